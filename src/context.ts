@@ -1,0 +1,49 @@
+// The context every stage receives: options, the diagnostics sink, the
+// sources read so far, and the file system. No stage keeps module-level state.
+import { Diagnostics } from './diag/diagnostic.js';
+import type { FileSystem } from './diag/fs.js';
+import { SourceManager } from './diag/source.js';
+
+export interface CompileOptions {
+  /** -I directories, searched in order before stdlibDir. */
+  includeDirs: string[];
+  /** -D NAME[=VALUE], in command-line order. */
+  defines: { name: string; value?: string }[];
+  /** -U NAME. */
+  undefs: string[];
+  /** -include FILE. */
+  forcedIncludes: string[];
+  /** Directory holding ebcc's freestanding headers (stdlib/include). */
+  stdlibDir: string;
+  /** -O0 or -O2. */
+  optLevel: 0 | 2;
+  /** -g: emit debug info (.BTF.ext line info, DWARF, source map). */
+  debugInfo: boolean;
+  /** -mcpu=vN. */
+  mcpu: 1 | 2 | 3 | 4;
+}
+
+export interface CompileContext {
+  options: CompileOptions;
+  diags: Diagnostics;
+  sources: SourceManager;
+  fs: FileSystem;
+}
+
+export function defaultOptions(overrides: Partial<CompileOptions> = {}): CompileOptions {
+  return {
+    includeDirs: [],
+    defines: [],
+    undefs: [],
+    forcedIncludes: [],
+    stdlibDir: '/ebcc/stdlib/include',
+    optLevel: 2,
+    debugInfo: true,
+    mcpu: 3,
+    ...overrides,
+  };
+}
+
+export function createContext(fs: FileSystem, options: Partial<CompileOptions> = {}): CompileContext {
+  return { options: defaultOptions(options), diags: new Diagnostics(), sources: new SourceManager(), fs };
+}
