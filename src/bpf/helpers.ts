@@ -1,0 +1,249 @@
+// The BPF helper table: id, name, C prototype, and the argument and return kinds the
+// kernel verifier checks (its bpf_func_proto vocabulary). Ids and prototypes come from
+// helper-protos.ts; the kinds below are exact for the helpers networking programs use.
+// Helpers without an entry in HELPER_KINDS get a generic signature derived from the
+// C prototype: 'anything' for every parameter, 'integer' (or 'void') for the result.
+import { HELPER_PROTOS } from './helper-protos.js';
+
+/** What the verifier knows about R0 after the call. */
+export type RetKind =
+  | 'integer' /* a scalar */
+  | 'void' /* R0 is not readable afterwards */
+  | 'map_value_or_null' /* pointer into a map value, or NULL: must be checked */
+  | 'socket_or_null' /* struct bpf_sock *, acquired (must be released) */
+  | 'sock_common_or_null' /* struct bpf_sock_common *, acquired */
+  | 'tcp_sock_or_null' /* struct bpf_tcp_sock * */
+  | 'alloc_mem_or_null' /* ringbuf record, acquired (must be submitted or discarded) */
+  | 'btf_id_or_null' /* pointer to a kernel object described by BTF */
+  | 'ptr_or_null'; /* any other pointer result (generic default) */
+
+/** What the verifier requires of an argument register (R1..R5). */
+export type ArgKind =
+  | 'anything' /* any initialised value */
+  | 'const_map_ptr' /* a map loaded with ld_imm64 */
+  | 'ptr_to_map_key' /* stack (or map value) memory of the map's key size */
+  | 'ptr_to_map_value' /* initialised memory of the map's value size */
+  | 'ptr_to_uninit_map_value' /* memory of the map's value size; the helper writes it */
+  | 'ptr_to_map_value_or_null'
+  | 'ptr_to_mem' /* readable and writable memory; size in the next argument */
+  | 'ptr_to_mem_rdonly' /* initialised memory the helper reads; size in the next argument */
+  | 'ptr_to_mem_rdonly_or_null'
+  | 'ptr_to_uninit_mem' /* memory the helper fills; size in the next argument */
+  | 'const_size' /* a known, non-zero size */
+  | 'const_size_or_zero'
+  | 'const_alloc_size_or_zero'
+  | 'ptr_to_ctx' /* the program's context pointer (R1 at entry), unmodified */
+  | 'ptr_to_sock_common'
+  | 'ptr_to_btf_id_sock_common' /* a socket pointer from a lookup or from the context */
+  | 'ptr_to_spin_lock' /* a struct bpf_spin_lock inside a map value */
+  | 'ptr_to_alloc_mem' /* a ringbuf record from bpf_ringbuf_reserve */
+  | 'ptr_to_func' /* a callback: ld_imm64 with src = BPF_PSEUDO_FUNC */
+  | 'ptr_to_stack_or_null'
+  | 'ptr_to_int' /* pointer to a 4-byte writable location */
+  | 'ptr_to_const_str'; /* pointer to a NUL-terminated string in a read-only map */
+
+export interface HelperInfo {
+  id: number;
+  /** The C name, e.g. "bpf_map_lookup_elem". */
+  name: string;
+  ret: RetKind;
+  /** The checked arguments, R1 first. Fewer than the C parameters means the rest are unchecked. */
+  args: readonly ArgKind[];
+  /** C prototype, e.g. "void *bpf_map_lookup_elem(void *map, const void *key)". */
+  proto: string;
+  /** True when the kernel offers the helper only to GPL-compatible programs. */
+  gplOnly?: boolean;
+}
+
+interface KindEntry {
+  ret: RetKind;
+  args: readonly ArgKind[];
+  gplOnly?: boolean;
+}
+
+const SKB_CTX_ONLY: KindEntry = { ret: 'integer', args: ['ptr_to_ctx'] };
+const CTX_AND_ANY: KindEntry = { ret: 'integer', args: ['ptr_to_ctx', 'anything'] };
+const CTX_AND_TWO: KindEntry = { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'anything'] };
+const NO_ARGS: KindEntry = { ret: 'integer', args: [] };
+const SOCK_LOOKUP: (ret: RetKind) => KindEntry = (ret) => ({
+  ret,
+  args: ['ptr_to_ctx', 'ptr_to_mem_rdonly', 'const_size', 'anything', 'anything'],
+});
+const PROBE_READ: KindEntry = { ret: 'integer', args: ['ptr_to_uninit_mem', 'const_size_or_zero', 'anything'], gplOnly: true };
+
+/** Exact verifier signatures, keyed by C name. */
+const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
+  bpf_map_lookup_elem: { ret: 'map_value_or_null', args: ['const_map_ptr', 'ptr_to_map_key'] },
+  bpf_map_update_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_key', 'ptr_to_map_value', 'anything'] },
+  bpf_map_delete_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_key'] },
+  bpf_map_push_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_value', 'anything'] },
+  bpf_map_pop_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_uninit_map_value'] },
+  bpf_map_peek_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_uninit_map_value'] },
+  bpf_map_lookup_percpu_elem: { ret: 'map_value_or_null', args: ['const_map_ptr', 'ptr_to_map_key', 'anything'] },
+  bpf_for_each_map_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_func', 'ptr_to_stack_or_null', 'anything'] },
+  bpf_probe_read: PROBE_READ,
+  bpf_probe_read_str: PROBE_READ,
+  bpf_probe_read_kernel: PROBE_READ,
+  bpf_probe_read_kernel_str: PROBE_READ,
+  bpf_probe_read_user: PROBE_READ,
+  bpf_probe_read_user_str: PROBE_READ,
+  bpf_ktime_get_ns: NO_ARGS,
+  bpf_ktime_get_boot_ns: NO_ARGS,
+  bpf_ktime_get_coarse_ns: NO_ARGS,
+  bpf_ktime_get_tai_ns: NO_ARGS,
+  bpf_jiffies64: NO_ARGS,
+  bpf_get_prandom_u32: NO_ARGS,
+  bpf_get_smp_processor_id: NO_ARGS,
+  bpf_get_numa_node_id: NO_ARGS,
+  bpf_get_current_pid_tgid: NO_ARGS,
+  bpf_get_current_uid_gid: NO_ARGS,
+  bpf_get_current_comm: { ret: 'integer', args: ['ptr_to_uninit_mem', 'const_size'] },
+  // The format string and its size are checked; the three values after them are not.
+  bpf_trace_printk: { ret: 'integer', args: ['ptr_to_mem_rdonly', 'const_size'], gplOnly: true },
+  bpf_skb_store_bytes: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'ptr_to_mem_rdonly', 'const_size', 'anything'] },
+  bpf_l3_csum_replace: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'anything', 'anything', 'anything'] },
+  bpf_l4_csum_replace: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'anything', 'anything', 'anything'] },
+  bpf_tail_call: { ret: 'void', args: ['ptr_to_ctx', 'const_map_ptr', 'anything'] },
+  bpf_clone_redirect: CTX_AND_TWO,
+  bpf_get_cgroup_classid: SKB_CTX_ONLY,
+  bpf_skb_vlan_push: CTX_AND_TWO,
+  bpf_skb_vlan_pop: SKB_CTX_ONLY,
+  bpf_skb_get_tunnel_key: { ret: 'integer', args: ['ptr_to_ctx', 'ptr_to_uninit_mem', 'const_size', 'anything'] },
+  bpf_skb_set_tunnel_key: { ret: 'integer', args: ['ptr_to_ctx', 'ptr_to_mem_rdonly', 'const_size', 'anything'] },
+  bpf_redirect: { ret: 'integer', args: ['anything', 'anything'] },
+  bpf_redirect_map: { ret: 'integer', args: ['const_map_ptr', 'anything', 'anything'] },
+  bpf_redirect_neigh: { ret: 'integer', args: ['anything', 'ptr_to_mem_rdonly_or_null', 'const_size_or_zero', 'anything'] },
+  bpf_redirect_peer: { ret: 'integer', args: ['anything', 'anything'] },
+  bpf_perf_event_output: {
+    ret: 'integer',
+    args: ['ptr_to_ctx', 'const_map_ptr', 'anything', 'ptr_to_mem_rdonly', 'const_size_or_zero'],
+    gplOnly: true,
+  },
+  bpf_skb_load_bytes: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'ptr_to_uninit_mem', 'const_size'] },
+  bpf_skb_load_bytes_relative: {
+    ret: 'integer',
+    args: ['ptr_to_ctx', 'anything', 'ptr_to_uninit_mem', 'const_size', 'anything'],
+  },
+  bpf_csum_diff: {
+    ret: 'integer',
+    args: ['ptr_to_mem_rdonly_or_null', 'const_size_or_zero', 'ptr_to_mem_rdonly_or_null', 'const_size_or_zero', 'anything'],
+  },
+  bpf_csum_update: CTX_AND_ANY,
+  bpf_skb_change_proto: CTX_AND_TWO,
+  bpf_skb_change_type: CTX_AND_ANY,
+  bpf_skb_change_tail: CTX_AND_TWO,
+  bpf_skb_change_head: CTX_AND_TWO,
+  bpf_skb_pull_data: CTX_AND_ANY,
+  bpf_skb_adjust_room: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'anything', 'anything'] },
+  bpf_skb_under_cgroup: { ret: 'integer', args: ['ptr_to_ctx', 'const_map_ptr', 'anything'] },
+  bpf_skb_cgroup_id: SKB_CTX_ONLY,
+  bpf_skb_ecn_set_ce: SKB_CTX_ONLY,
+  bpf_get_hash_recalc: SKB_CTX_ONLY,
+  bpf_set_hash_invalid: { ret: 'void', args: ['ptr_to_ctx'] },
+  bpf_set_hash: CTX_AND_ANY,
+  bpf_get_socket_cookie: SKB_CTX_ONLY,
+  bpf_xdp_adjust_head: CTX_AND_ANY,
+  bpf_xdp_adjust_meta: CTX_AND_ANY,
+  bpf_xdp_adjust_tail: CTX_AND_ANY,
+  bpf_xdp_get_buff_len: SKB_CTX_ONLY,
+  bpf_xdp_load_bytes: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'ptr_to_uninit_mem', 'const_size'] },
+  bpf_xdp_store_bytes: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'ptr_to_mem_rdonly', 'const_size'] },
+  bpf_fib_lookup: { ret: 'integer', args: ['ptr_to_ctx', 'ptr_to_mem', 'const_size', 'anything'] },
+  bpf_check_mtu: { ret: 'integer', args: ['ptr_to_ctx', 'anything', 'ptr_to_int', 'anything', 'anything'] },
+  bpf_sk_lookup_tcp: SOCK_LOOKUP('socket_or_null'),
+  bpf_sk_lookup_udp: SOCK_LOOKUP('socket_or_null'),
+  bpf_skc_lookup_tcp: SOCK_LOOKUP('sock_common_or_null'),
+  bpf_sk_release: { ret: 'integer', args: ['ptr_to_btf_id_sock_common'] },
+  bpf_sk_fullsock: { ret: 'socket_or_null', args: ['ptr_to_sock_common'] },
+  bpf_tcp_sock: { ret: 'tcp_sock_or_null', args: ['ptr_to_sock_common'] },
+  bpf_tcp_check_syncookie: {
+    ret: 'integer',
+    args: ['ptr_to_btf_id_sock_common', 'ptr_to_mem_rdonly', 'const_size', 'ptr_to_mem_rdonly', 'const_size'],
+  },
+  bpf_tcp_gen_syncookie: {
+    ret: 'integer',
+    args: ['ptr_to_btf_id_sock_common', 'ptr_to_mem_rdonly', 'const_size', 'ptr_to_mem_rdonly', 'const_size'],
+  },
+  bpf_sk_storage_get: {
+    ret: 'map_value_or_null',
+    args: ['const_map_ptr', 'ptr_to_btf_id_sock_common', 'ptr_to_map_value_or_null', 'anything'],
+  },
+  bpf_sk_storage_delete: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_btf_id_sock_common'] },
+  bpf_spin_lock: { ret: 'void', args: ['ptr_to_spin_lock'] },
+  bpf_spin_unlock: { ret: 'void', args: ['ptr_to_spin_lock'] },
+  bpf_ringbuf_output: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_mem_rdonly', 'const_size_or_zero', 'anything'] },
+  bpf_ringbuf_reserve: { ret: 'alloc_mem_or_null', args: ['const_map_ptr', 'const_alloc_size_or_zero', 'anything'] },
+  bpf_ringbuf_submit: { ret: 'void', args: ['ptr_to_alloc_mem', 'anything'] },
+  bpf_ringbuf_discard: { ret: 'void', args: ['ptr_to_alloc_mem', 'anything'] },
+  bpf_ringbuf_query: { ret: 'integer', args: ['const_map_ptr', 'anything'] },
+  bpf_loop: { ret: 'integer', args: ['anything', 'ptr_to_func', 'ptr_to_stack_or_null', 'anything'] },
+  bpf_snprintf: {
+    ret: 'integer',
+    args: ['ptr_to_uninit_mem', 'const_size_or_zero', 'ptr_to_const_str', 'ptr_to_mem_rdonly_or_null', 'const_size_or_zero'],
+  },
+};
+
+const PROTO_RE = /^(.*?)\b(bpf_\w+)\((.*)\)$/;
+
+/** Splits a prototype into return type, name and parameter list. */
+export function splitProto(proto: string): { ret: string; name: string; params: string } {
+  const m = PROTO_RE.exec(proto);
+  if (!m) throw new Error(`internal: malformed helper prototype ${proto}`);
+  return { ret: m[1]!.trim(), name: m[2]!, params: m[3]! };
+}
+
+function defaultKinds(proto: string): KindEntry {
+  const { ret, params } = splitProto(proto);
+  const count = params === 'void' ? 0 : params.split(',').filter((p) => p.trim() !== '...').length;
+  const retKind: RetKind = ret === 'void' ? 'void' : ret.endsWith('*') ? 'ptr_or_null' : 'integer';
+  return { ret: retKind, args: new Array<ArgKind>(count).fill('anything') };
+}
+
+function buildTable(): HelperInfo[] {
+  return HELPER_PROTOS.map(([id, proto]) => {
+    const { name } = splitProto(proto);
+    const kinds = HELPER_KINDS[name] ?? defaultKinds(proto);
+    const info: HelperInfo = { id, name, ret: kinds.ret, args: kinds.args, proto };
+    if (kinds.gplOnly) info.gplOnly = true;
+    return info;
+  });
+}
+
+interface HelperIndex {
+  list: readonly HelperInfo[];
+  byId: ReadonlyMap<number, HelperInfo>;
+  byName: ReadonlyMap<string, HelperInfo>;
+}
+
+// Built on first use and never changed afterwards.
+let helperIndex: HelperIndex | undefined;
+
+function helperIdx(): HelperIndex {
+  if (helperIndex) return helperIndex;
+  const list = buildTable();
+  helperIndex = {
+    list,
+    byId: new Map(list.map((h) => [h.id, h])),
+    byName: new Map(list.map((h) => [h.name, h])),
+  };
+  return helperIndex;
+}
+
+/** Every helper, in id order. */
+export function helperTable(): readonly HelperInfo[] {
+  return helperIdx().list;
+}
+
+export function helperById(id: number): HelperInfo | undefined {
+  return helperIdx().byId.get(id);
+}
+
+/** Looks a helper up by its C name ("bpf_redirect"). */
+export function helperByName(name: string): HelperInfo | undefined {
+  return helperIdx().byName.get(name);
+}
+
+/** The names that have exact verifier signatures (for tests and documentation). */
+export function helpersWithExactKinds(): readonly string[] {
+  return Object.keys(HELPER_KINDS);
+}

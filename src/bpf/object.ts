@@ -1,0 +1,62 @@
+// bpf.ObjectProgram: what codegen produces and obj writes (or reads back from
+// any compiler's ELF). Instruction indices count 8-byte slots.
+import type { Span } from '../diag/source.js';
+import type { BtfType } from './btf.js';
+import type { Insn } from './insn.js';
+
+export type RelocKind =
+  /** R_BPF_64_64 on an ld_imm64 that loads a map (or a .rodata address). */
+  | 'map'
+  /** R_BPF_64_32 on a BPF-to-BPF call (src_reg = BPF_PSEUDO_CALL). */
+  | 'call';
+
+export interface InsnReloc {
+  insnIndex: number;
+  kind: RelocKind;
+  /** Name of the symbol the relocation refers to (a map, a .text function, or a section). */
+  symbol: string;
+}
+
+export interface LineEntry {
+  insnIndex: number;
+  span: Span;
+}
+
+export interface FunctionCode {
+  /** The C function name: becomes an STT_FUNC symbol. */
+  name: string;
+  /** ELF section: the SEC() name, or ".text" for BPF-to-BPF callees. */
+  section: string;
+  /** True for program entry points and non-static functions. */
+  global: boolean;
+  insns: Insn[];
+  relocs: InsnReloc[];
+  /** Sorted by insnIndex; never points at the second slot of an ld_imm64. */
+  lines: LineEntry[];
+  /** BTF id of the FUNC type describing this function (0 if none). */
+  btfFuncId: number;
+  span: Span;
+}
+
+export interface DataSymbol {
+  name: string;
+  offset: number;
+  sizeBytes: number;
+  global: boolean;
+}
+
+/** A data section: .maps, license, version, .rodata. */
+export interface DataSection {
+  name: string;
+  bytes: Uint8Array;
+  symbols: DataSymbol[];
+}
+
+export interface ObjectProgram {
+  functions: FunctionCode[];
+  data: DataSection[];
+  /** Complete .BTF type list (ids are 1-based indices), including FUNC, VAR and DATASEC entries. */
+  btf: BtfType[];
+  /** Name of the main source file (for line info and DWARF). */
+  sourcePath: string;
+}

@@ -1,0 +1,210 @@
+// Program types and the SEC() names that select them, as data.
+// Program type numbers are enum bpf_prog_type, attach type numbers enum bpf_attach_type
+// (linux/bpf.h, Linux 6.6). Section names follow libbpf 1.x: a section either equals a
+// name exactly, or (for names listed with `slash: true`) is "name/anything". libbpf 1.0
+// dropped the "sloppy" prefix matching that accepted names like "xdp_foo" or "socket1";
+// findProgType reports those as legacy and names the modern spelling.
+import type { CtxStructName } from './ctx-layouts.js';
+
+export interface ReturnValue {
+  name: string;
+  value: number;
+}
+
+export interface ReturnRule {
+  /** The range the kernel verifier enforces on R0 at exit; undefined when it only needs a scalar. */
+  checked?: { min: number; max: number };
+  /** The values with a defined meaning (for messages and lint). */
+  values: readonly ReturnValue[];
+}
+
+export interface ProgTypeInfo {
+  /** Lower-case enumerator name without prefix: "xdp", "sched_cls". */
+  name: string;
+  cName: string;
+  value: number;
+  /** The struct the context pointer (R1) points to; undefined where ebcc has no layout. */
+  ctx: CtxStructName | undefined;
+  /** The C struct name of the context, also for types without a layout here. */
+  ctxStruct: string;
+  ret: ReturnRule;
+}
+
+const XDP_ACTIONS: readonly ReturnValue[] = [
+  { name: 'XDP_ABORTED', value: 0 }, { name: 'XDP_DROP', value: 1 }, { name: 'XDP_PASS', value: 2 },
+  { name: 'XDP_TX', value: 3 }, { name: 'XDP_REDIRECT', value: 4 },
+];
+const TC_ACTIONS: readonly ReturnValue[] = [
+  { name: 'TC_ACT_UNSPEC', value: -1 }, { name: 'TC_ACT_OK', value: 0 }, { name: 'TC_ACT_RECLASSIFY', value: 1 },
+  { name: 'TC_ACT_SHOT', value: 2 }, { name: 'TC_ACT_PIPE', value: 3 }, { name: 'TC_ACT_STOLEN', value: 4 },
+  { name: 'TC_ACT_QUEUED', value: 5 }, { name: 'TC_ACT_REPEAT', value: 6 }, { name: 'TC_ACT_REDIRECT', value: 7 },
+];
+const SK_VERDICT: readonly ReturnValue[] = [{ name: 'SK_DROP', value: 0 }, { name: 'SK_PASS', value: 1 }];
+const BPF_OK_DROP: readonly ReturnValue[] = [
+  { name: 'BPF_OK', value: 0 }, { name: 'BPF_DROP', value: 2 }, { name: 'BPF_REDIRECT', value: 7 },
+];
+const ALLOW_DENY: readonly ReturnValue[] = [{ name: 'deny', value: 0 }, { name: 'allow', value: 1 }];
+
+function progType(
+  name: string,
+  value: number,
+  ctxStruct: string,
+  ret: ReturnRule,
+): ProgTypeInfo {
+  const ctx: CtxStructName | undefined = ctxStruct === 'xdp_md' || ctxStruct === '__sk_buff' ? ctxStruct : undefined;
+  return { name, cName: `BPF_PROG_TYPE_${name.toUpperCase()}`, value, ctx, ctxStruct, ret };
+}
+
+/** The networking program types (and their numbers). */
+export const PROG_TYPES: readonly ProgTypeInfo[] = [
+  // A socket filter returns how many bytes of the packet to keep (0 drops it).
+  progType('socket_filter', 1, '__sk_buff', { values: [] }),
+  progType('sched_cls', 3, '__sk_buff', { values: TC_ACTIONS }),
+  progType('sched_act', 4, '__sk_buff', { values: TC_ACTIONS }),
+  progType('xdp', 6, 'xdp_md', { values: XDP_ACTIONS }),
+  // cgroup_skb: ingress 0..1; egress may also return 2/3 (congestion notification), see sections.
+  progType('cgroup_skb', 8, '__sk_buff', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
+  progType('cgroup_sock', 9, 'bpf_sock', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
+  progType('lwt_in', 10, '__sk_buff', { values: BPF_OK_DROP }),
+  progType('lwt_out', 11, '__sk_buff', { values: BPF_OK_DROP }),
+  progType('lwt_xmit', 12, '__sk_buff', { values: BPF_OK_DROP }),
+  progType('sock_ops', 13, 'bpf_sock_ops', { checked: { min: 0, max: 1 }, values: [] }),
+  progType('sk_skb', 14, '__sk_buff', { values: SK_VERDICT }),
+  progType('sk_msg', 16, 'sk_msg_md', { values: SK_VERDICT }),
+  progType('cgroup_sock_addr', 18, 'bpf_sock_addr', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
+  progType('lwt_seg6local', 19, '__sk_buff', { values: BPF_OK_DROP }),
+  progType('sk_reuseport', 21, 'sk_reuseport_md', { values: SK_VERDICT }),
+  progType('flow_dissector', 22, '__sk_buff', {
+    values: [{ name: 'BPF_OK', value: 0 }, { name: 'BPF_DROP', value: 2 }],
+  }),
+  progType('sk_lookup', 30, 'bpf_sk_lookup', { checked: { min: 0, max: 1 }, values: SK_VERDICT }),
+  progType('netfilter', 32, 'bpf_nf_ctx', {
+    checked: { min: 0, max: 1 },
+    values: [{ name: 'NF_DROP', value: 0 }, { name: 'NF_ACCEPT', value: 1 }],
+  }),
+];
+
+export interface AttachType {
+  cName: string;
+  value: number;
+}
+
+function attach(cName: string, value: number): AttachType {
+  return { cName, value };
+}
+
+/** A SEC() name libbpf recognises. */
+export interface SectionDef {
+  /** The name as written in SEC(). */
+  section: string;
+  /** True when "section/anything" also matches. */
+  slash: boolean;
+  progType: string;
+  expectedAttachType?: AttachType;
+  /** XDP multi-buffer ("frags") program. */
+  frags?: boolean;
+  /** Return range this attach point enforces, when it differs from the program type's. */
+  checkedRet?: { min: number; max: number };
+  /** The first libbpf release that knows the name. */
+  sinceLibbpf: '1.0' | '1.3';
+}
+
+function sec(
+  section: string,
+  progTypeName: string,
+  extra: Partial<Omit<SectionDef, 'section' | 'progType'>> = {},
+): SectionDef {
+  return { section, slash: false, progType: progTypeName, sinceLibbpf: '1.0', ...extra };
+}
+
+// Most specific first: lookups take the first match.
+export const SECTION_DEFS: readonly SectionDef[] = [
+  sec('socket', 'socket_filter'),
+  sec('sk_reuseport/migrate', 'sk_reuseport', { expectedAttachType: attach('BPF_SK_REUSEPORT_SELECT_OR_MIGRATE', 40) }),
+  sec('sk_reuseport', 'sk_reuseport', { expectedAttachType: attach('BPF_SK_REUSEPORT_SELECT', 39) }),
+  sec('tc/ingress', 'sched_cls', { expectedAttachType: attach('BPF_TCX_INGRESS', 46), sinceLibbpf: '1.3' }),
+  sec('tc/egress', 'sched_cls', { expectedAttachType: attach('BPF_TCX_EGRESS', 47), sinceLibbpf: '1.3' }),
+  sec('tcx/ingress', 'sched_cls', { expectedAttachType: attach('BPF_TCX_INGRESS', 46), sinceLibbpf: '1.3' }),
+  sec('tcx/egress', 'sched_cls', { expectedAttachType: attach('BPF_TCX_EGRESS', 47), sinceLibbpf: '1.3' }),
+  sec('tc', 'sched_cls'),
+  sec('classifier', 'sched_cls'),
+  sec('action', 'sched_act'),
+  sec('xdp.frags/devmap', 'xdp', { expectedAttachType: attach('BPF_XDP_DEVMAP', 33), frags: true }),
+  sec('xdp/devmap', 'xdp', { expectedAttachType: attach('BPF_XDP_DEVMAP', 33) }),
+  sec('xdp.frags/cpumap', 'xdp', { expectedAttachType: attach('BPF_XDP_CPUMAP', 35), frags: true }),
+  sec('xdp/cpumap', 'xdp', { expectedAttachType: attach('BPF_XDP_CPUMAP', 35) }),
+  sec('xdp.frags', 'xdp', { expectedAttachType: attach('BPF_XDP', 37), frags: true }),
+  sec('xdp', 'xdp', { expectedAttachType: attach('BPF_XDP', 37) }),
+  sec('lwt_in', 'lwt_in'),
+  sec('lwt_out', 'lwt_out'),
+  sec('lwt_xmit', 'lwt_xmit'),
+  sec('lwt_seg6local', 'lwt_seg6local'),
+  sec('sockops', 'sock_ops', { expectedAttachType: attach('BPF_CGROUP_SOCK_OPS', 3) }),
+  sec('sk_skb/stream_parser', 'sk_skb', { expectedAttachType: attach('BPF_SK_SKB_STREAM_PARSER', 4) }),
+  sec('sk_skb/stream_verdict', 'sk_skb', { expectedAttachType: attach('BPF_SK_SKB_STREAM_VERDICT', 5) }),
+  sec('sk_skb/verdict', 'sk_skb', { expectedAttachType: attach('BPF_SK_SKB_VERDICT', 38) }),
+  sec('sk_skb', 'sk_skb'),
+  sec('sk_msg', 'sk_msg', { expectedAttachType: attach('BPF_SK_MSG_VERDICT', 7) }),
+  sec('flow_dissector', 'flow_dissector', { expectedAttachType: attach('BPF_FLOW_DISSECTOR', 17) }),
+  sec('cgroup_skb/ingress', 'cgroup_skb', { expectedAttachType: attach('BPF_CGROUP_INET_INGRESS', 0) }),
+  sec('cgroup_skb/egress', 'cgroup_skb', {
+    expectedAttachType: attach('BPF_CGROUP_INET_EGRESS', 1),
+    checkedRet: { min: 0, max: 3 },
+  }),
+  sec('cgroup/skb', 'cgroup_skb'),
+  sec('cgroup/sock_create', 'cgroup_sock', { expectedAttachType: attach('BPF_CGROUP_INET_SOCK_CREATE', 2) }),
+  sec('cgroup/sock', 'cgroup_sock', { expectedAttachType: attach('BPF_CGROUP_INET_SOCK_CREATE', 2) }),
+  sec('cgroup/bind4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET4_BIND', 8) }),
+  sec('cgroup/bind6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET6_BIND', 9) }),
+  sec('cgroup/connect4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET4_CONNECT', 10) }),
+  sec('cgroup/connect6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET6_CONNECT', 11) }),
+  sec('sk_lookup', 'sk_lookup', { expectedAttachType: attach('BPF_SK_LOOKUP', 36) }),
+  sec('netfilter', 'netfilter', { expectedAttachType: attach('BPF_NETFILTER', 45) }),
+];
+
+/** Section names of older loaders (iproute2, libbpf 0.x) that libbpf 1.x no longer maps. */
+// iproute2's default section for `ip link set … xdp obj` was "prog".
+const LEGACY_EXACT: Readonly<Record<string, string>> = { prog: 'xdp' };
+
+/** The spelling to suggest when a legacy name matched by prefix (classifier* is best written tc). */
+const PREFERRED_NAME: Readonly<Record<string, string>> = { classifier: 'tc' };
+
+export type SectionMatch =
+  | { kind: 'modern'; def: SectionDef; progType: ProgTypeInfo }
+  /** A name libbpf 1.x refuses to open without a forced type; `replacement` is the name to use. */
+  | { kind: 'legacy'; replacement: string; progType: ProgTypeInfo | undefined };
+
+export function progTypeByName(name: string): ProgTypeInfo | undefined {
+  return PROG_TYPES.find((p) => p.name === name || p.cName === name);
+}
+
+function matches(def: SectionDef, section: string): boolean {
+  if (section === def.section) return true;
+  return def.slash && section.startsWith(`${def.section}/`);
+}
+
+/** The program type a SEC() name selects, or undefined when the section is not a program section. */
+export function findProgType(section: string): SectionMatch | undefined {
+  for (const def of SECTION_DEFS) {
+    if (matches(def, section)) return { kind: 'modern', def, progType: progTypeByName(def.progType)! };
+  }
+  const legacy = LEGACY_EXACT[section];
+  if (legacy !== undefined) {
+    return { kind: 'legacy', replacement: legacy, progType: progTypeByName(legacy) };
+  }
+  // libbpf 0.x prefix matching: "xdp_foo", "socket1", "classifier/ingress", "tc_egress".
+  for (const def of SECTION_DEFS) {
+    if (def.section.includes('/') || !section.startsWith(def.section)) continue;
+    const next = section.charAt(def.section.length);
+    if (next === '' || next === '.') continue;
+    const replacement = PREFERRED_NAME[def.section] ?? def.section;
+    return { kind: 'legacy', replacement, progType: progTypeByName(def.progType) };
+  }
+  return undefined;
+}
+
+/** The return range the verifier enforces for this section, if any. */
+export function checkedReturnRange(match: SectionMatch): { min: number; max: number } | undefined {
+  if (match.kind === 'modern') return match.def.checkedRet ?? match.progType.ret.checked;
+  return match.progType?.ret.checked;
+}
