@@ -1,0 +1,49 @@
+/* ebcc freestanding header: fixed-width kernel integer types.
+ * BPF is a 64-bit little-endian target; the kernel's ll64 model makes
+ * the 64-bit types `long long`. */
+#ifndef __EBCC_LINUX_TYPES_H
+#define __EBCC_LINUX_TYPES_H
+
+/* sparse annotations: meaningless to a compiler, so they expand to nothing. */
+#ifndef __bitwise
+#define __bitwise
+#endif
+#define __bitwise__ __bitwise
+
+typedef signed char __s8;
+typedef unsigned char __u8;
+typedef signed short __s16;
+typedef unsigned short __u16;
+typedef signed int __s32;
+typedef unsigned int __u32;
+typedef signed long long __s64;
+typedef unsigned long long __u64;
+
+/* Byte-order tagged integers (network order is big-endian). */
+typedef __u16 __bitwise __le16;
+typedef __u16 __bitwise __be16;
+typedef __u32 __bitwise __le32;
+typedef __u32 __bitwise __be32;
+typedef __u64 __bitwise __le64;
+typedef __u64 __bitwise __be64;
+
+/* Internet checksums: a folded 16-bit sum and an unfolded 32-bit one. */
+typedef __u16 __bitwise __sum16;
+typedef __u32 __bitwise __wsum;
+
+/* 64-bit values that keep 8-byte alignment on every ABI. */
+#define __aligned_u64 __u64 __attribute__((aligned(8)))
+#define __aligned_be64 __be64 __attribute__((aligned(8)))
+#define __aligned_le64 __le64 __attribute__((aligned(8)))
+
+typedef unsigned __bitwise __poll_t;
+
+/* Kernel-ABI spellings of a few C types. */
+typedef long __kernel_long_t;
+typedef unsigned long __kernel_ulong_t;
+typedef unsigned long __kernel_size_t;
+typedef long __kernel_ssize_t;
+typedef int __kernel_pid_t;
+typedef unsigned short __kernel_sa_family_t;
+
+#endif
