@@ -1,0 +1,194 @@
+// The pp-token lexer: translation phases 1–3 (C11 5.1.1.2). It removes line
+// splices (backslash-newline) and comments, and cuts the text into
+// preprocessing tokens (C11 6.4). Newlines are not tokens: the first token of
+// each line has lineStart set, which is all the directive parser needs.
+import type { Diagnostics } from '../diag/diagnostic.js';
+import type { SourceFile, Span } from '../diag/source.js';
+import type { Token, TokenKind } from './token.js';
+
+/** Punctuators longest first within each length, so the first match is the longest (C11 6.4.6). */
+const PUNCTUATORS = [
+  '%:%:',
+  '...', '<<=', '>>=',
+  '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '*=', '/=', '%=', '+=', '-=', '&=',
+  '^=', '|=', '##', '<:', ':>', '<%', '%>', '%:',
+];
+
+/** Digraphs are given their ordinary spelling, so later stages see only one form. */
+const DIGRAPHS: Record<string, string> = { '<:': '[', ':>': ']', '<%': '{', '%>': '}', '%:': '#', '%:%:': '##' };
+
+/**
+ * Phase 2 on its own: the text with every backslash-newline removed, and for
+ * each character of it the offset in the original text (only built when the
+ * file has a splice at all).
+ */
+interface SplicedText {
+  text: string;
+  /** rawOffset[i] is the offset in file.text of text[i]; rawOffset[text.length] is the file length. */
+  rawOffset?: Int32Array;
+}
+
+function removeSplices(raw: string): SplicedText {
+  if (!/\\\r?\n/.test(raw)) return { text: raw };
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\' && raw[i + 1] === '\n') {
+      i += 1;
+      continue;
+    }
+    if (raw[i] === '\\' && raw[i + 1] === '\r' && raw[i + 2] === '\n') {
+      i += 2;
+      continue;
+    }
+    chars.push(raw[i]!);
+    offsets.push(i);
+  }
+  offsets.push(raw.length);
+  return { text: chars.join(''), rawOffset: Int32Array.from(offsets) };
+}
+
+function isIdentStart(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$' || c.charCodeAt(0) >= 0x80;
+}
+
+function isIdentChar(c: string): boolean {
+  return isIdentStart(c) || (c >= '0' && c <= '9');
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+/** Turns a whole file into pp-tokens, ending with an 'eof' token. */
+export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
+  const { text, rawOffset } = removeSplices(file.text);
+  const tokens: Token[] = [];
+  const raw = (i: number): number => (rawOffset ? rawOffset[i]! : i);
+  const spanOf = (start: number, end: number): Span => ({
+    file: file.id,
+    start: raw(start),
+    end: end > start ? raw(end - 1) + 1 : raw(start),
+  });
+
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // skip a UTF-8 byte order mark
+  let lineStart = true;
+  let spaceBefore = false;
+  const push = (kind: TokenKind, start: number, end: number, spelling?: string): void => {
+    tokens.push({ kind, text: spelling ?? text.slice(start, end), span: spanOf(start, end), spaceBefore, lineStart });
+    lineStart = false;
+    spaceBefore = false;
+  };
+
+  while (pos < text.length) {
+    const c = text[pos]!;
+
+    if (c === '\n') {
+      lineStart = true;
+      spaceBefore = false;
+      pos++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\v' || c === '\f') {
+      spaceBefore = true;
+      pos++;
+      continue;
+    }
+
+    // Comments are replaced by one space (phase 3).
+    if (c === '/' && text[pos + 1] === '/') {
+      while (pos < text.length && text[pos] !== '\n') pos++;
+      spaceBefore = true;
+      continue;
+    }
+    if (c === '/' && text[pos + 1] === '*') {
+      const close = text.indexOf('*/', pos + 2);
+      if (close < 0) {
+        diags.error('E1001', 'unterminated /* comment', spanOf(pos, pos + 2));
+        pos = text.length;
+        break;
+      }
+      pos = close + 2;
+      spaceBefore = true;
+      continue;
+    }
+
+    // pp-number = ("." digit | digit) (digit | ident-char | [eEpP][+-] | ".")*
+    if (isDigit(c) || (c === '.' && isDigit(text[pos + 1]))) {
+      const start = pos;
+      pos++;
+      while (pos < text.length) {
+        const d = text[pos]!;
+        if ((d === '+' || d === '-') && 'eEpP'.includes(text[pos - 1]!)) pos++;
+        else if (isIdentChar(d) || d === '.') pos++;
+        else break;
+      }
+      push('number', start, pos);
+      continue;
+    }
+
+    // Character constants and string literals, with an optional prefix L, u, U or u8.
+    const prefix = literalPrefixLength(text, pos);
+    if (prefix >= 0) {
+      const start = pos;
+      const quote = text[pos + prefix]!;
+      const body = scanLiteralBody(text, pos + prefix + 1, quote);
+      pos = body.end;
+      if (!body.closed) {
+        const what = quote === '"' ? 'string literal' : 'character constant';
+        diags.error('E1002', `missing terminating ${quote} character: unterminated ${what}`, spanOf(start, pos));
+      }
+      push(quote === '"' ? 'string' : 'char', start, pos);
+      continue;
+    }
+
+    if (isIdentStart(c)) {
+      const start = pos;
+      while (pos < text.length && isIdentChar(text[pos]!)) pos++;
+      push('ident', start, pos);
+      continue;
+    }
+
+    const punct = PUNCTUATORS.find((p) => text.startsWith(p, pos));
+    if (punct !== undefined) {
+      push('punct', pos, pos + punct.length, DIGRAPHS[punct] ?? punct);
+      pos += punct.length;
+      continue;
+    }
+    // Any other character is a punctuator of its own (C11 6.4p1, "each non-white-space
+    // character that cannot be one of the above"); the parser rejects the stray ones.
+    push('punct', pos, pos + 1);
+    pos++;
+  }
+
+  tokens.push({ kind: 'eof', text: '', span: spanOf(text.length, text.length), spaceBefore, lineStart: true });
+  return tokens;
+}
+
+/** If a character constant or string literal starts at pos, the length of its prefix; else -1. */
+function literalPrefixLength(text: string, pos: number): number {
+  const isQuote = (c: string | undefined): boolean => c === '"' || c === "'";
+  const c = text[pos];
+  if (isQuote(c)) return 0;
+  if ((c === 'L' || c === 'U' || c === 'u') && isQuote(text[pos + 1])) return 1;
+  if (c === 'u' && text[pos + 1] === '8' && isQuote(text[pos + 2])) return 2;
+  return -1;
+}
+
+/**
+ * Scans from just after the opening quote to just after the closing one, or
+ * to the end of the line if there is none (the caller reports that).
+ */
+function scanLiteralBody(text: string, pos: number, quote: string): { end: number; closed: boolean } {
+  while (pos < text.length) {
+    const c = text[pos]!;
+    if (c === '\n') return { end: pos, closed: false };
+    if (c === '\\' && pos + 1 < text.length && text[pos + 1] !== '\n') {
+      pos += 2;
+      continue;
+    }
+    pos++;
+    if (c === quote) return { end: pos, closed: true };
+  }
+  return { end: pos, closed: false };
+}

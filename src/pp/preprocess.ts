@@ -1,0 +1,97 @@
+// The preprocessor's entry point: translation phases 1–4 (C11 5.1.1.2) over
+// the predefined macros, the command line's -D/-U/-include, and the main file.
+import type { CompileContext } from '../context.js';
+import type { SourceFile } from '../diag/source.js';
+import { runDirective } from './directives.js';
+import { closeFile, currentFile, openFile } from './include.js';
+import { expandMacro } from './macro.js';
+import { commandLineSource, predefinedSource } from './predefined.js';
+import { MAX_TOKENS, makeEof, type PPState, type PPToken, type TokenSource } from './state.js';
+import type { Token } from './token.js';
+
+/** Preprocesses `file` (already in ctx.sources) into tokens for the parser, ending with 'eof'. */
+export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
+  const pp: PPState = {
+    ctx,
+    macros: new Map(),
+    files: [],
+    pushback: [],
+    searchDirs: [...ctx.options.includeDirs, ctx.options.stdlibDir],
+    onceFiles: new Set(),
+    baseFile: file.path,
+    lineMarks: new Map(),
+    counter: 0,
+    tokenCount: 0,
+    expansionDepth: 0,
+    stopped: false,
+  };
+  const out: Token[] = [];
+  const builtin = ctx.sources.add('<built-in>', predefinedSource(ctx.options));
+  const commandLine = ctx.sources.add('<command line>', commandLineSource(ctx.options));
+  for (const f of [builtin, commandLine, file]) {
+    openFile(pp, f, -1);
+    run(pp, out);
+  }
+  out.push(makeEof({ file: file.id, start: file.text.length, end: file.text.length }));
+  return out;
+}
+
+/** Reads, expands and outputs tokens until the file stack is empty. */
+function run(pp: PPState, out: Token[]): void {
+  const src = fileSource(pp);
+  while (pp.files.length > 0) {
+    if (pp.stopped) {
+      pp.files.length = 0;
+      pp.pushback.length = 0;
+      return;
+    }
+    const tok = src.next();
+    if (tok.kind === 'eof') {
+      closeFile(pp);
+      continue;
+    }
+    if (expandMacro(pp, src, tok)) continue;
+    out.push(outputToken(tok));
+    if (out.length > MAX_TOKENS) {
+      pp.ctx.diags.error('E1014', `preprocessing produced more than ${MAX_TOKENS} tokens; stopped`, tok.span, {
+        expansion: tok.expansion,
+      });
+      pp.stopped = true;
+    }
+  }
+}
+
+/**
+ * The token source over the open files: unread tokens first, then the
+ * innermost file, running directives as they come. At the end of a file it
+ * returns that file's 'eof' (again and again) until the file is closed.
+ */
+function fileSource(pp: PPState): TokenSource {
+  return {
+    next(): PPToken {
+      for (;;) {
+        const unread = pp.pushback.pop();
+        if (unread) return unread;
+        const f = currentFile(pp);
+        if (!f || pp.stopped) return makeEof({ file: -1, start: 0, end: 0 });
+        const tok = f.tokens[f.pos]!;
+        if (tok.kind === 'eof') return tok;
+        f.pos++;
+        if (tok.kind === 'punct' && tok.text === '#' && tok.lineStart) {
+          runDirective(pp, f, tok);
+          continue;
+        }
+        return tok;
+      }
+    },
+    unread(tok: PPToken): void {
+      if (tok.kind !== 'eof') pp.pushback.push(tok);
+    },
+  };
+}
+
+/** The token as the parser sees it: without the preprocessor's hide set. */
+function outputToken(tok: PPToken): Token {
+  const { kind, text, span, expansion, spaceBefore, lineStart } = tok;
+  return expansion ? { kind, text, span, expansion, spaceBefore, lineStart } : { kind, text, span, spaceBefore, lineStart };
+}
