@@ -1,0 +1,474 @@
+// Declaration rules (C11 6.7): specifiers, struct/union/enum, declarators,
+// type names, initializers, and the GNU attribute and asm-label syntax.
+// Declarators are built as ast.ts describes: the node nearest the root is
+// applied to the base type first (`*a[3]` is Pointer{Array{a}}).
+import type { IToken } from 'chevrotain';
+import type * as ast from './ast.js';
+import { ExprParser } from './expr-rules.js';
+import type { DeclaratorMode } from './parser-base.js';
+import * as T from './tokens.js';
+
+const QUALIFIER_NAMES: Record<string, ast.Qualifier> = {
+  const: 'const', __const: 'const', __const__: 'const',
+  volatile: 'volatile', __volatile: 'volatile', __volatile__: 'volatile',
+  restrict: 'restrict', __restrict: 'restrict', __restrict__: 'restrict',
+  _Atomic: '_Atomic',
+};
+
+const TYPE_WORDS: Record<string, string> = { __signed: 'signed', __signed__: 'signed', __complex__: '_Complex' };
+
+/** "__packed__" -> "packed" */
+export function normalizeAttributeName(name: string): string {
+  return name.length > 4 && name.startsWith('__') && name.endsWith('__') ? name.slice(2, -2) : name;
+}
+
+/** The name a declarator declares, if any. */
+export function declaratorName(d: ast.Declarator): string | undefined {
+  let cur = d;
+  while (cur.kind !== 'IdentDeclarator') cur = cur.inner;
+  return cur.name;
+}
+
+export class DeclParser extends ExprParser {
+  // Defined by InitParser (init-rules.ts).
+  declare staticAssertDeclaration: (idxInCallingRule?: number, ...args: unknown[]) => ast.StaticAssert;
+
+  // declaration-specifiers = (storage-class-specifier | type-specifier | type-qualifier
+  //   | function-specifier | alignment-specifier | attribute-specifier | "__extension__")+  (C11 6.7)
+  declarationSpecifiers = this.RULE('declarationSpecifiers', (): ast.DeclSpecifiers => {
+    const start = this.LA(1);
+    const specs: ast.DeclSpecifiers = {
+      kind: 'DeclSpecifiers', span: this.outerSpan(start), storage: [], qualifiers: [], inline: false, noreturn: false,
+      type: { kind: 'BuiltinType', span: this.outerSpan(start), words: [] }, attributes: [],
+    };
+    let seenType = false;
+    let typeStart: IToken | undefined;
+    const setType = (t: ast.TypeSpecifier, tok: IToken): void => {
+      if (seenType && (specs.type.kind !== 'BuiltinType' || t.kind !== 'BuiltinType')) {
+        this.report('E2007', 'cannot combine this type specifier with the previous one in the declaration specifiers', tok);
+        return;
+      }
+      seenType = true;
+      typeStart ??= tok;
+      if (t.kind === 'BuiltinType' && specs.type.kind === 'BuiltinType') specs.type.words.push(...t.words);
+      else specs.type = t;
+    };
+    this.AT_LEAST_ONE({
+      GATE: () => this.isDeclSpecifierStart(this.LA(1), seenType),
+      ERR_MSG: 'declaration specifiers',
+      DEF: () => {
+        const tok = this.LA(1);
+        this.OR([
+          { ALT: () => { const t = this.CONSUME(T.StorageClassKw); this.ACTION(() => specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass)); } },
+          { ALT: () => { const t = this.CONSUME(T.QualifierKw); this.ACTION(() => specs.qualifiers.push(QUALIFIER_NAMES[t.image]!)); } },
+          { ALT: () => { const t = this.CONSUME(T.BasicTypeKw); this.ACTION(() => setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t)); } },
+          { ALT: () => { const s = this.SUBRULE(this.structOrUnionSpecifier); this.ACTION(() => setType(s, tok)); } },
+          { ALT: () => { const s = this.SUBRULE(this.enumSpecifier); this.ACTION(() => setType(s, tok)); } },
+          { ALT: () => { const s = this.SUBRULE(this.typeofSpecifier); this.ACTION(() => setType(s, tok)); } },
+          { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t)); } },
+          { ALT: () => { this.CONSUME(T.Inline); specs.inline = true; } },
+          { ALT: () => { this.CONSUME(T.Noreturn); specs.noreturn = true; } },
+          { ALT: () => { const a = this.SUBRULE(this.alignmentSpecifier); this.ACTION(() => (specs.alignas = a)); } },
+          { ALT: () => { const a = this.SUBRULE(this.attributeSpecifier); this.ACTION(() => specs.attributes.push(...a)); } },
+          { ALT: () => { this.CONSUME(T.Extension); } },
+        ]);
+      },
+    });
+    return this.ACTION(() => {
+      specs.span = this.spanFrom(start);
+      if (specs.type.kind === 'BuiltinType') specs.type.span = typeStart ? this.outerSpan(typeStart) : { ...specs.span, end: specs.span.start };
+      return specs;
+    });
+  });
+
+  // struct-or-union-specifier = ("struct" | "union") attribute-specifier* (identifier? "{" struct-declaration* "}" | identifier)
+  //   attribute-specifier*  (C11 6.7.2.1)
+  structOrUnionSpecifier = this.RULE('structOrUnionSpecifier', (): ast.StructOrUnionSpec => {
+    const start = this.LA(1);
+    const tag = this.OR([{ ALT: () => (this.CONSUME(T.Struct), 'struct' as const) }, { ALT: () => (this.CONSUME(T.Union), 'union' as const) }]);
+    const attributes = this.SUBRULE(this.attributeSpecifiers);
+    let name: IToken | undefined;
+    let members: ast.StructMember[] | undefined;
+    this.OR2([
+      {
+        ALT: () => {
+          name = this.CONSUME(T.Identifier);
+          this.OPTION(() => (members = this.SUBRULE(this.structDeclarationList)));
+        },
+      },
+      { ALT: () => (members = this.SUBRULE2(this.structDeclarationList)) },
+    ]);
+    const after = this.SUBRULE2(this.attributeSpecifiers);
+    return this.ACTION(() => {
+      const node: ast.StructOrUnionSpec = { kind: 'StructOrUnion', span: this.spanFrom(start), tag, attributes: [...attributes, ...after] };
+      if (name) Object.assign(node, { name: name.image, nameSpan: this.outerSpan(name) });
+      if (members) node.members = members;
+      return node;
+    });
+  });
+
+  // "{" struct-declaration* "}"
+  structDeclarationList = this.RULE('structDeclarationList', (): ast.StructMember[] => {
+    const members: ast.StructMember[] = [];
+    this.CONSUME(T.LBrace);
+    this.enter();
+    try {
+      this.MANY(() => {
+        const m = this.SUBRULE(this.structDeclaration);
+        this.ACTION(() => m && members.push(m));
+      });
+    } finally {
+      this.leave();
+    }
+    this.CONSUME(T.RBrace);
+    return members;
+  });
+
+  // struct-declaration = specifier-qualifier-list struct-declarator-list? ";" | static_assert-declaration | ";"  (C11 6.7.2.1)
+  // (a _Static_assert inside a struct is checked for syntax only)
+  structDeclaration = this.RULE('structDeclaration', (): ast.StructMember | undefined => {
+    const start = this.LA(1);
+    return this.OR([
+      { ALT: () => (this.SUBRULE(this.staticAssertDeclaration), undefined) },
+      { ALT: () => (this.CONSUME(T.Semicolon), undefined) },
+      {
+        ALT: () => {
+          const specifiers = this.SUBRULE(this.declarationSpecifiers);
+          const declarators: ast.MemberDeclarator[] = [];
+          this.OPTION({
+            GATE: () => !this.la(1, T.Semicolon),
+            DEF: () => {
+              declarators.push(this.SUBRULE(this.structDeclarator));
+              this.MANY(() => {
+                this.CONSUME(T.Comma);
+                declarators.push(this.SUBRULE2(this.structDeclarator));
+              });
+            },
+          });
+          this.CONSUME2(T.Semicolon, { ERR_MSG: "expected ';' at end of declaration list" });
+          return this.ACTION((): ast.StructMember => ({ kind: 'StructMember', span: this.spanFrom(start), specifiers, declarators }));
+        },
+      },
+    ]);
+  });
+
+  // struct-declarator = declarator (":" constant-expression)? attribute-specifier* | ":" constant-expression  (C11 6.7.2.1)
+  structDeclarator = this.RULE('structDeclarator', (): ast.MemberDeclarator => {
+    const start = this.LA(1);
+    let declarator: ast.Declarator | undefined;
+    let bitWidth: ast.Expr | undefined;
+    this.OPTION(() => (declarator = this.SUBRULE(this.declarator, { ARGS: ['named'] })));
+    const attrs1 = this.SUBRULE(this.attributeSpecifiers);
+    this.OPTION2(() => {
+      this.CONSUME(T.Colon);
+      bitWidth = this.SUBRULE(this.constantExpression);
+    });
+    const attrs2 = this.SUBRULE2(this.attributeSpecifiers);
+    return this.ACTION(() => {
+      const node: ast.MemberDeclarator = { kind: 'MemberDeclarator', span: this.spanFrom(start), attributes: [...attrs1, ...attrs2] };
+      if (declarator) node.declarator = declarator;
+      if (bitWidth) node.bitWidth = bitWidth;
+      return node;
+    });
+  });
+
+  // enum-specifier = "enum" attribute-specifier* (identifier? "{" enumerator ("," enumerator)* ","? "}" | identifier)
+  //   attribute-specifier*  (C11 6.7.2.2)
+  enumSpecifier = this.RULE('enumSpecifier', (): ast.EnumSpec => {
+    const start = this.CONSUME(T.Enum);
+    const attrs1 = this.SUBRULE(this.attributeSpecifiers);
+    let name: IToken | undefined;
+    let enumerators: ast.Enumerator[] | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          name = this.CONSUME(T.Identifier);
+          this.OPTION(() => (enumerators = this.SUBRULE(this.enumeratorList)));
+        },
+      },
+      { ALT: () => (enumerators = this.SUBRULE2(this.enumeratorList)) },
+    ]);
+    const attrs2 = this.SUBRULE2(this.attributeSpecifiers);
+    return this.ACTION(() => {
+      const node: ast.EnumSpec = { kind: 'Enum', span: this.spanFrom(start), attributes: [...attrs1, ...attrs2] };
+      if (name) Object.assign(node, { name: name.image, nameSpan: this.outerSpan(name) });
+      if (enumerators) node.enumerators = enumerators;
+      return node;
+    });
+  });
+
+  enumeratorList = this.RULE('enumeratorList', (): ast.Enumerator[] => {
+    const list: ast.Enumerator[] = [];
+    this.CONSUME(T.LBrace);
+    list.push(this.SUBRULE(this.enumerator));
+    this.MANY({
+      GATE: () => !this.la(2, T.RBrace),
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        list.push(this.SUBRULE2(this.enumerator));
+      },
+    });
+    this.OPTION(() => this.CONSUME2(T.Comma));
+    this.CONSUME(T.RBrace);
+    return list;
+  });
+
+  // enumerator = enumeration-constant attribute-specifier* ("=" constant-expression)?  (C11 6.7.2.2)
+  enumerator = this.RULE('enumerator', (): ast.Enumerator => {
+    const name = this.CONSUME(T.Identifier);
+    this.SUBRULE(this.attributeSpecifiers);
+    let value: ast.Expr | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Assign);
+      value = this.SUBRULE(this.constantExpression);
+    });
+    return this.ACTION(() => {
+      this.st.scopes.declare(name.image, false);
+      const node: ast.Enumerator = { kind: 'Enumerator', span: this.spanFrom(name), name: name.image };
+      if (value) node.value = value;
+      return node;
+    });
+  });
+
+  // typeof-specifier = ("typeof" | "__typeof__") "(" (type-name | expression) ")"  (GNU, C23 6.7.2.5)
+  typeofSpecifier = this.RULE('typeofSpecifier', (): ast.TypeofSpec => {
+    const start = this.CONSUME(T.Typeof);
+    this.CONSUME(T.LParen);
+    const arg = this.SUBRULE(this.typeNameOrExpression);
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ kind: 'Typeof', span: this.spanFrom(start), arg }));
+  });
+
+  // alignment-specifier = "_Alignas" "(" (type-name | constant-expression) ")"  (C11 6.7.5)
+  alignmentSpecifier = this.RULE('alignmentSpecifier', (): ast.Expr | ast.TypeName => {
+    this.CONSUME(T.Alignas);
+    this.CONSUME(T.LParen);
+    const arg = this.SUBRULE(this.typeNameOrExpression);
+    this.CONSUME(T.RParen);
+    return arg;
+  });
+
+  typeNameOrExpression = this.RULE('typeNameOrExpression', (): ast.Expr | ast.TypeName => {
+    // At run time the scope decides: chevrotain's computed look-ahead does not
+    // consult the typedef GATE for an identifier, so `typeof(T)` with a typedef
+    // T would otherwise parse as an expression. The OR below records the grammar.
+    if (!this.RECORDING_PHASE) {
+      return this.startsTypeName(this.LA(1)) ? this.SUBRULE(this.typeName) : this.SUBRULE(this.expression);
+    }
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.startsTypeName(this.LA(1)), ALT: () => this.SUBRULE(this.typeName) },
+        { ALT: () => this.SUBRULE(this.expression) },
+      ],
+    });
+  });
+
+  // attribute-specifier = "__attribute__" "(" "(" attribute? ("," attribute?)* ")" ")"  (GNU)
+  attributeSpecifier = this.RULE('attributeSpecifier', (): ast.Attribute[] => {
+    const list: ast.Attribute[] = [];
+    this.CONSUME(T.Attribute);
+    this.CONSUME(T.LParen);
+    this.CONSUME2(T.LParen);
+    this.OPTION(() => list.push(this.SUBRULE(this.attribute)));
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.OPTION2(() => list.push(this.SUBRULE2(this.attribute)));
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME2(T.RParen);
+    return list;
+  });
+
+  attributeSpecifiers = this.RULE('attributeSpecifiers', (): ast.Attribute[] => {
+    const list: ast.Attribute[] = [];
+    this.MANY(() => {
+      const a = this.SUBRULE(this.attributeSpecifier);
+      this.ACTION(() => list.push(...a));
+    });
+    return list;
+  });
+
+  // attribute = (identifier | keyword) ("(" (assignment-expression ("," assignment-expression)*)? ")")?
+  attribute = this.RULE('attribute', (): ast.Attribute => {
+    const name = this.CONSUME(T.Word);
+    const args: ast.Expr[] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.OPTION2(() => {
+        args.push(this.SUBRULE(this.assignmentExpression));
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          args.push(this.SUBRULE2(this.assignmentExpression));
+        });
+      });
+      this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => ({ kind: 'Attribute', span: this.spanFrom(name), name: normalizeAttributeName(name.image), args }));
+  });
+
+  // asm-label = ("asm" | "__asm__") "(" string-literal+ ")"  (GNU)
+  asmLabel = this.RULE('asmLabel', (): string => {
+    this.CONSUME(T.Asm);
+    this.CONSUME(T.LParen);
+    const s = this.SUBRULE(this.stringLiteral);
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => s.value);
+  });
+
+  // declarator = pointer* direct-declarator  (C11 6.7.6); abstract-declarator likewise with no identifier
+  declarator = this.RULE('declarator', (mode: DeclaratorMode): ast.Declarator => {
+    this.enter();
+    try {
+      const pointers: { tok: IToken; qualifiers: ast.Qualifier[]; attributes: ast.Attribute[] }[] = [];
+      this.MANY(() => pointers.push(this.SUBRULE(this.pointer)));
+      const direct = this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
+      return this.ACTION(() => {
+        let node = direct;
+        for (let i = pointers.length - 1; i >= 0; i--) {
+          const p = pointers[i]!;
+          const s = this.outerSpan(p.tok);
+          const span = { file: s.file, start: s.start, end: Math.max(s.end, node.span.end) };
+          node = { kind: 'PointerDeclarator', span, qualifiers: p.qualifiers, attributes: p.attributes, inner: node };
+        }
+        return node;
+      });
+    } finally {
+      this.leave();
+    }
+  });
+
+  // pointer = "*" (type-qualifier | attribute-specifier)*  (C11 6.7.6)
+  pointer = this.RULE('pointer', () => {
+    const tok = this.CONSUME(T.Star);
+    const qualifiers: ast.Qualifier[] = [];
+    const attributes: ast.Attribute[] = [];
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => { const q = this.CONSUME(T.QualifierKw); this.ACTION(() => qualifiers.push(QUALIFIER_NAMES[q.image]!)); } },
+        { ALT: () => { const a = this.SUBRULE(this.attributeSpecifier); this.ACTION(() => attributes.push(...a)); } },
+      ]),
+    );
+    return { tok, qualifiers, attributes };
+  });
+
+  // direct-declarator = (identifier | "(" attribute-specifier* declarator ")")? declarator-suffix*  (C11 6.7.6)
+  directDeclarator = this.RULE('directDeclarator', (mode: DeclaratorMode): ast.Declarator => {
+    const start = this.LA(1);
+    let node: ast.Declarator | undefined;
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => mode !== 'abstract',
+          ALT: () => {
+            const t = this.CONSUME(T.Identifier);
+            this.ACTION(() => (node = { kind: 'IdentDeclarator', span: this.outerSpan(t), name: t.image }));
+          },
+        },
+        {
+          GATE: () => this.isGroupingParen(mode),
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.attributeSpecifiers);
+            node = this.SUBRULE(this.declarator, { ARGS: [mode] });
+            this.CONSUME(T.RParen);
+          },
+        },
+        { GATE: () => mode !== 'named', ALT: () => this.ACTION(() => (node = { kind: 'IdentDeclarator', span: { ...this.outerSpan(start), end: this.outerSpan(start).start } })) },
+      ],
+    });
+    this.MANY(() => {
+      this.OR2([
+        { ALT: () => { const s = this.SUBRULE(this.arraySuffix); this.ACTION(() => (node = { ...s, inner: node!, span: this.spanFrom(start) })); } },
+        { ALT: () => { const s = this.SUBRULE(this.functionSuffix); this.ACTION(() => (node = { ...s, inner: node!, span: this.spanFrom(start) })); } },
+      ]);
+    });
+    return node!;
+  });
+
+  /** Is the '(' at LA(1) a parenthesised declarator rather than a parameter list? */
+  private isGroupingParen(mode: DeclaratorMode): boolean {
+    if (!this.la(1, T.LParen)) return false;
+    if (mode === 'named') return true;
+    const t = this.LA(2);
+    if (this.is(t, T.Star) || this.is(t, T.LParen) || this.is(t, T.LBracket) || this.is(t, T.Attribute)) return true;
+    return mode === 'either' && t.tokenType === T.Identifier && !this.isTypedefName(t);
+  }
+
+  // array-suffix = "[" "static"? type-qualifier* "static"? assignment-expression? "]"  (C11 6.7.6.2)
+  arraySuffix = this.RULE('arraySuffix', (): Omit<ast.ArrayDeclarator, 'inner' | 'span'> => {
+    const out: Omit<ast.ArrayDeclarator, 'inner' | 'span'> = { kind: 'ArrayDeclarator', qualifiers: [], isStatic: false };
+    this.CONSUME(T.LBracket);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Static); out.isStatic = true; } },
+        { ALT: () => { const q = this.CONSUME(T.QualifierKw); this.ACTION(() => out.qualifiers.push(QUALIFIER_NAMES[q.image]!)); } },
+      ]),
+    );
+    this.OPTION(() => {
+      const size = this.SUBRULE(this.assignmentExpression);
+      this.ACTION(() => (out.size = size));
+    });
+    this.CONSUME(T.RBracket);
+    return out;
+  });
+
+  // function-suffix = "(" (parameter-declaration ("," parameter-declaration)* ("," "...")?)? ")"  (C11 6.7.6.3)
+  // Parameters live in their own prototype scope.
+  functionSuffix = this.RULE('functionSuffix', (): Omit<ast.FunctionDeclarator, 'inner' | 'span'> => {
+    const params: ast.ParamDecl[] = [];
+    let variadic = false;
+    this.CONSUME(T.LParen);
+    this.st.scopes.push();
+    try {
+      this.OPTION(() => {
+        params.push(this.SUBRULE(this.parameterDeclaration));
+        this.MANY({
+          GATE: () => !this.la(2, T.Ellipsis),
+          DEF: () => {
+            this.CONSUME(T.Comma);
+            params.push(this.SUBRULE2(this.parameterDeclaration));
+          },
+        });
+        this.OPTION2(() => {
+          this.CONSUME2(T.Comma);
+          this.CONSUME(T.Ellipsis);
+          variadic = true;
+        });
+      });
+    } finally {
+      this.st.scopes.pop();
+    }
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => {
+      const p0 = params[0];
+      const isVoid =
+        params.length === 1 && p0 !== undefined && p0.specifiers.type.kind === 'BuiltinType' &&
+        p0.specifiers.type.words.join(' ') === 'void' && p0.specifiers.storage.length === 0 &&
+        p0.specifiers.qualifiers.length === 0 && p0.declarator.kind === 'IdentDeclarator' && p0.declarator.name === undefined;
+      return { kind: 'FunctionDeclarator', params: isVoid ? [] : params, variadic, hasPrototype: params.length > 0 };
+    });
+  });
+
+  // parameter-declaration = declaration-specifiers (declarator | abstract-declarator?) attribute-specifier*  (C11 6.7.6.3)
+  parameterDeclaration = this.RULE('parameterDeclaration', (): ast.ParamDecl => {
+    const start = this.LA(1);
+    const specifiers = this.SUBRULE(this.declarationSpecifiers);
+    const declarator = this.SUBRULE(this.declarator, { ARGS: ['either'] });
+    const attributes = this.SUBRULE(this.attributeSpecifiers);
+    return this.ACTION(() => {
+      const name = declaratorName(declarator);
+      if (name !== undefined) this.st.scopes.declare(name, false);
+      return { kind: 'ParamDecl', span: this.spanFrom(start), specifiers, declarator, attributes };
+    });
+  });
+
+  // type-name = specifier-qualifier-list abstract-declarator?  (C11 6.7.7)
+  override typeName = this.RULE('typeName', (): ast.TypeName => {
+    const start = this.LA(1);
+    const specifiers = this.SUBRULE(this.declarationSpecifiers);
+    const declarator = this.SUBRULE(this.declarator, { ARGS: ['abstract'] });
+    return this.ACTION(() => ({ kind: 'TypeName', span: this.spanFrom(start), specifiers, declarator }));
+  });
+}
