@@ -1,0 +1,306 @@
+// The restricted-C rules: what BPF cannot run, said at the C source line.
+// Each rule has a code in diag/codes/sema.ts whose explanation teaches why.
+import type * as ast from '../parse/ast.js';
+import { helperByName, helperTable } from '../bpf/helpers.js';
+import { findProgType, SECTION_DEFS } from '../bpf/prog-types.js';
+import type { Span } from '../diag/source.js';
+import { tryEval } from './const-eval.js';
+import type { FuncDef, GlobalVar, Program, TExpr, TStmt } from './program.js';
+import { error, warning, type SemaState } from './state.js';
+import * as T from './types.js';
+
+/** The most arguments a helper or a BPF-to-BPF call can take: R1-R5. */
+export const MAX_CALL_ARGS = 5;
+
+export function reportUndeclared(s: SemaState, name: string, span: Span): void {
+  if (name.startsWith('bpf_')) {
+    const known = helperByName(name);
+    if (known) {
+      error(s, 'E3111', `helper '${name}' is not declared: include <bpf/bpf_helpers.h>`, span);
+      return;
+    }
+    const near = closest(name, helperTable().map((h) => h.name));
+    error(s, 'E3111', `there is no BPF helper named '${name}'${near ? `; did you mean '${near}'?` : ''}`, span);
+    return;
+  }
+  const names: string[] = [];
+  for (const scope of s.scopes) for (const n of scope.names.keys()) names.push(n);
+  const near = closest(name, names);
+  error(s, 'E3001', `use of undeclared identifier '${name}'${near ? `; did you mean '${near}'?` : ''}`, span);
+}
+
+/** The candidate with the smallest edit distance, if it is close enough to be a typo. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDist = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const c of candidates) {
+    if (Math.abs(c.length - name.length) >= bestDist) continue;
+    const d = editDistance(name, c);
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
+  const isBarrier = st.template.trim() === '' && st.outputs.length === 0 && st.inputs.length === 0;
+  if (!isBarrier) {
+    error(s, 'E3112', 'inline assembly is not supported; only the compiler barrier asm volatile("" ::: "memory") is accepted', st.span);
+  }
+  return { kind: 'Barrier', span: st.span };
+}
+
+/** Decides what a file-scope object is, and rejects the kinds BPF has no storage for. */
+export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean): void {
+  const t = T.strip(g.type);
+  const q = T.qualifiersOf(g.type);
+  if (g.section === '.maps') {
+    g.role = 'map';
+    if (t.kind !== 'record') error(s, 'E3101', `map '${g.name}' in SEC(".maps") must be a struct of __uint/__type members`, g.span);
+    return;
+  }
+  if (g.section === 'maps') {
+    g.role = 'legacy-map';
+    return;
+  }
+  if (g.section === 'license' || g.name === '_license' || g.name === '__license') {
+    g.role = 'license';
+    return;
+  }
+  if (g.section === 'version' || g.name === '_version') {
+    g.role = 'version';
+    return;
+  }
+  if (t.kind === 'ptr' && T.strip(t.to).kind === 'func' && g.init?.kind === 'Scalar') {
+    const id = tryEval(g.init.expr);
+    if (id !== undefined) {
+      g.role = 'helper';
+      g.helperId = Number(id);
+      return;
+    }
+  }
+  if (q.const && q.volatile) {
+    g.role = 'rodata';
+    return;
+  }
+  if (q.const && g.init) {
+    g.role = 'const';
+    return;
+  }
+  if (g.isExtern) return; // an extern declaration alone allocates nothing; a use is reported
+  g.role = 'other';
+  error(
+    s,
+    'E3101',
+    blockScope
+      ? `static local variable '${g.name}' needs global storage, which BPF programs do not have`
+      : `global variable '${g.name}' is not supported: BPF programs keep state in maps`,
+    g.span,
+  );
+}
+
+/** Rules for one function definition: program signature, section name, argument count. */
+export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
+  const sym = fd.sym;
+  if (sym.noInline && fd.params.length > MAX_CALL_ARGS) {
+    error(s, 'E3106', `function '${sym.name}' takes ${fd.params.length} arguments but a BPF-to-BPF call passes at most ${MAX_CALL_ARGS} (in R1-R5)`, sym.span);
+  }
+  if (sym.section === undefined) return;
+  const pt = findProgType(sym.section);
+  if (!pt) {
+    error(s, 'E3109', `unknown program section '${sym.section}': libbpf cannot tell the program type`, sym.span, [
+      { message: `known sections: ${SECTION_DEFS.map((d) => d.section).join(', ')}` },
+    ]);
+    return;
+  }
+  if (pt.kind === 'legacy') {
+    warning(s, 'E3110', `section name '${sym.section}' is a pre-libbpf-1.0 name that libbpf 1.x does not recognise; use SEC("${pt.replacement}")`, sym.span);
+  }
+  const ctxStruct = pt.progType?.ctxStruct;
+  if (ctxStruct === undefined) return;
+  const params = fd.params;
+  const p0 = params[0];
+  const ctxOk =
+    params.length === 1 &&
+    p0 !== undefined &&
+    T.isPointer(p0.type) &&
+    (() => {
+      const to = T.strip(T.pointee(p0.type)!);
+      return to.kind === 'record' && to.info.name === ctxStruct;
+    })();
+  if (!ctxOk || !T.isInteger(sym.type.ret)) {
+    error(s, 'E3108', `program '${sym.name}' in section '${sym.section}' must be declared 'int ${sym.name}(struct ${ctxStruct} *ctx)'`, sym.span);
+  }
+}
+
+/** Whole-program rules that need every function: recursion and call argument counts. */
+export function checkWholeProgram(s: SemaState, program: Program): void {
+  const calls = new Map<string, { callee: string; span: Span }[]>();
+  for (const fd of program.functions) {
+    const list: { callee: string; span: Span }[] = [];
+    walkStmt(fd.body, (e) => {
+      if (e.kind === 'Call') list.push({ callee: e.callee.name, span: e.span });
+      if (e.kind === 'HelperCall' && e.args.length > MAX_CALL_ARGS) {
+        error(s, 'E3106', `helper '${e.helper.name}' is called with ${e.args.length} arguments; BPF passes at most ${MAX_CALL_ARGS} (in R1-R5)`, e.span);
+      }
+      if (e.kind === 'Global' && (e.sym.role === 'other' || e.sym.isExtern) && e.sym.role !== 'helper' && e.sym.role !== 'map' && e.sym.role !== 'legacy-map' && e.sym.role !== 'rodata' && e.sym.role !== 'const') {
+        if (e.sym.isExtern) error(s, 'E3101', `extern variable '${e.sym.name}' cannot be used: BPF objects have no external data`, e.span);
+      }
+    });
+    calls.set(fd.sym.name, list);
+  }
+  // Recursion: a cycle in the call graph (direct or mutual).
+  const state = new Map<string, 'active' | 'done'>();
+  const reported = new Set<string>();
+  const visit = (name: string, path: { callee: string; span: Span }[]): void => {
+    state.set(name, 'active');
+    for (const c of calls.get(name) ?? []) {
+      const st = state.get(c.callee);
+      if (st === 'active') {
+        const cycleStart = path.findIndex((p) => p.callee === c.callee);
+        const cycle = [...path.slice(cycleStart + 1), c];
+        const key = cycle.map((x) => x.callee).sort().join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          error(s, 'E3102', `recursive call to '${c.callee}': the BPF verifier rejects recursion (calls must form a DAG)`, c.span, cycle.slice(0, -1).map((x) => ({ message: `'${x.callee}' is called here`, span: x.span })));
+        }
+      } else if (st === undefined) visit(c.callee, [...path, c]);
+    }
+    state.set(name, 'done');
+  };
+  for (const fd of program.functions) if (!state.has(fd.sym.name)) visit(fd.sym.name, [{ callee: fd.sym.name, span: fd.sym.span }]);
+}
+
+function walkStmt(st: TStmt, f: (e: TExpr) => void): void {
+  switch (st.kind) {
+    case 'Block':
+      st.items.forEach((x) => walkStmt(x, f));
+      return;
+    case 'Expr':
+      walkExpr(st.expr, f);
+      return;
+    case 'Decl':
+      if (st.init) walkInit(st.init, f);
+      return;
+    case 'If':
+      walkExpr(st.cond, f);
+      walkStmt(st.then, f);
+      if (st.else) walkStmt(st.else, f);
+      return;
+    case 'Loop':
+      if (st.init) walkStmt(st.init, f);
+      if (st.cond) walkExpr(st.cond, f);
+      if (st.step) walkExpr(st.step, f);
+      walkStmt(st.body, f);
+      return;
+    case 'Switch':
+      walkExpr(st.cond, f);
+      walkStmt(st.body, f);
+      return;
+    case 'Case':
+    case 'Label':
+      walkStmt(st.body, f);
+      return;
+    case 'Return':
+      if (st.expr) walkExpr(st.expr, f);
+      return;
+    case 'Break':
+    case 'Continue':
+    case 'Goto':
+    case 'Barrier':
+    case 'Empty':
+      return;
+    default: {
+      const never: never = st;
+      return never;
+    }
+  }
+}
+
+function walkInit(init: import('./program.js').TInit, f: (e: TExpr) => void): void {
+  if (init.kind === 'Scalar') walkExpr(init.expr, f);
+  else init.entries.forEach((e) => walkExpr(e.expr, f));
+}
+
+export function walkExpr(e: TExpr, f: (e: TExpr) => void): void {
+  f(e);
+  switch (e.kind) {
+    case 'Const':
+    case 'Local':
+    case 'Global':
+    case 'FuncRef':
+      return;
+    case 'Unary':
+    case 'Cast':
+    case 'Decay':
+    case 'AddrOf':
+      walkExpr(e.operand, f);
+      return;
+    case 'Arith':
+    case 'Compare':
+    case 'Logical':
+    case 'PtrDiff':
+      walkExpr(e.left, f);
+      walkExpr(e.right, f);
+      return;
+    case 'PtrAdd':
+      walkExpr(e.ptr, f);
+      walkExpr(e.index, f);
+      return;
+    case 'Cond':
+      walkExpr(e.cond, f);
+      walkExpr(e.then, f);
+      walkExpr(e.else, f);
+      return;
+    case 'Assign':
+    case 'CompoundAssign':
+      walkExpr(e.target, f);
+      walkExpr(e.value, f);
+      return;
+    case 'IncDec':
+      walkExpr(e.target, f);
+      return;
+    case 'Call':
+    case 'HelperCall':
+    case 'Builtin':
+      e.args.forEach((a) => walkExpr(a, f));
+      return;
+    case 'Member':
+      walkExpr(e.object, f);
+      return;
+    case 'Deref':
+      walkExpr(e.ptr, f);
+      return;
+    case 'Comma':
+      e.exprs.forEach((x) => walkExpr(x, f));
+      return;
+    case 'StmtExpr':
+      e.body.forEach((x) => walkStmt(x, f));
+      if (e.result) walkExpr(e.result, f);
+      return;
+    case 'CompoundLit':
+      walkInit(e.init, f);
+      return;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+

@@ -1,0 +1,118 @@
+// Integer constant expressions (C11 6.6) over typed expressions.
+import type { TExpr } from './program.js';
+import { error, type SemaState } from './state.js';
+import * as T from './types.js';
+import type { IntType } from './types.js';
+
+/** Wraps a value to the range of an integer type (two's complement). */
+export function wrapInt(value: bigint, t: IntType): bigint {
+  if (t.isBool) return value === 0n ? 0n : 1n;
+  const bits = BigInt(t.sizeBytes * 8);
+  return t.signed ? BigInt.asIntN(Number(bits), value) : BigInt.asUintN(Number(bits), value);
+}
+
+/** The value of an integer constant expression, or undefined (with a diagnostic unless quiet). */
+export function evalIntConst(s: SemaState, e: TExpr, opts: { quiet?: boolean } = {}): bigint | undefined {
+  const v = tryEval(e);
+  if (v === undefined && !opts.quiet) error(s, 'E3011', 'expression is not an integer constant expression', e.span);
+  return v;
+}
+
+/** Evaluates without reporting; undefined if the expression is not constant. */
+export function tryEval(e: TExpr): bigint | undefined {
+  switch (e.kind) {
+    case 'Const':
+      return e.value;
+    case 'Cast': {
+      const t = T.strip(e.type);
+      if (t.kind !== 'int' && t.kind !== 'enum' && t.kind !== 'ptr') return undefined;
+      const v = tryEval(e.operand);
+      if (v === undefined) return undefined;
+      return t.kind === 'ptr' ? BigInt.asUintN(64, v) : wrapInt(v, T.asInt(t));
+    }
+    case 'Unary': {
+      const v = tryEval(e.operand);
+      if (v === undefined) return undefined;
+      const t = T.asInt(e.type);
+      if (e.op === 'neg') return wrapInt(-v, t);
+      if (e.op === 'bitnot') return wrapInt(~v, t);
+      return v === 0n ? 1n : 0n;
+    }
+    case 'Arith': {
+      const a = tryEval(e.left);
+      const b = tryEval(e.right);
+      if (a === undefined || b === undefined) return undefined;
+      const t = T.asInt(e.type);
+      return evalArith(e.op, a, b, t);
+    }
+    case 'Compare': {
+      const a = tryEval(e.left);
+      const b = tryEval(e.right);
+      if (a === undefined || b === undefined) return undefined;
+      return compare(e.op, a, b) ? 1n : 0n;
+    }
+    case 'Logical': {
+      const a = tryEval(e.left);
+      if (a === undefined) return undefined;
+      if (e.op === 'and' && a === 0n) return 0n;
+      if (e.op === 'or' && a !== 0n) return 1n;
+      const b = tryEval(e.right);
+      if (b === undefined) return undefined;
+      return b !== 0n ? 1n : 0n;
+    }
+    case 'Cond': {
+      const c = tryEval(e.cond);
+      if (c === undefined) return undefined;
+      return tryEval(c !== 0n ? e.then : e.else);
+    }
+    case 'Comma':
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function evalArith(op: string, a: bigint, b: bigint, t: IntType): bigint | undefined {
+  const bits = t.sizeBytes * 8;
+  switch (op) {
+    case 'add':
+      return wrapInt(a + b, t);
+    case 'sub':
+      return wrapInt(a - b, t);
+    case 'mul':
+      return wrapInt(a * b, t);
+    case 'div':
+      return b === 0n ? undefined : wrapInt(a / b, t);
+    case 'rem':
+      return b === 0n ? undefined : wrapInt(a % b, t);
+    case 'shl':
+      return b < 0n || b >= BigInt(bits) ? undefined : wrapInt(a << b, t);
+    case 'shr':
+      return b < 0n || b >= BigInt(bits) ? undefined : wrapInt(a >> b, t);
+    case 'and':
+      return wrapInt(a & b, t);
+    case 'or':
+      return wrapInt(a | b, t);
+    case 'xor':
+      return wrapInt(a ^ b, t);
+    default:
+      return undefined;
+  }
+}
+
+export function compare(op: string, a: bigint, b: bigint): boolean {
+  switch (op) {
+    case 'eq':
+      return a === b;
+    case 'ne':
+      return a !== b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+    case 'gt':
+      return a > b;
+    default:
+      return a >= b;
+  }
+}

@@ -1,0 +1,177 @@
+// sema.Program: the typed tree. Every implicit conversion of C is explicit
+// here (Cast nodes), names are resolved to symbols, arrays decay explicitly,
+// and pointer arithmetic carries its element size. Lowering reads only this.
+import type { Span } from '../diag/source.js';
+import type { CType, StructMemberInfo } from './types.js';
+
+// ---------------------------------------------------------------------------
+// Symbols
+export interface LocalVar {
+  kind: 'local';
+  name: string;
+  type: CType;
+  span: Span;
+  /** Unique within the function. */
+  id: number;
+  isParam: boolean;
+  /** & was applied, or it is an aggregate: it must live in memory. */
+  addressTaken: boolean;
+}
+
+export type GlobalRole =
+  /** A BTF-defined map in SEC(".maps"). */
+  | 'map'
+  /** A legacy `struct bpf_map_def SEC("maps")` map. */
+  | 'legacy-map'
+  | 'license'
+  | 'version'
+  /** `const volatile` configuration: .rodata */
+  | 'rodata'
+  /** A static const object with a constant initializer, folded into code. */
+  | 'const'
+  /** `static T (*name)(...) = (void *) ID;`: a helper declaration. */
+  | 'helper'
+  /** Anything else: rejected by the restricted-C rules. */
+  | 'other';
+
+export interface GlobalVar {
+  kind: 'global';
+  name: string;
+  type: CType;
+  span: Span;
+  section?: string;
+  init?: TInit;
+  isStatic: boolean;
+  isExtern: boolean;
+  role: GlobalRole;
+  /** For role 'helper'. */
+  helperId?: number;
+}
+
+export interface FuncSym {
+  kind: 'func';
+  name: string;
+  type: Extract<CType, { kind: 'func' }>;
+  span: Span;
+  isStatic: boolean;
+  alwaysInline: boolean;
+  noInline: boolean;
+  section?: string;
+  def?: FuncDef;
+}
+
+export interface EnumConst {
+  kind: 'enumconst';
+  name: string;
+  type: CType;
+  value: bigint;
+  span: Span;
+}
+
+export type Sym = LocalVar | GlobalVar | FuncSym | EnumConst;
+
+export interface FuncDef {
+  sym: FuncSym;
+  params: LocalVar[];
+  locals: LocalVar[];
+  body: TStmt;
+  span: Span;
+}
+
+export interface Program {
+  functions: FuncDef[];
+  globals: GlobalVar[];
+  /** Functions that are declared or defined, by name. */
+  funcs: Map<string, FuncSym>;
+}
+
+// ---------------------------------------------------------------------------
+// Typed expressions
+export type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem' | 'shl' | 'shr' | 'and' | 'or' | 'xor';
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+
+interface TBase {
+  span: Span;
+  type: CType;
+}
+
+export type TExpr =
+  | (TBase & { kind: 'Const'; value: bigint })
+  | (TBase & { kind: 'Local'; sym: LocalVar })
+  | (TBase & { kind: 'Global'; sym: GlobalVar })
+  | (TBase & { kind: 'FuncRef'; sym: FuncSym })
+  /** -x, ~x, !x: operand already converted to the result type (for !: any scalar). */
+  | (TBase & { kind: 'Unary'; op: 'neg' | 'bitnot' | 'lognot'; operand: TExpr })
+  /** Arithmetic on integers of `type` (both operands converted; for shifts the right operand has its own type). */
+  | (TBase & { kind: 'Arith'; op: ArithOp; left: TExpr; right: TExpr })
+  /** Comparison of two operands of the same (converted) type; result int. */
+  | (TBase & { kind: 'Compare'; op: CompareOp; left: TExpr; right: TExpr })
+  /** ptr + index * elemSize (index is a 64-bit signed integer; negate for subtraction). */
+  | (TBase & { kind: 'PtrAdd'; ptr: TExpr; index: TExpr; elemSize: number })
+  /** (a - b) / elemSize */
+  | (TBase & { kind: 'PtrDiff'; left: TExpr; right: TExpr; elemSize: number })
+  | (TBase & { kind: 'Logical'; op: 'and' | 'or'; left: TExpr; right: TExpr })
+  | (TBase & { kind: 'Cond'; cond: TExpr; then: TExpr; else: TExpr })
+  /** Conversion to `type`. */
+  | (TBase & { kind: 'Cast'; operand: TExpr })
+  | (TBase & { kind: 'Assign'; target: TExpr; value: TExpr })
+  /** target op= value, computed in opType and converted back to the target's type. */
+  | (TBase & { kind: 'CompoundAssign'; op: ArithOp; target: TExpr; value: TExpr; opType: CType; ptrElemSize?: number })
+  /** ++/--: delta is +1/-1 (times the element size for pointers). */
+  | (TBase & { kind: 'IncDec'; target: TExpr; delta: number; prefix: boolean })
+  | (TBase & { kind: 'Call'; callee: FuncSym; args: TExpr[] })
+  | (TBase & { kind: 'HelperCall'; helper: GlobalVar; helperId: number; args: TExpr[] })
+  | (TBase & { kind: 'Builtin'; name: string; args: TExpr[] })
+  | (TBase & { kind: 'Member'; object: TExpr; member: StructMemberInfo })
+  | (TBase & { kind: 'Deref'; ptr: TExpr })
+  | (TBase & { kind: 'AddrOf'; operand: TExpr })
+  /** An array lvalue used as a pointer to its first element. */
+  | (TBase & { kind: 'Decay'; operand: TExpr })
+  | (TBase & { kind: 'Comma'; exprs: TExpr[] })
+  | (TBase & { kind: 'StmtExpr'; body: TStmt[]; result?: TExpr })
+  /** A compound literal: a fresh local initialised with `init`. */
+  | (TBase & { kind: 'CompoundLit'; local: LocalVar; init: TInit });
+
+export type TExprKind = TExpr['kind'];
+
+/** An initializer flattened to scalar stores at byte offsets; everything else is zero. */
+export type TInit =
+  | { kind: 'Scalar'; expr: TExpr; span: Span }
+  | { kind: 'Aggregate'; sizeBytes: number; entries: TInitEntry[]; span: Span };
+
+export interface TInitEntry {
+  offsetBytes: number;
+  type: CType;
+  /** Bitfield placement within the storage unit at offsetBytes. */
+  bitOffset?: number;
+  bitWidth?: number;
+  expr: TExpr;
+}
+
+// ---------------------------------------------------------------------------
+// Typed statements
+export interface SwitchCase {
+  lo: bigint;
+  hi: bigint;
+  /** The Case statement this label marks. */
+  target: TStmt & { kind: 'Case' };
+  span: Span;
+}
+
+export type TStmt =
+  | { kind: 'Block'; items: TStmt[]; span: Span }
+  | { kind: 'Expr'; expr: TExpr; span: Span }
+  | { kind: 'Decl'; local: LocalVar; init?: TInit; span: Span }
+  | { kind: 'If'; cond: TExpr; then: TStmt; else?: TStmt; span: Span }
+  | { kind: 'Loop'; loopKind: 'while' | 'do' | 'for'; init?: TStmt; cond?: TExpr; step?: TExpr; body: TStmt; pragmas: string[]; span: Span }
+  | { kind: 'Switch'; cond: TExpr; body: TStmt; cases: SwitchCase[]; defaultCase?: TStmt & { kind: 'Case' }; span: Span }
+  /** A case or default label inside a switch body. */
+  | { kind: 'Case'; body: TStmt; span: Span }
+  | { kind: 'Break'; span: Span }
+  | { kind: 'Continue'; span: Span }
+  | { kind: 'Return'; expr?: TExpr; span: Span }
+  | { kind: 'Goto'; label: string; span: Span }
+  | { kind: 'Label'; label: string; body: TStmt; span: Span }
+  /** asm volatile("" ::: "memory"): a compiler barrier. */
+  | { kind: 'Barrier'; span: Span }
+  | { kind: 'Empty'; span: Span };

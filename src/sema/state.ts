@@ -1,0 +1,89 @@
+// The checker's state for one translation unit: scopes, the function being
+// checked, and the program being built. Passed explicitly to every function.
+import type { CompileContext } from '../context.js';
+import type { Code } from '../diag/codes.js';
+import type { Note } from '../diag/diagnostic.js';
+import type { Span } from '../diag/source.js';
+import type { FuncDef, FuncSym, LocalVar, Program, Sym, SwitchCase, TStmt } from './program.js';
+import type { EnumInfo, RecordInfo } from './types.js';
+
+export interface TypedefSym {
+  kind: 'typedef';
+  name: string;
+  type: import('./types.js').CType;
+  span: Span;
+}
+
+export type OrdinarySym = Sym | TypedefSym;
+
+export interface Scope {
+  names: Map<string, OrdinarySym>;
+  tags: Map<string, { kind: 'record'; info: RecordInfo } | { kind: 'enum'; info: EnumInfo }>;
+}
+
+export interface FunctionState {
+  sym: FuncSym;
+  locals: LocalVar[];
+  nextLocalId: number;
+  labels: Map<string, Span>;
+  gotos: { label: string; span: Span }[];
+  /** Innermost switch first: collects its case labels. */
+  switches: { cases: SwitchCase[]; defaultCase?: TStmt & { kind: 'Case' } }[];
+  loopDepth: number;
+  breakableDepth: number;
+}
+
+export interface SemaState {
+  ctx: CompileContext;
+  scopes: Scope[];
+  program: Program;
+  fn?: FunctionState;
+  /** Next id for records and enums. */
+  nextTypeId: number;
+  /** Function definitions being collected, in source order. */
+  defs: FuncDef[];
+}
+
+export function newScope(): Scope {
+  return { names: new Map(), tags: new Map() };
+}
+
+export function pushScope(s: SemaState): void {
+  s.scopes.push(newScope());
+}
+
+export function popScope(s: SemaState): void {
+  s.scopes.pop();
+}
+
+export function lookupName(s: SemaState, name: string): OrdinarySym | undefined {
+  for (let i = s.scopes.length - 1; i >= 0; i--) {
+    const found = s.scopes[i]!.names.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function lookupTag(s: SemaState, name: string) {
+  for (let i = s.scopes.length - 1; i >= 0; i--) {
+    const found = s.scopes[i]!.tags.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function currentScope(s: SemaState): Scope {
+  return s.scopes[s.scopes.length - 1]!;
+}
+
+export function isFileScope(s: SemaState): boolean {
+  return s.scopes.length === 1;
+}
+
+export function error(s: SemaState, code: Code, message: string, span: Span, notes: Note[] = []): void {
+  s.ctx.diags.error(code, message, span, { notes });
+}
+
+export function warning(s: SemaState, code: Code, message: string, span: Span, notes: Note[] = []): void {
+  s.ctx.diags.warning(code, message, span, { notes });
+}

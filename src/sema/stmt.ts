@@ -1,0 +1,149 @@
+// Type checking of statements (C11 6.8) and block-scope declarations.
+import type * as ast from '../parse/ast.js';
+import { assertNever } from '../parse/ast.js';
+import type { Span } from '../diag/source.js';
+import { checkAsmStmt } from './bpf-rules.js';
+import { evalIntConst } from './const-eval.js';
+import { castTo, checkCondition, convertForAssignment } from './convert.js';
+import { checkDeclaration } from './decl.js';
+import { checkExpr } from './expr.js';
+import type { LocalVar, TStmt } from './program.js';
+import { error, popScope, pushScope, type SemaState } from './state.js';
+import * as T from './types.js';
+import type { CType } from './types.js';
+
+export function newLocal(s: SemaState, name: string, type: CType, span: Span, isParam = false): LocalVar {
+  const fn = s.fn!;
+  const local: LocalVar = { kind: 'local', name, type, span, id: fn.nextLocalId++, isParam, addressTaken: false };
+  fn.locals.push(local);
+  return local;
+}
+
+export function checkBlockItems(s: SemaState, items: ast.BlockItem[]): TStmt[] {
+  const out: TStmt[] = [];
+  for (const item of items) {
+    if (item.kind === 'Declaration') out.push(...checkDeclaration(s, item));
+    else if (item.kind === 'StaticAssert') checkDeclaration(s, item);
+    else out.push(checkStmt(s, item));
+  }
+  return out;
+}
+
+export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
+  const fn = s.fn!;
+  switch (st.kind) {
+    case 'CompoundStmt': {
+      pushScope(s);
+      const items = checkBlockItems(s, st.items);
+      popScope(s);
+      return { kind: 'Block', items, span: st.span };
+    }
+    case 'ExprStmt':
+      return st.expr ? { kind: 'Expr', expr: checkExpr(s, st.expr), span: st.span } : { kind: 'Empty', span: st.span };
+    case 'IfStmt': {
+      const cond = checkCondition(s, checkExpr(s, st.cond));
+      return { kind: 'If', cond, then: checkStmt(s, st.then), else: st.else ? checkStmt(s, st.else) : undefined, span: st.span };
+    }
+    case 'WhileStmt':
+    case 'DoWhileStmt': {
+      const cond = checkCondition(s, checkExpr(s, st.cond));
+      const body = inLoop(s, () => checkStmt(s, st.body));
+      return { kind: 'Loop', loopKind: st.kind === 'WhileStmt' ? 'while' : 'do', cond, body, pragmas: st.pragmas.map((p) => p.text), span: st.span };
+    }
+    case 'ForStmt': {
+      pushScope(s);
+      let init: TStmt | undefined;
+      if (st.init) {
+        if (st.init.kind === 'Declaration') init = { kind: 'Block', items: checkDeclaration(s, st.init), span: st.init.span };
+        else init = { kind: 'Expr', expr: checkExpr(s, st.init), span: st.init.span };
+      }
+      const cond = st.cond ? checkCondition(s, checkExpr(s, st.cond)) : undefined;
+      const step = st.step ? checkExpr(s, st.step) : undefined;
+      const body = inLoop(s, () => checkStmt(s, st.body));
+      popScope(s);
+      return { kind: 'Loop', loopKind: 'for', init, cond, step, body, pragmas: st.pragmas.map((p) => p.text), span: st.span };
+    }
+    case 'SwitchStmt': {
+      let cond = checkExpr(s, st.cond);
+      if (!T.isInteger(cond.type)) error(s, 'E3004', `statement requires expression of integer type ('${T.typeToString(cond.type)}' invalid)`, st.cond.span);
+      else cond = castTo(cond, T.promote(cond.type));
+      const sw = { cases: [] as (TStmt & { kind: 'Switch' })['cases'], defaultCase: undefined as (TStmt & { kind: 'Case' }) | undefined };
+      fn.switches.push(sw);
+      fn.breakableDepth++;
+      const body = checkStmt(s, st.body);
+      fn.breakableDepth--;
+      fn.switches.pop();
+      return { kind: 'Switch', cond, body, cases: sw.cases, defaultCase: sw.defaultCase, span: st.span };
+    }
+    case 'CaseStmt': {
+      const sw = fn.switches[fn.switches.length - 1];
+      const lo = evalIntConst(s, checkExpr(s, st.value)) ?? 0n;
+      const hi = st.hi ? (evalIntConst(s, checkExpr(s, st.hi)) ?? lo) : lo;
+      const target: TStmt & { kind: 'Case' } = { kind: 'Case', body: { kind: 'Empty', span: st.span }, span: st.span };
+      if (!sw) error(s, 'E3021', "'case' statement not in switch statement", st.span);
+      else {
+        const dup = sw.cases.find((c) => c.lo <= hi && lo <= c.hi);
+        if (dup) error(s, 'E3017', `duplicate case value '${lo}'`, st.value.span, [{ message: 'previous case defined here', span: dup.span }]);
+        sw.cases.push({ lo, hi, target, span: st.value.span });
+      }
+      target.body = checkStmt(s, st.body);
+      return target;
+    }
+    case 'DefaultStmt': {
+      const sw = fn.switches[fn.switches.length - 1];
+      const target: TStmt & { kind: 'Case' } = { kind: 'Case', body: { kind: 'Empty', span: st.span }, span: st.span };
+      if (!sw) error(s, 'E3021', "'default' statement not in switch statement", st.span);
+      else if (sw.defaultCase) error(s, 'E3017', 'multiple default labels in one switch', st.span, [{ message: 'previous default defined here', span: sw.defaultCase.span }]);
+      else sw.defaultCase = target;
+      target.body = checkStmt(s, st.body);
+      return target;
+    }
+    case 'BreakStmt':
+      if (fn.breakableDepth === 0) error(s, 'E3015', "'break' statement not in loop or switch statement", st.span);
+      return { kind: 'Break', span: st.span };
+    case 'ContinueStmt':
+      if (fn.loopDepth === 0) error(s, 'E3015', "'continue' statement not in loop statement", st.span);
+      return { kind: 'Continue', span: st.span };
+    case 'ReturnStmt':
+      return checkReturn(s, st);
+    case 'GotoStmt':
+      fn.gotos.push({ label: st.label, span: st.span });
+      return { kind: 'Goto', label: st.label, span: st.span };
+    case 'LabeledStmt': {
+      const prev = fn.labels.get(st.label);
+      if (prev) error(s, 'E3002', `redefinition of label '${st.label}'`, st.span, [{ message: 'previous definition is here', span: prev }]);
+      fn.labels.set(st.label, st.span);
+      return { kind: 'Label', label: st.label, body: checkStmt(s, st.body), span: st.span };
+    }
+    case 'AsmStmt':
+      return checkAsmStmt(s, st);
+    default:
+      return assertNever(st);
+  }
+}
+
+function inLoop<R>(s: SemaState, f: () => R): R {
+  const fn = s.fn!;
+  fn.loopDepth++;
+  fn.breakableDepth++;
+  try {
+    return f();
+  } finally {
+    fn.loopDepth--;
+    fn.breakableDepth--;
+  }
+}
+
+function checkReturn(s: SemaState, st: ast.ReturnStmt): TStmt {
+  const ret = s.fn!.sym.type.ret;
+  if (!st.expr) {
+    if (!T.isVoid(ret)) error(s, 'E3020', `non-void function '${s.fn!.sym.name}' should return a value`, st.span);
+    return { kind: 'Return', span: st.span };
+  }
+  const value = checkExpr(s, st.expr);
+  if (T.isVoid(ret)) {
+    if (!T.isVoid(value.type)) error(s, 'E3020', `void function '${s.fn!.sym.name}' should not return a value`, st.expr.span);
+    return { kind: 'Return', expr: value, span: st.span };
+  }
+  return { kind: 'Return', expr: convertForAssignment(s, value, ret, 'returning'), span: st.span };
+}

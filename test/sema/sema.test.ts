@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { CType } from '../../src/sema/types.js';
+import * as T from '../../src/sema/types.js';
+import { compileString } from '../util/compile.js';
+
+function sema(src: string) {
+  return compileString(src, {}, 'sema');
+}
+
+/** Asserts exactly one diagnostic with this code at line:col whose message contains `text`. */
+function expectDiag(src: string, code: string, line: number, col: number, text: string) {
+  const out = sema(src);
+  const d = out.ctx.diags.list.filter((x) => x.severity !== 'note');
+  expect(d.map((x) => x.code)).toEqual([code]);
+  const pos = out.ctx.sources.lineCol(d[0]!.span!.file, d[0]!.span!.start);
+  expect([pos.line, pos.col]).toEqual([line, col]);
+  expect(d[0]!.message).toContain(text);
+}
+
+function globalType(src: string, name: string): CType {
+  const out = sema(src);
+  expect(out.text).toBe('');
+  const g = out.program!.globals.find((x) => x.name === name);
+  return g!.type;
+}
+
+describe('struct layout (clang -target bpf rules)', () => {
+  const layout = (body: string) => {
+    const t = T.strip(globalType(`struct s { ${body} }; const volatile struct s v;`, 'v'));
+    if (t.kind !== 'record') throw new Error('not a record');
+    return { size: t.info.sizeBytes, align: t.info.alignBytes, offsets: t.info.members.map((m) => [m.name, m.bitOffset]) };
+  };
+  it('pads members to their alignment', () => {
+    expect(layout('char a; int b; char c;')).toEqual({ size: 12, align: 4, offsets: [['a', 0], ['b', 32], ['c', 64]] });
+  });
+  it('packs bit-fields within a unit and starts a new unit when one would straddle', () => {
+    expect(layout('unsigned a:4, b:4; unsigned char c;')).toEqual({ size: 4, align: 4, offsets: [['a', 0], ['b', 4], ['c', 8]] });
+    expect(layout('unsigned a:30; unsigned b:4;')).toEqual({ size: 8, align: 4, offsets: [['a', 0], ['b', 32]] });
+  });
+  it('honours packed and aligned', () => {
+    const t = T.strip(globalType('struct __attribute__((packed)) p { char a; int b; }; const volatile struct p v;', 'v'));
+    expect(t.kind === 'record' && [t.info.sizeBytes, t.info.members[1]!.offsetBytes]).toEqual([5, 1]);
+    const u = T.strip(globalType('struct a { char c; } __attribute__((aligned(8))); const volatile struct a v;', 'v'));
+    expect(u.kind === 'record' && u.info.sizeBytes).toBe(8);
+  });
+  it('lays out the iphdr bit-fields ihl then version', () => {
+    const t = T.strip(globalType('#include <linux/ip.h>\nconst volatile struct iphdr v;', 'v'));
+    expect(t.kind === 'record' && [t.info.sizeBytes, t.info.members.slice(0, 3).map((m) => [m.name, m.bitOffset, m.bitWidth])]).toEqual([
+      20,
+      [['ihl', 0, 4], ['version', 4, 4], ['tos', 8, 0]],
+    ]);
+  });
+});
+
+describe('types of expressions', () => {
+  const typeOf = (expr: string, decls = '') => {
+    const out = sema(`${decls}\nint f(void) { return sizeof(${expr}); }`);
+    expect(out.text).toBe('');
+    return out;
+  };
+  it('gives integer literals their C11 types', () => {
+    const size = (lit: string) => {
+      const out = sema(`_Static_assert(sizeof(${lit}) == 8, "8"); int x;`);
+      return out.ctx.diags.list.some((d) => d.code === 'E3022') ? 4 : 8;
+    };
+    expect(size('2147483647')).toBe(4);
+    expect(size('2147483648')).toBe(8);
+    expect(size('0xffffffff')).toBe(4);
+    expect(size('1ULL')).toBe(8);
+  });
+  it('folds sizeof, offsetof and enum constants in constant expressions', () => {
+    const out = sema(`
+      struct s { char a; long b; };
+      enum { A = 3, B, C = A * 10 };
+      _Static_assert(sizeof(struct s) == 16, "size");
+      _Static_assert(__builtin_offsetof(struct s, b) == 8, "offset");
+      _Static_assert(B == 4 && C == 30, "enum");
+      _Static_assert((unsigned char)300 == 44, "cast");
+      _Static_assert(-1 < 0u == 0, "usual arithmetic conversions");`);
+    expect(out.text).toBe('');
+    typeOf('int');
+  });
+});
+
+describe('diagnostics', () => {
+  it('reports an undeclared identifier with a suggestion', () => {
+    expectDiag('int f(void) { int counter = 0; return countr; }', 'E3001', 1, 39, "did you mean 'counter'");
+  });
+  it('reports incompatible types in an initialisation', () => {
+    expectDiag('struct s { int a; };\nint f(void) { struct s v = {1}; int x = v; return x; }', 'E3003', 2, 41, "'int' from 'struct s'");
+  });
+  it('reports a missing member', () => {
+    expectDiag('struct s { int a; };\nint f(struct s *p) { return p->b; }', 'E3006', 2, 32, "no member named 'b' in 'struct s'");
+  });
+  it('rejects global variables and explains the map alternative', () => {
+    expectDiag('long packets;\n', 'E3101', 1, 6, "global variable 'packets'");
+  });
+  it('rejects floating point', () => {
+    expectDiag('int f(void) { double d = 1; return 0; }', 'E3103', 1, 22, 'floating-point');
+  });
+  it('rejects recursion through the call graph', () => {
+    expectDiag('static int g(int);\nstatic int h(int x) { return g(x); }\nstatic int g(int x) { return h(x - 1); }\n', 'E3102', 3, 30, "recursive call to 'h'");
+  });
+  it('rejects variable-length arrays', () => {
+    expectDiag('int f(int n) { char buf[n]; return 0; }', 'E3104', 1, 25, 'variable-length arrays');
+  });
+  it('rejects string literals outside char array initialisers', () => {
+    expectDiag('int f(void) { const char *p = "x"; return 0; }', 'E3107', 1, 31, 'string literals');
+  });
+  it('suggests the closest helper name', () => {
+    expectDiag('int f(void) { return bpf_ktime_get_nss(); }', 'E3111', 1, 22, "did you mean 'bpf_ktime_get_ns'");
+  });
+  it('checks program signatures against the section', () => {
+    expectDiag('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct __sk_buff *skb) { return 2; }', 'E3108', 2, 37, 'struct xdp_md *ctx');
+  });
+  it('warns about pre-libbpf-1.0 section names and names the modern one', () => {
+    const out = sema('#include <linux/bpf.h>\n__attribute__((section("xdp_foo"))) int p(struct xdp_md *ctx) { return 2; }');
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3110']]);
+    expect(out.ctx.diags.list[0]!.message).toContain('SEC("xdp")');
+  });
+  it('rejects unknown sections and lists the known ones', () => {
+    const out = sema('#include <linux/bpf.h>\n__attribute__((section("bogus"))) int p(struct xdp_md *ctx) { return 2; }');
+    expect(out.ctx.diags.list.map((d) => d.code)).toEqual(['E3109']);
+    expect(out.ctx.diags.list[0]!.notes[0]!.message).toContain('xdp');
+  });
+  it('accepts only the compiler barrier as inline assembly', () => {
+    expect(sema('int f(void) { asm volatile("" ::: "memory"); return 0; }').text).toBe('');
+    expectDiag('int f(void) { asm volatile("r0 = 1"); return 0; }', 'E3112', 1, 15, 'inline assembly');
+  });
+});
