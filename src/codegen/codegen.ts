@@ -1,0 +1,94 @@
+// codegen entry: ir.Module -> bpf.ObjectProgram. Per function: legalise,
+// allocate registers, lay out the frame, select instructions; then lay out
+// the data sections (.maps, license) and build the object's BTF.
+import type { DataSection, FunctionCode, ObjectProgram } from '../bpf/object.js';
+import type { CompileContext } from '../context.js';
+import type { Module } from '../ir/ir.js';
+import type { GlobalVar } from '../sema/program.js';
+import * as T from '../sema/types.js';
+import { BtfTypes } from './btf-gen.js';
+import { layoutFrame } from './frame.js';
+import { legalize } from './legalize.js';
+import { allocateRegisters } from './regalloc.js';
+import { selectInstructions } from './select.js';
+
+export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
+  const btf = new BtfTypes();
+  const functions: FunctionCode[] = module.functions.map((fn) => {
+    legalize(fn);
+    const alloc = allocateRegisters(fn);
+    const frame = layoutFrame(fn, ctx);
+    const sel = selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu);
+    return {
+      name: fn.name,
+      section: fn.section,
+      global: fn.global,
+      insns: sel.insns,
+      relocs: sel.relocs,
+      lines: ctx.options.debugInfo ? sel.lines : [],
+      btfFuncId: btf.funcId(fn.source, fn.global),
+      span: fn.span,
+    };
+  });
+  const data = layoutData(module.globals, btf, ctx);
+  const mainFile = ctx.sources.files[0];
+  return { functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '' };
+}
+
+/** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */
+function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): DataSection[] {
+  const sections = new Map<string, { bytes: number[]; symbols: DataSection['symbols']; vars: { type: number; offset: number; sizeBytes: number }[] }>();
+  const place = (section: string, g: GlobalVar, bytes: number[], align: number) => {
+    let s = sections.get(section);
+    if (!s) {
+      s = { bytes: [], symbols: [], vars: [] };
+      sections.set(section, s);
+    }
+    while (s.bytes.length % align !== 0) s.bytes.push(0);
+    const offset = s.bytes.length;
+    s.bytes.push(...bytes);
+    s.symbols.push({ name: g.name, offset, sizeBytes: bytes.length, global: !g.isStatic });
+    const varId = btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: g.isStatic ? 'static' : 'global' });
+    s.vars.push({ type: varId, offset, sizeBytes: bytes.length });
+  };
+  for (const g of globals) {
+    const size = T.sizeOf(g.type) ?? 0;
+    switch (g.role) {
+      case 'map':
+        place('.maps', g, new Array<number>(size).fill(0), 8);
+        break;
+      case 'license':
+      case 'version':
+        place(g.role, g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
+        break;
+      default:
+        break;
+    }
+  }
+  void ctx;
+  const out: DataSection[] = [];
+  for (const [name, s] of sections) {
+    btf.builder.add({ kind: 'datasec', name, sizeBytes: s.bytes.length, vars: s.vars });
+    out.push({ name, bytes: Uint8Array.from(s.bytes), symbols: s.symbols });
+  }
+  return out;
+}
+
+/** The bytes of a global's constant initializer (little endian). */
+function initBytes(g: GlobalVar, size: number): number[] {
+  const bytes = new Array<number>(size).fill(0);
+  const write = (offset: number, width: number, value: bigint) => {
+    for (let i = 0; i < width && offset + i < size; i++) bytes[offset + i] = Number((value >> BigInt(8 * i)) & 0xffn);
+  };
+  const init = g.init;
+  if (!init) return bytes;
+  if (init.kind === 'Scalar') {
+    if (init.expr.kind === 'Const') write(0, size, init.expr.value);
+    return bytes;
+  }
+  for (const e of init.entries) {
+    if (e.expr.kind === 'Const') write(e.offsetBytes, T.sizeOf(e.type) ?? 1, e.expr.value);
+    else if (e.expr.kind === 'Cast' && e.expr.operand.kind === 'Const') write(e.offsetBytes, T.sizeOf(e.type) ?? 1, e.expr.operand.value);
+  }
+  return bytes;
+}

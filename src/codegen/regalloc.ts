@@ -1,0 +1,288 @@
+// Register allocation: maps every virtual register to R0-R9.
+// Needs: an IR function whose imm operands are encodable (legalize.ts).
+// Does: liveness, an interference graph, and greedy colouring in order of
+// first definition, with move hints. Registers live across a call avoid
+// R0-R5 (the call clobbers them). When no register is free, the value is
+// spilled to an 8-byte aligned stack slot (the only spills the verifier
+// tracks precisely) and allocation runs again on the rewritten function.
+import type { Span } from '../diag/source.js';
+import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+
+export type PReg = number & { readonly __preg: unique symbol };
+
+export const CALLER_SAVED: readonly number[] = [0, 1, 2, 3, 4, 5];
+export const ALLOCATABLE: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+export interface Allocation {
+  regOf: Map<VReg, PReg>;
+  /** Number of allocation rounds (1 + spill rounds), for --stats. */
+  rounds: number;
+}
+
+/** Registers an instruction clobbers beyond its destination. */
+function clobbers(i: Inst): readonly number[] {
+  if (i.op === 'call' || i.op === 'callfn') return CALLER_SAVED;
+  if (i.op === 'atomic' && i.aop === 'cmpxchg') return [0];
+  return [];
+}
+
+export function allocateRegisters(fn: IrFunction): Allocation {
+  for (let round = 1; ; round++) {
+    const result = tryAllocate(fn);
+    if (result.spill.length === 0 || round > 50) return { regOf: result.regOf, rounds: round };
+    for (const v of result.spill) spillVReg(fn, v);
+  }
+}
+
+interface Attempt {
+  regOf: Map<VReg, PReg>;
+  spill: VReg[];
+}
+
+function tryAllocate(fn: IrFunction): Attempt {
+  const n = fn.vregCount;
+  const interferes: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  const forbidden: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  const hints: Map<number, number[]> = new Map();
+  const hintReg = (v: number, r: number) => {
+    const list = hints.get(v) ?? [];
+    list.push(r);
+    hints.set(v, list);
+  };
+  const copies: [number, number][] = [];
+  const liveOut = computeLiveOut(fn);
+  const order: number[] = [];
+  const seen = new Uint8Array(n);
+  const note = (v: number) => {
+    if (!seen[v]) {
+      seen[v] = 1;
+      order.push(v);
+    }
+  };
+  fn.params.forEach((p, i) => {
+    note(p);
+    hintReg(p, i + 1);
+  });
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      for (const u of instUses(i)) note(u);
+      const d = instDef(i);
+      if (d !== undefined) note(d);
+    }
+    for (const u of termUses(b.term)) note(u);
+  }
+  // The entry block defines the parameters: they interfere with each other.
+  for (const p of fn.params) for (const q of fn.params) if (p !== q) interferes[p]!.add(q);
+  for (const b of fn.blocks) {
+    const live = new Set<number>(liveOut[b.id]!);
+    for (const u of termUses(b.term)) live.add(u);
+    if (b.term.op === 'ret' && b.term.value?.kind === 'reg') hintReg(b.term.value.reg, 0);
+    for (let k = b.insts.length - 1; k >= 0; k--) {
+      const i = b.insts[k]!;
+      const d = instDef(i);
+      if (d !== undefined) {
+        live.delete(d);
+        for (const x of live) {
+          if (i.op === 'mov' && i.src.kind === 'reg' && i.src.reg === x) continue;
+          interferes[d]!.add(x);
+          interferes[x]!.add(d);
+        }
+      }
+      for (const r of clobbers(i)) for (const x of live) forbidden[x]!.add(r);
+      // Two-address forms: the destination must not share a register with an operand that is read after it is written.
+      if (d !== undefined) {
+        const late = lateOperands(i);
+        for (const x of late) {
+          if (x !== d) {
+            interferes[d]!.add(x);
+            interferes[x]!.add(d);
+          }
+        }
+      }
+      if (i.op === 'mov' && i.src.kind === 'reg' && d !== undefined) copies.push([d, i.src.reg]);
+      if (i.op === 'call' || i.op === 'callfn') {
+        i.args.forEach((a, idx) => {
+          if (a.kind === 'reg') hintReg(a.reg, idx + 1);
+        });
+        if (i.dst !== undefined) hintReg(i.dst, 0);
+      }
+      for (const u of instUses(i)) live.add(u);
+    }
+  }
+  const regOf = new Map<VReg, PReg>();
+  const spill: VReg[] = [];
+  for (const v of order) {
+    const taken = new Set<number>(forbidden[v]);
+    for (const x of interferes[v]!) {
+      const r = regOf.get(x as VReg);
+      if (r !== undefined) taken.add(r);
+    }
+    const preferred: number[] = [...(hints.get(v) ?? [])];
+    for (const [a, b] of copies) {
+      const other = a === v ? b : b === v ? a : -1;
+      const r = other >= 0 ? regOf.get(other as VReg) : undefined;
+      if (r !== undefined) preferred.push(r);
+    }
+    let choice = preferred.find((r) => !taken.has(r));
+    if (choice === undefined) {
+      // Values that cross calls go to R6-R9 anyway; others prefer the scratch registers first.
+      const pool = forbidden[v]!.size > 0 ? [6, 7, 8, 9] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+      choice = pool.find((r) => !taken.has(r));
+    }
+    if (choice === undefined) spill.push(v as VReg);
+    else regOf.set(v as VReg, choice as PReg);
+  }
+  return { regOf, spill };
+}
+
+/** Operands that the selected code reads after writing the destination register. */
+function lateOperands(i: Inst): number[] {
+  const out: number[] = [];
+  const addrReg = (a: Address) => (a.kind === 'reg' ? [a.reg] : []);
+  switch (i.op) {
+    case 'alu':
+      if (i.b.kind === 'reg' && !(i.a.kind === 'reg' && i.a.reg === i.b.reg)) out.push(i.b.reg);
+      break;
+    case 'atomic':
+      out.push(...addrReg(i.addr), i.src);
+      if (i.expected !== undefined) out.push(i.expected);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+export function computeLiveOut(fn: IrFunction): Set<number>[] {
+  const n = fn.blocks.length;
+  const use: Set<number>[] = [];
+  const def: Set<number>[] = [];
+  for (const b of fn.blocks) {
+    const u = new Set<number>();
+    const d = new Set<number>();
+    for (const i of b.insts) {
+      for (const x of instUses(i)) if (!d.has(x)) u.add(x);
+      const w = instDef(i);
+      if (w !== undefined) d.add(w);
+    }
+    for (const x of termUses(b.term)) if (!d.has(x)) u.add(x);
+    use.push(u);
+    def.push(d);
+  }
+  const liveIn: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  const liveOut: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let k = n - 1; k >= 0; k--) {
+      const b = fn.blocks[k]!;
+      const out = liveOut[k]!;
+      for (const s of successors(b.term)) for (const x of liveIn[s]!) if (!out.has(x)) {
+        out.add(x);
+        changed = true;
+      }
+      const inn = liveIn[k]!;
+      for (const x of use[k]!) if (!inn.has(x)) {
+        inn.add(x);
+        changed = true;
+      }
+      for (const x of out) if (!def[k]!.has(x) && !inn.has(x)) {
+        inn.add(x);
+        changed = true;
+      }
+    }
+  }
+  return liveOut;
+}
+
+/** Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before uses. */
+function spillVReg(fn: IrFunction, v: VReg): void {
+  const slot = fn.slots.length;
+  fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span });
+  const addr: Address = { kind: 'slot', slot, off: 0 };
+  const fresh = (): VReg => fn.vregCount++ as VReg;
+  const isParam = fn.params.indexOf(v);
+  for (const b of fn.blocks) {
+    const out: Inst[] = [];
+    if (b.id === 0 && isParam >= 0) {
+      const t = fresh();
+      fn.params[isParam] = t;
+      out.push({ op: 'store', size: 8, addr, src: { kind: 'reg', reg: t }, span: fn.span });
+    }
+    for (const i of b.insts) {
+      let loaded: VReg | undefined;
+      const load = (span: Span): VReg => {
+        if (loaded === undefined) {
+          loaded = fresh();
+          out.push({ op: 'load', size: 8, dst: loaded, addr, span });
+        }
+        return loaded;
+      };
+      const inst = rewriteUses(i, v, () => load(i.span));
+      const d = instDef(inst);
+      if (d === v) {
+        const t = fresh();
+        setDef(inst, t);
+        out.push(inst, { op: 'store', size: 8, addr, src: { kind: 'reg', reg: t }, span: i.span });
+      } else out.push(inst);
+    }
+    const t = b.term;
+    if (termUses(t).includes(v)) {
+      const r = fresh();
+      out.push({ op: 'load', size: 8, dst: r, addr, span: t.span });
+      if (t.op === 'br') {
+        if (t.a === v) t.a = r;
+        if (t.b.kind === 'reg' && t.b.reg === v) t.b = { kind: 'reg', reg: r };
+      } else if (t.op === 'ret') t.value = { kind: 'reg', reg: r };
+    }
+    b.insts = out;
+  }
+}
+
+function rewriteUses(i: Inst, v: VReg, replacement: () => VReg): Inst {
+  if (!instUses(i).includes(v)) return i;
+  const r = replacement();
+  const op = (o: Operand): Operand => (o.kind === 'reg' && o.reg === v ? { kind: 'reg', reg: r } : o);
+  const ad = (a: Address): Address => (a.kind === 'reg' && a.reg === v ? { ...a, reg: r } : a);
+  const x = { ...i } as Inst;
+  switch (x.op) {
+    case 'mov':
+      x.src = op(x.src);
+      break;
+    case 'alu':
+      x.a = op(x.a);
+      x.b = op(x.b);
+      break;
+    case 'neg':
+      if (x.a === v) x.a = r;
+      break;
+    case 'sext':
+    case 'bswap':
+      if (x.src === v) x.src = r;
+      break;
+    case 'load':
+      x.addr = ad(x.addr);
+      break;
+    case 'store':
+      x.addr = ad(x.addr);
+      x.src = op(x.src);
+      break;
+    case 'call':
+    case 'callfn':
+      x.args = x.args.map(op);
+      break;
+    case 'atomic':
+      x.addr = ad(x.addr);
+      if (x.src === v) x.src = r;
+      if (x.expected === v) x.expected = r;
+      break;
+    default:
+      break;
+  }
+  return x;
+}
+
+function setDef(i: Inst, r: VReg): void {
+  if ('dst' in i) (i as { dst?: VReg }).dst = r;
+}

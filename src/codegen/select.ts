@@ -1,0 +1,283 @@
+// Instruction selection: IR with allocated registers -> BPF instructions.
+// Needs: legalised IR, a register allocation and a frame layout.
+// Produces: the instruction slots, relocations and the {insn, span} line table.
+import * as asm from '../bpf/asm.js';
+import type { Insn } from '../bpf/insn.js';
+import type { InsnReloc, LineEntry } from '../bpf/object.js';
+import type { CondJmpOp, MemSize as BpfMemSize } from '../bpf/opcodes.js';
+import type { Span } from '../diag/source.js';
+import type { Address, AluOp, BlockId, CmpOp, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
+import { successors } from '../ir/ir.js';
+import type { Frame } from './frame.js';
+import type { PReg } from './regalloc.js';
+
+const SIZE: Record<MemSize, BpfMemSize> = { 1: 'b', 2: 'h', 4: 'w', 8: 'dw' };
+const JMP: Record<CmpOp, CondJmpOp> = {
+  eq: 'jeq', ne: 'jne', gt: 'jgt', ge: 'jge', lt: 'jlt', le: 'jle', sgt: 'jsgt', sge: 'jsge', slt: 'jslt', sle: 'jsle', set: 'jset',
+};
+const INVERSE: Partial<Record<CmpOp, CmpOp>> = { eq: 'ne', ne: 'eq', gt: 'le', ge: 'lt', lt: 'ge', le: 'gt', sgt: 'sle', sge: 'slt', slt: 'sge', sle: 'sgt' };
+const COMMUTATIVE = new Set<AluOp>(['add', 'mul', 'and', 'or', 'xor']);
+
+export interface Selected {
+  insns: Insn[];
+  relocs: InsnReloc[];
+  lines: LineEntry[];
+}
+
+interface Emitter {
+  insns: Insn[];
+  relocs: InsnReloc[];
+  lines: LineEntry[];
+  lastSpan?: Span;
+  /** Jumps to patch: instruction index -> target block. */
+  fixups: { index: number; target: BlockId }[];
+  blockStart: Map<BlockId, number>;
+  regOf: Map<VReg, PReg>;
+  frame: Frame;
+  mcpu: number;
+}
+
+export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, mcpu: number): Selected {
+  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, mcpu };
+  const order = layoutOrder(fn);
+  // Parameters arrive in R1-R5.
+  setSpan(e, fn.span);
+  parallelMove(e, fn.params.map((p, i) => ({ dst: r(e, p), src: i + 1 })));
+  order.forEach((id, k) => {
+    e.blockStart.set(id, e.insns.length);
+    const b = fn.blocks[id]!;
+    for (const i of b.insts) selectInst(e, i);
+    selectTerm(e, b.term, order[k + 1]);
+  });
+  for (const f of e.fixups) {
+    const target = e.blockStart.get(f.target)!;
+    e.insns[f.index]!.off = target - (f.index + 1);
+  }
+  return { insns: e.insns, relocs: e.relocs, lines: e.lines };
+}
+
+/** Blocks in reverse post-order from the entry; unreachable blocks are dropped. */
+export function layoutOrder(fn: IrFunction): BlockId[] {
+  const seen = new Set<BlockId>();
+  const post: BlockId[] = [];
+  const visit = (id: BlockId) => {
+    seen.add(id);
+    const succ = successors(fn.blocks[id]!.term);
+    // Visit the fall-through candidate (else) last so it is laid out right after.
+    for (const s of [...succ].reverse()) if (!seen.has(s)) visit(s);
+    post.push(id);
+  };
+  visit(0);
+  return post.reverse();
+}
+
+function r(e: Emitter, v: VReg): number {
+  const p = e.regOf.get(v);
+  if (p === undefined) throw new Error(`internal: virtual register %${v} has no register`);
+  return p;
+}
+
+function setSpan(e: Emitter, span: Span): void {
+  const last = e.lastSpan;
+  if (!last || last.file !== span.file || last.start !== span.start) {
+    e.lines.push({ insnIndex: e.insns.length, span });
+    e.lastSpan = span;
+  }
+}
+
+function push(e: Emitter, ...insns: Insn[]): void {
+  e.insns.push(...insns);
+}
+
+function imm32(v: bigint): number {
+  return Number(BigInt.asIntN(32, v));
+}
+
+/** dst = value (64-bit), in the fewest instructions. */
+function loadConst(e: Emitter, dst: number, value: bigint): void {
+  const v = BigInt.asUintN(64, value);
+  if (BigInt.asUintN(64, BigInt.asIntN(32, v)) === v) push(e, asm.movImm(dst, imm32(v)));
+  else if (v <= 0xffffffffn) push(e, asm.mov32Imm(dst, imm32(v)));
+  else push(e, ...asm.ldImm64(dst, v));
+}
+
+function move(e: Emitter, dst: number, src: Operand): void {
+  if (src.kind === 'imm') loadConst(e, dst, src.value);
+  else if (r(e, src.reg) !== dst) push(e, asm.movReg(dst, r(e, src.reg)));
+}
+
+function memOperand(e: Emitter, a: Address): { base: number; off: number } {
+  if (a.kind === 'reg') return { base: r(e, a.reg), off: a.off };
+  return { base: 10, off: e.frame.slotOffset(a.slot) + a.off };
+}
+
+function selectInst(e: Emitter, i: Inst): void {
+  setSpan(e, i.span);
+  switch (i.op) {
+    case 'mov':
+      if (i.bits === 32) {
+        if (i.src.kind === 'imm') push(e, asm.mov32Imm(r(e, i.dst), imm32(i.src.value)));
+        else push(e, asm.mov32Reg(r(e, i.dst), r(e, i.src.reg)));
+      } else move(e, r(e, i.dst), i.src);
+      return;
+    case 'alu': {
+      const d = r(e, i.dst);
+      let a = i.a;
+      let b = i.b;
+      if (COMMUTATIVE.has(i.alu) && b.kind === 'reg' && r(e, b.reg) === d && !(a.kind === 'reg' && r(e, a.reg) === d)) [a, b] = [b, a];
+      move(e, d, a);
+      if (b.kind === 'imm') push(e, i.bits === 64 ? asm.alu64Imm(i.alu, d, imm32(b.value)) : asm.alu32Imm(i.alu, d, imm32(b.value)));
+      else push(e, i.bits === 64 ? asm.alu64Reg(i.alu, d, r(e, b.reg)) : asm.alu32Reg(i.alu, d, r(e, b.reg)));
+      return;
+    }
+    case 'neg': {
+      const d = r(e, i.dst);
+      move(e, d, { kind: 'reg', reg: i.a });
+      push(e, i.bits === 64 ? asm.neg64(d) : asm.neg32(d));
+      return;
+    }
+    case 'sext': {
+      const d = r(e, i.dst);
+      const s = r(e, i.src);
+      if (e.mcpu >= 4) {
+        push(e, asm.movsx(i.fromBits, d, s, i.bits === 64));
+        return;
+      }
+      const shift = i.bits - i.fromBits;
+      if (i.bits === 64) {
+        if (d !== s) push(e, asm.movReg(d, s));
+        push(e, asm.alu64Imm('lsh', d, shift), asm.alu64Imm('arsh', d, shift));
+      } else {
+        push(e, asm.mov32Reg(d, s), asm.alu32Imm('lsh', d, shift), asm.alu32Imm('arsh', d, shift));
+      }
+      return;
+    }
+    case 'bswap': {
+      const d = r(e, i.dst);
+      if (d !== r(e, i.src)) push(e, asm.movReg(d, r(e, i.src)));
+      push(e, asm.endian(true, i.bits, d));
+      return;
+    }
+    case 'load': {
+      const m = memOperand(e, i.addr);
+      push(e, asm.ldx(SIZE[i.size], r(e, i.dst), m.base, m.off));
+      return;
+    }
+    case 'store': {
+      const m = memOperand(e, i.addr);
+      if (i.src.kind === 'imm') push(e, asm.st(SIZE[i.size], m.base, m.off, imm32(i.src.value)));
+      else push(e, asm.stx(SIZE[i.size], m.base, m.off, r(e, i.src.reg)));
+      return;
+    }
+    case 'slotaddr': {
+      const d = r(e, i.dst);
+      push(e, asm.movReg(d, 10), asm.alu64Imm('add', d, e.frame.slotOffset(i.slot) + i.off));
+      return;
+    }
+    case 'mapaddr':
+      e.relocs.push({ insnIndex: e.insns.length, kind: 'map', symbol: i.map });
+      push(e, ...asm.ldMapFd(r(e, i.dst)));
+      return;
+    case 'call':
+    case 'callfn': {
+      const moves = i.args.map((a, k) => ({ dst: k + 1, src: a }));
+      parallelMoveOperands(e, moves);
+      if (i.op === 'call') push(e, asm.call(i.helper));
+      else {
+        e.relocs.push({ insnIndex: e.insns.length, kind: 'call', symbol: i.func });
+        push(e, asm.callPseudo(-1));
+      }
+      if (i.dst !== undefined && r(e, i.dst) !== 0) push(e, asm.movReg(r(e, i.dst), 0));
+      return;
+    }
+    case 'atomic': {
+      const m = memOperand(e, i.addr);
+      const size = i.size === 8 ? 'dw' : 'w';
+      if (i.aop === 'cmpxchg') {
+        parallelMove(e, [{ dst: 0, src: r(e, i.expected!) }]);
+        push(e, asm.atomic(size, 'cmpxchg', m.base, m.off, r(e, i.src), true));
+        if (i.dst !== undefined && r(e, i.dst) !== 0) push(e, asm.movReg(r(e, i.dst), 0));
+        return;
+      }
+      if (!i.fetch || i.dst === undefined) {
+        push(e, asm.atomic(size, i.aop, m.base, m.off, r(e, i.src), false));
+        return;
+      }
+      const d = r(e, i.dst);
+      if (d !== r(e, i.src)) push(e, asm.movReg(d, r(e, i.src)));
+      push(e, asm.atomic(size, i.aop, m.base, m.off, d, true));
+      return;
+    }
+    default: {
+      const never: never = i;
+      return never;
+    }
+  }
+}
+
+function jump(e: Emitter, insn: Insn, target: BlockId): void {
+  e.fixups.push({ index: e.insns.length, target });
+  push(e, insn);
+}
+
+function selectTerm(e: Emitter, t: Terminator, next: BlockId | undefined): void {
+  setSpan(e, t.span);
+  switch (t.op) {
+    case 'jmp':
+      if (t.target !== next) jump(e, asm.ja(0), t.target);
+      return;
+    case 'ret':
+      if (t.value) move(e, 0, t.value);
+      push(e, asm.exit());
+      return;
+    case 'br': {
+      let cmp = t.cmp;
+      let then = t.then;
+      let other = t.else;
+      if (then === next && INVERSE[cmp]) {
+        cmp = INVERSE[cmp]!;
+        [then, other] = [other, then];
+      }
+      const a = r(e, t.a);
+      const op = JMP[cmp];
+      const insn =
+        t.b.kind === 'imm'
+          ? t.bits === 64 ? asm.jmpImm(op, a, imm32(t.b.value), 0) : asm.jmp32Imm(op, a, imm32(t.b.value), 0)
+          : t.bits === 64 ? asm.jmpReg(op, a, r(e, t.b.reg), 0) : asm.jmp32Reg(op, a, r(e, t.b.reg), 0);
+      jump(e, insn, then);
+      if (other !== next) jump(e, asm.ja(0), other);
+      return;
+    }
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+function parallelMoveOperands(e: Emitter, moves: { dst: number; src: Operand }[]): void {
+  const regMoves = moves.filter((m) => m.src.kind === 'reg').map((m) => ({ dst: m.dst, src: r(e, (m.src as { reg: VReg }).reg) }));
+  parallelMove(e, regMoves);
+  for (const m of moves) if (m.src.kind === 'imm') loadConst(e, m.dst, m.src.value);
+}
+
+/**
+ * Performs simultaneous register moves. Destinations are distinct and are
+ * R1-R5 (call arguments), R0 (cmpxchg) or a parameter's register, so when only
+ * cycles remain R0 is neither a pending source nor destination, and it breaks
+ * the cycle. (XOR swaps would not do: the verifier forbids XOR on pointers.)
+ */
+function parallelMove(e: Emitter, moves: { dst: number; src: number }[]): void {
+  let pending = moves.filter((m) => m.dst !== m.src);
+  while (pending.length > 0) {
+    const ready = pending.find((m) => !pending.some((o) => o.src === m.dst));
+    if (ready) {
+      push(e, asm.movReg(ready.dst, ready.src));
+      pending = pending.filter((m) => m !== ready);
+      continue;
+    }
+    const saved = pending[0]!.src;
+    push(e, asm.movReg(0, saved));
+    pending = pending.map((x) => (x.src === saved ? { dst: x.dst, src: 0 } : x));
+  }
+}

@@ -1,0 +1,81 @@
+import type { CodeInfo } from './info.js';
+
+// Codes of the back end: lowering, optimisation and code generation (E5xxx).
+export const backendCodes = {
+  E5001: {
+    name: 'internal-lowering',
+    title: 'an internal error of the lowering stage',
+    explanation: `ebcc met a construct it could not lower. This is a bug in ebcc: please report it with
+the smallest program that shows it.`,
+  },
+  E5002: {
+    name: 'function-address',
+    title: 'the address of a function is taken',
+    explanation: `BPF programs cannot hold function pointers (except helper declarations, and callbacks
+passed to helpers such as bpf_loop). Call the function directly.`,
+  },
+  E5003: {
+    name: 'no-storage',
+    title: 'a global object without BPF storage is read or written',
+    explanation: `Only maps, 'const' objects with constant initializers and 'const volatile' configuration
+variables can be used by code. Keep mutable state in a map.`,
+  },
+  E5004: {
+    name: 'signed-division',
+    title: 'signed division or remainder before -mcpu=v4',
+    explanation: `BPF instruction sets v1 to v3 have only unsigned division and modulo; signed versions
+(sdiv, smod) arrived in v4 (Linux 6.6). Make the operands unsigned when they cannot be negative, or
+compile with -mcpu=v4 for kernels that have it.`,
+  },
+  E5005: {
+    name: 'struct-return',
+    title: 'a function returns a struct by value',
+    explanation: `BPF returns values in R0 only, 8 bytes at most. Return a pointer, or pass a pointer to a
+struct that the function fills.`,
+  },
+  E5006: {
+    name: 'variable-memop-size',
+    title: 'memcpy/memset/memcmp with a size that is not a constant',
+    explanation: `BPF has no memcpy instruction: ebcc expands these builtins into loads and stores, which
+needs the size at compile time. Use a constant size (sizeof of a struct, or a bound), or a helper
+such as bpf_skb_load_bytes for run-time lengths.`,
+  },
+  E5007: {
+    name: 'atomic-size',
+    title: 'an atomic operation on a value BPF atomics cannot handle',
+    explanation: `BPF atomic instructions (BPF_ATOMIC: add, or, and, xor, xchg, cmpxchg) work on 4 and 8-byte
+values. Use a __u32 or __u64 counter.`,
+  },
+  E5008: {
+    name: 'undefined-function',
+    title: 'a call to a function that is declared but never defined',
+    explanation: `A BPF object is linked as a whole: every called function must be defined in the same
+source file (or in an included header). Define the function, or remove the call.`,
+  },
+  E5009: {
+    name: 'inline-depth',
+    title: 'calls nest too deeply to inline',
+    explanation: `ebcc inlines static functions. Nesting beyond the limit usually means runaway recursion
+through macros. Mark a function __noinline to make it a BPF-to-BPF call instead.`,
+  },
+  E5010: {
+    name: 'stack-overflow',
+    title: 'the stack frame exceeds 512 bytes',
+    explanation: `The BPF stack is 512 bytes per program, counted over the whole chain of BPF-to-BPF calls.
+The message lists the largest variables. Move big buffers into a per-CPU array map
+(BPF_MAP_TYPE_PERCPU_ARRAY with one entry) and work on the map value instead, or shrink them.`,
+  },
+  E5011: {
+    name: 'unbounded-loop',
+    title: 'a loop whose trip count is not a compile-time constant',
+    explanation: `ebcc unrolls every loop, so the trip count must be known at compile time after inlining
+and constant propagation. Give the loop a constant bound ('for (i = 0; i < 16 && i < len; i++)'),
+use bpf_loop() for long iterations, or a tail call.`,
+  },
+  E5012: {
+    name: 'program-too-large',
+    title: 'a program exceeds the instruction limit',
+    explanation: `The kernel loads at most 1,000,000 instructions per program (4,096 without CAP_BPF), and
+jump offsets are limited to 16 bits. Split the program with tail calls, or reduce unrolled loops.`,
+  },
+} satisfies Record<string, CodeInfo>;

@@ -1,0 +1,188 @@
+// ir.Module: functions of basic blocks over virtual registers.
+//
+// Values: every virtual register holds 64 bits. A value of a C type narrower
+// than 64 bits is kept in canonical form: its bit pattern, zero-extended (what
+// a BPF load of that size produces, and what a 32-bit ALU op leaves). So
+// 32-bit arithmetic uses 32-bit ops, and sign extension is explicit.
+// Memory: loads and stores address a register or a stack slot plus a constant
+// offset. Stack slots are the locals that live in memory; codegen adds spills.
+import type { Span } from '../diag/source.js';
+
+export type VReg = number & { readonly __vreg: unique symbol };
+export type BlockId = number;
+
+export type Operand = { kind: 'reg'; reg: VReg } | { kind: 'imm'; value: bigint };
+
+export type AluOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'sdiv' | 'smod' | 'or' | 'and' | 'xor' | 'lsh' | 'rsh' | 'arsh';
+export type CmpOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'sgt' | 'sge' | 'slt' | 'sle' | 'set';
+export type MemSize = 1 | 2 | 4 | 8;
+export type AtomicOp = 'add' | 'or' | 'and' | 'xor' | 'xchg' | 'cmpxchg';
+
+export type Address = { kind: 'reg'; reg: VReg; off: number } | { kind: 'slot'; slot: number; off: number };
+
+export interface StackSlot {
+  id: number;
+  name: string;
+  sizeBytes: number;
+  alignBytes: number;
+  span: Span;
+}
+
+export type Inst =
+  /** dst = src: a 64-bit copy or constant, or with bits 32 the low half zero-extended. */
+  | { op: 'mov'; bits: 32 | 64; dst: VReg; src: Operand; span: Span }
+  /** dst = a op b, on 32 or 64 bits (32-bit results are zero-extended). */
+  | { op: 'alu'; alu: AluOp; bits: 32 | 64; dst: VReg; a: Operand; b: Operand; span: Span }
+  /** dst = -a */
+  | { op: 'neg'; bits: 32 | 64; dst: VReg; a: VReg; span: Span }
+  /** dst = sign-extend the low `fromBits` bits of src to 64 bits (or to 32 with bits 32). */
+  | { op: 'sext'; bits: 32 | 64; fromBits: 8 | 16 | 32; dst: VReg; src: VReg; span: Span }
+  /** dst = byte swap of the low `bits` (endianness conversion to/from big endian). */
+  | { op: 'bswap'; bits: 16 | 32 | 64; dst: VReg; src: VReg; span: Span }
+  | { op: 'load'; size: MemSize; dst: VReg; addr: Address; span: Span }
+  | { op: 'store'; size: MemSize; addr: Address; src: Operand; span: Span }
+  /** dst = address of a stack slot + off */
+  | { op: 'slotaddr'; dst: VReg; slot: number; off: number; span: Span }
+  /** dst = the map named `map` (an ld_imm64 with a relocation). */
+  | { op: 'mapaddr'; dst: VReg; map: string; span: Span }
+  /** Helper call: R1-R5 = args, dst = R0. */
+  | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
+  /** BPF-to-BPF call of a function in .text. */
+  | { op: 'callfn'; func: string; args: Operand[]; dst?: VReg; span: Span }
+  /** Atomic read-modify-write on memory; with fetch, dst receives the old value. For cmpxchg, expected is compared (R0). */
+  | { op: 'atomic'; aop: AtomicOp; size: 4 | 8; addr: Address; src: VReg; fetch: boolean; dst?: VReg; expected?: VReg; span: Span };
+
+export type Terminator =
+  | { op: 'jmp'; target: BlockId; span: Span }
+  | { op: 'br'; cmp: CmpOp; bits: 32 | 64; a: VReg; b: Operand; then: BlockId; else: BlockId; span: Span }
+  | { op: 'ret'; value?: Operand; span: Span };
+
+export interface Block {
+  id: BlockId;
+  insts: Inst[];
+  term: Terminator;
+}
+
+export interface IrFunction {
+  name: string;
+  /** ELF section: SEC() name for programs, '.text' for called functions. */
+  section: string;
+  global: boolean;
+  params: VReg[];
+  /** Number of virtual registers (ids are 0..vregCount-1). */
+  vregCount: number;
+  /** Debug names of virtual registers, where they hold a C variable. */
+  vregNames: Map<VReg, string>;
+  slots: StackSlot[];
+  /** blocks[0] is the entry. Block ids index this array. */
+  blocks: Block[];
+  span: Span;
+  /** The C function this came from, for BTF. */
+  source: import('../sema/program.js').FuncDef;
+}
+
+export interface IrMap {
+  name: string;
+  global: import('../sema/program.js').GlobalVar;
+}
+
+export interface Module {
+  functions: IrFunction[];
+  /** Maps and other data objects, with their sema descriptions (for BTF and layout). */
+  globals: import('../sema/program.js').GlobalVar[];
+}
+
+export function reg(r: VReg): Operand {
+  return { kind: 'reg', reg: r };
+}
+
+export function imm(value: bigint | number): Operand {
+  return { kind: 'imm', value: BigInt(value) };
+}
+
+/** Successor blocks of a terminator. */
+export function successors(t: Terminator): BlockId[] {
+  switch (t.op) {
+    case 'jmp':
+      return [t.target];
+    case 'br':
+      return t.then === t.else ? [t.then] : [t.then, t.else];
+    case 'ret':
+      return [];
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+/** Registers an instruction reads. */
+export function instUses(i: Inst): VReg[] {
+  const out: VReg[] = [];
+  const op = (o: Operand) => {
+    if (o.kind === 'reg') out.push(o.reg);
+  };
+  const addr = (a: Address) => {
+    if (a.kind === 'reg') out.push(a.reg);
+  };
+  switch (i.op) {
+    case 'mov':
+      op(i.src);
+      break;
+    case 'alu':
+      op(i.a);
+      op(i.b);
+      break;
+    case 'neg':
+      out.push(i.a);
+      break;
+    case 'sext':
+    case 'bswap':
+      out.push(i.src);
+      break;
+    case 'load':
+      addr(i.addr);
+      break;
+    case 'store':
+      addr(i.addr);
+      op(i.src);
+      break;
+    case 'slotaddr':
+    case 'mapaddr':
+      break;
+    case 'call':
+    case 'callfn':
+      i.args.forEach(op);
+      break;
+    case 'atomic':
+      addr(i.addr);
+      out.push(i.src);
+      if (i.expected !== undefined) out.push(i.expected);
+      break;
+    default: {
+      const never: never = i;
+      return never;
+    }
+  }
+  return out;
+}
+
+/** The register an instruction writes, if any. */
+export function instDef(i: Inst): VReg | undefined {
+  switch (i.op) {
+    case 'store':
+      return undefined;
+    case 'call':
+    case 'callfn':
+    case 'atomic':
+      return i.dst;
+    default:
+      return i.dst;
+  }
+}
+
+export function termUses(t: Terminator): VReg[] {
+  if (t.op === 'br') return t.b.kind === 'reg' ? [t.a, t.b.reg] : [t.a];
+  if (t.op === 'ret' && t.value?.kind === 'reg') return [t.value.reg];
+  return [];
+}

@@ -1,0 +1,69 @@
+// Calls: helper calls become `call id`; calls to functions defined in the
+// unit are inlined (the default for every static function, and always for
+// __always_inline) unless marked __noinline, which keeps a BPF-to-BPF call.
+import type { Operand } from '../ir/ir.js';
+import { reg } from '../ir/ir.js';
+import type { TExpr } from '../sema/program.js';
+import * as T from '../sema/types.js';
+import { emit, homeOf, newBlock, newVReg, startBlock, type Lowerer } from './builder.js';
+import { lowerExpr, storeLValue } from './expr.js';
+import { lowerStmt } from './stmt.js';
+
+/** Inlining depth beyond which a call is reported rather than expanded (recursion is rejected earlier). */
+const MAX_INLINE_DEPTH = 32;
+
+export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }): Operand | undefined {
+  const args = e.args.map((a) => lowerExpr(l, a));
+  const returnsValue = !T.isVoid(e.type);
+  if (e.kind === 'HelperCall') {
+    const dst = returnsValue ? newVReg(l) : undefined;
+    emit(l, { op: 'call', helper: e.helperId, args, dst, span: l.span });
+    return dst === undefined ? undefined : reg(dst);
+  }
+  const def = e.callee.def;
+  if (!def) {
+    l.ctx.diags.error('E5008', `function '${e.callee.name}' is declared but not defined: BPF objects cannot call external functions`, e.span, {
+      notes: [{ message: 'declared here', span: e.callee.span }],
+    });
+    return undefined;
+  }
+  if (e.callee.noInline) {
+    const dst = returnsValue ? newVReg(l) : undefined;
+    emit(l, { op: 'callfn', func: e.callee.name, args, dst, span: l.span });
+    return dst === undefined ? undefined : reg(dst);
+  }
+  if (l.inline.length >= MAX_INLINE_DEPTH) {
+    l.ctx.diags.error('E5009', `inlining '${e.callee.name}' nests more than ${MAX_INLINE_DEPTH} calls deep`, e.span);
+    return undefined;
+  }
+  // Inline: parameters become fresh variables of this function.
+  const exit = newBlock(l);
+  const result = returnsValue ? newVReg(l, `${e.callee.name}.ret`) : undefined;
+  l.vars.push(new Map());
+  l.labels.push(new Map());
+  def.params.forEach((p, i) => {
+    const home = homeOf(l, p);
+    const lv = home.kind === 'reg' ? { kind: 'var' as const, reg: home.reg, type: p.type } : { kind: 'mem' as const, addr: { kind: 'slot' as const, slot: home.slot, off: 0 }, type: p.type };
+    storeLValue(l, lv, args[i]!);
+  });
+  l.inline.push({ exit, result, callee: e.callee.name });
+  const savedBreak = l.breakTargets;
+  const savedContinue = l.continueTargets;
+  l.breakTargets = [];
+  l.continueTargets = [];
+  const savedSpan = l.span;
+  lowerStmt(l, def.body);
+  l.span = savedSpan;
+  l.breakTargets = savedBreak;
+  l.continueTargets = savedContinue;
+  l.inline.pop();
+  l.vars.pop();
+  l.labels.pop();
+  if (l.cur) {
+    if (result !== undefined) emit(l, { op: 'mov', bits: 64, dst: result, src: { kind: 'imm', value: 0n }, span: l.span });
+    l.cur.term = { op: 'jmp', target: exit, span: l.span };
+    l.cur = undefined;
+  }
+  startBlock(l, exit);
+  return result === undefined ? undefined : reg(result);
+}

@@ -1,0 +1,476 @@
+// Lowering of typed expressions to IR. Values are canonical (see ir.ts):
+// narrow values are zero-extended bit patterns, so loads and 32-bit ALU ops
+// need no extra instructions, and sign extension is explicit.
+import type { Span } from '../diag/source.js';
+import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
+import { imm, reg } from '../ir/ir.js';
+import type { ArithOp, CompareOp, LocalVar, TExpr, TInit } from '../sema/program.js';
+import * as T from '../sema/types.js';
+import { lowerBuiltin, copyMemory, zeroMemory } from './builtins.js';
+import { addrOffset, aluBits, emit, homeOf, isSigned, jumpTo, memSize, newBlock, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
+import { lowerCall } from './call.js';
+import { lowerStmt } from './stmt.js';
+
+/** Where an lvalue lives: a variable's register, or memory (with bit-field placement). */
+export type LValue =
+  | { kind: 'var'; reg: VReg; type: T.CType }
+  | { kind: 'mem'; addr: Address; type: T.CType; bitOffset?: number; bitWidth?: number };
+
+function canonical(value: bigint, t: T.CType): bigint {
+  const size = T.sizeOf(t) ?? 8;
+  return BigInt.asUintN(Math.min(8, size) * 8, value);
+}
+
+export function lowerExpr(l: Lowerer, e: TExpr): Operand {
+  switch (e.kind) {
+    case 'Const':
+      return imm(canonical(e.value, e.type));
+    case 'Local':
+    case 'Member':
+    case 'Deref':
+    case 'CompoundLit':
+      return loadLValue(l, lowerLValue(l, e));
+    case 'Global':
+      return lowerGlobalValue(l, e);
+    case 'FuncRef':
+      l.ctx.diags.error('E5002', `the address of function '${e.sym.name}' cannot be taken in a BPF program`, e.span);
+      return imm(0);
+    case 'Unary':
+      return lowerUnary(l, e);
+    case 'Arith':
+      return lowerArith(l, e.op, e.type, lowerExpr(l, e.left), lowerExpr(l, e.right), e.left.type, e.span);
+    case 'Compare':
+    case 'Logical':
+      return boolValue(l, e);
+    case 'PtrAdd':
+      return ptrAdd(l, lowerExpr(l, e.ptr), e.index, e.elemSize);
+    case 'PtrDiff': {
+      const diff = alu(l, 'sub', 64, lowerExpr(l, e.left), lowerExpr(l, e.right));
+      if (e.elemSize === 1) return diff;
+      const shift = Math.log2(e.elemSize);
+      if (Number.isInteger(shift)) return alu(l, 'arsh', 64, diff, imm(shift));
+      return alu(l, 'div', 64, diff, imm(e.elemSize));
+    }
+    case 'Cond':
+      return lowerCondExpr(l, e);
+    case 'Cast':
+      return convert(l, lowerExpr(l, e.operand), e.operand.type, e.type);
+    case 'Assign':
+      return lowerAssign(l, e);
+    case 'CompoundAssign':
+      return lowerCompoundAssign(l, e);
+    case 'IncDec':
+      return lowerIncDec(l, e);
+    case 'Call':
+    case 'HelperCall':
+      return lowerCall(l, e) ?? imm(0);
+    case 'Builtin':
+      return lowerBuiltin(l, e);
+    case 'AddrOf':
+      return addressOf(l, e.operand);
+    case 'Decay':
+      return addressOf(l, e.operand);
+    case 'Comma': {
+      let last: Operand = imm(0);
+      for (const x of e.exprs) last = lowerExpr(l, x);
+      return last;
+    }
+    case 'StmtExpr': {
+      for (const st of e.body) lowerStmt(l, st);
+      return e.result ? lowerExpr(l, e.result) : imm(0);
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
+  const g = e.sym;
+  if (g.role === 'const' && g.init?.kind === 'Scalar') return lowerExpr(l, g.init.expr);
+  if (g.role === 'map' || g.role === 'legacy-map') {
+    const r = newVReg(l);
+    emit(l, { op: 'mapaddr', dst: r, map: g.name, span: l.span });
+    return reg(r);
+  }
+  l.ctx.diags.error('E5003', `'${g.name}' has no storage a BPF program can read: only maps and constants are available`, e.span);
+  return imm(0);
+}
+
+export function alu(l: Lowerer, op: AluOp, bits: 32 | 64, a: Operand, b: Operand): Operand {
+  const dst = newVReg(l);
+  emit(l, { op: 'alu', alu: op, bits, dst, a, b, span: l.span });
+  return reg(dst);
+}
+
+const ARITH_TO_ALU: Record<ArithOp, AluOp> = { add: 'add', sub: 'sub', mul: 'mul', div: 'div', rem: 'mod', shl: 'lsh', shr: 'rsh', and: 'and', or: 'or', xor: 'xor' };
+
+export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b: Operand, leftType: T.CType, span: Span): Operand {
+  const bits = aluBits(type);
+  let aop = ARITH_TO_ALU[op];
+  const signed = isSigned(type);
+  if (op === 'shr' && signed) aop = 'arsh';
+  if ((op === 'div' || op === 'rem') && signed) {
+    if (l.ctx.options.mcpu >= 4) aop = op === 'div' ? 'sdiv' : 'smod';
+    else {
+      l.ctx.diags.error('E5004', `signed ${op === 'div' ? 'division' : 'remainder'} needs -mcpu=v4 (BPF before v4 divides unsigned only): make the operands unsigned, or compile with -mcpu=v4`, span);
+    }
+  }
+  if (op === 'shl' || op === 'shr') b = convert(l, b, T.INT, T.UINT);
+  void leftType;
+  return alu(l, aop, bits, a, b);
+}
+
+function lowerUnary(l: Lowerer, e: TExpr & { kind: 'Unary' }): Operand {
+  if (e.op === 'lognot') return boolValue(l, e);
+  const v = lowerExpr(l, e.operand);
+  const bits = aluBits(e.type);
+  if (e.op === 'neg') {
+    if (v.kind === 'imm') return imm(canonical(-v.value, e.type));
+    const dst = newVReg(l);
+    emit(l, { op: 'neg', bits, dst, a: toReg(l, v), span: l.span });
+    return reg(dst);
+  }
+  return alu(l, 'xor', bits, v, imm(bits === 64 ? 0xffffffffffffffffn : 0xffffffffn));
+}
+
+function ptrAdd(l: Lowerer, p: Operand, index: TExpr, elemSize: number): Operand {
+  const idx = lowerExpr(l, index);
+  if (idx.kind === 'imm') {
+    const delta = BigInt.asIntN(64, idx.value) * BigInt(elemSize);
+    if (delta === 0n) return p;
+    return alu(l, 'add', 64, p, imm(BigInt.asUintN(64, delta)));
+  }
+  let scaled: Operand = idx;
+  if (elemSize !== 1) {
+    const shift = Math.log2(elemSize);
+    scaled = Number.isInteger(shift) ? alu(l, 'lsh', 64, idx, imm(shift)) : alu(l, 'mul', 64, idx, imm(elemSize));
+  }
+  return alu(l, 'add', 64, p, scaled);
+}
+
+/** Converts a canonical value of type `from` to the canonical value of type `to` (C11 6.3.1). */
+export function convert(l: Lowerer, v: Operand, from: T.CType, to: T.CType): Operand {
+  const dst = T.strip(to);
+  if (dst.kind === 'void') return v;
+  if (dst.kind === 'int' && dst.isBool) {
+    const src = T.strip(from);
+    if (src.kind === 'int' && src.isBool) return v;
+    if (v.kind === 'imm') return imm(v.value === 0n ? 0 : 1);
+    return boolOf(l, toReg(l, v), aluBits(from));
+  }
+  const fromSize = Math.min(8, T.sizeOf(from) ?? 8);
+  const toSize = Math.min(8, T.sizeOf(to) ?? 8);
+  if (v.kind === 'imm') {
+    let value = v.value;
+    if (isSigned(from)) value = BigInt.asIntN(fromSize * 8, value);
+    return imm(BigInt.asUintN(toSize * 8, value));
+  }
+  if (toSize === fromSize) return v;
+  if (toSize > fromSize) {
+    if (!isSigned(from)) return v;
+    const dstReg = newVReg(l);
+    emit(l, { op: 'sext', bits: toSize === 8 ? 64 : 32, fromBits: (fromSize * 8) as 8 | 16 | 32, dst: dstReg, src: v.reg, span: l.span });
+    if (toSize === 2) return alu(l, 'and', 32, reg(dstReg), imm(0xffff));
+    return reg(dstReg);
+  }
+  // Narrowing keeps the low bits.
+  if (toSize === 4) {
+    const r = newVReg(l);
+    emit(l, { op: 'mov', bits: 32, dst: r, src: v, span: l.span });
+    return reg(r);
+  }
+  return alu(l, 'and', 32, v, imm(toSize === 2 ? 0xffff : 0xff));
+}
+
+function boolOf(l: Lowerer, r: VReg, bits: 32 | 64): Operand {
+  return materialize(l, (t, f) => terminate(l, { op: 'br', cmp: 'ne', bits, a: r, b: imm(0), then: t, else: f, span: l.span }));
+}
+
+/** Produces 0 or 1 in a register from a branch emitter. */
+function materialize(l: Lowerer, branch: (whenTrue: BlockId, whenFalse: BlockId) => void): Operand {
+  const result = newVReg(l);
+  const t = newBlock(l);
+  const f = newBlock(l);
+  const join = newBlock(l);
+  branch(t, f);
+  startBlock(l, t);
+  emit(l, { op: 'mov', bits: 64, dst: result, src: imm(1), span: l.span });
+  jumpTo(l, join);
+  startBlock(l, f);
+  emit(l, { op: 'mov', bits: 64, dst: result, src: imm(0), span: l.span });
+  jumpTo(l, join);
+  startBlock(l, join);
+  return reg(result);
+}
+
+function boolValue(l: Lowerer, e: TExpr): Operand {
+  return materialize(l, (t, f) => lowerCond(l, e, t, f));
+}
+
+const SIGNED_CMP: Record<CompareOp, CmpOp> = { eq: 'eq', ne: 'ne', lt: 'slt', le: 'sle', gt: 'sgt', ge: 'sge' };
+const UNSIGNED_CMP: Record<CompareOp, CmpOp> = { eq: 'eq', ne: 'ne', lt: 'lt', le: 'le', gt: 'gt', ge: 'ge' };
+const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
+
+/** Lowers a controlling expression straight into branches. */
+export function lowerCond(l: Lowerer, e: TExpr, whenTrue: BlockId, whenFalse: BlockId): void {
+  switch (e.kind) {
+    case 'Compare': {
+      let a = lowerExpr(l, e.left);
+      let b = lowerExpr(l, e.right);
+      let cmp = (isSigned(e.left.type) ? SIGNED_CMP : UNSIGNED_CMP)[e.op];
+      const bits = aluBits(e.left.type);
+      if (a.kind === 'imm' && b.kind === 'imm') {
+        const x = isSigned(e.left.type) ? BigInt.asIntN(bits, a.value) : a.value;
+        const y = isSigned(e.left.type) ? BigInt.asIntN(bits, b.value) : b.value;
+        const ok = { eq: x === y, ne: x !== y, lt: x < y, le: x <= y, gt: x > y, ge: x >= y }[e.op];
+        jumpTo(l, ok ? whenTrue : whenFalse);
+        return;
+      }
+      if (a.kind === 'imm') {
+        [a, b] = [b, a];
+        cmp = SWAPPED[cmp];
+      }
+      terminate(l, { op: 'br', cmp, bits, a: (a as { reg: VReg }).reg, b, then: whenTrue, else: whenFalse, span: l.span });
+      return;
+    }
+    case 'Logical': {
+      const mid = newBlock(l);
+      if (e.op === 'and') lowerCond(l, e.left, mid, whenFalse);
+      else lowerCond(l, e.left, whenTrue, mid);
+      startBlock(l, mid);
+      lowerCond(l, e.right, whenTrue, whenFalse);
+      return;
+    }
+    case 'Unary':
+      if (e.op === 'lognot') {
+        lowerCond(l, e.operand, whenFalse, whenTrue);
+        return;
+      }
+      break;
+    case 'Cast':
+      // A conversion to int of a comparison, or between pointer/integer: test the operand itself.
+      if (T.isScalar(e.operand.type) && (T.sizeOf(e.type) ?? 0) >= (T.sizeOf(e.operand.type) ?? 0)) {
+        lowerCond(l, e.operand, whenTrue, whenFalse);
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  const v = lowerExpr(l, e);
+  if (v.kind === 'imm') {
+    jumpTo(l, v.value !== 0n ? whenTrue : whenFalse);
+    return;
+  }
+  terminate(l, { op: 'br', cmp: 'ne', bits: aluBits(e.type), a: v.reg, b: imm(0), then: whenTrue, else: whenFalse, span: l.span });
+}
+
+function lowerCondExpr(l: Lowerer, e: TExpr & { kind: 'Cond' }): Operand {
+  const result = newVReg(l);
+  const t = newBlock(l);
+  const f = newBlock(l);
+  const join = newBlock(l);
+  lowerCond(l, e.cond, t, f);
+  for (const [block, arm] of [[t, e.then], [f, e.else]] as const) {
+    startBlock(l, block);
+    const v = lowerExpr(l, arm);
+    emit(l, { op: 'mov', bits: 64, dst: result, src: v, span: l.span });
+    jumpTo(l, join);
+  }
+  startBlock(l, join);
+  return reg(result);
+}
+
+// ---------------------------------------------------------------------------
+// Lvalues and memory
+
+export function lowerLValue(l: Lowerer, e: TExpr): LValue {
+  switch (e.kind) {
+    case 'Local': {
+      const home = homeOf(l, e.sym);
+      return home.kind === 'reg' ? { kind: 'var', reg: home.reg, type: e.type } : { kind: 'mem', addr: { kind: 'slot', slot: home.slot, off: 0 }, type: e.type };
+    }
+    case 'Member': {
+      const base = lowerLValue(l, e.object);
+      if (base.kind !== 'mem') return base;
+      const m = e.member;
+      const addr = addrOffset(base.addr, m.offsetBytes);
+      if (m.bitWidth > 0) return { kind: 'mem', addr, type: e.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth };
+      return { kind: 'mem', addr, type: e.type };
+    }
+    case 'Deref':
+      return { kind: 'mem', addr: addressExpr(l, e.ptr), type: e.type };
+    case 'CompoundLit': {
+      const home = homeOf(l, e.local);
+      if (home.kind === 'reg') {
+        initLocal(l, e.local, e.init);
+        return { kind: 'var', reg: home.reg, type: e.type };
+      }
+      initLocal(l, e.local, e.init);
+      return { kind: 'mem', addr: { kind: 'slot', slot: home.slot, off: 0 }, type: e.type };
+    }
+    case 'Call':
+    case 'HelperCall': {
+      l.ctx.diags.error('E5005', 'functions returning structs by value are not supported in BPF programs: return a pointer or fill a struct passed by pointer', e.span);
+      return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
+    }
+    default:
+      l.ctx.diags.error('E5001', `internal: cannot take the address of a '${e.kind}' expression`, e.span);
+      return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
+  }
+}
+
+/** The address a pointer expression points at, with constant offsets folded into the access. */
+export function addressExpr(l: Lowerer, ptr: TExpr): Address {
+  if (ptr.kind === 'PtrAdd' && ptr.index.kind === 'Const' || (ptr.kind === 'PtrAdd' && ptr.index.kind === 'Unary' && ptr.index.operand.kind === 'Const')) {
+    const idx = lowerExpr(l, ptr.index);
+    if (idx.kind === 'imm') {
+      const delta = Number(BigInt.asIntN(64, idx.value)) * ptr.elemSize;
+      if (Math.abs(delta) < 0x7fff) return addrOffset(addressExpr(l, ptr.ptr), delta);
+    }
+  }
+  if (ptr.kind === 'Decay' || ptr.kind === 'AddrOf') {
+    const lv = lowerLValue(l, ptr.operand);
+    if (lv.kind === 'mem') return lv.addr;
+  }
+  const v = lowerExpr(l, ptr);
+  return { kind: 'reg', reg: toReg(l, v), off: 0 };
+}
+
+function addressOf(l: Lowerer, e: TExpr): Operand {
+  if (e.kind === 'Global') return lowerGlobalValue(l, e);
+  if (e.kind === 'FuncRef') return lowerExpr(l, e);
+  const lv = lowerLValue(l, e);
+  if (lv.kind === 'var') {
+    l.ctx.diags.error('E5001', 'internal: address of a register variable', e.span);
+    return imm(0);
+  }
+  return materializeAddress(l, lv.addr);
+}
+
+export function materializeAddress(l: Lowerer, a: Address): Operand {
+  const dst = newVReg(l);
+  if (a.kind === 'slot') {
+    emit(l, { op: 'slotaddr', dst, slot: a.slot, off: a.off, span: l.span });
+    return reg(dst);
+  }
+  if (a.off === 0) return reg(a.reg);
+  emit(l, { op: 'alu', alu: 'add', bits: 64, dst, a: reg(a.reg), b: imm(BigInt.asUintN(64, BigInt(a.off))), span: l.span });
+  return reg(dst);
+}
+
+export function loadLValue(l: Lowerer, lv: LValue): Operand {
+  if (lv.kind === 'var') return reg(lv.reg);
+  const size = T.sizeOf(lv.type) ?? 8;
+  const ms = memSize(size);
+  if (!ms || !T.isScalar(lv.type)) {
+    // An aggregate used as a value: its address stands for it (copies go through copyMemory).
+    return materializeAddress(l, lv.addr);
+  }
+  const dst = newVReg(l);
+  emit(l, { op: 'load', size: ms, dst, addr: lv.addr, span: l.span });
+  if (lv.bitWidth === undefined) return reg(dst);
+  // Extract the bit-field: shift it down and mask, sign-extending signed fields.
+  const bits = ms * 8 > 32 ? 64 : 32;
+  const signed = isSigned(lv.type);
+  let v: Operand = reg(dst);
+  if (signed) {
+    v = alu(l, 'lsh', bits, v, imm(bits - lv.bitOffset! - lv.bitWidth));
+    v = alu(l, 'arsh', bits, v, imm(bits - lv.bitWidth));
+    if (bits === 32 && ms < 4) v = convert(l, v, T.INT, lv.type);
+    return v;
+  }
+  if (lv.bitOffset) v = alu(l, 'rsh', bits, v, imm(lv.bitOffset));
+  return alu(l, 'and', bits, v, imm((1n << BigInt(lv.bitWidth)) - 1n));
+}
+
+export function storeLValue(l: Lowerer, lv: LValue, value: Operand): void {
+  if (lv.kind === 'var') {
+    emit(l, { op: 'mov', bits: 64, dst: lv.reg, src: value, span: l.span });
+    return;
+  }
+  const size = T.sizeOf(lv.type) ?? 8;
+  const ms = memSize(size);
+  if (!ms || !T.isScalar(lv.type)) {
+    // Struct assignment: value is the source address.
+    copyMemory(l, lv.addr, { kind: 'reg', reg: toReg(l, value), off: 0 }, size, T.alignOf(lv.type));
+    return;
+  }
+  if (lv.bitWidth === undefined) {
+    emit(l, { op: 'store', size: ms, addr: lv.addr, src: value, span: l.span });
+    return;
+  }
+  const bits = ms * 8 > 32 ? 64 : 32;
+  const mask = ((1n << BigInt(lv.bitWidth)) - 1n) << BigInt(lv.bitOffset!);
+  const full = bits === 64 ? 0xffffffffffffffffn : 0xffffffffn;
+  const old = newVReg(l);
+  emit(l, { op: 'load', size: ms, dst: old, addr: lv.addr, span: l.span });
+  const cleared = alu(l, 'and', bits, reg(old), imm(full & ~mask));
+  let v = alu(l, 'and', bits, value, imm((1n << BigInt(lv.bitWidth)) - 1n));
+  if (lv.bitOffset) v = alu(l, 'lsh', bits, v, imm(lv.bitOffset));
+  const merged = alu(l, 'or', bits, cleared, v);
+  emit(l, { op: 'store', size: ms, addr: lv.addr, src: merged, span: l.span });
+}
+
+function lowerAssign(l: Lowerer, e: TExpr & { kind: 'Assign' }): Operand {
+  const value = lowerExpr(l, e.value);
+  const lv = lowerLValue(l, e.target);
+  storeLValue(l, lv, value);
+  return value;
+}
+
+function lowerCompoundAssign(l: Lowerer, e: TExpr & { kind: 'CompoundAssign' }): Operand {
+  const lv = lowerLValue(l, e.target);
+  const old = loadLValue(l, lv);
+  const rhs = lowerExpr(l, e.value);
+  let result: Operand;
+  if (e.ptrElemSize !== undefined) {
+    const scaled = rhs.kind === 'imm' ? imm(BigInt.asUintN(64, BigInt.asIntN(64, rhs.value) * BigInt(e.ptrElemSize))) : alu(l, 'mul', 64, rhs, imm(e.ptrElemSize));
+    result = alu(l, e.op === 'sub' ? 'sub' : 'add', 64, old, scaled);
+  } else {
+    const widened = convert(l, old, e.target.type, e.opType);
+    result = convert(l, lowerArith(l, e.op, e.opType, widened, rhs, e.opType, e.span), e.opType, e.target.type);
+  }
+  storeLValue(l, lv, result);
+  return result;
+}
+
+function lowerIncDec(l: Lowerer, e: TExpr & { kind: 'IncDec' }): Operand {
+  const lv = lowerLValue(l, e.target);
+  const old = loadLValue(l, lv);
+  const bits = aluBits(e.type);
+  // Keep the old value in its own register: the variable's register is about to change.
+  let oldCopy = old;
+  if (!e.prefix && lv.kind === 'var') {
+    const r = newVReg(l);
+    emit(l, { op: 'mov', bits: 64, dst: r, src: old, span: l.span });
+    oldCopy = reg(r);
+  }
+  let updated = alu(l, 'add', bits, old, imm(BigInt.asUintN(bits, BigInt(e.delta))));
+  if ((T.sizeOf(e.type) ?? 8) < 4) updated = convert(l, updated, T.UINT, e.type);
+  storeLValue(l, lv, updated);
+  return e.prefix ? updated : oldCopy;
+}
+
+// ---------------------------------------------------------------------------
+// Initialisation of locals
+
+export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
+  const home = homeOf(l, local);
+  if (init.kind === 'Scalar') {
+    const lv: LValue = home.kind === 'reg' ? { kind: 'var', reg: home.reg, type: local.type } : { kind: 'mem', addr: { kind: 'slot', slot: home.slot, off: 0 }, type: local.type };
+    storeLValue(l, lv, lowerExpr(l, init.expr));
+    return;
+  }
+  if (home.kind !== 'slot') return;
+  const base: Address = { kind: 'slot', slot: home.slot, off: 0 };
+  zeroMemory(l, base, init.sizeBytes, 8);
+  for (const entry of init.entries) {
+    const addr = addrOffset(base, entry.offsetBytes);
+    const value = lowerExpr(l, entry.expr);
+    const lv: LValue = entry.bitWidth ? { kind: 'mem', addr, type: entry.type, bitOffset: entry.bitOffset, bitWidth: entry.bitWidth } : { kind: 'mem', addr, type: entry.type };
+    storeLValue(l, lv, value);
+  }
+}

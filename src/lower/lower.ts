@@ -1,0 +1,67 @@
+// lower entry: sema.Program -> ir.Module. One IR function per program
+// (a function with a SEC()) and per __noinline function (placed in .text);
+// every other function is inlined at its call sites.
+import type { CompileContext } from '../context.js';
+import type { IrFunction, Module } from '../ir/ir.js';
+import type { FuncDef, Program } from '../sema/program.js';
+import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
+import { lowerStmt } from './stmt.js';
+import { imm } from '../ir/ir.js';
+
+export function lower(program: Program, ctx: CompileContext): Module {
+  const functions: IrFunction[] = [];
+  for (const fd of program.functions) {
+    if (fd.sym.section !== undefined || fd.sym.noInline) functions.push(lowerFunction(fd, program, ctx));
+  }
+  return { functions, globals: program.globals };
+}
+
+function lowerFunction(fd: FuncDef, program: Program, ctx: CompileContext): IrFunction {
+  const fn: IrFunction = {
+    name: fd.sym.name,
+    section: fd.sym.section ?? '.text',
+    global: fd.sym.section !== undefined || !fd.sym.isStatic,
+    params: [],
+    vregCount: 0,
+    vregNames: new Map(),
+    slots: [],
+    blocks: [],
+    span: fd.sym.span,
+    source: fd,
+  };
+  const l: Lowerer = {
+    ctx,
+    program,
+    fn,
+    cur: undefined,
+    span: fd.sym.span,
+    vars: [new Map()],
+    breakTargets: [],
+    continueTargets: [],
+    labels: [new Map()],
+    inline: [],
+    caseBlocks: new Map(),
+  };
+  startBlock(l, newBlock(l));
+  // Parameters arrive in registers; one that lives in memory is stored at entry.
+  for (const p of fd.params) {
+    const home = homeOf(l, p);
+    if (home.kind === 'reg') fn.params.push(home.reg);
+    else {
+      const r = fn.vregCount++ as IrFunction['params'][number];
+      fn.params.push(r);
+      l.cur!.insts.push({ op: 'store', size: 8, addr: { kind: 'slot', slot: home.slot, off: 0 }, src: { kind: 'reg', reg: r }, span: fd.span });
+    }
+  }
+  lowerStmt(l, fd.body);
+  if (l.cur) {
+    // Falling off the end of a function returns 0 (main-like), as clang's BPF backend emits.
+    l.span = fd.body.span;
+    const end = newBlock(l);
+    jumpTo(l, end);
+    startBlock(l, end);
+    l.cur!.term = { op: 'ret', value: fd.sym.type.ret.kind === 'void' ? undefined : imm(0), span: { ...fd.body.span, start: fd.body.span.end - 1 } };
+    l.cur = undefined;
+  }
+  return fn;
+}

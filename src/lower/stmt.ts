@@ -1,0 +1,178 @@
+// Lowering of statements: structured control flow becomes blocks and jumps.
+// Every instruction gets the span of the statement (or controlling
+// expression) it comes from: that is the line table's source.
+import { imm, type BlockId } from '../ir/ir.js';
+import type { TStmt } from '../sema/program.js';
+import * as T from '../sema/types.js';
+import { emit, jumpTo, newBlock, startBlock, terminate, type Lowerer } from './builder.js';
+import { lowerBuiltin } from './builtins.js';
+import { initLocal, lowerCond, lowerExpr } from './expr.js';
+
+export function lowerStmt(l: Lowerer, st: TStmt): void {
+  switch (st.kind) {
+    case 'Block':
+      for (const item of st.items) lowerStmt(l, item);
+      return;
+    case 'Expr': {
+      l.span = st.span;
+      let e = st.expr;
+      while (e.kind === 'Cast' && T.isVoid(e.type)) e = e.operand;
+      if (e.kind === 'Builtin') lowerBuiltin(l, e, true);
+      else lowerExpr(l, e);
+      return;
+    }
+    case 'Decl':
+      l.span = st.span;
+      if (st.init) initLocal(l, st.local, st.init);
+      return;
+    case 'If': {
+      l.span = st.cond.span;
+      const thenB = newBlock(l);
+      const join = newBlock(l);
+      const elseB = st.else ? newBlock(l) : join;
+      lowerCond(l, st.cond, thenB, elseB);
+      startBlock(l, thenB);
+      lowerStmt(l, st.then);
+      if (l.cur) jumpTo(l, join);
+      if (st.else) {
+        startBlock(l, elseB);
+        lowerStmt(l, st.else);
+        if (l.cur) jumpTo(l, join);
+      }
+      startBlock(l, join);
+      return;
+    }
+    case 'Loop':
+      lowerLoop(l, st);
+      return;
+    case 'Switch':
+      lowerSwitch(l, st);
+      return;
+    case 'Case': {
+      const block = l.caseBlocks.get(st);
+      if (block !== undefined) {
+        if (l.cur) jumpTo(l, block);
+        startBlock(l, block);
+      }
+      lowerStmt(l, st.body);
+      return;
+    }
+    case 'Break':
+      l.span = st.span;
+      jumpTo(l, l.breakTargets[l.breakTargets.length - 1]!);
+      return;
+    case 'Continue':
+      l.span = st.span;
+      jumpTo(l, l.continueTargets[l.continueTargets.length - 1]!);
+      return;
+    case 'Return': {
+      l.span = st.span;
+      const value = st.expr ? lowerExpr(l, st.expr) : undefined;
+      const frame = l.inline[l.inline.length - 1];
+      if (frame) {
+        if (frame.result !== undefined && value) emit(l, { op: 'mov', bits: 64, dst: frame.result, src: value, span: l.span });
+        jumpTo(l, frame.exit);
+        return;
+      }
+      terminate(l, { op: 'ret', value: value ?? (T.isVoid(l.fn.source.sym.type.ret) ? undefined : imm(0)), span: l.span });
+      return;
+    }
+    case 'Goto':
+      l.span = st.span;
+      jumpTo(l, labelBlock(l, st.label));
+      return;
+    case 'Label': {
+      const b = labelBlock(l, st.label);
+      if (l.cur) jumpTo(l, b);
+      startBlock(l, b);
+      lowerStmt(l, st.body);
+      return;
+    }
+    case 'Barrier':
+    case 'Empty':
+      return;
+    default: {
+      const never: never = st;
+      return never;
+    }
+  }
+}
+
+function labelBlock(l: Lowerer, label: string): BlockId {
+  const labels = l.labels[l.labels.length - 1]!;
+  let b = labels.get(label);
+  if (b === undefined) {
+    b = newBlock(l);
+    labels.set(label, b);
+  }
+  return b;
+}
+
+function lowerLoop(l: Lowerer, st: TStmt & { kind: 'Loop' }): void {
+  if (st.init) lowerStmt(l, st.init);
+  const head = newBlock(l);
+  const body = newBlock(l);
+  const step = newBlock(l);
+  const exit = newBlock(l);
+  if (st.loopKind === 'do') jumpTo(l, body);
+  else jumpTo(l, head);
+  startBlock(l, head);
+  if (st.cond) {
+    l.span = st.cond.span;
+    lowerCond(l, st.cond, body, exit);
+  } else jumpTo(l, body);
+  startBlock(l, body);
+  l.breakTargets.push(exit);
+  l.continueTargets.push(step);
+  lowerStmt(l, st.body);
+  l.breakTargets.pop();
+  l.continueTargets.pop();
+  if (l.cur) jumpTo(l, step);
+  startBlock(l, step);
+  if (st.step) {
+    l.span = st.step.span;
+    lowerExpr(l, st.step);
+  }
+  jumpTo(l, head);
+  startBlock(l, exit);
+}
+
+function lowerSwitch(l: Lowerer, st: TStmt & { kind: 'Switch' }): void {
+  l.span = st.cond.span;
+  const v = lowerExpr(l, st.cond);
+  const bits = (T.sizeOf(st.cond.type) ?? 4) > 4 ? 64 : 32;
+  const signed = T.asInt(st.cond.type).signed;
+  const exit = newBlock(l);
+  const map = l.caseBlocks;
+  const reg = v.kind === 'reg' ? v.reg : undefined;
+  for (const c of st.cases) {
+    const target = newBlock(l);
+    map.set(c.target, target);
+    const toValue = (x: bigint) => imm(BigInt.asUintN(bits, x));
+    if (reg === undefined) {
+      const x = BigInt.asIntN(bits, (v as { value: bigint }).value);
+      if (x >= c.lo && x <= c.hi) jumpTo(l, target);
+      continue;
+    }
+    const next = newBlock(l);
+    if (c.lo === c.hi) terminate(l, { op: 'br', cmp: 'eq', bits, a: reg, b: toValue(c.lo), then: target, else: next, span: l.span });
+    else {
+      const mid = newBlock(l);
+      terminate(l, { op: 'br', cmp: signed ? 'sge' : 'ge', bits, a: reg, b: toValue(c.lo), then: mid, else: next, span: l.span });
+      startBlock(l, mid);
+      terminate(l, { op: 'br', cmp: signed ? 'sle' : 'le', bits, a: reg, b: toValue(c.hi), then: target, else: next, span: l.span });
+    }
+    startBlock(l, next);
+  }
+  let defaultBlock = exit;
+  if (st.defaultCase) {
+    defaultBlock = newBlock(l);
+    map.set(st.defaultCase, defaultBlock);
+  }
+  if (l.cur) jumpTo(l, defaultBlock);
+  l.breakTargets.push(exit);
+  lowerStmt(l, st.body);
+  l.breakTargets.pop();
+  if (l.cur) jumpTo(l, exit);
+  startBlock(l, exit);
+}
