@@ -1,0 +1,102 @@
+import type { CodeInfo } from './info.js';
+
+// Codes of the obj stage: the ELF writer (E6001–E6009) and reader (E6010–E6019).
+export const objCodes = {
+  E6001: {
+    name: 'obj-unresolved-relocation',
+    title: 'a relocation names a symbol the object does not define',
+    explanation:
+      'Every ld_imm64 that loads a map and every BPF-to-BPF call is recorded in the object as a\n' +
+      'relocation against a symbol: the map variable in ".maps", a ".text" function, or a section.\n' +
+      'The loader (libbpf) patches the instruction by looking that symbol up, so a relocation\n' +
+      'against a name the object does not define can never be resolved. This is a compiler bug when\n' +
+      'it comes from ebcc; please report it with the source that triggered it.',
+  },
+  E6002: {
+    name: 'obj-relocation-on-wrong-insn',
+    title: 'a relocation is attached to an instruction that cannot carry it',
+    explanation:
+      'libbpf accepts relocations only on two instructions: R_BPF_64_64 on the first slot of an\n' +
+      'ld_imm64 (opcode 0x18), to load a map or a global data address, and R_BPF_64_32 on a\n' +
+      'BPF-to-BPF call (opcode 0x85 with src_reg = 1, BPF_PSEUDO_CALL). Any other placement is\n' +
+      'rejected at load time ("relocation against ... is not a call or ld_imm64"). This is a\n' +
+      'compiler bug when it comes from ebcc.',
+  },
+  E6003: {
+    name: 'obj-duplicate-symbol',
+    title: 'two functions or data objects share a symbol name',
+    explanation:
+      'An ELF symbol table maps each name to one place. Two functions (or a function and a map)\n' +
+      'with the same name make relocations against that name ambiguous, and libbpf refuses the\n' +
+      'object. Rename one of them; a static function still needs a name distinct from every\n' +
+      'other symbol in the same object.',
+  },
+  E6004: {
+    name: 'obj-line-info-dropped',
+    title: 'a line table entry could not be placed in .BTF.ext',
+    explanation:
+      'line_info records in .BTF.ext must point at the first slot of an instruction and be\n' +
+      'strictly increasing within a section: the kernel rejects a record that points at the\n' +
+      'second half of an ld_imm64. The writer drops such entries so that the object still loads;\n' +
+      'the verifier log then shows the previous source line for that instruction.',
+  },
+  E6010: {
+    name: 'obj-not-elf',
+    title: 'the file is not an ELF object',
+    explanation:
+      'A BPF object file starts with the ELF magic bytes 7f 45 4c 46 ("\\x7fELF"). This file does\n' +
+      'not, or it is shorter than an ELF header. Check that the path names the .o produced by\n' +
+      'ebcc or clang -target bpf -c, not the C source or an archive.',
+  },
+  E6011: {
+    name: 'obj-not-bpf-elf',
+    title: 'the ELF file is not a little-endian 64-bit BPF relocatable object',
+    explanation:
+      'BPF loaders accept ELF64, little-endian, e_type ET_REL (1) and e_machine EM_BPF (247):\n' +
+      'the output of `clang -target bpf -c` or `ebcc -c`. A host object (x86-64, aarch64), a\n' +
+      'linked executable, or a big-endian bpfeb object is not a BPF object this tool reads.',
+  },
+  E6012: {
+    name: 'obj-malformed-elf',
+    title: 'the ELF structure is damaged',
+    explanation:
+      'A section header, symbol or string offset points outside the file, or a table has the\n' +
+      'wrong entry size. The file is truncated or corrupt; rebuild it.',
+  },
+  E6013: {
+    name: 'obj-bad-relocation',
+    title: 'a relocation cannot be interpreted',
+    explanation:
+      'BPF program sections carry R_BPF_64_64 (type 1) relocations on ld_imm64 instructions and\n' +
+      'R_BPF_64_32 (type 10) on calls. A relocation of another type, or one whose offset is not\n' +
+      'on an 8-byte instruction boundary inside a function, or whose symbol index is out of\n' +
+      'range, cannot be applied; the relocation is ignored.',
+  },
+  E6014: {
+    name: 'obj-malformed-btf',
+    title: 'the .BTF section is damaged',
+    explanation:
+      'The .BTF section holds a header (magic 0xeB9F, version 1), a type section and a string\n' +
+      'table (Documentation/bpf/btf.rst). A wrong magic, an offset outside the section, a type\n' +
+      'record that runs past the end, or a name offset outside the string table makes the type\n' +
+      'information unusable; the object is read without BTF.',
+  },
+  E6015: {
+    name: 'obj-unknown-btf-kind',
+    title: 'a BTF type kind is not modelled by ebcc',
+    explanation:
+      'Newer kernels and compilers add BTF kinds (FLOAT, DECL_TAG, TYPE_TAG, and whatever comes\n' +
+      'later). ebcc keeps type ids stable by replacing kinds it knows the layout of with a close\n' +
+      'stand-in (FLOAT as an INT of the same size, tags as TYPEDEFs). A kind whose layout it does\n' +
+      'not know ends the type section: later types are dropped.',
+  },
+  E6016: {
+    name: 'obj-malformed-btf-ext',
+    title: 'the .BTF.ext section is damaged',
+    explanation:
+      '.BTF.ext holds func_info (8-byte records) and line_info (16-byte records) grouped per\n' +
+      'program section, each group starting with the section name offset and a record count.\n' +
+      'A wrong magic, record size, count or section name makes it unusable; the object is read\n' +
+      'without function and line information.',
+  },
+} satisfies Record<string, CodeInfo>;

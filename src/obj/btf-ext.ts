@@ -1,0 +1,165 @@
+// .BTF.ext: func_info and line_info (Documentation/bpf/btf.rst, section 4.2).
+//   header { u16 magic 0xeB9F; u8 version 1; u8 flags 0; u32 hdr_len 32;
+//            u32 func_info_off, func_info_len, line_info_off, line_info_len,
+//            core_relo_off, core_relo_len }   (offsets counted after the header)
+//   each info block: u32 rec_size, then per program section
+//            { u32 sec_name_off; u32 num_info; num_info records }
+//   func_info record (8):  u32 insn_off; u32 type_id
+//   line_info record (16): u32 insn_off; u32 file_name_off; u32 line_off; u32 line << 10 | col
+// insn_off is a byte offset within the section (libbpf divides by 8). All
+// names are offsets into the .BTF string table. CO-RE relocations are not
+// written (core_relo_len = 0, which libbpf accepts).
+import { ByteReader, ByteWriter, MalformedInput, type StringTable } from './bytes.js';
+import {
+  BTF_EXT_HEADER_BYTES,
+  BTF_MAGIC,
+  FUNC_INFO_RECORD_BYTES,
+  LINE_INFO_RECORD_BYTES,
+} from './btf-kinds.js';
+
+export interface FuncInfoRecord {
+  section: string;
+  /** Byte offset of the function's first instruction within its section. */
+  insnOff: number;
+  /** BTF id of the FUNC type. */
+  typeId: number;
+}
+
+export interface LineInfoRecord {
+  section: string;
+  /** Byte offset of the instruction within its section. */
+  insnOff: number;
+  fileName: string;
+  /** The full text of the source line. */
+  lineText: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based; 0 when unknown. Capped at 1023 by the encoding. */
+  col: number;
+}
+
+export interface BtfExtInfo {
+  funcInfo: FuncInfoRecord[];
+  lineInfo: LineInfoRecord[];
+}
+
+const MAX_COL = (1 << 10) - 1;
+
+/**
+ * Encodes `info`; records must already be grouped by section in the order the
+ * sections should appear, and sorted by insnOff within each section.
+ */
+export function encodeBtfExt(info: BtfExtInfo, strings: StringTable): Uint8Array {
+  const funcs = new ByteWriter();
+  funcs.u32(FUNC_INFO_RECORD_BYTES);
+  for (const [section, recs] of groupBySection(info.funcInfo)) {
+    funcs.u32(strings.add(section));
+    funcs.u32(recs.length);
+    for (const r of recs) {
+      funcs.u32(r.insnOff);
+      funcs.u32(r.typeId);
+    }
+  }
+  const lines = new ByteWriter();
+  if (info.lineInfo.length > 0) {
+    lines.u32(LINE_INFO_RECORD_BYTES);
+    for (const [section, recs] of groupBySection(info.lineInfo)) {
+      lines.u32(strings.add(section));
+      lines.u32(recs.length);
+      for (const r of recs) {
+        lines.u32(r.insnOff);
+        lines.u32(strings.add(r.fileName));
+        lines.u32(strings.add(r.lineText));
+        lines.u32((r.line << 10) | Math.min(r.col, MAX_COL));
+      }
+    }
+  }
+  const w = new ByteWriter();
+  w.u16(BTF_MAGIC);
+  w.u8(1); // version
+  w.u8(0); // flags
+  w.u32(BTF_EXT_HEADER_BYTES);
+  w.u32(0); // func_info_off
+  w.u32(funcs.sizeBytes);
+  w.u32(funcs.sizeBytes); // line_info_off
+  w.u32(lines.sizeBytes);
+  w.u32(funcs.sizeBytes + lines.sizeBytes); // core_relo_off
+  w.u32(0); // core_relo_len
+  w.bytes(funcs.finish());
+  w.bytes(lines.finish());
+  return w.finish();
+}
+
+function groupBySection<T extends { section: string }>(recs: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of recs) {
+    const g = groups.get(r.section);
+    if (g) g.push(r);
+    else groups.set(r.section, [r]);
+  }
+  return groups;
+}
+
+/**
+ * Decodes a .BTF.ext section; `stringAt` reads the .BTF string table.
+ * Throws MalformedInput on damaged input (the caller reports it).
+ */
+export function decodeBtfExt(bytes: Uint8Array, stringAt: (off: number) => string): BtfExtInfo {
+  const r = new ByteReader(bytes, '.BTF.ext');
+  if (r.u16(0) !== BTF_MAGIC) {
+    throw new MalformedInput(`.BTF.ext: expected magic 0xeb9f, saw 0x${r.u16(0).toString(16)}`);
+  }
+  const version = r.u8(2);
+  if (version !== 1) throw new MalformedInput(`.BTF.ext: expected version 1, saw ${version}`);
+  const hdrLen = r.u32(4);
+  if (hdrLen < 24) throw new MalformedInput(`.BTF.ext: header length ${hdrLen} is shorter than 24 bytes`);
+  const block = (offField: number, lenField: number, what: string): ByteReader | undefined => {
+    const len = r.u32(lenField);
+    if (len === 0) return undefined;
+    return r.sub(hdrLen + r.u32(offField), len, `.BTF.ext ${what}`);
+  };
+  const out: BtfExtInfo = { funcInfo: [], lineInfo: [] };
+  const funcs = block(8, 12, 'func_info');
+  if (funcs) {
+    readBlock(funcs, FUNC_INFO_RECORD_BYTES, stringAt, (section, at) => {
+      out.funcInfo.push({ section, insnOff: funcs.u32(at), typeId: funcs.u32(at + 4) });
+    });
+  }
+  const lines = block(16, 20, 'line_info');
+  if (lines) {
+    readBlock(lines, LINE_INFO_RECORD_BYTES, stringAt, (section, at) => {
+      const lineCol = lines.u32(at + 12);
+      out.lineInfo.push({
+        section,
+        insnOff: lines.u32(at),
+        fileName: stringAt(lines.u32(at + 4)),
+        lineText: stringAt(lines.u32(at + 8)),
+        line: lineCol >>> 10,
+        col: lineCol & MAX_COL,
+      });
+    });
+  }
+  return out;
+}
+
+function readBlock(
+  r: ByteReader,
+  minRecordBytes: number,
+  stringAt: (off: number) => string,
+  onRecord: (section: string, at: number) => void,
+): void {
+  const recSize = r.u32(0);
+  if (recSize < minRecordBytes || recSize % 4 !== 0) {
+    throw new MalformedInput(`${r.what}: record size ${recSize} is invalid (expected at least ${minRecordBytes})`);
+  }
+  let at = 4;
+  while (at < r.sizeBytes) {
+    const section = stringAt(r.u32(at));
+    const count = r.u32(at + 4);
+    at += 8;
+    if (count === 0 || at + count * recSize > r.sizeBytes) {
+      throw new MalformedInput(`${r.what}: section '${section}' claims ${count} records of ${recSize} bytes`);
+    }
+    for (let i = 0; i < count; i++, at += recSize) onRecord(section, at);
+  }
+}
