@@ -8,7 +8,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import { Diagnostics } from '../../src/diag/diagnostic.js';
 import { readObject } from '../../src/obj/read.js';
 import { writeObject } from '../../src/obj/write.js';
-import { CLANG_SOURCE, compileWithClang, hasClang } from '../obj/clang-util.js';
+import { CLANG_SOURCE, compileWithClang, CROSS_CHECK, hasClang } from '../obj/clang-util.js';
 import { mapProgram, newContext, returnTwoProgram } from '../obj/fixtures.js';
 import { runBpftool, withScratchDir } from './bpftool.js';
 import { describeKernel, kernelIt, loadObjectBytes, runProgram } from './harness.js';
@@ -48,7 +48,7 @@ describeKernel('objects written by ebcc load into the kernel', () => {
     expect(runProgram(obj.prog('ret_two').pinPath, new Uint8Array(64)).retval).toBe(2);
   });
 
-  const withClang = hasClang() ? kernelIt : (name: string) => it.skip(`${name} [clang-19 not installed]`);
+  const withClang = CROSS_CHECK && hasClang() ? kernelIt : (name: string) => it.skip(`${name} [clang cross-check: EBCC_CROSS_CHECK=1 with clang-19]`);
   withClang('loads a clang object after readObject and writeObject', () => {
     const diags = new Diagnostics();
     const prog = readObject(compileWithClang(CLANG_SOURCE), diags, 'c.o');

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 export const CLANG = 'clang-19';
 
+/** clang and LLVM tools are cross-checks only: they run with EBCC_CROSS_CHECK=1 (npm run cross-check), never in npm test. */
+export const CROSS_CHECK = process.env.EBCC_CROSS_CHECK === '1';
+
 export function hasClang(): boolean {
   const ok = spawnSync(CLANG, ['--version']).status === 0;
   if (!ok) console.warn(`obj clang cross-check skipped: '${CLANG}' is not installed`);
