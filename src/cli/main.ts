@@ -1,0 +1,171 @@
+// The command line: commander wired to the driver. Exit status: 0 on
+// success, 1 when the program has errors, 2 on a usage error.
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { createContext, type CompileContext, type CompileOptions } from '../context.js';
+import { lookupCode, CODES } from '../diag/codes.js';
+import { diagnosticsToJson, renderDiagnostics } from '../diag/render.js';
+import { compile } from '../driver/compile.js';
+import { printModule } from '../ir/print.js';
+import { printPreprocessed } from '../pp/print.js';
+import { normalizeArgs } from './args.js';
+import { NodeFileSystem } from './node-fs.js';
+
+const VERSION = '0.1.0';
+
+interface BuildFlags {
+  output?: string;
+  include: string[];
+  define: string[];
+  undef: string[];
+  I: string[];
+  optLevel: string;
+  g?: boolean;
+  mcpu?: string;
+  target?: string;
+  emit?: string;
+  diagnostics?: string;
+  color?: boolean;
+}
+
+function collect(value: string, prev: string[]): string[] {
+  return [...prev, value];
+}
+
+function stdlibDir(): string {
+  return fileURLToPath(new URL('../../stdlib/include', import.meta.url));
+}
+
+function optionsFrom(flags: BuildFlags): Partial<CompileOptions> {
+  const mcpu = flags.mcpu ? Number(flags.mcpu.replace(/^v/, '')) : 3;
+  if (![1, 2, 3, 4].includes(mcpu)) throw new CommanderError(2, 'ebcc.mcpu', `error: unsupported -mcpu=${flags.mcpu}: use v1, v2, v3 or v4`);
+  if (flags.target && !/^bpf(el)?$/.test(flags.target)) throw new CommanderError(2, 'ebcc.target', `error: unsupported target '${flags.target}': ebcc compiles for bpf (little endian) only`);
+  return {
+    includeDirs: flags.I,
+    defines: flags.define.map((d) => {
+      const eq = d.indexOf('=');
+      return eq < 0 ? { name: d } : { name: d.slice(0, eq), value: d.slice(eq + 1) };
+    }),
+    undefs: flags.undef,
+    forcedIncludes: flags.include,
+    stdlibDir: stdlibDir(),
+    optLevel: flags.optLevel === '0' ? 0 : 2,
+    debugInfo: true,
+    mcpu: mcpu as 1 | 2 | 3 | 4,
+  };
+}
+
+function report(ctx: CompileContext, flags: BuildFlags): number {
+  if (flags.diagnostics === 'json') process.stdout.write(JSON.stringify(diagnosticsToJson(ctx.diags.list, ctx.sources), null, 2) + '\n');
+  else process.stderr.write(renderDiagnostics(ctx.diags.list, ctx.sources, { color: flags.color ?? process.stderr.isTTY }));
+  return ctx.diags.hasErrors() ? 1 : 0;
+}
+
+function addCompileOptions(cmd: Command): Command {
+  return cmd
+    .option('-I <dir>', 'add a directory to the include search path', collect, [])
+    .option('-D, --define <name[=value]>', 'define a macro', collect, [])
+    .option('-U, --undef <name>', 'undefine a macro', collect, [])
+    .option('--include <file>', 'include a file before the source', collect, [])
+    .option('--opt-level <n>', 'optimisation level (-O0 or -O2)', '2')
+    .option('--mcpu <version>', 'BPF ISA version: v1, v2, v3 (default) or v4')
+    .option('--target <triple>', 'target (only bpf)')
+    .option('-g', 'emit debug info (always on)')
+    .addOption(new Option('--diagnostics <format>', 'diagnostic format').choices(['text', 'json']).default('text'))
+    .option('--color', 'colour diagnostics')
+    .option('--no-color', 'no colour');
+}
+
+function runBuild(file: string, flags: BuildFlags, mode: { preprocessOnly: boolean; syntaxOnly: boolean }): number {
+  const ctx = createContext(new NodeFileSystem(), optionsFrom(flags));
+  if (mode.preprocessOnly || flags.emit === 'tokens') {
+    const out = compile(file, ctx, 'pp');
+    if (out.tokens && !ctx.diags.hasErrors()) {
+      const text = printPreprocessed(out.tokens, ctx);
+      if (flags.output) writeFileSync(flags.output, text);
+      else process.stdout.write(text);
+    }
+    return report(ctx, flags);
+  }
+  if (mode.syntaxOnly) {
+    compile(file, ctx, 'sema');
+    return report(ctx, flags);
+  }
+  if (flags.emit === 'ast') {
+    const out = compile(file, ctx, 'parse');
+    if (out.ast) process.stdout.write(JSON.stringify(out.ast, (k, v) => (k === 'span' ? undefined : typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+    return report(ctx, flags);
+  }
+  if (flags.emit === 'ir') {
+    const out = compile(file, ctx, 'ir');
+    if (out.ir) process.stdout.write(printModule(out.ir));
+    return report(ctx, flags);
+  }
+  const out = compile(file, ctx, 'obj');
+  const status = report(ctx, flags);
+  if (out.elf && status === 0) {
+    const path = flags.output ?? basename(file).replace(/\.c$/, '') + '.o';
+    writeFileSync(path, out.elf);
+  }
+  return status;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { argv, preprocessOnly, syntaxOnly } = normalizeArgs(args);
+  const program = new Command('ebcc')
+    .description('a compiler for restricted C that targets eBPF, with a built-in verifier')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  addCompileOptions(
+    program
+      .command('build', { isDefault: true })
+      .description('compile a C file to a BPF object (the default command)')
+      .argument('<file>', 'C source file')
+      .option('-o, --output <file>', 'output object file')
+      .addOption(new Option('--emit <form>', 'print an intermediate form instead').choices(['tokens', 'ast', 'ir'])),
+  ).action((file: string, flags: BuildFlags) => {
+    process.exitCode = runBuild(file, flags, { preprocessOnly, syntaxOnly });
+  });
+
+  addCompileOptions(program.command('check').description('run the front end only: report diagnostics').argument('<file>', 'C source file')).action(
+    (file: string, flags: BuildFlags) => {
+      process.exitCode = runBuild(file, flags, { preprocessOnly: false, syntaxOnly: true });
+    },
+  );
+
+  program
+    .command('explain')
+    .description('explain a diagnostic code, e.g. ebcc explain E3101')
+    .argument('[code]', 'code or name; without one, list every code')
+    .action((code?: string) => {
+      if (!code) {
+        for (const [c, info] of Object.entries(CODES)) process.stdout.write(`${c}  ${info.name.padEnd(28)} ${info.title}\n`);
+        process.exitCode = 0;
+        return;
+      }
+      const found = lookupCode(code);
+      if (!found) {
+        process.stderr.write(`ebcc: error: unknown diagnostic code '${code}'; 'ebcc explain' lists them\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.stdout.write(`${found.code} (${found.info.name}): ${found.info.title}\n\n${found.info.explanation}\n`);
+      process.exitCode = 0;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code.startsWith('ebcc.')) process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}

@@ -1,0 +1,55 @@
+// The only file that knows the order of the stages. It reads like the
+// pipeline: preprocess, parse, check, lower, optimise, generate, write.
+import { codegen } from '../codegen/codegen.js';
+import type { CompileContext } from '../context.js';
+import type { ObjectProgram } from '../bpf/object.js';
+import type { Module } from '../ir/ir.js';
+import { lower } from '../lower/lower.js';
+import { writeObject } from '../obj/write.js';
+import { optimize } from '../opt/pipeline.js';
+import type { TranslationUnit } from '../parse/ast.js';
+import { parse } from '../parse/parse.js';
+import type { Token } from '../pp/token.js';
+import { preprocess } from '../pp/preprocess.js';
+import { check } from '../sema/check.js';
+import type { Program } from '../sema/program.js';
+
+/** How far to run: each stop returns what that stage produced. */
+export type StopAfter = 'pp' | 'parse' | 'sema' | 'ir' | 'codegen' | 'obj';
+
+export interface CompileOutput {
+  tokens?: Token[];
+  ast?: TranslationUnit;
+  program?: Program;
+  ir?: Module;
+  object?: ObjectProgram;
+  elf?: Uint8Array;
+}
+
+export function compile(path: string, ctx: CompileContext, stopAfter: StopAfter = 'obj'): CompileOutput {
+  const out: CompileOutput = {};
+  const text = ctx.fs.readFile(path);
+  if (text === undefined) {
+    ctx.diags.error('E0001', `no such file or directory: '${path}'`);
+    return out;
+  }
+  const file = ctx.sources.add(path, text);
+
+  out.tokens = preprocess(file, ctx);
+  if (stopAfter === 'pp') return out;
+
+  out.ast = parse(out.tokens, ctx);
+  if (stopAfter === 'parse') return out;
+
+  out.program = check(out.ast, ctx);
+  if (stopAfter === 'sema' || ctx.diags.hasErrors()) return out;
+
+  out.ir = optimize(lower(out.program, ctx), ctx);
+  if (stopAfter === 'ir' || ctx.diags.hasErrors()) return out;
+
+  out.object = codegen(out.ir, ctx);
+  if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return out;
+
+  out.elf = writeObject(out.object, ctx);
+  return out;
+}
