@@ -1,0 +1,60 @@
+// Lowering to IR: the printed IR of small functions.
+import { describe, expect, it } from 'vitest';
+import { printModule } from '../../src/ir/print.js';
+import { compileString } from '../util/compile.js';
+
+function ir(src: string): string {
+  const out = compileString(`#include <linux/bpf.h>\n${src}`, {}, 'ir');
+  expect(out.text).toBe('');
+  return printModule(out.ir!);
+}
+
+describe('lower', () => {
+  it('reads context fields at ctx + constant offset with the field width', () => {
+    const text = ir('__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return ctx->data_end - ctx->data; }');
+    expect(text).toContain('load.4 [%0+4]');
+    expect(text).toContain('load.4 [%0+0]');
+    expect(text).toMatch(/sub\.32/);
+  });
+
+  it('inlines static functions and keeps __noinline ones as calls', () => {
+    const text = ir(`
+      static int twice(int x) { return x * 2; }
+      static __attribute__((noinline)) int thrice(int x) { return x * 3; }
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return twice(ctx->data) + thrice(1); }`);
+    expect(text).not.toContain('call twice');
+    expect(text).toContain('call thrice(');
+    expect(text).toContain('func thrice(%0) section ".text"');
+  });
+
+  it('sign-extends signed narrow values and zero-extends unsigned ones implicitly', () => {
+    const text = ir(`__attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+      signed char c = ctx->data; long l = c; unsigned char u = ctx->data; long m = u; return l + m; }`);
+    // signed char -> long: one sign extension from 8 to 64 bits; unsigned char -> long: none.
+    expect(text).toContain('sext8.64');
+    expect((text.match(/sext/g) ?? []).length).toBe(1);
+    expect(text).toContain('and.32 %2, 255');
+  });
+
+  it('lowers && and || to branches', () => {
+    const text = ir('__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { if (ctx->data == 1 && ctx->data_end == 2) return 1; return 2; }');
+    expect((text.match(/br eq\.32/g) ?? []).length + (text.match(/br ne\.32/g) ?? []).length).toBe(2);
+  });
+
+  it('expands memcpy and memset with constant sizes into loads and stores', () => {
+    const text = ir(`struct s { long a; int b; };
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        struct s x, y; __builtin_memset(&x, 0, sizeof(x)); __builtin_memcpy(&y, &x, sizeof(x)); return y.b; }`);
+    expect((text.match(/store\.8 \[#\d\+0\], 0/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/load\.8 \[#\d\+0\]/);
+    expect(text).toMatch(/load\.4 \[#\d\+8\]/);
+  });
+
+  it('reports signed division before -mcpu=v4', () => {
+    const out = compileString('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { int a = ctx->data; return a / 3; }', {}, 'ir');
+    expect(out.ctx.diags.list.map((d) => d.code)).toEqual(['E5004']);
+    const v4 = compileString('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { int a = ctx->data; return a / 3; }', { mcpu: 4 }, 'ir');
+    expect(v4.text).toBe('');
+    expect(printModule(v4.ir!)).toContain('sdiv.32');
+  });
+});
