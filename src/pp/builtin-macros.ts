@@ -1,6 +1,6 @@
 // The macros whose value the preprocessor computes at each use (C11 6.10.8):
 // __FILE__, __LINE__ and the GNU/clang extras, and the _Pragma operator.
-// __DATE__ and __TIME__ are fixed strings so that builds are reproducible.
+// __DATE__, __TIME__ and __TIMESTAMP__ are fixed strings so that builds are reproducible.
 import { Diagnostics } from '../diag/diagnostic.js';
 import { lexFile } from './lexer.js';
 import { destringize, handlePragma } from './pragma.js';
@@ -8,17 +8,20 @@ import { presumedLocation, useSpan, type PPState, type PPToken, type TokenSource
 
 const FIXED_DATE = '"Jan  1 1970"';
 const FIXED_TIME = '"00:00:00"';
+const FIXED_TIMESTAMP = '"Thu Jan  1 00:00:00 1970"';
 
 /** Names a program may not #define or #undef. */
 export const BUILTIN_MACRO_NAMES: ReadonlySet<string> = new Set([
   'defined',
   '__FILE__',
+  '__FILE_NAME__',
   '__LINE__',
   '__COUNTER__',
   '__INCLUDE_LEVEL__',
   '__BASE_FILE__',
   '__DATE__',
   '__TIME__',
+  '__TIMESTAMP__',
   '_Pragma',
   '__has_include',
   '__has_include_next',
@@ -59,6 +62,10 @@ export function expandBuiltinMacro(pp: PPState, src: TokenSource, tok: PPToken):
   switch (tok.text) {
     case '__FILE__':
       return make('string', quote(presumedLocation(pp, useSpan(tok)).path));
+    case '__FILE_NAME__': {
+      const path = presumedLocation(pp, useSpan(tok)).path;
+      return make('string', quote(path.slice(path.lastIndexOf('/') + 1)));
+    }
     case '__LINE__': {
       // Inside a macro expansion, clang reports the line where the outermost use ends (its ')').
       const use = useSpan(tok);
@@ -75,6 +82,8 @@ export function expandBuiltinMacro(pp: PPState, src: TokenSource, tok: PPToken):
       return make('string', FIXED_DATE);
     case '__TIME__':
       return make('string', FIXED_TIME);
+    case '__TIMESTAMP__':
+      return make('string', FIXED_TIMESTAMP);
     case '_Pragma':
       return expandPragmaOperator(pp, src, tok);
     default:

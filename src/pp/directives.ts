@@ -44,6 +44,9 @@ export function runDirective(pp: PPState, f: OpenFile, hash: PPToken): void {
     case 'error':
     case 'warning':
       return handleMessage(pp, f, directive, line);
+    case 'ident':
+    case 'sccs':
+      return; // old GNU directives naming a version string; accepted and ignored like clang does
     case 'pragma': {
       const pragma = handlePragma(pp, line, spanJoin(hash.span, line[line.length - 1]?.span ?? directive.span), undefined);
       if (pragma) pp.pushback.push(pragma);

@@ -23,20 +23,32 @@ interface FoundHeader {
 export function openFile(pp: PPState, file: SourceFile, searchIndex: number): void {
   const lexDiags = new Diagnostics(Number.MAX_SAFE_INTEGER);
   const tokens = lexFile(file, lexDiags);
-  pp.files.push({ file, tokens, pos: 0, conditionals: [], searchIndex, lexDiags, quietRanges: [] });
+  pp.files.push({ file, tokens, pos: 0, conditionals: [], searchIndex, lexDiags, lexDiagsReported: 0, quietRanges: [] });
 }
 
-/** Closes the innermost file: reports unterminated #if groups and the lexer's diagnostics outside skipped text. */
+/**
+ * Reports the lexer's diagnostics for text before offset `upTo`, in order,
+ * except those inside skipped groups and #error lines (an apostrophe there is
+ * not a character constant).
+ */
+export function reportLexDiags(pp: PPState, f: OpenFile, upTo: number): void {
+  const list = f.lexDiags.list;
+  for (; f.lexDiagsReported < list.length; f.lexDiagsReported++) {
+    const d = list[f.lexDiagsReported]!;
+    const at = d.span?.start ?? 0;
+    if (at > upTo) return;
+    if (f.quietRanges.some(([start, end]) => at >= start && at < end)) continue;
+    pp.ctx.diags.report(d.severity, d.code, d.message, d.span, { notes: d.notes, expansion: d.expansion });
+  }
+}
+
+/** Closes the innermost file: reports the remaining lexer diagnostics and unterminated #if groups. */
 export function closeFile(pp: PPState): void {
   const f = pp.files.pop();
   if (!f) return;
+  reportLexDiags(pp, f, Infinity);
   for (const cond of f.conditionals) {
     pp.ctx.diags.error('E1015', 'unterminated conditional directive: #endif is missing', cond.span);
-  }
-  for (const d of f.lexDiags.list) {
-    const at = d.span?.start ?? -1;
-    if (f.quietRanges.some(([start, end]) => at >= start && at < end)) continue;
-    pp.ctx.diags.report(d.severity, d.code, d.message, d.span, { notes: d.notes, expansion: d.expansion });
   }
 }
 

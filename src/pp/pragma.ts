@@ -1,7 +1,8 @@
-// #pragma and _Pragma (C11 6.10.6, 6.10.9). `once` is acted on here; GCC and
-// clang diagnostic pragmas are dropped; every other pragma becomes one token
-// of kind 'pragma' whose text is the pragma body, so that the parser can attach
-// loop hints (#pragma unroll, #pragma clang loop ...) to the next statement.
+// #pragma and _Pragma (C11 6.10.6, 6.10.9). `once`, push_macro and
+// pop_macro are acted on here; GCC and clang diagnostic pragmas are dropped;
+// every other pragma becomes one token of kind 'pragma' whose text is the
+// pragma body, so that the parser can attach loop hints (#pragma unroll,
+// #pragma clang loop ...) to the next statement.
 import type { MacroExpansion } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
 import type { PPState, PPToken } from './state.js';
@@ -19,10 +20,28 @@ export function handlePragma(
     if (file) pp.onceFiles.add(file.file.path);
     return undefined;
   }
+  if ((first === 'push_macro' || first === 'pop_macro') && isMacroNameOperand(body)) {
+    const name = destringize(body[2]!.text);
+    const saved = pp.pushedMacros.get(name) ?? [];
+    if (first === 'push_macro') {
+      saved.push(pp.macros.get(name));
+      pp.pushedMacros.set(name, saved);
+    } else if (saved.length > 0) {
+      const macro = saved.pop();
+      if (macro) pp.macros.set(name, macro);
+      else pp.macros.delete(name);
+    }
+    return undefined;
+  }
   if (first === 'GCC') return undefined;
   if (first === 'clang' && body[1]?.text === 'diagnostic') return undefined;
   if (body.length === 0) return undefined;
   return { kind: 'pragma', text: spellTokens(body), span, expansion, spaceBefore: false, lineStart: true };
+}
+
+/** ( "NAME" ) after push_macro or pop_macro. */
+function isMacroNameOperand(body: readonly PPToken[]): boolean {
+  return body.length === 4 && body[1]!.text === '(' && body[2]!.kind === 'string' && body[3]!.text === ')';
 }
 
 /** Spells tokens with one space where the source had whitespace. */

@@ -3,7 +3,7 @@
 import type { CompileContext } from '../context.js';
 import type { SourceFile } from '../diag/source.js';
 import { runDirective } from './directives.js';
-import { closeFile, currentFile, openFile } from './include.js';
+import { closeFile, currentFile, openFile, reportLexDiags } from './include.js';
 import { expandMacro } from './macro.js';
 import { commandLineSource, predefinedSource } from './predefined.js';
 import { MAX_TOKENS, makeEof, type PPState, type PPToken, type TokenSource } from './state.js';
@@ -17,6 +17,7 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     files: [],
     pushback: [],
     searchDirs: [...ctx.options.includeDirs, ctx.options.stdlibDir],
+    pushedMacros: new Map(),
     onceFiles: new Set(),
     baseFile: file.path,
     lineMarks: new Map(),
@@ -75,6 +76,7 @@ function fileSource(pp: PPState): TokenSource {
         const f = currentFile(pp);
         if (!f || pp.stopped) return makeEof({ file: -1, start: 0, end: 0 });
         const tok = f.tokens[f.pos]!;
+        reportLexDiags(pp, f, tok.span.start);
         if (tok.kind === 'eof') return tok;
         f.pos++;
         if (tok.kind === 'punct' && tok.text === '#' && tok.lineStart) {

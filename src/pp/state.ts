@@ -60,8 +60,10 @@ export interface OpenFile {
   conditionals: Conditional[];
   /** Index in the search list where the file was found; -1 if found elsewhere (includer's dir, absolute). */
   searchIndex: number;
-  /** The lexer's diagnostics, held back until skipped groups are known. */
+  /** The lexer's diagnostics, reported as reading passes them, unless they lie in skipped text. */
   lexDiags: Diagnostics;
+  /** How many of lexDiags have been reported or dropped. */
+  lexDiagsReported: number;
   /** Ranges [start, end) of file.text where lexer diagnostics are not reported (skipped groups, #error text). */
   quietRanges: [number, number][];
 }
@@ -81,6 +83,8 @@ export interface PPState {
   pushback: PPToken[];
   /** #include search list: -I directories, then the stdlib directory. */
   searchDirs: string[];
+  /** Definitions saved by #pragma push_macro("NAME"), by name; undefined for "was not defined". */
+  pushedMacros: Map<string, (Macro | undefined)[]>;
   /** Paths of files that said #pragma once. */
   onceFiles: Set<string>;
   /** The main file's path, for __BASE_FILE__. */

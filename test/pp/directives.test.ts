@@ -33,6 +33,12 @@ describe('#pragma and _Pragma', () => {
     expect(r.tokens[1]!.expansion?.parent?.macro).toBe('UNROLL');
   });
 
+  it('push_macro and pop_macro save and restore a definition', () => {
+    const src = '#define X 1\n#pragma push_macro("X")\n#undef X\n#define X 2\nX\n#pragma pop_macro("X")\nX\n' +
+      '#pragma push_macro("Y")\n#define Y 3\nY\n#pragma pop_macro("Y")\nY';
+    expect(expand(src)).toBe('2 1 3 Y');
+  });
+
   it('_Pragma("once") works like #pragma once', () => {
     expect(expand('#include "a.h"\n#include "a.h"', { 'a.h': '_Pragma("once") a' })).toBe('a');
   });
@@ -66,9 +72,9 @@ describe('#line, #error, #warning and other directives', () => {
 
   it('accepts the null directive and rejects unknown ones', () => {
     expect(runPP('#\n# /* comment */\nx').text).toBe('x');
-    expect(runPP('#frobnicate\n#ident "x"\n#if 0\n#ignored\n#endif').diags).toEqual([
+    expect(runPP('#frobnicate\n#assert x\n#ident "v1"\n#if 0\n#ignored\n#endif').diags).toEqual([
       "error E1021 main.c:1: invalid preprocessing directive '#frobnicate'",
-      "error E1021 main.c:2: invalid preprocessing directive '#ident'",
+      "error E1021 main.c:2: invalid preprocessing directive '#assert'",
     ]);
   });
 
@@ -76,17 +82,22 @@ describe('#line, #error, #warning and other directives', () => {
     expect(expand('#define H #\nH define X 1\nX')).toBe('# define X 1 X');
   });
 
-  it('reports the lexer\'s errors, except inside skipped groups', () => {
-    expect(runPP("x 'y\n#if 0\n'z\n#endif\n/* open").diags).toEqual([
+  it('reports the lexer\'s errors in order with the others, except inside skipped groups', () => {
+    expect(runPP("x 'y\n#if 0\n'z\n#endif\n#warning w\n\"s\n/* open").diags).toEqual([
       "error E1002 main.c:1: missing terminating ' character: unterminated character constant",
-      'error E1001 main.c:5: unterminated /* comment',
+      'warning E1020 main.c:5: w',
+      'error E1002 main.c:6: missing terminating " character: unterminated string literal',
+      'error E1001 main.c:7: unterminated /* comment',
     ]);
   });
 });
 
 describe('built-in and predefined macros', () => {
   it('has deterministic __DATE__ and __TIME__, and a counting __COUNTER__', () => {
-    expect(expand('__DATE__ __TIME__ __COUNTER__ __COUNTER__ __COUNTER__')).toBe('"Jan  1 1970" "00:00:00" 0 1 2');
+    expect(expand('__DATE__ __TIME__ __TIMESTAMP__ __COUNTER__ __COUNTER__ __COUNTER__')).toBe(
+      '"Jan  1 1970" "00:00:00" "Thu Jan  1 00:00:00 1970" 0 1 2',
+    );
+    expect(expand('#line 1 "a/b/c.h"\n__FILE_NAME__')).toBe('"c.h"');
   });
 
   it('__LINE__ in a macro is the line where the use ends, as in clang', () => {
