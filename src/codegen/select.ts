@@ -80,7 +80,10 @@ function r(e: Emitter, v: VReg): number {
 function setSpan(e: Emitter, span: Span): void {
   const last = e.lastSpan;
   if (!last || last.file !== span.file || last.start !== span.start) {
-    e.lines.push({ insnIndex: e.insns.length, span });
+    // Two spans before one instruction: the later (the statement) describes it.
+    const prev = e.lines[e.lines.length - 1];
+    if (prev && prev.insnIndex === e.insns.length) prev.span = span;
+    else e.lines.push({ insnIndex: e.insns.length, span });
     e.lastSpan = span;
   }
 }

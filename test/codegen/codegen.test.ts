@@ -58,5 +58,7 @@ describe('codegen', () => {
     expect(fn.lines[0]!.insnIndex).toBe(0);
     const lines = fn.lines.map((l) => out.ctx.sources.lineCol(l.span.file, l.span.start).line);
     expect(lines).toEqual(expect.arrayContaining([3, 4, 5]));
+    // The first instruction is described by the first statement, not by the function header.
+    expect(lines[0]).toBe(3);
   });
 });
