@@ -6,7 +6,7 @@ import { imm, reg } from '../ir/ir.js';
 import type { TExpr } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { addrOffset, emit, newBlock, newVReg, startBlock, terminate, toReg, jumpTo, type Lowerer } from './builder.js';
-import { addressExpr, alu, lowerExpr, materializeAddress } from './expr.js';
+import { addressExpr, alu, lowerExpr, materialize, materializeAddress } from './expr.js';
 
 /** Widest access of at most `remaining` bytes that `align` and offset allow. */
 function chunk(remaining: number, align: number, off: number): 1 | 2 | 4 | 8 {
@@ -186,19 +186,7 @@ function lowerAtomic(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard: boolea
     const dst = newVReg(l);
     emit(l, { op: 'atomic', aop: 'cmpxchg', size, addr, src: v, fetch: true, dst, expected, span: l.span });
     if (name === '__sync_val_compare_and_swap') return reg(dst);
-    const r = newVReg(l);
-    const t = newBlock(l);
-    const f = newBlock(l);
-    const join = newBlock(l);
-    terminate(l, { op: 'br', cmp: 'eq', bits: size === 8 ? 64 : 32, a: dst, b: reg(expected), then: t, else: f, span: l.span });
-    startBlock(l, t);
-    emit(l, { op: 'mov', bits: 64, dst: r, src: imm(1), span: l.span });
-    jumpTo(l, join);
-    startBlock(l, f);
-    emit(l, { op: 'mov', bits: 64, dst: r, src: imm(0), span: l.span });
-    jumpTo(l, join);
-    startBlock(l, join);
-    return reg(r);
+    return materialize(l, (t, f) => terminate(l, { op: 'br', cmp: 'eq', bits: size === 8 ? 64 : 32, a: dst, b: reg(expected), then: t, else: f, span: l.span }));
   }
   if (name === '__atomic_load_n') {
     const dst = newVReg(l);

@@ -189,7 +189,7 @@ function boolOf(l: Lowerer, r: VReg, bits: 32 | 64): Operand {
 }
 
 /** Produces 0 or 1 in a register from a branch emitter. */
-function materialize(l: Lowerer, branch: (whenTrue: BlockId, whenFalse: BlockId) => void): Operand {
+export function materialize(l: Lowerer, branch: (whenTrue: BlockId, whenFalse: BlockId) => void): Operand {
   const result = newVReg(l);
   const t = newBlock(l);
   const f = newBlock(l);

@@ -57,4 +57,14 @@ describe('lower', () => {
     expect(v4.text).toBe('');
     expect(printModule(v4.ir!)).toContain('sdiv.32');
   });
+
+  it('lowers atomics: lock add when the result is unused, fetch and cmpxchg otherwise', () => {
+    const text = ir(`__attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+      long v = 0; __sync_fetch_and_add(&v, 1); long old = __sync_fetch_and_add(&v, 2);
+      return old + __sync_bool_compare_and_swap(&v, 3, 4); }`);
+    expect(text).toMatch(/atomic\.add\.8 \[#\d\+0\], %\d+/);
+    expect(text).toMatch(/= atomic\.add\.fetch\.8/);
+    expect(text).toMatch(/= atomic\.cmpxchg\.fetch\.8 \[#\d\+0\], %\d+, expected %\d+/);
+    expect(text).toMatch(/br eq\.64/);
+  });
 });
