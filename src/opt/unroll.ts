@@ -1,0 +1,124 @@
+// Full unrolling of loops with a constant trip count.
+// Needs: simplifyCfg before (every block reachable). Changes: for each
+// natural loop, innermost first, peels one iteration at a time (a copy of
+// the loop's blocks is entered instead of the loop, and its back edges lead
+// to the remaining loop), folding constants after each peel, until the
+// remaining loop is unreachable. The IR is not SSA, so a verbatim copy of
+// the blocks computes the same thing. A peel in which no branch folds shows
+// that the trip count does not depend on constants: that loop is reported
+// (E5011) with the variable its condition tests. Invalidates: block ids
+// (simplifyCfg renumbers at the end), liveness.
+import type { CompileContext } from '../context.js';
+import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
+import { successors } from '../ir/ir.js';
+import { constProp } from './const-prop.js';
+import { findLoops, predecessors, type Loop } from './loops.js';
+import { simplifyCfg } from './simplify-cfg.js';
+
+/** Most iterations one loop may unroll into, and most instructions a function may grow to. */
+const MAX_TRIPS = 8192;
+const MAX_INSNS = 1_000_000;
+
+export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
+  for (;;) {
+    const loops = findLoops(fn);
+    if (loops.length === 0) return;
+    const loop = loops[0]!;
+    const ok = unrollLoop(fn, loop, ctx);
+    simplifyCfg(fn);
+    if (!ok) return; // reported; later loops would only repeat the story
+  }
+}
+
+function retarget(t: Terminator, map: (id: BlockId) => BlockId): Terminator {
+  switch (t.op) {
+    case 'jmp':
+      return { ...t, target: map(t.target) };
+    case 'br':
+      return { ...t, then: map(t.then), else: map(t.else) };
+    case 'ret':
+      return t;
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+function countInsns(fn: IrFunction): number {
+  let n = 0;
+  for (const b of fn.blocks) n += b.insts.length + 1;
+  return n;
+}
+
+function reachable(fn: IrFunction, target: BlockId): boolean {
+  const seen = new Set<BlockId>([0]);
+  const stack: BlockId[] = [0];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (id === target) return true;
+    for (const s of successors(fn.blocks[id]!.term)) {
+      if (!seen.has(s)) {
+        seen.add(s);
+        stack.push(s);
+      }
+    }
+  }
+  return false;
+}
+
+function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
+  const body = [...loop.blocks].sort((a, b) => a - b);
+  const branchesInLoop = body.filter((id) => fn.blocks[id]!.term.op === 'br').length;
+  for (let trip = 0; ; trip++) {
+    if (trip >= MAX_TRIPS || countInsns(fn) > MAX_INSNS) {
+      report(fn, loop, ctx, `unrolling it would take more than ${trip >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`);
+      return false;
+    }
+    // Peel: copy the loop's blocks.
+    const cloneOf = new Map<BlockId, BlockId>();
+    for (const id of body) cloneOf.set(id, fn.blocks.length + cloneOf.size);
+    const clones: Block[] = body.map((id) => {
+      const src = fn.blocks[id]!;
+      const copy: Block = { id: cloneOf.get(id)!, insts: structuredClone(src.insts), term: structuredClone(src.term) };
+      // Inside the copy, edges stay in the copy, except back edges, which enter the remaining loop.
+      copy.term = retarget(copy.term, (t) => (t === loop.header ? loop.header : (cloneOf.get(t) ?? t)));
+      return copy;
+    });
+    // Whatever entered the loop from outside now enters the copy.
+    const preds = predecessors(fn);
+    for (const p of preds[loop.header]!) {
+      if (loop.blocks.has(p)) continue;
+      const b = fn.blocks[p]!;
+      b.term = retarget(b.term, (t) => (t === loop.header ? cloneOf.get(loop.header)! : t));
+    }
+    fn.blocks.push(...clones);
+    constProp(fn);
+    if (!reachable(fn, loop.header)) return true;
+    const branchesLeft = clones.filter((c) => c.term.op === 'br').length;
+    if (branchesLeft >= branchesInLoop) {
+      report(fn, loop, ctx, undefined);
+      return false;
+    }
+  }
+}
+
+function report(fn: IrFunction, loop: Loop, ctx: CompileContext, reason: string | undefined): void {
+  const head = fn.blocks[loop.header]!;
+  // The loop's condition: the header's branch, or the first branch in the loop.
+  let cond = head.term;
+  if (cond.op !== 'br') {
+    for (const id of loop.blocks) {
+      const t = fn.blocks[id]!.term;
+      if (t.op === 'br') {
+        cond = t;
+        break;
+      }
+    }
+  }
+  const variable = cond.op === 'br' ? fn.vregNames.get(cond.a) ?? (cond.b.kind === 'reg' ? fn.vregNames.get(cond.b.reg) : undefined) : undefined;
+  const why = reason ?? (variable ? `its exit condition depends on '${variable}', whose value is not known at compile time` : 'its trip count is not a compile-time constant');
+  ctx.diags.error('E5011', `loop cannot be unrolled: ${why}`, cond.span, {
+    notes: [{ message: 'BPF C loops are fully unrolled: bound the loop by a constant (for example `for (i = 0; i < 16 && i < n; i++)`), or use bpf_loop() or a tail call' }],
+  });
+}

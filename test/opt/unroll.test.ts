@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { printModule } from '../../src/ir/print.js';
+import { compileString } from '../util/compile.js';
+import { findLoops } from '../../src/opt/loops.js';
+
+const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
+
+let loopsLeft = 0;
+
+function ir(src: string): string {
+  const out = compileString(HEAD + src, {}, 'ir');
+  expect(out.text).toBe('');
+  loopsLeft = out.ir!.functions.reduce((n, f) => n + findLoops(f).length, 0);
+  return printModule(out.ir!);
+}
+
+function hasLoop(_text: string): boolean {
+  return loopsLeft > 0;
+}
+
+describe('loop unrolling', () => {
+  it('unrolls a counted for loop completely and folds the induction variable', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0; for (int i = 0; i < 4; i++) s += ctx->data << i; return s; }');
+    expect(hasLoop(text)).toBe(false);
+    expect((text.match(/load\.4 \[%0\+0\]/g) ?? []).length).toBe(4);
+    expect((text.match(/lsh\.32 %\d+, [123]\b/g) ?? []).length).toBe(3);
+  });
+
+  it('unrolls a jhash-style while (length > 12) loop whose length is constant after inlining', () => {
+    const text = ir(`
+      static __always_inline __u32 mix(const __u8 *k, int length) {
+        __u32 a = 1;
+        while (length > 12) { a += k[0]; length -= 12; k += 12; }
+        return a;
+      }
+      SEC("xdp") int p(struct xdp_md *ctx) { __u8 key[40] = {}; key[0] = ctx->data; return mix(key, 40); }`);
+    expect(hasLoop(text)).toBe(false);
+  });
+
+  it('keeps data-dependent early exits inside an unrolled loop', () => {
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 n = ctx->data, i;
+      for (i = 0; i < 8 && i < n; i++) if (i == ctx->data_end) break;
+      return i; }`);
+    expect(hasLoop(text)).toBe(false);
+  });
+
+  it('unrolls nested loops', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { int s = 0; for (int i = 0; i < 3; i++) for (int j = 0; j < 2; j++) s += i * j + ctx->data; return s; }');
+    expect(hasLoop(text)).toBe(false);
+    expect((text.match(/load\.4 \[%0\+0\]/g) ?? []).length).toBe(6);
+  });
+
+  it('reports a loop whose bound is not a constant, naming the variable, with the options', () => {
+    const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data, s = 0;\n  for (__u32 i = 0; i < n; i++)\n    s += i;\n  return s;\n}\n', {}, 'ir');
+    const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['E5011']);
+    const pos = out.ctx.sources.lineCol(errors[0]!.span!.file, errors[0]!.span!.start);
+    expect(pos.line).toBe(5);
+    expect(errors[0]!.message).toContain("'i'");
+    expect(errors[0]!.notes[0]!.message).toContain('bpf_loop()');
+  });
+});
+
+describe('findLoops', () => {
+  it('finds the loop in lowered IR before unrolling (so the checks above can fail)', async () => {
+    const { lower } = await import('../../src/lower/lower.js');
+    const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0; for (int i = 0; i < 4; i++) s += i; return s; }', {}, 'sema');
+    const module = lower(out.program!, out.ctx);
+    expect(findLoops(module.functions[0]!).length).toBe(1);
+  });
+});
