@@ -15,7 +15,7 @@ import { selectInstructions } from './select.js';
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
   const functions: FunctionCode[] = module.functions.map((fn) => {
-    legalize(fn);
+    legalize(fn, ctx.options.mcpu);
     const alloc = allocateRegisters(fn);
     const frame = layoutFrame(fn, ctx);
     const sel = selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu);

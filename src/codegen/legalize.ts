@@ -1,15 +1,21 @@
-// Legalisation: makes every immediate operand encodable in its instruction.
+// Legalisation: makes every instruction encodable for the target -mcpu.
 // Needs: nothing. Changes: adds movs for immediates that do not fit an
 // instruction's signed 32-bit imm field, and for division by the constant 0
-// (which the verifier rejects as an immediate). Invalidates: liveness.
-import type { Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+// (which the verifier rejects as an immediate); before v3 (no JMP32) turns
+// 32-bit compares into 64-bit ones (sign-extending for signed compares);
+// before v2 (no jlt/jle/jslt/jsle) swaps operands to use jgt/jge/jsgt/jsge.
+// Invalidates: liveness.
+import type { CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
+
+const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
+const LESS = new Set<CmpOp>(['lt', 'le', 'slt', 'sle']);
 
 /** Whether a 64-bit value survives the sign extension of a 32-bit imm field. */
 export function fitsImm64(v: bigint): boolean {
   return BigInt.asUintN(64, BigInt.asIntN(32, v)) === BigInt.asUintN(64, v);
 }
 
-export function legalize(fn: IrFunction): void {
+export function legalize(fn: IrFunction, mcpu: number): void {
   for (const b of fn.blocks) {
     const out: Inst[] = [];
     const materialize = (o: Operand, span: Inst['span']): Operand => {
@@ -30,8 +36,28 @@ export function legalize(fn: IrFunction): void {
       if (i.op === 'store' && i.src.kind === 'imm' && i.size === 8 && !fitsImm64(i.src.value)) i.src = materialize(i.src, i.span);
       out.push(i);
     }
-    const t = b.term;
-    if (t.op === 'br' && t.b.kind === 'imm' && t.bits === 64 && !fitsImm64(t.b.value)) t.b = materialize(t.b, t.span);
+    let t: Terminator = b.term;
+    if (t.op === 'br' && t.bits === 32 && mcpu < 3) {
+      const signed = t.cmp === 'sgt' || t.cmp === 'sge' || t.cmp === 'slt' || t.cmp === 'sle';
+      const widen = (r: VReg): VReg => {
+        const d = fn.vregCount++ as VReg;
+        if (signed) out.push({ op: 'sext', bits: 64, fromBits: 32, dst: d, src: r, span: t.span });
+        else out.push({ op: 'mov', bits: 32, dst: d, src: { kind: 'reg', reg: r }, span: t.span });
+        return d;
+      };
+      // Registers hold 32-bit values zero-extended, so unsigned compares only need the imm zero-extended.
+      const a = signed ? widen(t.a) : t.a;
+      let bOp: Operand = t.b;
+      if (bOp.kind === 'reg') bOp = signed ? { kind: 'reg', reg: widen(bOp.reg) } : bOp;
+      else bOp = { kind: 'imm', value: signed ? BigInt.asUintN(64, BigInt.asIntN(32, bOp.value)) : BigInt.asUintN(32, bOp.value) };
+      t = { ...t, bits: 64, a, b: bOp };
+    }
+    if (t.op === 'br' && t.b.kind === 'imm' && t.bits === 64 && !fitsImm64(t.b.value)) t = { ...t, b: materialize(t.b, t.span) };
+    if (t.op === 'br' && mcpu < 2 && LESS.has(t.cmp)) {
+      const bReg = t.b.kind === 'reg' ? t.b.reg : (materialize(t.b, t.span) as { reg: VReg }).reg;
+      t = { ...t, cmp: SWAPPED[t.cmp], a: bReg, b: { kind: 'reg', reg: t.a } };
+    }
+    b.term = t;
     b.insts = out;
   }
 }

@@ -237,8 +237,10 @@ function selectTerm(e: Emitter, t: Terminator, next: BlockId | undefined): void 
       let cmp = t.cmp;
       let then = t.then;
       let other = t.else;
-      if (then === next && INVERSE[cmp]) {
-        cmp = INVERSE[cmp]!;
+      const inverse = INVERSE[cmp];
+      // Before v2 there is no jlt/jle/jslt/jsle: invert only into an available op.
+      if (then === next && inverse && (e.mcpu >= 2 || !['lt', 'le', 'slt', 'sle'].includes(inverse))) {
+        cmp = inverse;
         [then, other] = [other, then];
       }
       const a = r(e, t.a);
