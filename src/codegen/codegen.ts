@@ -3,22 +3,26 @@
 // the data sections (.maps, license) and build the object's BTF.
 import type { DataSection, FunctionCode, ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
+import type { Span } from '../diag/source.js';
 import type { Module } from '../ir/ir.js';
 import type { GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { BtfTypes } from './btf-gen.js';
-import { layoutFrame } from './frame.js';
+import { layoutFrame, STACK_LIMIT_BYTES } from './frame.js';
 import { legalize } from './legalize.js';
 import { allocateRegisters } from './regalloc.js';
 import { selectInstructions } from './select.js';
 
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
+  const frames = new Map<string, { sizeBytes: number; span: Span }>();
   const functions: FunctionCode[] = module.functions.map((fn) => {
     legalize(fn, ctx.options.mcpu);
     const alloc = allocateRegisters(fn);
     const frame = layoutFrame(fn, ctx);
-    const sel = selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu);
+    frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
+    if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
+    const sel = alloc.ok ? selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu) : { insns: [], relocs: [], lines: [] };
     return {
       name: fn.name,
       section: fn.section,
@@ -30,9 +34,49 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
       span: fn.span,
     };
   });
+  checkCallChainStack(module, frames, ctx);
   const data = layoutData(module.globals, btf, ctx);
   const mainFile = ctx.sources.files[0];
   return { functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '' };
+}
+
+/**
+ * The verifier counts the stack over the whole BPF-to-BPF call chain, each
+ * frame rounded up to 32 bytes: a program whose deepest chain exceeds 512
+ * bytes is rejected even when every frame fits on its own.
+ */
+function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: number; span: Span }>, ctx: CompileContext): void {
+  const callees = new Map<string, Set<string>>();
+  for (const fn of module.functions) {
+    const set = new Set<string>();
+    for (const b of fn.blocks) for (const i of b.insts) if (i.op === 'callfn') set.add(i.func);
+    callees.set(fn.name, set);
+  }
+  const rounded = (name: string) => Math.ceil((frames.get(name)?.sizeBytes ?? 0) / 32) * 32;
+  const deepest = (name: string, seen: Set<string>): string[] => {
+    let best: string[] = [];
+    let bestSize = -1;
+    for (const c of callees.get(name) ?? []) {
+      if (seen.has(c)) continue;
+      const chain = deepest(c, new Set([...seen, c]));
+      const size = chain.reduce((n, f) => n + rounded(f), 0);
+      if (size > bestSize) {
+        best = chain;
+        bestSize = size;
+      }
+    }
+    return [name, ...best];
+  };
+  for (const fn of module.functions) {
+    if (fn.section === '.text') continue;
+    const chain = deepest(fn.name, new Set([fn.name]));
+    const total = chain.reduce((n, f) => n + rounded(f), 0);
+    if (chain.length > 1 && total > STACK_LIMIT_BYTES) {
+      ctx.diags.error('E5010', `the call chain from '${fn.name}' needs ${total} bytes of stack, but BPF programs have ${STACK_LIMIT_BYTES} over all frames`, fn.span, {
+        notes: chain.map((f) => ({ message: `'${f}' uses ${rounded(f)} bytes (frames count in multiples of 32)`, span: frames.get(f)?.span })),
+      });
+    }
+  }
 }
 
 /** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */

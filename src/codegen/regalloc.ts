@@ -16,6 +16,8 @@ export const ALLOCATABLE: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export interface Allocation {
   regOf: Map<VReg, PReg>;
+  /** False when spilling did not converge: some registers have no location. */
+  ok: boolean;
   /** Number of allocation rounds (1 + spill rounds), for --stats. */
   rounds: number;
 }
@@ -30,7 +32,8 @@ function clobbers(i: Inst): readonly number[] {
 export function allocateRegisters(fn: IrFunction): Allocation {
   for (let round = 1; ; round++) {
     const result = tryAllocate(fn);
-    if (result.spill.length === 0 || round > 50) return { regOf: result.regOf, rounds: round };
+    if (result.spill.length === 0) return { regOf: result.regOf, ok: true, rounds: round };
+    if (round > 50) return { regOf: result.regOf, ok: false, rounds: round };
     for (const v of result.spill) spillVReg(fn, v);
   }
 }

@@ -62,3 +62,16 @@ describe('codegen', () => {
     expect(lines[0]).toBe(3);
   });
 });
+
+describe('stack over the call chain', () => {
+  it('reports a chain of frames over 512 bytes even when each frame fits', () => {
+    const out = compileString(`#include <linux/bpf.h>
+static __attribute__((noinline)) int leaf(int x) { volatile char b[300]; b[x & 7] = 1; return b[1]; }
+__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { volatile char a[300]; a[ctx->data & 7] = 2; return leaf(ctx->data) + a[2]; }`, {}, 'codegen');
+    const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['E5010']);
+    // Each 300-byte array takes a 304-byte slot (8-byte aligned), and each frame counts as 320.
+    expect(errors[0]!.message).toContain("call chain from 'p' needs 640 bytes");
+    expect(errors[0]!.notes.map((n) => n.message)).toEqual(["'p' uses 320 bytes (frames count in multiples of 32)", "'leaf' uses 320 bytes (frames count in multiples of 32)"]);
+  });
+});

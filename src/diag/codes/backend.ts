@@ -78,4 +78,11 @@ use bpf_loop() for long iterations, or a tail call.`,
     explanation: `The kernel loads at most 1,000,000 instructions per program (4,096 without CAP_BPF), and
 jump offsets are limited to 16 bits. Split the program with tail calls, or reduce unrolled loops.`,
   },
+  E5013: {
+    name: 'register-pressure',
+    title: 'register allocation did not converge',
+    explanation: `BPF has ten usable registers (R0-R9), and values that live across a helper call must sit in
+R6-R9. ebcc spills the rest to the stack, but gave up on this function. Split the function into smaller
+__always_inline helpers, or keep fewer values alive across calls.`,
+  },
 } satisfies Record<string, CodeInfo>;
