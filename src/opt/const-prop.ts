@@ -154,7 +154,8 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
             out = { ...i, src: fold(s, i.src) };
             break;
           case 'alu':
-            out = { ...i, a: fold(s, i.a), b: fold(s, i.b) };
+            out = simplifyAlu({ ...i, a: fold(s, i.a), b: fold(s, i.b) });
+            if (out !== i) changed = true;
             break;
           case 'store':
             out = { ...i, src: fold(s, i.src) };
@@ -190,4 +191,17 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
     }
   }
   return changed;
+}
+
+/** Algebraic identities: x+0, x-0, x|0, x^0, x<<0, x>>0, x*1, x&~0 are x (in the op's width). */
+function simplifyAlu(i: Inst & { op: 'alu' }): Inst {
+  const allOnes = i.bits === 64 ? 0xffffffffffffffffn : 0xffffffffn;
+  const identity: Partial<Record<typeof i.alu, bigint>> = { add: 0n, sub: 0n, or: 0n, xor: 0n, lsh: 0n, rsh: 0n, arsh: 0n, mul: 1n, and: allOnes, div: 1n };
+  const commutative = i.alu === 'add' || i.alu === 'or' || i.alu === 'xor' || i.alu === 'mul' || i.alu === 'and';
+  const id = identity[i.alu];
+  if (id === undefined) return i;
+  const isId = (o: Operand) => o.kind === 'imm' && BigInt.asUintN(i.bits, o.value) === id;
+  if (isId(i.b)) return { op: 'mov', bits: i.bits, dst: i.dst, src: i.a, span: i.span };
+  if (commutative && isId(i.a)) return { op: 'mov', bits: i.bits, dst: i.dst, src: i.b, span: i.span };
+  return i;
 }

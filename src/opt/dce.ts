@@ -1,11 +1,12 @@
 // Dead code elimination.
 // Needs: nothing. Changes: removes instructions without side effects whose
-// register is never read anywhere in the function (a whole-function test,
-// valid although registers are not in SSA form), repeating until nothing
-// changes; a call's unused result is dropped but the call stays.
-// Invalidates: liveness.
+// result is not live afterwards (liveness per program point, so a write that
+// is overwritten before any read goes too, although registers are not in SSA
+// form), repeating until nothing changes; a call's unused result is dropped
+// but the call stays. Invalidates: liveness.
 import type { Inst, IrFunction } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
+import { computeLiveOut } from '../ir/liveness.js';
 
 function hasSideEffects(i: Inst): boolean {
   return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic';
@@ -14,26 +15,30 @@ function hasSideEffects(i: Inst): boolean {
 export function deadCodeElim(fn: IrFunction): boolean {
   let changed = false;
   for (;;) {
-    const used = new Set<number>();
-    for (const b of fn.blocks) {
-      for (const i of b.insts) for (const u of instUses(i)) used.add(u);
-      for (const u of termUses(b.term)) used.add(u);
-    }
+    const liveOut = computeLiveOut(fn);
     let removed = false;
     for (const b of fn.blocks) {
-      b.insts = b.insts.filter((i) => {
+      const live = new Set(liveOut[b.id]);
+      for (const u of termUses(b.term)) live.add(u);
+      const kept: Inst[] = [];
+      for (let k = b.insts.length - 1; k >= 0; k--) {
+        const i = b.insts[k]!;
         const d = instDef(i);
-        if (d === undefined || used.has(d)) return true;
-        if (hasSideEffects(i)) {
+        if (d !== undefined && !live.has(d)) {
+          if (!hasSideEffects(i)) {
+            removed = true;
+            continue;
+          }
           if ((i.op === 'call' || i.op === 'callfn') && i.dst !== undefined) {
             i.dst = undefined;
             removed = true;
           }
-          return true;
         }
-        removed = true;
-        return false;
-      });
+        if (d !== undefined) live.delete(d);
+        for (const u of instUses(i)) live.add(u);
+        kept.push(i);
+      }
+      b.insts = kept.reverse();
     }
     if (!removed) return changed;
     changed = true;

@@ -4,6 +4,8 @@ import type { CompileContext } from '../context.js';
 import type { Module } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
 import { deadCodeElim } from './dce.js';
+import { foldAddresses } from './fold-address.js';
+import { eliminateZeroExtensions } from './zext-elim.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { unrollLoops } from './unroll.js';
 
@@ -16,6 +18,8 @@ export function optimize(module: Module, ctx: CompileContext): Module {
     if (ctx.options.optLevel > 0) {
       constProp(fn);
       simplifyCfg(fn);
+      foldAddresses(fn);
+      eliminateZeroExtensions(fn);
       deadCodeElim(fn);
     }
   }

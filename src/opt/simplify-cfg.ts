@@ -1,7 +1,8 @@
 // CFG simplification.
 // Needs: nothing. Changes: threads jumps through empty blocks, turns
-// branches with equal targets into jumps, drops unreachable blocks and
-// renumbers the rest (entry stays block 0). Invalidates: block ids, liveness.
+// branches with equal targets into jumps, merges a block into its only
+// predecessor when that predecessor jumps to it, drops unreachable blocks
+// and renumbers the rest (entry stays block 0). Invalidates: block ids, liveness.
 import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
 
@@ -24,6 +25,21 @@ export function simplifyCfg(fn: IrFunction): void {
       t.then = forward(t.then);
       t.else = forward(t.else);
       if (t.then === t.else) b.term = { op: 'jmp', target: t.then, span: t.span };
+    }
+  }
+  // Merge straight-line chains: A jumps to B and nothing else enters B.
+  const predCount = new Map<BlockId, number>();
+  for (const b of fn.blocks) for (const s of successors(b.term)) predCount.set(s, (predCount.get(s) ?? 0) + 1);
+  for (const a of fn.blocks) {
+    for (;;) {
+      const t = a.term;
+      if (t.op !== 'jmp' || t.target === 0 || t.target === a.id || predCount.get(t.target) !== 1) break;
+      const b = fn.blocks[t.target]!;
+      a.insts.push(...b.insts);
+      a.term = b.term;
+      b.insts = [];
+      b.term = { op: 'jmp', target: b.id, span: b.term.span }; // now unreachable
+      predCount.set(b.id, 0);
     }
   }
   // Keep reachable blocks only, in their original order.

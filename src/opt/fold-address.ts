@@ -1,0 +1,60 @@
+// Address folding: `p2 = p + k; load [p2 + off]` becomes `load [p + k + off]`.
+// Needs: nothing. Changes: within each block, rewrites the base of loads,
+// stores and atomics whose base register was computed as another register
+// plus a constant (or copied from one), while neither register has been
+// written since; the add is left for DCE. This is how the verifier likes
+// packet and context accesses: one pointer register, constant offsets.
+// Invalidates: liveness.
+import type { Address, Inst, IrFunction, VReg } from '../ir/ir.js';
+import { instDef } from '../ir/ir.js';
+
+const MAX_OFF = 0x7fff;
+
+export function foldAddresses(fn: IrFunction): boolean {
+  let changed = false;
+  for (const b of fn.blocks) {
+    /** reg -> base + off, valid until either is written. */
+    const derived = new Map<VReg, { base: VReg; off: number }>();
+    /** reg -> address of a stack slot + off (slots never move). */
+    const slots = new Map<VReg, { slot: number; off: number }>();
+    const fold = (a: Address): Address => {
+      if (a.kind !== 'reg') return a;
+      const sl = slots.get(a.reg);
+      if (sl) {
+        changed = true;
+        return { kind: 'slot', slot: sl.slot, off: sl.off + a.off };
+      }
+      const d = derived.get(a.reg);
+      if (!d) return a;
+      const off = d.off + a.off;
+      if (off < -MAX_OFF - 1 || off > MAX_OFF) return a;
+      changed = true;
+      return { kind: 'reg', reg: d.base, off };
+    };
+    b.insts = b.insts.map((i): Inst => {
+      let out = i;
+      if (i.op === 'load' || i.op === 'store' || i.op === 'atomic') out = { ...i, addr: fold(i.addr) } as Inst;
+      const dst = instDef(i);
+      if (dst !== undefined) {
+        for (const [k, v] of derived) if (k === dst || v.base === dst) derived.delete(k);
+        slots.delete(dst);
+        if (i.op === 'slotaddr') slots.set(dst, { slot: i.slot, off: i.off });
+        const fromSlot = i.op === 'alu' && i.bits === 64 && i.alu === 'add' && i.a.kind === 'reg' && i.b.kind === 'imm' ? slots.get(i.a.reg) : undefined;
+        if (fromSlot && i.op === 'alu' && i.b.kind === 'imm') slots.set(dst, { slot: fromSlot.slot, off: fromSlot.off + Number(BigInt.asIntN(64, i.b.value)) });
+        if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && slots.has(i.src.reg)) slots.set(dst, slots.get(i.src.reg)!);
+        if (i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && i.a.kind === 'reg' && i.b.kind === 'imm' && i.a.reg !== dst) {
+          const k = Number(BigInt.asIntN(64, i.b.value)) * (i.alu === 'sub' ? -1 : 1);
+          const inner = derived.get(i.a.reg);
+          const base = inner ? inner.base : i.a.reg;
+          const off = (inner ? inner.off : 0) + k;
+          if (Math.abs(off) <= MAX_OFF) derived.set(dst, { base, off });
+        } else if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && i.src.reg !== dst) {
+          const inner = derived.get(i.src.reg);
+          derived.set(dst, inner ?? { base: i.src.reg, off: 0 });
+        }
+      }
+      return out;
+    });
+  }
+  return changed;
+}
