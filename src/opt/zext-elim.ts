@@ -26,24 +26,30 @@ function clearsUpperHalf(i: Inst): boolean {
 }
 
 export function eliminateZeroExtensions(fn: IrFunction): boolean {
+  // Greatest fixpoint: assume every register clean, then clear those with a
+  // definition that may set the upper half (a 64-bit copy is as clean as its source).
   const clean = new Map<number, boolean>();
   for (const p of fn.params) clean.set(p, false);
-  for (const b of fn.blocks) {
-    for (const i of b.insts) {
-      const d = instDef(i);
-      if (d !== undefined) clean.set(d, (clean.get(d) ?? true) && clearsUpperHalf(i));
-    }
-  }
-  // A 32-bit move of a clean register is itself clean, so repeat until stable.
-  let changed = false;
+  const defs: Inst[] = [];
+  for (const b of fn.blocks) for (const i of b.insts) if (instDef(i) !== undefined) defs.push(i);
   for (let again = true; again; ) {
     again = false;
-    for (const b of fn.blocks) {
-      for (const i of b.insts) {
-        if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && clean.get(i.src.reg) === true) {
-          i.bits = 64;
-          changed = again = true;
-        }
+    for (const i of defs) {
+      const d = instDef(i)!;
+      if (clean.get(d) === false) continue;
+      const ok = i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' ? clean.get(i.src.reg) !== false : clearsUpperHalf(i);
+      if (!ok) {
+        clean.set(d, false);
+        again = true;
+      }
+    }
+  }
+  let changed = false;
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && clean.get(i.src.reg) !== false) {
+        i.bits = 64;
+        changed = true;
       }
     }
   }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { printModule } from '../../src/ir/print.js';
+import { compileString } from '../util/compile.js';
+
+const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
+
+function ir(src: string, optLevel: 0 | 2 = 2): string {
+  const out = compileString(HEAD + src, { optLevel }, 'ir');
+  expect(out.text).toBe('');
+  return printModule(out.ir!);
+}
+
+describe('optimisation passes', () => {
+  it('folds pointer + constant into the access offset (one base register for packet reads)', () => {
+    const src = `SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      if (d + 20 > e) return 0;
+      unsigned char *q = d + 8;
+      return q[0] + q[4]; }`;
+    const o2 = ir(src);
+    expect(o2).toMatch(/load\.1 \[%\d+\+8\]/);
+    expect(o2).toMatch(/load\.1 \[%\d+\+12\]/);
+    expect(ir(src, 0)).not.toMatch(/load\.1 \[%\d+\+12\]/);
+  });
+
+  it('removes a write that is overwritten before it is read', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u32 x = ctx->data; x = ctx->data_end; return x; }');
+    expect((text.match(/load\.4/g) ?? []).length).toBe(1);
+    expect(text).toContain('load.4 [%0+4]');
+  });
+
+  it('drops 32-bit moves of values that are already zero-extended', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u64 v = ctx->data; __u32 w = v; return w + 1; }');
+    expect(text).not.toContain('mov.32');
+    expect(ir('SEC("xdp") int p(struct xdp_md *ctx) { __u64 v = ctx->data; v <<= 40; __u32 w = v >> 8; return w; }')).toContain('mov.32');
+  });
+
+  it('folds constant arithmetic and identities', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { int a = 6, b = 7; return ctx->data * 1 + 0 + a * b; }');
+    expect(text).not.toMatch(/mul/);
+    expect(text).toContain('42');
+  });
+});
