@@ -21,6 +21,8 @@ export interface CompileOptions {
   debugInfo: boolean;
   /** -mcpu=vN. */
   mcpu: 1 | 2 | 3 | 4;
+  /** The compilation directory recorded in DWARF (DW_AT_comp_dir); the CLI passes its cwd. Default '.'. */
+  compDir?: string;
 }
 
 export interface CompileContext {

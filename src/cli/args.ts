@@ -22,6 +22,10 @@ export function normalizeArgs(args: string[]): Normalized {
       argv.push('--mcpu', a.slice('-mcpu='.length));
     } else if (a === '-c' || a === '-Wall' || a === '-Wextra' || a === '-Werror' || /^-W[a-z-]+$/.test(a) || a === '-nostdinc' || a === '-emit-llvm') {
       // Accepted for clang compatibility; ebcc always compiles to an object.
+    } else if (a === '-g0') {
+      argv.push('--no-g');
+    } else if (/^-g[1-3]?$/.test(a) || a === '-gdwarf' || /^-gdwarf-[45]$/.test(a)) {
+      argv.push('-g');
     } else if (a === '-E') {
       preprocessOnly = true;
     } else if (a === '-fsyntax-only') {

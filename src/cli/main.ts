@@ -1,6 +1,6 @@
 // The command line: commander wired to the driver. Exit status: 0 on
 // success, 1 when the program has errors, 2 on a usage error.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -9,6 +9,8 @@ import { lookupCode, CODES } from '../diag/codes.js';
 import { diagnosticsToJson, renderDiagnostics } from '../diag/render.js';
 import { compile } from '../driver/compile.js';
 import { printModule } from '../ir/print.js';
+import { objdump } from '../obj/objdump.js';
+import { buildSourceMap } from '../obj/source-map.js';
 import { printPreprocessed } from '../pp/print.js';
 import { normalizeArgs } from './args.js';
 import { NodeFileSystem } from './node-fs.js';
@@ -52,8 +54,9 @@ function optionsFrom(flags: BuildFlags): Partial<CompileOptions> {
     forcedIncludes: flags.include,
     stdlibDir: stdlibDir(),
     optLevel: flags.optLevel === '0' ? 0 : 2,
-    debugInfo: true,
+    debugInfo: flags.g !== false,
     mcpu: mcpu as 1 | 2 | 3 | 4,
+    compDir: process.cwd(),
   };
 }
 
@@ -72,7 +75,8 @@ function addCompileOptions(cmd: Command): Command {
     .option('--opt-level <n>', 'optimisation level (-O0 or -O2)', '2')
     .option('--mcpu <version>', 'BPF ISA version: v1, v2, v3 (default) or v4')
     .option('--target <triple>', 'target (only bpf)')
-    .option('-g', 'emit debug info (always on)')
+    .option('-g', 'emit debug info: .BTF.ext line info, DWARF, OUT.o.map (the default)')
+    .option('--no-g', 'no debug info (-g0)')
     .addOption(new Option('--diagnostics <format>', 'diagnostic format').choices(['text', 'json']).default('text'))
     .option('--color', 'colour diagnostics')
     .option('--no-color', 'no colour');
@@ -108,8 +112,23 @@ function runBuild(file: string, flags: BuildFlags, mode: { preprocessOnly: boole
   if (out.elf && status === 0) {
     const path = flags.output ?? basename(file).replace(/\.c$/, '') + '.o';
     writeFileSync(path, out.elf);
+    if (ctx.options.debugInfo && out.object) writeFileSync(`${path}.map`, buildSourceMap(out.object, basename(path), ctx));
   }
   return status;
+}
+
+function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; section?: string }): number {
+  const ctx = createContext(new NodeFileSystem());
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    ctx.diags.error('E0001', `no such file or directory: '${file}'`);
+    return report(ctx, {} as BuildFlags);
+  }
+  const text = objdump(bytes, file, ctx.diags, { source: flags.source, relocs: flags.reloc, section: flags.section, fs: ctx.fs });
+  if (text !== undefined) process.stdout.write(text);
+  return report(ctx, {} as BuildFlags);
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -136,6 +155,17 @@ export async function main(args: string[]): Promise<number> {
       process.exitCode = runBuild(file, flags, { preprocessOnly: false, syntaxOnly: true });
     },
   );
+
+  program
+    .command('objdump')
+    .description('disassemble a BPF object in the kernel log syntax')
+    .argument('<file>', 'BPF ELF object (ebcc\'s or clang\'s)')
+    .option('-S, --source', 'interleave source lines (.BTF.ext line info, else DWARF)')
+    .option('-r, --reloc', 'show relocations')
+    .option('--section <name>', 'only this program section')
+    .action((file: string, flags: { source?: boolean; reloc?: boolean; section?: string }) => {
+      process.exitCode = runObjdump(file, flags);
+    });
 
   program
     .command('explain')

@@ -67,7 +67,8 @@ export function readBtfExt(bytes: Uint8Array, diags: Diagnostics, path: string):
   return readDebugInfo(elf, diags, path).ext;
 }
 
-function openElf(bytes: Uint8Array, diags: Diagnostics, path: string): ElfFile | undefined {
+/** Parses the ELF container, reporting E6010/E6011/E6012 through `diags` (objdump.ts uses it too). */
+export function openElf(bytes: Uint8Array, diags: Diagnostics, path: string): ElfFile | undefined {
   try {
     const elf = parseElf(bytes);
     if ('kind' in elf) {

@@ -14,6 +14,10 @@
 //   then         `.rel<sec>` for each program section that has relocations, in
 //                program-section order (SHT_REL, entsize 16, INFO_LINK,
 //                sh_link = .symtab, sh_info = the program section).
+//   then         with debug info (ctx.options.debugInfo and line tables), the
+//                DWARF sections of dwarf.ts (.debug_abbrev, .debug_info,
+//                .debug_str, .debug_line, [.debug_rnglists]), then a
+//                `.rel.debug_*` for each of them that has relocations.
 //   then         `.BTF`, `.BTF.ext` (only when prog.btf is non-empty),
 //                `.symtab`, `.strtab`, `.shstrtab`.
 // Symbols: see symbols.ts (null, FILE, section symbols, locals, globals).
@@ -68,6 +72,7 @@ import {
   STT_OBJECT,
   SYMBOL_BYTES,
 } from './elf-consts.js';
+import { buildDwarf, type DebugSection } from './dwarf.js';
 import { buildElf, type ElfSection } from './elf-writer.js';
 import { buildExtInfo, type PlacedSection } from './ext-info.js';
 import { buildSymbolTable, type SymbolSpec } from './symbols.js';
@@ -82,8 +87,12 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
 
   // Index plan for the sections after program and data sections.
   const withRelocs = placed.filter((s) => s.functions.some((f) => f.fn.relocs.length > 0));
+  const debug = ctx.options.debugInfo ? buildDwarf(placed, prog.sourcePath, ctx.options.compDir ?? '.', ctx) : [];
+  const debugFirst = 1 + progCount + prog.data.length + withRelocs.length;
+  debug.forEach((d, i) => sectionIndexByName.set(d.name, debugFirst + i));
+  const debugWithRelocs = debug.filter((d) => d.relocs.length > 0);
   const hasBtf = prog.btf.length > 0;
-  let next = 1 + progCount + prog.data.length + withRelocs.length;
+  let next = debugFirst + debug.length + debugWithRelocs.length;
   const btfIndex = hasBtf ? next : 0;
   if (hasBtf) next += 2;
   const symtabIndex = next;
@@ -100,6 +109,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
   const sectionSyms = [
     ...placed.map((s, i) => ({ name: s.name, index: 1 + i })),
     ...prog.data.flatMap((d, i) => (namedSections.has(d.name) ? [{ name: d.name, index: dataIndex(i) }] : [])),
+    ...debug.flatMap((d, i) => (debug.some((x) => x.relocs.some((r) => r.section === d.name)) ? [{ name: d.name, index: debugFirst + i }] : [])),
   ];
   const symtab = buildSymbolTable(prog.sourcePath, sectionSyms, specs);
   const funcNames = new Set(prog.functions.map((f) => f.name));
@@ -167,6 +177,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
     sections.push({ name: d.name, ...kind, link: 0, info: 0, entsizeBytes: 0, data: d.bytes });
   }
   sections.push(...relSections);
+  sections.push(...debugSections(debug, debugWithRelocs, sectionIndexByName, symtab.bySection, symtabIndex));
 
   if (hasBtf) {
     const strings = new StringTable();
@@ -203,8 +214,44 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
   return buildElf(sections);
 }
 
+/**
+ * The .debug_* sections, then a .rel.debug_* for each that has relocations
+ * (R_BPF_64_ABS64/ABS32 against section symbols; see dwarf.ts).
+ */
+function debugSections(
+  debug: DebugSection[],
+  withRelocs: DebugSection[],
+  sectionIndexByName: Map<string, number>,
+  sectionSymbols: Map<string, number>,
+  symtabIndex: number,
+): ElfSection[] {
+  const out: ElfSection[] = debug.map((d) => ({
+    name: d.name, type: SHT_PROGBITS, flags: 0, alignBytes: 1, link: 0, info: 0, entsizeBytes: 0, data: d.data,
+  }));
+  for (const d of withRelocs) {
+    const rel = new ByteWriter();
+    for (const r of d.relocs) {
+      const sym = sectionSymbols.get(r.section);
+      if (sym === undefined) throw new Error(`internal: no section symbol for '${r.section}'`);
+      rel.u64(r.offsetBytes);
+      rel.u64((BigInt(sym) << 32n) | BigInt(r.type));
+    }
+    out.push({
+      name: `.rel${d.name}`,
+      type: SHT_REL,
+      flags: SHF_INFO_LINK,
+      alignBytes: 8,
+      link: symtabIndex,
+      info: sectionIndexByName.get(d.name)!,
+      entsizeBytes: REL_BYTES,
+      data: rel.finish(),
+    });
+  }
+  return out;
+}
+
 /** Groups functions by section (first appearance order) and assigns byte offsets. */
-function placeFunctions(functions: FunctionCode[]): PlacedSection[] {
+export function placeFunctions(functions: FunctionCode[]): PlacedSection[] {
   const out: PlacedSection[] = [];
   const sizes = new Map<PlacedSection, number>();
   for (const fn of functions) {

@@ -55,6 +55,7 @@ describe('writeObject: ELF header', () => {
 
 describe('writeObject: map program', () => {
   const ctx = newContext();
+  ctx.options.debugInfo = false; // the layout without DWARF; test/obj/dwarf.test.ts covers the debug sections
   const bytes = writeObject(mapProgram(ctx), ctx);
   const elf = parse(bytes);
   const names = elf.sections.map((s) => s.name);
@@ -66,6 +67,12 @@ describe('writeObject: map program', () => {
   it('orders program, data, relocation, BTF and symbol sections', () => {
     expect(names).toEqual([
       '', 'xdp', '.text', '.maps', 'license', '.relxdp', '.BTF', '.BTF.ext', '.symtab', '.strtab', '.shstrtab',
+    ]);
+    const ctxDebug = newContext();
+    const withDebug = parse(writeObject(mapProgram(ctxDebug), ctxDebug)).sections.map((s) => s.name);
+    expect(withDebug.slice(5, 14)).toEqual([
+      '.relxdp', '.debug_abbrev', '.debug_info', '.debug_str', '.debug_line', '.debug_rnglists',
+      '.rel.debug_info', '.rel.debug_line', '.rel.debug_rnglists',
     ]);
     const rel = elf.sections[5]!;
     expect(rel.type).toBe(9); // SHT_REL

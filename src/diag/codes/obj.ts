@@ -1,6 +1,7 @@
 import type { CodeInfo } from './info.js';
 
-// Codes of the obj stage: the ELF writer (E6001–E6009) and reader (E6010–E6019).
+// Codes of the obj stage: the ELF writer (E6001–E6009), reader and objdump (E6010–E6019),
+// and the legacy-map conversion (E6020).
 export const objCodes = {
   E6001: {
     name: 'obj-unresolved-relocation',
@@ -98,5 +99,36 @@ export const objCodes = {
       'program section, each group starting with the section name offset and a record count.\n' +
       'A wrong magic, record size, count or section name makes it unusable; the object is read\n' +
       'without function and line information.',
+  },
+  E6017: {
+    name: 'objdump-no-such-section',
+    title: 'objdump --section names no program section of the object',
+    explanation:
+      "'ebcc objdump --section NAME' lists one program section: a section with executable code,\n" +
+      'named by SEC() in the source (xdp, tc, socket, .text, ...). Data sections (.maps, license,\n' +
+      '.BTF) hold no instructions. Run without --section to see every program section.',
+  },
+  E6018: {
+    name: 'obj-malformed-dwarf',
+    title: 'the DWARF .debug_line section is damaged',
+    explanation:
+      '.debug_line holds the line-number programs that map instruction addresses to source lines\n' +
+      '(DWARF 5, section 6.2). ebcc reads versions 2 to 5 in the 32-bit format. A unit that runs\n' +
+      'past the section, an unknown version or an unsupported form in the file table makes it\n' +
+      'unusable; the object is listed without source lines. Rebuilding the object usually fixes it.',
+  },
+  E6020: {
+    name: 'legacy-map-modernised',
+    title: 'a legacy SEC("maps") map was emitted as a BTF-defined map in ".maps"',
+    explanation:
+      'Before BTF, maps were declared as "struct bpf_map_def SEC(\"maps\") name = { .type = ...,\n' +
+      '.key_size = ..., .value_size = ..., .max_entries = ... };". libbpf 1.0 dropped support for\n' +
+      'that section: it refuses to open an object that still has one. ebcc keeps such programs\n' +
+      'working by emitting each legacy map as the BTF-defined map libbpf expects: a struct in\n' +
+      'SEC(".maps") whose members type, key_size, value_size, max_entries and map_flags are\n' +
+      'pointers to arrays whose length is the value (what __uint(name, value) declares). The map\n' +
+      'behaves the same. To silence this note, declare the map the modern way:\n' +
+      '  struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 16);\n' +
+      '           __type(key, __u32); __type(value, __u64); } name SEC(".maps");',
   },
 } satisfies Record<string, CodeInfo>;

@@ -1,0 +1,74 @@
+// The CLI's debug-info surface: -g (default) writes OUT.o and OUT.o.map, -g0
+// writes neither DWARF nor the map, and `ebcc objdump` prints a listing.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseElf } from '../../src/obj/elf-reader.js';
+import { REPO_DIR } from '../util/compile.js';
+
+const SAMPLE = `${REPO_DIR}samples/xdp_count.c`;
+let stdout = '';
+let stderr = '';
+let dir = '';
+
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  dir = mkdtempSync(join(tmpdir(), 'ebcc-cli-debug-'));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  process.exitCode = undefined;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function sectionNames(path: string): string[] {
+  const elf = parseElf(new Uint8Array(readFileSync(path)));
+  if ('kind' in elf) throw new Error(elf.message);
+  return elf.sections.map((s) => s.name);
+}
+
+describe('ebcc -g / -g0 and objdump', () => {
+  it('-g (the default, and what clang users pass) writes DWARF and OUT.o.map', async () => {
+    const out = join(dir, 'x.o');
+    expect(await main(['-O2', '-g', '-target', 'bpf', '-c', SAMPLE, '-o', out])).toBe(0);
+    expect(sectionNames(out)).toContain('.debug_line');
+    const map = JSON.parse(readFileSync(`${out}.map`, 'utf8'));
+    expect(map).toMatchObject({ version: 3, file: 'x.o', sources: [SAMPLE] });
+    expect(typeof map.mappings).toBe('string');
+  });
+
+  it('-g0 turns debug info off: no .debug_*, no map file', async () => {
+    const out = join(dir, 'y.o');
+    expect(await main(['-g0', SAMPLE, '-o', out])).toBe(0);
+    expect(sectionNames(out).filter((n) => n.startsWith('.debug'))).toEqual([]);
+    expect(existsSync(`${out}.map`)).toBe(false);
+  });
+
+  it('ebcc objdump -S -r --section xdp FILE prints the listing; exit 0', async () => {
+    const out = join(dir, 'z.o');
+    expect(await main([SAMPLE, '-o', out])).toBe(0);
+    stdout = '';
+    expect(await main(['objdump', '-S', '-r', '--section', 'xdp', out])).toBe(0);
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'Disassembly of section xdp:',
+      '',
+      'xdp_count:',
+      '; void *data = (void *)(long)ctx->data; @ xdp_count.c:40',
+      '    0: r0 = *(u32 *)(r1 +0)',
+    ]);
+    expect(lines).toContain('       R_BPF_64_64 drop_stats');
+  });
+
+  it('ebcc objdump on a missing file is E0001, exit 1', async () => {
+    expect(await main(['objdump', join(dir, 'none.o')])).toBe(1);
+    expect(stderr).toContain('[E0001]');
+  });
+});
