@@ -7,9 +7,11 @@ import type { Span } from '../diag/source.js';
 import type { Module } from '../ir/ir.js';
 import type { GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
+import { tryEval } from '../sema/const-eval.js';
 import { BtfTypes } from './btf-gen.js';
 import { layoutFrame, STACK_LIMIT_BYTES } from './frame.js';
 import { legalize } from './legalize.js';
+import { modernizeLegacyMap } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
 import { selectInstructions } from './select.js';
 
@@ -82,7 +84,7 @@ function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: nu
 /** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */
 function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): DataSection[] {
   const sections = new Map<string, { bytes: number[]; symbols: DataSection['symbols']; vars: { type: number; offset: number; sizeBytes: number }[] }>();
-  const place = (section: string, g: GlobalVar, bytes: number[], align: number) => {
+  const place = (section: string, g: GlobalVar, bytes: number[], align: number, typeId?: number) => {
     let s = sections.get(section);
     if (!s) {
       s = { bytes: [], symbols: [], vars: [] };
@@ -92,7 +94,7 @@ function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): D
     const offset = s.bytes.length;
     s.bytes.push(...bytes);
     s.symbols.push({ name: g.name, offset, sizeBytes: bytes.length, global: !g.isStatic });
-    const varId = btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: g.isStatic ? 'static' : 'global' });
+    const varId = btf.builder.add({ kind: 'var', name: g.name, type: typeId ?? btf.typeId(g.type), linkage: g.isStatic ? 'static' : 'global' });
     s.vars.push({ type: varId, offset, sizeBytes: bytes.length });
   };
   for (const g of globals) {
@@ -100,6 +102,14 @@ function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): D
     switch (g.role) {
       case 'map':
         place('.maps', g, new Array<number>(size).fill(0), 8);
+        break;
+      case 'legacy-map': {
+        const m = modernizeLegacyMap(g, btf, ctx);
+        place('.maps', g, new Array<number>(m.sizeBytes).fill(0), 8, m.typeId);
+        break;
+      }
+      case 'rodata':
+        place('.rodata', g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
         break;
       case 'license':
       case 'version':
@@ -118,21 +128,27 @@ function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): D
   return out;
 }
 
-/** The bytes of a global's constant initializer (little endian). */
+/** The bytes of a global's constant initializer (little endian); non-constant parts stay zero (sema reports them). */
 function initBytes(g: GlobalVar, size: number): number[] {
   const bytes = new Array<number>(size).fill(0);
-  const write = (offset: number, width: number, value: bigint) => {
-    for (let i = 0; i < width && offset + i < size; i++) bytes[offset + i] = Number((value >> BigInt(8 * i)) & 0xffn);
+  const write = (offset: number, width: number, value: bigint, bitOffset = 0, bitWidth = 0) => {
+    const mask = bitWidth ? ((1n << BigInt(bitWidth)) - 1n) << BigInt(bitOffset) : (1n << BigInt(width * 8)) - 1n;
+    const bits = bitWidth ? (BigInt.asUintN(bitWidth, value) << BigInt(bitOffset)) & mask : BigInt.asUintN(width * 8, value);
+    for (let i = 0; i < width && offset + i < size; i++) {
+      const m = Number((mask >> BigInt(8 * i)) & 0xffn);
+      bytes[offset + i] = (bytes[offset + i]! & ~m) | Number((bits >> BigInt(8 * i)) & 0xffn);
+    }
   };
   const init = g.init;
   if (!init) return bytes;
   if (init.kind === 'Scalar') {
-    if (init.expr.kind === 'Const') write(0, size, init.expr.value);
+    const v = tryEval(init.expr);
+    if (v !== undefined) write(0, size, v);
     return bytes;
   }
   for (const e of init.entries) {
-    if (e.expr.kind === 'Const') write(e.offsetBytes, T.sizeOf(e.type) ?? 1, e.expr.value);
-    else if (e.expr.kind === 'Cast' && e.expr.operand.kind === 'Const') write(e.offsetBytes, T.sizeOf(e.type) ?? 1, e.expr.operand.value);
+    const v = tryEval(e.expr);
+    if (v !== undefined) write(e.offsetBytes, T.sizeOf(e.type) ?? 1, v, e.bitOffset, e.bitWidth);
   }
   return bytes;
 }

@@ -181,6 +181,11 @@ function selectInst(e: Emitter, i: Inst): void {
       e.relocs.push({ insnIndex: e.insns.length, kind: 'map', symbol: i.map });
       push(e, ...asm.ldMapFd(r(e, i.dst)));
       return;
+    case 'dataaddr':
+      // R_BPF_64_64 against the variable: libbpf turns it into BPF_PSEUDO_MAP_VALUE + offset.
+      e.relocs.push({ insnIndex: e.insns.length, kind: 'map', symbol: i.symbol });
+      push(e, ...asm.ldImm64(r(e, i.dst), 0n));
+      return;
     case 'call':
     case 'callfn': {
       const moves = i.args.map((a, k) => ({ dst: k + 1, src: a }));

@@ -45,6 +45,8 @@ export type Inst =
   | { op: 'slotaddr'; dst: VReg; slot: number; off: number; span: Span }
   /** dst = the map named `map` (an ld_imm64 with a relocation). */
   | { op: 'mapaddr'; dst: VReg; map: string; span: Span }
+  /** dst = the address of the data object `symbol` (.rodata): an ld_imm64 the loader patches to a map value address. */
+  | { op: 'dataaddr'; dst: VReg; symbol: string; span: Span }
   /** Helper call: R1-R5 = args, dst = R0. */
   | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
   /** BPF-to-BPF call of a function in .text. */
@@ -149,6 +151,7 @@ export function instUses(i: Inst): VReg[] {
       break;
     case 'slotaddr':
     case 'mapaddr':
+    case 'dataaddr':
       break;
     case 'call':
     case 'callfn':

@@ -50,6 +50,8 @@ export function printInst(i: Inst): string {
       return `%${i.dst} = slotaddr #${i.slot}${i.off ? `+${i.off}` : ''}`;
     case 'mapaddr':
       return `%${i.dst} = map ${i.map}`;
+    case 'dataaddr':
+      return `%${i.dst} = data ${i.symbol}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
     case 'callfn':

@@ -4,9 +4,10 @@
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
 import { imm, reg } from '../ir/ir.js';
-import type { ArithOp, CompareOp, LocalVar, TExpr, TInit } from '../sema/program.js';
+import type { ArithOp, CompareOp, LocalVar, TExpr, TInit, TInitEntry } from '../sema/program.js';
+import { tryEval } from '../sema/const-eval.js';
 import * as T from '../sema/types.js';
-import { lowerBuiltin, copyMemory, zeroMemory } from './builtins.js';
+import { lowerBuiltin, copyMemory } from './builtins.js';
 import { addrOffset, aluBits, emit, homeOf, isSigned, jumpTo, memSize, newBlock, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
 import { lowerCall } from './call.js';
 import { lowerStmt } from './stmt.js';
@@ -89,6 +90,7 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
 function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
   const g = e.sym;
   if (g.role === 'const' && g.init?.kind === 'Scalar') return lowerExpr(l, g.init.expr);
+  if (g.role === 'rodata') return loadLValue(l, rodataLValue(l, e));
   if (g.role === 'map' || g.role === 'legacy-map') {
     const r = newVReg(l);
     emit(l, { op: 'mapaddr', dst: r, map: g.name, span: l.span });
@@ -96,6 +98,13 @@ function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
   }
   l.ctx.diags.error('E5003', `'${g.name}' has no storage a BPF program can read: only maps and constants are available`, e.span);
   return imm(0);
+}
+
+/** A .rodata variable as memory: its address comes from an ld_imm64 the loader patches. */
+function rodataLValue(l: Lowerer, e: TExpr & { kind: 'Global' }): LValue {
+  const r = newVReg(l);
+  emit(l, { op: 'dataaddr', dst: r, symbol: e.sym.name, span: l.span });
+  return { kind: 'mem', addr: { kind: 'reg', reg: r, off: 0 }, type: e.type };
 }
 
 export function alu(l: Lowerer, op: AluOp, bits: 32 | 64, a: Operand, b: Operand): Operand {
@@ -302,6 +311,10 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
     }
     case 'Deref':
       return { kind: 'mem', addr: addressExpr(l, e.ptr), type: e.type };
+    case 'Global':
+      if (e.sym.role === 'rodata') return rodataLValue(l, e);
+      l.ctx.diags.error('E5003', `'${e.sym.name}' has no storage a BPF program can read: only maps and constants are available`, e.span);
+      return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
     case 'CompoundLit': {
       const home = homeOf(l, e.local);
       if (home.kind === 'reg') {
@@ -466,11 +479,55 @@ export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
   }
   if (home.kind !== 'slot') return;
   const base: Address = { kind: 'slot', slot: home.slot, off: 0 };
-  zeroMemory(l, base, init.sizeBytes, 8);
+  // Constant parts (and the zeros between them) become one image written with
+  // the widest stores; only the other entries are computed and stored after.
+  const image = new Uint8Array(init.sizeBytes);
+  const dynamic: TInitEntry[] = [];
   for (const entry of init.entries) {
+    const value = tryEval(entry.expr);
+    const size = T.sizeOf(entry.type) ?? 0;
+    if (value === undefined || !T.isScalar(entry.type) || !memSize(size)) {
+      dynamic.push(entry);
+      continue;
+    }
+    let bits = BigInt.asUintN(size * 8, value);
+    let keep = (1n << BigInt(size * 8)) - 1n;
+    if (entry.bitWidth) {
+      keep = ((1n << BigInt(entry.bitWidth)) - 1n) << BigInt(entry.bitOffset!);
+      bits = (bits << BigInt(entry.bitOffset!)) & keep;
+    }
+    for (let i = 0; i < size && entry.offsetBytes + i < image.length; i++) {
+      const m = Number((keep >> BigInt(8 * i)) & 0xffn);
+      const v = Number((bits >> BigInt(8 * i)) & 0xffn);
+      image[entry.offsetBytes + i] = (image[entry.offsetBytes + i]! & ~m) | v;
+    }
+  }
+  storeImage(l, base, image);
+  for (const entry of dynamic) {
     const addr = addrOffset(base, entry.offsetBytes);
     const value = lowerExpr(l, entry.expr);
     const lv: LValue = entry.bitWidth ? { kind: 'mem', addr, type: entry.type, bitOffset: entry.bitOffset, bitWidth: entry.bitWidth } : { kind: 'mem', addr, type: entry.type };
     storeLValue(l, lv, value);
+  }
+}
+
+/** Stores `image` at the 8-byte aligned `base` with as few immediate stores as the encoding allows. */
+function storeImage(l: Lowerer, base: Address, image: Uint8Array): void {
+  let off = 0;
+  while (off < image.length) {
+    let w: 1 | 2 | 4 | 8 = 1;
+    for (const c of [8, 4, 2, 1] as const) {
+      if (c <= image.length - off && off % c === 0) {
+        w = c;
+        break;
+      }
+    }
+    let v = 0n;
+    for (let i = w - 1; i >= 0; i--) v = (v << 8n) | BigInt(image[off + i]!);
+    // An 8-byte store's imm is sign-extended from 32 bits: split values it cannot express.
+    if (w === 8 && BigInt.asUintN(64, BigInt.asIntN(32, v)) !== v) w = 4;
+    if (w === 4) v &= 0xffffffffn;
+    emit(l, { op: 'store', size: w, addr: addrOffset(base, off), src: imm(v), span: l.span });
+    off += w;
   }
 }

@@ -1,26 +1,37 @@
 // The optimisation passes, in order. Each pass file opens with what it
 // needs, what it changes and what it invalidates.
 import type { CompileContext } from '../context.js';
-import type { Module } from '../ir/ir.js';
+import type { IrFunction, Module } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
 import { deadCodeElim } from './dce.js';
 import { foldAddresses } from './fold-address.js';
-import { eliminateZeroExtensions } from './zext-elim.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { unrollLoops } from './unroll.js';
+import { eliminateZeroExtensions } from './zext-elim.js';
 
-export function optimize(module: Module, ctx: CompileContext): Module {
+export interface PassHooks {
+  /** Called after every pass on every function: tests validate the IR here, --dump-after prints it. */
+  afterPass?(pass: string, fn: IrFunction): void;
+}
+
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'fold-address', 'zext-elim', 'dce'] as const;
+
+export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   for (const fn of module.functions) {
-    simplifyCfg(fn);
-    constProp(fn);
-    simplifyCfg(fn);
-    unrollLoops(fn, ctx); // restricted C: every loop, at every -O level
+    const run = (pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
+      f();
+      hooks.afterPass?.(pass, fn);
+    };
+    run('simplify-cfg', () => simplifyCfg(fn));
+    run('const-prop', () => constProp(fn));
+    run('simplify-cfg', () => simplifyCfg(fn));
+    run('unroll', () => unrollLoops(fn, ctx)); // restricted C: every loop, at every -O level
     if (ctx.options.optLevel > 0) {
-      constProp(fn);
-      simplifyCfg(fn);
-      foldAddresses(fn);
-      eliminateZeroExtensions(fn);
-      deadCodeElim(fn);
+      run('const-prop', () => constProp(fn));
+      run('simplify-cfg', () => simplifyCfg(fn));
+      run('fold-address', () => foldAddresses(fn));
+      run('zext-elim', () => eliminateZeroExtensions(fn));
+      run('dce', () => deadCodeElim(fn));
     }
   }
   return module;
