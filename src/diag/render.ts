@@ -31,10 +31,18 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceManager, opts: Re
   return out.join('');
 }
 
+/** Like clang's -fmacro-backtrace-limit: longer chains show their first and last few expansions. */
+const MACRO_BACKTRACE_LIMIT = 6;
+/** Longer include chains show their first and last few files. */
+const INCLUDE_CHAIN_LIMIT = 10;
+
 function expansionNotes(exp: MacroExpansion | undefined): Note[] {
   const notes: Note[] = [];
   for (let e = exp; e; e = e.parent) notes.push({ message: `in expansion of macro '${e.macro}'`, span: e.use });
-  return notes;
+  if (notes.length <= MACRO_BACKTRACE_LIMIT) return notes;
+  const keep = MACRO_BACKTRACE_LIMIT / 2;
+  const skipped = notes.length - 2 * keep;
+  return [...notes.slice(0, keep), { message: `(skipping ${skipped} expansions in backtrace)` }, ...notes.slice(-keep)];
 }
 
 function includeChain(span: Span, sources: SourceManager): string[] {
@@ -46,7 +54,10 @@ function includeChain(span: Span, sources: SourceManager): string[] {
     lines.push(`${lines.length === 0 ? 'In file included from' : '                 from'} ${sources.get(from.file).path}:${line}:\n`);
     from = sources.get(from.file).includedFrom;
   }
-  return lines;
+  if (lines.length <= INCLUDE_CHAIN_LIMIT) return lines;
+  const keep = INCLUDE_CHAIN_LIMIT / 2;
+  const skipped = lines.length - 2 * keep;
+  return [...lines.slice(0, keep), `                 (skipping ${skipped} more files in the include chain)\n`, ...lines.slice(-keep)];
 }
 
 function renderOne(severity: string, message: string, span: Span | undefined, sources: SourceManager, opts: RenderOptions): string {

@@ -45,7 +45,7 @@ export class DeclParser extends ExprParser {
     let typeStart: IToken | undefined;
     const setType = (t: ast.TypeSpecifier, tok: IToken): void => {
       if (seenType && (specs.type.kind !== 'BuiltinType' || t.kind !== 'BuiltinType')) {
-        this.report('E2007', 'cannot combine this type specifier with the previous one in the declaration specifiers', tok);
+        this.report('E2007', `cannot combine '${tok.image}' with the previous type specifier '${typeStart?.image ?? ''}'`, tok);
         return;
       }
       seenType = true;

@@ -7,7 +7,7 @@
 import type { IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import { decodeStringLiteral, parseCharConstant, parseIntegerConstant } from './literals.js';
-import { ParserBase } from './parser-base.js';
+import { MAX_BINARY_CHAIN, NestingTooDeep, ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
 
 /** Binding strength of each binary operator; all of them associate to the left. */
@@ -108,7 +108,11 @@ export class ExprParser extends ParserBase {
     const operands = [this.SUBRULE(this.castExpression)];
     const ops: ast.BinaryOp[] = [];
     this.MANY(() => {
-      ops.push(this.CONSUME(T.BinaryOperator).image as ast.BinaryOp);
+      const op = this.CONSUME(T.BinaryOperator);
+      if (!this.RECORDING_PHASE && ops.length >= MAX_BINARY_CHAIN) {
+        throw new NestingTooDeep(op, `expression too long: more than ${MAX_BINARY_CHAIN} binary operators in a row`);
+      }
+      ops.push(op.image as ast.BinaryOp);
       operands.push(this.SUBRULE2(this.castExpression));
     });
     return this.ACTION(() => foldBinary(operands, ops));

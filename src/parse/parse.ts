@@ -39,7 +39,9 @@ export function parse(tokens: Token[], ctx: CompileContext): ast.TranslationUnit
     const tok = e instanceof NestingTooDeep ? e.token : parser.currentToken();
     state.diagnostics.push({
       code: 'E2002',
-      message: `nesting too deep: more than ${MAX_NESTING_DEPTH} levels of parentheses, braces, brackets or declarators`,
+      message:
+        (e instanceof NestingTooDeep ? e.detail : undefined) ??
+        `nesting too deep: more than ${MAX_NESTING_DEPTH} levels of parentheses, braces, brackets or declarators`,
       span: (tok as { src?: Token }).src?.span ?? tokens[tokens.length - 1]!.span,
     });
   }

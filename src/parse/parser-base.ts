@@ -19,9 +19,19 @@ import * as T from './tokens.js';
 /** Nesting beyond this many levels (expressions, statements, declarators, initializers) is refused. */
 export const MAX_NESTING_DEPTH = 200;
 
-/** Thrown when nesting exceeds MAX_NESTING_DEPTH; parse() reports it and stops. */
+/**
+ * The most binary operators one expression may chain (`a + b + ...`). The chain folds into a
+ * left-deep tree that sema and lowering walk recursively, so an unbounded chain would overflow
+ * their stack; generated code rarely needs more than a few dozen.
+ */
+export const MAX_BINARY_CHAIN = 1024;
+
+/** Thrown when nesting exceeds MAX_NESTING_DEPTH (or a chain MAX_BINARY_CHAIN); parse() reports it and stops. */
 export class NestingTooDeep extends Error {
-  constructor(readonly token: IToken) {
+  constructor(
+    readonly token: IToken,
+    readonly detail?: string,
+  ) {
     super('nesting too deep');
   }
 }
@@ -199,6 +209,7 @@ export class ParserBase extends EmbeddedActionsParser {
       }
     }
     const t = this.LA(k);
+    if (t.tokenType === T.StaticAssert) return true; // a static_assert-declaration (C11 6.7.10)
     if (k > 1 && this.is(t, T.Semicolon)) return false; // `__attribute__((fallthrough));`
     if (this.isTypedefName(t)) return !this.la(k + 1, T.Colon);
     return this.isDeclSpecifierStart(t, false);

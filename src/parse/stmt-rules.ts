@@ -311,8 +311,9 @@ export class StmtParser extends InitParser {
           {
             GATE: () => this.startsDeclaration(),
             ALT: () => {
+              const declStart = this.LA(1);
               const d = this.SUBRULE(this.declaration);
-              this.ACTION(() => (d.kind === 'Declaration' ? (init = d) : this.report('E2001', 'expected expression or declaration in for loop, saw static assertion', start)));
+              this.ACTION(() => (d.kind === 'Declaration' ? (init = d) : this.report('E2001', 'expected expression or declaration in for loop, saw static assertion', declStart)));
             },
           },
           {

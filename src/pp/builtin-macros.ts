@@ -112,7 +112,22 @@ function expandPragmaOperator(pp: PPState, src: TokenSource, tok: PPToken): PPTo
     pp.ctx.diags.error('E1025', `_Pragma takes a parenthesized string literal, but saw '${seen.text || 'end of file'}'`, tok.span, {
       expansion: tok.expansion,
     });
-    for (let i = read.length - 1; i >= 0; i--) src.unread(read[i]!);
+    if (!lparen) {
+      for (let i = read.length - 1; i >= 0; i--) src.unread(read[i]!);
+      return [];
+    }
+    // Skip the rest of the malformed operand, through its closing ')', so that
+    // its tokens do not reach the parser as a cascade of errors.
+    let depth = 1;
+    for (const t of read.slice(1)) depth += parenDelta(t);
+    while (depth > 0) {
+      const t = src.next();
+      if (t.kind === 'eof') {
+        src.unread(t);
+        break;
+      }
+      depth += parenDelta(t);
+    }
     return [];
   }
   const text = destringize(literal.text);
@@ -121,4 +136,9 @@ function expandPragmaOperator(pp: PPState, src: TokenSource, tok: PPToken): PPTo
   const expansion = { macro: '_Pragma', use: tok.span, parent: tok.expansion };
   const pragma = handlePragma(pp, body, literal.span, expansion);
   return pragma ? [pragma] : [];
+}
+
+function parenDelta(t: PPToken): number {
+  if (t.kind !== 'punct') return 0;
+  return t.text === '(' ? 1 : t.text === ')' ? -1 : 0;
 }

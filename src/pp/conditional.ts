@@ -1,7 +1,7 @@
 // Conditional inclusion (C11 6.10.1): #if, #ifdef, #ifndef, #elif,
 // #elifdef, #elifndef, #else, #endif, skipping of groups not taken, and the
 // macro expansion of #if lines with `defined` and the __has_* operators.
-import { spanJoin } from '../diag/source.js';
+import { spanJoin, type Span } from '../diag/source.js';
 import { HAS_OPERATORS, isBuiltinMacroDefined } from './builtin-macros.js';
 import { normalizeAttributeName, SUPPORTED_ATTRIBUTES, SUPPORTED_BUILTINS, SUPPORTED_FEATURES } from './features.js';
 import { evaluateIfExpression } from './if-expr.js';
@@ -128,7 +128,7 @@ function evaluateDefined(pp: PPState, src: TokenSource, op: PPToken): boolean | 
   if (paren) name = src.next();
   if (name.kind !== 'ident') {
     const seen = name.kind === 'eof' ? 'end of line' : `'${name.text}'`;
-    pp.ctx.diags.error('E1006', `macro name missing: 'defined' expects an identifier, saw ${seen}`, name.kind === 'eof' ? op.span : name.span, {
+    pp.ctx.diags.error('E1006', `macro name missing: 'defined' expects an identifier, saw ${seen}`, name.kind === 'eof' ? spanAfter(op.span) : name.span, {
       expansion: op.expansion,
     });
     return undefined;
@@ -136,7 +136,7 @@ function evaluateDefined(pp: PPState, src: TokenSource, op: PPToken): boolean | 
   if (paren) {
     const close = src.next();
     if (close.kind !== 'punct' || close.text !== ')') {
-      pp.ctx.diags.error('E1017', `expected ')' after 'defined(${name.text}', saw '${close.text || 'end of line'}'`, close.kind === 'eof' ? name.span : close.span);
+      pp.ctx.diags.error('E1017', `expected ')' after 'defined(${name.text}', saw ${close.kind === 'eof' ? 'end of line' : `'${close.text}'`}`, close.kind === 'eof' ? spanAfter(name.span) : close.span);
       return undefined;
     }
   }
@@ -146,7 +146,7 @@ function evaluateDefined(pp: PPState, src: TokenSource, op: PPToken): boolean | 
 /** __has_include("x") / (<x>), __has_include_next, __has_builtin(x), __has_attribute(x), __has_feature(x), __has_extension(x). */
 function evaluateHasOperator(pp: PPState, src: TokenSource, op: PPToken): boolean | undefined {
   const fail = (seen: PPToken): undefined => {
-    pp.ctx.diags.error('E1024', `malformed ${op.text}: expected '(' operand ')', saw '${seen.text || 'end of line'}'`, seen.kind === 'eof' ? op.span : seen.span, {
+    pp.ctx.diags.error('E1024', `malformed ${op.text}: expected '(' operand ')', saw ${seen.kind === 'eof' ? 'end of line' : `'${seen.text}'`}`, seen.kind === 'eof' ? spanAfter(op.span) : seen.span, {
       expansion: op.expansion,
     });
     return undefined;
@@ -178,4 +178,9 @@ function evaluateHasOperator(pp: PPState, src: TokenSource, op: PPToken): boolea
     default:
       return SUPPORTED_FEATURES.has(name.text);
   }
+}
+
+/** The empty span just past `span`: where a missing token at the end of a line belongs. */
+function spanAfter(span: Span): Span {
+  return { file: span.file, start: span.end, end: span.end };
 }

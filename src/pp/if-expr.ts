@@ -4,7 +4,7 @@
 // already replaced by 0 or 1, and other identifiers mean 0. Operands that are
 // not evaluated (after a false &&, a true ||, the other arm of ?:) cannot
 // divide by zero.
-import type { Diagnostics } from '../diag/diagnostic.js';
+import type { Diagnostics, MacroExpansion } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
 import type { PPToken } from './state.js';
 
@@ -41,7 +41,10 @@ export function evaluateIfExpression(tokens: readonly PPToken[], directive: PPTo
     diags.error('E1017', `#${directive.text} with no expression`, directive.span, { expansion: directive.expansion });
     return false;
   }
-  const parser = new IfExpressionParser(tokens, directive.span, diags);
+  // Errors at the end of the line point just past its last token, as clang does.
+  const last = tokens[tokens.length - 1]!;
+  const endSpan: Span = { file: last.span.file, start: last.span.end, end: last.span.end };
+  const parser = new IfExpressionParser(tokens, endSpan, last.expansion, diags);
   const result = parser.expression(true);
   if (!parser.failed && parser.pos < tokens.length) {
     parser.fail(`expected end of #${directive.text} expression, saw '${tokens[parser.pos]!.text}'`);
@@ -57,11 +60,12 @@ class IfExpressionParser {
   constructor(
     private readonly tokens: readonly PPToken[],
     private readonly endSpan: Span,
+    private readonly endExpansion: MacroExpansion | undefined,
     private readonly diags: Diagnostics,
   ) {}
 
   fail(message: string, tok: PPToken | undefined = this.tokens[this.pos]): Value {
-    if (!this.failed) this.diags.error('E1017', message, tok?.span ?? this.endSpan, { expansion: tok?.expansion });
+    if (!this.failed) this.diags.error('E1017', message, tok?.span ?? this.endSpan, { expansion: tok ? tok.expansion : this.endExpansion });
     this.failed = true;
     this.pos = this.tokens.length;
     return signed(0n);

@@ -85,13 +85,31 @@ export function expandMacro(pp: PPState, src: TokenSource, tok: PPToken): boolea
     if (!call) return true;
     if (!checkArgumentCount(pp, macro, tok, call.args)) return true;
     args = call.args;
-    hideset = withName(intersect(tok.hideset, call.rparen.hideset), macro.name);
+    hideset = withName(pp, intersect(tok.hideset, call.rparen.hideset), macro.name);
     if (call.rparen.expansion === tok.expansion) use = spanJoin(tok.span, call.rparen.span);
   } else {
-    hideset = withName(tok.hideset, macro.name);
+    hideset = withName(pp, tok.hideset, macro.name);
   }
 
   const expansion: MacroExpansion = { macro: macro.name, use, parent: tok.expansion };
+  if (!macro.functionLike && !macro.body.some((t) => isPunct(t, '##'))) {
+    // The common case, and the hot one in runaway expansions: an object-like macro
+    // without ## is its body, copied with the new hide set.
+    if (!chargeTokens(pp, macro.body.length, tok.span, tok.expansion)) return true;
+    for (let i = macro.body.length - 1; i >= 0; i--) {
+      const t = macro.body[i]!;
+      src.unread({
+        kind: t.kind,
+        text: t.text,
+        span: t.span,
+        expansion,
+        spaceBefore: i === 0 ? tok.spaceBefore : t.spaceBefore,
+        lineStart: i === 0 ? tok.lineStart : false,
+        hideset: union(t.hideset, hideset),
+      });
+    }
+    return true;
+  }
   const result = substitute(pp, macro, args, expansion);
   if (!chargeTokens(pp, result.length, tok.span, tok.expansion)) return true;
 
@@ -304,9 +322,19 @@ function lexSpelling(spelling: string): { kind: PPToken['kind']; text: string } 
   return { kind: tok.kind, text: tok.text };
 }
 
-function withName(hs: HideSet | undefined, name: string): HideSet {
+function withName(pp: PPState, hs: HideSet | undefined, name: string): HideSet {
   if (hs?.has(name)) return hs;
-  return new Set(hs).add(name);
+  let byName = pp.hideSetsWithName.get(hs);
+  if (!byName) {
+    byName = new Map();
+    pp.hideSetsWithName.set(hs, byName);
+  }
+  let out = byName.get(name);
+  if (!out) {
+    out = new Set(hs).add(name);
+    byName.set(name, out);
+  }
+  return out;
 }
 
 function union(a: HideSet | undefined, b: HideSet): HideSet {

@@ -25,6 +25,7 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     tokenCount: 0,
     expansionDepth: 0,
     stopped: false,
+    hideSetsWithName: new Map(),
   };
   const out: Token[] = [];
   const builtin = ctx.sources.add('<built-in>', predefinedSource(ctx.options));
@@ -33,7 +34,11 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     openFile(pp, f, -1);
     run(pp, out);
   }
-  out.push(makeEof({ file: file.id, start: file.text.length, end: file.text.length }));
+  const eof = makeEof({ file: file.id, start: file.text.length, end: file.text.length });
+  // After a fatal limit (E1014) the partial output ends mid-construct: parsing it would only
+  // add follow-on errors, and up to MAX_TOKENS tokens of them take seconds to parse.
+  if (pp.stopped) return [eof];
+  out.push(eof);
   return out;
 }
 

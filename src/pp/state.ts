@@ -10,7 +10,7 @@ export const MAX_INCLUDE_DEPTH = 200;
 /** Macro calls nested inside macro arguments deeper than this stop preprocessing. */
 export const MAX_EXPANSION_DEPTH = 256;
 /** At most this many tokens are created by macro expansion or output, so blowups end quickly. */
-export const MAX_TOKENS = 2_000_000;
+export const MAX_TOKENS = 1_000_000;
 
 /**
  * The set of macro names a token must not expand again (C11 6.10.3.4p2, Prosser's
@@ -98,6 +98,12 @@ export interface PPState {
   expansionDepth: number;
   /** A fatal error happened: every source now reads as eof. */
   stopped: boolean;
+  /**
+   * Hide sets built so far, by (hide set, added macro name): nested expansions of the same
+   * macros share one set object instead of copying a set per expansion. The key `undefined`
+   * stands for the empty hide set.
+   */
+  hideSetsWithName: Map<HideSet | undefined, Map<string, HideSet>>;
 }
 
 /** Copies a token, changing some fields. */

@@ -29,14 +29,24 @@ export function reportUndeclared(s: SemaState, name: string, span: Span): void {
   error(s, 'E3001', `use of undeclared identifier '${name}'${near ? `; did you mean '${near}'?` : ''}`, span);
 }
 
-/** The candidate with the smallest edit distance, if it is close enough to be a typo. */
+/**
+ * The candidate with the smallest edit distance, if it is close enough to be a typo. A
+ * candidate that shares no character position with `name` (distance = its length) is never
+ * suggested, and a long name that is the start of a candidate ('bpf_map_lookup') suggests the
+ * shortest such candidate ('bpf_map_lookup_elem').
+ */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length >= 8) {
+    let prefixed: string | undefined;
+    for (const c of candidates) if (c.startsWith(name) && c !== name && (!prefixed || c.length < prefixed.length)) prefixed = c;
+    if (prefixed) return prefixed;
+  }
   let best: string | undefined;
   let bestDist = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
     if (Math.abs(c.length - name.length) >= bestDist) continue;
     const d = editDistance(name, c);
-    if (d < bestDist) {
+    if (d < bestDist && d < Math.min(name.length, c.length)) {
       best = c;
       bestDist = d;
     }

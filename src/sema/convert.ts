@@ -31,6 +31,19 @@ export function isLvalue(e: TExpr): boolean {
   }
 }
 
+/**
+ * Says which conversion happens, in clang's words: `what` is 'initializing', 'assigning to',
+ * 'returning' or 'passing to parameter of type'; `to` is the target type, `from` the value's.
+ */
+function conversionPhrase(what: string, to: CType, from: CType): string {
+  const t = `'${T.typeToString(to)}'`;
+  const f = `'${T.typeToString(from)}'`;
+  if (what === 'returning') return `returning ${f} from a function with result type ${t}`;
+  if (what === 'passing to parameter of type') return `passing ${f} to parameter of type ${t}`;
+  if (what === 'initializing') return `initializing ${t} with an expression of type ${f}`;
+  return `${what} ${t} from ${f}`;
+}
+
 /** What `value` becomes when assigned to an object of type `to` (C11 6.5.16.1), with the diagnostics C requires. */
 export function convertForAssignment(s: SemaState, value: TExpr, to: CType, what: string): TExpr {
   const dst = T.strip(to);
@@ -45,27 +58,24 @@ export function convertForAssignment(s: SemaState, value: TExpr, to: CType, what
       const b = T.strip(src.to);
       if (a.kind !== 'void' && b.kind !== 'void' && !T.sameType(dst.to, src.to)) {
         const sameIgnoringSign = a.kind === 'int' && b.kind === 'int' && a.sizeBytes === b.sizeBytes;
-        warning(
-          s,
-          sameIgnoringSign ? 'E3028' : 'E3025',
-          `${sameIgnoringSign ? 'passing or assigning' : 'incompatible pointer types'} ${what} '${T.typeToString(to)}' from '${T.typeToString(value.type)}'${sameIgnoringSign ? ' converts between pointers to integer types with different sign' : ''}`,
-          value.span,
-        );
+        const phrase = conversionPhrase(what, to, value.type);
+        if (sameIgnoringSign) warning(s, 'E3028', `${phrase} converts between pointers to integer types with different sign`, value.span);
+        else warning(s, 'E3025', `incompatible pointer types: ${phrase}`, value.span);
       } else if (T.qualifiersOf(src.to).const && !T.qualifiersOf(dst.to).const) {
-        warning(s, 'E3029', `${what} '${T.typeToString(to)}' from '${T.typeToString(value.type)}' discards the 'const' qualifier`, value.span);
+        warning(s, 'E3029', `${conversionPhrase(what, to, value.type)} discards the 'const' qualifier`, value.span);
       }
       return castTo(value, to);
     }
     if (T.isInteger(src)) {
-      warning(s, 'E3026', `incompatible integer to pointer conversion: ${what} '${T.typeToString(to)}' from '${T.typeToString(value.type)}'`, value.span);
+      warning(s, 'E3026', `incompatible integer to pointer conversion: ${conversionPhrase(what, to, value.type)}`, value.span);
       return castTo(value, to);
     }
   } else if (T.isInteger(dst) && src.kind === 'ptr') {
     if (dst.kind === 'int' && dst.isBool) return castTo(value, to);
-    warning(s, 'E3026', `incompatible pointer to integer conversion: ${what} '${T.typeToString(to)}' from '${T.typeToString(value.type)}'`, value.span);
+    warning(s, 'E3026', `incompatible pointer to integer conversion: ${conversionPhrase(what, to, value.type)}`, value.span);
     return castTo(value, to);
   }
-  error(s, 'E3003', `incompatible types: ${what} '${T.typeToString(to)}' from '${T.typeToString(value.type)}'`, value.span);
+  error(s, 'E3003', `incompatible types: ${conversionPhrase(what, to, value.type)}`, value.span);
   return castTo(value, to);
 }
 

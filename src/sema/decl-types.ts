@@ -76,7 +76,10 @@ function resolveTypeSpecifier(s: SemaState, spec: ast.TypeSpecifier, specs: ast.
     case 'TypedefName': {
       const sym = lookupName(s, spec.name);
       if (!sym || sym.kind !== 'typedef') {
-        error(s, 'E3001', `unknown type name '${spec.name}'`, spec.span);
+        // The parser reports an unknown type name once (E2008) and then treats it as a
+        // typedef name; report it here only if that did not happen, and only once.
+        const message = `unknown type name '${spec.name}'`;
+        if (!s.ctx.diags.list.some((d) => (d.code === 'E2008' || d.code === 'E3001') && d.message === message)) error(s, 'E3001', message, spec.span);
         return T.INT;
       }
       return { kind: 'typedef', name: spec.name, type: sym.type };
@@ -238,7 +241,7 @@ export function applyDeclarator(s: SemaState, base: CType, d: ast.Declarator): D
           length = 1;
         } else length = Number(v);
       }
-      if (T.strip(base).kind === 'func') error(s, 'E3012', "'type' declared as array of functions", d.span);
+      if (T.strip(base).kind === 'func') error(s, 'E3012', `array elements cannot have function type '${T.typeToString(base)}'`, d.span);
       return applyDeclarator(s, { kind: 'array', elem: base, length }, d.inner);
     }
     case 'FunctionDeclarator': {

@@ -28,7 +28,11 @@ export function checkDeclaration(s: SemaState, d: ast.Declaration | ast.StaticAs
     const name = declared.name;
     if (name === undefined) continue;
     const span = declared.nameSpan ?? id.span;
-    const attrs = [...d.specifiers.attributes, ...id.attributes];
+    // `struct bpf_map_def SEC("maps") name`: a section attribute written after a struct reference
+    // (no member list) belongs to the declared object, as in GCC and clang.
+    const ts = d.specifiers.type;
+    const refAttrs = ts?.kind === 'StructOrUnion' && ts.members === undefined ? ts.attributes.filter((a) => a.name === 'section') : [];
+    const attrs = [...d.specifiers.attributes, ...refAttrs, ...id.attributes];
     if (storage.includes('typedef')) {
       declareTypedef(s, name, declared.type, span);
       continue;
@@ -154,7 +158,8 @@ export function checkFunctionDef(s: SemaState, def: ast.FunctionDef): void {
   const span = declared.nameSpan ?? def.span;
   const sym = declareFunction(s, name, ft, span, def.specifiers, [...def.specifiers.attributes, ...def.attributes]);
   if (sym.def) {
-    error(s, 'E3002', `redefinition of '${name}'`, span, [{ message: 'previous definition is here', span: sym.def.span }]);
+    // sym.span is the name in the earlier definition (set below when it was checked).
+    error(s, 'E3002', `redefinition of '${name}'`, span, [{ message: 'previous definition is here', span: sym.span }]);
     return;
   }
   sym.span = span;

@@ -80,7 +80,7 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
       const lo = evalIntConst(s, checkExpr(s, st.value)) ?? 0n;
       const hi = st.hi ? (evalIntConst(s, checkExpr(s, st.hi)) ?? lo) : lo;
       const target: TStmt & { kind: 'Case' } = { kind: 'Case', body: { kind: 'Empty', span: st.span }, span: st.span };
-      if (!sw) error(s, 'E3021', "'case' statement not in switch statement", st.span);
+      if (!sw) error(s, 'E3021', "'case' statement not in switch statement", headSpan(st.span, 'case'.length));
       else {
         const dup = sw.cases.find((c) => c.lo <= hi && lo <= c.hi);
         if (dup) error(s, 'E3017', `duplicate case value '${lo}'`, st.value.span, [{ message: 'previous case defined here', span: dup.span }]);
@@ -92,8 +92,9 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
     case 'DefaultStmt': {
       const sw = fn.switches[fn.switches.length - 1];
       const target: TStmt & { kind: 'Case' } = { kind: 'Case', body: { kind: 'Empty', span: st.span }, span: st.span };
-      if (!sw) error(s, 'E3021', "'default' statement not in switch statement", st.span);
-      else if (sw.defaultCase) error(s, 'E3017', 'multiple default labels in one switch', st.span, [{ message: 'previous default defined here', span: sw.defaultCase.span }]);
+      const keyword = headSpan(st.span, 'default'.length);
+      if (!sw) error(s, 'E3021', "'default' statement not in switch statement", keyword);
+      else if (sw.defaultCase) error(s, 'E3017', 'multiple default labels in one switch', keyword, [{ message: 'previous default defined here', span: headSpan(sw.defaultCase.span, 'default'.length) }]);
       else sw.defaultCase = target;
       target.body = checkStmt(s, st.body);
       return target;
@@ -111,8 +112,9 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
       return { kind: 'Goto', label: st.label, span: st.span };
     case 'LabeledStmt': {
       const prev = fn.labels.get(st.label);
-      if (prev) error(s, 'E3002', `redefinition of label '${st.label}'`, st.span, [{ message: 'previous definition is here', span: prev }]);
-      fn.labels.set(st.label, st.span);
+      const name = headSpan(st.span, st.label.length);
+      if (prev) error(s, 'E3002', `redefinition of label '${st.label}'`, name, [{ message: 'previous definition is here', span: prev }]);
+      fn.labels.set(st.label, name);
       return { kind: 'Label', label: st.label, body: checkStmt(s, st.body), span: st.span };
     }
     case 'AsmStmt':
@@ -146,4 +148,9 @@ function checkReturn(s: SemaState, st: ast.ReturnStmt): TStmt {
     return { kind: 'Return', expr: value, span: st.span };
   }
   return { kind: 'Return', expr: convertForAssignment(s, value, ret, 'returning'), span: st.span };
+}
+
+/** The first `lengthChars` of a statement's span: its keyword or label, without the body. */
+function headSpan(span: Span, lengthChars: number): Span {
+  return { file: span.file, start: span.start, end: Math.min(span.end, span.start + lengthChars) };
 }

@@ -45,7 +45,7 @@ describe('ebcc diagnostics on the command line', () => {
     const p = file('mismatch.c', 'struct pair { int a, b; };\nint f(struct pair *p)\n{\n\tint x = *p;\n\treturn x;\n}\n');
     expect(await run(p, '-o', join(dir, 'x.o'), '--no-color')).toBe(1);
     expect(stderr).toBe(
-      `${p}:4:10: error: incompatible types: initializing 'int' from 'struct pair' [E3003]\n    4 |  int x = *p;\n      |          ^~\n`,
+      `${p}:4:10: error: incompatible types: initializing 'int' with an expression of type 'struct pair' [E3003]\n    4 |  int x = *p;\n      |          ^~\n`,
     );
     expect(existsSync(join(dir, 'x.o'))).toBe(false);
   });

@@ -131,7 +131,7 @@ describe('__has_* operators', () => {
   });
 
   it('reports malformed operands', () => {
-    expect(runPP('#if __has_builtin\n#endif').diags).toEqual(["error E1024 main.c:1: malformed __has_builtin: expected '(' operand ')', saw 'end of line'"]);
+    expect(runPP('#if __has_builtin\n#endif').diags).toEqual(["error E1024 main.c:1: malformed __has_builtin: expected '(' operand ')', saw end of line"]);
     expect(runPP('#if __has_include(foo)\n#endif').diags).toEqual(['error E1005 main.c:1: expected "FILENAME" or <FILENAME>, saw \'foo\'']);
   });
 });

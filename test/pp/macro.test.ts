@@ -226,7 +226,7 @@ describe('macro errors and limits', () => {
     src += 'a40\n';
     const r = runPP(src);
     expect(r.ctx.diags.list.map((d) => [d.code, d.message])).toEqual([
-      ['E1014', 'macro expansion produced more than 2000000 tokens; preprocessing stopped'],
+      ['E1014', 'macro expansion produced more than 1000000 tokens; preprocessing stopped'],
     ]);
     let outermost = r.ctx.diags.list[0]!.expansion!;
     while (outermost.parent) outermost = outermost.parent;

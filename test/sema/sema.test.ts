@@ -87,7 +87,7 @@ describe('diagnostics', () => {
     expectDiag('int f(void) { int counter = 0; return countr; }', 'E3001', 1, 39, "did you mean 'counter'");
   });
   it('reports incompatible types in an initialisation', () => {
-    expectDiag('struct s { int a; };\nint f(void) { struct s v = {1}; int x = v; return x; }', 'E3003', 2, 41, "'int' from 'struct s'");
+    expectDiag('struct s { int a; };\nint f(void) { struct s v = {1}; int x = v; return x; }', 'E3003', 2, 41, "initializing 'int' with an expression of type 'struct s'");
   });
   it('reports a missing member', () => {
     expectDiag('struct s { int a; };\nint f(struct s *p) { return p->b; }', 'E3006', 2, 32, "no member named 'b' in 'struct s'");

@@ -110,7 +110,7 @@ export const ppCodes = {
     title: 'Macro expansion exceeded the size or depth limit',
     explanation:
       'Macros that expand into several copies of other macros can grow exponentially. ebcc stops when ' +
-      'the output passes a few million tokens or the expansion nests too deeply, instead of running out ' +
+      'the output passes a million tokens or the expansion nests too deeply, instead of running out ' +
       'of memory. Simplify the macros involved.',
   },
   E1015: {

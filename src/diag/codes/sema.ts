@@ -168,7 +168,10 @@ the callee to write to it. Keep the 'const', or copy the data.`,
   E3030: {
     name: 'literal-too-large',
     title: 'an integer literal does not fit any integer type',
-    explanation: `Integer literals must fit in 64 bits (unsigned long long).`,
+    explanation: `An integer literal takes the first type of its list (int, long, long long, and their
+unsigned forms for hex, octal and 'u' suffixes) that can hold it (C11 6.4.4.1). The widest is unsigned
+long long, 64 bits: 18446744073709551615 is the largest literal. Check for a typo or a missing digit
+separator; BPF registers are 64 bits wide, so no wider constant can be used.`,
   },
   E3031: {
     name: 'shift-count',
