@@ -3,7 +3,7 @@
 // -S interleaves the C source from it, and `ebcc objdump -S` on a clang-19 object
 // agrees with `llvm-objdump -d -S` on instructions and line attributions.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -149,13 +149,15 @@ int b(struct __sk_buff *skb)
     expect([...listing.lines]).toEqual([...ours.lines]);
   });
 
+  for (const sample of [SAMPLE, `${REPO_DIR}samples/l4lb.c`]) {
+    const obj = `clang-${sample.split('/').pop()!.replace('.c', '')}.o`;
   it.skipIf(!enabled || spawnSync(CLANG, ['--version']).status !== 0)(
-    'ebcc objdump -S on a clang-19 object agrees with llvm-objdump -d -S',
+    `ebcc objdump -S on a clang-19 object of ${sample.split('/').pop()} agrees with llvm-objdump -d -S`,
     () => {
-      const res = spawnSync(CLANG, ['-O2', '-g', '-target', 'bpf', '-nostdinc', '-isystem', STDLIB_DIR, '-c', SAMPLE, '-o', join(dir, 'clang.o')], { encoding: 'utf8' });
+      const res = spawnSync(CLANG, ['-O2', '-g', '-target', 'bpf', '-nostdinc', '-isystem', STDLIB_DIR, '-c', sample, '-o', join(dir, obj)], { encoding: 'utf8' });
       expect(res.status, res.stderr).toBe(0);
-      const bytes = new Uint8Array(readFileSync(join(dir, 'clang.o')));
-      const llvm = parseLlvm(tool(OBJDUMP, ['-d', '-S', join(dir, 'clang.o')]));
+      const bytes = new Uint8Array(readFileSync(join(dir, obj)));
+      const llvm = parseLlvm(tool(OBJDUMP, ['-d', '-S', join(dir, obj)]));
       const diags = new Diagnostics();
       const ours = parseEbcc(objdump(bytes, 'clang.o', diags, { source: true })!);
       expect(diags.list).toEqual([]);
@@ -174,4 +176,21 @@ int b(struct __sk_buff *skb)
       expect([...fromDwarf.lines]).toEqual([...llvm.lines]);
     },
   );
+  }
+
+  it('every sample: bpftool btf dump succeeds, llvm-dwarfdump --verify is clean, llvm-objdump -S shows its source', () => {
+    const samples = readdirSync(`${REPO_DIR}samples`).filter((f) => f.endsWith('.c'));
+    for (const name of samples) {
+      const out = compileFile(`${REPO_DIR}samples/${name}`);
+      expect(out.ctx.diags.hasErrors(), out.text).toBe(false);
+      const path = save(name.replace('.c', '.o'), out.elf!);
+      const btf = spawnSync('bpftool', ['btf', 'dump', 'file', path], { encoding: 'utf8' });
+      expect(btf.status, `${name}: ${btf.stderr}`).toBe(0);
+      expect(tool(DWARFDUMP, ['--verify', path])).toContain('No errors.');
+      const lines = readFileSync(`${REPO_DIR}samples/${name}`, 'utf8').split('\n').map((l) => l.trim());
+      const shown = parseLlvm(tool(OBJDUMP, ['-d', '-S', path])).lines;
+      expect(shown.size, name).toBeGreaterThan(0);
+      for (const text of shown.values()) expect(lines, name).toContain(text);
+    }
+  });
 });
