@@ -7,6 +7,7 @@ import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
 import { imm } from '../ir/ir.js';
+import * as T from '../sema/types.js';
 
 export function lower(program: Program, ctx: CompileContext): Module {
   const functions: IrFunction[] = [];
@@ -16,7 +17,21 @@ export function lower(program: Program, ctx: CompileContext): Module {
   return { functions, globals: program.globals };
 }
 
+/** A BPF-to-BPF call passes and returns 64-bit registers: aggregates by value cannot cross it. */
+function checkCallableSignature(fd: FuncDef, ctx: CompileContext): void {
+  if (fd.sym.section !== undefined) return;
+  if (T.isRecord(fd.sym.type.ret)) {
+    ctx.diags.error('E5005', `__noinline function '${fd.sym.name}' returns a struct by value, which a BPF-to-BPF call cannot do: return it through a pointer argument`, fd.sym.span);
+  }
+  for (const p of fd.params) {
+    if (T.isRecord(p.type)) {
+      ctx.diags.error('E5005', `parameter '${p.name}' of __noinline function '${fd.sym.name}' is a struct passed by value, which a BPF-to-BPF call cannot do: pass a pointer`, p.span);
+    }
+  }
+}
+
 function lowerFunction(fd: FuncDef, program: Program, ctx: CompileContext): IrFunction {
+  checkCallableSignature(fd, ctx);
   const fn: IrFunction = {
     name: fd.sym.name,
     section: fd.sym.section ?? '.text',

@@ -68,3 +68,19 @@ describe('lower', () => {
     expect(text).toMatch(/br eq\.64/);
   });
 });
+
+describe('BPF-to-BPF call signatures', () => {
+  it('rejects structs passed or returned by value across a __noinline call', () => {
+    const out = compileString(`#include <linux/bpf.h>
+struct pair { long a, b; };
+static __attribute__((noinline)) struct pair make(long a) { struct pair p = { a, a }; return p; }
+static __attribute__((noinline)) long sum(struct pair p) { return p.a + p.b; }
+__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return sum(make(ctx->data)); }`, {}, 'ir');
+    const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, out.ctx.sources.lineCol(d.span!.file, d.span!.start).line])).toEqual([
+      ['E5005', 3],
+      ['E5005', 4],
+    ]);
+    expect(errors[0]!.message).toContain("'make' returns a struct by value");
+  });
+});
