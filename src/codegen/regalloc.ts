@@ -5,6 +5,9 @@
 // R0-R5 (the call clobbers them). When no register is free, the value is
 // spilled to an 8-byte aligned stack slot (the only spills the verifier
 // tracks precisely) and allocation runs again on the rewritten function.
+// The short-lived values a spill creates (the reload before a use, the value
+// stored after a definition) are coloured before all others and never spilled
+// again, so every round spills at least one original value and the rounds end.
 import type { Span } from '../diag/source.js';
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
@@ -30,11 +33,12 @@ function clobbers(i: Inst): readonly number[] {
 }
 
 export function allocateRegisters(fn: IrFunction): Allocation {
+  const spillTemps = new Set<number>();
   for (let round = 1; ; round++) {
-    const result = tryAllocate(fn);
+    const result = tryAllocate(fn, spillTemps);
     if (result.spill.length === 0) return { regOf: result.regOf, ok: true, rounds: round };
     if (round > 50) return { regOf: result.regOf, ok: false, rounds: round };
-    for (const v of result.spill) spillVReg(fn, v);
+    for (const v of result.spill) spillVReg(fn, v, spillTemps);
   }
 }
 
@@ -43,7 +47,7 @@ interface Attempt {
   spill: VReg[];
 }
 
-function tryAllocate(fn: IrFunction): Attempt {
+function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
   const n = fn.vregCount;
   const interferes: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
   const forbidden: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
@@ -87,12 +91,19 @@ function tryAllocate(fn: IrFunction): Attempt {
       if (d !== undefined) {
         live.delete(d);
         for (const x of live) {
-          if (i.op === 'mov' && i.src.kind === 'reg' && i.src.reg === x) continue;
+          // A full copy may share its source's register; a 32-bit mov truncates, so it may not.
+          if (isCopy(i) && i.src.reg === x) continue;
           interferes[d]!.add(x);
           interferes[x]!.add(d);
         }
       }
       for (const r of clobbers(i)) for (const x of live) forbidden[x]!.add(r);
+      if (i.op === 'atomic' && i.aop === 'cmpxchg') {
+        // cmpxchg takes the expected value in R0, which is loaded just before it: the address and
+        // the new value must be elsewhere even when this is their last use.
+        if (i.addr.kind === 'reg' && i.addr.reg !== i.expected) forbidden[i.addr.reg]!.add(0);
+        if (i.src !== i.expected) forbidden[i.src]!.add(0);
+      }
       // Two-address forms: the destination must not share a register with an operand that is read after it is written.
       if (d !== undefined) {
         const late = lateOperands(i);
@@ -103,7 +114,8 @@ function tryAllocate(fn: IrFunction): Attempt {
           }
         }
       }
-      if (i.op === 'mov' && i.src.kind === 'reg' && d !== undefined) copies.push([d, i.src.reg]);
+      // Any register mov is a hint (a 32-bit one can reuse its source's register when the source dies).
+      if (i.op === 'mov' && i.src.kind === 'reg') copies.push([i.dst, i.src.reg]);
       if (i.op === 'call' || i.op === 'callfn') {
         i.args.forEach((a, idx) => {
           if (a.kind === 'reg') hintReg(a.reg, idx + 1);
@@ -115,7 +127,11 @@ function tryAllocate(fn: IrFunction): Attempt {
   }
   const regOf = new Map<VReg, PReg>();
   const spill: VReg[] = [];
-  for (const v of order) {
+  // Spill temporaries first: they live for one instruction, and spilling them again would only
+  // make more of them (each round would double the function without freeing a register).
+  const temps = order.filter((v) => spillTemps.has(v));
+  const others = order.filter((v) => !spillTemps.has(v));
+  for (const v of [...temps, ...others]) {
     const taken = new Set<number>(forbidden[v]);
     for (const x of interferes[v]!) {
       const r = regOf.get(x as VReg);
@@ -137,6 +153,11 @@ function tryAllocate(fn: IrFunction): Attempt {
     else regOf.set(v as VReg, choice as PReg);
   }
   return { regOf, spill };
+}
+
+/** A 64-bit register-to-register mov: its destination holds the same value as its source. */
+function isCopy(i: Inst): i is Inst & { op: 'mov'; src: { kind: 'reg'; reg: VReg } } {
+  return i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg';
 }
 
 /** Operands that the selected code reads after writing the destination register. */
@@ -200,11 +221,15 @@ export function computeLiveOut(fn: IrFunction): Set<number>[] {
 }
 
 /** Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before uses. */
-function spillVReg(fn: IrFunction, v: VReg): void {
+function spillVReg(fn: IrFunction, v: VReg, spillTemps: Set<number>): void {
   const slot = fn.slots.length;
   fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span });
   const addr: Address = { kind: 'slot', slot, off: 0 };
-  const fresh = (): VReg => fn.vregCount++ as VReg;
+  const fresh = (): VReg => {
+    const t = fn.vregCount++ as VReg;
+    spillTemps.add(t);
+    return t;
+  };
   const isParam = fn.params.indexOf(v);
   for (const b of fn.blocks) {
     const out: Inst[] = [];

@@ -1,0 +1,72 @@
+// Register allocation: regressions found by the kernel expression tests (test/kernel/expr).
+import { describe, expect, it } from 'vitest';
+import type { Inst, IrFunction } from '../../src/ir/ir.js';
+import { legalize } from '../../src/codegen/legalize.js';
+import { allocateRegisters } from '../../src/codegen/regalloc.js';
+import { compileString } from '../util/compile.js';
+
+function irOf(src: string): IrFunction {
+  const out = compileString(`#include <linux/bpf.h>\n${src}`, {}, 'ir');
+  expect(out.text).toBe('');
+  const fn = out.ir!.functions[0]!;
+  legalize(fn, 3);
+  return fn;
+}
+
+describe('allocateRegisters', () => {
+  it('gives a truncating mov.32 a register other than its source while the source stays live', () => {
+    // (__u32)x is `mov.32`; x is used again afterwards, so `w1 = w1` in place would lose its high half.
+    const fn = irOf(`__attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+      __u64 *d = (void *)(long)ctx->data;
+      if ((void *)(d + 1) > (void *)(long)ctx->data_end) return 0;
+      __u64 x = d[0];
+      if ((__u32)x == 5) return 1;
+      return x > 0xffffffffu; }`);
+    const alloc = allocateRegisters(fn);
+    expect(alloc.ok).toBe(true);
+    const movs = fn.blocks.flatMap((b) => b.insts).filter((i): i is Inst & { op: 'mov' } =>
+      i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg');
+    expect(movs.length).toBe(1);
+    const mov = movs[0]!;
+    if (mov.src.kind !== 'reg') throw new Error('unreachable');
+    expect(alloc.regOf.get(mov.dst)).not.toBe(alloc.regOf.get(mov.src.reg));
+  });
+
+  it('converges when more values are live than there are registers', () => {
+    // 14 values live at once: spilling must not keep spilling its own reload temporaries
+    // (which doubled the function every round and never finished).
+    const names = Array.from({ length: 14 }, (_, k) => `v${k}`);
+    const fn = irOf(`__attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+      __u64 *d = (void *)(long)ctx->data;
+      if ((void *)(d + 16) > (void *)(long)ctx->data_end) return 0;
+      ${names.map((n, k) => `__u64 ${n} = d[${k}];`).join('\n')}
+      ${names.map((n, k) => `if (${n} + ${k} == 77) return ${k + 1};`).join('\n')}
+      ${names.map((n, k) => `if (${n} * ${k + 2} == 99) return ${k + 20};`).join('\n')}
+      return 0; }`);
+    const alloc = allocateRegisters(fn);
+    expect(alloc.ok).toBe(true);
+    expect(alloc.rounds).toBeLessThanOrEqual(6);
+    expect(fn.slots.length).toBeGreaterThanOrEqual(4);
+    expect(fn.slots.length).toBeLessThanOrEqual(28); // a value and its copy may both be spilled
+  });
+
+  it('keeps the address and new value of cmpxchg out of R0, where the expected value goes', () => {
+    // The map value pointer comes back in R0 and its last use is the cmpxchg, so nothing else kept
+    // it out of R0: `r0 = expected` then clobbered the address (the verifier saw a scalar base).
+    const fn = irOf(`
+      struct { int (*type)[BPF_MAP_TYPE_ARRAY]; int (*max_entries)[1]; __u32 *key; __u64 *value; } m __attribute__((section(".maps")));
+      static void *(*lookup)(void *map, const void *key) = (void *) 1;
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        __u32 k = 0;
+        __u64 *v = lookup(&m, &k);
+        if (!v) return 0;
+        return __sync_val_compare_and_swap(v, 7, 8); }`);
+    const alloc = allocateRegisters(fn);
+    expect(alloc.ok).toBe(true);
+    const cas = fn.blocks.flatMap((b) => b.insts).find((i): i is Inst & { op: 'atomic' } => i.op === 'atomic');
+    expect(cas?.aop).toBe('cmpxchg');
+    if (cas?.addr.kind !== 'reg') throw new Error('expected a register address');
+    expect(alloc.regOf.get(cas.addr.reg)).not.toBe(0);
+    expect(alloc.regOf.get(cas.src)).not.toBe(0);
+  });
+});
