@@ -3,6 +3,7 @@
 import type { CompileContext } from '../context.js';
 import type { IrFunction, Module } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
+import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
 import { foldAddresses } from './fold-address.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -14,7 +15,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'fold-address', 'zext-elim', 'dce'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'copy-prop', 'fold-address', 'zext-elim', 'dce'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   for (const fn of module.functions) {
@@ -29,6 +30,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     if (ctx.options.optLevel > 0) {
       run('const-prop', () => constProp(fn));
       run('simplify-cfg', () => simplifyCfg(fn));
+      run('copy-prop', () => copyProp(fn));
       run('fold-address', () => foldAddresses(fn));
       run('zext-elim', () => eliminateZeroExtensions(fn));
       run('dce', () => deadCodeElim(fn));

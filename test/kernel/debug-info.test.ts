@@ -40,7 +40,7 @@ describeKernel('debug info in the kernel', () => {
     const lines = res.stdout.split('\n');
     const first = lines.findIndex((l) => l.includes('line_num:40'));
     expect(lines[first]).toBe(`; void *data = (void *)(long)ctx->data; [file:${SAMPLE.replace('//', '/')} line_num:40 line_col:8]`);
-    expect(lines[first + 1]).toMatch(/^\s+0: \(79\) r0 = \*\(u64 \*\)\(r1 \+0\)$/);
+    expect(lines[first + 1]).toMatch(/^\s+0: \(79\) r\d = \*\(u64 \*\)\(r1 \+0\)$/);
     const numbered = new Set([...res.stdout.matchAll(/line_num:(\d+)/g)].map((m) => Number(m[1])));
     expect(numbered.size).toBeGreaterThanOrEqual(10);
   });

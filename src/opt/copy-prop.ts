@@ -1,0 +1,114 @@
+// Copy propagation and copy coalescing.
+// Needs: nothing. Changes: (1) for `d = s` where d and s are each written
+// exactly once (s may be a parameter that is never written), every read of d
+// reads s instead; (2) for `t = <op>; ...; v = t` in one block, where t is
+// written once and read only by that move, and v is neither read nor written
+// in between, the op writes v directly. Both leave dead moves for DCE. Not
+// SSA, hence the single-definition conditions. Invalidates: liveness.
+import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { instDef, instUses, termUses } from '../ir/ir.js';
+
+function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Map<number, number> } {
+  const defs = new Map<number, number>();
+  const uses = new Map<number, number>();
+  for (const p of fn.params) defs.set(p, 1);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      for (const u of instUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
+      const d = instDef(i);
+      if (d !== undefined) defs.set(d, (defs.get(d) ?? 0) + 1);
+    }
+    for (const u of termUses(b.term)) uses.set(u, (uses.get(u) ?? 0) + 1);
+  }
+  return { defs, uses };
+}
+
+function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
+  const op = (o: Operand): Operand => (o.kind === 'reg' ? { kind: 'reg', reg: map(o.reg) } : o);
+  const ad = (a: Address): Address => (a.kind === 'reg' ? { ...a, reg: map(a.reg) } : a);
+  switch (i.op) {
+    case 'mov':
+      return { ...i, src: op(i.src) };
+    case 'alu':
+      return { ...i, a: op(i.a), b: op(i.b) };
+    case 'neg':
+      return { ...i, a: map(i.a) };
+    case 'sext':
+    case 'bswap':
+      return { ...i, src: map(i.src) };
+    case 'load':
+      return { ...i, addr: ad(i.addr) };
+    case 'store':
+      return { ...i, addr: ad(i.addr), src: op(i.src) };
+    case 'call':
+    case 'callfn':
+      return { ...i, args: i.args.map(op) };
+    case 'atomic':
+      return { ...i, addr: ad(i.addr), src: map(i.src), expected: i.expected === undefined ? undefined : map(i.expected) };
+    case 'slotaddr':
+    case 'mapaddr':
+    case 'dataaddr':
+      return i;
+    default: {
+      const never: never = i;
+      return never;
+    }
+  }
+}
+
+export function copyProp(fn: IrFunction): boolean {
+  let changed = false;
+  // (1) Single-definition copies.
+  const { defs } = countDefsAndUses(fn);
+  const alias = new Map<VReg, VReg>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && defs.get(i.dst) === 1 && defs.get(i.src.reg) === 1 && i.src.reg !== i.dst) {
+        alias.set(i.dst, i.src.reg);
+      }
+    }
+  }
+  const resolve = (r: VReg): VReg => {
+    let x = r;
+    for (let n = 0; alias.has(x) && n < 64; n++) x = alias.get(x)!;
+    return x;
+  };
+  if (alias.size > 0) {
+    for (const b of fn.blocks) {
+      b.insts = b.insts.map((i) => renameUses(i, resolve));
+      const t = b.term;
+      if (t.op === 'br') b.term = { ...t, a: resolve(t.a), b: t.b.kind === 'reg' ? { kind: 'reg', reg: resolve(t.b.reg) } : t.b };
+      else if (t.op === 'ret' && t.value?.kind === 'reg') b.term = { ...t, value: { kind: 'reg', reg: resolve(t.value.reg) } };
+    }
+    changed = true;
+  }
+  // (2) Coalesce a single-use temporary into the variable it is copied to.
+  const counts = countDefsAndUses(fn);
+  for (const b of fn.blocks) {
+    for (let k = 0; k < b.insts.length; k++) {
+      const mv = b.insts[k]!;
+      if (mv.op !== 'mov' || mv.bits !== 64 || mv.src.kind !== 'reg') continue;
+      const t = mv.src.reg;
+      const v = mv.dst;
+      if (t === v || counts.defs.get(t) !== 1 || counts.uses.get(t) !== 1 || fn.params.includes(t)) continue;
+      // Find t's definition earlier in this block, with no access to v in between.
+      let j = k - 1;
+      for (; j >= 0; j--) {
+        const x = b.insts[j]!;
+        if (instDef(x) === t) break;
+        if (instDef(x) === v || instUses(x).includes(v)) {
+          j = -1;
+          break;
+        }
+      }
+      if (j < 0) continue;
+      const def = b.insts[j]!;
+      if (instUses(def).includes(v) && def.op !== 'alu' && def.op !== 'mov') continue;
+      (def as { dst?: VReg }).dst = v;
+      b.insts.splice(k, 1);
+      k--;
+      changed = true;
+    }
+  }
+  return changed;
+}
