@@ -8,7 +8,9 @@ import { createContext, type CompileContext, type CompileOptions } from '../cont
 import { lookupCode, CODES } from '../diag/codes.js';
 import { diagnosticsToJson, renderDiagnostics } from '../diag/render.js';
 import { compile } from '../driver/compile.js';
-import { printModule } from '../ir/print.js';
+import type { IrFunction } from '../ir/ir.js';
+import { printFunction, printModule } from '../ir/print.js';
+import { PASS_NAMES } from '../opt/pipeline.js';
 import { objdump } from '../obj/objdump.js';
 import { buildSourceMap } from '../obj/source-map.js';
 import { printPreprocessed } from '../pp/print.js';
@@ -28,6 +30,7 @@ interface BuildFlags {
   mcpu?: string;
   target?: string;
   emit?: string;
+  dumpAfter?: string;
   diagnostics?: string;
   color?: boolean;
 }
@@ -102,9 +105,18 @@ function runBuild(file: string, flags: BuildFlags, mode: { preprocessOnly: boole
     if (out.ast) process.stdout.write(JSON.stringify(out.ast, (k, v) => (k === 'span' ? undefined : typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
     return report(ctx, flags);
   }
-  if (flags.emit === 'ir') {
-    const out = compile(file, ctx, 'ir');
-    if (out.ir) process.stdout.write(printModule(out.ir));
+  if (flags.emit === 'ir' || flags.dumpAfter) {
+    const dumpAfter = flags.dumpAfter;
+    const hooks = dumpAfter
+      ? { afterPass: (pass: string, fn: IrFunction) => pass === dumpAfter && process.stdout.write(`; after ${pass}\n${printFunction(fn)}`) }
+      : {};
+    const out = compile(file, ctx, 'ir', hooks);
+    if (out.ir && flags.emit === 'ir') process.stdout.write(printModule(out.ir));
+    return report(ctx, flags);
+  }
+  if (flags.emit === 'asm') {
+    const out = compile(file, ctx, 'obj');
+    if (out.elf) process.stdout.write(objdump(out.elf, file, ctx.diags, { source: true, relocs: true }) ?? '');
     return report(ctx, flags);
   }
   const out = compile(file, ctx, 'obj');
@@ -145,7 +157,8 @@ export async function main(args: string[]): Promise<number> {
       .description('compile a C file to a BPF object (the default command)')
       .argument('<file>', 'C source file')
       .option('-o, --output <file>', 'output object file')
-      .addOption(new Option('--emit <form>', 'print an intermediate form instead').choices(['tokens', 'ast', 'ir'])),
+      .addOption(new Option('--emit <form>', 'print an intermediate form instead').choices(['tokens', 'ast', 'ir', 'asm']))
+      .addOption(new Option('--dump-after <pass>', 'print the IR after each run of an optimisation pass').choices([...PASS_NAMES])),
   ).action((file: string, flags: BuildFlags) => {
     process.exitCode = runBuild(file, flags, { preprocessOnly, syntaxOnly });
   });

@@ -6,7 +6,7 @@ import type { ObjectProgram } from '../bpf/object.js';
 import type { Module } from '../ir/ir.js';
 import { lower } from '../lower/lower.js';
 import { writeObject } from '../obj/write.js';
-import { optimize } from '../opt/pipeline.js';
+import { optimize, type PassHooks } from '../opt/pipeline.js';
 import type { TranslationUnit } from '../parse/ast.js';
 import { parse } from '../parse/parse.js';
 import type { Token } from '../pp/token.js';
@@ -26,7 +26,7 @@ export interface CompileOutput {
   elf?: Uint8Array;
 }
 
-export function compile(path: string, ctx: CompileContext, stopAfter: StopAfter = 'obj'): CompileOutput {
+export function compile(path: string, ctx: CompileContext, stopAfter: StopAfter = 'obj', hooks: PassHooks = {}): CompileOutput {
   const out: CompileOutput = {};
   const text = ctx.fs.readFile(path);
   if (text === undefined) {
@@ -44,7 +44,7 @@ export function compile(path: string, ctx: CompileContext, stopAfter: StopAfter 
   out.program = check(out.ast, ctx);
   if (stopAfter === 'sema' || ctx.diags.hasErrors()) return out;
 
-  out.ir = optimize(lower(out.program, ctx), ctx);
+  out.ir = optimize(lower(out.program, ctx), ctx, hooks);
   if (stopAfter === 'ir' || ctx.diags.hasErrors()) return out;
 
   out.object = codegen(out.ir, ctx);
