@@ -39,7 +39,7 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
     case 'Unary':
       return lowerUnary(l, e);
     case 'Arith':
-      return lowerArith(l, e.op, e.type, lowerExpr(l, e.left), lowerExpr(l, e.right), e.left.type, e.span);
+      return lowerArith(l, e.op, e.type, lowerExpr(l, e.left), lowerExpr(l, e.right), e.span, isNonNegative(e.left) && isNonNegative(e.right));
     case 'Compare':
     case 'Logical':
       return boolValue(l, e);
@@ -115,10 +115,24 @@ export function alu(l: Lowerer, op: AluOp, bits: 32 | 64, a: Operand, b: Operand
 
 const ARITH_TO_ALU: Record<ArithOp, AluOp> = { add: 'add', sub: 'sub', mul: 'mul', div: 'div', rem: 'mod', shl: 'lsh', shr: 'rsh', and: 'and', or: 'or', xor: 'xor' };
 
-export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b: Operand, leftType: T.CType, span: Span): Operand {
+/**
+ * Whether a signed expression can never be negative: an unsigned value
+ * narrower than int promoted to int, or a non-negative constant. Signed
+ * division of such operands is unsigned division, which BPF has before v4.
+ */
+function isNonNegative(e: TExpr): boolean {
+  if (e.kind === 'Const') return BigInt.asIntN((T.sizeOf(e.type) ?? 8) * 8, e.value) >= 0n;
+  if (e.kind === 'Cast') {
+    const from = e.operand.type;
+    if (T.isInteger(from) && !isSigned(from) && (T.sizeOf(from) ?? 8) < (T.sizeOf(e.type) ?? 8)) return true;
+  }
+  return false;
+}
+
+export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b: Operand, span: Span, operandsNonNegative = false): Operand {
   const bits = aluBits(type);
   let aop = ARITH_TO_ALU[op];
-  const signed = isSigned(type);
+  const signed = isSigned(type) && !((op === 'div' || op === 'rem') && operandsNonNegative);
   if (op === 'shr' && signed) aop = 'arsh';
   if ((op === 'div' || op === 'rem') && signed) {
     if (l.ctx.options.mcpu >= 4) aop = op === 'div' ? 'sdiv' : 'smod';
@@ -127,7 +141,6 @@ export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b
     }
   }
   if (op === 'shl' || op === 'shr') b = convert(l, b, T.INT, T.UINT);
-  void leftType;
   return alu(l, aop, bits, a, b);
 }
 
@@ -444,7 +457,7 @@ function lowerCompoundAssign(l: Lowerer, e: TExpr & { kind: 'CompoundAssign' }):
     result = alu(l, e.op === 'sub' ? 'sub' : 'add', 64, old, scaled);
   } else {
     const widened = convert(l, old, e.target.type, e.opType);
-    result = convert(l, lowerArith(l, e.op, e.opType, widened, rhs, e.opType, e.span), e.opType, e.target.type);
+    result = convert(l, lowerArith(l, e.op, e.opType, widened, rhs, e.span, isNonNegative({ ...e.target, kind: 'Cast', operand: e.target, type: e.opType } as TExpr) && isNonNegative(e.value)), e.opType, e.target.type);
   }
   storeLValue(l, lv, result);
   return result;

@@ -84,3 +84,14 @@ __attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return sum(make(ctx-
     expect(errors[0]!.message).toContain("'make' returns a struct by value");
   });
 });
+
+describe('division of promoted unsigned values', () => {
+  it('divides unsigned short operands without -mcpu=v4: promoted to int, they are never negative', () => {
+    const src = '#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { unsigned short a = ctx->data, b = ctx->data_end; a /= b; return a / b + a % 7; }';
+    const out = compileString(src, {}, 'ir');
+    expect(out.text).toBe('');
+    const text = printModule(out.ir!);
+    expect(text).toMatch(/div\.32/);
+    expect(text).not.toMatch(/sdiv|smod/);
+  });
+});
