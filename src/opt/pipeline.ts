@@ -8,14 +8,14 @@ import { deadCodeElim } from './dce.js';
 import { foldAddresses } from './fold-address.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { unrollLoops } from './unroll.js';
-import { eliminateZeroExtensions } from './zext-elim.js';
+import { eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
 
 export interface PassHooks {
   /** Called after every pass on every function: tests validate the IR here, --dump-after prints it. */
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'copy-prop', 'fold-address', 'zext-elim', 'dce'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'copy-prop', 'fold-address', 'zext-elim', 'sext-elim', 'dce'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   for (const fn of module.functions) {
@@ -33,6 +33,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run('copy-prop', () => copyProp(fn));
       run('fold-address', () => foldAddresses(fn));
       run('zext-elim', () => eliminateZeroExtensions(fn));
+      run('sext-elim', () => eliminateSignExtensions(fn));
+      run('copy-prop', () => copyProp(fn));
       run('dce', () => deadCodeElim(fn));
     }
   }

@@ -55,3 +55,88 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
   }
   return changed;
 }
+
+/**
+ * Sign-extension elimination: `sext` of a value whose upper bound shows its
+ * sign bit is clear (e.g. `(iph->ihl & 15) * 4` used as a 64-bit offset) is a
+ * plain move. Upper bounds come from loads, masks, shifts and constants,
+ * combined over all definitions of a register until they stop changing.
+ */
+export function eliminateSignExtensions(fn: IrFunction): boolean {
+  const ALL64 = (1n << 64n) - 1n;
+  const bound = new Map<number, bigint>();
+  for (const p of fn.params) bound.set(p, ALL64);
+  const defs: Inst[] = [];
+  for (const b of fn.blocks) for (const i of b.insts) if (instDef(i) !== undefined) defs.push(i);
+  const of = (o: { kind: 'reg'; reg: number } | { kind: 'imm'; value: bigint }, bits: number): bigint => {
+    const full = (1n << BigInt(bits)) - 1n;
+    if (o.kind === 'imm') return BigInt.asUintN(bits, o.value);
+    const b = bound.get(o.reg);
+    return b === undefined ? 0n : b > full ? full : b;
+  };
+  const defBound = (i: Inst): bigint => {
+    switch (i.op) {
+      case 'mov':
+        return i.bits === 32 ? of(i.src, 32) : of(i.src, 64);
+      case 'load':
+        return (1n << BigInt(i.size * 8)) - 1n;
+      case 'alu': {
+        const full = (1n << BigInt(i.bits)) - 1n;
+        const a = of(i.a, i.bits);
+        const b = of(i.b, i.bits);
+        const capped = (v: bigint) => (v > full ? full : v);
+        switch (i.alu) {
+          case 'and':
+            return a < b ? a : b;
+          case 'or':
+          case 'xor': {
+            const m = a > b ? a : b;
+            return capped((1n << BigInt(m.toString(2).length)) - 1n);
+          }
+          case 'add':
+            return capped(a + b);
+          case 'mul':
+            return capped(a * b);
+          case 'lsh':
+            return i.b.kind === 'imm' ? capped(a << BigInt.asUintN(6, i.b.value)) : full;
+          case 'rsh':
+          case 'div':
+            return a;
+          case 'mod':
+            return i.b.kind === 'imm' && i.b.value > 0n ? (b - 1n < a ? b - 1n : a) : a;
+          default:
+            return full;
+        }
+      }
+      case 'bswap':
+        return (1n << BigInt(i.bits)) - 1n;
+      default:
+        return ALL64;
+    }
+  };
+  // Optimistic start (0) and growth to a fixpoint; values only grow, and the cap keeps it finite.
+  for (let round = 0, again = true; again && round < 64; round++) {
+    again = false;
+    for (const i of defs) {
+      const d = instDef(i)!;
+      const v = defBound(i);
+      const old = bound.get(d) ?? 0n;
+      if (v > old) {
+        bound.set(d, round >= 32 ? ALL64 : v);
+        again = true;
+      }
+    }
+  }
+  let changed = false;
+  for (const b of fn.blocks) {
+    b.insts = b.insts.map((i): Inst => {
+      if (i.op !== 'sext') return i;
+      const limit = 1n << BigInt(i.fromBits - 1);
+      const src = bound.get(i.src);
+      if (src === undefined || src >= limit) return i;
+      changed = true;
+      return { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: i.src }, span: i.span };
+    });
+  }
+  return changed;
+}

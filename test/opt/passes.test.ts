@@ -41,3 +41,21 @@ describe('optimisation passes', () => {
     expect(text).toContain('42');
   });
 });
+
+describe('sign-extension elimination', () => {
+  it('drops the sign extension of an int offset that cannot be negative, (ihl & 15) * 4', () => {
+    const src = `SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      if (d + 64 > e) return 0;
+      int hl = (d[14] & 15) * 4;
+      unsigned char *l4 = d + 14 + hl;
+      if (l4 + 1 > e) return 0;
+      return l4[0]; }`;
+    expect(ir(src)).not.toContain('sext');
+    expect(ir(src, 0)).toContain('sext32.64');
+  });
+
+  it('keeps it when the value may be negative', () => {
+    expect(ir('SEC("xdp") int p(struct xdp_md *ctx) { int v = ctx->data; long w = v; return w >> 40; }')).toContain('sext32.64');
+  });
+});
