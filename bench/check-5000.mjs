@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// `npm run bench:check`: the front end's speed on a large program. Generates
+// a ~5,000-line XDP program (structs with bit-fields, BTF-defined maps, many
+// static inline functions with switches, constant-bound loops and mixed
+// expressions), checks that `ebcc check` accepts it with no diagnostics (and
+// that clang-19 -fsyntax-only does too, when installed), then times `node
+// bin/ebcc.js check FILE` as a whole process, median of 5, against `node -e 0`.
+// The target is under 1 s. `node bench/check-5000.mjs OUT.c` also keeps the
+// generated program in OUT.c. Needs `npm run build` first.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { timeCommand } from './lib/timing.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLANG = process.env.CLANG ?? 'clang-19';
+const MODULES = 48;
+const PROGRAMS = 8;
+const RUNS = 5;
+const TARGET_MS = 1000;
+
+/** One module: a record type, its map, and five inline functions over them (~100 lines). */
+function moduleSource(i) {
+  const k = (i % 7) + 3;
+  return `
+/* Module ${i}: per-flow state kept in flow_state_${i}. */
+struct flow_rec_${i} {
+	__u64 packets;
+	__u64 bytes;
+	__u32 first_seen;
+	__u32 last_seen;
+	__u32 proto : 8;
+	__u32 dir : 1;
+	__u32 state : 4;
+	__u32 flags : 11;
+	__u32 level : 8;
+	__u16 sport;
+	__u16 dport;
+	union {
+		__u32 v4;
+		__u8 bytes4[4];
+	} peer;
+	__u8 history[${k + 4}];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, ${1024 + i * 16});
+	__type(key, __u32);
+	__type(value, struct flow_rec_${i});
+} flow_state_${i} SEC(".maps");
+
+static __always_inline __u32 mix_${i}(__u32 a, __u32 b)
+{
+	__u32 h = a * 0x9e3779b1u + ${i};
+
+	h ^= (b << ${(i % 13) + 1}) | (b >> ${31 - (i % 13)});
+	h += (a & 0xffu) * ${k} - (b % ${k + 1});
+	return h ^ (h >> 16);
+}
+
+static __always_inline int classify_${i}(__u8 proto, __u16 port)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		if (port == ${80 + i} || port == 443)
+			return 1;
+		return port < 1024 ? 2 : 3;
+	case IPPROTO_UDP:
+		return port == 53 ? 4 : 5;
+	case IPPROTO_ICMP:
+		return 6;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static __always_inline __u32 sum_history_${i}(const struct flow_rec_${i} *r)
+{
+	__u32 total = 0;
+	int j;
+
+	for (j = 0; j < ${k + 4}; j++) {
+		if (r->history[j] == 0)
+			continue;
+		total += r->history[j] * (j + 1);
+	}
+	return total;
+}
+
+static __always_inline void note_${i}(struct flow_rec_${i} *r, __u32 len, __u32 now, int cls)
+{
+	r->packets++;
+	r->bytes += len;
+	r->last_seen = now;
+	r->state = (r->state + 1) & 0xf;
+	r->flags |= cls > 2 ? 0x10 : 0x1;
+	r->level = r->level < 255 ? r->level + 1 : 255;
+	r->history[r->packets % ${k + 4}] = (__u8)(len & 0xff);
+}
+
+static __always_inline int update_${i}(__u32 key, __u8 proto, __u16 port, __u32 len, __u32 now)
+{
+	struct flow_rec_${i} *r = bpf_map_lookup_elem(&flow_state_${i}, &key);
+	int cls = classify_${i}(proto, port);
+
+	if (!r) {
+		struct flow_rec_${i} fresh = {
+			.packets = 1,
+			.bytes = len,
+			.first_seen = now,
+			.last_seen = now,
+			.proto = proto,
+			.dir = port < 1024,
+			.sport = port,
+			.peer = { .v4 = key },
+		};
+
+		bpf_map_update_elem(&flow_state_${i}, &key, &fresh, BPF_NOEXIST);
+		return cls;
+	}
+	note_${i}(r, len, now, cls);
+	if (sum_history_${i}(r) > ${1000 + i} && r->dir)
+		return -1;
+	return cls + (int)(mix_${i}(key, now) & 1);
+}
+`;
+}
+
+/** One XDP program that parses Ethernet/IPv4/L4 and feeds several modules (~60 lines). */
+function programSource(p, modules) {
+  const calls = modules.map((i) => `\tverdict += update_${i}(key, iph->protocol, port, len, now);`).join('\n');
+  return `
+SEC("xdp")
+int xdp_flows_${p}(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	struct ethhdr *eth = data;
+	struct iphdr *iph;
+	__u32 key, len, now;
+	__u16 port = 0;
+	int verdict = 0;
+
+	if ((void *)(eth + 1) > data_end)
+		return XDP_PASS;
+	if (eth->h_proto != bpf_htons(ETH_P_IP))
+		return XDP_PASS;
+	iph = (void *)(eth + 1);
+	if ((void *)(iph + 1) > data_end)
+		return XDP_DROP;
+	if (iph->ihl != 5)
+		return XDP_PASS;
+	if (iph->protocol == IPPROTO_TCP) {
+		struct tcphdr *th = (void *)(iph + 1);
+
+		if ((void *)(th + 1) > data_end)
+			return XDP_DROP;
+		port = bpf_ntohs(th->dest);
+	} else if (iph->protocol == IPPROTO_UDP) {
+		struct udphdr *uh = (void *)(iph + 1);
+
+		if ((void *)(uh + 1) > data_end)
+			return XDP_DROP;
+		port = bpf_ntohs(uh->dest);
+	}
+	key = iph->saddr ^ (${p}u << 24);
+	len = (__u32)(data_end - data);
+	now = (__u32)bpf_ktime_get_ns();
+${calls}
+	if (verdict < 0)
+		return XDP_DROP;
+	return verdict % ${PROGRAMS + p} == 0 ? XDP_TX : XDP_PASS;
+}
+`;
+}
+
+function generate() {
+  let text = `// SPDX-License-Identifier: GPL-2.0
+/* Generated by bench/check-5000.mjs: a large program for timing the front end. */
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/in.h>
+#include <linux/ip.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+`;
+  for (let i = 0; i < MODULES; i++) text += moduleSource(i);
+  const perProgram = MODULES / PROGRAMS;
+  for (let p = 0; p < PROGRAMS; p++) {
+    text += programSource(p, Array.from({ length: perProgram }, (_, j) => p * perProgram + j));
+  }
+  return `${text}\nchar _license[] SEC("license") = "GPL";\n`;
+}
+
+function main() {
+  const work = mkdtempSync(join(tmpdir(), 'ebcc-5000-'));
+  try {
+    const file = join(work, 'big.c');
+    const text = generate();
+    writeFileSync(file, text);
+    if (process.argv[2] !== undefined) writeFileSync(process.argv[2], text); // keep a copy: check-5000.mjs OUT.c
+    const lines = text.split('\n').length - 1;
+    const ebcc = [join(ROOT, 'bin/ebcc.js'), 'check', file];
+    const check = spawnSync(process.execPath, ebcc, { encoding: 'utf8' });
+    if (check.status !== 0 || check.stdout !== '' || check.stderr !== '') {
+      console.log(`check-5000: ebcc check rejected the generated program (exit ${check.status}):\n${check.stdout}${check.stderr}`);
+      return 1;
+    }
+    const clang = spawnSync(CLANG, ['-target', 'bpf', '-fsyntax-only', '-Wall', '-nostdinc', '-isystem', join(ROOT, 'stdlib/include'), file], { encoding: 'utf8' });
+    const clangNote = clang.error ? `${CLANG} not found` : clang.status === 0 && clang.stderr === '' ? `${CLANG} -fsyntax-only -Wall: clean` : `${CLANG} complained:\n${clang.stderr}`;
+    const ours = timeCommand(process.execPath, ebcc, { cwd: ROOT, runs: RUNS });
+    const floor = timeCommand(process.execPath, ['-e', '0'], { cwd: ROOT, runs: RUNS });
+    if (!ours.ok || !floor.ok) {
+      console.log(`check-5000: timing failed: ${ours.error ?? floor.error}`);
+      return 1;
+    }
+    const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+    console.log(`generated ${lines} lines (${MODULES} modules, ${PROGRAMS} programs); ebcc check: no diagnostics; ${clangNote}`);
+    console.log(`ebcc check   median ${ours.medianMs.toFixed(0)} ms (min ${ours.minMs.toFixed(0)}) over ${RUNS} runs`);
+    console.log(`node -e 0    median ${floor.medianMs.toFixed(0)} ms (min ${floor.minMs.toFixed(0)})`);
+    console.log(`ratio ${(ours.medianMs / floor.medianMs).toFixed(1)}x; target < ${TARGET_MS} ms: ${ours.medianMs < TARGET_MS ? 'met' : 'NOT met'}; load average ${load}`);
+    return clang.status === 0 || clang.error ? 0 : 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();
