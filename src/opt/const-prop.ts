@@ -12,7 +12,13 @@ import { instDef, successors } from '../ir/ir.js';
 
 /** undefined: no value reached yet (top); 'varying': not a constant (bottom). */
 type Value = bigint | 'varying';
-type State = Map<VReg, Value>;
+type State = Map<VReg, Value> & { tracked: Set<VReg> };
+
+function newState(tracked: Set<VReg>, from?: Map<VReg, Value>): State {
+  const s = (from ? new Map(from) : new Map()) as State;
+  s.tracked = tracked;
+  return s;
+}
 
 const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
 
@@ -23,7 +29,52 @@ function meet(a: Value | undefined, b: Value | undefined): Value | undefined {
 }
 
 function valueOf(s: State, o: Operand): Value | undefined {
-  return o.kind === 'imm' ? BigInt.asUintN(64, o.value) : s.get(o.reg);
+  if (o.kind === 'imm') return BigInt.asUintN(64, o.value);
+  return s.has(o.reg) ? s.get(o.reg) : s.tracked.has(o.reg) ? undefined : 'varying';
+}
+
+/**
+ * Registers that can ever hold a constant: written by a constant move, or by
+ * an operation whose register operands can. The others (loads, call results,
+ * parameters, and what is computed from them) are always varying and are
+ * left out of the per-block states, which keeps them small.
+ */
+function trackedRegisters(fn: IrFunction): Set<VReg> {
+  const defs = new Map<VReg, Inst[]>();
+  for (const b of fn.blocks) for (const i of b.insts) {
+    const d = instDef(i);
+    if (d === undefined) continue;
+    const list = defs.get(d);
+    if (list) list.push(i);
+    else defs.set(d, [i]);
+  }
+  const tracked = new Set<VReg>();
+  const may = (o: Operand) => o.kind === 'imm' || tracked.has(o.reg);
+  const canBeConst = (i: Inst): boolean => {
+    switch (i.op) {
+      case 'mov':
+        return may(i.src);
+      case 'alu':
+        return (may(i.a) && may(i.b)) || ((i.alu === 'and' || i.alu === 'mul') && ((i.a.kind === 'imm' && i.a.value === 0n) || (i.b.kind === 'imm' && i.b.value === 0n)));
+      case 'neg':
+        return tracked.has(i.a);
+      case 'sext':
+      case 'bswap':
+        return tracked.has(i.src);
+      default:
+        return false;
+    }
+  };
+  for (let again = true; again; ) {
+    again = false;
+    for (const [v, list] of defs) {
+      if (!tracked.has(v) && !fn.params.includes(v) && list.some(canBeConst)) {
+        tracked.add(v);
+        again = true;
+      }
+    }
+  }
+  return tracked;
 }
 
 function constOf(s: State, o: Operand): bigint | undefined {
@@ -66,13 +117,13 @@ function transfer(i: Inst, s: State): Value {
 
 function step(i: Inst, s: State): void {
   const d = instDef(i);
-  if (d !== undefined) s.set(d, transfer(i, s));
+  if (d !== undefined && s.tracked.has(d)) s.set(d, transfer(i, s));
 }
 
 /** Which successors of a terminator can execute in state s. */
 function liveSuccessors(t: Terminator, s: State): BlockId[] {
   if (t.op !== 'br') return successors(t);
-  const a = s.get(t.a);
+  const a = valueOf(s, { kind: 'reg', reg: t.a });
   const b = valueOf(s, t.b);
   if (typeof a === 'bigint' && typeof b === 'bigint') return [evalCmp(t.cmp, t.bits, a, b) ? t.then : t.else];
   return successors(t);
@@ -80,43 +131,35 @@ function liveSuccessors(t: Terminator, s: State): BlockId[] {
 
 export function constProp(fn: IrFunction): boolean {
   const n = fn.blocks.length;
+  const tracked = trackedRegisters(fn);
   const entry: (State | undefined)[] = new Array(n);
-  const init: State = new Map();
-  for (const p of fn.params) init.set(p, 'varying');
-  entry[0] = init;
+  entry[0] = newState(tracked);
   const work: BlockId[] = [0];
   const queued = new Set<BlockId>([0]);
   while (work.length > 0) {
     const id = work.shift()!;
     queued.delete(id);
-    const s = new Map(entry[id]!);
+    const s = newState(tracked, entry[id]!);
     const b = fn.blocks[id]!;
     for (const i of b.insts) step(i, s);
     for (const succ of liveSuccessors(b.term, s)) {
       const old = entry[succ];
       let changed = false;
-      let next: State;
       if (!old) {
-        next = new Map(s);
+        entry[succ] = newState(tracked, s);
         changed = true;
       } else {
-        next = new Map(old);
-        const keys = new Set([...old.keys(), ...s.keys()]);
-        for (const k of keys) {
-          const m = meet(old.get(k), s.get(k));
+        for (const [k, v] of s) {
+          const m = meet(old.get(k), v);
           if (m !== old.get(k)) {
             changed = true;
-            if (m === undefined) next.delete(k);
-            else next.set(k, m);
+            old.set(k, m!);
           }
         }
       }
-      if (changed) {
-        entry[succ] = next;
-        if (!queued.has(succ)) {
-          queued.add(succ);
-          work.push(succ);
-        }
+      if (changed && !queued.has(succ)) {
+        queued.add(succ);
+        work.push(succ);
       }
     }
   }
@@ -128,7 +171,7 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
   const imm = (v: bigint): Operand => ({ kind: 'imm', value: v });
   const fold = (s: State, o: Operand): Operand => {
     if (o.kind !== 'reg') return o;
-    const v = s.get(o.reg);
+    const v = valueOf(s, o);
     if (typeof v === 'bigint') {
       changed = true;
       return imm(v);
@@ -138,7 +181,7 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
   for (const b of fn.blocks) {
     const e = entry[b.id];
     if (!e) continue; // unreachable: simplifyCfg removes it
-    const s = new Map(e);
+    const s = newState(e.tracked, e);
     b.insts = b.insts.map((i) => {
       let out: Inst = i;
       const d = instDef(i);
@@ -173,7 +216,7 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
     });
     const t = b.term;
     if (t.op === 'br') {
-      const a = s.get(t.a);
+      const a = valueOf(s, { kind: 'reg', reg: t.a });
       const bv = valueOf(s, t.b);
       if (typeof a === 'bigint' && typeof bv === 'bigint') {
         b.term = { op: 'jmp', target: evalCmp(t.cmp, t.bits, a, bv) ? t.then : t.else, span: t.span };

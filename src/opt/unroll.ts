@@ -70,32 +70,44 @@ function reachable(fn: IrFunction, target: BlockId): boolean {
 function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
   const body = [...loop.blocks].sort((a, b) => a - b);
   const branchesInLoop = body.filter((id) => fn.blocks[id]!.term.op === 'br').length;
-  for (let trip = 0; ; trip++) {
-    if (trip >= MAX_TRIPS || countInsns(fn) > MAX_INSNS) {
-      report(fn, loop, ctx, `unrolling it would take more than ${trip >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`);
+  // Peel in batches of 1, 2, 4, ... iterations, folding constants once per batch:
+  // copies past the real trip count become unreachable and are dropped.
+  let trips = 0;
+  for (let batch = 1; ; batch = Math.min(batch * 2, 64)) {
+    if (trips >= MAX_TRIPS || countInsns(fn) > MAX_INSNS) {
+      report(fn, loop, ctx, `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`);
       return false;
     }
-    // Peel: copy the loop's blocks.
-    const cloneOf = new Map<BlockId, BlockId>();
-    for (const id of body) cloneOf.set(id, fn.blocks.length + cloneOf.size);
-    const clones: Block[] = body.map((id) => {
-      const src = fn.blocks[id]!;
-      const copy: Block = { id: cloneOf.get(id)!, insts: structuredClone(src.insts), term: structuredClone(src.term) };
-      // Inside the copy, edges stay in the copy, except back edges, which enter the remaining loop.
-      copy.term = retarget(copy.term, (t) => (t === loop.header ? loop.header : (cloneOf.get(t) ?? t)));
-      return copy;
+    const copies: Map<BlockId, BlockId>[] = [];
+    for (let j = 0; j < batch; j++) {
+      const cloneOf = new Map<BlockId, BlockId>();
+      for (const id of body) cloneOf.set(id, fn.blocks.length + j * body.length + cloneOf.size);
+      copies.push(cloneOf);
+    }
+    const clones: Block[] = [];
+    copies.forEach((cloneOf, j) => {
+      // The back edges of copy j enter copy j + 1; those of the last copy enter the remaining loop.
+      const next = j + 1 < batch ? copies[j + 1]!.get(loop.header)! : loop.header;
+      for (const id of body) {
+        const src = fn.blocks[id]!;
+        const copy: Block = { id: cloneOf.get(id)!, insts: structuredClone(src.insts), term: structuredClone(src.term) };
+        copy.term = retarget(copy.term, (t) => (t === loop.header ? next : (cloneOf.get(t) ?? t)));
+        clones.push(copy);
+      }
     });
-    // Whatever entered the loop from outside now enters the copy.
+    // Whatever entered the loop from outside now enters the first copy.
     const preds = predecessors(fn);
     for (const p of preds[loop.header]!) {
       if (loop.blocks.has(p)) continue;
       const b = fn.blocks[p]!;
-      b.term = retarget(b.term, (t) => (t === loop.header ? cloneOf.get(loop.header)! : t));
+      b.term = retarget(b.term, (t) => (t === loop.header ? copies[0]!.get(loop.header)! : t));
     }
     fn.blocks.push(...clones);
+    trips += batch;
     constProp(fn);
     if (!reachable(fn, loop.header)) return true;
-    const branchesLeft = clones.filter((c) => c.term.op === 'br').length;
+    const firstCopy = clones.slice(0, body.length);
+    const branchesLeft = firstCopy.filter((c) => c.term.op === 'br').length;
     if (branchesLeft >= branchesInLoop) {
       report(fn, loop, ctx, undefined);
       return false;
