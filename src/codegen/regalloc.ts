@@ -10,7 +10,8 @@
 // again, so every round spills at least one original value and the rounds end.
 import type { Span } from '../diag/source.js';
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+import { instDef, instUses, termUses } from '../ir/ir.js';
+import { computeLiveOut } from '../ir/liveness.js';
 
 export type PReg = number & { readonly __preg: unique symbol };
 
@@ -176,48 +177,6 @@ function lateOperands(i: Inst): number[] {
       break;
   }
   return out;
-}
-
-export function computeLiveOut(fn: IrFunction): Set<number>[] {
-  const n = fn.blocks.length;
-  const use: Set<number>[] = [];
-  const def: Set<number>[] = [];
-  for (const b of fn.blocks) {
-    const u = new Set<number>();
-    const d = new Set<number>();
-    for (const i of b.insts) {
-      for (const x of instUses(i)) if (!d.has(x)) u.add(x);
-      const w = instDef(i);
-      if (w !== undefined) d.add(w);
-    }
-    for (const x of termUses(b.term)) if (!d.has(x)) u.add(x);
-    use.push(u);
-    def.push(d);
-  }
-  const liveIn: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  const liveOut: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let k = n - 1; k >= 0; k--) {
-      const b = fn.blocks[k]!;
-      const out = liveOut[k]!;
-      for (const s of successors(b.term)) for (const x of liveIn[s]!) if (!out.has(x)) {
-        out.add(x);
-        changed = true;
-      }
-      const inn = liveIn[k]!;
-      for (const x of use[k]!) if (!inn.has(x)) {
-        inn.add(x);
-        changed = true;
-      }
-      for (const x of out) if (!def[k]!.has(x) && !inn.has(x)) {
-        inn.add(x);
-        changed = true;
-      }
-    }
-  }
-  return liveOut;
 }
 
 /** Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before uses. */
