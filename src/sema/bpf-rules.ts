@@ -161,6 +161,15 @@ export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
 
 /** Whole-program rules that need every function: recursion and call argument counts. */
 export function checkWholeProgram(s: SemaState, program: Program): void {
+  // C11 6.9.2p3: a tentative definition's struct type must be complete by the end of the unit.
+  for (const g of program.globals) {
+    const t = T.strip(g.type);
+    if (!g.isExtern && t.kind === 'record' && !t.info.complete) {
+      error(s, 'E3008', `tentative definition of '${g.name}' has type '${T.typeToString(g.type)}' that is never completed`, g.span, [
+        { message: 'forward declaration is here', span: t.info.span },
+      ]);
+    }
+  }
   const calls = new Map<string, { callee: string; span: Span }[]>();
   for (const fd of program.functions) {
     const list: { callee: string; span: Span }[] = [];

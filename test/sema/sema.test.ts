@@ -128,3 +128,12 @@ describe('diagnostics', () => {
     expectDiag('int f(void) { asm volatile("r0 = 1"); return 0; }', 'E3112', 1, 15, 'inline assembly');
   });
 });
+
+describe('tentative definitions', () => {
+  it('rejects an object of a struct type that is never completed', () => {
+    expectDiag('struct later;\nconst volatile struct later cfg;\n', 'E3008', 2, 29, "tentative definition of 'cfg' has type 'const volatile struct later' that is never completed");
+  });
+  it('accepts one whose struct is completed later in the file', () => {
+    expect(sema('struct later;\nconst volatile struct later cfg;\nstruct later { int a; };\n').text).toBe('');
+  });
+});
