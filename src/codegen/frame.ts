@@ -1,6 +1,7 @@
 // Frame layout: every stack slot (locals that live in memory, and spills)
-// gets a negative offset from R10. Slots are 8-byte aligned when 8 bytes or
-// larger, so spilled registers land in slots the verifier tracks precisely.
+// gets a negative offset from R10. Every slot is 8-byte aligned (lowering and
+// spilling ask for it), so spilled registers land in slots the verifier tracks
+// precisely.
 import type { CompileContext } from '../context.js';
 import type { IrFunction } from '../ir/ir.js';
 

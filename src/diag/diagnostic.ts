@@ -35,7 +35,7 @@ export interface ReportOptions {
 /** Collects diagnostics; stages report here and keep going. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
-  /** After this many errors, further errors are dropped and one fatal note is added. */
+  /** After this many errors, further errors are dropped. */
   constructor(readonly errorLimit = 100) {}
 
   report(severity: Severity, code: Code, message: string, span?: Span, opts: ReportOptions = {}): Diagnostic {

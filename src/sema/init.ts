@@ -7,7 +7,7 @@ import { evalIntConst } from './const-eval.js';
 import { castTo, convertForAssignment } from './convert.js';
 import { checkExpr } from './expr.js';
 import { findMember } from './layout.js';
-import type { TInit, TInitEntry } from './program.js';
+import type { TExpr, TInit, TInitEntry } from './program.js';
 import { error, warning, type SemaState } from './state.js';
 import * as T from './types.js';
 import type { CType } from './types.js';
@@ -22,6 +22,17 @@ interface InitState {
   entries: TInitEntry[];
   /** Highest element index + 1 seen for the outermost array of unknown size. */
   unknownLength: number;
+  /** Each initializer expression is checked once: brace elision may look at it before using it. */
+  checked: Map<ast.Expr, TExpr>;
+}
+
+function exprOf(st: InitState, e: ast.Expr): TExpr {
+  let t = st.checked.get(e);
+  if (!t) {
+    t = checkExpr(st.s, e);
+    st.checked.set(e, t);
+  }
+  return t;
 }
 
 export function checkInitializer(s: SemaState, init: ast.Initializer, type: CType, span: Span): { init: TInit; type: CType } {
@@ -29,7 +40,7 @@ export function checkInitializer(s: SemaState, init: ast.Initializer, type: CTyp
   if (init.kind !== 'InitList' && st.kind !== 'array' && st.kind !== 'record') {
     return { init: { kind: 'Scalar', expr: convertForAssignment(s, checkExpr(s, init), type, 'initializing'), span }, type };
   }
-  const state: InitState = { s, entries: [], unknownLength: 0 };
+  const state: InitState = { s, entries: [], unknownLength: 0, checked: new Map() };
   initObject(state, type, 0, init, true);
   let finalType = type;
   if (st.kind === 'array' && st.length === undefined) finalType = { kind: 'array', elem: st.elem, length: state.unknownLength };
@@ -61,7 +72,7 @@ function initObject(st: InitState, type: CType, offset: number, init: ast.Initia
     if (outermost && t.length === undefined) st.unknownLength = bytes.length;
     return;
   }
-  const value = checkExpr(st.s, init);
+  const value = exprOf(st, init);
   if (t.kind === 'array' || (t.kind === 'record' && !T.sameType(value.type, type))) {
     error(st.s, 'E3014', `initializing '${T.typeToString(type)}' with an expression of incompatible type '${T.typeToString(value.type)}'`, init.span);
     return;
@@ -163,11 +174,7 @@ function initSubobject(st: InitState, type: CType, offset: number, cur: Cursor, 
 
 function exprHasRecordType(st: InitState, init: ast.Initializer, type: CType): boolean {
   if (init.kind === 'InitList') return false;
-  // Look at the expression's type without reporting twice: identifiers and calls are the common cases.
-  const probe = st.s.ctx.diags.list.length;
-  const e = checkExpr(st.s, init);
-  st.s.ctx.diags.list.length = probe;
-  return T.sameType(e.type, type);
+  return T.sameType(exprOf(st, init).type, type);
 }
 
 function initDesignated(st: InitState, type: CType, offset: number, rest: ast.Designator[], init: ast.Initializer, member?: T.StructMemberInfo): void {
@@ -185,6 +192,6 @@ function initBitfield(st: InitState, m: T.StructMemberInfo, unitOffset: number, 
     if (init.items[0]) initBitfield(st, m, unitOffset, init.items[0].init);
     return;
   }
-  const value = castTo(checkExpr(st.s, init), m.type);
+  const value = castTo(exprOf(st, init), m.type);
   st.entries.push({ offsetBytes: unitOffset, type: m.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth, expr: value });
 }
