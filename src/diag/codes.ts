@@ -8,6 +8,7 @@ import { parseCodes } from './codes/parse.js';
 import { semaCodes } from './codes/sema.js';
 import { backendCodes } from './codes/backend.js';
 import { objCodes } from './codes/obj.js';
+import { asmCodes } from './codes/asm.js';
 
 export type { CodeInfo } from './codes/info.js';
 
@@ -18,6 +19,7 @@ export const CODES = {
   ...semaCodes,
   ...backendCodes,
   ...objCodes,
+  ...asmCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

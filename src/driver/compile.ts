@@ -1,5 +1,6 @@
 // The only file that knows the order of the stages. It reads like the
 // pipeline: preprocess, parse, check, lower, optimise, generate, write.
+import { assembleObject } from '../asm/assemble-object.js';
 import { codegen } from '../codegen/codegen.js';
 import type { CompileContext } from '../context.js';
 import type { ObjectProgram } from '../bpf/object.js';
@@ -34,6 +35,15 @@ export function compile(path: string, ctx: CompileContext, stopAfter: StopAfter 
     return out;
   }
   const file = ctx.sources.add(path, text);
+
+  // An assembly file has its own front end; it joins the pipeline at the object program.
+  if (/\.s$/.test(path)) {
+    out.object = assembleObject(file, ctx);
+    if (stopAfter === 'pp' || stopAfter === 'parse' || stopAfter === 'sema' || stopAfter === 'ir') return out;
+    if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return out;
+    out.elf = writeObject(out.object, ctx);
+    return out;
+  }
 
   out.tokens = preprocess(file, ctx);
   if (stopAfter === 'pp') return out;
