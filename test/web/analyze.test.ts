@@ -1,0 +1,51 @@
+// The playground's analysis without a browser: diagnostics carry editor offsets and explanations,
+// and instructions are grouped under the C line they came from.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeSource } from '../../web/src/analyze.js';
+import { STDLIB_DIR } from '../util/compile.js';
+
+function stdlib(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(STDLIB_DIR, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(STDLIB_DIR);
+  return files;
+}
+
+const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
+
+describe('analyzeSource', () => {
+  it('gives each diagnostic its offsets in the source, its line and its explanation', () => {
+    const src = `${HEAD}SEC("xdp")\nint p(struct xdp_md *ctx)\n{\n\treturn nope;\n}\n`;
+    const r = analyzeSource(src, stdlib());
+    expect(r.ok).toBe(false);
+    const d = r.diagnostics[0]!;
+    expect([d.code, d.line, d.col, d.inSource]).toEqual(['E3001', 6, 9, true]);
+    expect(src.slice(d.from, d.to)).toBe('nope');
+    expect(d.explanation.length).toBeGreaterThan(40);
+    expect(r.rendered).toContain("prog.c:6:9: error: use of undeclared identifier 'nope'");
+  });
+
+  it('groups instructions under their C lines', () => {
+    const src = `${HEAD}SEC("xdp")\nint p(struct xdp_md *ctx)\n{\n\tif (ctx->ingress_ifindex == 7)\n\t\treturn XDP_DROP;\n\treturn XDP_PASS;\n}\nchar _license[] SEC("license") = "GPL";\n`;
+    const r = analyzeSource(src, stdlib());
+    expect(r.ok).toBe(true);
+    const [p] = r.programs;
+    expect(p!.name).toBe('p');
+    expect(p!.section).toBe('xdp');
+    const lines = p!.groups.map((g) => g.line);
+    expect(lines).toContain(6);
+    expect(lines).toContain(7);
+    const check = p!.groups.find((g) => g.line === 6)!;
+    expect(check.source).toBe('if (ctx->ingress_ifindex == 7)');
+    expect(check.insns.some((i) => /^r\d = \*\(u32 \*\)\(r1 \+12\)$/.test(i.text))).toBe(true);
+    expect(p!.slots).toBe(p!.groups.reduce((n, g) => n + g.insns.length, 0));
+  });
+});

@@ -1,0 +1,149 @@
+// What the playground shows for one source text: diagnostics with their explanations, and per
+// program the instructions in the kernel log's syntax grouped by the C line they came from.
+// It runs the same driver as the command line, over an in-memory file system that holds the
+// page's source and ebcc's stdlib headers. No DOM here: the worker and the tests both call it.
+import { disasmInsn } from '../../src/bpf/disasm.js';
+import type { FunctionCode } from '../../src/bpf/object.js';
+import { createContext } from '../../src/context.js';
+import { CODES, type Code } from '../../src/diag/codes.js';
+import { MemoryFileSystem } from '../../src/diag/fs.js';
+import { diagnosticsToJson, renderDiagnostics } from '../../src/diag/render.js';
+import type { SourceManager } from '../../src/diag/source.js';
+import { compile } from '../../src/driver/compile.js';
+
+/** Where the stdlib headers live in the in-memory file system. */
+export const STDLIB_DIR = '/ebcc/stdlib/include';
+/** The page's source file. */
+export const SOURCE_PATH = 'prog.c';
+
+export interface PageDiagnostic {
+  severity: string;
+  code: string;
+  /** The code's title, and its `ebcc explain` text. */
+  title: string;
+  explanation: string;
+  message: string;
+  /** In the page's source: offsets for the editor, 1-based line and column for lists. */
+  inSource: boolean;
+  from: number;
+  to: number;
+  line: number;
+  col: number;
+  /** The file the diagnostic is in when it is not the page's source (a header). */
+  file?: string;
+  notes: { message: string; line?: number; file?: string }[];
+}
+
+export interface InsnLine {
+  /** Slot index within the function. */
+  index: number;
+  text: string;
+}
+
+export interface InsnGroup {
+  /** 1-based C line in the page's source, or 0 when the instructions have no line. */
+  line: number;
+  source: string;
+  insns: InsnLine[];
+}
+
+export interface ProgramListing {
+  name: string;
+  section: string;
+  /** Instruction slots (an ld_imm64 counts two, as the kernel counts). */
+  slots: number;
+  /** Bytes of stack below r10 that the code touches. */
+  stackBytes: number;
+  groups: InsnGroup[];
+}
+
+export interface PageResult {
+  ok: boolean;
+  diagnostics: PageDiagnostic[];
+  /** The diagnostics as the command line prints them. */
+  rendered: string;
+  programs: ProgramListing[];
+  /** The object file, when the build succeeded. */
+  elf?: Uint8Array;
+  compileMs: number;
+}
+
+/** The in-memory file system of the page: the stdlib headers plus the source. */
+export function pageFileSystem(stdlib: Readonly<Record<string, string>>, source: string): MemoryFileSystem {
+  const fs = new MemoryFileSystem();
+  for (const [rel, text] of Object.entries(stdlib)) fs.set(`${STDLIB_DIR}/${rel}`, text);
+  return fs.set(SOURCE_PATH, source);
+}
+
+function toPageDiagnostics(list: ReturnType<typeof createContext>['diags']['list'], sources: SourceManager): PageDiagnostic[] {
+  const json = diagnosticsToJson(list, sources);
+  return list.map((d, i) => {
+    const j = json[i]!;
+    const info = CODES[d.code as Code];
+    const inSource = d.span !== undefined && d.span.file >= 0 && sources.get(d.span.file).path === SOURCE_PATH;
+    return {
+      severity: d.severity,
+      code: d.code,
+      title: info.title,
+      explanation: info.explanation,
+      message: d.message,
+      inSource,
+      from: inSource ? d.span!.start : 0,
+      to: inSource ? Math.max(d.span!.end, d.span!.start + 1) : 0,
+      line: j.line ?? 0,
+      col: j.column ?? 0,
+      file: inSource ? undefined : j.file,
+      notes: j.notes.map((n) => ({ message: n.message, line: n.line, file: n.file === SOURCE_PATH ? undefined : n.file })),
+    };
+  });
+}
+
+/** Deepest stack byte below r10 that an instruction addresses. */
+function stackDepth(fn: FunctionCode): number {
+  let depth = 0;
+  for (const insn of fn.insns) {
+    const cls = insn.code & 7;
+    const isMem = cls === 1 || cls === 2 || cls === 3;
+    const base = cls === 1 ? insn.src : insn.dst;
+    if (isMem && base === 10 && insn.off < 0) depth = Math.max(depth, -insn.off);
+  }
+  return depth;
+}
+
+function listing(fn: FunctionCode, sources: SourceManager): ProgramListing {
+  const srcId = sources.files.find((f) => f.path === SOURCE_PATH)?.id ?? -1;
+  const lineAt = new Map<number, number>();
+  for (const l of fn.lines) lineAt.set(l.insnIndex, l.span.file === srcId ? sources.lineCol(srcId, l.span.start).line : 0);
+  const mapAt = new Map(fn.relocs.filter((r) => r.kind === 'map').map((r) => [r.insnIndex, `map[${r.symbol}]`]));
+  const callAt = new Map(fn.relocs.filter((r) => r.kind === 'call').map((r) => [r.insnIndex, r.symbol]));
+  const groups: InsnGroup[] = [];
+  let line = 0;
+  for (let i = 0; i < fn.insns.length; ) {
+    line = lineAt.get(i) ?? line;
+    let { text, slots } = disasmInsn(fn.insns, i, { symbolAt: (k) => mapAt.get(k) });
+    const callee = callAt.get(i);
+    if (callee !== undefined) text = `call ${callee}`;
+    const last = groups[groups.length - 1];
+    if (last && last.line === line) last.insns.push({ index: i, text });
+    else groups.push({ line, source: line > 0 ? sources.lineText(srcId, line).trim() : '', insns: [{ index: i, text }] });
+    i += slots;
+  }
+  return { name: fn.name, section: fn.section, slots: fn.insns.length, stackBytes: stackDepth(fn), groups };
+}
+
+/** Compiles `source` as the page does; never throws for user input. */
+export function analyzeSource(source: string, stdlib: Readonly<Record<string, string>>, now: () => number = () => Date.now()): PageResult {
+  const start = now();
+  const ctx = createContext(pageFileSystem(stdlib, source), { stdlibDir: STDLIB_DIR });
+  const out = compile(SOURCE_PATH, ctx);
+  const compileMs = now() - start;
+  const programs = out.object?.functions.map((fn) => listing(fn, ctx.sources)) ?? [];
+  return {
+    ok: !ctx.diags.hasErrors() && out.elf !== undefined,
+    diagnostics: toPageDiagnostics(ctx.diags.list, ctx.sources),
+    rendered: renderDiagnostics(ctx.diags.list, ctx.sources),
+    programs,
+    elf: out.elf,
+    compileMs,
+  };
+}
