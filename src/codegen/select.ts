@@ -216,6 +216,8 @@ function selectInst(e: Emitter, i: Inst): void {
       push(e, asm.atomic(size, i.aop, m.base, m.off, d, true));
       return;
     }
+    case 'memop':
+      throw new Error('internal: a memory builtin reached instruction selection unexpanded');
     default: {
       const never: never = i;
       return never;

@@ -52,7 +52,22 @@ export type Inst =
   /** BPF-to-BPF call of a function in .text. */
   | { op: 'callfn'; func: string; args: Operand[]; dst?: VReg; span: Span }
   /** Atomic read-modify-write on memory; with fetch, dst receives the old value. For cmpxchg, expected is compared (R0). */
-  | { op: 'atomic'; aop: AtomicOp; size: 4 | 8; addr: Address; src: VReg; fetch: boolean; dst?: VReg; expected?: VReg; span: Span };
+  | { op: 'atomic'; aop: AtomicOp; size: 4 | 8; addr: Address; src: VReg; fetch: boolean; dst?: VReg; expected?: VReg; span: Span }
+  /**
+   * A memory builtin (__builtin_memcpy, memmove, memset, memcmp). Its size, and memset's fill
+   * byte, may become constants only after inlining, constant propagation and unrolling, so
+   * expandMemOps (opt/expand-mem.ts) turns it into loads and stores after those passes; no later
+   * pass sees it. copy/move: `to` <- `from`; set: `to` <- `value` bytes; cmp: dst = memcmp(to, from).
+   */
+  | { op: 'memop'; kind: MemOpKind; to: Address; from?: Address; value?: Operand; size: Operand; alignBytes: number; dst?: VReg; builtin: string; sizeSpan: Span; valueSpan?: Span; inlinedAt: InlinedCall[]; span: Span };
+
+/** An inlined call that an instruction came through, innermost first (for diagnostics). */
+export interface InlinedCall {
+  callee: string;
+  span: Span;
+}
+
+export type MemOpKind = 'copy' | 'move' | 'set' | 'cmp';
 
 export type Terminator =
   | { op: 'jmp'; target: BlockId; span: Span }
@@ -162,6 +177,12 @@ export function instUses(i: Inst): VReg[] {
       out.push(i.src);
       if (i.expected !== undefined) out.push(i.expected);
       break;
+    case 'memop':
+      addr(i.to);
+      if (i.from) addr(i.from);
+      if (i.value) op(i.value);
+      op(i.size);
+      break;
     default: {
       const never: never = i;
       return never;
@@ -178,6 +199,7 @@ export function instDef(i: Inst): VReg | undefined {
     case 'call':
     case 'callfn':
     case 'atomic':
+    case 'memop':
       return i.dst;
     default:
       return i.dst;

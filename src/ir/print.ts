@@ -58,6 +58,11 @@ export function printInst(i: Inst): string {
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call ${i.func}(${i.args.map(opnd).join(', ')})`;
     case 'atomic':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}atomic.${i.aop}${i.fetch ? '.fetch' : ''}.${i.size} ${addr(i.addr)}, %${i.src}${i.expected !== undefined ? `, expected %${i.expected}` : ''}`;
+    case 'memop': {
+      const second = i.kind === 'set' ? opnd(i.value!) : addr(i.from!);
+      const name = { copy: 'memcpy', move: 'memmove', set: 'memset', cmp: 'memcmp' }[i.kind];
+      return `${i.dst !== undefined ? `%${i.dst} = ` : ''}${name} ${addr(i.to)}, ${second}, ${opnd(i.size)} align ${i.alignBytes}`;
+    }
     default: {
       const never: never = i;
       return never;

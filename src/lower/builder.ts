@@ -2,7 +2,7 @@
 // block, where each C variable lives, and the jump targets of break/continue.
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { Address, Block, BlockId, Inst, IrFunction, Operand, StackSlot, Terminator, VReg } from '../ir/ir.js';
+import type { Address, Block, BlockId, InlinedCall, Inst, IrFunction, Operand, StackSlot, Terminator, VReg } from '../ir/ir.js';
 import type { LocalVar, Program, TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
 
@@ -14,6 +14,8 @@ export interface InlineFrame {
   /** Register that receives the return value. */
   result?: VReg;
   callee: string;
+  /** The call being inlined. */
+  callSpan: Span;
 }
 
 export interface Lowerer {
@@ -33,6 +35,11 @@ export interface Lowerer {
   inline: InlineFrame[];
   /** The block of each case label of the switches being lowered. */
   caseBlocks: Map<TStmt, BlockId>;
+}
+
+/** The calls being inlined at this point, innermost first. */
+export function inlineChain(l: Lowerer): InlinedCall[] {
+  return l.inline.map((f) => ({ callee: f.callee, span: f.callSpan })).reverse();
 }
 
 export function newVReg(l: Lowerer, name?: string): VReg {

@@ -1,43 +1,17 @@
-// Builtins: memcpy/memset/memcmp with constant sizes become loads and
-// stores of the widest width the alignment allows; byte swaps and atomics
-// become their BPF instructions.
-import type { Address, AtomicOp, Operand } from '../ir/ir.js';
+// Builtins: memcpy/memmove/memset/memcmp become memop instructions, which
+// the expand-mem pass turns into loads and stores once their sizes are
+// constants; byte swaps and atomics become their BPF instructions.
+import type { Address, AtomicOp, MemOpKind, Operand } from '../ir/ir.js';
 import { imm, reg } from '../ir/ir.js';
+import { copyInsts } from '../ir/memory.js';
 import type { TExpr } from '../sema/program.js';
 import * as T from '../sema/types.js';
-import { addrOffset, emit, newBlock, newVReg, startBlock, terminate, toReg, jumpTo, type Lowerer } from './builder.js';
+import { emit, inlineChain, newVReg, terminate, toReg, type Lowerer } from './builder.js';
 import { addressExpr, alu, lowerExpr, materialize, materializeAddress } from './expr.js';
 
-/** Widest access of at most `remaining` bytes that `align` and offset allow. */
-function chunk(remaining: number, align: number, off: number): 1 | 2 | 4 | 8 {
-  for (const w of [8, 4, 2, 1] as const) if (w <= remaining && w <= align && off % w === 0) return w;
-  return 1;
-}
-
+/** Struct assignment: a copy of a known size, expanded here. */
 export function copyMemory(l: Lowerer, dst: Address, src: Address, sizeBytes: number, align: number): void {
-  let off = 0;
-  while (off < sizeBytes) {
-    const w = chunk(sizeBytes - off, align, off);
-    const r = newVReg(l);
-    emit(l, { op: 'load', size: w, dst: r, addr: addrOffset(src, off), span: l.span });
-    emit(l, { op: 'store', size: w, addr: addrOffset(dst, off), src: reg(r), span: l.span });
-    off += w;
-  }
-}
-
-export function zeroMemory(l: Lowerer, dst: Address, sizeBytes: number, align: number): void {
-  fillMemory(l, dst, sizeBytes, align, 0);
-}
-
-function fillMemory(l: Lowerer, dst: Address, sizeBytes: number, align: number, byte: number): void {
-  let off = 0;
-  while (off < sizeBytes) {
-    const w = chunk(sizeBytes - off, align, off);
-    let v = 0n;
-    for (let i = 0; i < w; i++) v = (v << 8n) | BigInt(byte & 0xff);
-    emit(l, { op: 'store', size: w, addr: addrOffset(dst, off), src: imm(v), span: l.span });
-    off += w;
-  }
+  for (const i of copyInsts(dst, src, sizeBytes, align, () => newVReg(l), l.span)) emit(l, i);
 }
 
 /** The alignment a pointer argument guarantees: its pointee's alignment, or 8 for stack slots. */
@@ -49,76 +23,16 @@ function alignOfPointer(e: TExpr, addr: Address): number {
   return to && !T.isVoid(to) ? T.alignOf(to) : 1;
 }
 
-function constSize(l: Lowerer, e: TExpr, name: string): number | undefined {
-  const v = lowerExpr(l, e);
-  if (v.kind !== 'imm') {
-    l.ctx.diags.error('E5006', `the size passed to '${name}' must be a compile-time constant in BPF programs (it is expanded into loads and stores)`, e.span);
-    return undefined;
-  }
-  return Number(v.value);
-}
-
 /** `discard`: the value is unused (an expression statement), so atomics need no fetch. */
 export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard = false): Operand {
   const name = e.name;
   const args = e.args;
   switch (name) {
     case '__builtin_memcpy':
-    case '__builtin_memmove': {
-      const size = constSize(l, args[2]!, name);
-      const dst = addressExpr(l, args[0]!);
-      const src = addressExpr(l, args[1]!);
-      if (size === undefined) return imm(0);
-      const align = Math.min(alignOfPointer(args[0]!, dst), alignOfPointer(args[1]!, src));
-      if (name === '__builtin_memmove') {
-        // Copy through fresh registers in reverse-safe order: load everything first.
-        const chunks: { off: number; w: 1 | 2 | 4 | 8; r: ReturnType<typeof newVReg> }[] = [];
-        for (let off = 0; off < size; ) {
-          const w = chunk(size - off, align, off);
-          const r = newVReg(l);
-          emit(l, { op: 'load', size: w, dst: r, addr: addrOffset(src, off), span: l.span });
-          chunks.push({ off, w, r });
-          off += w;
-        }
-        for (const c of chunks) emit(l, { op: 'store', size: c.w, addr: addrOffset(dst, c.off), src: reg(c.r), span: l.span });
-      } else copyMemory(l, dst, src, size, align);
-      return materializeAddress(l, dst);
-    }
-    case '__builtin_memset': {
-      const size = constSize(l, args[2]!, name);
-      const dst = addressExpr(l, args[0]!);
-      const value = lowerExpr(l, args[1]!);
-      if (size === undefined) return imm(0);
-      if (value.kind !== 'imm') {
-        l.ctx.diags.error('E5006', `the fill byte passed to '__builtin_memset' must be a compile-time constant in BPF programs`, args[1]!.span);
-        return imm(0);
-      }
-      fillMemory(l, dst, size, alignOfPointer(args[0]!, dst), Number(value.value & 0xffn));
-      return materializeAddress(l, dst);
-    }
-    case '__builtin_memcmp': {
-      const size = constSize(l, args[2]!, name);
-      const a = addressExpr(l, args[0]!);
-      const b = addressExpr(l, args[1]!);
-      if (size === undefined) return imm(0);
-      // Byte by byte, as C defines it: the first differing byte decides the sign.
-      const result = newVReg(l);
-      const done = newBlock(l);
-      emit(l, { op: 'mov', bits: 64, dst: result, src: imm(0), span: l.span });
-      for (let off = 0; off < size; off++) {
-        const x = newVReg(l);
-        const y = newVReg(l);
-        emit(l, { op: 'load', size: 1, dst: x, addr: addrOffset(a, off), span: l.span });
-        emit(l, { op: 'load', size: 1, dst: y, addr: addrOffset(b, off), span: l.span });
-        emit(l, { op: 'alu', alu: 'sub', bits: 32, dst: result, a: reg(x), b: reg(y), span: l.span });
-        const next = newBlock(l);
-        terminate(l, { op: 'br', cmp: 'ne', bits: 32, a: result, b: imm(0), then: done, else: next, span: l.span });
-        startBlock(l, next);
-      }
-      jumpTo(l, done);
-      startBlock(l, done);
-      return reg(result);
-    }
+    case '__builtin_memmove':
+    case '__builtin_memset':
+    case '__builtin_memcmp':
+      return lowerMemBuiltin(l, e);
     case '__builtin_bswap16':
     case '__builtin_bswap32':
     case '__builtin_bswap64': {
@@ -143,6 +57,30 @@ export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard
     default:
       return lowerAtomic(l, e, discard);
   }
+}
+
+const MEM_BUILTIN_KIND: Readonly<Record<string, MemOpKind>> = { __builtin_memcpy: 'copy', __builtin_memmove: 'move', __builtin_memset: 'set', __builtin_memcmp: 'cmp' };
+
+/**
+ * The memory builtins become a memop: its size (and memset's fill byte) may only become a
+ * constant after inlining and constant propagation, and expandMemOps expands it then.
+ */
+function lowerMemBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }): Operand {
+  const [first, second, third] = e.args as [TExpr, TExpr, TExpr];
+  const kind = MEM_BUILTIN_KIND[e.name]!;
+  const size = lowerExpr(l, third);
+  const to = addressExpr(l, first);
+  let alignBytes = alignOfPointer(first, to);
+  let from: Address | undefined;
+  let value: Operand | undefined;
+  if (kind === 'set') value = lowerExpr(l, second);
+  else {
+    from = addressExpr(l, second);
+    if (kind !== 'cmp') alignBytes = Math.min(alignBytes, alignOfPointer(second, from));
+  }
+  const dst = kind === 'cmp' ? newVReg(l) : undefined;
+  emit(l, { op: 'memop', kind, to, from, value, size, alignBytes, dst, builtin: e.name, sizeSpan: third.span, valueSpan: kind === 'set' ? second.span : undefined, inlinedAt: inlineChain(l), span: l.span });
+  return dst !== undefined ? reg(dst) : materializeAddress(l, to);
 }
 
 function lowerAtomic(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard: boolean): Operand {

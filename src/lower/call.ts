@@ -46,7 +46,7 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
     const lv = home.kind === 'reg' ? { kind: 'var' as const, reg: home.reg, type: p.type } : { kind: 'mem' as const, addr: { kind: 'slot' as const, slot: home.slot, off: 0 }, type: p.type };
     storeLValue(l, lv, args[i]!);
   });
-  l.inline.push({ exit, result, callee: e.callee.name });
+  l.inline.push({ exit, result, callee: e.callee.name, callSpan: e.span });
   const savedBreak = l.breakTargets;
   const savedContinue = l.continueTargets;
   l.breakTargets = [];

@@ -207,6 +207,9 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
           case 'callfn':
             out = { ...i, args: i.args.map((a) => fold(s, a)) };
             break;
+          case 'memop':
+            out = { ...i, size: fold(s, i.size), value: i.value && fold(s, i.value) };
+            break;
           default:
             break;
         }

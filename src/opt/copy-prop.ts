@@ -45,6 +45,8 @@ function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
       return { ...i, args: i.args.map(op) };
     case 'atomic':
       return { ...i, addr: ad(i.addr), src: map(i.src), expected: i.expected === undefined ? undefined : map(i.expected) };
+    case 'memop':
+      return { ...i, to: ad(i.to), from: i.from && ad(i.from), value: i.value && op(i.value), size: op(i.size) };
     case 'slotaddr':
     case 'mapaddr':
     case 'dataaddr':

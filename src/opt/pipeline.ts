@@ -5,6 +5,7 @@ import type { IrFunction, Module } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
 import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
+import { expandMemOps } from './expand-mem.js';
 import { foldAddresses } from './fold-address.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { unrollLoops } from './unroll.js';
@@ -15,7 +16,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'copy-prop', 'fold-address', 'zext-elim', 'sext-elim', 'dce'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'copy-prop', 'fold-address', 'zext-elim', 'sext-elim', 'dce'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   for (const fn of module.functions) {
@@ -27,6 +28,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     run('const-prop', () => constProp(fn));
     run('simplify-cfg', () => simplifyCfg(fn));
     run('unroll', () => unrollLoops(fn, ctx)); // restricted C: every loop, at every -O level
+    run('expand-mem', () => expandMemOps(fn, ctx)); // sizes are constants by now, or never will be
+    run('simplify-cfg', () => simplifyCfg(fn));
     if (ctx.options.optLevel > 0) {
       run('const-prop', () => constProp(fn));
       run('simplify-cfg', () => simplifyCfg(fn));

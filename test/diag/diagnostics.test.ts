@@ -1759,7 +1759,7 @@ __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
   return a[0];
 }
 `,
-    `test.c:6:26: error: the size passed to '__builtin_memcpy' must be a compile-time constant in BPF programs (it is expanded into loads and stores) [E5006]
+    `test.c:6:26: error: the size passed to '__builtin_memcpy' is not a compile-time constant, even after inlining and constant propagation: BPF programs expand it into loads and stores [E5006]
     6 |   __builtin_memcpy(a, b, n);
       |                          ^
 `,

@@ -37,8 +37,10 @@ struct that the function fills.`,
     name: 'variable-memop-size',
     title: 'memcpy/memset/memcmp with a size that is not a constant',
     explanation: `BPF has no memcpy instruction: ebcc expands these builtins into loads and stores, which
-needs the size at compile time. Use a constant size (sizeof of a struct, or a bound), or a helper
-such as bpf_skb_load_bytes for run-time lengths.`,
+needs the size (and memset's fill byte) at compile time. The size may come from an argument of an
+inlined function or from a loop counter: it only has to be a constant after inlining, constant
+propagation and loop unrolling, as with clang. Use a constant size (sizeof of a struct, or a bound),
+or a helper such as bpf_skb_load_bytes for run-time lengths.`,
   },
   E5007: {
     name: 'atomic-size',

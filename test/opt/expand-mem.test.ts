@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { printModule } from '../../src/ir/print.js';
+import { compileString } from '../util/compile.js';
+
+const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
+const PROG = `SEC("xdp") int p(struct xdp_md *ctx) {
+  unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+  unsigned char buf[16];
+  if (d + 32 > e) return 0;
+`;
+
+function ir(body: string, helpers = '', optLevel: 0 | 2 = 2): string {
+  const out = compileString(`${HEAD}${helpers}${PROG}${body}\n}\n`, { optLevel }, 'ir');
+  expect(out.text).toBe('');
+  return printModule(out.ir!);
+}
+
+describe('expand-mem: memory builtins expanded after constant propagation', () => {
+  it('expands a memmove whose size is an inlined argument (ETH_ALEN * 2)', () => {
+    const helper = 'static inline void mv(void *dst, const void *src, int n) { __builtin_memmove(dst, src, n); }\n';
+    for (const level of [0, 2] as const) {
+      const text = ir('mv(buf, d, 6 * 2); return buf[3];', helper, level);
+      expect(text).not.toContain('memmove');
+      // memmove loads every byte before the first store.
+      const lines = text.split('\n');
+      const firstStore = lines.findIndex((x) => /store\.1 \[[#%]\d+\+0\]/.test(x));
+      const lastLoad = lines.map((x) => /load\.1 \[%\d+\+11\]/.test(x)).lastIndexOf(true);
+      expect(lastLoad).toBeGreaterThan(0);
+      expect(firstStore).toBeGreaterThan(lastLoad);
+    }
+  });
+
+  it('expands a memset whose size is a loop counter in each unrolled copy', () => {
+    const text = ir('for (int i = 0; i < 3; i++) __builtin_memset(buf + 4 * i, 7, i + 1); return buf[0];');
+    expect(text).not.toContain('memset');
+    // 1 + 2 + 3 stores of the byte 7, the 2- and 3-byte runs unaligned in a byte buffer.
+    expect(text.match(/store\.\d \[#0\+\d+\], 7\b/g)?.length).toBe(6);
+  });
+
+  it('expands memcmp into a byte compare chain', () => {
+    const helper = 'static inline int eq(const void *a, const void *b, unsigned n) { return __builtin_memcmp(a, b, n) == 0; }\n';
+    const text = ir('return eq(d, d + 6, 6);', helper);
+    expect(text).not.toContain('memcmp');
+    expect(text.match(/sub\.32/g)?.length).toBe(6);
+  });
+
+  it('reports a size that stays unknown, at the size, with the inlined call in a note', () => {
+    const helper = 'static inline void cp(void *dst, const void *src, int n) { __builtin_memcpy(dst, src, n); }\n';
+    const out = compileString(`${HEAD}${helper}${PROG}for (int i = 0; i < 2; i++) cp(buf, d, d[0] & 7);\n return buf[0];\n}\n`);
+    const errors = out.ctx.diags.list.filter((x) => x.severity === 'error');
+    // Once, although the loop unrolls into two copies of the call.
+    expect(errors.map((x) => x.code)).toEqual(['E5006']);
+    expect(out.text).toContain("the size passed to '__builtin_memcpy' is not a compile-time constant, even after inlining and constant propagation");
+    expect(out.text).toContain("note: 'cp' is inlined here");
+    expect(out.text).toContain('test.c:3:');
+  });
+});
