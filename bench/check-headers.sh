@@ -45,12 +45,18 @@ linux/udp.h linux/icmp.h linux/icmpv6.h linux/pkt_cls.h linux/if_packet.h
 linux/if_tunnel.h linux/mpls.h linux/swab.h linux/stddef.h linux/errno.h
 asm/byteorder.h asm/types.h asm/errno.h asm-generic/errno-base.h
 asm-generic/errno.h asm-generic/int-ll64.h linux/byteorder/little_endian.h
-bpf/bpf_helpers.h bpf/bpf_endian.h"
+bpf/bpf_helpers.h bpf/bpf_endian.h linux/if.h linux/if_arp.h linux/ptrace.h
+asm/ptrace.h linux/bpf_perf_event.h asm/bpf_perf_event.h linux/seg6.h
+linux/seg6_local.h linux/lwtunnel.h linux/if_xdp.h linux/erspan.h
+linux/tc_act/tc_bpf.h linux/socket.h linux/netdevice.h linux/if_link.h
+linux/pkt_sched.h linux/netfilter.h linux/limits.h linux/const.h
+linux/posix_types.h linux/igmp.h linux/perf_event.h"
 # Headers whose counterpart is the C library's.
 LIBC_HEADERS="stddef.h stdbool.h stdint.h limits.h string.h errno.h sys/socket.h"
 # Headers with no counterpart to compare (compiled only).
 OWN_HEADERS="linux/if_vlan.h linux/string.h bpf/bpf_tracing.h bpf_helpers.h
-bpf_endian.h ebcc/bpf-structs.h"
+bpf_endian.h ebcc/bpf-structs.h ebcc/bpf-func-id.h linux/version.h
+linux/byteorder/generic.h"
 
 includes() { for h in "$@"; do echo "#include <$h>"; done; }
 
@@ -191,6 +197,7 @@ function evaluate(label, prelude, args, candidates) {
 const expected = new Map([
   ['__MAX_BPF_ATTACH_TYPE', 'Linux 6.2-6.6 added attach types 44-48'],
   ['MAX_BPF_ATTACH_TYPE', 'Linux 6.2-6.6 added attach types 44-48'],
+  ['__BPF_FUNC_MAX_ID', 'Linux 6.2-6.6 added helpers 210 and 211'],
 ]);
 
 function compareGroup(title, headers, oursArgs, sysArgs) {

@@ -10,6 +10,16 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 
+/* The map description old loaders read; programs of that era defined it
+ * themselves (in their copy of bpf_helpers.h). */
+struct bpf_map_def {
+	unsigned int type;
+	unsigned int key_size;
+	unsigned int value_size;
+	unsigned int max_entries;
+	unsigned int map_flags;
+};
+
 struct proto_stats {
 	__u64 packets;
 	__u64 bytes;

@@ -1,4 +1,5 @@
-// Writes stdlib/include/bpf/bpf_helper_defs.h from ebcc's helper table.
+// Writes stdlib/include/bpf/bpf_helper_defs.h and stdlib/include/ebcc/bpf-func-id.h from
+// ebcc's helper table.
 // It compiles the three table modules on their own (so that work in progress elsewhere
 // in src/ cannot stop it), imports the renderer and writes the header.
 //
@@ -25,6 +26,9 @@ try {
   const target = join(root, 'stdlib/include/bpf/bpf_helper_defs.h');
   writeFileSync(target, mod.renderHelperDefsHeader());
   console.log(`wrote ${target}`);
+  const funcIds = join(root, 'stdlib/include/ebcc/bpf-func-id.h');
+  writeFileSync(funcIds, mod.renderFuncIdHeader());
+  console.log(`wrote ${funcIds}`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

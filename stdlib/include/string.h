@@ -17,4 +17,20 @@ int memcmp(const void *a, const void *b, size_t n);
 #define memset(s, c, n) __builtin_memset((s), (c), (n))
 #define memcmp(a, b, n) __builtin_memcmp((a), (b), (n))
 
+/* The string functions are declared so that headers shared with userspace code
+ * type-check; a BPF program cannot call them (there is no C library), and ebcc
+ * reports a call that a program reaches (E5008). */
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strcpy(char *dest, const char *src);
+char *strncpy(char *dest, const char *src, size_t n);
+char *strcat(char *dest, const char *src);
+char *strncat(char *dest, const char *src, size_t n);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+char *strstr(const char *haystack, const char *needle);
+char *strdup(const char *s);
+char *strerror(int errnum);
+
 #endif

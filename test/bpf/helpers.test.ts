@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderHelperDefsHeader } from '../../src/bpf/helper-defs-header.js';
+import { renderFuncIdHeader, renderHelperDefsHeader } from '../../src/bpf/helper-defs-header.js';
 import { helperById, helperByName, helpersWithExactKinds, helperTable } from '../../src/bpf/helpers.js';
 
 describe('helper table', () => {
@@ -57,6 +57,22 @@ describe('stdlib bpf_helper_defs.h', () => {
   it('equals what the generator produces (run `npm run gen:helpers`)', () => {
     const path = fileURLToPath(new URL('../../stdlib/include/bpf/bpf_helper_defs.h', import.meta.url));
     expect(readFileSync(path, 'utf8')).toBe(renderHelperDefsHeader());
+  });
+
+  it('stdlib ebcc/bpf-func-id.h equals what the generator produces', () => {
+    const path = fileURLToPath(new URL('../../stdlib/include/ebcc/bpf-func-id.h', import.meta.url));
+    expect(readFileSync(path, 'utf8')).toBe(renderFuncIdHeader());
+  });
+
+  it('numbers enum bpf_func_id as the UAPI does', () => {
+    const text = renderFuncIdHeader();
+    // Values from the kernel's enum bpf_func_id (Linux 6.6).
+    expect(text).toContain('\tBPF_FUNC_unspec = 0,\n\tBPF_FUNC_map_lookup_elem = 1,\n');
+    expect(text).toContain('\tBPF_FUNC_tail_call = 12,\n');
+    expect(text).toContain('\tBPF_FUNC_redirect_map = 51,\n');
+    expect(text).toContain('\tBPF_FUNC_fib_lookup = 69,\n');
+    expect(text).toContain('\tBPF_FUNC_loop = 181,\n');
+    expect(text).toContain('\t__BPF_FUNC_MAX_ID = 212,\n');
   });
 
   it('declares helpers libbpf-style', () => {

@@ -124,14 +124,9 @@ enum libbpf_tristate {
 	})
 
 /* ---- Legacy map definitions -----------------------------------------------
- * Old programs declared maps as `struct bpf_map_def SEC("maps")`. libbpf 1.x
- * refuses that section; the struct stays so such sources still compile. */
-struct bpf_map_def {
-	unsigned int type;
-	unsigned int key_size;
-	unsigned int value_size;
-	unsigned int max_entries;
-	unsigned int map_flags;
-};
+ * Old programs declared maps as `struct bpf_map_def SEC("maps")`, with the struct
+ * defined by their own copy of bpf_helpers.h. libbpf 1.x declares no such struct,
+ * and neither does this header: a program that defines it compiles unchanged, and
+ * ebcc still emits its maps as BTF-defined maps (note E6020). */
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/bpf_common.h>
+#include <ebcc/bpf-func-id.h>
 
 /* ---- Object kinds ------------------------------------------------------ */
 

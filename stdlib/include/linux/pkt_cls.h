@@ -4,6 +4,7 @@
 #define __EBCC_LINUX_PKT_CLS_H
 
 #include <linux/types.h>
+#include <linux/pkt_sched.h>
 
 #define TC_ACT_UNSPEC (-1)   /* use the default action of the qdisc */
 #define TC_ACT_OK 0          /* let the packet continue */

@@ -46,4 +46,44 @@ typedef long __kernel_ssize_t;
 typedef int __kernel_pid_t;
 typedef unsigned short __kernel_sa_family_t;
 
+/* Kernel-tree code (samples/bpf, prototype-kernel, katran, Suricata build with -D__KERNEL__
+ * against the kernel's include/linux/types.h) also gets the kernel's own short names. */
+#ifdef __KERNEL__
+#ifndef __EBCC_KERNEL_TYPES
+#define __EBCC_KERNEL_TYPES
+typedef __u8 u8;
+typedef __s8 s8;
+typedef __u16 u16;
+typedef __s16 s16;
+typedef __u32 u32;
+typedef __s32 s32;
+typedef __u64 u64;
+typedef __s64 s64;
+typedef unsigned char u_char;
+typedef unsigned short u_short;
+typedef unsigned int u_int;
+typedef unsigned long u_long;
+typedef __u8 u_int8_t;
+typedef __u16 u_int16_t;
+typedef __u32 u_int32_t;
+typedef __u8 uint8_t;
+typedef __u16 uint16_t;
+typedef __u32 uint32_t;
+typedef __s8 int8_t;
+typedef __s16 int16_t;
+typedef __s32 int32_t;
+#ifndef bool
+typedef _Bool bool;
+#endif
+#if !defined(true) && !defined(__bool_true_false_are_defined)
+enum { false = 0, true = 1 };
+#endif
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+#endif
+#include <linux/byteorder/generic.h>
+#include <linux/compiler.h>
+#endif
+
 #endif
