@@ -1,12 +1,18 @@
 // The context every stage receives: options, the diagnostics sink, the
 // sources read so far, and the file system. No stage keeps module-level state.
-import { Diagnostics } from './diag/diagnostic.js';
+import { Diagnostics, type WarningMode } from './diag/diagnostic.js';
 import type { FileSystem } from './diag/fs.js';
 import { SourceManager } from './diag/source.js';
 
 export interface CompileOptions {
   /** -I directories, searched in order before stdlibDir. */
   includeDirs: string[];
+  /** -iquote directories: searched for "name" includes only, before the -I directories. */
+  quoteDirs?: string[];
+  /** -isystem directories: searched after -I, before stdlibDir. */
+  systemDirs?: string[];
+  /** -idirafter directories: searched after stdlibDir. */
+  afterDirs?: string[];
   /** -D NAME[=VALUE], in command-line order. */
   defines: { name: string; value?: string }[];
   /** -U NAME. */
@@ -21,6 +27,10 @@ export interface CompileOptions {
   debugInfo: boolean;
   /** -mcpu=vN. */
   mcpu: 1 | 2 | 3 | 4;
+  /** -mprog-type=NAME: the program type to check programs in sections libbpf cannot map. */
+  progType?: string;
+  /** -Werror (warnings are errors) or -w (no warnings). */
+  warnings?: WarningMode;
   /** The compilation directory recorded in DWARF (DW_AT_comp_dir); the CLI passes its cwd. Default '.'. */
   compDir?: string;
 }
@@ -47,5 +57,6 @@ export function defaultOptions(overrides: Partial<CompileOptions> = {}): Compile
 }
 
 export function createContext(fs: FileSystem, options: Partial<CompileOptions> = {}): CompileContext {
-  return { options: defaultOptions(options), diags: new Diagnostics(), sources: new SourceManager(), fs };
+  const opts = defaultOptions(options);
+  return { options: opts, diags: new Diagnostics(100, opts.warnings ?? 'warn'), sources: new SourceManager(), fs };
 }

@@ -25,8 +25,9 @@ export interface ProgTypeInfo {
   value: number;
   /** The struct the context pointer (R1) points to; undefined where ebcc has no layout. */
   ctx: CtxStructName | undefined;
-  /** The C struct name of the context, also for types without a layout here. */
-  ctxStruct: string;
+  /** The C struct name of the context, also for types without a layout here; undefined for
+   * tracing types, whose context is whatever the attach point passes. */
+  ctxStruct: string | undefined;
   ret: ReturnRule;
 }
 
@@ -48,20 +49,24 @@ const ALLOW_DENY: readonly ReturnValue[] = [{ name: 'deny', value: 0 }, { name: 
 function progType(
   name: string,
   value: number,
-  ctxStruct: string,
+  ctxStruct: string | undefined,
   ret: ReturnRule,
 ): ProgTypeInfo {
   const ctx: CtxStructName | undefined = ctxStruct === 'xdp_md' || ctxStruct === '__sk_buff' ? ctxStruct : undefined;
   return { name, cName: `BPF_PROG_TYPE_${name.toUpperCase()}`, value, ctx, ctxStruct, ret };
 }
 
-/** The networking program types (and their numbers). */
+/** The program types (and their numbers): the networking ones with their contexts, and the
+ * tracing and cgroup ones libbpf's section names select. */
 export const PROG_TYPES: readonly ProgTypeInfo[] = [
   // A socket filter returns how many bytes of the packet to keep (0 drops it).
   progType('socket_filter', 1, '__sk_buff', { values: [] }),
+  progType('kprobe', 2, undefined, { values: [] }),
   progType('sched_cls', 3, '__sk_buff', { values: TC_ACTIONS }),
   progType('sched_act', 4, '__sk_buff', { values: TC_ACTIONS }),
+  progType('tracepoint', 5, undefined, { values: [] }),
   progType('xdp', 6, 'xdp_md', { values: XDP_ACTIONS }),
+  progType('perf_event', 7, 'bpf_perf_event_data', { values: [] }),
   // cgroup_skb: ingress 0..1; egress may also return 2/3 (congestion notification), see sections.
   progType('cgroup_skb', 8, '__sk_buff', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('cgroup_sock', 9, 'bpf_sock', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
@@ -70,14 +75,23 @@ export const PROG_TYPES: readonly ProgTypeInfo[] = [
   progType('lwt_xmit', 12, '__sk_buff', { values: BPF_OK_DROP }),
   progType('sock_ops', 13, 'bpf_sock_ops', { checked: { min: 0, max: 1 }, values: [] }),
   progType('sk_skb', 14, '__sk_buff', { values: SK_VERDICT }),
+  progType('cgroup_device', 15, 'bpf_cgroup_dev_ctx', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('sk_msg', 16, 'sk_msg_md', { values: SK_VERDICT }),
+  progType('raw_tracepoint', 17, 'bpf_raw_tracepoint_args', { values: [] }),
   progType('cgroup_sock_addr', 18, 'bpf_sock_addr', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('lwt_seg6local', 19, '__sk_buff', { values: BPF_OK_DROP }),
+  progType('lirc_mode2', 20, undefined, { values: [] }),
   progType('sk_reuseport', 21, 'sk_reuseport_md', { values: SK_VERDICT }),
   progType('flow_dissector', 22, '__sk_buff', {
     values: [{ name: 'BPF_OK', value: 0 }, { name: 'BPF_DROP', value: 2 }],
   }),
+  progType('cgroup_sysctl', 23, 'bpf_sysctl', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
+  progType('cgroup_sockopt', 25, 'bpf_sockopt', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
+  progType('tracing', 26, undefined, { values: [] }),
+  progType('struct_ops', 27, undefined, { values: [] }),
+  progType('lsm', 29, undefined, { values: [] }),
   progType('sk_lookup', 30, 'bpf_sk_lookup', { checked: { min: 0, max: 1 }, values: SK_VERDICT }),
+  progType('syscall', 31, undefined, { values: [] }),
   progType('netfilter', 32, 'bpf_nf_ctx', {
     checked: { min: 0, max: 1 },
     values: [{ name: 'NF_DROP', value: 0 }, { name: 'NF_ACCEPT', value: 1 }],
@@ -97,7 +111,7 @@ function attach(cName: string, value: number): AttachType {
 export interface SectionDef {
   /** The name as written in SEC(). */
   section: string;
-  /** True when "section/anything" also matches. */
+  /** True when "section/anything" also matches (libbpf writes these names with a trailing '+'). */
   slash: boolean;
   progType: string;
   expectedAttachType?: AttachType;
@@ -158,8 +172,44 @@ export const SECTION_DEFS: readonly SectionDef[] = [
   sec('cgroup/bind6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET6_BIND', 9) }),
   sec('cgroup/connect4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET4_CONNECT', 10) }),
   sec('cgroup/connect6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET6_CONNECT', 11) }),
+  sec('cgroup/post_bind4', 'cgroup_sock', { expectedAttachType: attach('BPF_CGROUP_INET4_POST_BIND', 12) }),
+  sec('cgroup/post_bind6', 'cgroup_sock', { expectedAttachType: attach('BPF_CGROUP_INET6_POST_BIND', 13) }),
+  sec('cgroup/sock_release', 'cgroup_sock', { expectedAttachType: attach('BPF_CGROUP_INET_SOCK_RELEASE', 34) }),
+  sec('cgroup/sendmsg4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_UDP4_SENDMSG', 14) }),
+  sec('cgroup/sendmsg6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_UDP6_SENDMSG', 15) }),
+  sec('cgroup/recvmsg4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_UDP4_RECVMSG', 19) }),
+  sec('cgroup/recvmsg6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_UDP6_RECVMSG', 20) }),
+  sec('cgroup/getpeername4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET4_GETPEERNAME', 29) }),
+  sec('cgroup/getpeername6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET6_GETPEERNAME', 30) }),
+  sec('cgroup/getsockname4', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET4_GETSOCKNAME', 31) }),
+  sec('cgroup/getsockname6', 'cgroup_sock_addr', { expectedAttachType: attach('BPF_CGROUP_INET6_GETSOCKNAME', 32) }),
+  sec('cgroup/sysctl', 'cgroup_sysctl', { expectedAttachType: attach('BPF_CGROUP_SYSCTL', 18) }),
+  sec('cgroup/getsockopt', 'cgroup_sockopt', { expectedAttachType: attach('BPF_CGROUP_GETSOCKOPT', 21) }),
+  sec('cgroup/setsockopt', 'cgroup_sockopt', { expectedAttachType: attach('BPF_CGROUP_SETSOCKOPT', 22) }),
+  sec('cgroup/dev', 'cgroup_device', { expectedAttachType: attach('BPF_CGROUP_DEVICE', 6) }),
+  sec('lirc_mode2', 'lirc_mode2', { expectedAttachType: attach('BPF_LIRC_MODE2', 16) }),
   sec('sk_lookup', 'sk_lookup', { expectedAttachType: attach('BPF_SK_LOOKUP', 36) }),
   sec('netfilter', 'netfilter', { expectedAttachType: attach('BPF_NETFILTER', 45) }),
+  // Tracing: "name" alone or "name/target" (libbpf's "name+").
+  sec('kprobe', 'kprobe', { slash: true }),
+  sec('kretprobe', 'kprobe', { slash: true }),
+  sec('uprobe', 'kprobe', { slash: true }),
+  sec('uretprobe', 'kprobe', { slash: true }),
+  sec('ksyscall', 'kprobe', { slash: true }),
+  sec('kretsyscall', 'kprobe', { slash: true }),
+  sec('tracepoint', 'tracepoint', { slash: true }),
+  sec('tp', 'tracepoint', { slash: true }),
+  sec('raw_tracepoint', 'raw_tracepoint', { slash: true }),
+  sec('raw_tp', 'raw_tracepoint', { slash: true }),
+  sec('perf_event', 'perf_event'),
+  sec('tp_btf', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_RAW_TP', 23) }),
+  sec('fentry', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_FENTRY', 24) }),
+  sec('fexit', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_FEXIT', 25) }),
+  sec('fmod_ret', 'tracing', { slash: true, expectedAttachType: attach('BPF_MODIFY_RETURN', 26) }),
+  sec('iter', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_ITER', 28) }),
+  sec('lsm', 'lsm', { slash: true, expectedAttachType: attach('BPF_LSM_MAC', 27) }),
+  sec('struct_ops', 'struct_ops', { slash: true }),
+  sec('syscall', 'syscall'),
 ];
 
 /** Section names of older loaders (iproute2, libbpf 0.x) that libbpf 1.x no longer maps. */
@@ -201,6 +251,16 @@ export function findProgType(section: string): SectionMatch | undefined {
     return { kind: 'legacy', replacement, progType: progTypeByName(def.progType) };
   }
   return undefined;
+}
+
+/** The section name to suggest for a program type: its shortest name without '/' ("xdp", "tc", "socket"). */
+export function preferredSection(progTypeName: string): string | undefined {
+  let best: string | undefined;
+  for (const d of SECTION_DEFS) {
+    if (d.progType !== progTypeName || d.section.includes('/')) continue;
+    if (best === undefined || d.section.length < best.length) best = d.section;
+  }
+  return best;
 }
 
 /** The return range the verifier enforces for this section, if any. */

@@ -14,7 +14,8 @@ import { PASS_NAMES } from '../opt/pipeline.js';
 import { objdump } from '../obj/objdump.js';
 import { buildSourceMap } from '../obj/source-map.js';
 import { printPreprocessed } from '../pp/print.js';
-import { normalizeArgs } from './args.js';
+import { normalizeArgs, type DepOptions, type Normalized } from './args.js';
+import { progTypeByName, PROG_TYPES } from '../bpf/prog-types.js';
 import { NodeFileSystem } from './node-fs.js';
 
 const VERSION = '0.1.0';
@@ -28,6 +29,7 @@ interface BuildFlags {
   optLevel: string;
   g?: boolean;
   mcpu?: string;
+  progType?: string;
   target?: string;
   emit?: string;
   dumpAfter?: string;
@@ -43,12 +45,20 @@ function stdlibDir(): string {
   return fileURLToPath(new URL('../../stdlib/include', import.meta.url));
 }
 
-function optionsFrom(flags: BuildFlags): Partial<CompileOptions> {
+function optionsFrom(flags: BuildFlags, clang: Normalized): Partial<CompileOptions> {
   const mcpu = flags.mcpu ? Number(flags.mcpu.replace(/^v/, '')) : 3;
   if (![1, 2, 3, 4].includes(mcpu)) throw new CommanderError(2, 'ebcc.mcpu', `error: unsupported -mcpu=${flags.mcpu}: use v1, v2, v3 or v4`);
   if (flags.target && !/^bpf(el)?$/.test(flags.target)) throw new CommanderError(2, 'ebcc.target', `error: unsupported target '${flags.target}': ebcc compiles for bpf (little endian) only`);
+  if (flags.progType !== undefined && !progTypeByName(flags.progType)) {
+    throw new CommanderError(2, 'ebcc.progtype', `error: unknown program type '${flags.progType}' in -mprog-type=: use one of ${PROG_TYPES.map((p) => p.name).join(', ')}`);
+  }
   return {
     includeDirs: flags.I,
+    quoteDirs: clang.quoteDirs,
+    systemDirs: clang.systemDirs,
+    afterDirs: clang.afterDirs,
+    progType: flags.progType,
+    warnings: clang.noWarnings ? 'ignore' : clang.warningsAsErrors ? 'error' : 'warn',
     defines: flags.define.map((d) => {
       const eq = d.indexOf('=');
       return eq < 0 ? { name: d } : { name: d.slice(0, eq), value: d.slice(eq + 1) };
@@ -77,6 +87,7 @@ function addCompileOptions(cmd: Command): Command {
     .option('--include <file>', 'include a file before the source', collect, [])
     .option('--opt-level <n>', 'optimisation level (-O0 or -O2)', '2')
     .option('--mcpu <version>', 'BPF ISA version: v1, v2, v3 (default) or v4')
+    .option('--prog-type <type>', 'program type for programs whose section names none (-mprog-type=)')
     .option('--target <triple>', 'target (only bpf)')
     .option('-g', 'emit debug info: .BTF.ext line info, DWARF, OUT.o.map (the default)')
     .option('--no-g', 'no debug info (-g0)')
@@ -85,8 +96,16 @@ function addCompileOptions(cmd: Command): Command {
     .option('--no-color', 'no colour');
 }
 
-function runBuild(file: string, flags: BuildFlags, mode: { preprocessOnly: boolean; syntaxOnly: boolean }): number {
-  const ctx = createContext(new NodeFileSystem(), optionsFrom(flags));
+function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
+  const ctx = createContext(new NodeFileSystem(), optionsFrom(flags, mode));
+  const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
+  if (mode.verbose) process.stderr.write(verboseText(ctx));
+  if (mode.deps?.mode === 'print') {
+    compile(file, ctx, 'pp');
+    const status = report(ctx, flags);
+    if (status === 0) writeDeps(ctx, mode.deps, file, flags.output ?? basename(file).replace(/\.c$/, '') + '.o', true);
+    return status;
+  }
   if (mode.preprocessOnly || flags.emit === 'tokens') {
     const out = compile(file, ctx, 'pp');
     if (out.tokens && !ctx.diags.hasErrors()) {
@@ -114,19 +133,58 @@ function runBuild(file: string, flags: BuildFlags, mode: { preprocessOnly: boole
     if (out.ir && flags.emit === 'ir') process.stdout.write(printModule(out.ir));
     return report(ctx, flags);
   }
-  if (flags.emit === 'asm') {
+  if (flags.emit === 'asm' || mode.assembly) {
     const out = compile(file, ctx, 'obj');
-    if (out.elf) process.stdout.write(objdump(out.elf, file, ctx.diags, { source: true, relocs: true }) ?? '');
-    return report(ctx, flags);
+    const text = out.elf ? (objdump(out.elf, file, ctx.diags, { source: true, relocs: true }) ?? '') : '';
+    const status = report(ctx, flags);
+    if (status === 0 && mode.assembly) {
+      writeFileSync(output, text);
+      if (mode.deps) writeDeps(ctx, mode.deps, file, output, false);
+    } else if (status === 0) process.stdout.write(text);
+    return status;
   }
   const out = compile(file, ctx, 'obj');
   const status = report(ctx, flags);
   if (out.elf && status === 0) {
-    const path = flags.output ?? basename(file).replace(/\.c$/, '') + '.o';
-    writeFileSync(path, out.elf);
-    if (ctx.options.debugInfo && out.object) writeFileSync(`${path}.map`, buildSourceMap(out.object, basename(path), ctx));
+    writeFileSync(output, out.elf);
+    if (ctx.options.debugInfo && out.object) writeFileSync(`${output}.map`, buildSourceMap(out.object, basename(output), ctx));
+    if (mode.deps) writeDeps(ctx, mode.deps, file, output, false);
   }
   return status;
+}
+
+/** -v: the version and where headers are searched, as clang prints them. */
+function verboseText(ctx: CompileContext): string {
+  const o = ctx.options;
+  const lines = [`ebcc version ${VERSION} (BPF C compiler; no LLVM)`, 'Target: bpfel', `#include "..." search starts here:`];
+  for (const d of o.quoteDirs ?? []) lines.push(` ${d}`);
+  lines.push('#include <...> search starts here:');
+  for (const d of [...o.includeDirs, ...(o.systemDirs ?? []), `${o.stdlibDir} (ebcc's own headers)`, ...(o.afterDirs ?? [])]) lines.push(` ${d}`);
+  lines.push('End of search list.');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Writes a make dependency file (-MD/-MMD, -M/-MM): "target: source headers...", every file the
+ * preprocessor read, in the order it first read them; with -MMD/-MM without ebcc's own headers and
+ * -isystem ones; with -MP a phony rule per header so make survives a deleted header.
+ */
+function writeDeps(ctx: CompileContext, deps: DepOptions, source: string, output: string, toStdout: boolean): void {
+  const o = ctx.options;
+  const systemDirs = [o.stdlibDir, ...(o.systemDirs ?? [])].map((d) => d.replace(/\/+$/, '') + '/');
+  const files: string[] = [];
+  for (const f of ctx.sources.files) {
+    if (files.includes(f.path) || f.path.startsWith('<')) continue; // <built-in>, <command line>
+    if (deps.userOnly && files.length > 0 && systemDirs.some((d) => f.path.startsWith(d))) continue;
+    files.push(f.path);
+  }
+  const esc = (p: string) => p.replace(/([ #])/g, '\\$1').replace(/\$/g, '$$$$');
+  const targets = deps.targets.length > 0 ? deps.targets.join(' ') : esc(output);
+  let text = `${targets}: ${files.map(esc).join(' \\\n  ')}\n`;
+  if (deps.phony) for (const f of files.slice(1)) text += `\n${esc(f)}:\n`;
+  const path = deps.file ?? (toStdout ? undefined : output.replace(/\.[^./]*$/, '') + '.d');
+  if (path === undefined || path === '-') process.stdout.write(text);
+  else writeFileSync(path, text);
 }
 
 function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; section?: string }): number {
@@ -144,7 +202,17 @@ function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; se
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { argv, preprocessOnly, syntaxOnly } = normalizeArgs(args);
+  const clang = normalizeArgs(args);
+  const { argv } = clang;
+  if (clang.errors.length > 0) {
+    for (const e of clang.errors) process.stderr.write(`ebcc: ${e}\n`);
+    return 2;
+  }
+  if (clang.dryRun) {
+    // clang -### prints the commands it would run and runs none; ebcc runs no other program.
+    process.stderr.write(`ebcc version ${VERSION} (BPF C compiler; no LLVM)\nTarget: bpfel\n ${['ebcc', ...argv].map((a) => JSON.stringify(a)).join(' ')}\n`);
+    return 0;
+  }
   const program = new Command('ebcc')
     .description('a compiler for restricted C that targets eBPF, with a built-in verifier')
     .version(VERSION, '-V, --version')
@@ -160,12 +228,12 @@ export async function main(args: string[]): Promise<number> {
       .addOption(new Option('--emit <form>', 'print an intermediate form instead').choices(['tokens', 'ast', 'ir', 'asm']))
       .addOption(new Option('--dump-after <pass>', 'print the IR after each run of an optimisation pass').choices([...PASS_NAMES])),
   ).action((file: string, flags: BuildFlags) => {
-    process.exitCode = runBuild(file, flags, { preprocessOnly, syntaxOnly });
+    process.exitCode = runBuild(file, flags, clang);
   });
 
   addCompileOptions(program.command('check').description('run the front end only: report diagnostics').argument('<file>', 'C source file')).action(
     (file: string, flags: BuildFlags) => {
-      process.exitCode = runBuild(file, flags, { preprocessOnly: false, syntaxOnly: true });
+      process.exitCode = runBuild(file, flags, { ...clang, preprocessOnly: false, syntaxOnly: true });
     },
   );
 

@@ -104,7 +104,7 @@ function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): D
         place('.maps', g, new Array<number>(size).fill(0), 8);
         break;
       case 'legacy-map': {
-        const m = modernizeLegacyMap(g, btf, ctx);
+        const m = modernizeLegacyMap(g, globals.find((a) => a.role === 'map-annotation' && a.name === `____btf_map_${g.name}`), btf, ctx);
         place('.maps', g, new Array<number>(m.sizeBytes).fill(0), 8, m.typeId);
         break;
       }

@@ -6,10 +6,16 @@
 // what `__uint(name, N)` declares, `int (*name)[N]`: a PTR to an ARRAY of N
 // ints, for type, key_size, value_size, max_entries and (when non-zero)
 // map_flags. libbpf reads key_size/value_size members as sizes, like key/value
-// types (tools/lib/bpf/libbpf.c, parse_btf_map_def). The conversion is
-// reported as a note (E6020), pointing at the declaration.
+// types (tools/lib/bpf/libbpf.c, parse_btf_map_def). When the map has a
+// BPF_ANNOTATE_KV_PAIR annotation (`____btf_map_NAME` in ".maps.NAME"), its key
+// and value member types become `key` and `value` members (`__type(key, K)`: a
+// PTR to K), so the map carries BTF for them as it did with the old loaders.
+// iproute2's `struct bpf_elf_map` spells the fields size_key, size_value,
+// max_elem and flags. The conversion is reported as a note (E6020), pointing at
+// the declaration.
 import type { CompileContext } from '../context.js';
 import type { GlobalVar, TExpr } from '../sema/program.js';
+import { tryEval } from '../sema/const-eval.js';
 import * as T from '../sema/types.js';
 import type { BtfTypes } from './btf-gen.js';
 
@@ -24,19 +30,33 @@ export interface ModernMap {
   sizeBytes: number;
 }
 
+/** Other spellings of the fields: iproute2's struct bpf_elf_map. */
+const ALIASES: Readonly<Record<string, (typeof FIELDS)[number]>> = {
+  size_key: 'key_size',
+  size_value: 'value_size',
+  max_elem: 'max_entries',
+  flags: 'map_flags',
+};
+
 /** Builds the BTF struct for a legacy map and reports the conversion. */
-export function modernizeLegacyMap(g: GlobalVar, btf: BtfTypes, ctx: CompileContext): ModernMap {
+export function modernizeLegacyMap(g: GlobalVar, annotation: GlobalVar | undefined, btf: BtfTypes, ctx: CompileContext): ModernMap {
   const values = legacyFieldValues(g);
   const b = btf.builder;
   const intId = btf.typeId(T.INT);
+  const kv = annotatedTypes(annotation, values, ctx);
   const members = FIELDS.filter((f) => f !== 'map_flags' || values.map_flags !== 0).map((name, i) => {
+    const typed = name === 'key_size' ? kv?.key : name === 'value_size' ? kv?.value : undefined;
+    const bitOffset = i * POINTER_BYTES * 8;
+    if (typed) return { name: name === 'key_size' ? 'key' : 'value', type: b.add({ kind: 'ptr', type: btf.typeId(typed) }), bitOffset, bitfieldSize: 0 };
     const array = b.add({ kind: 'array', elem: intId, index: intId, nelems: values[name] });
-    return { name, type: b.add({ kind: 'ptr', type: array }), bitOffset: i * POINTER_BYTES * 8, bitfieldSize: 0 };
+    return { name, type: b.add({ kind: 'ptr', type: array }), bitOffset, bitfieldSize: 0 };
   });
   const sizeBytes = members.length * POINTER_BYTES;
   const typeId = b.add({ kind: 'struct', name: '', sizeBytes, members });
   const shown = FIELDS.filter((f) => f !== 'map_flags' || values.map_flags !== 0)
-    .map((f) => `${f} ${values[f]}`)
+    .map((f) =>
+      f === 'key_size' && kv ? `key ${T.typeToString(kv.key)}` : f === 'value_size' && kv ? `value ${T.typeToString(kv.value)}` : `${f} ${values[f]}`,
+    )
     .join(', ');
   ctx.diags.report(
     'note',
@@ -48,13 +68,35 @@ export function modernizeLegacyMap(g: GlobalVar, btf: BtfTypes, ctx: CompileCont
   return { typeId, sizeBytes };
 }
 
+/** The key and value types of a BPF_ANNOTATE_KV_PAIR annotation, when their sizes agree with the map's. */
+function annotatedTypes(annotation: GlobalVar | undefined, values: Record<(typeof FIELDS)[number], number>, ctx: CompileContext): { key: T.CType; value: T.CType } | undefined {
+  if (!annotation) return undefined;
+  const t = T.strip(annotation.type);
+  if (t.kind !== 'record') return undefined;
+  const key = t.info.members.find((m) => m.name === 'key')?.type;
+  const value = t.info.members.find((m) => m.name === 'value')?.type;
+  if (!key || !value) return undefined;
+  const keySize = T.sizeOf(key);
+  const valueSize = T.sizeOf(value);
+  if (keySize !== values.key_size || valueSize !== values.value_size) {
+    ctx.diags.warning(
+      'E6021',
+      `the types of '${annotation.name}' (key ${keySize ?? '?'} bytes, value ${valueSize ?? '?'} bytes) do not match the sizes of map ` +
+        `'${annotation.name.slice('____btf_map_'.length)}' (key_size ${values.key_size}, value_size ${values.value_size}); the map keeps its sizes and gets no key and value types`,
+      annotation.span,
+    );
+    return undefined;
+  }
+  return { key, value };
+}
+
 /** The constant values of the initializer's type/key_size/value_size/max_entries/map_flags (0 when absent). */
 function legacyFieldValues(g: GlobalVar): Record<(typeof FIELDS)[number], number> {
   const out = { type: 0, key_size: 0, value_size: 0, max_entries: 0, map_flags: 0 };
   const t = T.strip(g.type);
   if (t.kind !== 'record' || g.init?.kind !== 'Aggregate') return out;
   for (const m of t.info.members) {
-    const name = m.name as keyof typeof out | undefined;
+    const name = (m.name !== undefined ? (ALIASES[m.name] ?? m.name) : undefined) as keyof typeof out | undefined;
     if (name === undefined || !(name in out)) continue;
     const entry = g.init.entries.find((e) => e.offsetBytes === m.offsetBytes);
     const value = entry ? constValue(entry.expr) : undefined;
@@ -63,8 +105,7 @@ function legacyFieldValues(g: GlobalVar): Record<(typeof FIELDS)[number], number
   return out;
 }
 
+/** The value of a constant initializer expression such as `MAX_VIPS * RING_SIZE` or `sizeof(struct v)`. */
 function constValue(e: TExpr): bigint | undefined {
-  if (e.kind === 'Const') return e.value;
-  if (e.kind === 'Cast') return constValue(e.operand);
-  return undefined;
+  return tryEval(e);
 }

@@ -32,13 +32,24 @@ export interface ReportOptions {
   expansion?: MacroExpansion;
 }
 
+/** What happens to warnings: kept, turned into errors (-Werror), or dropped (-w). */
+export type WarningMode = 'warn' | 'error' | 'ignore';
+
 /** Collects diagnostics; stages report here and keep going. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
   /** After this many errors, further errors are dropped. */
-  constructor(readonly errorLimit = 100) {}
+  constructor(
+    readonly errorLimit = 100,
+    readonly warningMode: WarningMode = 'warn',
+  ) {}
 
   report(severity: Severity, code: Code, message: string, span?: Span, opts: ReportOptions = {}): Diagnostic {
+    if (severity === 'warning' && this.warningMode !== 'warn') {
+      if (this.warningMode === 'ignore') return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
+      severity = 'error';
+      message = `${message} (a warning, made an error by -Werror)`;
+    }
     const d: Diagnostic = { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
     if (severity === 'error' && this.errorCount >= this.errorLimit) return d;
     this.list.push(d);

@@ -124,8 +124,14 @@ function isNonNegative(e: TExpr): boolean {
   if (e.kind === 'Const') return BigInt.asIntN((T.sizeOf(e.type) ?? 8) * 8, e.value) >= 0n;
   if (e.kind === 'Cast') {
     const from = e.operand.type;
-    if (T.isInteger(from) && !isSigned(from) && (T.sizeOf(from) ?? 8) < (T.sizeOf(e.type) ?? 8)) return true;
+    if (!T.isInteger(from) || (T.sizeOf(from) ?? 8) > (T.sizeOf(e.type) ?? 8)) return false;
+    // Widening keeps the value: unsigned narrower values, and signed ones that are non-negative.
+    if (!isSigned(from)) return (T.sizeOf(from) ?? 8) < (T.sizeOf(e.type) ?? 8);
+    return isNonNegative(e.operand);
   }
+  // bpf_ntohs(x) is `__builtin_constant_p(x) ? constant swap : __builtin_bswap16(x)`.
+  if (e.kind === 'Cond') return isNonNegative(e.then) && isNonNegative(e.else);
+  if (e.kind === 'Arith' && e.op === 'and') return isNonNegative(e.left) || isNonNegative(e.right);
   return false;
 }
 

@@ -57,8 +57,9 @@ export function currentFile(pp: PPState): OpenFile | undefined {
 }
 
 /**
- * Finds a header. "name" looks in the including file's directory first; then
- * both forms look in the -I directories and the stdlib directory, in order.
+ * Finds a header. "name" looks in the including file's directory first, then in
+ * the -iquote directories; then both forms look in the -I, -isystem, stdlib and
+ * -idirafter directories, in order.
  * #include_next starts after the directory where the current file was found.
  */
 export function findHeader(pp: PPState, header: HeaderName, next: boolean): FoundHeader | undefined {
@@ -73,6 +74,11 @@ export function findHeader(pp: PPState, header: HeaderName, next: boolean): Foun
     const path = joinPath(dirName(current.file.path), header.name);
     const text = fs.readFile(path);
     if (text !== undefined) return { path, text, searchIndex: -1 };
+    for (const dir of pp.ctx.options.quoteDirs ?? []) {
+      const quoted = joinPath(dir, header.name);
+      const found = fs.readFile(quoted);
+      if (found !== undefined) return { path: quoted, text: found, searchIndex: -1 };
+    }
   }
   const first = fromSearchList ? current.searchIndex + 1 : 0;
   for (let i = first; i < pp.searchDirs.length; i++) {

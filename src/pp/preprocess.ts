@@ -16,7 +16,7 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     macros: new Map(),
     files: [],
     pushback: [],
-    searchDirs: [...ctx.options.includeDirs, ctx.options.stdlibDir],
+    searchDirs: [...ctx.options.includeDirs, ...(ctx.options.systemDirs ?? []), ctx.options.stdlibDir, ...(ctx.options.afterDirs ?? [])],
     pushedMacros: new Map(),
     onceFiles: new Set(),
     baseFile: file.path,

@@ -2,7 +2,7 @@
 // Each rule has a code in diag/codes/sema.ts whose explanation teaches why.
 import type * as ast from '../parse/ast.js';
 import { helperByName, helperTable } from '../bpf/helpers.js';
-import { findProgType, SECTION_DEFS } from '../bpf/prog-types.js';
+import { findProgType, preferredSection, PROG_TYPES, progTypeByName, SECTION_DEFS, type ProgTypeInfo } from '../bpf/prog-types.js';
 import type { Span } from '../diag/source.js';
 import { tryEval } from './const-eval.js';
 import type { FuncDef, GlobalVar, Program, TExpr, TStmt } from './program.js';
@@ -89,6 +89,14 @@ export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean):
     g.role = 'legacy-map';
     return;
   }
+  if (g.section !== undefined && g.section.startsWith('.maps.') && g.name === `____btf_map_${g.section.slice('.maps.'.length)}`) {
+    g.role = 'map-annotation';
+    const members = t.kind === 'record' ? t.info.members.map((m) => m.name) : [];
+    if (!members.includes('key') || !members.includes('value')) {
+      error(s, 'E3101', `map annotation '${g.name}' must be a struct with 'key' and 'value' members (as BPF_ANNOTATE_KV_PAIR writes it)`, g.span);
+    }
+    return;
+  }
   if (g.section === 'license' || g.name === '_license' || g.name === '__license') {
     g.role = 'license';
     return;
@@ -132,31 +140,90 @@ export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
     error(s, 'E3106', `function '${sym.name}' takes ${fd.params.length} arguments but a BPF-to-BPF call passes at most ${MAX_CALL_ARGS} (in R1-R5)`, sym.span);
   }
   if (sym.section === undefined) return;
-  const pt = findProgType(sym.section);
-  if (!pt) {
-    error(s, 'E3109', `unknown program section '${sym.section}': libbpf cannot tell the program type`, sym.span, [
-      { message: `known sections: ${SECTION_DEFS.map((d) => d.section).join(', ')}` },
-    ]);
-    return;
-  }
-  if (pt.kind === 'legacy') {
-    warning(s, 'E3110', `section name '${sym.section}' is a pre-libbpf-1.0 name that libbpf 1.x does not recognise; use SEC("${pt.replacement}")`, sym.span);
-  }
-  const ctxStruct = pt.progType?.ctxStruct;
+  const progType = decideProgType(s, fd);
+  const ctxStruct = progType?.ctxStruct;
   if (ctxStruct === undefined) return;
   const params = fd.params;
   const p0 = params[0];
-  const ctxOk =
-    params.length === 1 &&
-    p0 !== undefined &&
-    T.isPointer(p0.type) &&
-    (() => {
-      const to = T.strip(T.pointee(p0.type)!);
-      return to.kind === 'record' && to.info.name === ctxStruct;
-    })();
-  if (!ctxOk || !T.isInteger(sym.type.ret)) {
+  const pointee = p0 !== undefined && T.isPointer(p0.type) ? T.strip(T.pointee(p0.type)!) : undefined;
+  const otherCtx = pointee?.kind === 'record' && pointee.info.name !== ctxStruct && PROG_TYPES.some((p) => p.ctxStruct === pointee.info.name);
+  if (params.length !== 1 || pointee === undefined || otherCtx || !T.isInteger(sym.type.ret)) {
     error(s, 'E3108', `program '${sym.name}' in section '${sym.section}' must be declared 'int ${sym.name}(struct ${ctxStruct} *ctx)'`, sym.span);
+    return;
   }
+  // 'void *ctx' is fine; a struct of the program's own that mirrors the context (say, one with a
+  // field newer than the headers) compiles as clang compiles it, with a warning.
+  if (pointee.kind === 'record' && pointee.info.name !== ctxStruct) {
+    warning(
+      s,
+      'E3108',
+      `program '${sym.name}' in section '${sym.section}' takes 'struct ${pointee.info.name ?? '(anonymous)'} *', but the kernel passes 'struct ${ctxStruct} *': its field offsets must match the kernel's`,
+      p0!.span,
+    );
+  }
+}
+
+/** The program type of each context struct that selects one type unambiguously enough to check with. */
+const TYPE_OF_CTX: Readonly<Record<string, string>> = {
+  xdp_md: 'xdp',
+  __sk_buff: 'sched_cls',
+  bpf_sock_ops: 'sock_ops',
+  sk_msg_md: 'sk_msg',
+  bpf_sock_addr: 'cgroup_sock_addr',
+  bpf_sk_lookup: 'sk_lookup',
+  sk_reuseport_md: 'sk_reuseport',
+};
+
+/**
+ * The program type a program is checked as: the one its section names (as libbpf 1.x would
+ * choose it); for a section libbpf cannot map, the type given with -mprog-type=, else the one
+ * its context parameter implies. Unknown sections are a warning (E3109): clang does not look at
+ * section names, and loaders can force the type, but libbpf alone will not load the program.
+ */
+function decideProgType(s: SemaState, fd: FuncDef): ProgTypeInfo | undefined {
+  const sym = fd.sym;
+  const section = sym.section!;
+  const pt = findProgType(section);
+  if (pt?.kind === 'modern') return pt.progType;
+  if (pt?.kind === 'legacy') {
+    warning(
+      s,
+      'E3110',
+      `section name '${section}' is a pre-libbpf-1.0 name that libbpf 1.x does not recognise; use SEC("${pt.replacement}")`,
+      sym.span,
+      [{ message: `libbpf 1.x loads '${sym.name}' only when the loader sets its type (e.g. 'bpftool prog loadall OBJ DIR type ${loaderTypeName(pt.progType?.name)}')` }],
+    );
+    return pt.progType;
+  }
+  const forced = s.ctx.options.progType !== undefined ? progTypeByName(s.ctx.options.progType) : undefined;
+  const p0 = fd.params[0];
+  const ctxName = p0 && T.isPointer(p0.type) ? (() => {
+    const to = T.strip(T.pointee(p0.type)!);
+    return to.kind === 'record' ? to.info.name : undefined;
+  })() : undefined;
+  const inferred = ctxName !== undefined && TYPE_OF_CTX[ctxName] !== undefined ? progTypeByName(TYPE_OF_CTX[ctxName]!) : undefined;
+  const chosen = forced ?? inferred;
+  const how = forced
+    ? `checked as program type ${forced.name} (-mprog-type=${s.ctx.options.progType})`
+    : inferred
+      ? `checked as program type ${inferred.name}, from its 'struct ${ctxName} *' parameter${ctxName === '__sk_buff' ? ' (pass -mprog-type= to check it as socket_filter, sched_act, sk_skb, lwt_in, ... instead)' : ''}`
+      : 'its program type is unknown, so its context is not checked (pass -mprog-type=TYPE to choose one)';
+  const fix = chosen ? preferredSection(chosen.name) : undefined;
+  warning(s, 'E3109', `section '${section}' names no program type libbpf 1.x knows: libbpf will refuse to load '${sym.name}' unless the loader sets its type`, sym.span, [
+    { message: how },
+    {
+      message: fix
+        ? `write SEC("${fix}") to make the object load as it is, or load it with a type (e.g. 'bpftool prog loadall OBJ DIR type ${loaderTypeName(chosen!.name)}')`
+        : `known sections: ${SECTION_DEFS.map((d) => d.section + (d.slash ? '[/...]' : '')).join(', ')}`,
+    },
+  ]);
+  return chosen;
+}
+
+/** The name bpftool's 'type' argument takes for a program type. */
+function loaderTypeName(progTypeName: string | undefined): string {
+  if (progTypeName === undefined) return 'TYPE';
+  return { sched_cls: 'tc', sched_act: 'action', socket_filter: 'socket' }[progTypeName] ?? preferredSection(progTypeName) ?? progTypeName;
 }
 
 /** Whole-program rules that need every function: recursion and call argument counts. */
@@ -178,12 +245,13 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
       if (e.kind === 'HelperCall' && e.args.length > MAX_CALL_ARGS) {
         error(s, 'E3106', `helper '${e.helper.name}' is called with ${e.args.length} arguments; BPF passes at most ${MAX_CALL_ARGS} (in R1-R5)`, e.span);
       }
-      if (e.kind === 'Global' && (e.sym.role === 'other' || e.sym.isExtern) && e.sym.role !== 'helper' && e.sym.role !== 'map' && e.sym.role !== 'legacy-map' && e.sym.role !== 'rodata' && e.sym.role !== 'const') {
-        if (e.sym.isExtern) error(s, 'E3101', `extern variable '${e.sym.name}' cannot be used: BPF objects have no external data`, e.span);
+      if (e.kind === 'Global' && (e.sym.role === 'other' || e.sym.isExtern) && e.sym.role !== 'helper' && e.sym.role !== 'map' && e.sym.role !== 'legacy-map' && e.sym.role !== 'map-annotation' && e.sym.role !== 'rodata' && e.sym.role !== 'const') {
+        if (e.sym.isExtern) deferError(s, fd, 'E3101', `extern variable '${e.sym.name}' cannot be used: BPF objects have no external data`, e.span);
       }
     });
     calls.set(fd.sym.name, list);
   }
+  reportReachableDeferred(s, program, calls);
   // Recursion: a cycle in the call graph (direct or mutual).
   const state = new Map<string, 'active' | 'done'>();
   const reported = new Set<string>();
@@ -204,6 +272,42 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
     state.set(name, 'done');
   };
   for (const fd of program.functions) if (!state.has(fd.sym.name)) visit(fd.sym.name, [{ callee: fd.sym.name, span: fd.sym.span }]);
+}
+
+/** An error in a function's body that counts only if a program reaches the function. */
+function deferError(s: SemaState, fd: FuncDef, code: 'E3101', message: string, span: Span): void {
+  if (fd.sym.section !== undefined) {
+    error(s, code, message, span);
+    return;
+  }
+  let list = s.deferred.get(fd.sym.name);
+  if (!list) s.deferred.set(fd.sym.name, (list = []));
+  list.push({ code, message, span, notes: [] });
+}
+
+/**
+ * Reports the restricted-C errors held back for functions without a section (see
+ * SemaState.deferred) when a program section, or a non-static function, reaches them by calls.
+ */
+function reportReachableDeferred(s: SemaState, program: Program, calls: Map<string, { callee: string; span: Span }[]>): void {
+  if (s.deferred.size === 0) return;
+  const reached = new Set<string>();
+  const work = program.functions.filter((fd) => fd.sym.section !== undefined || !fd.sym.isStatic).map((fd) => fd.sym.name);
+  for (const fd of program.functions) {
+    walkStmt(fd.body, (e) => {
+      if (e.kind === 'FuncRef') work.push(e.sym.name); // a callback: reached through a helper
+    });
+  }
+  while (work.length > 0) {
+    const name = work.pop()!;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    for (const c of calls.get(name) ?? []) work.push(c.callee);
+  }
+  for (const fd of program.functions) {
+    if (!reached.has(fd.sym.name)) continue;
+    for (const d of s.deferred.get(fd.sym.name) ?? []) s.ctx.diags.error(d.code, d.message, d.span, { notes: d.notes });
+  }
 }
 
 function walkStmt(st: TStmt, f: (e: TExpr) => void): void {

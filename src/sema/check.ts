@@ -11,7 +11,7 @@ import * as T from './types.js';
 
 export function check(tu: TranslationUnit, ctx: CompileContext): Program {
   const program: Program = { functions: [], globals: [], funcs: new Map() };
-  const s: SemaState = { ctx, scopes: [newScope()], program, nextTypeId: 1, defs: [] };
+  const s: SemaState = { ctx, scopes: [newScope()], program, nextTypeId: 1, defs: [], deferred: new Map() };
   // GCC's variadic-argument list type, which headers name even when unused.
   s.scopes[0]!.names.set('__builtin_va_list', { kind: 'typedef', name: '__builtin_va_list', type: T.ptrTo(T.CHAR), span: tu.span });
   for (const item of tu.items) {

@@ -23,6 +23,10 @@ export type GlobalRole =
   | 'map'
   /** A legacy `struct bpf_map_def SEC("maps")` map. */
   | 'legacy-map'
+  /** `struct ____btf_map_NAME { K key; V value; } ____btf_map_NAME SEC(".maps.NAME")`
+   * (BPF_ANNOTATE_KV_PAIR of old iproute2 and kernel headers): the key and value types of
+   * legacy map NAME. It has no storage. */
+  | 'map-annotation'
   | 'license'
   | 'version'
   /** `const volatile` configuration: .rodata */

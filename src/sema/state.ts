@@ -42,6 +42,13 @@ export interface SemaState {
   nextTypeId: number;
   /** Function definitions being collected, in source order. */
   defs: FuncDef[];
+  /**
+   * Restricted-C errors (E31xx) found in the body of a function without a section, by function
+   * name. They are reported only when a program can reach the function (checkWholeProgram):
+   * like clang, ebcc ignores a static helper that nothing calls, such as a header's userspace
+   * utility.
+   */
+  deferred: Map<string, { code: Code; message: string; span: Span; notes: Note[] }[]>;
 }
 
 export function newScope(): Scope {
@@ -81,6 +88,13 @@ export function isFileScope(s: SemaState): boolean {
 }
 
 export function error(s: SemaState, code: Code, message: string, span: Span, notes: Note[] = []): void {
+  const fn = s.fn?.sym;
+  if (fn !== undefined && fn.section === undefined && code.startsWith('E31')) {
+    let list = s.deferred.get(fn.name);
+    if (!list) s.deferred.set(fn.name, (list = []));
+    list.push({ code, message, span, notes });
+    return;
+  }
   s.ctx.diags.error(code, message, span, { notes });
 }
 

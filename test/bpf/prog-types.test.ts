@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ctxFieldAllowed, ctxFieldAt, SK_BUFF, XDP_MD } from '../../src/bpf/ctx-layouts.js';
 import { mapFlagByName, mapTypeByName, mapTypeByValue, mapTypeTable } from '../../src/bpf/maps.js';
-import { checkedReturnRange, findProgType, PROG_TYPES, SECTION_DEFS } from '../../src/bpf/prog-types.js';
+import { checkedReturnRange, findProgType, preferredSection, PROG_TYPES, SECTION_DEFS } from '../../src/bpf/prog-types.js';
 
 describe('findProgType', () => {
   const modern: [string, string, string | undefined][] = [
@@ -47,6 +47,31 @@ describe('findProgType', () => {
     for (const [section, replacement, type] of legacy) {
       expect(findProgType(section), section).toMatchObject({ kind: 'legacy', replacement, progType: { name: type } });
     }
+  });
+
+  it('matches like libbpf 1.x: exact names, and "name/..." only for its "name+" entries', () => {
+    // libbpf 1.x (tools/lib/bpf/libbpf.c, section_defs): "xdp", "socket", "tc" are exact;
+    // "tracepoint+", "kprobe+", "raw_tp+", "fentry+" also take "/target".
+    for (const s of ['xdp1', 'socket2', 'xdp_prog', 'sk_skb1']) expect(findProgType(s)?.kind, s).toBe('legacy');
+    const tracing: [string, string][] = [
+      ['tracepoint/xdp/xdp_exception', 'tracepoint'],
+      ['tp/syscalls/sys_enter_open', 'tracepoint'],
+      ['kprobe/tcp_v4_connect', 'kprobe'],
+      ['kretprobe', 'kprobe'],
+      ['raw_tp/sched_switch', 'raw_tracepoint'],
+      ['fentry/tcp_rcv', 'tracing'],
+      ['perf_event', 'perf_event'],
+      ['cgroup/sendmsg4', 'cgroup_sock_addr'],
+      ['cgroup/dev', 'cgroup_device'],
+    ];
+    for (const [section, type] of tracing) expect(findProgType(section), section).toMatchObject({ kind: 'modern', progType: { name: type } });
+    expect(findProgType('perf_event/x')?.kind).not.toBe('modern');
+  });
+
+  it('suggests the plain section name of a program type', () => {
+    expect(['xdp', 'sched_cls', 'socket_filter', 'sched_act', 'sk_skb', 'lwt_xmit'].map(preferredSection)).toEqual([
+      'xdp', 'tc', 'socket', 'action', 'sk_skb', 'lwt_xmit',
+    ]);
   });
 
   it('does not treat data sections as programs', () => {

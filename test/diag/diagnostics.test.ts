@@ -1655,12 +1655,14 @@ __attribute__((section("xdp"))) int prog(int x)
 `,
   ],
   [
-    `__attribute__((section("nosuch"))) int prog(void *ctx) { return 0; }
+    `struct __sk_buff;
+__attribute__((section("cls-hc"))) int prog(struct __sk_buff *skb) { return 0; }
 `,
-    `test.c:1:40: error: unknown program section 'nosuch': libbpf cannot tell the program type [E3109]
-    1 | __attribute__((section("nosuch"))) int prog(void *ctx) { return 0; }
+    `test.c:2:40: warning: section 'cls-hc' names no program type libbpf 1.x knows: libbpf will refuse to load 'prog' unless the loader sets its type [E3109]
+    2 | __attribute__((section("cls-hc"))) int prog(struct __sk_buff *skb) { return 0; }
       |                                        ^~~~
-ebcc: note: known sections: socket, sk_reuseport/migrate, sk_reuseport, tc/ingress, tc/egress, tcx/ingress, tcx/egress, tc, classifier, action, xdp.frags/devmap, xdp/devmap, xdp.frags/cpumap, xdp/cpumap, xdp.frags, xdp, lwt_in, lwt_out, lwt_xmit, lwt_seg6local, sockops, sk_skb/stream_parser, sk_skb/stream_verdict, sk_skb/verdict, sk_skb, sk_msg, flow_dissector, cgroup_skb/ingress, cgroup_skb/egress, cgroup/skb, cgroup/sock_create, cgroup/sock, cgroup/bind4, cgroup/bind6, cgroup/connect4, cgroup/connect6, sk_lookup, netfilter
+ebcc: note: checked as program type sched_cls, from its 'struct __sk_buff *' parameter (pass -mprog-type= to check it as socket_filter, sched_act, sk_skb, lwt_in, ... instead)
+ebcc: note: write SEC("tc") to make the object load as it is, or load it with a type (e.g. 'bpftool prog loadall OBJ DIR type tc')
 `,
   ],
   [
@@ -1670,6 +1672,7 @@ __attribute__((section("xdp_prog"))) int prog(struct xdp_md *ctx) { return 2; }
     `test.c:2:42: warning: section name 'xdp_prog' is a pre-libbpf-1.0 name that libbpf 1.x does not recognise; use SEC("xdp") [E3110]
     2 | __attribute__((section("xdp_prog"))) int prog(struct xdp_md *ctx) { return 2; }
       |                                          ^~~~
+ebcc: note: libbpf 1.x loads 'prog' only when the loader sets its type (e.g. 'bpftool prog loadall OBJ DIR type xdp')
 `,
   ],
   [

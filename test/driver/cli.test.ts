@@ -1,6 +1,6 @@
 // The command line end to end, in-process: rendered diagnostics, exit status,
 // outputs. Rendered text is asserted exactly.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -87,5 +87,115 @@ describe('ebcc build', () => {
     expect(await run('explain', 'recursion')).toBe(0);
     expect(stdout).toMatch(/^E3102/);
     expect(await run('explain', 'E9999')).toBe(2);
+  });
+});
+
+const XDP_PROG = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n#include "local.h"\nSEC("xdp") int p(struct xdp_md *ctx) { return VERDICT; }\nchar _license[] SEC("license") = "GPL";\n';
+
+describe('clang command-line compatibility', () => {
+  it('accepts the flags BPF Makefiles pass to clang', async () => {
+    file('local.h', '#define VERDICT XDP_PASS\n');
+    const src = file('p.c', XDP_PROG);
+    const out = join(dir, 'p.o');
+    const flags = ['-target', 'bpf', '--target=bpf', '-O2', '-g', '-c', '-W', '-Wall', '-Wextra', '-Wno-unused-value', '-Wno-pointer-sign',
+      '-Wno-compare-distinct-pointer-types', '-Wno-error=int-conversion', '-Werror=implicit-function-declaration', '-Wno-gnu-variable-sized-type-not-at-end',
+      '-Wno-address-of-packed-member', '-Wno-unknown-warning-option', '-std=gnu11', '-std=gnu99', '-ffreestanding', '-fno-builtin',
+      '-fno-stack-protector', '-fno-asynchronous-unwind-tables', '-fno-jump-tables', '-nostdinc', '-mcpu=v3', '-mattr=+alu32', '-Xclang', '-target-feature',
+      '-D__KERNEL__', '-DDEBUG=1', '-U', 'NDEBUG', '-I', dir, '-fcolor-diagnostics', '-fno-color-diagnostics', '-pipe'];
+    expect(await run(...flags, src, '-o', out)).toBe(0);
+    expect(stderr).toBe('');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('-MD -MF writes a make rule for the object with every file read, -MP adds phony headers', async () => {
+    const h = file('local.h', '#define VERDICT XDP_PASS\n');
+    const src = file('p.c', XDP_PROG);
+    const out = join(dir, 'p.o');
+    expect(await run('-c', src, '-o', out, '-MD', '-MF', join(dir, 'p.d'), '-MP')).toBe(0);
+    const d = readFileSync(join(dir, 'p.d'), 'utf8');
+    const [rule, ...phony] = d.split('\n\n');
+    const prereqs = rule!.replace(/\\\n/g, ' ').split(/\s+/).filter(Boolean);
+    expect(prereqs[0]).toBe(`${out}:`);
+    expect(prereqs[1]).toBe(src);
+    expect(prereqs).toContain(h);
+    expect(prereqs.some((p) => p.endsWith('stdlib/include/linux/bpf.h'))).toBe(true);
+    expect(phony.map((x) => x.trim())).toContain(`${h}:`);
+  });
+
+  it('-MMD leaves out ebcc\'s own headers; without -MF the file is the object\'s name with .d; -MT names the target', async () => {
+    const h = file('local.h', '#define VERDICT XDP_PASS\n');
+    const src = file('p.c', XDP_PROG);
+    expect(await run('-c', src, '-o', join(dir, 'q.o'), '-MMD', '-MT', 'custom-target')).toBe(0);
+    expect(readFileSync(join(dir, 'q.d'), 'utf8')).toBe(`custom-target: ${src} \\\n  ${h}\n`);
+  });
+
+  it('-M prints the rule instead of compiling', async () => {
+    const h = file('local.h', '#define VERDICT XDP_PASS\n');
+    const src = file('p.c', XDP_PROG);
+    expect(await run('-MM', src, '-o', join(dir, 'r.o'))).toBe(0);
+    expect(stdout).toBe(`${join(dir, 'r.o')}: ${src} \\\n  ${h}\n`);
+    expect(existsSync(join(dir, 'r.o'))).toBe(false);
+  });
+
+  it('-Werror makes a warning an error (exit 1, no object); -w silences warnings', async () => {
+    file('local.h', '#define VERDICT XDP_PASS\n');
+    const src = file('p.c', XDP_PROG.replace('SEC("xdp")', 'SEC("xdp_prog")'));
+    const out = join(dir, 'p.o');
+    expect(await run('-c', src, '-o', out, '--no-color')).toBe(0);
+    expect(stderr).toContain('warning: section name \'xdp_prog\'');
+    stderr = '';
+    expect(await run('-c', src, '-o', join(dir, 'e.o'), '-Werror', '--no-color')).toBe(1);
+    expect(stderr).toContain("error: section name 'xdp_prog' is a pre-libbpf-1.0 name");
+    expect(stderr).toContain('(a warning, made an error by -Werror) [E3110]');
+    expect(existsSync(join(dir, 'e.o'))).toBe(false);
+    stderr = '';
+    expect(await run('-c', src, '-o', join(dir, 'w.o'), '-w')).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('-iquote serves "..." includes only, -isystem and -idirafter serve both, after -I', async () => {
+    const q = join(dir, 'q');
+    const sys = join(dir, 'sys');
+    const after = join(dir, 'after');
+    for (const d of [q, sys, after]) mkdirSync(d);
+    writeFileSync(join(q, 'local.h'), '#define VERDICT XDP_PASS\n');
+    writeFileSync(join(sys, 'extra.h'), '#define EXTRA 1\n');
+    writeFileSync(join(after, 'late.h'), '#define LATE 2\n');
+    const src = file('p.c', XDP_PROG.replace('#include "local.h"', '#include "local.h"\n#include <extra.h>\n#include <late.h>\n_Static_assert(EXTRA + LATE == 3, "");'));
+    expect(await run('-c', src, '-o', join(dir, 'p.o'), '-iquote', q, `-isystem${sys}`, '-idirafter', after)).toBe(0);
+    expect(stderr).toBe('');
+    const angled = file('a.c', '#include <local.h>\n');
+    expect(await run('-c', angled, '-o', join(dir, 'a.o'), '-iquote', q, '--no-color')).toBe(1);
+    expect(stderr).toContain("'local.h' file not found");
+  });
+
+  it('-v prints the version and the search list, -### prints the command and compiles nothing', async () => {
+    file('local.h', '#define VERDICT XDP_PASS\n');
+    const src = file('p.c', XDP_PROG);
+    expect(await run('-v', '-c', src, '-o', join(dir, 'p.o'), '-I', '/inc/one')).toBe(0);
+    expect(stderr).toMatch(/^ebcc version \S+ \(BPF C compiler; no LLVM\)\nTarget: bpfel\n/);
+    expect(stderr).toContain('#include <...> search starts here:\n /inc/one\n');
+    expect(stderr).toContain("stdlib/include (ebcc's own headers)\nEnd of search list.\n");
+    stderr = '';
+    expect(await run('-###', '-c', src, '-o', join(dir, 'n.o'))).toBe(0);
+    expect(stderr).toContain(`"ebcc" "${src}" "-o" "${join(dir, 'n.o')}"`);
+    expect(existsSync(join(dir, 'n.o'))).toBe(false);
+  });
+
+  it('-emit-llvm is a usage error that says what to do instead', async () => {
+    expect(await run('-emit-llvm', '-c', join(dir, 'p.c'))).toBe(2);
+    expect(stderr).toBe(
+      "ebcc: error: -emit-llvm asks for LLVM IR, which ebcc does not produce: ebcc writes the BPF object itself. Drop -emit-llvm (and the llc step after it) and compile with '-c -o FILE.o'\n",
+    );
+  });
+
+  it('-mprog-type= chooses the type of a program whose section names none; an unknown type is a usage error', async () => {
+    const src = file('f.c', '#include <linux/bpf.h>\n__attribute__((section("filter"))) int f(struct __sk_buff *skb) { return 0; }\nchar _license[] __attribute__((section("license"))) = "GPL";\n');
+    expect(await run('-c', src, '-o', join(dir, 'f.o'), '-mprog-type=socket_filter', '--no-color')).toBe(0);
+    expect(stderr).toContain('note: checked as program type socket_filter (-mprog-type=socket_filter)');
+    expect(stderr).toContain('write SEC("socket")');
+    stderr = '';
+    expect(await run('-c', src, '-mprog-type=nonsense')).toBe(2);
+    expect(stderr).toMatch(/^error: unknown program type 'nonsense' in -mprog-type=: use one of socket_filter, kprobe, /);
   });
 });

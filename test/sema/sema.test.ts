@@ -1,10 +1,11 @@
+import type { CompileOptions } from '../../src/context.js';
 import { describe, expect, it } from 'vitest';
 import type { CType } from '../../src/sema/types.js';
 import * as T from '../../src/sema/types.js';
 import { compileString } from '../util/compile.js';
 
-function sema(src: string) {
-  return compileString(src, {}, 'sema');
+function sema(src: string, options: Partial<CompileOptions> = {}) {
+  return compileString(src, options, 'sema');
 }
 
 /** Asserts exactly one diagnostic with this code at line:col whose message contains `text`. */
@@ -113,15 +114,51 @@ describe('diagnostics', () => {
   it('checks program signatures against the section', () => {
     expectDiag('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct __sk_buff *skb) { return 2; }', 'E3108', 2, 37, 'struct xdp_md *ctx');
   });
+  it('ignores restricted-C violations in static functions no program reaches, as clang drops them', () => {
+    const util = '#include <stdio.h>\n#include <errno.h>\n#include <string.h>\nstatic inline unsigned cpus(void) {\n  static const char *f = "/sys/devices/system/cpu/possible";\n  FILE *fp = fopen(f, "r");\n  if (!fp) printf("%s\\n", strerror(errno));\n  return 1;\n}\n';
+    const prog = '__attribute__((section("xdp"))) int p(void *ctx) { return 2; }\n';
+    expect(sema(util + prog).text).toBe('');
+    const calls = '__attribute__((section("xdp"))) int p(void *ctx) { return cpus(); }\n';
+    expect(sema(util + calls).ctx.diags.list.map((d) => d.code)).toEqual(['E3107', 'E3101', 'E3107', 'E3107']);
+  });
+  it('gives kernel-tree code (-D__KERNEL__) the kernel\'s short types and macros', () => {
+    const src = '#include <linux/types.h>\n#include <linux/ip.h>\nstatic __always_inline u16 f(u32 x, bool b) { if (unlikely(b)) return htons(x); return ntohs((u16)x); }\nstruct s { u8 a; u64 b; } __packed;\n_Static_assert(sizeof(struct s) == 9, "packed");\nint g(void) { return f(1, false) + (NULL == 0); }\n';
+    expect(sema(src, { defines: [{ name: '__KERNEL__' }] }).text).toBe('');
+    expect(sema(src).ctx.diags.list.some((d) => d.code === 'E2008')).toBe(true);
+  });
+  it('accepts void *ctx and warns about a context struct of the program\'s own', () => {
+    expect(sema('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(void *ctx) { return 2; }').text).toBe('');
+    const out = sema('#include <linux/bpf.h>\nstruct my_md { __u32 data, data_end; };\n__attribute__((section("xdp"))) int p(struct my_md *ctx) { return 2; }');
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3108']]);
+    expect(out.ctx.diags.list[0]!.message).toContain("takes 'struct my_md *', but the kernel passes 'struct xdp_md *'");
+  });
   it('warns about pre-libbpf-1.0 section names and names the modern one', () => {
     const out = sema('#include <linux/bpf.h>\n__attribute__((section("xdp_foo"))) int p(struct xdp_md *ctx) { return 2; }');
     expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3110']]);
     expect(out.ctx.diags.list[0]!.message).toContain('SEC("xdp")');
   });
-  it('rejects unknown sections and lists the known ones', () => {
+  it('warns about unknown sections and checks the program by its context type', () => {
     const out = sema('#include <linux/bpf.h>\n__attribute__((section("bogus"))) int p(struct xdp_md *ctx) { return 2; }');
-    expect(out.ctx.diags.list.map((d) => d.code)).toEqual(['E3109']);
-    expect(out.ctx.diags.list[0]!.notes[0]!.message).toContain('xdp');
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3109']]);
+    expect(out.ctx.diags.list[0]!.notes.map((n) => n.message)).toEqual([
+      "checked as program type xdp, from its 'struct xdp_md *' parameter",
+      "write SEC(\"xdp\") to make the object load as it is, or load it with a type (e.g. 'bpftool prog loadall OBJ DIR type xdp')",
+    ]);
+  });
+  it('lists the known sections when neither the section nor the context says the type', () => {
+    const out = sema('__attribute__((section("bogus"))) int p(void *ctx) { return 2; }');
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3109']]);
+    expect(out.ctx.diags.list[0]!.notes[1]!.message).toMatch(/^known sections: socket, .*xdp, .*tracepoint\[\/\.\.\.\]/);
+  });
+  it('checks a program in an unknown section as the -mprog-type= type', () => {
+    const src = '#include <linux/bpf.h>\n__attribute__((section("filter"))) int p(struct xdp_md *ctx) { return 2; }';
+    const out = sema(src, { progType: 'socket_filter' });
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3109'], ['error', 'E3108']]);
+    expect(out.ctx.diags.list[1]!.message).toContain('struct __sk_buff *ctx');
+  });
+  it('makes warnings errors under -Werror', () => {
+    const out = sema('#include <linux/bpf.h>\n__attribute__((section("xdp_foo"))) int p(struct xdp_md *ctx) { return 2; }', { warnings: 'error' });
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['error', 'E3110']]);
   });
   it('accepts only the compiler barrier as inline assembly', () => {
     expect(sema('int f(void) { asm volatile("" ::: "memory"); return 0; }').text).toBe('');

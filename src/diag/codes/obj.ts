@@ -127,8 +127,22 @@ export const objCodes = {
       'working by emitting each legacy map as the BTF-defined map libbpf expects: a struct in\n' +
       'SEC(".maps") whose members type, key_size, value_size, max_entries and map_flags are\n' +
       'pointers to arrays whose length is the value (what __uint(name, value) declares). The map\n' +
-      'behaves the same. To silence this note, declare the map the modern way:\n' +
+      'behaves the same. iproute2\'s struct bpf_elf_map (size_key, size_value, max_elem, flags)\n' +
+      'is read the same way. When BPF_ANNOTATE_KV_PAIR(name, K, V) annotates the map, the map gets\n' +
+      'members key and value of types K and V instead of key_size and value_size, so its BTF\n' +
+      'names them. To silence this note, declare the map the modern way:\n' +
       '  struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 16);\n' +
       '           __type(key, __u32); __type(value, __u64); } name SEC(".maps");',
+  },
+  E6021: {
+    name: 'map-annotation-mismatch',
+    title: 'a BPF_ANNOTATE_KV_PAIR annotation does not fit its map',
+    explanation:
+      'Old kernel and iproute2 headers annotate a SEC("maps") map with its key and value types:\n' +
+      'BPF_ANNOTATE_KV_PAIR(name, K, V) defines "struct ____btf_map_name { K key; V value; }" in\n' +
+      'section ".maps.name". ebcc uses K and V as the BTF key and value types of the map it emits,\n' +
+      'but only when sizeof(K) and sizeof(V) equal the map\'s key_size and value_size: otherwise\n' +
+      'the loader would see two different sizes. Make the annotation name the map\'s real key and\n' +
+      'value types, or remove it.',
   },
 } satisfies Record<string, CodeInfo>;

@@ -194,11 +194,18 @@ function prototypes with unnamed parameters. Name every parameter of every funct
   E3101: {
     name: 'global-variable',
     title: 'a global variable is not supported',
-    explanation: `A BPF program has no writable global storage of its own: each run starts from its
-context and its stack. State that lives across runs belongs in a map. ebcc accepts these file-scope
-objects: maps in SEC(".maps"), legacy 'struct bpf_map_def' maps in SEC("maps"), 'license' and
-'version', static const objects (folded into code), and 'const volatile' configuration variables
-(emitted in .rodata for the loader to set). Static locals are globals too.
+    explanation: `ebcc's restricted C keeps all state that lives across runs in maps, and rejects other
+writable globals. This is a rule of ebcc's subset, not of the kernel: since Linux 5.2, clang puts
+globals in .bss and .data (read-only ones in .rodata), and libbpf turns each of those sections into
+a one-element array map that the program reaches through a map-value pointer. ebcc does not do
+that rewriting yet. Keeping state in maps you declare yourself has three advantages: every piece
+of state has a name and a type that bpftool shows, userspace reads and writes it with the map API,
+and the program also loads with loaders older than libbpf 0.1 (no .bss/.data support).
+
+ebcc accepts these file-scope objects: maps in SEC(".maps"), legacy 'struct bpf_map_def' maps in
+SEC("maps") (and their BPF_ANNOTATE_KV_PAIR annotations), 'license' and 'version', static const
+objects (folded into code), and 'const volatile' configuration variables (emitted in .rodata for the
+loader to set). Static locals are globals too.
 
 Instead of a counter in a global:
 
@@ -276,7 +283,11 @@ bpf_printk() from <bpf/bpf_helpers.h> does exactly this.`,
 fixed by the program type: 'struct xdp_md *' for xdp, 'struct __sk_buff *' for tc and socket
 filters. The program returns an int verdict. Declare it as, for example:
 
-  SEC("xdp") int my_prog(struct xdp_md *ctx)`,
+  SEC("xdp") int my_prog(struct xdp_md *ctx)
+
+'void *ctx' is accepted too. A pointer to a struct of the program's own (a copy of the context
+struct with a field the headers lack) is a warning: the kernel checks each access by its offset
+in the real context struct, so the copy must have the same layout.`,
   },
   E3109: {
     name: 'unknown-section',
