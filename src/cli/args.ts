@@ -64,6 +64,11 @@ export function normalizeArgs(args: string[]): Normalized {
     errors: [],
   };
   const argv = n.argv;
+  // Only compiling takes clang's options; the other commands have their own (objdump -S).
+  if (args[0] === 'objdump' || args[0] === 'explain') {
+    argv.push(...args);
+    return n;
+  }
   const deps = (): DepOptions => (n.deps ??= { mode: 'write', userOnly: false, targets: [], phony: false });
   // An option that takes a value either joined (-isystemDIR) or as the next argument.
   const value = (i: number, flag: string): [string, number] => {
