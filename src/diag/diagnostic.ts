@@ -1,5 +1,5 @@
 // The one Diagnostic type. A message is data; render.ts turns it into text.
-import type { Code } from './codes.js';
+import { CODES, type Code, type CodeInfo } from './codes.js';
 import type { Span } from './source.js';
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -45,7 +45,8 @@ export class Diagnostics {
   ) {}
 
   report(severity: Severity, code: Code, message: string, span?: Span, opts: ReportOptions = {}): Diagnostic {
-    if (severity === 'warning' && this.warningMode !== 'warn') {
+    const advice = (CODES[code] as CodeInfo).loaderAdvice === true;
+    if (severity === 'warning' && (this.warningMode === 'ignore' || (this.warningMode === 'error' && !advice))) {
       if (this.warningMode === 'ignore') return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
       severity = 'error';
       message = `${message} (a warning, made an error by -Werror)`;

@@ -5,4 +5,11 @@ export interface CodeInfo {
   title: string;
   /** The teaching text `ebcc explain` prints: why the rule exists and how to fix the code. */
   explanation: string;
+  /**
+   * A warning of this code is advice about loaders (section names libbpf 1.x cannot map, a
+   * context struct of the program's own, a map annotation that does not fit), which clang
+   * does not give: -Werror leaves it a warning, so a Makefile that builds with clang -Werror
+   * builds with ebcc.
+   */
+  loaderAdvice?: true;
 }

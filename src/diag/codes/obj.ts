@@ -144,5 +144,6 @@ export const objCodes = {
       'but only when sizeof(K) and sizeof(V) equal the map\'s key_size and value_size: otherwise\n' +
       'the loader would see two different sizes. Make the annotation name the map\'s real key and\n' +
       'value types, or remove it.',
+    loaderAdvice: true,
   },
 } satisfies Record<string, CodeInfo>;

@@ -288,20 +288,35 @@ filters. The program returns an int verdict. Declare it as, for example:
 'void *ctx' is accepted too. A pointer to a struct of the program's own (a copy of the context
 struct with a field the headers lack) is a warning: the kernel checks each access by its offset
 in the real context struct, so the copy must have the same layout.`,
+    loaderAdvice: true,
   },
   E3109: {
     name: 'unknown-section',
     title: 'SEC() names no program type libbpf knows',
     explanation: `libbpf derives the program type from the section name of each program: "xdp",
-"tc", "socket", "cgroup_skb/ingress" and so on. An unknown name leaves the object unloadable. Use one
-of the names listed in the note.`,
+"tc", "socket", "cgroup_skb/ingress", "tracepoint/..." and so on. libbpf 1.x refuses to load a
+program whose section it cannot map (bpftool: "failed to guess program type") unless the loader
+sets the type itself, as 'bpftool prog loadall OBJ DIR type tc' or iproute2's 'tc filter ... bpf
+obj OBJ sec NAME' do. clang does not look at section names, so old programs often use names like
+"l4lb-demo" or "filter".
+
+ebcc compiles such a program and checks it as the type -mprog-type= names, else as the type its
+context parameter implies ('struct xdp_md *' is xdp, 'struct __sk_buff *' is checked as sched_cls).
+To make the object load as it is, rename the section as the note suggests:
+
+  SEC("tc") int balancer_ingress(struct __sk_buff *skb)
+
+With -Werror this stays a warning: a Makefile that builds with clang -Werror builds with ebcc too.`,
+    loaderAdvice: true,
   },
   E3110: {
     name: 'legacy-section',
     title: 'a section name from before libbpf 1.0',
     explanation: `Names like "classifier/x", "xdp_foo" or "socket1" were accepted by old loaders.
 libbpf 1.x matches section names exactly (or by a known prefix followed by '/'), so such an object
-fails to open unless the loader forces the program type. Rename the section as suggested.`,
+fails to open unless the loader forces the program type. Rename the section as suggested.
+With -Werror this stays a warning, as clang gives none.`,
+    loaderAdvice: true,
   },
   E3111: {
     name: 'unknown-helper',
