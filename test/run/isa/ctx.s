@@ -1,0 +1,130 @@
+; Context fields as the kernel's test runner fills them and convert_ctx_access reads them. The
+; packet is 64 bytes 00 01 .. 3f: its destination MAC 00:01:02:03:04:05 is unicast and not the
+; loopback device's (all zero), so pkt_type is PACKET_OTHERHOST (3); its EtherType bytes 0c 0d
+; give skb->protocol 0x0c0d in network order, read as the little-endian value 0x0d0c.
+.case xdp_data_len => 0x40
+    r1 = *(u32 *)(r9 +0)
+    r2 = *(u32 *)(r9 +4)
+    r0 = r2
+    r0 -= r1
+.case xdp_meta_is_data => 0x0
+    r1 = *(u32 *)(r9 +0)
+    r2 = *(u32 *)(r9 +8)
+    r0 = r1
+    r0 -= r2
+.case xdp_ingress_ifindex => 0x1
+    r0 = *(u32 *)(r9 +12)
+.case xdp_rx_queue_index => 0x0
+    r0 = *(u32 *)(r9 +16)
+.case xdp_data_byte => 0x14
+    r2 = *(u32 *)(r9 +0)
+    r3 = *(u32 *)(r9 +4)
+    r4 = r2
+    r4 += 64
+    if r4 > r3 goto out
+    r0 = *(u8 *)(r2 +20)
+.case tc_len tc => 0x40
+    r0 = *(u32 *)(r6 +0)
+.case tc_pkt_type tc => 0x3
+    r0 = *(u32 *)(r6 +4)
+.case tc_mark tc => 0x0
+    r0 = *(u32 *)(r6 +8)
+.case tc_queue_mapping tc => 0x0
+    r0 = *(u32 *)(r6 +12)
+.case tc_protocol tc => 0xd0c
+    r0 = *(u32 *)(r6 +16)
+.case tc_vlan_present tc => 0x0
+    r0 = *(u32 *)(r6 +20)
+.case tc_priority tc => 0x0
+    r0 = *(u32 *)(r6 +32)
+.case tc_ingress_ifindex tc => 0x0
+    r0 = *(u32 *)(r6 +36)
+.case tc_ifindex tc => 0x1
+    r0 = *(u32 *)(r6 +40)
+.case tc_tc_index tc => 0x0
+    r0 = *(u32 *)(r6 +44)
+.case tc_hash tc => 0x0
+    r0 = *(u32 *)(r6 +68)
+.case tc_tc_classid tc => 0x0
+    r0 = *(u32 *)(r6 +72)
+.case tc_data_len tc => 0x40
+    r1 = *(u32 *)(r6 +76)
+    r2 = *(u32 *)(r6 +80)
+    r0 = r2
+    r0 -= r1
+.case tc_data_byte tc => 0xc
+    r2 = *(u32 *)(r6 +76)
+    r3 = *(u32 *)(r6 +80)
+    r4 = r2
+    r4 += 14
+    if r4 > r3 goto out
+    r0 = *(u8 *)(r2 +12)
+.case tc_wire_len tc => 0x0
+    r0 = *(u32 *)(r6 +160)
+.case tc_gso_segs tc => 0x0
+    r0 = *(u32 *)(r6 +164)
+.case tc_narrow_len_byte0 tc => 0x40
+    r0 = *(u8 *)(r6 +0)
+.case tc_narrow_protocol_byte1 tc => 0xd
+    r0 = *(u8 *)(r6 +17)
+.case tc_narrow_protocol_half tc => 0xd0c
+    r0 = *(u16 *)(r6 +16)
+.case tc_mark_store tc => 0x12345678
+    r1 = 0x12345678
+    *(u32 *)(r6 +8) = r1
+    r0 = *(u32 *)(r6 +8)
+.case tc_priority_store tc => 0x7
+    r1 = 7
+    *(u32 *)(r6 +32) = r1
+    r0 = *(u32 *)(r6 +32)
+.case tc_classid_store tc => 0x20
+    r1 = 0x10020
+    *(u32 *)(r6 +72) = r1
+    r0 = *(u32 *)(r6 +72)
+.case tc_index_store tc => 0xabcd
+    r1 = 0xabcd
+    *(u32 *)(r6 +44) = r1
+    r0 = *(u32 *)(r6 +44)
+.case tc_cb_store tc => 0xb2c
+    r1 = 11
+    *(u32 *)(r6 +48) = r1
+    r1 = 44
+    *(u32 *)(r6 +64) = r1
+    r0 = *(u32 *)(r6 +48)
+    r1 = *(u32 *)(r6 +64)
+    r0 <<= 8
+    r0 |= r1
+.case tc_cb_narrow tc => 0x33
+    r1 = 0x11223344
+    *(u32 *)(r6 +52) = r1
+    r0 = *(u8 *)(r6 +53)
+.case socket_len socket => 0x32
+    r0 = *(u32 *)(r6 +0)
+.case socket_protocol socket => 0xd0c
+    r0 = *(u32 *)(r6 +16)
+.case socket_pkt_type socket => 0x3
+    r0 = *(u32 *)(r6 +4)
+.case socket_ifindex socket => 0x1
+    r0 = *(u32 *)(r6 +40)
+.case socket_cb_store socket => 0x9
+    r1 = 9
+    *(u32 *)(r6 +56) = r1
+    r0 = *(u32 *)(r6 +56)
+.case socket_broadcast socket => 0x2
+.packet ffffffffffff0200000000010800450000140000000040110000000000000000000000000000000000000000000000
+    r0 = *(u32 *)(r6 +4)
+.case socket_multicast socket => 0x2
+.packet 01005e0000fb0200000000010800450000140000000040110000000000000000000000000000000000000000000000
+    r0 = *(u32 *)(r6 +4)
+.case socket_host socket => 0x0
+.packet 0000000000000200000000010800450000140000000040110000000000000000000000000000000000000000000000
+    r0 = *(u32 *)(r6 +4)
+.case socket_protocol_ipv4 socket => 0x8
+.packet 0000000000000200000000010800450000140000000040110000000000000000000000000000000000000000000000
+    r0 = *(u32 *)(r6 +16)
+.case socket_protocol_802_3 socket => 0x400
+.packet 02000000000102000000000200300000000000000000000000000000000000000000000000000000000000000000000000
+    r0 = *(u32 *)(r6 +16)
+.case socket_protocol_802_3_raw socket => 0x100
+.packet 0200000000010200000000020030ffff000000000000000000000000000000000000000000000000000000000000000000
+    r0 = *(u32 *)(r6 +16)

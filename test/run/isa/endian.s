@@ -1,0 +1,72 @@
+; be16 of 0x123456789abcdef0
+.case be16_0 => 0xf0de
+    r0 = 0x123456789abcdef0 ll
+    r0 = be16 r0
+; be16 of 0xff00ff00ff00ff80
+.case be16_1 => 0x80ff
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = be16 r0
+; be32 of 0x123456789abcdef0
+.case be32_0 => 0xf0debc9a
+    r0 = 0x123456789abcdef0 ll
+    r0 = be32 r0
+; be32 of 0xff00ff00ff00ff80
+.case be32_1 => 0x80ff00ff
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = be32 r0
+; be64 of 0x123456789abcdef0
+.case be64_0 => 0xf0debc9a78563412
+    r0 = 0x123456789abcdef0 ll
+    r0 = be64 r0
+; be64 of 0xff00ff00ff00ff80
+.case be64_1 => 0x80ff00ff00ff00ff
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = be64 r0
+; le16 of 0x123456789abcdef0
+.case le16_0 => 0xdef0
+    r0 = 0x123456789abcdef0 ll
+    r0 = le16 r0
+; le16 of 0xff00ff00ff00ff80
+.case le16_1 => 0xff80
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = le16 r0
+; le32 of 0x123456789abcdef0
+.case le32_0 => 0x9abcdef0
+    r0 = 0x123456789abcdef0 ll
+    r0 = le32 r0
+; le32 of 0xff00ff00ff00ff80
+.case le32_1 => 0xff00ff80
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = le32 r0
+; le64 of 0x123456789abcdef0
+.case le64_0 => 0x123456789abcdef0
+    r0 = 0x123456789abcdef0 ll
+    r0 = le64 r0
+; le64 of 0xff00ff00ff00ff80
+.case le64_1 => 0xff00ff00ff00ff80
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = le64 r0
+; bswap16 of 0x123456789abcdef0
+.case bswap16_0 => 0xf0de
+    r0 = 0x123456789abcdef0 ll
+    r0 = bswap16 r0
+; bswap16 of 0xff00ff00ff00ff80
+.case bswap16_1 => 0x80ff
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = bswap16 r0
+; bswap32 of 0x123456789abcdef0
+.case bswap32_0 => 0xf0debc9a
+    r0 = 0x123456789abcdef0 ll
+    r0 = bswap32 r0
+; bswap32 of 0xff00ff00ff00ff80
+.case bswap32_1 => 0x80ff00ff
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = bswap32 r0
+; bswap64 of 0x123456789abcdef0
+.case bswap64_0 => 0xf0debc9a78563412
+    r0 = 0x123456789abcdef0 ll
+    r0 = bswap64 r0
+; bswap64 of 0xff00ff00ff00ff80
+.case bswap64_1 => 0x80ff00ff00ff00ff
+    r0 = 0xff00ff00ff00ff80 ll
+    r0 = bswap64 r0
