@@ -107,18 +107,45 @@ abstract class BaseContext {
     this.packet = mem.add('packet', 'packet', new Uint8Array(frameBytes));
   }
 
+  /** Checked accesses, by offset, size and direction (the checks are the same every time). */
+  private readonly checked = new Map<number, CtxField>();
+
   protected fieldFor(m: Machine, offset: number, sizeBytes: number, write: boolean): CtxField {
+    const key = offset * 32 + sizeBytes * 2 + (write ? 1 : 0);
+    const hit = this.checked.get(key);
+    if (hit !== undefined) return hit;
     const f = offset >= 0 ? ctxFieldAt(this.layout, offset) : undefined;
-    const what = `${write ? 'write to' : 'read of'} ${sizeBytes} byte${sizeBytes === 1 ? '' : 's'} at offset ${offset} of struct ${this.layout.name}`;
-    if (!f) m.fault(`invalid context access: ${what}, which is not a field`);
+    const what = (): string => `${write ? 'write to' : 'read of'} ${sizeBytes} byte${sizeBytes === 1 ? '' : 's'} at offset ${offset} of struct ${this.layout.name}`;
+    if (!f) return m.fault(`invalid context access: ${what()}, which is not a field`);
     const allowed = ctxFieldAllowed(this.progType, f.name, write ? 'write' : 'read', this.expectedAttach);
-    if (allowed === false) m.fault(`invalid context access: ${what} (${f.name}), which a ${this.progType} program may not ${write ? 'write' : 'read'}`);
+    if (allowed === false) m.fault(`invalid context access: ${what()} (${f.name}), which a ${this.progType} program may not ${write ? 'write' : 'read'}`);
     const elem = f.sizeBytes / f.count;
     const within = (offset - f.offsetBytes) % elem;
     if (within + sizeBytes > elem || (f.exactSize && (sizeBytes !== elem || within !== 0)) || (write && sizeBytes !== elem)) {
-      m.fault(`invalid context access: ${what} (${f.name} is ${elem} bytes${f.exactSize || write ? ' and must be accessed whole' : ''})`);
+      m.fault(`invalid context access: ${what()} (${f.name} is ${elem} bytes${f.exactSize || write ? ' and must be accessed whole' : ''})`);
     }
+    this.checked.set(key, f);
     return f;
+  }
+
+  /** The frame is all zero outside [dirtyStart, dirtyEnd), as the kernel's kzalloc'd buffer. */
+  private dirtyStart = 0;
+  private dirtyEnd = 0;
+
+  /** Records that [start, end) of the frame may hold non-zero bytes. */
+  protected touch(start: number, end: number): void {
+    if (this.dirtyEnd <= this.dirtyStart) {
+      this.dirtyStart = start;
+      this.dirtyEnd = end;
+    } else {
+      this.dirtyStart = Math.min(this.dirtyStart, start);
+      this.dirtyEnd = Math.max(this.dirtyEnd, end);
+    }
+  }
+
+  protected clearFrame(): void {
+    if (this.dirtyEnd > this.dirtyStart) this.packet.bytes.fill(0, Math.max(0, this.dirtyStart), this.dirtyEnd);
+    this.dirtyStart = this.dirtyEnd = 0;
   }
 
   protected pointerTo(m: Machine, offset: number): void {
@@ -173,8 +200,8 @@ export class XdpContext extends BaseContext implements ContextModel {
     const maxData = XDP_FRAME_BYTES - (XDP_PACKET_HEADROOM - metaLen) - SHARED_INFO_BYTES;
     if (size > maxData) return { error: `the packet is ${size} bytes; at most ${maxData} fit in an XDP frame`, refusal };
     if (size < ETH_HLEN) refusal = `BPF_PROG_TEST_RUN refuses packets shorter than ${ETH_HLEN} bytes`;
+    this.clearFrame();
     const bytes = this.packet.bytes;
-    bytes.fill(0);
     this.dataMeta = XDP_PACKET_HEADROOM - metaLen;
     bytes.set(input.packet, this.dataMeta);
     this.data = XDP_PACKET_HEADROOM;
@@ -184,6 +211,7 @@ export class XdpContext extends BaseContext implements ContextModel {
   }
 
   window(): void {
+    this.touch(this.dataMeta, this.dataEnd);
     this.packet.start = this.dataMeta;
     this.packet.end = this.dataEnd;
     this.packet.wend = this.dataEnd;
@@ -333,9 +361,10 @@ export class SkbContext extends BaseContext implements ContextModel {
       return BigInt(readU32(this.ctxIn, off)) | (BigInt(readU32(this.ctxIn, off + 4)) << 32n);
     };
 
+    this.clearFrame();
     const bytes = this.packet.bytes;
-    bytes.fill(0);
     bytes.set(pkt, SKB_HEADROOM);
+    this.touch(SKB_HEADROOM, SKB_HEADROOM + size);
     // eth_type_trans on the loopback device (an all-zero address).
     this.macHeader = SKB_HEADROOM;
     const pulled = Math.min(ETH_HLEN, size);

@@ -4,7 +4,7 @@
 // each form to the interpreter's operation, by the form's decoded fields, never by opcode number.
 import type { Insn } from '../bpf/insn.js';
 import { formOf, PSEUDO_CALL, PSEUDO_LD_IMM64, type OpcodeForm } from '../bpf/opcodes.js';
-import { Op } from './ops.js';
+import { Op } from './interp.js';
 
 export interface Code {
   length: number;

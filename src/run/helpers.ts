@@ -106,14 +106,20 @@ function argMap(m: Machine, env: HelperEnv, i: number, helper: string): BpfMap {
 
 /** The `size` bytes R`i` points at, checked (writable when `write`). */
 function argMem(m: Machine, i: number, size: number, write: boolean, helper: string): Uint8Array {
+  if (size === 0) return new Uint8Array(0);
+  const off = m.lo[i]!;
+  return argRegion(m, i, size, write, helper).bytes.subarray(off, off + size);
+}
+
+/** The region R`i` points into, checked to hold `size` bytes at R`i`'s offset. */
+function argRegion(m: Machine, i: number, size: number, write: boolean, helper: string): Region {
   const r = m.mem.get(m.hi[i]!);
   const off = m.lo[i]!;
-  if (size === 0) return new Uint8Array(0);
   if (!r || off < r.start || off + size > (write ? r.wend : r.end)) {
     m.fault(`${helper}: R${i} does not point at ${size} ${write ? 'writable' : 'readable'} bytes` +
       (r ? ` (it points at offset ${off} of ${r.name}, whose ${write ? 'writable' : 'readable'} bytes are ${r.start}..${write ? r.wend : r.end})` : ''));
   }
-  return r.bytes.subarray(off, off + size);
+  return r;
 }
 
 function ringbuf(m: Machine, env: HelperEnv, i: number, helper: string): RingBufMap {
@@ -235,9 +241,9 @@ type Impl = (m: Machine, env: HelperEnv) => void;
 const IMPLS: Readonly<Record<string, Impl>> = {
   bpf_map_lookup_elem(m, env) {
     const map = argMap(m, env, 1, 'bpf_map_lookup_elem');
-    const key = argMem(m, 2, map.def.keySize, false, 'bpf_map_lookup_elem');
+    const key = argRegion(m, 2, map.def.keySize, false, 'bpf_map_lookup_elem');
     if (map instanceof RefArrayMap || map instanceof RingBufMap) m.fault(`bpf_map_lookup_elem on ${map.typeName} map '${map.name}' is not supported`);
-    retPtr(m, map.lookup(key, 0));
+    retPtr(m, map.lookupAt(key.bytes, m.lo[2]!, 0));
   },
   bpf_map_lookup_percpu_elem(m, env) {
     const map = argMap(m, env, 1, 'bpf_map_lookup_percpu_elem');

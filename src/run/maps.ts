@@ -42,10 +42,10 @@ export interface MapEntry {
   values: Uint8Array[];
 }
 
-/** Keys as strings for JS maps: one char per byte. */
-export function keyString(bytes: Uint8Array): string {
+/** Keys as strings for JS maps: one char per byte of bytes[start, start + length). */
+export function keyString(bytes: Uint8Array, start = 0, length = bytes.length - start): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
+  for (let i = start; i < start + length; i++) s += String.fromCharCode(bytes[i]!);
   return s;
 }
 
@@ -70,6 +70,10 @@ export abstract class BpfMap {
   }
   /** bpf_map_lookup_elem from the program (CPU `cpu`): the value region, or undefined (NULL). */
   abstract lookup(key: Uint8Array, cpu: number): Region | undefined;
+  /** lookup() of the key at bytes[offset, offset + key size), without copying it. */
+  lookupAt(bytes: Uint8Array, offset: number, cpu: number): Region | undefined {
+    return this.lookup(bytes.subarray(offset, offset + this.def.keySize), cpu);
+  }
   /** bpf_map_update_elem from the program: 0 or -errno. */
   abstract update(key: Uint8Array, value: Uint8Array, flags: number, cpu: number): number;
   /** bpf_map_delete_elem: 0 or -errno. */
@@ -136,9 +140,15 @@ export class ArrayMap extends BpfMap {
   }
 
   lookup(key: Uint8Array, cpu: number): Region | undefined {
-    const i = this.index32(key);
-    if (i < 0 || i >= this.def.maxEntries) return undefined;
-    return this.valueRegion(i, cpu);
+    return this.lookupAt(key, 0, cpu);
+  }
+
+  override lookupAt(b: Uint8Array, at: number, cpu: number): Region | undefined {
+    const i = (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+    if (i >= this.def.maxEntries) return undefined;
+    const slot = (this.percpu ? cpu * this.def.maxEntries : 0) + i;
+    const id = this.regionIds[slot]!;
+    return id !== 0 ? this.mem.regions[id] : this.valueRegion(i, cpu);
   }
 
   update(key: Uint8Array, value: Uint8Array, flags: number, cpu: number): number {
@@ -244,7 +254,11 @@ export class HashMap extends BpfMap {
   }
 
   lookup(key: Uint8Array, cpu: number): Region | undefined {
-    const k = keyString(key);
+    return this.lookupAt(key, 0, cpu);
+  }
+
+  override lookupAt(b: Uint8Array, at: number, cpu: number): Region | undefined {
+    const k = keyString(b, at, this.def.keySize);
     const e = this.elems.get(k);
     if (!e) return undefined;
     this.touch(k, e);

@@ -262,7 +262,8 @@ export class RunSession implements MachineHost {
       result.error = { kind: 'input', message: prep.error };
       return result;
     }
-    for (const s of this.stacks) s.bytes.fill(0);
+    for (let d = 0; d <= m.maxDepth; d++) this.stacks[d]!.bytes.fill(0);
+    m.maxDepth = 0;
     const trace = input.trace ? new Tracer(this, input.traceLimit ?? 100_000) : undefined;
     m.trace = trace ? (pc) => trace.before(pc) : undefined;
     const repeat = Math.max(1, input.repeat ?? 1);

@@ -1,3 +1,7 @@
+; ALU32: every operation on w registers. The high half of the destination starts as garbage
+; (0xdeadbeef) and must come out zero; shift counts are taken modulo 32; division and modulo by
+; zero and signed overflow as in the ISA.
+
 ; add32 0xffffffff += 1 (imm), high half of r0 garbage: wraps at 2^32, no carry out
 .case add32_k_0 => 0x0
     r0 = 0xdeadbeefffffffff ll

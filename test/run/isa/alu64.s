@@ -1,3 +1,7 @@
+; ALU64: every two-operand operation with an immediate (sign-extended to 64 bits) and with a
+; register, at the boundaries of the two 32-bit halves and of the signed range; division by
+; zero, the signed minimum divided by -1, shift counts taken modulo 64, neg, mov and movsx.
+
 ; add64 0xffffffff += 1 (imm): carry into the high half
 .case add64_k_0 => 0x100000000
     r0 = 0xffffffff ll

@@ -1,3 +1,7 @@
+; Atomics on a stack doubleword holding 0xaaaaaaaaffffffff: add, or, and, xor with and without
+; fetch, xchg and cmpxchg (hit and miss), 32 and 64 bits. 32-bit forms touch the addressed word
+; only and return the old value zero-extended.
+
 ; lock add 32 on 0xaaaaaaaaffffffff: the low word only, no carry out
 .case lock_add32 => 0xaaaaaaaa00000000
     r1 = 0xaaaaaaaaffffffff ll

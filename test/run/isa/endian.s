@@ -1,3 +1,6 @@
+; Byte order: be (swap on this little-endian machine) and le (truncate) of the ALU class, and the
+; unconditional bswap of ALU64 (v4), at 16, 32 and 64 bits; narrower results are zero-extended.
+
 ; be16 of 0x123456789abcdef0
 .case be16_0 => 0xf0de
     r0 = 0x123456789abcdef0 ll

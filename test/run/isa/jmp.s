@@ -1,3 +1,7 @@
+; Conditional jumps on 64-bit registers, each with an immediate (sign-extended) and a register,
+; taken and not taken, on values that tell signed from unsigned; ja and gotol, forwards and in a
+; bounded loop. r0 = 1 when the branch is taken.
+
 ; jeq 0x5 == 5 (imm, sign-extended): r0 = 1 when taken
 .case jeq_k_0 => 0x1
     r1 = 5

@@ -1,3 +1,6 @@
+; JMP32: the same conditions on the low halves only. The high halves are set to different
+; garbage so that a 64-bit compare would decide differently. r0 = 1 when the branch is taken.
+
 ; jeq32 0x5 == 5 (imm)
 .case jeq32_k_0 => 0x1
     r1 = 0x5555555500000005 ll

@@ -1,3 +1,7 @@
+; Loads and stores of every size: from and to the packet (bounds checked first) and the stack,
+; little-endian, zero-extending (ldx) and sign-extending (ldxs) loads, stores of immediates
+; (truncated; sign-extended for u64) and registers.
+
 ; ldx u8 from the packet (bytes 00 01 02 ..), little-endian, zero-extended
 .case ldx_pkt_u8 => 0x3f
     r2 = *(u32 *)(r9 +0)
