@@ -11,7 +11,8 @@
 // a second, and optimising hot functions in that time costs more (on other
 // cores, or on this one when there is none free) than it saves. Measured
 // with samples/xdp_count.c and samples/l4lb.c, it cuts CPU time by a third.
-// Sparkplug, the baseline compiler, still runs.
+// Sparkplug, the baseline compiler, still runs. `ebcc run` keeps TurboFan: its interpreter loop
+// runs long enough to pay for it.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-v8.setFlagsFromString('--no-opt');
+if (process.argv[2] !== 'run') v8.setFlagsFromString('--no-opt');
 
 // A closed pipe (ebcc explain | head) ends output quietly.
 for (const stream of [process.stdout, process.stderr]) {

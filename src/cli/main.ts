@@ -2,11 +2,9 @@
 // success, 1 when the program has errors, 2 on a usage error.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { createContext, type CompileContext, type CompileOptions } from '../context.js';
+import { createContext, type CompileContext } from '../context.js';
 import { lookupCode, CODES } from '../diag/codes.js';
-import { diagnosticsToJson, renderDiagnostics } from '../diag/render.js';
 import { compile } from '../driver/compile.js';
 import type { IrFunction } from '../ir/ir.js';
 import { printFunction, printModule } from '../ir/print.js';
@@ -15,86 +13,11 @@ import { objdump } from '../obj/objdump.js';
 import { buildSourceMap } from '../obj/source-map.js';
 import { printPreprocessed } from '../pp/print.js';
 import { normalizeArgs, type DepOptions, type Normalized } from './args.js';
-import { progTypeByName, PROG_TYPES } from '../bpf/prog-types.js';
 import { NodeFileSystem } from './node-fs.js';
+import { addCompileOptions, optionsFrom, report, type BuildFlags } from './options.js';
+import { addRunCommand } from './run.js';
 
 const VERSION = '0.1.0';
-
-interface BuildFlags {
-  output?: string;
-  include: string[];
-  define: string[];
-  undef: string[];
-  I: string[];
-  optLevel: string;
-  g?: boolean;
-  mcpu?: string;
-  progType?: string;
-  target?: string;
-  emit?: string;
-  dumpAfter?: string;
-  diagnostics?: string;
-  color?: boolean;
-}
-
-function collect(value: string, prev: string[]): string[] {
-  return [...prev, value];
-}
-
-function stdlibDir(): string {
-  return fileURLToPath(new URL('../../stdlib/include', import.meta.url));
-}
-
-function optionsFrom(flags: BuildFlags, clang: Normalized): Partial<CompileOptions> {
-  const mcpu = flags.mcpu ? Number(flags.mcpu.replace(/^v/, '')) : 3;
-  if (![1, 2, 3, 4].includes(mcpu)) throw new CommanderError(2, 'ebcc.mcpu', `error: unsupported -mcpu=${flags.mcpu}: use v1, v2, v3 or v4`);
-  if (flags.target && !/^bpf(el)?$/.test(flags.target)) throw new CommanderError(2, 'ebcc.target', `error: unsupported target '${flags.target}': ebcc compiles for bpf (little endian) only`);
-  if (flags.progType !== undefined && !progTypeByName(flags.progType)) {
-    throw new CommanderError(2, 'ebcc.progtype', `error: unknown program type '${flags.progType}' in -mprog-type=: use one of ${PROG_TYPES.map((p) => p.name).join(', ')}`);
-  }
-  return {
-    includeDirs: flags.I,
-    quoteDirs: clang.quoteDirs,
-    systemDirs: clang.systemDirs,
-    afterDirs: clang.afterDirs,
-    progType: flags.progType,
-    warnings: clang.noWarnings ? 'ignore' : clang.warningsAsErrors ? 'error' : 'warn',
-    defines: flags.define.map((d) => {
-      const eq = d.indexOf('=');
-      return eq < 0 ? { name: d } : { name: d.slice(0, eq), value: d.slice(eq + 1) };
-    }),
-    undefs: flags.undef,
-    forcedIncludes: flags.include,
-    stdlibDir: stdlibDir(),
-    optLevel: flags.optLevel === '0' ? 0 : 2,
-    debugInfo: flags.g !== false,
-    mcpu: mcpu as 1 | 2 | 3 | 4,
-    compDir: process.cwd(),
-  };
-}
-
-function report(ctx: CompileContext, flags: BuildFlags): number {
-  if (flags.diagnostics === 'json') process.stdout.write(JSON.stringify(diagnosticsToJson(ctx.diags.list, ctx.sources), null, 2) + '\n');
-  else process.stderr.write(renderDiagnostics(ctx.diags.list, ctx.sources, { color: flags.color ?? process.stderr.isTTY }));
-  return ctx.diags.hasErrors() ? 1 : 0;
-}
-
-function addCompileOptions(cmd: Command): Command {
-  return cmd
-    .option('-I <dir>', 'add a directory to the include search path', collect, [])
-    .option('-D, --define <name[=value]>', 'define a macro', collect, [])
-    .option('-U, --undef <name>', 'undefine a macro', collect, [])
-    .option('--include <file>', 'include a file before the source', collect, [])
-    .option('--opt-level <n>', 'optimisation level (-O0 or -O2)', '2')
-    .option('--mcpu <version>', 'BPF ISA version: v1, v2, v3 (default) or v4')
-    .option('--prog-type <type>', 'program type for programs whose section names none (-mprog-type=)')
-    .option('--target <triple>', 'target (only bpf)')
-    .option('-g', 'emit debug info: .BTF.ext line info, DWARF, OUT.o.map (the default)')
-    .option('--no-g', 'no debug info (-g0)')
-    .addOption(new Option('--diagnostics <format>', 'diagnostic format').choices(['text', 'json']).default('text'))
-    .option('--color', 'colour diagnostics')
-    .option('--no-color', 'no colour');
-}
 
 function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
   const ctx = createContext(new NodeFileSystem(), optionsFrom(flags, mode));
@@ -236,6 +159,8 @@ export async function main(args: string[]): Promise<number> {
       process.exitCode = runBuild(file, flags, { ...clang, preprocessOnly: false, syntaxOnly: true });
     },
   );
+
+  addRunCommand(program, clang);
 
   program
     .command('objdump')

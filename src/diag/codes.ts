@@ -9,6 +9,7 @@ import { semaCodes } from './codes/sema.js';
 import { backendCodes } from './codes/backend.js';
 import { objCodes } from './codes/obj.js';
 import { asmCodes } from './codes/asm.js';
+import { runCodes } from './codes/run.js';
 
 export type { CodeInfo } from './codes/info.js';
 
@@ -20,6 +21,7 @@ export const CODES = {
   ...backendCodes,
   ...objCodes,
   ...asmCodes,
+  ...runCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -59,6 +59,8 @@ export interface ContextModel {
   /** LD_ABS/LD_IND (host-order value) or -1. */
   loadPacket(offset: number, sizeBytes: number): number;
   packetOut(): Uint8Array;
+  /** Where packetOut() starts relative to where the input packet started (negative: the head grew). */
+  packetOutShift(): number;
   ctxOut(): Uint8Array | undefined;
 }
 
@@ -101,6 +103,8 @@ abstract class BaseContext {
   readonly packet: Region;
   protected ctxIn = new Uint8Array(0);
   protected hasCtx = false;
+  /** The frame offset of the input's first byte. */
+  protected inputStart = 0;
 
   constructor(readonly layout: CtxLayout, readonly progType: string, readonly expectedAttach: string | undefined, mem: Memory, frameBytes: number) {
     this.ctxRegion = mem.add('ctx', `context (struct ${layout.name})`, new Uint8Array(layout.sizeBytes), { opaque: true });
@@ -199,10 +203,11 @@ export class XdpContext extends BaseContext implements ContextModel {
     }
     const maxData = XDP_FRAME_BYTES - (XDP_PACKET_HEADROOM - metaLen) - SHARED_INFO_BYTES;
     if (size > maxData) return { error: `the packet is ${size} bytes; at most ${maxData} fit in an XDP frame`, refusal };
-    if (size < ETH_HLEN) refusal = `BPF_PROG_TEST_RUN refuses packets shorter than ${ETH_HLEN} bytes`;
+    if (size - metaLen < ETH_HLEN) refusal = `BPF_PROG_TEST_RUN refuses packets shorter than ${ETH_HLEN} bytes (after the metadata)`;
     this.clearFrame();
     const bytes = this.packet.bytes;
     this.dataMeta = XDP_PACKET_HEADROOM - metaLen;
+    this.inputStart = this.dataMeta;
     bytes.set(input.packet, this.dataMeta);
     this.data = XDP_PACKET_HEADROOM;
     this.dataEnd = this.dataMeta + size;
@@ -246,6 +251,10 @@ export class XdpContext extends BaseContext implements ContextModel {
 
   packetOut(): Uint8Array {
     return this.packet.bytes.slice(this.dataMeta, this.dataEnd);
+  }
+
+  packetOutShift(): number {
+    return this.dataMeta - this.inputStart;
   }
 
   ctxOut(): Uint8Array | undefined {
@@ -298,6 +307,10 @@ const PACKET_OTHERHOST = 3;
 const ETH_P_802_3_MIN = 0x0600;
 const ETH_P_802_3 = 0x0001;
 const ETH_P_802_2 = 0x0004;
+const ETH_P_IP = 0x0800;
+const ETH_P_IPV6 = 0x86dd;
+const IPV4_HEADER_BYTES = 20;
+const IPV6_HEADER_BYTES = 40;
 const GSO_LEGACY_MAX_SIZE = 65536;
 const GSO_MAX_SEGS = 65535;
 
@@ -340,6 +353,13 @@ export class SkbContext extends BaseContext implements ContextModel {
     const maxSize = XDP_FRAME_BYTES - SKB_HEADROOM - SHARED_INFO_BYTES;
     if (size > maxSize) return { error: `the packet is ${size} bytes; BPF_PROG_TEST_RUN takes at most ${maxSize} for socket buffers`, refusal };
     if (size < ETH_HLEN) refusal = `BPF_PROG_TEST_RUN refuses packets shorter than ${ETH_HLEN} bytes`;
+    else {
+      // It also refuses an IPv4 or IPv6 frame with no room for the network header after the
+      // Ethernet header (seen on Linux 6.18).
+      const type = (pkt[12]! << 8) | pkt[13]!;
+      const need = type === ETH_P_IP ? IPV4_HEADER_BYTES : type === ETH_P_IPV6 ? IPV6_HEADER_BYTES : 0;
+      if (size - ETH_HLEN < need) refusal = `BPF_PROG_TEST_RUN refuses an ${type === ETH_P_IP ? 'IPv4' : 'IPv6'} frame shorter than its ${need}-byte header`;
+    }
     this.hasCtx = input.ctx !== undefined;
     this.ctxIn = new Uint8Array(SK_BUFF.sizeBytes);
     if (input.ctx) {
@@ -501,6 +521,10 @@ export class SkbContext extends BaseContext implements ContextModel {
     if (sizeBytes === 1) return b[at]!;
     if (sizeBytes === 2) return (b[at]! << 8) | b[at + 1]!;
     return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+  }
+
+  packetOutShift(): number {
+    return (this.l2 ? this.data : this.data - ETH_HLEN) - this.macHeader;
   }
 
   packetOut(): Uint8Array {

@@ -191,9 +191,12 @@ export const enum Op {
 /** A helper implementation: reads R1-R5 from the machine, writes R0. */
 export type HelperFn = (m: Machine) => void;
 
+/** What kind of fault ended a run (each has its diagnostic code, see session.ts). */
+export type FaultKind = 'memory' | 'helper' | 'instruction' | 'limit';
+
 /** A run-time fault: the instruction slot and what went wrong. */
 export class RunFault extends Error {
-  constructor(readonly pc: number, message: string) {
+  constructor(readonly pc: number, message: string, readonly kind: FaultKind) {
     super(message);
   }
 }
@@ -237,8 +240,8 @@ export class Machine {
     readonly host: MachineHost,
   ) {}
 
-  fault(message: string): never {
-    throw new RunFault(this.pc, message);
+  fault(message: string, kind: FaultKind = 'memory'): never {
+    throw new RunFault(this.pc, message, kind);
   }
 }
 
@@ -333,7 +336,7 @@ export function execute(m: Machine, startPc: number): void {
     if (++count > limit) {
       m.insnCount = count;
       m.pc = pc;
-      m.fault(`the program executed more than ${limit} instructions`);
+      m.fault(`the program executed more than ${limit} instructions`, 'limit');
     }
     if (trace !== undefined) {
       m.insnCount = count;
@@ -869,7 +872,7 @@ export function execute(m: Machine, startPc: number): void {
         const depth = m.depth;
         if (depth + 1 >= MAX_CALL_FRAMES) {
           m.pc = pc;
-          m.fault(`the call nests deeper than ${MAX_CALL_FRAMES} frames`);
+          m.fault(`the call nests deeper than ${MAX_CALL_FRAMES} frames`, 'instruction');
         }
         const save = m.frameSave;
         const base = depth * 10;
@@ -895,11 +898,11 @@ export function execute(m: Machine, startPc: number): void {
 
       case Op.UNSUPPORTED:
         m.pc = pc;
-        m.fault('this instruction is not supported by ebcc run (kernel function calls, BTF-id and callback loads)');
+        m.fault('this instruction is not supported by ebcc run (kernel function calls, BTF-id and callback loads)', 'instruction');
       // falls through: fault never returns
       default:
         m.pc = pc;
-        m.fault(`invalid instruction (opcode byte and fields form no instruction of the ISA)`);
+        m.fault(`invalid instruction (opcode byte and fields form no instruction of the ISA)`, 'instruction');
     }
     pc++;
   }

@@ -10,12 +10,13 @@ import { disasmInsn } from '../bpf/disasm.js';
 import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
 import { findProgType } from '../bpf/prog-types.js';
 import { helperById } from '../bpf/helpers.js';
+import type { Code } from '../diag/codes.js';
 import type { SourceManager, Span } from '../diag/source.js';
 import { mapDefinitions, type MapDef } from '../obj/map-defs.js';
 import { createContext, type ContextModel, type KernelRefusal } from './context.js';
-import { decode, type Code } from './decode.js';
-import { bindHelpers, implementedHelpers, type FibRoute, type HelperEnv, type RedirectTarget } from './helpers.js';
-import { execute, Machine, MAX_CALL_FRAMES, RunFault, STACK_BYTES, type MachineHost } from './interp.js';
+import { decode, type Code as DecodedCode } from './decode.js';
+import { bindHelpers, type FibRoute, type HelperEnv, type RedirectTarget } from './helpers.js';
+import { execute, Machine, MAX_CALL_FRAMES, RunFault, STACK_BYTES, type FaultKind, type MachineHost } from './interp.js';
 import { linkProgram, programFunctions, type LinkedProgram } from './link.js';
 import { createMap, RefArrayMap, type BpfMap, type MapEvent } from './maps.js';
 import { Memory, type Region } from './memory.js';
@@ -46,7 +47,12 @@ export interface SourceLine {
   span: Span | undefined;
 }
 
-export type RunErrorKind = 'memory' | 'helper' | 'instruction' | 'limit' | 'input';
+export type RunErrorKind = FaultKind | 'input';
+
+/** The diagnostic code of each kind of run error (src/diag/codes/run.ts). */
+export const RUN_ERROR_CODES: Readonly<Record<RunErrorKind, Code>> = {
+  memory: 'E9001', helper: 'E9002', limit: 'E9003', instruction: 'E9004', input: 'E9005',
+};
 
 export interface RunError {
   kind: RunErrorKind;
@@ -68,6 +74,8 @@ export interface TraceEntry {
 }
 
 export interface RunInput {
+  /** The program (function) to run; default: the session's. */
+  program?: string;
   packet: Uint8Array;
   /** ctx_in: an xdp_md or __sk_buff image. */
   ctx?: Uint8Array;
@@ -83,6 +91,8 @@ export interface RunResult {
   retval: number;
   r0: bigint;
   packetOut: Uint8Array;
+  /** Where packetOut starts relative to the input packet's first byte (negative: the head grew). */
+  packetOutShift: number;
   ctxOut: Uint8Array | undefined;
   error: RunError | undefined;
   /** When the kernel's test runner would refuse this input (a packet under 14 bytes), why. */
@@ -113,10 +123,8 @@ export function createSession(obj: ObjectProgram, options: SessionOptions = {}):
   if (!entry) {
     return { ok: false, message: `no program named '${options.program}'; the object has ${programs.map((p) => p.name).join(', ')}` };
   }
-  const match = findProgType(entry.section);
-  const progType = match?.progType?.name;
-  if (!progType) return { ok: false, message: `section '${entry.section}' of '${entry.name}' names no program type` };
-  const expectedAttach = match?.kind === 'modern' ? match.def.expectedAttachType?.cName : undefined;
+  const kind = programKind(entry.section);
+  if (!kind) return { ok: false, message: `section '${entry.section}' of '${entry.name}' names no program type` };
   const defs = mapDefinitions(obj);
   const linked: LinkedProgram[] = [];
   for (const p of programs) {
@@ -128,9 +136,18 @@ export function createSession(obj: ObjectProgram, options: SessionOptions = {}):
     linked.push(r.program);
   }
   const mem = new Memory();
-  const ctx = createContext(progType, expectedAttach, mem);
-  if (!ctx) return { ok: false, message: `ebcc run has no context model for ${progType} programs (it runs xdp, tc and socket buffer programs)` };
-  return { ok: true, session: new RunSession(obj, entry, progType, defs, linked, mem, ctx, options) };
+  const session = new RunSession(obj, entry, kind.progType, defs, linked, mem, options);
+  const ctx = session.contextFor(entry.name);
+  if (typeof ctx === 'string') return { ok: false, message: ctx };
+  return { ok: true, session };
+}
+
+/** The program type (and expected attach type) a section selects. */
+function programKind(section: string): { progType: string; expectedAttach: string | undefined } | undefined {
+  const match = findProgType(section);
+  const progType = match?.progType?.name;
+  if (!progType) return undefined;
+  return { progType, expectedAttach: match?.kind === 'modern' ? match.def.expectedAttachType?.cName : undefined };
 }
 
 const SIGN_BIT = 1n << 63n;
@@ -141,8 +158,13 @@ function regValue(lo: number, hi: number): bigint {
 
 export class RunSession implements MachineHost {
   readonly maps: BpfMap[];
+  /** The context of the program running now (or last run). */
+  ctx!: ContextModel;
+  /** Context models by program type and expected attach type, created on first use. */
+  private readonly contexts = new Map<string, ContextModel>();
+  private readonly sections = new Map<string, string>();
   readonly machine: Machine;
-  readonly code: Code;
+  readonly code: DecodedCode;
   /** All linked programs back to back; entries by function name. */
   private readonly insns: LinkedProgram['insns'];
   private readonly origin: LinkedProgram['origin'];
@@ -157,7 +179,6 @@ export class RunSession implements MachineHost {
     defs: MapDef[],
     linked: LinkedProgram[],
     readonly mem: Memory,
-    readonly ctx: ContextModel,
     private readonly options: SessionOptions,
   ) {
     const cpus = Math.max(1, options.cpus ?? 1);
@@ -166,6 +187,7 @@ export class RunSession implements MachineHost {
     this.origin = [];
     for (const p of linked) {
       this.entries.set(p.name, this.insns.length);
+      this.sections.set(p.name, p.section);
       this.insns.push(...p.insns);
       this.origin.push(...p.origin);
     }
@@ -181,7 +203,7 @@ export class RunSession implements MachineHost {
     }
     this.env = {
       maps: this.maps,
-      ctx,
+      ctx: undefined as unknown as ContextModel, // set by run()
       progType,
       cpus,
       clockNs: options.clockNs ?? 1_000_000_000n,
@@ -195,6 +217,23 @@ export class RunSession implements MachineHost {
       entryOf: (name) => this.entries.get(name),
     };
     this.machine.helpers = bindHelpers(this.env);
+  }
+
+  /** The context model a program runs with, or why it has none. */
+  contextFor(program: string): ContextModel | string {
+    const section = this.sections.get(program);
+    if (section === undefined) return `no program named '${program}'; the object has ${this.programNames().join(', ')}`;
+    const kind = programKind(section);
+    if (!kind) return `section '${section}' of '${program}' names no program type`;
+    const key = `${kind.progType}/${kind.expectedAttach ?? ''}`;
+    let ctx = this.contexts.get(key);
+    if (!ctx) {
+      const made = createContext(kind.progType, kind.expectedAttach, this.mem);
+      if (!made) return `ebcc run has no context model for ${kind.progType} programs (it runs xdp, tc and socket buffer programs)`;
+      ctx = made;
+      this.contexts.set(key, ctx);
+    }
+    return ctx;
   }
 
   /** The programs of the object that can be tail-called or run, by name. */
@@ -246,17 +285,31 @@ export class RunSession implements MachineHost {
     }));
   }
 
+  /** Why the kernel's test runner would refuse this input (undefined: it would run it); nothing runs. */
+  kernelRefusal(input: Pick<RunInput, 'program' | 'packet' | 'ctx'>): KernelRefusal {
+    const ctx = this.contextFor(input.program ?? this.entry.name);
+    return typeof ctx === 'string' ? undefined : ctx.prepare(input).refusal;
+  }
+
   run(input: RunInput): RunResult {
     const m = this.machine;
     const env = this.env;
+    const program = input.program ?? this.entry.name;
     env.events = [];
     env.printk = [];
     env.redirect = undefined;
     const result: RunResult = {
-      retval: 0, r0: 0n, packetOut: new Uint8Array(0), ctxOut: undefined, error: undefined,
+      retval: 0, r0: 0n, packetOut: new Uint8Array(0), packetOutShift: 0, ctxOut: undefined, error: undefined,
       kernelRefusal: undefined, insnCount: 0, events: env.events, printk: env.printk, redirect: undefined, trace: undefined,
     };
-    const prep = this.ctx.prepare(input);
+    const ctx = this.contextFor(program);
+    if (typeof ctx === 'string') {
+      result.error = { kind: 'input', message: ctx };
+      return result;
+    }
+    this.ctx = ctx;
+    env.ctx = ctx;
+    const prep = ctx.prepare(input);
     result.kernelRefusal = prep.refusal;
     if (prep.error !== undefined) {
       result.error = { kind: 'input', message: prep.error };
@@ -267,7 +320,7 @@ export class RunSession implements MachineHost {
     const trace = input.trace ? new Tracer(this, input.traceLimit ?? 100_000) : undefined;
     m.trace = trace ? (pc) => trace.before(pc) : undefined;
     const repeat = Math.max(1, input.repeat ?? 1);
-    const start = this.entries.get(this.entry.name)!;
+    const start = this.entries.get(program)!;
     let total = 0;
     try {
       for (let i = 0; i < repeat; i++) {
@@ -296,6 +349,7 @@ export class RunSession implements MachineHost {
     result.r0 = regValue(m.lo[0]!, m.hi[0]!);
     result.retval = m.lo[0]! >>> 0;
     result.packetOut = this.ctx.packetOut();
+    result.packetOutShift = this.ctx.packetOutShift();
     result.ctxOut = this.ctx.ctxOut();
     result.redirect = env.redirect;
     result.trace = trace?.entries;
@@ -322,8 +376,8 @@ export class RunSession implements MachineHost {
 
   unknownHelper(m: Machine, id: number): never {
     const info = helperById(id);
-    if (!info) m.fault(`call of helper #${id}, which does not exist`);
-    m.fault(`helper ${info.name} (#${id}) is not implemented by ebcc run; it implements ${implementedHelpers().length} helpers (ebcc run --help lists them)`);
+    if (!info) m.fault(`call of helper #${id}, which does not exist`, 'instruction');
+    m.fault(`helper ${info.name} (#${id}) is not implemented by ebcc run`, 'helper');
   }
 
   private accessMessage(what: 'read' | 'write', r: Region | undefined, regionId: number, offset: number, sizeBytes: number, m: Machine): string {
@@ -376,10 +430,8 @@ export class RunSession implements MachineHost {
   }
 
   private describeFault(e: RunFault): RunError {
-    const kind: RunErrorKind = /^invalid (read|write|context)|NULL|map pointer|does not point/.test(e.message) ? 'memory'
-      : /helper/.test(e.message) ? 'helper' : /executed more than/.test(e.message) ? 'limit' : 'instruction';
     return {
-      kind,
+      kind: e.kind,
       message: e.message,
       pc: e.pc,
       function: this.functionOf(e.pc)?.name,

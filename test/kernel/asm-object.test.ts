@@ -2,6 +2,7 @@
 // a .text subprogram reached by a BPF-to-BPF call, and line info that quotes the assembly.
 import { expect } from 'vitest';
 import { compileString } from '../util/compile.js';
+import { Shadow } from '../run/dual.js';
 import { describeKernel, dumpMap, kernelIt, loadObjectBytes, runProgram, u32LE, u64LE } from './harness.js';
 
 const SOURCE = `; counts[0] += 1 per packet, then return add_one(1) = XDP_PASS
@@ -38,10 +39,15 @@ describeKernel('assembly objects', () => {
       expect(obj.ok, obj.log).toBe(true);
       expect(obj.log).toContain('; lock *(u64 *)(r0 +0) += r1 @ count.s:12');
       const prog = obj.prog('count_and_pass').pinPath;
-      expect(runProgram(prog, new Uint8Array(64)).retval).toBe(2);
-      expect(runProgram(prog, new Uint8Array(64)).retval).toBe(2);
+      const shadow = new Shadow(out.object!); // ebcc run must agree with the kernel
+      for (let i = 0; i < 2; i++) {
+        const res = runProgram(prog, new Uint8Array(64));
+        expect(res.retval).toBe(2);
+        shadow.check('count_and_pass', new Uint8Array(64), res);
+      }
       const counts = dumpMap(obj.map('counts').pinPath);
       expect(counts.find((e) => e.key.join() === u32LE(0).join())?.value).toEqual(u64LE(2));
+      shadow.checkMap('counts', counts);
     } finally {
       obj.cleanup();
     }

@@ -27,11 +27,14 @@ export interface ToolOptions {
   /** bytes fed to stdin (bpftool reads `-` as stdin for data_in) */
   input?: Uint8Array;
   timeoutMs?: number;
+  /** run the command on this CPU only (taskset), e.g. so BPF_PROG_TEST_RUN updates CPU 0's per-CPU values */
+  cpu?: number;
 }
 
 /** Runs `command ...args` without a shell and captures its output as text. */
 export function runTool(command: string, args: readonly string[], opts: ToolOptions = {}): ToolResult {
-  const res = spawnSync(command, args, {
+  const argv = opts.cpu === undefined ? [command, ...args] : ['taskset', '-c', String(opts.cpu), command, ...args];
+  const res = spawnSync(argv[0]!, argv.slice(1), {
     input: opts.input,
     timeout: opts.timeoutMs ?? 60_000,
     // Verifier logs of big programs run to tens of megabytes.

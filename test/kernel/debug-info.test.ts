@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
 import { runBpftool } from './bpftool.js';
 import { concat, eth, ETH_P_IP, ipv4, udp } from './packets.js';
-import { describeKernel, kernelIt, loadObjectBytes, lookupMap, readU64LE, runProgram, u32LE, type LoadedObject } from './harness.js';
+import { Shadow } from '../run/dual.js';
+import { describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, readU64LE, runProgram, u32LE, type LoadedObject } from './harness.js';
 
 const SAMPLE = `${REPO_DIR}samples/xdp_count.c`;
 const LEGACY = `${REPO_DIR}samples/legacy_maps.c`;
@@ -49,10 +50,12 @@ describeKernel('debug info in the kernel', () => {
 describeKernel('samples/legacy_maps.c: struct bpf_map_def SEC("maps") loads as BTF-defined maps', () => {
   let obj: LoadedObject;
   let notes = '';
+  let shadow: Shadow;
 
   beforeAll(() => {
     const out = compileFile(LEGACY);
     notes = out.text;
+    shadow = new Shadow(out.object!); // ebcc run runs the converted maps too
     expect(out.ctx.diags.hasErrors()).toBe(false);
     obj = loadObjectBytes(out.elf!, { verbose: false });
     expect(obj.ok, obj.log).toBe(true);
@@ -74,7 +77,10 @@ describeKernel('samples/legacy_maps.c: struct bpf_map_def SEC("maps") loads as B
       eth({ dst: '02:00:00:00:00:02', src: '02:00:00:00:00:01', type: ETH_P_IP }),
       ipv4({ src: '10.0.0.1', dst: '10.0.0.2', ttl: 64, payload: udp({ sport: 1, dport: 2 }) }),
     );
-    expect(runProgram(obj.prog('xdp_legacy').pinPath, pkt).retval).toBe(2); // XDP_PASS
+    const res = runProgram(obj.prog('xdp_legacy').pinPath, pkt);
+    expect(res.retval).toBe(2); // XDP_PASS
+    shadow.check('xdp_legacy', pkt, res);
+    shadow.checkMap('proto_count', dumpMap(obj.map('proto_count').pinPath));
     const entry = lookupMap(obj.map('proto_count').pinPath, u32LE(17));
     expect(readU64LE(entry!.value)).toBe(1n); // packets
     expect(readU64LE(entry!.value.subarray(8))).toBe(BigInt(pkt.length)); // bytes

@@ -8,6 +8,7 @@ import {
   verifierStats,
 } from './harness.js';
 import type { LoadedObject } from './harness.js';
+import { Shadow } from '../run/dual.js';
 import { buildMiniObject, exitInsn, movImm } from './mini-elf.js';
 
 // socket: ret_five (r0 = 5) and ret_seven (r0 = 7); xdp: xdp_pass (r0 = XDP_PASS = 2).
@@ -57,13 +58,17 @@ describeKernel('loadObject and runProgram', () => {
     const pkt = packet(64);
     const res = runProgram(obj.prog('ret_five').pinPath, pkt);
     expect(res.retval).toBe(5);
+    const shadow = new Shadow(sampleObject()); // ebcc run gives the same results
+    shadow.check('ret_five', pkt, res);
     // A socket filter sees the packet from the network header on; the kernel returns the
     // Ethernet header zeroed, and the rest as it was.
     expect(res.dataOut.length).toBe(64);
     expect(res.dataOut.slice(14)).toEqual(pkt.slice(14));
     expect(res.durationNs).toBeGreaterThanOrEqual(0);
     expect(res.ctxOut).toBeUndefined();
-    expect(runProgram(obj.prog('ret_seven').pinPath, pkt, { repeat: 50 }).retval).toBe(7);
+    const seven = runProgram(obj.prog('ret_seven').pinPath, pkt, { repeat: 50 });
+    expect(seven.retval).toBe(7);
+    shadow.check('ret_seven', pkt, seven, { repeat: 50 });
   });
 
   it('runs an XDP program with an xdp_md context in and out', () => {
@@ -74,12 +79,14 @@ describeKernel('loadObject and runProgram', () => {
     expect(res.dataOut).toEqual(packet(60));
     expect(res.ctxOut?.length).toBe(24);
     expect(readU32LE(res.ctxOut!, 4)).toBe(60); // data_end
+    new Shadow(sampleObject()).check('xdp_pass', packet(60), res, { ctxIn: ctx });
   });
 
   it('throws with bpftool’s message when the kernel refuses the run', () => {
     // skb-based programs need at least an Ethernet header (14 bytes): BPF_PROG_TEST_RUN says EINVAL.
     expect(() => runProgram(obj.prog('ret_five').pinPath, packet(10)))
       .toThrow(/failed to run program: Invalid argument/);
+    new Shadow(sampleObject()).checkRefused('ret_five', packet(10));
   });
 
   it('reads the verifier statistics of each program from the log', () => {

@@ -227,6 +227,8 @@ export interface RunOptions {
   dataSizeOutBytes?: number;
   /** room for the output context (default: max(ctxIn size, 256); the kernel refuses less than its ctx size) */
   ctxSizeOutBytes?: number;
+  /** run on this CPU (the program then updates this CPU's per-CPU map values) */
+  cpu?: number;
 }
 
 export interface RunResult {
@@ -260,7 +262,7 @@ export function runProgram(pinPath: string, packet: Uint8Array, opts: RunOptions
       args.push('ctx_in', ctxInPath, 'ctx_out', ctxOutPath, 'ctx_size_out', String(ctxSizeOutBytes));
     }
     if (opts.repeat !== undefined) args.push('repeat', String(opts.repeat));
-    const j = bpftoolJson(args, { input: packet, timeoutMs: 60_000 }) as Record<string, unknown>;
+    const j = bpftoolJson(args, { input: packet, timeoutMs: 60_000, cpu: opts.cpu }) as Record<string, unknown>;
     const data = j['data_out'];
     return {
       retval: Number(j['retval']),

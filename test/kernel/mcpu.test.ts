@@ -1,6 +1,7 @@
 // Every -mcpu level produces code the kernel accepts and that behaves the same.
 import { expect } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
+import { Shadow } from '../run/dual.js';
 import { describeKernel, kernelIt, loadObjectBytes, runProgram } from './harness.js';
 import { concat, eth, ipv4, udp, ETH_P_IP } from './packets.js';
 
@@ -22,7 +23,9 @@ describeKernel('-mcpu levels', () => {
       try {
         expect(obj.ok, obj.log).toBe(true);
         const pkt = concat(eth({ dst: '02:00:00:00:00:02', src: '02:00:00:00:00:01', type: ETH_P_IP }), ipv4({ src: '10.0.0.1', dst: '10.0.0.2', ttl: 1, payload: udp({ sport: 1, dport: 2 }) }));
-        expect(runProgram(obj.prog('xdp_count').pinPath, pkt).retval).toBe(1);
+        const res = runProgram(obj.prog('xdp_count').pinPath, pkt);
+        expect(res.retval).toBe(1);
+        new Shadow(out.object!).check('xdp_count', pkt, res);
       } finally {
         obj.cleanup();
       }

@@ -11,6 +11,7 @@ import { writeObject } from '../../src/obj/write.js';
 import { CLANG_SOURCE, compileWithClang, CROSS_CHECK, hasClang } from '../obj/clang-util.js';
 import { mapProgram, newContext, returnTwoProgram } from '../obj/fixtures.js';
 import { runBpftool, withScratchDir } from './bpftool.js';
+import { Shadow } from '../run/dual.js';
 import { describeKernel, kernelIt, loadObjectBytes, runProgram } from './harness.js';
 
 function mapObject(): Uint8Array {
@@ -20,7 +21,8 @@ function mapObject(): Uint8Array {
 
 describeKernel('objects written by ebcc load into the kernel', () => {
   kernelIt('bpftool prog loadall accepts the map + call + BTF.ext program, and it runs', () => {
-    const obj = loadObjectBytes(mapObject());
+    const elf = mapObject();
+    const obj = loadObjectBytes(elf);
     onTestFinished(() => obj.cleanup());
     expect(obj.ok, obj.log).toBe(true);
     const prog = obj.prog('xdp_prog');
@@ -29,7 +31,9 @@ describeKernel('objects written by ebcc load into the kernel', () => {
     // line_info reached the kernel: its log quotes our source lines.
     expect(obj.log).toContain('; long *v = bpf_map_lookup_elem(&my_map, &key); @ prog.c:4');
     expect(obj.log).toContain('; static int ret2(void) { return 2; } @ prog.c:9');
-    expect(runProgram(prog.pinPath, new Uint8Array(64)).retval).toBe(2); // XDP_PASS from ret2()
+    const res = runProgram(prog.pinPath, new Uint8Array(64));
+    expect(res.retval).toBe(2); // XDP_PASS from ret2()
+    new Shadow(elf).check('xdp_prog', new Uint8Array(64), res); // ebcc run reads the object back and agrees
   });
 
   kernelIt('accepts func_info with an empty line_info block', () => {
@@ -42,10 +46,13 @@ describeKernel('objects written by ebcc load into the kernel', () => {
   });
 
   kernelIt('accepts a program without any BTF', () => {
-    const obj = loadObjectBytes(writeObject(returnTwoProgram(), newContext()));
+    const elf = writeObject(returnTwoProgram(), newContext());
+    const obj = loadObjectBytes(elf);
     onTestFinished(() => obj.cleanup());
     expect(obj.ok, obj.log).toBe(true);
-    expect(runProgram(obj.prog('ret_two').pinPath, new Uint8Array(64)).retval).toBe(2);
+    const res = runProgram(obj.prog('ret_two').pinPath, new Uint8Array(64));
+    expect(res.retval).toBe(2);
+    new Shadow(elf).check('ret_two', new Uint8Array(64), res);
   });
 
   const withClang = CROSS_CHECK && hasClang() ? kernelIt : (name: string) => it.skip(`${name} [clang cross-check: EBCC_CROSS_CHECK=1 with clang-19]`);
@@ -54,12 +61,15 @@ describeKernel('objects written by ebcc load into the kernel', () => {
     const prog = readObject(compileWithClang(CLANG_SOURCE), diags, 'c.o');
     expect(diags.list).toEqual([]);
     const ctx = newContext();
-    const obj = loadObjectBytes(writeObject(prog!, ctx));
+    const elf = writeObject(prog!, ctx);
+    const obj = loadObjectBytes(elf);
     onTestFinished(() => obj.cleanup());
     expect(ctx.diags.list).toEqual([]);
     expect(obj.ok, obj.log).toBe(true);
     // sub(1) + gsub(-1) = 2 + 1 = XDP_TX (3)
-    expect(runProgram(obj.prog('prog').pinPath, new Uint8Array(64)).retval).toBe(3);
+    const res = runProgram(obj.prog('prog').pinPath, new Uint8Array(64));
+    expect(res.retval).toBe(3);
+    new Shadow(elf).check('prog', new Uint8Array(64), res);
   });
 
   kernelIt("bpftool btf dump file shows DATASEC '.maps' with the map", () => {

@@ -3,6 +3,7 @@
 // address. The program reads the values written in the C initialisers.
 import { expect } from 'vitest';
 import { compileString } from '../util/compile.js';
+import { Shadow } from '../run/dual.js';
 import { describeKernel, kernelIt, loadObjectBytes, runProgram } from './harness.js';
 
 const SOURCE = `#include <linux/bpf.h>
@@ -33,7 +34,9 @@ describeKernel('.rodata configuration variables', () => {
     const obj = loadObjectBytes(out.elf!);
     try {
       expect(obj.ok, obj.log).toBe(true);
-      expect(runProgram(obj.prog('cfg').pinPath, new Uint8Array(64)).retval).toBe(1);
+      const res = runProgram(obj.prog('cfg').pinPath, new Uint8Array(64));
+      expect(res.retval).toBe(1);
+      new Shadow(out.object!).check('cfg', new Uint8Array(64), res);
     } finally {
       obj.cleanup();
     }

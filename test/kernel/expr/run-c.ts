@@ -1,4 +1,5 @@
-// Runs C expression tests in the kernel, in the style of chibicc's test/*.c.
+// Runs C expression tests in the kernel (and the same programs in ebcc run, which must agree), in
+// the style of chibicc's test/*.c.
 //
 // A test program is an XDP program written between BEGIN and END. Each `ASSERT(expected, expr)`
 // compares `expr` with `expected` after converting both to __u64 (so the sign and width of
@@ -13,6 +14,7 @@
 import { expect } from 'vitest';
 import type { CompileOptions } from '../../../src/context.js';
 import { compileString } from '../../util/compile.js';
+import { Shadow } from '../../run/dual.js';
 import { loadObjectBytes, runProgram } from '../harness.js';
 
 const INPUT_COUNT = 16;
@@ -63,6 +65,7 @@ export function runExprProgram(source: string, inputs: readonly bigint[], name =
   try {
     if (!obj.ok) expect.fail(`the verifier rejects the program:\n${verifierLogTail(out.elf!)}`);
     const res = runProgram(obj.prog(name).pinPath, inputPacket(inputs));
+    new Shadow(out.object!).check(name, inputPacket(inputs), res); // ebcc run agrees with the kernel
     const count = new DataView(res.dataOut.buffer, res.dataOut.byteOffset).getUint32(0, true);
     return { retval: res.retval, count };
   } finally {

@@ -1,13 +1,11 @@
-// samples/l4lb.c in the kernel: the maps are filled from the test, then a table of packets gives
+// samples/l4lb.c in the kernel and in ebcc run (test/run/dual.ts): the maps are filled from the test, then a table of packets gives
 // the verdicts, the encapsulated output bytes and the per-VIP counters that the C source says.
 // The expected real for a flow comes from a TypeScript model of the sample's flow key and hash
 // (flowKey / hashWords below), written from the C, never from ebcc's output.
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { compileFile, REPO_DIR } from '../../util/compile.js';
-import {
-  describeKernel, kernelIt, loadObjectBytes, lookupMap, readU64LE, runProgram, u32LE, updateMap,
-  type LoadedObject,
-} from '../harness.js';
+import { describeDual } from '../../run/dual.js';
+import { readU64LE, u32LE } from '../harness.js';
 import {
   concat, eth, icmp, icmpv6, internetChecksum, ipv4, ipv6, parseIpv4, parseIpv6, parseMac, tcp, text, udp,
   readBe16, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP,
@@ -126,34 +124,26 @@ function realValue(index: number): Uint8Array {
 
 const STATS_ZERO = new Uint8Array(16);
 
-describeKernel('samples/l4lb.c', () => {
-  let obj: LoadedObject;
-  const pin = (name: string): string => obj.map(name).pinPath;
-
+describeDual('samples/l4lb.c', () => compileFile(`${REPO_DIR}/samples/l4lb.c`), (obj) => {
   beforeAll(() => {
-    const out = compileFile(`${REPO_DIR}/samples/l4lb.c`);
-    expect(out.text).toBe('');
-    obj = loadObjectBytes(out.elf!, { verbose: false });
-    expect(obj.ok, obj.log).toBe(true);
     for (const vip of VIPS) {
-      updateMap(pin('vip_map'), vipKey(vip.addr, vip.port, vip.proto), concat(u32LE(vip.flags), u32LE(vip.vipNum)));
+      obj().update('vip_map', vipKey(vip.addr, vip.port, vip.proto), concat(u32LE(vip.flags), u32LE(vip.vipNum)));
       for (let slot = 0; slot < RING_SIZE; slot++) {
-        updateMap(pin('ch_rings'), u32LE(vip.vipNum * RING_SIZE + slot), u32LE(ringReal(vip, slot)));
+        obj().update('ch_rings', u32LE(vip.vipNum * RING_SIZE + slot), u32LE(ringReal(vip, slot)));
       }
     }
-    for (let i = 0; i < 12; i++) updateMap(pin('reals'), u32LE(i), realValue(i));
-    updateMap(pin('lb_config'), u32LE(0),
+    for (let i = 0; i < 12; i++) obj().update('reals', u32LE(i), realValue(i));
+    obj().update('lb_config', u32LE(0),
       concat(parseMac(GW_MAC), new Uint8Array(2), parseIpv4(TUNNEL_SRC_V4), parseIpv6(TUNNEL_SRC_V6)));
   }, 120_000);
-  afterAll(() => obj?.cleanup());
   beforeEach(() => {
-    for (const vip of VIPS) updateMap(pin('vip_stats'), u32LE(vip.vipNum), STATS_ZERO);
+    for (const vip of VIPS) obj().update('vip_stats', u32LE(vip.vipNum), STATS_ZERO);
   });
 
-  const run = (pkt: Uint8Array) => runProgram(obj.prog('balancer_ingress').pinPath, pkt);
+  const run = (pkt: Uint8Array) => obj().run('balancer_ingress', pkt);
   /** packets and bytes of a VIP, summed over CPUs */
   const stats = (vip: VipDef): { packets: bigint; bytes: bigint } => {
-    const e = lookupMap(pin('vip_stats'), u32LE(vip.vipNum))!;
+    const e = obj().lookup('vip_stats', u32LE(vip.vipNum))!;
     const values = e.perCpu ?? [e.value];
     return {
       packets: values.reduce((s, v) => s + readU64LE(v, 0), 0n),
@@ -202,14 +192,18 @@ describeKernel('samples/l4lb.c', () => {
     return outer.subarray(24, 40);
   };
 
-  kernelIt('loads one XDP program and five maps', () => {
-    expect(obj.progs.map((p) => [p.name, p.type])).toEqual([['balancer_ingress', 'xdp']]);
-    expect(obj.maps.map((m) => [m.name, m.type]).sort()).toEqual([
+  it('loads one XDP program and five maps', () => {
+    expect(obj().session.programNames()).toEqual(['balancer_ingress']);
+    expect(obj().session.progType).toBe('xdp');
+    if (obj().kernel) expect(obj().kernel!.progs.map((p) => [p.name, p.type])).toEqual([['balancer_ingress', 'xdp']]);
+    const maps = [
       ['ch_rings', 'array'], ['lb_config', 'array'], ['reals', 'array'], ['vip_map', 'hash'], ['vip_stats', 'percpu_array'],
-    ]);
+    ];
+    expect(obj().session.maps.map((m) => [m.name, m.typeName]).sort()).toEqual(maps);
+    if (obj().kernel) expect(obj().kernel!.maps.map((m) => [m.name, m.type]).sort()).toEqual(maps);
   });
 
-  kernelIt('IPv4 TCP to a VIP: IPIP to the hashed real, XDP_TX, counted', () => {
+  it('IPv4 TCP to a VIP: IPIP to the hashed real, XDP_TX, counted', () => {
     const pkt = tcpTo(VIP_TCP80, 31337);
     const res = run(pkt);
     expect(res.retval).toBe(XDP_TX);
@@ -219,7 +213,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_UDP53)).toEqual({ packets: 0n, bytes: 0n });
   });
 
-  kernelIt('TCP hashes the source port: two ports that the model spreads go to different reals', () => {
+  it('TCP hashes the source port: two ports that the model spreads go to different reals', () => {
     const ports = [1000, 1001, 1002, 1003, 1004, 1005];
     const reals = ports.map((p) => expectedReal(VIP_TCP80, CLIENT_V4, p, 80));
     expect(new Set(reals).size).toBeGreaterThan(1); // the model itself spreads these flows
@@ -232,7 +226,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_TCP80).packets).toBe(BigInt(ports.length));
   });
 
-  kernelIt('UDP to a VIP flagged F_HASH_NO_SRC_PORT: every source port goes to the same real', () => {
+  it('UDP to a VIP flagged F_HASH_NO_SRC_PORT: every source port goes to the same real', () => {
     const ports = [1000, 2000, 3000, 4000];
     // With the source port hashed these flows would be spread; the flag hashes them with port 0.
     expect(new Set(ports.map((p) => expectedReal(VIP_UDP53, CLIENT_V4, p, 53))).size).toBeGreaterThan(1);
@@ -248,7 +242,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_UDP53)).toEqual({ packets: BigInt(ports.length), bytes: BigInt(bytes) });
   });
 
-  kernelIt('IPv6 TCP to a v6 VIP: IPv6-in-IPv6 (next header 41) to a v6 real', () => {
+  it('IPv6 TCP to a v6 VIP: IPv6-in-IPv6 (next header 41) to a v6 real', () => {
     const pkt = v6(ipv6({ src: CLIENT_V6, dst: VIP_V6_TCP80.addr, payload: tcp({ sport: 40000, dport: 80, flags: 'S' }) }));
     const res = run(pkt);
     expect(res.retval).toBe(XDP_TX);
@@ -257,7 +251,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_V6_TCP80)).toEqual({ packets: 1n, bytes: BigInt(pkt.length) });
   });
 
-  kernelIt('a wildcard-port VIP with v6 reals: IPv4 in IPv6 (next header 4)', () => {
+  it('a wildcard-port VIP with v6 reals: IPv4 in IPv6 (next header 4)', () => {
     const pkt = tcpTo(VIP_ANY_PORT, 5555, 8443);
     const res = run(pkt);
     expect(res.retval).toBe(XDP_TX);
@@ -266,7 +260,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_ANY_PORT).packets).toBe(1n);
   });
 
-  kernelIt('ICMP fragmentation-needed quoting a VIP flow goes to that flow\'s real', () => {
+  it('ICMP fragmentation-needed quoting a VIP flow goes to that flow\'s real', () => {
     const sport = 31337;
     const tcpReal = run(tcpTo(VIP_TCP80, sport));
     // The quoted packet went from the VIP to the client: IPv4 header + the first 8 bytes (RFC 792).
@@ -281,7 +275,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_TCP80)).toEqual({ packets: 2n, bytes: BigInt(pkt.length + tcpTo(VIP_TCP80, sport).length) });
   });
 
-  kernelIt('ICMPv6 packet-too-big quoting a v6 VIP flow goes to that flow\'s real', () => {
+  it('ICMPv6 packet-too-big quoting a v6 VIP flow goes to that flow\'s real', () => {
     const quoted = ipv6({ src: VIP_V6_TCP80.addr, dst: CLIENT_V6, payload: tcp({ sport: 80, dport: 40000 }) }).subarray(0, 48);
     const pkt = v6(ipv6({ src: 'fc00:9::1', dst: VIP_V6_TCP80.addr, payload: icmpv6({ type: 2, code: 0, rest: 1280, payload: quoted }) }));
     const res = run(pkt);
@@ -290,12 +284,12 @@ describeKernel('samples/l4lb.c', () => {
     expect(expectOuterV6(res.dataOut, pkt, IPPROTO_IPV6)).toEqual(parseIpv6(realAddress(real)));
   });
 
-  kernelIt('other ICMP (echo request, v4 and v6) passes to the stack', () => {
+  it('other ICMP (echo request, v4 and v6) passes to the stack', () => {
     expect(run(v4(ipv4({ src: CLIENT_V4, dst: VIP_TCP80.addr, payload: icmp({ type: 8, id: 1, seq: 1 }) }))).retval).toBe(XDP_PASS);
     expect(run(v6(ipv6({ src: CLIENT_V6, dst: VIP_V6_TCP80.addr, payload: icmpv6({ type: 128, id: 1, seq: 1 }) }))).retval).toBe(XDP_PASS);
   });
 
-  kernelIt('IPv4 fragments, IPv6 fragment headers and IPv4 options are dropped', () => {
+  it('IPv4 fragments, IPv6 fragment headers and IPv4 options are dropped', () => {
     const seg = tcp({ sport: 1234, dport: 80 });
     expect(run(v4(ipv4({ src: CLIENT_V4, dst: VIP_TCP80.addr, mf: true, payload: seg }))).retval).toBe(XDP_DROP);
     expect(run(v4(ipv4({ src: CLIENT_V4, dst: VIP_TCP80.addr, fragOffsetBytes: 1480, proto: IPPROTO_TCP,
@@ -309,7 +303,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_TCP80).packets).toBe(1n);
   });
 
-  kernelIt('unknown protocols, non-IP frames and non-VIP destinations pass', () => {
+  it('unknown protocols, non-IP frames and non-VIP destinations pass', () => {
     expect(run(v4(ipv4({ src: CLIENT_V4, dst: VIP_TCP80.addr, proto: IPPROTO_GRE, payload: new Uint8Array(8) }))).retval)
       .toBe(XDP_PASS);
     expect(run(eth({ dst: 'ff:ff:ff:ff:ff:ff', src: ROUTER_MAC, type: ETH_P_ARP, payload: new Uint8Array(28) })).retval)
@@ -322,7 +316,7 @@ describeKernel('samples/l4lb.c', () => {
     expect(stats(VIP_TCP80).packets).toBe(0n);
   });
 
-  kernelIt('truncated headers are dropped', () => {
+  it('truncated headers are dropped', () => {
     const full = tcpTo(VIP_TCP80, 4321);
     expect(run(full.subarray(0, 14 + 10)).retval).toBe(XDP_DROP); // half an IPv4 header
     expect(run(full.subarray(0, 14 + 20 + 10)).retval).toBe(XDP_DROP); // half a TCP header

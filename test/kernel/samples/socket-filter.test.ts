@@ -1,10 +1,10 @@
-// samples/socket_filter.c in the kernel: a socket filter returns how many bytes to keep, so an
+// samples/socket_filter.c in the kernel and in ebcc run (test/run/dual.ts): a socket filter returns how many bytes to keep, so an
 // accepted datagram gives skb->len and a rejected one 0. For socket filters BPF_PROG_TEST_RUN
 // strips the Ethernet header, so skb->len is the IP packet's length. Expected values are written
 // from the C, not from ebcc's output.
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { compileFile, REPO_DIR } from '../../util/compile.js';
-import { describeKernel, kernelIt, loadObjectBytes, runProgram, type LoadedObject } from '../harness.js';
+import { describeDual } from '../../run/dual.js';
 import { eth, ipv4, ipv6, tcp, udp, text, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, IPPROTO_UDP } from '../packets.js';
 
 const FILTER_PORT = 5353; // from samples/socket_filter.c
@@ -13,24 +13,15 @@ const mac = { dst: '02:00:00:00:00:02', src: '02:00:00:00:00:01' };
 const v4 = (o: Partial<Parameters<typeof ipv4>[0]>) =>
   eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '224.0.0.251', ...o }) });
 
-describeKernel('samples/socket_filter.c', () => {
-  let obj: LoadedObject;
+describeDual('samples/socket_filter.c', () => compileFile(`${REPO_DIR}/samples/socket_filter.c`), (obj) => {
+  const run = (pkt: Uint8Array): number => obj().run('udp_port_filter', pkt).retval;
 
-  beforeAll(() => {
-    const out = compileFile(`${REPO_DIR}/samples/socket_filter.c`);
-    expect(out.text).toBe('');
-    obj = loadObjectBytes(out.elf!);
-    expect(obj.ok, obj.log).toBe(true);
-  });
-  afterAll(() => obj?.cleanup());
-
-  const run = (pkt: Uint8Array): number => runProgram(obj.prog('udp_port_filter').pinPath, pkt).retval;
-
-  kernelIt('is a socket filter', () => {
-    expect(obj.progs.map((p) => [p.name, p.type])).toEqual([['udp_port_filter', 'socket_filter']]);
+  it('is a socket filter', () => {
+    expect([obj().session.programNames(), obj().session.progType]).toEqual([['udp_port_filter'], 'socket_filter']);
+    if (obj().kernel) expect(obj().kernel!.progs.map((p) => [p.name, p.type])).toEqual([['udp_port_filter', 'socket_filter']]);
   });
 
-  kernelIt('keeps the whole IPv4 UDP datagram to port 5353', () => {
+  it('keeps the whole IPv4 UDP datagram to port 5353', () => {
     const pkt = v4({ payload: udp({ sport: 5353, dport: FILTER_PORT, payload: text('mdns query') }) });
     expect(run(pkt)).toBe(pkt.length - 14);
     const withOptions = v4({ options: Uint8Array.of(1, 1, 1, 1, 1, 1, 1, 1), payload: udp({ sport: 1, dport: FILTER_PORT }) });
@@ -39,7 +30,7 @@ describeKernel('samples/socket_filter.c', () => {
     expect(run(firstFragment)).toBe(20 + 8 + 100);
   });
 
-  kernelIt('drops other ports, other protocols and other families', () => {
+  it('drops other ports, other protocols and other families', () => {
     expect(run(v4({ payload: udp({ sport: FILTER_PORT, dport: 53 }) }))).toBe(0); // only the destination counts
     expect(run(v4({ payload: tcp({ sport: 1, dport: FILTER_PORT }) }))).toBe(0);
     expect(run(eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: 'fc00::1', dst: 'ff02::fb', payload: udp({ sport: 1, dport: FILTER_PORT }) }) })))
@@ -47,7 +38,7 @@ describeKernel('samples/socket_filter.c', () => {
     expect(run(eth({ ...mac, type: ETH_P_ARP, payload: new Uint8Array(28) }))).toBe(0);
   });
 
-  kernelIt('drops later fragments and packets too short for the UDP header', () => {
+  it('drops later fragments and packets too short for the UDP header', () => {
     // A later fragment whose first bytes happen to look like a UDP header to port 5353.
     const looksLikeUdp = Uint8Array.of(0, 1, FILTER_PORT >> 8, FILTER_PORT & 0xff, 0, 8, 0, 0);
     expect(run(v4({ proto: IPPROTO_UDP, fragOffsetBytes: 8, payload: looksLikeUdp }))).toBe(0);

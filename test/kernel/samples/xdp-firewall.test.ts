@@ -1,12 +1,10 @@
-// samples/xdp_firewall.c in the kernel: blocked source prefixes are put in the LPM trie from the
+// samples/xdp_firewall.c in the kernel and in ebcc run (test/run/dual.ts): blocked source prefixes are put in the LPM trie from the
 // test, then a table of packets gives the verdicts, the per-rule hit counters and the per-verdict
 // counters that the C source says. Expected values are written from the C, not from ebcc's output.
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { compileFile, REPO_DIR } from '../../util/compile.js';
-import {
-  describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, mapInfo, readU64LE, runProgram, u32LE, u64LE,
-  updateMap, type LoadedObject,
-} from '../harness.js';
+import { describeDual } from '../../run/dual.js';
+import { readU64LE, u32LE, u64LE } from '../harness.js';
 import { concat, eth, hex, ipv4, ipv6, parseIpv4, tcp, udp, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6 } from '../packets.js';
 
 const XDP_DROP = 1;
@@ -19,38 +17,28 @@ const lpmKey = (prefix: string, prefixLen: number): Uint8Array => concat(u32LE(p
 
 const RULES: Array<[string, number]> = [['10.1.0.0', 16], ['10.1.2.3', 32], ['192.0.2.128', 25]];
 
-describeKernel('samples/xdp_firewall.c', () => {
-  let obj: LoadedObject;
-  const pin = (name: string): string => obj.map(name).pinPath;
-
-  beforeAll(() => {
-    const out = compileFile(`${REPO_DIR}/samples/xdp_firewall.c`);
-    expect(out.text).toBe('');
-    obj = loadObjectBytes(out.elf!);
-    expect(obj.ok, obj.log).toBe(true);
-  });
-  afterAll(() => obj?.cleanup());
+describeDual('samples/xdp_firewall.c', () => compileFile(`${REPO_DIR}/samples/xdp_firewall.c`), (obj) => {
   beforeEach(() => {
-    for (const [prefix, len] of RULES) updateMap(pin('blocked_sources'), lpmKey(prefix, len), u64LE(0));
-    for (let action = 0; action <= 4; action++) updateMap(pin('verdicts'), u32LE(action), u64LE(0));
+    for (const [prefix, len] of RULES) obj().update('blocked_sources', lpmKey(prefix, len), u64LE(0));
+    for (let action = 0; action <= 4; action++) obj().update('verdicts', u32LE(action), u64LE(0));
   });
 
-  const run = (pkt: Uint8Array) => runProgram(obj.prog('xdp_firewall').pinPath, pkt).retval;
+  const run = (pkt: Uint8Array) => obj().run('xdp_firewall', pkt).retval;
   const fromSrc = (src: string) => eth({ ...mac, type: ETH_P_IP,
     payload: ipv4({ src, dst: '10.9.9.9', payload: udp({ sport: 1000, dport: 2000 }) }) });
   /** rule hits by "prefix/len", read from a dump of the trie */
-  const hits = (): Record<string, bigint> => Object.fromEntries(dumpMap(pin('blocked_sources')).map((e) =>
+  const hits = (): Record<string, bigint> => Object.fromEntries(obj().dump('blocked_sources').map((e) =>
     [`${[...e.key.subarray(4)].join('.')}/${new DataView(e.key.buffer, e.key.byteOffset).getUint32(0, true)}`, readU64LE(e.value)]));
-  const verdict = (action: number): bigint => readU64LE(lookupMap(pin('verdicts'), u32LE(action))!.value);
+  const verdict = (action: number): bigint => readU64LE(obj().lookup('verdicts', u32LE(action))!.value);
 
-  kernelIt('declares an LPM trie (the kernel creates one only with BPF_F_NO_PREALLOC) and 5 verdict counters', () => {
-    const trie = mapInfo(pin('blocked_sources'));
+  it('declares an LPM trie (the kernel creates one only with BPF_F_NO_PREALLOC) and 5 verdict counters', () => {
+    const trie = obj().mapInfo('blocked_sources');
     expect([trie.type, trie.keySizeBytes, trie.valueSizeBytes, trie.maxEntries]).toEqual(['lpm_trie', 8, 8, 1024]);
-    const counters = mapInfo(pin('verdicts'));
+    const counters = obj().mapInfo('verdicts');
     expect([counters.type, counters.keySizeBytes, counters.valueSizeBytes, counters.maxEntries]).toEqual(['array', 4, 8, 5]);
   });
 
-  kernelIt('a source inside a blocked prefix is dropped and counted on the longest matching rule', () => {
+  it('a source inside a blocked prefix is dropped and counted on the longest matching rule', () => {
     expect(run(fromSrc('10.1.200.9'))).toBe(XDP_DROP);
     expect(run(fromSrc('10.1.2.3'))).toBe(XDP_DROP); // matches /16 and /32: the /32 wins
     expect(run(fromSrc('10.1.2.3'))).toBe(XDP_DROP);
@@ -60,7 +48,7 @@ describeKernel('samples/xdp_firewall.c', () => {
     expect(verdict(XDP_PASS)).toBe(0n);
   });
 
-  kernelIt('a source outside every prefix passes', () => {
+  it('a source outside every prefix passes', () => {
     expect(run(fromSrc('10.2.0.1'))).toBe(XDP_PASS);
     expect(run(fromSrc('10.0.255.255'))).toBe(XDP_PASS);
     expect(run(fromSrc('192.0.2.127'))).toBe(XDP_PASS); // just below 192.0.2.128/25
@@ -71,7 +59,7 @@ describeKernel('samples/xdp_firewall.c', () => {
     expect(verdict(XDP_DROP)).toBe(0n);
   });
 
-  kernelIt('non-IPv4 passes; a truncated IPv4 header is dropped', () => {
+  it('non-IPv4 passes; a truncated IPv4 header is dropped', () => {
     expect(run(eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: 'fc00::1', dst: 'fc00::2', payload: udp({ sport: 1, dport: 2 }) }) })))
       .toBe(XDP_PASS);
     expect(run(eth({ ...mac, type: ETH_P_ARP, payload: new Uint8Array(28) }))).toBe(XDP_PASS);
