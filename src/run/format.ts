@@ -168,8 +168,8 @@ export function formatTrace(trace: readonly TraceEntry[]): string {
     const ref = lineRef(t.line);
     if (t.line && ref !== last) out.push(`    ; ${t.line.text.trim()} @ ${ref}`);
     last = ref || last;
-    const changes = t.changes.map((c) => `r${c.reg}=0x${c.value.toString(16)}`).join(' ');
-    out.push(`    ${String(t.pc).padStart(5)}: ${t.text.padEnd(36)}${changes ? ` ; ${changes}` : ''}`);
+    const changes = t.changes.map((c) => `r${c.reg}=0x${c.value.toString(16)}${c.points ? ` (${c.points})` : ''}`).join(' ');
+    out.push(`    ${String(t.pc).padStart(5)}: ${changes ? `${t.text.padEnd(36)} ; ${changes}` : t.text}`);
   }
   return out.join('\n');
 }

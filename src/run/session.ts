@@ -69,8 +69,8 @@ export interface TraceEntry {
   function: string;
   text: string;
   line: SourceLine | undefined;
-  /** Registers the instruction changed, with their new values. */
-  changes: { reg: number; value: bigint }[];
+  /** Registers the instruction changed, with their new values (and what a pointer points at). */
+  changes: { reg: number; value: bigint; points?: string }[];
 }
 
 export interface RunInput {
@@ -124,7 +124,7 @@ export function createSession(obj: ObjectProgram, options: SessionOptions = {}):
     return { ok: false, message: `no program named '${options.program}'; the object has ${programs.map((p) => p.name).join(', ')}` };
   }
   const kind = programKind(entry.section);
-  if (!kind) return { ok: false, message: `section '${entry.section}' of '${entry.name}' names no program type` };
+  if (!kind) return { ok: false, message: `section '${entry.section}' of '${entry.name}' names no program type ebcc run knows (it runs xdp, tc and socket buffer programs)` };
   const defs = mapDefinitions(obj);
   const linked: LinkedProgram[] = [];
   for (const p of programs) {
@@ -224,7 +224,7 @@ export class RunSession implements MachineHost {
     const section = this.sections.get(program);
     if (section === undefined) return `no program named '${program}'; the object has ${this.programNames().join(', ')}`;
     const kind = programKind(section);
-    if (!kind) return `section '${section}' of '${program}' names no program type`;
+    if (!kind) return `section '${section}' of '${program}' names no program type ebcc run knows (it runs xdp, tc and socket buffer programs)`;
     const key = `${kind.progType}/${kind.expectedAttach ?? ''}`;
     let ctx = this.contexts.get(key);
     if (!ctx) {
@@ -399,6 +399,20 @@ export class RunSession implements MachineHost {
     return (this.ctx as { data?: number }).data ?? 0;
   }
 
+  /** What a register holding (hi, lo) points at, if it is a pointer: "pkt+14", "fp-8", "map counts". */
+  describePointer(lo: number, hi: number): string | undefined {
+    const r = this.mem.get(hi);
+    if (!r) return undefined;
+    const signed = (n: number): string => (n < 0 ? `${n}` : `+${n}`);
+    switch (r.kind) {
+      case 'packet': return `pkt${signed(lo - this.packetBase())}`;
+      case 'stack': return `fp${signed(lo - STACK_BYTES)}${r.id === this.machine.stackRegion[this.machine.depth] ? '' : ` (${r.name})`}`;
+      case 'ctx': return `ctx${signed(lo)}`;
+      case 'map': return r.name;
+      default: return `${r.name}${signed(lo)}`;
+    }
+  }
+
   // ---- source lines ----
 
   functionOf(pc: number): FunctionCode | undefined {
@@ -475,7 +489,9 @@ class Tracer {
     const m = this.s.machine;
     const changes: TraceEntry['changes'] = [];
     for (let r = 0; r <= 10; r++) {
-      if (m.lo[r] !== this.lo[r] || m.hi[r] !== this.hi[r]) changes.push({ reg: r, value: regValue(m.lo[r]!, m.hi[r]!) });
+      if (m.lo[r] === this.lo[r] && m.hi[r] === this.hi[r]) continue;
+      const points = this.s.describePointer(m.lo[r]!, m.hi[r]!);
+      changes.push(points === undefined ? { reg: r, value: regValue(m.lo[r]!, m.hi[r]!) } : { reg: r, value: regValue(m.lo[r]!, m.hi[r]!), points });
     }
     this.entries.push({ pc, function: this.s.functionOf(pc)?.name ?? '?', text: this.s.disasm(pc), line: this.s.lineOf(pc), changes });
   }
