@@ -3,7 +3,8 @@
 // clang-19, and compares per program: instructions in the object, the
 // kernel verifier's processed instructions and stack depth, ns per packet
 // under BPF_PROG_TEST_RUN, and whole-process compile time (also against
-// `node -e 0`, the floor for any Node program). Prints a table and writes
+// `node -e 0`, the floor for any Node program), and the speed of ebcc run's interpreter on each
+// program (bench/lib/interp.mjs). Prints a table and writes
 // bench/results.json. Needs `npm run build` first (the script is run after it).
 //
 // clang compiles with ebcc's headers (-nostdinc -isystem stdlib/include), so
@@ -18,6 +19,7 @@ import { loadReader } from './lib/objects.mjs';
 import { ipv4TcpPacket } from './lib/packet.mjs';
 import { printReport, summarize } from './lib/report.mjs';
 import { timeCommand } from './lib/timing.mjs';
+import { measureInterpreter, printInterpreter } from './lib/interp.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = new URL('../dist/', import.meta.url);
@@ -117,6 +119,9 @@ async function main() {
   const rows = toRows(results);
   const summary = summarize(rows, results, nodeStartup);
   printReport({ rows, results, nodeStartup, summary, hasClang });
+  process.stderr.write('  ebcc run ...\n');
+  const interpreter = await measureInterpreter(ROOT, join(OUT, 'run'), samples, packet);
+  printInterpreter(interpreter);
   const json = {
     date: new Date().toISOString(),
     machine: machine(),
@@ -136,6 +141,7 @@ async function main() {
     },
     nodeStartupMs: nodeStartup.ok ? { median: round(nodeStartup.medianMs), min: round(nodeStartup.minMs) } : undefined,
     programs: rows,
+    interpreter: interpreter.map((r) => ({ ...r, cpuMinsnPerSec: round(r.cpuMinsnPerSec), wallMinsnPerSec: round(r.wallMinsnPerSec), kpktPerSec: round(r.kpktPerSec, 0) })),
     compile: results.map((s) => ({
       file: s.file,
       ebcc: compileJson(s.compilers.ebcc),

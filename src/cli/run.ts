@@ -13,7 +13,8 @@ import { SourceManager } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import { readObject } from '../obj/read.js';
 import type { ObjectProgram } from '../bpf/object.js';
-import { applyMapArg, applyMapsJson, formatRun, mapsToJson, parseHex, toHex } from '../run/format.js';
+import { applyMapArg, applyMapsJson, formatRun, mapsToJson, parseFibRoutes, parseHex, toHex } from '../run/format.js';
+import type { FibRoute } from '../run/helpers.js';
 import { readCapture } from '../run/pcap.js';
 import { createSession, RUN_ERROR_CODES, type MapDump, type RunError, type RunSession } from '../run/session.js';
 import type { Normalized } from './args.js';
@@ -34,6 +35,9 @@ interface RunFlags extends BuildFlags {
   json?: boolean;
   cpus: string;
   seed: string;
+  clock: string;
+  clockStep: string;
+  fib?: string;
 }
 
 export function addRunCommand(program: Command, clang: Normalized): void {
@@ -54,7 +58,10 @@ export function addRunCommand(program: Command, clang: Normalized): void {
       .option('--trace', 'print every executed instruction with its source line and the registers it changed')
       .option('--json', 'print one JSON object: {"program", "runs": [{"retval", "packet_out", "error"}], "maps"}')
       .option('--cpus <n>', 'CPUs of per-CPU maps (the program runs on CPU 0)', '1')
-      .option('--seed <n>', 'seed of bpf_get_prandom_u32', '1'),
+      .option('--seed <n>', 'seed of bpf_get_prandom_u32', '1')
+      .option('--clock <ns>', 'what bpf_ktime_get_ns returns first', '1000000000')
+      .option('--clock-step <ns>', 'how far the clock advances at each bpf_ktime_get_ns call', '1000')
+      .option('--fib <file>', 'routes for bpf_fib_lookup: [{"dst": "10.0.0.0/8", "ifindex": 2, "smac": "..", "dmac": ".."}]'),
   ).action((file: string, flags: RunFlags) => {
     process.exitCode = runCommand(file, flags, clang);
   });
@@ -167,7 +174,9 @@ export function runCommand(file: string, flags: RunFlags, clang: Normalized): nu
   const color = flags.color ?? process.stderr.isTTY === true;
   const repeat = positiveInt(flags.repeat, '--repeat');
   const cpus = positiveInt(flags.cpus, '--cpus');
-  if (!/^\d+$/.test(flags.seed)) usage(`--seed must be a non-negative integer, not '${flags.seed}'`);
+  for (const [name, v] of [['--seed', flags.seed], ['--clock', flags.clock], ['--clock-step', flags.clockStep]] as const) {
+    if (!/^\d+$/.test(v)) usage(`${name} must be a non-negative integer, not '${v}'`);
+  }
   const packets = readPackets(flags);
   const loaded = load(file, flags, clang, color);
   if (!loaded) return 1;
@@ -178,7 +187,21 @@ export function runCommand(file: string, flags: RunFlags, clang: Normalized): nu
     ctxIn = parseHex(flags.ctxHex);
     if (!ctxIn) return inputError('E9005', `--ctx-hex: '${flags.ctxHex}' is not an even number of hex digits`, sources, color);
   }
-  const created = createSession(obj, { program: flags.program, cpus, seed: Number(flags.seed), sources });
+  let fibRoutes: FibRoute[] = [];
+  if (flags.fib !== undefined) {
+    let routes: FibRoute[] | string;
+    try {
+      routes = parseFibRoutes(JSON.parse(readFileSync(flags.fib, 'utf8')) as unknown);
+    } catch (e) {
+      routes = (e as Error).message;
+    }
+    if (typeof routes === 'string') return inputError('E9005', `${flags.fib}: ${routes}`, sources, color);
+    fibRoutes = routes;
+  }
+  const created = createSession(obj, {
+    program: flags.program, cpus, seed: Number(flags.seed), sources, fibRoutes,
+    clockNs: BigInt(flags.clock), clockStepNs: BigInt(flags.clockStep),
+  });
   if (!created.ok) return inputError('E9006', created.message, sources, color);
   const session = created.session;
   const mapErrors = fillMaps(session, flags);

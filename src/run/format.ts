@@ -1,6 +1,7 @@
 // What `ebcc run` prints, as text or JSON, and how it reads map contents given on the command
 // line or in a JSON file. Browser-safe: the playground renders runs with the same functions.
 import { progTypeByName } from '../bpf/prog-types.js';
+import type { FibRoute } from './helpers.js';
 import type { MapDump, RunResult, RunSession, SourceLine, TraceEntry } from './session.js';
 
 // ---- hex ------------------------------------------------------------------------------------------
@@ -202,4 +203,62 @@ export function formatRun(
   for (const p of r.printk) out.push(`  trace_printk: ${p}`);
   out.push(`  instructions: ${r.insnCount}`);
   return out.join('\n') + '\n';
+}
+
+// ---- routes for bpf_fib_lookup ------------------------------------------------------------------
+
+function parseIpv4(text: string): Uint8Array | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  return Uint8Array.from(parts.map(Number));
+}
+
+function parseIpv6(text: string): Uint8Array | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (s: string): number[] | undefined => {
+    if (s === '') return [];
+    const g = s.split(':');
+    return g.every((x) => /^[0-9a-fA-F]{1,4}$/.test(x)) ? g.map((x) => parseInt(x, 16)) : undefined;
+  };
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  const fill = 8 - head.length - tail.length;
+  if (halves.length === 1 ? fill !== 0 : fill < 1) return undefined;
+  const all = [...head, ...new Array<number>(halves.length === 2 ? fill : 0).fill(0), ...tail];
+  const out = new Uint8Array(16);
+  all.forEach((v, i) => {
+    out[2 * i] = v >> 8;
+    out[2 * i + 1] = v & 0xff;
+  });
+  return out;
+}
+
+function parseMac(text: string): Uint8Array | undefined {
+  const b = parseHex(text);
+  return b && b.length === 6 ? b : undefined;
+}
+
+/**
+ * Routes for bpf_fib_lookup from JSON: [{"dst": "10.0.0.0/8", "ifindex": 2, "smac": "02:..",
+ * "dmac": "02:.."}, ...]; "dst" may be IPv6. Returns the routes or an error message.
+ */
+export function parseFibRoutes(json: unknown): FibRoute[] | string {
+  if (!Array.isArray(json)) return 'expected a list of routes';
+  const routes: FibRoute[] = [];
+  for (const r of json as unknown[]) {
+    const o = r as Record<string, unknown>;
+    const m = typeof o?.['dst'] === 'string' ? /^([^/]+)\/(\d+)$/.exec(o['dst']) : null;
+    const v4 = m ? parseIpv4(m[1]!) : undefined;
+    const prefix = v4 ?? (m ? parseIpv6(m[1]!) : undefined);
+    const smac = typeof o?.['smac'] === 'string' ? parseMac(o['smac']) : undefined;
+    const dmac = typeof o?.['dmac'] === 'string' ? parseMac(o['dmac']) : undefined;
+    const ifindex = o?.['ifindex'];
+    if (!m || !prefix || Number(m[2]) > prefix.length * 8 || !smac || !dmac || typeof ifindex !== 'number' || !Number.isInteger(ifindex) || ifindex < 0) {
+      return `bad route ${JSON.stringify(r)}: expected {"dst": "ADDR/LEN", "ifindex": N, "smac": "MAC", "dmac": "MAC"}`;
+    }
+    routes.push({ family: v4 ? 4 : 6, prefix, prefixLen: Number(m[2]), ifindex, smac, dmac });
+  }
+  return routes;
 }

@@ -486,11 +486,13 @@ export function createMap(def: MapDef, index: number, mem: Memory, cpus: number)
       return new ArrayMap(def, index, mem, cpus, false);
     case 'percpu_array':
       return new ArrayMap(def, index, mem, cpus, true);
+    case 'perf_event_array':
+      // libbpf sizes a perf event array without max_entries to the number of CPUs.
+      return new RefArrayMap(def.maxEntries === 0 ? { ...def, maxEntries: cpus } : def, index, mem, cpus, false);
     case 'prog_array':
     case 'devmap':
     case 'cpumap':
     case 'xskmap':
-    case 'perf_event_array':
       return new RefArrayMap(def, index, mem, cpus, false);
     case 'hash':
       return new HashMap(def, index, mem, cpus, false, false);

@@ -192,6 +192,44 @@ char _license[] SEC("license") = "GPL";
     expect(stderr).toBe("ebcc: error: section 'kprobe/sys_open' of 'k' names no program type ebcc run knows (it runs xdp, tc and socket buffer programs) [E9006]\n");
   });
 
+  it('captures ring buffer and perf events, prints trace_printk, follows --clock and --fib routes', async () => {
+    const p = file('events.c', `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+struct { __uint(type, BPF_MAP_TYPE_RINGBUF); __uint(max_entries, 4096); } events SEC(".maps");
+struct { __uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY); __uint(key_size, 4); __uint(value_size, 4); } perf SEC(".maps");
+SEC("xdp") int ev(struct xdp_md *ctx)
+{
+	__u64 t = bpf_ktime_get_ns();
+	struct bpf_fib_lookup p = {};
+
+	bpf_ringbuf_output(&events, &t, sizeof(t), 0);
+	bpf_perf_event_output(ctx, &perf, BPF_F_CURRENT_CPU, &t, sizeof(t));
+	bpf_printk("t=%llu", t);
+	p.family = 2; /* AF_INET */
+	p.ipv4_dst = bpf_htonl(0x0a000005);
+	if (bpf_fib_lookup(ctx, &p, sizeof(p), 0) != 0)
+		return XDP_PASS;
+	return p.ifindex == 7 && p.dmac[5] == 0x22 ? XDP_TX : XDP_DROP;
+}
+char _license[] SEC("license") = "GPL";
+`);
+    const fib = file('routes.json', JSON.stringify([
+      { dst: '10.0.0.0/8', ifindex: 3, smac: '02:00:00:00:00:01', dmac: '02:00:00:00:00:11' },
+      { dst: '10.0.0.0/24', ifindex: 7, smac: '02:00:00:00:00:01', dmac: '02:00:00:00:00:22' },
+      { dst: 'fc00::/7', ifindex: 9, smac: '02:00:00:00:00:01', dmac: '02:00:00:00:00:33' },
+    ]));
+    expect(await run(p, '--packet-hex', '00'.repeat(14), '--clock', '4096', '--fib', fib)).toBe(0);
+    expect(stdout).toContain('  verdict: XDP_TX (3)\n'); // the /24 route wins over the /8
+    expect(stdout).toContain("  event: ring buffer 'events', 8 bytes: 0010000000000000\n");
+    expect(stdout).toContain("  event: perf event (cpu 0) 'perf', 8 bytes: 0010000000000000\n");
+    expect(stdout).toContain('  trace_printk: t=4096\n');
+    stdout = '';
+    expect(await run(p, '--packet-hex', '00'.repeat(14))).toBe(0);
+    expect(stdout).toContain('  verdict: XDP_PASS (2)\n'); // no routes: BPF_FIB_LKUP_RET_NOT_FWDED
+    expect(stdout).toContain('  trace_printk: t=1000000000\n');
+  });
+
   it('a compile error stops before running (exit 1); no packets is a usage error (exit 2)', async () => {
     const p = file('broken.c', 'int f(void) { return x; }\n');
     expect(await run(p, '--packet-hex', '00')).toBe(1);

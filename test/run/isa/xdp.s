@@ -259,3 +259,10 @@
     r2 = 0
     call bpf_ringbuf_discard
     r0 = 1
+.case redirect_map_present => 0x4
+.map devs devmap key=4 value=4 entries=4
+.update devs 01000000 01000000
+    r1 = map[devs]
+    r2 = 1
+    r3 = 0
+    call bpf_redirect_map
