@@ -12,7 +12,8 @@
 // eth_type_trans() runs on it as on the loopback device: it sets protocol and pkt_type and pulls
 // the Ethernet header, which tc programs (and only they) get pushed back. After the run a socket
 // filter's output gets 14 zero bytes in front, where the Ethernet header was.
-import { ctxFieldAllowed, ctxFieldAt, CTX_ACCESS, SK_BUFF, XDP_MD, type CtxField, type CtxLayout } from '../bpf/ctx-layouts.js';
+import { ctxFieldAt, SK_BUFF, XDP_MD, type CtxField, type CtxLayout } from '../bpf/ctx-layouts.js';
+import { ctxAccessRule, ctxStructOf, type CtxAccessRule } from './ctx-rules.js';
 import type { Machine } from './interp.js';
 import type { Memory, Region } from './memory.js';
 
@@ -112,24 +113,19 @@ abstract class BaseContext {
   }
 
   /** Checked accesses, by offset, size and direction (the checks are the same every time). */
-  private readonly checked = new Map<number, CtxField>();
+  private readonly checked = new Map<number, CtxAccessRule>();
 
-  protected fieldFor(m: Machine, offset: number, sizeBytes: number, write: boolean): CtxField {
+  protected fieldFor(m: Machine, offset: number, sizeBytes: number, write: boolean): CtxAccessRule {
     const key = offset * 32 + sizeBytes * 2 + (write ? 1 : 0);
     const hit = this.checked.get(key);
     if (hit !== undefined) return hit;
-    const f = offset >= 0 ? ctxFieldAt(this.layout, offset) : undefined;
-    const what = (): string => `${write ? 'write to' : 'read of'} ${sizeBytes} byte${sizeBytes === 1 ? '' : 's'} at offset ${offset} of struct ${this.layout.name}`;
-    if (!f) return m.fault(`invalid context access: ${what()}, which is not a field`);
-    const allowed = ctxFieldAllowed(this.progType, f.name, write ? 'write' : 'read', this.expectedAttach);
-    if (allowed === false) m.fault(`invalid context access: ${what()} (${f.name}), which a ${this.progType} program may not ${write ? 'write' : 'read'}`);
-    const elem = f.sizeBytes / f.count;
-    const within = (offset - f.offsetBytes) % elem;
-    if (within + sizeBytes > elem || (f.exactSize && (sizeBytes !== elem || within !== 0)) || (write && sizeBytes !== elem)) {
-      m.fault(`invalid context access: ${what()} (${f.name} is ${elem} bytes${f.exactSize || write ? ' and must be accessed whole' : ''})`);
+    const rule = ctxAccessRule(this.progType, this.expectedAttach, this.layout, offset, sizeBytes, write);
+    if (typeof rule === 'string') {
+      const what = `${write ? 'write to' : 'read of'} ${sizeBytes} byte${sizeBytes === 1 ? '' : 's'} at offset ${offset} of struct ${this.layout.name}`;
+      return m.fault(`invalid context access: ${what} ${rule}`);
     }
-    this.checked.set(key, f);
-    return f;
+    this.checked.set(key, rule);
+    return rule;
   }
 
   /** The frame is all zero outside [dirtyStart, dirtyEnd), as the kernel's kzalloc'd buffer. */
@@ -224,7 +220,7 @@ export class XdpContext extends BaseContext implements ContextModel {
 
   load(m: Machine, offset: number, sizeBytes: number): void {
     const f = this.fieldFor(m, offset, sizeBytes, false);
-    switch (f.pointer) {
+    switch (f.loads) {
       case 'pkt':
         return this.pointerTo(m, this.data);
       case 'pkt_end':
@@ -235,8 +231,8 @@ export class XdpContext extends BaseContext implements ContextModel {
         break;
     }
     let v = 0;
-    if (f.name === 'ingress_ifindex') v = this.ingressIfindex;
-    else if (f.name === 'rx_queue_index') v = this.rxQueueIndex;
+    if (f.field === 'ingress_ifindex') v = this.ingressIfindex;
+    else if (f.field === 'rx_queue_index') v = this.rxQueueIndex;
     setResult(m, v, 0);
   }
 
@@ -457,48 +453,45 @@ export class SkbContext extends BaseContext implements ContextModel {
 
   load(m: Machine, offset: number, sizeBytes: number): void {
     const f = this.fieldFor(m, offset, sizeBytes, false);
-    switch (f.pointer) {
+    switch (f.loads) {
       case 'pkt':
         return this.pointerTo(m, this.data);
       case 'pkt_end':
         return this.pointerTo(m, this.dataEnd);
       case 'pkt_meta':
         return this.pointerTo(m, this.data);
-      case 'flow_keys':
-      case 'sock_common_or_null':
-        m.fault(`__sk_buff.${f.name} is not modelled by ebcc run`);
-      // eslint-disable-next-line no-fallthrough
+      case 'other_pointer':
+        return m.fault(`__sk_buff.${f.field} is not modelled by ebcc run`);
       default:
         break;
     }
     let lo: number;
     let hi = 0;
-    const elem = f.sizeBytes / f.count;
-    const index = Math.floor((offset - f.offsetBytes) / elem);
-    if (f.name === 'cb') lo = this.cb[index]!;
+    const elem = f.elemBytes;
+    if (f.field === 'cb') lo = this.cb[(f.fieldOffsetBytes - field(SK_BUFF, 'cb').offsetBytes) / 4]!;
     else {
-      const v = this.scalar(f.name);
+      const v = this.scalar(f.field);
       if (typeof v === 'bigint') {
         lo = Number(BigInt.asIntN(32, v));
         hi = Number(BigInt.asIntN(32, v >> 32n));
       } else lo = v;
     }
-    const [rlo, rhi] = narrow(lo, hi, (offset - f.offsetBytes) % elem, sizeBytes);
+    const [rlo, rhi] = narrow(lo, hi, offset - f.fieldOffsetBytes, sizeBytes);
     setResult(m, rlo, rhi);
   }
 
   store(m: Machine, offset: number, sizeBytes: number, lo: number, hi: number): void {
     const f = this.fieldFor(m, offset, sizeBytes, true);
-    if (f.name === 'cb') {
-      this.cb[(offset - f.offsetBytes) / 4] = lo >>> 0;
+    if (f.field === 'cb') {
+      this.cb[(f.fieldOffsetBytes - field(SK_BUFF, 'cb').offsetBytes) / 4] = lo >>> 0;
       return;
     }
-    if (sizeBytes === 8) this.fields.set(f.name, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
-    else if (SKB_U16_FIELDS.has(f.name)) {
+    if (sizeBytes === 8) this.fields.set(f.field, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
+    else if (SKB_U16_FIELDS.has(f.field)) {
       // sk_buff keeps these in 16 bits; a queue_mapping of NO_QUEUE_MAPPING or more is not stored.
-      if (f.name === 'queue_mapping' && (lo >>> 0) >= NO_QUEUE_MAPPING) return;
-      this.fields.set(f.name, lo & 0xffff);
-    } else this.fields.set(f.name, lo >>> 0);
+      if (f.field === 'queue_mapping' && (lo >>> 0) >= NO_QUEUE_MAPPING) return;
+      this.fields.set(f.field, lo & 0xffff);
+    } else this.fields.set(f.field, lo >>> 0);
   }
 
   /** The packet bytes [data, data + len). */
@@ -554,9 +547,9 @@ export class SkbContext extends BaseContext implements ContextModel {
 
 /** The context model of a program type, or undefined when ebcc run has none. */
 export function createContext(progType: string, expectedAttach: string | undefined, mem: Memory): ContextModel | undefined {
-  const policy = CTX_ACCESS[progType];
-  if (policy?.ctx === 'xdp_md') return new XdpContext(progType, expectedAttach, mem);
+  const struct = ctxStructOf(progType)?.name;
+  if (struct === 'xdp_md') return new XdpContext(progType, expectedAttach, mem);
   // The flow dissector's __sk_buff is a different object (struct bpf_flow_dissector).
-  if (policy?.ctx === '__sk_buff' && progType !== 'flow_dissector') return new SkbContext(progType, expectedAttach, mem);
+  if (struct === '__sk_buff' && progType !== 'flow_dissector') return new SkbContext(progType, expectedAttach, mem);
   return undefined;
 }
