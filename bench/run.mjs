@@ -120,7 +120,7 @@ async function main() {
   const summary = summarize(rows, results, nodeStartup);
   printReport({ rows, results, nodeStartup, summary, hasClang });
   process.stderr.write('  ebcc run ...\n');
-  const interpreter = await measureInterpreter(ROOT, join(OUT, 'run'), samples, packet);
+  const interpreter = await measureInterpreter(ROOT, join(ROOT, 'dist', 'bench'), samples, packet);
   printInterpreter(interpreter);
   const json = {
     date: new Date().toISOString(),

@@ -76,8 +76,17 @@ function writeU32(b: Uint8Array, off: number, v: number): void {
   b[off + 3] = (v >>> 24) & 0xff;
 }
 
+// Fields by name, per layout; built on first use and never changed afterwards.
+let fieldIndex: Map<CtxLayout, Map<string, CtxField>> | undefined;
+
 function field(layout: CtxLayout, name: string): CtxField {
-  const f = layout.fields.find((x) => x.name === name);
+  fieldIndex ??= new Map();
+  let byName = fieldIndex.get(layout);
+  if (!byName) {
+    byName = new Map(layout.fields.map((f) => [f.name, f]));
+    fieldIndex.set(layout, byName);
+  }
+  const f = byName.get(name);
   if (!f) throw new Error(`internal: no field ${name} in ${layout.name}`);
   return f;
 }
@@ -148,8 +157,18 @@ abstract class BaseContext {
     this.dirtyStart = this.dirtyEnd = 0;
   }
 
-  protected pointerTo(m: Machine, offset: number): void {
-    setResult(m, offset, this.packet.id);
+  /** A load of a pointer field: data, data_end or data_meta (other pointers are not modelled). */
+  protected loadPointer(m: Machine, f: CtxAccessRule, data: number, dataEnd: number, dataMeta: number): void {
+    switch (f.loads) {
+      case 'pkt':
+        return setResult(m, data, this.packet.id);
+      case 'pkt_end':
+        return setResult(m, dataEnd, this.packet.id);
+      case 'pkt_meta':
+        return setResult(m, dataMeta, this.packet.id);
+      default:
+        return m.fault(`struct ${this.layout.name}.${f.field} is not modelled by ebcc run`);
+    }
   }
 }
 
@@ -220,16 +239,7 @@ export class XdpContext extends BaseContext implements ContextModel {
 
   load(m: Machine, offset: number, sizeBytes: number): void {
     const f = this.fieldFor(m, offset, sizeBytes, false);
-    switch (f.loads) {
-      case 'pkt':
-        return this.pointerTo(m, this.data);
-      case 'pkt_end':
-        return this.pointerTo(m, this.dataEnd);
-      case 'pkt_meta':
-        return this.pointerTo(m, this.dataMeta);
-      default:
-        break;
-    }
+    if (f.loads !== undefined) return this.loadPointer(m, f, this.data, this.dataEnd, this.dataMeta);
     let v = 0;
     if (f.field === 'ingress_ifindex') v = this.ingressIfindex;
     else if (f.field === 'rx_queue_index') v = this.rxQueueIndex;
@@ -310,6 +320,9 @@ const IPV6_HEADER_BYTES = 40;
 const GSO_LEGACY_MAX_SIZE = 65536;
 const GSO_MAX_SEGS = 65535;
 
+/** The input context when none is given: all zero, never written. */
+const NO_SKB_CTX = new Uint8Array(SK_BUFF.sizeBytes);
+
 /** Writable __sk_buff fields that the kernel stores in 16 bits (sk_buff, qdisc_skb_cb). */
 const SKB_U16_FIELDS = new Set(['tc_index', 'tc_classid', 'queue_mapping']);
 const NO_QUEUE_MAPPING = 0xffff;
@@ -357,7 +370,7 @@ export class SkbContext extends BaseContext implements ContextModel {
       if (size - ETH_HLEN < need) refusal = `BPF_PROG_TEST_RUN refuses an ${type === ETH_P_IP ? 'IPv4' : 'IPv6'} frame shorter than its ${need}-byte header`;
     }
     this.hasCtx = input.ctx !== undefined;
-    this.ctxIn = new Uint8Array(SK_BUFF.sizeBytes);
+    this.ctxIn = input.ctx ? new Uint8Array(SK_BUFF.sizeBytes) : NO_SKB_CTX;
     if (input.ctx) {
       if (input.ctx.length > SK_BUFF.sizeBytes && input.ctx.subarray(SK_BUFF.sizeBytes).some((b) => b !== 0)) {
         return { error: 'the context has non-zero bytes after the end of struct __sk_buff', refusal };
@@ -373,6 +386,7 @@ export class SkbContext extends BaseContext implements ContextModel {
     }
     const inField = (name: string): number => readU32(this.ctxIn, field(SK_BUFF, name).offsetBytes);
     const inField64 = (name: string): bigint => {
+      if (!this.hasCtx) return 0n;
       const off = field(SK_BUFF, name).offsetBytes;
       return BigInt(readU32(this.ctxIn, off)) | (BigInt(readU32(this.ctxIn, off + 4)) << 32n);
     };
@@ -453,18 +467,7 @@ export class SkbContext extends BaseContext implements ContextModel {
 
   load(m: Machine, offset: number, sizeBytes: number): void {
     const f = this.fieldFor(m, offset, sizeBytes, false);
-    switch (f.loads) {
-      case 'pkt':
-        return this.pointerTo(m, this.data);
-      case 'pkt_end':
-        return this.pointerTo(m, this.dataEnd);
-      case 'pkt_meta':
-        return this.pointerTo(m, this.data);
-      case 'other_pointer':
-        return m.fault(`__sk_buff.${f.field} is not modelled by ebcc run`);
-      default:
-        break;
-    }
+    if (f.loads !== undefined) return this.loadPointer(m, f, this.data, this.dataEnd, this.data);
     let lo: number;
     let hi = 0;
     const elem = f.elemBytes;

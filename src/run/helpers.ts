@@ -197,6 +197,27 @@ function csumReplaceByDiff(b: Uint8Array, at: number, diff: number): void {
   writeLe16(b, at, csumFold(csumAdd(diff, ~sum >>> 0)));
 }
 
+/**
+ * The checksum update of bpf_l3/l4_csum_replace by the size in the flags: 0 (`to` is a
+ * bpf_csum_diff result; `from` must be 0), 2 or 4 (the field's old and new value). 0 or -EINVAL.
+ */
+function replaceChecksum(b: Uint8Array, at: number, size: number, fromIsZero: boolean, from: number, to: number): number {
+  switch (size) {
+    case 0:
+      if (!fromIsZero) return -EINVAL;
+      csumReplaceByDiff(b, at, to);
+      return 0;
+    case 2:
+      csumReplace(b, at, from & 0xffff, to & 0xffff);
+      return 0;
+    case 4:
+      csumReplace(b, at, from, to);
+      return 0;
+    default:
+      return -EINVAL;
+  }
+}
+
 // ---- trace_printk ----------------------------------------------------------------------------------
 
 function cString(m: Machine, region: Region | undefined, offset: number): string {
@@ -396,22 +417,8 @@ const IMPLS: Readonly<Record<string, Impl>> = {
     const flags = argU64(m, 5);
     if ((flags & ~BigInt(BPF_F_HDR_FIELD_MASK)) !== 0n) return ret(m, -EINVAL);
     if (offset > 0xffff || offset & 1 || offset + 2 > s.len) return ret(m, -EFAULT);
-    const b = s.bytes();
-    switch (Number(flags) & BPF_F_HDR_FIELD_MASK) {
-      case 0:
-        if (argU64(m, 3) !== 0n) return ret(m, -EINVAL);
-        csumReplaceByDiff(b, offset, to);
-        break;
-      case 2:
-        csumReplace(b, offset, from & 0xffff, to & 0xffff);
-        break;
-      case 4:
-        csumReplace(b, offset, from, to);
-        break;
-      default:
-        return ret(m, -EINVAL);
-    }
-    ret(m, 0);
+    const err = replaceChecksum(s.bytes(), offset, Number(flags) & BPF_F_HDR_FIELD_MASK, argU64(m, 3) === 0n, from, to);
+    ret(m, err);
   },
   bpf_l4_csum_replace(m, env) {
     const s = skb(m, env, 'bpf_l4_csum_replace');
@@ -426,20 +433,8 @@ const IMPLS: Readonly<Record<string, Impl>> = {
     const b = s.bytes();
     const mmzero = (f & BPF_F_MARK_MANGLED_0) !== 0;
     if (mmzero && (f & BPF_F_MARK_ENFORCE) === 0 && readLe16(b, offset) === 0) return ret(m, 0);
-    switch (f & BPF_F_HDR_FIELD_MASK) {
-      case 0:
-        if (argU64(m, 3) !== 0n) return ret(m, -EINVAL);
-        csumReplaceByDiff(b, offset, to);
-        break;
-      case 2:
-        csumReplace(b, offset, from & 0xffff, to & 0xffff);
-        break;
-      case 4:
-        csumReplace(b, offset, from, to);
-        break;
-      default:
-        return ret(m, -EINVAL);
-    }
+    const err = replaceChecksum(b, offset, f & BPF_F_HDR_FIELD_MASK, argU64(m, 3) === 0n, from, to);
+    if (err !== 0) return ret(m, err);
     if (mmzero && readLe16(b, offset) === 0) writeLe16(b, offset, CSUM_MANGLED_0);
     ret(m, 0);
   },

@@ -413,8 +413,27 @@ export class LpmTrieMap extends BpfMap {
 
 const RINGBUF_HEADER_BYTES = 8;
 
+/** A map without entries a program or user space could look up. */
+export class NoEntriesMap extends BpfMap {
+  lookup(): Region | undefined {
+    return undefined;
+  }
+  update(): number {
+    return -ENOTSUPP;
+  }
+  delete(): number {
+    return -ENOTSUPP;
+  }
+  userUpdate(): number {
+    return -ENOTSUPP;
+  }
+  entries(): MapEntry[] {
+    return [];
+  }
+}
+
 /** ringbuf: records are captured as events; the buffer fills up since nothing consumes it. */
-export class RingBufMap extends BpfMap {
+export class RingBufMap extends NoEntriesMap {
   /** Bytes reserved so far (headers included, rounded to 8 as the kernel does). */
   used = 0;
   /** Reserved records by region id. */
@@ -436,45 +455,6 @@ export class RingBufMap extends BpfMap {
     this.pending.delete(regionId);
     this.mem.releaseAfterRun(regionId);
     return submit ? r.bytes.slice() : new Uint8Array(0);
-  }
-
-  lookup(): Region | undefined {
-    return undefined;
-  }
-
-  update(): number {
-    return -ENOTSUPP;
-  }
-
-  delete(): number {
-    return -ENOTSUPP;
-  }
-
-  userUpdate(): number {
-    return -ENOTSUPP;
-  }
-
-  entries(): MapEntry[] {
-    return [];
-  }
-}
-
-/** A map type ebcc run has no model for: programs may not use it. */
-export class UnsupportedMap extends BpfMap {
-  lookup(): Region | undefined {
-    return undefined;
-  }
-  update(): number {
-    return -ENOTSUPP;
-  }
-  delete(): number {
-    return -ENOTSUPP;
-  }
-  userUpdate(): number {
-    return -ENOTSUPP;
-  }
-  entries(): MapEntry[] {
-    return [];
   }
 }
 
@@ -507,7 +487,8 @@ export function createMap(def: MapDef, index: number, mem: Memory, cpus: number)
     case 'ringbuf':
       return new RingBufMap(def, index, mem, cpus);
     default:
-      return new UnsupportedMap(def, index, mem, cpus);
+      // A map type ebcc run has no model for: programs may not use it.
+      return new NoEntriesMap(def, index, mem, cpus);
   }
 }
 

@@ -221,6 +221,16 @@ export class RunSession implements MachineHost {
 
   /** The context model a program runs with, or why it has none. */
   contextFor(program: string): ContextModel | string {
+    const known = this.programContexts.get(program);
+    if (known !== undefined) return known;
+    const ctx = this.makeContext(program);
+    this.programContexts.set(program, ctx);
+    return ctx;
+  }
+
+  private readonly programContexts = new Map<string, ContextModel | string>();
+
+  private makeContext(program: string): ContextModel | string {
     const section = this.sections.get(program);
     if (section === undefined) return `no program named '${program}'; the object has ${this.programNames().join(', ')}`;
     const kind = programKind(section);
