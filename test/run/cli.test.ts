@@ -189,7 +189,11 @@ char _license[] SEC("license") = "GPL";
     stderr = '';
     const p = file('kprobe.s', '.prog k kprobe/sys_open\n r0 = 0\n exit\n');
     expect(await run(p, '--packet-hex', '00'.repeat(14))).toBe(1);
-    expect(stderr).toBe("ebcc: error: section 'kprobe/sys_open' of 'k' names no program type ebcc run knows (it runs xdp, tc and socket buffer programs) [E9006]\n");
+    expect(stderr).toBe('ebcc: error: ebcc run has no context model for kprobe programs (it runs xdp, tc and socket buffer programs) [E9006]\n');
+    stderr = '';
+    const q = file('nosection.s', '.prog n not_a_program_type\n r0 = 0\n exit\n');
+    expect(await run(q, '--packet-hex', '00'.repeat(14))).toBe(1);
+    expect(stderr).toBe("ebcc: error: section 'not_a_program_type' of 'n' names no program type ebcc run knows (it runs xdp, tc and socket buffer programs) [E9006]\n");
   });
 
   it('captures ring buffer and perf events, prints trace_printk, follows --clock and --fib routes', async () => {
