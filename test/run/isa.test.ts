@@ -77,7 +77,7 @@ function runInterp(c: IsaCase, cpus: number): InterpOutcome {
     const err = s.session.updateMap(p.map, key, p.prog);
     if (err) throw new Error(`${c.name}: ${err}`);
   }
-  const result = s.session.run({ packet: c.packet, ctx: ctxIn(c) });
+  const result = s.session.run({ packet: c.packet, ctx: ctxIn(c), repeat: c.repeat });
   const maps: InterpOutcome['maps'] = {};
   for (const d of s.session.dumpMaps()) {
     if (!DUMPABLE.has(d.type)) continue;
@@ -106,7 +106,7 @@ function loaderCase(c: IsaCase): LoaderCase {
     steps: [
       ...c.updates.map((u) => ({ kind: 'update' as const, map: mapIndex(u.map), key: u.key, value: u.value })),
       ...c.progArrays.map((p) => ({ kind: 'progarray' as const, map: mapIndex(p.map), key: p.index, prog: linked.findIndex((l) => l.name === p.prog) })),
-      { kind: 'run' as const, prog: 0, data: c.packet, ctx: ctxIn(c) },
+      { kind: 'run' as const, prog: 0, data: c.packet, ctx: ctxIn(c), repeat: c.repeat },
       ...defs.flatMap((d, i) => (dumpable(d.type) ? [{ kind: 'dump' as const, map: i }] : [])),
     ],
   };

@@ -5,6 +5,7 @@
 //   .packet HEX                               the input packet (default: 64 bytes 00 01 02 .. 3f)
 //   .update MAP KEYHEX VALUEHEX               fills a map before the run
 //   .progarray MAP INDEX PROG                 puts program PROG of the case into a prog array
+//   .repeat N                                 runs the program N times on the same context
 //   .map / .func / .prog                      as in any assembly file (maps are per case)
 //
 // The body of a case runs inside a wrapper. For xdp cases it starts with `r9 = r1; r0 = 0` and
@@ -29,6 +30,8 @@ export interface IsaCase {
   packet: Uint8Array;
   updates: { map: string; key: Uint8Array; value: Uint8Array }[];
   progArrays: { map: string; index: number; prog: string }[];
+  /** BPF_PROG_TEST_RUN's repeat: runs on the same context (default 1). */
+  repeat: number;
   /** The assembly file the case becomes. */
   source: string;
 }
@@ -69,7 +72,7 @@ export function parseCases(text: string, file: string): IsaCase[] {
         c: {
           name: m[1]!, file, line: i + 1, type: (m[2] as CaseType | undefined) ?? 'xdp',
           expected: m[3] === undefined ? undefined : BigInt.asUintN(64, BigInt(m[3])),
-          packet: DEFAULT_PACKET, updates: [], progArrays: [], source: '',
+          packet: DEFAULT_PACKET, updates: [], progArrays: [], repeat: 1, source: '',
         },
         body: [], rest: [], maps: [], inRest: false,
       };
@@ -82,6 +85,7 @@ export function parseCases(text: string, file: string): IsaCase[] {
     let d: RegExpExecArray | null;
     if ((d = /^\.packet\s+(\S+)$/.exec(text))) cur.c.packet = hexBytes(d[1]!);
     else if ((d = /^\.update\s+(\w+)\s+(\S+)\s+(\S+)$/.exec(text))) cur.c.updates.push({ map: d[1]!, key: hexBytes(d[2]!), value: hexBytes(d[3]!) });
+    else if ((d = /^\.repeat\s+(\d+)$/.exec(text))) cur.c.repeat = Number(d[1]);
     else if ((d = /^\.progarray\s+(\w+)\s+(\d+)\s+(\w+)$/.exec(text))) cur.c.progArrays.push({ map: d[1]!, index: Number(d[2]), prog: d[3]! });
     else if (text.startsWith('.map')) cur.maps.push(raw);
     else {

@@ -266,3 +266,26 @@
     r2 = 1
     r3 = 0
     call bpf_redirect_map
+; repeat runs the program again on the same frame: the head grows by 4 bytes each time
+.case repeat_adjust_head => 0x4c
+.repeat 3
+    r1 = r9
+    r2 = -4
+    call bpf_xdp_adjust_head
+    r2 = *(u32 *)(r9 +0)
+    r3 = *(u32 *)(r9 +4)
+    r0 = r3
+    r0 -= r2
+.case repeat_counts_in_a_map => 0x5
+.map hits array key=4 value=8 entries=1
+.repeat 5
+    r1 = 0
+    *(u32 *)(r10 -4) = r1
+    r1 = map[hits]
+    r2 = r10
+    r2 += -4
+    call bpf_map_lookup_elem
+    if r0 == 0 goto out
+    r1 = 1
+    lock *(u64 *)(r0 +0) += r1
+    r0 = *(u64 *)(r0 +0)
