@@ -33,6 +33,7 @@ export function legalize(fn: IrFunction, mcpu: number): void {
           i.a = materialize(i.a, i.span);
         }
       }
+      if (i.op === 'ldabs' && i.off.kind === 'imm' && !fitsImm64(i.off.value)) i.off = materialize(i.off, i.span);
       if (i.op === 'store' && i.src.kind === 'imm' && i.size === 8 && !fitsImm64(i.src.value)) i.src = materialize(i.src, i.span);
       out.push(i);
     }

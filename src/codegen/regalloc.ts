@@ -28,7 +28,7 @@ export interface Allocation {
 
 /** Registers an instruction clobbers beyond its destination. */
 function clobbers(i: Inst): readonly number[] {
-  if (i.op === 'call' || i.op === 'callfn') return CALLER_SAVED;
+  if (i.op === 'call' || i.op === 'callfn' || i.op === 'ldabs') return CALLER_SAVED;
   if (i.op === 'atomic' && i.aop === 'cmpxchg') return [0];
   return [];
 }
@@ -117,6 +117,12 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
       }
       // Any register mov is a hint (a 32-bit one can reuse its source's register when the source dies).
       if (i.op === 'mov' && i.src.kind === 'reg') copies.push([i.dst, i.src.reg]);
+      if (i.op === 'ldabs') {
+        // The socket buffer goes to R6: nothing else that lives across the load may be there.
+        for (const x of live) if (x !== i.ctx) forbidden[x]!.add(6);
+        hintReg(i.ctx, 6);
+        hintReg(i.dst, 0);
+      }
       if (i.op === 'call' || i.op === 'callfn') {
         i.args.forEach((a, idx) => {
           if (a.kind === 'reg') hintReg(a.reg, idx + 1);
@@ -258,6 +264,10 @@ function rewriteUses(i: Inst, v: VReg, replacement: () => VReg): Inst {
     case 'call':
     case 'callfn':
       x.args = x.args.map(op);
+      break;
+    case 'ldabs':
+      if (x.ctx === v) x.ctx = r;
+      x.off = op(x.off);
       break;
     case 'atomic':
       x.addr = ad(x.addr);

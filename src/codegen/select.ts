@@ -198,6 +198,20 @@ function selectInst(e: Emitter, i: Inst): void {
       if (i.dst !== undefined && r(e, i.dst) !== 0) push(e, asm.movReg(r(e, i.dst), 0));
       return;
     }
+    case 'ldabs': {
+      // The kernel reads the socket buffer from R6 and the index register before it clobbers R1-R5.
+      const ctx = r(e, i.ctx);
+      let index = i.off.kind === 'reg' ? r(e, i.off.reg) : -1;
+      const moves = [{ dst: 6, src: ctx }];
+      if (index === 6 && ctx !== 6) {
+        moves.push({ dst: 1, src: index });
+        index = 1;
+      }
+      parallelMove(e, moves);
+      push(e, i.off.kind === 'imm' ? asm.ldAbs(SIZE[i.size] as 'b' | 'h' | 'w', imm32(i.off.value)) : asm.ldInd(SIZE[i.size] as 'b' | 'h' | 'w', index, 0));
+      if (r(e, i.dst) !== 0) push(e, asm.movReg(r(e, i.dst), 0));
+      return;
+    }
     case 'atomic': {
       const m = memOperand(e, i.addr);
       const size = i.size === 8 ? 'dw' : 'w';
@@ -275,7 +289,7 @@ function parallelMoveOperands(e: Emitter, moves: { dst: number; src: Operand }[]
 
 /**
  * Performs simultaneous register moves. Destinations are distinct and are
- * R1-R5 (call arguments), R0 (cmpxchg) or a parameter's register, so when only
+ * R1-R5 (call arguments), R0 (cmpxchg), R6 and R1 (LD_ABS/LD_IND) or a parameter's register, so when only
  * cycles remain R0 is neither a pending source nor destination, and it breaks
  * the cycle. (XOR swaps would not do: the verifier forbids XOR on pointers.)
  */

@@ -49,6 +49,13 @@ export type Inst =
   | { op: 'dataaddr'; dst: VReg; symbol: string; span: Span }
   /** Helper call: R1-R5 = args, dst = R0. */
   | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
+  /**
+   * A legacy packet load (BPF_LD | BPF_ABS, or BPF_IND when off is a register): dst = the `size`
+   * bytes at packet offset `off` of the socket buffer `ctx`, converted from network byte order.
+   * The kernel takes ctx in R6, returns in R0, clobbers R1-R5, and ends the program with return
+   * value 0 when the load is out of bounds.
+   */
+  | { op: 'ldabs'; size: 1 | 2 | 4; ctx: VReg; off: Operand; dst: VReg; span: Span }
   /** BPF-to-BPF call of a function in .text. */
   | { op: 'callfn'; func: string; args: Operand[]; dst?: VReg; span: Span }
   /** Atomic read-modify-write on memory; with fetch, dst receives the old value. For cmpxchg, expected is compared (R0). */
@@ -171,6 +178,10 @@ export function instUses(i: Inst): VReg[] {
     case 'call':
     case 'callfn':
       i.args.forEach(op);
+      break;
+    case 'ldabs':
+      out.push(i.ctx);
+      op(i.off);
       break;
     case 'atomic':
       addr(i.addr);

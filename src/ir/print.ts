@@ -54,6 +54,8 @@ export function printInst(i: Inst): string {
       return `%${i.dst} = data ${i.symbol}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
+    case 'ldabs':
+      return `%${i.dst} = ldabs.${i.size} %${i.ctx}, ${opnd(i.off)}`;
     case 'callfn':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call ${i.func}(${i.args.map(opnd).join(', ')})`;
     case 'atomic':

@@ -1,13 +1,14 @@
 // Calls: helper calls become `call id`; calls to functions defined in the
 // unit are inlined (the default for every static function, and always for
 // __always_inline) unless marked __noinline, which keeps a BPF-to-BPF call.
-import type { Operand } from '../ir/ir.js';
+import type { Operand, VReg } from '../ir/ir.js';
 import { reg } from '../ir/ir.js';
 import type { TExpr } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { emit, homeOf, newBlock, newVReg, startBlock, type Lowerer } from './builder.js';
 import { lowerExpr, storeLValue } from './expr.js';
 import { lowerStmt } from './stmt.js';
+import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 
 /** Inlining depth beyond which a call is reported rather than expanded (recursion is rejected earlier). */
 const MAX_INLINE_DEPTH = 32;
@@ -21,6 +22,8 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
     return dst === undefined ? undefined : reg(dst);
   }
   const def = e.callee.def;
+  const packetLoad = def ? undefined : packetLoadIntrinsic(e.callee.asmLabel);
+  if (packetLoad) return lowerPacketLoad(l, e, args, packetLoad.sizeBytes);
   if (!def) {
     l.ctx.diags.error('E5008', `function '${e.callee.name}' is declared but not defined: BPF objects cannot call external functions`, e.span, {
       notes: [{ message: 'declared here', span: e.callee.span }],
@@ -66,4 +69,24 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
   }
   startBlock(l, exit);
   return result === undefined ? undefined : reg(result);
+}
+
+/** `load_half(skb, off)` declared with asm("llvm.bpf.load.half"): one LD_ABS (constant offset) or LD_IND. */
+function lowerPacketLoad(l: Lowerer, e: TExpr & { kind: 'Call' }, args: (Operand | undefined)[], size: 1 | 2 | 4): Operand | undefined {
+  const [ctxArg, offArg] = args;
+  if (args.length !== 2 || !ctxArg || !offArg || !T.isPointer(e.args[0]!.type) || T.isPointer(e.args[1]!.type)) {
+    l.ctx.diags.error('E5014', `'${e.callee.name}' (${e.callee.asmLabel}) takes the socket buffer pointer and a packet offset: ${e.callee.name}(skb, offset)`, e.span, {
+      notes: [{ message: 'declared here', span: e.callee.span }],
+    });
+    return undefined;
+  }
+  let ctx: VReg;
+  if (ctxArg.kind === 'reg') ctx = ctxArg.reg;
+  else {
+    ctx = newVReg(l);
+    emit(l, { op: 'mov', bits: 64, dst: ctx, src: ctxArg, span: l.span });
+  }
+  const dst = newVReg(l);
+  emit(l, { op: 'ldabs', size, ctx, off: offArg, dst, span: l.span });
+  return reg(dst);
 }

@@ -43,6 +43,8 @@ function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
     case 'call':
     case 'callfn':
       return { ...i, args: i.args.map(op) };
+    case 'ldabs':
+      return { ...i, ctx: map(i.ctx), off: op(i.off) };
     case 'atomic':
       return { ...i, addr: ad(i.addr), src: map(i.src), expected: i.expected === undefined ? undefined : map(i.expected) };
     case 'memop':

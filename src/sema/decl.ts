@@ -38,7 +38,8 @@ export function checkDeclaration(s: SemaState, d: ast.Declaration | ast.StaticAs
       continue;
     }
     if (T.strip(declared.type).kind === 'func') {
-      declareFunction(s, name, declared.type as Extract<CType, { kind: 'func' }>, span, d.specifiers, attrs);
+      const fn = declareFunction(s, name, declared.type as Extract<CType, { kind: 'func' }>, span, d.specifiers, attrs);
+      if (id.asmLabel !== undefined) fn.asmLabel = id.asmLabel;
       continue;
     }
     if (isFileScope(s) || storage.includes('extern') || storage.includes('static')) {

@@ -62,6 +62,8 @@ export interface FuncSym {
   noInline: boolean;
   section?: string;
   def?: FuncDef;
+  /** The assembler name of `T f(...) asm("name");`: `llvm.bpf.load.byte` and its kin are LD_ABS/LD_IND loads. */
+  asmLabel?: string;
 }
 
 export interface EnumConst {

@@ -1799,6 +1799,22 @@ test.c:1:5: note: declared here
 `,
   ],
   [
+    `unsigned long long load_word(unsigned long long off) asm("llvm.bpf.load.word");
+struct __sk_buff;
+__attribute__((section("socket"))) int prog(struct __sk_buff *skb)
+{
+  return load_word(26);
+}
+`,
+    `test.c:5:10: error: 'load_word' (llvm.bpf.load.word) takes the socket buffer pointer and a packet offset: load_word(skb, offset) [E5014]
+    5 |   return load_word(26);
+      |          ^~~~~~~~~~~~~
+test.c:1:20: note: declared here
+    1 | unsigned long long load_word(unsigned long long off) asm("llvm.bpf.load.word");
+      |                    ^~~~~~~~~
+`,
+  ],
+  [
     `struct xdp_md;
 __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
 {

@@ -87,4 +87,20 @@ jump offsets are limited to 16 bits. Split the program with tail calls, or reduc
 R6-R9. ebcc spills the rest to the stack, but gave up on this function. Split the function into smaller
 __always_inline helpers, or keep fewer values alive across calls.`,
   },
+  E5014: {
+    name: 'packet-load-intrinsic',
+    title: 'a legacy packet load (llvm.bpf.load.*) is declared or called wrongly',
+    explanation: `Socket filters of the kernel's samples declare the LD_ABS/LD_IND packet loads as
+functions with an LLVM assembler name, and ebcc compiles each call to one BPF_LD instruction:
+
+  unsigned long long load_byte(void *skb, unsigned long long off) asm("llvm.bpf.load.byte");
+  unsigned long long load_half(void *skb, unsigned long long off) asm("llvm.bpf.load.half");
+  unsigned long long load_word(void *skb, unsigned long long off) asm("llvm.bpf.load.word");
+
+A call takes exactly two arguments: the program's context pointer (the socket buffer) and the
+offset in the packet. Wrong: load_half(skb) or load_half(12, skb). Right: load_half(skb, 12).
+The load returns the value in host order (the kernel converts from network order), and a load
+past the end of the packet ends the program with return value 0. Programs that need to tell
+the two apart read the packet with bpf_skb_load_bytes() instead.`,
+  },
 } satisfies Record<string, CodeInfo>;
