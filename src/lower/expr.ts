@@ -6,6 +6,7 @@ import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js'
 import { imm, reg } from '../ir/ir.js';
 import type { ArithOp, CompareOp, LocalVar, TExpr, TInit, TInitEntry } from '../sema/program.js';
 import { tryEval } from '../sema/const-eval.js';
+import { sourceBitField } from '../sema/convert.js';
 import * as T from '../sema/types.js';
 import { lowerBuiltin, copyMemory } from './builtins.js';
 import { addrOffset, aluBits, emit, homeOf, isSigned, jumpTo, memSize, newBlock, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
@@ -48,9 +49,7 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
     case 'PtrDiff': {
       const diff = alu(l, 'sub', 64, lowerExpr(l, e.left), lowerExpr(l, e.right));
       if (e.elemSize === 1) return diff;
-      const shift = Math.log2(e.elemSize);
-      if (Number.isInteger(shift)) return alu(l, 'arsh', 64, diff, imm(shift));
-      return alu(l, 'div', 64, diff, imm(e.elemSize));
+      return exactSignedDiv(l, diff, e.elemSize);
     }
     case 'Cond':
       return lowerCondExpr(l, e);
@@ -124,6 +123,8 @@ function isNonNegative(e: TExpr): boolean {
   if (e.kind === 'Const') return BigInt.asIntN((T.sizeOf(e.type) ?? 8) * 8, e.value) >= 0n;
   if (e.kind === 'Cast') {
     const from = e.operand.type;
+    const field = sourceBitField(e.operand);
+    if (field && !isSigned(from) && T.isInteger(e.type) && field.bitWidth < (T.sizeOf(e.type) ?? 8) * 8) return true;
     if (!T.isInteger(from) || (T.sizeOf(from) ?? 8) > (T.sizeOf(e.type) ?? 8)) return false;
     // Widening keeps the value: unsigned narrower values, and signed ones that are non-negative.
     if (!isSigned(from)) return (T.sizeOf(from) ?? 8) < (T.sizeOf(e.type) ?? 8);
@@ -148,6 +149,27 @@ export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b
   }
   if (op === 'shl' || op === 'shr') b = convert(l, b, T.INT, T.UINT);
   return alu(l, aop, bits, a, b);
+}
+
+/**
+ * `value / divisor` for a signed 64-bit `value` that is an exact multiple of `divisor` (a pointer
+ * difference, C11 6.5.6p9): an arithmetic shift by the divisor's power of two, then a multiply by
+ * the inverse of its odd part modulo 2^64. Exact, branch-free, and needs no signed division.
+ */
+function exactSignedDiv(l: Lowerer, value: Operand, divisor: number): Operand {
+  let d = BigInt(divisor);
+  let shift = 0n;
+  while ((d & 1n) === 0n) {
+    d >>= 1n;
+    shift++;
+  }
+  let v = shift > 0n ? alu(l, 'arsh', 64, value, imm(shift)) : value;
+  if (d === 1n) return v;
+  // Newton's iteration for the inverse of an odd number: each step doubles the correct low bits.
+  let inv = d;
+  for (let i = 0; i < 6; i++) inv = BigInt.asUintN(64, inv * (2n - d * inv));
+  v = alu(l, 'mul', 64, v, imm(inv));
+  return v;
 }
 
 function lowerUnary(l: Lowerer, e: TExpr & { kind: 'Unary' }): Operand {
@@ -404,18 +426,35 @@ export function loadLValue(l: Lowerer, lv: LValue): Operand {
   const dst = newVReg(l);
   emit(l, { op: 'load', size: ms, dst, addr: lv.addr, span: l.span });
   if (lv.bitWidth === undefined) return reg(dst);
-  // Extract the bit-field: shift it down and mask, sign-extending signed fields.
-  const bits = ms * 8 > 32 ? 64 : 32;
-  const signed = isSigned(lv.type);
-  let v: Operand = reg(dst);
-  if (signed) {
-    v = alu(l, 'lsh', bits, v, imm(bits - lv.bitOffset! - lv.bitWidth));
-    v = alu(l, 'arsh', bits, v, imm(bits - lv.bitWidth));
-    if (bits === 32 && ms < 4) v = convert(l, v, T.INT, lv.type);
+  return extractBits(l, reg(dst), ms * 8 > 32 ? 64 : 32, lv.bitOffset!, lv.bitWidth, lv.type);
+}
+
+/**
+ * The bit-field of `width` bits at `offset` in `v` (a `bits`-wide value), as the canonical value
+ * of its declared `type`: shifted down and masked, or sign-extended for a signed field.
+ */
+function extractBits(l: Lowerer, v: Operand, bits: 32 | 64, offset: number, width: number, type: T.CType): Operand {
+  if (isSigned(type)) {
+    if (bits - offset - width > 0) v = alu(l, 'lsh', bits, v, imm(bits - offset - width));
+    if (bits - width > 0) v = alu(l, 'arsh', bits, v, imm(bits - width));
+    if (bits === 32 && (T.sizeOf(type) ?? 8) < 4) v = convert(l, v, T.INT, type);
     return v;
   }
-  if (lv.bitOffset) v = alu(l, 'rsh', bits, v, imm(lv.bitOffset));
-  return alu(l, 'and', bits, v, imm((1n << BigInt(lv.bitWidth)) - 1n));
+  if (offset) v = alu(l, 'rsh', bits, v, imm(offset));
+  if (width >= bits) return v;
+  return alu(l, 'and', bits, v, imm((1n << BigInt(width)) - 1n));
+}
+
+/** The value an assignment of `value` to `lv` has (C11 6.5.16p3): for a bit-field, the value stored. */
+function storedValue(l: Lowerer, lv: LValue, value: Operand): Operand {
+  if (lv.kind !== 'mem' || lv.bitWidth === undefined) return value;
+  const bits = (T.sizeOf(lv.type) ?? 8) > 4 ? 64 : 32;
+  if (value.kind === 'imm') {
+    const raw = BigInt.asUintN(lv.bitWidth, value.value);
+    const v = isSigned(lv.type) ? BigInt.asIntN(lv.bitWidth, raw) : raw;
+    return imm(canonical(v, lv.type));
+  }
+  return extractBits(l, value, bits, 0, lv.bitWidth, lv.type);
 }
 
 export function storeLValue(l: Lowerer, lv: LValue, value: Operand): void {
@@ -450,7 +489,7 @@ function lowerAssign(l: Lowerer, e: TExpr & { kind: 'Assign' }): Operand {
   const value = lowerExpr(l, e.value);
   const lv = lowerLValue(l, e.target);
   storeLValue(l, lv, value);
-  return value;
+  return storedValue(l, lv, value);
 }
 
 function lowerCompoundAssign(l: Lowerer, e: TExpr & { kind: 'CompoundAssign' }): Operand {
@@ -466,7 +505,7 @@ function lowerCompoundAssign(l: Lowerer, e: TExpr & { kind: 'CompoundAssign' }):
     result = convert(l, lowerArith(l, e.op, e.opType, widened, rhs, e.span, isNonNegative({ ...e.target, kind: 'Cast', operand: e.target, type: e.opType } as TExpr) && isNonNegative(e.value)), e.opType, e.target.type);
   }
   storeLValue(l, lv, result);
-  return result;
+  return storedValue(l, lv, result);
 }
 
 function lowerIncDec(l: Lowerer, e: TExpr & { kind: 'IncDec' }): Operand {
@@ -483,7 +522,7 @@ function lowerIncDec(l: Lowerer, e: TExpr & { kind: 'IncDec' }): Operand {
   let updated = alu(l, 'add', bits, old, imm(BigInt.asUintN(bits, BigInt(e.delta))));
   if ((T.sizeOf(e.type) ?? 8) < 4) updated = convert(l, updated, T.UINT, e.type);
   storeLValue(l, lv, updated);
-  return e.prefix ? updated : oldCopy;
+  return e.prefix ? storedValue(l, lv, updated) : oldCopy;
 }
 
 // ---------------------------------------------------------------------------

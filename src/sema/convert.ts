@@ -11,6 +11,43 @@ export function castTo(e: TExpr, to: CType, span: Span = e.span): TExpr {
   return { kind: 'Cast', type: to, operand: e, span };
 }
 
+/**
+ * The bit-field an expression reads, as clang sees it: a bit-field member, an assignment to one
+ * (its value is the stored value), a prefix ++/-- of one, or a comma whose last operand is one.
+ */
+export function sourceBitField(e: TExpr): T.StructMemberInfo | undefined {
+  switch (e.kind) {
+    case 'Member':
+      return e.member.bitWidth > 0 ? e.member : undefined;
+    case 'Assign':
+    case 'CompoundAssign':
+      return sourceBitField(e.target);
+    case 'IncDec':
+      return e.prefix ? sourceBitField(e.target) : undefined;
+    case 'Comma':
+      return e.exprs.length > 0 ? sourceBitField(e.exprs[e.exprs.length - 1]!) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * C11 6.3.1.1p2 for bit-fields: one whose values all fit in int promotes to int, an unsigned one
+ * of exactly int's width to unsigned int, whatever its declared type; a wider one keeps its type.
+ * Returns `e` converted to that type (or `e` itself when nothing changes).
+ */
+export function promoteBitField(e: TExpr): TExpr {
+  const field = sourceBitField(e);
+  if (!field || !T.isInteger(e.type)) return e;
+  const declared = T.asInt(e.type);
+  const intBits = T.INT.sizeBytes * 8;
+  let to: T.IntType;
+  if (field.bitWidth < intBits || (declared.signed && field.bitWidth === intBits)) to = T.INT;
+  else if (field.bitWidth === intBits) to = T.UINT;
+  else return e;
+  return castTo(e, to);
+}
+
 export function isNullPointerConstant(e: TExpr): boolean {
   let x = e;
   while (x.kind === 'Cast' && (T.isInteger(x.type) || (T.isPointer(x.type) && T.isVoid(T.pointee(x.type)!)))) x = x.operand;

@@ -4,7 +4,7 @@ import type * as ast from '../parse/ast.js';
 import { assertNever, isTypeName } from '../parse/ast.js';
 import { checkBuiltinCall, isBuiltinName } from './builtins.js';
 import { evalIntConst, tryEval, wrapInt } from './const-eval.js';
-import { castTo, checkCondition, convertForAssignment, isLvalue, isNullPointerConstant } from './convert.js';
+import { castTo, checkCondition, convertForAssignment, isLvalue, isNullPointerConstant, promoteBitField } from './convert.js';
 import { resolveTypeName } from './decl-types.js';
 import { checkInitializer } from './init.js';
 import { findMember } from './layout.js';
@@ -187,6 +187,8 @@ function checkBinary(s: SemaState, e: ast.BinaryExpr): TExpr {
 }
 
 export function binaryOp(s: SemaState, op: ast.BinaryOp, left: TExpr, right: TExpr, span: ast.Expr['span']): TExpr {
+  left = promoteBitField(left);
+  right = promoteBitField(right);
   const cmp = BINARY_COMPARE[op];
   const lt = left.type;
   const rt = right.type;
@@ -342,7 +344,7 @@ function checkUnary(s: SemaState, e: ast.UnaryExpr): TExpr {
     case '-':
     case '+':
     case '~': {
-      const operand = checkExpr(s, e.operand);
+      const operand = promoteBitField(checkExpr(s, e.operand));
       if (!T.isArithmetic(operand.type) || (e.op === '~' && !T.isInteger(operand.type))) {
         error(s, 'E3004', `invalid argument type '${T.typeToString(operand.type)}' to unary expression`, e.span);
         return constant(0n, T.INT, e.span);
@@ -365,8 +367,8 @@ function markAddressTaken(e: TExpr): void {
 
 function checkConditional(s: SemaState, e: ast.CondExpr): TExpr {
   const cond = checkCondition(s, checkExpr(s, e.cond));
-  const thenE = e.then ? checkExpr(s, e.then) : cond;
-  const elseE = checkExpr(s, e.else);
+  const thenE = promoteBitField(e.then ? checkExpr(s, e.then) : cond);
+  const elseE = promoteBitField(checkExpr(s, e.else));
   const a = thenE.type;
   const b = elseE.type;
   let type: CType;
@@ -467,7 +469,7 @@ function convertArgs(s: SemaState, fn: Extract<CType, { kind: 'func' }>, args: T
   return args.map((a, i) => {
     const p = fn.params[i];
     if (p && fn.hasPrototype) return convertForAssignment(s, a, p.type, `passing to parameter of type`);
-    if (T.isInteger(a.type)) return castTo(a, T.promote(a.type));
+    if (T.isInteger(a.type)) return castTo(promoteBitField(a), T.promote(promoteBitField(a).type));
     return a;
   });
 }

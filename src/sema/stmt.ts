@@ -4,7 +4,7 @@ import { assertNever } from '../parse/ast.js';
 import type { Span } from '../diag/source.js';
 import { checkAsmStmt } from './bpf-rules.js';
 import { evalIntConst } from './const-eval.js';
-import { castTo, checkCondition, convertForAssignment } from './convert.js';
+import { castTo, checkCondition, convertForAssignment, promoteBitField } from './convert.js';
 import { checkDeclaration } from './decl.js';
 import { checkExpr } from './expr.js';
 import type { LocalVar, TStmt } from './program.js';
@@ -66,7 +66,10 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
     case 'SwitchStmt': {
       let cond = checkExpr(s, st.cond);
       if (!T.isInteger(cond.type)) error(s, 'E3004', `statement requires expression of integer type ('${T.typeToString(cond.type)}' invalid)`, st.cond.span);
-      else cond = castTo(cond, T.promote(cond.type));
+      else {
+        cond = promoteBitField(cond);
+        cond = castTo(cond, T.promote(cond.type));
+      }
       const sw = { cases: [] as (TStmt & { kind: 'Switch' })['cases'], defaultCase: undefined as (TStmt & { kind: 'Case' }) | undefined };
       fn.switches.push(sw);
       fn.breakableDepth++;

@@ -1,0 +1,102 @@
+// Regression tests for miscompiles found by random differential testing (ebcc against clang and
+// against an independent evaluator, both run in the kernel). Every program runs at each -mcpu and
+// -O level. Expected values are worked out by hand from C11 and clang's BPF layout.
+import { describe } from 'vitest';
+import { kernelIt } from '../harness.js';
+import { expectAllPass } from '../expr/run-c.js';
+
+const INPUTS = [0n, 1n, 2n, 3n, 0xffffffffn, 0xffffffffffffffffn, 7n, 15n, 17n, 13n];
+
+export const LEVELS = [1, 2, 3, 4].flatMap((mcpu) => [0, 2].map((optLevel) => ({ mcpu: mcpu as 1 | 2 | 3 | 4, optLevel: optLevel as 0 | 2 })));
+
+// C11 6.5.16p3: an assignment's value is the value stored in the left operand, so for a
+// bit-field it is the right operand converted to the field's width.
+const ASSIGN_VALUE = `
+struct S { __u8 a : 4; __s16 b : 5; __u64 c : 33; __s32 d : 3; };
+BEGIN(prog)
+  __u64 three = IN(3), thirteen = IN(9), seventeen = IN(8), all = IN(5), fifteen = IN(7);
+  struct S s = {};
+  int r1 = (s.b = seventeen);          /* 17 = 0b10001 in 5 signed bits is -15 */
+  ASSERT(-15, r1);
+  ASSERT(-15, s.b);
+  s.a = three;
+  int r2 = (s.a += thirteen);          /* 3 + 13 = 16, 4 bits keep 0 */
+  ASSERT(0, r2);
+  ASSERT(0, s.a);
+  s.a = fifteen;
+  ASSERT(0, ++s.a);                    /* 15 + 1 = 16 wraps to 0 in 4 bits */
+  ASSERT(0, s.a);
+  ASSERT(0x1ffffffffULL, (s.c = all)); /* 33 bits of all ones */
+  ASSERT(-1, (s.d = 7));               /* constant stored: 0b111 in 3 signed bits */
+  ASSERT(3, (s.d = 11));               /* 0b1011 keeps 0b011 */
+  ASSERT(-4, (s.d -= 7));              /* 3 - 7 = -4 fits 3 signed bits */
+  int r3 = (s.b = 17);
+  ASSERT(-15, r3);
+END
+`;
+
+// C11 6.3.1.1p2, as clang applies it: a bit-field whose values all fit in int promotes to int; an
+// unsigned one of 32 bits to unsigned int; whatever the declared type.
+const PROMOTIONS = `
+struct P { __u64 f : 32; __u32 a : 3; __s64 x : 17; __u64 w : 40; unsigned char c : 8; };
+BEGIN(prog)
+  __u64 ff = IN(4), seven = IN(6), all = IN(5), two = IN(2);
+  struct P s = {};
+  s.f = ff;
+  s.a = seven;
+  s.x = all;                           /* -1 */
+  s.w = all;
+  s.c = ff;
+  int x = -5;
+  ASSERT(0, s.f + 1);                  /* unsigned int arithmetic wraps */
+  ASSERT(4, sizeof(s.f + 1));
+  ASSERT(1, x <= s.f);                 /* x converts to unsigned int 0xfffffffb */
+  s.f = seven;
+  ASSERT(1, x >= s.f);
+  ASSERT(1, s.a - 8 < 0);              /* int: 7 - 8 = -1 */
+  ASSERT(-1, s.a - 8);
+  ASSERT(2, s.a / 3);                  /* int division of values known non-negative */
+  ASSERT(1, s.a % 3);
+  ASSERT(0x7fffffff, (1u ^ s.x) / two);/* unsigned int: 0xfffffffe / 2 */
+  ASSERT(-1, s.x);
+  ASSERT(8, sizeof(s.w + 1));          /* wider than int: keeps unsigned long long */
+  ASSERT(0x10000000000ULL, s.w + 1);
+  ASSERT(-255, -s.c);                  /* unsigned char:8 promotes to int */
+  ASSERT(-256, ~s.c);
+  ASSERT(4, sizeof(-s.c));
+  ASSERT(1, (two ? s.a : s.f) - 8 < 0 ? 0 : 1); /* int and unsigned int: unsigned */
+END
+`;
+
+// C11 6.5.6p9: the difference of two pointers is a signed ptrdiff_t, the element count between
+// them, also when the element size is not a power of two.
+const PTRDIFF = `
+struct T { __u32 a, b, c; };
+struct U { __u64 a, b, c; };
+struct V { __u8 a, b, c, d, e; };
+BEGIN(prog)
+  __u64 one = IN(1), two = IN(2), three = IN(3), zero = IN(0);
+  struct T arr[4] = {};
+  struct U big[4] = {};
+  struct V odd[4] = {};
+  ASSERT(-1, &arr[one & 3] - &arr[two & 3]);
+  ASSERT(1, &arr[two & 3] - &arr[one & 3]);
+  ASSERT(-3, &arr[zero & 3] - &arr[three & 3]);
+  ASSERT(3, &arr[three & 3] - &arr[zero & 3]);
+  ASSERT(-2, &big[one & 3] - &big[three & 3]);
+  ASSERT(2, &big[three & 3] - &big[one & 3]);
+  ASSERT(-3, &odd[zero & 3] - &odd[three & 3]);
+  ASSERT(1, &odd[two & 3] - &odd[one & 3]);
+  ASSERT(1, (&arr[one & 3] - &arr[two & 3]) < 0);
+END
+`;
+
+describe('miscompile regressions', () => {
+  for (const opts of LEVELS) {
+    describe(`-mcpu=v${opts.mcpu} -O${opts.optLevel}`, () => {
+      kernelIt('the value of an assignment to a bit-field is the value stored', () => expectAllPass(ASSIGN_VALUE, INPUTS, 11, opts));
+      kernelIt('bit-fields promote to int or unsigned int by their width', () => expectAllPass(PROMOTIONS, INPUTS, 16, opts));
+      kernelIt('pointer differences are signed for any element size', () => expectAllPass(PTRDIFF, INPUTS, 9, opts));
+    });
+  }
+});
