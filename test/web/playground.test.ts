@@ -161,6 +161,45 @@ describe.skipIf(!available)('the playground in chromium', () => {
     await again.close();
   }, PAGE_TEST_MS);
 
+  it('runs a packet in the Run pane: the verdict, the map change, and the trace tied to C lines', async () => {
+    const page = await openPage();
+    expect((await replaceSource(page, readFileSync(join(REPO_DIR, 'samples/xdp_count.c'), 'utf8'))).ok).toBe(true);
+    await page.locator('.tabs button[data-pane=run]').click();
+    expect(await page.locator('#run-program option').allTextContents()).toEqual(['xdp_count (SEC("xdp"))', 'xdp_count_all (SEC("xdp"))']);
+    // The builder fills the hex box: an IPv4 TCP packet with TTL 1, which xdp_count drops.
+    await page.locator('#packet input[name=ttl]').fill('1');
+    expect(await page.locator('#packet-hex').inputValue()).toMatch(/^02 00 00 00 00 02 02 00 00 00 00 01 08 00 45/);
+    const runs = async (): Promise<number> => page.locator('#run-result').evaluate((e: HTMLElement) => Number(e.dataset['runs'] ?? 0));
+    const run = async (): Promise<void> => {
+      const before = await runs();
+      await page.locator('#run-button').click();
+      await expect.poll(runs, { timeout: 60_000 }).toBeGreaterThan(before);
+    };
+    await run();
+    expect(await page.locator('#run-verdict').textContent()).toBe('xdp_count returned XDP_DROP (1)');
+    expect(await page.locator('#map-changes li').allTextContents()).toEqual([
+      'ethertype_count[00080000]: added 0100000000000000',
+      'drop_stats[01000000]: 0000000000000000 -> 0100000000000000',
+    ]);
+    expect(await page.locator('.trace .row').count()).toBeGreaterThan(10);
+    // Hovering a trace row highlights its C line in the editor.
+    const row = page.locator('.trace .row:not(.tline)[data-line="61"]').first();
+    await row.hover();
+    expect((await page.locator('.cm-linked-line').textContent())!.trim()).toBe('if (iph->ttl == 1) {');
+    await page.screenshot({ path: join(ARTIFACTS, 'run.png') });
+
+    // A second run adds to the same map; a reset empties it.
+    await run();
+    expect(await page.locator('#map-changes li').first().textContent()).toBe('ethertype_count[00080000]: 0100000000000000 -> 0200000000000000');
+    await page.locator('#run-reset').click();
+    await expect.poll(() => page.locator('#run-message').textContent()).toBe('maps emptied');
+    await page.locator('#packet-hex').fill('01 02 03');
+    await run();
+    expect(await page.locator('#run-verdict').textContent()).toBe('xdp_count returned XDP_PASS (2)');
+    expect(await page.locator('#map-changes li').allTextContents()).toEqual(['drop_stats[00000000]: 0000000000000000 -> 0100000000000000']);
+    await page.close();
+  }, PAGE_TEST_MS);
+
   it('loads every lesson from the menu', async () => {
     const page = await openPage();
     const labels = await page.locator('#examples option').allTextContents();

@@ -3,7 +3,7 @@
 // It runs the same driver as the command line, over an in-memory file system that holds the
 // page's source and ebcc's stdlib headers. No DOM here: the worker and the tests both call it.
 import { disasmInsn } from '../../src/bpf/disasm.js';
-import type { FunctionCode } from '../../src/bpf/object.js';
+import type { FunctionCode, ObjectProgram } from '../../src/bpf/object.js';
 import { createContext } from '../../src/context.js';
 import { CODES, type Code } from '../../src/diag/codes.js';
 import { MemoryFileSystem } from '../../src/diag/fs.js';
@@ -131,19 +131,36 @@ function listing(fn: FunctionCode, sources: SourceManager): ProgramListing {
   return { name: fn.name, section: fn.section, slots: fn.insns.length, stackBytes: stackDepth(fn), groups };
 }
 
+/** What one compile gives the worker: the page's view, and the object and sources it keeps for runs. */
+export interface PageCompile {
+  result: PageResult;
+  object: ObjectProgram | undefined;
+  sources: SourceManager;
+}
+
 /** Compiles `source` as the page does; never throws for user input. */
-export function analyzeSource(source: string, stdlib: Readonly<Record<string, string>>, now: () => number = () => Date.now()): PageResult {
+export function compilePage(source: string, stdlib: Readonly<Record<string, string>>, now: () => number = () => Date.now()): PageCompile {
   const start = now();
   const ctx = createContext(pageFileSystem(stdlib, source), { stdlibDir: STDLIB_DIR });
   const out = compile(SOURCE_PATH, ctx);
   const compileMs = now() - start;
   const programs = out.object?.functions.map((fn) => listing(fn, ctx.sources)) ?? [];
+  const ok = !ctx.diags.hasErrors() && out.elf !== undefined;
   return {
-    ok: !ctx.diags.hasErrors() && out.elf !== undefined,
-    diagnostics: toPageDiagnostics(ctx.diags.list, ctx.sources),
-    rendered: renderDiagnostics(ctx.diags.list, ctx.sources),
-    programs,
-    elf: out.elf,
-    compileMs,
+    result: {
+      ok,
+      diagnostics: toPageDiagnostics(ctx.diags.list, ctx.sources),
+      rendered: renderDiagnostics(ctx.diags.list, ctx.sources),
+      programs,
+      elf: out.elf,
+      compileMs,
+    },
+    object: ok ? out.object : undefined,
+    sources: ctx.sources,
   };
+}
+
+/** The page's view of one compile. */
+export function analyzeSource(source: string, stdlib: Readonly<Record<string, string>>, now: () => number = () => Date.now()): PageResult {
+  return compilePage(source, stdlib, now).result;
 }

@@ -10,7 +10,9 @@ import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import type { PageDiagnostic, PageResult, ProgramListing } from './analyze.js';
 import { LESSONS } from './lessons.js';
+import { buildPacket, packetsOfCapture, type L3, type L4, type PacketSpec } from './packet.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import type { MapView, RunView } from './run-page.js';
 
 declare const __EBCC_WORKER_SOURCE__: string;
 declare const __EBCC_SAMPLES__: Record<string, string>;
@@ -132,6 +134,82 @@ function renderProgram(p: ProgramListing): HTMLElement {
   return box;
 }
 
+// --- the Run pane ---------------------------------------------------------------------------------
+
+function hexOf(bytes: readonly number[]): string {
+  const rows: string[] = [];
+  for (let i = 0; i < bytes.length; i += 16) rows.push(bytes.slice(i, i + 16).map((b) => b.toString(16).padStart(2, '0')).join(' '));
+  return rows.join('\n');
+}
+
+function parseHexBox(text: string): Uint8Array | undefined {
+  const t = text.replace(/0x/gi, '').replace(/[\s,:]+/g, '');
+  if (t.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(t)) return undefined;
+  return Uint8Array.from({ length: t.length / 2 }, (_, i) => parseInt(t.slice(2 * i, 2 * i + 2), 16));
+}
+
+function specOf(form: HTMLFormElement): PacketSpec {
+  const v = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
+  const n = (name: string): number => (v(name) === '' ? NaN : Number(v(name)));
+  return {
+    ethDst: v('ethDst'), ethSrc: v('ethSrc'), vlan: v('vlan') === '' ? undefined : n('vlan'),
+    l3: v('l3') as L3, etherType: n('etherType'), ipSrc: v('ipSrc'), ipDst: v('ipDst'), ttl: n('ttl'),
+    l4: v('l4') as L4, srcPort: n('srcPort'), dstPort: n('dstPort'), tcpFlags: v('tcpFlags'),
+    icmpType: n('icmpType'), icmpCode: n('icmpCode'), payloadHex: v('payloadHex'),
+  };
+}
+
+function hexWithChanges(bytes: readonly number[], changed: readonly boolean[]): HTMLElement {
+  const box = el('div', { class: 'hex' });
+  bytes.forEach((b, i) => {
+    if (i > 0) box.append(i % 16 === 0 ? '\n' : ' ');
+    const h = b.toString(16).padStart(2, '0');
+    box.append(changed[i] ? el('span', { class: 'changed' }, h) : h);
+  });
+  return box;
+}
+
+function mapsTable(maps: readonly MapView[]): HTMLElement {
+  const box = el('div', { class: 'maps' });
+  for (const m of maps) {
+    const t = el('table', { 'data-map': m.name }, el('tr', {}, el('th', { colspan: '2' }, `${m.name} (${m.type}), ${m.entries.length} entr${m.entries.length === 1 ? 'y' : 'ies'}`)));
+    for (const e of m.entries.slice(0, 64)) t.append(el('tr', {}, el('td', {}, e.key), el('td', {}, e.value)));
+    if (m.entries.length > 64) t.append(el('tr', {}, el('td', { colspan: '2' }, `… ${m.entries.length - 64} more`)));
+    box.append(t);
+  }
+  return box;
+}
+
+function renderRun(pane: HTMLElement, run: RunView | string): void {
+  pane.replaceChildren();
+  if (typeof run === 'string') {
+    pane.append(el('p', { class: 'quiet', id: 'run-message' }, run));
+    return;
+  }
+  pane.append(el('div', { class: `verdict${run.error ? ' error' : ''}`, id: 'run-verdict', 'data-retval': String(run.retval) },
+    run.error ? `error${run.errorLine ? ` at line ${run.errorLine}` : ''}: ${run.error}` : `${run.program} returned ${run.verdict}`),
+  el('div', { class: 'quiet' }, `${run.insnCount} instructions executed`));
+  if (run.kernelRefusal) pane.append(el('p', { class: 'quiet' }, `note: ${run.kernelRefusal}; the page runs it anyway`));
+  for (const line of run.printk) pane.append(el('div', { class: 'printk' }, `bpf_trace_printk: ${line}`));
+  const grew = run.output.length - run.input.length;
+  pane.append(el('h4', {}, `Output packet: ${run.output.length} bytes${grew ? ` (${grew > 0 ? '+' : ''}${grew})` : ''}, ${run.changed.filter(Boolean).length} changed`),
+    hexWithChanges(run.output, run.changed));
+  pane.append(el('h4', {}, 'Map changes'));
+  if (run.mapChanges.length === 0) pane.append(el('p', { class: 'quiet' }, 'none'));
+  else pane.append(el('ul', { id: 'map-changes' }, ...run.mapChanges.map((c) => el('li', {}, c))));
+  pane.append(el('h4', {}, 'Maps before'), mapsTable(run.mapsBefore), el('h4', {}, 'Maps after'), mapsTable(run.mapsAfter));
+  if (run.trace.length > 0) {
+    const trace = el('div', { class: 'trace' });
+    let last = -1;
+    for (const t of run.trace) {
+      if (t.line > 0 && t.line !== last) trace.append(el('div', { class: 'row tline', 'data-line': String(t.line) }, `; ${t.source} @ line ${t.line}`));
+      if (t.line > 0) last = t.line;
+      trace.append(el('div', { class: 'row', 'data-line': String(t.line) }, `${String(t.pc).padStart(5)}: ${t.changes ? `${t.text.padEnd(34)} ; ${t.changes}` : t.text}`));
+    }
+    pane.append(el('h4', {}, `Trace (${run.trace.length} instructions${run.traceCut ? ', cut' : ''}); hover a row to see its C line`), trace);
+  }
+}
+
 // --- the page ------------------------------------------------------------------------------------
 
 function startWorker(): Worker {
@@ -206,14 +284,91 @@ async function main(): Promise<void> {
     timer = setTimeout(send, DEBOUNCE_MS);
   }
 
+  const runPane = document.getElementById('run')!;
+  const runResult = document.getElementById('run-result')!;
+  const form = document.getElementById('packet') as HTMLFormElement;
+  const hexBox = document.getElementById('packet-hex') as HTMLTextAreaElement;
+  const packetNote = document.getElementById('packet-note')!;
+  const programMenu = document.getElementById('run-program') as HTMLSelectElement;
+  const pcapPackets = document.getElementById('pcap-packets') as HTMLSelectElement;
+  let captured: Uint8Array[] = [];
+
+  function fillFromBuilder(): void {
+    const built = buildPacket(specOf(form));
+    if (built.ok) {
+      hexBox.value = hexOf(Array.from(built.bytes));
+      packetNote.textContent = `${built.bytes.length} bytes from the builder`;
+    } else packetNote.textContent = built.message;
+  }
+  form.addEventListener('input', fillFromBuilder);
+  form.addEventListener('change', fillFromBuilder);
+  fillFromBuilder();
+  hexBox.addEventListener('input', () => {
+    const bytes = parseHexBox(hexBox.value);
+    packetNote.textContent = bytes ? `${bytes.length} bytes` : 'not hex bytes';
+  });
+
+  document.getElementById('pcap')!.addEventListener('change', (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    void file.arrayBuffer().then((buf) => {
+      const r = packetsOfCapture(new Uint8Array(buf));
+      if (typeof r === 'string') {
+        packetNote.textContent = `pcap: ${r}`;
+        return;
+      }
+      captured = r;
+      pcapPackets.replaceChildren(...captured.map((p, i) => el('option', { value: String(i) }, `packet ${i + 1} (${p.length} bytes)`)));
+      pcapPackets.hidden = captured.length === 0;
+      if (captured[0]) {
+        hexBox.value = hexOf(Array.from(captured[0]));
+        packetNote.textContent = `${captured[0].length} bytes from ${file.name}`;
+      }
+    });
+  });
+  pcapPackets.addEventListener('change', () => {
+    const p = captured[Number(pcapPackets.value)];
+    if (p) hexBox.value = hexOf(Array.from(p));
+  });
+
+  document.getElementById('run-button')!.addEventListener('click', () => {
+    const packet = parseHexBox(hexBox.value);
+    if (!packet) {
+      renderRun(runResult, 'the packet box does not hold hex bytes');
+      return;
+    }
+    const trace = (document.getElementById('run-trace') as HTMLInputElement).checked;
+    worker.postMessage({ kind: 'run', seq, program: programMenu.value, packet, trace } satisfies WorkerRequest);
+  });
+  document.getElementById('run-reset')!.addEventListener('click', () => {
+    worker.postMessage({ kind: 'reset', seq } satisfies WorkerRequest);
+  });
+  runResult.addEventListener('mouseover', (e) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('.trace .row');
+    for (const x of runResult.querySelectorAll('.row.linked')) x.classList.remove('linked');
+    row?.classList.add('linked');
+    view.dispatch({ effects: setLinkedLine.of(row ? Number(row.dataset['line']) : null) });
+  });
+  runPane.addEventListener('mouseleave', () => view.dispatch({ effects: setLinkedLine.of(null) }));
+
   worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
     const msg = e.data;
-    if (msg.kind !== 'analyzed' || msg.seq !== seq) return;
+    if (msg.kind === 'ran') {
+      if (msg.seq !== seq) return;
+      renderRun(runResult, msg.run);
+      runResult.dataset['runs'] = String(Number(runResult.dataset['runs'] ?? 0) + 1);
+      return;
+    }
+    if (msg.seq !== seq) return;
     last = msg.result;
     view.dispatch(setDiagnostics(view.state, toCmDiagnostics(last.diagnostics, view.state.doc.length)));
     renderProblems(problemsPane, last);
     outputPane.replaceChildren(...last.programs.map(renderProgram));
     if (last.programs.length === 0) outputPane.append(el('p', { class: 'quiet' }, 'No object: see the problems.'));
+    const chosen = programMenu.value;
+    const runnable = last.programs.filter((p) => !p.section.startsWith('.'));
+    programMenu.replaceChildren(...runnable.map((p) => el('option', { value: p.name }, `${p.name} (SEC("${p.section}"))`)));
+    if (runnable.some((p) => p.name === chosen)) programMenu.value = chosen;
     const errors = last.diagnostics.filter((d) => d.severity === 'error').length;
     status.textContent = `${last.ok ? 'built' : `${errors} error${errors === 1 ? '' : 's'}`} · compile ${last.compileMs.toFixed(0)} ms`;
     status.dataset['seq'] = String(msg.seq);
