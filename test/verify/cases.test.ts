@@ -1,0 +1,42 @@
+// The case-file format of the verifier corpus, without a kernel.
+import { describe, expect, it } from 'vitest';
+import { formatVerdict, kernelErrorLine, loadCases, parseCaseFile, parseVerdict } from './cases.js';
+
+describe('verifier case files', () => {
+  it('split into cases that keep the prelude and their own lines, blanking the others', () => {
+    const text = '.license "GPL"\n@case a accept\n.prog p xdp\n r0 = 2\n exit\n; @case b log=4 reject EACCES "R0 !read_ok"\n.prog q socket\n exit\n';
+    const [a, b] = parseCaseFile('x.s', text);
+    expect(a!.source).toBe('.license "GPL"\n\n.prog p xdp\n r0 = 2\n exit\n\n\n\n');
+    expect(b!.source).toBe('.license "GPL"\n\n\n\n\n\n.prog q socket\n exit\n');
+    expect([a!.id, a!.line, a!.logLevel, a!.expect]).toEqual(['x.s:a', 2, 1, { verdict: 'accept' }]);
+    expect([b!.line, b!.logLevel, b!.expect]).toEqual([6, 4, { verdict: 'reject', errno: 'EACCES', message: 'R0 !read_ok' }]);
+  });
+
+  it('reject malformed markers, unknown options and duplicate names', () => {
+    expect(() => parseCaseFile('x.s', '@case a maybe\n')).toThrow(/x.s:1: expected accept/);
+    expect(() => parseCaseFile('x.s', '@case a accept\n@case a accept\n')).toThrow(/defined twice/);
+    expect(() => parseCaseFile('x.s', '@case a speed=9 accept\n')).toThrow(/unknown case option/);
+    expect(() => parseCaseFile('x.s', '@case\n')).toThrow(/malformed/);
+  });
+
+  it('write verdicts back the way they are read', () => {
+    const v = { verdict: 'reject' as const, errno: 'EINVAL', message: 'say "hi" \\ there' };
+    expect(parseVerdict(formatVerdict(v).replace(/^/, ''))).toEqual(v);
+    expect(parseVerdict('?')).toBeUndefined();
+  });
+
+  it('find the error line of a verifier log', () => {
+    const log = '0: R1=ctx() R10=fp0\n; r0 = *(u8 *)(r2 +0) @ x.s:3\n1: (71) r0 = *(u8 *)(r2 +0)\n' +
+      'invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)\nR2 offset is outside of the packet\n' +
+      'processed 2 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n';
+    expect(kernelErrorLine(log)).toBe('invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)');
+    expect(kernelErrorLine('unreachable insn 2\nprocessed 0 insns (limit 1000000)\n')).toBe('unreachable insn 2');
+    expect(kernelErrorLine('3: (85) call bpf_tail_call#12\nexpected prog array map for tail callprocessed 5 insns (limit 1000000) x\n'))
+      .toBe('expected prog array map for tail call');
+  });
+
+  it('make a corpus whose case ids are unique', () => {
+    const ids = loadCases().map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

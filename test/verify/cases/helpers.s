@@ -1,0 +1,427 @@
+; Helper calls: the helper must exist and be allowed for the program type, GPL-only helpers need
+; a GPL-compatible licence, and every argument must match the helper's prototype.
+.license "GPL"
+.map rb ringbuf entries=4096
+.map arr array key=4 value=16 entries=1
+.map pe perf_event_array key=4 value=4 entries=0
+
+@case xdp_calls_skb_load_bytes reject EINVAL "program of this type cannot use helper bpf_skb_load_bytes#26"
+.prog p xdp
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        call bpf_skb_load_bytes
+        r0 = 2
+        exit
+
+@case xdp_calls_xdp_load_bytes accept
+.prog p xdp
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        call bpf_xdp_load_bytes
+        r0 = 2
+        exit
+
+@case socket_calls_skb_load_bytes accept
+.prog p socket
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        call bpf_skb_load_bytes
+        r0 = 0
+        exit
+
+@case socket_calls_skb_store_bytes reject EINVAL "program of this type cannot use helper bpf_skb_store_bytes#9"
+.prog p socket
+        *(u32 *)(r10 -8) = 0
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        r5 = 0
+        call bpf_skb_store_bytes
+        r0 = 0
+        exit
+
+@case tc_calls_skb_store_bytes accept
+.prog p tc
+        *(u32 *)(r10 -8) = 0
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        r5 = 0
+        call bpf_skb_store_bytes
+        r0 = 0
+        exit
+
+@case xdp_calls_get_current_pid_tgid accept
+.prog p xdp
+        call bpf_get_current_pid_tgid
+        r0 = 2
+        exit
+
+@case kprobe_calls_get_current_pid_tgid accept
+.prog p kprobe/do_sys_open
+        call bpf_get_current_pid_tgid
+        r0 = 0
+        exit
+
+@case socket_calls_get_socket_cookie accept
+.prog p socket
+        call bpf_get_socket_cookie
+        r0 = 0
+        exit
+
+@case xdp_calls_redirect accept
+.prog p xdp
+        r1 = 1
+        r2 = 0
+        call bpf_redirect
+        exit
+
+@case socket_calls_redirect reject EINVAL "program of this type cannot use helper bpf_redirect#23"
+.prog p socket
+        r1 = 1
+        r2 = 0
+        call bpf_redirect
+        r0 = 0
+        exit
+
+@case kprobe_calls_skb_load_bytes reject EINVAL "program of this type cannot use helper bpf_skb_load_bytes#26"
+.prog p kprobe/do_sys_open
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        call bpf_skb_load_bytes
+        r0 = 0
+        exit
+
+@case cgroup_skb_calls_skb_load_bytes accept
+.prog p cgroup_skb/ingress
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 4
+        call bpf_skb_load_bytes
+        r0 = 1
+        exit
+
+@case cgroup_skb_calls_skb_pull_data reject EINVAL "program of this type cannot use helper bpf_skb_pull_data#39"
+.prog p cgroup_skb/ingress
+        r2 = 0
+        call bpf_skb_pull_data
+        r0 = 1
+        exit
+
+@case unknown_helper_id reject EINVAL "invalid func unknown#999"
+.prog p socket
+        call 999
+        r0 = 0
+        exit
+
+@case helper_id_zero reject EINVAL "program of this type cannot use helper bpf_unspec#0"
+.prog p socket
+        call 0
+        r0 = 0
+        exit
+
+@case trace_printk_gpl accept
+.prog p kprobe/do_sys_open
+        r1 = 0x000a6968
+        *(u64 *)(r10 -8) = r1
+        r1 = r10
+        r1 += -8
+        r2 = 4
+        call bpf_trace_printk
+        r0 = 0
+        exit
+
+@case probe_read_kernel_gpl accept
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_size_too_big reject EINVAL "invalid write to stack R1 off=-8 size=16"
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -8
+        r2 = 16
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_size_zero accept
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -8
+        r2 = 0
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_size_unknown reject EACCES "R2 min value is negative, either use unsigned or 'var &= const'"
+.prog p kprobe/do_sys_open
+        call bpf_get_prandom_u32
+        r2 = r0
+        r1 = r10
+        r1 += -64
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_size_bounded accept
+.prog p kprobe/do_sys_open
+        call bpf_get_prandom_u32
+        r2 = r0
+        r2 &= 63
+        r1 = r10
+        r1 += -64
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_size_bounded_too_big reject EINVAL "invalid write to stack R1 off=-64 size=127"
+.prog p kprobe/do_sys_open
+        call bpf_get_prandom_u32
+        r2 = r0
+        r2 &= 127
+        r1 = r10
+        r1 += -64
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_into_map_value accept
+.prog p kprobe/do_sys_open
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r1 = r0
+        r2 = 16
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case probe_read_kernel_dst_ctx reject EACCES "R1 type=ctx expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_"
+.prog p kprobe/do_sys_open
+        r2 = 8
+        r3 = 0
+        call bpf_probe_read_kernel
+        r0 = 0
+        exit
+
+@case get_current_comm_size_negative reject EACCES "R2 min value is negative, either use unsigned or 'var &= const'"
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -16
+        r2 = -1
+        call bpf_get_current_comm
+        r0 = 0
+        exit
+
+@case ktime_get_ns_everywhere accept
+.prog p xdp
+        call bpf_ktime_get_ns
+        r0 = 2
+        exit
+
+@case csum_diff_sizes accept
+.prog p tc
+        r1 = 0
+        *(u64 *)(r10 -8) = r1
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = r10
+        r3 += -8
+        r4 = 8
+        r5 = 0
+        call bpf_csum_diff
+        r0 = 0
+        exit
+
+@case csum_diff_size_not_multiple_of_4 accept
+.prog p tc
+        r1 = 0
+        *(u64 *)(r10 -8) = r1
+        r1 = r10
+        r1 += -8
+        r2 = 6
+        r3 = r10
+        r3 += -8
+        r4 = 8
+        r5 = 0
+        call bpf_csum_diff
+        r0 = 0
+        exit
+
+@case ctx_arg_from_stack reject EACCES "R1 type=fp expected=ctx"
+.prog p tc
+        r1 = r10
+        r2 = 0
+        call bpf_skb_pull_data
+        r0 = 0
+        exit
+
+@case ctx_arg_modified reject EACCES "dereference of modified ctx ptr R1 off=4 disallowed"
+.prog p tc
+        r1 += 4
+        r2 = 0
+        call bpf_skb_pull_data
+        r0 = 0
+        exit
+
+@case perf_event_output accept
+.prog p xdp
+        r6 = r1
+        r1 = 0
+        *(u64 *)(r10 -8) = r1
+        r1 = r6
+        r2 = map[pe]
+        r3 = 0xffffffff ll
+        r4 = r10
+        r4 += -8
+        r5 = 8
+        call bpf_perf_event_output
+        r0 = 2
+        exit
+
+@case perf_event_output_wrong_map reject EINVAL "cannot pass map_type 2 into func bpf_perf_event_output#25"
+.prog p xdp
+        r6 = r1
+        r1 = 0
+        *(u64 *)(r10 -8) = r1
+        r1 = r6
+        r2 = map[arr]
+        r3 = 0
+        r4 = r10
+        r4 += -8
+        r5 = 8
+        call bpf_perf_event_output
+        r0 = 2
+        exit
+
+@case ringbuf_output accept
+.prog p xdp
+        r1 = 0
+        *(u64 *)(r10 -8) = r1
+        r1 = map[rb]
+        r2 = r10
+        r2 += -8
+        r3 = 8
+        r4 = 0
+        call bpf_ringbuf_output
+        r0 = 2
+        exit
+
+@case ringbuf_output_on_array reject EINVAL "cannot pass map_type 2 into func bpf_ringbuf_output#130"
+.prog p xdp
+        r1 = 0
+        *(u64 *)(r10 -8) = r1
+        r1 = map[arr]
+        r2 = r10
+        r2 += -8
+        r3 = 8
+        r4 = 0
+        call bpf_ringbuf_output
+        r0 = 2
+        exit
+
+@case lookup_on_ringbuf reject EACCES "invalid zero-sized read"
+.prog p xdp
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[rb]
+        call bpf_map_lookup_elem
+        r0 = 2
+        exit
+
+@case get_prandom_result_is_scalar reject EACCES "R0 invalid mem access 'scalar'"
+.prog p socket
+        call bpf_get_prandom_u32
+        r0 = *(u32 *)(r0 +0)
+        exit
+
+@case helper_with_too_few_args_set reject EACCES "R2 !read_ok"
+.prog p socket
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r0 = 0
+        exit
+
+@case helper_extra_registers_ignored accept
+.prog p socket
+        call bpf_get_prandom_u32
+        r0 = 0
+        exit
+
+@case spin_lock_without_btf_value reject EINVAL "map 'arr' has to have BTF in order to use bpf_spin_lock"
+.prog p tc
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r1 = r0
+        call bpf_spin_lock
+out:    r0 = 0
+        exit
+
+@case xdp_adjust_meta accept
+.prog p xdp
+        r2 = -4
+        call bpf_xdp_adjust_meta
+        r0 = 2
+        exit
+
+@case tc_adjust_meta reject EINVAL "program of this type cannot use helper bpf_xdp_adjust_meta#54"
+.prog p tc
+        r2 = -4
+        call bpf_xdp_adjust_meta
+        r0 = 0
+        exit
+
+@case get_stack_kprobe accept
+.prog p kprobe/do_sys_open
+        r2 = r10
+        r2 += -64
+        r3 = 64
+        r4 = 0
+        call bpf_get_stack
+        r0 = 0
+        exit
+
+@case send_signal_kprobe accept
+.prog p kprobe/do_sys_open
+        r1 = 9
+        call bpf_send_signal
+        r0 = 0
+        exit
+
+@case send_signal_xdp accept
+.prog p xdp
+        r1 = 9
+        call bpf_send_signal
+        r0 = 2
+        exit

@@ -1,0 +1,348 @@
+; The stack: 512 bytes below r10, in 8-byte slots. Spills of whole registers keep their state;
+; pointer spills must be aligned; r10 is read only. A root load may read uninitialised stack.
+.license "GPL"
+.map m array key=4 value=8 entries=1
+
+@case write_read_fp_8 accept
+.prog p socket
+        r1 = 5
+        *(u64 *)(r10 -8) = r1
+        r0 = *(u64 *)(r10 -8)
+        exit
+
+@case write_fp_512 accept
+.prog p socket
+        *(u64 *)(r10 -512) = 0
+        r0 = 0
+        exit
+
+@case write_fp_520 reject EACCES "invalid write to stack R10 off=-520 size=8"
+.prog p socket
+        *(u64 *)(r10 -520) = 0
+        r0 = 0
+        exit
+
+@case write_fp_plus_0 reject EACCES "invalid write to stack R10 off=0 size=8"
+.prog p socket
+        *(u64 *)(r10 +0) = 0
+        r0 = 0
+        exit
+
+@case write_straddles_frame_top reject EACCES "misaligned stack access off 0+0+-4 size 8"
+.prog p socket
+        *(u64 *)(r10 -4) = 0
+        r0 = 0
+        exit
+
+@case write_u32_fp_4 accept
+.prog p socket
+        *(u32 *)(r10 -4) = 0
+        r0 = 0
+        exit
+
+@case write_u32_misaligned reject EACCES "misaligned stack access off 0+0+-6 size 4"
+.prog p socket
+        *(u32 *)(r10 -6) = 0
+        r0 = 0
+        exit
+
+@case write_u64_misaligned reject EACCES "misaligned stack access off 0+0+-12 size 8"
+.prog p socket
+        *(u64 *)(r10 -12) = 0
+        r0 = 0
+        exit
+
+@case read_u16_misaligned reject EACCES "misaligned stack access off 0+0+-3 size 2"
+.prog p socket
+        *(u64 *)(r10 -8) = 0
+        r0 = *(u16 *)(r10 -3)
+        exit
+
+@case read_uninitialised_root accept
+.prog p socket
+        r0 = *(u64 *)(r10 -8)
+        exit
+
+@case read_uninitialised_u8 accept
+.prog p socket
+        r0 = *(u8 *)(r10 -100)
+        exit
+
+@case read_below_stack reject EACCES "invalid read from stack R10 off=-520 size=8"
+.prog p socket
+        r0 = *(u64 *)(r10 -520)
+        exit
+
+@case r10_write reject EACCES "frame pointer is read only"
+.prog p socket
+        r10 = 0
+        r0 = 0
+        exit
+
+@case r10_add reject EACCES "frame pointer is read only"
+.prog p socket
+        r10 += -8
+        r0 = 0
+        exit
+
+@case r10_copy_and_use accept
+.prog p socket
+        r1 = r10
+        r1 += -16
+        *(u64 *)(r1 +8) = 0
+        r0 = *(u64 *)(r1 +8)
+        exit
+
+@case spill_fill_pointer accept
+.prog p xdp
+        *(u64 *)(r10 -8) = r1
+        r6 = *(u64 *)(r10 -8)
+        r0 = *(u32 *)(r6 +12)
+        r0 = 2
+        exit
+
+@case spill_pointer_misaligned reject EACCES "misaligned stack access off 0+0+-12 size 8"
+.prog p xdp
+        *(u64 *)(r10 -12) = r1
+        r0 = 2
+        exit
+
+@case spill_pointer_u32 reject EACCES "invalid size of register spill"
+.prog p xdp
+        *(u32 *)(r10 -8) = r1
+        r0 = 2
+        exit
+
+@case spill_pointer_u32_fill_and_use reject EACCES "invalid size of register spill"
+.prog p xdp
+        *(u32 *)(r10 -8) = r1
+        r6 = *(u32 *)(r10 -8)
+        r0 = *(u32 *)(r6 +12)
+        r0 = 2
+        exit
+
+@case spilled_pointer_partly_overwritten reject EACCES "R6 invalid mem access 'scalar'"
+.prog p xdp
+        *(u64 *)(r10 -8) = r1
+        *(u8 *)(r10 -8) = 0
+        r6 = *(u64 *)(r10 -8)
+        r0 = *(u32 *)(r6 +12)
+        r0 = 2
+        exit
+
+@case spilled_pointer_read_as_u32 reject EACCES "invalid size of register fill"
+.prog p xdp
+        *(u64 *)(r10 -8) = r1
+        r6 = *(u32 *)(r10 -8)
+        r0 = 2
+        exit
+
+@case spilled_constant_keeps_bounds accept
+.prog p xdp
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r1 = 4
+        *(u64 *)(r10 -16) = r1
+        r2 = *(u64 *)(r10 -16)
+        r0 += r2
+        r1 = *(u32 *)(r0 +0)
+out:    r0 = 2
+        exit
+
+@case spilled_bounded_scalar_keeps_bounds accept
+.prog p xdp
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r6 = r0
+        call bpf_get_prandom_u32
+        r0 &= 4
+        *(u64 *)(r10 -16) = r0
+        r2 = *(u64 *)(r10 -16)
+        r6 += r2
+        r1 = *(u32 *)(r6 +0)
+out:    r0 = 2
+        exit
+
+@case scalar_spilled_as_u32_loses_bounds accept
+.prog p xdp
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r6 = r0
+        call bpf_get_prandom_u32
+        r0 &= 4
+        *(u32 *)(r10 -16) = r0
+        r2 = *(u32 *)(r10 -16)
+        r6 += r2
+        r1 = *(u32 *)(r6 +0)
+out:    r0 = 2
+        exit
+
+@case stored_zero_reads_as_zero accept
+.prog p xdp
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        *(u64 *)(r10 -16) = 0
+        r2 = *(u8 *)(r10 -13)
+        r0 += r2
+        r1 = *(u64 *)(r0 +0)
+out:    r0 = 2
+        exit
+
+@case stored_byte_reads_as_unknown reject EACCES "invalid access to map value, value_size=8 off=255 size=8"
+.prog p xdp
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        *(u8 *)(r10 -13) = 1
+        r2 = *(u8 *)(r10 -13)
+        r0 += r2
+        r1 = *(u64 *)(r0 +0)
+out:    r0 = 2
+        exit
+
+@case variable_offset_stack_read accept
+.prog p socket
+        r1 = 0
+        *(u64 *)(r10 -16) = r1
+        *(u64 *)(r10 -8) = r1
+        call bpf_get_prandom_u32
+        r0 &= 8
+        r1 = r10
+        r1 += -16
+        r1 += r0
+        r0 = *(u64 *)(r1 +0)
+        exit
+
+@case variable_offset_stack_write accept
+.prog p socket
+        call bpf_get_prandom_u32
+        r0 &= 8
+        r1 = r10
+        r1 += -16
+        r1 += r0
+        r2 = 1
+        *(u64 *)(r1 +0) = r2
+        r0 = 0
+        exit
+
+@case variable_offset_stack_out_of_bounds reject EINVAL "invalid variable-offset write to stack R1 var_off=(0x0; 0x10) off=-16 size=8"
+.prog p socket
+        call bpf_get_prandom_u32
+        r0 &= 16
+        r1 = r10
+        r1 += -16
+        r1 += r0
+        r2 = 1
+        *(u64 *)(r1 +0) = r2
+        r0 = 0
+        exit
+
+@case variable_offset_stack_unbounded reject EINVAL "math between fp pointer and register with unbounded min value is not allowed"
+.prog p socket
+        call bpf_get_prandom_u32
+        r1 = r10
+        r1 += -16
+        r1 += r0
+        r0 = *(u8 *)(r1 +0)
+        exit
+
+@case variable_offset_stack_misaligned_possible reject EACCES "misaligned stack access off (0x0; 0x4)+-16+0 size 8"
+.prog p socket
+        r1 = 0
+        *(u64 *)(r10 -16) = r1
+        *(u64 *)(r10 -8) = r1
+        call bpf_get_prandom_u32
+        r0 &= 4
+        r1 = r10
+        r1 += -16
+        r1 += r0
+        r0 = *(u64 *)(r1 +0)
+        exit
+
+@case stack_pointer_passed_to_helper_oob reject EINVAL "invalid write to stack R1 off=-4 size=8"
+.prog p socket
+        r1 = r10
+        r1 += -4
+        r2 = 8
+        call bpf_get_current_comm
+        r0 = 0
+        exit
+
+@case stack_pointer_passed_to_helper_ok accept
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -16
+        r2 = 16
+        call bpf_get_current_comm
+        r0 = 0
+        exit
+
+@case stack_buffer_uninitialised_to_read_helper accept
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -16
+        r2 = 16
+        r3 = 0
+        r4 = 0
+        r5 = 0
+        call bpf_trace_printk
+        r0 = 0
+        exit
+
+@case stack_full_512_used accept
+.prog p socket
+        r1 = 0
+        *(u64 *)(r10 -512) = r1
+        *(u64 *)(r10 -8) = r1
+        r0 = *(u64 *)(r10 -512)
+        exit
+
+@case stack_pointer_comparison accept
+.prog p socket
+        r1 = r10
+        r2 = r10
+        r2 += -8
+        if r1 > r2 goto out
+out:    r0 = 0
+        exit
+
+@case stack_pointer_returned accept
+.prog p socket
+        r0 = r10
+        exit
+
+@case stack_pointer_stored_to_stack accept
+.prog p socket
+        r1 = r10
+        r1 += -16
+        *(u64 *)(r10 -8) = r1
+        r2 = *(u64 *)(r10 -8)
+        *(u64 *)(r2 +0) = 0
+        r0 = *(u64 *)(r10 -16)
+        exit
+
+@case stack_pointer_negated accept
+.prog p socket
+        r1 = r10
+        r1 = -r1
+        r0 = 0
+        exit
