@@ -10,6 +10,9 @@ export type RelocKind =
   /** R_BPF_64_32 on a BPF-to-BPF call (src_reg = BPF_PSEUDO_CALL). */
   | 'call';
 
+/** The section of string literals, as clang names it (read-only, 1-byte aligned strings); libbpf maps it like .rodata. */
+export const STRING_SECTION = '.rodata.str1.1';
+
 export interface InsnReloc {
   insnIndex: number;
   kind: RelocKind;

@@ -1,11 +1,11 @@
 // codegen entry: ir.Module -> bpf.ObjectProgram. Per function: legalise,
 // allocate registers, lay out the frame, select instructions; then lay out
 // the data sections (.maps, license) and build the object's BTF.
-import type { DataSection, FunctionCode, ObjectProgram } from '../bpf/object.js';
+import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Module } from '../ir/ir.js';
-import type { GlobalVar } from '../sema/program.js';
+import { isReadOnlyData, type GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { tryEval } from '../sema/const-eval.js';
 import { BtfTypes } from './btf-gen.js';
@@ -37,7 +37,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     };
   });
   checkCallChainStack(module, frames, ctx);
-  const data = layoutData(module.globals, btf, ctx);
+  const data = layoutData(module.globals, module.strings.bytes, btf, ctx);
   const mainFile = ctx.sources.files[0];
   return { functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '' };
 }
@@ -82,7 +82,7 @@ function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: nu
 }
 
 /** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */
-function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): DataSection[] {
+function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx: CompileContext): DataSection[] {
   const sections = new Map<string, { bytes: number[]; symbols: DataSection['symbols']; vars: { type: number; offset: number; sizeBytes: number }[] }>();
   const place = (section: string, g: GlobalVar, bytes: number[], align: number, typeId?: number) => {
     let s = sections.get(section);
@@ -111,6 +111,10 @@ function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): D
       case 'rodata':
         place('.rodata', g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
         break;
+      case 'const':
+        // A const object code can point at (an array, a struct); scalars are folded into code.
+        if (isReadOnlyData(g)) place('.rodata', g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
+        break;
       case 'license':
       case 'version':
         place(g.role, g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
@@ -125,6 +129,8 @@ function layoutData(globals: GlobalVar[], btf: BtfTypes, ctx: CompileContext): D
     btf.builder.add({ kind: 'datasec', name, sizeBytes: s.bytes.length, vars: s.vars });
     out.push({ name, bytes: Uint8Array.from(s.bytes), symbols: s.symbols });
   }
+  // String literals: code addresses them by section offset; like clang, no symbols and no DATASEC.
+  if (strings.length > 0) out.push({ name: STRING_SECTION, bytes: Uint8Array.from(strings), symbols: [] });
   return out;
 }
 

@@ -184,7 +184,8 @@ function selectInst(e: Emitter, i: Inst): void {
     case 'dataaddr':
       // R_BPF_64_64 against the variable: libbpf turns it into BPF_PSEUDO_MAP_VALUE + offset.
       e.relocs.push({ insnIndex: e.insns.length, kind: 'map', symbol: i.symbol });
-      push(e, ...asm.ldImm64(r(e, i.dst), 0n));
+      // A section reference carries its byte offset in imm (the relocation's addend).
+      push(e, ...asm.ldImm64(r(e, i.dst), BigInt(i.off ?? 0)));
       return;
     case 'call':
     case 'callfn': {

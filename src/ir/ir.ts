@@ -45,8 +45,11 @@ export type Inst =
   | { op: 'slotaddr'; dst: VReg; slot: number; off: number; span: Span }
   /** dst = the map named `map` (an ld_imm64 with a relocation). */
   | { op: 'mapaddr'; dst: VReg; map: string; span: Span }
-  /** dst = the address of the data object `symbol` (.rodata): an ld_imm64 the loader patches to a map value address. */
-  | { op: 'dataaddr'; dst: VReg; symbol: string; span: Span }
+  /**
+   * dst = the address of the data object `symbol` (.rodata), or `off` bytes into the section
+   * `symbol` (string literals in .rodata.str1.1): an ld_imm64 the loader patches to a map value address.
+   */
+  | { op: 'dataaddr'; dst: VReg; symbol: string; off?: number; span: Span }
   /** Helper call: R1-R5 = args, dst = R0. */
   | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
   /**
@@ -114,6 +117,26 @@ export interface Module {
   functions: IrFunction[];
   /** Maps and other data objects, with their sema descriptions (for BTF and layout). */
   globals: import('../sema/program.js').GlobalVar[];
+  /** The string literals that code uses, NUL-terminated, back to back: the bytes of .rodata.str1.1. */
+  strings: StringPool;
+}
+
+/** String literals by content, each placed once. */
+export interface StringPool {
+  bytes: number[];
+  offsets: Map<string, number>;
+}
+
+/** The offset of `bytes` (NUL included) in the pool, adding it if it is new. */
+export function internString(pool: StringPool, bytes: number[]): number {
+  const key = bytes.join(',');
+  let off = pool.offsets.get(key);
+  if (off === undefined) {
+    off = pool.bytes.length;
+    pool.bytes.push(...bytes);
+    pool.offsets.set(key, off);
+  }
+  return off;
 }
 
 export function reg(r: VReg): Operand {

@@ -51,7 +51,7 @@ export function printInst(i: Inst): string {
     case 'mapaddr':
       return `%${i.dst} = map ${i.map}`;
     case 'dataaddr':
-      return `%${i.dst} = data ${i.symbol}`;
+      return `%${i.dst} = data ${i.symbol}${i.off ? `+${i.off}` : ''}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
     case 'ldabs':

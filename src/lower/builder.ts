@@ -2,7 +2,7 @@
 // block, where each C variable lives, and the jump targets of break/continue.
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { Address, Block, BlockId, InlinedCall, Inst, IrFunction, Operand, StackSlot, Terminator, VReg } from '../ir/ir.js';
+import type { Address, Block, BlockId, InlinedCall, Inst, IrFunction, Operand, StackSlot, StringPool, Terminator, VReg } from '../ir/ir.js';
 import type { LocalVar, Program, TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
 
@@ -21,6 +21,8 @@ export interface InlineFrame {
 export interface Lowerer {
   ctx: CompileContext;
   program: Program;
+  /** The module's string literals (.rodata.str1.1). */
+  strings: StringPool;
   fn: IrFunction;
   /** The block instructions go into; undefined after a terminator until a new block starts. */
   cur: Block | undefined;

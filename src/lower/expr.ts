@@ -3,8 +3,10 @@
 // need no extra instructions, and sign extension is explicit.
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
-import { imm, reg } from '../ir/ir.js';
+import { imm, internString, reg } from '../ir/ir.js';
+import { STRING_SECTION } from '../bpf/object.js';
 import type { ArithOp, CompareOp, LocalVar, TExpr, TInit, TInitEntry } from '../sema/program.js';
+import { isReadOnlyData } from '../sema/program.js';
 import { tryEval } from '../sema/const-eval.js';
 import { sourceBitField } from '../sema/convert.js';
 import * as T from '../sema/types.js';
@@ -70,6 +72,8 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
       return addressOf(l, e.operand);
     case 'Decay':
       return addressOf(l, e.operand);
+    case 'StringLit':
+      return addressOf(l, e);
     case 'Comma': {
       let last: Operand = imm(0);
       for (const x of e.exprs) last = lowerExpr(l, x);
@@ -89,7 +93,7 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
 function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
   const g = e.sym;
   if (g.role === 'const' && g.init?.kind === 'Scalar') return lowerExpr(l, g.init.expr);
-  if (g.role === 'rodata') return loadLValue(l, rodataLValue(l, e));
+  if (isReadOnlyData(g)) return loadLValue(l, rodataLValue(l, e));
   if (g.role === 'map' || g.role === 'legacy-map') {
     const r = newVReg(l);
     emit(l, { op: 'mapaddr', dst: r, map: g.name, span: l.span });
@@ -103,6 +107,13 @@ function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
 function rodataLValue(l: Lowerer, e: TExpr & { kind: 'Global' }): LValue {
   const r = newVReg(l);
   emit(l, { op: 'dataaddr', dst: r, symbol: e.sym.name, span: l.span });
+  return { kind: 'mem', addr: { kind: 'reg', reg: r, off: 0 }, type: e.type };
+}
+
+/** A string literal as memory: its bytes in .rodata.str1.1, addressed by section offset. */
+function stringLValue(l: Lowerer, e: TExpr & { kind: 'StringLit' }): LValue {
+  const r = newVReg(l);
+  emit(l, { op: 'dataaddr', dst: r, symbol: STRING_SECTION, off: internString(l.strings, e.bytes), span: l.span });
   return { kind: 'mem', addr: { kind: 'reg', reg: r, off: 0 }, type: e.type };
 }
 
@@ -352,8 +363,10 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
     }
     case 'Deref':
       return { kind: 'mem', addr: addressExpr(l, e.ptr), type: e.type };
+    case 'StringLit':
+      return stringLValue(l, e);
     case 'Global':
-      if (e.sym.role === 'rodata') return rodataLValue(l, e);
+      if (isReadOnlyData(e.sym)) return rodataLValue(l, e);
       l.ctx.diags.error('E5003', `'${e.sym.name}' has no storage a BPF program can read: only maps and constants are available`, e.span);
       return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
     case 'CompoundLit': {
@@ -394,7 +407,7 @@ export function addressExpr(l: Lowerer, ptr: TExpr): Address {
 }
 
 function addressOf(l: Lowerer, e: TExpr): Operand {
-  if (e.kind === 'Global') return lowerGlobalValue(l, e);
+  if (e.kind === 'Global' && !isReadOnlyData(e.sym)) return lowerGlobalValue(l, e);
   if (e.kind === 'FuncRef') return lowerExpr(l, e);
   const lv = lowerLValue(l, e);
   if (lv.kind === 'var') {

@@ -2,7 +2,7 @@
 // (a function with a SEC()) and per __noinline function (placed in .text);
 // every other function is inlined at its call sites.
 import type { CompileContext } from '../context.js';
-import type { IrFunction, Module } from '../ir/ir.js';
+import type { IrFunction, Module, StringPool } from '../ir/ir.js';
 import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
@@ -11,10 +11,11 @@ import * as T from '../sema/types.js';
 
 export function lower(program: Program, ctx: CompileContext): Module {
   const functions: IrFunction[] = [];
+  const strings: StringPool = { bytes: [], offsets: new Map() };
   for (const fd of program.functions) {
-    if (fd.sym.section !== undefined || fd.sym.noInline) functions.push(lowerFunction(fd, program, ctx));
+    if (fd.sym.section !== undefined || fd.sym.noInline) functions.push(lowerFunction(fd, program, strings, ctx));
   }
-  return { functions, globals: program.globals };
+  return { functions, globals: program.globals, strings };
 }
 
 /** A BPF-to-BPF call passes and returns 64-bit registers: aggregates by value cannot cross it. */
@@ -30,7 +31,7 @@ function checkCallableSignature(fd: FuncDef, ctx: CompileContext): void {
   }
 }
 
-function lowerFunction(fd: FuncDef, program: Program, ctx: CompileContext): IrFunction {
+function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: CompileContext): IrFunction {
   checkCallableSignature(fd, ctx);
   const fn: IrFunction = {
     name: fd.sym.name,
@@ -47,6 +48,7 @@ function lowerFunction(fd: FuncDef, program: Program, ctx: CompileContext): IrFu
   const l: Lowerer = {
     ctx,
     program,
+    strings,
     fn,
     cur: undefined,
     span: fd.sym.span,

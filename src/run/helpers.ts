@@ -231,14 +231,17 @@ function cString(m: Machine, region: Region | undefined, offset: number): string
   return s;
 }
 
-/** Formats like bpf_trace_printk: %d %i %u %x %X %c %s %p with l/ll, at most 3 arguments. */
-function formatPrintk(m: Machine, fmt: string): string {
-  let arg = 3;
+/**
+ * Formats like bpf_trace_printk: %d %i %u %x %X %c %s %p with l/ll. `args` are the argument
+ * values (R3-R5 for bpf_trace_printk, the u64 array of bpf_trace_vprintk); a pointer value is
+ * region id << 32 | offset.
+ */
+function formatPrintk(m: Machine, fmt: string, args: bigint[]): string {
+  let arg = 0;
   return fmt.replace(/%(-?\d*)(ll|l|h|hh)?([diuxXcsp%])/g, (all, width: string, len: string | undefined, conv: string) => {
     if (conv === '%') return '%';
-    if (arg > 5) return all;
-    const i = arg++;
-    const v64 = argU64(m, i);
+    if (arg >= args.length) return all;
+    const v64 = args[arg++]!;
     const bits = len === 'll' || len === 'l' || conv === 'p' ? 64 : 32;
     let text: string;
     switch (conv) {
@@ -247,12 +250,22 @@ function formatPrintk(m: Machine, fmt: string): string {
       case 'x': text = (bits === 64 ? v64 : BigInt.asUintN(32, v64)).toString(16); break;
       case 'X': text = (bits === 64 ? v64 : BigInt.asUintN(32, v64)).toString(16).toUpperCase(); break;
       case 'c': text = String.fromCharCode(Number(v64 & 0xffn)); break;
-      case 's': text = cString(m, m.mem.get(m.hi[i]!), m.lo[i]!); break;
+      case 's': text = cString(m, m.mem.get(Number(v64 >> 32n) | 0), Number(v64 & 0xffffffffn) | 0); break;
       default: text = `0x${v64.toString(16)}`; break;
     }
     const w = Number(width.replace('-', '') || '0');
     return width.startsWith('-') ? text.padEnd(w) : text.padStart(w);
   });
+}
+
+/** The format string up to its NUL. */
+function fmtText(bytes: Uint8Array): string {
+  let text = '';
+  for (const c of bytes) {
+    if (c === 0) break;
+    text += String.fromCharCode(c);
+  }
+  return text;
 }
 
 // ---- the helpers ---------------------------------------------------------------------------------
@@ -310,15 +323,20 @@ const IMPLS: Readonly<Record<string, Impl>> = {
   },
   bpf_trace_printk(m, env) {
     const size = argU32(m, 2);
-    const fmt = argMem(m, 1, size, false, 'bpf_trace_printk');
-    let text = '';
-    for (const c of fmt) {
-      if (c === 0) break;
-      text += String.fromCharCode(c);
-    }
-    const line = formatPrintk(m, text);
+    const line = formatPrintk(m, fmtText(argMem(m, 1, size, false, 'bpf_trace_printk')), [argU64(m, 3), argU64(m, 4), argU64(m, 5)]);
     env.printk.push(line);
-    ret(m, line.length + 1);
+    ret(m, line.length); // the kernel returns the formatted length, without the NUL
+  },
+  bpf_trace_vprintk(m, env) {
+    const fmt = fmtText(argMem(m, 1, argU32(m, 2), false, 'bpf_trace_vprintk'));
+    const dataLen = argU32(m, 4);
+    if (dataLen % 8 !== 0 || dataLen > 12 * 8 || (m.lo[3] === 0 && m.hi[3] === 0 && dataLen > 0)) return ret(m, -EINVAL);
+    const data = argMem(m, 3, dataLen, false, 'bpf_trace_vprintk');
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const args = Array.from({ length: dataLen / 8 }, (_, k) => view.getBigUint64(k * 8, true));
+    const line = formatPrintk(m, fmt, args);
+    env.printk.push(line);
+    ret(m, line.length);
   },
   bpf_tail_call(m, env) {
     const map = refArray(m, env, 2, 'prog_array', 'bpf_tail_call');

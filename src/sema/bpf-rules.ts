@@ -76,6 +76,27 @@ export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
   return { kind: 'Barrier', span: st.span };
 }
 
+/** An array whose elements are const (`const char fmt[]`: the qualifier is on the element type). */
+function isConstArray(t: T.CType): boolean {
+  const s = T.strip(t);
+  return s.kind === 'array' && (T.qualifiersOf(s.elem).const || isConstArray(s.elem));
+}
+
+/** A string literal's address stored in data would need a relocation in a data section, which libbpf does not do. */
+function reportStringAddresses(s: SemaState, g: GlobalVar): void {
+  if (g.init?.kind !== 'Aggregate') return;
+  for (const e of g.init.entries) {
+    let found: TExpr | undefined;
+    walkExpr(e.expr, (x) => {
+      if (x.kind === 'StringLit' && !found) found = x;
+    });
+    if (found) {
+      error(s, 'E3107', `'${g.name}' stores the address of a string literal: BPF loaders do not relocate pointers inside data, so a table of strings must hold the characters themselves`, found.span);
+      return;
+    }
+  }
+}
+
 /** Decides what a file-scope object is, and rejects the kinds BPF has no storage for. */
 export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean): void {
   const t = T.strip(g.type);
@@ -117,8 +138,9 @@ export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean):
     g.role = 'rodata';
     return;
   }
-  if (q.const && g.init) {
+  if ((q.const || isConstArray(g.type)) && g.init) {
     g.role = 'const';
+    if (g.init.kind === 'Aggregate') reportStringAddresses(s, g);
     return;
   }
   if (g.isExtern) return; // an extern declaration alone allocates nothing; a use is reported
@@ -368,6 +390,7 @@ export function walkExpr(e: TExpr, f: (e: TExpr) => void): void {
     case 'Local':
     case 'Global':
     case 'FuncRef':
+    case 'StringLit':
       return;
     case 'Unary':
     case 'Cast':

@@ -60,6 +60,7 @@ export function isLvalue(e: TExpr): boolean {
     case 'Global':
     case 'Deref':
     case 'CompoundLit':
+    case 'StringLit':
       return true;
     case 'Member':
       return isLvalue(e.object) || e.object.kind === 'Call' || e.object.kind === 'HelperCall';

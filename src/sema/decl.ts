@@ -113,7 +113,8 @@ function declareFunction(s: SemaState, name: string, type: Extract<CType, { kind
 
 function declareGlobal(s: SemaState, name: string, type: CType, span: Span, specs: ast.DeclSpecifiers, attrs: ast.Attribute[], init?: ast.Initializer): GlobalVar {
   const scope = s.scopes[0]!;
-  const prev = scope.names.get(name);
+  const blockStatic = !isFileScope(s) && !specs.storage.includes('extern');
+  const prev = blockStatic ? undefined : scope.names.get(name);
   if (prev && prev.kind === 'global' && (!init || !prev.init)) {
     if (init) {
       const checked = checkInitializer(s, init, type, span);
@@ -128,7 +129,8 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
   const sectionAttr = findAttr(attrs, 'section');
   const g: GlobalVar = {
     kind: 'global',
-    name,
+    // A block-scope static is its own object: named FUNCTION.NAME (then .1, .2, ...) as clang does.
+    name: blockStatic ? blockStaticName(s, name) : name,
     type,
     span,
     section: sectionAttr ? attrString(sectionAttr) : undefined,
@@ -141,10 +143,19 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
     g.init = checked.init;
     g.type = checked.type;
   }
-  scope.names.set(name, g);
+  if (!blockStatic) scope.names.set(name, g);
   classifyGlobal(s, g, !isFileScope(s));
   s.program.globals.push(g);
   return g;
+}
+
+function blockStaticName(s: SemaState, name: string): string {
+  const base = `${s.fn?.sym.name ?? 'static'}.${name}`;
+  const taken = (n: string) => s.program.globals.some((g) => g.name === n) || s.scopes[0]!.names.has(n);
+  if (!taken(base)) return base;
+  let k = 1;
+  while (taken(`${base}.${k}`)) k++;
+  return `${base}.${k}`;
 }
 
 export function checkFunctionDef(s: SemaState, def: ast.FunctionDef): void {

@@ -1,5 +1,6 @@
 // Type checking of expressions (C11 6.5): resolves names, applies the
 // conversions of 6.3 explicitly, and builds the typed tree of program.ts.
+import type { Span } from '../diag/source.js';
 import type * as ast from '../parse/ast.js';
 import { assertNever, isTypeName } from '../parse/ast.js';
 import { checkBuiltinCall, isBuiltinName } from './builtins.js';
@@ -23,6 +24,11 @@ export interface ExprOptions {
 export function checkExpr(s: SemaState, e: ast.Expr, opts: ExprOptions = {}): TExpr {
   const t = checkExprInner(s, e);
   return opts.noDecay ? t : decay(t);
+}
+
+/** A string literal (C11 6.4.5): an lvalue array of char, placed in read-only data by codegen. */
+function stringLiteral(bytes: number[], span: Span): TExpr {
+  return { kind: 'StringLit', bytes, type: { kind: 'array', elem: T.CHAR, length: bytes.length }, span };
 }
 
 /** Array-to-pointer and function-to-pointer conversion (C11 6.3.2.1). */
@@ -52,8 +58,7 @@ function checkExprInner(s: SemaState, e: ast.Expr): TExpr {
     case 'CharLit':
       return { kind: 'Const', value: BigInt(e.prefix === '' ? (e.value << 24) >> 24 : e.value), type: T.INT, span: e.span };
     case 'StringLit':
-      error(s, 'E3107', 'string literals can only initialise a local char array in BPF programs (there is no .rodata string storage)', e.span);
-      return { kind: 'Const', value: 0n, type: T.ptrTo(T.CHAR), span: e.span };
+      return stringLiteral([...e.bytes, 0], e.span);
     case 'BinaryExpr':
       return checkBinary(s, e);
     case 'AssignExpr':
@@ -137,8 +142,7 @@ function checkIdent(s: SemaState, e: ast.Ident): TExpr {
   const sym = lookupName(s, e.name);
   if (!sym) {
     if (e.name === '__func__' || e.name === '__FUNCTION__') {
-      error(s, 'E3107', `'${e.name}' is a string and BPF programs have no string storage outside local char arrays`, e.span);
-      return constant(0n, T.INT, e.span);
+      return stringLiteral([...new TextEncoder().encode(s.fn?.sym.name ?? ''), 0], e.span);
     }
     reportUndeclared(s, e.name, e.span);
     return constant(0n, T.INT, e.span);

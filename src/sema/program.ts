@@ -52,6 +52,14 @@ export interface GlobalVar {
   helperId?: number;
 }
 
+/**
+ * Whether a global lives in .rodata: `const volatile` configuration, and `const` objects that
+ * are not a single folded scalar (arrays such as `static const char fmt[] = "..."`, structs).
+ */
+export function isReadOnlyData(g: GlobalVar): boolean {
+  return g.role === 'rodata' || (g.role === 'const' && g.init?.kind === 'Aggregate');
+}
+
 export interface FuncSym {
   kind: 'func';
   name: string;
@@ -135,6 +143,8 @@ export type TExpr =
   | (TBase & { kind: 'Decay'; operand: TExpr })
   | (TBase & { kind: 'Comma'; exprs: TExpr[] })
   | (TBase & { kind: 'StmtExpr'; body: TStmt[]; result?: TExpr })
+  /** A string literal: an array of char in read-only data; `bytes` include the terminating NUL. */
+  | (TBase & { kind: 'StringLit'; bytes: number[] })
   /** A compound literal: a fresh local initialised with `init`. */
   | (TBase & { kind: 'CompoundLit'; local: LocalVar; init: TInit });
 

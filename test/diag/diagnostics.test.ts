@@ -1636,11 +1636,12 @@ int f(void) { return bpf_six(1, 2, 3, 4, 5, 6); }
 `,
   ],
   [
-    `int f(void) { const char *s = "hi"; return s[0]; }
+    `static const char *const names[] = { "dns", "http" };
+int f(void) { return names[0][0]; }
 `,
-    `test.c:1:31: error: string literals can only initialise a local char array in BPF programs (there is no .rodata string storage) [E3107]
-    1 | int f(void) { const char *s = "hi"; return s[0]; }
-      |                               ^~~~
+    `test.c:1:38: error: 'names' stores the address of a string literal: BPF loaders do not relocate pointers inside data, so a table of strings must hold the characters themselves [E3107]
+    1 | static const char *const names[] = { "dns", "http" };
+      |                                      ^~~~~
 `,
   ],
   [

@@ -214,6 +214,10 @@ function showMap(name: string, pinPath: string): PinnedMap {
 function findPinned<T extends { name: string }>(items: T[], name: string, what: string, log: string): T {
   const found = items.find((p) => p.name === name);
   if (found !== undefined) return found;
+  // libbpf names a global data section's map OBJ.rodata (.rodata.str1.1 keeps its own name), and
+  // bpftool pins it with '.' turned into '_': prog_rodata, _rodata_str1_1.
+  const pinnedData = name.startsWith('.') ? items.find((p) => p.name === name.replaceAll('.', '_') || p.name.endsWith(name.replaceAll('.', '_'))) : undefined;
+  if (pinnedData !== undefined) return pinnedData;
   const have = items.map((p) => p.name).join(', ') || 'none';
   throw new Error(`no ${what} named '${name}' was pinned (pinned: ${have})\n${tail(log, 20)}`);
 }

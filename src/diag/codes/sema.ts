@@ -267,14 +267,20 @@ stack and pass its address, or mark the function __always_inline.`,
   },
   E3107: {
     name: 'string-literal',
-    title: 'a string literal outside a local char array',
-    explanation: `BPF programs have no read-only string storage of their own here: a string literal can
-only initialise a local char array, which puts the bytes on the stack:
+    title: 'the address of a string literal stored in a global object',
+    explanation: `String literals used in code live in read-only data (.rodata.str1.1), which libbpf loads as
+a read-only map, and code reaches them through instructions the loader patches:
 
-  char fmt[] = "len %d\\n";
-  bpf_trace_printk(fmt, sizeof(fmt), len);
+  bpf_trace_printk("len %d\\n", sizeof("len %d\\n"), len);   // fine
 
-bpf_printk() from <bpf/bpf_helpers.h> does exactly this.`,
+A global table of pointers to strings would need the loader to patch pointers inside a data
+section, which libbpf does not do. Wrong:
+
+  static const char *const names[] = { "dns", "http" };
+
+Right: keep the characters themselves in the table, one fixed-size row per string:
+
+  static const char names[][8] = { "dns", "http" };`,
   },
   E3108: {
     name: 'program-signature',

@@ -114,13 +114,80 @@ enum libbpf_tristate {
 };
 
 /* ---- Tracing output -------------------------------------------------------
- * bpf_printk("fmt", args...) copies the format string to the stack and calls
- * bpf_trace_printk(); the kernel accepts at most three arguments. Output
- * appears in /sys/kernel/tracing/trace_pipe. */
-#define bpf_printk(fmt, ...) \
+ * bpf_printk("fmt", args...) prints a line to /sys/kernel/tracing/trace_pipe.
+ * The format is a static const char array, so it lives in .rodata (define
+ * BPF_NO_GLOBAL_DATA before including this header to build it on the stack
+ * instead, for kernels before 5.2). With up to three arguments the line goes
+ * through bpf_trace_printk(), which takes them in registers; with four to
+ * twelve, the arguments are stored in an array of 64-bit values that
+ * bpf_trace_vprintk() (Linux 5.16) reads. */
+#ifdef BPF_NO_GLOBAL_DATA
+#define __ebcc_fmt_storage
+#else
+#define __ebcc_fmt_storage static const
+#endif
+
+/* ___bpf_narg(args...): how many arguments were given, 0 to 12.
+ * ___bpf_nth picks the 14th of its arguments: after the dummy first one and
+ * the k real ones, the counting list below has shifted so that it lands on k. */
+#define ___bpf_nth(_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, n, ...) n
+#define ___bpf_narg(...) ___bpf_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+
+/* ___bpf_fill(array, args...): array[0] = first argument, array[1] = second, ... */
+#define __ebcc_fill0(a, i)
+#define __ebcc_fill1(a, i, x) a[i] = (unsigned long long)(x);
+#define __ebcc_fill2(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill1(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill3(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill2(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill4(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill3(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill5(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill4(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill6(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill5(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill7(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill6(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill8(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill7(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill9(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill8(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill10(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill9(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill11(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill10(a, (i) + 1, __VA_ARGS__)
+#define __ebcc_fill12(a, i, x, ...) a[i] = (unsigned long long)(x); __ebcc_fill11(a, (i) + 1, __VA_ARGS__)
+#define ___bpf_fill(array, ...) \
+	___bpf_apply(__ebcc_fill, ___bpf_narg(__VA_ARGS__))(array, 0, ##__VA_ARGS__)
+
+/* Up to three arguments: in registers. */
+#define __bpf_printk(fmt, ...) \
 	({ \
-		char ____fmt[] = fmt; \
+		__ebcc_fmt_storage char ____fmt[] = fmt; \
 		bpf_trace_printk(____fmt, sizeof(____fmt), ##__VA_ARGS__); \
+	})
+
+/* Four or more: in an array of 64-bit values. */
+#define __bpf_vprintk(fmt, ...) \
+	({ \
+		static const char ____fmt[] = fmt; \
+		unsigned long long ____param[___bpf_narg(__VA_ARGS__)]; \
+		___bpf_fill(____param, ##__VA_ARGS__); \
+		bpf_trace_vprintk(____fmt, sizeof(____fmt), ____param, sizeof(____param)); \
+	})
+
+#define bpf_printk(fmt, ...) \
+	___bpf_nth(_, ##__VA_ARGS__, __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, \
+		   __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, __bpf_vprintk, \
+		   __bpf_vprintk, __bpf_vprintk, __bpf_printk, __bpf_printk, \
+		   __bpf_printk, __bpf_printk)(fmt, ##__VA_ARGS__)
+
+/* BPF_SNPRINTF(out, out_size, fmt, args...): formats into a buffer with
+ * bpf_snprintf(); BPF_SEQ_PRINTF(seq, fmt, args...): prints to a seq_file
+ * (iterator programs). Both pass the arguments as an array of 64-bit values. */
+#define BPF_SNPRINTF(out, out_size, fmt, ...) \
+	({ \
+		static const char ____fmt[] = fmt; \
+		unsigned long long ____param[___bpf_narg(__VA_ARGS__) + 1]; \
+		___bpf_fill(____param, ##__VA_ARGS__); \
+		bpf_snprintf(out, out_size, ____fmt, ____param, ___bpf_narg(__VA_ARGS__) * 8); \
+	})
+#define BPF_SEQ_PRINTF(seq, fmt, ...) \
+	({ \
+		static const char ____fmt[] = fmt; \
+		unsigned long long ____param[___bpf_narg(__VA_ARGS__) + 1]; \
+		___bpf_fill(____param, ##__VA_ARGS__); \
+		bpf_seq_printf(seq, ____fmt, sizeof(____fmt), ____param, ___bpf_narg(__VA_ARGS__) * 8); \
 	})
 
 /* ---- Legacy map definitions -----------------------------------------------
