@@ -21,11 +21,20 @@ export interface BuiltCase {
   error?: string;
 }
 
-export function buildCase(c: VerifyCase): BuiltCase {
-  const compiled = compileString(c.source, {}, 'obj', c.file);
-  const prog = compiled.object?.functions.find((f) => f.section !== '.text')?.name;
-  const error = compiled.elf === undefined ? `does not compile:\n${compiled.text}` : prog === undefined ? 'has no program' : undefined;
+/** Builds one case; `cache` shares one compile between the cases of a C file. */
+export function buildCase(c: VerifyCase, cache = new Map<string, Compiled>()): BuiltCase {
+  const key = `${c.file}\0${c.source}`;
+  const compiled = cache.get(key) ?? compileString(c.source, {}, 'obj', c.file);
+  cache.set(key, compiled);
+  const programs = compiled.object?.functions.filter((f) => f.section !== '.text') ?? [];
+  const prog = c.file.endsWith('.c') ? programs.find((f) => f.name === c.name)?.name : programs[0]?.name;
+  const error = compiled.elf === undefined ? `does not compile:\n${compiled.text}` : prog === undefined ? (c.file.endsWith('.c') ? `has no program named ${c.name}` : 'has no program') : undefined;
   return { c, compiled, object: compiled.object, elf: compiled.elf, prog, error };
+}
+
+export function buildCases(cases: readonly VerifyCase[]): BuiltCase[] {
+  const cache = new Map<string, Compiled>();
+  return cases.map((c) => buildCase(c, cache));
 }
 
 export interface KernelVerdict {
@@ -42,10 +51,12 @@ export function kernelVerdicts(built: readonly BuiltCase[]): (KernelVerdict | un
   try {
     const loads: LoaderCase[] = [];
     const index: number[] = [];
+    const paths = new Map<Uint8Array, string>();
     built.forEach((b, i) => {
       if (b.elf === undefined || b.prog === undefined) return;
-      const path = join(dir, `case${i}.o`);
-      writeFileSync(path, b.elf);
+      const path = paths.get(b.elf) ?? join(dir, `case${i}.o`);
+      if (!paths.has(b.elf)) writeFileSync(path, b.elf);
+      paths.set(b.elf, path);
       loads.push({ id: `c${i}`, logSizeBytes: 8 << 20, object: { path, prog: b.prog, logLevel: b.c.logLevel } });
       index.push(i);
     });

@@ -20,10 +20,11 @@
 // Verdicts are recorded from the running kernel only (see kernel-verdicts.test.ts), never by hand;
 // the recorded ones come from Linux 6.18 on x86_64 with the JIT on, loaded as root.
 //
-// Each case is compiled from the whole file with the other cases' lines blanked out, so that
-// line numbers in diagnostics and in the kernel's log are the file's own. The program a case
-// checks is its first program (a function outside `.text`); `.func`s and static functions are
-// its subprograms.
+// An assembly case is assembled from the whole file with the other cases' lines blanked out, so
+// that line numbers in diagnostics and in the kernel's log are the file's own; the program it
+// checks is its first program (a function outside `.text`), and its `.func`s are subprograms.
+// A C file is compiled once, whole (the preprocessor makes a compile per case slow), and the
+// program a C case checks is the function named like the case; it is loaded alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,7 @@ export interface VerifyCase {
   file: string;
   /** 1-based line of the @case marker */
   line: number;
-  /** the file's text with every line outside the prelude and this case blanked */
+  /** assembly: the file's text with every line outside the prelude and this case blanked; C: the whole file */
   source: string;
   /** the recorded kernel verdict; undefined when not recorded yet (`?`) */
   expect: Verdict | undefined;
@@ -85,7 +86,7 @@ export function parseCaseFile(file: string, text: string): VerifyCase[] {
     if (seen.has(s.name)) throw new Error(`${file}:${s.line + 1}: case '${s.name}' is defined twice`);
     seen.add(s.name);
     const end = starts[k + 1]?.line ?? lines.length;
-    const source = lines.map((l, i) => (i < preludeEnd || (i > s.line && i < end) ? l : '')).join('\n');
+    const source = file.endsWith('.c') ? text : lines.map((l, i) => (i < preludeEnd || (i > s.line && i < end) ? l : '')).join('\n');
     let rest = s.verdict;
     let logLevel = 1;
     let opt: RegExpExecArray | null;

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeLoader } from '../kernel/loader/bpfload.js';
-import { buildCase, kernelVerdicts, type BuiltCase, type KernelVerdict } from './build-cases.js';
+import { buildCases, kernelVerdicts, type BuiltCase, type KernelVerdict } from './build-cases.js';
 import { CASES_DIR, formatVerdict, loadCases, type Verdict } from './cases.js';
 
 const cases = loadCases();
@@ -38,7 +38,7 @@ describeLoader('verifier cases: the kernel gives the recorded verdict', () => {
 
   beforeAll(() => {
     const t0 = Date.now();
-    built = cases.map(buildCase);
+    built = buildCases(cases);
     const t1 = Date.now();
     verdicts = kernelVerdicts(built);
     if (process.env['EBCC_VERIFY_TIMING'] !== undefined) console.log(`build ${t1 - t0} ms, kernel ${Date.now() - t1} ms`);

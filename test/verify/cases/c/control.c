@@ -1,0 +1,128 @@
+// Control flow in C, compiled by ebcc: return values per program type, loops, subprograms.
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+char _license[] SEC("license") = "GPL";
+
+static __attribute__((noinline)) int clamp_index(int i)
+{
+	if (i < 0)
+		return 0;
+	if (i > 7)
+		return 7;
+	return i;
+}
+
+// @case cgroup_skb_returns_bool accept
+SEC("cgroup_skb/ingress")
+int cgroup_skb_returns_bool(struct __sk_buff *skb)
+{
+	return skb->len > 100;
+}
+
+// @case cgroup_skb_returns_len reject EINVAL "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]"
+SEC("cgroup_skb/ingress")
+int cgroup_skb_returns_len(struct __sk_buff *skb)
+{
+	return skb->len;
+}
+
+// @case cgroup_skb_returns_two reject EINVAL "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]"
+SEC("cgroup_skb/ingress")
+int cgroup_skb_returns_two(struct __sk_buff *skb)
+{
+	return 2;
+}
+
+// @case loop_sum_100 accept
+SEC("socket")
+int loop_sum_100(struct __sk_buff *skb)
+{
+	unsigned int sum = 0;
+	for (unsigned int i = 0; i < 100; i++)
+		sum += i * skb->len;
+	return sum;
+}
+
+// @case loop_over_stack_array accept
+SEC("socket")
+int loop_over_stack_array(struct __sk_buff *skb)
+{
+	unsigned int a[16];
+	unsigned int sum = 0;
+	for (int i = 0; i < 16; i++)
+		a[i] = i * skb->len;
+	for (int i = 0; i < 16; i++)
+		sum += a[i];
+	return sum;
+}
+
+// @case static_subprogram_call accept
+SEC("socket")
+int static_subprogram_call(struct __sk_buff *skb)
+{
+	return clamp_index(skb->len);
+}
+
+// @case big_stack_buffer accept
+SEC("socket")
+int big_stack_buffer(struct __sk_buff *skb)
+{
+	volatile char buf[480];
+	buf[0] = 1;
+	buf[479] = 2;
+	return buf[0] + buf[479];
+}
+
+// @case helper_not_allowed_socket reject EINVAL "program of this type cannot use helper bpf_redirect#23"
+SEC("socket")
+int helper_not_allowed_socket(struct __sk_buff *skb)
+{
+	return bpf_redirect(1, 0);
+}
+
+// @case helper_allowed_tc accept
+SEC("tc")
+int helper_allowed_tc(struct __sk_buff *skb)
+{
+	return bpf_redirect(1, 0);
+}
+
+// @case trace_printk_in_kprobe accept
+SEC("kprobe/do_sys_open")
+int trace_printk_in_kprobe(void *ctx)
+{
+	char fmt[] = "hi\n";
+	bpf_trace_printk(fmt, sizeof(fmt));
+	return 0;
+}
+
+// @case xdp_write_ctx_field reject EACCES "invalid bpf_context access off=16 size=4"
+SEC("xdp")
+int xdp_write_ctx_field(struct xdp_md *ctx)
+{
+	ctx->rx_queue_index = 0;
+	return XDP_PASS;
+}
+
+// @case tc_write_mark_field accept
+SEC("tc")
+int tc_write_mark_field(struct __sk_buff *skb)
+{
+	skb->mark = 42;
+	return 0;
+}
+
+// @case divide_by_variable accept
+SEC("socket")
+int divide_by_variable(struct __sk_buff *skb)
+{
+	return 1000 / skb->len;
+}
+
+// @case modulo_by_variable accept
+SEC("socket")
+int modulo_by_variable(struct __sk_buff *skb)
+{
+	return 1000 % skb->mark;
+}
