@@ -140,7 +140,9 @@ function initBytes(g: GlobalVar, size: number): number[] {
   const write = (offset: number, width: number, value: bigint, bitOffset = 0, bitWidth = 0) => {
     const mask = bitWidth ? ((1n << BigInt(bitWidth)) - 1n) << BigInt(bitOffset) : (1n << BigInt(width * 8)) - 1n;
     const bits = bitWidth ? (BigInt.asUintN(bitWidth, value) << BigInt(bitOffset)) & mask : BigInt.asUintN(width * 8, value);
-    for (let i = 0; i < width && offset + i < size; i++) {
+    // A packed bit-field may cover more bytes than its declared type.
+    const span = bitWidth ? Math.max(width, Math.ceil((bitOffset + bitWidth) / 8)) : width;
+    for (let i = 0; i < span && offset + i < size; i++) {
       const m = Number((mask >> BigInt(8 * i)) & 0xffn);
       bytes[offset + i] = (bytes[offset + i]! & ~m) | Number((bits >> BigInt(8 * i)) & 0xffn);
     }

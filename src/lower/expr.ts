@@ -18,7 +18,13 @@ import { lowerStmt } from './stmt.js';
 /** Where an lvalue lives: a variable's register, or memory (with bit-field placement). */
 export type LValue =
   | { kind: 'var'; reg: VReg; type: T.CType }
-  | { kind: 'mem'; addr: Address; type: T.CType; bitOffset?: number; bitWidth?: number };
+  | {
+    kind: 'mem'; addr: Address; type: T.CType; bitOffset?: number; bitWidth?: number;
+    /** a bit-field of a packed record: it owns exactly the bytes its bits cover */
+    packed?: boolean;
+    /** the address's known alignment when it is less than the type's (members of packed records) */
+    align?: number;
+  };
 
 function canonical(value: bigint, t: T.CType): bigint {
   const size = T.sizeOf(t) ?? 8;
@@ -358,8 +364,11 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
       if (base.kind !== 'mem') return base;
       const m = e.member;
       const addr = addrOffset(base.addr, m.offsetBytes);
-      if (m.bitWidth > 0) return { kind: 'mem', addr, type: e.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth };
-      return { kind: 'mem', addr, type: e.type };
+      // A member of a packed record is only as aligned as the record and its offset make it.
+      const align = Math.min(base.align ?? T.alignOf(base.type), lowBit(m.offsetBytes));
+      const known = align < T.alignOf(e.type) ? { align } : {};
+      if (m.bitWidth > 0) return { kind: 'mem', addr, type: e.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth, ...(m.packed ? { packed: true } : {}), ...known };
+      return { kind: 'mem', addr, type: e.type, ...known };
     }
     case 'Deref':
       return { kind: 'mem', addr: addressExpr(l, e.ptr), type: e.type };
@@ -428,6 +437,74 @@ export function materializeAddress(l: Lowerer, a: Address): Operand {
   return reg(dst);
 }
 
+/** The largest power of two (at most 8) dividing `n`. */
+function lowBit(n: number): number {
+  return n === 0 ? 8 : Math.min(8, n & -n);
+}
+
+/** The alignment an access to `lv` may assume: exact for stack slots (8-byte aligned), else known or natural. */
+function accessAlign(lv: LValue & { kind: 'mem' }): number {
+  if (lv.addr.kind === 'slot') return lowBit(lv.addr.off);
+  return lv.align ?? T.alignOf(lv.type);
+}
+
+/**
+ * The bytes a bit-field's load and store cover: its storage unit, or for a bit-field of a packed
+ * record just the bytes its bits touch (up to 9: 64 bits starting at bit 7 of a byte).
+ */
+function bitFieldBytes(lv: LValue & { kind: 'mem' }, unitBytes: number): number {
+  return lv.packed ? Math.ceil((lv.bitOffset! + lv.bitWidth!) / 8) : unitBytes;
+}
+
+/**
+ * Loads `bytes` (1..8) little-endian bytes at `addr`, zero-extended, with accesses no wider than
+ * `align` (BPF has no unaligned accesses on the stack, and clang splits them everywhere).
+ */
+function loadBytes(l: Lowerer, addr: Address, bytes: number, align: number): Operand {
+  const whole = memSize(bytes);
+  if (whole && align >= bytes) {
+    const dst = newVReg(l);
+    emit(l, { op: 'load', size: whole, dst, addr, span: l.span });
+    return reg(dst);
+  }
+  const bits = bytes > 4 ? 64 : 32;
+  let acc: Operand | undefined;
+  for (const [pos, width] of pieces(bytes, align)) {
+    const dst = newVReg(l);
+    emit(l, { op: 'load', size: width, dst, addr: addrOffset(addr, pos), span: l.span });
+    const piece = pos > 0 ? alu(l, 'lsh', bits, reg(dst), imm(8 * pos)) : reg(dst);
+    acc = acc ? alu(l, 'or', bits, acc, piece) : piece;
+  }
+  return acc!;
+}
+
+/** Stores the low `bytes` (1..8) bytes of `value` at `addr`, with accesses no wider than `align`. */
+function storeBytes(l: Lowerer, addr: Address, bytes: number, align: number, value: Operand): void {
+  const whole = memSize(bytes);
+  if (whole && align >= bytes) {
+    emit(l, { op: 'store', size: whole, addr, src: value, span: l.span });
+    return;
+  }
+  for (const [pos, width] of pieces(bytes, align)) {
+    let part: Operand;
+    if (value.kind === 'imm') part = imm((value.value >> BigInt(8 * pos)) & ((1n << BigInt(8 * width)) - 1n));
+    else part = pos > 0 ? alu(l, 'rsh', 64, value, imm(8 * pos)) : value;
+    emit(l, { op: 'store', size: width, addr: addrOffset(addr, pos), src: part, span: l.span });
+  }
+}
+
+/** Splits `bytes` bytes into the widest accesses that `align` allows: [offset, width] pairs. */
+function pieces(bytes: number, align: number): [number, 1 | 2 | 4 | 8][] {
+  const out: [number, 1 | 2 | 4 | 8][] = [];
+  let pos = 0;
+  while (pos < bytes) {
+    const width = ([8, 4, 2, 1] as const).find((w) => w <= bytes - pos && w <= align && pos % w === 0)!;
+    out.push([pos, width]);
+    pos += width;
+  }
+  return out;
+}
+
 export function loadLValue(l: Lowerer, lv: LValue): Operand {
   if (lv.kind === 'var') return reg(lv.reg);
   const size = T.sizeOf(lv.type) ?? 8;
@@ -436,10 +513,15 @@ export function loadLValue(l: Lowerer, lv: LValue): Operand {
     // An aggregate used as a value: its address stands for it (copies go through copyMemory).
     return materializeAddress(l, lv.addr);
   }
-  const dst = newVReg(l);
-  emit(l, { op: 'load', size: ms, dst, addr: lv.addr, span: l.span });
-  if (lv.bitWidth === undefined) return reg(dst);
-  return extractBits(l, reg(dst), ms * 8 > 32 ? 64 : 32, lv.bitOffset!, lv.bitWidth, lv.type);
+  const align = accessAlign(lv);
+  if (lv.bitWidth === undefined) return loadBytes(l, lv.addr, ms, align);
+  const bytes = bitFieldBytes(lv, ms);
+  if (bytes <= 8) return extractBits(l, loadBytes(l, lv.addr, bytes, align), bytes > 4 ? 64 : 32, lv.bitOffset!, lv.bitWidth, lv.type);
+  // A packed 64-bit field over 9 bytes: the low 8 bytes, then the bits of the ninth.
+  const low = loadBytes(l, lv.addr, 8, align);
+  const high = loadBytes(l, addrOffset(lv.addr, 8), 1, 1);
+  const joined = alu(l, 'or', 64, alu(l, 'rsh', 64, low, imm(lv.bitOffset!)), alu(l, 'lsh', 64, high, imm(64 - lv.bitOffset!)));
+  return extractBits(l, joined, 64, 0, lv.bitWidth, lv.type);
 }
 
 /**
@@ -450,7 +532,7 @@ function extractBits(l: Lowerer, v: Operand, bits: 32 | 64, offset: number, widt
   if (isSigned(type)) {
     if (bits - offset - width > 0) v = alu(l, 'lsh', bits, v, imm(bits - offset - width));
     if (bits - width > 0) v = alu(l, 'arsh', bits, v, imm(bits - width));
-    if (bits === 32 && (T.sizeOf(type) ?? 8) < 4) v = convert(l, v, T.INT, type);
+    if (bits === 32 && (T.sizeOf(type) ?? 8) !== 4) v = convert(l, v, T.INT, type);
     return v;
   }
   if (offset) v = alu(l, 'rsh', bits, v, imm(offset));
@@ -482,20 +564,32 @@ export function storeLValue(l: Lowerer, lv: LValue, value: Operand): void {
     copyMemory(l, lv.addr, { kind: 'reg', reg: toReg(l, value), off: 0 }, size, T.alignOf(lv.type));
     return;
   }
+  const align = accessAlign(lv);
   if (lv.bitWidth === undefined) {
-    emit(l, { op: 'store', size: ms, addr: lv.addr, src: value, span: l.span });
+    storeBytes(l, lv.addr, ms, align, value);
     return;
   }
-  const bits = ms * 8 > 32 ? 64 : 32;
-  const mask = ((1n << BigInt(lv.bitWidth)) - 1n) << BigInt(lv.bitOffset!);
+  const bytes = bitFieldBytes(lv, ms);
+  const offset = lv.bitOffset!;
+  // Read, clear the field's bits, merge the new ones, write back: within the low (up to) 8 bytes,
+  // then, for a packed field over 9 bytes, within the ninth.
+  const lowBytes = Math.min(8, bytes);
+  const bits = lowBytes > 4 ? 64 : 32;
+  const lowWidth = Math.min(lv.bitWidth, 64 - offset);
+  const mask = ((1n << BigInt(lowWidth)) - 1n) << BigInt(offset);
   const full = bits === 64 ? 0xffffffffffffffffn : 0xffffffffn;
-  const old = newVReg(l);
-  emit(l, { op: 'load', size: ms, dst: old, addr: lv.addr, span: l.span });
-  const cleared = alu(l, 'and', bits, reg(old), imm(full & ~mask));
-  let v = alu(l, 'and', bits, value, imm((1n << BigInt(lv.bitWidth)) - 1n));
-  if (lv.bitOffset) v = alu(l, 'lsh', bits, v, imm(lv.bitOffset));
-  const merged = alu(l, 'or', bits, cleared, v);
-  emit(l, { op: 'store', size: ms, addr: lv.addr, src: merged, span: l.span });
+  const old = loadBytes(l, lv.addr, lowBytes, align);
+  const cleared = alu(l, 'and', bits, old, imm(full & ~mask));
+  let v = lowWidth >= bits ? value : alu(l, 'and', bits, value, imm((1n << BigInt(lowWidth)) - 1n));
+  if (offset) v = alu(l, 'lsh', bits, v, imm(offset));
+  storeBytes(l, lv.addr, lowBytes, align, alu(l, 'or', bits, cleared, v));
+  if (bytes <= 8) return;
+  const highBits = lv.bitWidth - lowWidth;
+  const highMask = (1n << BigInt(highBits)) - 1n;
+  const oldHigh = loadBytes(l, addrOffset(lv.addr, 8), 1, 1);
+  const highPart = alu(l, 'and', 64, alu(l, 'rsh', 64, value, imm(lowWidth)), imm(highMask));
+  const mergedHigh = alu(l, 'or', 32, alu(l, 'and', 32, oldHigh, imm(0xffn & ~highMask)), highPart);
+  storeBytes(l, addrOffset(lv.addr, 8), 1, 1, mergedHigh);
 }
 
 function lowerAssign(l: Lowerer, e: TExpr & { kind: 'Assign' }): Operand {
@@ -565,9 +659,11 @@ export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
     let keep = (1n << BigInt(size * 8)) - 1n;
     if (entry.bitWidth) {
       keep = ((1n << BigInt(entry.bitWidth)) - 1n) << BigInt(entry.bitOffset!);
-      bits = (bits << BigInt(entry.bitOffset!)) & keep;
+      bits = (BigInt.asUintN(entry.bitWidth, value) << BigInt(entry.bitOffset!)) & keep;
     }
-    for (let i = 0; i < size && entry.offsetBytes + i < image.length; i++) {
+    // A packed bit-field may cover more bytes than its declared type.
+    const span = entry.bitWidth ? Math.max(size, Math.ceil((entry.bitOffset! + entry.bitWidth) / 8)) : size;
+    for (let i = 0; i < span && entry.offsetBytes + i < image.length; i++) {
       const m = Number((keep >> BigInt(8 * i)) & 0xffn);
       const v = Number((bits >> BigInt(8 * i)) & 0xffn);
       image[entry.offsetBytes + i] = (image[entry.offsetBytes + i]! & ~m) | v;
@@ -577,7 +673,9 @@ export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
   for (const entry of dynamic) {
     const addr = addrOffset(base, entry.offsetBytes);
     const value = lowerExpr(l, entry.expr);
-    const lv: LValue = entry.bitWidth ? { kind: 'mem', addr, type: entry.type, bitOffset: entry.bitOffset, bitWidth: entry.bitWidth } : { kind: 'mem', addr, type: entry.type };
+    const lv: LValue = entry.bitWidth
+      ? { kind: 'mem', addr, type: entry.type, bitOffset: entry.bitOffset, bitWidth: entry.bitWidth, ...(entry.packed ? { packed: true } : {}) }
+      : { kind: 'mem', addr, type: entry.type };
     storeLValue(l, lv, value);
   }
 }

@@ -193,5 +193,5 @@ function initBitfield(st: InitState, m: T.StructMemberInfo, unitOffset: number, 
     return;
   }
   const value = castTo(exprOf(st, init), m.type);
-  st.entries.push({ offsetBytes: unitOffset, type: m.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth, expr: value });
+  st.entries.push({ offsetBytes: unitOffset, type: m.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth, ...(m.packed ? { packed: true } : {}), expr: value });
 }

@@ -50,7 +50,7 @@ export function layoutRecord(s: SemaState, info: RecordInfo, drafts: MemberDraft
       }
       const unitOffset = m.packed || attrs.packed ? Math.floor(start / 8) : Math.floor(start / unitBits) * sizeBytes;
       if (m.name !== undefined) {
-        members.push({ name: m.name, type: m.type, offsetBytes: unitOffset, bitOffset: start, bitWidth: m.bitWidth, span: m.span });
+        members.push({ name: m.name, type: m.type, offsetBytes: unitOffset, bitOffset: start, bitWidth: m.bitWidth, span: m.span, ...(m.packed || attrs.packed ? { packed: true } : {}) });
         align = Math.max(align, memberAlign);
       }
       bitPos = start + m.bitWidth;

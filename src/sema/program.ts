@@ -161,6 +161,8 @@ export interface TInitEntry {
   /** Bitfield placement within the storage unit at offsetBytes. */
   bitOffset?: number;
   bitWidth?: number;
+  /** a bit-field of a packed record (see StructMemberInfo.packed) */
+  packed?: boolean;
   expr: TExpr;
 }
 

@@ -22,6 +22,11 @@ export interface StructMemberInfo {
   bitOffset: number;
   /** Non-zero for bitfields. */
   bitWidth: number;
+  /**
+   * A bit-field of a packed record: its storage unit starts at the byte holding its first bit,
+   * so it may cover more bytes than its declared type, and only those bytes belong to it.
+   */
+  packed?: boolean;
   span: Span;
 }
 

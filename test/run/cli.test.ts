@@ -52,7 +52,7 @@ describe('ebcc run', () => {
   map changes:
     ethertype_count[00080000]: added 0100000000000000
     drop_stats[01000000]: 0000000000000000 -> 0100000000000000
-  instructions: 44
+  instructions: 47
 packet 2: 2 bytes
   note: BPF_PROG_TEST_RUN refuses packets shorter than 14 bytes (after the metadata); ebcc run runs it anyway
   verdict: XDP_PASS (2)
