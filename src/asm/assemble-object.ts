@@ -146,13 +146,13 @@ export function assembleObject(file: SourceFile, ctx: CompileContext): ObjectPro
     });
     const relocs: InsnReloc[] = [];
     for (const r of out.relocs) {
-      if (r.kind === 'map' || r.kind === 'call') {
+      if (r.kind === 'map' || r.kind === 'call' || r.kind === 'func') {
         if (r.kind === 'map' && !maps.some((m) => m.name === r.symbol)) {
           error(`no map named '${r.symbol}' (declare it with .map)`, f.span);
         }
         relocs.push({ insnIndex: r.insnIndex, kind: r.kind, symbol: r.symbol });
       } else {
-        error(`${r.kind === 'func' ? 'func[...] of another function' : 'map value addresses'} are not supported in assembly files yet`, f.span);
+        error('map value addresses are not supported in assembly files yet', f.span);
       }
     }
     const params = Array.from({ length: f.args }, (_, i) => ({ name: f.isProgram && i === 0 ? 'ctx' : `arg${i + 1}`, type: u64Id }));

@@ -8,7 +8,9 @@ export type RelocKind =
   /** R_BPF_64_64 on an ld_imm64 that loads a map (or a .rodata address). */
   | 'map'
   /** R_BPF_64_32 on a BPF-to-BPF call (src_reg = BPF_PSEUDO_CALL). */
-  | 'call';
+  | 'call'
+  /** R_BPF_64_64 on an ld_imm64 (src_reg = BPF_PSEUDO_FUNC) that loads a .text function's address: a callback. */
+  | 'func';
 
 /** The section of string literals, as clang names it (read-only, 1-byte aligned strings); libbpf maps it like .rodata. */
 export const STRING_SECTION = '.rodata.str1.1';

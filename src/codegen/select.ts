@@ -4,7 +4,7 @@
 import * as asm from '../bpf/asm.js';
 import type { Insn } from '../bpf/insn.js';
 import type { InsnReloc, LineEntry } from '../bpf/object.js';
-import type { CondJmpOp, MemSize as BpfMemSize } from '../bpf/opcodes.js';
+import { PSEUDO_LD_IMM64, type CondJmpOp, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
@@ -186,6 +186,11 @@ function selectInst(e: Emitter, i: Inst): void {
       e.relocs.push({ insnIndex: e.insns.length, kind: 'map', symbol: i.symbol });
       // A section reference carries its byte offset in imm (the relocation's addend).
       push(e, ...asm.ldImm64(r(e, i.dst), BigInt(i.off ?? 0)));
+      return;
+    case 'funcaddr':
+      // Relocated against the function (global) or .text + its offset (static), as libbpf expects.
+      e.relocs.push({ insnIndex: e.insns.length, kind: 'func', symbol: i.func });
+      push(e, ...asm.ldImm64(r(e, i.dst), 0n, PSEUDO_LD_IMM64.func));
       return;
     case 'call':
     case 'callfn': {

@@ -50,6 +50,8 @@ export type Inst =
    * `symbol` (string literals in .rodata.str1.1): an ld_imm64 the loader patches to a map value address.
    */
   | { op: 'dataaddr'; dst: VReg; symbol: string; off?: number; span: Span }
+  /** dst = the address of function `func` (a callback for bpf_loop and kin): an ld_imm64 with src = BPF_PSEUDO_FUNC. */
+  | { op: 'funcaddr'; dst: VReg; func: string; span: Span }
   /** Helper call: R1-R5 = args, dst = R0. */
   | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
   /**
@@ -197,6 +199,7 @@ export function instUses(i: Inst): VReg[] {
     case 'slotaddr':
     case 'mapaddr':
     case 'dataaddr':
+    case 'funcaddr':
       break;
     case 'call':
     case 'callfn':

@@ -52,6 +52,8 @@ export function printInst(i: Inst): string {
       return `%${i.dst} = map ${i.map}`;
     case 'dataaddr':
       return `%${i.dst} = data ${i.symbol}${i.off ? `+${i.off}` : ''}`;
+    case 'funcaddr':
+      return `%${i.dst} = func ${i.func}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
     case 'ldabs':

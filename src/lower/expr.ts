@@ -42,9 +42,15 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
       return loadLValue(l, lowerLValue(l, e));
     case 'Global':
       return lowerGlobalValue(l, e);
-    case 'FuncRef':
-      l.ctx.diags.error('E5002', `the address of function '${e.sym.name}' cannot be taken in a BPF program`, e.span);
-      return imm(0);
+    case 'FuncRef': {
+      if (!e.sym.def) {
+        l.ctx.diags.error('E5002', `the address of function '${e.sym.name}' is taken, but it is not defined in this file: a BPF callback must be a function of the program`, e.span);
+        return imm(0);
+      }
+      const dst = newVReg(l);
+      emit(l, { op: 'funcaddr', dst, func: e.sym.name, span: l.span });
+      return reg(dst);
+    }
     case 'Unary':
       return lowerUnary(l, e);
     case 'Arith':

@@ -13,7 +13,7 @@ export function lower(program: Program, ctx: CompileContext): Module {
   const functions: IrFunction[] = [];
   const strings: StringPool = { bytes: [], offsets: new Map() };
   for (const fd of program.functions) {
-    if (fd.sym.section !== undefined || fd.sym.noInline) functions.push(lowerFunction(fd, program, strings, ctx));
+    if (fd.sym.section !== undefined || fd.sym.noInline || fd.sym.addressTaken) functions.push(lowerFunction(fd, program, strings, ctx));
   }
   return { functions, globals: program.globals, strings };
 }

@@ -4,7 +4,7 @@
 //     when the section has no function symbols;
 //   - data sections: every other SHF_ALLOC PROGBITS/NOBITS section, with its
 //     STT_OBJECT symbols;
-//   - relocations: R_BPF_64_64 -> 'map', R_BPF_64_32 -> 'call'; the symbol
+//   - relocations: R_BPF_64_64 -> 'map' ('func' when it points into code), R_BPF_64_32 -> 'call'; the symbol
 //     name is the symbol's, or the section's for an STT_SECTION symbol. A call
 //     against a section symbol (clang's form for static callees) is rewritten
 //     to the callee's function symbol with imm = -1, the form write.ts emits;
@@ -16,6 +16,7 @@
 // Damaged input is reported through `diags`; no exception escapes.
 import type { BtfType } from '../bpf/btf.js';
 import { decodeInsns } from '../bpf/encode.js';
+import { PSEUDO_LD_IMM64 } from '../bpf/opcodes.js';
 import type { DataSection, FunctionCode, InsnReloc, ObjectProgram } from '../bpf/object.js';
 import type { Diagnostics } from '../diag/diagnostic.js';
 import { NO_SPAN } from '../diag/source.js';
@@ -181,7 +182,7 @@ function applyReloc(
   path: string,
 ): void {
   const where = `${path}: relocation at offset ${rel.offsetBytes} of section '${sec.name}'`;
-  const kind = rel.type === R_BPF_64_64 ? 'map' : rel.type === R_BPF_64_32 ? 'call' : undefined;
+  let kind: InsnReloc['kind'] | undefined = rel.type === R_BPF_64_64 ? 'map' : rel.type === R_BPF_64_32 ? 'call' : undefined;
   if (!kind) {
     diags.warning('E6013', `${where}: expected type R_BPF_64_64 (1) or R_BPF_64_32 (10), saw ${rel.type}; ignored`);
     return;
@@ -203,6 +204,18 @@ function applyReloc(
     if (callee) {
       symbol = callee.name;
       insn.imm = -1;
+    }
+  }
+  const target = elf.sections[sym.shndx];
+  if (kind === 'map' && insn && target && (target.flags & SHF_EXECINSTR) !== 0) {
+    // An ld_imm64 of code: a callback's address (the function's symbol, or its section + imm bytes).
+    const targetBytes = sym.valueBytes + (sym.type === STT_SECTION ? insn.imm : 0);
+    const callee = elf.symbols.find((s) => s.type === STT_FUNC && s.shndx === sym.shndx && s.valueBytes === targetBytes);
+    if (callee) {
+      kind = 'func';
+      symbol = callee.name;
+      insn.imm = 0;
+      insn.src = PSEUDO_LD_IMM64.func;
     }
   }
   const reloc: InsnReloc = { insnIndex, kind, symbol };

@@ -29,6 +29,10 @@
 //             against the named data symbol (a map's STT_OBJECT in .maps), else
 //             the named section's STT_SECTION symbol (the insn's imm is then the
 //             addend, left as codegen wrote it), else a function symbol.
+//   'func' -> R_BPF_64_64 (1) on an ld_imm64 with src_reg BPF_PSEUDO_FUNC (a callback's
+//             address): against a global function's STT_FUNC symbol with imm 0, or, for a
+//             static function, against the .text section symbol with imm = the function's
+//             byte offset in .text (libbpf recognises only these two forms).
 //   'call' -> R_BPF_64_32 (10) at the call insn, against the callee's STT_FUNC
 //             symbol, with the call's imm set to -1. This is what clang emits
 //             for calls to global functions; libbpf computes the callee as
@@ -128,10 +132,28 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
         const where = `relocation of '${fn.name}' at instruction ${r.insnIndex}`;
         const isLdImm64 = insn?.code === OPCODE_LD_IMM64 && r.insnIndex + 1 < insns.length;
         const isCall = insn?.code === OPCODE_CALL && insn.src === BPF_PSEUDO_CALL;
-        if (r.kind === 'map' ? !isLdImm64 : !isCall) {
-          const want = r.kind === 'map' ? 'an ld_imm64 (opcode 0x18)' : 'a BPF-to-BPF call (opcode 0x85, src_reg 1)';
+        if (r.kind === 'call' ? !isCall : !isLdImm64) {
+          const want = r.kind === 'call' ? 'a BPF-to-BPF call (opcode 0x85, src_reg 1)' : 'an ld_imm64 (opcode 0x18)';
           const saw = insn ? `opcode 0x${insn.code.toString(16)}` : 'no instruction';
           ctx.diags.error('E6002', `${where}: expected ${want}, saw ${saw}`, fn.span);
+          continue;
+        }
+        if (r.kind === 'func') {
+          // A callback's address. libbpf takes a global function's own symbol (imm 0), or for a
+          // static one the .text section symbol with the function's byte offset in imm.
+          const target = placedFunction(placed, r.symbol);
+          if (!target) {
+            ctx.diags.error('E6001', `${where}: expected a function named '${r.symbol}' in .text, saw none`, fn.span);
+            continue;
+          }
+          const symIndex = target.fn.global ? symtab.byName.get(r.symbol) : symtab.bySection.get(target.section);
+          if (symIndex === undefined) {
+            ctx.diags.error('E6001', `${where}: expected a symbol for '${r.symbol}', saw none`, fn.span);
+            continue;
+          }
+          insn!.imm = target.fn.global ? 0 : target.offsetBytes;
+          rel.u64(offsetBytes + r.insnIndex * INSN_BYTES);
+          rel.u64((BigInt(symIndex) << 32n) | BigInt(R_BPF_64_64));
           continue;
         }
         // A call resolves to a function or a section; an ld_imm64 to any symbol or a section.
@@ -251,6 +273,15 @@ function debugSections(
 }
 
 /** Groups functions by section (first appearance order) and assigns byte offsets. */
+/** The placed function `name`: its section and byte offset there. */
+function placedFunction(placed: PlacedSection[], name: string): { fn: FunctionCode; section: string; offsetBytes: number } | undefined {
+  for (const s of placed) {
+    const f = s.functions.find((x) => x.fn.name === name);
+    if (f) return { fn: f.fn, section: s.name, offsetBytes: f.offsetBytes };
+  }
+  return undefined;
+}
+
 export function placeFunctions(functions: FunctionCode[]): PlacedSection[] {
   const out: PlacedSection[] = [];
   const sizes = new Map<PlacedSection, number>();

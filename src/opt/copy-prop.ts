@@ -52,6 +52,7 @@ function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
     case 'slotaddr':
     case 'mapaddr':
     case 'dataaddr':
+    case 'funcaddr':
       return i;
     default: {
       const never: never = i;

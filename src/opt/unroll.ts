@@ -131,6 +131,6 @@ function report(fn: IrFunction, loop: Loop, ctx: CompileContext, reason: string 
   const variable = cond.op === 'br' ? fn.vregNames.get(cond.a) ?? (cond.b.kind === 'reg' ? fn.vregNames.get(cond.b.reg) : undefined) : undefined;
   const why = reason ?? (variable ? `its exit condition depends on '${variable}', whose value is not known at compile time` : 'its trip count is not a compile-time constant');
   ctx.diags.error('E5011', `loop cannot be unrolled: ${why}`, cond.span, {
-    notes: [{ message: 'BPF C loops are fully unrolled: bound the loop by a constant (for example `for (i = 0; i < 16 && i < n; i++)`), or use bpf_loop() or a tail call' }],
+    notes: [{ message: 'BPF C loops are fully unrolled: bound the loop by a constant (for example `for (i = 0; i < 16 && i < n; i++)`), or move the body into a callback `static long body(__u32 i, void *ctx)` run by bpf_loop(n, body, &ctx, 0) (Linux 5.17)' }],
   });
 }

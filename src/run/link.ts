@@ -64,6 +64,18 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
     for (let i = 0; i < fn.insns.length; i++) {
       const insn = { ...fn.insns[i]! };
       const reloc = relocAt.get(i);
+      if (reloc?.kind === 'func') {
+        // A callback's address: the callee is linked in, and imm becomes its relative offset.
+        const callee = byName.get(reloc.symbol);
+        if (!callee) return { ok: false, message: `${fn.name}: address of '${reloc.symbol}', which the object does not define` };
+        if (!placed.has(callee.name) && !queue.includes(callee)) queue.push(callee);
+        insn.src = PSEUDO_LD_IMM64.func;
+        fixups.push({ at: start + i, callee: callee.name });
+        insns.push(insn, { ...fn.insns[i + 1]! });
+        origin.push({ fn, index: i }, { fn, index: i + 1 });
+        i++;
+        continue;
+      }
       if (reloc?.kind === 'call') {
         const callee = byName.get(reloc.symbol);
         if (!callee) return { ok: false, message: `${fn.name}: call of '${reloc.symbol}', which the object does not define` };

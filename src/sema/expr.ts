@@ -35,7 +35,14 @@ function stringLiteral(bytes: number[], span: Span): TExpr {
 export function decay(e: TExpr): TExpr {
   const t = T.strip(e.type);
   if (t.kind === 'array') return { kind: 'Decay', type: T.ptrTo(t.elem), operand: e, span: e.span };
+  if (t.kind === 'func' && e.kind === 'FuncRef') return functionAddress(e);
   return e;
+}
+
+/** `f` or `&f` used as a value: the function becomes a .text subprogram whose address is loaded (a callback). */
+function functionAddress(e: TExpr & { kind: 'FuncRef' }): TExpr {
+  e.sym.addressTaken = true;
+  return { kind: 'AddrOf', operand: e, type: T.ptrTo(e.type), span: e.span };
 }
 
 const BINARY_ARITH: Partial<Record<ast.BinaryOp, ArithOp>> = {
@@ -325,7 +332,7 @@ function checkUnary(s: SemaState, e: ast.UnaryExpr): TExpr {
       return constant(0n, T.INT, e.span);
     case '&': {
       const operand = checkExpr(s, e.operand, { noDecay: true });
-      if (operand.kind === 'FuncRef') return { kind: 'AddrOf', operand, type: T.ptrTo(operand.type), span: e.span };
+      if (operand.kind === 'FuncRef') return { ...functionAddress(operand), span: e.span };
       if (!isLvalue(operand)) {
         error(s, 'E3005', 'cannot take the address of an rvalue', e.span);
         return constant(0n, T.INT, e.span);

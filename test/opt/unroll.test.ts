@@ -58,7 +58,7 @@ describe('loop unrolling', () => {
     const pos = out.ctx.sources.lineCol(errors[0]!.span!.file, errors[0]!.span!.start);
     expect(pos.line).toBe(5);
     expect(errors[0]!.message).toContain("'i'");
-    expect(errors[0]!.notes[0]!.message).toContain('bpf_loop()');
+    expect(errors[0]!.notes[0]!.message).toContain('bpf_loop(n, body, &ctx, 0)');
   });
 });
 

@@ -10,9 +10,12 @@ the smallest program that shows it.`,
   },
   E5002: {
     name: 'function-address',
-    title: 'the address of a function is taken',
-    explanation: `BPF programs cannot hold function pointers (except helper declarations, and callbacks
-passed to helpers such as bpf_loop). Call the function directly.`,
+    title: 'the address of a function that is not defined in the file',
+    explanation: `A function's address is a callback for helpers such as bpf_loop(), bpf_for_each_map_elem()
+and bpf_timer_set_callback(): ebcc emits the function as a .text subprogram and loads its address
+with an ld_imm64 that the loader resolves. So the function must be defined in the same file.
+Wrong: 'long cb(__u32 i, void *ctx);' declared only, then bpf_loop(n, cb, &c, 0).
+Right: define it, 'static long cb(__u32 i, void *ctx) { ...; return 0; }'.`,
   },
   E5003: {
     name: 'no-storage',
@@ -72,7 +75,14 @@ The message lists the largest variables. Move big buffers into a per-CPU array m
     title: 'a loop whose trip count is not a compile-time constant',
     explanation: `ebcc unrolls every loop, so the trip count must be known at compile time after inlining
 and constant propagation. Give the loop a constant bound ('for (i = 0; i < 16 && i < len; i++)'),
-use bpf_loop() for long iterations, or a tail call.`,
+or, for long or data-dependent iterations, move the body into a callback that bpf_loop() (Linux
+5.17) calls up to n times; the callback returns 0 to go on and 1 to stop:
+
+  static long step(__u32 i, void *data) { struct state *st = data; ...; return 0; }
+  ...
+  bpf_loop(n, step, &st, 0);
+
+A tail call is the other way to repeat work beyond the unrolling limit.`,
   },
   E5012: {
     name: 'program-too-large',
