@@ -113,6 +113,19 @@ enum libbpf_tristate {
 	TRI_MODULE = 2,
 };
 
+/* ---- Tail calls ------------------------------------------------------------
+ * bpf_tail_call_static(ctx, prog_array, slot): a tail call whose slot is a
+ * compile-time constant. The verifier turns a tail call into a direct jump when
+ * R3 holds a known constant at the call; ebcc loads a constant argument into
+ * R3 immediately before the call instruction, which is the sequence this
+ * needs, so the macro is an ordinary bpf_tail_call(). (libbpf writes it as
+ * inline assembly to force that sequence out of clang.) With a slot computed
+ * at run time it is still a correct tail call, through the slower path. */
+#ifndef bpf_tail_call_static
+#define bpf_tail_call_static(ctx, map, slot) \
+	((void)bpf_tail_call((ctx), (void *)(map), (slot)))
+#endif
+
 /* ---- Tracing output -------------------------------------------------------
  * bpf_printk("fmt", args...) prints a line to /sys/kernel/tracing/trace_pipe.
  * The format is a static const char array, so it lives in .rodata (define
