@@ -1,6 +1,6 @@
 // The case-file format of the verifier corpus, without a kernel.
 import { describe, expect, it } from 'vitest';
-import { formatVerdict, kernelErrorLine, loadCases, parseCaseFile, parseVerdict } from './cases.js';
+import { formatVerdict, kernelErrorLine, loadCases, parseCaseFile, parseVerdict, stableMessage } from './cases.js';
 
 describe('verifier case files', () => {
   it('split into cases that keep the prelude and their own lines, blanking the others', () => {
@@ -33,6 +33,13 @@ describe('verifier case files', () => {
     expect(kernelErrorLine('unreachable insn 2\nprocessed 0 insns (limit 1000000)\n')).toBe('unreachable insn 2');
     expect(kernelErrorLine('3: (85) call bpf_tail_call#12\nexpected prog array map for tail callprocessed 5 insns (limit 1000000) x\n'))
       .toBe('expected prog array map for tail call');
+  });
+
+  it('keep the part of an error line that does not depend on the generated code', () => {
+    expect(stableMessage('invalid access to packet, off=12 size=2, R0(id=0,off=12,r=0)')).toBe('invalid access to packet');
+    expect(stableMessage("R0 invalid mem access 'map_value_or_null'")).toBe("invalid mem access 'map_value_or_null'");
+    expect(stableMessage('invalid bpf_context access off=16 size=4')).toBe('invalid bpf_context access');
+    expect(stableMessage('program of this type cannot use helper bpf_redirect#23')).toBe('program of this type cannot use helper bpf_redirect#23');
   });
 
   it('make a corpus whose case ids are unique', () => {

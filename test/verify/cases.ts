@@ -13,7 +13,8 @@
 //   .prog p xdp
 //           ...
 //
-// In C files the marker is a comment: `// @case NAME accept`. Options may come between the name
+// In C files the marker is a comment: `// @case NAME accept`, and TEXT is only the part of the
+// error line that does not depend on the generated code (see stableMessage). Options may come between the name
 // and the verdict: `log=4` loads the case with that verifier log level. The verdict is `accept`, or
 // `reject ERRNO "TEXT"` where TEXT is the error line of the kernel's verifier log (a case passes
 // when the log contains it), or `?` for a case whose verdict has not been recorded yet.
@@ -133,6 +134,18 @@ export function kernelErrorLine(log: string): string {
     if (!/^; /.test(lines[i]!)) return lines[i]!;
   }
   return last >= 0 ? lines[lines.length - 1]! : (lines[0] ?? '');
+}
+
+/**
+ * The part of an error line that does not depend on register allocation and instruction
+ * selection, recorded for C cases (whose code changes with ebcc's code generator): without a
+ * leading register name, and cut before the first `, ` or ` name=`.
+ * "R0 invalid access to packet, off=12 size=2, R0(...)" becomes "invalid access to packet".
+ */
+export function stableMessage(line: string): string {
+  const s = line.replace(/^R\d+ /, '');
+  const cut = /,\s|\s\w+=/.exec(s);
+  return cut ? s.slice(0, cut.index) : s;
 }
 
 const ERRNO_NAMES: Readonly<Record<number, string>> = {

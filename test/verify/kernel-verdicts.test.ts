@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeLoader } from '../kernel/loader/bpfload.js';
 import { buildCases, kernelVerdicts, type BuiltCase, type KernelVerdict } from './build-cases.js';
-import { CASES_DIR, formatVerdict, loadCases, type Verdict } from './cases.js';
+import { CASES_DIR, formatVerdict, loadCases, stableMessage, type Verdict } from './cases.js';
 
 const cases = loadCases();
 const RECORD = process.env['EBCC_RECORD_VERDICTS'];
@@ -81,7 +81,9 @@ function record(built: readonly BuiltCase[], verdicts: readonly (KernelVerdict |
     if (v === undefined || (v.stage !== 'loaded' && v.stage !== 'verifier')) return;
     if (b.c.expect !== undefined && !all) return;
     const list = byFile.get(b.c.file) ?? [];
-    list.push({ line: b.c.line, verdict: v.verdict });
+    const verdict: Verdict = v.verdict.verdict === 'reject' && b.c.file.endsWith('.c')
+      ? { ...v.verdict, message: stableMessage(v.verdict.message) } : v.verdict;
+    list.push({ line: b.c.line, verdict });
     byFile.set(b.c.file, list);
   });
   for (const [file, list] of byFile) {

@@ -20,14 +20,14 @@ int cgroup_skb_returns_bool(struct __sk_buff *skb)
 	return skb->len > 100;
 }
 
-// @case cgroup_skb_returns_len reject EINVAL "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]"
+// @case cgroup_skb_returns_len reject EINVAL "At program exit the register R0 has"
 SEC("cgroup_skb/ingress")
 int cgroup_skb_returns_len(struct __sk_buff *skb)
 {
 	return skb->len;
 }
 
-// @case cgroup_skb_returns_two reject EINVAL "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]"
+// @case cgroup_skb_returns_two reject EINVAL "At program exit the register R0 has"
 SEC("cgroup_skb/ingress")
 int cgroup_skb_returns_two(struct __sk_buff *skb)
 {
@@ -97,7 +97,7 @@ int trace_printk_in_kprobe(void *ctx)
 	return 0;
 }
 
-// @case xdp_write_ctx_field reject EACCES "invalid bpf_context access off=16 size=4"
+// @case xdp_write_ctx_field reject EACCES "invalid bpf_context access"
 SEC("xdp")
 int xdp_write_ctx_field(struct xdp_md *ctx)
 {
