@@ -1,10 +1,14 @@
 // The command line: commander wired to the driver. Exit status: 0 on
 // success, 1 when the program has errors, 2 on a usage error.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type CompileContext } from '../context.js';
 import { lookupCode, CODES } from '../diag/codes.js';
+import { Diagnostics } from '../diag/diagnostic.js';
+import { reportInternalError } from '../diag/internal-error.js';
+import { renderDiagnostics } from '../diag/render.js';
+import { SourceManager } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import type { IrFunction } from '../ir/ir.js';
 import { printFunction, printModule } from '../ir/print.js';
@@ -13,7 +17,7 @@ import { objdump } from '../obj/objdump.js';
 import { buildSourceMap } from '../obj/source-map.js';
 import { printPreprocessed } from '../pp/print.js';
 import { normalizeArgs, type DepOptions, type Normalized } from './args.js';
-import { NodeFileSystem } from './node-fs.js';
+import { NodeFileSystem, readInputBytes, sameFile, writeOutputAtomic } from './node-fs.js';
 import { addCompileOptions, optionsFrom, report, type BuildFlags } from './options.js';
 import { addRunCommand } from './run.js';
 
@@ -25,16 +29,15 @@ function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {
     compile(file, ctx, 'pp');
-    const status = report(ctx, flags);
-    if (status === 0) writeDeps(ctx, mode.deps, file, flags.output ?? basename(file).replace(/\.c$/, '') + '.o', true);
-    return status;
+    if (!ctx.diags.hasErrors()) writeDeps(ctx, mode.deps, file, flags.output ?? basename(file).replace(/\.c$/, '') + '.o', true);
+    return report(ctx, flags);
   }
   if (mode.preprocessOnly || flags.emit === 'tokens') {
     const out = compile(file, ctx, 'pp');
     if (out.tokens && !ctx.diags.hasErrors()) {
-      const text = printPreprocessed(out.tokens, ctx);
-      if (flags.output) writeFileSync(flags.output, text);
-      else process.stdout.write(text);
+      const text = guard(ctx, 'the preprocessed-text printer', () => printPreprocessed(out.tokens!, ctx));
+      if (text !== undefined && flags.output) writeOutputs(ctx, file, [{ path: flags.output, data: text }]);
+      else if (text !== undefined) process.stdout.write(text);
     }
     return report(ctx, flags);
   }
@@ -58,22 +61,64 @@ function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
   }
   if (flags.emit === 'asm' || mode.assembly) {
     const out = compile(file, ctx, 'obj');
-    const text = out.elf ? (objdump(out.elf, file, ctx.diags, { source: true, relocs: true }) ?? '') : '';
-    const status = report(ctx, flags);
-    if (status === 0 && mode.assembly) {
-      writeFileSync(output, text);
-      if (mode.deps) writeDeps(ctx, mode.deps, file, output, false);
-    } else if (status === 0) process.stdout.write(text);
-    return status;
+    const elf = out.elf;
+    const text = elf && !ctx.diags.hasErrors() ? guard(ctx, 'the disassembler', () => objdump(elf, file, ctx.diags, { source: true, relocs: true }) ?? '') : undefined;
+    if (text !== undefined && !ctx.diags.hasErrors() && mode.assembly) {
+      if (writeOutputs(ctx, file, [{ path: output, data: text }]) && mode.deps) writeDeps(ctx, mode.deps, file, output, false);
+    } else if (text !== undefined && !ctx.diags.hasErrors()) process.stdout.write(text);
+    return report(ctx, flags);
   }
   const out = compile(file, ctx, 'obj');
-  const status = report(ctx, flags);
-  if (out.elf && status === 0) {
-    writeFileSync(output, out.elf);
-    if (ctx.options.debugInfo && out.object) writeFileSync(`${output}.map`, buildSourceMap(out.object, basename(output), ctx));
-    if (mode.deps) writeDeps(ctx, mode.deps, file, output, false);
+  const elf = out.elf;
+  const object = out.object;
+  if (elf && object && !ctx.diags.hasErrors()) {
+    const files: OutputFile[] = [{ path: output, data: elf }];
+    if (ctx.options.debugInfo) {
+      const map = guard(ctx, 'the source-map writer', () => buildSourceMap(object, basename(output), ctx));
+      if (map !== undefined) files.push({ path: `${output}.map`, data: map });
+    }
+    if (!ctx.diags.hasErrors() && writeOutputs(ctx, file, files) && mode.deps) writeDeps(ctx, mode.deps, file, output, false);
   }
-  return status;
+  return report(ctx, flags);
+}
+
+/** Runs a step after the compile proper; an exception in it is an internal error (E0003). */
+function guard<T>(ctx: CompileContext, stage: string, step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    reportInternalError(ctx.diags, stage, e);
+    return undefined;
+  }
+}
+
+interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * Writes a build's outputs all or nothing: never over the input, each complete before it
+ * appears (temporary file, then rename). Reports E0004 and returns false on failure.
+ */
+function writeOutputs(ctx: CompileContext, input: string, files: OutputFile[]): boolean {
+  for (const f of files) {
+    if (sameFile(f.path, input)) {
+      ctx.diags.error('E0004', `cannot write '${f.path}': it is the input file; choose another output with -o`);
+      return false;
+    }
+  }
+  const written: string[] = [];
+  for (const f of files) {
+    const error = writeOutputAtomic(f.path, f.data);
+    if (error !== undefined) {
+      ctx.diags.error('E0004', `cannot write '${f.path}': ${error}`);
+      for (const p of written) rmSync(p, { force: true }); // no object without its map
+      return false;
+    }
+    written.push(f.path);
+  }
+  return true;
 }
 
 /** -v: the version and where headers are searched, as clang prints them. */
@@ -107,19 +152,19 @@ function writeDeps(ctx: CompileContext, deps: DepOptions, source: string, output
   if (deps.phony) for (const f of files.slice(1)) text += `\n${esc(f)}:\n`;
   const path = deps.file ?? (toStdout ? undefined : output.replace(/\.[^./]*$/, '') + '.d');
   if (path === undefined || path === '-') process.stdout.write(text);
-  else writeFileSync(path, text);
+  else writeOutputs(ctx, source, [{ path, data: text }]);
 }
 
 function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; section?: string }): number {
   const ctx = createContext(new NodeFileSystem());
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch {
-    ctx.diags.error('E0001', `no such file or directory: '${file}'`);
+  const input = readInputBytes(file);
+  if ('error' in input) {
+    ctx.diags.error('E0001', `${input.error}: '${file}'`);
     return report(ctx, {} as BuildFlags);
   }
-  const text = objdump(bytes, file, ctx.diags, { source: flags.source, relocs: flags.reloc, section: flags.section, fs: ctx.fs });
+  const text = guard(ctx, 'the disassembler', () =>
+    objdump(input.bytes, file, ctx.diags, { source: flags.source, relocs: flags.reloc, section: flags.section, fs: ctx.fs }),
+  );
   if (text !== undefined) process.stdout.write(text);
   return report(ctx, {} as BuildFlags);
 }
@@ -201,7 +246,11 @@ export async function main(args: string[]): Promise<number> {
       if (e.code.startsWith('ebcc.')) process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    throw e;
+    // Outside a compile (which reports its own): still a diagnostic, never a stack trace.
+    const diags = new Diagnostics();
+    reportInternalError(diags, 'the command line', e);
+    process.stderr.write(renderDiagnostics(diags.list, new SourceManager(), { color: false }));
+    return 1;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }

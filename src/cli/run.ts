@@ -2,7 +2,7 @@
 // interpreter (src/run/) and prints, per packet, the verdict, the output packet with the changed
 // bytes marked, the map changes and the captured events; or, with --json, one JSON object.
 // Exit status: 0 when every run completed, 1 on a compile error, bad input or run-time fault.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { createContext } from '../context.js';
 import type { Code } from '../diag/codes.js';
@@ -18,7 +18,7 @@ import type { FibRoute } from '../run/helpers.js';
 import { readCapture } from '../run/pcap.js';
 import { createSession, RUN_ERROR_CODES, type MapDump, type RunError, type RunSession } from '../run/session.js';
 import type { Normalized } from './args.js';
-import { NodeFileSystem } from './node-fs.js';
+import { NodeFileSystem, readInputBytes, writeOutputAtomic } from './node-fs.js';
 import { addCompileOptions, collect, optionsFrom, type BuildFlags } from './options.js';
 
 interface RunFlags extends BuildFlags {
@@ -86,15 +86,13 @@ function load(file: string, flags: RunFlags, clang: Normalized, color: boolean):
   if (/\.o$/.test(file)) {
     const diags = new Diagnostics();
     const sources = new SourceManager();
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(file));
-    } catch {
-      diags.error('E0001', `no such file or directory: '${file}'`);
+    const input = readInputBytes(file);
+    if ('error' in input) {
+      diags.error('E0001', `${input.error}: '${file}'`);
       process.stderr.write(renderDiagnostics(diags.list, sources, { color }));
       return undefined;
     }
-    const obj = readObject(bytes, diags, file);
+    const obj = readObject(input.bytes, diags, file);
     process.stderr.write(renderDiagnostics(diags.list, sources, { color }));
     return obj && !diags.hasErrors() ? { obj, sources } : undefined;
   }
@@ -129,11 +127,9 @@ function readPackets(flags: RunFlags): Uint8Array[] | string {
   if (kinds > 1) usage('give packets one way: --packet, --packet-hex or --pcap');
   const packets: Uint8Array[] = [];
   for (const f of flags.packet) {
-    try {
-      packets.push(new Uint8Array(readFileSync(f)));
-    } catch {
-      return `cannot read packet file '${f}'`;
-    }
+    const input = readInputBytes(f);
+    if ('error' in input) return `cannot read packet file '${f}': ${input.error}`;
+    packets.push(input.bytes);
   }
   for (const h of flags.packetHex) {
     const p = parseHex(h);
@@ -141,13 +137,9 @@ function readPackets(flags: RunFlags): Uint8Array[] | string {
     packets.push(p);
   }
   if (flags.pcap !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(flags.pcap));
-    } catch {
-      return `cannot read capture file '${flags.pcap}'`;
-    }
-    const cap = readCapture(bytes);
+    const input = readInputBytes(flags.pcap);
+    if ('error' in input) return `cannot read capture file '${flags.pcap}': ${input.error}`;
+    const cap = readCapture(input.bytes);
     if (!cap.ok) return `${flags.pcap}: ${cap.message}`;
     packets.push(...cap.packets.map((p) => p.bytes));
   }
@@ -227,11 +219,8 @@ export function runCommand(file: string, flags: RunFlags, clang: Normalized): nu
   const maps = mapsToJson(session.dumpMaps());
   if (flags.json) process.stdout.write(JSON.stringify({ program: session.entry.name, runs, maps }) + '\n');
   if (flags.mapsOut !== undefined) {
-    try {
-      writeFileSync(flags.mapsOut, JSON.stringify(maps, null, 2) + '\n');
-    } catch {
-      return inputError('E9005', `cannot write '${flags.mapsOut}'`, sources, color);
-    }
+    const error = writeOutputAtomic(flags.mapsOut, JSON.stringify(maps, null, 2) + '\n');
+    if (error !== undefined) return inputError('E9005', `cannot write '${flags.mapsOut}': ${error}`, sources, color);
   }
   return status;
 }

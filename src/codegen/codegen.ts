@@ -14,6 +14,7 @@ import { legalize } from './legalize.js';
 import { modernizeLegacyMap } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
 import { selectInstructions } from './select.js';
+import { pushAll } from '../util/array.js';
 
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
@@ -92,7 +93,7 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
     }
     while (s.bytes.length % align !== 0) s.bytes.push(0);
     const offset = s.bytes.length;
-    s.bytes.push(...bytes);
+    pushAll(s.bytes, bytes);
     s.symbols.push({ name: g.name, offset, sizeBytes: bytes.length, global: !g.isStatic });
     const varId = btf.builder.add({ kind: 'var', name: g.name, type: typeId ?? btf.typeId(g.type), linkage: g.isStatic ? 'static' : 'global' });
     s.vars.push({ type: varId, offset, sizeBytes: bytes.length });

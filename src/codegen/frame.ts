@@ -5,8 +5,9 @@
 import type { CompileContext } from '../context.js';
 import type { IrFunction } from '../ir/ir.js';
 
-/** The BPF stack limit per program, over the whole call chain. */
-export const STACK_LIMIT_BYTES = 512;
+import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
+
+export { STACK_LIMIT_BYTES };
 
 export interface Frame {
   sizeBytes: number;

@@ -10,6 +10,7 @@ import type { Address, AluOp, BlockId, CmpOp, Inst, IrFunction, MemSize, Operand
 import { successors } from '../ir/ir.js';
 import type { Frame } from './frame.js';
 import type { PReg } from './regalloc.js';
+import { pushAll } from '../util/array.js';
 
 const SIZE: Record<MemSize, BpfMemSize> = { 1: 'b', 2: 'h', 4: 'w', 8: 'dw' };
 const JMP: Record<CmpOp, CondJmpOp> = {
@@ -89,7 +90,7 @@ function setSpan(e: Emitter, span: Span): void {
 }
 
 function push(e: Emitter, ...insns: Insn[]): void {
-  e.insns.push(...insns);
+  pushAll(e.insns, insns);
 }
 
 function imm32(v: bigint): number {

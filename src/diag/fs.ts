@@ -4,6 +4,8 @@
 export interface FileSystem {
   /** The file's text, or undefined if it does not exist or is not a file. */
   readFile(path: string): string | undefined;
+  /** Why readFile(path) fails ("permission denied"), when the file system can tell. */
+  whyUnreadable?(path: string): string | undefined;
 }
 
 /** Joins POSIX paths and resolves '.' and '..'; the core never needs node:path. */

@@ -4,6 +4,7 @@ import { assembleObject } from '../asm/assemble-object.js';
 import { codegen } from '../codegen/codegen.js';
 import type { CompileContext } from '../context.js';
 import type { ObjectProgram } from '../bpf/object.js';
+import { reportInternalError } from '../diag/internal-error.js';
 import type { Module } from '../ir/ir.js';
 import { lower } from '../lower/lower.js';
 import { writeObject } from '../obj/write.js';
@@ -29,37 +30,59 @@ export interface CompileOutput {
 
 export function compile(path: string, ctx: CompileContext, stopAfter: StopAfter = 'obj', hooks: PassHooks = {}): CompileOutput {
   const out: CompileOutput = {};
+  const at = { stage: 'the driver' };
+  try {
+    runStages(path, ctx, stopAfter, hooks, out, at);
+  } catch (e) {
+    // Bad input never throws (stages report and keep going): this is ebcc's own bug.
+    reportInternalError(ctx.diags, at.stage, e);
+    delete out.elf;
+  }
+  return out;
+}
+
+function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hooks: PassHooks, out: CompileOutput, at: { stage: string }): void {
   const text = ctx.fs.readFile(path);
   if (text === undefined) {
-    ctx.diags.error('E0001', `no such file or directory: '${path}'`);
-    return out;
+    ctx.diags.error('E0001', `${ctx.fs.whyUnreadable?.(path) ?? 'no such file or directory'}: '${path}'`);
+    return;
   }
   const file = ctx.sources.add(path, text);
 
   // An assembly file has its own front end; it joins the pipeline at the object program.
   if (/\.s$/.test(path)) {
+    at.stage = 'the assembler';
     out.object = assembleObject(file, ctx);
-    if (stopAfter === 'pp' || stopAfter === 'parse' || stopAfter === 'sema' || stopAfter === 'ir') return out;
-    if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return out;
+    if (stopAfter === 'pp' || stopAfter === 'parse' || stopAfter === 'sema' || stopAfter === 'ir') return;
+    if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return;
+    at.stage = 'the object writer';
     out.elf = writeObject(out.object, ctx);
-    return out;
+    return;
   }
 
+  at.stage = 'the preprocessor';
   out.tokens = preprocess(file, ctx);
-  if (stopAfter === 'pp') return out;
+  if (stopAfter === 'pp') return;
 
+  at.stage = 'the parser';
   out.ast = parse(out.tokens, ctx);
-  if (stopAfter === 'parse') return out;
+  if (stopAfter === 'parse') return;
 
+  at.stage = 'semantic analysis';
   out.program = check(out.ast, ctx);
-  if (stopAfter === 'sema' || ctx.diags.hasErrors()) return out;
+  if (stopAfter === 'sema' || ctx.diags.hasErrors()) return;
 
-  out.ir = optimize(lower(out.program, ctx), ctx, hooks);
-  if (stopAfter === 'ir' || ctx.diags.hasErrors()) return out;
+  at.stage = 'lowering';
+  const ir = lower(out.program, ctx);
+  if (ctx.diags.hasErrors()) return; // e.g. an object larger than the stack: optimising it would only cost time
+  at.stage = 'the optimiser';
+  out.ir = optimize(ir, ctx, hooks);
+  if (stopAfter === 'ir' || ctx.diags.hasErrors()) return;
 
+  at.stage = 'code generation';
   out.object = codegen(out.ir, ctx);
-  if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return out;
+  if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return;
 
+  at.stage = 'the object writer';
   out.elf = writeObject(out.object, ctx);
-  return out;
 }

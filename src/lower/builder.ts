@@ -1,5 +1,6 @@
 // The per-function lowering state: the IR function being built, the current
 // block, where each C variable lives, and the jump targets of break/continue.
+import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Block, BlockId, InlinedCall, Inst, IrFunction, Operand, StackSlot, StringPool, Terminator, VReg } from '../ir/ir.js';
@@ -76,8 +77,19 @@ export function jumpTo(l: Lowerer, target: BlockId): void {
   terminate(l, { op: 'jmp', target, span: l.span });
 }
 
+/** A slot this large is refused as soon as it is created (E5010), rather than with the frame. */
+const HUGE_SLOT_BYTES = 65536;
+
 export function newSlot(l: Lowerer, name: string, type: T.CType, span: Span): number {
   const sizeBytes = Math.max(1, T.sizeOf(type) ?? 1);
+  if (sizeBytes > HUGE_SLOT_BYTES) {
+    // Reported now, before anything does work in proportion to the size (initializing it,
+    // expanding a memset of it); the driver stops after lowering. Smaller objects over the
+    // limit are reported with the whole frame (codegen/frame.ts).
+    l.ctx.diags.error('E5010', `'${name}' needs ${sizeBytes} bytes of stack, but BPF programs have ${STACK_LIMIT_BYTES}`, span, {
+      notes: [{ message: 'keep large objects in a map (a per-CPU array of one element is a common scratch buffer)' }],
+    });
+  }
   const slot: StackSlot = { id: l.fn.slots.length, name, sizeBytes, alignBytes: Math.max(8, T.alignOf(type)), span };
   l.fn.slots.push(slot);
   return slot.id;

@@ -1,6 +1,7 @@
 // Lowering of typed expressions to IR. Values are canonical (see ir.ts):
 // narrow values are zero-extended bit patterns, so loads and 32-bit ALU ops
 // need no extra instructions, and sign extension is explicit.
+import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
 import { imm, internString, reg } from '../ir/ir.js';
@@ -649,6 +650,7 @@ export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
     return;
   }
   if (home.kind !== 'slot') return;
+  if (init.sizeBytes > STACK_LIMIT_BYTES && l.ctx.diags.hasErrors()) return; // E5010 (newSlot): no image of that size
   const base: Address = { kind: 'slot', slot: home.slot, off: 0 };
   // Constant parts (and the zeros between them) become one image written with
   // the widest stores; only the other entries are computed and stored after.

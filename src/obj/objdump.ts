@@ -30,6 +30,7 @@ import { readDebugLine } from './dwarf-line-read.js';
 import { BPF_PSEUDO_CALL, INSN_BYTES, OPCODE_CALL, SHF_EXECINSTR, SHT_PROGBITS, STT_FUNC, STT_SECTION } from './elf-consts.js';
 import type { ElfFile, ElfRel, ElfSectionHeader } from './elf-reader.js';
 import { openElf, readBtfExt } from './read.js';
+import { pushAll } from '../util/array.js';
 
 export interface ObjdumpOptions {
   /** -S: interleave source lines. */
@@ -69,7 +70,7 @@ export function objdump(bytes: Uint8Array, path: string, diags: Diagnostics, opt
   const out: string[] = [];
   for (const sec of chosen) {
     try {
-      out.push(...sectionListing(elf, sec, lines.get(sec.name) ?? [], opts));
+      pushAll(out, sectionListing(elf, sec, lines.get(sec.name) ?? [], opts));
     } catch (e) {
       if (!(e instanceof MalformedInput)) throw e;
       diags.error('E6012', `${path}: ${e.message}`);

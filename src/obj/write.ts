@@ -80,6 +80,7 @@ import { buildDwarf, type DebugSection } from './dwarf.js';
 import { buildElf, type ElfSection } from './elf-writer.js';
 import { buildExtInfo, type PlacedSection } from './ext-info.js';
 import { buildSymbolTable, type SymbolSpec } from './symbols.js';
+import { pushAll } from '../util/array.js';
 
 export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Array {
   const placed = placeFunctions(prog.functions);
@@ -168,7 +169,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
         rel.u64(offsetBytes + r.insnIndex * INSN_BYTES);
         rel.u64((BigInt(symIndex) << 32n) | BigInt(r.kind === 'map' ? R_BPF_64_64 : R_BPF_64_32));
       }
-      code.push(...insns);
+      pushAll(code, insns);
     }
     sections.push({
       name: sec.name,

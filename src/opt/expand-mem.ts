@@ -10,8 +10,15 @@ import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.js';
 import { copyInsts, fillInsts } from '../ir/memory.js';
+import { pushAll } from '../util/array.js';
 
 type MemOp = Inst & { op: 'memop' };
+
+/**
+ * The largest memcpy/memmove/memset/memcmp expanded, in bytes: 8,192 8-byte stores or more,
+ * far past any BPF object on the stack and a good part of the kernel's instruction limit.
+ */
+const MAX_MEMOP_BYTES = 65536;
 
 export function expandMemOps(fn: IrFunction, ctx: CompileContext): void {
   const newVReg = (): VReg => fn.vregCount++ as VReg;
@@ -32,17 +39,24 @@ function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () 
       continue;
     }
     const size = Number(i.size.value);
+    if (i.size.value > BigInt(MAX_MEMOP_BYTES)) {
+      // Checked before expanding: the expansion is proportional to the size.
+      ctx.diags.error('E5012', `'${i.builtin}' of ${i.size.value} bytes would expand into more than ${MAX_MEMOP_BYTES / 8} instructions; ebcc expands at most ${MAX_MEMOP_BYTES} bytes per call`, i.sizeSpan, {
+        notes: i.inlinedAt.map((c) => ({ message: `'${c.callee}' is inlined here`, span: c.span })),
+      });
+      continue;
+    }
     switch (i.kind) {
       case 'copy':
       case 'move':
-        out.push(...copyInsts(i.to, i.from!, size, i.alignBytes, newVReg, i.span, i.kind === 'move'));
+        pushAll(out, copyInsts(i.to, i.from!, size, i.alignBytes, newVReg, i.span, i.kind === 'move'));
         break;
       case 'set':
         if (i.value!.kind !== 'imm') {
           reportOnce(ctx, `the fill byte passed to '${i.builtin}' is not a compile-time constant, even after inlining and constant propagation`, i.valueSpan ?? i.span, i);
           break;
         }
-        out.push(...fillInsts(i.to, size, i.alignBytes, Number(i.value!.value & 0xffn), i.span));
+        pushAll(out, fillInsts(i.to, size, i.alignBytes, Number(i.value!.value & 0xffn), i.span));
         break;
       case 'cmp': {
         const rest: Block = { id: fn.blocks.length, insts: b.insts.slice(idx + 1), term: b.term };

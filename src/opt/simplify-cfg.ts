@@ -5,6 +5,7 @@
 // and renumbers the rest (entry stays block 0). Invalidates: block ids, liveness.
 import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
+import { pushAll } from '../util/array.js';
 
 export function simplifyCfg(fn: IrFunction): void {
   // Where an empty block that only jumps elsewhere really leads.
@@ -35,7 +36,7 @@ export function simplifyCfg(fn: IrFunction): void {
       const t = a.term;
       if (t.op !== 'jmp' || t.target === 0 || t.target === a.id || predCount.get(t.target) !== 1) break;
       const b = fn.blocks[t.target]!;
-      a.insts.push(...b.insts);
+      pushAll(a.insts, b.insts);
       a.term = b.term;
       b.insts = [];
       b.term = { op: 'jmp', target: b.id, span: b.term.span }; // now unreachable

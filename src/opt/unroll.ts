@@ -14,6 +14,7 @@ import { successors } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
 import { findLoops, predecessors, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
+import { pushAll } from '../util/array.js';
 
 /** Most iterations one loop may unroll into, and most instructions a function may grow to. */
 const MAX_TRIPS = 8192;
@@ -102,7 +103,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
       const b = fn.blocks[p]!;
       b.term = retarget(b.term, (t) => (t === loop.header ? copies[0]!.get(loop.header)! : t));
     }
-    fn.blocks.push(...clones);
+    pushAll(fn.blocks, clones);
     trips += batch;
     constProp(fn);
     if (!reachable(fn, loop.header)) return true;

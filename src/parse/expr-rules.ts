@@ -9,6 +9,7 @@ import type * as ast from './ast.js';
 import { decodeStringLiteral, parseCharConstant, parseIntegerConstant } from './literals.js';
 import { MAX_BINARY_CHAIN, NestingTooDeep, ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
+import { pushAll } from '../util/array.js';
 
 /** Binding strength of each binary operator; all of them associate to the left. */
 const BINARY_PRECEDENCE: Record<ast.BinaryOp, number> = {
@@ -393,7 +394,7 @@ export class ExprParser extends ParserBase {
           this.report(d.code, d.message, p);
           continue;
         }
-        bytes.push(...d.bytes);
+        pushAll(bytes, d.bytes);
         value += d.value;
       }
       return { kind: 'StringLit', bytes, value, ...this.exprBase(start) };

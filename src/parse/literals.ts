@@ -140,13 +140,17 @@ export function decodeStringLiteral(text: string): { bytes: number[]; value: str
       bytes.push(u.byte);
       value += String.fromCharCode(u.byte);
     } else {
-      bytes.push(...utf8(u.char));
+      const c = u.char.codePointAt(0)!;
+      if (c < 0x80) bytes.push(c); // ASCII, most of any string: no encoder
+      else for (const b of utf8(u.char)) bytes.push(b);
       value += u.char;
     }
   }
   return { bytes, value };
 }
 
+const encoder = new TextEncoder();
+
 function utf8(ch: string): number[] {
-  return Array.from(new TextEncoder().encode(ch));
+  return Array.from(encoder.encode(ch));
 }

@@ -34,15 +34,11 @@ export function parse(tokens: Token[], ctx: CompileContext): ast.TranslationUnit
   try {
     parser.translationUnit();
   } catch (e) {
-    const tooDeep = e instanceof NestingTooDeep || e instanceof RangeError;
-    if (!tooDeep) throw e;
-    const tok = e instanceof NestingTooDeep ? e.token : parser.currentToken();
+    if (!(e instanceof NestingTooDeep)) throw e; // anything else is ebcc's bug: E0003
     state.diagnostics.push({
       code: 'E2002',
-      message:
-        (e instanceof NestingTooDeep ? e.detail : undefined) ??
-        `nesting too deep: more than ${MAX_NESTING_DEPTH} levels of parentheses, braces, brackets or declarators`,
-      span: (tok as { src?: Token }).src?.span ?? tokens[tokens.length - 1]!.span,
+      message: e.detail ?? `nesting too deep: more than ${MAX_NESTING_DEPTH} levels of parentheses, braces, brackets or declarators`,
+      span: (e.token as { src?: Token }).src?.span ?? tokens[tokens.length - 1]!.span,
     });
   }
   for (const d of state.diagnostics) {

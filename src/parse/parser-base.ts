@@ -17,7 +17,7 @@ import { TypedefScopes } from './scopes.js';
 import * as T from './tokens.js';
 
 /** Nesting beyond this many levels (expressions, statements, declarators, initializers) is refused. */
-export const MAX_NESTING_DEPTH = 200;
+export const MAX_NESTING_DEPTH = 100;
 
 /**
  * The most binary operators one expression may chain (`a + b + ...`). The chain folds into a

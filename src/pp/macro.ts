@@ -18,6 +18,7 @@ import {
   type PPToken,
   type TokenSource,
 } from './state.js';
+import { pushAll } from '../util/array.js';
 
 /** A TokenSource over a list, reading 'eof' (with the given span) after the last token. */
 export function listSource(tokens: readonly PPToken[], endSpan: Span): TokenSource {
@@ -246,7 +247,7 @@ function substitute(pp: PPState, macro: Macro, args: PPToken[][], expansion: Mac
         if (p >= 0 && p === variadicIndex && isPunct(out[out.length - 1], ',')) {
           // GNU: `, ## __VA_ARGS__` drops the comma when the variadic argument is empty.
           if (args[p]!.length === 0) out.pop();
-          else out.push(...fromArg(args[p]!, tok.spaceBefore ? tok : rhsTok));
+          else pushAll(out, fromArg(args[p]!, tok.spaceBefore ? tok : rhsTok));
           i += 2;
           continue;
         }
@@ -254,15 +255,18 @@ function substitute(pp: PPState, macro: Macro, args: PPToken[][], expansion: Mac
         const rhs = operand(list, i + 1, end, true);
         const lhs = out.pop() ?? placemarker;
         if (rhs.length === 0) out.push(lhs);
-        else if (lhs === placemarker) out.push(...rhs);
-        else out.push(...paste(pp, lhs, rhs[0]!, expansion), ...rhs.slice(1));
+        else if (lhs === placemarker) pushAll(out, rhs);
+        else {
+          pushAll(out, paste(pp, lhs, rhs[0]!, expansion));
+          pushAll(out, rhs.slice(1));
+        }
         i = end;
         continue;
       }
       const end = operandEnd(list, i);
       const raw = isPunct(list[end], '##');
       const tokens = operand(list, i, end, raw);
-      out.push(...(tokens.length === 0 && raw ? [placemarker] : tokens));
+      pushAll(out, tokens.length === 0 && raw ? [placemarker] : tokens);
       i = end;
     }
     return out;

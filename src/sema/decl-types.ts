@@ -239,7 +239,14 @@ export function applyDeclarator(s: SemaState, base: CType, d: ast.Declarator): D
         } else if (v < 0n) {
           error(s, 'E3012', `array has negative size (${v})`, d.size.span);
           length = 1;
-        } else length = Number(v);
+        } else {
+          const elemBytes = BigInt(T.sizeOf(base) ?? 1);
+          if (v * elemBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
+            // Sizes are exact up to 2^53 - 1 bytes; anything near that is far beyond a BPF object.
+            error(s, 'E3012', `array is too large: ${v} elements of ${elemBytes} bytes (at most 2^53 - 1 bytes)`, d.size.span);
+            length = 1;
+          } else length = Number(v);
+        }
       }
       if (T.strip(base).kind === 'func') error(s, 'E3012', `array elements cannot have function type '${T.typeToString(base)}'`, d.span);
       return applyDeclarator(s, { kind: 'array', elem: base, length }, d.inner);

@@ -111,6 +111,10 @@ function checkExprInner(s: SemaState, e: ast.Expr): TExpr {
       return { kind: 'Comma', exprs, type: exprs[exprs.length - 1]!.type, span: e.span };
     }
     case 'StmtExpr': {
+      if (!s.fn) {
+        error(s, 'E3011', 'statement expression not allowed at file scope: a global initializer must be a constant expression', e.span);
+        return constant(0n, T.INT, e.span);
+      }
       pushScope(s);
       const items = checkBlockItems(s, e.body.items);
       popScope(s);
@@ -123,6 +127,11 @@ function checkExprInner(s: SemaState, e: ast.Expr): TExpr {
     }
     case 'CompoundLiteral': {
       const type = resolveTypeName(s, e.type);
+      if (!s.fn) {
+        // C11 6.5.2.5p5 gives it static storage, which a BPF program has only in maps.
+        error(s, 'E3101', 'a compound literal at file scope is a global object: BPF programs keep state in maps', e.span);
+        return constant(0n, T.INT, e.span);
+      }
       const local = newLocal(s, '(compound literal)', type, e.span);
       local.addressTaken = true;
       const checked = checkInitializer(s, e.init, type, e.span);

@@ -12,6 +12,9 @@ import { error, warning, type SemaState } from './state.js';
 import * as T from './types.js';
 import type { CType } from './types.js';
 
+/** Most elements one range designator ([lo ... hi], GNU) may initialize. */
+const MAX_RANGE_ELEMENTS = 65536;
+
 interface Cursor {
   items: ast.InitItem[];
   pos: number;
@@ -142,6 +145,11 @@ function fillAggregate(st: InitState, type: CType, offset: number, cur: Cursor, 
         continue;
       }
       cur.pos++;
+      if (hi - lo >= MAX_RANGE_ELEMENTS) {
+        // Each element is checked and stored one by one: refuse before doing that work.
+        error(st.s, 'E3014', `the range designator [${lo} ... ${hi}] initializes ${hi - lo + 1} elements, more than the ${MAX_RANGE_ELEMENTS} ebcc accepts (BPF objects are far smaller)`, d.span);
+        continue;
+      }
       for (let i = lo; i <= hi; i++) initDesignated(st, t.elem, offset + i * elemSize, item.designators.slice(1), item.init);
       index = hi + 1;
       if (outermost) st.unknownLength = Math.max(st.unknownLength, index);

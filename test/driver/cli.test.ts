@@ -1,6 +1,7 @@
 // The command line end to end, in-process: rendered diagnostics, exit status,
 // outputs. Rendered text is asserted exactly.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +23,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = undefined;
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function file(name: string, text: string): string {
@@ -203,5 +205,89 @@ describe('clang command-line compatibility', () => {
     stderr = '';
     expect(await run('-c', src, '-mprog-type=nonsense')).toBe(2);
     expect(stderr).toMatch(/^error: unknown program type 'nonsense' in -mprog-type=: use one of socket_filter, kprobe, /);
+  });
+});
+
+describe('outputs and inputs: never over the input, complete or absent, errors as they are', () => {
+  const prog = '#include <linux/bpf.h>\n__attribute__((section("xdp"), used)) int f(struct xdp_md *ctx) { return 2; }\n';
+
+  it('refuses -o naming the input file, for an object and for -E; the source is unchanged', async () => {
+    const src = file('p.c', prog);
+    expect(await run('-c', src, '-o', src, '--no-color')).toBe(1);
+    expect(stderr).toBe(`ebcc: error: cannot write '${src}': it is the input file; choose another output with -o [E0004]\n`);
+    expect(readFileSync(src, 'utf8')).toBe(prog);
+    stderr = '';
+    expect(await run('-E', src, '-o', join(dir, '.', 'p.c'), '--no-color')).toBe(1);
+    expect(stderr).toContain('it is the input file');
+    expect(readFileSync(src, 'utf8')).toBe(prog);
+  });
+
+  it('an unwritable -o path is a diagnostic, not a stack trace, and leaves nothing behind', async () => {
+    const src = file('p.c', prog);
+    const out = join(dir, 'no-such-dir', 'p.o');
+    expect(await run('-c', src, '-o', out, '--no-color')).toBe(1);
+    expect(stderr).toBe(`ebcc: error: cannot write '${out}': no such file or directory [E0004]\n`);
+    expect(readdirSync(dir)).toEqual(['p.c']);
+  });
+
+  it('when the source map cannot be written, the object is not left without it', async () => {
+    const src = file('p.c', prog);
+    mkdirSync(join(dir, 'p.o.map')); // a directory where the map should go
+    expect(await run('-c', src, '-g', '-o', join(dir, 'p.o'), '--no-color')).toBe(1);
+    expect(stderr).toContain(`cannot write '${join(dir, 'p.o.map')}'`);
+    expect(readdirSync(dir).sort()).toEqual(['p.c', 'p.o.map']);
+  });
+
+  it('a successful build replaces the old object; -o /dev/null writes in place', async () => {
+    const src = file('p.c', prog);
+    writeFileSync(join(dir, 'p.o'), 'old');
+    expect(await run('-c', src, '-o', join(dir, 'p.o'), '--no-color')).toBe(0);
+    expect([...readFileSync(join(dir, 'p.o')).subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+    expect(readdirSync(dir).sort()).toEqual(['p.c', 'p.o', 'p.o.map']); // no temporary file left
+    expect(await run('-c', src, '-g0', '-o', '/dev/null', '--no-color')).toBe(0);
+    expect(existsSync('/dev/null')).toBe(true);
+  });
+
+  it('an input that is a directory or not a regular file says so', async () => {
+    expect(await run('check', dir, '--no-color')).toBe(1);
+    expect(stderr).toBe(`ebcc: error: is a directory: '${dir}' [E0001]\n`);
+    stderr = '';
+    expect(await run('objdump', '/dev/zero')).toBe(1);
+    expect(stderr).toBe(`ebcc: error: not a regular file: '/dev/zero' [E0001]\n`);
+    stderr = '';
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(await run('objdump', fifo)).toBe(1); // does not block
+    expect(stderr).toBe(`ebcc: error: not a regular file: '${fifo}' [E0001]\n`);
+    stderr = '';
+    expect(await run('check', fifo, '--no-color')).toBe(1);
+    expect(stderr).toBe(`ebcc: error: not a regular file: '${fifo}' [E0001]\n`);
+  });
+
+  it('-mcpu= and --opt-level accept only what they document', async () => {
+    const src = file('p.c', prog);
+    for (const bad of [['-mcpu='], ['-mcpu=0x3'], ['-mcpu=v5'], ['--opt-level', 'x'], ['--opt-level', '']]) {
+      stderr = '';
+      expect(await run('-c', src, '-o', join(dir, 'p.o'), ...bad)).toBe(2);
+      expect(stderr).toMatch(/^error: (unsupported -mcpu=|invalid optimisation level)/);
+    }
+    expect(existsSync(join(dir, 'p.o'))).toBe(false);
+    for (const good of [['-mcpu=v4'], ['-mcpu=2'], ['-mcpu=generic'], ['-O0'], ['-Os'], ['--opt-level', '2']]) {
+      expect(await run('-c', src, '-o', join(dir, 'p.o'), ...good)).toBe(0);
+    }
+  });
+});
+
+describe('internal compiler errors', () => {
+  it('an exception inside the compiler is E0003 with the stage, never a stack trace', async () => {
+    const { createContext } = await import('../../src/context.js');
+    const { compile } = await import('../../src/driver/compile.js');
+    const { renderDiagnostics } = await import('../../src/diag/render.js');
+    const ctx = createContext({ readFile: () => { throw new TypeError('the file system broke'); } }, { stdlibDir: '/none' });
+    const out = compile('x.c', ctx, 'obj');
+    expect(out.elf).toBeUndefined();
+    expect(renderDiagnostics(ctx.diags.list, ctx.sources)).toBe(
+      "ebcc: error: internal compiler error in the driver: TypeError: the file system broke; please report it with the input [E0003]\nebcc: note: raised in function 'Object.readFile'\n",
+    );
   });
 });

@@ -17,7 +17,7 @@ export const parseCodes = {
     name: 'nesting-too-deep',
     title: 'Parentheses, braces or declarators are nested too deeply',
     explanation:
-      'ebcc limits the nesting of expressions, statements, declarators and initializers (200 levels) and the ' +
+      'ebcc limits the nesting of expressions, statements, declarators and initializers (100 levels) and the ' +
       'length of one chain of binary operators (1024), as clang ' +
       'limits bracket depth. Such deep nesting almost always comes from a runaway macro; BPF programs never need it. ' +
       'Split the expression into several statements with temporary variables, or check the macro that produced it.',
