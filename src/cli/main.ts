@@ -20,6 +20,7 @@ import { normalizeArgs, type DepOptions, type Normalized } from './args.js';
 import { NodeFileSystem, readInputBytes, sameFile, writeOutputAtomic } from './node-fs.js';
 import { addCompileOptions, optionsFrom, report, type BuildFlags } from './options.js';
 import { addRunCommand } from './run.js';
+import { addVerifyCommand } from './verify.js';
 
 const VERSION = '0.1.0';
 
@@ -206,6 +207,7 @@ export async function main(args: string[]): Promise<number> {
   );
 
   addRunCommand(program, clang);
+  addVerifyCommand(program, clang);
 
   program
     .command('objdump')

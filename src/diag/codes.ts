@@ -10,6 +10,7 @@ import { backendCodes } from './codes/backend.js';
 import { objCodes } from './codes/obj.js';
 import { asmCodes } from './codes/asm.js';
 import { runCodes } from './codes/run.js';
+import { verifyCodes } from './codes/verify.js';
 
 export type { CodeInfo } from './codes/info.js';
 
@@ -22,6 +23,7 @@ export const CODES = {
   ...objCodes,
   ...asmCodes,
   ...runCodes,
+  ...verifyCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

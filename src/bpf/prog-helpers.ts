@@ -1,0 +1,142 @@
+// Which helpers each program type may call (the kernel's per-type get_func_proto, for a root
+// load: CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN; Linux 6.18), and which helpers change packet data
+// (bpf_helper_changes_pkt_data), which invalidates every packet pointer the program holds.
+// Names are the helpers' C names (helpers.ts). A type without an entry here is not checked.
+
+const BASE = [
+  'bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem', 'bpf_map_push_elem', 'bpf_map_pop_elem',
+  'bpf_map_peek_elem', 'bpf_map_lookup_percpu_elem', 'bpf_get_prandom_u32', 'bpf_get_smp_processor_id',
+  'bpf_get_numa_node_id', 'bpf_tail_call', 'bpf_ktime_get_ns', 'bpf_ktime_get_boot_ns', 'bpf_ktime_get_tai_ns',
+  'bpf_ringbuf_output', 'bpf_ringbuf_reserve', 'bpf_ringbuf_submit', 'bpf_ringbuf_discard', 'bpf_ringbuf_query',
+  'bpf_for_each_map_elem', 'bpf_loop', 'bpf_strncmp', 'bpf_dynptr_from_mem', 'bpf_ringbuf_reserve_dynptr',
+  'bpf_ringbuf_submit_dynptr', 'bpf_ringbuf_discard_dynptr', 'bpf_dynptr_read', 'bpf_dynptr_write', 'bpf_dynptr_data',
+  'bpf_user_ringbuf_drain', 'bpf_spin_lock', 'bpf_spin_unlock', 'bpf_jiffies64', 'bpf_per_cpu_ptr', 'bpf_this_cpu_ptr',
+  'bpf_timer_init', 'bpf_timer_set_callback', 'bpf_timer_start', 'bpf_timer_cancel', 'bpf_kptr_xchg',
+  'bpf_cgrp_storage_get', 'bpf_cgrp_storage_delete', 'bpf_ktime_get_coarse_ns',
+  // CAP_PERFMON
+  'bpf_trace_printk', 'bpf_get_current_task', 'bpf_get_current_task_btf', 'bpf_probe_read_user',
+  'bpf_probe_read_kernel', 'bpf_probe_read_user_str', 'bpf_probe_read_kernel_str', 'bpf_snprintf_btf', 'bpf_snprintf',
+  'bpf_task_pt_regs', 'bpf_trace_vprintk',
+];
+
+const SK_BASE = [
+  ...BASE, 'bpf_skc_to_tcp6_sock', 'bpf_skc_to_tcp_sock', 'bpf_skc_to_tcp_timewait_sock', 'bpf_skc_to_tcp_request_sock',
+  'bpf_skc_to_udp6_sock', 'bpf_skc_to_unix_sock', 'bpf_skc_to_mptcp_sock',
+];
+
+const SK_FILTER = [
+  ...SK_BASE, 'bpf_skb_load_bytes', 'bpf_skb_load_bytes_relative', 'bpf_get_socket_cookie', 'bpf_get_socket_uid',
+  'bpf_perf_event_output',
+];
+
+const SOCK_LOOKUP = [
+  'bpf_sk_lookup_tcp', 'bpf_sk_lookup_udp', 'bpf_sk_release', 'bpf_skc_lookup_tcp', 'bpf_tcp_check_syncookie',
+  'bpf_tcp_gen_syncookie', 'bpf_tcp_raw_gen_syncookie_ipv4', 'bpf_tcp_raw_gen_syncookie_ipv6',
+  'bpf_tcp_raw_check_syncookie_ipv4', 'bpf_tcp_raw_check_syncookie_ipv6',
+];
+
+const TC = [
+  ...SK_BASE, ...SOCK_LOOKUP, 'bpf_skb_store_bytes', 'bpf_skb_load_bytes', 'bpf_skb_load_bytes_relative',
+  'bpf_skb_pull_data', 'bpf_csum_diff', 'bpf_csum_update', 'bpf_csum_level', 'bpf_l3_csum_replace',
+  'bpf_l4_csum_replace', 'bpf_clone_redirect', 'bpf_get_cgroup_classid', 'bpf_skb_vlan_push', 'bpf_skb_vlan_pop',
+  'bpf_skb_change_proto', 'bpf_skb_change_type', 'bpf_skb_adjust_room', 'bpf_skb_change_tail', 'bpf_skb_change_head',
+  'bpf_skb_get_tunnel_key', 'bpf_skb_set_tunnel_key', 'bpf_skb_get_tunnel_opt', 'bpf_skb_set_tunnel_opt',
+  'bpf_redirect', 'bpf_redirect_neigh', 'bpf_redirect_peer', 'bpf_get_route_realm', 'bpf_get_hash_recalc',
+  'bpf_set_hash_invalid', 'bpf_set_hash', 'bpf_perf_event_output', 'bpf_skb_under_cgroup', 'bpf_get_socket_cookie',
+  'bpf_get_socket_uid', 'bpf_fib_lookup', 'bpf_check_mtu', 'bpf_sk_fullsock', 'bpf_sk_storage_get',
+  'bpf_sk_storage_delete', 'bpf_skb_get_xfrm_state', 'bpf_skb_cgroup_classid', 'bpf_skb_cgroup_id',
+  'bpf_skb_ancestor_cgroup_id', 'bpf_sk_assign', 'bpf_tcp_sock', 'bpf_get_listener_sock', 'bpf_skb_ecn_set_ce',
+  'bpf_skb_set_tstamp', 'bpf_get_netns_cookie',
+];
+
+const XDP = [
+  ...SK_BASE, ...SOCK_LOOKUP, 'bpf_perf_event_output', 'bpf_csum_diff', 'bpf_xdp_adjust_head', 'bpf_xdp_adjust_meta',
+  'bpf_redirect', 'bpf_redirect_map', 'bpf_xdp_adjust_tail', 'bpf_xdp_get_buff_len', 'bpf_xdp_load_bytes',
+  'bpf_xdp_store_bytes', 'bpf_fib_lookup', 'bpf_check_mtu',
+];
+
+const CGROUP_COMMON = [
+  'bpf_get_current_uid_gid', 'bpf_get_current_pid_tgid', 'bpf_get_current_comm', 'bpf_get_current_cgroup_id',
+  'bpf_get_current_ancestor_cgroup_id', 'bpf_get_cgroup_classid', 'bpf_get_local_storage', 'bpf_get_retval',
+  'bpf_set_retval', 'bpf_perf_event_output',
+];
+
+const CG_SKB = [
+  ...SK_FILTER, ...CGROUP_COMMON, 'bpf_sk_fullsock', 'bpf_sk_storage_get', 'bpf_sk_storage_delete',
+  'bpf_skb_cgroup_classid', 'bpf_skb_cgroup_id', 'bpf_skb_ancestor_cgroup_id', 'bpf_sk_cgroup_id',
+  'bpf_sk_ancestor_cgroup_id', 'bpf_sk_lookup_tcp', 'bpf_sk_lookup_udp', 'bpf_sk_release', 'bpf_skc_lookup_tcp',
+  'bpf_tcp_sock', 'bpf_get_listener_sock', 'bpf_skb_ecn_set_ce',
+];
+
+const LWT_OUT = [
+  ...SK_BASE, 'bpf_skb_load_bytes', 'bpf_skb_pull_data', 'bpf_csum_diff', 'bpf_get_cgroup_classid',
+  'bpf_get_route_realm', 'bpf_get_hash_recalc', 'bpf_perf_event_output', 'bpf_skb_under_cgroup',
+];
+const LWT_XMIT = [
+  ...LWT_OUT, 'bpf_skb_get_tunnel_key', 'bpf_skb_set_tunnel_key', 'bpf_skb_get_tunnel_opt', 'bpf_skb_set_tunnel_opt',
+  'bpf_redirect', 'bpf_clone_redirect', 'bpf_skb_change_tail', 'bpf_skb_change_head', 'bpf_skb_store_bytes',
+  'bpf_csum_update', 'bpf_csum_level', 'bpf_l3_csum_replace', 'bpf_l4_csum_replace', 'bpf_set_hash_invalid',
+  'bpf_lwt_push_encap',
+];
+
+const TRACING = [
+  ...BASE, 'bpf_get_current_pid_tgid', 'bpf_get_current_uid_gid', 'bpf_get_current_comm', 'bpf_perf_event_read',
+  'bpf_current_task_under_cgroup', 'bpf_probe_write_user', 'bpf_send_signal', 'bpf_send_signal_thread',
+  'bpf_perf_event_read_value', 'bpf_get_ns_current_pid_tgid', 'bpf_get_current_cgroup_id',
+  'bpf_get_current_ancestor_cgroup_id', 'bpf_get_task_stack', 'bpf_copy_from_user', 'bpf_copy_from_user_task',
+  'bpf_task_storage_get', 'bpf_task_storage_delete', 'bpf_get_func_ip', 'bpf_get_branch_snapshot', 'bpf_find_vma',
+  'bpf_probe_read', 'bpf_probe_read_str', 'bpf_get_stackid', 'bpf_get_stack', 'bpf_perf_event_output',
+];
+
+/** The helpers a program type may call, by type name (prog-types.ts). */
+export const PROG_TYPE_HELPERS: Readonly<Record<string, readonly string[]>> = {
+  socket_filter: SK_FILTER,
+  sched_cls: TC,
+  sched_act: TC,
+  xdp: XDP,
+  cgroup_skb: CG_SKB,
+  lwt_in: [...LWT_OUT, 'bpf_lwt_push_encap'],
+  lwt_out: LWT_OUT,
+  lwt_xmit: LWT_XMIT,
+  kprobe: [...TRACING, 'bpf_override_return', 'bpf_get_attach_cookie'],
+  tracepoint: [...TRACING, 'bpf_get_attach_cookie'],
+  raw_tracepoint: TRACING,
+  perf_event: [...TRACING, 'bpf_perf_prog_read_value', 'bpf_read_branch_records', 'bpf_get_attach_cookie'],
+};
+
+/** Whether `progType` may call `helper`; undefined when ebcc has no list for the type. */
+export function helperAllowed(progType: string, helper: string): boolean | undefined {
+  const list = PROG_TYPE_HELPERS[progType];
+  return list === undefined ? undefined : list.includes(helper);
+}
+
+/** Helpers after whose call every packet pointer is invalid (they may move or resize the data). */
+export const CHANGES_PKT_DATA: readonly string[] = [
+  'bpf_skb_store_bytes', 'bpf_skb_change_proto', 'bpf_skb_vlan_push', 'bpf_skb_vlan_pop', 'bpf_skb_change_head',
+  'bpf_skb_change_tail', 'bpf_skb_adjust_room', 'bpf_skb_pull_data', 'bpf_skb_ecn_set_ce', 'bpf_xdp_adjust_head',
+  'bpf_xdp_adjust_meta', 'bpf_xdp_adjust_tail', 'bpf_msg_pull_data', 'bpf_msg_push_data', 'bpf_msg_pop_data',
+  'bpf_l3_csum_replace', 'bpf_l4_csum_replace', 'bpf_lwt_push_encap', 'bpf_lwt_seg6_store_bytes',
+  'bpf_lwt_seg6_adjust_srh', 'bpf_lwt_seg6_action', 'bpf_clone_redirect', 'bpf_sock_ops_cb_flags_set',
+  'bpf_store_hdr_opt',
+];
+
+/** Program types that may write packet data directly (may_access_direct_pkt_data). */
+export const PKT_WRITE_TYPES: readonly string[] = ['sched_cls', 'sched_act', 'xdp', 'lwt_xmit', 'sk_skb', 'sk_msg', 'cgroup_sockopt'];
+/** Program types that may read packet data directly. */
+export const PKT_READ_TYPES: readonly string[] = [
+  ...PKT_WRITE_TYPES, 'lwt_in', 'lwt_out', 'lwt_seg6local', 'sk_reuseport', 'flow_dissector', 'cgroup_skb',
+];
+/** Program types whose context is an skb that LD_ABS/LD_IND may read. */
+export const LD_ABS_TYPES: readonly string[] = ['socket_filter', 'sched_cls', 'sched_act'];
+
+/** Flat contexts of the tracing types: readable bytes [minOff, size), reads aligned to their size. */
+export interface FlatCtxRule {
+  minOff: number;
+  size: number;
+}
+export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
+  kprobe: { minOff: 0, size: 168 }, // struct pt_regs (x86-64)
+  tracepoint: { minOff: 8, size: 2048 }, // the common fields are not readable
+  raw_tracepoint: { minOff: 0, size: 96 }, // 12 u64 arguments
+  perf_event: { minOff: 0, size: 184 }, // struct bpf_perf_event_data
+};

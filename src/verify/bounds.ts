@@ -1,0 +1,781 @@
+// The scalar domain: a tnum plus signed and unsigned bounds over 64 bits and over the low 32
+// bits, refined against each other after every operation the way the kernel does it
+// (reg_bounds_sync: __update_reg_bounds, __reg_deduce_bounds, __reg_bound_offset). Values are
+// bigints: unsigned fields in [0, 2^64) or [0, 2^32), signed ones in the signed ranges.
+import {
+  TNUM_UNKNOWN, U32, U64, tnumAdd, tnumAnd, tnumArshift, tnumCast, tnumClearSubreg, tnumConst, tnumIntersect,
+  tnumIsConst, tnumLshift, tnumMul, tnumOr, tnumRange, tnumRshift, tnumSub, tnumSubreg, tnumWithSubreg, tnumXor,
+  type Tnum,
+} from './tnum.js';
+
+export interface Scalar {
+  var: Tnum;
+  smin: bigint;
+  smax: bigint;
+  umin: bigint;
+  umax: bigint;
+  s32min: bigint;
+  s32max: bigint;
+  u32min: bigint;
+  u32max: bigint;
+}
+
+export const S64_MIN = -(1n << 63n);
+export const S64_MAX = (1n << 63n) - 1n;
+export const S32_MIN = -(1n << 31n);
+export const S32_MAX = (1n << 31n) - 1n;
+
+const s64 = (x: bigint): bigint => BigInt.asIntN(64, x);
+const u64 = (x: bigint): bigint => BigInt.asUintN(64, x);
+const s32 = (x: bigint): bigint => BigInt.asIntN(32, x);
+const u32 = (x: bigint): bigint => BigInt.asUintN(32, x);
+const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
+const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+
+export function scalarUnknown(): Scalar {
+  return { var: TNUM_UNKNOWN, smin: S64_MIN, smax: S64_MAX, umin: 0n, umax: U64, s32min: S32_MIN, s32max: S32_MAX, u32min: 0n, u32max: U32 };
+}
+
+export function scalarConst(value: bigint): Scalar {
+  const v = u64(value);
+  return {
+    var: tnumConst(v), smin: s64(v), smax: s64(v), umin: v, umax: v,
+    s32min: s32(v), s32max: s32(v), u32min: u32(v), u32max: u32(v),
+  };
+}
+
+export const copyScalar = (s: Scalar): Scalar => ({ ...s });
+
+export function isConst(s: Scalar, bits32 = false): boolean {
+  return tnumIsConst(bits32 ? tnumSubreg(s.var) : s.var);
+}
+export function constValue(s: Scalar, bits32 = false): bigint {
+  return bits32 ? tnumSubreg(s.var).v : s.var.v;
+}
+
+export function mark32Unbounded(s: Scalar): void {
+  s.s32min = S32_MIN; s.s32max = S32_MAX; s.u32min = 0n; s.u32max = U32;
+}
+export function mark64Unbounded(s: Scalar): void {
+  s.smin = S64_MIN; s.smax = S64_MAX; s.umin = 0n; s.umax = U64;
+}
+
+function update32(s: Scalar): void {
+  const t = tnumSubreg(s.var);
+  s.s32min = max(s.s32min, s32(t.v | (t.m & 0x80000000n)));
+  s.s32max = min(s.s32max, s32(t.v | (t.m & 0x7fffffffn)));
+  s.u32min = max(s.u32min, t.v);
+  s.u32max = min(s.u32max, t.v | t.m);
+}
+
+function update64(s: Scalar): void {
+  const t = s.var;
+  s.smin = max(s.smin, s64(t.v | (t.m & (1n << 63n))));
+  s.smax = min(s.smax, s64(t.v | (t.m & S64_MAX)));
+  s.umin = max(s.umin, t.v);
+  s.umax = min(s.umax, t.v | t.m);
+}
+
+export function updateBounds(s: Scalar): void {
+  update32(s);
+  update64(s);
+}
+
+function deduce32(s: Scalar): void {
+  // The 64-bit range has one upper half: its low halves bound the 32-bit views.
+  if (u32(s.umin >> 32n) === u32(s.umax >> 32n)) {
+    s.u32min = max(s.u32min, u32(s.umin));
+    s.u32max = min(s.u32max, u32(s.umax));
+    if (s32(s.umin) <= s32(s.umax)) {
+      s.s32min = max(s.s32min, s32(s.umin));
+      s.s32max = min(s.s32max, s32(s.umax));
+    }
+  }
+  if (u32(s.smin >> 32n) === u32(s.smax >> 32n)) {
+    s.u32min = max(s.u32min, u32(s.smin));
+    s.u32max = min(s.u32max, u32(s.smax));
+    if (s32(s.smin) <= s32(s.smax)) {
+      s.s32min = max(s.s32min, s32(s.smin));
+      s.s32max = min(s.s32max, s32(s.smax));
+    }
+  }
+  // Upper halves differ by one and the low halves cross from negative to positive.
+  if (u32(u32(s.umin >> 32n) + 1n) === u32(s.umax >> 32n) && s32(s.umin) < 0n && s32(s.umax) >= 0n) {
+    s.s32min = max(s.s32min, s32(s.umin));
+    s.s32max = min(s.s32max, s32(s.umax));
+  }
+  if (u32(u32(s.smin >> 32n) + 1n) === u32(s.smax >> 32n) && s32(s.smin) < 0n && s32(s.smax) >= 0n) {
+    s.s32min = max(s.s32min, s32(s.smin));
+    s.s32max = min(s.s32max, s32(s.smax));
+  }
+  if (s32(s.u32min) <= s32(s.u32max)) {
+    s.s32min = max(s.s32min, s32(s.u32min));
+    s.s32max = min(s.s32max, s32(s.u32max));
+  }
+  if (u32(s.s32min) <= u32(s.s32max)) {
+    s.u32min = max(s.u32min, u32(s.s32min));
+    s.u32max = min(s.u32max, u32(s.s32max));
+  }
+}
+
+function deduce64(s: Scalar): void {
+  if (s64(s.umin) <= s64(s.umax)) {
+    s.smin = max(s.smin, s64(s.umin));
+    s.smax = min(s.smax, s64(s.umax));
+  }
+  if (u64(s.smin) <= u64(s.smax)) {
+    s.umin = max(s.umin, u64(s.smin));
+    s.umax = min(s.umax, u64(s.smax));
+  } else {
+    // The signed range crosses the sign boundary: one of its parts may lie outside [umin, umax].
+    if (s.umax < u64(s.smin)) {
+      s.smin = s64(s.umin);
+      s.umax = min(s.umax, u64(s.smax));
+    } else if (u64(s.smax) < s.umin) {
+      s.smax = s64(s.umax);
+      s.umin = max(s.umin, u64(s.smin));
+    }
+  }
+}
+
+function deduceMixed(s: Scalar): void {
+  const hi = ~0xffffffffn;
+  const newUmin = u64((s.umin & hi) | s.u32min);
+  const newUmax = u64((s.umax & hi) | s.u32max);
+  s.umin = max(s.umin, newUmin);
+  s.umax = min(s.umax, newUmax);
+  const newSmin = s64((u64(s.smin) & hi) | s.u32min);
+  const newSmax = s64((u64(s.smax) & hi) | s.u32max);
+  s.smin = max(s.smin, newSmin);
+  s.smax = min(s.smax, newSmax);
+  if (s.s32min >= 0n && s.smin >= S32_MIN && s.smax <= S32_MAX) {
+    s.smin = s.s32min;
+    s.smax = s.s32max;
+    s.umin = s.s32min;
+    s.umax = s.s32max;
+    s.var = tnumIntersect(s.var, tnumRange(s.smin, s.smax));
+  }
+}
+
+function deduceBounds(s: Scalar): void {
+  deduce32(s);
+  deduce64(s);
+  deduceMixed(s);
+}
+
+function boundOffset(s: Scalar): void {
+  const var64 = tnumIntersect(s.var, tnumRange(s.umin, s.umax));
+  const var32 = tnumIntersect(tnumSubreg(s.var), tnumRange(s.u32min, s.u32max));
+  s.var = tnumOr(tnumClearSubreg(var64), var32);
+}
+
+/** reg_bounds_sync: lets the tnum and the four ranges refine each other. */
+export function syncBounds(s: Scalar): void {
+  updateBounds(s);
+  deduceBounds(s);
+  deduceBounds(s);
+  boundOffset(s);
+  updateBounds(s);
+}
+
+/** True when the ranges are empty (an impossible state; the kernel calls it a bounds violation). */
+export function boundsInvalid(s: Scalar): boolean {
+  return s.umin > s.umax || s.smin > s.smax || s.u32min > s.u32max || s.s32min > s.s32max;
+}
+
+/** Zero-extends the low 32 bits into the register (ALU32 results, 4-byte loads). */
+export function zext32(s: Scalar): void {
+  s.var = tnumSubreg(s.var);
+  s.umin = s.u32min;
+  s.umax = s.u32max;
+  if (s.s32min >= 0n && s.s32max >= 0n) {
+    s.smin = s.s32min;
+    s.smax = s.s32max;
+  } else {
+    s.smin = 0n;
+    s.smax = U32;
+  }
+}
+
+/** Truncates to `size` bytes, zero-extending (loads narrower than 8 bytes). */
+export function coerceToSize(s: Scalar, size: number): void {
+  if (size >= 8) return;
+  s.var = tnumCast(s.var, size);
+  const mask = (1n << BigInt(size * 8)) - 1n;
+  if ((s.umin & ~mask) === (s.umax & ~mask)) {
+    s.umin &= mask;
+    s.umax &= mask;
+  } else {
+    s.umin = 0n;
+    s.umax = mask;
+  }
+  s.smin = s.umin;
+  s.smax = s.umax;
+  if (size < 4) mark32Unbounded(s);
+  syncBounds(s);
+}
+
+/** Sign-extends the low `size` bytes (movsx, ldsx). */
+export function coerceToSizeSx(s: Scalar, size: number): void {
+  const bits = BigInt(size * 8);
+  if (isConst(s)) {
+    const v = BigInt.asIntN(Number(bits), s.var.v);
+    Object.assign(s, scalarConst(v));
+    return;
+  }
+  const lo = -(1n << (bits - 1n));
+  const hi = (1n << (bits - 1n)) - 1n;
+  // Exact when the value already fits the signed range of the narrow type.
+  const fits = s.smin >= lo && s.smax <= hi;
+  const keep = fits ? { smin: s.smin, smax: s.smax } : { smin: lo, smax: hi };
+  Object.assign(s, scalarUnknown());
+  s.smin = keep.smin;
+  s.smax = keep.smax;
+  if (keep.smin >= 0n) {
+    s.umin = keep.smin;
+    s.umax = keep.smax;
+  }
+  if (keep.smin >= S32_MIN && keep.smax <= S32_MAX) {
+    s.s32min = keep.smin;
+    s.s32max = keep.smax;
+  }
+  syncBounds(s);
+}
+
+// ---------------------------------------------------------------------------
+// ALU transfer functions (adjust_scalar_min_max_vals)
+
+export type ScalarOp = 'add' | 'sub' | 'mul' | 'and' | 'or' | 'xor' | 'lsh' | 'rsh' | 'arsh';
+
+function add32(d: Scalar, s: Scalar): void {
+  let a = d.s32min + s.s32min;
+  let b = d.s32max + s.s32max;
+  if (a !== s32(a) || b !== s32(b)) {
+    d.s32min = S32_MIN; d.s32max = S32_MAX;
+  } else {
+    d.s32min = a; d.s32max = b;
+  }
+  a = d.u32min + s.u32min;
+  b = d.u32max + s.u32max;
+  const minOv = a > U32;
+  const maxOv = b > U32;
+  if (!minOv && maxOv) {
+    d.u32min = 0n; d.u32max = U32;
+  } else {
+    d.u32min = u32(a); d.u32max = u32(b);
+  }
+}
+
+function add64(d: Scalar, s: Scalar): void {
+  let a = d.smin + s.smin;
+  let b = d.smax + s.smax;
+  if (a !== s64(a) || b !== s64(b)) {
+    d.smin = S64_MIN; d.smax = S64_MAX;
+  } else {
+    d.smin = a; d.smax = b;
+  }
+  a = d.umin + s.umin;
+  b = d.umax + s.umax;
+  const minOv = a > U64;
+  const maxOv = b > U64;
+  if (!minOv && maxOv) {
+    d.umin = 0n; d.umax = U64;
+  } else {
+    d.umin = u64(a); d.umax = u64(b);
+  }
+}
+
+function sub32(d: Scalar, s: Scalar): void {
+  let a = d.s32min - s.s32max;
+  let b = d.s32max - s.s32min;
+  if (a !== s32(a) || b !== s32(b)) {
+    d.s32min = S32_MIN; d.s32max = S32_MAX;
+  } else {
+    d.s32min = a; d.s32max = b;
+  }
+  a = d.u32min - s.u32max;
+  b = d.u32max - s.u32min;
+  const minUf = a < 0n;
+  const maxUf = b < 0n;
+  if (minUf && !maxUf) {
+    d.u32min = 0n; d.u32max = U32;
+  } else {
+    d.u32min = u32(a); d.u32max = u32(b);
+  }
+}
+
+function sub64(d: Scalar, s: Scalar): void {
+  let a = d.smin - s.smax;
+  let b = d.smax - s.smin;
+  if (a !== s64(a) || b !== s64(b)) {
+    d.smin = S64_MIN; d.smax = S64_MAX;
+  } else {
+    d.smin = a; d.smax = b;
+  }
+  a = d.umin - s.umax;
+  b = d.umax - s.umin;
+  const minUf = a < 0n;
+  const maxUf = b < 0n;
+  if (minUf && !maxUf) {
+    d.umin = 0n; d.umax = U64;
+  } else {
+    d.umin = u64(a); d.umax = u64(b);
+  }
+}
+
+function mul32(d: Scalar, s: Scalar): void {
+  const hi = d.u32max * s.u32max;
+  const lo = d.u32min * s.u32min;
+  if (hi > U32 || lo > U32) {
+    d.u32min = 0n; d.u32max = U32;
+  } else {
+    d.u32min = lo; d.u32max = hi;
+  }
+  const p = [d.s32min * s.s32min, d.s32min * s.s32max, d.s32max * s.s32min, d.s32max * s.s32max];
+  if (p.some((x) => x !== s32(x))) {
+    d.s32min = S32_MIN; d.s32max = S32_MAX;
+  } else {
+    d.s32min = p.reduce(min);
+    d.s32max = p.reduce(max);
+  }
+}
+
+function mul64(d: Scalar, s: Scalar): void {
+  const hi = d.umax * s.umax;
+  const lo = d.umin * s.umin;
+  if (hi > U64 || lo > U64) {
+    d.umin = 0n; d.umax = U64;
+  } else {
+    d.umin = lo; d.umax = hi;
+  }
+  const p = [d.smin * s.smin, d.smin * s.smax, d.smax * s.smin, d.smax * s.smax];
+  if (p.some((x) => x !== s64(x))) {
+    d.smin = S64_MIN; d.smax = S64_MAX;
+  } else {
+    d.smin = p.reduce(min);
+    d.smax = p.reduce(max);
+  }
+}
+
+function signFromUnsigned32(d: Scalar): void {
+  if (s32(d.u32min) <= s32(d.u32max)) {
+    d.s32min = s32(d.u32min); d.s32max = s32(d.u32max);
+  } else {
+    d.s32min = S32_MIN; d.s32max = S32_MAX;
+  }
+}
+function signFromUnsigned64(d: Scalar): void {
+  if (s64(d.umin) <= s64(d.umax)) {
+    d.smin = s64(d.umin); d.smax = s64(d.umax);
+  } else {
+    d.smin = S64_MIN; d.smax = S64_MAX;
+  }
+}
+
+function bitwise32(d: Scalar, s: Scalar, op: 'and' | 'or' | 'xor'): void {
+  const t = tnumSubreg(d.var);
+  if (tnumIsConst(t) && isConst(s, true)) {
+    d.u32min = d.u32max = t.v; d.s32min = d.s32max = s32(t.v);
+    return;
+  }
+  if (op === 'and') {
+    d.u32min = t.v;
+    d.u32max = min(d.u32max, s.u32max);
+  } else if (op === 'or') {
+    d.u32min = max(d.u32min, s.u32min);
+    d.u32max = t.v | t.m;
+  } else {
+    d.u32min = t.v;
+    d.u32max = t.v | t.m;
+  }
+  signFromUnsigned32(d);
+}
+
+function bitwise64(d: Scalar, s: Scalar, op: 'and' | 'or' | 'xor', srcKnown: boolean, dstKnown: boolean): void {
+  if (srcKnown && dstKnown) {
+    const v = d.var.v;
+    d.umin = d.umax = v; d.smin = d.smax = s64(v);
+    return;
+  }
+  if (op === 'and') {
+    d.umin = d.var.v;
+    d.umax = min(d.umax, s.umax);
+  } else if (op === 'or') {
+    d.umin = max(d.umin, s.umin);
+    d.umax = d.var.v | d.var.m;
+  } else {
+    d.umin = d.var.v;
+    d.umax = d.var.v | d.var.m;
+  }
+  signFromUnsigned64(d);
+}
+
+function lsh32(d: Scalar, umin: number, umax: number): void {
+  d.s32min = S32_MIN; d.s32max = S32_MAX;
+  if (umax > 31 || d.u32max > 1n << BigInt(31 - umax)) {
+    d.u32min = 0n; d.u32max = U32;
+  } else {
+    d.u32min = d.u32min << BigInt(umin);
+    d.u32max = d.u32max << BigInt(umax);
+  }
+}
+
+function lsh64(d: Scalar, umin: number, umax: number): void {
+  d.smax = umin === 32 && umax === 32 && d.s32max >= 0n ? d.s32max << 32n : S64_MAX;
+  d.smin = umin === 32 && umax === 32 && d.s32min >= 0n ? d.s32min << 32n : S64_MIN;
+  if (d.umax > 1n << BigInt(63 - umax)) {
+    d.umin = 0n; d.umax = U64;
+  } else {
+    d.umin = d.umin << BigInt(umin);
+    d.umax = d.umax << BigInt(umax);
+  }
+}
+
+/**
+ * dst = dst OP src on scalars, 64-bit (alu32 false) or 32-bit with zero extension.
+ * Returns false when the kernel would give up and make dst an unknown scalar (done here too).
+ */
+export function scalarAlu(d: Scalar, src: Scalar, op: ScalarOp | 'div' | 'mod' | 'sdiv' | 'smod', alu32: boolean): void {
+  const bits = alu32 ? 32 : 64;
+  const srcConst = isConst(src, alu32);
+  let safe: boolean;
+  switch (op) {
+    case 'add': case 'sub': case 'and': case 'xor': case 'or': case 'mul':
+      safe = true;
+      break;
+    case 'lsh': case 'rsh': case 'arsh':
+      safe = srcConst && (alu32 ? src.u32max : src.umax) < BigInt(bits);
+      break;
+    default:
+      safe = false;
+  }
+  if (!safe) {
+    Object.assign(d, scalarUnknown());
+    if (alu32) {
+      zext32(d);
+      syncBounds(d);
+    }
+    return;
+  }
+  const s = src;
+  switch (op as ScalarOp) {
+    case 'add':
+      add32(d, s);
+      add64(d, s);
+      d.var = tnumAdd(d.var, s.var);
+      break;
+    case 'sub':
+      sub32(d, s);
+      sub64(d, s);
+      d.var = tnumSub(d.var, s.var);
+      break;
+    case 'mul':
+      d.var = tnumMul(d.var, s.var);
+      mul32(d, s);
+      mul64(d, s);
+      break;
+    case 'and': case 'or': case 'xor': {
+      const o = op as 'and' | 'or' | 'xor';
+      d.var = o === 'and' ? tnumAnd(d.var, s.var) : o === 'or' ? tnumOr(d.var, s.var) : tnumXor(d.var, s.var);
+      const dstKnown = isConst(d);
+      const srcKnown = isConst(s);
+      bitwise32(d, s, o);
+      bitwise64(d, s, o, srcKnown, dstKnown);
+      break;
+    }
+    case 'lsh': {
+      const umin = Number(alu32 ? s.u32min : s.umin);
+      const umax = Number(alu32 ? s.u32max : s.umax);
+      if (alu32) {
+        const sub = tnumSubreg(d.var);
+        lsh32(d, umin, umax);
+        d.var = tnumSubreg(tnumLshift(sub, umin));
+        mark64Unbounded(d);
+        update32(d);
+      } else {
+        lsh32(d, umin, umax);
+        lsh64(d, umin, umax);
+        d.var = tnumLshift(d.var, umin);
+        updateBounds(d);
+      }
+      break;
+    }
+    case 'rsh': {
+      const umin = Number(alu32 ? s.u32min : s.umin);
+      const umax = Number(alu32 ? s.u32max : s.umax);
+      if (alu32) {
+        const sub = tnumSubreg(d.var);
+        d.s32min = S32_MIN; d.s32max = S32_MAX;
+        d.var = tnumRshift(sub, umin);
+        d.u32min >>= BigInt(umax);
+        d.u32max >>= BigInt(umin);
+        mark64Unbounded(d);
+        update32(d);
+      } else {
+        d.smin = S64_MIN; d.smax = S64_MAX;
+        d.var = tnumRshift(d.var, umin);
+        d.umin >>= BigInt(umax);
+        d.umax >>= BigInt(umin);
+        mark32Unbounded(d);
+        updateBounds(d);
+      }
+      break;
+    }
+    case 'arsh': {
+      const umin = Number(alu32 ? s.u32min : s.umin);
+      if (alu32) {
+        d.s32min >>= BigInt(umin);
+        d.s32max >>= BigInt(umin);
+        d.var = tnumArshift(tnumSubreg(d.var), umin, 32);
+        d.u32min = 0n; d.u32max = U32;
+        mark64Unbounded(d);
+        update32(d);
+      } else {
+        d.smin >>= BigInt(umin);
+        d.smax >>= BigInt(umin);
+        d.var = tnumArshift(d.var, umin, 64);
+        d.umin = 0n; d.umax = U64;
+        mark32Unbounded(d);
+        updateBounds(d);
+      }
+      break;
+    }
+  }
+  if (alu32) zext32(d);
+  syncBounds(d);
+}
+
+/** dst = -dst. */
+export function scalarNeg(d: Scalar, alu32: boolean): void {
+  const zero = scalarConst(0n);
+  scalarAlu(zero, d, 'sub', alu32);
+  Object.assign(d, zero);
+}
+
+// ---------------------------------------------------------------------------
+// Branches
+
+export type CmpOp = 'jeq' | 'jne' | 'jgt' | 'jge' | 'jlt' | 'jle' | 'jsgt' | 'jsge' | 'jslt' | 'jsle' | 'jset';
+
+/** The opcode that holds on the other branch. 'jset_not' is the false branch of jset. */
+export type RefineOp = CmpOp | 'jset_not';
+
+export const REVERSE_OP: Readonly<Record<CmpOp, RefineOp>> = {
+  jeq: 'jne', jne: 'jeq', jgt: 'jle', jle: 'jgt', jge: 'jlt', jlt: 'jge',
+  jsgt: 'jsle', jsle: 'jsgt', jsge: 'jslt', jslt: 'jsge', jset: 'jset_not',
+};
+
+/** a OP b  <=>  b FLIP(OP) a */
+export const FLIP_OP: Readonly<Record<CmpOp, CmpOp>> = {
+  jeq: 'jeq', jne: 'jne', jset: 'jset', jgt: 'jlt', jlt: 'jgt', jge: 'jle', jle: 'jge',
+  jsgt: 'jslt', jslt: 'jsgt', jsge: 'jsle', jsle: 'jsge',
+};
+
+interface View {
+  t: Tnum;
+  umin: bigint; umax: bigint; smin: bigint; smax: bigint;
+}
+
+function view(s: Scalar, bits32: boolean): View {
+  return bits32
+    ? { t: tnumSubreg(s.var), umin: s.u32min, umax: s.u32max, smin: s.s32min, smax: s.s32max }
+    : { t: s.var, umin: s.umin, umax: s.umax, smin: s.smin, smax: s.smax };
+}
+
+/** 1: always taken, 0: never taken, -1: unknown (is_scalar_branch_taken). */
+export function branchTaken(r1: Scalar, r2: Scalar, op: CmpOp, bits32: boolean): 1 | 0 | -1 {
+  let a = view(r1, bits32);
+  let b = view(r2, bits32);
+  switch (op) {
+    case 'jeq':
+      if (tnumIsConst(a.t) && tnumIsConst(b.t)) return a.t.v === b.t.v ? 1 : 0;
+      if (a.umin > b.umax || a.umax < b.umin) return 0;
+      if (a.smin > b.smax || a.smax < b.smin) return 0;
+      if (!bits32) {
+        if (r1.u32min > r2.u32max || r1.u32max < r2.u32min) return 0;
+        if (r1.s32min > r2.s32max || r1.s32max < r2.s32min) return 0;
+      }
+      return -1;
+    case 'jne':
+      if (tnumIsConst(a.t) && tnumIsConst(b.t)) return a.t.v !== b.t.v ? 1 : 0;
+      if (a.umin > b.umax || a.umax < b.umin) return 1;
+      if (a.smin > b.smax || a.smax < b.smin) return 1;
+      if (!bits32) {
+        if (r1.u32min > r2.u32max || r1.u32max < r2.u32min) return 1;
+        if (r1.s32min > r2.s32max || r1.s32max < r2.s32min) return 1;
+      }
+      return -1;
+    case 'jset':
+      if (!tnumIsConst(b.t)) [a, b] = [b, a];
+      if (!tnumIsConst(b.t)) return -1;
+      if ((~a.t.m & a.t.v & b.t.v) !== 0n) return 1;
+      if (((a.t.m | a.t.v) & b.t.v) === 0n) return 0;
+      return -1;
+    case 'jgt':
+      if (a.umin > b.umax) return 1;
+      if (a.umax <= b.umin) return 0;
+      return -1;
+    case 'jsgt':
+      if (a.smin > b.smax) return 1;
+      if (a.smax <= b.smin) return 0;
+      return -1;
+    case 'jlt':
+      if (a.umax < b.umin) return 1;
+      if (a.umin >= b.umax) return 0;
+      return -1;
+    case 'jslt':
+      if (a.smax < b.smin) return 1;
+      if (a.smin >= b.smax) return 0;
+      return -1;
+    case 'jge':
+      if (a.umin >= b.umax) return 1;
+      if (a.umax < b.umin) return 0;
+      return -1;
+    case 'jsge':
+      if (a.smin >= b.smax) return 1;
+      if (a.smax < b.smin) return 0;
+      return -1;
+    case 'jle':
+      if (a.umax <= b.umin) return 1;
+      if (a.umin > b.umax) return 0;
+      return -1;
+    case 'jsle':
+      if (a.smax <= b.smin) return 1;
+      if (a.smin > b.smax) return 0;
+      return -1;
+  }
+}
+
+const isPow2 = (x: bigint): boolean => x !== 0n && (x & (x - 1n)) === 0n;
+
+/** Narrows r1 and r2 to the values for which `r1 OP r2` holds (regs_refine_cond_op). */
+function refine(r1: Scalar, r2: Scalar, op: RefineOp, bits32: boolean): void {
+  switch (op) {
+    case 'jge': case 'jgt': case 'jsge': case 'jsgt':
+      [r1, r2] = [r2, r1];
+      op = FLIP_OP[op];
+      break;
+  }
+  switch (op) {
+    case 'jeq':
+      if (bits32) {
+        const u0 = max(r1.u32min, r2.u32min), u1 = min(r1.u32max, r2.u32max);
+        const s0 = max(r1.s32min, r2.s32min), s1 = min(r1.s32max, r2.s32max);
+        r1.u32min = r2.u32min = u0; r1.u32max = r2.u32max = u1;
+        r1.s32min = r2.s32min = s0; r1.s32max = r2.s32max = s1;
+        const t = tnumIntersect(tnumSubreg(r1.var), tnumSubreg(r2.var));
+        r1.var = tnumWithSubreg(r1.var, t);
+        r2.var = tnumWithSubreg(r2.var, t);
+      } else {
+        const u0 = max(r1.umin, r2.umin), u1 = min(r1.umax, r2.umax);
+        const s0 = max(r1.smin, r2.smin), s1 = min(r1.smax, r2.smax);
+        r1.umin = r2.umin = u0; r1.umax = r2.umax = u1;
+        r1.smin = r2.smin = s0; r1.smax = r2.smax = s1;
+        r1.var = r2.var = tnumIntersect(r1.var, r2.var);
+      }
+      break;
+    case 'jne': {
+      if (!isConst(r2, bits32)) [r1, r2] = [r2, r1];
+      if (!isConst(r2, bits32)) break;
+      const v = constValue(r2, bits32);
+      if (bits32) {
+        if (r1.u32min === u32(v)) r1.u32min = u32(r1.u32min + 1n);
+        if (r1.u32max === u32(v)) r1.u32max = u32(r1.u32max - 1n);
+        if (r1.s32min === s32(v)) r1.s32min = s32(r1.s32min + 1n);
+        if (r1.s32max === s32(v)) r1.s32max = s32(r1.s32max - 1n);
+      } else {
+        if (r1.umin === v) r1.umin = u64(r1.umin + 1n);
+        if (r1.umax === v) r1.umax = u64(r1.umax - 1n);
+        if (r1.smin === s64(v)) r1.smin = s64(r1.smin + 1n);
+        if (r1.smax === s64(v)) r1.smax = s64(r1.smax - 1n);
+      }
+      break;
+    }
+    case 'jset': {
+      if (!isConst(r2, bits32)) [r1, r2] = [r2, r1];
+      if (!isConst(r2, bits32)) break;
+      const v = constValue(r2, bits32);
+      if (!isPow2(v)) break;
+      if (bits32) r1.var = tnumWithSubreg(r1.var, tnumOr(tnumSubreg(r1.var), tnumConst(v)));
+      else r1.var = tnumOr(r1.var, tnumConst(v));
+      break;
+    }
+    case 'jset_not': {
+      if (!isConst(r2, bits32)) [r1, r2] = [r2, r1];
+      if (!isConst(r2, bits32)) break;
+      const v = constValue(r2, bits32);
+      if (bits32) r1.var = tnumWithSubreg(r1.var, tnumAnd(tnumSubreg(r1.var), tnumConst(~v & U32)));
+      else r1.var = tnumAnd(r1.var, tnumConst(~v & U64));
+      break;
+    }
+    case 'jle':
+      if (bits32) {
+        r1.u32max = min(r1.u32max, r2.u32max);
+        r2.u32min = max(r1.u32min, r2.u32min);
+      } else {
+        r1.umax = min(r1.umax, r2.umax);
+        r2.umin = max(r1.umin, r2.umin);
+      }
+      break;
+    case 'jlt':
+      if (bits32) {
+        r1.u32max = min(r1.u32max, u32(r2.u32max - 1n));
+        r2.u32min = max(u32(r1.u32min + 1n), r2.u32min);
+      } else {
+        r1.umax = min(r1.umax, u64(r2.umax - 1n));
+        r2.umin = max(u64(r1.umin + 1n), r2.umin);
+      }
+      break;
+    case 'jsle':
+      if (bits32) {
+        r1.s32max = min(r1.s32max, r2.s32max);
+        r2.s32min = max(r1.s32min, r2.s32min);
+      } else {
+        r1.smax = min(r1.smax, r2.smax);
+        r2.smin = max(r1.smin, r2.smin);
+      }
+      break;
+    case 'jslt':
+      if (bits32) {
+        r1.s32max = min(r1.s32max, s32(r2.s32max - 1n));
+        r2.s32min = max(s32(r1.s32min + 1n), r2.s32min);
+      } else {
+        r1.smax = min(r1.smax, s64(r2.smax - 1n));
+        r2.smin = max(s64(r1.smin + 1n), r2.smin);
+      }
+      break;
+  }
+}
+
+/** Refines both operands for a branch where `r1 OP r2` holds, then re-syncs them. */
+export function refineBranch(r1: Scalar, r2: Scalar, op: RefineOp, bits32: boolean): void {
+  refine(r1, r2, op, bits32);
+  syncBounds(r1);
+  syncBounds(r2);
+}
+
+/** The kernel log's spelling of a scalar: 5, or scalar(smin=..,umax=..,var_off=(..)). */
+export function scalarText(s: Scalar): string {
+  if (isConst(s)) return s64(s.var.v).toString();
+  const parts: string[] = [];
+  const u = (x: bigint) => x.toString();
+  if (s.smin !== S64_MIN) parts.push(`smin=${u(s.smin)}`);
+  if (s.smax !== S64_MAX) parts.push(`smax=${u(s.smax)}`);
+  if (s.umin !== 0n) parts.push(`umin=${u(s.umin)}`);
+  if (s.umax !== U64) parts.push(`umax=${u(s.umax)}`);
+  if (s.s32min !== S32_MIN && s.s32min !== s.smin) parts.push(`smin32=${u(s.s32min)}`);
+  if (s.s32max !== S32_MAX && s.s32max !== s.smax) parts.push(`smax32=${u(s.s32max)}`);
+  if (s.u32min !== 0n && s.u32min !== s.umin) parts.push(`umin32=${u(s.u32min)}`);
+  if (s.u32max !== U32 && s.u32max !== s.umax) parts.push(`umax32=${u(s.u32max)}`);
+  if (s.var.m !== U64) parts.push(`var_off=(0x${s.var.v.toString(16)}; 0x${s.var.m.toString(16)})`);
+  return `scalar(${parts.join(',')})`;
+}
+
+/** old contains cur (range_within + tnum_in). */
+export function scalarWithin(old: Scalar, cur: Scalar): boolean {
+  return old.umin <= cur.umin && old.umax >= cur.umax && old.smin <= cur.smin && old.smax >= cur.smax &&
+    old.u32min <= cur.u32min && old.u32max >= cur.u32max && old.s32min <= cur.s32min && old.s32max >= cur.s32max &&
+    (cur.var.m & ~old.var.m & U64) === 0n && old.var.v === (cur.var.v & ~old.var.m & U64);
+}
+
+export { tnumCast };

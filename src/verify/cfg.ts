@@ -1,0 +1,108 @@
+// The checks before simulation (the kernel's resolve_pseudo_ldimm64, check_subprogs and
+// check_cfg): whole ld_imm64 pairs, jumps and calls inside the program, no falling off the
+// end, every instruction reachable. Returns the first problem as a Reject with its instruction.
+import type { Insn } from '../bpf/insn.js';
+import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
+import { Reject } from './reject.js';
+
+export interface CfgProblem {
+  insn: number;
+  reject: Reject;
+}
+
+const bad = (insn: number, msg: string, proven: string, needed: string): CfgProblem =>
+  ({ insn, reject: new Reject('V1016', msg, { proven, needed }) });
+
+/** First instructions of the functions (subprograms), entry first. */
+export function subprogStarts(insns: readonly Insn[]): number[] {
+  const starts = new Set<number>([0]);
+  for (let i = 0; i < insns.length; i++) {
+    const f = formOf(insns[i]!);
+    if (f?.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) starts.add(i + insns[i]!.imm + 1);
+    if (f?.kind === 'ld_imm64' && insns[i]!.src === 4) starts.add(i + insns[i]!.imm + 1);
+    if (f?.kind === 'ld_imm64') i++;
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+export function checkCfg(insns: readonly Insn[]): CfgProblem | undefined {
+  const n = insns.length;
+  if (n === 0) return bad(0, 'last insn is not an exit or jmp', 'the program has no instructions', 'at least an exit');
+  const second = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = formOf(insns[i]!);
+    if (f?.kind === 'ld_imm64') {
+      const nx = insns[i + 1];
+      if (!nx || nx.code !== 0 || nx.dst !== 0 || nx.src !== 0 || nx.off !== 0) {
+        return bad(i, 'invalid bpf_ld_imm64 insn', 'an ld_imm64 without its second half', 'two instruction slots for every ld_imm64');
+      }
+      second[i + 1] = 1;
+      i++;
+    }
+  }
+  const starts = subprogStarts(insns);
+  for (const s of starts) {
+    if (s < 0 || s >= n || second[s]) {
+      return bad(0, `call to invalid destination`, `a call to instruction ${s}`, 'calls to the first instruction of a function');
+    }
+  }
+  // Jumps stay in range and inside their function; each function ends with exit or ja.
+  for (let k = 0; k < starts.length; k++) {
+    const lo = starts[k]!;
+    const hi = k + 1 < starts.length ? starts[k + 1]! : n;
+    for (let i = lo; i < hi; i++) {
+      if (second[i]) continue;
+      const insn = insns[i]!;
+      const f = formOf(insn);
+      if (!f) continue;
+      if (f.kind === 'jcond' || f.kind === 'ja' || f.kind === 'gotol') {
+        const t = i + (f.kind === 'gotol' ? insn.imm : insn.off) + 1;
+        if (t < 0 || t >= n) return bad(i, `jump out of range from insn ${i} to ${t}`, `a jump to instruction ${t}`, `a target within 0..${n - 1}`);
+        if (t < lo || t >= hi) return bad(i, `jump out of range from insn ${i} to ${t}`, `a jump from one function into another`, 'jumps inside the function');
+      }
+    }
+    const lastIdx = second[hi - 1] ? hi - 2 : hi - 1;
+    const last = formOf(insns[lastIdx]!);
+    if (!last || (last.kind !== 'exit' && last.kind !== 'ja' && last.kind !== 'gotol')) {
+      return bad(hi - 1, 'last insn is not an exit or jmp', 'the function can fall off its end', 'an exit (return) at the end of every path');
+    }
+  }
+  // Reachability from the entry and from every function.
+  const seen = new Uint8Array(n);
+  const work = [...starts];
+  while (work.length > 0) {
+    const i = work.pop()!;
+    if (i < 0 || i >= n || seen[i]) continue;
+    if (second[i]) return bad(i, `jump into the middle of ldimm64 insn ${i - 1}`, `a jump to the second half of an ld_imm64`, 'a jump to a whole instruction');
+    seen[i] = 1;
+    const insn = insns[i]!;
+    const f = formOf(insn);
+    if (!f) {
+      work.push(i + 1);
+      continue;
+    }
+    switch (f.kind) {
+      case 'exit':
+        break;
+      case 'ja':
+        work.push(i + insn.off + 1);
+        break;
+      case 'gotol':
+        work.push(i + insn.imm + 1);
+        break;
+      case 'jcond':
+        work.push(i + 1, i + insn.off + 1);
+        break;
+      case 'ld_imm64':
+        seen[i + 1] = 1;
+        work.push(i + 2);
+        break;
+      default:
+        work.push(i + 1);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!seen[i]) return bad(i, `unreachable insn ${i}`, `no path reaches instruction ${i}`, 'every instruction on some path from the entry');
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+// What the analysis of one program knows besides the state: the instructions, the maps, the
+// program type's rules, and counters. One Env per verified program; nothing module-level.
+import type { Insn } from '../bpf/insn.js';
+import type { CtxLayout } from '../bpf/ctx-layouts.js';
+import type { FlatCtxRule } from '../bpf/prog-helpers.js';
+import type { Reject } from './reject.js';
+
+export interface MapInfo {
+  name: string;
+  /** enum bpf_map_type value and name ("hash"). */
+  type: number;
+  typeName: string;
+  keySize: number;
+  valueSize: number;
+  maxEntries: number;
+  /** Programs may not write it (BPF_F_RDONLY_PROG, .rodata). */
+  readOnly: boolean;
+  /** Frozen read-only data whose bytes the verifier knows (.rodata). */
+  constBytes: Uint8Array | undefined;
+  /** Map-in-map: the inner map's index. */
+  inner: number | undefined;
+}
+
+export interface Env {
+  insns: readonly Insn[];
+  maps: readonly MapInfo[];
+  progType: string;
+  expectedAttach: string | undefined;
+  /** R0's allowed range at exit, when the program type restricts it. */
+  retRange: { min: number; max: number } | undefined;
+  gpl: boolean;
+  ctxLayout: CtxLayout | undefined;
+  flatCtx: FlatCtxRule | undefined;
+  pktRead: boolean;
+  pktWrite: boolean;
+  ldAbs: boolean;
+  idGen: number;
+  /** The instruction being checked. */
+  insnIdx: number;
+  /** Findings the kernel accepts as root but that are likely mistakes (one per instruction). */
+  warnings: Map<number, Reject>;
+  /** Model a load without CAP_PERFMON: reading uninitialised stack is an error. */
+  noPerfmon: boolean;
+}
+
+export const newId = (env: Env): number => ++env.idGen;

@@ -1,0 +1,246 @@
+// Helper calls (check_helper_call): the helper exists and the program type may call it; each
+// argument against its kind in the shared helper table (bpf/helpers.ts); then R1-R5 are
+// cleared, R0 takes the return kind, references are acquired or released, and helpers that
+// change packet data invalidate every packet pointer.
+import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
+import { mapTypeByName } from '../bpf/maps.js';
+import { CHANGES_PKT_DATA, helperAllowed } from '../bpf/prog-helpers.js';
+import { constValue, isConst, scalarText } from './bounds.js';
+import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
+import { newId, type Env, type MapInfo } from './env.js';
+import { Reject } from './reject.js';
+import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
+
+const MAP_EXPECTED = 'fp, pkt, pkt_meta, map_key, map_value';
+
+const mt = (name: string): number => mapTypeByName(name)!.value;
+
+/** check_map_func_compatibility: which helpers take which map types (the common cases). */
+function mapCompatible(map: MapInfo, helper: string): boolean {
+  const t = map.typeName;
+  const only: Record<string, readonly string[]> = {
+    prog_array: ['bpf_tail_call'],
+    perf_event_array: ['bpf_perf_event_read', 'bpf_perf_event_output', 'bpf_perf_event_read_value', 'bpf_skb_output', 'bpf_xdp_output'],
+    ringbuf: ['bpf_ringbuf_output', 'bpf_ringbuf_reserve', 'bpf_ringbuf_query', 'bpf_ringbuf_reserve_dynptr'],
+    devmap: ['bpf_redirect_map', 'bpf_map_lookup_elem'],
+    devmap_hash: ['bpf_redirect_map', 'bpf_map_lookup_elem'],
+    cpumap: ['bpf_redirect_map'],
+    xskmap: ['bpf_redirect_map', 'bpf_map_lookup_elem'],
+    queue: ['bpf_map_peek_elem', 'bpf_map_pop_elem', 'bpf_map_push_elem'],
+    stack: ['bpf_map_peek_elem', 'bpf_map_pop_elem', 'bpf_map_push_elem'],
+    stack_trace: ['bpf_get_stackid'],
+    sk_storage: ['bpf_sk_storage_get', 'bpf_sk_storage_delete'],
+    user_ringbuf: ['bpf_user_ringbuf_drain'],
+  };
+  const allowed = only[t];
+  if (allowed && !allowed.includes(helper)) return false;
+  const needs: Record<string, readonly string[]> = {
+    bpf_tail_call: ['prog_array'],
+    bpf_perf_event_output: ['perf_event_array'],
+    bpf_perf_event_read: ['perf_event_array'],
+    bpf_ringbuf_output: ['ringbuf'], bpf_ringbuf_reserve: ['ringbuf'], bpf_ringbuf_query: ['ringbuf'],
+    bpf_redirect_map: ['devmap', 'devmap_hash', 'cpumap', 'xskmap'],
+    bpf_map_peek_elem: ['queue', 'stack', 'bloom_filter'], bpf_map_pop_elem: ['queue', 'stack'], bpf_map_push_elem: ['queue', 'stack', 'bloom_filter'],
+    bpf_get_stackid: ['stack_trace'],
+    bpf_sk_storage_get: ['sk_storage'], bpf_sk_storage_delete: ['sk_storage'],
+  };
+  const need = needs[helper];
+  return !need || need.includes(t);
+}
+
+const sockTypes = new Set(['sock', 'sock_common', 'tcp_sock', 'btf_id']);
+
+export function helperCall(env: Env, st: State, imm: number, insnIdx: number): void {
+  const info = helperById(imm);
+  if (!info) {
+    throw new Reject('V1021', `invalid func unknown#${imm}`, { proven: `helper number ${imm}`, needed: 'a helper of Linux 6.18' });
+  }
+  const allowed = helperAllowed(env.progType, info.name);
+  if (allowed === false) {
+    throw new Reject('V1009', `program of this type cannot use helper ${info.name}#${info.id}`, {
+      proven: `${info.name} is called from a program of type ${env.progType}`,
+      needed: `a helper that programs of type ${env.progType} may call`,
+    });
+  }
+  if (info.gplOnly && !env.gpl) {
+    throw new Reject('V1022', 'cannot call GPL-restricted function from non-GPL compatible program', {
+      proven: `${info.name} is GPL-only and the license section is not GPL-compatible`,
+      needed: 'char LICENSE[] SEC("license") = "GPL";',
+    });
+  }
+  const regs = curFrame(st).regs;
+  let map: number | undefined;
+  let allocSize = 0;
+  let release: Reg | undefined;
+  for (let i = 0; i < info.args.length; i++) {
+    const regno = i + 1;
+    const r = regs[regno]!;
+    const kind = info.args[i]!;
+    checkArg(env, st, info, kind, regno, r, regs, map, (m) => (map = m), (n) => (allocSize = n));
+    if (kind === 'ptr_to_btf_id_sock_common' && info.name === 'bpf_sk_release') release = r;
+    if (kind === 'ptr_to_alloc_mem') release = r;
+  }
+  if (release) {
+    if (!release.refId) {
+      throw new Reject('V1010', `R1 must be referenced when passed to release function`, {
+        proven: `R1 is ${describe(env, release)}, which was not acquired by this program`,
+        needed: 'the pointer a lookup or reserve returned',
+      });
+    }
+    const id = release.refId;
+    st.refs = st.refs.filter((x) => x.id !== id);
+    for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
+  }
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  regs[0] = returnReg(env, st, info, map, allocSize, insnIdx);
+  if (CHANGES_PKT_DATA.includes(info.name)) {
+    for (const x of allRegs(st)) {
+      if (x.type === 'pkt' || x.type === 'pkt_meta' || x.type === 'pkt_end') Object.assign(x, regScalar());
+    }
+  }
+}
+
+function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefined, allocSize: number, insnIdx: number): Reg {
+  switch (info.ret) {
+    case 'integer':
+      return regScalar();
+    case 'void':
+      return regNotInit();
+    case 'map_value_or_null': {
+      const m = map === undefined ? undefined : env.maps[map];
+      if (m && m.inner !== undefined) return regPtr('map_ptr', { maybeNull: true, id: newId(env), map: m.inner, origin: insnIdx });
+      return regPtr('map_value', { maybeNull: true, id: newId(env), map: map ?? -1, origin: insnIdx });
+    }
+    case 'socket_or_null': case 'sock_common_or_null': {
+      const id = newId(env);
+      const acquire = info.name !== 'bpf_sk_fullsock';
+      if (acquire) st.refs.push({ id, insn: insnIdx });
+      return regPtr(info.ret === 'socket_or_null' ? 'sock' : 'sock_common', { maybeNull: true, id, refId: acquire ? id : 0, origin: insnIdx });
+    }
+    case 'tcp_sock_or_null':
+      return regPtr('tcp_sock', { maybeNull: true, id: newId(env), origin: insnIdx });
+    case 'alloc_mem_or_null': {
+      const id = newId(env);
+      st.refs.push({ id, insn: insnIdx });
+      return regPtr('mem', { maybeNull: true, id, refId: id, memSize: allocSize, origin: insnIdx });
+    }
+    default:
+      return regPtr('btf_id', { maybeNull: true, id: newId(env), origin: insnIdx });
+  }
+}
+
+function typeError(env: Env, regno: number, r: Reg, expected: string, info: HelperInfo, needed: string): Reject {
+  return new Reject('V1010', `R${regno} type=${typeText(r)} expected=${expected}`, {
+    proven: `argument ${regno} of ${info.name} (R${regno}) is ${describe(env, r)}`,
+    needed,
+  });
+}
+
+function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: number, r: Reg, regs: Reg[],
+  map: number | undefined, setMap: (m: number) => void, setAlloc: (n: number) => void): void {
+  assertInit(r, regno);
+  const nullOk = kind.endsWith('_or_null');
+  if (nullOk && r.type === 'scalar' && isConst(r.s) && r.s.var.v === 0n) return;
+  if (r.maybeNull && kind !== 'anything' && !nullOk) {
+    throw new Reject('V1002', `R${regno} type=${typeText(r)} expected=${kind === 'const_map_ptr' ? 'map_ptr' : MEM_EXPECTED}`, {
+      proven: `argument ${regno} of ${info.name} is ${describe(env, r)}: it may be NULL`,
+      needed: 'a NULL check before the call',
+      notes: r.origin >= 0 ? [{ insn: r.origin, message: 'the pointer that may be NULL comes from here' }] : [],
+    });
+  }
+  switch (kind) {
+    case 'anything':
+      return;
+    case 'const_map_ptr': {
+      if (r.type !== 'map_ptr') throw typeError(env, regno, r, 'map_ptr', info, `a map (&my_map) as argument ${regno}`);
+      const m = env.maps[r.map]!;
+      if (!mapCompatible(m, info.name)) {
+        throw new Reject('V1010', `cannot pass map_type ${m.type} into func ${info.name}#${info.id}`, {
+          proven: `map ${m.name} is a ${m.typeName} map`,
+          needed: `a map type ${info.name} works on`,
+        });
+      }
+      setMap(r.map);
+      return;
+    }
+    case 'ptr_to_map_key': case 'ptr_to_map_value': case 'ptr_to_uninit_map_value': case 'ptr_to_map_value_or_null': {
+      if (map === undefined) return;
+      const m = env.maps[map]!;
+      const size = kind === 'ptr_to_map_key' ? m.keySize : m.valueSize;
+      const okTypes = ['stack', 'pkt', 'pkt_meta', 'map_key', 'map_value'];
+      if (!okTypes.includes(r.type)) throw typeError(env, regno, r, MAP_EXPECTED, info, `a pointer to the ${kind === 'ptr_to_map_key' ? 'key' : 'value'} (&key)`);
+      checkHelperMem(env, st, regno, r, size, kind === 'ptr_to_uninit_map_value' ? 'write' : 'read', false, MAP_EXPECTED);
+      return;
+    }
+    case 'ptr_to_mem': case 'ptr_to_mem_rdonly': case 'ptr_to_mem_rdonly_or_null': case 'ptr_to_uninit_mem': {
+      const okTypes = ['stack', 'pkt', 'pkt_meta', 'map_key', 'map_value', 'mem'];
+      if (!okTypes.includes(r.type)) throw typeError(env, regno, r, MEM_EXPECTED, info, 'a pointer to memory (stack, packet, map value)');
+      return; // checked with the size argument
+    }
+    case 'const_size': case 'const_size_or_zero': {
+      if (r.type !== 'scalar') throw typeError(env, regno, r, 'scalar', info, 'a size');
+      const zeroOk = kind === 'const_size_or_zero';
+      const memReg = regs[regno - 1]!;
+      const memKind = info.args[regno - 2];
+      if (r.s.smin < 0n) {
+        throw new Reject('V1020', `R${regno} min value is negative, either use unsigned or 'var &= const'`, {
+          proven: `the size (R${regno}) is ${scalarText(r.s)}`, needed: 'a size known to be >= 0',
+        });
+      }
+      if (r.s.umin === 0n && !zeroOk) {
+        throw new Reject('V1020', `R${regno} invalid zero-sized read: u64=[${r.s.umin},${r.s.umax}]`, {
+          proven: `the size (R${regno}) may be 0: ${scalarText(r.s)}`, needed: `a size of at least 1 for ${info.name}`,
+        });
+      }
+      if (r.s.umax >= BigInt(BPF_MAX_VAR_SIZ)) {
+        throw new Reject('V1020', `R${regno} unbounded memory access, use 'var &= const' or 'if (var < const)'`, {
+          proven: `the size (R${regno}) has no upper bound: ${scalarText(r.s)}`, needed: 'a size compared with the buffer size first',
+        });
+      }
+      if (memReg.type === 'scalar' && isConst(memReg.s) && memReg.s.var.v === 0n && memKind?.endsWith('_or_null')) return;
+      const access = memKind === 'ptr_to_uninit_mem' || memKind === 'ptr_to_mem' ? 'write' : 'read';
+      checkHelperMem(env, st, regno - 1, memReg, Number(r.s.umax), access, zeroOk, MEM_EXPECTED);
+      return;
+    }
+    case 'const_alloc_size_or_zero':
+      if (r.type !== 'scalar' || !isConst(r.s)) {
+        throw new Reject('V1020', `R${regno} is not a known constant'`, { proven: `the size (R${regno}) is ${describe(env, r)}`, needed: 'a constant size' });
+      }
+      setAlloc(Number(constValue(r.s)));
+      return;
+    case 'ptr_to_ctx':
+      if (r.type !== 'ctx') throw typeError(env, regno, r, 'ctx', info, 'the context pointer the program received');
+      if (r.off !== 0) {
+        throw new Reject('V1015', `dereference of modified ctx ptr R${regno} off=${r.off} disallowed`, { proven: `R${regno} is the context pointer moved by ${r.off}`, needed: 'the unmodified context pointer' });
+      }
+      return;
+    case 'ptr_to_sock_common': case 'ptr_to_btf_id_sock_common':
+      if (!sockTypes.has(r.type)) throw typeError(env, regno, r, 'sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_', info, 'a socket pointer');
+      return;
+    case 'ptr_to_alloc_mem':
+      if (r.type !== 'mem') throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
+      if (r.off !== 0 || !isConst(r.s) || r.s.var.v !== 0n) {
+        throw new Reject('V1010', `R${regno} must have zero offset when passed to release func`, { proven: `R${regno} is ${describe(env, r)}`, needed: 'the record pointer itself' });
+      }
+      return;
+    case 'ptr_to_spin_lock':
+      if (r.type !== 'map_value') throw typeError(env, regno, r, 'map_value', info, 'a pointer to a struct bpf_spin_lock in a map value');
+      return;
+    case 'ptr_to_func':
+      if (r.type !== 'func') throw typeError(env, regno, r, 'func', info, 'a function (callback)');
+      return;
+    case 'ptr_to_stack_or_null':
+      if (r.type !== 'stack') throw typeError(env, regno, r, 'fp', info, 'a stack pointer or NULL');
+      return;
+    case 'ptr_to_int':
+      checkHelperMem(env, st, regno, r, 4, 'write', false, MEM_EXPECTED);
+      return;
+    case 'ptr_to_const_str':
+      if (r.type !== 'map_value' || !env.maps[r.map]!.readOnly) throw typeError(env, regno, r, 'map_value', info, 'a string in read-only global data');
+      return;
+    default:
+      return;
+  }
+}
+
+export { mt };

@@ -1,0 +1,255 @@
+// verifyObject: the built-in verifier's entry point. For each program of a bpf.ObjectProgram
+// (from ebcc's codegen or from readObject on any compiler's ELF) it links the program as a
+// loader would, derives the program type from the section (or takes it from the options),
+// runs the path-sensitive analysis (check.ts) and reports each rejection as one Diagnostic at
+// the C line of the instruction, with the kernel's own message. Runs in a browser: no I/O.
+import { ctxStructOf } from '../bpf/ctx-access.js';
+import { disasmInsn } from '../bpf/disasm.js';
+import { helperById } from '../bpf/helpers.js';
+import { mapTypeByValue } from '../bpf/maps.js';
+import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
+import { FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
+import { checkedReturnRange, findProgType, progTypeByName } from '../bpf/prog-types.js';
+import type { Diagnostic, Note } from '../diag/diagnostic.js';
+import type { Span } from '../diag/source.js';
+import { mapDefinitions, type MapDef } from '../obj/map-defs.js';
+import { linkProgram, programFunctions, type LinkedProgram } from '../run/link.js';
+import { checkProgram, type CheckStats } from './check.js';
+import type { Env, MapInfo } from './env.js';
+
+export interface VerifyOptions {
+  /** Only this program (its function name). */
+  program?: string;
+  /** Force the program type (libbpf's name: "xdp", "sched_cls", or "tc", "socket", ...). */
+  progType?: string;
+  /** Model a load without CAP_PERFMON (uninitialised stack reads are errors). */
+  noPerfmon?: boolean;
+  /** Where an instruction of a function comes from in the C source, for objects read from ELF. */
+  lineOf?: (fn: FunctionCode, index: number) => Span | undefined;
+}
+
+export interface ProgramStats {
+  processedInsns: number;
+  peakStates: number;
+  totalStates: number;
+  maxStatesPerInsn: number;
+  /** Bytes of stack of the entry function plus, per called function, its own. */
+  stackDepth: number;
+  stackDepths: number[];
+  /** Wall time of the analysis in microseconds. */
+  timeUs: number;
+}
+
+export interface ProgramResult {
+  name: string;
+  section: string;
+  progType: string;
+  accepted: boolean;
+  diagnostics: Diagnostic[];
+  stats: ProgramStats;
+  /** The kernel's message for a rejection. */
+  kernelMessage?: string;
+  /** The failing path's instructions in the kernel log's syntax (`N: (bf) r1 = r6`), with source notes. */
+  log?: string[];
+}
+
+export interface VerifyResult {
+  programs: ProgramResult[];
+  /** Problems with the object or the options (no program, unknown type). */
+  diagnostics: Diagnostic[];
+}
+
+const GPL_COMPATIBLE = ['GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL'];
+
+function licenseOf(obj: ObjectProgram): string {
+  const sec = obj.data.find((d) => d.name === 'license');
+  if (!sec) return '';
+  let s = '';
+  for (const b of sec.bytes) {
+    if (b === 0) break;
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+
+function mapInfos(defs: readonly MapDef[]): MapInfo[] {
+  const infos = defs.map((d): MapInfo => {
+    const rodata = d.origin === 'data' && d.name.startsWith('.rodata');
+    return {
+      name: d.name,
+      type: d.type,
+      typeName: mapTypeByValue(d.type)?.name ?? 'unspec',
+      keySize: d.keySize,
+      valueSize: d.valueSize,
+      maxEntries: d.maxEntries,
+      readOnly: rodata || (d.flags & (1 << 7)) !== 0,
+      constBytes: rodata ? d.initial ?? new Uint8Array(d.valueSize) : undefined,
+      inner: undefined,
+    };
+  });
+  // Map-in-map: lookups yield the inner map, described as an extra entry.
+  defs.forEach((d, i) => {
+    if (!d.inner) return;
+    infos[i]!.inner = infos.length;
+    infos.push(...mapInfos([d.inner]));
+  });
+  return infos;
+}
+
+function spanOf(fn: FunctionCode, index: number, opts: VerifyOptions): Span | undefined {
+  if (fn.lines.length > 0) {
+    let best: Span | undefined;
+    for (const l of fn.lines) {
+      if (l.insnIndex <= index) best = l.span;
+      else break;
+    }
+    if (best && best.file >= 0) return best;
+  }
+  return opts.lineOf?.(fn, index);
+}
+
+export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): VerifyResult {
+  const result: VerifyResult = { programs: [], diagnostics: [] };
+  const defs = mapDefinitions(obj);
+  const maps = mapInfos(defs);
+  const license = licenseOf(obj);
+  let entries = programFunctions(obj);
+  if (options.program !== undefined) {
+    entries = entries.filter((f) => f.name === options.program);
+    if (entries.length === 0) {
+      result.diagnostics.push({ severity: 'error', code: 'V1099', message: `no program named '${options.program}' in the object`, notes: [] });
+      return result;
+    }
+  }
+  for (const entry of entries) {
+    const r = verifyOne(obj, entry, defs, maps, license, options);
+    if ('error' in r) result.diagnostics.push(r.error);
+    else result.programs.push(r);
+  }
+  return result;
+}
+
+function resolveType(entry: FunctionCode, forced: string | undefined): { progType: string; retRange?: { min: number; max: number }; attach?: string } | string {
+  if (forced !== undefined) {
+    const direct = progTypeByName(forced);
+    const viaSection = direct ? undefined : findProgType(forced);
+    const t = direct ?? (viaSection?.kind === 'modern' ? viaSection.progType : undefined);
+    if (!t) return `unknown program type '${forced}'`;
+    const range = viaSection ? checkedReturnRange(viaSection) : t.ret.checked;
+    return { progType: t.name, retRange: range, attach: viaSection?.kind === 'modern' ? viaSection.def.expectedAttachType?.cName : undefined };
+  }
+  const m = findProgType(entry.section);
+  if (!m || !m.progType) return `section '${entry.section}' does not name a program type (give --prog-type)`;
+  return {
+    progType: m.progType.name,
+    retRange: checkedReturnRange(m),
+    attach: m.kind === 'modern' ? m.def.expectedAttachType?.cName : undefined,
+  };
+}
+
+function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDef[], maps: MapInfo[], license: string,
+  options: VerifyOptions): ProgramResult | { error: Diagnostic } {
+  const type = resolveType(entry, options.progType);
+  if (typeof type === 'string') {
+    return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${type}`, span: entry.span.file >= 0 ? entry.span : undefined, notes: [] } };
+  }
+  const linked = linkProgram(obj, entry, defs);
+  if (!linked.ok) return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${linked.message}`, notes: [] } };
+  const prog = linked.program;
+  const env: Env = {
+    insns: prog.insns,
+    maps,
+    progType: type.progType,
+    expectedAttach: type.attach,
+    retRange: type.retRange,
+    gpl: GPL_COMPATIBLE.includes(license),
+    ctxLayout: ctxStructOf(type.progType),
+    flatCtx: FLAT_CTX[type.progType],
+    pktRead: PKT_READ_TYPES.includes(type.progType),
+    pktWrite: PKT_WRITE_TYPES.includes(type.progType),
+    ldAbs: LD_ABS_TYPES.includes(type.progType),
+    idGen: 0,
+    insnIdx: 0,
+    warnings: new Map(),
+    noPerfmon: options.noPerfmon ?? false,
+  };
+  const t0 = nowUs();
+  const res = checkProgram(env);
+  const timeUs = Math.round(nowUs() - t0);
+  const stats = toStats(res.stats, timeUs);
+  const out: ProgramResult = { name: entry.name, section: entry.section, progType: type.progType, accepted: res.accepted, diagnostics: [], stats };
+  for (const [at, w] of [...env.warnings].sort((a, b) => a[0] - b[0])) {
+    const origin = prog.origin[at];
+    out.diagnostics.push({
+      severity: 'warning',
+      code: w.code,
+      message: `program '${entry.name}' passes uninitialised stack memory to a helper (accepted as root; the kernel refuses it without CAP_PERFMON)`,
+      span: origin ? spanOf(origin.fn, origin.index, options) : undefined,
+      notes: [
+        { message: `instruction ${at}: ${insnText(prog, maps, at)}` },
+        ...(w.info.proven ? [{ message: `proven: ${w.info.proven}` }] : []),
+        ...(w.info.needed ? [{ message: `needed: ${w.info.needed}` }] : []),
+      ],
+    });
+  }
+  if (!res.accepted && res.reject) {
+    const at = res.insn ?? 0;
+    const text = (i: number): string => insnText(prog, maps, i);
+    const origin = prog.origin[at];
+    const span = origin ? spanOf(origin.fn, origin.index, options) : undefined;
+    const info = res.reject.info;
+    const notes: Note[] = [{ message: `instruction ${at}: ${text(at)}` }];
+    if (info.proven) notes.push({ message: `proven: ${info.proven}` });
+    if (info.needed) notes.push({ message: `needed: ${info.needed}` });
+    for (const n of info.notes ?? []) {
+      const o = prog.origin[n.insn];
+      notes.push({ message: `${n.message} (instruction ${n.insn}: ${text(n.insn)})`, span: o ? spanOf(o.fn, o.index, options) : undefined });
+    }
+    const kernel = res.reject.kernelExtra ? `${res.reject.kernelExtra}\n${res.reject.kernel}` : res.reject.kernel;
+    notes.push({ message: `the kernel's verifier says: ${kernel.split('\n').join(' / ')}` });
+    out.kernelMessage = kernel;
+    out.diagnostics.push({
+      severity: 'error',
+      code: res.reject.code,
+      message: `the kernel would reject program '${entry.name}': ${res.reject.kernel}`,
+      span,
+      notes,
+    });
+    out.log = (res.path ?? []).map((i) => `${i}: ${text(i)}`);
+  }
+  return out;
+}
+
+function insnText(prog: LinkedProgram, maps: readonly MapInfo[], i: number): string {
+  const insn = prog.insns[i];
+  if (!insn) return '?';
+  try {
+    const code = `(${insn.code.toString(16).padStart(2, '0')}) `;
+    return code + disasmInsn(prog.insns, i, {
+      symbolAt: (k) => {
+        const x = prog.insns[k]!;
+        if (x.src === 1 || x.src === 2) return maps[x.imm] ? `map[id:${x.imm}]` : undefined;
+        return undefined;
+      },
+      helperName: (id) => helperById(id)?.name,
+    }).text;
+  } catch {
+    return `(${insn.code.toString(16)}) ?`;
+  }
+}
+
+function toStats(s: CheckStats, timeUs: number): ProgramStats {
+  return {
+    processedInsns: s.processedInsns,
+    peakStates: s.peakStates,
+    totalStates: s.totalStates,
+    maxStatesPerInsn: s.maxStatesPerInsn,
+    stackDepth: s.stackDepths.reduce((a, b) => a + b, 0),
+    stackDepths: s.stackDepths,
+    timeUs,
+  };
+}
+
+function nowUs(): number {
+  return typeof performance !== 'undefined' ? performance.now() * 1000 : Date.now() * 1000;
+}

@@ -1,0 +1,232 @@
+// The verifier state: registers, stack slots and acquired references per path, as the kernel
+// keeps them (struct bpf_reg_state, bpf_func_state, bpf_verifier_state), and the subsumption
+// test used for pruning (regsafe/stacksafe/refsafe: an explored state contains the current one).
+import { copyScalar, scalarConst, scalarText, scalarUnknown, scalarWithin, type Scalar } from './bounds.js';
+
+export type RegType =
+  | 'not_init' | 'scalar' | 'ctx' | 'map_ptr' | 'map_value' | 'map_key' | 'stack' | 'pkt' | 'pkt_meta' | 'pkt_end'
+  | 'sock' | 'sock_common' | 'tcp_sock' | 'mem' | 'flow_keys' | 'btf_id' | 'func';
+
+/** Range markers of a packet pointer compared with pkt_end (AT_PKT_END, BEYOND_PKT_END). */
+export const AT_PKT_END = -1;
+export const BEYOND_PKT_END = -2;
+
+export interface Reg {
+  type: RegType;
+  /** The pointer may be NULL (printed `_or_null`). */
+  maybeNull: boolean;
+  /** The value of a scalar; the variable offset of a pointer. */
+  s: Scalar;
+  /** Fixed offset of a pointer. */
+  off: number;
+  /** NULL-check id (pointers), packet range id, or link id (scalars). */
+  id: number;
+  /** Reference id for acquired objects (sockets, ring buffer records). */
+  refId: number;
+  /** Packet pointers: bytes proven to lie before pkt_end, from the pointer's base. */
+  range: number;
+  /** Map pointers and map values: index into the program's maps. */
+  map: number;
+  /** Memory pointers (ring buffer records): size in bytes. */
+  memSize: number;
+  /** Stack pointers: the frame they point into. */
+  frame: number;
+  /** Where the pointer was made (an instruction index), for notes. */
+  origin: number;
+}
+
+export function regNotInit(): Reg {
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1 };
+}
+export function regScalar(s: Scalar = scalarUnknown()): Reg {
+  return { ...regNotInit(), type: 'scalar', s };
+}
+export function regConst(v: bigint): Reg {
+  return regScalar(scalarConst(v));
+}
+export function regPtr(type: RegType, extra: Partial<Reg> = {}): Reg {
+  return { ...regNotInit(), type, s: scalarConst(0n), ...extra };
+}
+export const cloneReg = (r: Reg): Reg => ({ ...r, s: copyScalar(r.s) });
+
+export const STACK_SIZE = 512;
+export const SLOT_INVALID = 0;
+export const SLOT_MISC = 1;
+export const SLOT_ZERO = 2;
+export const SLOT_SPILL = 3;
+
+export interface Frame {
+  regs: Reg[];
+  /** Byte kinds of the 512 stack bytes; index = address + 512 (address -512 .. -1). */
+  bytes: Uint8Array;
+  /** Spilled registers per 8-byte slot; index = (address + 512) >> 3. */
+  spills: (Reg | undefined)[];
+  /** The call instruction that made this frame (-1 for the program's entry). */
+  callsite: number;
+  /** First instruction of the function this frame runs. */
+  subprog: number;
+  frameNo: number;
+  /** Deepest stack byte used (bytes below the frame pointer). */
+  depth: number;
+}
+
+export interface RefState {
+  id: number;
+  insn: number;
+}
+
+export interface State {
+  frames: Frame[];
+  refs: RefState[];
+}
+
+export function newFrame(callsite: number, subprog: number, frameNo: number): Frame {
+  const regs: Reg[] = [];
+  for (let i = 0; i < 11; i++) regs.push(regNotInit());
+  regs[10] = regPtr('stack', { frame: frameNo });
+  return { regs, bytes: new Uint8Array(STACK_SIZE), spills: new Array(STACK_SIZE / 8).fill(undefined), callsite, subprog, frameNo, depth: 0 };
+}
+
+export function cloneFrame(f: Frame): Frame {
+  return {
+    regs: f.regs.map(cloneReg),
+    bytes: f.bytes.slice(),
+    spills: f.spills.map((r) => (r ? cloneReg(r) : undefined)),
+    callsite: f.callsite,
+    subprog: f.subprog,
+    frameNo: f.frameNo,
+    depth: f.depth,
+  };
+}
+
+export function cloneState(s: State): State {
+  return { frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })) };
+}
+
+export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
+
+/** Every register and spilled register of every frame (for id propagation). */
+export function* allRegs(s: State): Generator<Reg> {
+  for (const f of s.frames) {
+    for (const r of f.regs) yield r;
+    for (const r of f.spills) if (r) yield r;
+  }
+}
+
+export const isPointer = (r: Reg): boolean => r.type !== 'scalar' && r.type !== 'not_init';
+
+// ---------------------------------------------------------------------------
+// Printing in the kernel log's spelling
+
+export interface NameOf {
+  map(index: number): { name: string; keySize: number; valueSize: number } | undefined;
+}
+
+export function typeText(r: Reg): string {
+  const base: Record<RegType, string> = {
+    not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
+    stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
+    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func',
+  };
+  return base[r.type] + (r.maybeNull ? '_or_null' : '');
+}
+
+export function regText(r: Reg, names?: NameOf): string {
+  if (r.type === 'scalar') return scalarText(r.s);
+  if (r.type === 'not_init') return '?';
+  if (r.type === 'stack' && r.s.var.m === 0n && r.s.var.v === 0n) return `fp${r.off === 0 ? '0' : r.off}`;
+  const parts: string[] = [];
+  if (r.id) parts.push(`id=${r.id}`);
+  if (r.refId) parts.push(`ref_obj_id=${r.refId}`);
+  if (r.type === 'map_value' || r.type === 'map_ptr') {
+    const m = names?.map(r.map);
+    if (m) parts.push(`map=${m.name},ks=${m.keySize},vs=${m.valueSize}`);
+  }
+  if (r.off) parts.push(`off=${r.off}`);
+  if (r.type === 'pkt' || r.type === 'pkt_meta') parts.push(`r=${r.range}`);
+  if (r.type === 'mem') parts.push(`sz=${r.memSize}`);
+  if (!(r.s.var.m === 0n && r.s.var.v === 0n)) {
+    const t = scalarText(r.s);
+    parts.push(t.startsWith('scalar(') ? t.slice(7, -1) : `imm=${t}`);
+  }
+  return `${typeText(r)}(${parts.join(',')})`;
+}
+
+// ---------------------------------------------------------------------------
+// Subsumption (states_equal)
+
+class IdMap {
+  private readonly map = new Map<number, number>();
+  private readonly rev = new Map<number, number>();
+  /** old and cur ids correspond one to one. */
+  check(oldId: number, curId: number): boolean {
+    if (oldId === 0 && curId === 0) return true;
+    if (oldId === 0 || curId === 0) return false;
+    const m = this.map.get(oldId);
+    if (m !== undefined) return m === curId;
+    const r = this.rev.get(curId);
+    if (r !== undefined) return false;
+    this.map.set(oldId, curId);
+    this.rev.set(curId, oldId);
+    return true;
+  }
+  /** Scalar link ids: an unlinked old register accepts any current one. */
+  checkScalar(oldId: number, curId: number): boolean {
+    if (oldId === 0) return true;
+    if (curId === 0) return false;
+    return this.check(oldId, curId);
+  }
+}
+
+function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
+  if (old.type === 'not_init') return true;
+  if (cur.type === 'not_init') return false;
+  if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
+  if (old.type === 'scalar') return scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
+  if (old.type === 'pkt' || old.type === 'pkt_meta') {
+    if (old.range > cur.range) return false;
+    if (old.off !== cur.off) return false;
+    if (!ids.check(old.id, cur.id)) return false;
+    return scalarWithin(old.s, cur.s);
+  }
+  if (old.off !== cur.off || old.map !== cur.map || old.frame !== cur.frame || old.memSize !== cur.memSize) return false;
+  if (!scalarWithin(old.s, cur.s)) return false;
+  if (old.range !== cur.range) return false;
+  return ids.check(old.id, cur.id) && ids.check(old.refId, cur.refId);
+}
+
+function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
+  for (let i = 0; i < STACK_SIZE; i++) {
+    const o = old.bytes[i]!;
+    if (o === SLOT_INVALID || o === SLOT_MISC) continue; // reads give an unknown scalar either way (root)
+    if (o !== cur.bytes[i]) return false;
+    if (o === SLOT_SPILL && (i & 7) === 0) {
+      const os = old.spills[i >> 3];
+      const cs = cur.spills[i >> 3];
+      if (!os || !cs || !regSafe(os, cs, ids)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `old` (an explored state at the same instruction, whose every path was proven safe) contains
+ * `cur`. `live(frameIndex, reg)` tells which registers the rest of the program may read.
+ */
+export function statesEqual(old: State, cur: State, live: (frame: number, reg: number) => boolean): boolean {
+  if (old.frames.length !== cur.frames.length) return false;
+  const ids = new IdMap();
+  for (let f = 0; f < old.frames.length; f++) {
+    const of = old.frames[f]!;
+    const cf = cur.frames[f]!;
+    if (of.callsite !== cf.callsite) return false;
+    for (let r = 0; r < 10; r++) {
+      if (!live(f, r)) continue;
+      if (!regSafe(of.regs[r]!, cf.regs[r]!, ids)) return false;
+    }
+    if (!stackSafe(of, cf, ids)) return false;
+  }
+  if (old.refs.length !== cur.refs.length) return false;
+  for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;
+  return true;
+}

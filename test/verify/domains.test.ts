@@ -1,0 +1,186 @@
+// The abstract domains against concrete arithmetic, exhaustively on small values: every tnum of
+// 4 unknown-or-known low bits (81 of them) combined with every other, every value of each, for
+// the tnum operations; and scalar bounds built from ranges of small and sign-crossing values for
+// every ALU operation at 64 and 32 bits, and for branch refinement. Soundness: the concrete
+// result of any member is a member of the abstract result. Precision where the kernel is exact:
+// constants stay constants.
+import { describe, expect, it } from 'vitest';
+import {
+  REVERSE_OP, branchTaken, refineBranch, scalarAlu, scalarConst, scalarUnknown, syncBounds, type CmpOp, type Scalar, type ScalarOp,
+} from '../../src/verify/bounds.js';
+import {
+  tnumAdd, tnumAnd, tnumArshift, tnumConst, tnumContains, tnumIntersect, tnumLshift, tnumMul, tnumOr, tnumRange,
+  tnumRshift, tnumSub, tnumXor, type Tnum,
+} from '../../src/verify/tnum.js';
+
+const U64 = (1n << 64n) - 1n;
+const U32 = 0xffffffffn;
+
+/** Every tnum over the low `bits` bits (each bit 0, 1 or unknown). */
+function allTnums(bits: number): Tnum[] {
+  const out: Tnum[] = [];
+  const total = 3 ** bits;
+  for (let n = 0; n < total; n++) {
+    let v = 0n, m = 0n, k = n;
+    for (let b = 0; b < bits; b++) {
+      const t = k % 3;
+      k = Math.floor(k / 3);
+      if (t === 1) v |= 1n << BigInt(b);
+      if (t === 2) m |= 1n << BigInt(b);
+    }
+    out.push({ v, m });
+  }
+  return out;
+}
+
+function members(t: Tnum): bigint[] {
+  const bits: bigint[] = [];
+  for (let b = 0n; b < 64n; b++) if ((t.m >> b) & 1n) bits.push(b);
+  const out: bigint[] = [];
+  for (let n = 0; n < 1 << bits.length; n++) {
+    let x = t.v;
+    bits.forEach((b, i) => { if ((n >> i) & 1) x |= 1n << b; });
+    out.push(x);
+  }
+  return out;
+}
+
+const T4 = allTnums(4);
+
+describe('tnum', () => {
+  const binary: [string, (a: Tnum, b: Tnum) => Tnum, (x: bigint, y: bigint) => bigint][] = [
+    ['add', tnumAdd, (x, y) => (x + y) & U64],
+    ['sub', tnumSub, (x, y) => (x - y) & U64],
+    ['and', tnumAnd, (x, y) => x & y],
+    ['or', tnumOr, (x, y) => x | y],
+    ['xor', tnumXor, (x, y) => x ^ y],
+    ['mul', tnumMul, (x, y) => (x * y) & U64],
+  ];
+  it.each(binary)('%s is sound on every pair of 4-bit tnums', (_n, op, conc) => {
+    for (const a of T4) for (const b of T4) {
+      const r = op(a, b);
+      for (const x of members(a)) for (const y of members(b)) {
+        if (!tnumContains(r, conc(x, y))) throw new Error(`${_n}(${a.v}/${a.m}, ${b.v}/${b.m}) misses ${conc(x, y)}`);
+      }
+      if (a.m === 0n && b.m === 0n) expect(r.m).toBe(0n);
+    }
+  });
+  it('shifts are sound for every 8-bit tnum and shift', () => {
+    for (const a of allTnums(6).map((t) => ({ v: t.v << 1n, m: t.m << 1n }))) {
+      for (let s = 0; s < 8; s++) {
+        const l = tnumLshift(a, s), r = tnumRshift(a, s), ar = tnumArshift({ v: a.v | (1n << 63n), m: a.m }, s, 64);
+        for (const x of members(a)) {
+          expect(tnumContains(l, (x << BigInt(s)) & U64)).toBe(true);
+          expect(tnumContains(r, x >> BigInt(s))).toBe(true);
+          expect(tnumContains(ar, BigInt.asUintN(64, BigInt.asIntN(64, x | (1n << 63n)) >> BigInt(s)))).toBe(true);
+        }
+      }
+    }
+  });
+  it('range contains its bounds and intersect keeps common members', () => {
+    for (let lo = 0n; lo < 256n; lo += 7n) for (let hi = lo; hi < 256n; hi += 5n) {
+      const t = tnumRange(lo, hi);
+      for (let x = lo; x <= hi; x++) expect(tnumContains(t, x)).toBe(true);
+    }
+    for (const a of T4) for (const b of T4) {
+      const i = tnumIntersect(a, b);
+      for (const x of members(a)) if (tnumContains(b, x)) expect(tnumContains(i, x)).toBe(true);
+    }
+  });
+});
+
+/** A scalar holding exactly [lo, hi] (as signed 64-bit values), synced. */
+function range(lo: bigint, hi: bigint): Scalar {
+  const s = scalarUnknown();
+  s.smin = lo;
+  s.smax = hi;
+  syncBounds(s);
+  return s;
+}
+
+function contains(s: Scalar, x: bigint): boolean {
+  const u = x & U64, sv = BigInt.asIntN(64, u), u32 = u & U32, s32 = BigInt.asIntN(32, u32);
+  return u >= s.umin && u <= s.umax && sv >= s.smin && sv <= s.smax && u32 >= s.u32min && u32 <= s.u32max &&
+    s32 >= s.s32min && s32 <= s.s32max && tnumContains(s.var, u);
+}
+
+const RANGES: [bigint, bigint][] = [];
+for (const lo of [-5n, -2n, -1n, 0n, 1n, 3n, 6n, 15n, 250n]) for (const w of [0n, 1n, 3n, 7n]) RANGES.push([lo, lo + w]);
+
+function concrete(op: ScalarOp, x: bigint, y: bigint, alu32: boolean): bigint {
+  const bits = alu32 ? 32n : 64n;
+  const mask = (1n << bits) - 1n;
+  const a = x & mask, b = y & mask;
+  switch (op) {
+    case 'add': return (a + b) & mask;
+    case 'sub': return (a - b) & mask;
+    case 'mul': return (a * b) & mask;
+    case 'and': return a & b;
+    case 'or': return a | b;
+    case 'xor': return a ^ b;
+    case 'lsh': return (a << b) & mask;
+    case 'rsh': return a >> b;
+    case 'arsh': return BigInt.asUintN(Number(bits), BigInt.asIntN(Number(bits), a) >> b);
+  }
+}
+
+describe('scalar bounds', () => {
+  const ops: ScalarOp[] = ['add', 'sub', 'mul', 'and', 'or', 'xor', 'lsh', 'rsh', 'arsh'];
+  for (const alu32 of [false, true]) {
+    it.each(ops)(`%s (${alu32 ? '32' : '64'}-bit) is sound on ranges of small and negative values`, (op) => {
+      for (const [a0, a1] of RANGES) for (const [b0, b1] of RANGES) {
+        if ((op === 'lsh' || op === 'rsh' || op === 'arsh') && (b0 < 0n || b0 !== b1 || b0 >= (alu32 ? 32n : 64n))) continue;
+        const d = range(a0, a1);
+        scalarAlu(d, range(b0, b1), op, alu32);
+        for (let x = a0; x <= a1; x++) for (let y = b0; y <= b1; y++) {
+          const r = concrete(op, x, y, alu32);
+          if (!contains(d, r)) throw new Error(`${op}: [${a0},${a1}] ${op} [${b0},${b1}] misses ${r}`);
+        }
+        if (a0 === a1 && b0 === b1 && op !== 'mul') expect(d.var.m, `${op} of constants`).toBe(0n);
+      }
+    });
+  }
+  const cmps: CmpOp[] = ['jeq', 'jne', 'jgt', 'jge', 'jlt', 'jle', 'jsgt', 'jsge', 'jslt', 'jsle', 'jset'];
+  const holds = (op: CmpOp, x: bigint, y: bigint, bits32: boolean): boolean => {
+    const m = bits32 ? U32 : U64;
+    const ux = x & m, uy = y & m;
+    const sx = bits32 ? BigInt.asIntN(32, ux) : BigInt.asIntN(64, ux), sy = bits32 ? BigInt.asIntN(32, uy) : BigInt.asIntN(64, uy);
+    switch (op) {
+      case 'jeq': return ux === uy;
+      case 'jne': return ux !== uy;
+      case 'jgt': return ux > uy;
+      case 'jge': return ux >= uy;
+      case 'jlt': return ux < uy;
+      case 'jle': return ux <= uy;
+      case 'jsgt': return sx > sy;
+      case 'jsge': return sx >= sy;
+      case 'jslt': return sx < sy;
+      case 'jsle': return sx <= sy;
+      case 'jset': return (ux & uy) !== 0n;
+    }
+  };
+  for (const bits32 of [false, true]) {
+    it.each(cmps)(`%s (${bits32 ? 'jmp32' : 'jmp'}): branch prediction and refinement keep every value that takes the branch`, (op) => {
+      for (const [a0, a1] of RANGES) for (const [b0, b1] of RANGES) {
+        const pred = branchTaken(range(a0, a1), range(b0, b1), op, bits32);
+        for (const [refOp, want] of [[op, true], [REVERSE_OP[op], false]] as const) {
+          const d = range(a0, a1), s = range(b0, b1);
+          refineBranch(d, s, refOp, bits32);
+          for (let x = a0; x <= a1; x++) for (let y = b0; y <= b1; y++) {
+            if (holds(op, x, y, bits32) !== want) continue;
+            if (pred !== -1) expect(pred === 1, `${op} predicted wrongly for ${x},${y}`).toBe(want);
+            if (!contains(d, x) || !contains(s, y)) throw new Error(`${op}=${want} on [${a0},${a1}],[${b0},${b1}] lost ${x},${y}`);
+          }
+        }
+      }
+    });
+  }
+  it('a constant stays exact through sync', () => {
+    for (const v of [0n, 1n, -1n, 255n, 1n << 40n]) {
+      const s = scalarConst(v);
+      syncBounds(s);
+      expect(s.var.m).toBe(0n);
+      expect(s.smin).toBe(v);
+    }
+  });
+});
