@@ -50,13 +50,13 @@ char LICENSE[] SEC("license") = "GPL";
     'no_bounds.c:11:6: error: the kernel would reject program \'no_bounds\': R0 offset is outside of the packet [V1003]\n' +
     '   11 |  if (eth->h_proto == bpf_htons(ETH_P_IP))\n' +
     '      |      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n' +
-    'ebcc: note: instruction 1: (69) r0 = *(u16 *)(r0 +12)\n' +
-    'ebcc: note: proven: R0 = data + 0; no comparison with data_end covers it; the access reaches bytes 12..14 from data\n' +
-    'ebcc: note: needed: a comparison like `if (ptr + 14 > data_end)` on a pointer with the same base before the access\n' +
+    'ebcc: note: instruction 1: (71) r1 = *(u8 *)(r0 +12)\n' +
+    'ebcc: note: proven: R0 = data + 0; no comparison with data_end covers it; the access reaches bytes 12..13 from data\n' +
+    'ebcc: note: needed: a comparison like `if (ptr + 13 > data_end)` on a pointer with the same base before the access\n' +
     'no_bounds.c:9:8: note: the packet pointer is loaded here (instruction 0: (61) r0 = *(u32 *)(r1 +0))\n' +
     '    9 |  void *data = (void *)(long)ctx->data;\n' +
     '      |        ^~~~\n' +
-    'ebcc: note: the kernel\'s verifier says: invalid access to packet, off=12 size=2, R0(id=0,off=0,r=0) / R0 offset is outside of the packet\n',
+    'ebcc: note: the kernel\'s verifier says: invalid access to packet, off=12 size=1, R0(id=0,off=0,r=0) / R0 offset is outside of the packet\n',
 });
 MISTAKES.push({
   name: 'missing NULL check after a map lookup',
