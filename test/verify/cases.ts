@@ -139,12 +139,12 @@ export function kernelErrorLine(log: string): string {
 /**
  * The part of an error line that does not depend on register allocation and instruction
  * selection, recorded for C cases (whose code changes with ebcc's code generator): without a
- * leading register name, and cut before the first `, ` or ` name=`.
+ * leading register name, and cut before the first `, `, ` name=` or register name.
  * "R0 invalid access to packet, off=12 size=2, R0(...)" becomes "invalid access to packet".
  */
 export function stableMessage(line: string): string {
   const s = line.replace(/^R\d+ /, '');
-  const cut = /,\s|\s\w+=/.exec(s);
+  const cut = /,\s|\s\w+=|\sR\d+\b/.exec(s);
   return cut ? s.slice(0, cut.index) : s;
 }
 

@@ -20,14 +20,14 @@ int cgroup_skb_returns_bool(struct __sk_buff *skb)
 	return skb->len > 100;
 }
 
-// @case cgroup_skb_returns_len reject EINVAL "At program exit the register R0 has"
+// @case cgroup_skb_returns_len reject EINVAL "At program exit the register"
 SEC("cgroup_skb/ingress")
 int cgroup_skb_returns_len(struct __sk_buff *skb)
 {
 	return skb->len;
 }
 
-// @case cgroup_skb_returns_two reject EINVAL "At program exit the register R0 has"
+// @case cgroup_skb_returns_two reject EINVAL "At program exit the register"
 SEC("cgroup_skb/ingress")
 int cgroup_skb_returns_two(struct __sk_buff *skb)
 {
