@@ -15,6 +15,7 @@ import { modernizeLegacyMap } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
 import { selectInstructions } from './select.js';
 import { pushAll } from '../util/array.js';
+import { shareSpillSlots } from './spill-slots.js';
 
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
@@ -22,6 +23,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const functions: FunctionCode[] = module.functions.map((fn) => {
     legalize(fn, ctx.options.mcpu);
     const alloc = allocateRegisters(fn);
+    shareSpillSlots(fn);
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);

@@ -20,6 +20,7 @@ export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
   // Largest alignment first keeps padding small.
   const slots = [...fn.slots].sort((a, b) => b.alignBytes - a.alignBytes || a.id - b.id);
   for (const s of slots) {
+    if (s.spill && s.sizeBytes === 0) continue; // merged into another spill slot (spill-slots.ts)
     const align = Math.min(8, s.alignBytes);
     used = Math.ceil((used + s.sizeBytes) / align) * align;
     offsets.set(s.id, -used);

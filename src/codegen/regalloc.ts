@@ -188,7 +188,7 @@ function lateOperands(i: Inst): number[] {
 /** Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before uses. */
 function spillVReg(fn: IrFunction, v: VReg, spillTemps: Set<number>): void {
   const slot = fn.slots.length;
-  fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span });
+  fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span, spill: true });
   const addr: Address = { kind: 'slot', slot, off: 0 };
   const fresh = (): VReg => {
     const t = fn.vregCount++ as VReg;

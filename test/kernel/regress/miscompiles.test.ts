@@ -4,10 +4,10 @@
 import { describe } from 'vitest';
 import { kernelIt } from '../harness.js';
 import { expectAllPass } from '../expr/run-c.js';
+import { LEVELS } from './levels.js';
 
 const INPUTS = [0n, 1n, 2n, 3n, 0xffffffffn, 0xffffffffffffffffn, 7n, 15n, 17n, 13n];
 
-export const LEVELS = [1, 2, 3, 4].flatMap((mcpu) => [0, 2].map((optLevel) => ({ mcpu: mcpu as 1 | 2 | 3 | 4, optLevel: optLevel as 0 | 2 })));
 
 // C11 6.5.16p3: an assignment's value is the value stored in the left operand, so for a
 // bit-field it is the right operand converted to the field's width.
