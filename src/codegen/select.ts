@@ -59,16 +59,25 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
 
 /** Blocks in reverse post-order from the entry; unreachable blocks are dropped. */
 export function layoutOrder(fn: IrFunction): BlockId[] {
-  const seen = new Set<BlockId>();
+  // Depth-first, iteratively (a function can have thousands of blocks in a chain). The
+  // fall-through candidate (else) is visited last so that it is laid out right after.
+  const seen = new Set<BlockId>([0]);
   const post: BlockId[] = [];
-  const visit = (id: BlockId) => {
-    seen.add(id);
-    const succ = successors(fn.blocks[id]!.term);
-    // Visit the fall-through candidate (else) last so it is laid out right after.
-    for (const s of [...succ].reverse()) if (!seen.has(s)) visit(s);
-    post.push(id);
-  };
-  visit(0);
+  const next = (id: BlockId) => ({ id, succ: [...successors(fn.blocks[id]!.term)].reverse(), k: 0 });
+  const stack = [next(0)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.k < top.succ.length) {
+      const s = top.succ[top.k++]!;
+      if (!seen.has(s)) {
+        seen.add(s);
+        stack.push(next(s));
+      }
+    } else {
+      stack.pop();
+      post.push(top.id);
+    }
+  }
   return post.reverse();
 }
 

@@ -8,7 +8,7 @@
 // simplifyCfg afterwards to drop the blocks that became unreachable.
 import { evalAlu, evalBswap, evalCmp, evalNeg, evalSext } from '../ir/eval.js';
 import type { BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
-import { instDef, successors } from '../ir/ir.js';
+import { instDef, instUses, successors, termUses } from '../ir/ir.js';
 
 /** undefined: no value reached yet (top); 'varying': not a constant (bottom). */
 type Value = bigint | 'varying';
@@ -65,16 +65,45 @@ function trackedRegisters(fn: IrFunction): Set<VReg> {
         return false;
     }
   };
-  for (let again = true; again; ) {
-    again = false;
-    for (const [v, list] of defs) {
-      if (!tracked.has(v) && !fn.params.includes(v) && list.some(canBeConst)) {
-        tracked.add(v);
-        again = true;
+  // A worklist instead of sweeps until nothing changes: a register is looked at again only when
+  // one it reads becomes tracked, so a long chain costs its length, not its length squared.
+  const readers = new Map<VReg, VReg[]>();
+  const params = new Set(fn.params);
+  for (const [v, list] of defs) {
+    for (const i of list) {
+      for (const r of regsRead(i)) {
+        const l = readers.get(r);
+        if (l) l.push(v);
+        else readers.set(r, [v]);
       }
     }
   }
+  const work = [...defs.keys()];
+  while (work.length > 0) {
+    const v = work.pop()!;
+    if (tracked.has(v) || params.has(v) || !defs.get(v)!.some(canBeConst)) continue;
+    tracked.add(v);
+    for (const r of readers.get(v) ?? []) if (!tracked.has(r)) work.push(r);
+  }
   return tracked;
+}
+
+/** The registers canBeConst looks at. */
+function regsRead(i: Inst): VReg[] {
+  const r = (o: Operand) => (o.kind === 'reg' ? [o.reg] : []);
+  switch (i.op) {
+    case 'mov':
+      return r(i.src);
+    case 'alu':
+      return [...r(i.a), ...r(i.b)];
+    case 'neg':
+      return [i.a];
+    case 'sext':
+    case 'bswap':
+      return [i.src];
+    default:
+      return [];
+  }
 }
 
 function constOf(s: State, o: Operand): bigint | undefined {
@@ -129,27 +158,61 @@ function liveSuccessors(t: Terminator, s: State): BlockId[] {
   return successors(t);
 }
 
+/**
+ * Registers read in some block before that block writes them: only these carry a value from
+ * one block to the next. The others (temporaries used where they are computed) stay out of the
+ * per-block states, which would otherwise grow with every temporary of the function and make
+ * the analysis quadratic in its size.
+ */
+function crossBlockRegisters(fn: IrFunction): Set<VReg> {
+  const out = new Set<VReg>();
+  const written = new Set<VReg>();
+  for (const b of fn.blocks) {
+    written.clear();
+    for (const i of b.insts) {
+      for (const u of instUses(i)) if (!written.has(u)) out.add(u);
+      const d = instDef(i);
+      if (d !== undefined) written.add(d);
+    }
+    for (const u of termUses(b.term)) if (!written.has(u)) out.add(u);
+  }
+  return out;
+}
+
+/** The part of a block's exit state its successors can read. */
+function exitState(s: State, crossBlock: Set<VReg>): State {
+  const out = newState(s.tracked);
+  for (const [k, v] of s) if (crossBlock.has(k)) out.set(k, v);
+  return out;
+}
+
 export function constProp(fn: IrFunction): boolean {
   const n = fn.blocks.length;
   const tracked = trackedRegisters(fn);
+  const crossBlock = crossBlockRegisters(fn);
   const entry: (State | undefined)[] = new Array(n);
   entry[0] = newState(tracked);
+  // A FIFO queue (an array and a read index: shift() would make it quadratic).
   const work: BlockId[] = [0];
+  let head = 0;
   const queued = new Set<BlockId>([0]);
-  while (work.length > 0) {
-    const id = work.shift()!;
+  while (head < work.length) {
+    const id = work[head++]!;
     queued.delete(id);
     const s = newState(tracked, entry[id]!);
     const b = fn.blocks[id]!;
     for (const i of b.insts) step(i, s);
-    for (const succ of liveSuccessors(b.term, s)) {
+    const live = liveSuccessors(b.term, s);
+    const exit = exitState(s, crossBlock);
+    for (const succ of live) {
       const old = entry[succ];
       let changed = false;
       if (!old) {
-        entry[succ] = newState(tracked, s);
+        // The only successor can take the exit state itself: no second copy.
+        entry[succ] = live.length === 1 ? exit : newState(tracked, exit);
         changed = true;
       } else {
-        for (const [k, v] of s) {
+        for (const [k, v] of exit) {
           const m = meet(old.get(k), v);
           if (m !== old.get(k)) {
             changed = true;

@@ -8,16 +8,27 @@ import { successors } from '../ir/ir.js';
 import { pushAll } from '../util/array.js';
 
 export function simplifyCfg(fn: IrFunction): void {
-  // Where an empty block that only jumps elsewhere really leads.
+  // Where an empty block that only jumps elsewhere really leads. Every block on a walked chain
+  // remembers the answer, so n chained empty blocks cost n steps in all, not n squared.
+  const dest = new Map<BlockId, BlockId>();
   const forward = (id: BlockId): BlockId => {
-    const seen = new Set<BlockId>();
+    const path: BlockId[] = [];
+    const onPath = new Set<BlockId>();
     let cur = id;
     for (;;) {
+      const known = dest.get(cur);
+      if (known !== undefined) {
+        cur = known;
+        break;
+      }
       const b = fn.blocks[cur]!;
-      if (b.insts.length !== 0 || b.term.op !== 'jmp' || seen.has(cur)) return cur;
-      seen.add(cur);
+      if (b.insts.length !== 0 || b.term.op !== 'jmp' || onPath.has(cur)) break;
+      path.push(cur);
+      onPath.add(cur);
       cur = b.term.target;
     }
+    for (const p of path) dest.set(p, cur);
+    return cur;
   };
   for (const b of fn.blocks) {
     const t = b.term;
@@ -50,7 +61,7 @@ export function simplifyCfg(fn: IrFunction): void {
     const id = stack.pop()!;
     if (reachable.has(id)) continue;
     reachable.add(id);
-    stack.push(...successors(fn.blocks[id]!.term));
+    for (const s of successors(fn.blocks[id]!.term)) stack.push(s);
   }
   const renumber = new Map<BlockId, BlockId>();
   const kept: Block[] = [];

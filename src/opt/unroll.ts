@@ -12,18 +12,26 @@ import type { CompileContext } from '../context.js';
 import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
-import { findLoops, predecessors, type Loop } from './loops.js';
+import { findIrreducibleEdge, findLoops, predecessors, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { pushAll } from '../util/array.js';
 
-/** Most iterations one loop may unroll into, and most instructions a function may grow to. */
+/**
+ * Most iterations one loop may unroll into, and most IR instructions a function may grow to by
+ * unrolling. The kernel loads up to 1,000,000 instructions (MAX_PROGRAM_INSNS), but a program
+ * that unrolls to a fifth of that already takes the verifier minutes; past this budget ebcc
+ * stops (E5011) instead of spending its own time and memory on it.
+ */
 const MAX_TRIPS = 8192;
-const MAX_INSNS = 1_000_000;
+const MAX_INSNS = 200_000;
 
 export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   for (;;) {
     const loops = findLoops(fn);
-    if (loops.length === 0) return;
+    if (loops.length === 0) {
+      reportIrreducible(fn, ctx);
+      return;
+    }
     const loop = loops[0]!;
     const ok = unrollLoop(fn, loop, ctx);
     simplifyCfg(fn);
@@ -73,9 +81,13 @@ function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
   const branchesInLoop = body.filter((id) => fn.blocks[id]!.term.op === 'br').length;
   // Peel in batches of 1, 2, 4, ... iterations, folding constants once per batch:
   // copies past the real trip count become unreachable and are dropped.
+  // Batches double without a cap, so a loop of N iterations costs about log2(N) rounds of
+  // constant folding over the function, not N / 64; the budget is checked before each copy.
+  const bodyInsns = body.reduce((n, id) => n + fn.blocks[id]!.insts.length + 1, 0);
   let trips = 0;
-  for (let batch = 1; ; batch = Math.min(batch * 2, 64)) {
-    if (trips >= MAX_TRIPS || countInsns(fn) > MAX_INSNS) {
+  for (let batch = 1; ; batch *= 2) {
+    batch = Math.min(batch, MAX_TRIPS - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
+    if (batch < 1) {
       report(fn, loop, ctx, `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`);
       return false;
     }
@@ -133,5 +145,15 @@ function report(fn: IrFunction, loop: Loop, ctx: CompileContext, reason: string 
   const why = reason ?? (variable ? `its exit condition depends on '${variable}', whose value is not known at compile time` : 'its trip count is not a compile-time constant');
   ctx.diags.error('E5011', `loop cannot be unrolled: ${why}`, cond.span, {
     notes: [{ message: 'BPF C loops are fully unrolled: bound the loop by a constant (for example `for (i = 0; i < 16 && i < n; i++)`), or move the body into a callback `static long body(__u32 i, void *ctx)` run by bpf_loop(n, body, &ctx, 0) (Linux 5.17)' }],
+  });
+}
+
+/** A cycle with more than one entry (goto into a loop) is no natural loop: unrolling cannot remove it. */
+function reportIrreducible(fn: IrFunction, ctx: CompileContext): void {
+  const edge = findIrreducibleEdge(fn);
+  if (!edge) return;
+  const t = fn.blocks[edge.from]!.term;
+  ctx.diags.error('E5011', 'loop cannot be unrolled: it is entered at more than one point (a goto into a loop), so it has no single header', t.span, {
+    notes: [{ message: 'BPF programs cannot loop: write the loop with one entry (a for or while statement) and a constant bound, or use bpf_loop()' }],
   });
 }

@@ -46,6 +46,31 @@ describe('pathological inputs end in a diagnostic or an object, quickly', () => 
     expect(expectCodes('int f(void) { return sizeof(char[10000000000][10000000000]); }\n', ['E3012'])).toContain('array is too large');
   });
 
+  it('a loop of a billion iterations stops at the unrolling budget (E5011)', () => {
+    const text = expectCodes(program('', 'int s = 0;\nfor (int i = 0; i < 1000000000; i++) s += i;\nreturn s;'), ['E5011']);
+    expect(text).toContain('unrolling it would take more than 8192 iterations');
+    expectCodes(program('', 'for (int i = 0; i < 1000000000; i++) {}\nreturn 0;'), ['E5011']);
+  });
+
+  it('an irreducible loop made with goto is reported, not compiled to a backward jump', () => {
+    const text = expectCodes(program('', 'int s = 0;\nif (x) goto b;\na: s += 1;\nb: s += 2;\nif (s < 100) goto a;\nreturn s;'), ['E5011']);
+    expect(text).toContain('entered at more than one point');
+  });
+
+  it('nested constant loops around a division, and a 4,000-trip loop with a branch', () => {
+    expectCodes(program('', 'unsigned s = 0;\nfor (int i = 0; i < 6; i++)\n for (int j = 0; j < 6; j++)\n  for (int k = 0; k < 8; k++)\n   s += (unsigned)x / (i + j + k + 1);\nreturn s;'), []);
+    expectCodes(program('', 'int s = 0;\nfor (int i = 0; i < 4000; i++) { if (x > i) s += 3; else s -= 1; }\nreturn s;'), []);
+  });
+
+  it('thousands of ifs, gotos and switch cases in one function (no quadratic pass, no deep recursion)', () => {
+    const ifs = Array.from({ length: 4000 }, (_, i) => `if (x > ${i}) r++;`).join('\n');
+    expectCodes(program('', `int r = 0;\n${ifs}\nreturn r;`), []);
+    const gotos = Array.from({ length: 6000 }, (_, i) => `if (x == ${i}) goto out;`).join('\n');
+    expectCodes(program('', `${gotos}\nreturn 1;\nout:\nreturn 0;`), []);
+    const cases = Array.from({ length: 3000 }, (_, i) => `case ${i}: return ${i * 3};`).join('\n');
+    expectCodes(program('', `switch (x) {\n${cases}\n}\nreturn 0;`), []);
+  });
+
   it('a function-like macro bomb stops with E1014', () => {
     let src = '#define F0(x) x x\n';
     for (let i = 1; i <= 30; i++) src += `#define F${i}(x) F${i - 1}(x x)\n`;
