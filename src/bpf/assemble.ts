@@ -465,6 +465,14 @@ function resolvePending(st: State, errors: AsmError[]): void {
   }
 }
 
+/**
+ * The text of an inline-assembly template: each operand reference replaced by `operand(k)` (a
+ * register name, an immediate, map[NAME]). ';' separates instructions, as in LLVM's BPF assembler.
+ */
+export function expandAsmTemplate(parts: readonly (string | { operand: number })[], operand: (k: number) => string): string {
+  return parts.map((p) => (typeof p === 'string' ? p : operand(p.operand))).join('').replace(/;/g, '\n');
+}
+
 /** Assembles a text of instructions and labels. Never throws for bad input. */
 export function assemble(text: string, opts: AsmOptions = {}): AsmOutput {
   const st: State = { insns: [], relocs: [], labels: new Map(), lineOfInsn: [], pending: [], conds: condBySymbol(), opts, rawLines: [] };

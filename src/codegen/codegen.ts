@@ -4,7 +4,7 @@
 import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { Module } from '../ir/ir.js';
+import type { IrFunction, Module } from '../ir/ir.js';
 import { isReadOnlyData, type GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { tryEval } from '../sema/const-eval.js';
@@ -21,13 +21,14 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
   const frames = new Map<string, { sizeBytes: number; span: Span }>();
   const functions: FunctionCode[] = module.functions.map((fn) => {
+    const asmOk = checkAsmImmediates(fn, ctx);
     legalize(fn, ctx.options.mcpu);
     const alloc = allocateRegisters(fn);
     shareSpillSlots(fn);
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
-    const sel = alloc.ok ? selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu) : { insns: [], relocs: [], lines: [] };
+    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu) : { insns: [], relocs: [], lines: [] };
     return {
       name: fn.name,
       section: fn.section,
@@ -82,6 +83,22 @@ function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: nu
       });
     }
   }
+}
+
+/** Every "i" operand of inline assembly must be a constant by now (after inlining and propagation). */
+function checkAsmImmediates(fn: IrFunction, ctx: CompileContext): boolean {
+  let ok = true;
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op !== 'asm') continue;
+      i.operands.forEach((o, k) => {
+        if (o.kind !== 'imm' || o.value.kind === 'imm') return;
+        ok = false;
+        ctx.diags.error('E5015', `operand ${k} of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand`, i.span);
+      });
+    }
+  }
+  return ok;
 }
 
 /** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */

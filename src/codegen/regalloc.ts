@@ -30,6 +30,7 @@ export interface Allocation {
 function clobbers(i: Inst): readonly number[] {
   if (i.op === 'call' || i.op === 'callfn' || i.op === 'ldabs') return CALLER_SAVED;
   if (i.op === 'atomic' && i.aop === 'cmpxchg') return [0];
+  if (i.op === 'asm') return i.clobbers;
   return [];
 }
 
@@ -117,6 +118,21 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
       }
       // Any register mov is a hint (a 32-bit one can reuse its source's register when the source dies).
       if (i.op === 'mov' && i.src.kind === 'reg') copies.push([i.dst, i.src.reg]);
+      if (i.op === 'asm') {
+        // Operands never sit in a register the text overwrites, and the output never shares a
+        // register with an input (the text may write it before it reads them all).
+        const regs = i.operands.flatMap((o) => (o.kind === 'reg' ? [o.reg] : o.kind === 'out' && o.init !== undefined ? [o.init] : []));
+        if (i.dst !== undefined) regs.push(i.dst);
+        for (const v of regs) for (const c of i.clobbers) forbidden[v]!.add(c);
+        if (i.dst !== undefined) {
+          for (const v of regs) {
+            if (v !== i.dst) {
+              interferes[i.dst]!.add(v);
+              interferes[v]!.add(i.dst);
+            }
+          }
+        }
+      }
       if (i.op === 'ldabs') {
         // The socket buffer goes to R6: nothing else that lives across the load may be there.
         for (const x of live) if (x !== i.ctx) forbidden[x]!.add(6);
@@ -268,6 +284,14 @@ function rewriteUses(i: Inst, v: VReg, replacement: () => VReg): Inst {
     case 'ldabs':
       if (x.ctx === v) x.ctx = r;
       x.off = op(x.off);
+      break;
+    case 'asm':
+      x.operands = x.operands.map((o) => {
+        if (o.kind === 'reg' && o.reg === v) return { ...o, reg: r };
+        if (o.kind === 'out' && o.init === v) return { ...o, init: r };
+        if (o.kind === 'imm') return { ...o, value: op(o.value) };
+        return o;
+      });
       break;
     case 'atomic':
       x.addr = ad(x.addr);

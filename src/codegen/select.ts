@@ -2,6 +2,7 @@
 // Needs: legalised IR, a register allocation and a frame layout.
 // Produces: the instruction slots, relocations and the {insn, span} line table.
 import * as asm from '../bpf/asm.js';
+import { assemble, expandAsmTemplate } from '../bpf/assemble.js';
 import type { Insn } from '../bpf/insn.js';
 import type { InsnReloc, LineEntry } from '../bpf/object.js';
 import { PSEUDO_LD_IMM64, type CondJmpOp, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
@@ -197,6 +198,9 @@ function selectInst(e: Emitter, i: Inst): void {
       // A section reference carries its byte offset in imm (the relocation's addend).
       push(e, ...asm.ldImm64(r(e, i.dst), BigInt(i.off ?? 0)));
       return;
+    case 'asm':
+      selectAsm(e, i);
+      return;
     case 'funcaddr':
       // Relocated against the function (global) or .text + its offset (static), as libbpf expects.
       e.relocs.push({ insnIndex: e.insns.length, kind: 'func', symbol: i.func });
@@ -322,4 +326,38 @@ function parallelMove(e: Emitter, moves: { dst: number; src: number }[]): void {
     push(e, asm.movReg(0, saved));
     pending = pending.map((x) => (x.src === saved ? { dst: x.dst, src: 0 } : x));
   }
+}
+
+/** Inline assembly: the output starts as its initial value, then the template with real registers. */
+function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
+  const d = i.dst !== undefined ? r(e, i.dst) : -1;
+  for (const o of i.operands) {
+    if (o.kind === 'out' && o.init !== undefined && r(e, o.init) !== d) {
+      push(e, asm.movReg(d, r(e, o.init)));
+      break;
+    }
+  }
+  const text = expandAsmTemplate(i.parts, (k) => {
+    const o = i.operands[k]!;
+    switch (o.kind) {
+      case 'reg':
+        return `${o.width}${r(e, o.reg)}`;
+      case 'out':
+        return `${o.width}${d}`;
+      case 'imm':
+        if (o.value.kind !== 'imm') throw new Error('internal: an "i" asm operand is not a constant at instruction selection');
+        return String(BigInt.asIntN(64, o.value.value));
+      case 'map':
+        return `map[${o.symbol}]`;
+      default: {
+        const never: never = o;
+        return never;
+      }
+    }
+  });
+  const out = assemble(text);
+  if (out.errors.length > 0) throw new Error(`internal: inline assembly does not assemble: ${out.errors[0]!.message}`);
+  const base = e.insns.length;
+  for (const rel of out.relocs) e.relocs.push({ insnIndex: base + rel.insnIndex, kind: 'map', symbol: rel.symbol });
+  push(e, ...out.insns);
 }

@@ -58,6 +58,12 @@ export type Inst =
   | { op: 'dataaddr'; dst: VReg; symbol: string; off?: number; span: Span }
   /** dst = the address of function `func` (a callback for bpf_loop and kin): an ld_imm64 with src = BPF_PSEUDO_FUNC. */
   | { op: 'funcaddr'; dst: VReg; func: string; span: Span }
+  /**
+   * Inline assembly: `parts` is the template (text and operand references); codegen writes each
+   * operand out (a register name, an immediate, map[NAME]) and assembles it. dst is the output
+   * operand's register; `clobbers` are the physical registers the text overwrites.
+   */
+  | { op: 'asm'; parts: AsmPart[]; operands: AsmOperand[]; dst?: VReg; clobbers: number[]; span: Span }
   /** Helper call: R1-R5 = args, dst = R0. */
   | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
   /**
@@ -78,6 +84,20 @@ export type Inst =
    * pass sees it. copy/move: `to` <- `from`; set: `to` <- `value` bytes; cmp: dst = memcmp(to, from).
    */
   | { op: 'memop'; kind: MemOpKind; to: Address; from?: Address; value?: Operand; size: Operand; alignBytes: number; dst?: VReg; builtin: string; sizeSpan: Span; valueSpan?: Span; inlinedAt: InlinedCall[]; span: Span };
+
+/** A piece of an asm template: literal text, or a reference to operand `operand`. */
+export type AsmPart = string | { operand: number };
+
+/**
+ * An asm operand: an input register; the output (the instruction's dst), which starts as a copy
+ * of `init` when the text also reads it ("+r", or an input tied with "0"); an immediate; or a
+ * map's address.
+ */
+export type AsmOperand =
+  | { kind: 'reg'; reg: VReg; width: 'r' | 'w' }
+  | { kind: 'out'; width: 'r' | 'w'; init?: VReg }
+  | { kind: 'imm'; value: Operand }
+  | { kind: 'map'; symbol: string };
 
 /** An inlined call that an instruction came through, innermost first (for diagnostics). */
 export interface InlinedCall {
@@ -214,6 +234,13 @@ export function instUses(i: Inst): VReg[] {
     case 'ldabs':
       out.push(i.ctx);
       op(i.off);
+      break;
+    case 'asm':
+      for (const o of i.operands) {
+        if (o.kind === 'reg' && !out.includes(o.reg)) out.push(o.reg);
+        if (o.kind === 'out' && o.init !== undefined && !out.includes(o.init)) out.push(o.init);
+        if (o.kind === 'imm') op(o.value);
+      }
       break;
     case 'atomic':
       addr(i.addr);

@@ -52,6 +52,15 @@ export function printInst(i: Inst): string {
       return `%${i.dst} = map ${i.map}`;
     case 'dataaddr':
       return `%${i.dst} = data ${i.symbol}${i.off ? `+${i.off}` : ''}`;
+    case 'asm': {
+      const text = i.parts.map((p) => (typeof p === 'string' ? p : `{${p.operand}}`)).join('').replace(/\n/g, '; ');
+      const ops = i.operands.map((o) => {
+        if (o.kind === 'reg') return `${o.width}:%${o.reg}`;
+        if (o.kind === 'out') return `=${o.width}${o.init !== undefined ? `:%${o.init}` : ''}`;
+        return o.kind === 'imm' ? opnd(o.value) : `map ${o.symbol}`;
+      });
+      return `${i.dst !== undefined ? `%${i.dst} = ` : ''}asm "${text}" (${ops.join(', ')})${i.clobbers.length ? ` clobbers r${i.clobbers.join(',r')}` : ''}`;
+    }
     case 'funcaddr':
       return `%${i.dst} = func ${i.func}`;
     case 'call':

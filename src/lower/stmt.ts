@@ -1,6 +1,7 @@
 // Lowering of statements: structured control flow becomes blocks and jumps.
 // Every instruction gets the span of the statement (or controlling
 // expression) it comes from: that is the line table's source.
+import { lowerAsm } from './asm.js';
 import { imm, type BlockId } from '../ir/ir.js';
 import type { TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
@@ -88,6 +89,9 @@ export function lowerStmt(l: Lowerer, st: TStmt): void {
       lowerStmt(l, st.body);
       return;
     }
+    case 'Asm':
+      lowerAsm(l, st);
+      return;
     case 'Barrier':
     case 'Empty':
       return;

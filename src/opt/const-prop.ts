@@ -249,7 +249,7 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
       let out: Inst = i;
       const d = instDef(i);
       const v = d !== undefined ? transfer(i, s) : undefined;
-      if (d !== undefined && typeof v === 'bigint' && i.op !== 'call' && i.op !== 'callfn' && i.op !== 'ldabs' && i.op !== 'atomic' && i.op !== 'load') {
+      if (d !== undefined && typeof v === 'bigint' && i.op !== 'call' && i.op !== 'callfn' && i.op !== 'ldabs' && i.op !== 'asm' && i.op !== 'atomic' && i.op !== 'load') {
         if (!(i.op === 'mov' && i.src.kind === 'imm' && i.bits === 64)) {
           out = { op: 'mov', bits: 64, dst: d, src: imm(v), span: i.span };
           changed = true;
@@ -272,6 +272,9 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
             break;
           case 'ldabs':
             out = { ...i, off: fold(s, i.off) };
+            break;
+          case 'asm':
+            out = { ...i, operands: i.operands.map((o) => (o.kind === 'imm' ? { ...o, value: fold(s, o.value) } : o)) };
             break;
           case 'memop':
             out = { ...i, size: fold(s, i.size), value: i.value && fold(s, i.value) };

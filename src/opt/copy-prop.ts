@@ -5,7 +5,7 @@
 // written once and read only by that move, and v is neither read nor written
 // in between, the op writes v directly. Both leave dead moves for DCE. Not
 // SSA, hence the single-definition conditions. Invalidates: liveness.
-import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import type { Address, AsmOperand, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
 
 function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Map<number, number> } {
@@ -45,6 +45,8 @@ function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
       return { ...i, args: i.args.map(op) };
     case 'ldabs':
       return { ...i, ctx: map(i.ctx), off: op(i.off) };
+    case 'asm':
+      return { ...i, operands: i.operands.map((o) => renameAsmOperand(o, map, op)) };
     case 'atomic':
       return { ...i, addr: ad(i.addr), src: map(i.src), expected: i.expected === undefined ? undefined : map(i.expected) };
     case 'memop':
@@ -116,4 +118,11 @@ export function copyProp(fn: IrFunction): boolean {
     }
   }
   return changed;
+}
+
+function renameAsmOperand(o: AsmOperand, map: (r: VReg) => VReg, op: (o: Operand) => Operand): AsmOperand {
+  if (o.kind === 'reg') return { ...o, reg: map(o.reg) };
+  if (o.kind === 'out') return o.init === undefined ? o : { ...o, init: map(o.init) };
+  if (o.kind === 'imm') return { ...o, value: op(o.value) };
+  return o;
 }

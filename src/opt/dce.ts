@@ -9,7 +9,7 @@ import { instDef, instUses, termUses } from '../ir/ir.js';
 import { computeLiveOut } from '../ir/liveness.js';
 
 function hasSideEffects(i: Inst): boolean {
-  return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop';
+  return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm';
 }
 
 export function deadCodeElim(fn: IrFunction): boolean {

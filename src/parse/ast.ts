@@ -376,6 +376,8 @@ export interface AsmStmt {
 
 export interface AsmOperand {
   span: Span;
+  /** The symbolic name of `[name] "r"(x)`, referenced as %[name] in the template. */
+  name?: string;
   constraint: string;
   expr: Expr;
 }

@@ -438,15 +438,16 @@ export class StmtParser extends InitParser {
 
   asmOperand = this.RULE('asmOperand', (): ast.AsmOperand => {
     const start = this.LA(1);
+    let name: string | undefined;
     this.OPTION(() => {
       this.CONSUME(T.LBracket);
-      this.CONSUME(T.Identifier);
+      name = this.CONSUME(T.Identifier).image;
       this.CONSUME(T.RBracket);
     });
     const constraint = this.SUBRULE(this.stringLiteral);
     this.CONSUME(T.LParen);
     const expr = this.SUBRULE(this.expression);
     this.CONSUME(T.RParen);
-    return this.ACTION(() => ({ span: this.spanFrom(start), constraint: constraint.value, expr }));
+    return this.ACTION(() => ({ span: this.spanFrom(start), ...(name !== undefined ? { name } : {}), constraint: constraint.value, expr }));
   });
 }

@@ -68,13 +68,6 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
-  const isBarrier = st.template.trim() === '' && st.outputs.length === 0 && st.inputs.length === 0;
-  if (!isBarrier) {
-    error(s, 'E3112', 'inline assembly is not supported; only the compiler barrier asm volatile("" ::: "memory") is accepted', st.span);
-  }
-  return { kind: 'Barrier', span: st.span };
-}
 
 /** An array whose elements are const (`const char fmt[]`: the qualifier is on the element type). */
 function isConstArray(t: T.CType): boolean {
@@ -364,6 +357,9 @@ function walkStmt(st: TStmt, f: (e: TExpr) => void): void {
       return;
     case 'Return':
       if (st.expr) walkExpr(st.expr, f);
+      return;
+    case 'Asm':
+      st.operands.forEach((o) => walkExpr(o.expr, f));
       return;
     case 'Break':
     case 'Continue':

@@ -60,6 +60,24 @@ export function isReadOnlyData(g: GlobalVar): boolean {
   return g.role === 'rodata' || (g.role === 'const' && g.init?.kind === 'Aggregate');
 }
 
+/** A piece of an asm template: literal text, or a reference to operand `operand`. */
+export type TAsmPart = string | { operand: number };
+
+export interface TAsmOperand {
+  name?: string;
+  /** out: written ("=r"); inout: read and written ("+r"); in: read. */
+  role: 'out' | 'inout' | 'in';
+  /** reg: a register (rN, or wN with width 'w'); imm: an immediate; map: a map's address. */
+  kind: 'reg' | 'imm' | 'map';
+  width: 'r' | 'w';
+  /** The value (in), or the lvalue written (out, inout). */
+  expr: TExpr;
+  mapName?: string;
+  /** "0": this input starts in the register of output operand N. */
+  tiedOutput?: number;
+  span: Span;
+}
+
 export interface FuncSym {
   kind: 'func';
   name: string;
@@ -194,4 +212,6 @@ export type TStmt =
   | { kind: 'Label'; label: string; body: TStmt; span: Span }
   /** asm volatile("" ::: "memory"): a compiler barrier. */
   | { kind: 'Barrier'; span: Span }
+  /** Inline assembly with operands (sema/asm.ts): the template's text and operand references. */
+  | { kind: 'Asm'; parts: TAsmPart[]; operands: TAsmOperand[]; clobbers: number[]; span: Span }
   | { kind: 'Empty'; span: Span };

@@ -2,7 +2,7 @@
 import type * as ast from '../parse/ast.js';
 import { assertNever } from '../parse/ast.js';
 import type { Span } from '../diag/source.js';
-import { checkAsmStmt } from './bpf-rules.js';
+import { checkAsmStmt } from './asm.js';
 import { evalIntConst } from './const-eval.js';
 import { castTo, checkCondition, convertForAssignment, promoteBitField } from './convert.js';
 import { checkDeclaration } from './decl.js';

@@ -1698,11 +1698,11 @@ int f(void) { return bpf_map_lookup(0, 0) != 0; }
 `,
   ],
   [
-    `int f(void) { asm("r0 = 1"); return 0; }
+    `int f(long x) { asm("r0 = %0" :: "m"(x)); return 0; }
 `,
-    `test.c:1:15: error: inline assembly is not supported; only the compiler barrier asm volatile("" ::: "memory") is accepted [E3112]
-    1 | int f(void) { asm("r0 = 1"); return 0; }
-      |               ^~~~~~~~~~~~~~
+    `test.c:1:34: error: input constraint "m" is not supported: ebcc takes register ("r", "w") and immediate ("i") operands; for memory, pass the address in a register ("r"(&x)) and write the access in the template [E3112]
+    1 | int f(long x) { asm("r0 = %0" :: "m"(x)); return 0; }
+      |                                  ^~~~~~
 `,
   ],
   [
@@ -1716,6 +1716,19 @@ int f(void) { return bpf_map_lookup(0, 0) != 0; }
 ];
 
 const E5_CASES: Case[] = [
+  [
+    `struct xdp_md { unsigned data, data_end; };
+__attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
+{
+  asm volatile("r1 = %[v]" :: [v]"i"(ctx->data) : "r1");
+  return 2;
+}
+`,
+    `test.c:4:3: error: operand 0 of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand [E5015]
+    4 |   asm volatile("r1 = %[v]" :: [v]"i"(ctx->data) : "r1");
+      |   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+`,
+  ],
   [
     `int g(void);
 struct xdp_md;

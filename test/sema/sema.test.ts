@@ -168,9 +168,10 @@ describe('diagnostics', () => {
     expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['error', 'E1008'], ['warning', 'E3110']]);
     expect(out.ctx.diags.list[0]!.message).toMatch(/\(a warning, made an error by -Werror\)$/);
   });
-  it('accepts only the compiler barrier as inline assembly', () => {
+  it('accepts inline assembly with register and immediate operands, and says what it does not support', () => {
     expect(sema('int f(void) { asm volatile("" ::: "memory"); return 0; }').text).toBe('');
-    expectDiag('int f(void) { asm volatile("r0 = 1"); return 0; }', 'E3112', 1, 15, 'inline assembly');
+    expect(sema('long f(long a) { long b; asm volatile("r0 = 1; %[b] = %[a]; %[b] += %[k]" : [b]"=r"(b) : [a]"r"(a), [k]"i"(4) : "r0"); return b; }').text).toBe('');
+    expectDiag('int f(long a) { asm volatile("%0 = %1" : "=m"(a) : "r"(a)); return 0; }', 'E3112', 1, 42, 'output constraint "=m" is not supported');
   });
 });
 

@@ -97,6 +97,21 @@ jump offsets are limited to 16 bits. Split the program with tail calls, or reduc
 R6-R9. ebcc spills the rest to the stack, but gave up on this function. Split the function into smaller
 __always_inline helpers, or keep fewer values alive across calls.`,
   },
+  E5015: {
+    name: 'asm-immediate',
+    title: 'an "i" operand of inline assembly that is not a constant',
+    explanation: `An "i" (immediate) operand is written into the instruction itself, so its value must be
+known when the program is compiled. ebcc accepts a value that becomes constant after inlining and
+constant propagation, as clang does:
+
+  static __always_inline void jump(void *ctx, __u32 slot)
+  { asm volatile("r3 = %[slot]" :: [slot]"i"(slot) : "r3"); }
+  ...
+  jump(ctx, 2);        // right: the slot is the constant 2 here
+  jump(ctx, skb->mark) // wrong: known only at run time
+
+Use an "r" (register) operand for a value computed at run time.`,
+  },
   E5014: {
     name: 'packet-load-intrinsic',
     title: 'a legacy packet load (llvm.bpf.load.*) is declared or called wrongly',

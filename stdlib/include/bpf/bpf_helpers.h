@@ -76,13 +76,14 @@
 
 /* ---- Compiler barriers --------------------------------------------------
  * barrier(): no memory access moves across it.
- * barrier_var(v): in ebcc the same full compiler barrier; v is not
- * otherwise touched (ebcc does not accept inline-assembly operands). */
+ * barrier_var(v): v's value passes through an empty asm statement that may
+ * change it ("+r"), so the compiler forgets what it knew about v (its
+ * range, that it is a constant) and keeps the checks written after it. */
 #ifndef barrier
 #define barrier() asm volatile("" ::: "memory")
 #endif
 #ifndef barrier_var
-#define barrier_var(var) asm volatile("" ::: "memory")
+#define barrier_var(var) asm volatile("" : "+r"(var))
 #endif
 
 #ifndef __bpf_unreachable

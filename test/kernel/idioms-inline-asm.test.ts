@@ -1,0 +1,62 @@
+// Inline assembly with operands (test/kernel/idioms/inline_asm.c), in the kernel and in ebcc
+// run, and the diagnostics for what ebcc does not support. The program writes its results into
+// the packet as five little-endian u64 values; the expected values are worked out from the C.
+import { expect, it } from 'vitest';
+import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
+import { describeDual } from '../run/dual.js';
+
+const XDP_PASS = 2;
+const XDP_TX = 3;
+const compiled = () => compileFile(`${REPO_DIR}test/kernel/idioms/inline_asm.c`);
+const u64s = (b: Uint8Array) => Array.from({ length: 5 }, (_, k) => new DataView(b.buffer, b.byteOffset).getBigUint64(k * 8, true));
+
+it('writes the tail call of the asm template with the slot as an immediate, right before the call', () => {
+  const out = compiled();
+  expect(out.ctx.diags.list).toEqual([]);
+  const insns = out.object!.functions.find((f) => f.name === 'asm_ops')!.insns;
+  const call = insns.findIndex((i) => i.code === 0x85 && i.imm === 12);
+  expect(insns[call - 1]).toMatchObject({ code: 0xb7, dst: 3, imm: 1 });
+  expect(insns[call - 2]).toMatchObject({ code: 0xbf, dst: 2 });
+  expect(insns[call - 3]).toMatchObject({ code: 0xbf, dst: 1 });
+});
+
+describeDual('inline assembly with operands', compiled, (obj) => {
+  it('computes with "+r", "=r", "=w", a tied input, an immediate helper call, and barrier_var', () => {
+    const r = obj().run('asm_ops', new Uint8Array(64));
+    expect(r.retval).toBe(XDP_PASS);
+    // sum = 64 + 100; shifted = 64 << 3; low = (u32)(0 - 1); tripled = 64 * 3; cpu 0 + 1000
+    expect(u64s(r.dataOut)).toEqual([164n, 512n, 0xffffffffn, 192n, 1000n]);
+  });
+
+  it('tail-calls through the asm sequence when the packet is long enough', () => {
+    expect(obj().run('asm_ops', new Uint8Array(200)).retval).toBe(XDP_PASS); // slot 1 is empty
+    obj().updateProgArray('jmp', 1, 'target');
+    expect(obj().run('asm_ops', new Uint8Array(200)).retval).toBe(XDP_TX);
+    expect(obj().run('asm_ops', new Uint8Array(199)).retval).toBe(XDP_PASS);
+  });
+});
+
+const diag = (body: string) => {
+  const out = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+SEC("xdp") int p(struct xdp_md *ctx) {
+  __u64 a = ctx->data_end, b = 1, c = 2;
+  ${body}
+  return a + b + c;
+}
+char _license[] SEC("license") = "GPL";`);
+  return out.ctx.diags.list.map((d) => `${d.code}: ${d.message}`);
+};
+
+it('says what is not supported, why, and what to write instead', () => {
+  expect(diag('asm volatile("%0 = 1; %1 = 2" : "=r"(a), "=r"(b));')).toEqual([
+    'E3112: this asm statement has 2 output operands; ebcc supports one per statement: split it into several asm statements, one for each result',
+  ]);
+  expect(diag('asm volatile("%0 = *(u64 *)(%1 + 0)" : "=r"(a) : "m"(b));')[0]).toContain('input constraint "m" is not supported: ebcc takes register ("r", "w") and immediate ("i") operands; for memory, pass the address in a register');
+  expect(diag('asm volatile("%[x] += 1" : [y]"+r"(a));')).toEqual(["E3112: the template refers to %[x], but no operand is named 'x'"]);
+  expect(diag('asm volatile("%0 = frob %1" : "=r"(a) : "r"(b));')[0]).toMatch(/^E3112: in inline assembly: .*\(in 'r1 = frob r2', with operands written as registers\)$/);
+  expect(diag('asm volatile("r1 = %[v]" :: [v]"i"(a) : "r1");')).toEqual([
+    'E5015: operand 0 of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand',
+  ]);
+  expect(diag('asm volatile("%0 += 1" : "+r"(a) :: "r11");')[0]).toContain('unknown clobber "r11"');
+});

@@ -1,0 +1,61 @@
+// Inline assembly with operands, in the forms BPF programs use: "+r", "=r" with numbered
+// operands, "=w"/"w" (32-bit halves), an input tied to the output ("0"), "i" immediates
+// (a constant, a helper's id, a slot known after inlining), barrier_var(), and a tail call
+// written in assembly so that the slot is an immediate in R3. Results go into the packet.
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 2);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} jmp SEC(".maps");
+
+static __always_inline void tail_call_asm(void *ctx, void *map, const __u32 slot)
+{
+	asm volatile("r1 = %[ctx]\n\t"
+		     "r2 = %[map]\n\t"
+		     "r3 = %[slot]\n\t"
+		     "call 12"
+		     :
+		     : [ctx] "r"(ctx), [map] "r"(map), [slot] "i"(slot)
+		     : "r0", "r1", "r2", "r3", "r4", "r5");
+}
+
+SEC("xdp")
+int asm_ops(struct xdp_md *ctx)
+{
+	__u64 *out = (void *)(long)ctx->data;
+	__u64 len = ctx->data_end - ctx->data;
+	__u64 sum = len, shifted, tripled = len, cpu_plus;
+	__u32 low;
+
+	if ((void *)(out + 5) > (void *)(long)ctx->data_end)
+		return XDP_ABORTED;
+	asm volatile("%[s] += %[k]" : [s] "+r"(sum) : [k] "i"(100));
+	asm volatile("%0 = %1; %0 <<= 3" : "=r"(shifted) : "r"(len));
+	asm volatile("%0 = %1; %0 += -1" : "=w"(low) : "w"((__u32)0));
+	asm volatile("%0 *= 3" : "=r"(tripled) : "0"(tripled));
+	asm volatile("call %[get_cpu]; %[r] = r0; %[r] += 1000"
+		     : [r] "=r"(cpu_plus)
+		     : [get_cpu] "i"(bpf_get_smp_processor_id)
+		     : "r0", "r1", "r2", "r3", "r4", "r5");
+	barrier_var(len);
+	out[0] = sum;
+	out[1] = shifted;
+	out[2] = low;
+	out[3] = tripled;
+	out[4] = cpu_plus;
+	if (len >= 200)
+		tail_call_asm(ctx, &jmp, 1);
+	return XDP_PASS;
+}
+
+SEC("xdp")
+int target(struct xdp_md *ctx)
+{
+	return XDP_TX;
+}
+
+char _license[] SEC("license") = "GPL";
