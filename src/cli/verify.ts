@@ -14,6 +14,7 @@ import { SourceManager, type Span } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import { readBtfExt, readObject, type LineInfoRecord } from '../obj/read.js';
 import { verifyObject, type ProgramResult } from '../verify/index.js';
+import { kernelLogText } from '../verify/log-text.js';
 import type { Normalized } from './args.js';
 import { NodeFileSystem } from './node-fs.js';
 import { addCompileOptions, optionsFrom, type BuildFlags } from './options.js';
@@ -146,7 +147,7 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
     if (level > 0) {
       for (const p of res.programs) {
         if (!p.log) continue;
-        process.stdout.write(`; program ${p.name}\n${p.log.join('\n')}\n${p.kernelMessage ?? ''}\nprocessed ${p.stats.processedInsns} insns (limit 1000000) max_states_per_insn ${p.stats.maxStatesPerInsn} total_states ${p.stats.totalStates} peak_states ${p.stats.peakStates} mark_read 0\n`);
+        process.stdout.write(kernelLogText(p));
       }
     }
     process.stderr.write(renderDiagnostics(diags, loaded.sources, { color }));

@@ -48,4 +48,29 @@ describe('analyzeSource', () => {
     expect(check.insns.some((i) => /^r\d = \*\(u32 \*\)\(r1 \+12\)$/.test(i.text))).toBe(true);
     expect(p!.slots).toBe(p!.groups.reduce((n, g) => n + g.insns.length, 0));
   });
+
+  it('verifies each program: a missing NULL check is rejected at its line, with the path and a kernel-format log', () => {
+    const map = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\nstruct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 4);\n\t__type(key, __u32);\n\t__type(value, __u64);\n} hits SEC(".maps");\n\n';
+    const body = (check: string): string => `${map}SEC("xdp")\nint count(struct xdp_md *ctx)\n{\n\t__u32 k = 0;\n\t__u64 *v = bpf_map_lookup_elem(&hits, &k);\n${check}\t*v += 1;\n\treturn XDP_PASS;\n}\nchar _license[] SEC("license") = "GPL";\n`;
+    const broken = analyzeSource(body(''), stdlib());
+    expect([broken.built, broken.ok]).toEqual([true, false]);
+    const [v] = broken.verifier;
+    expect([v!.name, v!.accepted, v!.progType]).toEqual(['count', false, 'xdp']);
+    const d = v!.diagnostics[0]!;
+    expect([d.severity, d.line, d.inSource]).toEqual(['error', 16, true]);
+    expect(d.code).toMatch(/^V1\d{3}$/);
+    expect(d.message).toContain("map_value_or_null");
+    expect(d.notes.map((n) => n.line)).toContain(15);
+    // The rejection is also among the page's diagnostics, so the editor marks the line.
+    expect(broken.diagnostics.some((x) => x.code === d.code && x.line === 16)).toBe(true);
+    expect(v!.path.at(-1)).toMatch(/^\d+: \(79\) r\d = \*\(u64 \*\)\(r0 \+0\)$/);
+    expect(v!.logText).toMatch(/^; program count\n/);
+    expect(v!.logText).toContain("invalid mem access 'map_value_or_null'");
+    expect(v!.logText).toMatch(/\nprocessed \d+ insns \(limit 1000000\)/);
+
+    const fixed = analyzeSource(body('\tif (!v)\n\t\treturn XDP_PASS;\n'), stdlib());
+    expect(fixed.ok).toBe(true);
+    expect(fixed.verifier.map((x) => [x.name, x.accepted, x.diagnostics.length])).toEqual([['count', true, 0]]);
+    expect(fixed.verifier[0]!.processedInsns).toBeGreaterThan(5);
+  });
 });

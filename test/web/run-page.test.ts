@@ -25,7 +25,7 @@ const SOURCE = readFileSync(join(REPO_DIR, 'samples/xdp_count.c'), 'utf8');
 
 function runner(source = SOURCE): PageRunner {
   const c = compilePage(source, stdlib());
-  expect(c.result.ok).toBe(true);
+  expect(c.result.built).toBe(true);
   return new PageRunner(c.object!, c.sources);
 }
 
@@ -95,7 +95,7 @@ char _license[] SEC("license") = "GPL";
     expect(v.trace.length).toBe(v.insnCount);
   });
 
-  it('reports a run error at its line instead of a verdict', () => {
+  it('reports a run error at its line instead of a verdict, in a program the verifier rejects', () => {
     const src = `#include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
@@ -109,6 +109,8 @@ int peek(struct xdp_md *ctx)
 
 char _license[] SEC("license") = "GPL";
 `;
+    const c = compilePage(src, stdlib());
+    expect(c.result.verifier.map((p) => [p.name, p.accepted])).toEqual([['peek', false]]);
     const v = ran(runner(src).run('peek', new Uint8Array(20), false));
     expect(v.verdict).toBe('error');
     expect(v.error).toMatch(/read/);

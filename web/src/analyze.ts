@@ -6,10 +6,13 @@ import { disasmInsn } from '../../src/bpf/disasm.js';
 import type { FunctionCode, ObjectProgram } from '../../src/bpf/object.js';
 import { createContext } from '../../src/context.js';
 import { CODES, type Code } from '../../src/diag/codes.js';
+import type { Diagnostic } from '../../src/diag/diagnostic.js';
 import { MemoryFileSystem } from '../../src/diag/fs.js';
 import { diagnosticsToJson, renderDiagnostics } from '../../src/diag/render.js';
 import type { SourceManager } from '../../src/diag/source.js';
 import { compile } from '../../src/driver/compile.js';
+import { verifyObject } from '../../src/verify/index.js';
+import { kernelLogText } from '../../src/verify/log-text.js';
 
 /** Where the stdlib headers live in the in-memory file system. */
 export const STDLIB_DIR = '/ebcc/stdlib/include';
@@ -57,15 +60,38 @@ export interface ProgramListing {
   groups: InsnGroup[];
 }
 
+/** The built-in verifier's verdict on one program. */
+export interface VerifierView {
+  name: string;
+  section: string;
+  progType: string;
+  accepted: boolean;
+  processedInsns: number;
+  peakStates: number;
+  stackDepth: number;
+  verifyMs: number;
+  /** The rejection, at its C line, with what was proven, what was needed and the fix. */
+  diagnostics: PageDiagnostic[];
+  kernelMessage?: string;
+  /** The failing path, one instruction per line, in the kernel log's syntax. */
+  path: string[];
+  /** The whole log in the kernel's format, for bpfvv. */
+  logText: string;
+}
+
 export interface PageResult {
+  /** Built, and every program accepted by the verifier. */
   ok: boolean;
+  built: boolean;
   diagnostics: PageDiagnostic[];
   /** The diagnostics as the command line prints them. */
   rendered: string;
   programs: ProgramListing[];
+  verifier: VerifierView[];
   /** The object file, when the build succeeded. */
   elf?: Uint8Array;
   compileMs: number;
+  verifyMs: number;
 }
 
 /** The in-memory file system of the page: the stdlib headers plus the source. */
@@ -75,7 +101,7 @@ export function pageFileSystem(stdlib: Readonly<Record<string, string>>, source:
   return fs.set(SOURCE_PATH, source);
 }
 
-function toPageDiagnostics(list: ReturnType<typeof createContext>['diags']['list'], sources: SourceManager): PageDiagnostic[] {
+function toPageDiagnostics(list: readonly Diagnostic[], sources: SourceManager): PageDiagnostic[] {
   const json = diagnosticsToJson(list, sources);
   return list.map((d, i) => {
     const j = json[i]!;
@@ -145,17 +171,40 @@ export function compilePage(source: string, stdlib: Readonly<Record<string, stri
   const out = compile(SOURCE_PATH, ctx);
   const compileMs = now() - start;
   const programs = out.object?.functions.map((fn) => listing(fn, ctx.sources)) ?? [];
-  const ok = !ctx.diags.hasErrors() && out.elf !== undefined;
+  const built = !ctx.diags.hasErrors() && out.elf !== undefined;
+  const verifier: VerifierView[] = [];
+  const rejections: Diagnostic[] = [];
+  const verifyStart = now();
+  if (built && out.object) {
+    const res = verifyObject(out.object);
+    for (const p of res.programs) {
+      rejections.push(...p.diagnostics);
+      verifier.push({
+        name: p.name, section: p.section, progType: p.progType, accepted: p.accepted,
+        processedInsns: p.stats.processedInsns, peakStates: p.stats.peakStates, stackDepth: p.stats.stackDepth,
+        verifyMs: p.stats.timeUs / 1000,
+        diagnostics: toPageDiagnostics(p.diagnostics, ctx.sources),
+        kernelMessage: p.kernelMessage,
+        path: p.log ?? [],
+        logText: kernelLogText(p),
+      });
+    }
+  }
+  const verifyMs = now() - verifyStart;
+  const all = [...ctx.diags.list, ...rejections];
   return {
     result: {
-      ok,
-      diagnostics: toPageDiagnostics(ctx.diags.list, ctx.sources),
-      rendered: renderDiagnostics(ctx.diags.list, ctx.sources),
+      ok: built && verifier.every((v) => v.accepted),
+      built,
+      diagnostics: toPageDiagnostics(all, ctx.sources),
+      rendered: renderDiagnostics(all, ctx.sources),
       programs,
+      verifier,
       elf: out.elf,
       compileMs,
+      verifyMs,
     },
-    object: ok ? out.object : undefined,
+    object: built ? out.object : undefined,
     sources: ctx.sources,
   };
 }

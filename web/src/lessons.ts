@@ -212,29 +212,30 @@ ${LICENSE}`,
     id: 'helper-args',
     title: 'Helper arguments',
     teaches:
-      'Helpers take at most five arguments, each of a kind the verifier checks: a map, a pointer to ' +
-      'initialised stack of the key size, a size known to be in range, and so on.',
+      'Helpers take at most five arguments, and the verifier checks the kind of each one: a map of ' +
+      'a type the helper works on, a pointer to initialised stack of the key size, a size known to be ' +
+      'in range, and so on. bpf_redirect_map needs a device, CPU or socket map, not an array of counters.',
     broken: `${HEAD}${COUNTS}
 SEC("xdp")
-int count_first(struct xdp_md *ctx)
+int forward(struct xdp_md *ctx)
 {
-	__u32 key;
-	__u64 one = 1;
-
-	/* key is read by the helper before anything was written to it. */
-	bpf_map_update_elem(&counts, &key, &one, BPF_ANY);
-	return XDP_PASS;
+	/* counts is an array of counters, not of the devices to send packets to. */
+	return bpf_redirect_map(&counts, 0, XDP_PASS);
 }
 ${LICENSE}`,
-    fixed: `${HEAD}${COUNTS}
-SEC("xdp")
-int count_first(struct xdp_md *ctx)
-{
-	__u32 key = 0;
-	__u64 one = 1;
+    fixed: `${HEAD}
+struct {
+	__uint(type, BPF_MAP_TYPE_DEVMAP);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u32);
+} ports SEC(".maps");
 
-	bpf_map_update_elem(&counts, &key, &one, BPF_ANY);
-	return XDP_PASS;
+SEC("xdp")
+int forward(struct xdp_md *ctx)
+{
+	/* A device map: slot 0 holds an interface index; an empty slot gives XDP_PASS. */
+	return bpf_redirect_map(&ports, 0, XDP_PASS);
 }
 ${LICENSE}`,
   },

@@ -8,7 +8,7 @@ import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@co
 import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import type { PageDiagnostic, PageResult, ProgramListing } from './analyze.js';
+import type { PageDiagnostic, PageResult, ProgramListing, VerifierView } from './analyze.js';
 import { LESSONS } from './lessons.js';
 import { buildPacket, packetsOfCapture, type L3, type L4, type PacketSpec } from './packet.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
@@ -132,6 +132,62 @@ function renderProgram(p: ProgramListing): HTMLElement {
     box.append(group);
   }
   return box;
+}
+
+// --- the Verifier pane ----------------------------------------------------------------------------
+
+/** The C line of each instruction slot of each program, from the Output listing. */
+function lineOfInsn(programs: readonly ProgramListing[]): Map<string, Map<number, { line: number; source: string }>> {
+  const out = new Map<string, Map<number, { line: number; source: string }>>();
+  for (const p of programs) {
+    const m = new Map<number, { line: number; source: string }>();
+    for (const g of p.groups) for (const i of g.insns) m.set(i.index, { line: g.line, source: g.source });
+    out.set(p.name, m);
+  }
+  return out;
+}
+
+function renderVerifier(pane: HTMLElement, result: PageResult): void {
+  pane.replaceChildren();
+  if (!result.built) {
+    pane.append(el('p', { class: 'quiet' }, 'No object to verify: see the problems.'));
+    return;
+  }
+  const lines = lineOfInsn(result.programs);
+  for (const v of result.verifier) {
+    const box = el('section', { class: `verdict-box ${v.accepted ? 'accepted' : 'rejected'}`, 'data-program': v.name, 'data-accepted': String(v.accepted) },
+      el('h3', {}, `${v.name} `, el('span', { class: 'verdict-word' }, v.accepted ? 'accepted' : 'rejected'),
+        el('span', { class: 'meta' }, ` SEC("${v.section}") · ${v.progType} · processed ${v.processedInsns} insns · peak states ${v.peakStates} · stack ${v.stackDepth} bytes · ${v.verifyMs.toFixed(1)} ms`)));
+    for (const d of v.diagnostics) {
+      const item = el('div', { class: `problem ${d.severity}`, 'data-line': String(d.inSource ? d.line : 0), 'data-code': d.code },
+        el('span', { class: 'where' }, d.inSource ? `line ${d.line}:${d.col}` : ''), ' ', el('span', { class: 'sev' }, `${d.severity}:`), ' ', d.message, ` [${d.code}]`);
+      for (const n of d.notes) item.append(el('div', { class: 'note' }, `${n.line ? `line ${n.line}: ` : ''}${n.message}`));
+      item.append(explanationBox(d));
+      box.append(item);
+    }
+    if (v.path.length > 0) {
+      const at = lines.get(v.name);
+      const path = el('div', { class: 'path' });
+      let last = -1;
+      for (const text of v.path) {
+        const m = /^(\d+):/.exec(text);
+        const where = m ? at?.get(Number(m[1])) : undefined;
+        const line = where?.line ?? 0;
+        if (line > 0 && line !== last) path.append(el('div', { class: 'row tline', 'data-line': String(line) }, `; ${where!.source} @ line ${line}`));
+        if (line > 0) last = line;
+        path.append(el('div', { class: 'row', 'data-line': String(line) }, text));
+      }
+      box.append(el('h4', {}, 'The path to the rejection'), path);
+    }
+    const download = el('button', { class: 'download-log', type: 'button' }, 'Download the kernel-format log');
+    download.addEventListener('click', () => {
+      const a = el('a', { href: URL.createObjectURL(new Blob([v.logText], { type: 'text/plain' })), download: `${v.name}.verifier.log` });
+      a.click();
+      URL.revokeObjectURL(a.href);
+    });
+    box.append(download);
+    pane.append(box);
+  }
 }
 
 // --- the Run pane ---------------------------------------------------------------------------------
@@ -349,6 +405,14 @@ async function main(): Promise<void> {
     row?.classList.add('linked');
     view.dispatch({ effects: setLinkedLine.of(row ? Number(row.dataset['line']) : null) });
   });
+  const verifierPane = document.getElementById('verifier')!;
+  verifierPane.addEventListener('mouseover', (e) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('.path .row');
+    for (const x of verifierPane.querySelectorAll('.row.linked')) x.classList.remove('linked');
+    row?.classList.add('linked');
+    view.dispatch({ effects: setLinkedLine.of(row ? Number(row.dataset['line']) : null) });
+  });
+  verifierPane.addEventListener('mouseleave', () => view.dispatch({ effects: setLinkedLine.of(null) }));
   runPane.addEventListener('mouseleave', () => view.dispatch({ effects: setLinkedLine.of(null) }));
 
   worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
@@ -363,6 +427,7 @@ async function main(): Promise<void> {
     last = msg.result;
     view.dispatch(setDiagnostics(view.state, toCmDiagnostics(last.diagnostics, view.state.doc.length)));
     renderProblems(problemsPane, last);
+    renderVerifier(verifierPane, last);
     outputPane.replaceChildren(...last.programs.map(renderProgram));
     if (last.programs.length === 0) outputPane.append(el('p', { class: 'quiet' }, 'No object: see the problems.'));
     const chosen = programMenu.value;
@@ -370,9 +435,15 @@ async function main(): Promise<void> {
     programMenu.replaceChildren(...runnable.map((p) => el('option', { value: p.name }, `${p.name} (SEC("${p.section}"))`)));
     if (runnable.some((p) => p.name === chosen)) programMenu.value = chosen;
     const errors = last.diagnostics.filter((d) => d.severity === 'error').length;
-    status.textContent = `${last.ok ? 'built' : `${errors} error${errors === 1 ? '' : 's'}`} · compile ${last.compileMs.toFixed(0)} ms`;
+    const rejected = last.verifier.filter((v) => !v.accepted).length;
+    const verdict = !last.built ? `${errors} error${errors === 1 ? '' : 's'}`
+      : rejected > 0 ? `built · the verifier rejects ${rejected} of ${last.verifier.length} program${last.verifier.length === 1 ? '' : 's'}`
+      : `built · verified`;
+    status.textContent = `${verdict} · compile ${last.compileMs.toFixed(0)} ms · verify ${last.verifyMs.toFixed(0)} ms`;
     status.dataset['seq'] = String(msg.seq);
     status.dataset['ok'] = String(last.ok);
+    status.dataset['built'] = String(last.built);
+    status.dataset['verifyMs'] = last.verifyMs.toFixed(1);
     status.dataset['compileMs'] = last.compileMs.toFixed(1);
   };
 
