@@ -37,10 +37,23 @@ interface Emitter {
   regOf: Map<VReg, PReg>;
   frame: Frame;
   mcpu: number;
+  /** a void function's returns set R0 to 0 (see voidReturnClearsR0) */
+  clearR0: boolean;
+}
+
+/**
+ * Whether a void function's returns must clear R0: when something in the function may leave a
+ * pointer to its own stack there (a value allocated to R0, or a call's result), which the verifier
+ * refuses to see returned to the caller ("cannot return stack pointer to the caller").
+ */
+function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
+  if (fn.source.sym.type.kind !== 'func' || fn.source.sym.type.ret.kind !== 'void') return false;
+  if ([...regOf.values()].includes(0 as PReg)) return true;
+  return fn.blocks.some((b) => b.insts.some((i) => i.op === 'call' || i.op === 'callfn' || i.op === 'memop' || i.op === 'ldabs' || i.op === 'atomic'));
 }
 
 export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, mcpu: number): Selected {
-  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, mcpu };
+  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, mcpu, clearR0: voidReturnClearsR0(fn, regOf) };
   const order = layoutOrder(fn);
   // Parameters arrive in R1-R5.
   setSpan(e, fn.span);
@@ -272,6 +285,7 @@ function selectTerm(e: Emitter, t: Terminator, next: BlockId | undefined): void 
       return;
     case 'ret':
       if (t.value) move(e, 0, t.value);
+      else if (e.clearR0) loadConst(e, 0, 0n);
       push(e, asm.exit());
       return;
     case 'br': {
