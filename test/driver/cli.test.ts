@@ -161,6 +161,13 @@ describe('clang command-line compatibility', () => {
     expect(stderr).toBe('');
   });
 
+  it('a program that defines the compiler barriers as libbpf 1.x does builds with -Werror (no redefinition)', async () => {
+    file('local.h', '#define VERDICT XDP_PASS\n#define barrier() asm volatile("" ::: "memory")\n#define barrier_var(var) asm volatile("" : "=r"(var) : "0"(var))\n');
+    const src = file('b.c', XDP_PROG.replace('{ return VERDICT; }', '{ __u32 v = ctx->ingress_ifindex; barrier_var(v); barrier(); return v == 7 ? XDP_DROP : VERDICT; }'));
+    expect(await run('-c', src, '-o', join(dir, 'b.o'), '-Werror', '--no-color')).toBe(0);
+    expect(stderr).toBe('');
+  });
+
   it('-iquote serves "..." includes only, -isystem and -idirafter serve both, after -I', async () => {
     const q = join(dir, 'q');
     const sys = join(dir, 'sys');

@@ -77,13 +77,16 @@
 /* ---- Compiler barriers --------------------------------------------------
  * barrier(): no memory access moves across it.
  * barrier_var(v): v's value passes through an empty asm statement that may
- * change it ("+r"), so the compiler forgets what it knew about v (its
- * range, that it is a constant) and keeps the checks written after it. */
+ * change it (an output tied to the input), so the compiler forgets what it
+ * knew about v (its range, that it is a constant) and keeps the checks
+ * written after it. The replacement text is token for token the one that
+ * programs copy from libbpf 1.x, so that their own definition is not a
+ * redefinition (a warning, an error under -Werror). */
 #ifndef barrier
 #define barrier() asm volatile("" ::: "memory")
 #endif
 #ifndef barrier_var
-#define barrier_var(var) asm volatile("" : "+r"(var))
+#define barrier_var(var) asm volatile("" : "=r"(var) : "0"(var))
 #endif
 
 #ifndef __bpf_unreachable
