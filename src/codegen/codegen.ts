@@ -93,6 +93,11 @@ function checkAsmImmediates(fn: IrFunction, ctx: CompileContext): boolean {
       if (i.op !== 'asm') continue;
       i.operands.forEach((o, k) => {
         if (o.kind !== 'imm' || o.value.kind === 'imm') return;
+        if (o.orRegister) {
+          // "ri": not a constant, so a register.
+          i.operands[k] = { kind: 'reg', reg: o.value.reg, width: 'r' };
+          return;
+        }
         ok = false;
         ctx.diags.error('E5015', `operand ${k} of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand`, i.span);
       });

@@ -168,8 +168,9 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
     }
     let choice = preferred.find((r) => !taken.has(r));
     if (choice === undefined) {
-      // Values that cross calls go to R6-R9 anyway; others prefer the scratch registers first.
-      const pool = forbidden[v]!.size > 0 ? [6, 7, 8, 9] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+      // Values with forbidden registers (those that cross calls, asm operands) try R6-R9 first, then
+      // whatever else is allowed; others prefer the scratch registers first.
+      const pool = forbidden[v]!.size > 0 ? [6, 7, 8, 9, 0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
       choice = pool.find((r) => !taken.has(r));
     }
     if (choice === undefined) spill.push(v as VReg);

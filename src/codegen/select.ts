@@ -360,9 +360,12 @@ function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
         return `${o.width}${d}`;
       case 'imm':
         if (o.value.kind !== 'imm') throw new Error('internal: an "i" asm operand is not a constant at instruction selection');
-        return String(BigInt.asIntN(64, o.value.value));
+        // Written as the C value: -22 for an int -EINVAL (kept zero-extended in the register).
+        return String(o.ctype.signed ? BigInt.asIntN(o.ctype.bits, o.value.value) : BigInt.asUintN(o.ctype.bits, o.value.value));
       case 'map':
         return `map[${o.symbol}]`;
+      case 'fixed':
+        return o.text;
       default: {
         const never: never = o;
         return never;

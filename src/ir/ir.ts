@@ -96,8 +96,11 @@ export type AsmPart = string | { operand: number };
 export type AsmOperand =
   | { kind: 'reg'; reg: VReg; width: 'r' | 'w' }
   | { kind: 'out'; width: 'r' | 'w'; init?: VReg }
-  | { kind: 'imm'; value: Operand }
-  | { kind: 'map'; symbol: string };
+  /** An immediate; with orRegister ("ri"), a value that is not constant by codegen goes in a register. */
+  | { kind: 'imm'; value: Operand; orRegister?: boolean; ctype: { bits: number; signed: boolean } }
+  | { kind: 'map'; symbol: string }
+  /** A register chosen by lowering (an output after the first), written as is. */
+  | { kind: 'fixed'; text: string };
 
 /** An inlined call that an instruction came through, innermost first (for diagnostics). */
 export interface InlinedCall {

@@ -57,6 +57,7 @@ export function printInst(i: Inst): string {
       const ops = i.operands.map((o) => {
         if (o.kind === 'reg') return `${o.width}:%${o.reg}`;
         if (o.kind === 'out') return `=${o.width}${o.init !== undefined ? `:%${o.init}` : ''}`;
+        if (o.kind === 'fixed') return o.text;
         return o.kind === 'imm' ? opnd(o.value) : `map ${o.symbol}`;
       });
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}asm "${text}" (${ops.join(', ')})${i.clobbers.length ? ` clobbers r${i.clobbers.join(',r')}` : ''}`;

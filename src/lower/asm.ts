@@ -1,22 +1,47 @@
-// Inline assembly: operands become virtual registers (inputs), an immediate, a map, and at most
-// one output, which the `asm` instruction defines and the statement then stores to its lvalue.
-// "+r" and inputs tied with "0" start the output as a copy of the input value.
-import type { AsmOperand, Operand, VReg } from '../ir/ir.js';
+// Inline assembly: operands become virtual registers (inputs, each a fresh copy, so a template
+// that writes an input register cannot change a C variable), immediates and maps. The first
+// output is the `asm` instruction's own result. The IR has one result per instruction, so each
+// further output gets a fixed register chosen here (and clobbered): the template writes it, an
+// appended store puts it in a stack slot, and the statement loads it from there afterwards.
+// "+r" and inputs tied with "N" start an output as a copy of the input value.
+import type { AsmOperand, AsmPart, Operand, VReg } from '../ir/ir.js';
 import { reg } from '../ir/ir.js';
 import type { TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
-import { emit, newVReg, toReg, type Lowerer } from './builder.js';
+import { emit, isSigned, newSlot, newVReg, toReg, type Lowerer } from './builder.js';
 import { loadLValue, lowerExpr, lowerLValue, storeLValue, type LValue } from './expr.js';
+
+interface Output {
+  index: number;
+  lv: LValue;
+  type: T.CType;
+  width: 'r' | 'w';
+  init?: VReg;
+  /** For outputs after the first: the fixed register and the slot it is saved in. */
+  fixed?: { regNo: number; slot: number };
+}
 
 export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
   l.span = st.span;
-  let output: { lv: LValue; type: T.CType; init?: VReg } | undefined;
+  const clobbers = new Set(st.clobbers);
   const operands: AsmOperand[] = [];
-  st.operands.forEach((o) => {
+  const outputs: Output[] = [];
+  const copy = (o: Operand): VReg => {
+    const t = newVReg(l);
+    emit(l, { op: 'mov', bits: 64, dst: t, src: o, span: l.span });
+    return t;
+  };
+  st.operands.forEach((o, index) => {
     if (o.role !== 'in') {
       const lv = lowerLValue(l, o.expr);
-      output = { lv, type: o.expr.type, init: o.role === 'inout' ? toReg(l, loadLValue(l, lv)) : undefined };
-      operands.push({ kind: 'out', width: o.width });
+      const out: Output = { index, lv, type: o.expr.type, width: o.width, init: o.role === 'inout' ? toReg(l, loadLValue(l, lv)) : undefined };
+      if (outputs.length > 0) {
+        const regNo = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].find((r) => !clobbers.has(r))!;
+        clobbers.add(regNo);
+        out.fixed = { regNo, slot: newSlot(l, `asm.out${index}`, T.ULONG, o.span) };
+        operands.push({ kind: 'fixed', text: `${o.width}${regNo}` });
+      } else operands.push({ kind: 'out', width: o.width });
+      outputs.push(out);
       return;
     }
     if (o.kind === 'map') {
@@ -25,29 +50,52 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
     }
     const value: Operand = lowerExpr(l, o.expr);
     if (o.kind === 'imm') {
-      operands.push({ kind: 'imm', value });
+      const ctype = { bits: (T.sizeOf(o.expr.type) ?? 8) * 8, signed: isSigned(o.expr.type) };
+      operands.push({ kind: 'imm', value, orRegister: o.orRegister, ctype });
       return;
     }
-    if (o.tiedOutput !== undefined && output) {
-      // The input starts in the output's register: it is the output's initial value.
-      output.init = toReg(l, value);
-      operands.push({ kind: 'out', width: o.width });
+    const tied = o.tiedOutput !== undefined ? outputs.find((x) => x.index === o.tiedOutput) : undefined;
+    if (tied) {
+      tied.init = copy(value);
+      operands.push(tied.fixed ? { kind: 'fixed', text: `${o.width}${tied.fixed.regNo}` } : { kind: 'out', width: o.width });
       return;
     }
-    operands.push({ kind: 'reg', reg: toReg(l, value), width: o.width });
+    operands.push({ kind: 'reg', reg: copy(value), width: o.width });
   });
-  const dst = output ? newVReg(l) : undefined;
-  if (output?.init !== undefined) {
-    for (const op of operands) if (op.kind === 'out') op.init = output.init;
+  // Further outputs: set up from their initial value before the text, saved after it.
+  const before: AsmPart[] = [];
+  const after: AsmPart[] = [];
+  for (const out of outputs) {
+    if (!out.fixed) continue;
+    if (out.init !== undefined) {
+      operands.push({ kind: 'reg', reg: out.init, width: 'r' });
+      before.push(`r${out.fixed.regNo} = `, { operand: operands.length - 1 }, '\n');
+    }
+    const addr = newVReg(l);
+    emit(l, { op: 'slotaddr', dst: addr, slot: out.fixed.slot, off: 0, span: l.span });
+    operands.push({ kind: 'reg', reg: addr, width: 'r' });
+    after.push('\n*(u64 *)(', { operand: operands.length - 1 }, ` +0) = r${out.fixed.regNo}`);
   }
-  emit(l, { op: 'asm', parts: st.parts, operands, dst, clobbers: st.clobbers, span: st.span });
-  if (output && dst !== undefined) storeLValue(l, output.lv, canonicalize(l, dst, output.type));
+  const first = outputs.find((o) => !o.fixed);
+  const dst = first ? newVReg(l) : undefined;
+  if (first?.init !== undefined) {
+    for (const op of operands) if (op.kind === 'out') op.init = first.init;
+  }
+  emit(l, { op: 'asm', parts: [...before, ...st.parts, ...after], operands, dst, clobbers: [...clobbers].sort((a, b) => a - b), span: st.span });
+  for (const out of outputs) {
+    let value: VReg;
+    if (out.fixed) {
+      value = newVReg(l);
+      emit(l, { op: 'load', size: 8, dst: value, addr: { kind: 'slot', slot: out.fixed.slot, off: 0 }, span: l.span });
+    } else value = dst!;
+    storeLValue(l, out.lv, canonicalize(l, value, out.type));
+  }
 }
 
 /** The register the text wrote holds 64 bits; a narrower C type keeps only its own (zero-extended). */
 function canonicalize(l: Lowerer, r: VReg, type: T.CType): Operand {
   const size = T.sizeOf(type) ?? 8;
-  if (size >= 8) return reg(r);
+  if (size >= 8 || T.isPointer(type)) return reg(r);
   const dst = newVReg(l);
   if (size === 4) emit(l, { op: 'mov', bits: 32, dst, src: reg(r), span: l.span });
   else emit(l, { op: 'alu', alu: 'and', bits: 64, dst, a: reg(r), b: { kind: 'imm', value: (1n << BigInt(size * 8)) - 1n }, span: l.span });

@@ -1,11 +1,12 @@
 // GNU extended inline assembly for BPF (GCC and clang's `asm volatile("..." : outputs : inputs
 // : clobbers)`). The template is BPF assembly in the kernel log's syntax (bpf/assemble.ts), with
 // %[name] or %N standing for operands. ebcc accepts:
-//   outputs: at most one, "=r" (a register, written as rN), "=w" (its 32-bit half, wN), or
+//   outputs: up to four, "=r" (a register, written as rN), "=w" (its 32-bit half, wN), or
 //            "+r"/"+w" (read and written); an '&' (early clobber) is accepted and always holds;
 //   inputs:  "r"/"w" (a register), "i"/"n" (an immediate, which must be a constant once the
 //            program is inlined and optimised; a helper's name gives its id, &map the map),
-//            and "0" (the same register as output 0);
+//            "ri"/"g" (an immediate if constant by then, else a register), and "N" (the same
+//            register as output N);
 //   clobbers: "r0".."r9", "memory" and "cc".
 // Registers named in the template itself, and R0-R5 when it contains a call, are clobbered too,
 // so no operand is placed in them and no value lives in them across the statement.
@@ -29,8 +30,8 @@ export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
     error(s, 'E3112', message, span);
   };
   const operands: TAsmOperand[] = [];
-  if (st.outputs.length > 1) {
-    bad(`this asm statement has ${st.outputs.length} output operands; ebcc supports one per statement: split it into several asm statements, one for each result`, st.outputs[1]!.span);
+  if (st.outputs.length > 4) {
+    bad(`this asm statement has ${st.outputs.length} output operands; ebcc supports up to 4 (each after the first takes a fixed register): split it into several asm statements`, st.outputs[4]!.span);
   }
   st.outputs.forEach((o) => {
     const m = /^([=+])&?([rw])$/.exec(o.constraint.replace(/\s+/g, ''));
@@ -51,6 +52,10 @@ export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
       operands.push({ name: o.name, role: 'in', kind: 'reg', width: c, expr, span: o.span });
     } else if (c === 'i' || c === 'n') {
       operands.push(immediateOperand(s, o, expr));
+    } else if (c === 'ri' || c === 'ir' || c === 'rn' || c === 'nr' || c === 'g') {
+      // Either: an immediate when the value is a constant once optimised, else a register.
+      checkScalar(s, expr, o.span);
+      operands.push({ ...immediateOperand(s, o, expr), orRegister: true });
     } else if (/^\d$/.test(c)) {
       const tied = Number(c);
       if (tied >= st.outputs.length) bad(`input constraint "${c}" names output operand ${tied}, but the statement has ${st.outputs.length} output operand(s)`, o.span);

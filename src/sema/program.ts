@@ -75,6 +75,8 @@ export interface TAsmOperand {
   mapName?: string;
   /** "0": this input starts in the register of output operand N. */
   tiedOutput?: number;
+  /** "ri": an immediate if the value is constant after optimisation, else a register. */
+  orRegister?: boolean;
   span: Span;
 }
 

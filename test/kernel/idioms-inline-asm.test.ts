@@ -28,6 +28,18 @@ describeDual('inline assembly with operands', compiled, (obj) => {
     expect(u64s(r.dataOut)).toEqual([164n, 512n, 0xffffffffn, 192n, 1000n]);
   });
 
+  it('takes two outputs, an "ri" operand and a negative immediate (a bounds check written in asm)', () => {
+    const pkt = Uint8Array.from({ length: 64 }, (_, k) => k);
+    pkt[0] = 10;
+    const r = obj().run('window', pkt);
+    expect(r.retval).toBe(XDP_PASS);
+    expect([...r.dataOut.subarray(0, 4)]).toEqual([10, 11, 2, 3]);
+    pkt[0] = 62; // bytes 62-63: the last two
+    expect([...obj().run('window', pkt).dataOut.subarray(0, 2)]).toEqual([62, 63]);
+    pkt[0] = 63; // one byte past the end
+    expect(obj().run('window', pkt).retval).toBe(256 - 22);
+  });
+
   it('tail-calls through the asm sequence when the packet is long enough', () => {
     expect(obj().run('asm_ops', new Uint8Array(200)).retval).toBe(XDP_PASS); // slot 1 is empty
     obj().updateProgArray('jmp', 1, 'target');
@@ -49,8 +61,8 @@ char _license[] SEC("license") = "GPL";`);
 };
 
 it('says what is not supported, why, and what to write instead', () => {
-  expect(diag('asm volatile("%0 = 1; %1 = 2" : "=r"(a), "=r"(b));')).toEqual([
-    'E3112: this asm statement has 2 output operands; ebcc supports one per statement: split it into several asm statements, one for each result',
+  expect(diag('asm volatile("" : "=r"(a), "=r"(b), "=r"(c), "=r"(a), "=r"(b));')).toEqual([
+    'E3112: this asm statement has 5 output operands; ebcc supports up to 4 (each after the first takes a fixed register): split it into several asm statements',
   ]);
   expect(diag('asm volatile("%0 = *(u64 *)(%1 + 0)" : "=r"(a) : "m"(b));')[0]).toContain('input constraint "m" is not supported: ebcc takes register ("r", "w") and immediate ("i") operands; for memory, pass the address in a register');
   expect(diag('asm volatile("%[x] += 1" : [y]"+r"(a));')).toEqual(["E3112: the template refers to %[x], but no operand is named 'x'"]);

@@ -336,15 +336,16 @@ the closest helper name.`,
     title: 'inline assembly that ebcc cannot compile',
     explanation: `ebcc compiles GNU inline assembly whose template is BPF assembly in the kernel log's syntax
 ('r1 = %[x]', 'call 12', '*(u64 *)(%[p] + 8) = r0'; ';' or a newline between instructions), with:
-  - at most one output operand: "=r" (a register), "=w" (its 32-bit half), "+r"/"+w" (read too);
-  - inputs "r"/"w" (registers), "i" (an immediate: a constant, a helper's name, or &map), and
-    "0" (an input that starts in output 0's register);
+  - up to four output operands: "=r" (a register), "=w" (its 32-bit half), "+r"/"+w" (read too);
+  - inputs "r"/"w" (registers), "i" (an immediate: a constant, a helper's name, or &map), "ri"
+    (an immediate when constant, else a register), and "N" (an input that starts in output N's
+    register);
   - clobbers "r0".."r9", "memory" and "cc"; registers named in the template and, when it calls a
     helper, R0-R5 are treated as clobbered too.
   asm volatile("%[a] += %[b]" : [a]"+r"(a) : [b]"r"(b));          // fine
   asm volatile("r1 = %[ctx]; r3 = %[slot]; ..." :: [ctx]"r"(ctx), [slot]"i"(2) : "r1", "r3");
 Not supported: memory operands ("m": pass the address as an "r" input and write the load or store
-in the template), several outputs (write one asm statement per result), calls of C functions from
+in the template), more than four outputs (split the statement), calls of C functions from
 the template (call them in C), and file-scope asm.`,
   },
 } satisfies Record<string, CodeInfo>;

@@ -52,6 +52,53 @@ int asm_ops(struct xdp_md *ctx)
 	return XDP_PASS;
 }
 
+/* Two outputs, an "ri" operand, a negative immediate and a jump inside the template: bounds-checks
+ * [off, off + len) against the packet and returns a pointer to it, or -EINVAL. */
+static __always_inline int packet_window(struct xdp_md *ctx, __u64 off, const __u64 len, void **where)
+{
+	void *p;
+	int ret;
+
+	asm volatile("r1 = *(u32 *)(%[ctx] +0)\n\t"
+		     "r2 = *(u32 *)(%[ctx] +4)\n\t"
+		     "%[off] &= 0xff\n\t"
+		     "r1 += %[off]\n\t"
+		     "%[p] = r1\n\t"
+		     "r1 += %[len]\n\t"
+		     "if r1 > r2 goto +2\n\t"
+		     "%[ret] = 0\n\t"
+		     "goto +1\n\t"
+		     "%[ret] = %[err]\n\t"
+		     : [ret] "=r"(ret), [p] "=r"(p)
+		     : [ctx] "r"(ctx), [off] "r"(off), [len] "ri"(len), [err] "i"(-22)
+		     : "r1", "r2");
+	*where = p;
+	return ret;
+}
+
+/* Copies the 2 bytes at the offset in byte 0 to the start of the packet; -22 (as the verdict's
+ * low byte, 234) when they are out of bounds. */
+SEC("xdp")
+int window(struct xdp_md *ctx)
+{
+	__u8 *data = (void *)(long)ctx->data;
+	__u8 *src;
+	__u64 off;
+	int ret;
+
+	if ((void *)(data + 2) > (void *)(long)ctx->data_end)
+		return XDP_ABORTED;
+	off = data[0];
+	ret = packet_window(ctx, off, 2, (void **)&src);
+	if (ret)
+		return ret & 0xff;
+	data = (void *)(long)ctx->data;
+	if ((void *)(data + 2) > (void *)(long)ctx->data_end)
+		return XDP_ABORTED;
+	__builtin_memcpy(data, src, 2);
+	return XDP_PASS;
+}
+
 SEC("xdp")
 int target(struct xdp_md *ctx)
 {
