@@ -84,7 +84,9 @@ function reportStringAddresses(s: SemaState, g: GlobalVar): void {
       if (x.kind === 'StringLit' && !found) found = x;
     });
     if (found) {
-      error(s, 'E3107', `'${g.name}' stores the address of a string literal: BPF loaders do not relocate pointers inside data, so a table of strings must hold the characters themselves`, found.span);
+      const message = `'${g.name}' stores the address of a string literal: BPF loaders do not relocate pointers inside data, so a table of strings must hold the characters themselves`;
+      if (g.isStatic) g.deferredError = { code: 'E3107', message, span: found.span };
+      else error(s, 'E3107', message, found.span);
       return;
     }
   }
@@ -138,14 +140,13 @@ export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean):
   }
   if (g.isExtern) return; // an extern declaration alone allocates nothing; a use is reported
   g.role = 'other';
-  error(
-    s,
-    'E3101',
-    blockScope
-      ? `static local variable '${g.name}' needs global storage, which BPF programs do not have`
-      : `global variable '${g.name}' is not supported: BPF programs keep state in maps`,
-    g.span,
-  );
+  const message = blockScope
+    ? `static local variable '${g.name}' needs global storage, which BPF programs do not have`
+    : `global variable '${g.name}' is not supported: BPF programs keep state in maps`;
+  // Like clang, which drops a static object nothing uses (a header's table for user space), a
+  // file-scope static is reported only where a program uses it.
+  if (g.isStatic && !blockScope) g.deferredError = { code: 'E3101', message, span: g.span };
+  else error(s, 'E3101', message, g.span);
 }
 
 /** Rules for one function definition: program signature, section name, argument count. */
@@ -253,7 +254,9 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
     }
   }
   const calls = new Map<string, { callee: string; span: Span }[]>();
+  const reportedGlobals = new Set<GlobalVar>();
   for (const fd of program.functions) {
+    const usedUnsupported = new Set<GlobalVar>();
     const list: { callee: string; span: Span }[] = [];
     walkStmt(fd.body, (e) => {
       if (e.kind === 'Call') list.push({ callee: e.callee.name, span: e.span });
@@ -262,6 +265,12 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
       }
       if (e.kind === 'Global' && (e.sym.role === 'other' || e.sym.isExtern) && e.sym.role !== 'helper' && e.sym.role !== 'map' && e.sym.role !== 'legacy-map' && e.sym.role !== 'map-annotation' && e.sym.role !== 'rodata' && e.sym.role !== 'const') {
         if (e.sym.isExtern) deferError(s, fd, 'E3101', `extern variable '${e.sym.name}' cannot be used: BPF objects have no external data`, e.span);
+      }
+      if (e.kind === 'Global' && e.sym.deferredError && !usedUnsupported.has(e.sym) && !reportedGlobals.has(e.sym)) {
+        usedUnsupported.add(e.sym);
+        if (fd.sym.section !== undefined) reportedGlobals.add(e.sym); // reported now: once is enough
+        const d = e.sym.deferredError;
+        deferError(s, fd, d.code, d.message, d.span);
       }
     });
     calls.set(fd.sym.name, list);
@@ -290,7 +299,7 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
 }
 
 /** An error in a function's body that counts only if a program reaches the function. */
-function deferError(s: SemaState, fd: FuncDef, code: 'E3101', message: string, span: Span): void {
+function deferError(s: SemaState, fd: FuncDef, code: 'E3101' | 'E3107', message: string, span: Span): void {
   if (fd.sym.section !== undefined) {
     error(s, code, message, span);
     return;
@@ -319,9 +328,16 @@ function reportReachableDeferred(s: SemaState, program: Program, calls: Map<stri
     reached.add(name);
     for (const c of calls.get(name) ?? []) work.push(c.callee);
   }
+  const shown = new Set<string>();
   for (const fd of program.functions) {
     if (!reached.has(fd.sym.name)) continue;
-    for (const d of s.deferred.get(fd.sym.name) ?? []) s.ctx.diags.error(d.code, d.message, d.span, { notes: d.notes });
+    for (const d of s.deferred.get(fd.sym.name) ?? []) {
+      // A global used by several functions is reported once.
+      const key = `${d.code} ${d.span.file}:${d.span.start} ${d.message}`;
+      if (shown.has(key)) continue;
+      shown.add(key);
+      s.ctx.diags.error(d.code, d.message, d.span, { notes: d.notes });
+    }
   }
 }
 

@@ -50,6 +50,8 @@ export interface GlobalVar {
   role: GlobalRole;
   /** For role 'helper'. */
   helperId?: number;
+  /** An error that holds only if a program uses the object (E3101, E3107 for a static). */
+  deferredError?: { code: 'E3101' | 'E3107'; message: string; span: Span };
 }
 
 /**

@@ -1553,6 +1553,7 @@ const E31_CASES: Case[] = [
   ],
   [
     `static long packets = 0;
+long count(void) { return ++packets; }
 `,
     `test.c:1:13: error: global variable 'packets' is not supported: BPF programs keep state in maps [E3101]
     1 | static long packets = 0;

@@ -109,6 +109,15 @@ describe('diagnostics', () => {
     expect(sema('int f(void) { const char *p = "x"; return p[0] + sizeof("abc") + sizeof(__func__); }').text).toBe('');
     expectDiag('static const char *const names[] = { "a", "b" };\nint f(void) { return names[0][0]; }', 'E3107', 1, 38, 'stores the address of a string literal');
   });
+  it('reports an unsupported static global only where a program uses it, once (clang drops unused statics)', () => {
+    const table = 'static const char *names[2] = { "rx", "tx" };\nstatic long hits;\n';
+    expect(sema(`${table}__attribute__((section("xdp"))) int p(void *ctx) { return 2; }`).text).toBe('');
+    const used = sema(`${table}__attribute__((section("xdp"))) int p(void *ctx) { return names[0][0] + hits; }\n__attribute__((section("xdp"))) int q(void *ctx) { return hits; }`);
+    expect(used.ctx.diags.list.map((d) => [d.code, d.message.split(':')[0]])).toEqual([
+      ['E3101', "global variable 'names' is not supported"],
+      ['E3101', "global variable 'hits' is not supported"],
+    ]);
+  });
   it('gives each block-scope static its own object, named FUNCTION.NAME as clang does', () => {
     const out = sema('int f(void) { static const char a[] = "x"; return a[0]; }\nint g(void) { static const char a[] = "y"; { static const char a[] = "z"; return a[0]; } }\nint a;');
     expect(out.program!.globals.map((g) => g.name)).toEqual(['f.a', 'g.a', 'g.a.1', 'a']);
