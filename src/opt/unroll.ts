@@ -25,6 +25,9 @@ import { pushAll } from '../util/array.js';
 const MAX_TRIPS = 8192;
 const MAX_INSNS = 200_000;
 
+/** Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget. */
+type Outcome = { ok: true } | { ok: false; reason: string | undefined };
+
 export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   for (;;) {
     const loops = findLoops(fn);
@@ -32,10 +35,30 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
       reportIrreducible(fn, ctx);
       return;
     }
-    const loop = loops[0]!;
-    const ok = unrollLoop(fn, loop, ctx);
+    const first = loops[0]!;
+    // An inner loop whose bound depends on an enclosing loop's counter (a triangular nest) has a
+    // constant trip count only once the enclosing loop is unrolled: when the innermost loop does
+    // not unroll, its enclosing loops are tried, innermost first, each from the same state.
+    const candidates = [first, ...loops.slice(1).filter((l) => l.blocks.has(first.header))];
+    let failure: { loop: Loop; reason: string | undefined } | undefined;
+    let done = false;
+    for (const loop of candidates) {
+      const saved = candidates.length > 1 ? { blocks: structuredClone(fn.blocks), vregCount: fn.vregCount } : undefined;
+      const outcome = unrollLoop(fn, loop);
+      if (outcome.ok) {
+        done = true;
+        break;
+      }
+      if (failure === undefined || outcome.reason !== undefined) failure = { loop, reason: outcome.reason };
+      if (outcome.reason !== undefined) break; // over a budget: enclosing loops are only bigger
+      if (saved) {
+        fn.blocks = saved.blocks;
+        fn.vregCount = saved.vregCount;
+      }
+    }
+    if (!done && failure) report(fn, failure.loop, ctx, failure.reason);
     simplifyCfg(fn);
-    if (!ok) return; // reported; later loops would only repeat the story
+    if (!done) return; // reported; later loops would only repeat the story
   }
 }
 
@@ -76,7 +99,7 @@ function reachable(fn: IrFunction, target: BlockId): boolean {
   return false;
 }
 
-function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
+function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
   const body = [...loop.blocks].sort((a, b) => a - b);
   const branchesInLoop = body.filter((id) => fn.blocks[id]!.term.op === 'br').length;
   // Peel in batches of 1, 2, 4, ... iterations, folding constants once per batch:
@@ -88,8 +111,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
   for (let batch = 1; ; batch *= 2) {
     batch = Math.min(batch, MAX_TRIPS - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
     if (batch < 1) {
-      report(fn, loop, ctx, `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`);
-      return false;
+      return { ok: false, reason: `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}` };
     }
     const copies: Map<BlockId, BlockId>[] = [];
     for (let j = 0; j < batch; j++) {
@@ -118,13 +140,10 @@ function unrollLoop(fn: IrFunction, loop: Loop, ctx: CompileContext): boolean {
     pushAll(fn.blocks, clones);
     trips += batch;
     constProp(fn);
-    if (!reachable(fn, loop.header)) return true;
+    if (!reachable(fn, loop.header)) return { ok: true };
     const firstCopy = clones.slice(0, body.length);
     const branchesLeft = firstCopy.filter((c) => c.term.op === 'br').length;
-    if (branchesLeft >= branchesInLoop) {
-      report(fn, loop, ctx, undefined);
-      return false;
-    }
+    if (branchesLeft >= branchesInLoop) return { ok: false, reason: undefined };
   }
 }
 

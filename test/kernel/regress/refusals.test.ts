@@ -34,7 +34,7 @@ function pressure(): { source: string; expected: bigint } {
 // constant, 0 + 1 + ... + 7 = 28), so unrolling the outer loop first makes the inner one constant.
 const TRIANGULAR = `
 BEGIN(prog)
-  __u64 x = IN(0), sum = 0, count = 0;
+  __u64 x = IN(0), sum = 0, count = 0, upper = 0, deep = 0;
   for (int i = 0; i < 8; i++) {
     for (int j = 0; j < i; j++) {
       sum += x * j + i;
@@ -42,7 +42,16 @@ BEGIN(prog)
     }
   }
   ASSERT(28, count);
-  ASSERT(0 * 28 + 56 + 168, sum);        /* x = 1: sum of j (56) plus sum of i*i over i (140) ... */
+  ASSERT(196, sum);                    /* x = 1: the sum of j (56) plus the sum of i * i (140) */
+  for (int i = 0; i < 6; i++)
+    for (int j = i; j < 6; j++)
+      upper += x;
+  ASSERT(21, upper);                   /* 6 + 5 + 4 + 3 + 2 + 1 */
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j <= i; j++)
+      for (int k = 0; k < j; k++)
+        deep += x;
+  ASSERT(10, deep);                    /* the sum over i of 0 + 1 + ... + i: 0 + 1 + 3 + 6 */
 END
 `;
 
@@ -79,7 +88,7 @@ describe('refusal regressions', () => {
     describe(`-mcpu=v${opts.mcpu} -O${opts.optLevel}`, () => {
       kernelIt('spill slots of independent regions share the stack', () => expectAllPass(source, INPUTS, 1, opts));
       kernelIt('a void function ending in a memset of a local returns no stack pointer', () => expectAllPass(VOID_MEMSET, INPUTS, 2, opts));
-      void TRIANGULAR;
+      kernelIt('nested loops whose inner bound depends on the outer counter unroll', () => expectAllPass(TRIANGULAR, INPUTS, 4, opts));
     });
   }
 });
