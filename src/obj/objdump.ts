@@ -99,6 +99,13 @@ function sectionListing(elf: ElfFile, sec: ElfSectionHeader, lines: SourceLine[]
     const sym = rel ? elf.symbols[rel.symbol] : undefined;
     if (!rel || !sym) return undefined;
     const target = elf.sections[sym.shndx]?.name ?? '';
+    const targetSec = elf.sections[sym.shndx];
+    if (targetSec && (targetSec.flags & SHF_EXECINSTR) !== 0) {
+      // A callback's address (BPF_PSEUDO_FUNC): the function, as the assembler writes it.
+      const at = sym.valueBytes + (sym.type === STT_SECTION ? insns[index]!.imm : 0);
+      const fn = elf.symbols.find((s) => s.type === STT_FUNC && s.shndx === sym.shndx && s.valueBytes === at);
+      if (fn) return `func[${fn.name}]`;
+    }
     if (sym.type === STT_SECTION) {
       const addend = insns[index]!.imm;
       return `&${target}${addend !== 0 ? `+${addend}` : ''}`;

@@ -3,6 +3,7 @@
 // so this test runs in the kernel only. The expected sums are worked out by hand from the C.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readObject } from '../../src/obj/read.js';
+import { objdump } from '../../src/obj/objdump.js';
 import { Diagnostics } from '../../src/diag/diagnostic.js';
 import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 import { describeKernel, kernelIt, loadObjectBytes, lookupMap, runProgram, updateMap, type LoadedObject } from './harness.js';
@@ -24,6 +25,10 @@ it('emits each callback as a .text function loaded by an ld_imm64 with src_reg B
   const back = readObject(out.elf!, new Diagnostics(), 'callbacks.o')!;
   expect(back.functions.flatMap((f) => f.relocs.filter((r) => r.kind === 'func').map((r) => [f.name, r.symbol])))
     .toEqual([['loop_sum', 'add_index'], ['map_sum', 'weigh_entry']]);
+  // objdump names the callback in the assembler's syntax.
+  const listing = objdump(out.elf!, 'callbacks.o', new Diagnostics(), {});
+  expect(listing).toMatch(/r2 = func\[add_index\]/);
+  expect(listing).toMatch(/r2 = func\[weigh_entry\]/);
 });
 
 it('says what is wrong when a callback is declared but not defined (E5002)', () => {
