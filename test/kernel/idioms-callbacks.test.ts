@@ -16,7 +16,7 @@ it('emits each callback as a .text function loaded by an ld_imm64 with src_reg B
   const out = compiled();
   expect(out.ctx.diags.list).toEqual([]);
   const text = out.object!.functions.filter((f) => f.section === '.text').map((f) => f.name);
-  expect(text).toEqual(['add_index', 'weigh_entry']);
+  expect(text).toEqual(['add_index', 'weigh_entry', 'on_timer']);
   const loop = out.object!.functions.find((f) => f.name === 'loop_sum')!;
   const reloc = loop.relocs.find((r) => r.kind === 'func')!;
   expect(reloc.symbol).toBe('add_index');
@@ -24,7 +24,7 @@ it('emits each callback as a .text function loaded by an ld_imm64 with src_reg B
   // The object reads back with the same callback relocations (static callees: .text + offset).
   const back = readObject(out.elf!, new Diagnostics(), 'callbacks.o')!;
   expect(back.functions.flatMap((f) => f.relocs.filter((r) => r.kind === 'func').map((r) => [f.name, r.symbol])))
-    .toEqual([['loop_sum', 'add_index'], ['map_sum', 'weigh_entry']]);
+    .toEqual([['loop_sum', 'add_index'], ['map_sum', 'weigh_entry'], ['arm_timer', 'on_timer']]);
   // objdump names the callback in the assembler's syntax.
   const listing = objdump(out.elf!, 'callbacks.o', new Diagnostics(), {});
   expect(listing).toMatch(/r2 = func\[add_index\]/);
@@ -60,6 +60,17 @@ describeKernel('bpf_loop and bpf_for_each_map_elem callbacks', () => {
   kernelIt('bpf_loop runs all 1000 iterations when the callback never stops it', () => {
     expect(runProgram(obj.prog('loop_sum').pinPath, new Uint8Array(1500)).retval).toBe(2);
     expect(results()).toEqual([499500n, 1000n, 1000n]);
+  });
+
+  kernelIt('a timer started by the program runs its callback', async () => {
+    expect(runProgram(obj.prog('arm_timer').pinPath, new Uint8Array(64)).retval).toBe(2);
+    // The timer fires 1 µs later, on its own; the callback counts in the map value after the timer.
+    let fired = 0n;
+    for (let waited = 0; waited < 2000 && fired === 0n; waited += 20) {
+      await new Promise((r) => setTimeout(r, 20));
+      fired = readU64LE(lookupMap(obj.map('timers').pinPath, u32LE(0))!.value, 16);
+    }
+    expect(fired).toBe(1n);
   });
 
   kernelIt('bpf_for_each_map_elem visits every array element with its key', () => {

@@ -75,4 +75,37 @@ int map_sum(struct xdp_md *ctx)
 	return XDP_PASS;
 }
 
+/* A timer callback: bpf_timer_set_callback takes the function's address too. */
+struct timer_elem {
+	struct bpf_timer timer;
+	__u64 fired;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, int);
+	__type(value, struct timer_elem);
+} timers SEC(".maps");
+
+static int on_timer(void *map, int *key, struct timer_elem *e)
+{
+	e->fired += 1;
+	return 0;
+}
+
+SEC("xdp")
+int arm_timer(struct xdp_md *ctx)
+{
+	int key = 0;
+	struct timer_elem *e = bpf_map_lookup_elem(&timers, &key);
+
+	if (!e)
+		return XDP_ABORTED;
+	bpf_timer_init(&e->timer, &timers, 1 /* CLOCK_MONOTONIC */);
+	bpf_timer_set_callback(&e->timer, on_timer);
+	bpf_timer_start(&e->timer, 1000 /* ns */, 0);
+	return XDP_PASS;
+}
+
 char _license[] SEC("license") = "GPL";
