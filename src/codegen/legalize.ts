@@ -1,11 +1,13 @@
 // Legalisation: makes every instruction encodable for the target -mcpu.
 // Needs: nothing. Changes: adds movs for immediates that do not fit an
 // instruction's signed 32-bit imm field, and for division by the constant 0
-// (which the verifier rejects as an immediate); before v3 (no JMP32) turns
+// (which the verifier rejects as an immediate), and copies of `x` in `x = a op x`
+// (non-commutative op); before v3 (no JMP32) turns
 // 32-bit compares into 64-bit ones (sign-extending for signed compares);
 // before v2 (no jlt/jle/jslt/jsle) swaps operands to use jgt/jge/jsgt/jsge.
 // Invalidates: liveness.
 import type { CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
+import { COMMUTATIVE_ALU } from '../ir/ir.js';
 
 const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
 const LESS = new Set<CmpOp>(['lt', 'le', 'slt', 'sle']);
@@ -31,6 +33,11 @@ export function legalize(fn: IrFunction, mcpu: number): void {
         }
         if (i.a.kind === 'imm' && i.b.kind === 'imm') {
           i.a = materialize(i.a, i.span);
+        }
+        // `x = a op x` with op not commutative: BPF's two-address form writes a into x's
+        // register before op reads x, so x is copied first (the copy interferes with x).
+        if (i.b.kind === 'reg' && i.b.reg === i.dst && !(i.a.kind === 'reg' && i.a.reg === i.dst) && !COMMUTATIVE_ALU.has(i.alu)) {
+          i.b = materialize(i.b, i.span);
         }
       }
       if (i.op === 'ldabs' && i.off.kind === 'imm' && !fitsImm64(i.off.value)) i.off = materialize(i.off, i.span);

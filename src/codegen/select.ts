@@ -8,7 +8,7 @@ import type { InsnReloc, LineEntry } from '../bpf/object.js';
 import { PSEUDO_LD_IMM64, type CondJmpOp, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
-import { successors } from '../ir/ir.js';
+import { COMMUTATIVE_ALU, successors } from '../ir/ir.js';
 import type { Frame } from './frame.js';
 import type { PReg } from './regalloc.js';
 import { pushAll } from '../util/array.js';
@@ -18,7 +18,6 @@ const JMP: Record<CmpOp, CondJmpOp> = {
   eq: 'jeq', ne: 'jne', gt: 'jgt', ge: 'jge', lt: 'jlt', le: 'jle', sgt: 'jsgt', sge: 'jsge', slt: 'jslt', sle: 'jsle', set: 'jset',
 };
 const INVERSE: Partial<Record<CmpOp, CmpOp>> = { eq: 'ne', ne: 'eq', gt: 'le', ge: 'lt', lt: 'ge', le: 'gt', sgt: 'sle', sge: 'slt', slt: 'sge', sle: 'sgt' };
-const COMMUTATIVE = new Set<AluOp>(['add', 'mul', 'and', 'or', 'xor']);
 
 export interface Selected {
   insns: Insn[];
@@ -151,7 +150,7 @@ function selectInst(e: Emitter, i: Inst): void {
       const d = r(e, i.dst);
       let a = i.a;
       let b = i.b;
-      if (COMMUTATIVE.has(i.alu) && b.kind === 'reg' && r(e, b.reg) === d && !(a.kind === 'reg' && r(e, a.reg) === d)) [a, b] = [b, a];
+      if (COMMUTATIVE_ALU.has(i.alu) && b.kind === 'reg' && r(e, b.reg) === d && !(a.kind === 'reg' && r(e, a.reg) === d)) [a, b] = [b, a];
       move(e, d, a);
       if (b.kind === 'imm') push(e, i.bits === 64 ? asm.alu64Imm(i.alu, d, imm32(b.value)) : asm.alu32Imm(i.alu, d, imm32(b.value)));
       else push(e, i.bits === 64 ? asm.alu64Reg(i.alu, d, r(e, b.reg)) : asm.alu32Reg(i.alu, d, r(e, b.reg)));

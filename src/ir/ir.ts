@@ -14,6 +14,9 @@ export type BlockId = number;
 export type Operand = { kind: 'reg'; reg: VReg } | { kind: 'imm'; value: bigint };
 
 export type AluOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'sdiv' | 'smod' | 'or' | 'and' | 'xor' | 'lsh' | 'rsh' | 'arsh';
+
+/** ALU operations whose operands can be swapped. */
+export const COMMUTATIVE_ALU: ReadonlySet<AluOp> = new Set<AluOp>(['add', 'mul', 'and', 'or', 'xor']);
 export type CmpOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'sgt' | 'sge' | 'slt' | 'sle' | 'set';
 export type MemSize = 1 | 2 | 4 | 8;
 export type AtomicOp = 'add' | 'or' | 'and' | 'xor' | 'xchg' | 'cmpxchg';

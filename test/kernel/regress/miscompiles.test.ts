@@ -165,12 +165,47 @@ BEGIN(prog)
 END
 `;
 
+// `x = a - x` (and other operations whose operands cannot be swapped) on a register variable:
+// BPF's two-address form must not write a into x's register before reading x. Found by the random
+// differential test (seed 10956).
+const REVERSED_OPERANDS = `
+struct B { __u8 f0 : 7; __s32 f1 : 4; __s16 f2 : 5; __s64 f3 : 50; };
+BEGIN(prog)
+  __s32 v1 = -115965585;
+  __s64 v2 = (__s64)IN(2);
+  struct B o = {};
+  v2 = ((v1 >>= ((o.f3 + o.f1) & 31)) - v2);
+  ASSERT(-115965587, v2);
+  ASSERT(-115965585, v1);
+  __u64 y = IN(8);
+  __u64 s = IN(1);
+  s = y - s;
+  ASSERT(16, s);
+  __u64 t = IN(2);
+  t = y << t;
+  ASSERT(68, t);
+  __u64 u = IN(3);
+  u = y / u;
+  ASSERT(5, u);
+  __u64 w = IN(3);
+  w = y % w;
+  ASSERT(2, w);
+  __u32 z = IN(2);
+  z = (__u32)y >> z;
+  ASSERT(4, z);
+  __s64 q = IN(1);
+  q = (__s64)IN(5) >> q;
+  ASSERT(-1, q);
+END
+`;
+
 describe('miscompile regressions', () => {
   for (const opts of LEVELS) {
     describe(`-mcpu=v${opts.mcpu} -O${opts.optLevel}`, () => {
       kernelIt('the value of an assignment to a bit-field is the value stored', () => expectAllPass(ASSIGN_VALUE, INPUTS, 11, opts));
       kernelIt('bit-fields promote to int or unsigned int by their width', () => expectAllPass(PROMOTIONS, INPUTS, 16, opts));
       kernelIt('pointer differences are signed for any element size', () => expectAllPass(PTRDIFF, INPUTS, 9, opts));
+      kernelIt('x = a op x keeps x until op reads it', () => expectAllPass(REVERSED_OPERANDS, INPUTS, 8, opts));
       kernelIt('packed bit-fields load and store every byte they cover', () => expectAllPass(PACKED_BITFIELDS, INPUTS, 19, opts));
       kernelIt('packed members at odd stack offsets are accessed in aligned pieces', () => expectAllPass(PACKED_MEMBERS, INPUTS, 13, opts));
     });
