@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30000,
     pool: 'forks',
+    // A test that asserts nothing cannot fail: vitest fails it.
+    expect: { requireAssertions: true },
   },
 });

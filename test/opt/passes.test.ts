@@ -38,7 +38,7 @@ describe('optimisation passes', () => {
   it('folds constant arithmetic and identities', () => {
     const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { int a = 6, b = 7; return ctx->data * 1 + 0 + a * b; }');
     expect(text).not.toMatch(/mul/);
-    expect(text).toContain('42');
+    expect(text).toMatch(/^ {2}%\d+ = add\.32 %\d+, 42$/m); // 6 * 7 folded; the identities are gone
   });
 });
 

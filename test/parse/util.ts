@@ -35,12 +35,12 @@ export function parseOk(src: string): ast.TranslationUnit {
 
 export function expectParseError(src: string, code: string, line: number, col: number, messageSubstring: string): void {
   const r = parseSource(src);
-  const hit = r.ctx.diags.list.find((d) => {
-    if (d.code !== code || !d.span) return false;
-    const lc = r.ctx.sources.lineCol(d.span.file, d.span.start);
-    return lc.line === line && lc.col === col && d.message.includes(messageSubstring);
-  });
-  if (!hit) expect(r.errors).toContain(`${line}:${col} ${code} …${messageSubstring}…`);
+  // Exactly one diagnostic, and it is the expected one: an extra error fails the test too.
+  expect(r.errors).toHaveLength(1);
+  const d = r.ctx.diags.list[0]!;
+  const lc = d.span ? r.ctx.sources.lineCol(d.span.file, d.span.start) : undefined;
+  expect(`${lc?.line}:${lc?.col} ${d.code}`).toBe(`${line}:${col} ${code}`);
+  expect(d.message).toContain(messageSubstring);
 }
 
 /** The body items of the first function definition. */

@@ -82,13 +82,20 @@ or, for long or data-dependent iterations, move the body into a callback that bp
   ...
   bpf_loop(n, step, &st, 0);
 
-A tail call is the other way to repeat work beyond the unrolling limit.`,
+A tail call is the other way to repeat work beyond the unrolling limit. ebcc stops unrolling past
+8,192 iterations of one loop or 200,000 instructions in the function, and it refuses a cycle made
+with goto that can be entered at more than one point (an irreducible loop): it has no header.`,
   },
   E5012: {
     name: 'program-too-large',
     title: 'a program exceeds the instruction limit',
     explanation: `The kernel loads at most 1,000,000 instructions per program (4,096 without CAP_BPF), and
-jump offsets are limited to 16 bits. Split the program with tail calls, or reduce unrolled loops.`,
+jump offsets are limited to 16 bits. Split the program with tail calls, or reduce unrolled loops.
+ebcc expands memcpy, memmove, memset and memcmp into loads and stores, so it refuses one of more
+than 65,536 bytes before expanding it:
+
+  __builtin_memset(buf, 0, 1 << 20);      // wrong: 131,072 stores
+  __builtin_memset(buf, 0, sizeof(buf));  // right, with buf a small object`,
   },
   E5013: {
     name: 'register-pressure',

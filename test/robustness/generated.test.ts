@@ -1,0 +1,29 @@
+// Robustness on generated programs (generate.ts), not only on mutations of the samples: random
+// programs of every construct, and programs with one construct scaled far up. Each must meet
+// the contract (contract.ts). Seeds are fixed; scripts/fuzz-build.mjs runs many more.
+import { describe, expect, it } from 'vitest';
+import { checkContract } from './contract.js';
+import { generateExtreme, generateProgram } from './generate.js';
+
+describe('generated programs meet the contract', () => {
+  it('25 random programs', () => {
+    const failures: string[] = [];
+    let compiled = 0;
+    for (let seed = 1; seed <= 25; seed++) {
+      const r = checkContract(generateProgram(seed));
+      if (r.violation) failures.push(`generateProgram(${seed}): ${r.violation}`);
+      if (r.compiled) compiled++;
+    }
+    expect(failures).toEqual([]);
+    expect(compiled).toBeGreaterThan(2); // the generator reaches the back end, not only errors
+  }, 600_000);
+
+  it('12 programs with one construct scaled far up', () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = checkContract(generateExtreme(seed));
+      if (r.violation) failures.push(`generateExtreme(${seed}): ${r.violation}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
