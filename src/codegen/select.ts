@@ -54,14 +54,15 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
 export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, mcpu: number): Selected {
   const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, mcpu, clearR0: voidReturnClearsR0(fn, regOf) };
   const order = layoutOrder(fn);
-  // Parameters arrive in R1-R5.
+  // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
   setSpan(e, fn.span);
-  parallelMove(e, fn.params.map((p, i) => ({ dst: r(e, p), src: i + 1 })));
+  if (!fn.naked) parallelMove(e, fn.params.map((p, i) => ({ dst: r(e, p), src: i + 1 })));
   order.forEach((id, k) => {
     e.blockStart.set(id, e.insns.length);
     const b = fn.blocks[id]!;
     for (const i of b.insts) selectInst(e, i);
-    selectTerm(e, b.term, order[k + 1]);
+    // A naked function's assembly ends in its own exit: the return after it gets no code.
+    if (!(fn.naked && b.term.op === 'ret')) selectTerm(e, b.term, order[k + 1]);
   });
   for (const f of e.fixups) {
     const target = e.blockStart.get(f.target)!;

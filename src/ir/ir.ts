@@ -138,6 +138,8 @@ export interface IrFunction {
   /** blocks[0] is the entry. Block ids index this array. */
   blocks: Block[];
   span: Span;
+  /** __attribute__((naked)): no parameter moves and no code for the return at the end (the body's asm exits). */
+  naked?: boolean;
   /** The C function this came from, for BTF. */
   source: import('../sema/program.js').FuncDef;
 }

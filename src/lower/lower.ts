@@ -44,6 +44,7 @@ function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: 
     blocks: [],
     span: fd.sym.span,
     source: fd,
+    ...(fd.sym.naked ? { naked: true } : {}),
   };
   const l: Lowerer = {
     ctx,

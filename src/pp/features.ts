@@ -40,6 +40,7 @@ export const SUPPORTED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'section',
   'always_inline',
   'noinline',
+  'naked',
   'packed',
   'aligned',
   'unused',

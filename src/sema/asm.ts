@@ -8,6 +8,9 @@
 //            "ri"/"g" (an immediate if constant by then, else a register), and "N" (the same
 //            register as output N);
 //   clobbers: "r0".."r9", "memory" and "cc".
+// In the template, %= is a number unique to the statement (for local labels), %% a percent sign.
+// A function with __attribute__((naked)) has only assembly for a body: no parameter moves and
+// no return are added around it (the verifier's own tests are written this way).
 // Registers named in the template itself, and R0-R5 when it contains a call, are clobbered too,
 // so no operand is placed in them and no value lives in them across the statement.
 import type * as ast from '../parse/ast.js';
@@ -108,13 +111,18 @@ function immediateOperand(s: SemaState, o: ast.AsmOperand, expr: TExpr): TAsmOpe
 function splitTemplate(st: ast.AsmStmt, operands: TAsmOperand[], bad: (message: string) => void): TAsmPart[] {
   const parts: TAsmPart[] = [];
   let text = '';
-  const re = /%(%|\[([A-Za-z_]\w*)\]|(\d+)|.?)/g;
+  const re = /%(%|=|\[([A-Za-z_]\w*)\]|(\d+)|.?)/g;
   let last = 0;
   for (let m = re.exec(st.template); m; m = re.exec(st.template)) {
     text += st.template.slice(last, m.index);
     last = m.index + m[0].length;
     if (m[1] === '%') {
       text += '%';
+      continue;
+    }
+    if (m[1] === '=') {
+      // %= : a number unique to this asm statement (for its local labels).
+      text += String(st.span.start);
       continue;
     }
     let index = -1;
@@ -125,7 +133,7 @@ function splitTemplate(st: ast.AsmStmt, operands: TAsmOperand[], bad: (message: 
       index = Number(m[3]);
       if (index >= operands.length) bad(`the template refers to %${m[3]}, but the statement has ${operands.length} operand(s)`);
     } else {
-      bad(`'%${m[1]}' in the template is not an operand reference: write %[name] or %N for operand N, and %% for a percent sign`);
+      bad(`'%${m[1]}' in the template is not an operand reference: write %[name] or %N for operand N, %= for a number unique to the statement, and %% for a percent sign`);
     }
     if (text !== '') parts.push(text);
     text = '';

@@ -157,6 +157,7 @@ export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
   }
   if (sym.section === undefined) return;
   const progType = decideProgType(s, fd);
+  if (sym.naked) return; // its assembly reads the context from R1 itself
   const ctxStruct = progType?.ctxStruct;
   if (ctxStruct === undefined) return;
   const params = fd.params;

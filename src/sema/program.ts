@@ -92,6 +92,8 @@ export interface FuncSym {
   noInline: boolean;
   section?: string;
   def?: FuncDef;
+  /** __attribute__((naked)): the body is inline assembly that ends in its own exit; no prologue, no return. */
+  naked?: boolean;
   /** Its address is used (a callback passed to bpf_loop and kin): it is emitted as a .text function. */
   addressTaken?: boolean;
   /** The assembler name of `T f(...) asm("name");`: `llvm.bpf.load.byte` and its kin are LD_ABS/LD_IND loads. */

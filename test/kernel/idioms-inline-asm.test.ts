@@ -40,6 +40,13 @@ describeDual('inline assembly with operands', compiled, (obj) => {
     expect(obj().run('window', pkt).retval).toBe(256 - 22);
   });
 
+  it('runs a naked program whose body is assembly (no prologue, no return added after its exit)', () => {
+    expect(obj().run('naked_count', new Uint8Array(64)).retval).toBe(XDP_PASS);
+    expect(obj().run('naked_count', new Uint8Array(64)).retval).toBe(XDP_PASS);
+    const v = obj().lookup('counter', Uint8Array.of(0, 0, 0, 0))!.value;
+    expect(new DataView(v.buffer, v.byteOffset).getBigUint64(0, true)).toBe(2n);
+  });
+
   it('tail-calls through the asm sequence when the packet is long enough', () => {
     expect(obj().run('asm_ops', new Uint8Array(200)).retval).toBe(XDP_PASS); // slot 1 is empty
     obj().updateProgArray('jmp', 1, 'target');
@@ -59,6 +66,12 @@ SEC("xdp") int p(struct xdp_md *ctx) {
 char _license[] SEC("license") = "GPL";`);
   return out.ctx.diags.list.map((d) => `${d.code}: ${d.message}`);
 };
+
+it('emits a naked function exactly as its assembly says', () => {
+  const fn = compiled().object!.functions.find((f) => f.name === 'naked_count')!;
+  expect(fn.insns.length).toBe(12); // 11 instructions, one of them an ld_imm64
+  expect(fn.insns[fn.insns.length - 1]!.code).toBe(0x95);
+});
 
 it('says what is not supported, why, and what to write instead', () => {
   expect(diag('asm volatile("" : "=r"(a), "=r"(b), "=r"(c), "=r"(a), "=r"(b));')).toEqual([

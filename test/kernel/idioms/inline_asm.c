@@ -99,6 +99,34 @@ int window(struct xdp_md *ctx)
 	return XDP_PASS;
 }
 
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} counter SEC(".maps");
+
+/* A naked program in the style of the kernel's verifier tests: the whole body is assembly, with
+ * a map and a helper as "i" operands and a local label made unique with %=. */
+SEC("xdp")
+__attribute__((naked)) int naked_count(void)
+{
+	asm volatile("r1 = 0;"
+		     "*(u32 *)(r10 - 4) = r1;"
+		     "r2 = r10;"
+		     "r2 += -4;"
+		     "r1 = %[counter] ll;"
+		     "call %[lookup];"
+		     "if r0 == 0 goto out_%=;"
+		     "r1 = 1;"
+		     "lock *(u64 *)(r0 + 0) += r1;"
+		     "out_%=: r0 = 2;"
+		     "exit;"
+		     :
+		     : [counter] "i"(&counter), [lookup] "i"(bpf_map_lookup_elem)
+		     : "r0", "r1", "r2", "r3", "r4", "r5", "memory");
+}
+
 SEC("xdp")
 int target(struct xdp_md *ctx)
 {
