@@ -2,7 +2,7 @@
 // is compiled by ebcc at -mcpu=v1..v4 with -O0 and -O2, run in the kernel, and compared with the
 // evaluator. Needs root (or CAP_BPF) and gcc + libbpf-dev for the loader, like the kernel tests.
 //
-//   node scripts/fuzz-diff.mjs [--seeds FIRST] [--count N] [--batch B] [--out DIR] [--no-packed] [--triangular]
+//   node scripts/fuzz-diff.mjs [--seeds FIRST] [--count N] [--batch B] [--out DIR] [--no-packed] [--no-triangular]
 //
 // Prints one line per batch and one per problem; writes each problem program to DIR (default
 // fuzz-diff-out/) as seedN.c with the verdicts in a comment; ends with a summary. Exit status 1
@@ -22,9 +22,9 @@ const first = Number(opt('--seeds', '1'));
 const count = Number(opt('--count', '100'));
 const batch = Number(opt('--batch', '10'));
 const outDir = opt('--out', join(root, 'fuzz-diff-out'));
-const genOptions = { packed: !args.includes('--no-packed'), triangular: args.includes('--triangular') };
+const genOptions = { packed: !args.includes('--no-packed'), triangular: !args.includes('--no-triangular') };
 if (!Number.isInteger(first) || !Number.isInteger(count) || count < 1 || !Number.isInteger(batch) || batch < 1) {
-  console.error('usage: node scripts/fuzz-diff.mjs [--seeds FIRST] [--count N] [--batch B] [--out DIR] [--no-packed] [--triangular]');
+  console.error('usage: node scripts/fuzz-diff.mjs [--seeds FIRST] [--count N] [--batch B] [--out DIR] [--no-packed] [--no-triangular]');
   process.exit(2);
 }
 

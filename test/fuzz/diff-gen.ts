@@ -134,11 +134,11 @@ export interface Program {
 }
 
 export interface GenOptions {
-  /** bit-fields of packed structs (which may span more bytes than their declared type) */
+  /** bit-fields of packed structs (which may span more bytes than their declared type); default on */
   packed?: boolean;
-  /** loops whose trip count depends on an outer loop's counter */
+  /** loops whose trip count depends on an outer loop's counter; default on */
   triangular?: boolean;
-  /** calls to __noinline functions */
+  /** calls to __noinline functions; default on */
   calls?: boolean;
 }
 
@@ -348,7 +348,7 @@ class Gen {
     if (c < 2 && sc.depth < 2) {
       const v = `i${sc.depth}`;
       let trips: Expr | number = 1 + r.int(5);
-      if (this.opts.triangular && sc.counters.length > 0 && r.chance(0.5)) {
+      if (this.opts.triangular !== false && sc.counters.length > 0 && r.chance(0.5)) {
         trips = { k: 'read', lv: { k: 'var', name: sc.counters[sc.counters.length - 1]!, t: INT } };
       }
       const inner: Scope = { counters: [...sc.counters, v], depth: sc.depth + 1 };
