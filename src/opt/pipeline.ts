@@ -7,6 +7,9 @@ import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
 import { expandMemOps } from './expand-mem.js';
 import { foldAddresses } from './fold-address.js';
+import { globalValueNumbering } from './gvn.js';
+import { sinkToUses } from './sink.js';
+import { scalarReplace } from './sroa.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { unrollLoops } from './unroll.js';
 import { eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
@@ -16,7 +19,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'copy-prop', 'fold-address', 'zext-elim', 'sext-elim', 'dce'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dce', 'sink'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   for (const fn of module.functions) {
@@ -34,11 +37,18 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run('const-prop', () => constProp(fn));
       run('simplify-cfg', () => simplifyCfg(fn));
       run('copy-prop', () => copyProp(fn));
+      run('dce', () => deadCodeElim(fn));
+      run('sroa', () => scalarReplace(fn));
+      run('const-prop', () => constProp(fn));
+      run('copy-prop', () => copyProp(fn));
+      run('gvn', () => globalValueNumbering(fn));
+      run('copy-prop', () => copyProp(fn));
       run('fold-address', () => foldAddresses(fn));
       run('zext-elim', () => eliminateZeroExtensions(fn));
       run('sext-elim', () => eliminateSignExtensions(fn));
       run('copy-prop', () => copyProp(fn));
       run('dce', () => deadCodeElim(fn));
+      run('sink', () => sinkToUses(fn));
     }
   }
   return module;

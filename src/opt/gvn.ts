@@ -1,0 +1,206 @@
+// Global value numbering of pure computations and loads (available expressions).
+// Needs: nothing. Changes: an instruction that computes again what a register already holds on
+// every path to it becomes a copy of that register: the same ALU operation, negation,
+// extension, byte swap or stack-slot address on the same values, and a load from the same
+// base, offset and size with no write to memory and no call in between on any path. The IR is
+// not SSA, so the facts are relations between the registers' current values ("h = a + b",
+// "d is a copy of s"), each forgotten where one of its registers is written again; a copy's
+// source stands for it in later expressions. This keeps one value, with one verifier id, for
+// the pointer a bounds check tests and the pointer the access uses: `skb->data` read twice,
+// or `ip + len` computed for `ip + len + 10 > data_end` and again for the access
+// (verifier-first rule 2). Leaves copies for copyProp and dead code for DCE.
+// Invalidates: liveness.
+import type { BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+
+/** Instructions after which no earlier load may be reused (stores are judged by their base). */
+function clobbersMemory(i: Inst): boolean {
+  return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm';
+}
+
+/**
+ * The registers that may point into a program's context: its parameter and what is computed
+ * from it. When the context pointer never reaches memory, a call or asm, no other register
+ * can point into it, so a store through another register leaves context fields as they were.
+ * undefined when that cannot be known (a .text function, or a context pointer that escapes).
+ */
+function contextRegisters(fn: IrFunction): Set<VReg> | undefined {
+  if (fn.section === '.text' || fn.params.length !== 1) return undefined;
+  const ctx = new Set<VReg>(fn.params);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const b of fn.blocks) {
+      for (const i of b.insts) {
+        const uses = instUses(i);
+        if (!uses.some((u) => ctx.has(u))) continue;
+        const derived = i.op === 'mov' || i.op === 'alu' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap';
+        if (derived) {
+          if (!ctx.has(i.dst)) {
+            ctx.add(i.dst);
+            grew = true;
+          }
+          continue;
+        }
+        if (i.op === 'load' || i.op === 'ldabs') continue;
+        if (i.op === 'store' && !(i.src.kind === 'reg' && ctx.has(i.src.reg))) continue;
+        if (i.op === 'call') continue; // helpers do not hand the context pointer back
+        return undefined;
+      }
+      for (const u of termUses(b.term)) if (ctx.has(u) && b.term.op === 'ret') return undefined;
+    }
+  }
+  return ctx;
+}
+
+interface Fact {
+  /** The register that holds the value. */
+  holder: VReg;
+  /** The registers the fact speaks of (it dies when one of them is written). */
+  regs: VReg[];
+  /** A load: from the context (kept across stores through other pointers), or other memory. */
+  load?: 'ctx' | 'mem';
+}
+
+/** Available expressions by key, and copies (register -> the register it equals). */
+interface State {
+  exprs: Map<string, Fact>;
+  copies: Map<VReg, VReg>;
+}
+
+function cloneState(s: State): State {
+  return { exprs: new Map(s.exprs), copies: new Map(s.copies) };
+}
+
+function meetInto(into: State, other: State): void {
+  for (const [k, f] of into.exprs) if (other.exprs.get(k)?.holder !== f.holder) into.exprs.delete(k);
+  for (const [r, c] of into.copies) if (other.copies.get(r) !== c) into.copies.delete(r);
+}
+
+function sameState(a: State, b: State): boolean {
+  if (a.exprs.size !== b.exprs.size || a.copies.size !== b.copies.size) return false;
+  for (const [k, f] of a.exprs) if (b.exprs.get(k)?.holder !== f.holder) return false;
+  for (const [r, c] of a.copies) if (b.copies.get(r) !== c) return false;
+  return true;
+}
+
+export function globalValueNumbering(fn: IrFunction): boolean {
+  const ctxRegs = contextRegisters(fn);
+  /** The expression an instruction computes, over the copies' sources, and the registers it reads. */
+  const keyOf = (i: Inst, st: State): { key: string; regs: VReg[] } | undefined => {
+    const regs: VReg[] = [];
+    const rep = (r: VReg) => {
+      const x = st.copies.get(r) ?? r;
+      regs.push(x);
+      return `%${x}`;
+    };
+    const op = (o: Operand) => (o.kind === 'imm' ? `#${o.value}` : rep(o.reg));
+    let key: string | undefined;
+    if (i.op === 'alu') key = `a${i.alu}.${i.bits} ${op(i.a)} ${op(i.b)}`;
+    else if (i.op === 'neg') key = `n.${i.bits} ${rep(i.a)}`;
+    else if (i.op === 'sext') key = `s${i.fromBits}.${i.bits} ${rep(i.src)}`;
+    else if (i.op === 'bswap') key = `b${i.bits} ${rep(i.src)}`;
+    else if (i.op === 'slotaddr') key = `S${i.slot}+${i.off}`;
+    else if (i.op === 'load' && i.addr.kind === 'reg') key = `L${i.size} ${rep(i.addr.reg)}+${i.addr.off}`;
+    return key === undefined ? undefined : { key, regs };
+  };
+
+  const forget = (st: State, d: VReg) => {
+    for (const [k, f] of st.exprs) if (f.holder === d || f.regs.includes(d)) st.exprs.delete(k);
+    for (const [r, c] of st.copies) if (r === d || c === d) st.copies.delete(r);
+  };
+
+  /** Walks a block from its entry state; with `rewrite`, replaces recomputations by copies. */
+  const transfer = (bid: BlockId, inState: State, rewrite: boolean): { out: State; changed: boolean } => {
+    const st = cloneState(inState);
+    const b = fn.blocks[bid]!;
+    let changed = false;
+    for (let k = 0; k < b.insts.length; k++) {
+      let i = b.insts[k]!;
+      const d = instDef(i);
+      const e = keyOf(i, st);
+      const have = e && st.exprs.get(e.key);
+      if (d !== undefined && have && have.holder !== d) {
+        const mov: Inst = { op: 'mov', bits: 64, dst: d, src: { kind: 'reg', reg: have.holder }, span: i.span };
+        if (rewrite) {
+          b.insts[k] = mov;
+          changed = true;
+        }
+        i = mov;
+      }
+      if (clobbersMemory(i)) {
+        // A store through a register that cannot point into the context keeps context loads.
+        const keepCtx = i.op === 'store' && ctxRegs !== undefined && (i.addr.kind === 'slot' || !ctxRegs.has(i.addr.reg));
+        for (const [k2, f] of st.exprs) if (f.load === 'mem' || (f.load === 'ctx' && !keepCtx)) st.exprs.delete(k2);
+      }
+      if (d === undefined) continue;
+      forget(st, d);
+      if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && i.src.reg !== d) {
+        const src = st.copies.get(i.src.reg) ?? i.src.reg;
+        if (src !== d) st.copies.set(d, src);
+      } else if (e && !e.regs.includes(d) && i.op !== 'mov') {
+        const load = i.op !== 'load' ? undefined : i.addr.kind === 'reg' && ctxRegs?.has(i.addr.reg) ? 'ctx' : 'mem';
+        st.exprs.set(e.key, { holder: d, regs: e.regs, load });
+      }
+    }
+    return { out: st, changed };
+  };
+
+  const n = fn.blocks.length;
+  const preds: BlockId[][] = Array.from({ length: n }, () => []);
+  for (const b of fn.blocks) for (const s of successors(b.term)) preds[s]!.push(b.id);
+  const order = reversePostorder(fn);
+  const reachable = new Set(order);
+  // Forward dataflow: a fact holds at a block's entry when every predecessor provides it.
+  const outs: (State | undefined)[] = new Array(n).fill(undefined);
+  const ins: (State | undefined)[] = new Array(n).fill(undefined);
+  let converged = false;
+  for (let iter = 0; !converged && iter < 50; iter++) {
+    let changed = false;
+    for (const bid of order) {
+      let inState: State | undefined;
+      if (bid !== 0) {
+        for (const p of preds[bid]!) {
+          const o = reachable.has(p) ? outs[p] : undefined;
+          if (o === undefined) continue; // not reached yet: no constraint
+          if (inState === undefined) inState = cloneState(o);
+          else meetInto(inState, o);
+        }
+      }
+      inState ??= { exprs: new Map(), copies: new Map() };
+      ins[bid] = inState;
+      const { out } = transfer(bid, inState, false);
+      const old = outs[bid];
+      if (old === undefined || !sameState(old, out)) {
+        outs[bid] = out;
+        changed = true;
+      }
+    }
+    converged = !changed;
+  }
+  if (!converged) return false;
+  let changed = false;
+  for (const bid of order) if (transfer(bid, ins[bid]!, true).changed) changed = true;
+  return changed;
+}
+
+export function reversePostorder(fn: IrFunction): BlockId[] {
+  const seen = new Set<BlockId>();
+  const post: BlockId[] = [];
+  const stack: { id: BlockId; next: number }[] = [{ id: 0, next: 0 }];
+  seen.add(0);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const succ = successors(fn.blocks[top.id]!.term);
+    if (top.next < succ.length) {
+      const s = succ[top.next++]!;
+      if (!seen.has(s)) {
+        seen.add(s);
+        stack.push({ id: s, next: 0 });
+      }
+    } else {
+      post.push(top.id);
+      stack.pop();
+    }
+  }
+  return post.reverse();
+}

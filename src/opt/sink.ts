@@ -1,0 +1,72 @@
+// Sinking computations into the one successor that uses them.
+// Needs: nothing (computes liveness). Changes: an ALU operation, copy, extension, byte swap or
+// load at the end of a block that ends in a branch moves to the start of the only successor
+// where its result is live, when that successor has no other predecessor, nothing later in the
+// block reads or writes its result or writes its operands, and (for a load) nothing later in
+// the block writes memory or calls. Repeats, so a value sinks through several branches. A
+// packet read written in C before its bounds check (`proto = eth->h_proto;` then
+// `if (data + 14 > data_end) return ...;`) so lands after the check, where the verifier knows
+// the range, as with clang. Invalidates: liveness.
+import type { Inst, IrFunction, VReg } from '../ir/ir.js';
+import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+import { computeLiveOut } from '../ir/liveness.js';
+
+function movable(i: Inst): boolean {
+  return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' || i.op === 'load';
+}
+
+function writesMemory(i: Inst): boolean {
+  return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm' || i.op === 'ldabs';
+}
+
+export function sinkToUses(fn: IrFunction): boolean {
+  let changed = false;
+  for (let round = 0; round < 16; round++) {
+    const liveOut = computeLiveOut(fn);
+    const liveIn = fn.blocks.map((b) => {
+      const live = new Set<number>(liveOut[b.id]);
+      for (const u of termUses(b.term)) live.add(u);
+      for (let k = b.insts.length - 1; k >= 0; k--) {
+        const i = b.insts[k]!;
+        const d = instDef(i);
+        if (d !== undefined) live.delete(d);
+        for (const u of instUses(i)) live.add(u);
+      }
+      return live;
+    });
+    const predCount = new Array<number>(fn.blocks.length).fill(0);
+    for (const b of fn.blocks) for (const s of successors(b.term)) predCount[s]!++;
+    let moved = false;
+    for (const b of fn.blocks) {
+      if (b.term.op !== 'br') continue;
+      const succ = successors(b.term);
+      if (succ.length !== 2) continue;
+      const usedAfter = new Set<VReg>(termUses(b.term));
+      const definedAfter = new Set<VReg>();
+      let memAfter = false;
+      for (let k = b.insts.length - 1; k >= 0; k--) {
+        const i = b.insts[k]!;
+        const d = instDef(i);
+        const uses = instUses(i);
+        if (movable(i) && d !== undefined && !usedAfter.has(d) && !definedAfter.has(d) && !uses.some((u) => definedAfter.has(u)) && !(i.op === 'load' && memAfter)) {
+          const where = succ.filter((s) => liveIn[s]!.has(d));
+          const target = where[0];
+          if (where.length === 1 && target !== undefined && target !== b.id && predCount[target] === 1) {
+            b.insts.splice(k, 1);
+            fn.blocks[target]!.insts.unshift(i);
+            liveIn[target]!.delete(d);
+            for (const u of uses) liveIn[target]!.add(u);
+            moved = true;
+            continue;
+          }
+        }
+        for (const u of uses) usedAfter.add(u);
+        if (d !== undefined) definedAfter.add(d);
+        if (writesMemory(i)) memAfter = true;
+      }
+    }
+    if (!moved) break;
+    changed = true;
+  }
+  return changed;
+}
