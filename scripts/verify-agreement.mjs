@@ -2,6 +2,7 @@
 // How often `ebcc verify` agrees with the running kernel on real objects.
 //
 //   npm run build && node scripts/verify-agreement.mjs DIR_OR_FILE... [--json OUT.json] [--disagreements]
+//                      [--timeout SECONDS] [--quiet]
 //
 // For every program of every .o found (clang's, GCC's or ebcc's), it asks ebcc's verifier
 // (dist/verify/index.js) for a verdict, and the kernel too: the object is opened with libbpf and
@@ -11,12 +12,15 @@
 // prints one line per program, then the agreement rate and the false accepts (ebcc accepts, the
 // kernel rejects) and false rejects. Programs the kernel could not judge (the loader failed before
 // BPF_PROG_LOAD, e.g. a map type that cannot be created, or an attach target that does not exist
-// here) are counted apart, not in the rate. Needs root (bpf()) and gcc with libbpf-dev.
+// here) are counted apart, not in the rate. ebcc verifies each program in a worker thread; one it
+// has no verdict on after --timeout seconds (default 60) counts as an ebcc error. Needs root
+// (bpf()) and gcc with libbpf-dev.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = new URL('../dist/', import.meta.url);
@@ -26,7 +30,7 @@ const ERRNO = { 1: 'EPERM', 7: 'E2BIG', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT'
 
 function usage(msg) {
   if (msg) console.error(`verify-agreement: ${msg}`);
-  console.error('usage: node scripts/verify-agreement.mjs DIR_OR_FILE... [--json OUT.json] [--disagreements]');
+  console.error('usage: node scripts/verify-agreement.mjs DIR_OR_FILE... [--json OUT.json] [--disagreements] [--timeout SECONDS] [--quiet]');
   process.exit(2);
 }
 
@@ -34,9 +38,13 @@ const args = process.argv.slice(2);
 const inputs = [];
 let jsonOut;
 let onlyDisagreements = false;
+let quiet = false;
+let TIMEOUT_S = 60;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--json') jsonOut = args[++i] ?? usage('--json needs a file');
   else if (args[i] === '--disagreements') onlyDisagreements = true;
+  else if (args[i] === '--quiet') quiet = true;
+  else if (args[i] === '--timeout') TIMEOUT_S = Number(args[++i]);
   else if (args[i].startsWith('-')) usage(`unknown option ${args[i]}`);
   else inputs.push(args[i]);
 }
@@ -65,8 +73,49 @@ function findObjects(p, out) {
 const files = inputs.flatMap((p) => findObjects(p, []));
 const base = inputs.length === 1 && statSync(inputs[0]).isDirectory() ? resolve(inputs[0]) : process.cwd();
 
+/** ebcc's verdict on one program, in a worker so that a program it takes too long on can be stopped. */
+function verifyInWorker(path, prog) {
+  const diags = new Diagnostics();
+  const obj = readObject(new Uint8Array(readFileSync(path)), diags, path);
+  const t0 = process.hrtime.bigint();
+  const res = verifyObject(obj, { program: prog });
+  const us = Number(process.hrtime.bigint() - t0) / 1000;
+  const p = res.programs.find((q) => q.name === prog);
+  return p === undefined
+    ? { error: res.diagnostics.map((d) => d.message).join('; ') || 'no result', us }
+    : { accepted: p.accepted, message: p.kernelMessage ?? p.diagnostics[0]?.message ?? '', progType: p.progType, us };
+}
+
+if (!isMainThread) {
+  parentPort.on('message', ({ path, prog }) => {
+    try {
+      parentPort.postMessage(verifyInWorker(path, prog));
+    } catch (e) {
+      parentPort.postMessage({ error: `verifyObject threw: ${e.stack?.split('\n').slice(0, 3).join(' | ') ?? e}` });
+    }
+  });
+} else {
+  await main();
+}
+
+async function main() {
 /** One row per program: ebcc's verdict and the loads that ask the kernel. */
 const rows = [];
+let worker;
+const ask = (path, prog) => new Promise((done) => {
+  if (worker === undefined) {
+    worker = new Worker(fileURLToPath(import.meta.url), { argv: process.argv.slice(2) });
+    worker.on('error', (e) => console.error(`verify-agreement: ebcc's worker failed: ${e.stack ?? e}`));
+  }
+  const timer = setTimeout(() => {
+    worker.removeAllListeners('message');
+    void worker.terminate();
+    worker = undefined;
+    done({ error: `timeout: no verdict after ${TIMEOUT_S} s` });
+  }, TIMEOUT_S * 1000);
+  worker.once('message', (m) => { clearTimeout(timer); done(m); });
+  worker.postMessage({ path, prog });
+});
 for (const path of files) {
   const diags = new Diagnostics();
   let obj;
@@ -82,20 +131,14 @@ for (const path of files) {
   }
   for (const fn of programFunctions(obj)) {
     const row = { file: relative(base, path), path, prog: fn.name, section: fn.section, obj, fn };
-    const t0 = process.hrtime.bigint();
-    try {
-      const res = verifyObject(obj, { program: fn.name });
-      const p = res.programs.find((q) => q.name === fn.name);
-      row.ebcc = p === undefined
-        ? { error: res.diagnostics.map((d) => d.message).join('; ') || 'no result' }
-        : { accepted: p.accepted, message: p.kernelMessage ?? p.diagnostics[0]?.message ?? '', progType: p.progType };
-    } catch (e) {
-      row.ebcc = { error: `verifyObject threw: ${e.stack?.split('\n').slice(0, 3).join(' | ') ?? e}` };
-    }
-    row.ebccUs = Number(process.hrtime.bigint() - t0) / 1000;
+    row.ebcc = await ask(path, fn.name);
+    row.ebccUs = row.ebcc.us;
+    if (!quiet) process.stderr.write(`\r${rows.length + 1} programs verified by ebcc`);
     rows.push(row);
   }
 }
+if (!quiet) process.stderr.write('\n');
+void worker?.terminate();
 
 // ---- the kernel ---------------------------------------------------------------------------------
 
@@ -171,7 +214,7 @@ function errorLine(log) {
 
 // Loads that fail for the environment, not for the program: a map the loader could not create
 // (user space was meant to size it), an attach target that does not exist on this kernel.
-const SETUP_FAILURES = [/is not pointing to valid bpf_map/, /^attach_btf_id \d+ is not/, /^The address of function .* cannot be found/];
+const SETUP_FAILURES = [/is not pointing to valid bpf_map/, /^Tracing programs must provide btf_id/, /^attach_btf_id \d+ is not/, /^The address of function .* cannot be found/];
 
 function kernelVerdict(p, via, logged = true) {
   if (p === undefined) return { unjudged: 'no answer from the loader' };
@@ -244,3 +287,4 @@ console.log(`agreement: ${agree}/${judgedCount} (${pct(agree)}); false accepts: 
 const kernelAccepts = out.filter((r) => r.status !== 'unjudged' && r.kernel === 'accept').length;
 console.log(`kernel verdicts among judged: ${kernelAccepts} accepted, ${judgedCount - kernelAccepts} rejected`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ files: files.length, agree, judged: judgedCount, falseAccept, falseReject, ebccErrors, unjudged, programs: out }, null, 2));
+}
