@@ -5,6 +5,7 @@ import type { IrFunction, Module } from '../ir/ir.js';
 import { constProp } from './const-prop.js';
 import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
+import { dropArguments } from './drop-args.js';
 import { expandMemOps } from './expand-mem.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
@@ -22,33 +23,43 @@ export interface PassHooks {
 export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dce', 'sink'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
+  const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
+    f();
+    hooks.afterPass?.(pass, fn);
+  };
   for (const fn of module.functions) {
-    const run = (pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
-      f();
-      hooks.afterPass?.(pass, fn);
-    };
-    run('simplify-cfg', () => simplifyCfg(fn));
-    run('const-prop', () => constProp(fn));
-    run('simplify-cfg', () => simplifyCfg(fn));
-    run('unroll', () => unrollLoops(fn, ctx)); // restricted C: every loop, at every -O level
-    run('expand-mem', () => expandMemOps(fn, ctx)); // sizes are constants by now, or never will be
-    run('simplify-cfg', () => simplifyCfg(fn));
+    run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+    run(fn, 'const-prop', () => constProp(fn));
+    run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+    run(fn, 'unroll', () => unrollLoops(fn, ctx)); // restricted C: every loop, at every -O level
+    run(fn, 'expand-mem', () => expandMemOps(fn, ctx)); // sizes are constants by now, or never will be
+    run(fn, 'simplify-cfg', () => simplifyCfg(fn));
     if (ctx.options.optLevel > 0) {
-      run('const-prop', () => constProp(fn));
-      run('simplify-cfg', () => simplifyCfg(fn));
-      run('copy-prop', () => copyProp(fn));
-      run('dce', () => deadCodeElim(fn));
-      run('sroa', () => scalarReplace(fn));
-      run('const-prop', () => constProp(fn));
-      run('copy-prop', () => copyProp(fn));
-      run('gvn', () => globalValueNumbering(fn));
-      run('copy-prop', () => copyProp(fn));
-      run('fold-address', () => foldAddresses(fn));
-      run('zext-elim', () => eliminateZeroExtensions(fn));
-      run('sext-elim', () => eliminateSignExtensions(fn));
-      run('copy-prop', () => copyProp(fn));
-      run('dce', () => deadCodeElim(fn));
-      run('sink', () => sinkToUses(fn));
+      run(fn, 'const-prop', () => constProp(fn));
+      run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+      run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'dce', () => deadCodeElim(fn));
+      run(fn, 'sroa', () => scalarReplace(fn));
+      run(fn, 'const-prop', () => constProp(fn));
+      run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'gvn', () => globalValueNumbering(fn));
+      run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'fold-address', () => foldAddresses(fn));
+      run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
+      run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
+      run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'dce', () => deadCodeElim(fn));
+      run(fn, 'sink', () => sinkToUses(fn));
+    }
+  }
+  // Across functions: arguments of static functions with more than 5 (after each is optimised,
+  // so that calls pass their constants as immediates); the callees then fold the constants.
+  for (const fn of dropArguments(module, ctx)) {
+    run(fn, 'const-prop', () => constProp(fn));
+    run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+    if (ctx.options.optLevel > 0) {
+      run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'dce', () => deadCodeElim(fn));
     }
   }
   return module;

@@ -152,7 +152,9 @@ export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean):
 /** Rules for one function definition: program signature, section name, argument count. */
 export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
   const sym = fd.sym;
-  if (sym.noInline && fd.params.length > MAX_CALL_ARGS) {
+  // A static function's extra arguments may still go: dropArguments (opt/drop-args.ts) removes
+  // those that are unused or the same constant at every call, and reports what remains.
+  if (sym.noInline && fd.params.length > MAX_CALL_ARGS && !sym.isStatic) {
     error(s, 'E3106', `function '${sym.name}' takes ${fd.params.length} arguments but a BPF-to-BPF call passes at most ${MAX_CALL_ARGS} (in R1-R5)`, sym.span);
   }
   if (sym.section === undefined) return;

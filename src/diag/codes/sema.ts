@@ -263,7 +263,10 @@ use a tail call (bpf_tail_call with a BPF_MAP_TYPE_PROG_ARRAY).`,
     title: 'more than five arguments to a helper or a BPF-to-BPF call',
     explanation: `BPF passes arguments in registers R1 to R5 only; there is no argument stack. A helper
 or a function that is not inlined can take at most 5 arguments. Group arguments in a struct on the
-stack and pass its address, or mark the function __always_inline.`,
+stack and pass its address, or mark the function __always_inline. As clang does, ebcc removes the
+parameters of a static function that its body never reads or that every call passes as the same
+constant, so only a static function with more than 5 other parameters (or one whose address is
+taken) is an error.`,
   },
   E3107: {
     name: 'string-literal',

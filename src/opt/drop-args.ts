@@ -1,0 +1,72 @@
+// Dropping the arguments of static BPF-to-BPF functions that take more than five.
+// Needs: every function optimised (calls pass constants as immediates). Changes: for each static
+// .text function with more than 5 parameters, a parameter that its body never reads, or that
+// every call passes as the same constant (which the body then starts by setting), is removed
+// from the function and from each call, as clang's dead-argument elimination does; if more than
+// 5 remain, or the function's address is taken (its callers are unknown), E3106.
+// Invalidates: liveness of the changed functions.
+import type { CompileContext } from '../context.js';
+import type { Inst, IrFunction, Module, Operand } from '../ir/ir.js';
+import { instDef, instUses, termUses } from '../ir/ir.js';
+import { computeLiveOut } from '../ir/liveness.js';
+import { MAX_CALL_ARGS } from '../sema/bpf-rules.js';
+
+export function dropArguments(module: Module, ctx: CompileContext): IrFunction[] {
+  const changed: IrFunction[] = [];
+  const calls = (name: string) => {
+    const out: (Inst & { op: 'callfn' })[] = [];
+    for (const f of module.functions) for (const b of f.blocks) for (const i of b.insts) if (i.op === 'callfn' && i.func === name) out.push(i);
+    return out;
+  };
+  const addressTaken = (name: string) => module.functions.some((f) => f.blocks.some((b) => b.insts.some((i) => i.op === 'funcaddr' && i.func === name)));
+  for (const fn of module.functions) {
+    if (fn.section !== '.text' || fn.params.length <= MAX_CALL_ARGS || !fn.source.sym.isStatic) continue;
+    const report = () =>
+      ctx.diags.error('E3106', `function '${fn.name}' takes ${fn.params.length} arguments but a BPF-to-BPF call passes at most ${MAX_CALL_ARGS} (in R1-R5)`, fn.source.sym.span, {
+        notes: [{ message: 'ebcc removes the arguments of a static function that it never reads or that every call passes as the same constant; more than 5 others remain' }],
+      });
+    if (addressTaken(fn.name)) {
+      report();
+      continue;
+    }
+    const sites = calls(fn.name);
+    const live = liveAtEntry(fn);
+    const keep: boolean[] = [];
+    const init: Inst[] = [];
+    fn.params.forEach((p, k) => {
+      if (!live.has(p)) return void keep.push(false);
+      const values = sites.map((c) => c.args[k]);
+      const first = values[0];
+      const same = first?.kind === 'imm' && values.every((v): v is Operand => v?.kind === 'imm' && v.value === first.value);
+      if (same) {
+        init.push({ op: 'mov', bits: 64, dst: p, src: first, span: fn.span });
+        return void keep.push(false);
+      }
+      keep.push(true);
+    });
+    if (keep.every((k) => k)) {
+      report();
+      continue;
+    }
+    fn.params = fn.params.filter((_, k) => keep[k]);
+    fn.blocks[0]!.insts.unshift(...init);
+    for (const c of sites) c.args = c.args.filter((_, k) => keep[k]);
+    changed.push(fn);
+    if (fn.params.length > MAX_CALL_ARGS) report();
+  }
+  return changed;
+}
+
+/** The registers a function reads before writing them: its live parameters. */
+function liveAtEntry(fn: IrFunction): Set<number> {
+  const entry = fn.blocks[0]!;
+  const live = new Set<number>(computeLiveOut(fn)[entry.id]);
+  for (const u of termUses(entry.term)) live.add(u);
+  for (let k = entry.insts.length - 1; k >= 0; k--) {
+    const i = entry.insts[k]!;
+    const d = instDef(i);
+    if (d !== undefined) live.delete(d);
+    for (const u of instUses(i)) live.add(u);
+  }
+  return live;
+}
