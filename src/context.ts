@@ -33,6 +33,8 @@ export interface CompileOptions {
   warnings?: WarningMode;
   /** The compilation directory recorded in DWARF (DW_AT_comp_dir); the CLI passes its cwd. Default '.'. */
   compDir?: string;
+  /** Run the built-in verifier on the generated object; a rejection is an error at the C line. */
+  verify?: boolean;
 }
 
 export interface CompileContext {

@@ -17,6 +17,10 @@ const BASE = [
   'bpf_trace_printk', 'bpf_get_current_task', 'bpf_get_current_task_btf', 'bpf_probe_read_user',
   'bpf_probe_read_kernel', 'bpf_probe_read_user_str', 'bpf_probe_read_kernel_str', 'bpf_snprintf_btf', 'bpf_snprintf',
   'bpf_task_pt_regs', 'bpf_trace_vprintk',
+  // Linux 6.10+ offers the current task's identity and signals to every program type.
+  'bpf_get_current_pid_tgid', 'bpf_get_current_uid_gid', 'bpf_get_current_comm', 'bpf_get_current_cgroup_id',
+  'bpf_get_current_ancestor_cgroup_id', 'bpf_get_ns_current_pid_tgid', 'bpf_send_signal', 'bpf_send_signal_thread',
+  'bpf_task_storage_get', 'bpf_task_storage_delete',
 ];
 
 const SK_BASE = [
@@ -129,14 +133,44 @@ export const PKT_READ_TYPES: readonly string[] = [
 /** Program types whose context is an skb that LD_ABS/LD_IND may read. */
 export const LD_ABS_TYPES: readonly string[] = ['socket_filter', 'sched_cls', 'sched_act'];
 
-/** Flat contexts of the tracing types: readable bytes [minOff, size), reads aligned to their size. */
+/**
+ * Contexts given as byte ranges (the tracing types, and the cgroup and socket types whose structs
+ * ebcc has no field table for): readable bytes [minOff, size), reads aligned to their size;
+ * writes only to the listed [offset, size] fields, with their size; `pointers` are fields whose
+ * load yields a pointer (8-byte loads only).
+ */
 export interface FlatCtxRule {
   minOff: number;
   size: number;
+  writable?: readonly (readonly [number, number])[];
+  /** Fields that may not be read: [offset, size]. */
+  noRead?: readonly (readonly [number, number])[];
+  pointers?: Readonly<Record<number, 'pkt' | 'pkt_end' | 'sock_or_null'>>;
+  /** 8-byte fields that only an 8-byte load reads (besides pointers). */
 }
 export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   kprobe: { minOff: 0, size: 168 }, // struct pt_regs (x86-64)
-  tracepoint: { minOff: 8, size: 2048 }, // the common fields are not readable
+  tracepoint: { minOff: 8, size: 8192 }, // the common fields are not readable; PERF_MAX_TRACE_SIZE
   raw_tracepoint: { minOff: 0, size: 96 }, // 12 u64 arguments
   perf_event: { minOff: 0, size: 184 }, // struct bpf_perf_event_data
+  // struct bpf_sock: bound_dev_if, mark and priority are writable.
+  cgroup_sock: { minOff: 0, size: 80, writable: [[0, 4], [16, 4], [20, 4]], noRead: [[44, 4]] },
+  // struct bpf_sock_addr: the user address and port are writable.
+  cgroup_sock_addr: { minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4]], pointers: { 64: 'sock_or_null' } },
+  // struct bpf_sock_ops: reply/replylong and sk_txhash are writable.
+  sock_ops: { minOff: 0, size: 224, writable: [[4, 16], [200, 4]] },
+  // struct bpf_sysctl: file_pos is writable.
+  cgroup_sysctl: { minOff: 0, size: 8, writable: [[4, 4]] },
+  cgroup_device: { minOff: 0, size: 12 },
+  sk_lookup: { minOff: 0, size: 72, pointers: { 0: 'sock_or_null' } },
+  // struct sk_msg_md: data and data_end are packet pointers.
+  sk_msg: { minOff: 0, size: 80, pointers: { 0: 'pkt', 8: 'pkt_end', 72: 'sock_or_null' } },
 };
+
+/** GPL-only helpers beyond those the helper table marks (gpl_only in the kernel's protos). */
+export const GPL_ONLY_HELPERS: readonly string[] = [
+  'bpf_get_stack', 'bpf_get_stackid', 'bpf_get_current_task', 'bpf_get_current_task_btf', 'bpf_probe_write_user',
+  'bpf_perf_event_read_value', 'bpf_perf_prog_read_value', 'bpf_get_branch_snapshot', 'bpf_read_branch_records',
+  'bpf_override_return', 'bpf_skb_output', 'bpf_xdp_output', 'bpf_trace_vprintk', 'bpf_copy_from_user',
+  'bpf_copy_from_user_task', 'bpf_snprintf_btf', 'bpf_get_task_stack', 'bpf_find_vma',
+];

@@ -25,7 +25,7 @@ import { addVerifyCommand } from './verify.js';
 const VERSION = '0.1.0';
 
 function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
-  const ctx = createContext(new NodeFileSystem(), optionsFrom(flags, mode));
+  const ctx = createContext(new NodeFileSystem(), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {
@@ -195,7 +195,8 @@ export async function main(args: string[]): Promise<number> {
       .argument('<file>', 'C source file')
       .option('-o, --output <file>', 'output object file')
       .addOption(new Option('--emit <form>', 'print an intermediate form instead').choices(['tokens', 'ast', 'ir', 'asm']))
-      .addOption(new Option('--dump-after <pass>', 'print the IR after each run of an optimisation pass').choices([...PASS_NAMES])),
+      .addOption(new Option('--dump-after <pass>', 'print the IR after each run of an optimisation pass').choices([...PASS_NAMES]))
+      .option('--no-verify', 'do not run the built-in verifier on the object (see README: reporting a wrong verdict)'),
   ).action((file: string, flags: BuildFlags) => {
     process.exitCode = runBuild(file, flags, clang);
   });

@@ -22,6 +22,8 @@ export interface BuildFlags {
   dumpAfter?: string;
   diagnostics?: string;
   color?: boolean;
+  /** ebcc build: false with --no-verify. */
+  verify?: boolean;
 }
 
 export function collect(value: string, prev: string[]): string[] {

@@ -8,6 +8,7 @@ import { reportInternalError } from '../diag/internal-error.js';
 import type { Module } from '../ir/ir.js';
 import { lower } from '../lower/lower.js';
 import { writeObject } from '../obj/write.js';
+import { verifyCompiled } from '../verify/index.js';
 import { optimize, type PassHooks } from '../opt/pipeline.js';
 import type { TranslationUnit } from '../parse/ast.js';
 import { parse } from '../parse/parse.js';
@@ -82,6 +83,12 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   at.stage = 'code generation';
   out.object = codegen(out.ir, ctx);
   if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return;
+
+  if (ctx.options.verify) {
+    at.stage = 'the verifier';
+    verifyCompiled(out.object, ctx);
+    if (ctx.diags.hasErrors()) return;
+  }
 
   at.stage = 'the object writer';
   out.elf = writeObject(out.object, ctx);

@@ -100,7 +100,7 @@ export function checkPacket(env: Env, regno: number, r: Reg, off: number, size: 
 }
 
 /** Context access (check_ctx_access): returns what a load yields. */
-export type CtxResult = { kind: 'scalar' } | { kind: 'ptr'; ptr: 'pkt' | 'pkt_end' | 'pkt_meta' | 'flow_keys' | 'sock_common_or_null' };
+export type CtxResult = { kind: 'scalar' } | { kind: 'ptr'; ptr: 'pkt' | 'pkt_end' | 'pkt_meta' | 'flow_keys' | 'sock_common_or_null' | 'sock_or_null' };
 
 export function checkCtx(env: Env, regno: number, r: Reg, insnOff: number, size: number, access: Access): CtxResult {
   if (!tnumIsConst(r.s.var)) {
@@ -129,9 +129,20 @@ export function checkCtx(env: Env, regno: number, r: Reg, insnOff: number, size:
     return { kind: 'scalar' };
   }
   if (env.flatCtx) {
-    if (access === 'write') throw bad('(the context is read-only)');
     const fc = env.flatCtx;
-    if (off < fc.minOff || off + size > fc.size || off % size !== 0) throw bad(`(readable: aligned reads in ${fc.minOff}..${fc.size})`);
+    if (off < fc.minOff || off + size > fc.size || off % size !== 0) throw bad(`(accessible: aligned accesses in ${fc.minOff}..${fc.size})`);
+    const inField = (f: readonly [number, number]): boolean => off >= f[0] && off + size <= f[0] + f[1];
+    if (access === 'write') {
+      const w = (fc.writable ?? []).find(inField);
+      if (!w || (w[1] <= 8 && size !== w[1]) || (w[1] > 8 && size !== 4)) throw bad('(not a writable field)');
+      return { kind: 'scalar' };
+    }
+    if ((fc.noRead ?? []).some((f) => off < f[0] + f[1] && off + size > f[0])) throw bad('(not readable for this program type)');
+    const ptr = fc.pointers?.[off];
+    if (ptr !== undefined) {
+      if (size !== 8) throw bad('(a pointer field, read with 8 bytes)');
+      return { kind: 'ptr', ptr };
+    }
     return { kind: 'scalar' };
   }
   if (off < 0) throw bad('(negative offset)');
@@ -139,8 +150,8 @@ export function checkCtx(env: Env, regno: number, r: Reg, insnOff: number, size:
 }
 
 /** Stack bounds and alignment (check_stack_access_within_bounds, check_ptr_alignment). */
-export function checkStackBounds(regno: number, r: Reg, insnOff: number, size: number, access: Access | 'helper'): { min: number; max: number } {
-  const extra = access === 'helper' ? ' indirect access to' : access === 'write' ? ' write to' : ' read from';
+export function checkStackBounds(regno: number, r: Reg, insnOff: number, size: number, access: Access): { min: number; max: number } {
+  const extra = access === 'write' ? ' write to' : ' read from';
   const off = r.off + insnOff;
   if (tnumIsConst(r.s.var)) {
     const a = off + Number(BigInt.asIntN(64, r.s.var.v));
@@ -180,7 +191,7 @@ export function checkStackAlign(regno: number, r: Reg, insnOff: number, size: nu
 /** check_stack_range_initialized for helper memory (root may read uninitialised stack). */
 export function checkStackRangeForHelper(env: Env, st: State, regno: number, r: Reg, size: number, access: Access, zeroOk: boolean): void {
   if (size === 0 && zeroOk) return;
-  const { min, max } = checkStackBounds(regno, r, 0, size, 'helper');
+  const { min, max } = checkStackBounds(regno, r, 0, size, access);
   const f = st.frames[r.frame]!;
   f.depth = Math.max(f.depth, -min);
   if (access === 'read') {
@@ -217,6 +228,9 @@ export function fixSpillSlot(f: Frame, i: number): void {
 /** check_helper_mem_access: `size` bytes at register `regno` are readable (or writable). */
 export function checkHelperMem(env: Env, st: State, regno: number, r: Reg, size: number, access: Access, zeroOk: boolean,
   expected: string): void {
+  if (size === 0 && !zeroOk && r.type !== 'scalar') {
+    throw new Reject('V1020', 'invalid zero-sized read', { proven: `the helper would access 0 bytes at R${regno}`, needed: 'a size of at least 1' });
+  }
   switch (r.type) {
     case 'pkt': case 'pkt_meta':
       if (access === 'write' && !env.pktWrite) {

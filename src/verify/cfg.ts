@@ -36,6 +36,9 @@ export function checkCfg(insns: readonly Insn[]): CfgProblem | undefined {
       if (!nx || nx.code !== 0 || nx.dst !== 0 || nx.src !== 0 || nx.off !== 0) {
         return bad(i, 'invalid bpf_ld_imm64 insn', 'an ld_imm64 without its second half', 'two instruction slots for every ld_imm64');
       }
+      if (insns[i]!.src > 6) {
+        return bad(i, 'unrecognized bpf_ld_imm64 insn', `an ld_imm64 with src_reg ${insns[i]!.src}`, 'src_reg 0 (a number) or a map, map value or function reference');
+      }
       second[i + 1] = 1;
       i++;
     }
@@ -105,4 +108,42 @@ export function checkCfg(insns: readonly Insn[]): CfgProblem | undefined {
     if (!seen[i]) return bad(i, `unreachable insn ${i}`, `no path reaches instruction ${i}`, 'every instruction on some path from the entry');
   }
   return undefined;
+}
+
+/** The kernel's reserved-field checks, made when an instruction is simulated (do_check). */
+export function reservedFields(insn: Insn): string | undefined {
+  const f = formOf(insn);
+  if (!f) return undefined;
+  const k = f.source !== 'x';
+  switch (f.kind) {
+    case 'alu':
+      if (f.aluOp === 'mov') {
+        if (k ? insn.src !== 0 || insn.off !== 0 : insn.imm !== 0) return 'BPF_MOV uses reserved fields';
+        return undefined;
+      }
+      if (k ? insn.src !== 0 || (f.off === undefined && insn.off !== 0) : insn.imm !== 0 || (f.off === undefined && insn.off !== 0)) return 'BPF_ALU uses reserved fields';
+      return undefined;
+    case 'neg':
+      return insn.src !== 0 || insn.off !== 0 || insn.imm !== 0 ? 'BPF_NEG uses reserved fields' : undefined;
+    case 'endian': case 'bswap':
+      return insn.src !== 0 || insn.off !== 0 ? 'BPF_END uses reserved fields' : undefined;
+    case 'ldx': case 'ldsx':
+      return insn.imm !== 0 ? 'BPF_LDX uses reserved fields' : undefined;
+    case 'st':
+      return insn.src !== 0 ? 'BPF_ST uses reserved fields' : undefined;
+    case 'stx':
+      return insn.imm !== 0 ? 'BPF_STX uses reserved fields' : undefined;
+    case 'call':
+      return (insn.src !== 2 && insn.off !== 0) || insn.src > 2 || insn.dst !== 0 || f.cls === 'jmp32' ? 'BPF_CALL uses reserved fields' : undefined;
+    case 'ja':
+      return insn.src !== 0 || insn.dst !== 0 || insn.imm !== 0 ? 'BPF_JA uses reserved fields' : undefined;
+    case 'gotol':
+      return insn.src !== 0 || insn.dst !== 0 || insn.off !== 0 ? 'BPF_JA uses reserved fields' : undefined;
+    case 'exit':
+      return insn.imm !== 0 || insn.src !== 0 || insn.dst !== 0 || insn.off !== 0 ? 'BPF_EXIT uses reserved fields' : undefined;
+    case 'jcond':
+      return (k ? insn.src !== 0 : insn.imm !== 0) ? 'BPF_JMP/JMP32 uses reserved fields' : undefined;
+    default:
+      return undefined;
+  }
 }

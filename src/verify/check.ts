@@ -7,13 +7,13 @@ import type { Insn } from '../bpf/insn.js';
 import { PSEUDO_CALL, PSEUDO_LD_IMM64, formOf, type OpcodeForm } from '../bpf/opcodes.js';
 import { isConst, scalarText } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
-import { checkCfg, subprogStarts } from './cfg.js';
+import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
 import type { Env } from './env.js';
 import { helperCall } from './helpers.js';
 import { registerLiveness } from './liveness.js';
 import { Reject } from './reject.js';
 import {
-  cloneState, curFrame, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
+  cloneState, curFrame, loopKey, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -45,17 +45,32 @@ interface Checkpoint {
   st: State;
   branches: number;
   parent: Checkpoint | undefined;
+  /** loopKey of the state, for the infinite-loop test. */
+  key: string;
 }
 
 interface Path {
   st: State;
   idx: number;
   parent: Checkpoint | undefined;
-  /** The instructions this path went through (bounded), for the failing path's log. */
-  trail: number[];
+  /** The instructions this path went through, newest first, for the failing path's log. */
+  trail: Trail | undefined;
+}
+
+/** A persistent list: paths forked from one another share their history. */
+interface Trail {
+  idx: number;
+  prev: Trail | undefined;
+  depth: number;
 }
 
 const TRAIL_MAX = 4096;
+
+function trailList(t: Trail | undefined): number[] {
+  const out: number[] = [];
+  for (let x = t; x; x = x.prev) out.push(x.idx);
+  return out.reverse();
+}
 
 export function checkProgram(env: Env): CheckResult {
   const insns = env.insns;
@@ -69,7 +84,17 @@ export function checkProgram(env: Env): CheckResult {
     for (let i = starts[k]!; i < hi; i++) funcOf[i] = k;
   }
   const depthOf = new Array<number>(starts.length).fill(0);
+  // The static call graph: the functions each function calls.
   const calls = new Map<number, Set<number>>();
+  for (let i = 0; i < insns.length; i++) {
+    const x = insns[i]!;
+    if (formOf(x)?.kind === 'call' && x.src === PSEUDO_CALL.call) {
+      const from = funcOf[i]!;
+      const set = calls.get(from) ?? new Set<number>();
+      set.add(funcOf[i + x.imm + 1] ?? 0);
+      calls.set(from, set);
+    }
+  }
   const live = registerLiveness(insns);
   const prune = new Uint8Array(insns.length);
   for (let i = 0; i < insns.length; i++) {
@@ -84,10 +109,11 @@ export function checkProgram(env: Env): CheckResult {
   }
 
   const explored = new Map<number, Checkpoint[]>();
+  const byKey = new Map<number, Map<string, Checkpoint[]>>();
   const pending: Path[] = [];
   const init = { frames: [newFrame(-1, 0, 0)], refs: [] } as State;
   curFrame(init).regs[1] = regPtr('ctx');
-  let cur: Path = { st: init, idx: 0, parent: undefined, trail: [] };
+  let cur: Path = { st: init, idx: 0, parent: undefined, trail: undefined };
   let jmps = 0, prevJmps = 0, prevInsns = 0;
 
   const finish = (p: Path): void => {
@@ -119,17 +145,26 @@ export function checkProgram(env: Env): CheckResult {
         needed: 'fewer paths: tighter loop bounds, fewer independent branches',
       }), idx);
     }
-    if (cur.trail.length < TRAIL_MAX) cur.trail.push(idx);
+    cur.trail = { idx, prev: cur.trail && cur.trail.depth >= TRAIL_MAX ? undefined : cur.trail, depth: (cur.trail?.depth ?? 0) + 1 };
     if (prune[idx]) {
       const list = explored.get(idx) ?? [];
       let pruned = false;
       let loopState: Checkpoint | undefined;
+      let inFlight = false;
+      const liveHere = liveAt(cur.st, idx);
+      const key = list.length > 0 ? loopKey(cur.st, liveHere) : '';
+      for (const cp of byKey.get(idx)?.get(key) ?? []) {
+        if (cp.branches > 0 && maybeLooping(cp.st, cur.st, liveHere) && statesEqual(cp.st, cur.st, liveHere) && statesEqual(cur.st, cp.st, liveHere)) {
+          loopState = cp;
+          break;
+        }
+      }
       for (const cp of list) {
         if (cp.branches > 0) {
-          if (!loopState && statesEqual(cp.st, cur.st, liveAt(cur.st, idx)) && statesEqual(cur.st, cp.st, liveAt(cur.st, idx))) loopState = cp;
+          inFlight = true;
           continue;
         }
-        if (statesEqual(cp.st, cur.st, liveAt(cur.st, idx))) {
+        if (statesEqual(cp.st, cur.st, liveHere)) {
           pruned = true;
           break;
         }
@@ -144,11 +179,18 @@ export function checkProgram(env: Env): CheckResult {
         if (!next()) return done(true);
         continue;
       }
-      if (jmps - prevJmps >= 2 && stats.processedInsns - prevInsns >= 8) {
-        const cp: Checkpoint = { st: cloneState(cur.st), branches: 1, parent: cur.parent };
+      // Inside a loop (an explored state here is still in flight) add states less often.
+      const addState = inFlight
+        ? jmps - prevJmps >= 20 || stats.processedInsns - prevInsns >= 100
+        : jmps - prevJmps >= 2 && stats.processedInsns - prevInsns >= 8;
+      if (addState) {
+        const cp: Checkpoint = { st: cloneState(cur.st), branches: 1, parent: cur.parent, key: key || loopKey(cur.st, liveHere) };
         cur.parent = cp;
         list.push(cp);
         explored.set(idx, list);
+        const keys = byKey.get(idx) ?? new Map<string, Checkpoint[]>();
+        keys.set(cp.key, [...(keys.get(cp.key) ?? []), cp]);
+        byKey.set(idx, keys);
         stats.totalStates++;
         stats.peakStates = Math.max(stats.peakStates, stats.totalStates);
         stats.maxStatesPerInsn = Math.max(stats.maxStatesPerInsn, list.length);
@@ -159,6 +201,19 @@ export function checkProgram(env: Env): CheckResult {
     const insn = insns[idx]!;
     const form = formOf(insn);
     try {
+      const reserved = reservedFields(insn);
+      if (reserved) throw new Reject('V1016', reserved, { proven: `unused fields of the instruction are not zero`, needed: 'zero in every field the instruction does not use' });
+      if (insn.dst > 10 || insn.src > 10) {
+        const r = insn.dst > 10 ? insn.dst : insn.src;
+        if (insn.dst > 10 || (form && form.source === 'x') || form?.kind === 'ldx' || form?.kind === 'stx' || form?.kind === 'atomic') {
+          throw new Reject('V1016', `R${r} is invalid`, { proven: `register number ${r}`, needed: 'registers r0..r10' });
+        }
+      }
+      if (!form && isLoadAcqStoreRel(insn)) {
+        acqRel(env, cur.st, insn);
+        cur.idx = idx + 1;
+        continue;
+      }
       if (!form) {
         throw new Reject('V1016', `unknown opcode ${insn.code.toString(16).padStart(2, '0')}`, {
           proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set',
@@ -166,14 +221,12 @@ export function checkProgram(env: Env): CheckResult {
       }
       const step = execute(env, cur, insn, form, idx);
       if (form.cls === 'jmp' || form.cls === 'jmp32') jmps++;
-      const f = curFrame(cur.st);
-      const fn = funcOf[f.subprog] ?? 0;
       for (const fr of cur.st.frames) depthOf[funcOf[fr.subprog] ?? 0] = Math.max(depthOf[funcOf[fr.subprog] ?? 0]!, fr.depth);
       if (step.kind === 'next') {
         cur.idx = step.to;
       } else if (step.kind === 'fork') {
         if (cur.parent) cur.parent.branches++;
-        pending.push({ st: step.other, idx: step.jumpTo, parent: cur.parent, trail: cur.trail.slice() });
+        pending.push({ st: step.other, idx: step.jumpTo, parent: cur.parent, trail: cur.trail });
         if (pending.length > JMP_SEQ_LIMIT) {
           return done(false, new Reject('V1017', `The sequence of ${pending.length} jumps is too complex.`, {
             proven: `${pending.length} branches wait to be explored`, needed: `at most ${JMP_SEQ_LIMIT}`,
@@ -181,9 +234,6 @@ export function checkProgram(env: Env): CheckResult {
         }
         cur.idx = step.to;
       } else if (step.kind === 'call') {
-        const callees = calls.get(fn) ?? new Set<number>();
-        callees.add(funcOf[step.to] ?? 0);
-        calls.set(fn, callees);
         cur.idx = step.to;
       } else {
         if (!next()) return done(true);
@@ -198,35 +248,49 @@ export function checkProgram(env: Env): CheckResult {
     stats.stackDepths = depthOf.map((d) => d);
     if (accepted) {
       const over = stackChain(0, new Set());
+      if (over?.tooDeep !== undefined) {
+        return {
+          accepted: false, insn: starts[over.top] ?? 0, stats,
+          reject: new Reject('V1025', `the call stack of ${over.tooDeep} frames is too deep !`, {
+            proven: `a chain of calls ${over.tooDeep} functions deep (recursion counts without end)`, needed: `at most ${MAX_CALL_FRAMES} frames`,
+          }),
+        };
+      }
       if (over) {
         return {
           accepted: false, insn: starts[over.top] ?? 0, stats,
           reject: new Reject('V1018', `combined stack size of ${over.calls} calls is ${over.total}. Too large`, {
-            proven: `the call chain uses ${over.total} bytes of stack (each frame rounded up to 32 bytes)`, needed: 'at most 512 bytes',
+            proven: `the call chain uses ${over.total} bytes of stack (each frame rounded up to 16 bytes)`, needed: 'at most 512 bytes',
           }),
         };
       }
       return { accepted, stats };
     }
-    return { accepted, reject, insn, path: cur.trail, stats };
+    return { accepted, reject, insn, path: trailList(cur.trail), stats };
   }
 
-  /** The deepest call chain from function k, when it exceeds 512 bytes. */
-  function stackChain(k: number, onPath: Set<number>): { calls: number; total: number; top: number } | undefined {
-    const round = (d: number): number => Math.ceil(Math.max(d, 1) / 32) * 32;
-    const walk = (f: number, seen: Set<number>): { calls: number; total: number } => {
-      let best = { calls: 0, total: 0 };
-      for (const c of calls.get(f) ?? []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        const r = walk(c, seen);
-        seen.delete(c);
-        if (r.total > best.total) best = r;
+  /** check_max_stack_depth: walks the static call graph from the entry (at most 8 frames, 512 bytes). */
+  function stackChain(k: number, _onPath: Set<number>): { calls: number; total: number; top: number; tooDeep?: number } | undefined {
+    // With the JIT (always on here) each frame is rounded up to 16 bytes.
+    const round = (d: number): number => Math.ceil(d / 16) * 16;
+    let found: { calls: number; total: number; top: number; tooDeep?: number } | undefined;
+    const walk = (f: number, frame: number, total: number): void => {
+      if (found) return;
+      const here = total + round(depthOf[f] ?? 0);
+      if (here > 512) {
+        found = { calls: frame + 1, total: here, top: f };
+        return;
       }
-      return { calls: best.calls + 1, total: best.total + round(depthOf[f] ?? 0) };
+      for (const c of calls.get(f) ?? []) {
+        if (frame + 1 >= MAX_CALL_FRAMES) {
+          found = { calls: frame + 1, total: here, top: c, tooDeep: frame + 1 };
+          return;
+        }
+        walk(c, frame + 1, here);
+      }
     };
-    const r = walk(k, onPath);
-    return r.total > 512 ? { ...r, top: k } : undefined;
+    walk(k, 0, 0);
+    return found;
   }
 }
 
@@ -291,6 +355,7 @@ function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): 
         });
       }
       const size = sizeBytes(form);
+      checkAtomicAlign(env, insn.dst, base, insn.off, size);
       const cmpxchg = form.atomicOp === 'cmpxchg';
       if (cmpxchg) assertInit(regs[0]!, 0);
       const loadReg = form.fetch ? (cmpxchg ? 0 : insn.src) : undefined;
@@ -354,6 +419,13 @@ function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): 
       if (insn.src === PSEUDO_CALL.kfuncCall) {
         throw new Reject('V1099', `calling kernel function is not supported by ebcc's verifier`, { proven: `a kfunc call (BTF id ${insn.imm})` });
       }
+      if (insn.imm === 12 && st.refs.length > 0) {
+        const ref = st.refs[0]!;
+        throw new Reject('V1013', `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}`, {
+          proven: 'a tail call while an acquired object is still held', needed: 'release the object before bpf_tail_call()',
+          notes: [{ insn: ref.insn, message: 'the object is acquired here' }],
+        });
+      }
       helperCall(env, st, insn.imm, idx);
       return { kind: 'next', to: idx + 1 };
     }
@@ -406,4 +478,34 @@ function exitInsn(env: Env, st: State): Step {
 
 function sizeBytes(form: OpcodeForm): number {
   return { b: 1, h: 2, w: 4, dw: 8 }[form.size ?? 'dw'];
+}
+
+/** Atomic operations need naturally aligned memory, whatever the region. */
+function checkAtomicAlign(env: Env, regno: number, r: import('./state.js').Reg, off: number, size: number): void {
+  const v = r.s.var;
+  const mask = BigInt(size - 1);
+  const total = BigInt(r.off + off);
+  if ((v.m & mask) === 0n && ((v.v + total) & mask) === 0n) return;
+  const desc: Record<string, string> = { map_value: 'value ', stack: 'stack ', pkt: 'packet ', mem: '', ctx: 'context ' };
+  const tn = v.m === 0n ? `${BigInt.asIntN(64, v.v)}` : `(0x${v.v.toString(16)}; 0x${v.m.toString(16)})`;
+  throw new Reject('V1011', `misaligned ${desc[r.type] ?? ''}access off ${tn}+${r.off}+${off} size ${size}`, {
+    proven: `the address is not a multiple of ${size}`, needed: `an atomic ${size}-byte access aligned to ${size} bytes`,
+  });
+}
+
+const LOAD_ACQ = 0x100;
+const STORE_REL = 0x110;
+
+/** load-acquire and store-release (Linux 6.15): the atomic class with imm 0x100 / 0x110. */
+function isLoadAcqStoreRel(insn: Insn): boolean {
+  return (insn.code & 0xe7) === 0xc3 && (insn.imm === LOAD_ACQ || insn.imm === STORE_REL);
+}
+
+function acqRel(env: Env, st: State, insn: Insn): void {
+  const size = [4, 2, 1, 8][(insn.code >> 3) & 3]!;
+  if (insn.imm === LOAD_ACQ) {
+    memAccess(env, st, { regno: insn.src, off: insn.off, size, access: 'read', dst: insn.dst });
+  } else {
+    memAccess(env, st, { regno: insn.dst, off: insn.off, size, access: 'write', valueReg: insn.src });
+  }
 }

@@ -19,6 +19,8 @@ export interface MapInfo {
   constBytes: Uint8Array | undefined;
   /** Map-in-map: the inner map's index. */
   inner: number | undefined;
+  /** Offset of the struct bpf_spin_lock in the value, when the value type has one. */
+  spinLockOff: number | undefined;
 }
 
 export interface Env {

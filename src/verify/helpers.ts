@@ -4,7 +4,7 @@
 // change packet data invalidate every packet pointer.
 import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
 import { mapTypeByName } from '../bpf/maps.js';
-import { CHANGES_PKT_DATA, helperAllowed } from '../bpf/prog-helpers.js';
+import { CHANGES_PKT_DATA, GPL_ONLY_HELPERS, helperAllowed } from '../bpf/prog-helpers.js';
 import { constValue, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env, type MapInfo } from './env.js';
@@ -51,6 +51,9 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
 const sockTypes = new Set(['sock', 'sock_common', 'tcp_sock', 'btf_id']);
 
 export function helperCall(env: Env, st: State, imm: number, insnIdx: number): void {
+  if (imm === 0) {
+    throw new Reject('V1009', 'program of this type cannot use helper bpf_unspec#0', { proven: 'a call of helper 0', needed: 'a helper number' });
+  }
   const info = helperById(imm);
   if (!info) {
     throw new Reject('V1021', `invalid func unknown#${imm}`, { proven: `helper number ${imm}`, needed: 'a helper of Linux 6.18' });
@@ -62,7 +65,7 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
       needed: `a helper that programs of type ${env.progType} may call`,
     });
   }
-  if (info.gplOnly && !env.gpl) {
+  if ((info.gplOnly || GPL_ONLY_HELPERS.includes(info.name)) && !env.gpl) {
     throw new Reject('V1022', 'cannot call GPL-restricted function from non-GPL compatible program', {
       proven: `${info.name} is GPL-only and the license section is not GPL-compatible`,
       needed: 'char LICENSE[] SEC("license") = "GPL";',
@@ -80,6 +83,16 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     if (kind === 'ptr_to_btf_id_sock_common' && info.name === 'bpf_sk_release') release = r;
     if (kind === 'ptr_to_alloc_mem') release = r;
   }
+  if (map !== undefined) {
+    const m = env.maps[map]!;
+    if (!mapCompatible(m, info.name)) {
+      throw new Reject('V1010', `cannot pass map_type ${m.type} into func ${info.name}#${info.id}`, {
+        proven: `map ${m.name} is a ${m.typeName} map`,
+        needed: `a map type ${info.name} works on`,
+      });
+    }
+  }
+  const nonNull = info.name === 'bpf_map_lookup_elem' && map !== undefined && constKeyInRange(env, st, regs[2]!, env.maps[map]!);
   if (release) {
     if (!release.refId) {
       throw new Reject('V1010', `R1 must be referenced when passed to release function`, {
@@ -93,6 +106,10 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   }
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = returnReg(env, st, info, map, allocSize, insnIdx);
+  if (nonNull) {
+    regs[0]!.maybeNull = false;
+    regs[0]!.id = 0;
+  }
   if (CHANGES_PKT_DATA.includes(info.name)) {
     for (const x of allRegs(st)) {
       if (x.type === 'pkt' || x.type === 'pkt_meta' || x.type === 'pkt_end') Object.assign(x, regScalar());
@@ -153,13 +170,6 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       return;
     case 'const_map_ptr': {
       if (r.type !== 'map_ptr') throw typeError(env, regno, r, 'map_ptr', info, `a map (&my_map) as argument ${regno}`);
-      const m = env.maps[r.map]!;
-      if (!mapCompatible(m, info.name)) {
-        throw new Reject('V1010', `cannot pass map_type ${m.type} into func ${info.name}#${info.id}`, {
-          proven: `map ${m.name} is a ${m.typeName} map`,
-          needed: `a map type ${info.name} works on`,
-        });
-      }
       setMap(r.map);
       return;
     }
@@ -223,9 +233,22 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
         throw new Reject('V1010', `R${regno} must have zero offset when passed to release func`, { proven: `R${regno} is ${describe(env, r)}`, needed: 'the record pointer itself' });
       }
       return;
-    case 'ptr_to_spin_lock':
+    case 'ptr_to_spin_lock': {
       if (r.type !== 'map_value') throw typeError(env, regno, r, 'map_value', info, 'a pointer to a struct bpf_spin_lock in a map value');
+      const m = env.maps[r.map]!;
+      if (m.spinLockOff === undefined) {
+        throw new Reject('V1010', `map '${m.name}' has to have BTF in order to use ${info.name}`, {
+          proven: `the value of map ${m.name} has no struct bpf_spin_lock (or no BTF)`, needed: 'a map value type with a struct bpf_spin_lock member',
+        });
+      }
+      const at = r.off + Number(r.s.var.v);
+      if (!isConst(r.s) || at !== m.spinLockOff) {
+        throw new Reject('V1010', `off ${at} doesn't point to 'struct bpf_spin_lock' that is at ${m.spinLockOff}`, {
+          proven: `R${regno} points ${at} bytes into the value`, needed: `the lock at offset ${m.spinLockOff}`,
+        });
+      }
       return;
+    }
     case 'ptr_to_func':
       if (r.type !== 'func') throw typeError(env, regno, r, 'func', info, 'a function (callback)');
       return;
@@ -244,3 +267,21 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
 }
 
 export { mt };
+
+/**
+ * Linux 6.18: a lookup in an array map with a constant key below max_entries cannot fail, so the
+ * result is not NULL. The key must be a stack slot holding a known constant.
+ */
+function constKeyInRange(env: Env, st: State, key: Reg, m: MapInfo): boolean {
+  if (m.typeName !== 'array' && m.typeName !== 'percpu_array') return false;
+  if (key.type !== 'stack' || !isConst(key.s)) return false;
+  const a = key.off + Number(BigInt.asIntN(64, key.s.var.v));
+  const f = st.frames[key.frame]!;
+  const i = a + 512;
+  if (a < -512 || a + 4 > 0 || (i & 3) !== 0) return false;
+  const slot = f.spills[i >> 3];
+  let value: bigint | undefined;
+  if (slot && (i & 7) === 0 && f.bytes[i] === 3 && slot.type === 'scalar' && isConst(slot.s)) value = slot.s.var.v & 0xffffffffn;
+  else if ([0, 1, 2, 3].every((k) => f.bytes[i + k] === 2)) value = 0n;
+  return value !== undefined && value < BigInt(m.maxEntries);
+}

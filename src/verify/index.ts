@@ -10,6 +10,7 @@ import { mapTypeByValue } from '../bpf/maps.js';
 import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
 import { FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
 import { checkedReturnRange, findProgType, progTypeByName } from '../bpf/prog-types.js';
+import type { CompileContext } from '../context.js';
 import type { Diagnostic, Note } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
 import { mapDefinitions, type MapDef } from '../obj/map-defs.js';
@@ -85,6 +86,7 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
       readOnly: rodata || (d.flags & (1 << 7)) !== 0,
       constBytes: rodata ? d.initial ?? new Uint8Array(d.valueSize) : undefined,
       inner: undefined,
+      spinLockOff: d.spinLockOff,
     };
   });
   // Map-in-map: lookups yield the inner map, described as an extra entry.
@@ -252,4 +254,15 @@ function toStats(s: CheckStats, timeUs: number): ProgramStats {
 
 function nowUs(): number {
   return typeof performance !== 'undefined' ? performance.now() * 1000 : Date.now() * 1000;
+}
+
+/**
+ * The verifier as a stage of `ebcc build`: every rejection becomes an error in ctx.diags, at the
+ * C line (so no object is written). Warnings of the verifier are left to `ebcc verify`.
+ */
+export function verifyCompiled(obj: ObjectProgram, ctx: CompileContext): void {
+  const res = verifyObject(obj, { progType: ctx.options.progType });
+  for (const p of res.programs) {
+    for (const d of p.diagnostics) if (d.severity === 'error') ctx.diags.report('error', d.code, d.message, d.span, { notes: d.notes });
+  }
 }

@@ -196,7 +196,8 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
 }
 
 function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
-  for (let i = 0; i < STACK_SIZE; i++) {
+  // Bytes below the explored state's deepest access are STACK_INVALID there: anything goes.
+  for (let i = STACK_SIZE - old.depth; i < STACK_SIZE; i++) {
     const o = old.bytes[i]!;
     if (o === SLOT_INVALID || o === SLOT_MISC) continue; // reads give an unknown scalar either way (root)
     if (o !== cur.bytes[i]) return false;
@@ -206,6 +207,36 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
       if (!os || !cs || !regSafe(os, cs, ids)) return false;
     }
   }
+  return true;
+}
+
+function scalarsIdentical(a: Reg, b: Reg): boolean {
+  if (a.type !== b.type || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
+  const x = a.s, y = b.s;
+  return x.var.v === y.var.v && x.var.m === y.var.m && x.smin === y.smin && x.smax === y.smax && x.umin === y.umin &&
+    x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;
+}
+
+/** A key of the live registers of the current frame: equal keys for states maybeLooping would match. */
+export function loopKey(st: State, live: (frame: number, reg: number) => boolean): string {
+  const f = st.frames.length - 1;
+  let k = `${st.frames.length}`;
+  const regs = st.frames[f]!.regs;
+  for (let r = 0; r < 10; r++) {
+    if (!live(f, r)) continue;
+    const a = regs[r]!;
+    const x = a.s;
+    k += `|${a.type}${a.maybeNull ? '?' : ''},${a.off},${a.id},${a.range},${a.map},${a.refId},${x.var.v},${x.var.m},${x.smin},${x.smax},${x.umin},${x.umax},${x.s32min},${x.s32max},${x.u32min},${x.u32max}`;
+  }
+  return k;
+}
+
+/** states_maybe_looping: the live registers of the current frame are identical (a cheap first test). */
+export function maybeLooping(old: State, cur: State, live: (frame: number, reg: number) => boolean): boolean {
+  if (old.frames.length !== cur.frames.length) return false;
+  const f = cur.frames.length - 1;
+  const o = old.frames[f]!.regs, c = cur.frames[f]!.regs;
+  for (let r = 0; r < 10; r++) if (live(f, r) && !scalarsIdentical(o[r]!, c[r]!)) return false;
   return true;
 }
 

@@ -51,12 +51,23 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
       return;
     }
     const width = form.endWidth ?? 64;
-    setUnknown(r);
-    if (alu32 || width < 64) {
-      if (form.kind === 'endian' && width === 16 && !form.toBigEndian) coerceToSize(r.s, 2);
-      else if (form.kind === 'endian' && width === 32 && !form.toBigEndian) coerceToSize(r.s, 4);
-      else if (alu32) { zext32(r.s); syncBounds(r.s); }
+    if (r.type === 'scalar' && isConst(r.s)) {
+      // A constant stays known: swap (or truncate, for little-endian) its low `width` bits.
+      let v = r.s.var.v & ((1n << BigInt(width)) - 1n);
+      if (form.kind === 'bswap' || form.toBigEndian) {
+        let out = 0n;
+        for (let k = 0; k < width / 8; k++) out = (out << 8n) | ((v >> BigInt(8 * k)) & 0xffn);
+        v = out;
+      }
+      regs[dst] = regConst(v);
+      return;
     }
+    setUnknown(r);
+    if (form.kind === 'neg') {
+      if (alu32) { zext32(r.s); syncBounds(r.s); }
+      return;
+    }
+    if (width < 64) coerceToSize(r.s, width / 8);
     return;
   }
   const op = form.aluOp!;
@@ -326,6 +337,7 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         if (res.kind === 'ptr') {
           const p = res.ptr;
           if (p === 'sock_common_or_null') result = regPtr('sock_common', { maybeNull: true, id: newId(env), origin: env.insnIdx });
+          else if (p === 'sock_or_null') result = regPtr('sock', { maybeNull: true, id: newId(env), origin: env.insnIdx });
           else result = regPtr(p, { origin: env.insnIdx });
         } else result = regScalar();
       }
@@ -349,6 +361,12 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         throw new Reject('V1099', `invalid access to flow keys off=${off} size=${m.size}`, { proven: `bytes ${off}..${off + m.size}`, needed: 'bytes within struct bpf_flow_keys (56)' });
       }
       if (m.access === 'read') result = regScalar();
+      break;
+    case 'map_ptr':
+      if (m.access === 'write') {
+        throw new Reject('V1099', `R${m.regno} cannot write into map_ptr`, { proven: `R${m.regno} is ${describe(env, r)}`, needed: 'read-only access to the map' });
+      }
+      result = regScalar();
       break;
     case 'sock': case 'sock_common': case 'tcp_sock': case 'btf_id':
       if (m.access === 'write') {
@@ -543,7 +561,7 @@ function findGoodPktPointers(st: State, dst: Reg, type: string, rightOpen: boole
   if (dst.off < 0 || (dst.off === 0 && rightOpen)) return;
   if (dst.s.umax > BigInt(MAX_PACKET_OFF) || dst.s.umax + BigInt(dst.off) > BigInt(MAX_PACKET_OFF)) return;
   let range = dst.off;
-  if (rightOpen) range--;
+  if (rightOpen) range++;
   for (const r of allRegs(st)) if (r.type === type && r.id === dst.id) r.range = Math.max(r.range, range);
 }
 

@@ -187,7 +187,7 @@ export const verifyCodes = {
     'tail calls.'),
   V1018: E('verify-stack-size', 'the functions of a call chain use more than 512 bytes of stack together',
     'The stack of every function on a call chain counts against one limit of 512 bytes, each\n' +
-    'frame rounded up to 32 bytes.\n' +
+    'frame rounded up to 16 bytes (with the JIT).\n' +
     '\n' +
     'Wrong:\n' +
     '    static int parse(...) { char buf[400]; ... }\n' +
