@@ -95,7 +95,7 @@ export function checkPacket(env: Env, regno: number, r: Reg, off: number, size: 
       : `a comparison like \`if (ptr + ${off + size} > data_end)\` on a pointer with the same base before the access`;
     const notes = r.origin >= 0 ? [{ insn: r.origin, message: 'the packet pointer is loaded here' }] : [];
     throw new Reject(code, `R${regno} offset is outside of the packet`, { proven, needed, notes },
-      `invalid access to packet, off=${off} size=${size}, R${regno}(id=${r.id},off=${r.off},r=${r.range})`);
+      `invalid access to packet, off=${off} size=${size}, R${regno}(id=${r.id},off=${off},r=${r.range})`);
   }
 }
 
@@ -181,7 +181,8 @@ export function checkStackAlign(regno: number, r: Reg, insnOff: number, size: nu
   const mask = BigInt(size - 1);
   const lowKnown = (v.m & mask) === 0n;
   if (size > 1 && (!lowKnown || ((v.v + total) & mask) !== 0n)) {
-    throw new Reject('V1011', `misaligned stack access off ${tnumText(v)}+${r.off}+${insnOff} size ${size}`, {
+    const tn = v.m === 0n ? `${BigInt.asIntN(64, v.v)}` : tnumText(v);
+    throw new Reject('V1011', `misaligned stack access off ${tn}+${r.off}+${insnOff} size ${size}`, {
       proven: `the stack address is not a multiple of ${size}`,
       needed: `a ${size}-byte stack access aligned to ${size} bytes`,
     });

@@ -13,7 +13,7 @@ import { helperCall } from './helpers.js';
 import { registerLiveness } from './liveness.js';
 import { Reject } from './reject.js';
 import {
-  cloneState, curFrame, loopKey, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
+  cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -215,6 +215,8 @@ export function checkProgram(env: Env): CheckResult {
         continue;
       }
       if (!form) {
+        const malformed = malformedMessage(insn);
+        if (malformed) throw new Reject('V1016', malformed, { proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set' });
         throw new Reject('V1016', `unknown opcode ${insn.code.toString(16).padStart(2, '0')}`, {
           proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set',
         });
@@ -381,6 +383,7 @@ function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): 
           proven: `an LD_ABS/LD_IND in a program of type ${env.progType}`, needed: 'a socket filter or tc program, or bpf_skb_load_bytes()',
         });
       }
+      assertInit(regs[6]!, 6);
       if (st.refs.length > 0) throw new Reject('V1099', 'BPF_LD_[ABS|IND] cannot be mixed with socket references', {});
       if (regs[6]!.type !== 'ctx') {
         throw new Reject('V1010', 'at the time of BPF_LD_ABS|IND R6 != pointer to skb', { proven: `R6 is ${describe(env, regs[6]!)}`, needed: 'R6 = the context pointer' });
@@ -405,7 +408,7 @@ function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): 
     case 'call': {
       if (insn.src === PSEUDO_CALL.call) {
         if (st.frames.length >= MAX_CALL_FRAMES) {
-          throw new Reject('V1025', `the call stack of ${st.frames.length + 1} frames is too deep !`, {
+          throw new Reject('V1025', `the call stack of ${st.frames.length + 1} frames is too deep`, {
             proven: `${st.frames.length + 1} nested calls`, needed: `at most ${MAX_CALL_FRAMES}`,
           });
         }
@@ -458,7 +461,7 @@ function exitInsn(env: Env, st: State): Step {
   if (env.retRange) {
     const { min, max } = env.retRange;
     if (r0.type !== 'scalar') {
-      throw new Reject('V1012', `At program exit the register R0 is not a known value (${describe(env, r0)})`, {
+      throw new Reject('V1012', `At program exit the register R0 is not a known value (${typeText(r0)})`, {
         proven: `R0 is ${describe(env, r0)}`, needed: `a number in [${min}, ${max}]`,
       });
     }
@@ -508,4 +511,23 @@ function acqRel(env: Env, st: State, insn: Insn): void {
   } else {
     memAccess(env, st, { regno: insn.dst, off: insn.off, size, access: 'write', valueReg: insn.src });
   }
+}
+
+/** The kernel's messages for known classes with fields no form allows. */
+function malformedMessage(insn: Insn): string | undefined {
+  const cls = insn.code & 7;
+  const mode = insn.code & 0xe0;
+  if (cls === 3 && mode === 0xc0) {
+    const size = insn.code & 0x18;
+    if (size !== 0x00 && size !== 0x18) return 'invalid atomic operand size';
+    return `BPF_ATOMIC uses invalid atomic opcode ${(insn.imm & 0xff).toString(16).padStart(2, '0')}`;
+  }
+  if (cls === 4 || cls === 7) {
+    const op = insn.code & 0xf0;
+    if (op === 0xd0) return 'BPF_END uses reserved fields';
+    if (op === 0xb0) return 'BPF_MOV uses reserved fields';
+    if (op === 0x80) return 'BPF_NEG uses reserved fields';
+    return 'BPF_ALU uses reserved fields';
+  }
+  return undefined;
 }

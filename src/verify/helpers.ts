@@ -11,7 +11,8 @@ import { newId, type Env, type MapInfo } from './env.js';
 import { Reject } from './reject.js';
 import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
-const MAP_EXPECTED = 'fp, pkt, pkt_meta, map_key, map_value';
+const MAP_EXPECTED = MEM_EXPECTED;
+const SOCK_EXPECTED = 'sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_';
 
 const mt = (name: string): number => mapTypeByName(name)!.value;
 
@@ -85,6 +86,9 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   }
   if (map !== undefined) {
     const m = env.maps[map]!;
+    if (info.name === 'bpf_tail_call' && m.typeName !== 'prog_array') {
+      throw new Reject('V1010', 'expected prog array map for tail call', { proven: `map ${m.name} is a ${m.typeName} map`, needed: 'a BPF_MAP_TYPE_PROG_ARRAY map' });
+    }
     if (!mapCompatible(m, info.name)) {
       throw new Reject('V1010', `cannot pass map_type ${m.type} into func ${info.name}#${info.id}`, {
         proven: `map ${m.name} is a ${m.typeName} map`,
@@ -131,15 +135,17 @@ function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefine
     case 'socket_or_null': case 'sock_common_or_null': {
       const id = newId(env);
       const acquire = info.name !== 'bpf_sk_fullsock';
-      if (acquire) st.refs.push({ id, insn: insnIdx });
-      return regPtr(info.ret === 'socket_or_null' ? 'sock' : 'sock_common', { maybeNull: true, id, refId: acquire ? id : 0, origin: insnIdx });
+      const refId = acquire ? newId(env) : 0;
+      if (acquire) st.refs.push({ id: refId, insn: insnIdx });
+      return regPtr(info.ret === 'socket_or_null' ? 'sock' : 'sock_common', { maybeNull: true, id, refId, origin: insnIdx });
     }
     case 'tcp_sock_or_null':
       return regPtr('tcp_sock', { maybeNull: true, id: newId(env), origin: insnIdx });
     case 'alloc_mem_or_null': {
       const id = newId(env);
-      st.refs.push({ id, insn: insnIdx });
-      return regPtr('mem', { maybeNull: true, id, refId: id, memSize: allocSize, origin: insnIdx });
+      const refId = newId(env);
+      st.refs.push({ id: refId, insn: insnIdx });
+      return regPtr('mem', { maybeNull: true, id, refId, memSize: allocSize, origin: insnIdx });
     }
     default:
       return regPtr('btf_id', { maybeNull: true, id: newId(env), origin: insnIdx });
@@ -159,7 +165,8 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
   const nullOk = kind.endsWith('_or_null');
   if (nullOk && r.type === 'scalar' && isConst(r.s) && r.s.var.v === 0n) return;
   if (r.maybeNull && kind !== 'anything' && !nullOk) {
-    throw new Reject('V1002', `R${regno} type=${typeText(r)} expected=${kind === 'const_map_ptr' ? 'map_ptr' : MEM_EXPECTED}`, {
+    const exp = kind === 'const_map_ptr' ? 'map_ptr' : kind.includes('sock') ? SOCK_EXPECTED : kind === 'ptr_to_ctx' ? 'ctx' : MEM_EXPECTED;
+    throw new Reject('V1002', `R${regno} type=${typeText(r)} expected=${exp}`, {
       proven: `argument ${regno} of ${info.name} is ${describe(env, r)}: it may be NULL`,
       needed: 'a NULL check before the call',
       notes: r.origin >= 0 ? [{ insn: r.origin, message: 'the pointer that may be NULL comes from here' }] : [],
@@ -225,12 +232,12 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       }
       return;
     case 'ptr_to_sock_common': case 'ptr_to_btf_id_sock_common':
-      if (!sockTypes.has(r.type)) throw typeError(env, regno, r, 'sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_', info, 'a socket pointer');
+      if (!sockTypes.has(r.type)) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
       return;
     case 'ptr_to_alloc_mem':
       if (r.type !== 'mem') throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
       if (r.off !== 0 || !isConst(r.s) || r.s.var.v !== 0n) {
-        throw new Reject('V1010', `R${regno} must have zero offset when passed to release func`, { proven: `R${regno} is ${describe(env, r)}`, needed: 'the record pointer itself' });
+        throw new Reject('V1010', `R${regno} must have zero offset when passed to release func or trusted arg to kfunc`, { proven: `R${regno} is ${describe(env, r)}`, needed: 'the record pointer itself' });
       }
       return;
     case 'ptr_to_spin_lock': {

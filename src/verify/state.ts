@@ -126,7 +126,7 @@ export function typeText(r: Reg): string {
   const base: Record<RegType, string> = {
     not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
     stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
-    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func',
+    tcp_sock: 'tcp_sock', mem: 'ringbuf_mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func',
   };
   return base[r.type] + (r.maybeNull ? '_or_null' : '');
 }

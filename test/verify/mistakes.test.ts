@@ -56,7 +56,7 @@ char LICENSE[] SEC("license") = "GPL";
     'no_bounds.c:9:8: note: the packet pointer is loaded here (instruction 0: (61) r0 = *(u32 *)(r1 +0))\n' +
     '    9 |  void *data = (void *)(long)ctx->data;\n' +
     '      |        ^~~~\n' +
-    'ebcc: note: the kernel\'s verifier says: invalid access to packet, off=12 size=1, R0(id=0,off=0,r=0) / R0 offset is outside of the packet\n',
+    'ebcc: note: the kernel\'s verifier says: invalid access to packet, off=12 size=1, R0(id=0,off=12,r=0) / R0 offset is outside of the packet\n',
 });
 MISTAKES.push({
   name: 'missing NULL check after a map lookup',

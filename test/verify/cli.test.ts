@@ -1,0 +1,94 @@
+// `ebcc verify` and the verifier in `ebcc build` from the command line: exit statuses, the
+// rendered diagnostic at the C line, --stats, --diagnostics=json, and --no-verify.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { REPO_DIR } from '../util/compile.js';
+
+let stderr = '';
+let stdout = '';
+const dir = mkdtempSync(join(tmpdir(), 'ebcc-verify-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(() => {
+  stderr = '';
+  stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  process.exitCode = undefined;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+const NO_NULL = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16);
+	__type(key, __u32);
+	__type(value, __u64);
+} counts SEC(".maps");
+
+SEC("xdp")
+int no_null_check(struct xdp_md *ctx)
+{
+	__u32 key = ctx->ingress_ifindex;
+	__u64 *v = bpf_map_lookup_elem(&counts, &key);
+	*v += 1;
+	return XDP_PASS;
+}
+char LICENSE[] SEC("license") = "GPL";
+`;
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('ebcc build with the verifier', () => {
+  it('rejects at the C line and writes no object; --no-verify writes it', async () => {
+    const src = file('no_null.c', NO_NULL);
+    const out = join(dir, 'no_null.o');
+    expect(await main(['build', src, '-o', out, '--no-color'])).toBe(1);
+    expect(stderr).toContain(`${src}:16:2: error: the kernel would reject program 'no_null_check': R0 invalid mem access 'map_value_or_null' [V1002]`);
+    expect(existsSync(out)).toBe(false);
+    stderr = '';
+    expect(await main(['build', src, '-o', out, '--no-verify', '--no-color'])).toBe(0);
+    expect(stderr).toBe('');
+    expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('ebcc verify', () => {
+  it('exit 1 on a rejected object, with the diagnostic at the C line from .BTF.ext', async () => {
+    const src = file('no_null2.c', NO_NULL);
+    const obj = join(dir, 'no_null2.o');
+    expect(await main(['build', src, '-o', obj, '--no-verify'])).toBe(0);
+    stderr = '';
+    expect(await main(['verify', obj, '--no-color'])).toBe(1);
+    expect(stderr).toContain(`${src}:16:2: error: the kernel would reject program 'no_null_check': R0 invalid mem access 'map_value_or_null' [V1002]`);
+    expect(stderr).toContain('   16 |  *v += 1;');
+  });
+  it('exit 0 and --stats on an accepted sample', async () => {
+    expect(await main(['verify', join(REPO_DIR, 'samples/xdp_count.c'), '--stats', '--no-color'])).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^xdp_count \(xdp, xdp\): accepted; processed \d+ insns, peak_states \d+, total_states \d+, stack depth \d+, verification time \d+ usec\n/);
+  });
+  it('--diagnostics=json prints programs and diagnostics', async () => {
+    const src = file('no_null3.c', NO_NULL);
+    expect(await main(['verify', src, '--diagnostics', 'json'])).toBe(1);
+    const j = JSON.parse(stdout) as { programs: { name: string; accepted: boolean }[]; diagnostics: { code: string; line: number }[] };
+    expect(j.programs.map((p) => [p.name, p.accepted])).toEqual([['no_null_check', false]]);
+    expect(j.diagnostics[0]).toMatchObject({ code: 'V1002', line: 16 });
+  });
+  it('exit 2 on a usage error; 1 on a missing program', async () => {
+    expect(await main(['verify', join(REPO_DIR, 'samples/xdp_count.c'), '--log-level', '7'])).toBe(2);
+    expect(await main(['verify', join(REPO_DIR, 'samples/xdp_count.c'), '--program', 'nope', '--no-color'])).toBe(1);
+    expect(stderr).toContain("no program named 'nope' in the object");
+  });
+});
