@@ -2,7 +2,7 @@
 // (linux/bpf.h, Linux 6.6) with byte offsets, and which fields each program type may
 // read or write (the kernel's per-type is_valid_access rules). The verifier and codegen
 // read these; context accesses are always `ctx + constant offset`.
-import { assertNever } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 
 /** What a load from the field yields when it is not a plain scalar. */
 export type CtxPointerKind = 'pkt' | 'pkt_end' | 'pkt_meta' | 'flow_keys' | 'sock_common_or_null';

@@ -5,7 +5,7 @@
 // Registers print as rN (64-bit) or wN (32-bit classes); ALU immediates print in signed
 // decimal, jump immediates as 0x%x of the 32-bit pattern, offsets with an explicit sign.
 // Forms are recognised through the opcode table (opcodes.ts).
-import { assertNever } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 import type { Insn } from './insn.js';
 import { helperById } from './helpers.js';
 import {

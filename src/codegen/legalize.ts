@@ -7,9 +7,8 @@
 // before v2 (no jlt/jle/jslt/jsle) swaps operands to use jgt/jge/jsgt/jsge.
 // Invalidates: liveness.
 import type { CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
-import { COMMUTATIVE_ALU } from '../ir/ir.js';
+import { COMMUTATIVE_ALU, SWAPPED_CMP } from '../ir/ir.js';
 
-const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
 const LESS = new Set<CmpOp>(['lt', 'le', 'slt', 'sle']);
 
 /** Whether a 64-bit value survives the sign extension of a 32-bit imm field. */
@@ -63,7 +62,7 @@ export function legalize(fn: IrFunction, mcpu: number): void {
     if (t.op === 'br' && t.b.kind === 'imm' && t.bits === 64 && !fitsImm64(t.b.value)) t = { ...t, b: materialize(t.b, t.span) };
     if (t.op === 'br' && mcpu < 2 && LESS.has(t.cmp)) {
       const bReg = t.b.kind === 'reg' ? t.b.reg : (materialize(t.b, t.span) as { reg: VReg }).reg;
-      t = { ...t, cmp: SWAPPED[t.cmp], a: bReg, b: { kind: 'reg', reg: t.a } };
+      t = { ...t, cmp: SWAPPED_CMP[t.cmp], a: bReg, b: { kind: 'reg', reg: t.a } };
     }
     b.term = t;
     b.insts = out;

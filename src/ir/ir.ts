@@ -18,6 +18,9 @@ export type AluOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'sdiv' | 'smod' | 'o
 /** ALU operations whose operands can be swapped. */
 export const COMMUTATIVE_ALU: ReadonlySet<AluOp> = new Set<AluOp>(['add', 'mul', 'and', 'or', 'xor']);
 export type CmpOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'sgt' | 'sge' | 'slt' | 'sle' | 'set';
+
+/** The comparison that gives the same answer with its operands swapped (a < b is b > a). */
+export const SWAPPED_CMP: Readonly<Record<CmpOp, CmpOp>> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
 export type MemSize = 1 | 2 | 4 | 8;
 export type AtomicOp = 'add' | 'or' | 'and' | 'xor' | 'xchg' | 'cmpxchg';
 

@@ -4,7 +4,7 @@
 import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
-import { imm, internString, reg } from '../ir/ir.js';
+import { imm, internString, reg, SWAPPED_CMP } from '../ir/ir.js';
 import { STRING_SECTION } from '../bpf/object.js';
 import type { ArithOp, CompareOp, LocalVar, TExpr, TInit, TInitEntry } from '../sema/program.js';
 import { isReadOnlyData } from '../sema/program.js';
@@ -285,7 +285,6 @@ function boolValue(l: Lowerer, e: TExpr): Operand {
 
 const SIGNED_CMP: Record<CompareOp, CmpOp> = { eq: 'eq', ne: 'ne', lt: 'slt', le: 'sle', gt: 'sgt', ge: 'sge' };
 const UNSIGNED_CMP: Record<CompareOp, CmpOp> = { eq: 'eq', ne: 'ne', lt: 'lt', le: 'le', gt: 'gt', ge: 'ge' };
-const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
 
 /** Lowers a controlling expression straight into branches. */
 export function lowerCond(l: Lowerer, e: TExpr, whenTrue: BlockId, whenFalse: BlockId): void {
@@ -304,7 +303,7 @@ export function lowerCond(l: Lowerer, e: TExpr, whenTrue: BlockId, whenFalse: Bl
       }
       if (a.kind === 'imm') {
         [a, b] = [b, a];
-        cmp = SWAPPED[cmp];
+        cmp = SWAPPED_CMP[cmp];
       }
       terminate(l, { op: 'br', cmp, bits, a: (a as { reg: VReg }).reg, b, then: whenTrue, else: whenFalse, span: l.span });
       return;

@@ -8,7 +8,7 @@
 // serialises the section (buildBtfSection) only after .BTF.ext added its strings.
 import type { BtfLinkage, BtfType } from '../bpf/btf.js';
 import type { DataSection } from '../bpf/object.js';
-import { assertNever } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 import { ByteWriter, type StringTable } from './bytes.js';
 import { BTF_HEADER_BYTES, BTF_MAGIC, BtfKind, INT_ENCODING_BITS } from './btf-kinds.js';
 

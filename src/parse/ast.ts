@@ -566,7 +566,3 @@ export interface ChooseExpr extends ExprBase {
 export function isTypeName(x: Expr | TypeName): x is TypeName {
   return x.kind === 'TypeName';
 }
-
-export function assertNever(x: never): never {
-  throw new Error(`internal: unexpected ${JSON.stringify((x as { kind?: string }).kind ?? x)}`);
-}

@@ -1,6 +1,7 @@
 // Literal values (C11 6.4.4, 6.4.5): integer constants from pp-numbers,
 // character constants and string literals with their escape sequences.
 // Problems are returned as messages; the parser reports them with a span.
+import { SIMPLE_ESCAPES } from '../pp/escapes.js';
 
 export type LiteralProblem = { code: 'E2003' | 'E2004' | 'E2005' | 'E2006'; message: string };
 
@@ -50,9 +51,6 @@ function isFloating(lower: string, isHex: boolean): boolean {
   return /^[0-9]+e/.test(lower);
 }
 
-const SIMPLE_ESCAPES: Record<string, number> = {
-  n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, '\\': 92, "'": 39, '"': 34, '?': 63,
-};
 
 /** One decoded unit of a character constant or string literal: a byte from an escape, or a source character. */
 type Unit = { byte: number } | { char: string };

@@ -7,6 +7,7 @@
 import type { Diagnostics, MacroExpansion } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
 import type { PPToken } from './state.js';
+import { SIMPLE_ESCAPES } from './escapes.js';
 
 interface Value {
   value: bigint;
@@ -253,9 +254,6 @@ function shift(a: Value, count: bigint, dir: 'left' | 'right'): Value {
   return make(dir === 'left' ? a.value << count : a.value >> count, a.unsigned);
 }
 
-const SIMPLE_ESCAPES: Record<string, number> = {
-  n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63,
-};
 
 /** The code units of a character constant's body; plain constants are UTF-8 bytes. */
 function decodeCharBody(body: string, bytes: boolean): number[] | undefined {

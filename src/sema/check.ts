@@ -2,7 +2,7 @@
 // rules, producing the typed program that lowering reads.
 import type { CompileContext } from '../context.js';
 import type { TranslationUnit } from '../parse/ast.js';
-import { assertNever } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 import { checkWholeProgram } from './bpf-rules.js';
 import { checkDeclaration, checkFunctionDef } from './decl.js';
 import type { Program } from './program.js';

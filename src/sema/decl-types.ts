@@ -1,7 +1,8 @@
 // Turning declaration specifiers and declarators into types (C11 6.7.2,
 // 6.7.6), and struct/union/enum definitions into RecordInfo/EnumInfo.
 import type * as ast from '../parse/ast.js';
-import { assertNever, isTypeName } from '../parse/ast.js';
+import { isTypeName } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 import { evalIntConst } from './const-eval.js';
 import { checkExpr } from './expr.js';
 import { layoutRecord, type MemberDraft } from './layout.js';

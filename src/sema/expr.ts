@@ -2,7 +2,8 @@
 // conversions of 6.3 explicitly, and builds the typed tree of program.ts.
 import type { Span } from '../diag/source.js';
 import type * as ast from '../parse/ast.js';
-import { assertNever, isTypeName } from '../parse/ast.js';
+import { isTypeName } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 import { checkBuiltinCall, isBuiltinName } from './builtins.js';
 import { evalIntConst, tryEval, wrapInt } from './const-eval.js';
 import { castTo, checkCondition, convertForAssignment, isLvalue, isNullPointerConstant, promoteBitField } from './convert.js';

@@ -1,6 +1,6 @@
 // Type checking of statements (C11 6.8) and block-scope declarations.
 import type * as ast from '../parse/ast.js';
-import { assertNever } from '../parse/ast.js';
+import { assertNever } from '../util/assert-never.js';
 import type { Span } from '../diag/source.js';
 import { checkAsmStmt } from './asm.js';
 import { evalIntConst } from './const-eval.js';

@@ -32,6 +32,8 @@ describe('#if arithmetic', () => {
   it('reads integer and character constants', () => {
     expect(holds("010 == 8 && 0x10 == 16 && 0b101 == 5 && 10ULL == 10 && 'a' == 97")).toBe('yes');
     expect(holds("'\\n' == 10 && '\\377' == -1 && '\\x41' == 65 && L'\\xff' == 255 && 'ab' == 24930")).toBe('yes');
+    // The escapes are the parser's (one table): the GNU \e and \E are both ESC.
+    expect(holds("'\\e' == 27 && '\\E' == 27 && '\\?' == 63")).toBe('yes');
   });
 
   it('short-circuits && || and ?: so unevaluated division by zero is fine', () => {
