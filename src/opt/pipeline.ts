@@ -50,6 +50,10 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
       run(fn, 'sink', () => sinkToUses(fn));
+      // Sinking can bring an address computation (ctx + 48) next to its only access, in another
+      // block than where fold-address saw it: fold it again, so context accesses stay ctx + offset.
+      run(fn, 'fold-address', () => foldAddresses(fn));
+      run(fn, 'dce', () => deadCodeElim(fn));
     }
   }
   // Across functions: arguments of static functions with more than 5 (after each is optimised,
