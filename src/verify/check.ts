@@ -429,7 +429,10 @@ function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): 
           notes: [{ insn: ref.insn, message: 'the object is acquired here' }],
         });
       }
+      const args = regs.slice(0, 6).map((r) => ({ ...r, s: { ...r.s } }));
       helperCall(env, st, insn.imm, idx);
+      const cb = callbackFrame(env, st, insn.imm, args, idx);
+      if (cb !== undefined) return { kind: 'call', to: cb };
       return { kind: 'next', to: idx + 1 };
     }
     case 'exit':
@@ -438,6 +441,24 @@ function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): 
 }
 
 function exitInsn(env: Env, st: State): Step {
+  if (st.frames.length > 1 && curFrame(st).callback) {
+    const r0 = curFrame(st).regs[0]!;
+    assertInit(r0, 0);
+    if (r0.type !== 'scalar') {
+      throw new Reject('V1012', `At callback return the register R0 is not a known value (${typeText(r0)})`, { proven: `R0 is ${describe(env, r0)}`, needed: 'a callback returns 0 (continue) or 1 (stop)' });
+    }
+    if (r0.s.smin < 0n || r0.s.smax > 1n) {
+      const parts: string[] = [];
+      if (r0.s.smin > -(1n << 63n)) parts.push(` smin=${r0.s.smin}`);
+      if (r0.s.smax < (1n << 63n) - 1n) parts.push(` smax=${r0.s.smax}`);
+      throw new Reject('V1012', `At callback return the register R0 has${parts.length ? parts.join('') : ' unknown scalar value'} should have been in [0, 1]`, {
+        proven: `R0 is ${isConst(r0.s) ? r0.s.smin : scalarText(r0.s)} when the callback returns`, needed: 'a callback returns 0 (continue) or 1 (stop)',
+      });
+    }
+    const callee = st.frames.pop()!;
+    // The helper's own result (set by the call) stays in the caller's R0.
+    return { kind: 'next', to: callee.callsite + 1 };
+  }
   if (st.frames.length > 1) {
     const callee = st.frames.pop()!;
     const r0 = callee.regs[0]!;
@@ -530,4 +551,37 @@ function malformedMessage(insn: Insn): string | undefined {
     return 'BPF_ALU uses reserved fields';
   }
   return undefined;
+}
+
+const BPF_LOOP = 181;
+const FOR_EACH_MAP_ELEM = 164;
+
+/**
+ * bpf_loop() and bpf_for_each_map_elem() call back into the program: the callback is verified as
+ * a frame called from the helper call, with the arguments the kernel gives it (set_loop_callback_state,
+ * set_map_elem_callback_state). Returns the callback's first instruction.
+ */
+function callbackFrame(env: Env, st: State, helper: number, args: import('./state.js').Reg[], idx: number): number | undefined {
+  if (helper !== BPF_LOOP && helper !== FOR_EACH_MAP_ELEM) return undefined;
+  const fn = args[2]!;
+  if (fn.type !== 'func') return undefined;
+  if (st.frames.length >= MAX_CALL_FRAMES) {
+    throw new Reject('V1025', `the call stack of ${st.frames.length + 1} frames is too deep`, { proven: `${st.frames.length + 1} nested calls`, needed: `at most ${MAX_CALL_FRAMES}` });
+  }
+  const target = fn.off;
+  const callee = newFrame(idx, target, st.frames.length);
+  callee.callback = true;
+  if (helper === BPF_LOOP) {
+    callee.regs[1] = regScalar();
+    callee.regs[2] = args[3]!;
+  } else {
+    const mapReg = args[1]!;
+    const m = env.maps[mapReg.map];
+    callee.regs[1] = mapReg;
+    callee.regs[2] = regPtr('map_key', { map: mapReg.map, memSize: m?.keySize ?? 0 });
+    callee.regs[3] = regPtr('map_value', { map: mapReg.map });
+    callee.regs[4] = args[3]!;
+  }
+  st.frames.push(callee);
+  return target;
 }

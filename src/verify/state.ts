@@ -68,6 +68,8 @@ export interface Frame {
   frameNo: number;
   /** Deepest stack byte used (bytes below the frame pointer). */
   depth: number;
+  /** A callback called by a helper (bpf_loop, bpf_for_each_map_elem): R0 must be 0 or 1 at its exit. */
+  callback?: boolean;
 }
 
 export interface RefState {
@@ -96,6 +98,7 @@ export function cloneFrame(f: Frame): Frame {
     subprog: f.subprog,
     frameNo: f.frameNo,
     depth: f.depth,
+    callback: f.callback,
   };
 }
 
