@@ -19,11 +19,11 @@ import { pushAll } from '../util/array.js';
 /**
  * Most iterations one loop may unroll into, and most IR instructions a function may grow to by
  * unrolling. The kernel loads up to 1,000,000 instructions (MAX_PROGRAM_INSNS), but a program
- * that unrolls to a fifth of that already takes the verifier minutes; past this budget ebcc
+ * that unrolls to a tenth of that already takes the verifier minutes; past this budget ebcc
  * stops (E5011) instead of spending its own time and memory on it.
  */
 const MAX_TRIPS = 8192;
-const MAX_INSNS = 200_000;
+const MAX_INSNS = 100_000;
 
 /** Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget. */
 type Outcome = { ok: true } | { ok: false; reason: string | undefined };

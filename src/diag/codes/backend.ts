@@ -83,7 +83,7 @@ or, for long or data-dependent iterations, move the body into a callback that bp
   bpf_loop(n, step, &st, 0);
 
 A tail call is the other way to repeat work beyond the unrolling limit. ebcc stops unrolling past
-8,192 iterations of one loop or 200,000 instructions in the function, and it refuses a cycle made
+8,192 iterations of one loop or 100,000 instructions in the function, and it refuses a cycle made
 with goto that can be entered at more than one point (an irreducible loop): it has no header.`,
   },
   E5012: {
