@@ -146,6 +146,8 @@ export interface FlatCtxRule {
   /** Fields that may not be read: [offset, size]. */
   noRead?: readonly (readonly [number, number])[];
   pointers?: Readonly<Record<number, 'pkt' | 'pkt_end' | 'sock_or_null'>>;
+  /** Fields no access may touch for the given expected attach types: [offset, size]. */
+  denyByAttach?: Readonly<Record<string, readonly (readonly [number, number])[]>>;
   /** 8-byte fields that only an 8-byte load reads (besides pointers). */
 }
 export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
@@ -156,7 +158,17 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   // struct bpf_sock: bound_dev_if, mark and priority are writable.
   cgroup_sock: { minOff: 0, size: 80, writable: [[0, 4], [16, 4], [20, 4]], noRead: [[44, 4]] },
   // struct bpf_sock_addr: the user address and port are writable.
-  cgroup_sock_addr: { minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4]], pointers: { 64: 'sock_or_null' } },
+  // The IPv4 hooks see user_ip4 and not user_ip6, the IPv6 hooks the reverse; msg_src_ip4/6 only
+  // in sendmsg4/6.
+  cgroup_sock_addr: {
+    minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4], [40, 4], [44, 16]], pointers: { 64: 'sock_or_null' },
+    denyByAttach: Object.fromEntries([
+      ...['BIND', 'CONNECT', 'GETPEERNAME', 'GETSOCKNAME'].map((h) => [`BPF_CGROUP_INET4_${h}`, [[8, 16], [40, 20]] as const]),
+      ...['BIND', 'CONNECT', 'GETPEERNAME', 'GETSOCKNAME'].map((h) => [`BPF_CGROUP_INET6_${h}`, [[4, 4], [40, 20]] as const]),
+      ['BPF_CGROUP_UDP4_SENDMSG', [[8, 16], [44, 16]]], ['BPF_CGROUP_UDP4_RECVMSG', [[8, 16], [40, 20]]],
+      ['BPF_CGROUP_UDP6_SENDMSG', [[4, 4], [40, 4]]], ['BPF_CGROUP_UDP6_RECVMSG', [[4, 4], [40, 20]]],
+    ]),
+  },
   // struct bpf_sock_ops: reply/replylong and sk_txhash are writable.
   sock_ops: { minOff: 0, size: 224, writable: [[4, 16], [200, 4]] },
   // struct bpf_sysctl: file_pos is writable.

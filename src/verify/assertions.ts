@@ -132,6 +132,8 @@ export function checkCtx(env: Env, regno: number, r: Reg, insnOff: number, size:
     const fc = env.flatCtx;
     if (off < fc.minOff || off + size > fc.size || off % size !== 0) throw bad(`(accessible: aligned accesses in ${fc.minOff}..${fc.size})`);
     const inField = (f: readonly [number, number]): boolean => off >= f[0] && off + size <= f[0] + f[1];
+    const denied = (env.expectedAttach && fc.denyByAttach?.[env.expectedAttach]) || [];
+    if (denied.some((f) => off < f[0] + f[1] && off + size > f[0])) throw bad(`(not accessible to ${env.expectedAttach} programs)`);
     if (access === 'write') {
       const w = (fc.writable ?? []).find(inField);
       if (!w || (w[1] <= 8 && size !== w[1]) || (w[1] > 8 && size !== 4)) throw bad('(not a writable field)');
