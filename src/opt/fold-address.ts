@@ -2,7 +2,8 @@
 // Needs: nothing. Changes: within each block, rewrites the base of loads,
 // stores and atomics whose base register was computed as another register
 // plus a constant (or copied from one), while neither register has been
-// written since; the add is left for DCE. This is how the verifier likes
+// written since, and in any block when both registers have one definition in
+// the whole function; the add is left for DCE. This is how the verifier likes
 // packet and context accesses: one pointer register, constant offsets.
 // Invalidates: liveness.
 import type { Address, Inst, IrFunction, VReg } from '../ir/ir.js';
@@ -12,9 +13,10 @@ const MAX_OFF = 0x7fff;
 
 export function foldAddresses(fn: IrFunction): boolean {
   let changed = false;
+  const global = singleDefAddresses(fn);
   for (const b of fn.blocks) {
     /** reg -> base + off, valid until either is written. */
-    const derived = new Map<VReg, { base: VReg; off: number }>();
+    const derived = new Map<VReg, { base: VReg; off: number }>(global);
     /** reg -> address of a stack slot + off (slots never move). */
     const slots = new Map<VReg, { slot: number; off: number }>();
     const fold = (a: Address): Address => {
@@ -57,4 +59,33 @@ export function foldAddresses(fn: IrFunction): boolean {
     });
   }
   return changed;
+}
+
+/**
+ * `p2 = p + k` where p2 and p each have one definition in the whole function (a parameter has
+ * its entry): p2 is p + k wherever it is used, in any block (its use is dominated by its
+ * definition, which is dominated by p's). So an access through p2 in another block than the
+ * add (value numbering and sinking move them apart) still folds to p + k.
+ */
+function singleDefAddresses(fn: IrFunction): Map<VReg, { base: VReg; off: number }> {
+  const defs = new Map<VReg, number>();
+  for (const p of fn.params) defs.set(p, 1);
+  const defInst = new Map<VReg, Inst>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      defs.set(d, (defs.get(d) ?? 0) + 1);
+      defInst.set(d, i);
+    }
+  }
+  const out = new Map<VReg, { base: VReg; off: number }>();
+  for (const [d, i] of defInst) {
+    if (defs.get(d) !== 1) continue;
+    if (i.op !== 'alu' || i.bits !== 64 || (i.alu !== 'add' && i.alu !== 'sub') || i.a.kind !== 'reg' || i.b.kind !== 'imm' || i.a.reg === d) continue;
+    if ((defs.get(i.a.reg) ?? 0) !== 1) continue;
+    const off = Number(BigInt.asIntN(64, i.b.value)) * (i.alu === 'sub' ? -1 : 1);
+    if (Math.abs(off) <= MAX_OFF) out.set(d, { base: i.a.reg, off });
+  }
+  return out;
 }
