@@ -6,6 +6,7 @@ import { constProp } from './const-prop.js';
 import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
 import { dropArguments } from './drop-args.js';
+import { deadStoreElim } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
@@ -20,7 +21,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dce', 'sink'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -52,6 +53,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'dse', () => deadStoreElim(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
       run(fn, 'sink', () => sinkToUses(fn));
       // Sinking can bring an address computation (ctx + 48) next to its only access, in another

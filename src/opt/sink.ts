@@ -1,10 +1,11 @@
-// Sinking computations into the one successor that uses them.
-// Needs: nothing (computes liveness). Changes: an ALU operation, copy, extension, byte swap or
-// load at the end of a block that ends in a branch moves to the start of the only successor
-// where its result is live, when that successor has no other predecessor, nothing later in the
-// block reads or writes its result or writes its operands, and (for a load) nothing later in
-// the block writes memory or calls. Repeats, so a value sinks through several branches. A
-// packet read written in C before its bounds check (`proto = eth->h_proto;` then
+// Sinking reads into the one successor that uses them.
+// Needs: nothing (computes liveness). Changes: a load through a pointer (not the context
+// parameter), and the ALU operations, copies, extensions and byte swaps of what it read, at the
+// end of a block that ends in a branch, move to the start of the only successor where their
+// result is live, when that successor has no other predecessor, nothing later in the block
+// reads or writes the result or writes the operands, and (for a load) nothing later in the
+// block writes memory or calls. Repeats, so a value sinks through several branches. A packet
+// read written in C before its bounds check (`proto = eth->h_proto;` then
 // `if (data + 14 > data_end) return ...;`) so lands after the check, where the verifier knows
 // the range, as with clang. Invalidates: liveness.
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
@@ -41,6 +42,16 @@ export function sinkToUses(fn: IrFunction): boolean {
       if (b.term.op !== 'br') continue;
       const succ = successors(b.term);
       if (succ.length !== 2) continue;
+      // Only reads through pointers move (not context fields, which are always readable), with
+      // the computations on what they read: moving others gains nothing, and moving
+      // `data_end - data` below l4lb's first check cost the verifier 179 more instructions.
+      const fromLoad = new Set<VReg>();
+      for (const i of b.insts) {
+        const d = instDef(i);
+        if (d === undefined) continue;
+        if ((i.op === 'load' && i.addr.kind === 'reg' && !fn.params.includes(i.addr.reg)) || (movable(i) && instUses(i).some((u) => fromLoad.has(u)))) fromLoad.add(d);
+        else fromLoad.delete(d);
+      }
       const usedAfter = new Set<VReg>(termUses(b.term));
       const definedAfter = new Set<VReg>();
       let memAfter = false;
@@ -48,7 +59,7 @@ export function sinkToUses(fn: IrFunction): boolean {
         const i = b.insts[k]!;
         const d = instDef(i);
         const uses = instUses(i);
-        if (movable(i) && d !== undefined && !usedAfter.has(d) && !definedAfter.has(d) && !uses.some((u) => definedAfter.has(u)) && !(i.op === 'load' && memAfter)) {
+        if (movable(i) && d !== undefined && fromLoad.has(d) && !usedAfter.has(d) && !definedAfter.has(d) && !uses.some((u) => definedAfter.has(u)) && !(i.op === 'load' && memAfter)) {
           const where = succ.filter((s) => liveIn[s]!.has(d));
           const target = where[0];
           if (where.length === 1 && target !== undefined && target !== b.id && predCount[target] === 1) {

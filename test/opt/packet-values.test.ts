@@ -115,3 +115,19 @@ describe('scalar replacement of local structs', () => {
     expect(text).toMatch(/load\.2 \[#\d+\+\d+\]|load\.2 \[%\d+\+\d+\]/);
   });
 });
+
+describe('dead stores to the stack', () => {
+  it('drops a store to a map key that is overwritten before the lookup reads it', () => {
+    const text = ir(`struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4); __type(key, __u32); __type(value, __u32); } m SEC(".maps");
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        __u32 key = 0;
+        key = ctx->ingress_ifindex;
+        __u32 *v = bpf_map_lookup_elem(&m, &key);
+        key = 7;
+        return v ? *v : key; }`);
+    // `key = 0` goes; `key = ifindex` (the lookup reads it) and `key = 7` (read on the miss) stay.
+    expect(text).not.toMatch(/store\.4 \[#\d+\+0\], 0$/m);
+    expect(count(text, /store\.4 \[#\d+\+0\]/)).toBe(2);
+    expect(text).toMatch(/store\.4 \[#\d+\+0\], %\d+\n\s+%\d+ = map m/);
+  });
+});
