@@ -4,6 +4,7 @@
 // an object, or catalogued diagnostics and no internal error; and at most --limit-ms of CPU.
 //
 //   node scripts/fuzz-build.mjs [--count 10000] [--seed 1] [--limit-ms 10000] [--every 500]
+//                               [--from N] [--verbose]   (reproduce from input N, naming each)
 //
 // It bundles test/robustness/campaign.ts with esbuild (a dev dependency) and runs it; exit
 // status 1 if any input broke the contract or the limit. One process: run it alone.
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'limit-ms': { type: 'string', default: '10000' },
     every: { type: 'string', default: '500' },
+    from: { type: 'string', default: '0' },
+    verbose: { type: 'boolean', default: false },
   },
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,7 +49,7 @@ try {
     logLevel: 'warning',
   });
   const { runCampaign } = await import(pathToFileURL(outfile).href);
-  process.exitCode = runCampaign({ count: Number(values.count), seed: Number(values.seed), limitMs: Number(values['limit-ms']), every: Number(values.every) });
+  process.exitCode = runCampaign({ count: Number(values.count), seed: Number(values.seed), limitMs: Number(values['limit-ms']), every: Number(values.every), from: Number(values.from), verbose: values.verbose });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

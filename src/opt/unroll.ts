@@ -108,10 +108,17 @@ function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
   // constant folding over the function, not N / 64; the budget is checked before each copy.
   const bodyInsns = body.reduce((n, id) => n + fn.blocks[id]!.insts.length + 1, 0);
   let trips = 0;
+  let clamped = false;
   for (let batch = 1; ; batch *= 2) {
-    batch = Math.min(batch, MAX_TRIPS - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
-    if (batch < 1) {
+    const fits = Math.min(MAX_TRIPS - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
+    // One batch cut short by the budget is the last: otherwise each round would add a copy or
+    // two and fold the whole (large) function again, thousands of times.
+    if (clamped || fits < 1) {
       return { ok: false, reason: `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}` };
+    }
+    if (fits < batch) {
+      batch = fits;
+      clamped = true;
     }
     const copies: Map<BlockId, BlockId>[] = [];
     for (let j = 0; j < batch; j++) {

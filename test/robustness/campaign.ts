@@ -12,6 +12,10 @@ export interface CampaignOptions {
   limitMs: number;
   /** Print progress every this many inputs. */
   every: number;
+  /** Skip the inputs before this one (the sequence is the same), to reproduce a failure. */
+  from?: number;
+  /** Print each input's name before compiling it (to find one that hangs). */
+  verbose?: boolean;
 }
 
 export function runCampaign(o: CampaignOptions): number {
@@ -40,6 +44,8 @@ export function runCampaign(o: CampaignOptions): number {
       text = generateExtreme(caseSeed);
       counts.extreme++;
     }
+    if (n < (o.from ?? 0)) continue;
+    if (o.verbose) process.stdout.write(`#${n} ${name}\n`);
     const r = checkContract(text);
     if (r.compiled) counts.compiled++;
     else counts.diagnosed++;
