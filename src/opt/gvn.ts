@@ -1,14 +1,16 @@
 // Global value numbering of pure computations and loads (available expressions).
 // Needs: nothing. Changes: an instruction that computes again what a register already holds on
 // every path to it becomes a copy of that register: the same ALU operation, negation,
-// extension, byte swap or stack-slot address on the same values, and a load from the same
+// extension or byte swap on the same values, and a load from the same
 // base, offset and size with no write to memory and no call in between on any path. The IR is
 // not SSA, so the facts are relations between the registers' current values ("h = a + b",
 // "d is a copy of s"), each forgotten where one of its registers is written again; a copy's
 // source stands for it in later expressions. This keeps one value, with one verifier id, for
 // the pointer a bounds check tests and the pointer the access uses: `skb->data` read twice,
 // or `ip + len` computed for `ip + len + 10 > data_end` and again for the access
-// (verifier-first rule 2). Leaves copies for copyProp and dead code for DCE.
+// (verifier-first rule 2). A stack slot's address is not reused: computing it again (two
+// instructions) is cheaper than keeping it in a register across calls. Leaves copies for
+// copyProp and dead code for DCE.
 // Invalidates: liveness.
 import type { BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
@@ -99,7 +101,6 @@ export function globalValueNumbering(fn: IrFunction): boolean {
     else if (i.op === 'neg') key = `n.${i.bits} ${rep(i.a)}`;
     else if (i.op === 'sext') key = `s${i.fromBits}.${i.bits} ${rep(i.src)}`;
     else if (i.op === 'bswap') key = `b${i.bits} ${rep(i.src)}`;
-    else if (i.op === 'slotaddr') key = `S${i.slot}+${i.off}`;
     else if (i.op === 'load' && i.addr.kind === 'reg') key = `L${i.size} ${rep(i.addr.reg)}+${i.addr.off}`;
     return key === undefined ? undefined : { key, regs };
   };
