@@ -136,7 +136,7 @@ describe('diagnostics', () => {
     expect(sema(util + calls).ctx.diags.list.map((d) => d.code)).toEqual(['E3101']);
   });
   it('gives kernel-tree code (-D__KERNEL__) the kernel\'s short types and macros', () => {
-    const src = '#include <linux/types.h>\n#include <linux/ip.h>\nstatic __always_inline u16 f(u32 x, bool b) { if (unlikely(b)) return htons(x); return ntohs((u16)x); }\nstruct s { u8 a; u64 b; } __packed;\n_Static_assert(sizeof(struct s) == 9, "packed");\nint g(void) { return f(1, false) + (NULL == 0); }\n';
+    const src = '#include <linux/types.h>\n#include <linux/ip.h>\nstatic __always_inline u16 f(u32 x, bool b) { if (unlikely(b)) return htons(x); return ntohs((u16)x); }\nstruct s { u8 a; u64 b; } __packed;\n_Static_assert(sizeof(struct s) == 9, "packed");\n_Static_assert(offsetof(struct iphdr, frag_off) == 6, "offsetof");\nint g(void) { return f(1, false) + (NULL == 0); }\n';
     expect(sema(src, { defines: [{ name: '__KERNEL__' }] }).text).toBe('');
     expect(sema(src).ctx.diags.list.some((d) => d.code === 'E2008')).toBe(true);
   });

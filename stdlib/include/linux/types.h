@@ -81,6 +81,10 @@ enum { false = 0, true = 1 };
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
+/* The kernel's own headers give kernel code offsetof without <stddef.h>. */
+#ifndef offsetof
+#define offsetof(type, member) __builtin_offsetof(type, member)
+#endif
 #endif
 #include <linux/byteorder/generic.h>
 #include <linux/compiler.h>
