@@ -2,7 +2,7 @@
 // run-time errors as diagnostics at the C line, exit statuses; and the whole command as a user
 // without privileges. Expected text is written from the C of the programs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -263,18 +263,29 @@ describe('ebcc run without privileges', () => {
     const isRoot = process.getuid?.() === 0;
     const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
     if (isRoot && !setpriv) throw new Error('running as root without setpriv (util-linux) to drop privileges');
-    // The command as one CommonJS file, with stdlib/include found from the repository.
+    // The command as one CommonJS file beside a copy of stdlib/include and the sample, in a
+    // directory the other user can read (the checkout itself may not be readable to it).
     const bundleDir = mkdtempSync(join(tmpdir(), 'ebcc-run-bundle-'));
     try {
       chmodSync(bundleDir, 0o755);
       const bundle = join(bundleDir, 'ebcc.cjs');
       await build({
         entryPoints: [join(REPO_DIR, 'src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs',
-        define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(REPO_DIR, 'src/cli/main.ts')).href) }, logLevel: 'error',
+        define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(bundleDir, 'src/cli/main.ts')).href) }, logLevel: 'error',
       });
       chmodSync(bundle, 0o644);
+      cpSync(join(REPO_DIR, 'stdlib/include'), join(bundleDir, 'stdlib/include'), { recursive: true });
+      const sample = join(bundleDir, 'xdp_count.c');
+      cpSync(XDP_COUNT, sample);
+      const readable = (p: string): void => {
+        const dir = statSync(p).isDirectory();
+        chmodSync(p, dir ? 0o755 : 0o644);
+        if (dir) for (const n of readdirSync(p)) readable(join(p, n));
+      };
+      readable(join(bundleDir, 'stdlib'));
+      readable(sample);
       const script = `require(${JSON.stringify(bundle)}).main(process.argv.slice(1)).then((s) => { process.exitCode = s; })`;
-      const args = ['-e', script, 'run', XDP_COUNT, '--packet-hex', hex(ttl1)];
+      const args = ['-e', script, 'run', sample, '--packet-hex', hex(ttl1)];
       const cmd = isRoot ? [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args] : [process.execPath, ...args];
       const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', cwd: bundleDir, timeout: 120_000 });
       expect(r.stderr).toBe('');
