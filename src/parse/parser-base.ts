@@ -26,7 +26,10 @@ export const MAX_NESTING_DEPTH = 100;
  */
 export const MAX_BINARY_CHAIN = 1024;
 
-/** Thrown when nesting exceeds MAX_NESTING_DEPTH (or a chain MAX_BINARY_CHAIN); parse() reports it and stops. */
+/** The most `else if` arms one chain may have: the arms nest in the AST, for the same reason. */
+export const MAX_ELSE_IF_CHAIN = 1024;
+
+/** Thrown when nesting exceeds MAX_NESTING_DEPTH (or a chain MAX_BINARY_CHAIN or MAX_ELSE_IF_CHAIN); parse() reports it and stops. */
 export class NestingTooDeep extends Error {
   constructor(
     readonly token: IToken,

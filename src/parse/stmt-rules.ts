@@ -6,6 +6,7 @@ import { EOF, isRecognitionException, type IRecognitionException, type IToken } 
 import type * as ast from './ast.js';
 import { declaratorName } from './decl-rules.js';
 import { InitParser } from './init-rules.js';
+import { MAX_ELSE_IF_CHAIN, NestingTooDeep } from './parser-base.js';
 import * as T from './tokens.js';
 
 /** The declarator, asm label and attributes of one init-declarator, before any initializer. */
@@ -229,6 +230,8 @@ export class StmtParser extends InitParser {
 
   // selection-statement = "if" "(" expression ")" statement ("else" statement)?
   //   | "switch" "(" expression ")" statement  (C11 6.8.4)
+  // An "else if" chain is read in a loop, not by recursion, so that a long chain is not nesting;
+  // the arms are then linked into the nested IfStmts the grammar describes.
   selectionStatement = this.RULE('selectionStatement', (): ast.Stmt => {
     const start = this.LA(1);
     return this.OR([
@@ -237,14 +240,35 @@ export class StmtParser extends InitParser {
           this.CONSUME(T.If);
           const cond = this.SUBRULE(this.parenExpression);
           const then = this.SUBRULE(this.statement);
+          const arms: { start: IToken; cond: ast.Expr; then: ast.Stmt }[] = [];
           let otherwise: ast.Stmt | undefined;
+          this.MANY({
+            GATE: () => this.LA(2).tokenType === T.If,
+            DEF: () => {
+              this.CONSUME2(T.Else);
+              const armStart = this.CONSUME2(T.If);
+              if (!this.RECORDING_PHASE && arms.length >= MAX_ELSE_IF_CHAIN) {
+                throw new NestingTooDeep(armStart, `'else if' chain too long: more than ${MAX_ELSE_IF_CHAIN} arms`);
+              }
+              const armCond = this.SUBRULE2(this.parenExpression);
+              const armThen = this.SUBRULE2(this.statement);
+              arms.push({ start: armStart, cond: armCond, then: armThen });
+            },
+          });
           this.OPTION(() => {
             this.CONSUME(T.Else);
-            otherwise = this.SUBRULE2(this.statement);
+            otherwise = this.SUBRULE3(this.statement);
           });
           return this.ACTION((): ast.Stmt => {
+            let tail = otherwise;
+            for (let i = arms.length - 1; i >= 0; i--) {
+              const a = arms[i]!;
+              const node: ast.IfStmt = { kind: 'IfStmt', span: this.spanFrom(a.start), cond: a.cond, then: a.then };
+              if (tail) node.else = tail;
+              tail = node;
+            }
             const node: ast.IfStmt = { kind: 'IfStmt', span: this.spanFrom(start), cond, then };
-            if (otherwise) node.else = otherwise;
+            if (tail) node.else = tail;
             return node;
           });
         },
@@ -252,8 +276,8 @@ export class StmtParser extends InitParser {
       {
         ALT: () => {
           this.CONSUME(T.Switch);
-          const cond = this.SUBRULE2(this.parenExpression);
-          const body = this.SUBRULE3(this.statement);
+          const cond = this.SUBRULE3(this.parenExpression);
+          const body = this.SUBRULE4(this.statement);
           return this.ACTION((): ast.Stmt => ({ kind: 'SwitchStmt', span: this.spanFrom(start), cond, body }));
         },
       },

@@ -1,12 +1,36 @@
 import { describe, expect, test } from 'vitest';
 import type * as ast from '../../src/parse/ast.js';
-import { bodyOf, parseOk, sexpr } from './util.js';
+import { bodyOf, expectParseError, parseOk, sexpr } from './util.js';
 
 function stmts(body: string, decls = ''): ast.BlockItem[] {
   return bodyOf(parseOk(`${decls}\nint f(int a, int b) { ${body} }`));
 }
 
 describe('statements', () => {
+  test('an else-if chain is nested IfStmts, however long, and else binds to the nearest if', () => {
+    const arms = Array.from({ length: 1000 }, (_, i) => `else if (a == ${i + 1}) b = ${i + 1};`).join('\n');
+    // Past 1,024 arms the chain is refused with a clear diagnostic (its arms nest in the AST).
+    const tooLong = Array.from({ length: 1025 }, (_, i) => `else if (a == ${i + 1}) b = 1;`).join(' ');
+    const long = `int f(int a, int b) { if (a == 0) b = 0; ${tooLong} return b; }`;
+    expectParseError(long, 'E2002', 1, long.indexOf('else if (a == 1025)') + 'else '.length + 1, "'else if' chain too long: more than 1024 arms");
+    const [chain] = stmts(`if (a == 0) b = 0;\n${arms}\nelse b = -1;`);
+    let node = chain as ast.IfStmt;
+    for (let i = 0; i <= 1000; i++) {
+      expect(sexpr(node.cond)).toBe(`(== a ${i})`);
+      if (i < 1000) node = node.else as ast.IfStmt;
+    }
+    expect(node.else!.kind).toBe('ExprStmt');
+    const src = 'if (a == 0) b = 0;\nelse if (a == 1) b = 1;';
+    const [two] = stmts(src);
+    const inner = (two as ast.IfStmt).else as ast.IfStmt;
+    // The inner if's span starts at its own 'if'.
+    expect(inner.span.start).toBe(two!.span.start + src.indexOf("if (a == 1)"));
+    const [dangling] = stmts('if (a) if (b) a = 1; else a = 2; else if (b) a = 3;');
+    const outer = dangling as ast.IfStmt;
+    expect(sexpr(((outer.then as ast.IfStmt).else as ast.ExprStmt).expr!)).toBe('(= a 2)');
+    expect(sexpr((outer.else as ast.IfStmt).cond)).toBe('b');
+  });
+
   test('every statement kind', () => {
     const items = stmts(`
       int x = 0;
