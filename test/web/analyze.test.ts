@@ -1,23 +1,8 @@
 // The playground's analysis without a browser: diagnostics carry editor offsets and explanations,
 // and instructions are grouped under the C line they came from.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../../web/src/analyze.js';
-import { STDLIB_DIR } from '../util/compile.js';
-
-function stdlib(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(STDLIB_DIR, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(STDLIB_DIR);
-  return files;
-}
+import { stdlib } from './stdlib.js';
 
 const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
 

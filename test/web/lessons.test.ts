@@ -1,27 +1,14 @@
 // The playground's lessons teach by contrast: each broken version is refused (by the compiler, or
 // by ebcc's verifier at the line the lesson is about), each fixed version builds and verifies.
 // Where a version builds, the kernel's verdict on every program equals ebcc's verifier's.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeSource, type PageResult } from '../../web/src/analyze.js';
 import { LESSONS } from '../../web/src/lessons.js';
 import { describeLoader, runLoader } from '../kernel/loader/bpfload.js';
-import { STDLIB_DIR } from '../util/compile.js';
-
-function stdlib(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(STDLIB_DIR, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(STDLIB_DIR);
-  return files;
-}
+import { stdlib } from './stdlib.js';
 
 const LIB = stdlib();
 const results = new Map<string, PageResult>();

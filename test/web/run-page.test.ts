@@ -1,25 +1,13 @@
 // The Run pane's engine without a browser: it runs packets through the object the page built,
 // keeps map contents from run to run until reset, and ties the trace to the page's C lines.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePage } from '../../web/src/analyze.js';
 import { buildPacket, DEFAULT_PACKET } from '../../web/src/packet.js';
 import { PageRunner, type RunView } from '../../web/src/run-page.js';
-import { REPO_DIR, STDLIB_DIR } from '../util/compile.js';
-
-function stdlib(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(STDLIB_DIR, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(STDLIB_DIR);
-  return files;
-}
+import { REPO_DIR } from '../util/compile.js';
+import { stdlib } from './stdlib.js';
 
 const SOURCE = readFileSync(join(REPO_DIR, 'samples/xdp_count.c'), 'utf8');
 
