@@ -9,8 +9,58 @@
 // the encoder, decoder, assembler helpers, disassembler and verifier read this file
 // and none of them restates a number.
 
-/** The -mcpu level at which clang starts to emit a form (v1 = the original eBPF). */
+/** An -mcpu level (v1 = the original eBPF). */
 export type CpuVersion = 1 | 2 | 3 | 4;
+
+// ---------------------------------------------------------------------------
+// -mcpu levels: the one statement of what each level adds. Codegen, lowering, the
+// preprocessor's feature macros and the opcode forms below read it.
+
+export type CpuFeature =
+  | 'jmpExt' | 'mayGoto' | 'alu32' | 'jmp32' | 'atomics'
+  | 'ldsx' | 'movsx' | 'bswap' | 'sdivSmod' | 'gotol' | 'st';
+export interface CpuFeatureInfo {
+  /** The first -mcpu level with the feature; every later level has it too. */
+  minCpu: CpuVersion;
+  /** clang predefines __BPF_FEATURE_<macro> from minCpu on. */
+  macro?: string;
+}
+export const CPU_FEATURES: Readonly<Record<CpuFeature, CpuFeatureInfo>> = {
+  /** jlt, jle, jslt, jsle. */
+  jmpExt: { minCpu: 2, macro: 'JMP_EXT' },
+  /** may_goto (ebcc emits none; the macro is clang's). */
+  mayGoto: { minCpu: 2, macro: 'MAY_GOTO' },
+  /**
+   * clang's code relies on 32-bit ALU zero-extension from v3 on. The ALU class itself is in
+   * every kernel, and ebcc uses it at every level (as clang does with -mattr=+alu32), so the
+   * ALU forms below are v1.
+   */
+  alu32: { minCpu: 3, macro: 'ALU32' },
+  /** The JMP32 class: compares of the low 32 bits. */
+  jmp32: { minCpu: 3, macro: 'JMP32' },
+  /** Atomic or/and/xor, the fetch forms, xchg and cmpxchg (lock add is v1). */
+  atomics: { minCpu: 3 },
+  /** Sign-extending loads (LDX | MEMSX). */
+  ldsx: { minCpu: 4, macro: 'LDSX' },
+  /** Sign-extending moves (mov with off = 8, 16, 32). */
+  movsx: { minCpu: 4, macro: 'MOVSX' },
+  /** ALU64 | END: unconditional byte swap. */
+  bswap: { minCpu: 4, macro: 'BSWAP' },
+  /** Signed division and remainder (div/mod with off = 1). */
+  sdivSmod: { minCpu: 4, macro: 'SDIV_SMOD' },
+  /** JMP32 | JA: a jump with a 32-bit offset in imm. */
+  gotol: { minCpu: 4, macro: 'GOTOL' },
+  /**
+   * clang stores immediates with BPF_ST from v4 on. The ST class is in every kernel and ebcc
+   * uses it at every level, so the st forms below are v1.
+   */
+  st: { minCpu: 4, macro: 'ST' },
+};
+
+/** The features of one -mcpu level (`table` is CPU_FEATURES except in tests of this table's readers). */
+export function cpuFeatures(mcpu: number, table: Readonly<Record<CpuFeature, CpuFeatureInfo>> = CPU_FEATURES): ReadonlySet<CpuFeature> {
+  return new Set((Object.keys(table) as CpuFeature[]).filter((f) => table[f].minCpu <= mcpu));
+}
 
 // ---------------------------------------------------------------------------
 // Fields
@@ -87,10 +137,15 @@ export const COND_JMP_SYMBOL: Readonly<Record<CondJmpOp, string>> = {
   jeq: '==', jgt: '>', jge: '>=', jset: '&', jne: '!=', jsgt: 's>', jsge: 's>=',
   jlt: '<', jle: '<=', jslt: 's<', jsle: 's<=',
 };
-/** jlt/jle/jslt/jsle arrived with -mcpu=v2. */
-export const COND_JMP_MIN_CPU: Readonly<Record<CondJmpOp, CpuVersion>> = {
-  jeq: 1, jgt: 1, jge: 1, jset: 1, jne: 1, jsgt: 1, jsge: 1, jlt: 2, jle: 2, jslt: 2, jsle: 2,
+/** The feature a conditional jump needs beyond v1 (jlt/jle/jslt/jsle: jmpExt). */
+export const COND_JMP_FEATURE: Readonly<Partial<Record<CondJmpOp, CpuFeature>>> = {
+  jlt: 'jmpExt', jle: 'jmpExt', jslt: 'jmpExt', jsle: 'jmpExt',
 };
+/** Whether code for these features may use this conditional jump (JMP class; JMP32 needs jmp32 too). */
+export function hasCondJmp(features: ReadonlySet<CpuFeature>, op: CondJmpOp): boolean {
+  const f = COND_JMP_FEATURE[op];
+  return f === undefined || features.has(f);
+}
 
 /** Atomic operations (STX | ATOMIC); the operation lives in imm. */
 export type AtomicOp = 'add' | 'or' | 'and' | 'xor' | 'xchg' | 'cmpxchg';
@@ -167,6 +222,9 @@ export interface OpcodeForm {
   off?: number;
   /** The value `imm` must have for this form (undefined: imm is an operand). */
   imm?: number;
+  /** The feature the form needs (none: v1). */
+  feature?: CpuFeature;
+  /** The first -mcpu level whose code may hold the form: its feature's level (CPU_FEATURES), or 1. */
   minCpu: CpuVersion;
   /** Instruction slots: 2 for ld_imm64, else 1. */
   slots: 1 | 2;
@@ -184,14 +242,12 @@ export interface OpcodeForm {
 
 function buildForms(): OpcodeForm[] {
   const forms: OpcodeForm[] = [];
-  const add = (f: Omit<OpcodeForm, 'slots'> & { slots?: 1 | 2 }): void => {
-    forms.push({ slots: 1, ...f });
+  const add = (f: Omit<OpcodeForm, 'slots' | 'minCpu'> & { slots?: 1 | 2 }): void => {
+    forms.push({ slots: 1, ...f, minCpu: f.feature ? CPU_FEATURES[f.feature].minCpu : 1 });
   };
-  // ALU and ALU64. Clang emits 32-bit ALU (w registers) from -mcpu=v3 on; the kernel
-  // has accepted the ALU class since v1, but v3 is when programs start to rely on it.
+  // ALU and ALU64 (32-bit ALU is v1: see CPU_FEATURES.alu32).
   for (const cls of ['alu64', 'alu'] as const) {
     const bits = cls === 'alu64' ? '64' : '32';
-    const baseCpu: CpuVersion = cls === 'alu64' ? 1 : 3;
     for (const name of Object.keys(ALU_BINARY_ENCODING) as AluBinaryOp[]) {
       const enc = ALU_BINARY_ENCODING[name];
       const signedDiv = name === 'sdiv' || name === 'smod';
@@ -202,7 +258,7 @@ function buildForms(): OpcodeForm[] {
           code: CLASS_CODE[cls] | ALU_OP_CODE[enc.op] | SOURCE_CODE[source],
           cls,
           off: enc.op === 'div' || enc.op === 'mod' || enc.op === 'mov' ? enc.off : undefined,
-          minCpu: signedDiv ? 4 : baseCpu,
+          feature: signedDiv ? 'sdivSmod' : undefined,
           aluOp: name,
           source,
         });
@@ -216,7 +272,7 @@ function buildForms(): OpcodeForm[] {
         code: CLASS_CODE[cls] | ALU_OP_CODE.mov | SOURCE_CODE.x,
         cls,
         off: b,
-        minCpu: 4,
+        feature: 'movsx',
         aluOp: 'mov',
         source: 'x',
         movsxBits: b,
@@ -227,7 +283,6 @@ function buildForms(): OpcodeForm[] {
       kind: 'neg',
       code: CLASS_CODE[cls] | ALU_OP_CODE.neg,
       cls,
-      minCpu: baseCpu,
     });
   }
   // Byte order: ALU | END | TO_LE/TO_BE (v1), ALU64 | END = bswap (v4); imm is the width.
@@ -239,7 +294,6 @@ function buildForms(): OpcodeForm[] {
         code: CLASS_CODE.alu | ALU_OP_CODE.end | (toBe ? END_TO_BE : END_TO_LE),
         cls: 'alu',
         imm: w,
-        minCpu: 1,
         endWidth: w,
         toBigEndian: toBe,
       });
@@ -250,7 +304,7 @@ function buildForms(): OpcodeForm[] {
       code: CLASS_CODE.alu64 | ALU_OP_CODE.end | END_TO_LE,
       cls: 'alu64',
       imm: w,
-      minCpu: 4,
+      feature: 'bswap',
       endWidth: w,
     });
   }
@@ -260,21 +314,20 @@ function buildForms(): OpcodeForm[] {
     kind: 'ld_imm64',
     code: CLASS_CODE.ld | MODE_CODE.imm | SIZE_CODE.dw,
     cls: 'ld',
-    minCpu: 1,
     slots: 2,
     size: 'dw',
   });
   for (const size of ['b', 'h', 'w'] as const) {
-    add({ mnemonic: `ldabs${size}`, kind: 'ld_abs', code: CLASS_CODE.ld | MODE_CODE.abs | SIZE_CODE[size], cls: 'ld', minCpu: 1, size });
-    add({ mnemonic: `ldind${size}`, kind: 'ld_ind', code: CLASS_CODE.ld | MODE_CODE.ind | SIZE_CODE[size], cls: 'ld', minCpu: 1, size });
-    add({ mnemonic: `ldxs${size}`, kind: 'ldsx', code: CLASS_CODE.ldx | MODE_CODE.memsx | SIZE_CODE[size], cls: 'ldx', minCpu: 4, size });
+    add({ mnemonic: `ldabs${size}`, kind: 'ld_abs', code: CLASS_CODE.ld | MODE_CODE.abs | SIZE_CODE[size], cls: 'ld', size });
+    add({ mnemonic: `ldind${size}`, kind: 'ld_ind', code: CLASS_CODE.ld | MODE_CODE.ind | SIZE_CODE[size], cls: 'ld', size });
+    add({ mnemonic: `ldxs${size}`, kind: 'ldsx', code: CLASS_CODE.ldx | MODE_CODE.memsx | SIZE_CODE[size], cls: 'ldx', feature: 'ldsx', size });
   }
   for (const size of ['b', 'h', 'w', 'dw'] as const) {
-    add({ mnemonic: `ldx${size}`, kind: 'ldx', code: CLASS_CODE.ldx | MODE_CODE.mem | SIZE_CODE[size], cls: 'ldx', minCpu: 1, size });
-    add({ mnemonic: `st${size}`, kind: 'st', code: CLASS_CODE.st | MODE_CODE.mem | SIZE_CODE[size], cls: 'st', minCpu: 1, size });
-    add({ mnemonic: `stx${size}`, kind: 'stx', code: CLASS_CODE.stx | MODE_CODE.mem | SIZE_CODE[size], cls: 'stx', minCpu: 1, size });
+    add({ mnemonic: `ldx${size}`, kind: 'ldx', code: CLASS_CODE.ldx | MODE_CODE.mem | SIZE_CODE[size], cls: 'ldx', size });
+    add({ mnemonic: `st${size}`, kind: 'st', code: CLASS_CODE.st | MODE_CODE.mem | SIZE_CODE[size], cls: 'st', size });
+    add({ mnemonic: `stx${size}`, kind: 'stx', code: CLASS_CODE.stx | MODE_CODE.mem | SIZE_CODE[size], cls: 'stx', size });
   }
-  // Atomics: lock add (the old "xadd") is v1; the rest arrived with v3.
+  // Atomics: lock add (the old "xadd") is v1; the rest need the atomics feature.
   for (const size of ATOMIC_SIZES) {
     const bits = size === 'dw' ? '64' : '32';
     for (const op of ['add', 'or', 'and', 'xor'] as const) {
@@ -285,7 +338,7 @@ function buildForms(): OpcodeForm[] {
           code: CLASS_CODE.stx | MODE_CODE.atomic | SIZE_CODE[size],
           cls: 'stx',
           imm: ATOMIC_OP_CODE[op] | (fetch ? ATOMIC_FETCH : 0),
-          minCpu: op === 'add' && !fetch ? 1 : 3,
+          feature: op === 'add' && !fetch ? undefined : 'atomics',
           size,
           atomicOp: op,
           fetch,
@@ -299,14 +352,14 @@ function buildForms(): OpcodeForm[] {
         code: CLASS_CODE.stx | MODE_CODE.atomic | SIZE_CODE[size],
         cls: 'stx',
         imm: ATOMIC_OP_CODE[op],
-        minCpu: 3,
+        feature: 'atomics',
         size,
         atomicOp: op,
         fetch: true,
       });
     }
   }
-  // Jumps. JMP32 (compare the low 32 bits) arrived with v3.
+  // Jumps: JMP32 needs the jmp32 feature, jlt/jle/jslt/jsle need jmpExt.
   for (const cls of ['jmp', 'jmp32'] as const) {
     const suffix = cls === 'jmp32' ? '32' : '';
     for (const op of COND_JMP_OPS) {
@@ -316,17 +369,17 @@ function buildForms(): OpcodeForm[] {
           kind: 'jcond',
           code: CLASS_CODE[cls] | JMP_OP_CODE[op] | SOURCE_CODE[source],
           cls,
-          minCpu: cls === 'jmp32' ? 3 : COND_JMP_MIN_CPU[op],
+          feature: cls === 'jmp32' ? 'jmp32' : COND_JMP_FEATURE[op],
           jmpOp: op,
           source,
         });
       }
     }
   }
-  add({ mnemonic: 'ja', kind: 'ja', code: CLASS_CODE.jmp | JMP_OP_CODE.ja, cls: 'jmp', minCpu: 1 });
-  add({ mnemonic: 'gotol', kind: 'gotol', code: CLASS_CODE.jmp32 | JMP_OP_CODE.ja, cls: 'jmp32', minCpu: 4 });
-  add({ mnemonic: 'call', kind: 'call', code: CLASS_CODE.jmp | JMP_OP_CODE.call, cls: 'jmp', minCpu: 1 });
-  add({ mnemonic: 'exit', kind: 'exit', code: CLASS_CODE.jmp | JMP_OP_CODE.exit, cls: 'jmp', minCpu: 1 });
+  add({ mnemonic: 'ja', kind: 'ja', code: CLASS_CODE.jmp | JMP_OP_CODE.ja, cls: 'jmp' });
+  add({ mnemonic: 'gotol', kind: 'gotol', code: CLASS_CODE.jmp32 | JMP_OP_CODE.ja, cls: 'jmp32', feature: 'gotol' });
+  add({ mnemonic: 'call', kind: 'call', code: CLASS_CODE.jmp | JMP_OP_CODE.call, cls: 'jmp' });
+  add({ mnemonic: 'exit', kind: 'exit', code: CLASS_CODE.jmp | JMP_OP_CODE.exit, cls: 'jmp' });
   return forms;
 }
 

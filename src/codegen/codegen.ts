@@ -1,6 +1,7 @@
 // codegen entry: ir.Module -> bpf.ObjectProgram. Per function: legalise,
 // allocate registers, lay out the frame, select instructions; then lay out
 // the data sections (.maps, license) and build the object's BTF.
+import { cpuFeatures } from '../bpf/opcodes.js';
 import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
@@ -20,15 +21,16 @@ import { shareSpillSlots } from './spill-slots.js';
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
   const frames = new Map<string, { sizeBytes: number; span: Span }>();
+  const cpu = cpuFeatures(ctx.options.mcpu);
   const functions: FunctionCode[] = module.functions.map((fn) => {
     const asmOk = checkAsmImmediates(fn, ctx);
-    legalize(fn, ctx.options.mcpu);
+    legalize(fn, cpu);
     const alloc = allocateRegisters(fn);
     shareSpillSlots(fn);
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
-    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, ctx.options.mcpu) : { insns: [], relocs: [], lines: [] };
+    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu) : { insns: [], relocs: [], lines: [] };
     return {
       name: fn.name,
       section: fn.section,

@@ -2,21 +2,21 @@
 // Needs: nothing. Changes: adds movs for immediates that do not fit an
 // instruction's signed 32-bit imm field, and for division by the constant 0
 // (which the verifier rejects as an immediate), and copies of `x` in `x = a op x`
-// (non-commutative op); before v3 (no JMP32) turns
-// 32-bit compares into 64-bit ones (sign-extending for signed compares);
-// before v2 (no jlt/jle/jslt/jsle) swaps operands to use jgt/jge/jsgt/jsge.
+// (non-commutative op); without the jmp32 feature turns 32-bit compares into
+// 64-bit ones (sign-extending for signed compares); without jmpExt (no
+// jlt/jle/jslt/jsle) swaps operands to use jgt/jge/jsgt/jsge. Which -mcpu
+// level has which feature is CPU_FEATURES in bpf/opcodes.ts.
 // Invalidates: liveness.
-import type { CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
+import { hasCondJmp, type CpuFeature } from '../bpf/opcodes.js';
+import type { Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU, SWAPPED_CMP } from '../ir/ir.js';
-
-const LESS = new Set<CmpOp>(['lt', 'le', 'slt', 'sle']);
 
 /** Whether a 64-bit value survives the sign extension of a 32-bit imm field. */
 export function fitsImm64(v: bigint): boolean {
   return BigInt.asUintN(64, BigInt.asIntN(32, v)) === BigInt.asUintN(64, v);
 }
 
-export function legalize(fn: IrFunction, mcpu: number): void {
+export function legalize(fn: IrFunction, cpu: ReadonlySet<CpuFeature>): void {
   for (const b of fn.blocks) {
     const out: Inst[] = [];
     const materialize = (o: Operand, span: Inst['span']): Operand => {
@@ -44,7 +44,7 @@ export function legalize(fn: IrFunction, mcpu: number): void {
       out.push(i);
     }
     let t: Terminator = b.term;
-    if (t.op === 'br' && t.bits === 32 && mcpu < 3) {
+    if (t.op === 'br' && t.bits === 32 && !cpu.has('jmp32')) {
       const signed = t.cmp === 'sgt' || t.cmp === 'sge' || t.cmp === 'slt' || t.cmp === 'sle';
       const widen = (r: VReg): VReg => {
         const d = fn.vregCount++ as VReg;
@@ -60,7 +60,7 @@ export function legalize(fn: IrFunction, mcpu: number): void {
       t = { ...t, bits: 64, a, b: bOp };
     }
     if (t.op === 'br' && t.b.kind === 'imm' && t.bits === 64 && !fitsImm64(t.b.value)) t = { ...t, b: materialize(t.b, t.span) };
-    if (t.op === 'br' && mcpu < 2 && LESS.has(t.cmp)) {
+    if (t.op === 'br' && !hasCondJmp(cpu, `j${t.cmp}`)) {
       const bReg = t.b.kind === 'reg' ? t.b.reg : (materialize(t.b, t.span) as { reg: VReg }).reg;
       t = { ...t, cmp: SWAPPED_CMP[t.cmp], a: bReg, b: { kind: 'reg', reg: t.a } };
     }

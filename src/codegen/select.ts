@@ -5,7 +5,7 @@ import * as asm from '../bpf/asm.js';
 import { assemble, expandAsmTemplate } from '../bpf/assemble.js';
 import type { Insn } from '../bpf/insn.js';
 import type { InsnReloc, LineEntry } from '../bpf/object.js';
-import { PSEUDO_LD_IMM64, type CondJmpOp, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
+import { hasCondJmp, PSEUDO_LD_IMM64, type CondJmpOp, type CpuFeature, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU, successors } from '../ir/ir.js';
@@ -35,7 +35,7 @@ interface Emitter {
   blockStart: Map<BlockId, number>;
   regOf: Map<VReg, PReg>;
   frame: Frame;
-  mcpu: number;
+  cpu: ReadonlySet<CpuFeature>;
   /** a void function's returns set R0 to 0 (see voidReturnClearsR0) */
   clearR0: boolean;
 }
@@ -51,8 +51,8 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
   return fn.blocks.some((b) => b.insts.some((i) => i.op === 'call' || i.op === 'callfn' || i.op === 'memop' || i.op === 'ldabs' || i.op === 'atomic'));
 }
 
-export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, mcpu: number): Selected {
-  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, mcpu, clearR0: voidReturnClearsR0(fn, regOf) };
+export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>): Selected {
+  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf) };
   const order = layoutOrder(fn);
   // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
   setSpan(e, fn.span);
@@ -166,7 +166,7 @@ function selectInst(e: Emitter, i: Inst): void {
     case 'sext': {
       const d = r(e, i.dst);
       const s = r(e, i.src);
-      if (e.mcpu >= 4) {
+      if (e.cpu.has('movsx')) {
         push(e, asm.movsx(i.fromBits, d, s, i.bits === 64));
         return;
       }
@@ -293,8 +293,8 @@ function selectTerm(e: Emitter, t: Terminator, next: BlockId | undefined): void 
       let then = t.then;
       let other = t.else;
       const inverse = INVERSE[cmp];
-      // Before v2 there is no jlt/jle/jslt/jsle: invert only into an available op.
-      if (then === next && inverse && (e.mcpu >= 2 || !['lt', 'le', 'slt', 'sle'].includes(inverse))) {
+      // Invert only into an op this -mcpu has (no jlt/jle/jslt/jsle before v2).
+      if (then === next && inverse && hasCondJmp(e.cpu, JMP[inverse])) {
         cmp = inverse;
         [then, other] = [other, then];
       }

@@ -2,6 +2,7 @@
 // narrow values are zero-extended bit patterns, so loads and 32-bit ALU ops
 // need no extra instructions, and sign extension is explicit.
 import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
+import { CPU_FEATURES, cpuFeatures } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
 import { imm, internString, reg, SWAPPED_CMP } from '../ir/ir.js';
@@ -166,9 +167,10 @@ export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b
   const signed = isSigned(type) && !((op === 'div' || op === 'rem') && operandsNonNegative);
   if (op === 'shr' && signed) aop = 'arsh';
   if ((op === 'div' || op === 'rem') && signed) {
-    if (l.ctx.options.mcpu >= 4) aop = op === 'div' ? 'sdiv' : 'smod';
+    if (cpuFeatures(l.ctx.options.mcpu).has('sdivSmod')) aop = op === 'div' ? 'sdiv' : 'smod';
     else {
-      l.ctx.diags.error('E5004', `signed ${op === 'div' ? 'division' : 'remainder'} needs -mcpu=v4 (BPF before v4 divides unsigned only): make the operands unsigned, or compile with -mcpu=v4`, span);
+      const v = CPU_FEATURES.sdivSmod.minCpu;
+      l.ctx.diags.error('E5004', `signed ${op === 'div' ? 'division' : 'remainder'} needs -mcpu=v${v} (BPF before v${v} divides unsigned only): make the operands unsigned, or compile with -mcpu=v${v}`, span);
     }
   }
   if (op === 'shl' || op === 'shr') b = convert(l, b, T.INT, T.UINT);

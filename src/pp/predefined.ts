@@ -4,6 +4,7 @@
 // "<built-in>" file. Values that depend on options are added by
 // predefinedSource(); __VERSION__ and __clang_version__ name ebcc instead.
 import type { CompileOptions } from '../context.js';
+import { CPU_FEATURES, cpuFeatures } from '../bpf/opcodes.js';
 
 const TARGET_MACROS = `
 #define _LP64 1
@@ -354,19 +355,13 @@ const TARGET_MACROS = `
 #define __ebcc__ 1
 `;
 
-/** Feature macros clang defines for each -mcpu (cumulative, as clang's BPF target does). */
-const CPU_FEATURES: Record<CompileOptions['mcpu'], string[]> = {
-  1: [],
-  2: ['JMP_EXT', 'MAY_GOTO'],
-  3: ['ALU32', 'JMP32', 'JMP_EXT', 'MAY_GOTO'],
-  4: ['ALU32', 'BSWAP', 'GOTOL', 'JMP32', 'JMP_EXT', 'LDSX', 'MAY_GOTO', 'MOVSX', 'SDIV_SMOD', 'ST'],
-};
-
 /** The text of the "<built-in>" file: the predefined macros for these options. */
 export function predefinedSource(options: CompileOptions): string {
   const lines = [TARGET_MACROS.trim()];
   lines.push(`#define __BPF_CPU_VERSION__ ${options.mcpu}`);
-  for (const feature of CPU_FEATURES[options.mcpu]) lines.push(`#define __BPF_FEATURE_${feature} 1`);
+  // clang's feature macros for this -mcpu, in name order as clang -dM lists them.
+  const macros = [...cpuFeatures(options.mcpu)].map((f) => CPU_FEATURES[f].macro).filter((m) => m !== undefined).sort();
+  for (const macro of macros) lines.push(`#define __BPF_FEATURE_${macro} 1`);
   lines.push(options.optLevel === 2 ? '#define __OPTIMIZE__ 1' : '#define __NO_INLINE__ 1');
   return lines.join('\n') + '\n';
 }

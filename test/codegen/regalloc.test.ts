@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inst, IrFunction } from '../../src/ir/ir.js';
 import { legalize } from '../../src/codegen/legalize.js';
+import { cpuFeatures } from '../../src/bpf/opcodes.js';
 import { allocateRegisters } from '../../src/codegen/regalloc.js';
 import { compileString } from '../util/compile.js';
 
@@ -9,7 +10,7 @@ function irOf(src: string): IrFunction {
   const out = compileString(`#include <linux/bpf.h>\n${src}`, {}, 'ir');
   expect(out.text).toBe('');
   const fn = out.ir!.functions[0]!;
-  legalize(fn, 3);
+  legalize(fn, cpuFeatures(3));
   return fn;
 }
 
