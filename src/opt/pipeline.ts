@@ -2,6 +2,7 @@
 // needs, what it changes and what it invalidates.
 import type { CompileContext } from '../context.js';
 import type { IrFunction, Module } from '../ir/ir.js';
+import { propagateConstantArguments } from './const-args.js';
 import { constProp } from './const-prop.js';
 import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
@@ -21,7 +22,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -32,6 +33,11 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     run(fn, 'simplify-cfg', () => simplifyCfg(fn));
     run(fn, 'const-prop', () => constProp(fn));
     run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+  }
+  // Across functions, before unrolling: a loop bounded by a parameter that every call passes as
+  // the same constant has a constant trip count in its function.
+  for (const fn of propagateConstantArguments(module)) hooks.afterPass?.('const-args', fn);
+  for (const fn of module.functions) {
     const errorsBefore = ctx.diags.errorCount;
     run(fn, 'unroll', () => unrollLoops(fn, ctx)); // restricted C: every loop, at every -O level
     // A loop that could not be unrolled leaves a function that will never be emitted, possibly
