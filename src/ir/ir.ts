@@ -51,8 +51,13 @@ export type Inst =
   | { op: 'sext'; bits: 32 | 64; fromBits: 8 | 16 | 32; dst: VReg; src: VReg; span: Span }
   /** dst = byte swap of the low `bits` (endianness conversion to/from big endian). */
   | { op: 'bswap'; bits: 16 | 32 | 64; dst: VReg; src: VReg; span: Span }
-  | { op: 'load'; size: MemSize; dst: VReg; addr: Address; span: Span }
-  | { op: 'store'; size: MemSize; addr: Address; src: Operand; span: Span }
+  /**
+   * A load or store. A `volatile` access (of a C volatile object: `*(volatile T *)&x`, a volatile
+   * member or variable) is observable: no pass removes, merges, adds, moves past another volatile
+   * access or into another block, or widens it.
+   */
+  | { op: 'load'; size: MemSize; dst: VReg; addr: Address; volatile?: boolean; span: Span }
+  | { op: 'store'; size: MemSize; addr: Address; src: Operand; volatile?: boolean; span: Span }
   /** dst = address of a stack slot + off */
   | { op: 'slotaddr'; dst: VReg; slot: number; off: number; span: Span }
   /** dst = the map named `map` (an ld_imm64 with a relocation). */
@@ -184,6 +189,11 @@ export function reg(r: VReg): Operand {
 
 export function imm(value: bigint | number): Operand {
   return { kind: 'imm', value: BigInt(value) };
+}
+
+/** A volatile load or store: an access every pass keeps, once, in place. */
+export function isVolatileAccess(i: Inst): boolean {
+  return (i.op === 'load' || i.op === 'store') && i.volatile === true;
 }
 
 /** Successor blocks of a terminator. */

@@ -43,9 +43,9 @@ export function printInst(i: Inst): string {
     case 'bswap':
       return `%${i.dst} = bswap${i.bits} %${i.src}`;
     case 'load':
-      return `%${i.dst} = load.${i.size} ${addr(i.addr)}`;
+      return `%${i.dst} = load.${i.size}${i.volatile ? ' volatile' : ''} ${addr(i.addr)}`;
     case 'store':
-      return `store.${i.size} ${addr(i.addr)}, ${opnd(i.src)}`;
+      return `store.${i.size}${i.volatile ? ' volatile' : ''} ${addr(i.addr)}, ${opnd(i.src)}`;
     case 'slotaddr':
       return `%${i.dst} = slotaddr #${i.slot}${i.off ? `+${i.off}` : ''}`;
     case 'mapaddr':

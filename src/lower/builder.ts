@@ -99,7 +99,8 @@ export function homeOf(l: Lowerer, v: LocalVar): VarHome {
   const frame = l.vars[l.vars.length - 1]!;
   let home = frame.get(v);
   if (!home) {
-    home = v.addressTaken || !T.isScalar(v.type) ? { kind: 'slot', slot: newSlot(l, v.name, v.type, v.span) } : { kind: 'reg', reg: newVReg(l, v.name) };
+    // A volatile variable lives in memory, so that each of its reads and writes stays an access.
+    home = v.addressTaken || !T.isScalar(v.type) || T.qualifiersOf(v.type).volatile ? { kind: 'slot', slot: newSlot(l, v.name, v.type, v.span) } : { kind: 'reg', reg: newVReg(l, v.name) };
     frame.set(v, home);
   }
   return home;

@@ -468,18 +468,19 @@ function bitFieldBytes(lv: LValue & { kind: 'mem' }, unitBytes: number): number 
  * Loads `bytes` (1..8) little-endian bytes at `addr`, zero-extended, with accesses no wider than
  * `align` (BPF has no unaligned accesses on the stack, and clang splits them everywhere).
  */
-function loadBytes(l: Lowerer, addr: Address, bytes: number, align: number): Operand {
+function loadBytes(l: Lowerer, addr: Address, bytes: number, align: number, vol: boolean): Operand {
+  const volatile = vol || undefined;
   const whole = memSize(bytes);
   if (whole && align >= bytes) {
     const dst = newVReg(l);
-    emit(l, { op: 'load', size: whole, dst, addr, span: l.span });
+    emit(l, { op: 'load', size: whole, dst, addr, volatile, span: l.span });
     return reg(dst);
   }
   const bits = bytes > 4 ? 64 : 32;
   let acc: Operand | undefined;
   for (const [pos, width] of pieces(bytes, align)) {
     const dst = newVReg(l);
-    emit(l, { op: 'load', size: width, dst, addr: addrOffset(addr, pos), span: l.span });
+    emit(l, { op: 'load', size: width, dst, addr: addrOffset(addr, pos), volatile, span: l.span });
     const piece = pos > 0 ? alu(l, 'lsh', bits, reg(dst), imm(8 * pos)) : reg(dst);
     acc = acc ? alu(l, 'or', bits, acc, piece) : piece;
   }
@@ -487,17 +488,18 @@ function loadBytes(l: Lowerer, addr: Address, bytes: number, align: number): Ope
 }
 
 /** Stores the low `bytes` (1..8) bytes of `value` at `addr`, with accesses no wider than `align`. */
-function storeBytes(l: Lowerer, addr: Address, bytes: number, align: number, value: Operand): void {
+function storeBytes(l: Lowerer, addr: Address, bytes: number, align: number, value: Operand, vol: boolean): void {
+  const volatile = vol || undefined;
   const whole = memSize(bytes);
   if (whole && align >= bytes) {
-    emit(l, { op: 'store', size: whole, addr, src: value, span: l.span });
+    emit(l, { op: 'store', size: whole, addr, src: value, volatile, span: l.span });
     return;
   }
   for (const [pos, width] of pieces(bytes, align)) {
     let part: Operand;
     if (value.kind === 'imm') part = imm((value.value >> BigInt(8 * pos)) & ((1n << BigInt(8 * width)) - 1n));
     else part = pos > 0 ? alu(l, 'rsh', 64, value, imm(8 * pos)) : value;
-    emit(l, { op: 'store', size: width, addr: addrOffset(addr, pos), src: part, span: l.span });
+    emit(l, { op: 'store', size: width, addr: addrOffset(addr, pos), src: part, volatile, span: l.span });
   }
 }
 
@@ -522,12 +524,13 @@ export function loadLValue(l: Lowerer, lv: LValue): Operand {
     return materializeAddress(l, lv.addr);
   }
   const align = accessAlign(lv);
-  if (lv.bitWidth === undefined) return loadBytes(l, lv.addr, ms, align);
+  const vol = T.qualifiersOf(lv.type).volatile;
+  if (lv.bitWidth === undefined) return loadBytes(l, lv.addr, ms, align, vol);
   const bytes = bitFieldBytes(lv, ms);
-  if (bytes <= 8) return extractBits(l, loadBytes(l, lv.addr, bytes, align), bytes > 4 ? 64 : 32, lv.bitOffset!, lv.bitWidth, lv.type);
+  if (bytes <= 8) return extractBits(l, loadBytes(l, lv.addr, bytes, align, vol), bytes > 4 ? 64 : 32, lv.bitOffset!, lv.bitWidth, lv.type);
   // A packed 64-bit field over 9 bytes: the low 8 bytes, then the bits of the ninth.
-  const low = loadBytes(l, lv.addr, 8, align);
-  const high = loadBytes(l, addrOffset(lv.addr, 8), 1, 1);
+  const low = loadBytes(l, lv.addr, 8, align, vol);
+  const high = loadBytes(l, addrOffset(lv.addr, 8), 1, 1, vol);
   const joined = alu(l, 'or', 64, alu(l, 'rsh', 64, low, imm(lv.bitOffset!)), alu(l, 'lsh', 64, high, imm(64 - lv.bitOffset!)));
   return extractBits(l, joined, 64, 0, lv.bitWidth, lv.type);
 }
@@ -573,8 +576,9 @@ export function storeLValue(l: Lowerer, lv: LValue, value: Operand): void {
     return;
   }
   const align = accessAlign(lv);
+  const vol = T.qualifiersOf(lv.type).volatile;
   if (lv.bitWidth === undefined) {
-    storeBytes(l, lv.addr, ms, align, value);
+    storeBytes(l, lv.addr, ms, align, value, vol);
     return;
   }
   const bytes = bitFieldBytes(lv, ms);
@@ -586,18 +590,18 @@ export function storeLValue(l: Lowerer, lv: LValue, value: Operand): void {
   const lowWidth = Math.min(lv.bitWidth, 64 - offset);
   const mask = ((1n << BigInt(lowWidth)) - 1n) << BigInt(offset);
   const full = bits === 64 ? 0xffffffffffffffffn : 0xffffffffn;
-  const old = loadBytes(l, lv.addr, lowBytes, align);
+  const old = loadBytes(l, lv.addr, lowBytes, align, vol);
   const cleared = alu(l, 'and', bits, old, imm(full & ~mask));
   let v = lowWidth >= bits ? value : alu(l, 'and', bits, value, imm((1n << BigInt(lowWidth)) - 1n));
   if (offset) v = alu(l, 'lsh', bits, v, imm(offset));
-  storeBytes(l, lv.addr, lowBytes, align, alu(l, 'or', bits, cleared, v));
+  storeBytes(l, lv.addr, lowBytes, align, alu(l, 'or', bits, cleared, v), vol);
   if (bytes <= 8) return;
   const highBits = lv.bitWidth - lowWidth;
   const highMask = (1n << BigInt(highBits)) - 1n;
-  const oldHigh = loadBytes(l, addrOffset(lv.addr, 8), 1, 1);
+  const oldHigh = loadBytes(l, addrOffset(lv.addr, 8), 1, 1, vol);
   const highPart = alu(l, 'and', 64, alu(l, 'rsh', 64, value, imm(lowWidth)), imm(highMask));
   const mergedHigh = alu(l, 'or', 32, alu(l, 'and', 32, oldHigh, imm(0xffn & ~highMask)), highPart);
-  storeBytes(l, addrOffset(lv.addr, 8), 1, 1, mergedHigh);
+  storeBytes(l, addrOffset(lv.addr, 8), 1, 1, mergedHigh, vol);
 }
 
 function lowerAssign(l: Lowerer, e: TExpr & { kind: 'Assign' }): Operand {

@@ -3,13 +3,13 @@
 // result is not live afterwards (liveness per program point, so a write that
 // is overwritten before any read goes too, although registers are not in SSA
 // form), repeating until nothing changes; a call's unused result is dropped
-// but the call stays. Invalidates: liveness.
+// but the call stays, and a volatile load stays even when its value is unused. Invalidates: liveness.
 import type { Inst, IrFunction } from '../ir/ir.js';
-import { instDef, instUses, termUses } from '../ir/ir.js';
+import { instDef, instUses, isVolatileAccess, termUses } from '../ir/ir.js';
 import { computeLiveOut } from '../ir/liveness.js';
 
 function hasSideEffects(i: Inst): boolean {
-  return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm';
+  return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm' || isVolatileAccess(i);
 }
 
 export function deadCodeElim(fn: IrFunction): boolean {

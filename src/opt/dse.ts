@@ -3,7 +3,8 @@
 // again later in the same block before anything could read it (a load of those bytes, a call,
 // inline assembly, an atomic or memory builtin, a load through a register other than a
 // parameter), and every store to a
-// slot whose address is never taken and which is never loaded. Invalidates: liveness.
+// slot whose address is never taken and which is never loaded. A volatile store always stays.
+// Invalidates: liveness.
 import type { Inst, IrFunction } from '../ir/ir.js';
 
 export function deadStoreElim(fn: IrFunction): boolean {
@@ -29,8 +30,8 @@ export function deadStoreElim(fn: IrFunction): boolean {
       if (i.op === 'store' && i.addr.kind === 'slot') {
         const { slot, off } = i.addr;
         const bytes = covered.get(slot) ?? new Set<number>();
-        let dead = !escaped.has(slot) && !loaded.has(slot);
-        if (!dead) {
+        let dead = !i.volatile && !escaped.has(slot) && !loaded.has(slot);
+        if (!dead && !i.volatile) {
           dead = true;
           for (let x = off; x < off + i.size; x++) if (!bytes.has(x)) dead = false;
         }

@@ -2,7 +2,8 @@
 // Needs: nothing. Changes: an instruction that computes again what a register already holds on
 // every path to it becomes a copy of that register: the same ALU operation, negation,
 // extension or byte swap on the same values, and a load from the same
-// base, offset and size with no write to memory and no call in between on any path. The IR is
+// base, offset and size with no write to memory and no call in between on any path (a volatile
+// load is never reused, nor reuses another). The IR is
 // not SSA, so the facts are relations between the registers' current values ("h = a + b",
 // "d is a copy of s"), each forgotten where one of its registers is written again; a copy's
 // source stands for it in later expressions. This keeps one value, with one verifier id, for
@@ -101,7 +102,7 @@ export function globalValueNumbering(fn: IrFunction): boolean {
     else if (i.op === 'neg') key = `n.${i.bits} ${rep(i.a)}`;
     else if (i.op === 'sext') key = `s${i.fromBits}.${i.bits} ${rep(i.src)}`;
     else if (i.op === 'bswap') key = `b${i.bits} ${rep(i.src)}`;
-    else if (i.op === 'load' && i.addr.kind === 'reg') key = `L${i.size} ${rep(i.addr.reg)}+${i.addr.off}`;
+    else if (i.op === 'load' && i.addr.kind === 'reg' && !i.volatile) key = `L${i.size} ${rep(i.addr.reg)}+${i.addr.off}`;
     return key === undefined ? undefined : { key, regs };
   };
 

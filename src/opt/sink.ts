@@ -4,7 +4,7 @@
 // end of a block that ends in a branch, move to the start of the only successor where their
 // result is live, when that successor has no other predecessor, nothing later in the block
 // reads or writes the result or writes the operands, and (for a load) nothing later in the
-// block writes memory or calls. Repeats, so a value sinks through several branches. A packet
+// block writes memory or calls; a volatile load stays where it is. Repeats, so a value sinks through several branches. A packet
 // read written in C before its bounds check (`proto = eth->h_proto;` then
 // `if (data + 14 > data_end) return ...;`) so lands after the check, where the verifier knows
 // the range, as with clang. Invalidates: liveness.
@@ -13,7 +13,7 @@ import { instDef, instUses, successors, termUses } from '../ir/ir.js';
 import { computeLiveOut } from '../ir/liveness.js';
 
 function movable(i: Inst): boolean {
-  return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' || i.op === 'load';
+  return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' || (i.op === 'load' && !i.volatile);
 }
 
 function writesMemory(i: Inst): boolean {

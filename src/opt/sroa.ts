@@ -1,6 +1,6 @@
 // Scalar replacement of small local aggregates.
 // Needs: nothing. Changes: a stack slot whose address never escapes (every use of its address
-// is the base of a load or store with a constant offset) and whose accesses fall into disjoint
+// is the base of a load or store with a constant offset, none of them volatile) and whose accesses fall into disjoint
 // fields (a store of an immediate may cover several fields, as `= {0}` does) gets one virtual
 // register per field: stores become copies into the field's register (truncated to the store's
 // width), loads become copies out of it, and each field register starts at 0 at the entry (the
@@ -61,6 +61,7 @@ export function scalarReplace(fn: IrFunction): boolean {
       if (i.op === 'load' || i.op === 'store') {
         const at = resolve(i.addr);
         if (at) note(at.slot, { off: at.off, size: i.size, store: i.op === 'store', imm: i.op === 'store' && i.src.kind === 'imm' ? i.src.value : undefined });
+        if (at && i.volatile) escaped.add(at.slot); // its accesses stay accesses
       } else if (i.op === 'atomic') {
         const at = resolve(i.addr);
         if (at) escaped.add(at.slot);
