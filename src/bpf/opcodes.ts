@@ -137,6 +137,16 @@ export const COND_JMP_SYMBOL: Readonly<Record<CondJmpOp, string>> = {
   jeq: '==', jgt: '>', jge: '>=', jset: '&', jne: '!=', jsgt: 's>', jsge: 's>=',
   jlt: '<', jle: '<=', jslt: 's<', jsle: 's<=',
 };
+/** The jump that gives the same answer with its operands swapped: a < b is b > a. */
+export const COND_JMP_SWAPPED: Readonly<Record<CondJmpOp, CondJmpOp>> = {
+  jeq: 'jeq', jne: 'jne', jset: 'jset', jgt: 'jlt', jlt: 'jgt', jge: 'jle', jle: 'jge',
+  jsgt: 'jslt', jslt: 'jsgt', jsge: 'jsle', jsle: 'jsge',
+};
+/** The jump taken exactly when this one is not: !(a < b) is a >= b. jset has none. */
+export const COND_JMP_NEGATED: Readonly<Partial<Record<CondJmpOp, CondJmpOp>>> = {
+  jeq: 'jne', jne: 'jeq', jgt: 'jle', jle: 'jgt', jge: 'jlt', jlt: 'jge',
+  jsgt: 'jsle', jsle: 'jsgt', jsge: 'jslt', jslt: 'jsge',
+};
 /** The feature a conditional jump needs beyond v1 (jlt/jle/jslt/jsle: jmpExt). */
 export const COND_JMP_FEATURE: Readonly<Partial<Record<CondJmpOp, CpuFeature>>> = {
   jlt: 'jmpExt', jle: 'jmpExt', jslt: 'jmpExt', jsle: 'jmpExt',

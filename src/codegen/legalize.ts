@@ -9,7 +9,7 @@
 // Invalidates: liveness.
 import { hasCondJmp, type CpuFeature } from '../bpf/opcodes.js';
 import type { Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
-import { COMMUTATIVE_ALU, SWAPPED_CMP } from '../ir/ir.js';
+import { COMMUTATIVE_ALU, jmpOf, swappedCmp } from '../ir/ir.js';
 
 /** Whether a 64-bit value survives the sign extension of a 32-bit imm field. */
 export function fitsImm64(v: bigint): boolean {
@@ -60,9 +60,9 @@ export function legalize(fn: IrFunction, cpu: ReadonlySet<CpuFeature>): void {
       t = { ...t, bits: 64, a, b: bOp };
     }
     if (t.op === 'br' && t.b.kind === 'imm' && t.bits === 64 && !fitsImm64(t.b.value)) t = { ...t, b: materialize(t.b, t.span) };
-    if (t.op === 'br' && !hasCondJmp(cpu, `j${t.cmp}`)) {
+    if (t.op === 'br' && !hasCondJmp(cpu, jmpOf(t.cmp))) {
       const bReg = t.b.kind === 'reg' ? t.b.reg : (materialize(t.b, t.span) as { reg: VReg }).reg;
-      t = { ...t, cmp: SWAPPED_CMP[t.cmp], a: bReg, b: { kind: 'reg', reg: t.a } };
+      t = { ...t, cmp: swappedCmp(t.cmp), a: bReg, b: { kind: 'reg', reg: t.a } };
     }
     b.term = t;
     b.insts = out;

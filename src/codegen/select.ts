@@ -5,19 +5,15 @@ import * as asm from '../bpf/asm.js';
 import { assemble, expandAsmTemplate } from '../bpf/assemble.js';
 import type { Insn } from '../bpf/insn.js';
 import type { InsnReloc, LineEntry } from '../bpf/object.js';
-import { hasCondJmp, PSEUDO_LD_IMM64, type CondJmpOp, type CpuFeature, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
+import { hasCondJmp, PSEUDO_LD_IMM64, type CpuFeature, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
-import type { Address, AluOp, BlockId, CmpOp, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
-import { COMMUTATIVE_ALU, successors } from '../ir/ir.js';
+import type { Address, AluOp, BlockId, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
+import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
 import type { Frame } from './frame.js';
 import type { PReg } from './regalloc.js';
 import { pushAll } from '../util/array.js';
 
 const SIZE: Record<MemSize, BpfMemSize> = { 1: 'b', 2: 'h', 4: 'w', 8: 'dw' };
-const JMP: Record<CmpOp, CondJmpOp> = {
-  eq: 'jeq', ne: 'jne', gt: 'jgt', ge: 'jge', lt: 'jlt', le: 'jle', sgt: 'jsgt', sge: 'jsge', slt: 'jslt', sle: 'jsle', set: 'jset',
-};
-const INVERSE: Partial<Record<CmpOp, CmpOp>> = { eq: 'ne', ne: 'eq', gt: 'le', ge: 'lt', lt: 'ge', le: 'gt', sgt: 'sle', sge: 'slt', slt: 'sge', sle: 'sgt' };
 
 export interface Selected {
   insns: Insn[];
@@ -292,14 +288,14 @@ function selectTerm(e: Emitter, t: Terminator, next: BlockId | undefined): void 
       let cmp = t.cmp;
       let then = t.then;
       let other = t.else;
-      const inverse = INVERSE[cmp];
+      const inverse = negatedCmp(cmp);
       // Invert only into an op this -mcpu has (no jlt/jle/jslt/jsle before v2).
-      if (then === next && inverse && hasCondJmp(e.cpu, JMP[inverse])) {
+      if (then === next && inverse && hasCondJmp(e.cpu, jmpOf(inverse))) {
         cmp = inverse;
         [then, other] = [other, then];
       }
       const a = r(e, t.a);
-      const op = JMP[cmp];
+      const op = jmpOf(cmp);
       const insn =
         t.b.kind === 'imm'
           ? t.bits === 64 ? asm.jmpImm(op, a, imm32(t.b.value), 0) : asm.jmp32Imm(op, a, imm32(t.b.value), 0)

@@ -6,6 +6,7 @@
 // 32-bit arithmetic uses 32-bit ops, and sign extension is explicit.
 // Memory: loads and stores address a register or a stack slot plus a constant
 // offset. Stack slots are the locals that live in memory; codegen adds spills.
+import { COND_JMP_NEGATED, COND_JMP_SWAPPED, type CondJmpOp } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 
 export type VReg = number & { readonly __vreg: unique symbol };
@@ -17,10 +18,26 @@ export type AluOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'sdiv' | 'smod' | 'o
 
 /** ALU operations whose operands can be swapped. */
 export const COMMUTATIVE_ALU: ReadonlySet<AluOp> = new Set<AluOp>(['add', 'mul', 'and', 'or', 'xor']);
-export type CmpOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'sgt' | 'sge' | 'slt' | 'sle' | 'set';
+/** A branch's comparison: a BPF conditional jump without its "j" (eq, lt, sge, set, ...). */
+export type CmpOp = CondJmpOp extends `j${infer C}` ? C : never;
 
-/** The comparison that gives the same answer with its operands swapped (a < b is b > a). */
-export const SWAPPED_CMP: Readonly<Record<CmpOp, CmpOp>> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', sgt: 'slt', sge: 'sle', slt: 'sgt', sle: 'sge', set: 'set' };
+/** The BPF jump of a comparison. */
+export function jmpOf(cmp: CmpOp): CondJmpOp {
+  return `j${cmp}`;
+}
+function cmpOf(jmp: CondJmpOp): CmpOp {
+  return jmp.slice(1) as CmpOp;
+}
+
+/** The comparison that gives the same answer with its operands swapped (a < b is b > a): COND_JMP_SWAPPED. */
+export function swappedCmp(cmp: CmpOp): CmpOp {
+  return cmpOf(COND_JMP_SWAPPED[jmpOf(cmp)]);
+}
+/** The comparison that holds exactly when this one does not (COND_JMP_NEGATED); none for set. */
+export function negatedCmp(cmp: CmpOp): CmpOp | undefined {
+  const n = COND_JMP_NEGATED[jmpOf(cmp)];
+  return n && cmpOf(n);
+}
 export type MemSize = 1 | 2 | 4 | 8;
 export type AtomicOp = 'add' | 'or' | 'and' | 'xor' | 'xchg' | 'cmpxchg';
 

@@ -5,7 +5,7 @@ import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import { CPU_FEATURES, cpuFeatures } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
-import { imm, internString, reg, SWAPPED_CMP } from '../ir/ir.js';
+import { imm, internString, reg, swappedCmp } from '../ir/ir.js';
 import { STRING_SECTION } from '../bpf/object.js';
 import type { ArithOp, CompareOp, LocalVar, TExpr, TInit, TInitEntry } from '../sema/program.js';
 import { isReadOnlyData } from '../sema/program.js';
@@ -305,7 +305,7 @@ export function lowerCond(l: Lowerer, e: TExpr, whenTrue: BlockId, whenFalse: Bl
       }
       if (a.kind === 'imm') {
         [a, b] = [b, a];
-        cmp = SWAPPED_CMP[cmp];
+        cmp = swappedCmp(cmp);
       }
       terminate(l, { op: 'br', cmp, bits, a: (a as { reg: VReg }).reg, b, then: whenTrue, else: whenFalse, span: l.span });
       return;

@@ -8,7 +8,7 @@
 // simplifyCfg afterwards to drop the blocks that became unreachable.
 import { evalAlu, evalBswap, evalCmp, evalNeg, evalSext } from '../ir/eval.js';
 import type { BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
-import { instDef, instUses, successors, SWAPPED_CMP, termUses } from '../ir/ir.js';
+import { instDef, instUses, successors, swappedCmp, termUses } from '../ir/ir.js';
 
 /** undefined: no value reached yet (top); 'varying': not a constant (bottom). */
 type Value = bigint | 'varying';
@@ -293,7 +293,7 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
         b.term = { op: 'jmp', target: evalCmp(t.cmp, t.bits, a, bv) ? t.then : t.else, span: t.span };
         changed = true;
       } else if (typeof a === 'bigint' && t.b.kind === 'reg') {
-        b.term = { ...t, cmp: SWAPPED_CMP[t.cmp], a: t.b.reg, b: imm(a) };
+        b.term = { ...t, cmp: swappedCmp(t.cmp), a: t.b.reg, b: imm(a) };
         changed = true;
       } else if (t.b.kind === 'reg' && typeof bv === 'bigint') {
         b.term = { ...t, b: imm(bv) };

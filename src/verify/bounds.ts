@@ -2,6 +2,7 @@
 // bits, refined against each other after every operation the way the kernel does it
 // (reg_bounds_sync: __update_reg_bounds, __reg_deduce_bounds, __reg_bound_offset). Values are
 // bigints: unsigned fields in [0, 2^64) or [0, 2^32), signed ones in the signed ranges.
+import { COND_JMP_NEGATED, COND_JMP_OPS, COND_JMP_SWAPPED, type CondJmpOp } from '../bpf/opcodes.js';
 import {
   TNUM_UNKNOWN, U32, U64, tnumAdd, tnumAnd, tnumArshift, tnumCast, tnumClearSubreg, tnumConst, tnumIntersect,
   tnumIsConst, tnumLshift, tnumMul, tnumOr, tnumRange, tnumRshift, tnumSub, tnumSubreg, tnumWithSubreg, tnumXor,
@@ -555,21 +556,17 @@ export function scalarNeg(d: Scalar, alu32: boolean): void {
 // ---------------------------------------------------------------------------
 // Branches
 
-export type CmpOp = 'jeq' | 'jne' | 'jgt' | 'jge' | 'jlt' | 'jle' | 'jsgt' | 'jsge' | 'jslt' | 'jsle' | 'jset';
+export type CmpOp = CondJmpOp;
 
 /** The opcode that holds on the other branch. 'jset_not' is the false branch of jset. */
 export type RefineOp = CmpOp | 'jset_not';
 
-export const REVERSE_OP: Readonly<Record<CmpOp, RefineOp>> = {
-  jeq: 'jne', jne: 'jeq', jgt: 'jle', jle: 'jgt', jge: 'jlt', jlt: 'jge',
-  jsgt: 'jsle', jsle: 'jsgt', jsge: 'jslt', jslt: 'jsge', jset: 'jset_not',
-};
+export const REVERSE_OP: Readonly<Record<CmpOp, RefineOp>> = Object.fromEntries(
+  COND_JMP_OPS.map((op) => [op, COND_JMP_NEGATED[op] ?? 'jset_not']),
+) as Record<CmpOp, RefineOp>;
 
 /** a OP b  <=>  b FLIP(OP) a */
-export const FLIP_OP: Readonly<Record<CmpOp, CmpOp>> = {
-  jeq: 'jeq', jne: 'jne', jset: 'jset', jgt: 'jlt', jlt: 'jgt', jge: 'jle', jle: 'jge',
-  jsgt: 'jslt', jslt: 'jsgt', jsge: 'jsle', jsle: 'jsge',
-};
+export const FLIP_OP: Readonly<Record<CmpOp, CmpOp>> = COND_JMP_SWAPPED;
 
 interface View {
   t: Tnum;

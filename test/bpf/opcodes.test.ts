@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInsns, encodeInsns } from '../../src/bpf/encode.js';
 import type { Insn } from '../../src/bpf/insn.js';
-import { formByMnemonic, formOf, opcodeForms, PSEUDO_CALL, PSEUDO_LD_IMM64 } from '../../src/bpf/opcodes.js';
+import { COND_JMP_OPS, formByMnemonic, formOf, opcodeForms, PSEUDO_CALL, PSEUDO_LD_IMM64 } from '../../src/bpf/opcodes.js';
+import { evalCmp } from '../../src/ir/eval.js';
+import { negatedCmp, swappedCmp, type CmpOp } from '../../src/ir/ir.js';
 
 /** A sample instance of a form, with non-trivial operands wherever they are free. */
 function sample(mnemonic: string): Insn[] {
@@ -60,6 +62,23 @@ describe('opcode table', () => {
     expect([cpu('jlt_imm'), cpu('jle_reg'), cpu('jslt_imm'), cpu('jsle_reg')]).toEqual([2, 2, 2, 2]);
     expect([cpu('jeq32_imm'), cpu('jlt32_reg'), cpu('lock_fetch_add64'), cpu('cmpxchg32')]).toEqual([3, 3, 3, 3]);
     expect([cpu('sdiv64_imm'), cpu('smod32_reg'), cpu('movsx64_8'), cpu('ldxsb'), cpu('bswap64'), cpu('gotol')]).toEqual([4, 4, 4, 4, 4, 4]);
+  });
+
+  it('swaps and negates each conditional jump in one table that agrees with what the jumps compute', () => {
+    const values = [0n, 1n, 2n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 1n << 63n, (1n << 64n) - 1n];
+    const cmps = COND_JMP_OPS.map((op) => op.slice(1) as CmpOp);
+    for (const cmp of cmps) {
+      for (const bits of [32, 64] as const) {
+        for (const a of values) {
+          for (const b of values) {
+            expect(evalCmp(swappedCmp(cmp), bits, b, a), `${cmp}${bits} ${a} ${b}`).toBe(evalCmp(cmp, bits, a, b));
+            const n = negatedCmp(cmp);
+            if (n) expect(evalCmp(n, bits, a, b), `!${cmp}${bits} ${a} ${b}`).toBe(!evalCmp(cmp, bits, a, b));
+          }
+        }
+      }
+    }
+    expect(cmps.filter((c) => !negatedCmp(c))).toEqual(['set']);
   });
 
   it('has the pseudo src_reg values of linux/bpf.h', () => {
