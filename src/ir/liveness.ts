@@ -52,3 +52,21 @@ export function computeLiveOut(fn: IrFunction): Set<number>[] {
   }
   return liveOut;
 }
+
+/** Registers read on some path from the function's entry before any write to them. */
+export function liveAtEntry(fn: IrFunction): Set<number> {
+  const entry = fn.blocks[0];
+  if (entry === undefined) return new Set();
+  const live = new Set(computeLiveOut(fn)[0]);
+  for (let k = entry.insts.length; k >= 0; k--) {
+    if (k < entry.insts.length) {
+      const i = entry.insts[k]!;
+      const w = instDef(i);
+      if (w !== undefined) live.delete(w);
+      for (const x of instUses(i)) live.add(x);
+    } else {
+      for (const x of termUses(entry.term)) live.add(x);
+    }
+  }
+  return live;
+}

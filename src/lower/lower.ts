@@ -2,7 +2,8 @@
 // (a function with a SEC()) and per __noinline function (placed in .text);
 // every other function is inlined at its call sites.
 import type { CompileContext } from '../context.js';
-import type { IrFunction, Module, StringPool } from '../ir/ir.js';
+import type { Inst, IrFunction, Module, StringPool, VReg } from '../ir/ir.js';
+import { liveAtEntry } from '../ir/liveness.js';
 import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
@@ -81,5 +82,23 @@ function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: 
     l.cur!.term = { op: 'ret', value: fd.sym.type.ret.kind === 'void' ? undefined : imm(0), span: { ...fd.body.span, start: fd.body.span.end - 1 } };
     l.cur = undefined;
   }
+  zeroUninitialisedReads(fn);
   return fn;
+}
+
+/**
+ * A local read before anything is assigned to it on some path (undefined in C) reads 0, as an
+ * uninitialised field does after SROA. Left without a definition, its register would be shared
+ * with another value live at that point, so the program would compute with whatever that value
+ * is: a pointer, for instance, that the verifier refuses to add to a packet pointer.
+ */
+function zeroUninitialisedReads(fn: IrFunction): void {
+  const entry = fn.blocks[0];
+  if (entry === undefined) return;
+  const params = new Set<number>(fn.params);
+  const zeros: Inst[] = [];
+  for (const r of liveAtEntry(fn)) {
+    if (!params.has(r)) zeros.push({ op: 'mov', bits: 64, dst: r as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
+  }
+  entry.insts.unshift(...zeros);
 }

@@ -106,15 +106,47 @@ function resolveRecord(s: SemaState, spec: ast.StructOrUnionSpec, outerAttrs: as
       } else info = visible.info;
     }
   }
-  if (!info || (spec.members !== undefined && info.complete)) {
-    if (info && spec.members !== undefined && info.complete) {
-      error(s, 'E3002', `redefinition of '${spec.tag} ${spec.name}'`, spec.nameSpan ?? spec.span, [
-        { message: 'previous definition is here', span: info.span },
-      ]);
-    }
-    info = { tag: spec.tag, name: spec.name, members: [], sizeBytes: 0, alignBytes: 1, complete: false, packed: false, span: spec.nameSpan ?? spec.span, id: s.nextTypeId++ };
+  const fresh = (): RecordInfo => ({ tag: spec.tag, name: spec.name, members: [], sizeBytes: 0, alignBytes: 1, complete: false, packed: false, span: spec.nameSpan ?? spec.span, id: s.nextTypeId++ });
+  if (info && spec.members !== undefined && info.complete) {
+    // A second definition with the same members in the same order is the same type (C23
+    // 6.7.2.3): a program may define struct vlan_hdr as a header it includes also does.
+    const again = fresh();
+    defineRecord(s, again, spec, outerAttrs);
+    if (sameRecordContent(info, again)) return info;
+    error(s, 'E3002', `redefinition of '${spec.tag} ${spec.name}'`, spec.nameSpan ?? spec.span, [
+      { message: 'previous definition is here', span: info.span },
+    ]);
+    if (spec.name !== undefined) scope.tags.set(spec.name, { kind: 'record', info: again });
+    return again;
+  }
+  if (!info) {
+    info = fresh();
     if (spec.name !== undefined) scope.tags.set(spec.name, { kind: 'record', info });
   }
+  if (spec.members !== undefined) defineRecord(s, info, spec, outerAttrs);
+  return info;
+}
+
+/** Two complete records with the same members (names, types, offsets, bit-fields) and layout. */
+function sameRecordContent(a: RecordInfo, b: RecordInfo): boolean {
+  if (a.tag !== b.tag || a.sizeBytes !== b.sizeBytes || a.alignBytes !== b.alignBytes || a.members.length !== b.members.length) return false;
+  return a.members.every((m, i) => {
+    const n = b.members[i]!;
+    return m.name === n.name && m.offsetBytes === n.offsetBytes && m.bitOffset === n.bitOffset && m.bitWidth === n.bitWidth && sameMemberType(m.type, n.type);
+  });
+}
+
+/** Member types of two definitions: anonymous records inside them are new types each time. */
+function sameMemberType(a: T.CType, b: T.CType): boolean {
+  const x = T.strip(a);
+  const y = T.strip(b);
+  if (x.kind === 'record' && y.kind === 'record' && x.info !== y.info) return x.info.name === undefined && y.info.name === undefined && sameRecordContent(x.info, y.info);
+  if (x.kind === 'array' && y.kind === 'array') return x.length === y.length && sameMemberType(x.elem, y.elem);
+  return T.sameType(a, b);
+}
+
+/** Lays out the members of `spec` into `info`, completing it. */
+function defineRecord(s: SemaState, info: RecordInfo, spec: ast.StructOrUnionSpec, outerAttrs: ast.Attribute[]): void {
   if (spec.members !== undefined) {
     const attrs = [...spec.attributes, ...outerAttrs];
     const packed = attrs.some((a) => a.name === 'packed');
@@ -156,7 +188,6 @@ function resolveRecord(s: SemaState, spec: ast.StructOrUnionSpec, outerAttrs: as
     layoutRecord(s, info, drafts, { packed, alignBytes: alignAttr ? attrAlignment(s, alignAttr) : undefined });
     info.span = spec.nameSpan ?? spec.span;
   }
-  return info;
 }
 
 /** __attribute__((aligned)) or aligned(N). Without an argument: the target's largest alignment, 8. */

@@ -1,7 +1,8 @@
 /* ebcc freestanding header: the first 34 Linux error numbers. Helpers
  * return them negated (for example -ENOENT from bpf_map_delete_elem()). */
-#ifndef __EBCC_ASM_GENERIC_ERRNO_BASE_H
+#if !defined(__EBCC_ASM_GENERIC_ERRNO_BASE_H) && !defined(_ASM_GENERIC_ERRNO_BASE_H)
 #define __EBCC_ASM_GENERIC_ERRNO_BASE_H
+#define _ASM_GENERIC_ERRNO_BASE_H
 
 #define EPERM 1
 #define ENOENT 2

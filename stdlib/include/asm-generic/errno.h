@@ -1,7 +1,8 @@
 /* ebcc freestanding header: Linux error numbers above 34 (generic numbering,
  * which x86 and arm64 share). */
-#ifndef __EBCC_ASM_GENERIC_ERRNO_H
+#if !defined(__EBCC_ASM_GENERIC_ERRNO_H) && !defined(_ASM_GENERIC_ERRNO_H)
 #define __EBCC_ASM_GENERIC_ERRNO_H
+#define _ASM_GENERIC_ERRNO_H
 
 #include <asm-generic/errno-base.h>
 

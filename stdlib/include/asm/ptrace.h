@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the x86-64 register frame (struct pt_regs) that kprobes see. */
-#ifndef __EBCC_ASM_PTRACE_H
+#if !defined(__EBCC_ASM_PTRACE_H) && !defined(_ASM_X86_PTRACE_H)
 #define __EBCC_ASM_PTRACE_H
+#define _ASM_X86_PTRACE_H
 
 /* BPF tracing programs read the registers of the traced CPU; ebcc assumes an
  * x86-64 host, as bpf_tracing.h does without __TARGET_ARCH_*. Kernel-tree code

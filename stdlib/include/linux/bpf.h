@@ -2,8 +2,9 @@
  * Enum values, flag bits and context-struct layouts follow Linux 6.6.
  * The eBPF instruction-encoding macros are left out: ebcc emits
  * instructions itself. */
-#ifndef __EBCC_LINUX_BPF_H
+#if !defined(__EBCC_LINUX_BPF_H) && !defined(__LINUX_BPF_H__)
 #define __EBCC_LINUX_BPF_H
+#define __LINUX_BPF_H__
 
 #include <linux/types.h>
 #include <linux/bpf_common.h>
@@ -175,6 +176,12 @@ enum xdp_action {
 	XDP_PASS = 2,
 	XDP_TX = 3,
 	XDP_REDIRECT = 4,
+};
+
+/* Return codes of sk_skb stream verdict and sk_msg programs. */
+enum sk_action {
+	SK_DROP = 0,
+	SK_PASS,
 };
 
 /* Return codes of lightweight-tunnel and flow-dissector programs. */

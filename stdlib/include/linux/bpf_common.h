@@ -1,8 +1,9 @@
 /* ebcc freestanding header: classic BPF opcode fields (shared with eBPF).
  * An opcode byte is class | size | mode for loads and stores, and
  * class | op | source for ALU and jump instructions. */
-#ifndef __EBCC_LINUX_BPF_COMMON_H
+#if !defined(__EBCC_LINUX_BPF_COMMON_H) && !defined(__LINUX_BPF_COMMON_H__)
 #define __EBCC_LINUX_BPF_COMMON_H
+#define __LINUX_BPF_COMMON_H__
 
 /* Instruction class: low three bits. */
 #define BPF_CLASS(code) ((code) & 0x07)

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the context of BPF_PROG_TYPE_PERF_EVENT programs. */
-#ifndef __EBCC_LINUX_BPF_PERF_EVENT_H
+#if !defined(__EBCC_LINUX_BPF_PERF_EVENT_H) && !defined(__LINUX_BPF_PERF_EVENT_H__)
 #define __EBCC_LINUX_BPF_PERF_EVENT_H
+#define __LINUX_BPF_PERF_EVENT_H__
 
 #include <linux/types.h>
 #include <asm/bpf_perf_event.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: constant-building macros usable in C and assembly. */
-#ifndef __EBCC_LINUX_CONST_H
+#if !defined(__EBCC_LINUX_CONST_H) && !defined(_LINUX_CONST_H)
 #define __EBCC_LINUX_CONST_H
+#define _LINUX_CONST_H
 
 #define __AC(X, Y) (X##Y)
 #define _AC(X, Y) __AC(X, Y)

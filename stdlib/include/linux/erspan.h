@@ -1,6 +1,7 @@
 /* ebcc freestanding header: ERSPAN (GRE mirroring) tunnel metadata, as bpf_skb_set_tunnel_opt takes it. */
-#ifndef __EBCC_LINUX_ERSPAN_H
+#if !defined(__EBCC_LINUX_ERSPAN_H) && !defined(_ERSPAN_H)
 #define __EBCC_LINUX_ERSPAN_H
+#define _ERSPAN_H
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

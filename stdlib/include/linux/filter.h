@@ -1,7 +1,8 @@
 /* ebcc freestanding header: classic BPF (socket filter) programs as
  * user space hands them to SO_ATTACH_FILTER. */
-#ifndef __EBCC_LINUX_FILTER_H
+#if !defined(__EBCC_LINUX_FILTER_H) && !defined(__LINUX_FILTER_H__)
 #define __EBCC_LINUX_FILTER_H
+#define __LINUX_FILTER_H__
 
 #include <linux/types.h>
 #include <linux/bpf_common.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: ICMP for IPv4 (RFC 792). */
-#ifndef __EBCC_LINUX_ICMP_H
+#if !defined(__EBCC_LINUX_ICMP_H) && !defined(_LINUX_ICMP_H)
 #define __EBCC_LINUX_ICMP_H
+#define _LINUX_ICMP_H
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: ICMP for IPv6 (RFC 4443, 4861). */
-#ifndef __EBCC_LINUX_ICMPV6_H
+#if !defined(__EBCC_LINUX_ICMPV6_H) && !defined(_LINUX_ICMPV6_H)
 #define __EBCC_LINUX_ICMPV6_H
+#define _LINUX_ICMPV6_H
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

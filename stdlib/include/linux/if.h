@@ -1,6 +1,7 @@
 /* ebcc freestanding header: network interface names and flags. */
-#ifndef __EBCC_LINUX_IF_H
+#if !defined(__EBCC_LINUX_IF_H) && !defined(_LINUX_IF_H)
 #define __EBCC_LINUX_IF_H
+#define _LINUX_IF_H
 
 #include <linux/types.h>
 

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: ARP hardware types, opcodes and the fixed ARP header. */
-#ifndef __EBCC_LINUX_IF_ARP_H
+#if !defined(__EBCC_LINUX_IF_ARP_H) && !defined(_LINUX_IF_ARP_H)
 #define __EBCC_LINUX_IF_ARP_H
+#define _LINUX_IF_ARP_H
 
 #include <linux/types.h>
 #include <linux/netdevice.h>

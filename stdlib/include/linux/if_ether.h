@@ -1,6 +1,7 @@
 /* ebcc freestanding header: Ethernet frame header and EtherType values. */
-#ifndef __EBCC_LINUX_IF_ETHER_H
+#if !defined(__EBCC_LINUX_IF_ETHER_H) && !defined(_LINUX_IF_ETHER_H)
 #define __EBCC_LINUX_IF_ETHER_H
+#define _LINUX_IF_ETHER_H
 
 #include <linux/types.h>
 

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: XDP attach flags and modes of the link netlink API. */
-#ifndef __EBCC_LINUX_IF_LINK_H
+#if !defined(__EBCC_LINUX_IF_LINK_H) && !defined(_LINUX_IF_LINK_H)
 #define __EBCC_LINUX_IF_LINK_H
+#define _LINUX_IF_LINK_H
 
 #include <linux/types.h>
 

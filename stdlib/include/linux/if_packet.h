@@ -1,6 +1,7 @@
 /* ebcc freestanding header: packet types as seen in __sk_buff.pkt_type. */
-#ifndef __EBCC_LINUX_IF_PACKET_H
+#if !defined(__EBCC_LINUX_IF_PACKET_H) && !defined(__LINUX_IF_PACKET_H)
 #define __EBCC_LINUX_IF_PACKET_H
+#define __LINUX_IF_PACKET_H
 
 #include <linux/types.h>
 

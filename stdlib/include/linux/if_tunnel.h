@@ -1,8 +1,9 @@
 /* ebcc freestanding header: GRE header flag bits (RFC 2784, 2890).
  * Each value is in network byte order, ready to test against the first
  * 16 bits of a GRE header. The tunnel ioctl structures are not provided. */
-#ifndef __EBCC_LINUX_IF_TUNNEL_H
+#if !defined(__EBCC_LINUX_IF_TUNNEL_H) && !defined(_IF_TUNNEL_H_)
 #define __EBCC_LINUX_IF_TUNNEL_H
+#define _IF_TUNNEL_H_
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

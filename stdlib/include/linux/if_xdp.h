@@ -1,6 +1,7 @@
 /* ebcc freestanding header: AF_XDP sockets: socket address, descriptors and options. */
-#ifndef __EBCC_LINUX_IF_XDP_H
+#if !defined(__EBCC_LINUX_IF_XDP_H) && !defined(_LINUX_IF_XDP_H)
 #define __EBCC_LINUX_IF_XDP_H
+#define _LINUX_IF_XDP_H
 
 #include <linux/types.h>
 

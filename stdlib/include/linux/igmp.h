@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the IGMP header and message types. */
-#ifndef __EBCC_LINUX_IGMP_H
+#if !defined(__EBCC_LINUX_IGMP_H) && !defined(_LINUX_IGMP_H)
 #define __EBCC_LINUX_IGMP_H
+#define _LINUX_IGMP_H
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

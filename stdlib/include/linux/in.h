@@ -1,6 +1,7 @@
 /* ebcc freestanding header: IPv4 protocol numbers, addresses and socket options. */
-#ifndef __EBCC_LINUX_IN_H
+#if !defined(__EBCC_LINUX_IN_H) && !defined(_LINUX_IN_H)
 #define __EBCC_LINUX_IN_H
+#define _LINUX_IN_H
 
 #include <linux/types.h>
 #include <linux/stddef.h>

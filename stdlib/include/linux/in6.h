@@ -1,6 +1,7 @@
 /* ebcc freestanding header: IPv6 addresses and IPv6 protocol numbers. */
-#ifndef __EBCC_LINUX_IN6_H
+#if !defined(__EBCC_LINUX_IN6_H) && !defined(_LINUX_IN6_H)
 #define __EBCC_LINUX_IN6_H
+#define _LINUX_IN6_H
 
 #include <linux/types.h>
 

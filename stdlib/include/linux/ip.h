@@ -1,8 +1,9 @@
 /* ebcc freestanding header: the IPv4 header (RFC 791) and its option codes.
  * Fragment bits (IP_MF, IP_DF, IP_OFFSET) are not part of this header in
  * the kernel's user ABI either; programs define them themselves. */
-#ifndef __EBCC_LINUX_IP_H
+#if !defined(__EBCC_LINUX_IP_H) && !defined(_LINUX_IP_H)
 #define __EBCC_LINUX_IP_H
+#define _LINUX_IP_H
 
 #include <linux/types.h>
 #include <linux/stddef.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the IPv6 header (RFC 8200) and extension headers. */
-#ifndef __EBCC_LINUX_IPV6_H
+#if !defined(__EBCC_LINUX_IPV6_H) && !defined(_IPV6_H)
 #define __EBCC_LINUX_IPV6_H
+#define _IPV6_H
 
 #include <linux/types.h>
 #include <linux/stddef.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: kernel limits on names, paths and arguments. */
-#ifndef __EBCC_LINUX_LIMITS_H
+#if !defined(__EBCC_LINUX_LIMITS_H) && !defined(_LINUX_LIMITS_H)
 #define __EBCC_LINUX_LIMITS_H
+#define _LINUX_LIMITS_H
 
 #define NR_OPEN 1024
 #define NGROUPS_MAX 65536

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: lightweight tunnel encapsulation types and the BPF lwt attributes. */
-#ifndef __EBCC_LINUX_LWTUNNEL_H
+#if !defined(__EBCC_LINUX_LWTUNNEL_H) && !defined(_LWTUNNEL_H_)
 #define __EBCC_LINUX_LWTUNNEL_H
+#define _LWTUNNEL_H_
 
 #include <linux/types.h>
 

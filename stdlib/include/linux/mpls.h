@@ -1,8 +1,9 @@
 /* ebcc freestanding header: MPLS label stack entries (RFC 3032).
  * An entry is 32 bits in network byte order: label (20), traffic class (3),
  * bottom-of-stack (1), TTL (8). The masks apply after bpf_ntohl(). */
-#ifndef __EBCC_LINUX_MPLS_H
+#if !defined(__EBCC_LINUX_MPLS_H) && !defined(_MPLS_H)
 #define __EBCC_LINUX_MPLS_H
+#define _MPLS_H
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: network device constants. */
-#ifndef __EBCC_LINUX_NETDEVICE_H
+#if !defined(__EBCC_LINUX_NETDEVICE_H) && !defined(_LINUX_NETDEVICE_H)
 #define __EBCC_LINUX_NETDEVICE_H
+#define _LINUX_NETDEVICE_H
 
 #include <linux/if.h>
 #include <linux/if_ether.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: netfilter verdicts, hooks and protocol families. */
-#ifndef __EBCC_LINUX_NETFILTER_H
+#if !defined(__EBCC_LINUX_NETFILTER_H) && !defined(__LINUX_NETFILTER_H)
 #define __EBCC_LINUX_NETFILTER_H
+#define __LINUX_NETFILTER_H
 
 #include <linux/types.h>
 #include <linux/in.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: perf event types and the record header (the parts BPF programs use). */
-#ifndef __EBCC_LINUX_PERF_EVENT_H
+#if !defined(__EBCC_LINUX_PERF_EVENT_H) && !defined(_LINUX_PERF_EVENT_H)
 #define __EBCC_LINUX_PERF_EVENT_H
+#define _LINUX_PERF_EVENT_H
 
 #include <linux/types.h>
 

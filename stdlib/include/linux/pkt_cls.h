@@ -1,7 +1,8 @@
 /* ebcc freestanding header: tc classifier/action verdicts. A tc BPF program
  * (SEC("tc") or "classifier") returns one of the TC_ACT_* values. */
-#ifndef __EBCC_LINUX_PKT_CLS_H
+#if !defined(__EBCC_LINUX_PKT_CLS_H) && !defined(__LINUX_PKT_CLS_H)
 #define __EBCC_LINUX_PKT_CLS_H
+#define __LINUX_PKT_CLS_H
 
 #include <linux/types.h>
 #include <linux/pkt_sched.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: tc handles and priority bands. */
-#ifndef __EBCC_LINUX_PKT_SCHED_H
+#if !defined(__EBCC_LINUX_PKT_SCHED_H) && !defined(__LINUX_PKT_SCHED_H)
 #define __EBCC_LINUX_PKT_SCHED_H
+#define __LINUX_PKT_SCHED_H
 
 #include <linux/types.h>
 

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the kernel's POSIX type spellings (64-bit). */
-#ifndef __EBCC_LINUX_POSIX_TYPES_H
+#if !defined(__EBCC_LINUX_POSIX_TYPES_H) && !defined(_LINUX_POSIX_TYPES_H)
 #define __EBCC_LINUX_POSIX_TYPES_H
+#define _LINUX_POSIX_TYPES_H
 
 #include <linux/stddef.h>
 #include <linux/types.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: ptrace requests and the traced CPU's registers (struct pt_regs). */
-#ifndef __EBCC_LINUX_PTRACE_H
+#if !defined(__EBCC_LINUX_PTRACE_H) && !defined(_LINUX_PTRACE_H)
 #define __EBCC_LINUX_PTRACE_H
+#define _LINUX_PTRACE_H
 
 #include <linux/types.h>
 #include <asm/ptrace.h>

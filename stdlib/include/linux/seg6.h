@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the IPv6 segment routing header (RFC 8754). */
-#ifndef __EBCC_LINUX_SEG6_H
+#if !defined(__EBCC_LINUX_SEG6_H) && !defined(_LINUX_SEG6_H)
 #define __EBCC_LINUX_SEG6_H
+#define _LINUX_SEG6_H
 
 #include <linux/types.h>
 #include <linux/in6.h>

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: SRv6 local actions (the seg6local lightweight tunnel). */
-#ifndef __EBCC_LINUX_SEG6_LOCAL_H
+#if !defined(__EBCC_LINUX_SEG6_LOCAL_H) && !defined(_LINUX_SEG6_LOCAL_H)
 #define __EBCC_LINUX_SEG6_LOCAL_H
+#define _LINUX_SEG6_LOCAL_H
 
 enum {
 	SEG6_LOCAL_UNSPEC,

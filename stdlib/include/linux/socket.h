@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the generic socket address storage. */
-#ifndef __EBCC_LINUX_SOCKET_H
+#if !defined(__EBCC_LINUX_SOCKET_H) && !defined(_LINUX_SOCKET_H)
 #define __EBCC_LINUX_SOCKET_H
+#define _LINUX_SOCKET_H
 
 #include <linux/types.h>
 

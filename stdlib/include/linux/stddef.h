@@ -1,6 +1,7 @@
 /* ebcc freestanding header: kernel stddef helpers. */
-#ifndef __EBCC_LINUX_STDDEF_H
+#if !defined(__EBCC_LINUX_STDDEF_H) && !defined(_LINUX_STDDEF_H)
 #define __EBCC_LINUX_STDDEF_H
+#define _LINUX_STDDEF_H
 
 #ifndef __always_inline
 #define __always_inline inline __attribute__((always_inline))

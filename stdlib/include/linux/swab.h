@@ -2,8 +2,9 @@
  * The ___constant_ forms are plain integer constant expressions (usable in
  * case labels and initializers); the __swab forms use the compiler builtins,
  * which ebcc lowers to the BPF byte-swap instructions. */
-#ifndef __EBCC_LINUX_SWAB_H
+#if !defined(__EBCC_LINUX_SWAB_H) && !defined(_LINUX_SWAB_H)
 #define __EBCC_LINUX_SWAB_H
+#define _LINUX_SWAB_H
 
 #include <linux/types.h>
 

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the TCP header (RFC 9293) and socket options. */
-#ifndef __EBCC_LINUX_TCP_H
+#if !defined(__EBCC_LINUX_TCP_H) && !defined(_LINUX_TCP_H)
 #define __EBCC_LINUX_TCP_H
+#define _LINUX_TCP_H
 
 #include <linux/types.h>
 #include <asm/byteorder.h>

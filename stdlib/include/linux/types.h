@@ -1,8 +1,9 @@
 /* ebcc freestanding header: fixed-width kernel integer types.
  * BPF is a 64-bit little-endian target; the kernel's ll64 model makes
  * the 64-bit types `long long`. */
-#ifndef __EBCC_LINUX_TYPES_H
+#if !defined(__EBCC_LINUX_TYPES_H) && !defined(_LINUX_TYPES_H)
 #define __EBCC_LINUX_TYPES_H
+#define _LINUX_TYPES_H
 
 /* sparse annotations: meaningless to a compiler, so they expand to nothing. */
 #ifndef __bitwise
@@ -72,6 +73,9 @@ typedef __u32 uint32_t;
 typedef __s8 int8_t;
 typedef __s16 int16_t;
 typedef __s32 int32_t;
+typedef __u64 uint64_t;
+typedef __u64 u_int64_t;
+typedef __s64 int64_t;
 #ifndef bool
 typedef _Bool bool;
 #endif

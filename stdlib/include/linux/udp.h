@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the UDP header (RFC 768) and socket options. */
-#ifndef __EBCC_LINUX_UDP_H
+#if !defined(__EBCC_LINUX_UDP_H) && !defined(_LINUX_UDP_H)
 #define __EBCC_LINUX_UDP_H
+#define _LINUX_UDP_H
 
 #include <linux/types.h>
 

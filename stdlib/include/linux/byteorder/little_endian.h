@@ -1,8 +1,9 @@
 /* ebcc freestanding header: conversions for a little-endian CPU (BPF "bpfel").
  * Network order is big-endian, so every to/from-big-endian conversion swaps
  * and every little-endian one is the identity. */
-#ifndef __EBCC_LINUX_BYTEORDER_LITTLE_ENDIAN_H
+#if !defined(__EBCC_LINUX_BYTEORDER_LITTLE_ENDIAN_H) && !defined(_LINUX_BYTEORDER_LITTLE_ENDIAN_H)
 #define __EBCC_LINUX_BYTEORDER_LITTLE_ENDIAN_H
+#define _LINUX_BYTEORDER_LITTLE_ENDIAN_H
 
 #ifndef __LITTLE_ENDIAN
 #define __LITTLE_ENDIAN 1234

@@ -1,6 +1,7 @@
 /* ebcc freestanding header: the tc "bpf" action (act_bpf) netlink attributes. */
-#ifndef __EBCC_LINUX_TC_ACT_TC_BPF_H
+#if !defined(__EBCC_LINUX_TC_ACT_TC_BPF_H) && !defined(__LINUX_TC_BPF_H)
 #define __EBCC_LINUX_TC_ACT_TC_BPF_H
+#define __LINUX_TC_BPF_H
 
 #include <linux/pkt_cls.h>
 

@@ -1,0 +1,60 @@
+// Programs written against the kernel tree's headers compile unchanged (test/kernel/legacy/
+// kernel_tree.c, built with -D__KERNEL__): struct vlan_hdr and VLAN_* of the kernel's
+// <linux/if_vlan.h>, ip_is_fragment() of <net/ip.h>, uint64_t of the kernel's <linux/types.h>,
+// SK_DROP/SK_PASS, a project's copy of the BPF header skipped by the kernel's include guard, a
+// struct defined again exactly as a header defines it, and a local read before it is assigned
+// (which reads 0). They load and behave as worked out from the C.
+import { expect, it } from 'vitest';
+import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
+import { describeDual } from '../run/dual.js';
+import { eth, ipv4, ipv6, udp, vlan, ETH_P_8021AD, ETH_P_8021Q, ETH_P_IP, ETH_P_IPV6 } from './packets.js';
+
+const XDP_ABORTED = 0;
+const XDP_DROP = 1;
+const XDP_PASS = 2;
+const XDP_TX = 3;
+const TC_ACT_OK = 0;
+const TC_ACT_SHOT = 2;
+
+const FILE = `${REPO_DIR}test/kernel/legacy/kernel_tree.c`;
+const kernelTree = { defines: [{ name: '__KERNEL__' }] };
+const mac = { dst: '02:00:00:00:00:02', src: '02:00:00:00:00:01' };
+const v4 = (o: { mf?: boolean; fragOffsetBytes?: number } = {}) => ipv4({ src: '10.0.0.1', dst: '10.0.0.2', ...o, payload: udp({ sport: 1, dport: 2 }) });
+const tagged = (vid: number, payload: Uint8Array, type = ETH_P_IP) => vlan({ vid, type, payload });
+
+it('compiles without diagnostics', () => {
+  expect(compileFile(FILE, kernelTree).text).toBe('');
+});
+
+it('outside kernel-tree code <linux/if_vlan.h> declares no struct vlan_hdr, and a different second definition is still an error', () => {
+  const user = compileString('#include <linux/if_vlan.h>\nstruct vlan_hdr { unsigned short tci; unsigned short proto; };\nint f(void) { return sizeof(struct vlan_hdr); }\n');
+  expect(user.text).toBe('');
+  const clash = compileString('#include <linux/if_vlan.h>\nstruct vlan_hdr { unsigned short tci; unsigned short proto; };\n', kernelTree);
+  expect(clash.ctx.diags.list.map((d) => d.code)).toEqual(['E3002']);
+});
+
+describeDual('kernel-tree headers', () => compileFile(FILE, kernelTree), (obj) => {
+  it('vlan_frag: VLAN tags through struct vlan_hdr, fragments through ip_is_fragment()', () => {
+    const run = (frame: Uint8Array) => obj().run('vlan_frag', frame).retval;
+    expect(run(eth({ ...mac, type: ETH_P_IP, payload: v4() }))).toBe(XDP_PASS);
+    expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(100, v4()) }))).toBe(XDP_TX);
+    expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(101, v4()) }))).toBe(XDP_PASS);
+    // Two tags: the inner one's id counts.
+    expect(run(eth({ ...mac, type: ETH_P_8021AD, payload: tagged(7, tagged(100, v4()), ETH_P_8021Q) }))).toBe(XDP_TX);
+    // First fragment (MF set) and a later one (offset 1480): both dropped, tagged or not.
+    expect(run(eth({ ...mac, type: ETH_P_IP, payload: v4({ mf: true }) }))).toBe(XDP_DROP);
+    expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(100, v4({ fragOffsetBytes: 1480 })) }))).toBe(XDP_DROP);
+    expect(run(eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: 'fc00::1', dst: 'fc00::2', payload: udp({ sport: 1, dport: 2 }) }) }))).toBe(XDP_PASS);
+    // A tag cut short, and an IPv4 header cut short.
+    expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: Uint8Array.of(0, 100) }))).toBe(XDP_ABORTED);
+    expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(100, v4()) }).subarray(0, 30))).toBe(XDP_ABORTED);
+  });
+
+  it('unset_length: the unassigned length reads 0, so 20 bytes pass the check', () => {
+    // An EtherType the kernel does not parse, so it runs frames of any length from 14 bytes.
+    const frame = eth({ ...mac, type: 0x88b5, payload: new Uint8Array(32) });
+    expect(obj().run('unset_length', frame).retval).toBe(TC_ACT_OK);
+    expect(obj().run('unset_length', frame.subarray(0, 20)).retval).toBe(TC_ACT_OK);
+    expect(obj().run('unset_length', frame.subarray(0, 19)).retval).toBe(TC_ACT_SHOT);
+  });
+});
