@@ -193,11 +193,21 @@ export const PSEUDO_CALL = {
   kfuncCall: 2,
 } as const;
 
-/** Frame pointer register (read-only) and the register numbers. */
+// ---------------------------------------------------------------------------
+// Registers and the calling convention: R0 returns, R1-R5 pass arguments and, with R0, are
+// clobbered by every call (helper, BPF-to-BPF, and ld_abs/ld_ind); R6-R9 survive calls; R10 is
+// the read-only frame pointer.
+
 export const REG_FP = 10;
 export const REG_COUNT = 11;
-export const REGS_CALLER_SAVED: readonly number[] = [0, 1, 2, 3, 4, 5];
+export const REG_RET = 0;
+export const REGS_ARGS: readonly number[] = [1, 2, 3, 4, 5];
+export const REGS_CALLER_SAVED: readonly number[] = [REG_RET, ...REGS_ARGS];
 export const REGS_CALLEE_SAVED: readonly number[] = [6, 7, 8, 9];
+
+/** The opcodes the object writer and reader look for: ld_imm64 (relocated) and call. */
+export const OPCODE_LD_IMM64 = CLASS_CODE.ld | MODE_CODE.imm | SIZE_CODE.dw;
+export const OPCODE_CALL = CLASS_CODE.jmp | JMP_OP_CODE.call;
 
 // ---------------------------------------------------------------------------
 // Opcode forms
@@ -322,7 +332,7 @@ function buildForms(): OpcodeForm[] {
   add({
     mnemonic: 'lddw',
     kind: 'ld_imm64',
-    code: CLASS_CODE.ld | MODE_CODE.imm | SIZE_CODE.dw,
+    code: OPCODE_LD_IMM64,
     cls: 'ld',
     slots: 2,
     size: 'dw',
@@ -388,7 +398,7 @@ function buildForms(): OpcodeForm[] {
   }
   add({ mnemonic: 'ja', kind: 'ja', code: CLASS_CODE.jmp | JMP_OP_CODE.ja, cls: 'jmp' });
   add({ mnemonic: 'gotol', kind: 'gotol', code: CLASS_CODE.jmp32 | JMP_OP_CODE.ja, cls: 'jmp32', feature: 'gotol' });
-  add({ mnemonic: 'call', kind: 'call', code: CLASS_CODE.jmp | JMP_OP_CODE.call, cls: 'jmp' });
+  add({ mnemonic: 'call', kind: 'call', code: OPCODE_CALL, cls: 'jmp' });
   add({ mnemonic: 'exit', kind: 'exit', code: CLASS_CODE.jmp | JMP_OP_CODE.exit, cls: 'jmp' });
   return forms;
 }

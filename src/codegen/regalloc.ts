@@ -8,6 +8,7 @@
 // The short-lived values a spill creates (the reload before a use, the value
 // stored after a definition) are coloured before all others and never spilled
 // again, so every round spills at least one original value and the rounds end.
+import { REG_RET, REGS_CALLEE_SAVED, REGS_CALLER_SAVED } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
@@ -15,8 +16,9 @@ import { computeLiveOut } from '../ir/liveness.js';
 
 export type PReg = number & { readonly __preg: unique symbol };
 
-export const CALLER_SAVED: readonly number[] = [0, 1, 2, 3, 4, 5];
-export const ALLOCATABLE: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+/** Scratch registers first, for values no call crosses; callee-saved first, for the others. */
+const SCRATCH_FIRST: readonly number[] = [...REGS_CALLER_SAVED, ...REGS_CALLEE_SAVED];
+const CALLEE_SAVED_FIRST: readonly number[] = [...REGS_CALLEE_SAVED, ...REGS_CALLER_SAVED];
 
 export interface Allocation {
   regOf: Map<VReg, PReg>;
@@ -28,8 +30,8 @@ export interface Allocation {
 
 /** Registers an instruction clobbers beyond its destination. */
 function clobbers(i: Inst): readonly number[] {
-  if (i.op === 'call' || i.op === 'callfn' || i.op === 'ldabs') return CALLER_SAVED;
-  if (i.op === 'atomic' && i.aop === 'cmpxchg') return [0];
+  if (i.op === 'call' || i.op === 'callfn' || i.op === 'ldabs') return REGS_CALLER_SAVED;
+  if (i.op === 'atomic' && i.aop === 'cmpxchg') return [REG_RET];
   if (i.op === 'asm') return i.clobbers;
   return [];
 }
@@ -170,7 +172,7 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
     if (choice === undefined) {
       // Values with forbidden registers (those that cross calls, asm operands) try R6-R9 first, then
       // whatever else is allowed; others prefer the scratch registers first.
-      const pool = forbidden[v]!.size > 0 ? [6, 7, 8, 9, 0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+      const pool = forbidden[v]!.size > 0 ? CALLEE_SAVED_FIRST : SCRATCH_FIRST;
       choice = pool.find((r) => !taken.has(r));
     }
     if (choice === undefined) spill.push(v as VReg);

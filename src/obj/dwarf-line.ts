@@ -19,7 +19,7 @@ import {
   DW_LNE_set_address, DW_LNS_advance_line, DW_LNS_advance_pc, DW_LNS_copy, DW_LNS_set_column,
   DW_LNS_set_file, OPCODE_BASE, STANDARD_OPCODE_LENGTHS,
 } from './dwarf-consts.js';
-import { INSN_BYTES } from './elf-consts.js';
+import { INSN_SIZE_BYTES } from '../bpf/encode.js';
 import type { PlacedSection } from './ext-info.js';
 
 /** One row of the line table: the instruction at addressBytes starts source line `line`. */
@@ -52,7 +52,7 @@ export function lineRows(sections: PlacedSection[], ctx: CompileContext): Sectio
     const rows: LineRow[] = [];
     let sizeBytes = 0;
     for (const { fn, offsetBytes } of sec.functions) {
-      sizeBytes = offsetBytes + fn.insns.length * INSN_BYTES;
+      sizeBytes = offsetBytes + fn.insns.length * INSN_SIZE_BYTES;
       const entries = fn.lines
         .filter((e) => e.insnIndex >= 0 && e.insnIndex < fn.insns.length && valid(e.span))
         .sort((a, b) => a.insnIndex - b.insnIndex);
@@ -66,7 +66,7 @@ export function lineRows(sections: PlacedSection[], ctx: CompileContext): Sectio
         const { line, col } = ctx.sources.lineCol(e.span.file, e.span.start);
         const prev = rows[rows.length - 1];
         if (prev && prev.sourceFile === e.span.file && prev.line === line && prev.col === col) continue;
-        rows.push({ addressBytes: offsetBytes + e.insnIndex * INSN_BYTES, sourceFile: e.span.file, line, col });
+        rows.push({ addressBytes: offsetBytes + e.insnIndex * INSN_SIZE_BYTES, sourceFile: e.span.file, line, col });
       }
     }
     out.push({ section: sec.name, sizeBytes, rows });
@@ -164,14 +164,14 @@ export function encodeLineProgram(
       }
       if (row.addressBytes !== address) {
         prog.u8(DW_LNS_advance_pc);
-        uleb(prog, (row.addressBytes - address) / INSN_BYTES);
+        uleb(prog, (row.addressBytes - address) / INSN_SIZE_BYTES);
         address = row.addressBytes;
       }
       prog.u8(DW_LNS_copy);
     }
     if (sec.sizeBytes > address) {
       prog.u8(DW_LNS_advance_pc);
-      uleb(prog, (sec.sizeBytes - address) / INSN_BYTES);
+      uleb(prog, (sec.sizeBytes - address) / INSN_SIZE_BYTES);
     }
     prog.u8(0);
     uleb(prog, 1);
@@ -190,7 +190,7 @@ export function encodeLineProgram(
   });
 
   const header = new ByteWriter();
-  header.u8(INSN_BYTES); // minimum_instruction_length
+  header.u8(INSN_SIZE_BYTES); // minimum_instruction_length
   header.u8(1); // maximum_operations_per_instruction
   header.u8(1); // default_is_stmt
   header.u8(-5 & 0xff); // line_base

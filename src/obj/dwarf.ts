@@ -31,7 +31,7 @@ import {
   R_BPF_64_ABS64,
 } from './dwarf-consts.js';
 import { DwarfFiles, encodeLineProgram, lineRows, uleb } from './dwarf-line.js';
-import { INSN_BYTES } from './elf-consts.js';
+import { INSN_SIZE_BYTES } from '../bpf/encode.js';
 import type { PlacedSection } from './ext-info.js';
 
 export interface DebugReloc {
@@ -102,7 +102,7 @@ export function buildDwarf(sections: PlacedSection[], sourcePath: string, compDi
       const declLine = known ? ctx.sources.lineCol(fn.span.file, fn.span.start).line : 0;
       uleb(info, fn.global ? ABBREV_SUBPROGRAM_EXTERNAL : ABBREV_SUBPROGRAM_STATIC);
       addressIn(sec.name, offsetBytes);
-      info.u32(fn.insns.length * INSN_BYTES);
+      info.u32(fn.insns.length * INSN_SIZE_BYTES);
       offsetInto('.debug_str', strings.add(fn.name));
       uleb(info, files.index(known ? fn.span.file : primary));
       uleb(info, declLine);

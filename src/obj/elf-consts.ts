@@ -39,9 +39,5 @@ export const STT_FILE = 4;
 
 export const R_BPF_64_64 = 1;
 export const R_BPF_64_32 = 10;
-
-/** Opcodes the obj stage must recognise (the full table lives in src/bpf). */
-export const OPCODE_LD_IMM64 = 0x18;
-export const OPCODE_CALL = 0x85;
-export const BPF_PSEUDO_CALL = 1;
-export const INSN_BYTES = 8;
+// Instruction sizes and opcodes come from src/bpf (INSN_SIZE_BYTES in encode.ts, OPCODE_* and
+// PSEUDO_CALL in opcodes.ts).

@@ -8,7 +8,8 @@ import type { FunctionCode } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { BtfExtInfo, FuncInfoRecord, LineInfoRecord } from './btf-ext.js';
-import { INSN_BYTES, OPCODE_LD_IMM64 } from './elf-consts.js';
+import { INSN_SIZE_BYTES } from '../bpf/encode.js';
+import { OPCODE_LD_IMM64 } from '../bpf/opcodes.js';
 
 export interface PlacedFunction {
   fn: FunctionCode;
@@ -60,7 +61,7 @@ function functionLines(section: string, fn: FunctionCode, offsetBytes: number, c
       );
       continue;
     }
-    const rec = lineRecord(section, offsetBytes + e.insnIndex * INSN_BYTES, e.span, ctx);
+    const rec = lineRecord(section, offsetBytes + e.insnIndex * INSN_SIZE_BYTES, e.span, ctx);
     if (!rec) continue;
     if (recs.length > 0 && recs[recs.length - 1]!.insnOff === rec.insnOff) continue;
     recs.push(rec);

@@ -27,7 +27,9 @@ import type { Diagnostics } from '../diag/diagnostic.js';
 import type { FileSystem } from '../diag/fs.js';
 import { MalformedInput } from './bytes.js';
 import { readDebugLine } from './dwarf-line-read.js';
-import { BPF_PSEUDO_CALL, INSN_BYTES, OPCODE_CALL, SHF_EXECINSTR, SHT_PROGBITS, STT_FUNC, STT_SECTION } from './elf-consts.js';
+import { INSN_SIZE_BYTES } from '../bpf/encode.js';
+import { OPCODE_CALL, PSEUDO_CALL } from '../bpf/opcodes.js';
+import { SHF_EXECINSTR, SHT_PROGBITS, STT_FUNC, STT_SECTION } from './elf-consts.js';
 import type { ElfFile, ElfRel, ElfSectionHeader } from './elf-reader.js';
 import { openElf, readBtfExt } from './read.js';
 import { pushAll } from '../util/array.js';
@@ -95,7 +97,7 @@ function sectionListing(elf: ElfFile, sec: ElfSectionHeader, lines: SourceLine[]
   for (const l of lines) lineAt.set(l.insnOff, l);
 
   const symbolText = (index: number): string | undefined => {
-    const rel = rels.get(index * INSN_BYTES);
+    const rel = rels.get(index * INSN_SIZE_BYTES);
     const sym = rel ? elf.symbols[rel.symbol] : undefined;
     if (!rel || !sym) return undefined;
     const target = elf.sections[sym.shndx]?.name ?? '';
@@ -114,11 +116,11 @@ function sectionListing(elf: ElfFile, sec: ElfSectionHeader, lines: SourceLine[]
   };
   const callTarget = (index: number): string | undefined => {
     const insn = insns[index]!;
-    const rel = rels.get(index * INSN_BYTES);
+    const rel = rels.get(index * INSN_SIZE_BYTES);
     const sym = rel ? elf.symbols[rel.symbol] : undefined;
     const shndx = sym ? sym.shndx : sec.index;
-    const base = sym ? (sym.type === STT_SECTION ? 0 : sym.valueBytes) : index * INSN_BYTES;
-    const targetBytes = base + (insn.imm + 1) * INSN_BYTES;
+    const base = sym ? (sym.type === STT_SECTION ? 0 : sym.valueBytes) : index * INSN_SIZE_BYTES;
+    const targetBytes = base + (insn.imm + 1) * INSN_SIZE_BYTES;
     return elf.symbols.find((s) => s.type === STT_FUNC && s.shndx === shndx && s.valueBytes === targetBytes)?.name;
   };
 
@@ -126,7 +128,7 @@ function sectionListing(elf: ElfFile, sec: ElfSectionHeader, lines: SourceLine[]
   const out = [`Disassembly of section ${sec.name}:`];
   let last: SourceLine | undefined;
   for (let i = 0; i < insns.length; ) {
-    const off = i * INSN_BYTES;
+    const off = i * INSN_SIZE_BYTES;
     const fn = starts.get(off);
     if (fn !== undefined) {
       out.push('', `${fn}:`);
@@ -140,7 +142,7 @@ function sectionListing(elf: ElfFile, sec: ElfSectionHeader, lines: SourceLine[]
     }
     const insn = insns[i]!;
     let { text, slots } = disasmInsn(insns, i, { symbolAt: symbolText });
-    if (insn.code === OPCODE_CALL && insn.src === BPF_PSEUDO_CALL) {
+    if (insn.code === OPCODE_CALL && insn.src === PSEUDO_CALL.call) {
       const name = callTarget(i);
       if (name !== undefined) text = `call ${name}`;
     }

@@ -15,7 +15,7 @@
 // line, column) for tools that show source.
 // Damaged input is reported through `diags`; no exception escapes.
 import type { BtfType } from '../bpf/btf.js';
-import { decodeInsns } from '../bpf/encode.js';
+import { decodeInsns, INSN_SIZE_BYTES } from '../bpf/encode.js';
 import { PSEUDO_LD_IMM64 } from '../bpf/opcodes.js';
 import type { DataSection, FunctionCode, InsnReloc, ObjectProgram } from '../bpf/object.js';
 import type { Diagnostics } from '../diag/diagnostic.js';
@@ -25,7 +25,6 @@ import { decodeBtf } from './btf-decode.js';
 import { fixDatasecLayout } from './btf-encode.js';
 import { decodeBtfExt, type BtfExtInfo } from './btf-ext.js';
 import {
-  INSN_BYTES,
   R_BPF_64_32,
   R_BPF_64_64,
   SHF_ALLOC,
@@ -160,7 +159,7 @@ function functionRanges(elf: ElfFile, sec: ElfSectionHeader, diags: Diagnostics,
   syms.forEach((s, i) => {
     const nextStart = syms[i + 1]?.valueBytes ?? sec.sizeBytes;
     const end = s.sizeBytes > 0 ? s.valueBytes + s.sizeBytes : nextStart;
-    if (s.valueBytes % INSN_BYTES !== 0 || (end - s.valueBytes) % INSN_BYTES !== 0 || end > sec.sizeBytes) {
+    if (s.valueBytes % INSN_SIZE_BYTES !== 0 || (end - s.valueBytes) % INSN_SIZE_BYTES !== 0 || end > sec.sizeBytes) {
       diags.warning(
         'E6012',
         `${path}: function '${s.name}' in section '${sec.name}' spans bytes [${s.valueBytes}, ${end}), ` +
@@ -189,17 +188,17 @@ function applyReloc(
   }
   const range = ranges.find((r) => rel.offsetBytes >= r.startBytes && rel.offsetBytes < r.endBytes);
   const sym = elf.symbols[rel.symbol];
-  if (!range || rel.offsetBytes % INSN_BYTES !== 0 || !sym) {
+  if (!range || rel.offsetBytes % INSN_SIZE_BYTES !== 0 || !sym) {
     const why = !sym ? `symbol index ${rel.symbol} is out of range` : 'it is not on an instruction of a function';
     diags.warning('E6013', `${where}: ${why}; ignored`);
     return;
   }
-  const insnIndex = (rel.offsetBytes - range.startBytes) / INSN_BYTES;
+  const insnIndex = (rel.offsetBytes - range.startBytes) / INSN_SIZE_BYTES;
   let symbol = sym.type === STT_SECTION ? (elf.sections[sym.shndx]?.name ?? '') : sym.name;
   const insn = range.fn.insns[insnIndex];
   if (kind === 'call' && sym.type === STT_SECTION && insn) {
     // clang: call against the section symbol, imm = callee index - 1.
-    const targetBytes = sym.valueBytes + (insn.imm + 1) * INSN_BYTES;
+    const targetBytes = sym.valueBytes + (insn.imm + 1) * INSN_SIZE_BYTES;
     const callee = elf.symbols.find((s) => s.type === STT_FUNC && s.shndx === sym.shndx && s.valueBytes === targetBytes);
     if (callee) {
       symbol = callee.name;

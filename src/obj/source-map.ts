@@ -14,7 +14,7 @@ import { SourceMapGenerator } from 'source-map';
 import type { ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import { lineRows } from './dwarf-line.js';
-import { INSN_BYTES } from './elf-consts.js';
+import { INSN_SIZE_BYTES } from '../bpf/encode.js';
 import { placeFunctions } from './write.js';
 
 /** The source map of `prog` as JSON text; `objectFile` names the object it describes. */
@@ -26,7 +26,7 @@ export function buildSourceMap(prog: ObjectProgram, objectFile: string, ctx: Com
       const source = ctx.sources.get(row.sourceFile).path;
       used.add(row.sourceFile);
       gen.addMapping({
-        generated: { line: i + 1, column: row.addressBytes / INSN_BYTES },
+        generated: { line: i + 1, column: row.addressBytes / INSN_SIZE_BYTES },
         original: { line: row.line, column: Math.max(0, row.col - 1) },
         source,
       });

@@ -47,7 +47,6 @@
 // naming a data section get that section's final size and their symbols'
 // offsets. The .BTF string table also holds .BTF.ext's file names and lines.
 import type { BtfType } from '../bpf/btf.js';
-import { encodeInsns } from '../bpf/encode.js';
 import type { Insn } from '../bpf/insn.js';
 import type { DataSection, FunctionCode, ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
@@ -55,11 +54,9 @@ import type { Span } from '../diag/source.js';
 import { ByteWriter, StringTable } from './bytes.js';
 import { buildBtfSection, encodeBtfTypes, fixDatasecLayout } from './btf-encode.js';
 import { encodeBtfExt } from './btf-ext.js';
+import { encodeInsns, INSN_SIZE_BYTES } from '../bpf/encode.js';
+import { OPCODE_CALL, OPCODE_LD_IMM64, PSEUDO_CALL } from '../bpf/opcodes.js';
 import {
-  BPF_PSEUDO_CALL,
-  INSN_BYTES,
-  OPCODE_CALL,
-  OPCODE_LD_IMM64,
   R_BPF_64_32,
   R_BPF_64_64,
   REL_BYTES,
@@ -132,7 +129,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
         const insn = insns[r.insnIndex];
         const where = `relocation of '${fn.name}' at instruction ${r.insnIndex}`;
         const isLdImm64 = insn?.code === OPCODE_LD_IMM64 && r.insnIndex + 1 < insns.length;
-        const isCall = insn?.code === OPCODE_CALL && insn.src === BPF_PSEUDO_CALL;
+        const isCall = insn?.code === OPCODE_CALL && insn.src === PSEUDO_CALL.call;
         if (r.kind === 'call' ? !isCall : !isLdImm64) {
           const want = r.kind === 'call' ? 'a BPF-to-BPF call (opcode 0x85, src_reg 1)' : 'an ld_imm64 (opcode 0x18)';
           const saw = insn ? `opcode 0x${insn.code.toString(16)}` : 'no instruction';
@@ -153,7 +150,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
             continue;
           }
           insn!.imm = target.fn.global ? 0 : target.offsetBytes;
-          rel.u64(offsetBytes + r.insnIndex * INSN_BYTES);
+          rel.u64(offsetBytes + r.insnIndex * INSN_SIZE_BYTES);
           rel.u64((BigInt(symIndex) << 32n) | BigInt(R_BPF_64_64));
           continue;
         }
@@ -166,7 +163,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
           continue;
         }
         if (r.kind === 'call' && bySymbol !== undefined) insn!.imm = -1;
-        rel.u64(offsetBytes + r.insnIndex * INSN_BYTES);
+        rel.u64(offsetBytes + r.insnIndex * INSN_SIZE_BYTES);
         rel.u64((BigInt(symIndex) << 32n) | BigInt(r.kind === 'map' ? R_BPF_64_64 : R_BPF_64_32));
       }
       pushAll(code, insns);
@@ -295,7 +292,7 @@ export function placeFunctions(functions: FunctionCode[]): PlacedSection[] {
     }
     const at = sizes.get(sec)!;
     sec.functions.push({ fn, offsetBytes: at });
-    sizes.set(sec, at + fn.insns.length * INSN_BYTES);
+    sizes.set(sec, at + fn.insns.length * INSN_SIZE_BYTES);
   }
   return out;
 }
@@ -325,7 +322,7 @@ function collectSymbols(
         global: fn.global,
         sectionIndex: sectionIndexByName.get(sec.name)!,
         valueBytes: offsetBytes,
-        sizeBytes: fn.insns.length * INSN_BYTES,
+        sizeBytes: fn.insns.length * INSN_SIZE_BYTES,
       });
     }
   }

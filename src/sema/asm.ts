@@ -15,6 +15,7 @@
 // so no operand is placed in them and no value lives in them across the statement.
 import type * as ast from '../parse/ast.js';
 import { assemble, expandAsmTemplate } from '../bpf/assemble.js';
+import { REGS_CALLER_SAVED } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import { tryEval } from './const-eval.js';
 import { checkExpr } from './expr.js';
@@ -22,8 +23,6 @@ import { isLvalue } from './convert.js';
 import type { TAsmOperand, TAsmPart, TExpr, TStmt } from './program.js';
 import { error, type SemaState } from './state.js';
 import * as T from './types.js';
-
-const CALLER_SAVED = [0, 1, 2, 3, 4, 5];
 
 export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
   if (st.template.trim() === '' && st.outputs.length === 0 && st.inputs.length === 0) return { kind: 'Barrier', span: st.span };
@@ -78,7 +77,7 @@ export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
   }
   const literal = parts.filter((p): p is string => typeof p === 'string').join(' ');
   for (const m of literal.matchAll(/\b[rw]([0-9])\b/g)) clobbers.add(Number(m[1]));
-  if (/\bcall\b/.test(literal)) CALLER_SAVED.forEach((r) => clobbers.add(r));
+  if (/\bcall\b/.test(literal)) REGS_CALLER_SAVED.forEach((r) => clobbers.add(r));
   if (!failed) checkTemplate(s, st, parts, operands);
   return { kind: 'Asm', parts, operands, clobbers: [...clobbers].sort((a, b) => a - b), span: st.span };
 }

@@ -2,7 +2,7 @@
 // check_cfg): whole ld_imm64 pairs, jumps and calls inside the program, no falling off the
 // end, every instruction reachable. Returns the first problem as a Reject with its instruction.
 import type { Insn } from '../bpf/insn.js';
-import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
+import { PSEUDO_CALL, PSEUDO_LD_IMM64, formOf } from '../bpf/opcodes.js';
 import { Reject } from './reject.js';
 
 export interface CfgProblem {
@@ -19,7 +19,7 @@ export function subprogStarts(insns: readonly Insn[]): number[] {
   for (let i = 0; i < insns.length; i++) {
     const f = formOf(insns[i]!);
     if (f?.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) starts.add(i + insns[i]!.imm + 1);
-    if (f?.kind === 'ld_imm64' && insns[i]!.src === 4) starts.add(i + insns[i]!.imm + 1);
+    if (f?.kind === 'ld_imm64' && insns[i]!.src === PSEUDO_LD_IMM64.func) starts.add(i + insns[i]!.imm + 1);
     if (f?.kind === 'ld_imm64') i++;
   }
   return [...starts].sort((a, b) => a - b);

@@ -3,8 +3,12 @@
 // path ends at the program's exit, or where an explored state at the same instruction (whose
 // paths were all proven safe) contains the current one. States are never joined. The first
 // rejection ends the analysis and is returned with its instruction and path.
+import { helperByName } from '../bpf/helpers.js';
 import type { Insn } from '../bpf/insn.js';
-import { PSEUDO_CALL, PSEUDO_LD_IMM64, formOf, type OpcodeForm } from '../bpf/opcodes.js';
+import {
+  ALU_OP_CODE, ATOMIC_SIZES, CLASS_CODE, MODE_CODE, MODE_MASK, OP_MASK, PSEUDO_CALL, PSEUDO_LD_IMM64, SIZE_BYTES, SIZE_MASK,
+  classOf, formOf, sizeOf, type OpcodeForm,
+} from '../bpf/opcodes.js';
 import { isConst, scalarText } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
@@ -522,11 +526,11 @@ const STORE_REL = 0x110;
 
 /** load-acquire and store-release (Linux 6.15): the atomic class with imm 0x100 / 0x110. */
 function isLoadAcqStoreRel(insn: Insn): boolean {
-  return (insn.code & 0xe7) === 0xc3 && (insn.imm === LOAD_ACQ || insn.imm === STORE_REL);
+  return (insn.code & ~SIZE_MASK) === (CLASS_CODE.stx | MODE_CODE.atomic) && (insn.imm === LOAD_ACQ || insn.imm === STORE_REL);
 }
 
 function acqRel(env: Env, st: State, insn: Insn): void {
-  const size = [4, 2, 1, 8][(insn.code >> 3) & 3]!;
+  const size = SIZE_BYTES[sizeOf(insn.code)];
   if (insn.imm === LOAD_ACQ) {
     memAccess(env, st, { regno: insn.src, off: insn.off, size, access: 'read', dst: insn.dst });
   } else {
@@ -536,25 +540,24 @@ function acqRel(env: Env, st: State, insn: Insn): void {
 
 /** The kernel's messages for known classes with fields no form allows. */
 function malformedMessage(insn: Insn): string | undefined {
-  const cls = insn.code & 7;
-  const mode = insn.code & 0xe0;
-  if (cls === 3 && mode === 0xc0) {
-    const size = insn.code & 0x18;
-    if (size !== 0x00 && size !== 0x18) return 'invalid atomic operand size';
+  const cls = classOf(insn.code);
+  const mode = insn.code & MODE_MASK;
+  if (cls === 'stx' && mode === MODE_CODE.atomic) {
+    if (!ATOMIC_SIZES.includes(sizeOf(insn.code))) return 'invalid atomic operand size';
     return `BPF_ATOMIC uses invalid atomic opcode ${(insn.imm & 0xff).toString(16).padStart(2, '0')}`;
   }
-  if (cls === 4 || cls === 7) {
-    const op = insn.code & 0xf0;
-    if (op === 0xd0) return 'BPF_END uses reserved fields';
-    if (op === 0xb0) return 'BPF_MOV uses reserved fields';
-    if (op === 0x80) return 'BPF_NEG uses reserved fields';
+  if (cls === 'alu' || cls === 'alu64') {
+    const op = insn.code & OP_MASK;
+    if (op === ALU_OP_CODE.end) return 'BPF_END uses reserved fields';
+    if (op === ALU_OP_CODE.mov) return 'BPF_MOV uses reserved fields';
+    if (op === ALU_OP_CODE.neg) return 'BPF_NEG uses reserved fields';
     return 'BPF_ALU uses reserved fields';
   }
   return undefined;
 }
 
-const BPF_LOOP = 181;
-const FOR_EACH_MAP_ELEM = 164;
+const BPF_LOOP = helperByName('bpf_loop')!.id;
+const FOR_EACH_MAP_ELEM = helperByName('bpf_for_each_map_elem')!.id;
 
 /**
  * bpf_loop() and bpf_for_each_map_elem() call back into the program: the callback is verified as

@@ -2,10 +2,12 @@
 // pruning ignores registers no later instruction reads, as the kernel's liveness marks do.
 import type { Insn } from '../bpf/insn.js';
 import { helperById } from '../bpf/helpers.js';
-import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
+import { PSEUDO_CALL, REG_RET, REGS_ARGS, REGS_CALLER_SAVED, formOf } from '../bpf/opcodes.js';
 
-const ALL_ARGS = 0b111110;
-const CALLER_SAVED = 0b111111;
+const mask = (regs: readonly number[]): number => regs.reduce((m, r) => m | (1 << r), 0);
+const ALL_ARGS = mask(REGS_ARGS);
+const CALLER_SAVED = mask(REGS_CALLER_SAVED);
+const RET = 1 << REG_RET;
 
 function useDef(insns: readonly Insn[], i: number): { use: number; def: number } {
   const insn = insns[i]!;
@@ -27,7 +29,7 @@ function useDef(insns: readonly Insn[], i: number): { use: number; def: number }
     case 'stx':
       return { use: b(insn.dst) | b(insn.src), def: 0 };
     case 'atomic':
-      if (f.atomicOp === 'cmpxchg') return { use: b(insn.dst) | b(insn.src) | 1, def: 1 };
+      if (f.atomicOp === 'cmpxchg') return { use: b(insn.dst) | b(insn.src) | RET, def: RET };
       return { use: b(insn.dst) | b(insn.src), def: f.fetch ? b(insn.src) : 0 };
     case 'ld_abs':
       return { use: b(6), def: CALLER_SAVED };
@@ -39,12 +41,11 @@ function useDef(insns: readonly Insn[], i: number): { use: number; def: number }
       if (insn.src === PSEUDO_CALL.call) return { use: ALL_ARGS, def: CALLER_SAVED };
       const h = insn.src === 0 ? helperById(insn.imm) : undefined;
       let use = 0;
-      const n = h ? h.args.length : 5;
-      for (let k = 1; k <= n; k++) use |= b(k);
+      for (const r of h ? REGS_ARGS.slice(0, h.args.length) : REGS_ARGS) use |= b(r);
       return { use, def: CALLER_SAVED };
     }
     case 'exit':
-      return { use: 1, def: 0 };
+      return { use: RET, def: 0 };
     default:
       return { use: 0, def: 0 };
   }

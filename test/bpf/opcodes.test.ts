@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInsns, encodeInsns } from '../../src/bpf/encode.js';
 import type { Insn } from '../../src/bpf/insn.js';
-import { COND_JMP_OPS, formByMnemonic, formOf, opcodeForms, PSEUDO_CALL, PSEUDO_LD_IMM64 } from '../../src/bpf/opcodes.js';
+import { COND_JMP_OPS, formByMnemonic, formOf, OPCODE_CALL, OPCODE_LD_IMM64, opcodeForms, PSEUDO_CALL, PSEUDO_LD_IMM64 } from '../../src/bpf/opcodes.js';
 import { evalCmp } from '../../src/ir/eval.js';
 import { negatedCmp, swappedCmp, type CmpOp } from '../../src/ir/ir.js';
 
@@ -84,6 +84,7 @@ describe('opcode table', () => {
   it('has the pseudo src_reg values of linux/bpf.h', () => {
     expect(PSEUDO_LD_IMM64).toEqual({ mapFd: 1, mapValue: 2, btfId: 3, func: 4, mapIdx: 5, mapIdxValue: 6 });
     expect(PSEUDO_CALL).toEqual({ call: 1, kfuncCall: 2 });
+    expect([OPCODE_LD_IMM64, OPCODE_CALL]).toEqual([0x18, 0x85]);
   });
 });
 
