@@ -74,7 +74,7 @@ function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
   const object = out.object;
   if (elf && object && !ctx.diags.hasErrors()) {
     const files: OutputFile[] = [{ path: output, data: elf }];
-    if (ctx.options.debugInfo) {
+    if (flags.sourceMap && ctx.options.debugInfo) {
       const map = guard(ctx, 'the source-map writer', () => buildSourceMap(object, basename(output), ctx));
       if (map !== undefined) files.push({ path: `${output}.map`, data: map });
     }
@@ -196,8 +196,10 @@ export async function main(args: string[]): Promise<number> {
       .option('-o, --output <file>', 'output object file')
       .addOption(new Option('--emit <form>', 'print an intermediate form instead').choices(['tokens', 'ast', 'ir', 'asm']))
       .addOption(new Option('--dump-after <pass>', 'print the IR after each run of an optimisation pass').choices([...PASS_NAMES]))
-      .option('--no-verify', 'do not run the built-in verifier on the object (see README: reporting a wrong verdict)'),
+      .option('--no-verify', 'do not run the built-in verifier on the object (see README: reporting a wrong verdict)')
+      .option('--source-map', 'also write OUT.o.map, a source map v3 from instruction slots to C lines (needs debug info: not with -g0)'),
   ).action((file: string, flags: BuildFlags) => {
+    if (flags.sourceMap && flags.g === false) throw new CommanderError(2, 'ebcc.sourcemap', "error: --source-map maps the line table that -g0 turns off: drop -g0");
     process.exitCode = runBuild(file, flags, clang);
   });
 

@@ -22,6 +22,8 @@ export interface BuildFlags {
   dumpAfter?: string;
   diagnostics?: string;
   color?: boolean;
+  /** ebcc build: --source-map writes OUT.o.map. */
+  sourceMap?: boolean;
   /** ebcc build: false with --no-verify. */
   verify?: boolean;
 }
@@ -82,7 +84,7 @@ export function addCompileOptions(cmd: Command): Command {
     .option('--mcpu <version>', 'BPF ISA version: v1, v2, v3 (default) or v4')
     .option('--prog-type <type>', 'program type for programs whose section names none (-mprog-type=)')
     .option('--target <triple>', 'target (only bpf)')
-    .option('-g', 'emit debug info: .BTF.ext line info, DWARF, OUT.o.map (the default)')
+    .option('-g', 'emit debug info: .BTF.ext line info and DWARF (the default)')
     .option('--no-g', 'no debug info (-g0)')
     .addOption(new Option('--diagnostics <format>', 'diagnostic format').choices(['text', 'json']).default('text'))
     .option('--color', 'colour diagnostics')

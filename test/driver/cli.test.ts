@@ -240,7 +240,7 @@ describe('outputs and inputs: never over the input, complete or absent, errors a
   it('when the source map cannot be written, the object is not left without it', async () => {
     const src = file('p.c', prog);
     mkdirSync(join(dir, 'p.o.map')); // a directory where the map should go
-    expect(await run('-c', src, '-g', '-o', join(dir, 'p.o'), '--no-color')).toBe(1);
+    expect(await run('-c', src, '-g', '--source-map', '-o', join(dir, 'p.o'), '--no-color')).toBe(1);
     expect(stderr).toContain(`cannot write '${join(dir, 'p.o.map')}'`);
     expect(readdirSync(dir).sort()).toEqual(['p.c', 'p.o.map']);
   });
@@ -250,7 +250,7 @@ describe('outputs and inputs: never over the input, complete or absent, errors a
     writeFileSync(join(dir, 'p.o'), 'old');
     expect(await run('-c', src, '-o', join(dir, 'p.o'), '--no-color')).toBe(0);
     expect([...readFileSync(join(dir, 'p.o')).subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
-    expect(readdirSync(dir).sort()).toEqual(['p.c', 'p.o', 'p.o.map']); // no temporary file left
+    expect(readdirSync(dir).sort()).toEqual(['p.c', 'p.o']); // no temporary file left, and no source map unasked
     expect(await run('-c', src, '-g0', '-o', '/dev/null', '--no-color')).toBe(0);
     expect(existsSync('/dev/null')).toBe(true);
   });

@@ -1,6 +1,6 @@
-// The CLI's debug-info surface: -g (default) writes OUT.o and OUT.o.map, -g0
-// writes neither DWARF nor the map, and `ebcc objdump` prints a listing.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// The CLI's debug-info surface: -g (the default) writes DWARF as clang does and no other file;
+// --source-map adds OUT.o.map; -g0 writes no DWARF; `ebcc objdump` prints a listing.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,10 +34,17 @@ function sectionNames(path: string): string[] {
 }
 
 describe('ebcc -g / -g0 and objdump', () => {
-  it('-g (the default, and what clang users pass) writes DWARF and OUT.o.map', async () => {
+  it('-g (the default, and what clang users pass) writes DWARF and only the object, as clang does', async () => {
     const out = join(dir, 'x.o');
     expect(await main(['-O2', '-g', '-target', 'bpf', '-c', SAMPLE, '-o', out])).toBe(0);
     expect(sectionNames(out)).toContain('.debug_line');
+    expect(readdirSync(dir)).toEqual(['x.o']);
+  });
+
+  it('--source-map also writes OUT.o.map', async () => {
+    const out = join(dir, 'x.o');
+    expect(await main(['-O2', '-g', '--source-map', '-target', 'bpf', '-c', SAMPLE, '-o', out])).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['x.o', 'x.o.map']);
     const map = JSON.parse(readFileSync(`${out}.map`, 'utf8'));
     expect(map).toMatchObject({ version: 3, file: 'x.o', sources: [SAMPLE] });
     expect(typeof map.mappings).toBe('string');
@@ -48,6 +55,13 @@ describe('ebcc -g / -g0 and objdump', () => {
     expect(await main(['-g0', SAMPLE, '-o', out])).toBe(0);
     expect(sectionNames(out).filter((n) => n.startsWith('.debug'))).toEqual([]);
     expect(existsSync(`${out}.map`)).toBe(false);
+  });
+
+  it('--source-map with -g0 is a usage error (there is no line table to map), exit 2', async () => {
+    const out = join(dir, 'y.o');
+    expect(await main(['-g0', '--source-map', SAMPLE, '-o', out])).toBe(2);
+    expect(stderr).toBe('error: --source-map maps the line table that -g0 turns off: drop -g0\n');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('ebcc objdump -S -r --section xdp FILE prints the listing; exit 0', async () => {
