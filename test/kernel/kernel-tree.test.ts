@@ -1,6 +1,7 @@
 // Programs written against the kernel tree's headers compile unchanged (test/kernel/legacy/
 // kernel_tree.c, built with -D__KERNEL__): struct vlan_hdr and VLAN_* of the kernel's
 // <linux/if_vlan.h>, ip_is_fragment() of <net/ip.h>, uint64_t of the kernel's <linux/types.h>,
+// memcpy() without <string.h>,
 // SK_DROP/SK_PASS, a project's copy of the BPF header skipped by the kernel's include guard, a
 // struct defined again exactly as a header defines it, and a local read before it is assigned
 // (which reads 0). They load and behave as worked out from the C.
@@ -37,7 +38,11 @@ describeDual('kernel-tree headers', () => compileFile(FILE, kernelTree), (obj) =
   it('vlan_frag: VLAN tags through struct vlan_hdr, fragments through ip_is_fragment()', () => {
     const run = (frame: Uint8Array) => obj().run('vlan_frag', frame).retval;
     expect(run(eth({ ...mac, type: ETH_P_IP, payload: v4() }))).toBe(XDP_PASS);
-    expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(100, v4()) }))).toBe(XDP_TX);
+    const back = eth({ ...mac, type: ETH_P_8021Q, payload: tagged(100, v4()) });
+    const sent = obj().run('vlan_frag', back);
+    expect(sent.retval).toBe(XDP_TX);
+    // Addressed back to its sender: the source MAC copied over the destination.
+    expect(Array.from(sent.dataOut)).toEqual([...back.subarray(6, 12), ...back.subarray(6)]);
     expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(101, v4()) }))).toBe(XDP_PASS);
     // Two tags: the inner one's id counts.
     expect(run(eth({ ...mac, type: ETH_P_8021AD, payload: tagged(7, tagged(100, v4()), ETH_P_8021Q) }))).toBe(XDP_TX);

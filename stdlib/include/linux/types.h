@@ -92,6 +92,9 @@ enum { false = 0, true = 1 };
 #endif
 #include <linux/byteorder/generic.h>
 #include <linux/compiler.h>
+/* Every kernel header that networking code includes reaches the kernel's <linux/string.h>, so
+ * kernel-tree programs call memcpy() and memset() without including it themselves. */
+#include <string.h>
 #endif
 
 #endif

@@ -1,6 +1,7 @@
 /* Programs written against the kernel tree's headers (built with -D__KERNEL__):
  * struct vlan_hdr and VLAN_* from the kernel's <linux/if_vlan.h>, ip_is_fragment()
- * from <net/ip.h>, uint64_t from the kernel's <linux/types.h>, SK_DROP/SK_PASS
+ * from <net/ip.h>, uint64_t from the kernel's <linux/types.h>, memcpy() without
+ * <string.h> (the kernel's headers declare it), SK_DROP/SK_PASS
  * from the BPF header, a vendored copy of the BPF header skipped by its include
  * guard, and a struct defined again exactly as a header defines it.
  * Written for ebcc's tests. */
@@ -21,7 +22,7 @@ _Static_assert(SK_DROP == 0 && SK_PASS == 1, "enum sk_action");
 _Static_assert(sizeof(struct vlan_ethhdr) == VLAN_ETH_HLEN, "tagged Ethernet header");
 
 /* Up to two VLAN tags; IPv4 fragments are dropped, unfragmented IPv4 on VLAN 100
- * is sent back, everything else passes. */
+ * is sent back to its sender, everything else passes. */
 SEC("xdp")
 int vlan_frag(struct xdp_md *ctx)
 {
@@ -54,7 +55,10 @@ int vlan_frag(struct xdp_md *ctx)
 		return XDP_ABORTED;
 	if (ip_is_fragment(iph))
 		return XDP_DROP;
-	return vid == 100 ? XDP_TX : XDP_PASS;
+	if (vid != 100)
+		return XDP_PASS;
+	memcpy(eth->h_dest, eth->h_source, ETH_ALEN);
+	return XDP_TX;
 }
 
 /* `extra` is read before anything is assigned to it, as real programs sometimes do by
