@@ -33,7 +33,7 @@ export function addVerifyCommand(program: Command, clang: Normalized): void {
       .description('predict the Linux verifier\'s verdict on each program of an object, with rejections at the C line')
       .argument('<file>', 'a BPF object (ebcc\'s, clang\'s or GCC\'s), or a C or assembly file to compile first')
       .option('--program <name>', 'only this program (its function name)')
-      .option('--log-level <n>', '1: print the failing path in the kernel log\'s format; 2: the same with states')
+      .option('--log-level <n>', '1: print the failing path in the kernel log\'s format, each instruction with the registers it touched; 2: also the whole state where each C line begins')
       .option('--stats', 'print per program: verdict, processed instructions, peak states, stack depth'),
   ).action((file: string, flags: VerifyFlags) => {
     process.exitCode = verifyCommand(file, flags, clang);
@@ -146,8 +146,8 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
   } else {
     if (level > 0) {
       for (const p of res.programs) {
-        if (!p.log) continue;
-        process.stdout.write(kernelLogText(p));
+        if (!p.path) continue;
+        process.stdout.write(kernelLogText(p, { level: level === 1 ? 1 : 2, sources: loaded.sources }));
       }
     }
     process.stderr.write(renderDiagnostics(diags, loaded.sources, { color }));

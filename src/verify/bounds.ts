@@ -751,21 +751,55 @@ export function refineBranch(r1: Scalar, r2: Scalar, op: RefineOp, bits32: boole
   syncBounds(r2);
 }
 
-/** The kernel log's spelling of a scalar: 5, or scalar(smin=..,umax=..,var_off=(..)). */
-export function scalarText(s: Scalar): string {
-  if (isConst(s)) return s64(s.var.v).toString();
+/** A signed number as the kernel log prints it: decimal within 16 bits, else 64-bit hex. */
+export function signedText(x: bigint): string {
+  return x >= -32768n && x <= 32767n ? x.toString() : `0x${u64(x).toString(16)}`;
+}
+
+/** An unsigned number as the kernel log prints it: decimal up to 65535, else hex. */
+export function unsignedText(x: bigint): string {
+  return x <= 65535n ? x.toString() : `0x${x.toString(16)}`;
+}
+
+/**
+ * The bounds of a scalar as print_scalar_ranges spells them: the ones that say something, and a
+ * value shared by bounds of the same kind (min or max) named once (`smax=umax=255`); then the
+ * tnum when it knows some bits.
+ */
+export function rangesText(s: Scalar): string {
+  // A 32-bit signed bound printed in hex is not sign-extended (so -2 is 0xfffffffe, not 64-bit).
+  const b32 = (x: bigint): bigint => (x >= -32768n && x <= 32767n ? x : u32(x));
+  const bounds = [
+    { name: 'smin', val: s.smin, omit: s.smin === S64_MIN },
+    { name: 'smax', val: s.smax, omit: s.smax === S64_MAX },
+    { name: 'umin', val: s.umin, omit: s.umin === 0n },
+    { name: 'umax', val: s.umax, omit: s.umax === U64 },
+    { name: 'smin32', val: b32(s.s32min), omit: s.s32min === S32_MIN },
+    { name: 'smax32', val: b32(s.s32max), omit: s.s32max === S32_MAX },
+    { name: 'umin32', val: s.u32min, omit: s.u32min === 0n },
+    { name: 'umax32', val: s.u32max, omit: s.u32max === U32 },
+  ];
   const parts: string[] = [];
-  const u = (x: bigint) => x.toString();
-  if (s.smin !== S64_MIN) parts.push(`smin=${u(s.smin)}`);
-  if (s.smax !== S64_MAX) parts.push(`smax=${u(s.smax)}`);
-  if (s.umin !== 0n) parts.push(`umin=${u(s.umin)}`);
-  if (s.umax !== U64) parts.push(`umax=${u(s.umax)}`);
-  if (s.s32min !== S32_MIN && s.s32min !== s.smin) parts.push(`smin32=${u(s.s32min)}`);
-  if (s.s32max !== S32_MAX && s.s32max !== s.smax) parts.push(`smax32=${u(s.s32max)}`);
-  if (s.u32min !== 0n && s.u32min !== s.umin) parts.push(`umin32=${u(s.u32min)}`);
-  if (s.u32max !== U32 && s.u32max !== s.umax) parts.push(`umax32=${u(s.u32max)}`);
+  bounds.forEach((a, i) => {
+    if (a.omit) return;
+    const neg = a.name[0] === 's' && a.val < 0n;
+    let names = `${a.name}=`;
+    for (let j = i + 2; j < bounds.length; j += 2) {
+      const b = bounds[j]!;
+      if (b.omit || u64(b.val) !== u64(a.val) || (b.name[0] === 's' && b.val < 0n) !== neg) continue;
+      b.omit = true;
+      names += `${b.name}=`;
+    }
+    parts.push(names + (a.name[0] === 's' ? signedText(a.val) : unsignedText(a.val)));
+  });
   if (s.var.m !== U64) parts.push(`var_off=(0x${s.var.v.toString(16)}; 0x${s.var.m.toString(16)})`);
-  return `scalar(${parts.join(',')})`;
+  return parts.join(',');
+}
+
+/** The kernel log's spelling of a scalar: 5, or scalar(smin=0,smax=umax=255,var_off=(0x0; 0xff)). */
+export function scalarText(s: Scalar): string {
+  if (isConst(s)) return signedText(s64(s.var.v));
+  return `scalar(${rangesText(s)})`;
 }
 
 /** old contains cur (range_within + tnum_in). */

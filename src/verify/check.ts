@@ -2,7 +2,8 @@
 // do_check does. The fall-through of a branch is followed first, the jump side is pushed; a
 // path ends at the program's exit, or where an explored state at the same instruction (whose
 // paths were all proven safe) contains the current one. States are never joined. The first
-// rejection ends the analysis and is returned with its instruction and path.
+// rejection ends the analysis and is returned with its instruction and path: the branch
+// decisions that led there, which replayPath (path.ts) follows again to record the states.
 import { helperByName } from '../bpf/helpers.js';
 import type { Insn } from '../bpf/insn.js';
 import {
@@ -40,9 +41,17 @@ export interface CheckResult {
   reject?: Reject;
   /** Instruction of the rejection. */
   insn?: number;
-  /** Instructions of the failing path, oldest first (for the log). */
-  path?: number[];
+  /** The failing path, to be replayed with replayPath when its states are wanted. */
+  path?: PathDecisions;
   stats: CheckStats;
+}
+
+/** A path from the entry: the outcome of each branch both of whose sides were possible, oldest first. */
+export interface PathDecisions {
+  /** true: the jump was taken; false: the path fell through. */
+  taken: boolean[];
+  /** Instructions processed on the path, the last one (where it was rejected) included. */
+  steps: number;
 }
 
 interface Checkpoint {
@@ -57,23 +66,29 @@ interface Path {
   st: State;
   idx: number;
   parent: Checkpoint | undefined;
-  /** The instructions this path went through, newest first, for the failing path's log. */
+  /** The branch decisions of this path, newest first, for replaying a failing path. */
   trail: Trail | undefined;
+  /** Instructions processed on this path since the entry. */
+  steps: number;
 }
 
 /** A persistent list: paths forked from one another share their history. */
 interface Trail {
-  idx: number;
+  taken: boolean;
   prev: Trail | undefined;
-  depth: number;
 }
 
-const TRAIL_MAX = 4096;
-
-function trailList(t: Trail | undefined): number[] {
-  const out: number[] = [];
-  for (let x = t; x; x = x.prev) out.push(x.idx);
+function trailList(t: Trail | undefined): boolean[] {
+  const out: boolean[] = [];
+  for (let x = t; x; x = x.prev) out.push(x.taken);
   return out.reverse();
+}
+
+/** The state at a program's entry: R1 is the context, R10 the frame pointer. */
+export function entryState(): State {
+  const st: State = { frames: [newFrame(-1, 0, 0)], refs: [] };
+  curFrame(st).regs[1] = regPtr('ctx');
+  return st;
 }
 
 export function checkProgram(env: Env): CheckResult {
@@ -115,9 +130,7 @@ export function checkProgram(env: Env): CheckResult {
   const explored = new Map<number, Checkpoint[]>();
   const byKey = new Map<number, Map<string, Checkpoint[]>>();
   const pending: Path[] = [];
-  const init = { frames: [newFrame(-1, 0, 0)], refs: [] } as State;
-  curFrame(init).regs[1] = regPtr('ctx');
-  let cur: Path = { st: init, idx: 0, parent: undefined, trail: undefined };
+  let cur: Path = { st: entryState(), idx: 0, parent: undefined, trail: undefined, steps: 0 };
   let jmps = 0, prevJmps = 0, prevInsns = 0;
 
   const finish = (p: Path): void => {
@@ -143,13 +156,13 @@ export function checkProgram(env: Env): CheckResult {
   for (;;) {
     const idx = cur.idx;
     env.insnIdx = idx;
+    cur.steps++;
     if (++stats.processedInsns > INSN_LIMIT) {
       return done(false, new Reject('V1017', `BPF program is too large. Processed ${INSN_LIMIT + 1} insn`, {
         proven: `more than ${INSN_LIMIT} instructions were processed over all paths`,
         needed: 'fewer paths: tighter loop bounds, fewer independent branches',
       }), idx);
     }
-    cur.trail = { idx, prev: cur.trail && cur.trail.depth >= TRAIL_MAX ? undefined : cur.trail, depth: (cur.trail?.depth ?? 0) + 1 };
     if (prune[idx]) {
       const list = explored.get(idx) ?? [];
       let pruned = false;
@@ -202,37 +215,17 @@ export function checkProgram(env: Env): CheckResult {
         prevInsns = stats.processedInsns;
       }
     }
-    const insn = insns[idx]!;
-    const form = formOf(insn);
     try {
-      const reserved = reservedFields(insn);
-      if (reserved) throw new Reject('V1016', reserved, { proven: `unused fields of the instruction are not zero`, needed: 'zero in every field the instruction does not use' });
-      if (insn.dst > 10 || insn.src > 10) {
-        const r = insn.dst > 10 ? insn.dst : insn.src;
-        if (insn.dst > 10 || (form && form.source === 'x') || form?.kind === 'ldx' || form?.kind === 'stx' || form?.kind === 'atomic') {
-          throw new Reject('V1016', `R${r} is invalid`, { proven: `register number ${r}`, needed: 'registers r0..r10' });
-        }
-      }
-      if (!form && isLoadAcqStoreRel(insn)) {
-        acqRel(env, cur.st, insn);
-        cur.idx = idx + 1;
-        continue;
-      }
-      if (!form) {
-        const malformed = malformedMessage(insn);
-        if (malformed) throw new Reject('V1016', malformed, { proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set' });
-        throw new Reject('V1016', `unknown opcode ${insn.code.toString(16).padStart(2, '0')}`, {
-          proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set',
-        });
-      }
-      const step = execute(env, cur, insn, form, idx);
-      if (form.cls === 'jmp' || form.cls === 'jmp32') jmps++;
+      const step = stepInsn(env, cur.st, idx);
+      const form = formOf(insns[idx]!);
+      if (form && (form.cls === 'jmp' || form.cls === 'jmp32')) jmps++;
       for (const fr of cur.st.frames) depthOf[funcOf[fr.subprog] ?? 0] = Math.max(depthOf[funcOf[fr.subprog] ?? 0]!, fr.depth);
       if (step.kind === 'next') {
         cur.idx = step.to;
       } else if (step.kind === 'fork') {
         if (cur.parent) cur.parent.branches++;
-        pending.push({ st: step.other, idx: step.jumpTo, parent: cur.parent, trail: cur.trail });
+        pending.push({ st: step.other, idx: step.jumpTo, parent: cur.parent, trail: { taken: true, prev: cur.trail }, steps: cur.steps });
+        cur.trail = { taken: false, prev: cur.trail };
         if (pending.length > JMP_SEQ_LIMIT) {
           return done(false, new Reject('V1017', `The sequence of ${pending.length} jumps is too complex.`, {
             proven: `${pending.length} branches wait to be explored`, needed: `at most ${JMP_SEQ_LIMIT}`,
@@ -272,7 +265,7 @@ export function checkProgram(env: Env): CheckResult {
       }
       return { accepted, stats };
     }
-    return { accepted, reject, insn, path: trailList(cur.trail), stats };
+    return { accepted, reject, insn, path: { taken: trailList(cur.trail), steps: cur.steps }, stats };
   }
 
   /** check_max_stack_depth: walks the static call graph from the entry (at most 8 frames, 512 bytes). */
@@ -300,14 +293,39 @@ export function checkProgram(env: Env): CheckResult {
   }
 }
 
-type Step =
+export type Step =
   | { kind: 'next'; to: number }
   | { kind: 'fork'; to: number; jumpTo: number; other: State }
   | { kind: 'call'; to: number }
   | { kind: 'end' };
 
-function execute(env: Env, p: Path, insn: Insn, form: OpcodeForm, idx: number): Step {
-  const st = p.st;
+/** Checks instruction `idx` in state `st` and applies it; a rejection is thrown as a Reject. */
+export function stepInsn(env: Env, st: State, idx: number): Step {
+  const insn = env.insns[idx]!;
+  const form = formOf(insn);
+  const reserved = reservedFields(insn);
+  if (reserved) throw new Reject('V1016', reserved, { proven: `unused fields of the instruction are not zero`, needed: 'zero in every field the instruction does not use' });
+  if (insn.dst > 10 || insn.src > 10) {
+    const r = insn.dst > 10 ? insn.dst : insn.src;
+    if (insn.dst > 10 || (form && form.source === 'x') || form?.kind === 'ldx' || form?.kind === 'stx' || form?.kind === 'atomic') {
+      throw new Reject('V1016', `R${r} is invalid`, { proven: `register number ${r}`, needed: 'registers r0..r10' });
+    }
+  }
+  if (!form && isLoadAcqStoreRel(insn)) {
+    acqRel(env, st, insn);
+    return { kind: 'next', to: idx + 1 };
+  }
+  if (!form) {
+    const malformed = malformedMessage(insn);
+    if (malformed) throw new Reject('V1016', malformed, { proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set' });
+    throw new Reject('V1016', `unknown opcode ${insn.code.toString(16).padStart(2, '0')}`, {
+      proven: `opcode 0x${insn.code.toString(16)} with off=${insn.off} imm=${insn.imm}`, needed: 'an instruction of the BPF instruction set',
+    });
+  }
+  return execute(env, st, insn, form, idx);
+}
+
+function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number): Step {
   const regs = curFrame(st).regs;
   switch (form.kind) {
     case 'alu': case 'neg': case 'endian': case 'bswap':

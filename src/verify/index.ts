@@ -17,6 +17,7 @@ import { mapDefinitions, type MapDef } from '../obj/map-defs.js';
 import { linkProgram, programFunctions, type LinkedProgram } from '../run/link.js';
 import { checkProgram, type CheckStats } from './check.js';
 import type { Env, MapInfo } from './env.js';
+import { replayPath, type FailingPath } from './path.js';
 
 export interface VerifyOptions {
   /** Only this program (its function name). */
@@ -50,8 +51,8 @@ export interface ProgramResult {
   stats: ProgramStats;
   /** The kernel's message for a rejection. */
   kernelMessage?: string;
-  /** The failing path's instructions in the kernel log's syntax (`N: (bf) r1 = r6`), with source notes. */
-  log?: string[];
+  /** The path to the rejection: each instruction with its C line, the branch decisions and the states. */
+  path?: FailingPath;
 }
 
 export interface VerifyResult {
@@ -158,7 +159,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
   const linked = linkProgram(obj, entry, defs);
   if (!linked.ok) return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${linked.message}`, notes: [] } };
   const prog = linked.program;
-  const env: Env = {
+  const newEnv = (): Env => ({
     insns: prog.insns,
     maps,
     progType: type.progType,
@@ -174,7 +175,8 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     insnIdx: 0,
     warnings: new Map(),
     noPerfmon: options.noPerfmon ?? false,
-  };
+  });
+  const env = newEnv();
   const t0 = nowUs();
   const res = checkProgram(env);
   const timeUs = Math.round(nowUs() - t0);
@@ -217,7 +219,16 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
       span,
       notes,
     });
-    out.log = (res.path ?? []).map((i) => `${i}: ${text(i)}`);
+    if (res.path) {
+      out.path = replayPath(newEnv(), res.path, {
+        names: { map: (i) => maps[i] },
+        text,
+        span: (i) => {
+          const o = prog.origin[i];
+          return o ? spanOf(o.fn, o.index, options) : undefined;
+        },
+      });
+    }
   }
   return out;
 }

@@ -9,7 +9,8 @@ const ALL_ARGS = mask(REGS_ARGS);
 const CALLER_SAVED = mask(REGS_CALLER_SAVED);
 const RET = 1 << REG_RET;
 
-function useDef(insns: readonly Insn[], i: number): { use: number; def: number } {
+/** The registers instruction i reads (use) and writes (def), as bit masks. */
+export function useDef(insns: readonly Insn[], i: number): { use: number; def: number } {
   const insn = insns[i]!;
   const f = formOf(insn);
   const b = (r: number): number => 1 << r;

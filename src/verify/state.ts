@@ -1,7 +1,7 @@
 // The verifier state: registers, stack slots and acquired references per path, as the kernel
 // keeps them (struct bpf_reg_state, bpf_func_state, bpf_verifier_state), and the subsumption
 // test used for pruning (regsafe/stacksafe/refsafe: an explored state contains the current one).
-import { copyScalar, scalarConst, scalarText, scalarUnknown, scalarWithin, type Scalar } from './bounds.js';
+import { copyScalar, rangesText, scalarConst, scalarText, scalarUnknown, scalarWithin, signedText, unsignedText, type Scalar } from './bounds.js';
 
 export type RegType =
   | 'not_init' | 'scalar' | 'ctx' | 'map_ptr' | 'map_value' | 'map_key' | 'stack' | 'pkt' | 'pkt_meta' | 'pkt_end'
@@ -145,14 +145,76 @@ export function regText(r: Reg, names?: NameOf): string {
     const m = names?.map(r.map);
     if (m) parts.push(`map=${m.name},ks=${m.keySize},vs=${m.valueSize}`);
   }
-  if (r.off) parts.push(`off=${r.off}`);
-  if (r.type === 'pkt' || r.type === 'pkt_meta') parts.push(`r=${r.range}`);
-  if (r.type === 'mem') parts.push(`sz=${r.memSize}`);
-  if (!(r.s.var.m === 0n && r.s.var.v === 0n)) {
-    const t = scalarText(r.s);
-    parts.push(t.startsWith('scalar(') ? t.slice(7, -1) : `imm=${t}`);
-  }
+  if (r.off) parts.push(`off=${signedText(BigInt(r.off))}`);
+  if (r.type === 'pkt' || r.type === 'pkt_meta') parts.push(`r=${unsignedText(BigInt.asUintN(64, BigInt(r.range)))}`);
+  if (r.type === 'mem') parts.push(`sz=${unsignedText(BigInt(r.memSize))}`);
+  const ranges = r.s.var.m !== 0n ? rangesText(r.s) : '';
+  if (ranges) parts.push(ranges);
+  else if (r.s.var.m === 0n && r.s.var.v !== 0n) parts.push(`imm=${scalarText(r.s)}`);
   return `${typeText(r)}(${parts.join(',')})`;
+}
+
+/** A register or stack slot with its value in the kernel log's spelling: `R2=pkt(off=14,r=0)`, `fp-8=mmmm????`. */
+export interface RegValue {
+  /** `R0`..`R10`, or a stack slot `fp-8`. */
+  name: string;
+  value: string;
+}
+
+/** The kernel's letter for each byte kind (slot_type_char), indexed by SLOT_INVALID..SLOT_SPILL. */
+const SLOT_CHARS = ['?', 'm', '0', 'r'];
+
+/** The slots of a frame that hold something, as their fp offsets (-8, -16, ...), nearest first. */
+export function usedSlots(f: Frame): number[] {
+  const out: number[] = [];
+  for (let top = STACK_SIZE; top > 0; top -= 8) {
+    for (let b = top - 8; b < top; b++) {
+      if (f.bytes[b] !== SLOT_INVALID) {
+        out.push(top - 8 - STACK_SIZE);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** One stack slot (fp offset, a multiple of 8) as print_verifier_state shows it. */
+export function slotText(f: Frame, fpOff: number, names?: NameOf): string {
+  const base = fpOff + STACK_SIZE;
+  const spilled = f.spills[base >> 3];
+  const isSpill = spilled !== undefined && f.bytes[base] === SLOT_SPILL;
+  // Highest address first, as the kernel prints slot_type[0..7]; a spill shows the bytes it does
+  // not cover (a 4-byte spill of 0 at fp-8 is `????0`), then the register.
+  let t = '';
+  for (let j = 7; j >= 0; j--) {
+    const kind = f.bytes[base + j]!;
+    if (!(isSpill && kind === SLOT_SPILL)) t += SLOT_CHARS[kind] ?? '?';
+  }
+  return isSpill ? t + regText(spilled, names) : t;
+}
+
+/**
+ * print_verifier_state for one frame: the initialised registers whose bit is set in `regMask`,
+ * then the given stack slots (fp offsets) that hold something.
+ */
+export function frameValues(f: Frame, names: NameOf | undefined, regMask = 0x7ff, slots: readonly number[] = usedSlots(f)): RegValue[] {
+  const out: RegValue[] = [];
+  for (let r = 0; r <= 10; r++) {
+    const reg = f.regs[r]!;
+    if ((regMask & (1 << r)) === 0 || reg.type === 'not_init') continue;
+    out.push({ name: `R${r}`, value: regText(reg, names) });
+  }
+  for (const off of slots) {
+    const base = off + STACK_SIZE;
+    if (base < 0 || base + 8 > STACK_SIZE || !f.bytes.subarray(base, base + 8).some((b) => b !== SLOT_INVALID)) continue;
+    out.push({ name: `fp${off}`, value: slotText(f, off, names) });
+  }
+  return out;
+}
+
+/** `R1=ctx() R10=fp0 fp-8=mmmmmmmm`, with ` frameN:` first in a called function, as the kernel prints it. */
+export function valuesText(values: readonly RegValue[], frameNo = 0): string {
+  return (frameNo > 0 ? `frame${frameNo}: ` : '') + values.map((v) => `${v.name}=${v.value}`).join(' ');
 }
 
 // ---------------------------------------------------------------------------

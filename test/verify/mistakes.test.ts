@@ -127,7 +127,7 @@ char LICENSE[] SEC("license") = "GPL";
     '   20 |  s->slot[idx] += 1;\n' +
     '      |  ^~~~~~~~~~~~~~~~~~\n' +
     'ebcc: note: instruction 11: (79) r1 = *(u64 *)(r0 +0)\n' +
-    'ebcc: note: proven: the variable offset of R0 has no upper bound: scalar(smin=0,smax=34359738360,umax=34359738360,smax32=2147483640,umax32=4294967288,var_off=(0x0; 0x7fffffff8))\n' +
+    'ebcc: note: proven: the variable offset of R0 has no upper bound: scalar(smin=0,smax=umax=0x7fffffff8,smax32=0x7ffffff8,umax32=0xfffffff8,var_off=(0x0; 0x7fffffff8))\n' +
     'ebcc: note: needed: an offset of at most 120 (so that offset + 8 <= 128): compare the index with the number of elements before using it\n' +
     'ebcc: note: the kernel\'s verifier says: R0 unbounded memory access, make sure to bounds check any such access\n',
 });
@@ -156,7 +156,7 @@ char LICENSE[] SEC("license") = "GPL";
     '   13 |  return *p == 0x45 ? XDP_DROP : XDP_PASS;\n' +
     '      |  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n' +
     'ebcc: note: instruction 9: (71) r0 = *(u8 *)(r0 +0)\n' +
-    'ebcc: note: proven: R0 = data + 0 + a variable offset in scalar(smin=0,smax=4294967295,umax=4294967295,var_off=(0x0; 0xffffffff)); no comparison with data_end covers it; the access reaches bytes 0..1 from that base\n' +
+    'ebcc: note: proven: R0 = data + 0 + a variable offset in scalar(smin=0,smax=umax=0xffffffff,var_off=(0x0; 0xffffffff)); no comparison with data_end covers it; the access reaches bytes 0..1 from that base\n' +
     'ebcc: note: needed: the variable offset bounded (at most 0xffff) before it is added, then the pointer compared with data_end\n' +
     'var_pkt.c:7:8: note: the packet pointer is loaded here (instruction 0: (61) r0 = *(u32 *)(r1 +0))\n' +
     '    7 |  void *data = (void *)(long)ctx->data;\n' +

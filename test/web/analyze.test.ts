@@ -49,8 +49,17 @@ describe('analyzeSource', () => {
     expect(d.notes.map((n) => n.line)).toContain(15);
     // The rejection is also among the page's diagnostics, so the editor marks the line.
     expect(broken.diagnostics.some((x) => x.code === d.code && x.line === 16)).toBe(true);
-    expect(v!.path.at(-1)).toMatch(/^\d+: \(79\) r\d = \*\(u64 \*\)\(r0 \+0\)$/);
-    expect(v!.logText).toMatch(/^; program count\n/);
+    const last = v!.path.at(-1)!;
+    expect(last.line).toBe(16);
+    expect(last.insns.at(-1)).toMatch(/^\d+: \(79\) r\d = \*\(u64 \*\)\(r0 \+0\)$/);
+    // The state at the rejection shows why: R0 may still be NULL.
+    expect(last.atRejection).toContainEqual({ name: 'R0', value: 'map_value_or_null(id=1,map=hits,ks=4,vs=8)' });
+    // The lookup's line leaves the result in R0, and the key's line the zero in the stack slot.
+    expect(v!.path.find((g) => g.line === 15)!.touched).toContainEqual({ name: 'R0', value: 'map_value_or_null(id=1,map=hits,ks=4,vs=8)' });
+    expect(v!.path.find((g) => g.line === 14)!.touched).toContainEqual({ name: 'fp-8', value: '????0' });
+
+    expect(v!.logText).toMatch(/^; program count\n0: R1=ctx\(\) R10=fp0\n; __u32 k = 0; @ prog.c:14\n/);
+    expect(v!.logText).toMatch(/\n\d+: \(85\) call bpf_map_lookup_elem#1 +; R0=map_value_or_null\(id=1,map=hits,ks=4,vs=8\)\n/);
     expect(v!.logText).toContain("invalid mem access 'map_value_or_null'");
     expect(v!.logText).toMatch(/\nprocessed \d+ insns \(limit 1000000\)/);
 

@@ -202,10 +202,25 @@ describe.skipIf(!available)('the playground in chromium', () => {
     expect(await problem.textContent()).toContain('packet');
     expect(await box.locator('.path .row:not(.tline)').count()).toBeGreaterThan(3);
     expect(await box.locator('.path .tline[data-line="15"]').count()).toBe(1);
+    // Under each C line: the registers it left, the branch taken, and at the failing line the
+    // state the access was checked in (the packet pointer proven for 14 bytes, read at 22).
+    expect(await box.locator('.path .regs[data-line="11"]').textContent()).toContain('R2=pkt(off=14,r=0)');
+    const branch = await box.locator('.path .branch[data-line="13"]').textContent();
+    expect(branch).toMatch(/^branch \d+: if r\d <= r\d goto pc\+\d+ → jumps to \d+ \(both ways were possible: this is the one that fails\)$/);
+    expect(await box.locator('.path .regs[data-line="13"]').textContent()).toContain('R2=pkt(off=14,r=14)');
+    const atRejection = await box.locator('.path .regs.at-rejection[data-line="15"]').textContent();
+    expect(atRejection).toMatch(/^at the rejected instruction: .*R0=pkt\(r=14\)/);
+    expect(await box.locator('.path .regs.at-rejection').count()).toBe(1);
     const download = page.waitForEvent('download');
     await box.locator('.download-log').click();
     const file = await (await download).path();
-    expect(readFileSync(file, 'utf8')).toMatch(/^; program ttl\n[\s\S]*\nprocessed \d+ insns/);
+    const log = readFileSync(file, 'utf8');
+    expect(log).toMatch(/^; program ttl\n0: R1=ctx\(\) R10=fp0\n[\s\S]*\nprocessed \d+ insns/);
+    // The form bpfvv reads: source lines, and each instruction with the registers it touched.
+    expect(log).toContain('\n; if (iph->ttl <= 1) @ prog.c:15\n');
+    expect(log).toMatch(/\n3: \(07\) r2 \+= 14 +; R2=pkt\(off=14,r=0\)\n/);
+    expect(log).toMatch(/\nfrom 4 to 7: R0=pkt\(r=14\) R1=pkt_end\(\) R2=pkt\(off=14,r=14\) R10=fp0\n/);
+    await box.locator('.path .regs.at-rejection').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'verifier.png') });
 
     const fixed = await replaceSource(page, BOUNDS.replace('CHECK', '\tif ((void *)(iph + 1) > data_end)\n\t\treturn XDP_PASS;'));

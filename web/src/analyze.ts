@@ -13,6 +13,10 @@ import type { SourceManager } from '../../src/diag/source.js';
 import { compile } from '../../src/driver/compile.js';
 import { verifyObject } from '../../src/verify/index.js';
 import { kernelLogText } from '../../src/verify/log-text.js';
+import type { FailingPath } from '../../src/verify/path.js';
+import type { RegValue } from '../../src/verify/state.js';
+
+export type { RegValue };
 
 /** Where the stdlib headers live in the in-memory file system. */
 export const STDLIB_DIR = '/ebcc/stdlib/include';
@@ -60,6 +64,66 @@ export interface ProgramListing {
   groups: InsnGroup[];
 }
 
+/** A conditional jump on the failing path and the way the path went. */
+export interface BranchView {
+  insn: number;
+  text: string;
+  taken: boolean;
+  /** Where the path went next. */
+  to: number;
+  /** The state decided the outcome; otherwise both ways were possible and this is the one that fails. */
+  decided: boolean;
+}
+
+/** Consecutive instructions of the failing path from one C line. */
+export interface PathLine {
+  /** 1-based line in the page's source, 0 when the instructions come from elsewhere. */
+  line: number;
+  source: string;
+  /** `N: (bf) r2 = r0`, in the kernel log's syntax. */
+  insns: string[];
+  branches: BranchView[];
+  /** The registers and stack slots these instructions touched, as they left them (`R2=pkt(off=14,r=0)`). */
+  touched: RegValue[];
+  /** The call depth (0: the program's own function). */
+  frame: number;
+  /** The line of the rejection: the whole state before the rejected instruction. */
+  atRejection?: RegValue[];
+}
+
+/** The failing path grouped by C line, with each line's register states. */
+function pathLines(path: FailingPath | undefined, sources: SourceManager): PathLine[] {
+  const out: PathLine[] = [];
+  const srcId = sources.files.find((f) => f.path === SOURCE_PATH)?.id ?? -1;
+  const steps = path?.steps ?? [];
+  steps.forEach((step, k) => {
+    const line = step.span && step.span.file === srcId ? sources.lineCol(srcId, step.span.start).line : 0;
+    let group = out[out.length - 1];
+    if (!group || group.line !== line || group.frame !== step.frame) {
+      group = { line, source: line > 0 ? sources.lineText(srcId, line).trim() : '', insns: [], branches: [], touched: [], frame: step.frame };
+      out.push(group);
+    }
+    group.insns.push(`${step.insn}: ${step.text}`);
+    if (step.branch) {
+      const next = steps[k + 1]?.insn ?? (step.branch.taken ? step.branch.target : step.insn + 1);
+      group.branches.push({ insn: step.insn, text: step.text.replace(/^\([0-9a-f]{2}\) /, ''), taken: step.branch.taken, to: next, decided: step.branch.decided });
+    }
+    for (const v of step.after ?? []) {
+      const i = group.touched.findIndex((t) => t.name === v.name);
+      if (i >= 0) group.touched[i] = v;
+      else group.touched.push(v);
+    }
+    if (k === steps.length - 1 && !path!.incomplete) group.atRejection = step.before;
+  });
+  for (const g of out) g.touched.sort((a, b) => regOrder(a.name) - regOrder(b.name));
+  return out;
+}
+
+/** R0..R10 first, then the stack slots from fp-8 down. */
+function regOrder(name: string): number {
+  return name.startsWith('R') ? Number(name.slice(1)) : 100 - Number(name.slice(2));
+}
+
 /** The built-in verifier's verdict on one program. */
 export interface VerifierView {
   name: string;
@@ -73,8 +137,10 @@ export interface VerifierView {
   /** The rejection, at its C line, with what was proven, what was needed and the fix. */
   diagnostics: PageDiagnostic[];
   kernelMessage?: string;
-  /** The failing path, one instruction per line, in the kernel log's syntax. */
-  path: string[];
+  /** The failing path, by C line: instructions, branch decisions and register states. */
+  path: PathLine[];
+  /** Instructions of a long path left out before the first of `path`. */
+  pathOmitted: number;
   /** The whole log in the kernel's format, for bpfvv. */
   logText: string;
 }
@@ -185,8 +251,9 @@ export function compilePage(source: string, stdlib: Readonly<Record<string, stri
         verifyMs: p.stats.timeUs / 1000,
         diagnostics: toPageDiagnostics(p.diagnostics, ctx.sources),
         kernelMessage: p.kernelMessage,
-        path: p.log ?? [],
-        logText: kernelLogText(p),
+        path: pathLines(p.path, ctx.sources),
+        pathOmitted: p.path?.omitted ?? 0,
+        logText: kernelLogText(p, { level: 2, sources: ctx.sources }),
       });
     }
   }

@@ -8,7 +8,7 @@ import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@co
 import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import type { PageDiagnostic, PageResult, ProgramListing, VerifierView } from './analyze.js';
+import type { PageDiagnostic, PageResult, ProgramListing, RegValue, VerifierView } from './analyze.js';
 import { LESSONS } from './lessons.js';
 import { buildPacket, packetsOfCapture, type L3, type L4, type PacketSpec } from './packet.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
@@ -136,15 +136,11 @@ function renderProgram(p: ProgramListing): HTMLElement {
 
 // --- the Verifier pane ----------------------------------------------------------------------------
 
-/** The C line of each instruction slot of each program, from the Output listing. */
-function lineOfInsn(programs: readonly ProgramListing[]): Map<string, Map<number, { line: number; source: string }>> {
-  const out = new Map<string, Map<number, { line: number; source: string }>>();
-  for (const p of programs) {
-    const m = new Map<number, { line: number; source: string }>();
-    for (const g of p.groups) for (const i of g.insns) m.set(i.index, { line: g.line, source: g.source });
-    out.set(p.name, m);
-  }
-  return out;
+/** A line of register states under a C line of the failing path: `R2=pkt(off=14,r=0)`, each in its own chip. */
+function stateRow(cls: string, line: number, label: string, values: readonly RegValue[]): HTMLElement {
+  const row = el('div', { class: cls, 'data-line': String(line) }, el('span', { class: 'label' }, `${label}:`));
+  for (const v of values) row.append(' ', el('span', { class: 'reg' }, el('b', {}, v.name), `=${v.value}`));
+  return row;
 }
 
 function renderVerifier(pane: HTMLElement, result: PageResult): void {
@@ -153,7 +149,6 @@ function renderVerifier(pane: HTMLElement, result: PageResult): void {
     pane.append(el('p', { class: 'quiet' }, 'No object to verify: see the problems.'));
     return;
   }
-  const lines = lineOfInsn(result.programs);
   for (const v of result.verifier) {
     const box = el('section', { class: `verdict-box ${v.accepted ? 'accepted' : 'rejected'}`, 'data-program': v.name, 'data-accepted': String(v.accepted) },
       el('h3', {}, `${v.name} `, el('span', { class: 'verdict-word' }, v.accepted ? 'accepted' : 'rejected'),
@@ -166,16 +161,19 @@ function renderVerifier(pane: HTMLElement, result: PageResult): void {
       box.append(item);
     }
     if (v.path.length > 0) {
-      const at = lines.get(v.name);
       const path = el('div', { class: 'path' });
-      let last = -1;
-      for (const text of v.path) {
-        const m = /^(\d+):/.exec(text);
-        const where = m ? at?.get(Number(m[1])) : undefined;
-        const line = where?.line ?? 0;
-        if (line > 0 && line !== last) path.append(el('div', { class: 'row tline', 'data-line': String(line) }, `; ${where!.source} @ line ${line}`));
-        if (line > 0) last = line;
-        path.append(el('div', { class: 'row', 'data-line': String(line) }, text));
+      if (v.pathOmitted > 0) path.append(el('div', { class: 'row tline' }, `; ${v.pathOmitted} earlier instructions left out`));
+      for (const g of v.path) {
+        const where = g.line > 0 ? `; ${g.source} @ line ${g.line}` : '; (no line in this file)';
+        path.append(el('div', { class: 'row tline', 'data-line': String(g.line) }, g.frame > 0 ? `${where} (in a called function, frame ${g.frame})` : where));
+        for (const text of g.insns) path.append(el('div', { class: 'row', 'data-line': String(g.line) }, text));
+        for (const b of g.branches) {
+          const way = b.taken ? `jumps to ${b.to}` : `falls through to ${b.to}`;
+          const why = b.decided ? 'the only way the state allows' : 'both ways were possible: this is the one that fails';
+          path.append(el('div', { class: 'branch', 'data-line': String(g.line) }, `branch ${b.insn}: ${b.text} → ${way} (${why})`));
+        }
+        if (g.touched.length > 0) path.append(stateRow('regs', g.line, 'after this line', g.touched));
+        if (g.atRejection) path.append(stateRow('regs at-rejection', g.line, 'at the rejected instruction', g.atRejection));
       }
       box.append(el('h4', {}, 'The path to the rejection'), path);
     }
