@@ -16,7 +16,6 @@ import { modernizeLegacyMap } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
 import { selectInstructions } from './select.js';
 import { pushAll } from '../util/array.js';
-import { shareSpillSlots } from './spill-slots.js';
 
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
@@ -26,7 +25,6 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     const asmOk = checkAsmImmediates(fn, ctx);
     legalize(fn, cpu);
     const alloc = allocateRegisters(fn);
-    shareSpillSlots(fn);
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);

@@ -51,8 +51,7 @@ export interface StackSlot {
   span: Span;
   /**
    * A register allocator's spill slot: only whole 8-byte loads and stores at its offset 0 reach
-   * it, so it may share its bytes with other spill slots whose values are never live together.
-   * A spill slot merged into another one keeps its id, with no bytes of its own (sizeBytes 0).
+   * it. Frame layout lets it share bytes with other spill slots, never with locals.
    */
   spill?: boolean;
 }

@@ -1,0 +1,225 @@
+// Stack-slot colouring: which stack slots may share frame bytes, because their contents are
+// never needed at the same time. A slot is active where some path from the entry has written it
+// and some path onwards may still read it before overwriting all of it; two slots conflict when
+// one is written where the other is active, or one instruction touches both. frame.ts then places
+// non-conflicting slots over each other, so that a function that uses its locals in separate
+// regions (inlined helpers, block scopes, unrolled iterations, spills under register pressure)
+// needs as much stack as its worst region rather than the sum of all of them, as clang does with
+// its lifetime markers. BPF programs have 512 bytes.
+// Accesses through registers: a register holding a slot's address (slotaddr, or a copy or sum
+// of one) is followed through the whole function, and a load, store or helper call through it
+// accesses that slot where it runs (a helper reads and writes the memory it is given, during the
+// call). An address that may outlive that view (stored to memory, passed to a BPF-to-BPF call or
+// inline assembly, given to a dynptr helper, which keeps it) makes the slot conflict with all
+// others. A spill slot never shares bytes with a local, as in clang: a local's unwritten bytes
+// would otherwise read a spilled pointer, which the verifier refuses at any width but 8.
+// Needs: register allocation done (spill slots are final).
+import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { instUses } from '../ir/ir.js';
+import { solveBackward, solveForward } from '../ir/liveness.js';
+import { helperById } from '../bpf/helpers.js';
+
+export interface SlotConflicts {
+  /** Slots that some instruction accesses or takes the address of (the others need no bytes). */
+  used: ReadonlySet<number>;
+  /** True when slots `a` and `b` (a ≠ b) may not share a byte. */
+  conflict(a: number, b: number): boolean;
+}
+
+interface SlotAccess {
+  reads: number[];
+  writes: number[];
+  /** Writes that overwrite every byte of the slot. */
+  kills: number[];
+}
+
+const NO_ACCESS: SlotAccess = { reads: [], writes: [], kills: [] };
+
+export function slotConflicts(fn: IrFunction): SlotConflicts {
+  const pointsTo = slotAddressRegisters(fn);
+  const escaped = escapedSlots(fn, pointsTo);
+  const used = new Set<number>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === 'slotaddr') used.add(i.slot);
+      for (const a of addressesOf(i)) if (a.kind === 'slot') used.add(a.slot);
+    }
+  }
+  const accesses = fn.blocks.map((b) => b.insts.map((i) => slotAccess(fn, i, pointsTo)));
+
+  // Per block: slots read before being overwritten (use), overwritten (def), written at all (gen).
+  const use: Set<number>[] = [];
+  const def: Set<number>[] = [];
+  const gen: Set<number>[] = [];
+  for (const list of accesses) {
+    const u = new Set<number>();
+    const d = new Set<number>();
+    const g = new Set<number>();
+    for (const a of list) {
+      for (const s of a.reads) if (!d.has(s)) u.add(s);
+      for (const s of a.kills) d.add(s);
+      for (const s of a.writes) g.add(s);
+    }
+    use.push(u);
+    def.push(d);
+    gen.push(g);
+  }
+  const liveOut = solveBackward(fn, use, def);
+  const writtenIn = solveForward(fn, gen);
+
+  const links = new Map<number, Set<number>>();
+  const link = (a: number, b: number): void => {
+    if (a === b) return;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      let set = links.get(x);
+      if (!set) links.set(x, (set = new Set<number>()));
+      set.add(y);
+    }
+  };
+  fn.blocks.forEach((_, k) => {
+    const list = accesses[k]!;
+    // Live after each instruction, walking backwards from the block's end.
+    const liveAfter: Set<number>[] = new Array<Set<number>>(list.length);
+    const live = new Set(liveOut[k]!);
+    for (let j = list.length - 1; j >= 0; j--) {
+      liveAfter[j] = new Set(live);
+      const a = list[j]!;
+      for (const s of a.kills) live.delete(s);
+      for (const s of a.reads) live.add(s);
+    }
+    const written = new Set(writtenIn[k]!);
+    list.forEach((a, j) => {
+      const touched = [...a.reads, ...a.writes];
+      for (const x of touched) for (const y of touched) link(x, y);
+      if (a.writes.length > 0) {
+        // Active just before or just after this instruction.
+        const after = liveAfter[j]!;
+        const active = new Set<number>();
+        for (const s of after) if (written.has(s) || a.writes.includes(s)) active.add(s);
+        for (const s of a.reads) if (written.has(s)) active.add(s);
+        for (const w of a.writes) for (const s of active) link(w, s);
+      }
+      for (const s of a.writes) written.add(s);
+    });
+  });
+
+  const spill = new Set(fn.slots.filter((s) => s.spill).map((s) => s.id));
+  return {
+    used,
+    conflict: (a, b) => escaped.has(a) || escaped.has(b) || spill.has(a) !== spill.has(b) || (links.get(a)?.has(b) ?? false),
+  };
+}
+
+/** Instructions whose result may be the address of a slot, or computed from one. */
+const ADDRESS_ARITHMETIC: ReadonlySet<Inst['op']> = new Set<Inst['op']>(['slotaddr', 'mov', 'alu', 'neg', 'sext', 'bswap', 'asm']);
+
+/** For each register that may hold the address of a slot (plus an offset), the slots it may point into. */
+function slotAddressRegisters(fn: IrFunction): Map<VReg, Set<number>> {
+  const pointsTo = new Map<VReg, Set<number>>();
+  const add = (r: VReg, slots: Iterable<number>): boolean => {
+    let set = pointsTo.get(r);
+    let grew = false;
+    for (const s of slots) {
+      if (!set) pointsTo.set(r, (set = new Set<number>()));
+      if (!set.has(s)) {
+        set.add(s);
+        grew = true;
+      }
+    }
+    return grew;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const b of fn.blocks) {
+      for (const i of b.insts) {
+        // A load gives no slot address (storing one makes the slot escape); neither do helpers
+        // (none returns an address into the memory it is given) nor calls. Inline assembly's
+        // output may be computed from any of its inputs (those slots escape anyway).
+        if (!ADDRESS_ARITHMETIC.has(i.op) || !('dst' in i) || i.dst === undefined) continue;
+        const slots = i.op === 'slotaddr' ? [i.slot] : instUses(i).flatMap((r) => [...(pointsTo.get(r) ?? [])]);
+        if (add(i.dst, slots)) changed = true;
+      }
+    }
+  }
+  return pointsTo;
+}
+
+/** Slots whose address may be used where this function cannot see it. */
+function escapedSlots(fn: IrFunction, pointsTo: Map<VReg, Set<number>>): Set<number> {
+  const escaped = new Set<number>();
+  const regs = (...ops: (Operand | undefined)[]): VReg[] => ops.flatMap((o) => (o?.kind === 'reg' ? [o.reg] : []));
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      let leaving: VReg[] = [];
+      switch (i.op) {
+        case 'store':
+          leaving = regs(i.src);
+          break;
+        case 'atomic':
+          leaving = i.expected === undefined ? [i.src] : [i.src, i.expected];
+          break;
+        case 'memop':
+          leaving = regs(i.value, i.size);
+          break;
+        case 'call':
+          leaving = keepsPointers(i.helper) ? instUses(i) : [];
+          break;
+        case 'callfn':
+        case 'asm':
+        case 'ldabs':
+          leaving = instUses(i);
+          break;
+        default:
+          break;
+      }
+      for (const r of leaving) for (const s of pointsTo.get(r) ?? []) escaped.add(s);
+    }
+  }
+  return escaped;
+}
+
+/** A helper that may keep a pointer it is given after it returns: the dynptr helpers (bpf_dynptr_from_mem records its buffer). */
+function keepsPointers(helper: number): boolean {
+  const info = helperById(helper);
+  return info === undefined || info.proto.includes('bpf_dynptr');
+}
+
+function addressesOf(i: Inst): Address[] {
+  switch (i.op) {
+    case 'load':
+    case 'store':
+    case 'atomic':
+      return [i.addr];
+    case 'memop':
+      return i.from ? [i.to, i.from] : [i.to];
+    default:
+      return [];
+  }
+}
+
+/** The slots an instruction reads and writes, directly or through a register. */
+function slotAccess(fn: IrFunction, i: Inst, pointsTo: Map<VReg, Set<number>>): SlotAccess {
+  const at = (a: Address): number[] => (a.kind === 'slot' ? [a.slot] : [...(pointsTo.get(a.reg) ?? [])]);
+  const via = (ops: Operand[]): number[] => [...new Set(ops.flatMap((o) => (o.kind === 'reg' ? [...(pointsTo.get(o.reg) ?? [])] : [])))];
+  switch (i.op) {
+    case 'load':
+      return { reads: at(i.addr), writes: [], kills: [] };
+    case 'store': {
+      const whole = i.addr.kind === 'slot' && i.addr.off === 0 && (fn.slots[i.addr.slot]?.sizeBytes ?? Infinity) <= i.size;
+      return { reads: [], writes: at(i.addr), kills: whole ? at(i.addr) : [] };
+    }
+    case 'atomic':
+      return { reads: at(i.addr), writes: at(i.addr), kills: [] };
+    case 'memop': {
+      const to = at(i.to);
+      const from = i.from ? at(i.from) : [];
+      return i.kind === 'cmp' ? { reads: [...to, ...from], writes: [], kills: [] } : { reads: from, writes: to, kills: [] };
+    }
+    case 'call': {
+      const slots = via(i.args);
+      return slots.length > 0 ? { reads: slots, writes: slots, kills: [] } : NO_ACCESS;
+    }
+    default:
+      return NO_ACCESS;
+  }
+}

@@ -1,0 +1,114 @@
+// Stack-slot colouring: locals whose contents are never needed at the same time share frame
+// bytes; locals that are, and locals whose address leaves the function's view, do not.
+import { describe, expect, it } from 'vitest';
+import { layoutFrame } from '../../src/codegen/frame.js';
+import { slotConflicts } from '../../src/codegen/stack-colouring.js';
+import type { Inst, IrFunction, Operand, StackSlot, Terminator, VReg } from '../../src/ir/ir.js';
+import { compileString, type Compiled } from '../util/compile.js';
+
+const PRELUDE = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4); __type(key, __u32); __type(value, __u64); } m SEC(".maps");
+`;
+
+function optimised(body: string): { fn: IrFunction; out: Compiled } {
+  const out = compileString(PRELUDE + body, { optLevel: 2 }, 'ir');
+  expect(out.text).toBe('');
+  return { fn: out.ir!.functions.find((f) => f.name === 'p')!, out };
+}
+
+/** The one slot named `name` (each test names its locals apart). */
+function slot(fn: IrFunction, name: string): number {
+  const found = fn.slots.filter((s) => s.name === name);
+  expect(found.map((s) => s.name)).toEqual([name]);
+  return found[0]!.id;
+}
+
+describe('stack-slot colouring', () => {
+  it('lets arrays of disjoint block scopes share their bytes', () => {
+    const { fn, out } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 r = 0;
+      { __u8 a[64]; if (bpf_xdp_load_bytes(ctx, 0, a, sizeof(a)) == 0) r += a[5]; }
+      { __u8 b[64]; if (bpf_xdp_load_bytes(ctx, 8, b, sizeof(b)) == 0) r += b[7]; }
+      return r; }`);
+    expect(slotConflicts(fn).conflict(slot(fn, 'a'), slot(fn, 'b'))).toBe(false);
+    expect(layoutFrame(fn, out.ctx).sizeBytes).toBe(64);
+  });
+
+  it('keeps apart arrays whose contents are needed at the same time', () => {
+    const { fn, out } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u8 a[64], b[64];
+      if (bpf_xdp_load_bytes(ctx, 0, a, sizeof(a)) || bpf_xdp_load_bytes(ctx, 8, b, sizeof(b))) return 0;
+      return a[5] + b[7]; }`);
+    expect(slotConflicts(fn).conflict(slot(fn, 'a'), slot(fn, 'b'))).toBe(true);
+    expect(layoutFrame(fn, out.ctx).sizeBytes).toBe(128);
+  });
+
+  it('keeps a buffer a helper filled alive across later calls until its last read', () => {
+    const { fn } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u8 buf[16];
+      if (bpf_xdp_load_bytes(ctx, 0, buf, sizeof(buf))) return 0;
+      __u32 key = buf[0];
+      __u64 *v = bpf_map_lookup_elem(&m, &key);
+      return (v ? *v : 0) + buf[9]; }`);
+    const c = slotConflicts(fn);
+    expect(c.conflict(slot(fn, 'buf'), slot(fn, 'key'))).toBe(true);
+  });
+
+  it("ends a key's lifetime at the lookup: the value pointer does not point into the stack", () => {
+    const { fn, out } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 key = ctx->rx_queue_index;
+      __u64 *v = bpf_map_lookup_elem(&m, &key);
+      __u8 buf[16];
+      if (bpf_xdp_load_bytes(ctx, 0, buf, sizeof(buf))) return 0;
+      return (v ? *v : 0) + buf[9]; }`);
+    expect(slotConflicts(fn).conflict(slot(fn, 'buf'), slot(fn, 'key'))).toBe(false);
+    expect(layoutFrame(fn, out.ctx).sizeBytes).toBe(16);
+  });
+
+  it('gives a local whose address is passed to a BPF-to-BPF call bytes of its own', () => {
+    const { fn, out } = optimised(`
+      static __attribute__((noinline)) int fill(__u8 *p) { p[1] = 4; return 0; }
+      SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 r = 0;
+      { __u8 a[16]; fill(a); r += a[1]; }
+      { __u8 b[16]; if (bpf_xdp_load_bytes(ctx, 8, b, sizeof(b)) == 0) r += b[7]; }
+      return r; }`);
+    expect(slotConflicts(fn).conflict(slot(fn, 'a'), slot(fn, 'b'))).toBe(true);
+    expect(layoutFrame(fn, out.ctx).sizeBytes).toBe(32);
+  });
+
+  it('gives a local whose address is stored in memory bytes of its own', () => {
+    const { fn } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 r = 0, key = 0;
+      __u64 *v = bpf_map_lookup_elem(&m, &key);
+      if (!v) return 0;
+      { __u8 a[16]; *v = (long)a; a[2] = 1; r += a[ctx->rx_queue_index & 15]; }
+      { __u8 b[16]; if (bpf_xdp_load_bytes(ctx, 8, b, sizeof(b)) == 0) r += b[7]; }
+      return r; }`);
+    expect(slotConflicts(fn).conflict(slot(fn, 'a'), slot(fn, 'b'))).toBe(true);
+  });
+
+  it('keeps a value carried around a loop apart from a slot used inside it', () => {
+    // b0: s0 = 1; b1: s1 = 2; x = s1; (s0 = 3;) b2: y = s0; s0 = y; loop to b1, or return.
+    const span = { file: 0, start: 0, end: 0 };
+    const slots: StackSlot[] = [0, 1].map((id) => ({ id, name: `s${id}`, sizeBytes: 8, alignBytes: 8, span }));
+    const st = (s: number, src: Operand): Inst => ({ op: 'store', size: 8, addr: { kind: 'slot', slot: s, off: 0 }, src, span });
+    const ld = (s: number, dst: number): Inst => ({ op: 'load', size: 8, dst: dst as VReg, addr: { kind: 'slot', slot: s, off: 0 }, span });
+    const block = (id: number, insts: Inst[], term: Terminator) => ({ id, insts, term });
+    const loop = (carried: boolean): IrFunction =>
+      ({
+        name: 'f', section: 'xdp', global: true, params: [], vregCount: 2, vregNames: new Map(), slots, span, source: undefined as never,
+        blocks: [
+          block(0, [st(0, { kind: 'imm', value: 1n })], { op: 'jmp', target: 1, span }),
+          block(1, [st(1, { kind: 'imm', value: 2n }), ld(1, 0), ...(carried ? [] : [st(0, { kind: 'imm', value: 3n })])], { op: 'jmp', target: 2, span }),
+          block(2, [ld(0, 1), st(0, { kind: 'reg', reg: 1 as VReg })], { op: 'br', cmp: 'eq', bits: 64, a: 0 as VReg, b: { kind: 'reg', reg: 1 as VReg }, then: 1, else: 3, span }),
+          block(3, [], { op: 'ret', span }),
+        ],
+      }) as unknown as IrFunction;
+    expect(slotConflicts(loop(true)).conflict(0, 1)).toBe(true);
+    // When each iteration writes all of s0 again after s1's last read, s0's value from the
+    // previous iteration is dead while s1 is in use.
+    expect(slotConflicts(loop(false)).conflict(0, 1)).toBe(false);
+  });
+});
