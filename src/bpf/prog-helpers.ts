@@ -102,7 +102,9 @@ export const PROG_TYPE_HELPERS: Readonly<Record<string, readonly string[]>> = {
   lwt_in: [...LWT_OUT, 'bpf_lwt_push_encap'],
   lwt_out: LWT_OUT,
   lwt_xmit: LWT_XMIT,
-  kprobe: [...TRACING, 'bpf_override_return', 'bpf_get_attach_cookie'],
+  // bpf_override_return needs CONFIG_BPF_KPROBE_OVERRIDE, which the kernel ebcc predicts lacks:
+  // it answers "program of this type cannot use helper bpf_override_return#58".
+  kprobe: [...TRACING, 'bpf_get_attach_cookie'],
   tracepoint: [...TRACING, 'bpf_get_attach_cookie'],
   raw_tracepoint: TRACING,
   perf_event: [...TRACING, 'bpf_perf_prog_read_value', 'bpf_read_branch_records', 'bpf_get_attach_cookie'],
@@ -155,8 +157,18 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   tracepoint: { minOff: 8, size: 8192 }, // the common fields are not readable; PERF_MAX_TRACE_SIZE
   raw_tracepoint: { minOff: 0, size: 96 }, // 12 u64 arguments
   perf_event: { minOff: 0, size: 184 }, // struct bpf_perf_event_data
-  // struct bpf_sock: bound_dev_if, mark and priority are writable.
-  cgroup_sock: { minOff: 0, size: 80, writable: [[0, 4], [16, 4], [20, 4]], noRead: [[44, 4]] },
+  // struct bpf_sock: bound_dev_if, mark and priority are writable. Per attach type
+  // (__sock_filter_check_attach_type): those three only at socket create and release, src_ip4
+  // only in post_bind4, src_ip6 only in post_bind6, src_port only in post_bind4/6.
+  cgroup_sock: {
+    minOff: 0, size: 80, writable: [[0, 4], [16, 4], [20, 4]],
+    denyByAttach: {
+      BPF_CGROUP_INET_SOCK_CREATE: [[24, 4], [28, 16], [44, 4]],
+      BPF_CGROUP_INET_SOCK_RELEASE: [[24, 4], [28, 16], [44, 4]],
+      BPF_CGROUP_INET4_POST_BIND: [[0, 4], [16, 4], [20, 4], [28, 16]],
+      BPF_CGROUP_INET6_POST_BIND: [[0, 4], [16, 4], [20, 4], [24, 4]],
+    },
+  },
   // struct bpf_sock_addr: the user address and port are writable.
   // The IPv4 hooks see user_ip4 and not user_ip6, the IPv6 hooks the reverse; msg_src_ip4/6 only
   // in sendmsg4/6.

@@ -5,6 +5,7 @@
 // (.rodata*, .data*, .bss*), which libbpf turns into one-element array maps (.rodata frozen
 // and read-only for the program). Fields the object does not give stay undefined.
 import type { BtfId, BtfType } from '../bpf/btf.js';
+import { KCONFIG_VALUES } from '../bpf/kconfig.js';
 import { mapTypeByName } from '../bpf/maps.js';
 import type { DataSection, ObjectProgram } from '../bpf/object.js';
 
@@ -32,6 +33,8 @@ export interface MapDef {
   /** The section that holds the definition and the definition's byte offset in it. */
   section: string;
   offset: number;
+  /** The ".kconfig" map: each extern's place in the value, and whether its value is known. */
+  externs?: readonly { name: string; offset: number; sizeBytes: number; known: boolean }[];
 }
 
 const BPF_F_RDONLY_PROG = 1 << 7;
@@ -214,5 +217,40 @@ export function mapDefinitions(obj: ObjectProgram): MapDef[] {
     }
     if (isDataSection(sec.name) && sec.bytes.length > 0) out.push(dataMap(sec));
   }
+  const kconfig = kconfigMap(btf);
+  if (kconfig) out.push(kconfig);
   return out;
+}
+
+/**
+ * The ".kconfig" map libbpf makes for `__kconfig` externs (BTF DATASEC ".kconfig"): read-only,
+ * the externs laid out as libbpf's bpf_object__collect_externs does (largest alignment first,
+ * then by name), each value from src/bpf/kconfig.ts when known there (zero otherwise).
+ */
+function kconfigMap(btf: readonly BtfType[]): MapDef | undefined {
+  const datasec = btf.find((t): t is Extract<BtfType, { kind: 'datasec' }> => t.kind === 'datasec' && t.name === '.kconfig');
+  if (!datasec || datasec.vars.length === 0) return undefined;
+  const vars = datasec.vars.flatMap((v) => {
+    const t = btf[v.type - 1];
+    if (t?.kind !== 'var') return [];
+    const size = btfSizeOf(btf, t.type) ?? v.sizeBytes;
+    return [{ name: t.name, sizeBytes: size, align: Math.min(8, Math.max(1, size & -size)) }];
+  });
+  vars.sort((a, b) => b.align - a.align || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let end = 0;
+  const externs = vars.map((v) => {
+    const offset = Math.ceil(end / v.align) * v.align;
+    end = offset + v.sizeBytes;
+    return { name: v.name, offset, sizeBytes: v.sizeBytes, known: KCONFIG_VALUES[v.name] !== undefined };
+  });
+  const initial = new Uint8Array(Math.max(8, Math.ceil(end / 8) * 8));
+  for (const e of externs) {
+    let v = KCONFIG_VALUES[e.name] ?? 0n;
+    for (let k = 0; k < e.sizeBytes && k < 8; k++, v >>= 8n) initial[e.offset + k] = Number(v & 0xffn);
+  }
+  return {
+    name: '.kconfig', origin: 'data', type: mapTypeByName('array')!.value, keySize: 4, valueSize: initial.length,
+    maxEntries: 1, flags: BPF_F_RDONLY_PROG | BPF_F_MMAPABLE, valueTypeId: undefined, inner: undefined,
+    initial, section: '.kconfig', offset: 0, spinLockOff: undefined, timerOff: undefined, externs,
+  };
 }

@@ -126,6 +126,8 @@ function resolveMapSymbol(
   if (direct >= 0) return { index: direct, offset: undefined };
   const section = maps.findIndex((m) => m.origin === 'data' && m.name === symbol);
   if (section >= 0) return { index: section, offset: imm };
+  const kconfig = maps.findIndex((m) => m.externs?.some((e) => e.name === symbol));
+  if (kconfig >= 0) return { index: kconfig, offset: maps[kconfig]!.externs!.find((e) => e.name === symbol)!.offset + imm };
   for (const sec of obj.data) {
     const sym = sec.symbols.find((s) => s.name === symbol);
     if (!sym) continue;

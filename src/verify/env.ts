@@ -17,6 +17,8 @@ export interface MapInfo {
   readOnly: boolean;
   /** Frozen read-only data whose bytes the verifier knows (.rodata). */
   constBytes: Uint8Array | undefined;
+  /** Byte ranges [offset, size] of constBytes whose value is not known (kconfig externs ebcc has no value for). */
+  unknownBytes?: readonly (readonly [number, number])[];
   /** Map-in-map: the inner map's index. */
   inner: number | undefined;
   /** Offset of the struct bpf_spin_lock in the value, when the value type has one. */

@@ -76,7 +76,7 @@ function licenseOf(obj: ObjectProgram): string {
 
 function mapInfos(defs: readonly MapDef[]): MapInfo[] {
   const infos = defs.map((d): MapInfo => {
-    const rodata = d.origin === 'data' && d.name.startsWith('.rodata');
+    const rodata = d.origin === 'data' && (d.name.startsWith('.rodata') || d.externs !== undefined);
     return {
       name: d.name,
       type: d.type,
@@ -86,6 +86,7 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
       maxEntries: d.maxEntries,
       readOnly: rodata || (d.flags & (1 << 7)) !== 0,
       constBytes: rodata ? d.initial ?? new Uint8Array(d.valueSize) : undefined,
+      unknownBytes: d.externs?.filter((e) => !e.known).map((e) => [e.offset, e.sizeBytes] as const),
       inner: undefined,
       spinLockOff: d.spinLockOff,
     };

@@ -318,8 +318,9 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       }
       checkRegion(env, m.regno, r, off, m.size, map.valueSize, false, 'map value');
       if (m.access === 'read') {
-        if (map.constBytes && tnumIsConst(r.s.var)) {
-          const at = off + Number(r.s.var.v);
+        const at = off + Number(r.s.var.v);
+        const unknown = map.unknownBytes?.some(([o, n]) => at < o + n && at + m.size > o) ?? false;
+        if (map.constBytes && tnumIsConst(r.s.var) && !unknown) {
           let v = 0n;
           for (let k = m.size - 1; k >= 0; k--) v = (v << 8n) | BigInt(map.constBytes[at + k] ?? 0);
           result = regConst(v);

@@ -510,6 +510,50 @@ out:    r0 = 0
         r0 = 1
         exit
 
+; ---- cgroup/post_bind4 and post_bind6: the source address and port are readable, the fields
+; socket creation may write are not (src_ip4 24, src_ip6 28..44, src_port 44)
+@case post_bind4_read_src_port accept
+.prog p cgroup/post_bind4
+        r2 = *(u32 *)(r1 +44)
+        r0 = 1
+        exit
+
+@case post_bind4_read_src_ip4 accept
+.prog p cgroup/post_bind4
+        r2 = *(u32 *)(r1 +24)
+        r0 = 1
+        exit
+
+@case post_bind4_read_src_ip6 reject EACCES "invalid bpf_context access off=28 size=4"
+.prog p cgroup/post_bind4
+        r2 = *(u32 *)(r1 +28)
+        r0 = 1
+        exit
+
+@case post_bind4_read_mark reject EACCES "invalid bpf_context access off=16 size=4"
+.prog p cgroup/post_bind4
+        r2 = *(u32 *)(r1 +16)
+        r0 = 1
+        exit
+
+@case post_bind6_read_src_ip6_last_word accept
+.prog p cgroup/post_bind6
+        r2 = *(u32 *)(r1 +40)
+        r0 = 1
+        exit
+
+@case post_bind6_read_src_ip4 reject EACCES "invalid bpf_context access off=24 size=4"
+.prog p cgroup/post_bind6
+        r2 = *(u32 *)(r1 +24)
+        r0 = 1
+        exit
+
+@case sock_create_read_src_ip4 reject EACCES "invalid bpf_context access off=24 size=4"
+.prog p cgroup/sock
+        r2 = *(u32 *)(r1 +24)
+        r0 = 1
+        exit
+
 ; ---- cgroup/connect4: struct bpf_sock_addr (user_family 0, user_ip4 4, user_ip6 8, user_port 24, family 28)
 @case connect4_write_user_ip4 accept
 .prog p cgroup/connect4

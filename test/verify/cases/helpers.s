@@ -71,6 +71,19 @@
         r0 = 0
         exit
 
+@case kprobe_calls_override_return reject EINVAL "program of this type cannot use helper bpf_override_return#58"
+.prog p kprobe/do_sys_open
+        r2 = 0
+        call bpf_override_return
+        r0 = 0
+        exit
+
+@case kprobe_multi_calls_get_func_ip accept
+.prog p kprobe.multi/do_sys_open
+        call bpf_get_func_ip
+        r0 = 0
+        exit
+
 @case socket_calls_get_socket_cookie accept
 .prog p socket
         call bpf_get_socket_cookie
