@@ -3,8 +3,8 @@
 // and the playground offers it as a download. As the kernel's log does, it starts with the entry
 // state (`0: R1=ctx() R10=fp0`), names each new C line (`; text @ file.c:LINE`), follows each
 // instruction with the registers and stack slots it touched (`; R2=pkt(off=14,r=0)`) and gives
-// the whole state after a jump (`from 4 to 7: ...`); level 2 adds the whole state where each C
-// line begins.
+// the whole state after a jump (`from 4 to 7: ...`) and in a called function or back from it;
+// level 2 adds the whole state where each C line begins.
 import type { SourceManager } from '../diag/source.js';
 import type { ProgramResult } from './index.js';
 import type { PathStep } from './path.js';
@@ -40,9 +40,8 @@ export function kernelLogText(p: ProgramResult, opts: LogOptions = { level: 2 })
     const prev = steps[k - 1];
     if (step.before) {
       const state = valuesText(step.before, step.frame);
-      if (k === 0) out.push(`${step.insn}: ${state}`);
-      else if (prev?.branch?.taken && !prev.branch.decided) out.push(`from ${prev.insn} to ${step.insn}: ${state}`);
-      else if (opts.level === 2) out.push(`${step.insn}: ${state}`);
+      if (prev?.branch?.taken && !prev.branch.decided) out.push(`from ${prev.insn} to ${step.insn}: ${state}`);
+      else if (k === 0 || opts.level === 2 || prev?.frame !== step.frame) out.push(`${step.insn}: ${state}`);
     }
     const src = sourceLine(step, opts.sources);
     if (src !== undefined && src !== lastSource) out.push(src);

@@ -126,7 +126,8 @@ function stackSlotOf(env: Env, st: State, idx: number): number | undefined {
 /** print_insn_state: the registers the instruction named or changed, and the stack slots it changed or addressed. */
 function touched(env: Env, st: State, idx: number, before: Snapshot, slot: number | undefined, names: NameOf): RegValue[] {
   const f = curFrame(st);
-  if (st.frames.length !== before.frames) return frameValues(f, names);
+  // A call or a return: the next instruction shows the whole state of the frame it runs in.
+  if (st.frames.length !== before.frames) return [];
   const after = snapshot(st, names);
   const { use, def } = useDef(env.insns, idx);
   let mask = use | def;

@@ -75,6 +75,23 @@ big:    r0 = r9
         exit
 `;
 
+/** A call into a function that reads past the packet's proven bytes. */
+const CALLS = `.license "GPL"
+.prog caller xdp
+        r0 = *(u32 *)(r1 +16)
+        if w0 s<= 3 goto near
+        r0 = 1
+        exit
+near:   r2 = 2
+        call get
+        exit
+.func get args=2
+        r0 = *(u32 *)(r1 +0)
+        r0 += r2
+        r0 = *(u8 *)(r0 +0)
+        exit
+`;
+
 /** The kernel's level-1 log of each program, Linux 6.18 (the map's address left out of the ld_imm64). */
 const KERNEL_BOUNDS = `0: R1=ctx() R10=fp0
 ; void *data = (void *)(long)ctx->data; @ bounds.c:9
@@ -143,17 +160,41 @@ const KERNEL_JUMPS = `0: R1=ctx() R10=fp0
 8: (bf) r0 = r9
 R9 !read_ok`;
 
+const KERNEL_CALLS = `0: R1=ctx() R10=fp0
+; r0 = *(u32 *)(r1 +16) @ calls.s:3
+0: (61) r0 = *(u32 *)(r1 +16)         ; R0=scalar(smin=0,smax=umax=0xffffffff,var_off=(0x0; 0xffffffff)) R1=ctx()
+; if w0 s<= 3 goto near @ calls.s:4
+1: (d6) if w0 s<= 0x3 goto pc+2 4: R0=scalar(smin=0,smax=umax=0xffffffff,smax32=3,var_off=(0x0; 0xffffffff)) R1=ctx() R10=fp0
+; near:   r2 = 2 @ calls.s:7
+4: (b7) r2 = 2                        ; R2=2
+; call get @ calls.s:8
+5: (85) call pc+1
+R1 is not a scalar
+caller:
+ R10=fp0
+callee:
+ frame1: R1=ctx() R2=2 R10=fp0
+7: frame1: R1=ctx() R2=2 R10=fp0
+; r0 = *(u32 *)(r1 +0) @ calls.s:11
+7: (61) r0 = *(u32 *)(r1 +0)          ; frame1: R0=pkt(r=0) R1=ctx()
+; r0 += r2 @ calls.s:12
+8: (0f) r0 += r2                      ; frame1: R0=pkt(off=2,r=0) R2=2
+; r0 = *(u8 *)(r0 +0) @ calls.s:13
+9: (71) r0 = *(u8 *)(r0 +0)
+invalid access to packet, off=2 size=1, R0(id=0,off=2,r=0)
+R0 offset is outside of the packet`;
+
 /**
  * The states of a log: `N: STATE` after each instruction that has one, and the whole state at
- * the start and after a jump (the kernel's level 1 glues that one to the jump's line, ebcc writes
- * `from A to B: STATE`).
+ * the start, in a called function and after a jump (the kernel's level 1 glues that one to the
+ * jump's line, ebcc writes `from A to B: STATE`).
  */
 function statesOf(log: string): string[] {
   const out: string[] = [];
   for (const line of log.split('\n')) {
     let m = /^(\d+): \([0-9a-f]{2}\) .*?\s+; (.*)$/.exec(line);
     if (m) out.push(`after ${m[1]}: ${m[2]}`);
-    m = /goto pc[+-]\d+ (\d+): (R.*)$/.exec(line) ?? /^from \d+ to (\d+): (.*)$/.exec(line) ?? /^(0): (R.*)$/.exec(line);
+    m = /goto pc[+-]\d+ (\d+): (R.*)$/.exec(line) ?? /^from \d+ to (\d+): (.*)$/.exec(line) ?? /^(\d+): ((?:frame\d+: )?R\d+=.*)$/.exec(line);
     if (m) out.push(`at ${m[1]}: ${m[2]}`);
   }
   return out;
@@ -193,7 +234,7 @@ describe('the failing path', () => {
   });
 
   it('prints the states in the kernel log format, as Linux 6.18 prints them', () => {
-    for (const [source, file, kernel] of [[BOUNDS, 'bounds.c', KERNEL_BOUNDS], [STACK, 'stack.s', KERNEL_STACK], [JUMPS, 'jumps.s', KERNEL_JUMPS]] as const) {
+    for (const [source, file, kernel] of [[BOUNDS, 'bounds.c', KERNEL_BOUNDS], [STACK, 'stack.s', KERNEL_STACK], [JUMPS, 'jumps.s', KERNEL_JUMPS], [CALLS, 'calls.s', KERNEL_CALLS]] as const) {
       const out = build(source, file);
       const log = kernelLogText(rejected(out), { level: 1, sources: out.ctx.sources });
       expect(statesOf(log), file).toEqual(statesOf(kernel));
@@ -247,11 +288,11 @@ describeLoader('the failing path in the kernel', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ebcc-verify-path-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('gets the states recorded above from Linux', () => {
-    const all = [[BOUNDS, 'bounds.c', KERNEL_BOUNDS], [STACK, 'stack.s', KERNEL_STACK], [JUMPS, 'jumps.s', KERNEL_JUMPS]] as const;
+    const all = [[BOUNDS, 'bounds.c', KERNEL_BOUNDS], [STACK, 'stack.s', KERNEL_STACK], [JUMPS, 'jumps.s', KERNEL_JUMPS], [CALLS, 'calls.s', KERNEL_CALLS]] as const;
     const cases = all.map(([source, file], i) => {
       const path = join(dir, `p${i}.o`);
       writeFileSync(path, build(source, file).elf!);
-      return { id: `p${i}`, object: { path, prog: file === 'bounds.c' ? 'ttl' : 'p', logLevel: 1 } };
+      return { id: `p${i}`, object: { path, prog: file === 'bounds.c' ? 'ttl' : file === 'calls.s' ? 'caller' : 'p', logLevel: 1 } };
     });
     const results = runLoader(cases);
     all.forEach(([, file, kernel], i) => {
