@@ -59,23 +59,41 @@ function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: nu
     callees.set(fn.name, set);
   }
   const rounded = (name: string) => Math.ceil((frames.get(name)?.sizeBytes ?? 0) / 32) * 32;
-  const deepest = (name: string, seen: Set<string>): string[] => {
-    let best: string[] = [];
-    let bestSize = -1;
-    for (const c of callees.get(name) ?? []) {
-      if (seen.has(c)) continue;
-      const chain = deepest(c, new Set([...seen, c]));
-      const size = chain.reduce((n, f) => n + rounded(f), 0);
-      if (size > bestSize) {
-        best = chain;
-        bestSize = size;
+  // The deepest chain below each function, callees first, with an explicit stack (a chain of
+  // thousands of calls must not overflow the compiler's stack) and each function done once. Sema
+  // rejects recursion (E3102); a call back into an active function is skipped all the same.
+  const below = new Map<string, { size: number; next?: string }>();
+  const measure = (root: string): void => {
+    const active = new Set<string>();
+    const stack: { name: string; rest: Iterator<string> }[] = [];
+    const enter = (name: string): void => {
+      active.add(name);
+      stack.push({ name, rest: (callees.get(name) ?? new Set<string>()).values() });
+    };
+    if (!below.has(root)) enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const step = top.rest.next();
+      if (!step.done) {
+        if (!below.has(step.value) && !active.has(step.value)) enter(step.value);
+        continue;
       }
+      let size = -1;
+      let next: string | undefined;
+      for (const c of callees.get(top.name) ?? []) {
+        const b = below.get(c);
+        if (b && b.size > size) [size, next] = [b.size, c];
+      }
+      below.set(top.name, { size: rounded(top.name) + Math.max(size, 0), next });
+      active.delete(top.name);
+      stack.pop();
     }
-    return [name, ...best];
   };
   for (const fn of module.functions) {
     if (fn.section === '.text') continue;
-    const chain = deepest(fn.name, new Set([fn.name]));
+    measure(fn.name);
+    const chain = [fn.name];
+    for (let n = below.get(fn.name)!.next; n !== undefined; n = below.get(n)!.next) chain.push(n);
     const total = chain.reduce((n, f) => n + rounded(f), 0);
     if (chain.length > 1 && total > STACK_LIMIT_BYTES) {
       ctx.diags.error('E5010', `the call chain from '${fn.name}' needs ${total} bytes of stack, but BPF programs have ${STACK_LIMIT_BYTES} over all frames`, fn.span, {

@@ -279,12 +279,28 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
     calls.set(fd.sym.name, list);
   }
   reportReachableDeferred(s, program, calls);
-  // Recursion: a cycle in the call graph (direct or mutual).
+  // Recursion: a cycle in the call graph (direct or mutual). Depth-first with an explicit stack, so
+  // that a chain of thousands of calls does not overflow the compiler's own stack.
   const state = new Map<string, 'active' | 'done'>();
   const reported = new Set<string>();
-  const visit = (name: string, path: { callee: string; span: Span }[]): void => {
-    state.set(name, 'active');
-    for (const c of calls.get(name) ?? []) {
+  for (const fd of program.functions) {
+    if (state.has(fd.sym.name)) continue;
+    // path[k] is the call that entered the k-th active function; next[k] its next call to follow.
+    const path: { callee: string; span: Span }[] = [{ callee: fd.sym.name, span: fd.sym.span }];
+    const next: number[] = [0];
+    state.set(fd.sym.name, 'active');
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const list = calls.get(path[top]!.callee) ?? [];
+      const i = next[top]!;
+      if (i === list.length) {
+        state.set(path[top]!.callee, 'done');
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = i + 1;
+      const c = list[i]!;
       const st = state.get(c.callee);
       if (st === 'active') {
         const cycleStart = path.findIndex((p) => p.callee === c.callee);
@@ -294,11 +310,13 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
           reported.add(key);
           error(s, 'E3102', `recursive call to '${c.callee}': the BPF verifier rejects recursion (calls must form a DAG)`, c.span, cycle.slice(0, -1).map((x) => ({ message: `'${x.callee}' is called here`, span: x.span })));
         }
-      } else if (st === undefined) visit(c.callee, [...path, c]);
+      } else if (st === undefined) {
+        state.set(c.callee, 'active');
+        path.push(c);
+        next.push(0);
+      }
     }
-    state.set(name, 'done');
-  };
-  for (const fd of program.functions) if (!state.has(fd.sym.name)) visit(fd.sym.name, [{ callee: fd.sym.name, span: fd.sym.span }]);
+  }
 }
 
 /** An error in a function's body that counts only if a program reaches the function. */
