@@ -4,21 +4,31 @@
 // plus a constant (or copied from one), while neither register has been
 // written since, and in any block when both registers have one definition in
 // the whole function; the add is left for DCE. This is how the verifier likes
-// packet and context accesses: one pointer register, constant offsets.
+// packet and context accesses: one pointer register, constant offsets. A block with a single
+// predecessor continues from that block's facts.
 // Invalidates: liveness.
 import type { Address, Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef } from '../ir/ir.js';
+import { instDef, successors } from '../ir/ir.js';
 
 const MAX_OFF = 0x7fff;
 
 export function foldAddresses(fn: IrFunction): boolean {
   let changed = false;
   const global = singleDefAddresses(fn);
-  for (const b of fn.blocks) {
+  // A block entered only from one other block starts with what held at that block's end (an
+  // unrolled loop computes an address in one copy and stores through it in the next).
+  const preds = fn.blocks.map(() => [] as number[]);
+  fn.blocks.forEach((b, k) => {
+    for (const s of successors(b.term)) preds[s]!.push(k);
+  });
+  const atEnd = new Map<number, { derived: Map<VReg, { base: VReg; off: number }>; slots: Map<VReg, { slot: number; off: number }> }>();
+  for (const [k, b] of fn.blocks.entries()) {
+    const from = preds[k]!.length === 1 ? atEnd.get(preds[k]![0]!) : undefined;
     /** reg -> base + off, valid until either is written. */
-    const derived = new Map<VReg, { base: VReg; off: number }>(global);
+    const derived = new Map<VReg, { base: VReg; off: number }>(from ? from.derived : global);
     /** reg -> address of a stack slot + off (slots never move). */
-    const slots = new Map<VReg, { slot: number; off: number }>();
+    const slots = new Map<VReg, { slot: number; off: number }>(from ? from.slots : []);
+    atEnd.set(k, { derived, slots });
     const fold = (a: Address): Address => {
       if (a.kind !== 'reg') return a;
       const sl = slots.get(a.reg);
@@ -62,30 +72,52 @@ export function foldAddresses(fn: IrFunction): boolean {
 }
 
 /**
- * `p2 = p + k` where p2 and p each have one definition in the whole function (a parameter has
- * its entry): p2 is p + k wherever it is used, in any block (its use is dominated by its
+ * `p2 = p + k` where p has one definition in the whole function (a parameter has its entry) and
+ * p2 is defined by that add only (once, or by copies of it): p2 is p + k wherever it is used, in any block (its use is dominated by its
  * definition, which is dominated by p's). So an access through p2 in another block than the
- * add (value numbering and sinking move them apart) still folds to p + k.
+ * add (value numbering and sinking move them apart) still folds to p + k. Chains of such adds
+ * fold to their root.
  */
 function singleDefAddresses(fn: IrFunction): Map<VReg, { base: VReg; off: number }> {
   const defs = new Map<VReg, number>();
   for (const p of fn.params) defs.set(p, 1);
-  const defInst = new Map<VReg, Inst>();
+  /** every definition of a register, as base + offset, or null once one is anything else */
+  const adds = new Map<VReg, { base: VReg; off: number } | null>();
   for (const b of fn.blocks) {
     for (const i of b.insts) {
       const d = instDef(i);
       if (d === undefined) continue;
       defs.set(d, (defs.get(d) ?? 0) + 1);
-      defInst.set(d, i);
+      const here = i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && i.a.kind === 'reg' && i.b.kind === 'imm' && i.a.reg !== d
+        ? { base: i.a.reg, off: Number(BigInt.asIntN(64, i.b.value)) * (i.alu === 'sub' ? -1 : 1) }
+        : null;
+      const seen = adds.get(d);
+      if (seen === undefined) adds.set(d, here);
+      else if (seen === null || here === null || seen.base !== here.base || seen.off !== here.off) adds.set(d, null);
     }
   }
   const out = new Map<VReg, { base: VReg; off: number }>();
-  for (const [d, i] of defInst) {
-    if (defs.get(d) !== 1) continue;
-    if (i.op !== 'alu' || i.bits !== 64 || (i.alu !== 'add' && i.alu !== 'sub') || i.a.kind !== 'reg' || i.b.kind !== 'imm' || i.a.reg === d) continue;
-    if ((defs.get(i.a.reg) ?? 0) !== 1) continue;
-    const off = Number(BigInt.asIntN(64, i.b.value)) * (i.alu === 'sub' ? -1 : 1);
-    if (Math.abs(off) <= MAX_OFF) out.set(d, { base: i.a.reg, off });
+  // Copies of one add (an unrolled loop computes `p2 = p + k` again in each copy) count as one
+  // definition: whichever reaches a use, p2 is p + k there.
+  // The base must hold one value too: one definition, or such an add itself (a chain).
+  const steady = (r: VReg, depth: number): boolean => {
+    if ((defs.get(r) ?? 0) === 1) return true;
+    const a = adds.get(r);
+    return a !== undefined && a !== null && depth < 16 && steady(a.base, depth + 1);
+  };
+  for (const [d, a] of adds) {
+    if (a === null || fn.params.includes(d) || !steady(a.base, 0)) continue;
+    if (Math.abs(a.off) <= MAX_OFF) out.set(d, a);
+  }
+  // A chain `p1 = p + 48; p2 = p1 + 4` (an array member of the context, indexed after unrolling)
+  // is p + 52: resolved to the register at its root, so an access through p2 reads p directly.
+  for (const [d, first] of out) {
+    let { base, off } = first;
+    for (let next = out.get(base), steps = 0; next !== undefined && steps < out.size; next = out.get(base), steps++) {
+      base = next.base;
+      off += next.off;
+    }
+    if (Math.abs(off) <= MAX_OFF) out.set(d, { base, off });
   }
   return out;
 }
