@@ -39,14 +39,6 @@ function valueOf(s: State, o: Operand): Value | undefined {
  * left out of the per-block states, which keeps them small.
  */
 function trackedRegisters(fn: IrFunction): Set<VReg> {
-  const defs = new Map<VReg, Inst[]>();
-  for (const b of fn.blocks) for (const i of b.insts) {
-    const d = instDef(i);
-    if (d === undefined) continue;
-    const list = defs.get(d);
-    if (list) list.push(i);
-    else defs.set(d, [i]);
-  }
   const tracked = new Set<VReg>();
   const may = (o: Operand) => o.kind === 'imm' || tracked.has(o.reg);
   const canBeConst = (i: Inst): boolean => {
@@ -64,26 +56,30 @@ function trackedRegisters(fn: IrFunction): Set<VReg> {
         return false;
     }
   };
-  // A worklist instead of sweeps until nothing changes: a register is looked at again only when
-  // one it reads becomes tracked, so a long chain costs its length, not its length squared.
-  const readers = new Map<VReg, VReg[]>();
+  // A worklist of registers just found trackable: each definition is looked at again only when
+  // a register it reads becomes tracked (at most twice), so a register written in every copy of
+  // an unrolled loop and read by each of them costs its definitions, not their square.
+  const readers = new Map<VReg, Inst[]>();
   const params = new Set(fn.params);
-  for (const [v, list] of defs) {
-    for (const i of list) {
+  const work: VReg[] = [];
+  const check = (i: Inst) => {
+    const d = instDef(i)!;
+    if (tracked.has(d) || params.has(d) || !canBeConst(i)) return;
+    tracked.add(d);
+    work.push(d);
+  };
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (instDef(i) === undefined) continue;
       for (const r of regsRead(i)) {
         const l = readers.get(r);
-        if (l) l.push(v);
-        else readers.set(r, [v]);
+        if (l) l.push(i);
+        else readers.set(r, [i]);
       }
+      check(i);
     }
   }
-  const work = [...defs.keys()];
-  while (work.length > 0) {
-    const v = work.pop()!;
-    if (tracked.has(v) || params.has(v) || !defs.get(v)!.some(canBeConst)) continue;
-    tracked.add(v);
-    for (const r of readers.get(v) ?? []) if (!tracked.has(r)) work.push(r);
-  }
+  while (work.length > 0) for (const i of readers.get(work.pop()!) ?? []) check(i);
   return tracked;
 }
 
