@@ -4,9 +4,12 @@
 // the loop's blocks is entered instead of the loop, and its back edges lead
 // to the remaining loop), folding constants after each peel, until the
 // remaining loop is unreachable. The IR is not SSA, so a verbatim copy of
-// the blocks computes the same thing. A peel in which no branch folds shows
-// that the trip count does not depend on constants: that loop is reported
-// (E5011) with the variable its condition tests. Invalidates: block ids
+// the blocks computes the same thing. A batch of peels in which no exit of
+// the loop folds (other branches may: an inner `if` on the first iteration's
+// constants) shows that the trip count does not depend on constants: that
+// loop is reported (E5011) with the variable its condition tests, after the
+// enclosing loops are tried (a triangular nest's inner bound is the outer
+// counter). Invalidates: block ids
 // (simplifyCfg renumbers at the end), liveness.
 import type { CompileContext } from '../context.js';
 import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
@@ -83,12 +86,11 @@ function countInsns(fn: IrFunction): number {
   return n;
 }
 
-function reachable(fn: IrFunction, target: BlockId): boolean {
+function reachableBlocks(fn: IrFunction): Set<BlockId> {
   const seen = new Set<BlockId>([0]);
   const stack: BlockId[] = [0];
   while (stack.length > 0) {
     const id = stack.pop()!;
-    if (id === target) return true;
     for (const s of successors(fn.blocks[id]!.term)) {
       if (!seen.has(s)) {
         seen.add(s);
@@ -96,12 +98,17 @@ function reachable(fn: IrFunction, target: BlockId): boolean {
       }
     }
   }
-  return false;
+  return seen;
 }
 
 function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
   const body = [...loop.blocks].sort((a, b) => a - b);
-  const branchesInLoop = body.filter((id) => fn.blocks[id]!.term.op === 'br').length;
+  // The loop's exits: branches with a target outside it. An iteration whose copy folds none of
+  // them (a reachable copy in which every one of them still branches) does not show that the
+  // loop ends after a constant number of iterations, even if other branches in it folded (an
+  // inner `if` on the first iteration's constants): unrolling further would only fill the budget.
+  const exits = body.filter((id) => fn.blocks[id]!.term.op === 'br' && successors(fn.blocks[id]!.term).some((s) => !loop.blocks.has(s)));
+  if (exits.length === 0) return { ok: false, reason: undefined }; // no way out but a budget
   // Peel in batches of 1, 2, 4, ... iterations, folding constants once per batch:
   // copies past the real trip count become unreachable and are dropped.
   // Batches double without a cap, so a loop of N iterations costs about log2(N) rounds of
@@ -147,10 +154,19 @@ function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
     pushAll(fn.blocks, clones);
     trips += batch;
     constProp(fn);
-    if (!reachable(fn, loop.header)) return { ok: true };
-    const firstCopy = clones.slice(0, body.length);
-    const branchesLeft = firstCopy.filter((c) => c.term.op === 'br').length;
-    if (branchesLeft >= branchesInLoop) return { ok: false, reason: undefined };
+    const live = reachableBlocks(fn);
+    if (!live.has(loop.header)) return { ok: true };
+    // Progress: some copy of this batch folded one of its exits. None did, and one could have
+    // (it reached an exit that still branches): the trip count does not depend on constants.
+    let folded = false;
+    let stuck = false;
+    for (const cloneOf of copies) {
+      if (!live.has(cloneOf.get(loop.header)!)) continue;
+      const copyExits = exits.map((id) => cloneOf.get(id)!).filter((c) => live.has(c));
+      if (copyExits.some((c) => fn.blocks[c]!.term.op !== 'br')) folded = true;
+      else if (copyExits.length > 0) stuck = true;
+    }
+    if (stuck && !folded) return { ok: false, reason: undefined };
   }
 }
 

@@ -51,6 +51,23 @@ describe('loop unrolling', () => {
     expect((text.match(/load\.4 \[%0\+0\]/g) ?? []).length).toBe(6);
   });
 
+  it('unrolls a triangular nest whose inner loop folds a branch on its first iteration', () => {
+    // The inner bound is the outer counter: the inner loop unrolls only inside each copy of the
+    // outer one, although its first iteration (j == 0) folds the if.
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0;
+      for (int i = 0; i < 4; i++) for (int j = 0; j < i; j++) { if (j == 0) s += 1; else s += ctx->data; }
+      return s; }`);
+    expect(hasLoop(text)).toBe(false);
+    expect((text.match(/load\.4 \[%0\+0\]/g) ?? []).length).toBe(3); // (i, j) = (2, 1), (3, 1), (3, 2)
+  });
+
+  it('a loop whose bound is not a constant is reported after one peel, though its first iteration folds a branch', () => {
+    const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data, s = 0;\n  for (__u32 j = 0; j < n; j++)\n    if (j == 0) s += 1; else s += 2;\n  return s;\n}\n', {}, 'ir');
+    const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['E5011']);
+    expect(errors[0]!.message).toContain("depends on 'j'"); // not a budget of iterations filled first
+  });
+
   it('reports a loop whose bound is not a constant, naming the variable, with the options', () => {
     const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data, s = 0;\n  for (__u32 i = 0; i < n; i++)\n    s += i;\n  return s;\n}\n', {}, 'ir');
     const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
