@@ -18,6 +18,13 @@ describe('generated programs meet the contract', () => {
     expect(compiled).toBeGreaterThan(2); // the generator reaches the back end, not only errors
   }, 600_000);
 
+  it('a generated program the campaign found slow: a variable written in every copy of an unrolled loop', () => {
+    // 25 s of CPU in constant propagation when finding the registers that can be constant was
+    // quadratic in the writes of one register.
+    const r = checkContract(generateProgram(1700424229, 6 + (1700424229 % 20)));
+    expect(r.violation).toBeUndefined();
+  }, 600_000);
+
   it('12 programs with one construct scaled far up', () => {
     const failures: string[] = [];
     for (let seed = 1; seed <= 12; seed++) {
