@@ -1,4 +1,4 @@
-// Cross-checks of debug info with LLVM tools (EBCC_CROSS_CHECK=1 only, see
+// Cross-checks of debug info with LLVM tools (skipped, loudly, where they are not installed:
 // clang-util.ts): llvm-dwarfdump-19 --verify accepts ebcc's DWARF, llvm-objdump-19
 // -S interleaves the C source from it, and `ebcc objdump -S` on a clang-19 object
 // agrees with `llvm-objdump -d -S` on instructions and line attributions.
@@ -12,19 +12,15 @@ import { Diagnostics } from '../../src/diag/diagnostic.js';
 import { objdump } from '../../src/obj/objdump.js';
 import { writeObject } from '../../src/obj/write.js';
 import { compileFile, compileString, REPO_DIR, STDLIB_DIR } from '../util/compile.js';
-import { CLANG, CROSS_CHECK } from './clang-util.js';
+import { CLANG, hasClang, hasTool } from './clang-util.js';
 
 const OBJDUMP = 'llvm-objdump-19';
 const DWARFDUMP = 'llvm-dwarfdump-19';
 const SAMPLE = `${REPO_DIR}samples/xdp_count.c`;
 const SAMPLE_LINES = readFileSync(SAMPLE, 'utf8').split('\n');
 
-function has(tool: string): boolean {
-  const ok = spawnSync(tool, ['--version']).status === 0;
-  if (!ok) console.warn(`debug-info cross-check skipped: '${tool}' is not installed`);
-  return ok;
-}
-const enabled = CROSS_CHECK && has(OBJDUMP) && has(DWARFDUMP);
+const enabled = hasTool(OBJDUMP) && hasTool(DWARFDUMP);
+const clang = enabled && hasClang();
 
 const dir = mkdtempSync(join(tmpdir(), 'ebcc-dwarf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,7 +147,7 @@ int b(struct __sk_buff *skb)
 
   for (const sample of [SAMPLE, `${REPO_DIR}samples/l4lb.c`]) {
     const obj = `clang-${sample.split('/').pop()!.replace('.c', '')}.o`;
-  it.skipIf(!enabled || spawnSync(CLANG, ['--version']).status !== 0)(
+  it.skipIf(!clang)(
     `ebcc objdump -S on a clang-19 object of ${sample.split('/').pop()} agrees with llvm-objdump -d -S`,
     () => {
       const res = spawnSync(CLANG, ['-O2', '-g', '-target', 'bpf', '-nostdinc', '-isystem', STDLIB_DIR, '-c', sample, '-o', join(dir, obj)], { encoding: 'utf8' });
