@@ -34,6 +34,14 @@ it('outside kernel-tree code <linux/if_vlan.h> declares no struct vlan_hdr, and 
   expect(clash.ctx.diags.list.map((d) => d.code)).toEqual(['E3002']);
 });
 
+it('<net/ip.h> brings what the kernel\'s does to a program that includes nothing else of the network stack', () => {
+  const src = '#include <uapi/linux/bpf.h>\n#include <net/ip.h>\n#include <bpf/bpf_helpers.h>\n' +
+    'SEC("tc") int f(struct __sk_buff *skb) {\n  void *data = (void *)(long)skb->data, *end = (void *)(long)skb->data_end;\n' +
+    '  struct iphdr *iph = data + ETH_HLEN;\n  if ((void *)(iph + 1) > end) return TC_ACT_OK;\n' +
+    '  return ip_is_fragment(iph) && ETH_ALEN == 6 ? TC_ACT_SHOT : TC_ACT_OK;\n}\nchar _license[] SEC("license") = "GPL";\n';
+  expect(compileString(src, kernelTree).text).toBe('');
+});
+
 describeDual('kernel-tree headers', () => compileFile(FILE, kernelTree), (obj) => {
   it('vlan_frag: VLAN tags through struct vlan_hdr, fragments through ip_is_fragment()', () => {
     const run = (frame: Uint8Array) => obj().run('vlan_frag', frame).retval;

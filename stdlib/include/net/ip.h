@@ -1,13 +1,15 @@
 /* ebcc freestanding header: the part of the kernel's internal <net/ip.h>
  * that BPF programs built in the kernel tree use: the fragment bits of
  * iphdr.frag_off and ip_is_fragment(). The kernel's header reaches the
- * traffic-control return codes through its own includes; so does this one. */
+ * Ethernet definitions and the traffic-control return codes through its
+ * own includes; so does this one. */
 #ifndef __EBCC_NET_IP_H
 #define __EBCC_NET_IP_H
 
 #include <linux/types.h>
 #include <linux/ip.h>
 #include <linux/in.h>
+#include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
 
 /* Flag bits and offset of iphdr.frag_off, in host order. */
