@@ -15,6 +15,7 @@ export type RetKind =
   | 'tcp_sock_or_null' /* struct bpf_tcp_sock * */
   | 'alloc_mem_or_null' /* ringbuf record, acquired (must be submitted or discarded) */
   | 'btf_id_or_null' /* pointer to a kernel object described by BTF */
+  | 'btf_id' /* a trusted pointer to a kernel object described by BTF, never NULL */
   | 'ptr_or_null'; /* any other pointer result (generic default) */
 
 /** What the verifier requires of an argument register (R1..R5). */
@@ -74,6 +75,8 @@ const PROBE_READ: KindEntry = { ret: 'integer', args: ['ptr_to_uninit_mem', 'con
 /** Exact verifier signatures, keyed by C name. */
 const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_map_lookup_elem: { ret: 'map_value_or_null', args: ['const_map_ptr', 'ptr_to_map_key'] },
+  // RET_PTR_TO_BTF_ID_TRUSTED: the current task, never NULL.
+  bpf_get_current_task_btf: { ret: 'btf_id', args: [] },
   bpf_map_update_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_key', 'ptr_to_map_value', 'anything'] },
   bpf_map_delete_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_key'] },
   bpf_map_push_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_value', 'anything'] },

@@ -2,6 +2,7 @@
 // load: CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN; Linux 6.18), and which helpers change packet data
 // (bpf_helper_changes_pkt_data), which invalidates every packet pointer the program holds.
 // Names are the helpers' C names (helpers.ts). A type without an entry here is not checked.
+import type { ArgKind } from './helpers.js';
 
 const BASE = [
   'bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem', 'bpf_map_push_elem', 'bpf_map_pop_elem',
@@ -83,9 +84,11 @@ const LWT_XMIT = [
   'bpf_lwt_push_encap',
 ];
 
+// bpf_probe_write_user is not offered: the kernel ebcc predicts refuses it (its lockdown check
+// fails), "program of this type cannot use helper bpf_probe_write_user#36".
 const TRACING = [
   ...BASE, 'bpf_get_current_pid_tgid', 'bpf_get_current_uid_gid', 'bpf_get_current_comm', 'bpf_perf_event_read',
-  'bpf_current_task_under_cgroup', 'bpf_probe_write_user', 'bpf_send_signal', 'bpf_send_signal_thread',
+  'bpf_current_task_under_cgroup', 'bpf_send_signal', 'bpf_send_signal_thread',
   'bpf_perf_event_read_value', 'bpf_get_ns_current_pid_tgid', 'bpf_get_current_cgroup_id',
   'bpf_get_current_ancestor_cgroup_id', 'bpf_get_task_stack', 'bpf_copy_from_user', 'bpf_copy_from_user_task',
   'bpf_task_storage_get', 'bpf_task_storage_delete', 'bpf_get_func_ip', 'bpf_get_branch_snapshot', 'bpf_find_vma',
@@ -132,6 +135,18 @@ export const PKT_WRITE_TYPES: readonly string[] = ['sched_cls', 'sched_act', 'xd
 export const PKT_READ_TYPES: readonly string[] = [
   ...PKT_WRITE_TYPES, 'lwt_in', 'lwt_out', 'lwt_seg6local', 'sk_reuseport', 'flow_dissector', 'cgroup_skb',
 ];
+/**
+ * Program types whose context is the traced function's arguments as an array of u64, typed by
+ * the kernel's BTF (btf_ctx_access): tp_btf, fentry, fexit, fmod_ret, iter, lsm, struct_ops.
+ */
+export const BTF_CTX_TYPES: readonly string[] = ['tracing', 'lsm', 'struct_ops'];
+/**
+ * Helpers whose prototype differs in programs with a BTF-typed context: there
+ * bpf_get_socket_cookie takes a socket pointer (bpf_get_socket_ptr_cookie_proto), not the context.
+ */
+export const BTF_CTX_HELPER_ARGS: Readonly<Record<string, readonly ArgKind[]>> = {
+  bpf_get_socket_cookie: ['ptr_to_btf_id_sock_common'],
+};
 /** Program types whose context is an skb that LD_ABS/LD_IND may read. */
 export const LD_ABS_TYPES: readonly string[] = ['socket_filter', 'sched_cls', 'sched_act'];
 

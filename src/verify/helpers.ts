@@ -4,7 +4,7 @@
 // change packet data invalidate every packet pointer.
 import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
 import { mapTypeByName } from '../bpf/maps.js';
-import { CHANGES_PKT_DATA, GPL_ONLY_HELPERS, helperAllowed } from '../bpf/prog-helpers.js';
+import { BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, helperAllowed } from '../bpf/prog-helpers.js';
 import { constValue, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env, type MapInfo } from './env.js';
@@ -76,10 +76,11 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   let map: number | undefined;
   let allocSize = 0;
   let release: Reg | undefined;
-  for (let i = 0; i < info.args.length; i++) {
+  const args = (BTF_CTX_TYPES.includes(env.progType) ? BTF_CTX_HELPER_ARGS[info.name] : undefined) ?? info.args;
+  for (let i = 0; i < args.length; i++) {
     const regno = i + 1;
     const r = regs[regno]!;
-    const kind = info.args[i]!;
+    const kind = args[i]!;
     checkArg(env, st, info, kind, regno, r, regs, map, (m) => (map = m), (n) => (allocSize = n));
     if (kind === 'ptr_to_btf_id_sock_common' && info.name === 'bpf_sk_release') release = r;
     if (kind === 'ptr_to_alloc_mem') release = r;
@@ -147,6 +148,8 @@ function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefine
       st.refs.push({ id: refId, insn: insnIdx });
       return regPtr('mem', { maybeNull: true, id, refId, memSize: allocSize, origin: insnIdx });
     }
+    case 'btf_id':
+      return regPtr('btf_id', { origin: insnIdx });
     default:
       return regPtr('btf_id', { maybeNull: true, id: newId(env), origin: insnIdx });
   }
@@ -232,7 +235,7 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       }
       return;
     case 'ptr_to_sock_common': case 'ptr_to_btf_id_sock_common':
-      if (!sockTypes.has(r.type)) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
+      if (!sockTypes.has(r.type) && !r.kptr) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
       return;
     case 'ptr_to_alloc_mem':
       if (r.type !== 'mem') throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');

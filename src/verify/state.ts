@@ -33,10 +33,17 @@ export interface Reg {
   frame: number;
   /** Where the pointer was made (an instruction index), for notes. */
   origin: number;
+  /**
+   * A scalar that may be a kernel pointer described by BTF: an argument of a BTF-typed context
+   * (fentry, tp_btf, lsm, ...) or an 8-byte field read through such a pointer. ebcc has no
+   * kernel BTF to tell pointer arguments from integers, so these values act as scalars and may
+   * also be read through, as the kernel's PTR_TO_BTF_ID may.
+   */
+  kptr: boolean;
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1 };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -247,7 +254,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
   if (old.type === 'not_init') return true;
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
-  if (old.type === 'scalar') return scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
+  if (old.type === 'scalar') return old.kptr === cur.kptr && scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
   if (old.type === 'pkt' || old.type === 'pkt_meta') {
     if (old.range > cur.range) return false;
     if (old.off !== cur.off) return false;

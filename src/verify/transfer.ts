@@ -4,6 +4,7 @@
 // find_good_pkt_pointers, NULL checks). Violations are thrown as Rejects.
 import type { Insn } from '../bpf/insn.js';
 import type { OpcodeForm } from '../bpf/opcodes.js';
+import { BTF_CTX_TYPES } from '../bpf/prog-helpers.js';
 import {
   FLIP_OP, REVERSE_OP, S64_MIN, branchTaken, coerceToSize, coerceToSizeSx, constValue, isConst, mark32Unbounded,
   refineBranch, scalarAlu, scalarConst, scalarNeg, scalarText, scalarUnknown, syncBounds, zext32, type CmpOp, type Scalar,
@@ -87,6 +88,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
       } else if (src.type === 'scalar') {
         const r = cloneReg(src);
         r.id = 0;
+        r.kptr = false;
         coerceToSizeSx(r.s, bits / 8);
         regs[dst] = r;
       } else {
@@ -103,6 +105,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
       return;
     }
     const r = cloneReg(src);
+    r.kptr = false;
     if (bits !== undefined) {
       r.id = 0;
       coerceToSizeSx(r.s, bits / 8);
@@ -139,6 +142,8 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   const s = alu32 || form.source === 'x' ? srcReg.s : srcReg.s;
   scalarAlu(d.s, s, op, alu32);
   d.id = 0;
+  // A kernel pointer moved by a number stays one (PTR_TO_BTF_ID + off); other operations make a number.
+  d.kptr = !alu32 && ((op === 'add' && (d.kptr || srcReg.kptr)) || (op === 'sub' && d.kptr && !srcReg.kptr));
 }
 
 function pointerAlu(env: Env, st: State, insn: Insn, op: string, alu32: boolean, dstno: number, d: Reg, src: Reg, srcno: number): void {
@@ -340,7 +345,11 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
           if (p === 'sock_common_or_null') result = regPtr('sock_common', { maybeNull: true, id: newId(env), origin: env.insnIdx });
           else if (p === 'sock_or_null') result = regPtr('sock', { maybeNull: true, id: newId(env), origin: env.insnIdx });
           else result = regPtr(p, { origin: env.insnIdx });
-        } else result = regScalar();
+        } else {
+          result = regScalar();
+          // An argument of a BTF-typed context: a pointer or a number, ebcc cannot tell which.
+          if (m.size === 8 && BTF_CTX_TYPES.includes(env.progType)) result.kptr = true;
+        }
       }
       break;
     }
@@ -371,16 +380,25 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       break;
     case 'sock': case 'sock_common': case 'tcp_sock': case 'btf_id':
       if (m.access === 'write') {
-        throw new Reject('V1099', `R${m.regno} cannot write into ${typeText(r)}`, { proven: `R${m.regno} is ${describe(env, r)}`, needed: 'read-only access to kernel objects' });
+        const message = r.type === 'btf_id' ? 'only read is supported' : `R${m.regno} cannot write into ${typeText(r)}`;
+        throw new Reject('V1099', message, { proven: `R${m.regno} is ${describe(env, r)}`, needed: 'read-only access to kernel objects' });
       }
       if (off < 0) throw new Reject('V1099', `R${m.regno} invalid ${typeText(r)} access off=${off} size=${m.size}`, { proven: `offset ${off}` });
       result = regScalar();
+      if (r.type === 'btf_id' && m.size === 8) result.kptr = true;
+      break;
+    case 'scalar':
+      if (!r.kptr) throw invalidMemAccess(env, m.regno, r);
+      if (m.access === 'write') {
+        throw new Reject('V1099', 'only read is supported', {
+          proven: `R${m.regno} is a value read from a BTF-typed context or kernel object`, needed: 'read-only access to kernel objects',
+        });
+      }
+      result = regScalar();
+      if (m.size === 8) result.kptr = true;
       break;
     default:
-      throw new Reject(r.type === 'scalar' ? 'V1001' : 'V1099', `R${m.regno} invalid mem access '${typeText(r)}'`, {
-        proven: `R${m.regno} is ${describe(env, r)}, not a pointer the program may dereference`,
-        needed: 'a pointer (to the packet after a bounds check, a map value after a NULL check, the stack, or the context)',
-      });
+      throw invalidMemAccess(env, m.regno, r);
   }
   if (result && m.dst !== undefined) {
     if (result.type === 'scalar' && m.size < 8) {
@@ -389,6 +407,13 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
     }
     regs[m.dst] = result;
   }
+}
+
+function invalidMemAccess(env: Env, regno: number, r: Reg): Reject {
+  return new Reject(r.type === 'scalar' ? 'V1001' : 'V1099', `R${regno} invalid mem access '${typeText(r)}'`, {
+    proven: `R${regno} is ${describe(env, r)}, not a pointer the program may dereference`,
+    needed: 'a pointer (to the packet after a bounds check, a map value after a NULL check, the stack, or the context)',
+  });
 }
 
 function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {

@@ -84,6 +84,17 @@
         r0 = 0
         exit
 
+@case kprobe_calls_probe_write_user reject EINVAL "program of this type cannot use helper bpf_probe_write_user#36"
+.prog p kprobe/do_sys_open
+        r1 = 0
+        r2 = r10
+        r2 += -8
+        *(u64 *)(r10 -8) = r1
+        r3 = 8
+        call bpf_probe_write_user
+        r0 = 0
+        exit
+
 @case socket_calls_get_socket_cookie accept
 .prog p socket
         call bpf_get_socket_cookie

@@ -1,0 +1,78 @@
+; Kernel objects described by BTF: the current task from bpf_get_current_task_btf(), and the
+; arguments of programs whose context is typed by the kernel's BTF (tp_btf, fentry, lsm, ...).
+; ebcc has no kernel BTF: an argument of such a context may be read through (it may be a
+; pointer to a kernel struct), and so may an 8-byte field read from one.
+.license "GPL"
+
+@case current_task_btf_is_not_null accept
+.prog p kprobe/do_sys_open
+        call bpf_get_current_task_btf
+        r0 = *(u64 *)(r0 +0)
+        r0 = 0
+        exit
+
+@case current_task_btf_write reject EACCES "only read is supported"
+.prog p kprobe/do_sys_open
+        call bpf_get_current_task_btf
+        r1 = 0
+        *(u64 *)(r0 +0) = r1
+        r0 = 0
+        exit
+
+@case current_task_integer_read_through reject EACCES "R0 invalid mem access 'scalar'"
+.prog p kprobe/do_sys_open
+        call bpf_get_current_task
+        r0 = *(u64 *)(r0 +0)
+        r0 = 0
+        exit
+
+@case tp_btf_task_argument_read accept
+.prog p tp_btf/sched_switch
+        r2 = *(u64 *)(r1 +8)
+        r0 = *(u64 *)(r2 +0)
+        r0 = 0
+        exit
+
+@case tp_btf_task_argument_moved_read accept
+.prog p tp_btf/sched_switch
+        r2 = *(u64 *)(r1 +8)
+        r2 += 8
+        r0 = *(u64 *)(r2 +0)
+        r0 = 0
+        exit
+
+@case tp_btf_task_argument_write reject EACCES "only read is supported"
+.prog p tp_btf/sched_switch
+        r2 = *(u64 *)(r1 +8)
+        r3 = 1
+        *(u64 *)(r2 +0) = r3
+        r0 = 0
+        exit
+
+@case tp_btf_integer_argument_arithmetic accept
+.prog p tp_btf/sched_switch
+        r2 = *(u64 *)(r1 +0)
+        r2 <<= 3
+        r2 &= 8
+        r0 = 0
+        exit
+
+@case tp_btf_integer_argument_read_through reject EACCES "R2 invalid mem access 'scalar'"
+.prog p tp_btf/sched_switch
+        r2 = *(u64 *)(r1 +0)
+        r0 = *(u64 *)(r2 +0)
+        r0 = 0
+        exit
+
+@case tp_btf_socket_cookie_of_argument accept
+.prog p tp_btf/tcp_probe
+        r1 = *(u64 *)(r1 +0)
+        call bpf_get_socket_cookie
+        r0 = 0
+        exit
+
+@case tp_btf_socket_cookie_of_context reject EACCES "R1 type=ctx expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_"
+.prog p tp_btf/tcp_probe
+        call bpf_get_socket_cookie
+        r0 = 0
+        exit
