@@ -10,7 +10,7 @@ import type { BtfLinkage, BtfType } from '../bpf/btf.js';
 import type { DataSection } from '../bpf/object.js';
 import { assertNever } from '../util/assert-never.js';
 import { ByteWriter, type StringTable } from './bytes.js';
-import { BTF_HEADER_BYTES, BTF_MAGIC, BtfKind, INT_ENCODING_BITS } from './btf-kinds.js';
+import { BTF_HEADER_BYTES, BtfKind, INT_ENCODING_BITS, writeBtfHeader } from './btf-kinds.js';
 
 export function linkageNumber(l: BtfLinkage): number {
   switch (l) {
@@ -132,14 +132,7 @@ export function encodeBtfTypes(types: BtfType[], strings: StringTable): Uint8Arr
 /** The whole .BTF section: header, types, then the (final) string table. */
 export function buildBtfSection(typeBytes: Uint8Array, stringBytes: Uint8Array): Uint8Array {
   const w = new ByteWriter();
-  w.u16(BTF_MAGIC);
-  w.u8(1); // version
-  w.u8(0); // flags
-  w.u32(BTF_HEADER_BYTES);
-  w.u32(0); // type_off
-  w.u32(typeBytes.length);
-  w.u32(typeBytes.length); // str_off
-  w.u32(stringBytes.length);
+  writeBtfHeader(w, BTF_HEADER_BYTES, [typeBytes.length, stringBytes.length]);
   w.bytes(typeBytes);
   w.bytes(stringBytes);
   return w.finish();

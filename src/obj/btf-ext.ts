@@ -15,6 +15,7 @@ import {
   BTF_MAGIC,
   FUNC_INFO_RECORD_BYTES,
   LINE_INFO_RECORD_BYTES,
+  writeBtfHeader,
 } from './btf-kinds.js';
 
 export interface FuncInfoRecord {
@@ -75,16 +76,7 @@ export function encodeBtfExt(info: BtfExtInfo, strings: StringTable): Uint8Array
     }
   }
   const w = new ByteWriter();
-  w.u16(BTF_MAGIC);
-  w.u8(1); // version
-  w.u8(0); // flags
-  w.u32(BTF_EXT_HEADER_BYTES);
-  w.u32(0); // func_info_off
-  w.u32(funcs.sizeBytes);
-  w.u32(funcs.sizeBytes); // line_info_off
-  w.u32(lines.sizeBytes);
-  w.u32(funcs.sizeBytes + lines.sizeBytes); // core_relo_off
-  w.u32(0); // core_relo_len
+  writeBtfHeader(w, BTF_EXT_HEADER_BYTES, [funcs.sizeBytes, lines.sizeBytes, 0]); // func_info, line_info, core_relo
   w.bytes(funcs.finish());
   w.bytes(lines.finish());
   return w.finish();

@@ -1,9 +1,28 @@
 // BTF kind numbers and fixed sizes (Documentation/bpf/btf.rst, linux/btf.h).
 import type { BtfIntEncoding } from '../bpf/btf.js';
+import type { ByteWriter } from './bytes.js';
 
 export const BTF_MAGIC = 0xeb9f;
 export const BTF_HEADER_BYTES = 24;
 export const BTF_EXT_HEADER_BYTES = 32;
+
+/**
+ * The header that .BTF and .BTF.ext share: u16 magic, u8 version 1, u8 flags 0, u32 hdr_len,
+ * then a u32 offset and u32 length for each part, the parts laid out back to back after the header
+ * (.BTF: types, strings; .BTF.ext: func_info, line_info, core_relo).
+ */
+export function writeBtfHeader(w: ByteWriter, headerBytes: number, partLengths: readonly number[]): void {
+  w.u16(BTF_MAGIC);
+  w.u8(1); // version
+  w.u8(0); // flags
+  w.u32(headerBytes);
+  let off = 0;
+  for (const len of partLengths) {
+    w.u32(off);
+    w.u32(len);
+    off += len;
+  }
+}
 export const FUNC_INFO_RECORD_BYTES = 8;
 export const LINE_INFO_RECORD_BYTES = 16;
 
