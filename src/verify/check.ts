@@ -52,6 +52,25 @@ export interface PathDecisions {
   taken: boolean[];
   /** Instructions processed on the path, the last one (where it was rejected) included. */
   steps: number;
+  /** A copy of the state at least PATH_WINDOW instructions before the end (or at the entry): the replay starts there. */
+  anchor: PathAnchor;
+}
+
+/** The last this many instructions of a failing path are replayed and shown. */
+export const PATH_WINDOW = 4096;
+
+/** A path's state before its instruction number `done` + 1 (at `idx`), kept every PATH_WINDOW instructions. */
+export interface PathAnchor {
+  st: State;
+  idx: number;
+  /** Instructions of the path before this point. */
+  done: number;
+  /** Branch decisions of the path before this point. */
+  decisions: number;
+  /** The id counter then: ids made after it are fresh. */
+  idGen: number;
+  /** The anchor before this one (only one is kept). */
+  prev: PathAnchor | undefined;
 }
 
 interface Checkpoint {
@@ -70,12 +89,15 @@ interface Path {
   trail: Trail | undefined;
   /** Instructions processed on this path since the entry. */
   steps: number;
+  anchor: PathAnchor | undefined;
 }
 
 /** A persistent list: paths forked from one another share their history. */
 interface Trail {
   taken: boolean;
   prev: Trail | undefined;
+  /** Decisions up to and including this one. */
+  count: number;
 }
 
 function trailList(t: Trail | undefined): boolean[] {
@@ -130,7 +152,7 @@ export function checkProgram(env: Env): CheckResult {
   const explored = new Map<number, Checkpoint[]>();
   const byKey = new Map<number, Map<string, Checkpoint[]>>();
   const pending: Path[] = [];
-  let cur: Path = { st: entryState(), idx: 0, parent: undefined, trail: undefined, steps: 0 };
+  let cur: Path = { st: entryState(), idx: 0, parent: undefined, trail: undefined, steps: 0, anchor: undefined };
   let jmps = 0, prevJmps = 0, prevInsns = 0;
 
   const finish = (p: Path): void => {
@@ -156,6 +178,10 @@ export function checkProgram(env: Env): CheckResult {
   for (;;) {
     const idx = cur.idx;
     env.insnIdx = idx;
+    if (cur.steps % PATH_WINDOW === 0) {
+      const prev = cur.anchor && { ...cur.anchor, prev: undefined };
+      cur.anchor = { st: cloneState(cur.st), idx, done: cur.steps, decisions: cur.trail?.count ?? 0, idGen: env.idGen, prev };
+    }
     cur.steps++;
     if (++stats.processedInsns > INSN_LIMIT) {
       return done(false, new Reject('V1017', `BPF program is too large. Processed ${INSN_LIMIT + 1} insn`, {
@@ -224,8 +250,9 @@ export function checkProgram(env: Env): CheckResult {
         cur.idx = step.to;
       } else if (step.kind === 'fork') {
         if (cur.parent) cur.parent.branches++;
-        pending.push({ st: step.other, idx: step.jumpTo, parent: cur.parent, trail: { taken: true, prev: cur.trail }, steps: cur.steps });
-        cur.trail = { taken: false, prev: cur.trail };
+        const count = (cur.trail?.count ?? 0) + 1;
+        pending.push({ st: step.other, idx: step.jumpTo, parent: cur.parent, trail: { taken: true, prev: cur.trail, count }, steps: cur.steps, anchor: cur.anchor });
+        cur.trail = { taken: false, prev: cur.trail, count };
         if (pending.length > JMP_SEQ_LIMIT) {
           return done(false, new Reject('V1017', `The sequence of ${pending.length} jumps is too complex.`, {
             proven: `${pending.length} branches wait to be explored`, needed: `at most ${JMP_SEQ_LIMIT}`,
@@ -265,7 +292,9 @@ export function checkProgram(env: Env): CheckResult {
       }
       return { accepted, stats };
     }
-    return { accepted, reject, insn, path: { taken: trailList(cur.trail), steps: cur.steps }, stats };
+    const last = cur.anchor!;
+    const anchor = last.done <= cur.steps - PATH_WINDOW || !last.prev ? last : last.prev;
+    return { accepted, reject, insn, path: { taken: trailList(cur.trail), steps: cur.steps, anchor }, stats };
   }
 
   /** check_max_stack_depth: walks the static call graph from the entry (at most 8 frames, 512 bytes). */

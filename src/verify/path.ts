@@ -1,18 +1,19 @@
 // The failing path with its states. checkProgram keeps, per path, only the outcome of each
-// branch both of whose sides were possible; when a program is rejected, replayPath follows those
-// decisions again from the entry and records what the kernel's log shows: after each instruction
+// branch both of whose sides were possible, and a copy of its state every PATH_WINDOW
+// instructions; when a program is rejected, replayPath follows those decisions again from the
+// last copy far enough back and records what the kernel's log shows: after each instruction
 // the registers and stack slots it read or wrote, and the whole state at the start, after a jump
 // and where a new C line begins. It runs only for a rejection, so accepted programs pay nothing.
 import { formOf } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
-import { entryState, stepInsn, type PathDecisions } from './check.js';
+import { PATH_WINDOW, stepInsn, type PathDecisions } from './check.js';
 import type { Env } from './env.js';
 import { useDef } from './liveness.js';
 import { Reject } from './reject.js';
-import { curFrame, frameValues, regText, slotText, usedSlots, type NameOf, type RegValue, type State } from './state.js';
+import { cloneState, curFrame, frameValues, regText, slotText, usedSlots, type NameOf, type RegValue, type State } from './state.js';
 
 /** The last this many instructions of a failing path are kept (the kernel's log buffer is bounded too). */
-export const MAX_PATH_STEPS = 4096;
+export const MAX_PATH_STEPS = PATH_WINDOW;
 
 /** One instruction of the failing path. */
 export interface PathStep {
@@ -45,16 +46,22 @@ export interface ReplayOptions {
   span: (insn: number) => Span | undefined;
 }
 
-/** Follows the decisions of a rejected path from the entry, recording the last MAX_PATH_STEPS instructions. */
+/**
+ * Follows the decisions of a rejected path from its anchor (a copy of its state at most
+ * 2 * MAX_PATH_STEPS instructions before the end), recording the last MAX_PATH_STEPS instructions.
+ * `env` is a fresh Env for the replay.
+ */
 export function replayPath(env: Env, path: PathDecisions, opts: ReplayOptions): FailingPath {
-  const st = { value: entryState() };
+  const anchor = path.anchor;
+  const st = { value: cloneState(anchor.st) };
+  env.idGen = anchor.idGen;
   const steps: PathStep[] = [];
   const omitted = Math.max(0, path.steps - MAX_PATH_STEPS);
-  let idx = 0;
-  let decision = 0;
+  let idx = anchor.idx;
+  let decision = anchor.decisions;
   let wholeNext = true;
   let prevLine: string | undefined;
-  for (let k = 0; k < path.steps; k++) {
+  for (let k = anchor.done; k < path.steps; k++) {
     env.insnIdx = idx;
     const recording = k >= omitted;
     const last = k === path.steps - 1;

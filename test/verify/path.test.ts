@@ -281,6 +281,8 @@ loop:   r2 += 1
     expect(path.steps.at(-1)!.insn).toBe(3);
     expect(path.steps[0]!.before).toBeDefined();
     expect(path.steps.at(-2)!.after).toEqual([{ name: 'R2', value: '3000' }]);
+    // The first step kept shows the whole state there: R2 counted one per two instructions.
+    expect(path.steps[0]!.before).toContainEqual({ name: 'R2', value: String(path.omitted / 2) });
   });
 });
 
