@@ -247,6 +247,8 @@ function matches(def: SectionDef, section: string): boolean {
 
 /** The program type a SEC() name selects, or undefined when the section is not a program section. */
 export function findProgType(section: string): SectionMatch | undefined {
+  // SEC("?name"): libbpf does not load the program unless asked to; the type is the name's.
+  if (section.startsWith('?')) section = section.slice(1);
   for (const def of SECTION_DEFS) {
     if (matches(def, section)) return { kind: 'modern', def, progType: progTypeByName(def.progType)! };
   }

@@ -76,6 +76,13 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
         i++;
         continue;
       }
+      if (reloc?.kind === 'call' && !byName.has(reloc.symbol) && isExtern(obj, reloc.symbol, 'func')) {
+        // An extern function (__ksym): libbpf makes the call a kfunc call with the kernel's BTF
+        // id of the function, which only the kernel knows.
+        insns.push({ ...insn, src: PSEUDO_CALL.kfuncCall, imm: 0 });
+        origin.push({ fn, index: i });
+        continue;
+      }
       if (reloc?.kind === 'call') {
         const callee = byName.get(reloc.symbol);
         if (!callee) return { ok: false, message: `${fn.name}: call of '${reloc.symbol}', which the object does not define` };
@@ -87,6 +94,13 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
         }
         const next = { ...fn.insns[i + 1]! };
         const resolved = resolveMapSymbol(obj, maps, reloc.symbol, insn.imm);
+        if (!resolved && isExtern(obj, reloc.symbol, 'var')) {
+          // An extern variable (__ksym): libbpf loads the kernel symbol's address by its BTF id.
+          insns.push({ ...insn, src: PSEUDO_LD_IMM64.btfId, imm: 0 }, { ...next, imm: 0 });
+          origin.push({ fn, index: i }, { fn, index: i + 1 });
+          i++;
+          continue;
+        }
         if (!resolved) return { ok: false, message: `${fn.name}: ld_imm64 of '${reloc.symbol}', which is not a map or global data` };
         if (resolved.offset === undefined) {
           insn.src = PSEUDO_LD_IMM64.mapFd;
@@ -105,7 +119,11 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
         // A call inside the function (no relocation): its offset is already relative.
         const target = i + 1 + insn.imm;
         if (target < 0 || target >= fn.insns.length) {
-          return { ok: false, message: `${fn.name}: call at instruction ${i} jumps outside the function` };
+          // A call the compiler resolved itself, to another function of the same section.
+          const callee = calleeInSection(obj, fn, target);
+          if (!callee) return { ok: false, message: `${fn.name}: call at instruction ${i} jumps outside the function` };
+          if (!placed.has(callee.name) && !queue.includes(callee)) queue.push(callee);
+          fixups.push({ at: start + i, callee: callee.name });
         }
       }
       insns.push(insn);
@@ -116,6 +134,27 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
     insns[f.at]!.imm = placed.get(f.callee)! - (f.at + 1);
   }
   return { ok: true, program: { name: entry.name, section: entry.section, insns, origin, functions } };
+}
+
+/**
+ * The function of `fn`'s section that starts `target` instructions from `fn`'s start, the
+ * functions of a section lying in the object's order, one after the other.
+ */
+function calleeInSection(obj: ObjectProgram, fn: FunctionCode, target: number): FunctionCode | undefined {
+  const inSection = obj.functions.filter((f) => f.section === fn.section);
+  const startOf = new Map<FunctionCode, number>();
+  let at = 0;
+  for (const f of inSection) {
+    startOf.set(f, at);
+    at += f.insns.length;
+  }
+  const want = startOf.get(fn)! + target;
+  return inSection.find((f) => startOf.get(f) === want);
+}
+
+/** Whether the object's BTF declares `name` as an extern function or variable (a kernel symbol). */
+function isExtern(obj: ObjectProgram, name: string, kind: 'func' | 'var'): boolean {
+  return obj.btf.some((t) => t.kind === kind && t.name === name && t.linkage === 'extern');
 }
 
 /** A map by symbol, or an address in a global data section (offset from the section start). */

@@ -24,6 +24,12 @@ describe('findProgType', () => {
     ['lwt_xmit', 'lwt_xmit', undefined],
     ['sk_reuseport', 'sk_reuseport', 'BPF_SK_REUSEPORT_SELECT'],
     ['sk_lookup', 'sk_lookup', 'BPF_SK_LOOKUP'],
+    // A leading '?' only turns off autoload in libbpf.
+    ['?tc', 'sched_cls', undefined],
+    ['?cgroup/post_bind4', 'cgroup_sock', 'BPF_CGROUP_INET4_POST_BIND'],
+    ['kprobe.multi/do_*', 'kprobe', 'BPF_TRACE_KPROBE_MULTI'],
+    ['usdt', 'kprobe', undefined],
+    ['fentry.s/do_sys_open', 'tracing', 'BPF_TRACE_FENTRY'],
   ];
   for (const [section, type, attach] of modern) {
     it(section, () => {
