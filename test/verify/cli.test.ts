@@ -1,5 +1,5 @@
 // `ebcc verify` and the verifier in `ebcc build` from the command line: exit statuses, the
-// rendered diagnostic at the C line, --stats, --diagnostics=json, and --no-verify.
+// rendered diagnostic at the C line, --stats, --log-level, --diagnostics=json, and --no-verify.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,23 @@ describe('ebcc verify', () => {
     const j = JSON.parse(stdout) as { programs: { name: string; accepted: boolean }[]; diagnostics: { code: string; line: number }[] };
     expect(j.programs.map((p) => [p.name, p.accepted])).toEqual([['no_null_check', false]]);
     expect(j.diagnostics[0]).toMatchObject({ code: 'V1002', line: 16 });
+  });
+  it('--log-level prints the failing path with the states, in the kernel log format', async () => {
+    const src = file('no_null4.c', NO_NULL);
+    const obj = join(dir, 'no_null4.o');
+    expect(await main(['build', src, '-o', obj, '--no-verify'])).toBe(0);
+    expect(await main(['verify', obj, '--log-level', '1', '--no-color'])).toBe(1);
+    const one = stdout;
+    expect(one).toMatch(/^; program no_null_check\n0: R1=ctx\(\) R10=fp0\n; __u32 key = ctx->ingress_ifindex; @ no_null4.c:14\n/);
+    expect(one).toContain('\n; __u64 *v = bpf_map_lookup_elem(&counts, &key); @ no_null4.c:15\n');
+    expect(one).toMatch(/\n\d+: \(85\) call bpf_map_lookup_elem#1 +; R0=map_value_or_null\(id=1,map=counts,ks=4,vs=8\)\n; \*v \+= 1; @ no_null4.c:16\n/);
+    expect(one).toContain("\nR0 invalid mem access 'map_value_or_null'\nprocessed ");
+    stdout = '';
+    expect(await main(['verify', obj, '--log-level', '2', '--no-color'])).toBe(1);
+    // Level 2 adds the whole state where each C line begins: R0 may be NULL at line 16.
+    const added = stdout.split('\n').filter((l) => !one.split('\n').includes(l));
+    expect(added.length).toBe(2);
+    expect(added[1]).toMatch(/^\d+: R0=map_value_or_null\(id=1,map=counts,ks=4,vs=8\) .*R10=fp0 fp-8=/);
   });
   it('exit 2 on a usage error; 1 on a missing program', async () => {
     expect(await main(['verify', join(REPO_DIR, 'samples/xdp_count.c'), '--log-level', '7'])).toBe(2);
