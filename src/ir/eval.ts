@@ -2,64 +2,29 @@
 // semantics (RFC 9669): 32-bit ops work on the low halves and zero-extend,
 // division by zero gives 0, modulo by zero leaves the dividend, shift counts
 // are masked to the operand width. Constant folding and the unroller use it.
+// This is not sema's evaluator of C constant expressions (sema/const-eval.ts):
+// there division by zero and out-of-range shifts are not constants, and values
+// have C types. Both take the arithmetic of each op from util/int-ops.ts.
+import { intBinary, intCompare, type IntBinaryOp, type IntCompareOp } from '../util/int-ops.js';
 import type { AluOp, CmpOp } from './ir.js';
 
-const MASK64 = (1n << 64n) - 1n;
+/** Each IR ALU op: the shared arithmetic it is, and whether it reads its operands as signed. */
+const ALU_ARITH: Readonly<Record<AluOp, { op: IntBinaryOp; signed: boolean }>> = {
+  add: { op: 'add', signed: false }, sub: { op: 'sub', signed: false }, mul: { op: 'mul', signed: false },
+  div: { op: 'div', signed: false }, mod: { op: 'rem', signed: false },
+  sdiv: { op: 'div', signed: true }, smod: { op: 'rem', signed: true },
+  or: { op: 'or', signed: false }, and: { op: 'and', signed: false }, xor: { op: 'xor', signed: false },
+  lsh: { op: 'shl', signed: false }, rsh: { op: 'shr', signed: false }, arsh: { op: 'shr', signed: true },
+};
 
 export function evalAlu(op: AluOp, bits: 32 | 64, a: bigint, b: bigint): bigint {
-  const w = BigInt(bits);
-  const x = BigInt.asUintN(bits, a);
-  const y = BigInt.asUintN(bits, b);
-  const sx = BigInt.asIntN(bits, a);
-  const sy = BigInt.asIntN(bits, b);
-  const shift = y & (w - 1n);
-  let r: bigint;
-  switch (op) {
-    case 'add':
-      r = x + y;
-      break;
-    case 'sub':
-      r = x - y;
-      break;
-    case 'mul':
-      r = x * y;
-      break;
-    case 'div':
-      r = y === 0n ? 0n : x / y;
-      break;
-    case 'mod':
-      r = y === 0n ? x : x % y;
-      break;
-    case 'sdiv':
-      r = sy === 0n ? 0n : sx / sy;
-      break;
-    case 'smod':
-      r = sy === 0n ? sx : sx % sy;
-      break;
-    case 'or':
-      r = x | y;
-      break;
-    case 'and':
-      r = x & y;
-      break;
-    case 'xor':
-      r = x ^ y;
-      break;
-    case 'lsh':
-      r = x << shift;
-      break;
-    case 'rsh':
-      r = x >> shift;
-      break;
-    case 'arsh':
-      r = sx >> shift;
-      break;
-    default: {
-      const never: never = op;
-      return never;
-    }
-  }
-  return BigInt.asUintN(bits, r) & MASK64;
+  const { op: arith, signed } = ALU_ARITH[op];
+  const x = signed ? BigInt.asIntN(bits, a) : BigInt.asUintN(bits, a);
+  let y = signed ? BigInt.asIntN(bits, b) : BigInt.asUintN(bits, b);
+  // BPF defines what C leaves undefined: x / 0 = 0, x % 0 = x, and shift counts are masked.
+  if ((arith === 'div' || arith === 'rem') && y === 0n) return BigInt.asUintN(bits, arith === 'div' ? 0n : x);
+  if (arith === 'shl' || arith === 'shr') y = BigInt.asUintN(bits, b) & BigInt(bits - 1);
+  return BigInt.asUintN(bits, intBinary(arith, x, y));
 }
 
 export function evalNeg(bits: 32 | 64, a: bigint): bigint {
@@ -81,37 +46,16 @@ export function evalBswap(bits: 16 | 32 | 64, a: bigint): bigint {
   return out;
 }
 
+/** Each IR comparison: the shared comparison it is, and whether it reads its operands as signed. */
+const CMP_ARITH: Readonly<Record<Exclude<CmpOp, 'set'>, { op: IntCompareOp; signed: boolean }>> = {
+  eq: { op: 'eq', signed: false }, ne: { op: 'ne', signed: false },
+  gt: { op: 'gt', signed: false }, ge: { op: 'ge', signed: false }, lt: { op: 'lt', signed: false }, le: { op: 'le', signed: false },
+  sgt: { op: 'gt', signed: true }, sge: { op: 'ge', signed: true }, slt: { op: 'lt', signed: true }, sle: { op: 'le', signed: true },
+};
+
 export function evalCmp(cmp: CmpOp, bits: 32 | 64, a: bigint, b: bigint): boolean {
-  const x = BigInt.asUintN(bits, a);
-  const y = BigInt.asUintN(bits, b);
-  const sx = BigInt.asIntN(bits, a);
-  const sy = BigInt.asIntN(bits, b);
-  switch (cmp) {
-    case 'eq':
-      return x === y;
-    case 'ne':
-      return x !== y;
-    case 'gt':
-      return x > y;
-    case 'ge':
-      return x >= y;
-    case 'lt':
-      return x < y;
-    case 'le':
-      return x <= y;
-    case 'sgt':
-      return sx > sy;
-    case 'sge':
-      return sx >= sy;
-    case 'slt':
-      return sx < sy;
-    case 'sle':
-      return sx <= sy;
-    case 'set':
-      return (x & y) !== 0n;
-    default: {
-      const never: never = cmp;
-      return never;
-    }
-  }
+  if (cmp === 'set') return (BigInt.asUintN(bits, a) & BigInt.asUintN(bits, b)) !== 0n;
+  const { op, signed } = CMP_ARITH[cmp];
+  const read = (v: bigint): bigint => (signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v));
+  return intCompare(op, read(a), read(b));
 }

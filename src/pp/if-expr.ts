@@ -8,6 +8,11 @@ import type { Diagnostics, MacroExpansion } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
 import type { PPToken } from './state.js';
 import { SIMPLE_ESCAPES } from './escapes.js';
+import { intBinary, intCompare, type IntBinaryOp, type IntCompareOp } from '../util/int-ops.js';
+
+/** The binary operators of #if that are plain arithmetic or comparisons (util/int-ops.ts computes them). */
+const PP_ARITH: Readonly<Record<string, IntBinaryOp>> = { '|': 'or', '^': 'xor', '&': 'and', '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
+const PP_COMPARE: Readonly<Record<string, IntCompareOp>> = { '==': 'eq', '!=': 'ne', '<': 'lt', '>': 'gt', '<=': 'le', '>=': 'ge' };
 
 interface Value {
   value: bigint;
@@ -135,33 +140,19 @@ class IfExpressionParser {
     const u = a.unsigned || b.unsigned;
     const x = u ? BigInt.asUintN(64, a.value) : a.value;
     const y = u ? BigInt.asUintN(64, b.value) : b.value;
-    switch (op) {
-      case '||': return truth(a.value !== 0n || b.value !== 0n);
-      case '&&': return truth(a.value !== 0n && b.value !== 0n);
-      case '|': return make(x | y, u);
-      case '^': return make(x ^ y, u);
-      case '&': return make(x & y, u);
-      case '==': return truth(x === y);
-      case '!=': return truth(x !== y);
-      case '<': return truth(x < y);
-      case '>': return truth(x > y);
-      case '<=': return truth(x <= y);
-      case '>=': return truth(x >= y);
-      case '<<': return shift(a, b.value, 'left');
-      case '>>': return shift(a, b.value, 'right');
-      case '+': return make(x + y, u);
-      case '-': return make(x - y, u);
-      case '*': return make(x * y, u);
-      case '/':
-      case '%':
-        if (y === 0n) {
-          if (live) this.diags.error('E1018', `${op === '/' ? 'division' : 'remainder'} by zero in preprocessor expression`, opTok.span, { expansion: opTok.expansion });
-          return make(0n, u);
-        }
-        return make(op === '/' ? x / y : x % y, u);
-      default:
-        return this.fail(`'${op}' is not allowed in a preprocessor expression`, opTok);
+    if (op === '||') return truth(a.value !== 0n || b.value !== 0n);
+    if (op === '&&') return truth(a.value !== 0n && b.value !== 0n);
+    if (op === '<<') return shift(a, b.value, 'left');
+    if (op === '>>') return shift(a, b.value, 'right');
+    const cmp = PP_COMPARE[op];
+    if (cmp) return truth(intCompare(cmp, x, y));
+    const arith = PP_ARITH[op];
+    if (!arith) return this.fail(`'${op}' is not allowed in a preprocessor expression`, opTok);
+    if ((arith === 'div' || arith === 'rem') && y === 0n) {
+      if (live) this.diags.error('E1018', `${op === '/' ? 'division' : 'remainder'} by zero in preprocessor expression`, opTok.span, { expansion: opTok.expansion });
+      return make(0n, u);
     }
+    return make(intBinary(arith, x, y), u);
   }
 
   // unary-expression = ("+" | "-" | "~" | "!") unary-expression | primary

@@ -1,8 +1,16 @@
-// Integer constant expressions (C11 6.6) over typed expressions.
+// Integer constant expressions (C11 6.6) over typed expressions: values have the C type of their
+// expression, and division by zero or a shift by a negative or too large count is not a constant.
+// Sema uses it for array sizes, case labels, enumerators, bitfield widths and static assertions;
+// lowering for constant operands; codegen for the initial bytes of globals (their initializers are
+// C constant expressions, which only this evaluator knows how to read). It is not the IR's
+// evaluator (ir/eval.ts: BPF semantics on 32/64-bit registers, where x / 0 is 0); both take the
+// arithmetic of each op from util/int-ops.ts.
+import type { ArithOp, CompareOp } from './program.js';
 import type { TExpr } from './program.js';
 import { error, type SemaState } from './state.js';
 import * as T from './types.js';
 import type { IntType } from './types.js';
+import { intBinary, intCompare } from '../util/int-ops.js';
 
 /** Wraps a value to the range of an integer type (two's complement). */
 export function wrapInt(value: bigint, t: IntType): bigint {
@@ -72,47 +80,12 @@ export function tryEval(e: TExpr): bigint | undefined {
   }
 }
 
-export function evalArith(op: string, a: bigint, b: bigint, t: IntType): bigint | undefined {
-  const bits = t.sizeBytes * 8;
-  switch (op) {
-    case 'add':
-      return wrapInt(a + b, t);
-    case 'sub':
-      return wrapInt(a - b, t);
-    case 'mul':
-      return wrapInt(a * b, t);
-    case 'div':
-      return b === 0n ? undefined : wrapInt(a / b, t);
-    case 'rem':
-      return b === 0n ? undefined : wrapInt(a % b, t);
-    case 'shl':
-      return b < 0n || b >= BigInt(bits) ? undefined : wrapInt(a << b, t);
-    case 'shr':
-      return b < 0n || b >= BigInt(bits) ? undefined : wrapInt(a >> b, t);
-    case 'and':
-      return wrapInt(a & b, t);
-    case 'or':
-      return wrapInt(a | b, t);
-    case 'xor':
-      return wrapInt(a ^ b, t);
-    default:
-      return undefined;
-  }
+export function evalArith(op: ArithOp, a: bigint, b: bigint, t: IntType): bigint | undefined {
+  if ((op === 'div' || op === 'rem') && b === 0n) return undefined;
+  if ((op === 'shl' || op === 'shr') && (b < 0n || b >= BigInt(t.sizeBytes * 8))) return undefined;
+  return wrapInt(intBinary(op, a, b), t);
 }
 
-export function compare(op: string, a: bigint, b: bigint): boolean {
-  switch (op) {
-    case 'eq':
-      return a === b;
-    case 'ne':
-      return a !== b;
-    case 'lt':
-      return a < b;
-    case 'le':
-      return a <= b;
-    case 'gt':
-      return a > b;
-    default:
-      return a >= b;
-  }
+export function compare(op: CompareOp, a: bigint, b: bigint): boolean {
+  return intCompare(op, a, b);
 }
