@@ -9,7 +9,8 @@
 // Accesses through registers: a register holding a slot's address (slotaddr, or a copy or sum
 // of one) is followed through the whole function, and a load, store or helper call through it
 // accesses that slot where it runs (a helper reads and writes the memory it is given, during the
-// call). An address that may outlive that view (stored to memory, passed to a BPF-to-BPF call or
+// call); so is one spilled and reloaded by the register allocator. An address that may outlive
+// that view (stored to memory other than a spill slot, passed to a BPF-to-BPF call or
 // inline assembly, given to a dynptr helper, which keeps it) makes the slot conflict with all
 // others. A spill slot never shares bytes with a local, as in clang: a local's unwritten bytes
 // would otherwise read a spilled pointer, which the verifier refuses at any width but 8.
@@ -113,14 +114,19 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
 /** Instructions whose result may be the address of a slot, or computed from one. */
 const ADDRESS_ARITHMETIC: ReadonlySet<Inst['op']> = new Set<Inst['op']>(['slotaddr', 'mov', 'alu', 'neg', 'sext', 'bswap', 'asm']);
 
-/** For each register that may hold the address of a slot (plus an offset), the slots it may point into. */
+/**
+ * For each register that may hold the address of a slot (plus an offset), the slots it may point
+ * into. A spill slot passes on what it holds: the register allocator spills such an address and
+ * reloads it, and nothing else reads or writes a spill slot.
+ */
 function slotAddressRegisters(fn: IrFunction): Map<VReg, Set<number>> {
   const pointsTo = new Map<VReg, Set<number>>();
-  const add = (r: VReg, slots: Iterable<number>): boolean => {
-    let set = pointsTo.get(r);
+  const spilled = new Map<number, Set<number>>();
+  const add = <K>(map: Map<K, Set<number>>, key: K, slots: Iterable<number>): boolean => {
+    let set = map.get(key);
     let grew = false;
     for (const s of slots) {
-      if (!set) pointsTo.set(r, (set = new Set<number>()));
+      if (!set) map.set(key, (set = new Set<number>()));
       if (!set.has(s)) {
         set.add(s);
         grew = true;
@@ -132,16 +138,28 @@ function slotAddressRegisters(fn: IrFunction): Map<VReg, Set<number>> {
     changed = false;
     for (const b of fn.blocks) {
       for (const i of b.insts) {
-        // A load gives no slot address (storing one makes the slot escape); neither do helpers
-        // (none returns an address into the memory it is given) nor calls. Inline assembly's
-        // output may be computed from any of its inputs (those slots escape anyway).
+        const spill = spillAccess(fn, i);
+        if (spill !== undefined && i.op === 'store' && i.src.kind === 'reg') {
+          if (add(spilled, spill, pointsTo.get(i.src.reg) ?? [])) changed = true;
+        } else if (spill !== undefined && i.op === 'load') {
+          if (add(pointsTo, i.dst, spilled.get(spill) ?? [])) changed = true;
+        }
+        // Any other load gives no slot address (storing one makes the slot escape); neither do
+        // helpers (none returns an address into the memory it is given) nor calls. Inline
+        // assembly's output may be computed from any of its inputs (those slots escape anyway).
         if (!ADDRESS_ARITHMETIC.has(i.op) || !('dst' in i) || i.dst === undefined) continue;
         const slots = i.op === 'slotaddr' ? [i.slot] : instUses(i).flatMap((r) => [...(pointsTo.get(r) ?? [])]);
-        if (add(i.dst, slots)) changed = true;
+        if (add(pointsTo, i.dst, slots)) changed = true;
       }
     }
   }
   return pointsTo;
+}
+
+/** The spill slot a load or store reaches, if it is one (only whole 8-byte accesses reach them). */
+function spillAccess(fn: IrFunction, i: Inst): number | undefined {
+  if ((i.op === 'load' || i.op === 'store') && i.addr.kind === 'slot' && fn.slots[i.addr.slot]?.spill) return i.addr.slot;
+  return undefined;
 }
 
 /** Slots whose address may be used where this function cannot see it. */
@@ -153,7 +171,7 @@ function escapedSlots(fn: IrFunction, pointsTo: Map<VReg, Set<number>>): Set<num
       let leaving: VReg[] = [];
       switch (i.op) {
         case 'store':
-          leaving = regs(i.src);
+          if (spillAccess(fn, i) === undefined) leaving = regs(i.src);
           break;
         case 'atomic':
           leaving = i.expected === undefined ? [i.src] : [i.src, i.expected];

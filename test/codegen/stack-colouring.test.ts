@@ -89,6 +89,40 @@ describe('stack-slot colouring', () => {
     expect(slotConflicts(fn).conflict(slot(fn, 'a'), slot(fn, 'b'))).toBe(true);
   });
 
+  it('follows a slot address the register allocator spilled and reloaded', () => {
+    // %0 = &s0, spilled to s2 and reloaded into %1; s0 is read through %1 before or after s1's use.
+    const span = { file: 0, start: 0, end: 0 };
+    const slots: StackSlot[] = [
+      { id: 0, name: 's0', sizeBytes: 16, alignBytes: 8, span },
+      { id: 1, name: 's1', sizeBytes: 16, alignBytes: 8, span },
+      { id: 2, name: 'spill', sizeBytes: 8, alignBytes: 8, span, spill: true },
+    ];
+    const v = (n: number) => n as VReg;
+    const useS1: Inst[] = [
+      { op: 'store', size: 8, addr: { kind: 'slot', slot: 1, off: 8 }, src: { kind: 'imm', value: 5n }, span },
+      { op: 'load', size: 8, dst: v(3), addr: { kind: 'slot', slot: 1, off: 8 }, span },
+    ];
+    const fn = (s0ReadLast: boolean): IrFunction =>
+      ({
+        name: 'f', section: 'xdp', global: true, params: [], vregCount: 4, vregNames: new Map(), slots, span, source: undefined as never,
+        blocks: [{
+          id: 0,
+          insts: [
+            { op: 'slotaddr', dst: v(0), slot: 0, off: 0, span },
+            { op: 'store', size: 8, addr: { kind: 'slot', slot: 2, off: 0 }, src: { kind: 'reg', reg: v(0) }, span },
+            { op: 'load', size: 8, dst: v(1), addr: { kind: 'slot', slot: 2, off: 0 }, span },
+            { op: 'store', size: 8, addr: { kind: 'reg', reg: v(1), off: 8 }, src: { kind: 'imm', value: 1n }, span },
+            ...(s0ReadLast ? useS1 : []),
+            { op: 'load', size: 8, dst: v(2), addr: { kind: 'reg', reg: v(1), off: 8 }, span },
+            ...(s0ReadLast ? [] : useS1),
+          ],
+          term: { op: 'ret', span },
+        }],
+      }) as unknown as IrFunction;
+    expect(slotConflicts(fn(false)).conflict(0, 1)).toBe(false);
+    expect(slotConflicts(fn(true)).conflict(0, 1)).toBe(true);
+  });
+
   it('keeps a value carried around a loop apart from a slot used inside it', () => {
     // b0: s0 = 1; b1: s1 = 2; x = s1; (s0 = 3;) b2: y = s0; s0 = y; loop to b1, or return.
     const span = { file: 0, start: 0, end: 0 };
