@@ -65,7 +65,8 @@ async function replaceSource(page: Page, text: string): Promise<{ ok: boolean; b
   return after(page, async () => {
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
+    // Typing over the selection replaces it in one edit: a Delete first would leave an empty
+    // program that a busy machine can compile and report before the new text arrives.
     await page.keyboard.insertText(text);
   });
 }
