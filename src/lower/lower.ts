@@ -7,7 +7,7 @@ import { liveAtEntry } from '../ir/liveness.js';
 import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
-import { imm } from '../ir/ir.js';
+import { imm, instDef } from '../ir/ir.js';
 import * as T from '../sema/types.js';
 
 export function lower(program: Program, ctx: CompileContext): Module {
@@ -87,18 +87,27 @@ function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: 
 }
 
 /**
- * A local read before anything is assigned to it on some path (undefined in C) reads 0, as an
- * uninitialised field does after SROA. Left without a definition, its register would be shared
- * with another value live at that point, so the program would compute with whatever that value
- * is: a pointer, for instance, that the verifier refuses to add to a packet pointer.
+ * A local that is read but never assigned anywhere in the function (undefined in C) reads 0, as
+ * an uninitialised field does after SROA. Left without a definition, its register would be
+ * shared with another value live at that point, so the program would compute with whatever that
+ * value is: a pointer, for instance, that the verifier refuses to add to a packet pointer. A
+ * local assigned on some paths only is left alone: the optimiser takes its assigned value for
+ * the unassigned paths too, as clang does, which keeps `iph` set in one branch and `ip6h` in the
+ * other from costing two registers when a later test of the same condition picks the right one.
  */
 function zeroUninitialisedReads(fn: IrFunction): void {
   const entry = fn.blocks[0];
   if (entry === undefined) return;
-  const params = new Set<number>(fn.params);
+  const assigned = new Set<number>(fn.params);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d !== undefined) assigned.add(d);
+    }
+  }
   const zeros: Inst[] = [];
   for (const r of liveAtEntry(fn)) {
-    if (!params.has(r)) zeros.push({ op: 'mov', bits: 64, dst: r as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
+    if (!assigned.has(r)) zeros.push({ op: 'mov', bits: 64, dst: r as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
   }
   entry.insts.unshift(...zeros);
 }

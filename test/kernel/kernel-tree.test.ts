@@ -3,8 +3,8 @@
 // <linux/if_vlan.h>, ip_is_fragment() of <net/ip.h>, uint64_t of the kernel's <linux/types.h>,
 // memcpy() without <string.h>,
 // SK_DROP/SK_PASS, a project's copy of the BPF header skipped by the kernel's include guard, a
-// struct defined again exactly as a header defines it, and a local read before it is assigned
-// (which reads 0). They load and behave as worked out from the C.
+// struct defined again exactly as a header defines it, a local never assigned (which reads 0), and
+// pointers assigned on one path each, used after a second test of the same condition. They load and behave as worked out from the C.
 import { expect, it } from 'vitest';
 import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 import { describeDual } from '../run/dual.js';
@@ -61,6 +61,21 @@ describeDual('kernel-tree headers', () => compileFile(FILE, kernelTree), (obj) =
     // A tag cut short, and an IPv4 header cut short.
     expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: Uint8Array.of(0, 100) }))).toBe(XDP_ABORTED);
     expect(run(eth({ ...mac, type: ETH_P_8021Q, payload: tagged(100, v4()) }).subarray(0, 30))).toBe(XDP_ABORTED);
+  });
+
+  it('branch_pointers: the header pointer assigned on the path taken is the one used', () => {
+    const run = (frame: Uint8Array) => obj().run('branch_pointers', frame);
+    const f4 = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '10.0.0.2', ttl: 64, payload: udp({ sport: 1, dport: 2 }) }) });
+    const r4 = run(f4);
+    expect(r4.retval).toBe(XDP_TX);
+    expect(r4.dataOut[14 + 8]).toBe(63);
+    expect(Array.from(r4.dataOut.subarray(14 + 9))).toEqual(Array.from(f4.subarray(14 + 9)));
+    const f6 = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: 'fc00::1', dst: 'fc00::2', hopLimit: 9, payload: udp({ sport: 1, dport: 2 }) }) });
+    const r6 = run(f6);
+    expect(r6.retval).toBe(XDP_TX);
+    expect(r6.dataOut[14 + 7]).toBe(8);
+    expect(run(eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '10.0.0.2', ttl: 1, payload: udp({ sport: 1, dport: 2 }) }) })).retval).toBe(XDP_PASS);
+    expect(run(eth({ ...mac, type: 0x0806, payload: new Uint8Array(28) })).retval).toBe(XDP_PASS);
   });
 
   it('unset_length: the unassigned length reads 0, so 20 bytes pass the check', () => {

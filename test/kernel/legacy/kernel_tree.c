@@ -9,6 +9,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_vlan.h>
 #include <net/ip.h>
+#include <linux/ipv6.h>
 #include "vendored_bpf.h"
 #include <bpf/bpf_helpers.h>
 
@@ -73,6 +74,45 @@ int unset_length(struct __sk_buff *skb)
 	if (data + 20 + extra > data_end)
 		return TC_ACT_SHOT;
 	return TC_ACT_OK;
+}
+
+/* iph is assigned on the IPv4 path only and ip6h on the IPv6 path only; after a helper
+ * call, a second test of the same EtherType picks the one that was assigned. Each hop count
+ * is decremented and the packet sent back. */
+SEC("xdp")
+int branch_pointers(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	struct ethhdr *eth = data;
+	struct ipv6hdr *ip6h;
+	struct iphdr *iph;
+	__u16 proto;
+
+	if ((void *)(eth + 1) > data_end)
+		return XDP_DROP;
+	proto = eth->h_proto;
+	if (proto == htons(ETH_P_IP)) {
+		iph = (void *)(eth + 1);
+		if ((void *)(iph + 1) > data_end)
+			return XDP_DROP;
+		if (iph->ttl <= 1)
+			return XDP_PASS;
+	} else if (proto == htons(ETH_P_IPV6)) {
+		ip6h = (void *)(eth + 1);
+		if ((void *)(ip6h + 1) > data_end)
+			return XDP_DROP;
+		if (ip6h->hop_limit <= 1)
+			return XDP_PASS;
+	} else {
+		return XDP_PASS;
+	}
+	bpf_ktime_get_ns();
+	if (proto == htons(ETH_P_IP))
+		iph->ttl--;
+	else
+		ip6h->hop_limit--;
+	return XDP_TX;
 }
 
 char _license[] SEC("license") = "GPL";
