@@ -87,7 +87,8 @@ const LWT_XMIT = [
 // bpf_probe_write_user is not offered: the kernel ebcc predicts refuses it (its lockdown check
 // fails), "program of this type cannot use helper bpf_probe_write_user#36".
 const TRACING = [
-  ...BASE, 'bpf_get_current_pid_tgid', 'bpf_get_current_uid_gid', 'bpf_get_current_comm', 'bpf_perf_event_read',
+  // bpf_ktime_get_coarse_ns is not offered to kprobe, tracepoint, raw_tracepoint and perf_event programs.
+  ...BASE.filter((h) => h !== 'bpf_ktime_get_coarse_ns'), 'bpf_get_current_pid_tgid', 'bpf_get_current_uid_gid', 'bpf_get_current_comm', 'bpf_perf_event_read',
   'bpf_current_task_under_cgroup', 'bpf_send_signal', 'bpf_send_signal_thread',
   'bpf_perf_event_read_value', 'bpf_get_ns_current_pid_tgid', 'bpf_get_current_cgroup_id',
   'bpf_get_current_ancestor_cgroup_id', 'bpf_get_task_stack', 'bpf_copy_from_user', 'bpf_copy_from_user_task',

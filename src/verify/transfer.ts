@@ -339,6 +339,12 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       break;
     case 'ctx': {
       const res = checkCtx(env, m.regno, r, m.off, m.size, m.access);
+      if (m.signExtend && res.kind === 'ptr') {
+        // A field that holds a pointer (data, data_end, sk, ...) may not be read sign-extended.
+        throw new Reject('V1007', `invalid bpf_context access off=${off} size=${m.size}`, {
+          proven: `a sign-extending ${m.size}-byte load of a pointer field at offset ${off} of the context`, needed: 'a plain load of the pointer',
+        });
+      }
       if (m.access === 'read') {
         if (res.kind === 'ptr') {
           const p = res.ptr;

@@ -52,6 +52,18 @@
         r0 = 2
         exit
 
+@case xdp_sign_extending_read accept
+.prog p xdp
+        r0 = *(s32 *)(r1 +12)
+        r0 = 2
+        exit
+
+@case xdp_sign_extending_read_of_data reject EACCES "invalid bpf_context access off=0 size=4"
+.prog p xdp
+        r0 = *(s32 *)(r1 +0)
+        r0 = 2
+        exit
+
 @case xdp_modified_ctx_pointer reject EACCES "dereference of modified ctx ptr R1 off=4 disallowed"
 .prog p xdp
         r1 += 4

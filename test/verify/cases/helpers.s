@@ -95,6 +95,18 @@
         r0 = 0
         exit
 
+@case kprobe_calls_ktime_get_coarse_ns reject EINVAL "program of this type cannot use helper bpf_ktime_get_coarse_ns#160"
+.prog p kprobe/do_sys_open
+        call bpf_ktime_get_coarse_ns
+        r0 = 0
+        exit
+
+@case tc_calls_ktime_get_coarse_ns accept
+.prog p tc
+        call bpf_ktime_get_coarse_ns
+        r0 = 0
+        exit
+
 @case socket_calls_get_socket_cookie accept
 .prog p socket
         call bpf_get_socket_cookie

@@ -180,3 +180,19 @@ out:    r0 = 0
 .func two
         r0 = 2
         exit
+
+; recvmsg, getpeername and getsockname programs may only return 1.
+@case recvmsg4_return_0 reject EINVAL "At program exit the register R0 has smin=0 smax=0 should have been in [1, 1]"
+.prog p cgroup/recvmsg4
+        r0 = 0
+        exit
+
+@case recvmsg4_return_1 accept
+.prog p cgroup/recvmsg4
+        r0 = 1
+        exit
+
+@case getsockname6_return_0 reject EINVAL "At program exit the register R0 has smin=0 smax=0 should have been in [1, 1]"
+.prog p cgroup/getsockname6
+        r0 = 0
+        exit
