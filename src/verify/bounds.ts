@@ -33,6 +33,25 @@ const u32 = (x: bigint): bigint => BigInt.asUintN(32, x);
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
+/**
+ * One half of a scalar's bounds: the 64-bit ranges, or the 32-bit ranges of the low half. The
+ * kernel writes each transfer function twice (scalar32_min_max_add and scalar_min_max_add, ...);
+ * here each is written once over a Width.
+ */
+interface Width {
+  smin: 'smin' | 's32min';
+  smax: 'smax' | 's32max';
+  umin: 'umin' | 'u32min';
+  umax: 'umax' | 'u32max';
+  sMin: bigint;
+  sMax: bigint;
+  uMax: bigint;
+  s: (x: bigint) => bigint;
+  u: (x: bigint) => bigint;
+}
+const W64: Width = { smin: 'smin', smax: 'smax', umin: 'umin', umax: 'umax', sMin: S64_MIN, sMax: S64_MAX, uMax: U64, s: s64, u: u64 };
+const W32: Width = { smin: 's32min', smax: 's32max', umin: 'u32min', umax: 'u32max', sMin: S32_MIN, sMax: S32_MAX, uMax: U32, s: s32, u: u32 };
+
 export function scalarUnknown(): Scalar {
   return { var: TNUM_UNKNOWN, smin: S64_MIN, smax: S64_MAX, umin: 0n, umax: U64, s32min: S32_MIN, s32max: S32_MAX, u32min: 0n, u32max: U32 };
 }
@@ -55,26 +74,29 @@ export function constValue(s: Scalar, bits32 = false): bigint {
 }
 
 export function mark32Unbounded(s: Scalar): void {
-  s.s32min = S32_MIN; s.s32max = S32_MAX; s.u32min = 0n; s.u32max = U32;
+  markUnbounded(s, W32);
 }
 export function mark64Unbounded(s: Scalar): void {
-  s.smin = S64_MIN; s.smax = S64_MAX; s.umin = 0n; s.umax = U64;
+  markUnbounded(s, W64);
+}
+function markUnbounded(s: Scalar, w: Width): void {
+  s[w.smin] = w.sMin; s[w.smax] = w.sMax; s[w.umin] = 0n; s[w.umax] = w.uMax;
+}
+
+/** Narrows a half's ranges to what its tnum `t` (the whole register, or its low half) allows. */
+function updateFromTnum(s: Scalar, w: Width, t: Tnum): void {
+  s[w.smin] = max(s[w.smin], w.s(t.v | (t.m & (w.sMax + 1n))));
+  s[w.smax] = min(s[w.smax], w.s(t.v | (t.m & w.sMax)));
+  s[w.umin] = max(s[w.umin], t.v);
+  s[w.umax] = min(s[w.umax], t.v | t.m);
 }
 
 function update32(s: Scalar): void {
-  const t = tnumSubreg(s.var);
-  s.s32min = max(s.s32min, s32(t.v | (t.m & 0x80000000n)));
-  s.s32max = min(s.s32max, s32(t.v | (t.m & 0x7fffffffn)));
-  s.u32min = max(s.u32min, t.v);
-  s.u32max = min(s.u32max, t.v | t.m);
+  updateFromTnum(s, W32, tnumSubreg(s.var));
 }
 
 function update64(s: Scalar): void {
-  const t = s.var;
-  s.smin = max(s.smin, s64(t.v | (t.m & (1n << 63n))));
-  s.smax = min(s.smax, s64(t.v | (t.m & S64_MAX)));
-  s.umin = max(s.umin, t.v);
-  s.umax = min(s.umax, t.v | t.m);
+  updateFromTnum(s, W64, s.var);
 }
 
 export function updateBounds(s: Scalar): void {
@@ -248,128 +270,64 @@ export function coerceToSizeSx(s: Scalar, size: number): void {
 
 export type ScalarOp = 'add' | 'sub' | 'mul' | 'and' | 'or' | 'xor' | 'lsh' | 'rsh' | 'arsh';
 
-function add32(d: Scalar, s: Scalar): void {
-  let a = d.s32min + s.s32min;
-  let b = d.s32max + s.s32max;
-  if (a !== s32(a) || b !== s32(b)) {
-    d.s32min = S32_MIN; d.s32max = S32_MAX;
+/** Sets the signed range to [a, b] if neither end overflowed the width, else to unbounded. */
+function setSigned(d: Scalar, w: Width, a: bigint, b: bigint): void {
+  if (a !== w.s(a) || b !== w.s(b)) {
+    d[w.smin] = w.sMin; d[w.smax] = w.sMax;
   } else {
-    d.s32min = a; d.s32max = b;
-  }
-  a = d.u32min + s.u32min;
-  b = d.u32max + s.u32max;
-  const minOv = a > U32;
-  const maxOv = b > U32;
-  if (!minOv && maxOv) {
-    d.u32min = 0n; d.u32max = U32;
-  } else {
-    d.u32min = u32(a); d.u32max = u32(b);
+    d[w.smin] = a; d[w.smax] = b;
   }
 }
 
-function add64(d: Scalar, s: Scalar): void {
-  let a = d.smin + s.smin;
-  let b = d.smax + s.smax;
-  if (a !== s64(a) || b !== s64(b)) {
-    d.smin = S64_MIN; d.smax = S64_MAX;
-  } else {
-    d.smin = a; d.smax = b;
-  }
-  a = d.umin + s.umin;
-  b = d.umax + s.umax;
-  const minOv = a > U64;
-  const maxOv = b > U64;
+function addBounds(d: Scalar, s: Scalar, w: Width): void {
+  setSigned(d, w, d[w.smin] + s[w.smin], d[w.smax] + s[w.smax]);
+  const a = d[w.umin] + s[w.umin];
+  const b = d[w.umax] + s[w.umax];
+  const minOv = a > w.uMax;
+  const maxOv = b > w.uMax;
   if (!minOv && maxOv) {
-    d.umin = 0n; d.umax = U64;
+    d[w.umin] = 0n; d[w.umax] = w.uMax;
   } else {
-    d.umin = u64(a); d.umax = u64(b);
+    d[w.umin] = w.u(a); d[w.umax] = w.u(b);
   }
 }
 
-function sub32(d: Scalar, s: Scalar): void {
-  let a = d.s32min - s.s32max;
-  let b = d.s32max - s.s32min;
-  if (a !== s32(a) || b !== s32(b)) {
-    d.s32min = S32_MIN; d.s32max = S32_MAX;
-  } else {
-    d.s32min = a; d.s32max = b;
-  }
-  a = d.u32min - s.u32max;
-  b = d.u32max - s.u32min;
+function subBounds(d: Scalar, s: Scalar, w: Width): void {
+  setSigned(d, w, d[w.smin] - s[w.smax], d[w.smax] - s[w.smin]);
+  const a = d[w.umin] - s[w.umax];
+  const b = d[w.umax] - s[w.umin];
   const minUf = a < 0n;
   const maxUf = b < 0n;
   if (minUf && !maxUf) {
-    d.u32min = 0n; d.u32max = U32;
+    d[w.umin] = 0n; d[w.umax] = w.uMax;
   } else {
-    d.u32min = u32(a); d.u32max = u32(b);
+    d[w.umin] = w.u(a); d[w.umax] = w.u(b);
   }
 }
 
-function sub64(d: Scalar, s: Scalar): void {
-  let a = d.smin - s.smax;
-  let b = d.smax - s.smin;
-  if (a !== s64(a) || b !== s64(b)) {
-    d.smin = S64_MIN; d.smax = S64_MAX;
+function mulBounds(d: Scalar, s: Scalar, w: Width): void {
+  const hi = d[w.umax] * s[w.umax];
+  const lo = d[w.umin] * s[w.umin];
+  if (hi > w.uMax || lo > w.uMax) {
+    d[w.umin] = 0n; d[w.umax] = w.uMax;
   } else {
-    d.smin = a; d.smax = b;
+    d[w.umin] = lo; d[w.umax] = hi;
   }
-  a = d.umin - s.umax;
-  b = d.umax - s.umin;
-  const minUf = a < 0n;
-  const maxUf = b < 0n;
-  if (minUf && !maxUf) {
-    d.umin = 0n; d.umax = U64;
+  const p = [d[w.smin] * s[w.smin], d[w.smin] * s[w.smax], d[w.smax] * s[w.smin], d[w.smax] * s[w.smax]];
+  if (p.some((x) => x !== w.s(x))) {
+    d[w.smin] = w.sMin; d[w.smax] = w.sMax;
   } else {
-    d.umin = u64(a); d.umax = u64(b);
+    d[w.smin] = p.reduce(min);
+    d[w.smax] = p.reduce(max);
   }
 }
 
-function mul32(d: Scalar, s: Scalar): void {
-  const hi = d.u32max * s.u32max;
-  const lo = d.u32min * s.u32min;
-  if (hi > U32 || lo > U32) {
-    d.u32min = 0n; d.u32max = U32;
+/** The signed range from the unsigned one, when the unsigned range does not cross the sign boundary. */
+function signFromUnsigned(d: Scalar, w: Width): void {
+  if (w.s(d[w.umin]) <= w.s(d[w.umax])) {
+    d[w.smin] = w.s(d[w.umin]); d[w.smax] = w.s(d[w.umax]);
   } else {
-    d.u32min = lo; d.u32max = hi;
-  }
-  const p = [d.s32min * s.s32min, d.s32min * s.s32max, d.s32max * s.s32min, d.s32max * s.s32max];
-  if (p.some((x) => x !== s32(x))) {
-    d.s32min = S32_MIN; d.s32max = S32_MAX;
-  } else {
-    d.s32min = p.reduce(min);
-    d.s32max = p.reduce(max);
-  }
-}
-
-function mul64(d: Scalar, s: Scalar): void {
-  const hi = d.umax * s.umax;
-  const lo = d.umin * s.umin;
-  if (hi > U64 || lo > U64) {
-    d.umin = 0n; d.umax = U64;
-  } else {
-    d.umin = lo; d.umax = hi;
-  }
-  const p = [d.smin * s.smin, d.smin * s.smax, d.smax * s.smin, d.smax * s.smax];
-  if (p.some((x) => x !== s64(x))) {
-    d.smin = S64_MIN; d.smax = S64_MAX;
-  } else {
-    d.smin = p.reduce(min);
-    d.smax = p.reduce(max);
-  }
-}
-
-function signFromUnsigned32(d: Scalar): void {
-  if (s32(d.u32min) <= s32(d.u32max)) {
-    d.s32min = s32(d.u32min); d.s32max = s32(d.u32max);
-  } else {
-    d.s32min = S32_MIN; d.s32max = S32_MAX;
-  }
-}
-function signFromUnsigned64(d: Scalar): void {
-  if (s64(d.umin) <= s64(d.umax)) {
-    d.smin = s64(d.umin); d.smax = s64(d.umax);
-  } else {
-    d.smin = S64_MIN; d.smax = S64_MAX;
+    d[w.smin] = w.sMin; d[w.smax] = w.sMax;
   }
 }
 
@@ -389,7 +347,7 @@ function bitwise32(d: Scalar, s: Scalar, op: 'and' | 'or' | 'xor'): void {
     d.u32min = t.v;
     d.u32max = t.v | t.m;
   }
-  signFromUnsigned32(d);
+  signFromUnsigned(d, W32);
 }
 
 function bitwise64(d: Scalar, s: Scalar, op: 'and' | 'or' | 'xor', srcKnown: boolean, dstKnown: boolean): void {
@@ -408,7 +366,7 @@ function bitwise64(d: Scalar, s: Scalar, op: 'and' | 'or' | 'xor', srcKnown: boo
     d.umin = d.var.v;
     d.umax = d.var.v | d.var.m;
   }
-  signFromUnsigned64(d);
+  signFromUnsigned(d, W64);
 }
 
 function lsh32(d: Scalar, umin: number, umax: number): void {
@@ -461,19 +419,19 @@ export function scalarAlu(d: Scalar, src: Scalar, op: ScalarOp | 'div' | 'mod' |
   const s = src;
   switch (op as ScalarOp) {
     case 'add':
-      add32(d, s);
-      add64(d, s);
+      addBounds(d, s, W32);
+      addBounds(d, s, W64);
       d.var = tnumAdd(d.var, s.var);
       break;
     case 'sub':
-      sub32(d, s);
-      sub64(d, s);
+      subBounds(d, s, W32);
+      subBounds(d, s, W64);
       d.var = tnumSub(d.var, s.var);
       break;
     case 'mul':
       d.var = tnumMul(d.var, s.var);
-      mul32(d, s);
-      mul64(d, s);
+      mulBounds(d, s, W32);
+      mulBounds(d, s, W64);
       break;
     case 'and': case 'or': case 'xor': {
       const o = op as 'and' | 'or' | 'xor';
