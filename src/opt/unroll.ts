@@ -65,6 +65,18 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   }
 }
 
+/**
+ * A copy of an instruction or terminator: its own operand, address and list objects (passes
+ * rewrite them in place), sharing only the source spans, which nothing changes.
+ */
+function cloneIr<T>(x: T): T {
+  if (typeof x !== 'object' || x === null) return x;
+  if (Array.isArray(x)) return x.map(cloneIr) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? v : cloneIr(v);
+  return out as T;
+}
+
 function retarget(t: Terminator, map: (id: BlockId) => BlockId): Terminator {
   switch (t.op) {
     case 'jmp':
@@ -139,7 +151,7 @@ function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
       const next = j + 1 < batch ? copies[j + 1]!.get(loop.header)! : loop.header;
       for (const id of body) {
         const src = fn.blocks[id]!;
-        const copy: Block = { id: cloneOf.get(id)!, insts: structuredClone(src.insts), term: structuredClone(src.term) };
+        const copy: Block = { id: cloneOf.get(id)!, insts: src.insts.map(cloneIr), term: cloneIr(src.term) };
         copy.term = retarget(copy.term, (t) => (t === loop.header ? next : (cloneOf.get(t) ?? t)));
         clones.push(copy);
       }
