@@ -91,6 +91,17 @@ function decodeBody(body: string): { units: Unit[] } | LiteralProblem {
       if (hex.replace(/^0+/, '').length > 2) return { code: 'E2006', message: `hex escape sequence '\\x${hex}' is out of range` };
       units.push({ byte: v });
       i = j - 1;
+    } else if (e === 'u' || e === 'U') {
+      // A universal character name (C11 6.4.3): a character, as if written in the source.
+      const len = e === 'u' ? 4 : 8;
+      const hex = body.slice(i + 1, i + 1 + len);
+      if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length !== len) return { code: 'E2006', message: `incomplete universal character name '\\${e}${hex}': \\${e} takes ${len} hex digits` };
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || (cp < 0xa0 && cp !== 0x24 && cp !== 0x40 && cp !== 0x60)) {
+        return { code: 'E2006', message: `universal character name '\\${e}${hex}' does not name a character C allows here (C11 6.4.3p2)` };
+      }
+      units.push({ char: String.fromCodePoint(cp) });
+      i += len;
     } else {
       return { code: 'E2006', message: `unknown escape sequence '\\${e}'` };
     }

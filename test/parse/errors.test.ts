@@ -74,6 +74,8 @@ describe('literal errors', () => {
     expectParseError("int x = '';", 'E2005', 1, 9, 'empty character constant');
     expectParseError('char *s = "\\q";', 'E2006', 1, 11, "unknown escape sequence '\\q'");
     expectParseError('char *s = "\\x";', 'E2006', 1, 11, '\\x used with no following hex digits');
+    expectParseError('char *s = "\\u12";', 'E2006', 1, 11, "incomplete universal character name '\\u12'");
+    expectParseError("int x = L'\\ud800';", 'E2006', 1, 9, "universal character name '\\ud800' does not name a character");
   });
 });
 

@@ -95,6 +95,12 @@ describe('literals', () => {
   test('character constants and escapes', () => {
     expect(expr("'a' + '\\n' + '\\0' + '\\x41' + '\\377' + '\\''")).toBe("(+ (+ (+ (+ (+ '97 '10) '0) '65) '-1) '39)");
   });
+  test('universal character names are characters, as in #if: UTF-8 in plain constants and strings', () => {
+    expect(expr("L'\\u00e9' + U'\\U0001F600' + '\\u00e9'")).toBe("(+ (+ '233 '128512) '50089)");
+    const r = parseSource('char s[] = "caf\\u00e9";');
+    const init = (r.unit.items[0] as { declarators: { init: { bytes: number[]; value: string } }[] }).declarators[0]!.init;
+    expect(init.bytes).toEqual([0x63, 0x61, 0x66, 0xc3, 0xa9]);
+  });
   test('adjacent strings concatenate and escapes decode to bytes', () => {
     const r = parseSource('char s[] = "ab" "c\\n" "\\x01\\0";');
     const init = (r.unit.items[0] as { declarators: { init: { bytes: number[]; value: string } }[] }).declarators[0]!.init;
