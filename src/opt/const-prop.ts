@@ -182,6 +182,11 @@ function exitState(s: State, crossBlock: Set<VReg>): State {
 }
 
 export function constProp(fn: IrFunction): boolean {
+  return rewrite(fn, analyse(fn));
+}
+
+/** The constants at the entry of each block (undefined where no executable edge leads). */
+function analyse(fn: IrFunction): (State | undefined)[] {
   const n = fn.blocks.length;
   const tracked = trackedRegisters(fn);
   const crossBlock = crossBlockRegisters(fn);
@@ -221,7 +226,39 @@ export function constProp(fn: IrFunction): boolean {
       }
     }
   }
-  return rewrite(fn, entry);
+  return entry;
+}
+
+/**
+ * Runs a loop from the one edge that enters it, when constants decide every branch in it: the
+ * IR instructions executed until it is left, or 'over' past `limit`; undefined when a branch
+ * depends on something else, or the loop is entered from more than one place.
+ */
+export function walkLoop(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, limit: number): number | 'over' | undefined {
+  const entry = analyse(fn);
+  let s: State | undefined;
+  for (const b of fn.blocks) {
+    const e = entry[b.id];
+    if (!e || blocks.has(b.id) || !successors(b.term).includes(header)) continue;
+    const out = newState(e.tracked, e);
+    for (const i of b.insts) step(i, out);
+    if (!liveSuccessors(b.term, out).includes(header)) continue;
+    if (s) return undefined;
+    s = out;
+  }
+  if (!s) return undefined;
+  let count = 0;
+  for (let id = header; blocks.has(id); ) {
+    const b = fn.blocks[id]!;
+    for (const i of b.insts) step(i, s);
+    count += b.insts.length + 1;
+    if (count > limit) return 'over';
+    const next = liveSuccessors(b.term, s);
+    if (b.term.op === 'ret') return count;
+    if (next.length !== 1) return undefined;
+    id = next[0]!;
+  }
+  return count;
 }
 
 function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {

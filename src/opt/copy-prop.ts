@@ -1,12 +1,15 @@
 // Copy propagation and copy coalescing.
 // Needs: nothing. Changes: (1) for `d = s` where d and s are each written
 // exactly once (s may be a parameter that is never written), every read of d
-// reads s instead; (2) for `t = <op>; ...; v = t` in one block, where t is
+// reads s instead (in a function with a loop, only when each definition comes
+// before every read of its register: one read in an earlier iteration's order
+// would see an older value); (2) for `t = <op>; ...; v = t` in one block, where t is
 // written once and read only by that move, and v is neither read nor written
 // in between, the op writes v directly. Both leave dead moves for DCE. Not
 // SSA, hence the single-definition conditions. Invalidates: liveness.
 import type { Address, AsmOperand, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
+import { defsBeforeUses } from './loops.js';
 
 function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Map<number, number> } {
   const defs = new Map<number, number>();
@@ -67,10 +70,11 @@ export function copyProp(fn: IrFunction): boolean {
   let changed = false;
   // (1) Single-definition copies.
   const { defs } = countDefsAndUses(fn);
+  const ordered = defsBeforeUses(fn);
   const alias = new Map<VReg, VReg>();
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && defs.get(i.dst) === 1 && defs.get(i.src.reg) === 1 && i.src.reg !== i.dst) {
+      if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && defs.get(i.dst) === 1 && defs.get(i.src.reg) === 1 && i.src.reg !== i.dst && (!ordered || (ordered.has(i.dst) && ordered.has(i.src.reg)))) {
         alias.set(i.dst, i.src.reg);
       }
     }

@@ -9,6 +9,7 @@
 // Invalidates: liveness.
 import type { Address, Inst, IrFunction, VReg } from '../ir/ir.js';
 import { instDef, successors } from '../ir/ir.js';
+import { defsBeforeUses } from './loops.js';
 
 const MAX_OFF = 0x7fff;
 
@@ -105,8 +106,12 @@ function singleDefAddresses(fn: IrFunction): Map<VReg, { base: VReg; off: number
     const a = adds.get(r);
     return a !== undefined && a !== null && depth < 16 && steady(a.base, depth + 1);
   };
+  // In a function with a loop, a read before the add in a loop body would see an older value:
+  // only registers written once, before every read, fold there.
+  const ordered = defsBeforeUses(fn);
   for (const [d, a] of adds) {
     if (a === null || fn.params.includes(d) || !steady(a.base, 0)) continue;
+    if (ordered && !(ordered.has(d) && ordered.has(a.base))) continue;
     if (Math.abs(a.off) <= MAX_OFF) out.set(d, a);
   }
   // A chain `p1 = p + 48; p2 = p1 + 4` (an array member of the context, indexed after unrolling)

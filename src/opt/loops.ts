@@ -1,7 +1,7 @@
 // Dominators and natural loops of an IR function.
 // Needs: blocks reachable from block 0 (run simplifyCfg first). Changes nothing.
-import type { BlockId, IrFunction } from '../ir/ir.js';
-import { successors } from '../ir/ir.js';
+import type { BlockId, IrFunction, VReg } from '../ir/ir.js';
+import { instDef, instUses, successors, termUses } from '../ir/ir.js';
 
 export interface Loop {
   header: BlockId;
@@ -148,4 +148,46 @@ export function findIrreducibleEdge(fn: IrFunction): { from: BlockId; to: BlockI
     }
   }
   return undefined;
+}
+
+/**
+ * In a function with a loop, the registers written once whose one definition comes before every
+ * read (a parameter counts as written at the entry): only for these is "the value of the
+ * definition" the value every read sees. One read before its definition in a loop body (a
+ * variable left uninitialised before the loop, read only from the second iteration on) sees the
+ * previous iteration's value. Undefined when the function has no cycle: then every read of a
+ * register written once sees that write. Needs: blocks reachable from block 0.
+ */
+export function defsBeforeUses(fn: IrFunction): Set<VReg> | undefined {
+  if (findLoops(fn).length === 0 && findIrreducibleEdge(fn) === undefined) return undefined;
+  const preds = predecessors(fn);
+  const dom = dominators(fn, preds);
+  const count = new Map<VReg, number>();
+  const where = new Map<VReg, { block: BlockId; index: number }>();
+  for (const p of fn.params) {
+    count.set(p, 1);
+    where.set(p, { block: 0, index: -1 });
+  }
+  for (const b of fn.blocks) {
+    b.insts.forEach((i, index) => {
+      const d = instDef(i);
+      if (d === undefined) return;
+      count.set(d, (count.get(d) ?? 0) + 1);
+      where.set(d, { block: b.id, index });
+    });
+  }
+  const ok = new Set<VReg>();
+  for (const [r, n] of count) if (n === 1) ok.add(r);
+  const read = (r: VReg, block: BlockId, index: number) => {
+    const w = where.get(r);
+    if (!w || !ok.has(r)) return;
+    if (w.block === block ? w.index >= index : !dom.dominates(w.block, block)) ok.delete(r);
+  };
+  for (const b of fn.blocks) {
+    b.insts.forEach((i, index) => {
+      for (const u of instUses(i)) read(u, b.id, index);
+    });
+    for (const u of termUses(b.term)) read(u, b.id, b.insts.length);
+  }
+  return ok;
 }

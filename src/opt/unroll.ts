@@ -1,4 +1,4 @@
-// Full unrolling of loops with a constant trip count.
+// Full unrolling of loops with a constant trip count; other loops stay loops.
 // Needs: simplifyCfg before (every block reachable). Changes: for each
 // natural loop, innermost first, peels one iteration at a time (a copy of
 // the loop's blocks is entered instead of the loop, and its back edges lead
@@ -6,15 +6,19 @@
 // remaining loop is unreachable. The IR is not SSA, so a verbatim copy of
 // the blocks computes the same thing. A batch of peels in which no exit of
 // the loop folds (other branches may: an inner `if` on the first iteration's
-// constants) shows that the trip count does not depend on constants: that
-// loop is reported (E5011) with the variable its condition tests, after the
-// enclosing loops are tried (a triangular nest's inner bound is the outer
-// counter). Invalidates: block ids
-// (simplifyCfg renumbers at the end), liveness.
+// constants) shows that the trip count does not depend on constants, after
+// the enclosing loops are tried (a triangular nest's inner bound is the outer
+// counter); a loop that would grow
+// past the budget is not unrolled either. Such a loop is restored and kept as
+// a loop with a back edge, which the kernel's verifier (Linux 5.3 on) walks
+// iteration by iteration, as clang leaves it; only a loop that nothing can
+// leave is reported (E5011), and an irreducible cycle (E5011).
+// Invalidates: block ids (simplifyCfg renumbers at the end), liveness.
 import type { CompileContext } from '../context.js';
 import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
-import { constProp } from './const-prop.js';
+import { constProp, walkLoop } from './const-prop.js';
+import { MAX_PROGRAM_INSNS } from '../bpf/limits.js';
 import { findIrreducibleEdge, findLoops, predecessors, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { pushAll } from '../util/array.js';
@@ -28,12 +32,18 @@ import { pushAll } from '../util/array.js';
 const MAX_TRIPS = 8192;
 const MAX_INSNS = 100_000;
 
-/** Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget. */
-type Outcome = { ok: true } | { ok: false; reason: string | undefined };
+/**
+ * Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget; a
+ * loop over the budget whose constant iterations add up to more than the kernel's verifier walks
+ * (it simulates each one) is `refused`.
+ */
+type Outcome = { ok: true } | { ok: false; reason: string | undefined; refused?: boolean };
 
 export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
+  // Headers of the loops kept as loops (by block object: unrolling another loop renumbers blocks).
+  let kept = new Set<Block>();
   for (;;) {
-    const loops = findLoops(fn);
+    const loops = findLoops(fn).filter((l) => !kept.has(fn.blocks[l.header]!));
     if (loops.length === 0) {
       reportIrreducible(fn, ctx);
       return;
@@ -43,25 +53,39 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
     // constant trip count only once the enclosing loop is unrolled: when the innermost loop does
     // not unroll, its enclosing loops are tried, innermost first, each from the same state.
     const candidates = [first, ...loops.slice(1).filter((l) => l.blocks.has(first.header))];
-    let failure: { loop: Loop; reason: string | undefined } | undefined;
+    const headers = candidates.map((l) => fn.blocks[l.header]!);
     let done = false;
     for (const loop of candidates) {
-      const saved = candidates.length > 1 ? { blocks: structuredClone(fn.blocks), vregCount: fn.vregCount } : undefined;
-      const outcome = unrollLoop(fn, loop);
+      const saved = { blocks: fn.blocks.map((b): Block => ({ id: b.id, insts: b.insts.map(cloneIr), term: cloneIr(b.term) })), vregCount: fn.vregCount };
+      const outcome = unrollLoop(fn, loop, kept);
       if (outcome.ok) {
         done = true;
         break;
       }
-      if (failure === undefined || outcome.reason !== undefined) failure = { loop, reason: outcome.reason };
-      if (outcome.reason !== undefined) break; // over a budget: enclosing loops are only bigger
-      if (saved) {
-        fn.blocks = saved.blocks;
-        fn.vregCount = saved.vregCount;
+      if (outcome.refused) {
+        reportTooLong(fn, loop, ctx, outcome.reason!);
+        return;
       }
+      // Back to the blocks as they were (the clone keeps the ids, so headers are found again).
+      const ids = headers.map((h) => h.id);
+      const keptIds = [...kept].map((b) => b.id);
+      fn.blocks = saved.blocks;
+      fn.vregCount = saved.vregCount;
+      kept = new Set(keptIds.filter((id) => id < fn.blocks.length).map((id) => fn.blocks[id]!)); // not the copies
+      headers.splice(0, headers.length, ...ids.map((id) => fn.blocks[id]!));
+      if (outcome.reason !== undefined) break; // over a budget: enclosing loops are only bigger
     }
-    if (!done && failure) report(fn, failure.loop, ctx, failure.reason);
+    if (!done) {
+      // None of them unrolls: they stay loops (each tried again would fail the same way).
+      const endless = candidates.find((l) => !hasExit(fn, l));
+      if (endless) {
+        reportEndless(fn, endless, ctx);
+        return;
+      }
+      for (const h of headers) kept.add(h);
+    }
     simplifyCfg(fn);
-    if (!done) return; // reported; later loops would only repeat the story
+    kept = new Set([...kept].filter((b) => fn.blocks[b.id] === b));
   }
 }
 
@@ -75,6 +99,15 @@ function cloneIr<T>(x: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) out[k] = k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? v : cloneIr(v);
   return out as T;
+}
+
+/** Whether some edge leaves the loop (a loop without one never ends). */
+function hasExit(fn: IrFunction, loop: Loop): boolean {
+  for (const id of loop.blocks) {
+    const t = fn.blocks[id]!.term;
+    if (t.op === 'ret' || successors(t).some((s) => !loop.blocks.has(s))) return true;
+  }
+  return false;
 }
 
 function retarget(t: Terminator, map: (id: BlockId) => BlockId): Terminator {
@@ -113,7 +146,7 @@ function reachableBlocks(fn: IrFunction): Set<BlockId> {
   return seen;
 }
 
-function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
+function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>): Outcome {
   const body = [...loop.blocks].sort((a, b) => a - b);
   // The loop's exits: branches with a target outside it. An iteration whose copy folds none of
   // them (a reachable copy in which every one of them still branches) does not show that the
@@ -133,7 +166,8 @@ function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
     // One batch cut short by the budget is the last: otherwise each round would add a copy or
     // two and fold the whole (large) function again, thousands of times.
     if (clamped || fits < 1) {
-      return { ok: false, reason: `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}` };
+      const reason = `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`;
+      return { ok: false, reason, refused: walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS) === 'over' };
     }
     if (fits < batch) {
       batch = fits;
@@ -154,6 +188,7 @@ function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
         const copy: Block = { id: cloneOf.get(id)!, insts: src.insts.map(cloneIr), term: cloneIr(src.term) };
         copy.term = retarget(copy.term, (t) => (t === loop.header ? next : (cloneOf.get(t) ?? t)));
         clones.push(copy);
+        if (kept.has(src)) kept.add(copy); // a copy of a loop kept as a loop stays one
       }
     });
     // Whatever entered the loop from outside now enters the first copy.
@@ -182,23 +217,29 @@ function unrollLoop(fn: IrFunction, loop: Loop): Outcome {
   }
 }
 
-function report(fn: IrFunction, loop: Loop, ctx: CompileContext, reason: string | undefined): void {
+function reportTooLong(fn: IrFunction, loop: Loop, ctx: CompileContext, reason: string): void {
+  const t = loopCondition(fn, loop);
+  ctx.diags.error('E5011', `this loop runs too long: ${reason}, and as a loop its iterations add up to more than the ${MAX_PROGRAM_INSNS.toLocaleString('en-US')} instructions the kernel's verifier walks (it simulates each one)`, t.span, {
+    notes: [{ message: 'do fewer iterations, or move the body into a callback `static long body(__u32 i, void *ctx)` run by bpf_loop(n, body, &ctx, 0) (Linux 5.17), which the verifier checks once' }],
+  });
+}
+
+/** The loop's condition: the header's branch, or the first branch in the loop. */
+function loopCondition(fn: IrFunction, loop: Loop): Terminator {
   const head = fn.blocks[loop.header]!;
-  // The loop's condition: the header's branch, or the first branch in the loop.
-  let cond = head.term;
-  if (cond.op !== 'br') {
-    for (const id of loop.blocks) {
-      const t = fn.blocks[id]!.term;
-      if (t.op === 'br') {
-        cond = t;
-        break;
-      }
-    }
+  if (head.term.op === 'br') return head.term;
+  for (const id of loop.blocks) {
+    const t = fn.blocks[id]!.term;
+    if (t.op === 'br') return t;
   }
-  const variable = cond.op === 'br' ? fn.vregNames.get(cond.a) ?? (cond.b.kind === 'reg' ? fn.vregNames.get(cond.b.reg) : undefined) : undefined;
-  const why = reason ?? (variable ? `its exit condition depends on '${variable}', whose value is not known at compile time` : 'its trip count is not a compile-time constant');
-  ctx.diags.error('E5011', `loop cannot be unrolled: ${why}`, cond.span, {
-    notes: [{ message: 'BPF C loops are fully unrolled: bound the loop by a constant (for example `for (i = 0; i < 16 && i < n; i++)`), or move the body into a callback `static long body(__u32 i, void *ctx)` run by bpf_loop(n, body, &ctx, 0) (Linux 5.17)' }],
+  return head.term;
+}
+
+function reportEndless(fn: IrFunction, loop: Loop, ctx: CompileContext): void {
+  const head = fn.blocks[loop.header]!;
+  const at = head.insts[0]?.span ?? head.term.span;
+  ctx.diags.error('E5011', 'this loop never ends: no path leaves it (no condition, break or return does)', at, {
+    notes: [{ message: 'the kernel refuses a program that can loop forever: give the loop an exit, such as a bound on a counter (`for (i = 0; i < 64; i++)`)' }],
   });
 }
 
@@ -207,7 +248,7 @@ function reportIrreducible(fn: IrFunction, ctx: CompileContext): void {
   const edge = findIrreducibleEdge(fn);
   if (!edge) return;
   const t = fn.blocks[edge.from]!.term;
-  ctx.diags.error('E5011', 'loop cannot be unrolled: it is entered at more than one point (a goto into a loop), so it has no single header', t.span, {
-    notes: [{ message: 'BPF programs cannot loop: write the loop with one entry (a for or while statement) and a constant bound, or use bpf_loop()' }],
+  ctx.diags.error('E5011', 'this loop is entered at more than one point (a goto into a loop), so it has no single header', t.span, {
+    notes: [{ message: 'write the loop with one entry (a for or while statement), or use bpf_loop()' }],
   });
 }

@@ -115,7 +115,8 @@ export function eliminateSignExtensions(fn: IrFunction): boolean {
     }
   };
   // Optimistic start (0) and growth to a fixpoint; values only grow, and the cap keeps it finite.
-  for (let round = 0, again = true; again && round < 64; round++) {
+  let again = true;
+  for (let round = 0; again && round < 64; round++) {
     again = false;
     for (const i of defs) {
       const d = instDef(i)!;
@@ -127,6 +128,7 @@ export function eliminateSignExtensions(fn: IrFunction): boolean {
       }
     }
   }
+  if (again) return false; // no fixpoint (bounds still growing, as around a loop): nothing is known
   let changed = false;
   for (const b of fn.blocks) {
     b.insts = b.insts.map((i): Inst => {

@@ -79,7 +79,18 @@ interface Checkpoint {
   parent: Checkpoint | undefined;
   /** loopKey of the state, for the infinite-loop test. */
   key: string;
+  /** Times a later state here was pruned by this one, and times it was not (is_state_visited's hit_cnt, miss_cnt). */
+  hits: number;
+  misses: number;
 }
+
+/**
+ * A stored state that missed more than this many times per hit, plus this many, is dropped
+ * (is_state_visited's heuristic, n = 3): it is unlikely to prune anything, and comparing every
+ * state at a loop head with each of the thousands stored there, one per iteration, would take
+ * the time of the iterations squared.
+ */
+const MISS_FACTOR = 3;
 
 interface Path {
   st: State;
@@ -154,6 +165,8 @@ export function checkProgram(env: Env): CheckResult {
   const pending: Path[] = [];
   let cur: Path = { st: entryState(), idx: 0, parent: undefined, trail: undefined, steps: 0, anchor: undefined };
   let jmps = 0, prevJmps = 0, prevInsns = 0;
+  /** States stored and not dropped (the kernel's peak_states is their most). */
+  let liveStates = 0;
 
   const finish = (p: Path): void => {
     let cp = p.parent;
@@ -202,15 +215,20 @@ export function checkProgram(env: Env): CheckResult {
           break;
         }
       }
+      let hit: Checkpoint | undefined;
       for (const cp of list) {
         if (cp.branches > 0) {
           inFlight = true;
           continue;
         }
         if (statesEqual(cp.st, cur.st, liveHere)) {
-          pruned = true;
+          hit = cp;
           break;
         }
+      }
+      if (hit) {
+        hit.hits++;
+        pruned = true;
       }
       if (loopState) {
         return done(false, new Reject('V1024', `infinite loop detected at insn ${idx}`, {
@@ -226,8 +244,22 @@ export function checkProgram(env: Env): CheckResult {
       const addState = inFlight
         ? jmps - prevJmps >= 20 || stats.processedInsns - prevInsns >= 100
         : jmps - prevJmps >= 2 && stats.processedInsns - prevInsns >= 8;
+      // The kernel counts a miss for every state it compared before the hit, or all of them, but
+      // only when it is about to add a state, so that the iterations of a loop do not evict the
+      // states of its first iterations; a state that misses too often is dropped.
       if (addState) {
-        const cp: Checkpoint = { st: cloneState(cur.st), branches: 1, parent: cur.parent, key: key || loopKey(cur.st, liveHere) };
+        let kept = 0;
+        for (const cp of list) {
+          if (++cp.misses > cp.hits * MISS_FACTOR + MISS_FACTOR) {
+            const same = byKey.get(idx)?.get(cp.key);
+            if (same) same.splice(same.indexOf(cp), 1);
+            liveStates--;
+          } else list[kept++] = cp;
+        }
+        list.length = kept;
+      }
+      if (addState) {
+        const cp: Checkpoint = { st: cloneState(cur.st), branches: 1, parent: cur.parent, key: key || loopKey(cur.st, liveHere), hits: 0, misses: 0 };
         cur.parent = cp;
         list.push(cp);
         explored.set(idx, list);
@@ -235,7 +267,8 @@ export function checkProgram(env: Env): CheckResult {
         keys.set(cp.key, [...(keys.get(cp.key) ?? []), cp]);
         byKey.set(idx, keys);
         stats.totalStates++;
-        stats.peakStates = Math.max(stats.peakStates, stats.totalStates);
+        liveStates++;
+        stats.peakStates = Math.max(stats.peakStates, liveStates);
         stats.maxStatesPerInsn = Math.max(stats.maxStatesPerInsn, list.length);
         prevJmps = jmps;
         prevInsns = stats.processedInsns;

@@ -61,21 +61,44 @@ describe('loop unrolling', () => {
     expect((text.match(/load\.4 \[%0\+0\]/g) ?? []).length).toBe(3); // (i, j) = (2, 1), (3, 1), (3, 2)
   });
 
-  it('a loop whose bound is not a constant is reported after one peel, though its first iteration folds a branch', () => {
-    const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data, s = 0;\n  for (__u32 j = 0; j < n; j++)\n    if (j == 0) s += 1; else s += 2;\n  return s;\n}\n', {}, 'ir');
-    const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.code)).toEqual(['E5011']);
-    expect(errors[0]!.message).toContain("depends on 'j'"); // not a budget of iterations filled first
+  it('keeps a loop whose bound is not a constant as a loop, though its first iteration folds a branch', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data, s = 0;\n  for (__u32 j = 0; j < n; j++)\n    if (j == 0) s += 1; else s += 2;\n  return s;\n}\n');
+    expect(hasLoop(text)).toBe(true);
   });
 
-  it('reports a loop whose bound is not a constant, naming the variable, with the options', () => {
-    const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data, s = 0;\n  for (__u32 i = 0; i < n; i++)\n    s += i;\n  return s;\n}\n', {}, 'ir');
-    const errors = out.ctx.diags.list.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.code)).toEqual(['E5011']);
-    const pos = out.ctx.sources.lineCol(errors[0]!.span!.file, errors[0]!.span!.start);
-    expect(pos.line).toBe(5);
-    expect(errors[0]!.message).toContain("'i'");
-    expect(errors[0]!.notes[0]!.message).toContain('bpf_loop(n, body, &ctx, 0)');
+  it('keeps a loop whose bound is not a constant as a loop, with its back edge', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 n = ctx->data & 31, s = 0;\n  for (__u32 i = 0; i < n; i++)\n    s += i;\n  return s;\n}\n');
+    expect(hasLoop(text)).toBe(true);
+  });
+
+  it('keeps an inner loop with a data bound while unrolling the constant loop around it', () => {
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u32 n = ctx->data & 7, s = 0;
+      for (int j = 0; j < 3; j++) for (__u32 i = 0; i < n; i++) s += i * j; return s; }`);
+    expect(loopsLeft).toBe(3);
+    expect(text).not.toContain('E5011');
+  });
+
+  it('keeps a constant loop too long to unroll as a loop', () => {
+    const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0; for (__u32 i = 0; i < 20000; i++) s += i; return s + ctx->data; }');
+    expect(hasLoop(text)).toBe(true);
+  });
+
+  function errorsOf(src: string) {
+    const out = compileString(HEAD + src, {}, 'ir');
+    return out.ctx.diags.list.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, line: out.ctx.sources.lineCol(d.span!.file, d.span!.start).line, message: d.message, note: d.notes[0]?.message }));
+  }
+
+  it('reports a loop that nothing leaves (E5011), at its first statement', () => {
+    const errors = errorsOf('SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 s = ctx->data;\n  for (;;)\n    s += 3;\n  return s;\n}\n');
+    expect(errors.map((e) => [e.code, e.line])).toEqual([['E5011', 6]]);
+    expect(errors[0]!.message).toContain('never ends');
+  });
+
+  it('reports a constant loop whose iterations add up to more than the verifier walks (E5011)', () => {
+    const errors = errorsOf('SEC("xdp") int p(struct xdp_md *ctx) {\n  __u32 s = 0;\n  for (__u32 i = 0; i < 3000000; i++)\n    s += i;\n  return s + ctx->data;\n}\n');
+    expect(errors.map((e) => [e.code, e.line])).toEqual([['E5011', 5]]);
+    expect(errors[0]!.message).toContain('1,000,000 instructions');
+    expect(errors[0]!.note).toContain('bpf_loop(n, body, &ctx, 0)');
   });
 });
 

@@ -27,7 +27,7 @@ function analyzed(id: string, version: 'broken' | 'fixed'): PageResult {
 const REFUSED_BY: Record<string, { by: 'compiler' | 'verifier'; code: RegExp }> = {
   'bounds': { by: 'verifier', code: /^V1\d{3}$/ },
   'null': { by: 'verifier', code: /^V1\d{3}$/ },
-  'loops': { by: 'compiler', code: /^E5011$/ },
+  'loops': { by: 'verifier', code: /^V1\d{3}$/ },
   'stack': { by: 'compiler', code: /^E5010$/ },
   'helper-args': { by: 'verifier', code: /^V1\d{3}$/ },
   'context': { by: 'verifier', code: /^V1\d{3}$/ },

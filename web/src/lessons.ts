@@ -126,44 +126,48 @@ ${LICENSE}`,
   },
   {
     id: 'loops',
-    title: 'Loops and unrolling',
+    title: 'Loops and their bounds',
     teaches:
-      'ebcc unrolls every loop, so each loop needs a trip count known at compile time. A loop bounded ' +
-      'by packet data is refused; bound it by a constant and stop early with break.',
+      'ebcc unrolls a loop whose trip count is a compile-time constant; any other loop stays a loop, ' +
+      'and the kernel\'s verifier (Linux 5.3 on) walks it iteration by iteration. A loop bounded by a ' +
+      '32-bit count read from the packet has billions of iterations to walk, and the verifier gives up; ' +
+      'bound it by a constant as well.',
     broken: `${HEAD}
-/* Sums the first bytes of the packet; how many is in the first byte. */
+/* Sums the bytes after a 32-bit count at the start of the packet; the count says how many. */
 SEC("xdp")
 int sum_bytes(struct xdp_md *ctx)
 {
 	__u8 *data = (void *)(long)ctx->data;
 	__u8 *data_end = (void *)(long)ctx->data_end;
-	__u32 sum = 0;
+	__u32 n, sum = 0;
 
-	if (data + 1 > data_end)
+	if (data + 4 > data_end)
 		return XDP_PASS;
-	for (__u32 i = 0; i < data[0]; i++) {
-		if (data + i + 1 > data_end)
+	n = *(__u32 *)data;
+	for (__u32 i = 0; i < n; i++) {
+		if (data + 4 + i + 1 > data_end)
 			break;
-		sum += data[i];
+		sum += data[4 + i];
 	}
 	return sum & 1 ? XDP_DROP : XDP_PASS;
 }
 ${LICENSE}`,
     fixed: `${HEAD}
-/* Sums the first bytes of the packet; how many is in the first byte (at most 16). */
+/* Sums the bytes after a 32-bit count at the start of the packet; the count says how many (at most 16). */
 SEC("xdp")
 int sum_bytes(struct xdp_md *ctx)
 {
 	__u8 *data = (void *)(long)ctx->data;
 	__u8 *data_end = (void *)(long)ctx->data_end;
-	__u32 sum = 0;
+	__u32 n, sum = 0;
 
-	if (data + 1 > data_end)
+	if (data + 4 > data_end)
 		return XDP_PASS;
-	for (__u32 i = 0; i < 16; i++) {
-		if (i >= data[0] || data + i + 1 > data_end)
+	n = *(__u32 *)data;
+	for (__u32 i = 0; i < 16 && i < n; i++) {
+		if (data + 4 + i + 1 > data_end)
 			break;
-		sum += data[i];
+		sum += data[4 + i];
 	}
 	return sum & 1 ? XDP_DROP : XDP_PASS;
 }

@@ -72,19 +72,27 @@ The message lists the largest variables. Move big buffers into a per-CPU array m
   },
   E5011: {
     name: 'unbounded-loop',
-    title: 'a loop whose trip count is not a compile-time constant',
-    explanation: `ebcc unrolls every loop, so the trip count must be known at compile time after inlining
-and constant propagation. Give the loop a constant bound ('for (i = 0; i < 16 && i < len; i++)'),
-or, for long or data-dependent iterations, move the body into a callback that bpf_loop() (Linux
-5.17) calls up to n times; the callback returns 0 to go on and 1 to stop:
+    title: 'a loop the kernel would never accept',
+    explanation: `ebcc unrolls a loop whose trip count is a compile-time constant (after inlining, constant
+arguments of static functions and constant propagation), up to 8,192 iterations. Any other loop
+stays a loop with a back edge, as clang leaves it: since Linux 5.3 the verifier accepts a bounded
+loop, walking it iteration by iteration, and ebcc's own verifier does the same on every build.
+A loop is refused only where the kernel surely would:
+
+  - nothing leaves it (no condition, break or return): 'for (;;) s += 3;'
+  - its iterations are constant and add up to more than the 1,000,000 instructions the verifier
+    walks: 'for (i = 0; i < 3000000; i++)'
+  - it is entered at more than one point (a goto into its body): it has no header.
+
+A loop bounded by data the verifier cannot bound (a 32-bit count from a packet) is left to the
+verifier, which gives up ("The sequence of 8193 jumps is too complex", "BPF program is too
+large"): add a constant bound ('for (i = 0; i < 16 && i < len; i++)'). For long or
+data-dependent iterations, move the body into a callback that bpf_loop() (Linux 5.17) calls up
+to n times; the callback returns 0 to go on and 1 to stop, and the verifier checks it once:
 
   static long step(__u32 i, void *data) { struct state *st = data; ...; return 0; }
   ...
-  bpf_loop(n, step, &st, 0);
-
-A tail call is the other way to repeat work beyond the unrolling limit. ebcc stops unrolling past
-8,192 iterations of one loop or 100,000 instructions in the function, and it refuses a cycle made
-with goto that can be entered at more than one point (an irreducible loop): it has no header.`,
+  bpf_loop(n, step, &st, 0);`,
   },
   E5012: {
     name: 'program-too-large',
