@@ -114,6 +114,20 @@ export const PROG_TYPE_HELPERS: Readonly<Record<string, readonly string[]>> = {
   perf_event: [...TRACING, 'bpf_perf_prog_read_value', 'bpf_read_branch_records', 'bpf_get_attach_cookie'],
 };
 
+/**
+ * Helpers a program type offers except at some attach types: bpf_get_retval and bpf_set_retval
+ * where the hook's return value means nothing (cgroup_common_func_proto).
+ */
+const NO_RETVAL_ATTACH = [
+  'BPF_CGROUP_INET_INGRESS', 'BPF_CGROUP_INET_EGRESS', 'BPF_CGROUP_SOCK_OPS', 'BPF_CGROUP_UDP4_RECVMSG',
+  'BPF_CGROUP_UDP6_RECVMSG', 'BPF_CGROUP_UNIX_RECVMSG', 'BPF_CGROUP_INET4_GETPEERNAME', 'BPF_CGROUP_INET6_GETPEERNAME',
+  'BPF_CGROUP_UNIX_GETPEERNAME', 'BPF_CGROUP_INET4_GETSOCKNAME', 'BPF_CGROUP_INET6_GETSOCKNAME', 'BPF_CGROUP_UNIX_GETSOCKNAME',
+];
+export const HELPERS_DENIED_BY_ATTACH: Readonly<Record<string, readonly string[]>> = {
+  bpf_get_retval: NO_RETVAL_ATTACH,
+  bpf_set_retval: NO_RETVAL_ATTACH,
+};
+
 /** Whether `progType` may call `helper`; undefined when ebcc has no list for the type. */
 export function helperAllowed(progType: string, helper: string): boolean | undefined {
   const list = PROG_TYPE_HELPERS[progType];

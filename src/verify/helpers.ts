@@ -4,7 +4,9 @@
 // change packet data invalidate every packet pointer.
 import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
 import { mapTypeByName } from '../bpf/maps.js';
-import { BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, helperAllowed } from '../bpf/prog-helpers.js';
+import {
+  BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, HELPERS_DENIED_BY_ATTACH, helperAllowed,
+} from '../bpf/prog-helpers.js';
 import { constValue, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env, type MapInfo } from './env.js';
@@ -59,8 +61,9 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   if (!info) {
     throw new Reject('V1021', `invalid func unknown#${imm}`, { proven: `helper number ${imm}`, needed: 'a helper of Linux 6.18' });
   }
+  const deniedHere = env.expectedAttach !== undefined && (HELPERS_DENIED_BY_ATTACH[info.name]?.includes(env.expectedAttach) ?? false);
   const allowed = helperAllowed(env.progType, info.name);
-  if (allowed === false) {
+  if (allowed === false || deniedHere) {
     throw new Reject('V1009', `program of this type cannot use helper ${info.name}#${info.id}`, {
       proven: `${info.name} is called from a program of type ${env.progType}`,
       needed: `a helper that programs of type ${env.progType} may call`,

@@ -107,6 +107,18 @@
         r0 = 0
         exit
 
+@case cgroup_skb_ingress_calls_get_retval reject EINVAL "program of this type cannot use helper bpf_get_retval#186"
+.prog p cgroup_skb/ingress
+        call bpf_get_retval
+        r0 = 1
+        exit
+
+@case connect4_calls_get_retval accept
+.prog p cgroup/connect4
+        call bpf_get_retval
+        r0 = 1
+        exit
+
 @case socket_calls_get_socket_cookie accept
 .prog p socket
         call bpf_get_socket_cookie
