@@ -165,22 +165,75 @@ export const BTF_CTX_HELPER_ARGS: Readonly<Record<string, readonly ArgKind[]>> =
 /** Program types whose context is an skb that LD_ABS/LD_IND may read. */
 export const LD_ABS_TYPES: readonly string[] = ['socket_filter', 'sched_cls', 'sched_act'];
 
+type Ranges = readonly (readonly [number, number])[];
+
+/**
+ * Read sizes of a context or socket struct whose kernel check goes field by field: a read is
+ * 4 bytes (the kernel's size_default) unless a list below says otherwise. Reads are also aligned
+ * to their size.
+ */
+export interface ReadSizes {
+  /** Fields read with 1, 2 or 4 bytes anywhere within them: [offset, size]. */
+  narrow: Ranges;
+  /** Fields read with 1, 2 or 4 bytes at their first byte only. */
+  narrowAt: readonly number[];
+  /** Fields that may also be read 8 bytes at a time, 8-aligned: [offset, size]. */
+  wide: Ranges;
+  /** Fields read only with 8 bytes: [offset, size]. */
+  u64: Ranges;
+}
+
+const within = (r: Ranges, off: number, size: number): boolean => r.some(([o, n]) => off >= o && off + size <= o + n);
+const startsIn = (r: Ranges, off: number): boolean => r.some(([o, n]) => off >= o && off < o + n);
+
+/** Whether a read of `size` bytes at `off` has a size the kernel allows there. */
+export function readSizeOk(rs: ReadSizes, off: number, size: number): boolean {
+  if (startsIn(rs.u64, off)) return size === 8;
+  if (size === 8) return within(rs.wide, off, size) && off % 8 === 0;
+  if (startsIn(rs.narrow, off) || rs.narrowAt.includes(off)) return size <= 4;
+  return size === 4;
+}
+
+/**
+ * struct bpf_sock (bpf_sock_is_valid_access), the cgroup_sock context and what a `sock` pointer
+ * points to: 80 bytes; family, type, protocol, src_port, state and rx_queue_mapping are read
+ * narrow at their start, the addresses narrow anywhere; dst_port (a 2-byte field at 48) narrow
+ * within its 2 bytes or 4 bytes at 48, and the 2 bytes after it not at all.
+ */
+export const BPF_SOCK_SIZE = 80;
+export const BPF_SOCK_READS: ReadSizes = {
+  narrow: [[24, 4], [28, 16], [48, 2], [52, 4], [56, 16]],
+  narrowAt: [4, 8, 12, 44, 72, 76],
+  wide: [],
+  u64: [],
+};
+/** struct bpf_sock fields a sock_common pointer may not read (type … priority). */
+export const SOCK_COMMON_NO_READ: Ranges = [[8, 16]];
+
+/** struct bpf_tcp_sock (bpf_tcp_sock_is_valid_access): 112 bytes, bytes_received and bytes_acked read with 8 bytes, the rest whole. */
+export const BPF_TCP_SOCK_SIZE = 112;
+export const BPF_TCP_SOCK_READS: ReadSizes = { narrow: [], narrowAt: [], wide: [], u64: [[80, 16]] };
+
 /**
  * Contexts given as byte ranges (the tracing types, and the cgroup and socket types whose structs
  * ebcc has no field table for): readable bytes [minOff, size), reads aligned to their size;
- * writes only to the listed [offset, size] fields, with their size; `pointers` are fields whose
+ * writes only to the listed [offset, size] fields, with their size (those wider than 8 bytes with 4, or 8 at
+ * an 8-aligned offset); `pointers` are fields whose
  * load yields a pointer (8-byte loads only).
  */
 export interface FlatCtxRule {
   minOff: number;
   size: number;
-  writable?: readonly (readonly [number, number])[];
+  writable?: Ranges;
   /** Fields that may not be read: [offset, size]. */
-  noRead?: readonly (readonly [number, number])[];
-  pointers?: Readonly<Record<number, 'pkt' | 'pkt_end' | 'sock_or_null'>>;
+  noRead?: Ranges;
+  pointers?: Readonly<Record<number, 'pkt' | 'pkt_end' | 'sock' | 'sock_or_null'>>;
   /** Fields no access may touch for the given expected attach types: [offset, size]. */
-  denyByAttach?: Readonly<Record<string, readonly (readonly [number, number])[]>>;
-  /** 8-byte fields that only an 8-byte load reads (besides pointers). */
+  denyByAttach?: Readonly<Record<string, Ranges>>;
+  /** Writable fields that may not be written for the given expected attach types: [offset, size]. */
+  noWriteByAttach?: Readonly<Record<string, Ranges>>;
+  /** The kernel's per-field read sizes; without them any aligned size is allowed. */
+  reads?: ReadSizes;
 }
 export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   kprobe: { minOff: 0, size: 168 }, // struct pt_regs (x86-64)
@@ -191,7 +244,7 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   // (__sock_filter_check_attach_type): those three only at socket create and release, src_ip4
   // only in post_bind4, src_ip6 only in post_bind6, src_port only in post_bind4/6.
   cgroup_sock: {
-    minOff: 0, size: 80, writable: [[0, 4], [16, 4], [20, 4]],
+    minOff: 0, size: BPF_SOCK_SIZE, writable: [[0, 4], [16, 4], [20, 4]], reads: BPF_SOCK_READS,
     denyByAttach: {
       BPF_CGROUP_INET_SOCK_CREATE: [[24, 4], [28, 16], [44, 4]],
       BPF_CGROUP_INET_SOCK_RELEASE: [[24, 4], [28, 16], [44, 4]],
@@ -201,9 +254,11 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   },
   // struct bpf_sock_addr: the user address and port are writable.
   // The IPv4 hooks see user_ip4 and not user_ip6, the IPv6 hooks the reverse; msg_src_ip4/6 only
-  // in sendmsg4/6.
+  // in sendmsg4/6. The addresses and user_port are read narrow, the IPv6 ones also 8 bytes at a
+  // time; user_family, family, type and protocol only whole.
   cgroup_sock_addr: {
-    minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4], [40, 4], [44, 16]], pointers: { 64: 'sock_or_null' },
+    minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4], [40, 4], [44, 16]], pointers: { 64: 'sock' },
+    reads: { narrow: [[4, 24], [40, 20]], narrowAt: [], wide: [[8, 16], [44, 16]], u64: [] },
     denyByAttach: Object.fromEntries([
       ...['BIND', 'CONNECT', 'GETPEERNAME', 'GETSOCKNAME'].map((h) => [`BPF_CGROUP_INET4_${h}`, [[8, 16], [40, 20]] as const]),
       ...['BIND', 'CONNECT', 'GETPEERNAME', 'GETSOCKNAME'].map((h) => [`BPF_CGROUP_INET6_${h}`, [[4, 4], [40, 20]] as const]),
@@ -211,8 +266,23 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
       ['BPF_CGROUP_UDP6_SENDMSG', [[4, 4], [40, 4]]], ['BPF_CGROUP_UDP6_RECVMSG', [[4, 4], [40, 20]]],
     ]),
   },
-  // struct bpf_sock_ops: reply/replylong and sk_txhash are writable.
-  sock_ops: { minOff: 0, size: 224, writable: [[4, 16], [200, 4]] },
+  // struct bpf_sock_ops: reply (the first word of args) and sk_txhash are writable; every field is
+  // read whole: bytes_received, bytes_acked and skb_hwtstamp with 8 bytes, skb_tcp_flags also narrow;
+  // sk, skb_data and skb_data_end are pointers.
+  sock_ops: {
+    minOff: 0, size: 224, writable: [[4, 4], [164, 4]],
+    pointers: { 184: 'sock_or_null', 192: 'pkt', 200: 'pkt_end' },
+    reads: { narrow: [], narrowAt: [212], wide: [], u64: [[168, 16], [216, 8]] },
+  },
+  // struct bpf_sockopt: sk, optval and optval_end are pointers; optlen is writable, retval only in
+  // getsockopt (where it is also the only place it is readable), level and optname only in setsockopt.
+  cgroup_sockopt: {
+    minOff: 0, size: 40, writable: [[24, 4], [28, 4], [32, 4], [36, 4]],
+    pointers: { 0: 'sock', 8: 'pkt', 16: 'pkt_end' },
+    reads: { narrow: [], narrowAt: [], wide: [], u64: [] },
+    denyByAttach: { BPF_CGROUP_SETSOCKOPT: [[36, 4]] },
+    noWriteByAttach: { BPF_CGROUP_GETSOCKOPT: [[24, 8]] },
+  },
   // struct bpf_sysctl: file_pos is writable.
   cgroup_sysctl: { minOff: 0, size: 8, writable: [[4, 4]] },
   cgroup_device: { minOff: 0, size: 12 },

@@ -2,6 +2,7 @@
 // ring buffer memory) and of helper memory arguments, with the kernel's messages. Each check
 // returns normally or throws a Reject; state changes of a load or store are in transfer.ts.
 import { ctxAccessRule } from '../bpf/ctx-access.js';
+import { readSizeOk } from '../bpf/prog-helpers.js';
 import { ctxFieldAt } from '../bpf/ctx-layouts.js';
 import { S64_MIN, scalarText } from './bounds.js';
 import type { Env } from './env.js';
@@ -100,7 +101,7 @@ export function checkPacket(env: Env, regno: number, r: Reg, off: number, size: 
 }
 
 /** Context access (check_ctx_access): returns what a load yields. */
-export type CtxResult = { kind: 'scalar' } | { kind: 'ptr'; ptr: 'pkt' | 'pkt_end' | 'pkt_meta' | 'flow_keys' | 'sock_common_or_null' | 'sock_or_null' };
+export type CtxResult = { kind: 'scalar' } | { kind: 'ptr'; ptr: 'pkt' | 'pkt_end' | 'pkt_meta' | 'flow_keys' | 'sock_common_or_null' | 'sock' | 'sock_or_null' };
 
 export function checkCtx(env: Env, regno: number, r: Reg, insnOff: number, size: number, access: Access): CtxResult {
   if (!tnumIsConst(r.s.var)) {
@@ -136,15 +137,17 @@ export function checkCtx(env: Env, regno: number, r: Reg, insnOff: number, size:
     if (denied.some((f) => off < f[0] + f[1] && off + size > f[0])) throw bad(`(not accessible to ${env.expectedAttach} programs)`);
     if (access === 'write') {
       const w = (fc.writable ?? []).find(inField);
-      if (!w || (w[1] <= 8 && size !== w[1]) || (w[1] > 8 && size !== 4)) throw bad('(not a writable field)');
+      const noWrite = (env.expectedAttach && fc.noWriteByAttach?.[env.expectedAttach]) || [];
+      if (!w || (w[1] <= 8 && size !== w[1]) || (w[1] > 8 && size !== 4 && !(size === 8 && off % 8 === 0)) || noWrite.some(inField)) throw bad('(not a writable field)');
       return { kind: 'scalar' };
     }
     if ((fc.noRead ?? []).some((f) => off < f[0] + f[1] && off + size > f[0])) throw bad('(not readable for this program type)');
-    const ptr = fc.pointers?.[off];
-    if (ptr !== undefined) {
-      if (size !== 8) throw bad('(a pointer field, read with 8 bytes)');
-      return { kind: 'ptr', ptr };
+    const ptrAt = Object.keys(fc.pointers ?? {}).map(Number).find((p) => off >= p && off < p + 8);
+    if (ptrAt !== undefined) {
+      if (size !== 8 || ptrAt !== off) throw bad('(a pointer field, read with 8 bytes)');
+      return { kind: 'ptr', ptr: fc.pointers![off]! };
     }
+    if (fc.reads && !readSizeOk(fc.reads, off, size)) throw bad(`(a ${size}-byte read is not one the kernel allows for this field)`);
     return { kind: 'scalar' };
   }
   if (off < 0) throw bad('(negative offset)');

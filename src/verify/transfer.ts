@@ -4,7 +4,7 @@
 // find_good_pkt_pointers, NULL checks). Violations are thrown as Rejects.
 import type { Insn } from '../bpf/insn.js';
 import type { OpcodeForm } from '../bpf/opcodes.js';
-import { BTF_CTX_TYPES } from '../bpf/prog-helpers.js';
+import { BPF_SOCK_READS, BPF_SOCK_SIZE, BPF_TCP_SOCK_READS, BPF_TCP_SOCK_SIZE, BTF_CTX_TYPES, readSizeOk, SOCK_COMMON_NO_READ } from '../bpf/prog-helpers.js';
 import {
   FLIP_OP, REVERSE_OP, S64_MIN, branchTaken, coerceToSize, coerceToSizeSx, constValue, isConst, mark32Unbounded,
   refineBranch, scalarAlu, scalarConst, scalarNeg, scalarText, scalarUnknown, syncBounds, zext32, type CmpOp, type Scalar,
@@ -389,7 +389,12 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         const message = r.type === 'btf_id' ? 'only read is supported' : `R${m.regno} cannot write into ${typeText(r)}`;
         throw new Reject('V1099', message, { proven: `R${m.regno} is ${describe(env, r)}`, needed: 'read-only access to kernel objects' });
       }
-      if (off < 0) throw new Reject('V1099', `R${m.regno} invalid ${typeText(r)} access off=${off} size=${m.size}`, { proven: `offset ${off}` });
+      if (off < 0 || (r.type !== 'btf_id' && !sockReadOk(r.type, off, m.size))) {
+        throw new Reject('V1099', `R${m.regno} invalid ${typeText(r)} access off=${off} size=${m.size}`, {
+          proven: `a ${m.size}-byte read at offset ${off} of R${m.regno}, ${describe(env, r)}`,
+          needed: 'a field of the socket struct, read with a size the kernel allows for it',
+        });
+      }
       result = regScalar();
       if (r.type === 'btf_id' && m.size === 8) result.kptr = true;
       break;
@@ -708,3 +713,11 @@ export function condJump(env: Env, st: State, insn: Insn, form: OpcodeForm, clon
 }
 
 export { regNotInit };
+
+/** Whether a read of a socket struct (bpf_sock, its sock_common part, bpf_tcp_sock) is one the kernel allows. */
+function sockReadOk(type: 'sock' | 'sock_common' | 'tcp_sock', off: number, size: number): boolean {
+  if (off % size !== 0) return false;
+  if (type === 'tcp_sock') return off + size <= BPF_TCP_SOCK_SIZE && readSizeOk(BPF_TCP_SOCK_READS, off, size);
+  if (type === 'sock_common' && SOCK_COMMON_NO_READ.some(([o, n]) => off >= o && off < o + n)) return false;
+  return off < BPF_SOCK_SIZE && readSizeOk(BPF_SOCK_READS, off, size);
+}

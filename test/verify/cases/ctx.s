@@ -628,6 +628,246 @@ out:    r0 = 0
         r0 = 1
         exit
 
+; ---- sockops: every field read whole (skb_tcp_flags 212 also narrow at its start), bytes_received 168
+; and bytes_acked 176 with 8 bytes, sk 184, skb_data 192 and skb_data_end 200 pointers; only reply 4 and
+; sk_txhash 164 written
+@case sockops_read_remote_port_half reject EACCES "invalid bpf_context access off=64 size=2"
+.prog p sockops
+        r2 = *(u16 *)(r1 +64)
+        r0 = 1
+        exit
+
+@case sockops_read_skb_tcp_flags_byte accept
+.prog p sockops
+        r2 = *(u8 *)(r1 +212)
+        r0 = 1
+        exit
+
+@case sockops_read_skb_tcp_flags_second_byte reject EACCES "invalid bpf_context access off=213 size=1"
+.prog p sockops
+        r2 = *(u8 *)(r1 +213)
+        r0 = 1
+        exit
+
+@case sockops_read_bytes_acked_u32 reject EACCES "invalid bpf_context access off=176 size=4"
+.prog p sockops
+        r2 = *(u32 *)(r1 +176)
+        r0 = 1
+        exit
+
+@case sockops_read_sk_upper_half reject EACCES "invalid bpf_context access off=188 size=4"
+.prog p sockops
+        r2 = *(u32 *)(r1 +188)
+        r0 = 1
+        exit
+
+@case sockops_write_replylong_1 reject EACCES "invalid bpf_context access off=8 size=4"
+.prog p sockops
+        *(u32 *)(r1 +8) = 1
+        r0 = 1
+        exit
+
+@case sockops_write_sk_txhash accept
+.prog p sockops
+        *(u32 *)(r1 +164) = 1
+        r0 = 1
+        exit
+
+@case sockops_skb_data_checked accept
+.prog p sockops
+        r2 = *(u64 *)(r1 +192)
+        r3 = *(u64 *)(r1 +200)
+        r4 = r2
+        r4 += 1
+        if r4 > r3 goto out
+        r0 = *(u8 *)(r2 +0)
+        out:
+        r0 = 1
+        exit
+
+; ---- cgroup/getsockopt and setsockopt: struct bpf_sockopt (sk 0, optval 8, optval_end 16 pointers;
+; level 24, optname 28, optlen 32, retval 36 read whole)
+@case getsockopt_read_optval_upper_half reject EACCES "invalid bpf_context access off=12 size=4"
+.prog p cgroup/getsockopt
+        r2 = *(u32 *)(r1 +12)
+        r0 = 1
+        exit
+
+@case getsockopt_read_level_byte reject EACCES "invalid bpf_context access off=24 size=1"
+.prog p cgroup/getsockopt
+        r2 = *(u8 *)(r1 +24)
+        r0 = 1
+        exit
+
+@case getsockopt_write_retval accept
+.prog p cgroup/getsockopt
+        *(u32 *)(r1 +36) = 0
+        r0 = 1
+        exit
+
+@case getsockopt_write_level reject EACCES "invalid bpf_context access off=24 size=4"
+.prog p cgroup/getsockopt
+        *(u32 *)(r1 +24) = 0
+        r0 = 1
+        exit
+
+@case setsockopt_read_retval reject EACCES "invalid bpf_context access off=36 size=4"
+.prog p cgroup/setsockopt
+        r2 = *(u32 *)(r1 +36)
+        r0 = 1
+        exit
+
+@case setsockopt_write_optname accept
+.prog p cgroup/setsockopt
+        *(u32 *)(r1 +28) = 0
+        r0 = 1
+        exit
+
+@case getsockopt_optval_checked accept
+.prog p cgroup/getsockopt
+        r2 = *(u64 *)(r1 +8)
+        r3 = *(u64 *)(r1 +16)
+        r4 = r2
+        r4 += 1
+        if r4 > r3 goto out
+        r0 = *(u8 *)(r2 +0)
+        out:
+        r0 = 1
+        exit
+
+; ---- bind4/bind6: struct bpf_sock_addr (user_family 0, user_ip4 4, user_ip6 8, user_port 24, family 28,
+; sk 64): the addresses and the port read narrow, user_ip6 also 8 bytes at a time, the rest whole
+@case bind4_read_user_port_half accept
+.prog p cgroup/bind4
+        r2 = *(u16 *)(r1 +24)
+        r0 = 1
+        exit
+
+@case bind4_read_family_half reject EACCES "invalid bpf_context access off=28 size=2"
+.prog p cgroup/bind4
+        r2 = *(u16 *)(r1 +28)
+        r0 = 1
+        exit
+
+@case bind4_read_sk_upper_half reject EACCES "invalid bpf_context access off=68 size=4"
+.prog p cgroup/bind4
+        r2 = *(u32 *)(r1 +68)
+        r0 = 1
+        exit
+
+@case bind6_write_user_ip6_u64 accept
+.prog p cgroup/bind6
+        r2 = 0
+        *(u64 *)(r1 +16) = r2
+        r0 = 1
+        exit
+
+@case bind6_write_user_ip6_u64_misaligned reject EACCES "invalid bpf_context access off=12 size=8"
+.prog p cgroup/bind6
+        r2 = 0
+        *(u64 *)(r1 +12) = r2
+        r0 = 1
+        exit
+
+@case bind6_read_user_ip6_u64 accept
+.prog p cgroup/bind6
+        r2 = *(u64 *)(r1 +8)
+        r0 = 1
+        exit
+
+@case bind4_sk_not_null accept
+.prog p cgroup/bind4
+        r2 = *(u64 *)(r1 +64)
+        r0 = *(u32 *)(r2 +4)
+        r0 = 1
+        exit
+
+; ---- cgroup/sock reads: family 4 narrow at its first byte only, mark 16 whole
+@case cgroup_sock_read_family_byte accept
+.prog p cgroup/sock
+        r2 = *(u8 *)(r1 +4)
+        r0 = 1
+        exit
+
+@case cgroup_sock_read_family_second_byte reject EACCES "invalid bpf_context access off=5 size=1"
+.prog p cgroup/sock
+        r2 = *(u8 *)(r1 +5)
+        r0 = 1
+        exit
+
+@case cgroup_sock_read_mark_half reject EACCES "invalid bpf_context access off=16 size=2"
+.prog p cgroup/sock
+        r2 = *(u16 *)(r1 +16)
+        r0 = 1
+        exit
+
+; ---- a socket from skb->sk (sock_common: type..priority unreadable) and bpf_sk_fullsock (struct bpf_sock:
+; dst_port 48 narrow within its 2 bytes, the 2 bytes after it unreadable)
+@case skb_sk_common_read_type reject EACCES "R1 invalid sock_common access off=8 size=4"
+.prog p cgroup_skb/egress
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        r2 = *(u32 *)(r1 +8)
+        out:
+        r0 = 1
+        exit
+
+@case skb_sk_common_read_family accept
+.prog p cgroup_skb/egress
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        r2 = *(u32 *)(r1 +4)
+        out:
+        r0 = 1
+        exit
+
+@case fullsock_read_dst_port_half accept
+.prog p cgroup_skb/egress
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        call bpf_sk_fullsock
+        if r0 == 0 goto out
+        r2 = *(u16 *)(r0 +48)
+        out:
+        r0 = 1
+        exit
+
+@case fullsock_read_after_dst_port_half reject EACCES "R0 invalid sock access off=50 size=2"
+.prog p cgroup_skb/egress
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        call bpf_sk_fullsock
+        if r0 == 0 goto out
+        r2 = *(u16 *)(r0 +50)
+        out:
+        r0 = 1
+        exit
+
+@case fullsock_read_beyond_end reject EACCES "R0 invalid sock access off=80 size=4"
+.prog p cgroup_skb/egress
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        call bpf_sk_fullsock
+        if r0 == 0 goto out
+        r2 = *(u32 *)(r0 +80)
+        out:
+        r0 = 1
+        exit
+
+@case tcp_sock_read_bytes_acked_u32 reject EACCES "R0 invalid tcp_sock access off=88 size=4"
+.prog p cgroup_skb/egress
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        call bpf_sk_fullsock
+        if r0 == 0 goto out
+        r1 = r0
+        call bpf_tcp_sock
+        if r0 == 0 goto out
+        r2 = *(u32 *)(r0 +88)
+        out:
+        r0 = 1
+        exit
+
 ; ---- cgroup/sysctl: struct bpf_sysctl (write 0, file_pos 4)
 @case sysctl_read_write_flag accept
 .prog p cgroup/sysctl
