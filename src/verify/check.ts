@@ -10,6 +10,7 @@ import {
   ALU_OP_CODE, ATOMIC_SIZES, CLASS_CODE, MODE_CODE, MODE_MASK, OP_MASK, PSEUDO_CALL, PSEUDO_LD_IMM64, SIZE_BYTES, SIZE_MASK,
   classOf, formOf, sizeOf, type OpcodeForm,
 } from '../bpf/opcodes.js';
+import { TIMERLESS_TYPES } from '../bpf/prog-helpers.js';
 import { isConst, scalarText } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
@@ -402,11 +403,13 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
           break;
         case PSEUDO_LD_IMM64.mapFd: case PSEUDO_LD_IMM64.mapIdx:
           if (!env.maps[insn.imm]) throw new Reject('V1099', `fd ${insn.imm} is not pointing to valid bpf_map`, { proven: `map index ${insn.imm}` });
+          checkMapProgCompat(env, insn.imm);
           regs[insn.dst] = regPtr('map_ptr', { map: insn.imm, origin: idx });
           break;
         case PSEUDO_LD_IMM64.mapValue: case PSEUDO_LD_IMM64.mapIdxValue: {
           const m = env.maps[insn.imm];
           if (!m) throw new Reject('V1099', `fd ${insn.imm} is not pointing to valid bpf_map`, { proven: `map index ${insn.imm}` });
+          checkMapProgCompat(env, insn.imm);
           if (nx.imm < 0 || nx.imm >= m.valueSize) {
             throw new Reject('V1099', `invalid access to map value pointer, value_size=${m.valueSize} off=${nx.imm}`, { proven: `offset ${nx.imm}` });
           }
@@ -667,4 +670,15 @@ function callbackFrame(env: Env, st: State, helper: number, args: import('./stat
   }
   st.frames.push(callee);
   return target;
+}
+
+/** check_map_prog_compatibility: a map whose value holds a bpf_timer is refused to the tracing program types. */
+function checkMapProgCompat(env: Env, map: number): void {
+  const m = env.maps[map]!;
+  if (m.hasTimer && TIMERLESS_TYPES.includes(env.progType)) {
+    throw new Reject('V1099', 'tracing progs cannot use bpf_timer yet', {
+      proven: `map ${m.name} holds a struct bpf_timer and the program is of type ${env.progType}`,
+      needed: 'a program type that may use timers (tc, xdp, fentry/fexit and the like), or a map without a timer',
+    });
+  }
 }

@@ -23,6 +23,8 @@ export interface MapInfo {
   inner: number | undefined;
   /** Offset of the struct bpf_spin_lock in the value, when the value type has one. */
   spinLockOff: number | undefined;
+  /** Whether the value type holds a struct bpf_timer. */
+  hasTimer: boolean;
 }
 
 export interface Env {

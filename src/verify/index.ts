@@ -89,6 +89,7 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
       unknownBytes: d.externs?.filter((e) => !e.known).map((e) => [e.offset, e.sizeBytes] as const),
       inner: undefined,
       spinLockOff: d.spinLockOff,
+      hasTimer: d.timerOff !== undefined,
     };
   });
   // Map-in-map: lookups yield the inner map, described as an extra entry.

@@ -177,3 +177,45 @@ int pointer_kept_past_delete(struct xdp_md *ctx)
 	bpf_map_delete_elem(&stats, &key);
 	return v->packets ? XDP_DROP : XDP_PASS;
 }
+
+// A map whose value holds a struct bpf_timer: the tracing program types (kprobe, tracepoint,
+// perf_event, raw_tracepoint) may not use it at all, other types may.
+struct with_timer { struct bpf_timer t; __u64 fires; };
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct with_timer);
+} timers SEC(".maps");
+
+// @case timer_map_from_kprobe reject EINVAL "tracing progs cannot use bpf_timer yet"
+SEC("kprobe/do_nanosleep")
+int timer_map_from_kprobe(void *ctx)
+{
+	__u32 key = 0;
+	struct with_timer *w = bpf_map_lookup_elem(&timers, &key);
+	return w ? 1 : 0;
+}
+
+// @case timer_map_from_raw_tp reject EINVAL "tracing progs cannot use bpf_timer yet"
+SEC("raw_tp/sys_enter")
+int timer_map_from_raw_tp(void *ctx)
+{
+	__u32 key = 0;
+	struct with_timer *w = bpf_map_lookup_elem(&timers, &key);
+	if (w)
+		w->fires++;
+	return 0;
+}
+
+// @case timer_map_from_tc accept
+SEC("tc")
+int timer_map_from_tc(struct __sk_buff *skb)
+{
+	__u32 key = 0;
+	struct with_timer *w = bpf_map_lookup_elem(&timers, &key);
+	if (w)
+		w->fires++;
+	return 0;
+}
