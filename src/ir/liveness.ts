@@ -9,36 +9,49 @@ import { instDef, instUses, successors, termUses } from './ir.js';
  * Returns out[] (what some path after each block may still read).
  */
 export function solveBackward(fn: IrFunction, use: readonly Set<number>[], def: readonly Set<number>[]): Set<number>[] {
+  // A worklist that carries only what is new: each item enters a block's in/out sets at most
+  // once, and a block is looked at again only when one of its successors gained something, so
+  // the work is bounded by the sizes of the final sets times the number of edges.
   const n = fn.blocks.length;
+  const preds: number[][] = Array.from({ length: n }, () => []);
+  for (let k = 0; k < n; k++) for (const s of successors(fn.blocks[k]!.term)) preds[s]!.push(k);
   const liveIn: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
   const liveOut: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let k = n - 1; k >= 0; k--) {
-      const out = liveOut[k]!;
-      for (const s of successors(fn.blocks[k]!.term)) {
-        for (const x of liveIn[s]!) {
-          if (!out.has(x)) {
-            out.add(x);
-            changed = true;
-          }
-        }
-      }
-      const inn = liveIn[k]!;
-      for (const x of use[k]!) {
-        if (!inn.has(x)) {
-          inn.add(x);
-          changed = true;
-        }
-      }
-      for (const x of out) {
-        if (!def[k]!.has(x) && !inn.has(x)) {
-          inn.add(x);
-          changed = true;
-        }
+  const pending: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  const queued = new Uint8Array(n);
+  const work: number[] = [];
+  const gained = (k: number, items: Iterable<number>): void => {
+    for (const p of preds[k]!) {
+      const pend = pending[p]!;
+      for (const x of items) pend.add(x);
+      if (!queued[p]) {
+        queued[p] = 1;
+        work.push(p);
       }
     }
+  };
+  for (let k = 0; k < n; k++) {
+    for (const x of use[k]!) liveIn[k]!.add(x);
+    if (liveIn[k]!.size > 0) gained(k, liveIn[k]!);
+  }
+  while (work.length > 0) {
+    const k = work.pop()!;
+    queued[k] = 0;
+    const items = pending[k]!;
+    pending[k] = new Set<number>();
+    const out = liveOut[k]!;
+    const inn = liveIn[k]!;
+    const d = def[k]!;
+    const added: number[] = [];
+    for (const x of items) {
+      if (out.has(x)) continue;
+      out.add(x);
+      if (!d.has(x) && !inn.has(x)) {
+        inn.add(x);
+        added.push(x);
+      }
+    }
+    if (added.length > 0) gained(k, added);
   }
   return liveOut;
 }
