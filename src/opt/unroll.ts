@@ -31,6 +31,13 @@ import { pushAll } from '../util/array.js';
  */
 const MAX_TRIPS = 8192;
 const MAX_INSNS = 100_000;
+/**
+ * Most loops of one function whose unrolling is tried and given up. Each try peels a batch and
+ * folds constants over the whole function, so a function with many loops that stay loops (the
+ * copies of a kept inner loop in an unrolled outer one) costs tries times its size; past this
+ * many, the loops left are kept as they are, which is the same program.
+ */
+const MAX_FAILED_TRIES = 8;
 
 /**
  * Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget; a
@@ -42,9 +49,15 @@ type Outcome = { ok: true } | { ok: false; reason: string | undefined; refused?:
 export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   // Headers of the loops kept as loops (by block object: unrolling another loop renumbers blocks).
   let kept = new Set<Block>();
+  let failedTries = 0;
   for (;;) {
     const loops = findLoops(fn).filter((l) => !kept.has(fn.blocks[l.header]!));
-    if (loops.length === 0) {
+    if (loops.length === 0 || failedTries >= MAX_FAILED_TRIES) {
+      const endless = loops.find((l) => !hasExit(fn, l));
+      if (endless) {
+        reportEndless(fn, endless, ctx);
+        return;
+      }
       reportIrreducible(fn, ctx);
       return;
     }
@@ -62,6 +75,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
         done = true;
         break;
       }
+      failedTries++;
       if (outcome.refused) {
         reportTooLong(fn, loop, ctx, outcome.reason!);
         return;
