@@ -77,3 +77,12 @@ export const MAP_UPDATE_FLAGS: readonly FlagInfo[] = [
 export function mapFlagByName(cName: string): FlagInfo | undefined {
   return MAP_CREATE_FLAGS.find((f) => f.cName === cName) ?? MAP_UPDATE_FLAGS.find((f) => f.cName === cName);
 }
+
+/**
+ * Special fields of a map value (the kernel's btf_record) that programs may not read or write
+ * directly, with their sizes in bytes and the names btf_field_type_name gives them.
+ */
+export const SPECIAL_VALUE_FIELDS: Readonly<Record<'spinLock' | 'timer', { name: string; size: number }>> = {
+  spinLock: { name: 'bpf_spin_lock', size: 4 },
+  timer: { name: 'bpf_timer', size: 16 },
+};

@@ -146,8 +146,8 @@ export const CHANGES_PKT_DATA: readonly string[] = [
 
 /** Program types that may write packet data directly (may_access_direct_pkt_data). */
 export const PKT_WRITE_TYPES: readonly string[] = ['sched_cls', 'sched_act', 'xdp', 'lwt_xmit', 'sk_skb', 'sk_msg', 'cgroup_sockopt'];
-/** The tracing program types (is_tracing_prog_type), which may not use a map whose value holds a bpf_timer. */
-export const TIMERLESS_TYPES: readonly string[] = ['kprobe', 'tracepoint', 'perf_event', 'raw_tracepoint', 'raw_tracepoint_writable'];
+/** The tracing program types (is_tracing_prog_type), which may not use a map whose value holds a bpf_timer or a bpf_spin_lock. */
+export const TRACING_TYPES: readonly string[] = ['kprobe', 'tracepoint', 'perf_event', 'raw_tracepoint', 'raw_tracepoint_writable'];
 /** Program types that may read packet data directly. */
 export const PKT_READ_TYPES: readonly string[] = [
   ...PKT_WRITE_TYPES, 'lwt_in', 'lwt_out', 'lwt_seg6local', 'sk_reuseport', 'flow_dissector', 'cgroup_skb',

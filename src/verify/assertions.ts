@@ -6,6 +6,7 @@ import { readSizeOk } from '../bpf/prog-helpers.js';
 import { ctxFieldAt } from '../bpf/ctx-layouts.js';
 import { S64_MIN, scalarText } from './bounds.js';
 import type { Env } from './env.js';
+import { checkSpecialFields } from './locks.js';
 import { Reject } from './reject.js';
 import { SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regText, typeText, type Frame, type Reg, type State } from './state.js';
 import { tnumIsConst, tnumText } from './tnum.js';
@@ -250,6 +251,7 @@ export function checkHelperMem(env: Env, st: State, regno: number, r: Reg, size:
         throw new Reject('V1010', `write into map forbidden, value_size=${m.valueSize} off=${r.off} size=${size}`, { proven: `map ${m.name} is read-only for programs` });
       }
       checkRegion(env, regno, r, r.off, size, m.valueSize, zeroOk, 'map value');
+      checkSpecialFields(m, r, r.off, size);
       return;
     }
     case 'map_key':

@@ -10,13 +10,14 @@ import {
   ALU_OP_CODE, ATOMIC_SIZES, CLASS_CODE, MODE_CODE, MODE_MASK, OP_MASK, PSEUDO_CALL, PSEUDO_LD_IMM64, SIZE_BYTES, SIZE_MASK,
   classOf, formOf, sizeOf, type OpcodeForm,
 } from '../bpf/opcodes.js';
-import { TIMERLESS_TYPES } from '../bpf/prog-helpers.js';
+import { TRACING_TYPES } from '../bpf/prog-helpers.js';
 import { isConst, scalarText } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
 import type { Env } from './env.js';
 import { helperCall } from './helpers.js';
 import { registerLiveness } from './liveness.js';
+import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
   cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
@@ -472,6 +473,7 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       }
       assertInit(regs[6]!, 6);
       if (st.refs.length > 0) throw new Reject('V1099', 'BPF_LD_[ABS|IND] cannot be mixed with socket references', {});
+      checkNoLockAt(st, 'BPF_LD_[ABS|IND]');
       if (regs[6]!.type !== 'ctx') {
         throw new Reject('V1010', 'at the time of BPF_LD_ABS|IND R6 != pointer to skb', { proven: `R6 is ${describe(env, regs[6]!)}`, needed: 'R6 = the context pointer' });
       }
@@ -493,6 +495,7 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       return { kind: 'fork', to: idx + 1, jumpTo: idx + insn.off + 1, other: res.other! };
     }
     case 'call': {
+      checkCallUnderLock(st, insn);
       if (insn.src === PSEUDO_CALL.call) {
         if (st.frames.length >= MAX_CALL_FRAMES) {
           throw new Reject('V1025', `the call stack of ${st.frames.length + 1} frames is too deep`, {
@@ -556,6 +559,7 @@ function exitInsn(env: Env, st: State): Step {
     caller.regs[0] = r0;
     return { kind: 'next', to: callee.callsite + 1 };
   }
+  checkNoLockAt(st, 'BPF_EXIT instruction in main prog');
   if (st.refs.length > 0) {
     const ref = st.refs[0]!;
     throw new Reject('V1013', `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}`, {
@@ -672,10 +676,20 @@ function callbackFrame(env: Env, st: State, helper: number, args: import('./stat
   return target;
 }
 
-/** check_map_prog_compatibility: a map whose value holds a bpf_timer is refused to the tracing program types. */
+/**
+ * check_map_prog_compatibility: a map whose value holds a bpf_spin_lock is refused to socket
+ * filters and the tracing program types, one that holds a bpf_timer to the tracing types.
+ */
 function checkMapProgCompat(env: Env, map: number): void {
   const m = env.maps[map]!;
-  if (m.hasTimer && TIMERLESS_TYPES.includes(env.progType)) {
+  if (m.spinLockOff !== undefined && (env.progType === 'socket_filter' || TRACING_TYPES.includes(env.progType))) {
+    const who = env.progType === 'socket_filter' ? 'socket filter' : 'tracing';
+    throw new Reject('V1027', `${who} progs cannot use bpf_spin_lock yet`, {
+      proven: `map ${m.name} holds a struct bpf_spin_lock and the program is of type ${env.progType}`,
+      needed: 'a program type that may take locks (tc, xdp, cgroup_skb, fentry/fexit and the like), or a map without a lock',
+    });
+  }
+  if (m.hasTimer && TRACING_TYPES.includes(env.progType)) {
     throw new Reject('V1099', 'tracing progs cannot use bpf_timer yet', {
       proven: `map ${m.name} holds a struct bpf_timer and the program is of type ${env.progType}`,
       needed: 'a program type that may use timers (tc, xdp, fentry/fexit and the like), or a map without a timer',

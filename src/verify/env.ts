@@ -25,6 +25,8 @@ export interface MapInfo {
   spinLockOff: number | undefined;
   /** Whether the value type holds a struct bpf_timer. */
   hasTimer: boolean;
+  /** Byte ranges of the value that loads and stores may not touch (the lock, the timer), with their names. */
+  specialFields: readonly { off: number; size: number; name: string }[];
 }
 
 export interface Env {

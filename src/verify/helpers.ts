@@ -10,6 +10,7 @@ import {
 import { constValue, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env, type MapInfo } from './env.js';
+import { spinLockCall } from './locks.js';
 import { Reject } from './reject.js';
 import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
@@ -116,7 +117,8 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   regs[0] = returnReg(env, st, info, map, allocSize, insnIdx);
   if (nonNull) {
     regs[0]!.maybeNull = false;
-    regs[0]!.id = 0;
+    // A value that holds a bpf_spin_lock keeps an id: it names the lock.
+    if (env.maps[map!]!.spinLockOff === undefined) regs[0]!.id = 0;
   }
   if (CHANGES_PKT_DATA.includes(info.name)) {
     for (const x of allRegs(st)) {
@@ -249,17 +251,23 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
     case 'ptr_to_spin_lock': {
       if (r.type !== 'map_value') throw typeError(env, regno, r, 'map_value', info, 'a pointer to a struct bpf_spin_lock in a map value');
       const m = env.maps[r.map]!;
+      if (!isConst(r.s)) {
+        throw new Reject('V1027', `R${regno} doesn't have constant offset. bpf_spin_lock has to be at the constant offset`, {
+          proven: `R${regno} is ${describe(env, r)}`, needed: `a pointer to the lock field itself`,
+        });
+      }
       if (m.spinLockOff === undefined) {
-        throw new Reject('V1010', `map '${m.name}' has to have BTF in order to use ${info.name}`, {
+        throw new Reject('V1027', `map '${m.name}' has to have BTF in order to use bpf_spin_lock`, {
           proven: `the value of map ${m.name} has no struct bpf_spin_lock (or no BTF)`, needed: 'a map value type with a struct bpf_spin_lock member',
         });
       }
       const at = r.off + Number(r.s.var.v);
-      if (!isConst(r.s) || at !== m.spinLockOff) {
-        throw new Reject('V1010', `off ${at} doesn't point to 'struct bpf_spin_lock' that is at ${m.spinLockOff}`, {
+      if (at !== m.spinLockOff) {
+        throw new Reject('V1027', `off ${at} doesn't point to 'struct bpf_spin_lock' that is at ${m.spinLockOff}`, {
           proven: `R${regno} points ${at} bytes into the value`, needed: `the lock at offset ${m.spinLockOff}`,
         });
       }
+      spinLockCall(env, st, info.id, r, env.insnIdx);
       return;
     }
     case 'ptr_to_func':

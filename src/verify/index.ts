@@ -6,7 +6,7 @@
 import { ctxStructOf } from '../bpf/ctx-access.js';
 import { disasmInsn } from '../bpf/disasm.js';
 import { helperById } from '../bpf/helpers.js';
-import { mapTypeByValue } from '../bpf/maps.js';
+import { SPECIAL_VALUE_FIELDS, mapTypeByValue } from '../bpf/maps.js';
 import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
 import { FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
 import { checkedReturnRange, findProgType, progTypeByName } from '../bpf/prog-types.js';
@@ -90,6 +90,7 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
       inner: undefined,
       spinLockOff: d.spinLockOff,
       hasTimer: d.timerOff !== undefined,
+      specialFields: specialFields(d),
     };
   });
   // Map-in-map: lookups yield the inner map, described as an extra entry.
@@ -99,6 +100,13 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
     infos.push(...mapInfos([d.inner]));
   });
   return infos;
+}
+
+function specialFields(d: MapDef): MapInfo['specialFields'] {
+  const out: { off: number; size: number; name: string }[] = [];
+  if (d.spinLockOff !== undefined) out.push({ off: d.spinLockOff, ...SPECIAL_VALUE_FIELDS.spinLock });
+  if (d.timerOff !== undefined) out.push({ off: d.timerOff, ...SPECIAL_VALUE_FIELDS.timer });
+  return out;
 }
 
 function spanOf(fn: FunctionCode, index: number, opts: VerifyOptions): Span | undefined {

@@ -84,9 +84,17 @@ export interface RefState {
   insn: number;
 }
 
+/** The bpf_spin_lock a path holds: the map of the value and the id of the pointer it was taken through. */
+export interface LockState {
+  map: number;
+  id: number;
+  insn: number;
+}
+
 export interface State {
   frames: Frame[];
   refs: RefState[];
+  lock?: LockState;
 }
 
 export function newFrame(callsite: number, subprog: number, frameNo: number): Frame {
@@ -110,7 +118,7 @@ export function cloneFrame(f: Frame): Frame {
 }
 
 export function cloneState(s: State): State {
-  return { frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })) };
+  return { frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })), lock: s.lock && { ...s.lock } };
 }
 
 export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
@@ -331,5 +339,7 @@ export function statesEqual(old: State, cur: State, live: (frame: number, reg: n
   }
   if (old.refs.length !== cur.refs.length) return false;
   for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;
+  if ((old.lock === undefined) !== (cur.lock === undefined)) return false;
+  if (old.lock && cur.lock && (old.lock.map !== cur.lock.map || !ids.check(old.lock.id, cur.lock.id))) return false;
   return true;
 }

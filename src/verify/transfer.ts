@@ -14,6 +14,7 @@ import {
   describe, fixSpillSlot,
 } from './assertions.js';
 import { newId, type Env } from './env.js';
+import { checkSpecialFields } from './locks.js';
 import { Reject } from './reject.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
@@ -322,6 +323,7 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         });
       }
       checkRegion(env, m.regno, r, off, m.size, map.valueSize, false, 'map value');
+      checkSpecialFields(map, r, off, m.size);
       if (m.access === 'read') {
         const at = off + Number(r.s.var.v);
         const unknown = map.unknownBytes?.some(([o, n]) => at < o + n && at + m.size > o) ?? false;
@@ -643,7 +645,7 @@ function matchPktPointers(thisSt: State, other: State, insn: Insn, op: CmpOp, d:
 }
 
 /** mark_ptr_or_null_regs: every copy of the pointer with this id becomes NULL or non-NULL. */
-function markPtrOrNull(st: State, id: number, isNull: boolean): void {
+function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
   if (id === 0) return;
   for (const r of allRegs(st)) {
     if (!r.maybeNull || r.id !== id) continue;
@@ -654,7 +656,8 @@ function markPtrOrNull(st: State, id: number, isNull: boolean): void {
     } else {
       r.maybeNull = false;
       if (r.type === 'map_value' && r.memSize === -1) r.type = 'map_ptr';
-      if (!r.refId) r.id = 0;
+      // The id stays on a value that holds a bpf_spin_lock: it names the lock (reg_may_point_to_spin_lock).
+      if (!r.refId && !(r.type === 'map_value' && env.maps[r.map]?.spinLockOff !== undefined)) r.id = 0;
     }
   }
 }
@@ -699,13 +702,13 @@ export function condJump(env: Env, st: State, insn: Insn, form: OpcodeForm, clon
     const eq = op === 'jeq' ? other : op === 'jne' ? st : undefined;
     if (eq) {
       const nullReg = curFrame(eq).regs[d.maybeNull ? insn.dst : insn.src]!;
-      markPtrOrNull(eq, nullReg.id, false);
+      markPtrOrNull(env, eq, nullReg.id, false);
     }
   }
   if (!bits32 && form.source === 'k' && insn.imm === 0 && (op === 'jeq' || op === 'jne') && d.maybeNull) {
     const id = d.id;
-    markPtrOrNull(st, id, op === 'jne');
-    markPtrOrNull(other, id, op === 'jeq');
+    markPtrOrNull(env, st, id, op === 'jne');
+    markPtrOrNull(env, other, id, op === 'jeq');
   } else if (!bits32 && form.source === 'x') {
     matchPktPointers(st, other, insn, op, d, s);
   }

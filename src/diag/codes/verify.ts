@@ -271,6 +271,22 @@ export const verifyCodes = {
     '    struct key k = {};\n' +
     '    k.addr = ip; k.port = port;\n' +
     '    bpf_map_lookup_elem(&m, &k);'),
+  V1027: E('verify-spin-lock', 'a bpf_spin_lock rule is broken',
+    'A struct bpf_spin_lock in a map value may only be taken with bpf_spin_lock() and released\n' +
+    'with bpf_spin_unlock() on the same value. Between the two the program may call no helper\n' +
+    'and take no second lock, and it must release the lock before it returns. The lock field\n' +
+    'itself may not be read or written, and tracing programs (kprobe, tracepoint, perf_event,\n' +
+    'raw_tracepoint) and socket filters may not use a map whose value holds one.\n' +
+    '\n' +
+    'Wrong:\n' +
+    '    bpf_spin_lock(&v->lock);\n' +
+    '    v->stamp = bpf_ktime_get_ns();    /* function calls are not allowed while holding a lock */\n' +
+    '    bpf_spin_unlock(&v->lock);\n' +
+    'Right:\n' +
+    '    __u64 now = bpf_ktime_get_ns();\n' +
+    '    bpf_spin_lock(&v->lock);\n' +
+    '    v->stamp = now;\n' +
+    '    bpf_spin_unlock(&v->lock);'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
