@@ -30,9 +30,10 @@ export function compileFile(path: string, options: Partial<CompileOptions> = {},
   return { ...out, ctx, text: renderDiagnostics(ctx.diags.list, ctx.sources) };
 }
 
-/** Compiles `source` as the file `name` (default test.c); headers come from ebcc's stdlib. */
-export function compileString(source: string, options: Partial<CompileOptions> = {}, stopAfter: StopAfter = 'obj', name = 'test.c'): Compiled {
+/** Compiles `source` as the file `name` (default test.c); headers come from ebcc's stdlib and `files`. */
+export function compileString(source: string, options: Partial<CompileOptions> = {}, stopAfter: StopAfter = 'obj', name = 'test.c', files: Record<string, string> = {}): Compiled {
   const mem = new MemoryFileSystem().set(name, source);
+  for (const [path, text] of Object.entries(files)) mem.set(path, text);
   const ctx = createContext(new OverlayFileSystem(mem), { stdlibDir: STDLIB_DIR, ...options });
   const out = compile(name, ctx, stopAfter);
   return { ...out, ctx, text: renderDiagnostics(ctx.diags.list, ctx.sources) };

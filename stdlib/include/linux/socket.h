@@ -7,6 +7,9 @@
 
 #define _K_SS_MAXSIZE 128
 
+/* Defined here as in the kernel's header (a repeat of <linux/types.h>'s is the same type). */
+typedef unsigned short __kernel_sa_family_t;
+
 /* Room for any socket address, aligned for a pointer. */
 struct __kernel_sockaddr_storage {
 	union {

@@ -11,14 +11,7 @@
 #endif
 #define __bitwise__ __bitwise
 
-typedef signed char __s8;
-typedef unsigned char __u8;
-typedef signed short __s16;
-typedef unsigned short __u16;
-typedef signed int __s32;
-typedef unsigned int __u32;
-typedef signed long long __s64;
-typedef unsigned long long __u64;
+#include <ebcc/int-ll64.h>
 
 /* Byte-order tagged integers (network order is big-endian). */
 typedef __u16 __bitwise __le16;

@@ -1,0 +1,76 @@
+// ebcc's stdlib headers next to a project's own copies of kernel user-ABI headers (the kernel's
+// tools/include/uapi, searched first with -I): each stdlib header must give what the kernel's
+// header of that name gives, since the project's copy may rely on it and define nothing else.
+import { describe, expect, it } from 'vitest';
+import { compileString } from '../util/compile.js';
+
+const errors = (text: string): string[] => text.split('\n').filter((l) => / error: /.test(l));
+
+// A project's linux/types.h in the style of the kernel's tools copy: the fixed-width types come
+// from <asm-generic/int-ll64.h>, only the byte-order names are its own.
+const PROJECT_TYPES = `#ifndef PROJ_TYPES_H
+#define PROJ_TYPES_H
+#include <asm-generic/int-ll64.h>
+typedef __u16 __be16;
+typedef __u32 __be32;
+#endif
+`;
+
+// A project's linux/in.h that asks <linux/libc-compat.h> which definitions are its to make.
+const PROJECT_IN = `#ifndef PROJ_IN_H
+#define PROJ_IN_H
+#include <linux/types.h>
+#include <linux/libc-compat.h>
+#include <linux/socket.h>
+#if __UAPI_DEF_IN_IPPROTO
+enum { PROJ_IPPROTO_UDP = 17 };
+#endif
+#if __UAPI_DEF_SOCKADDR_IN
+struct proj_sockaddr_in { __kernel_sa_family_t family; __be16 port; __be32 addr; };
+#endif
+#endif
+`;
+
+const files = { 'proj/linux/types.h': PROJECT_TYPES, 'proj/linux/in.h': PROJECT_IN };
+
+describe('stdlib headers under a project\'s own user-ABI headers', () => {
+  it('<asm-generic/int-ll64.h> and <asm/types.h> define the fixed-width types themselves', () => {
+    const src = `#include <linux/types.h>
+#include <asm/types.h>
+_Static_assert(sizeof(__u8) == 1 && sizeof(__s16) == 2 && sizeof(__u32) == 4 && sizeof(__u64) == 8, "widths");
+_Static_assert((__s8)-1 < 0 && (__u64)-1 > 0, "signedness");
+int f(__be16 x) { return x; }
+`;
+    const r = compileString(src, { includeDirs: ['proj'] }, 'sema', 'test.c', files);
+    expect(errors(r.text)).toEqual([]);
+  });
+
+  it('<linux/libc-compat.h> switches every definition on, and <linux/socket.h> defines __kernel_sa_family_t', () => {
+    const src = `#include <linux/in.h>
+_Static_assert(PROJ_IPPROTO_UDP == 17, "enum defined");
+_Static_assert(sizeof(struct proj_sockaddr_in) == 8, "struct defined");
+_Static_assert(sizeof(struct __kernel_sockaddr_storage) == 128, "storage");
+`;
+    const r = compileString(src, { includeDirs: ['proj'] }, 'sema', 'test.c', files);
+    expect(errors(r.text)).toEqual([]);
+  });
+
+  it('a switch the program sets first stays as set', () => {
+    const src = `#define __UAPI_DEF_IN_IPPROTO 0
+#include <linux/in.h>
+int x = PROJ_IPPROTO_UDP;
+`;
+    const r = compileString(src, { includeDirs: ['proj'] }, 'sema', 'test.c', files);
+    expect(r.text).toContain("use of undeclared identifier 'PROJ_IPPROTO_UDP'");
+  });
+
+  it('<sys/types.h> and <features.h> exist, with the sizes of the BPF target', () => {
+    const src = `#include <features.h>
+#include <sys/types.h>
+_Static_assert(sizeof(ssize_t) == 8 && sizeof(size_t) == 8 && sizeof(pid_t) == 4 && sizeof(u_int32_t) == 4, "sizes");
+_Static_assert((ssize_t)-1 < 0, "ssize_t is signed");
+`;
+    const r = compileString(src, {}, 'sema', 'test.c', files);
+    expect(errors(r.text)).toEqual([]);
+  });
+});
