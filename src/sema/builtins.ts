@@ -3,6 +3,7 @@
 import type * as ast from '../parse/ast.js';
 import { tryEval } from './const-eval.js';
 import { castTo } from './convert.js';
+import { CORE_BUILTINS, checkCoreBuiltin } from './core-builtins.js';
 import { checkExpr } from './expr.js';
 import type { TExpr } from './program.js';
 import { error, type SemaState } from './state.js';
@@ -58,7 +59,7 @@ function builtinTable(): ReadonlyMap<string, BuiltinSpec> {
 }
 
 export function isBuiltinName(name: string): boolean {
-  return SEMA_BUILTINS.has(name) || builtinTable().has(name);
+  return SEMA_BUILTINS.has(name) || CORE_BUILTINS.has(name) || builtinTable().has(name);
 }
 
 export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[], span: ast.Expr['span']): TExpr {
@@ -73,6 +74,7 @@ export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[]
   if (name === '__builtin_preserve_access_index' || name === '__builtin_assume_aligned') {
     return args[0] ?? { kind: 'Const', value: 0n, type: T.INT, span };
   }
+  if (CORE_BUILTINS.has(name)) return checkCoreBuiltin(s, name, args, span);
   const spec = builtinTable().get(name)!;
   if (args.length !== spec.arity) {
     error(s, 'E3009', `too ${args.length < spec.arity ? 'few' : 'many'} arguments to '${name}', expected ${spec.arity}, have ${args.length}`, span);
