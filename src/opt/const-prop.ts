@@ -7,7 +7,7 @@
 // jumps. Returns whether anything changed. Invalidates: liveness; run
 // simplifyCfg afterwards to drop the blocks that became unreachable.
 import { evalAlu, evalBswap, evalCmp, evalNeg, evalSext } from '../ir/eval.js';
-import type { BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
+import type { Block, BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, swappedCmp, termUses } from '../ir/ir.js';
 
 /** undefined: no value reached yet (top); 'varying': not a constant (bottom). */
@@ -174,11 +174,17 @@ function crossBlockRegisters(fn: IrFunction): Set<VReg> {
   return out;
 }
 
-/** The part of a block's exit state its successors can read. */
-function exitState(s: State, crossBlock: Set<VReg>): State {
-  const out = newState(s.tracked);
-  for (const [k, v] of s) if (crossBlock.has(k)) out.set(k, v);
-  return out;
+/**
+ * The part of a block's exit state its successors can read, made from the state itself (which
+ * is not used after): it holds the block's entry state, whose registers all cross blocks, and
+ * what the block wrote, of which the registers no other block reads first are dropped.
+ */
+function exitState(s: State, b: Block, crossBlock: Set<VReg>): State {
+  for (const i of b.insts) {
+    const d = instDef(i);
+    if (d !== undefined && !crossBlock.has(d)) s.delete(d);
+  }
+  return s;
 }
 
 export function constProp(fn: IrFunction): boolean {
@@ -203,7 +209,7 @@ function analyse(fn: IrFunction): (State | undefined)[] {
     const b = fn.blocks[id]!;
     for (const i of b.insts) step(i, s);
     const live = liveSuccessors(b.term, s);
-    const exit = exitState(s, crossBlock);
+    const exit = exitState(s, b, crossBlock);
     for (const succ of live) {
       const old = entry[succ];
       let changed = false;

@@ -24,8 +24,15 @@ export function sinkToUses(fn: IrFunction): boolean {
   let changed = false;
   for (let round = 0; round < 16; round++) {
     const liveOut = computeLiveOut(fn);
-    const liveIn = fn.blocks.map((b) => {
-      const live = new Set<number>(liveOut[b.id]);
+    // Live-in sets as of the start of the round, each built when first asked for (few blocks are
+    // ever asked): a block is asked before anything moves out of it or into it, and a move keeps
+    // its target's set up to date.
+    const liveInCache = new Map<number, Set<number>>();
+    const liveInOf = (id: number): Set<number> => {
+      let live = liveInCache.get(id);
+      if (live !== undefined) return live;
+      const b = fn.blocks[id]!;
+      live = new Set<number>(liveOut[id]);
       for (const u of termUses(b.term)) live.add(u);
       for (let k = b.insts.length - 1; k >= 0; k--) {
         const i = b.insts[k]!;
@@ -33,8 +40,9 @@ export function sinkToUses(fn: IrFunction): boolean {
         if (d !== undefined) live.delete(d);
         for (const u of instUses(i)) live.add(u);
       }
+      liveInCache.set(id, live);
       return live;
-    });
+    };
     const predCount = new Array<number>(fn.blocks.length).fill(0);
     for (const b of fn.blocks) for (const s of successors(b.term)) predCount[s]!++;
     let moved = false;
@@ -60,13 +68,15 @@ export function sinkToUses(fn: IrFunction): boolean {
         const d = instDef(i);
         const uses = instUses(i);
         if (movable(i) && d !== undefined && fromLoad.has(d) && !usedAfter.has(d) && !definedAfter.has(d) && !uses.some((u) => definedAfter.has(u)) && !(i.op === 'load' && memAfter)) {
-          const where = succ.filter((s) => liveIn[s]!.has(d));
+          const where = succ.filter((s) => liveInOf(s).has(d));
           const target = where[0];
           if (where.length === 1 && target !== undefined && target !== b.id && predCount[target] === 1) {
+            liveInOf(b.id);
             b.insts.splice(k, 1);
             fn.blocks[target]!.insts.unshift(i);
-            liveIn[target]!.delete(d);
-            for (const u of uses) liveIn[target]!.add(u);
+            const targetLive = liveInOf(target);
+            targetLive.delete(d);
+            for (const u of uses) targetLive.add(u);
             moved = true;
             continue;
           }
