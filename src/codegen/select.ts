@@ -7,7 +7,7 @@ import type { Insn } from '../bpf/insn.js';
 import type { InsnReloc, LineEntry } from '../bpf/object.js';
 import { hasCondJmp, PSEUDO_LD_IMM64, type CpuFeature, type MemSize as BpfMemSize } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
-import type { Address, AluOp, BlockId, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
+import type { Address, AluOp, Block, BlockId, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
 import type { Frame } from './frame.js';
 import type { PReg } from './regalloc.js';
@@ -49,7 +49,8 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
 
 export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>): Selected {
   const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf) };
-  const order = layoutOrder(fn);
+  const forward = forwardingTargets(fn, regOf);
+  const order = layoutOrder(fn, forward);
   // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
   setSpan(e, fn.span);
   if (!fn.naked) parallelMove(e, fn.params.map((p, i) => ({ dst: r(e, p), src: i + 1 })));
@@ -58,7 +59,7 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
     const b = fn.blocks[id]!;
     for (const i of b.insts) selectInst(e, i);
     // A naked function's assembly ends in its own exit: the return after it gets no code.
-    if (!(fn.naked && b.term.op === 'ret')) selectTerm(e, b.term, order[k + 1]);
+    if (!(fn.naked && b.term.op === 'ret')) selectTerm(e, retarget(b.term, forward), order[k + 1]);
   });
   for (const f of e.fixups) {
     const target = e.blockStart.get(f.target)!;
@@ -67,13 +68,42 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
   return { insns: e.insns, relocs: e.relocs, lines: e.lines };
 }
 
-/** Blocks in reverse post-order from the entry; unreachable blocks are dropped. */
-export function layoutOrder(fn: IrFunction): BlockId[] {
+/**
+ * Where each block that emits no code and only jumps (its instructions are copies the register
+ * allocator coalesced) really leads: jumps and branches go straight there, and the block is not
+ * laid out, so no `goto` to a `goto` or `goto pc+0` is left. The entry block always stays.
+ */
+function forwardingTargets(fn: IrFunction, regOf: Map<VReg, PReg>): Map<BlockId, BlockId> {
+  const emitsNothing = (b: Block) =>
+    b.id !== 0 && b.term.op === 'jmp' && b.insts.every((i) => i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && regOf.get(i.src.reg) === regOf.get(i.dst));
+  const dest = new Map<BlockId, BlockId>();
+  for (const b of fn.blocks) {
+    let cur = b.id;
+    const onPath = new Set<BlockId>();
+    while (emitsNothing(fn.blocks[cur]!) && !onPath.has(cur)) {
+      onPath.add(cur);
+      cur = (fn.blocks[cur]!.term as { target: BlockId }).target;
+    }
+    // A cycle of such blocks (an empty infinite loop) keeps its last block as the target.
+    if (cur !== b.id) dest.set(b.id, cur);
+  }
+  return dest;
+}
+
+function retarget(t: Terminator, forward: Map<BlockId, BlockId>): Terminator {
+  const to = (id: BlockId) => forward.get(id) ?? id;
+  if (t.op === 'jmp') return { ...t, target: to(t.target) };
+  if (t.op === 'br') return { ...t, then: to(t.then), else: to(t.else) };
+  return t;
+}
+
+/** Blocks in reverse post-order from the entry, through forwarded targets; unreachable and forwarded blocks are dropped. */
+export function layoutOrder(fn: IrFunction, forward: Map<BlockId, BlockId> = new Map()): BlockId[] {
   // Depth-first, iteratively (a function can have thousands of blocks in a chain). The
   // fall-through candidate (else) is visited last so that it is laid out right after.
   const seen = new Set<BlockId>([0]);
   const post: BlockId[] = [];
-  const next = (id: BlockId) => ({ id, succ: [...successors(fn.blocks[id]!.term)].reverse(), k: 0 });
+  const next = (id: BlockId) => ({ id, succ: [...successors(retarget(fn.blocks[id]!.term, forward))].reverse(), k: 0 });
   const stack = [next(0)];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
@@ -285,6 +315,10 @@ function selectTerm(e: Emitter, t: Terminator, next: BlockId | undefined): void 
       push(e, asm.exit());
       return;
     case 'br': {
+      if (t.then === t.else) {
+        if (t.then !== next) jump(e, asm.ja(0), t.then);
+        return;
+      }
       let cmp = t.cmp;
       let then = t.then;
       let other = t.else;

@@ -14,6 +14,7 @@ import { globalValueNumbering } from './gvn.js';
 import { sinkToUses } from './sink.js';
 import { scalarReplace } from './sroa.js';
 import { simplifyCfg } from './simplify-cfg.js';
+import { threadJumps } from './thread.js';
 import { unrollLoops } from './unroll.js';
 import { eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
 
@@ -22,7 +23,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -50,6 +51,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'simplify-cfg', () => simplifyCfg(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
+      run(fn, 'thread', () => threadJumps(fn));
+      run(fn, 'simplify-cfg', () => simplifyCfg(fn));
       run(fn, 'sroa', () => scalarReplace(fn));
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
@@ -66,6 +69,15 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // block than where fold-address saw it: fold it again, so context accesses stay ctx + offset.
       run(fn, 'fold-address', () => foldAddresses(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
+      // Last: branches on booleans and error codes that the code above has left as constants
+      // set just before a join become jumps; then the blocks and values they leave unused go.
+      run(fn, 'thread', () => threadJumps(fn));
+      for (let round = 0; round < 8; round++) {
+        run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+        let removed = false;
+        run(fn, 'dce', () => (removed = deadCodeElim(fn)));
+        if (!removed) break;
+      }
     }
   }
   // Across functions: arguments of static functions with more than 5 (after each is optimised,

@@ -1,5 +1,6 @@
 // CFG simplification.
-// Needs: nothing. Changes: threads jumps through empty blocks, turns
+// Needs: nothing. Changes: threads jumps through empty blocks (and treats empty blocks that
+// return the same operand as one), turns
 // branches with equal targets into jumps, merges a block into its only
 // predecessor when that predecessor jumps to it, drops unreachable blocks
 // and renumbers the rest (entry stays block 0). Invalidates: block ids, liveness.
@@ -11,6 +12,16 @@ export function simplifyCfg(fn: IrFunction): void {
   // Where an empty block that only jumps elsewhere really leads. Every block on a walked chain
   // remembers the answer, so n chained empty blocks cost n steps in all, not n squared.
   const dest = new Map<BlockId, BlockId>();
+  // Empty blocks that return the same operand are one block: branches to two of them become jumps.
+  const returns = new Map<string, BlockId>();
+  for (const b of fn.blocks) {
+    if (b.insts.length !== 0 || b.term.op !== 'ret') continue;
+    const v = b.term.value;
+    const key = v === undefined ? 'void' : v.kind === 'imm' ? `imm ${v.value}` : `reg ${v.reg}`;
+    const first = returns.get(key);
+    if (first === undefined) returns.set(key, b.id);
+    else dest.set(b.id, first);
+  }
   const forward = (id: BlockId): BlockId => {
     const path: BlockId[] = [];
     const onPath = new Set<BlockId>();
@@ -30,13 +41,20 @@ export function simplifyCfg(fn: IrFunction): void {
     for (const p of path) dest.set(p, cur);
     return cur;
   };
-  for (const b of fn.blocks) {
-    const t = b.term;
-    if (t.op === 'jmp') t.target = forward(t.target);
-    else if (t.op === 'br') {
-      t.then = forward(t.then);
-      t.else = forward(t.else);
-      if (t.then === t.else) b.term = { op: 'jmp', target: t.then, span: t.span };
+  // A branch that becomes a jump can empty its block for a branch seen before it: go again then.
+  for (let again = true; again; ) {
+    again = false;
+    for (const b of fn.blocks) {
+      const t = b.term;
+      if (t.op === 'jmp') t.target = forward(t.target);
+      else if (t.op === 'br') {
+        t.then = forward(t.then);
+        t.else = forward(t.else);
+        if (t.then === t.else) {
+          b.term = { op: 'jmp', target: t.then, span: t.span };
+          again ||= b.insts.length === 0;
+        }
+      }
     }
   }
   // Merge straight-line chains: A jumps to B and nothing else enters B.

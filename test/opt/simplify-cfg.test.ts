@@ -51,3 +51,22 @@ describe('simplifyCfg', () => {
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(2000); // linear: quadratic would be minutes
   });
 });
+
+describe('simplifyCfg on returns', () => {
+  it('treats empty blocks that return the same value as one block, so a branch between them is a jump', () => {
+    const f = fn([
+      { id: 0, insts: [], term: { op: 'br', cmp: 'eq', bits: 64, a: r(0), b: { kind: 'imm', value: 0n }, then: 1, else: 2, span } },
+      { id: 1, insts: [], term: { op: 'ret', value: { kind: 'imm', value: 2n }, span } },
+      { id: 2, insts: [], term: { op: 'ret', value: { kind: 'imm', value: 2n }, span } },
+    ]);
+    simplifyCfg(f);
+    expect(printFunction(f)).toBe('func f(%0) section "xdp"\nb0:\n  ret 2\n');
+    const g = fn([
+      { id: 0, insts: [], term: { op: 'br', cmp: 'eq', bits: 64, a: r(0), b: { kind: 'imm', value: 0n }, then: 1, else: 2, span } },
+      { id: 1, insts: [], term: { op: 'ret', value: { kind: 'imm', value: 2n }, span } },
+      { id: 2, insts: [], term: { op: 'ret', value: { kind: 'imm', value: 1n }, span } },
+    ]);
+    simplifyCfg(g);
+    expect(printFunction(g)).toContain('br eq.64 %0, 0 -> b1, b2');
+  });
+});

@@ -26,7 +26,7 @@ int ttl(struct xdp_md *ctx)
 	struct iphdr *iph = data + sizeof(struct ethhdr);
 
 	if (data + sizeof(struct ethhdr) > data_end)
-		return XDP_PASS;
+		return XDP_ABORTED;
 	if (iph->ttl <= 1)
 		return XDP_DROP;
 	return XDP_PASS;

@@ -1,0 +1,94 @@
+// Jump threading (opt/thread.ts) and the jumps codegen no longer emits: a boolean or an error
+// code set just before a join and tested after it becomes a plain jump, and no jump leads to a
+// jump or to the next instruction.
+import { describe, expect, it } from 'vitest';
+import { disasm } from '../../src/bpf/disasm.js';
+import { compileString } from '../util/compile.js';
+
+const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
+
+function asm(src: string, name = 'p'): string[] {
+  const out = compileString(HEAD + src, {}, 'codegen');
+  expect(out.text).toBe('');
+  return disasm(out.object!.functions.find((f) => f.name === name)!.insns);
+}
+
+/** Every `goto pc+N` (conditional or not) that lands on an unconditional goto, or on the next instruction. */
+function wastedJumps(code: string[]): string[] {
+  const out: string[] = [];
+  code.forEach((line, k) => {
+    const m = /goto pc([+-]\d+)$/.exec(line);
+    if (!m) return;
+    const off = Number(m[1]);
+    if (off === 0 || /^goto /.test(code[k + 1 + off] ?? '')) out.push(`${k}: ${line}`);
+  });
+  return out;
+}
+
+const PARSE = `
+  static __always_inline int is_tagged(__u16 proto) { return proto == 0x0081 || proto == 0xa888; }
+  struct cursor { unsigned char *pos; };
+  static __always_inline int next_proto(struct cursor *c, unsigned char *end) {
+    unsigned char *h = c->pos;
+    if (h + 14 > end) return -1;
+    __u16 proto = *(__u16 *)(h + 12);
+    c->pos = h + 14;
+    for (int i = 0; i < 2; i++) {
+      if (!is_tagged(proto)) break;
+      if (c->pos + 4 > end) break;
+      proto = *(__u16 *)(c->pos + 2);
+      c->pos += 4;
+    }
+    return proto;
+  }`;
+
+describe('jump threading', () => {
+  it('branches on the comparisons of an inlined boolean function, without materialising 0 or 1', () => {
+    expect(asm(`
+      static __always_inline int is_tagged(__u16 proto) { return proto == 0x0081 || proto == 0xa888; }
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        if (d + 14 > e) return 1;
+        if (is_tagged(*(__u16 *)(d + 12))) return 3;
+        return 2; }`)).toEqual([
+      'r0 = *(u32 *)(r1 +0)',
+      'r1 = *(u32 *)(r1 +4)',
+      'r2 = r0',
+      'r2 += 14',
+      'if r2 <= r1 goto pc+2',
+      'r0 = 1',
+      'exit',
+      'r0 = *(u16 *)(r0 +12)',
+      'if w0 == 0x81 goto pc+1',
+      'if w0 != 0xa888 goto pc+2',
+      'r0 = 3',
+      'exit',
+      'r0 = 2',
+      'exit',
+    ]);
+  });
+
+  it('sends the error path of a parser straight to the caller\'s error return (no -1 is set and tested)', () => {
+    const code = asm(`
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        int len = 0;
+        if (d + 14 > e) len = -1;
+        else if (d[12] == 8) len = 20;
+        if (len < 0) return 1;
+        return len + 2; }`);
+    expect(code.filter((l) => /= -1$|= 0xffffffff$|s< 0x0|s>= 0x0/.test(l))).toEqual([]);
+    expect(code).toHaveLength(14);
+  });
+
+  it('leaves no jump to a jump and no jump to the next instruction in a VLAN-walking parser', () => {
+    const code = asm(`${PARSE}
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        struct cursor c = { (void *)(long)ctx->data };
+        int proto = next_proto(&c, (void *)(long)ctx->data_end);
+        if (proto < 0) return XDP_ABORTED;
+        return proto == 0x0008 ? XDP_PASS : XDP_DROP; }`);
+    expect(wastedJumps(code)).toEqual([]);
+    expect(code.filter((l) => /= -1$|= 0xffffffff$/.test(l))).toEqual([]);
+  });
+});
