@@ -48,16 +48,31 @@ function removeSplices(raw: string): SplicedText {
   return { text: chars.join(''), rawOffset: Int32Array.from(offsets) };
 }
 
-function isIdentStart(c: string): boolean {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$' || c.charCodeAt(0) >= 0x80;
+/** PUNCTUATORS by the code of their first character, in the same order (longest first). */
+const PUNCTUATORS_BY_FIRST: ReadonlyMap<number, readonly string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const p of PUNCTUATORS) {
+    const c = p.charCodeAt(0);
+    const list = m.get(c);
+    if (list) list.push(p);
+    else m.set(c, [p]);
+  }
+  return m;
+})();
+
+// The lexer looks at character codes (charCodeAt), not one-character strings: it runs over
+// every byte of every header, most of them before any JIT has warmed up.
+function isIdentStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24 || c >= 0x80;
 }
 
-function isIdentChar(c: string): boolean {
-  return isIdentStart(c) || (c >= '0' && c <= '9');
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
 }
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+/** Whether c is a digit; NaN (past the end of the text) is not. */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Turns a whole file into pp-tokens, ending with an 'eof' token. */
@@ -81,27 +96,29 @@ export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
   };
 
   while (pos < text.length) {
-    const c = text[pos]!;
+    const c = text.charCodeAt(pos);
 
-    if (c === '\n') {
+    if (c === 0x0a) {
       lineStart = true;
       spaceBefore = false;
       pos++;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\v' || c === '\f') {
+    // ' ', '\t', '\r', '\v', '\f'
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c) {
       spaceBefore = true;
       pos++;
       continue;
     }
 
     // Comments are replaced by one space (phase 3).
-    if (c === '/' && text[pos + 1] === '/') {
-      while (pos < text.length && text[pos] !== '\n') pos++;
+    if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f) {
+      const newline = text.indexOf('\n', pos);
+      pos = newline < 0 ? text.length : newline;
       spaceBefore = true;
       continue;
     }
-    if (c === '/' && text[pos + 1] === '*') {
+    if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
       const close = text.indexOf('*/', pos + 2);
       if (close < 0) {
         diags.error('E1001', 'unterminated /* comment', spanOf(pos, pos + 2));
@@ -114,13 +131,15 @@ export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
     }
 
     // pp-number = ("." digit | digit) (digit | ident-char | [eEpP][+-] | ".")*
-    if (isDigit(c) || (c === '.' && isDigit(text[pos + 1]))) {
+    if (isDigit(c) || (c === 0x2e && isDigit(text.charCodeAt(pos + 1)))) {
       const start = pos;
       pos++;
       while (pos < text.length) {
-        const d = text[pos]!;
-        if ((d === '+' || d === '-') && 'eEpP'.includes(text[pos - 1]!)) pos++;
-        else if (isIdentChar(d) || d === '.') pos++;
+        const d = text.charCodeAt(pos);
+        const before = text.charCodeAt(pos - 1);
+        // '+' or '-' after 'e', 'E', 'p' or 'P'
+        if ((d === 0x2b || d === 0x2d) && (before === 0x65 || before === 0x45 || before === 0x70 || before === 0x50)) pos++;
+        else if (isIdentChar(d) || d === 0x2e) pos++;
         else break;
       }
       push('number', start, pos);
@@ -144,12 +163,13 @@ export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
 
     if (isIdentStart(c)) {
       const start = pos;
-      while (pos < text.length && isIdentChar(text[pos]!)) pos++;
+      pos++;
+      while (pos < text.length && isIdentChar(text.charCodeAt(pos))) pos++;
       push('ident', start, pos);
       continue;
     }
 
-    const punct = PUNCTUATORS.find((p) => text.startsWith(p, pos));
+    const punct = PUNCTUATORS_BY_FIRST.get(c)?.find((p) => text.startsWith(p, pos));
     if (punct !== undefined) {
       push('punct', pos, pos + punct.length, DIGRAPHS[punct] ?? punct);
       pos += punct.length;
@@ -167,12 +187,18 @@ export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
 
 /** If a character constant or string literal starts at pos, the length of its prefix; else -1. */
 function literalPrefixLength(text: string, pos: number): number {
-  const isQuote = (c: string | undefined): boolean => c === '"' || c === "'";
-  const c = text[pos];
+  const c = text.charCodeAt(pos);
   if (isQuote(c)) return 0;
-  if ((c === 'L' || c === 'U' || c === 'u') && isQuote(text[pos + 1])) return 1;
-  if (c === 'u' && text[pos + 1] === '8' && isQuote(text[pos + 2])) return 2;
+  // 'L', 'U', 'u'
+  if ((c === 0x4c || c === 0x55 || c === 0x75) && isQuote(text.charCodeAt(pos + 1))) return 1;
+  // "u8"
+  if (c === 0x75 && text.charCodeAt(pos + 1) === 0x38 && isQuote(text.charCodeAt(pos + 2))) return 2;
   return -1;
+}
+
+/** '"' or "'". */
+function isQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27;
 }
 
 /**
@@ -180,15 +206,17 @@ function literalPrefixLength(text: string, pos: number): number {
  * to the end of the line if there is none (the caller reports that).
  */
 function scanLiteralBody(text: string, pos: number, quote: string): { end: number; closed: boolean } {
+  const q = quote.charCodeAt(0);
   while (pos < text.length) {
-    const c = text[pos]!;
-    if (c === '\n') return { end: pos, closed: false };
-    if (c === '\\' && pos + 1 < text.length && text[pos + 1] !== '\n') {
+    const c = text.charCodeAt(pos);
+    if (c === 0x0a) return { end: pos, closed: false };
+    // a backslash escapes the next character, unless it is the newline
+    if (c === 0x5c && pos + 1 < text.length && text.charCodeAt(pos + 1) !== 0x0a) {
       pos += 2;
       continue;
     }
     pos++;
-    if (c === quote) return { end: pos, closed: true };
+    if (c === q) return { end: pos, closed: true };
   }
   return { end: pos, closed: false };
 }

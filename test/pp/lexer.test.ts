@@ -33,6 +33,18 @@ describe('lexFile', () => {
     expect(texts('1+2')).toEqual(['1', '+', '2', '']);
   });
 
+  it('takes $ and characters past ASCII into identifiers, and a sign only after an exponent letter', () => {
+    expect(lex('$a b$1 \u00e9t\u00e9 _9').tokens.map((t) => [t.kind, t.text])).toEqual([
+      ['ident', '$a'], ['ident', 'b$1'], ['ident', '\u00e9t\u00e9'], ['ident', '_9'], ['eof', ''],
+    ]);
+    expect(texts('0xe+1 0xa+1 1P-2 1x-2 9.e+')).toEqual(['0xe+1', '0xa', '+', '1', '1P-2', '1x', '-', '2', '9.e+', '']);
+  });
+
+  it('ends a line comment at the end of a file without a newline, and a literal at an unescaped quote', () => {
+    expect(texts('a // b')).toEqual(['a', '']);
+    expect(texts('"a\\\\"b')).toEqual(['"a\\\\"', 'b', '']);
+  });
+
   it('lexes prefixed literals', () => {
     expect(lex(`L"a" u8"b" u'c' U'd' "e\\"f" 'g' u8 x`).tokens.map((t) => [t.kind, t.text])).toEqual([
       ['string', 'L"a"'], ['string', 'u8"b"'], ['char', "u'c'"], ['char', "U'd'"],
