@@ -152,8 +152,13 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
         break;
       }
       case 'rodata':
-        place('.rodata', g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
+        place(dataSectionOf(g, '.rodata'), g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
         break;
+      case 'data': {
+        const bytes = initBytes(g, size);
+        place(dataSectionOf(g, bytes.some((b) => b !== 0) ? '.data' : '.bss'), g, bytes, Math.min(8, T.alignOf(g.type)));
+        break;
+      }
       case 'const':
         // A const object code can point at (an array, a struct); scalars are folded into code.
         if (isReadOnlyData(g)) place('.rodata', g, initBytes(g, size), Math.min(8, T.alignOf(g.type)));
@@ -175,6 +180,11 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
   // String literals: code addresses them by section offset; like clang, no symbols and no DATASEC.
   if (strings.length > 0) out.push({ name: STRING_SECTION, bytes: Uint8Array.from(strings), symbols: [] });
   return out;
+}
+
+/** The section a data object goes to: the one its section attribute names (`SEC(".data.stats")`), else `fallback`. */
+function dataSectionOf(g: GlobalVar, fallback: string): string {
+  return g.section !== undefined && /^\.(rodata|data|bss)(\.|$)/.test(g.section) ? g.section : fallback;
 }
 
 /** The bytes of a global's constant initializer (little endian); non-constant parts stay zero (sema reports them). */

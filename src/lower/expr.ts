@@ -8,7 +8,7 @@ import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js'
 import { imm, internString, reg, swappedCmp } from '../ir/ir.js';
 import { STRING_SECTION } from '../bpf/object.js';
 import type { ArithOp, CompareOp, LocalVar, TExpr, TInit, TInitEntry } from '../sema/program.js';
-import { isReadOnlyData } from '../sema/program.js';
+import { isGlobalData } from '../sema/program.js';
 import { tryEval } from '../sema/const-eval.js';
 import { sourceBitField } from '../sema/convert.js';
 import * as T from '../sema/types.js';
@@ -107,7 +107,7 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
 function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
   const g = e.sym;
   if (g.role === 'const' && g.init?.kind === 'Scalar') return lowerExpr(l, g.init.expr);
-  if (isReadOnlyData(g)) return loadLValue(l, rodataLValue(l, e));
+  if (isGlobalData(g)) return loadLValue(l, dataLValue(l, e));
   if (g.role === 'map' || g.role === 'legacy-map') {
     const r = newVReg(l);
     emit(l, { op: 'mapaddr', dst: r, map: g.name, span: l.span });
@@ -117,8 +117,8 @@ function lowerGlobalValue(l: Lowerer, e: TExpr & { kind: 'Global' }): Operand {
   return imm(0);
 }
 
-/** A .rodata variable as memory: its address comes from an ld_imm64 the loader patches. */
-function rodataLValue(l: Lowerer, e: TExpr & { kind: 'Global' }): LValue {
+/** A variable in a data section (.rodata, .data, .bss) as memory: its address comes from an ld_imm64 the loader patches. */
+function dataLValue(l: Lowerer, e: TExpr & { kind: 'Global' }): LValue {
   const r = newVReg(l);
   emit(l, { op: 'dataaddr', dst: r, symbol: e.sym.name, span: l.span });
   return { kind: 'mem', addr: { kind: 'reg', reg: r, off: 0 }, type: e.type };
@@ -383,7 +383,7 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
     case 'StringLit':
       return stringLValue(l, e);
     case 'Global':
-      if (isReadOnlyData(e.sym)) return rodataLValue(l, e);
+      if (isGlobalData(e.sym)) return dataLValue(l, e);
       l.ctx.diags.error('E5003', `'${e.sym.name}' has no storage a BPF program can read: only maps and constants are available`, e.span);
       return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
     case 'CompoundLit': {
@@ -424,7 +424,7 @@ export function addressExpr(l: Lowerer, ptr: TExpr): Address {
 }
 
 function addressOf(l: Lowerer, e: TExpr): Operand {
-  if (e.kind === 'Global' && !isReadOnlyData(e.sym)) return lowerGlobalValue(l, e);
+  if (e.kind === 'Global' && !isGlobalData(e.sym)) return lowerGlobalValue(l, e);
   if (e.kind === 'FuncRef') return lowerExpr(l, e);
   const lv = lowerLValue(l, e);
   if (lv.kind === 'var') {

@@ -77,8 +77,8 @@ function isConstArray(t: T.CType): boolean {
 
 /** A string literal's address stored in data would need a relocation in a data section, which libbpf does not do. */
 function reportStringAddresses(s: SemaState, g: GlobalVar): void {
-  if (g.init?.kind !== 'Aggregate') return;
-  for (const e of g.init.entries) {
+  if (!g.init) return;
+  for (const e of g.init.kind === 'Aggregate' ? g.init.entries : [g.init]) {
     let found: TExpr | undefined;
     walkExpr(e.expr, (x) => {
       if (x.kind === 'StringLit' && !found) found = x;
@@ -93,7 +93,7 @@ function reportStringAddresses(s: SemaState, g: GlobalVar): void {
 }
 
 /** Decides what a file-scope object is, and rejects the kinds BPF has no storage for. */
-export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean): void {
+export function classifyGlobal(s: SemaState, g: GlobalVar): void {
   const t = T.strip(g.type);
   const q = T.qualifiersOf(g.type);
   if (g.section === '.maps') {
@@ -139,14 +139,9 @@ export function classifyGlobal(s: SemaState, g: GlobalVar, blockScope: boolean):
     return;
   }
   if (g.isExtern) return; // an extern declaration alone allocates nothing; a use is reported
-  g.role = 'other';
-  const message = blockScope
-    ? `static local variable '${g.name}' needs global storage, which BPF programs do not have`
-    : `global variable '${g.name}' is not supported: BPF programs keep state in maps`;
-  // Like clang, which drops a static object nothing uses (a header's table for user space), a
-  // file-scope static is reported only where a program uses it.
-  if (g.isStatic && !blockScope) g.deferredError = { code: 'E3101', message, span: g.span };
-  else error(s, 'E3101', message, g.span);
+  // Writable data (.data/.bss), as clang places it since Linux 5.2 and libbpf 0.1.
+  g.role = 'data';
+  reportStringAddresses(s, g);
 }
 
 /** Rules for one function definition: program signature, section name, argument count. */

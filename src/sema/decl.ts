@@ -145,7 +145,7 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
     g.type = checked.type;
   }
   if (!blockStatic) scope.names.set(name, g);
-  classifyGlobal(s, g, !isFileScope(s));
+  classifyGlobal(s, g);
   s.program.globals.push(g);
   return g;
 }

@@ -130,7 +130,7 @@ function checkExprInner(s: SemaState, e: ast.Expr): TExpr {
       const type = resolveTypeName(s, e.type);
       if (!s.fn) {
         // C11 6.5.2.5p5 gives it static storage, which a BPF program has only in maps.
-        error(s, 'E3101', 'a compound literal at file scope is a global object: BPF programs keep state in maps', e.span);
+        error(s, 'E3101', 'a compound literal at file scope is an unnamed global object, which ebcc does not make: declare a named global and use its address', e.span);
         return constant(0n, T.INT, e.span);
       }
       const local = newLocal(s, '(compound literal)', type, e.span);

@@ -35,7 +35,10 @@ export type GlobalRole =
   | 'const'
   /** `static T (*name)(...) = (void *) ID;`: a helper declaration. */
   | 'helper'
-  /** Anything else: rejected by the restricted-C rules. */
+  /** A writable global or static local: .data (a non-zero initializer) or .bss, or the
+   * `.data*`/`.bss*` section its attribute names; libbpf makes each section an array map. */
+  | 'data'
+  /** Anything else (an extern object): rejected by the restricted-C rules where it is used. */
   | 'other';
 
 export interface GlobalVar {
@@ -60,6 +63,11 @@ export interface GlobalVar {
  */
 export function isReadOnlyData(g: GlobalVar): boolean {
   return g.role === 'rodata' || (g.role === 'const' && g.init?.kind === 'Aggregate');
+}
+
+/** Whether a global is memory in a data section (.rodata, .data or .bss) that code addresses. */
+export function isGlobalData(g: GlobalVar): boolean {
+  return isReadOnlyData(g) || g.role === 'data';
 }
 
 /** A piece of an asm template: literal text, or a reference to operand `operand`. */

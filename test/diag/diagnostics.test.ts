@@ -175,9 +175,6 @@ int y;
     `test.c:2:1: error: unterminated /* comment [E1001]
     2 | /* never closed
       | ^~
-test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int x;
-      |     ^
 `,
   ],
   [
@@ -209,9 +206,6 @@ int x;
     `test.c:1:2: error: 'missing.h' file not found (#include "missing.h") [E1003]
     1 | #include "missing.h"
       |  ^~~~~~~~~~~~~~~~~~~
-test.c:2:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    2 | int x;
-      |     ^
 `,
   ],
   [
@@ -401,9 +395,6 @@ int x;
     `test.c:1:1: error: unterminated conditional directive: #endif is missing [E1015]
     1 | #if 1
       | ^~~
-test.c:2:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    2 | int x;
-      |     ^
 `,
   ],
   [
@@ -502,9 +493,6 @@ int x;
     `test.c:1:2: warning: deprecated header [E1020]
     1 | #warning deprecated header
       |  ^~~~~~~~~~~~~~~~~~~~~~~~~
-test.c:2:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    2 | int x;
-      |     ^
 `,
   ],
   [
@@ -651,9 +639,6 @@ const E2_CASES: Case[] = [
     `test.c:2:1: error: expected a declaration, saw '}' [E2001]
     2 | }
       | ^
-test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int x;
-      |     ^
 `,
   ],
   [
@@ -718,9 +703,6 @@ test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state
     `test.c:1:9: error: floating-point constants are not supported in BPF programs, saw '1.5' [E2003]
     1 | int x = 1.5;
       |         ^~~
-test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int x = 1.5;
-      |     ^
 `,
   ],
   [
@@ -729,9 +711,6 @@ test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state
     `test.c:1:9: error: invalid digit in octal constant '09' [E2004]
     1 | int x = 09;
       |         ^~
-test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int x = 09;
-      |     ^
 `,
   ],
   [
@@ -740,9 +719,6 @@ test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state
     `test.c:1:9: error: invalid digit in binary constant '0b102' [E2004]
     1 | int x = 0b102;
       |         ^~~~~
-test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int x = 0b102;
-      |     ^
 `,
   ],
   [
@@ -751,9 +727,6 @@ test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state
     `test.c:1:9: error: invalid integer constant '12lL' [E2004]
     1 | int x = 12lL;
       |         ^~~~
-test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int x = 12lL;
-      |     ^
 `,
   ],
   [
@@ -762,9 +735,6 @@ test.c:1:5: error: global variable 'x' is not supported: BPF programs keep state
     `test.c:1:9: error: empty character constant [E2005]
     1 | int c = '';
       |         ^~
-test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state in maps [E3101]
-    1 | int c = '';
-      |     ^
 `,
   ],
   [
@@ -773,9 +743,6 @@ test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state
     `test.c:1:9: error: character constant 'abcde' is too long for its type [E2005]
     1 | int c = 'abcde';
       |         ^~~~~~~
-test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state in maps [E3101]
-    1 | int c = 'abcde';
-      |     ^
 `,
   ],
   [
@@ -784,9 +751,6 @@ test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state
     `test.c:1:9: error: unknown escape sequence '\\q' [E2006]
     1 | int c = '\\q';
       |         ^~~~
-test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state in maps [E3101]
-    1 | int c = '\\q';
-      |     ^
 `,
   ],
   [
@@ -795,9 +759,6 @@ test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state
     `test.c:1:9: error: \\x used with no following hex digits [E2006]
     1 | int c = '\\x';
       |         ^~~~
-test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state in maps [E3101]
-    1 | int c = '\\x';
-      |     ^
 `,
   ],
   [
@@ -806,9 +767,6 @@ test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state
     `test.c:1:9: error: octal escape sequence '\\400' is out of range [E2006]
     1 | int c = '\\400';
       |         ^~~~~~
-test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state in maps [E3101]
-    1 | int c = '\\400';
-      |     ^
 `,
   ],
   [
@@ -817,9 +775,6 @@ test.c:1:5: error: global variable 'c' is not supported: BPF programs keep state
     `test.c:1:5: error: cannot combine 'struct' with the previous type specifier 'int' [E2007]
     1 | int struct s x;
       |     ^~~~~~
-test.c:1:14: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | int struct s x;
-      |              ^
 `,
   ],
   [
@@ -961,9 +916,6 @@ union s *p;
 test.c:1:8: note: previous use is here
     1 | struct s;
       |        ^
-test.c:2:10: error: global variable 'p' is not supported: BPF programs keep state in maps [E3101]
-    2 | union s *p;
-      |          ^
 `,
   ],
   [
@@ -1125,9 +1077,6 @@ long n = __builtin_offsetof(struct s, b);
     `test.c:2:39: error: no member named 'b' in 'struct s' [E3006]
     2 | long n = __builtin_offsetof(struct s, b);
       |                                       ^
-test.c:2:6: error: global variable 'n' is not supported: BPF programs keep state in maps [E3101]
-    2 | long n = __builtin_offsetof(struct s, b);
-      |      ^
 `,
   ],
   [
@@ -1175,9 +1124,6 @@ long n = sizeof(struct s);
     `test.c:2:10: error: invalid application of 'sizeof' to an incomplete type 'struct s' [E3008]
     2 | long n = sizeof(struct s);
       |          ^~~~~~~~~~~~~~~~
-test.c:2:6: error: global variable 'n' is not supported: BPF programs keep state in maps [E3101]
-    2 | long n = sizeof(struct s);
-      |      ^
 `,
   ],
   [
@@ -1237,9 +1183,6 @@ int f(void) { return g(1); }
     `test.c:1:1: error: invalid combination of type specifiers 'long char' [E3012]
     1 | long char c;
       | ^~~~
-test.c:1:11: error: global variable 'c' is not supported: BPF programs keep state in maps [E3101]
-    1 | long char c;
-      |           ^
 `,
   ],
   [
@@ -1248,9 +1191,6 @@ test.c:1:11: error: global variable 'c' is not supported: BPF programs keep stat
     `test.c:1:7: error: array has negative size (-1) [E3012]
     1 | int a[-1];
       |       ^~
-test.c:1:5: error: global variable 'a' is not supported: BPF programs keep state in maps [E3101]
-    1 | int a[-1];
-      |     ^
 `,
   ],
   [
@@ -1487,9 +1427,6 @@ int f(struct a *p, struct b *q) { return p == q; }
     `test.c:1:24: error: integer literal '99999999999999999999' is too large to be represented in any integer type [E3030]
     1 | unsigned long long x = 99999999999999999999;
       |                        ^~~~~~~~~~~~~~~~~~~~
-test.c:1:20: error: global variable 'x' is not supported: BPF programs keep state in maps [E3101]
-    1 | unsigned long long x = 99999999999999999999;
-      |                    ^
 `,
   ],
   [
@@ -1543,23 +1480,6 @@ test.c:1:20: error: global variable 'x' is not supported: BPF programs keep stat
 ];
 
 const E31_CASES: Case[] = [
-  [
-    `int counter;
-`,
-    `test.c:1:5: error: global variable 'counter' is not supported: BPF programs keep state in maps [E3101]
-    1 | int counter;
-      |     ^~~~~~~
-`,
-  ],
-  [
-    `static long packets = 0;
-long count(void) { return ++packets; }
-`,
-    `test.c:1:13: error: global variable 'packets' is not supported: BPF programs keep state in maps [E3101]
-    1 | static long packets = 0;
-      |             ^~~~~~~
-`,
-  ],
   [
     `int x __attribute__((section(".maps")));
 `,

@@ -84,7 +84,7 @@ describe('ebcc build', () => {
   it('explains every code it has', async () => {
     expect(await run('explain', 'E3101')).toBe(0);
     expect(stdout).toContain('E3101 (global-variable)');
-    expect(stdout).toContain('BPF_MAP_TYPE_ARRAY');
+    expect(stdout).toContain('one-element array map');
     stdout = '';
     expect(await run('explain', 'recursion')).toBe(0);
     expect(stdout).toMatch(/^E3102/);

@@ -22,8 +22,8 @@ function expectCodes(src: string, codes: string[], options = {}): string {
 
 describe('pathological inputs end in a diagnostic or an object, quickly', () => {
   it('a statement expression or a compound literal at file scope', () => {
-    expect(expectCodes('int r = ({ int t = 3; t; });\n', ['E3011', 'E3101'])).toContain('statement expression not allowed at file scope');
-    expect(expectCodes('int *p = (int[]){1, 2};\n', ['E3101', 'E3101'])).toContain('a compound literal at file scope');
+    expect(expectCodes('int r = ({ int t = 3; t; });\n', ['E3011'])).toContain('statement expression not allowed at file scope');
+    expect(expectCodes('int *p = (int[]){1, 2};\n', ['E3101'])).toContain('a compound literal at file scope');
   });
 
   it('a 1 MB string literal is not "nesting too deep"', () => {
@@ -142,7 +142,8 @@ describe('pathological inputs: nesting, macros, includes, long lines, bad bytes'
   });
 
   it('invalid UTF-8 (decoded as U+FFFD) and stray bytes', () => {
-    const bad = new TextDecoder().decode(new Uint8Array([0x69, 0x6e, 0x74, 0x20, 0xff, 0xfe, 0x3b, 0x0a]));
+    // int f(void) { return \xff\xfe; }: the bytes decode to U+FFFD U+FFFD, an identifier nothing declares
+    const bad = new TextDecoder().decode(new Uint8Array([...Buffer.from('int f(void) { return '), 0xff, 0xfe, ...Buffer.from('; }\n')]));
     const r = pathological(bad);
     expect(r.codes.length).toBeGreaterThan(0);
     expect(pathological('int f(void) { return 1 @ 2; }\n').codes.length).toBeGreaterThan(0);

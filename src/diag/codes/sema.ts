@@ -193,39 +193,27 @@ function prototypes with unnamed parameters. Name every parameter of every funct
   },
   E3101: {
     name: 'global-variable',
-    title: 'a global variable is not supported',
-    explanation: `ebcc's restricted C keeps all state that lives across runs in maps, and rejects other
-writable globals. This is a rule of ebcc's subset, not of the kernel: since Linux 5.2, clang puts
-globals in .bss and .data (read-only ones in .rodata), and libbpf turns each of those sections into
-a one-element array map that the program reaches through a map-value pointer. ebcc does not do
-that rewriting yet. Keeping state in maps you declare yourself has three advantages: every piece
-of state has a name and a type that bpftool shows, userspace reads and writes it with the map API,
-and the program also loads with loaders older than libbpf 0.1 (no .bss/.data support).
+    title: 'a file-scope object has no storage a BPF object can give it',
+    explanation: `Writable globals and static locals are data: like clang (since Linux 5.2 and libbpf 0.1),
+ebcc places one with a non-zero initializer in .data, one without (or all zero) in .bss, and one
+with a section attribute (SEC(".data.stats")) in that section; 'const volatile' configuration goes
+to .rodata. libbpf turns each section into a one-element array map, and each use of the variable
+into the address of its bytes in the map's value: state kept there lasts across runs, and user
+space reads and writes it through the map (or a skeleton).
 
-ebcc accepts these file-scope objects: maps in SEC(".maps"), legacy 'struct bpf_map_def' maps in
-SEC("maps") (and their BPF_ANNOTATE_KV_PAIR annotations), 'license' and 'version', static const
-objects (folded into code), and 'const volatile' configuration variables (emitted in .rodata for the
-loader to set). Static locals are globals too.
+What has no storage, and is reported with this code:
+- a map in SEC(".maps") that is not a struct of __uint/__type members, or a BPF_ANNOTATE_KV_PAIR
+  annotation without 'key' and 'value' members;
+- an extern variable that a program uses: BPF objects have no external data to link against;
+- a compound literal at file scope, an unnamed object: declare a named global instead.
 
-Instead of a counter in a global:
+Instead of
 
-  static long packets;                      // rejected
-  ...
-  packets++;
+  int *ports = (int[]){ 53, 80 };           // rejected
 
-use a one-element array map:
+write
 
-  struct {
-      __uint(type, BPF_MAP_TYPE_ARRAY);
-      __uint(max_entries, 1);
-      __type(key, __u32);
-      __type(value, long);
-  } packets SEC(".maps");
-  ...
-  __u32 zero = 0;
-  long *n = bpf_map_lookup_elem(&packets, &zero);
-  if (n)
-      __sync_fetch_and_add(n, 1);`,
+  int ports[] = { 53, 80 };`,
   },
   E3102: {
     name: 'recursion',
