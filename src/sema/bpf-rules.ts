@@ -2,7 +2,7 @@
 // Each rule has a code in diag/codes/sema.ts whose explanation teaches why.
 import type * as ast from '../parse/ast.js';
 import { helperByName, helperTable } from '../bpf/helpers.js';
-import { findProgType, preferredSection, PROG_TYPES, progTypeByName, SECTION_DEFS, type ProgTypeInfo } from '../bpf/prog-types.js';
+import { findProgType, preferredSection, progTypeByName, SECTION_DEFS, type ProgTypeInfo } from '../bpf/prog-types.js';
 import type { Span } from '../diag/source.js';
 import { tryEval } from './const-eval.js';
 import type { FuncDef, GlobalVar, Program, TExpr, TStmt } from './program.js';
@@ -160,14 +160,15 @@ export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
   const params = fd.params;
   const p0 = params[0];
   const pointee = p0 !== undefined && T.isPointer(p0.type) ? T.strip(T.pointee(p0.type)!) : undefined;
-  const otherCtx = pointee?.kind === 'record' && pointee.info.name !== ctxStruct && PROG_TYPES.some((p) => p.ctxStruct === pointee.info.name);
-  if (params.length !== 1 || pointee === undefined || otherCtx || !T.isInteger(sym.type.ret)) {
+  // A program that takes no parameter never reads its context: clang compiles it, the kernel loads it.
+  if (params.length > 1 || (params.length === 1 && pointee === undefined) || !T.isInteger(sym.type.ret)) {
     error(s, 'E3108', `program '${sym.name}' in section '${sym.section}' must be declared 'int ${sym.name}(struct ${ctxStruct} *ctx)'`, sym.span);
     return;
   }
   // 'void *ctx' is fine; a struct of the program's own that mirrors the context (say, one with a
-  // field newer than the headers) compiles as clang compiles it, with a warning.
-  if (pointee.kind === 'record' && pointee.info.name !== ctxStruct) {
+  // field newer than the headers), or another program type's context struct, compiles as clang
+  // compiles it, with a warning: the kernel checks each access by its offset in the real context.
+  if (pointee?.kind === 'record' && pointee.info.name !== ctxStruct) {
     warning(
       s,
       'E3108',

@@ -128,7 +128,15 @@ describe('diagnostics', () => {
     expectDiag('int f(void) { return bpf_ktime_get_nss(); }', 'E3111', 1, 22, "did you mean 'bpf_ktime_get_ns'");
   });
   it('checks program signatures against the section', () => {
-    expectDiag('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct __sk_buff *skb) { return 2; }', 'E3108', 2, 37, 'struct xdp_md *ctx');
+    expectDiag('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(int x) { return 2; }', 'E3108', 2, 37, 'struct xdp_md *ctx');
+    expectDiag('#include <linux/bpf.h>\n__attribute__((section("xdp"))) void p(struct xdp_md *ctx) { }', 'E3108', 2, 38, 'struct xdp_md *ctx');
+    expectDiag('#include <linux/bpf.h>\n__attribute__((section("xdp"))) int p(struct xdp_md *ctx, int x) { return 2; }', 'E3108', 2, 37, 'struct xdp_md *ctx');
+  });
+  it('accepts a program without parameters, and warns about another program type\'s context', () => {
+    expect(sema('#include <linux/bpf.h>\n__attribute__((section("tc"))) int p(void) { return 0; }').text).toBe('');
+    const out = sema('#include <linux/bpf.h>\n__attribute__((section("cgroup_skb/egress"))) int p(struct xdp_md *ctx) { return 1; }');
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3108']]);
+    expect(out.ctx.diags.list[0]!.message).toContain("takes 'struct xdp_md *', but the kernel passes 'struct __sk_buff *'");
   });
   it('ignores restricted-C violations in static functions no program reaches, as clang drops them', () => {
     const util = '#include <stdio.h>\n#include <errno.h>\n#include <string.h>\nstatic inline unsigned cpus(void) {\n  static const char *f = "/sys/devices/system/cpu/possible";\n  FILE *fp = fopen(f, "r");\n  if (!fp) printf("%s\\n", strerror(errno));\n  return 1;\n}\n';
@@ -169,8 +177,8 @@ describe('diagnostics', () => {
   it('checks a program in an unknown section as the -mprog-type= type', () => {
     const src = '#include <linux/bpf.h>\n__attribute__((section("filter"))) int p(struct xdp_md *ctx) { return 2; }';
     const out = sema(src, { progType: 'socket_filter' });
-    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3109'], ['error', 'E3108']]);
-    expect(out.ctx.diags.list[1]!.message).toContain('struct __sk_buff *ctx');
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['warning', 'E3109'], ['warning', 'E3108']]);
+    expect(out.ctx.diags.list[1]!.message).toContain("but the kernel passes 'struct __sk_buff *'");
   });
   it('makes warnings errors under -Werror, except advice about loaders that clang does not give', () => {
     const src = '#include <linux/bpf.h>\n#define X 1\n#define X 2\n__attribute__((section("xdp_foo"))) int p(struct xdp_md *ctx) { return 2; }';

@@ -282,9 +282,10 @@ filters. The program returns an int verdict. Declare it as, for example:
 
   SEC("xdp") int my_prog(struct xdp_md *ctx)
 
-'void *ctx' is accepted too. A pointer to a struct of the program's own (a copy of the context
-struct with a field the headers lack) is a warning: the kernel checks each access by its offset
-in the real context struct, so the copy must have the same layout.`,
+'void *ctx' is accepted too, and so is a program without parameters, which never reads its
+context. A pointer to another struct (a copy of the context struct with a field the headers lack,
+or the context of another program type) is a warning: the kernel checks each access by its offset
+in the real context struct, so the struct must have the same layout where the program reads it.`,
     loaderAdvice: true,
   },
   E3109: {
