@@ -86,3 +86,6 @@ export const SPECIAL_VALUE_FIELDS: Readonly<Record<'spinLock' | 'timer', { name:
   spinLock: { name: 'bpf_spin_lock', size: 4 },
   timer: { name: 'bpf_timer', size: 16 },
 };
+
+/** Map types whose lookups give a socket (acquired, PTR_TO_SOCKET after the NULL check) and whose stored values are sockets. */
+export const SOCK_MAP_TYPES: readonly string[] = ['sockmap', 'sockhash'];

@@ -112,6 +112,7 @@ export const PROG_TYPE_HELPERS: Readonly<Record<string, readonly string[]>> = {
   tracepoint: [...TRACING, 'bpf_get_attach_cookie'],
   raw_tracepoint: TRACING,
   perf_event: [...TRACING, 'bpf_perf_prog_read_value', 'bpf_read_branch_records', 'bpf_get_attach_cookie'],
+  flow_dissector: [...SK_BASE, 'bpf_skb_load_bytes'],
 };
 
 /**
@@ -164,6 +165,23 @@ export const BTF_CTX_TYPES: readonly string[] = ['tracing', 'lsm', 'struct_ops']
 export const BTF_CTX_HELPER_ARGS: Readonly<Record<string, readonly ArgKind[]>> = {
   bpf_get_socket_cookie: ['ptr_to_btf_id_sock_common'],
 };
+/**
+ * Helpers whose prototype differs in one program type: in cgroup_sock programs the socket of
+ * bpf_sk_storage_get is the context itself (bpf_sk_storage_get_cg_sock_proto).
+ */
+export const PROG_TYPE_HELPER_ARGS: Readonly<Record<string, Readonly<Record<string, readonly ArgKind[]>>>> = {
+  cgroup_sock: { bpf_sk_storage_get: ['const_map_ptr', 'ptr_to_ctx', 'ptr_to_map_value_or_null', 'anything'] },
+};
+/**
+ * may_update_sockmap: the program types that may change a sockmap or sockhash with
+ * bpf_map_update_elem and bpf_map_delete_elem ('delete': only delete). Tracing programs may
+ * too when they are iterators (SOCKMAP_UPDATE_ATTACH).
+ */
+export const SOCKMAP_UPDATE_TYPES: Readonly<Record<string, 'update_delete' | 'delete'>> = {
+  socket_filter: 'update_delete', sched_cls: 'update_delete', sched_act: 'update_delete', xdp: 'update_delete',
+  sk_reuseport: 'update_delete', flow_dissector: 'update_delete', sk_lookup: 'update_delete', sock_ops: 'delete',
+};
+export const SOCKMAP_UPDATE_ATTACH = 'BPF_TRACE_ITER';
 /** Program types whose context is an skb that LD_ABS/LD_IND may read. */
 export const LD_ABS_TYPES: readonly string[] = ['socket_filter', 'sched_cls', 'sched_act'];
 
@@ -289,8 +307,8 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   cgroup_sysctl: { minOff: 0, size: 8, writable: [[4, 4]] },
   cgroup_device: { minOff: 0, size: 12 },
   sk_lookup: { minOff: 0, size: 72, pointers: { 0: 'sock_or_null' } },
-  // struct sk_msg_md: data and data_end are packet pointers.
-  sk_msg: { minOff: 0, size: 80, pointers: { 0: 'pkt', 8: 'pkt_end', 72: 'sock_or_null' } },
+  // struct sk_msg_md: data and data_end are packet pointers, sk the socket (never NULL).
+  sk_msg: { minOff: 0, size: 80, pointers: { 0: 'pkt', 8: 'pkt_end', 72: 'sock' } },
 };
 
 /** GPL-only helpers beyond those the helper table marks (gpl_only in the kernel's protos). */

@@ -3,9 +3,10 @@
 // cleared, R0 takes the return kind, references are acquired or released, and helpers that
 // change packet data invalidate every packet pointer.
 import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
-import { mapTypeByName } from '../bpf/maps.js';
+import { SOCK_MAP_TYPES, mapTypeByName } from '../bpf/maps.js';
 import {
-  BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, HELPERS_DENIED_BY_ATTACH, helperAllowed,
+  BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, HELPERS_DENIED_BY_ATTACH, PROG_TYPE_HELPER_ARGS,
+  SOCKMAP_UPDATE_ATTACH, SOCKMAP_UPDATE_TYPES, helperAllowed,
 } from '../bpf/prog-helpers.js';
 import { constValue, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
@@ -35,6 +36,8 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     stack_trace: ['bpf_get_stackid'],
     sk_storage: ['bpf_sk_storage_get', 'bpf_sk_storage_delete'],
     user_ringbuf: ['bpf_user_ringbuf_drain'],
+    sockmap: ['bpf_sk_redirect_map', 'bpf_sock_map_update', 'bpf_msg_redirect_map', 'bpf_sk_select_reuseport', 'bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem'],
+    sockhash: ['bpf_sk_redirect_hash', 'bpf_sock_hash_update', 'bpf_msg_redirect_hash', 'bpf_sk_select_reuseport', 'bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem'],
   };
   const allowed = only[t];
   if (allowed && !allowed.includes(helper)) return false;
@@ -47,6 +50,9 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     bpf_map_peek_elem: ['queue', 'stack', 'bloom_filter'], bpf_map_pop_elem: ['queue', 'stack'], bpf_map_push_elem: ['queue', 'stack', 'bloom_filter'],
     bpf_get_stackid: ['stack_trace'],
     bpf_sk_storage_get: ['sk_storage'], bpf_sk_storage_delete: ['sk_storage'],
+    bpf_sk_redirect_map: ['sockmap'], bpf_msg_redirect_map: ['sockmap'], bpf_sock_map_update: ['sockmap'],
+    bpf_sk_redirect_hash: ['sockhash'], bpf_msg_redirect_hash: ['sockhash'], bpf_sock_hash_update: ['sockhash'],
+    bpf_sk_select_reuseport: ['reuseport_sockarray', 'sockmap', 'sockhash'],
   };
   const need = needs[helper];
   return !need || need.includes(t);
@@ -80,7 +86,8 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   let map: number | undefined;
   let allocSize = 0;
   let release: Reg | undefined;
-  const args = (BTF_CTX_TYPES.includes(env.progType) ? BTF_CTX_HELPER_ARGS[info.name] : undefined) ?? info.args;
+  const args = (BTF_CTX_TYPES.includes(env.progType) ? BTF_CTX_HELPER_ARGS[info.name] : undefined) ??
+    PROG_TYPE_HELPER_ARGS[env.progType]?.[info.name] ?? info.args;
   for (let i = 0; i < args.length; i++) {
     const regno = i + 1;
     const r = regs[regno]!;
@@ -93,6 +100,13 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     const m = env.maps[map]!;
     if (info.name === 'bpf_tail_call' && m.typeName !== 'prog_array') {
       throw new Reject('V1010', 'expected prog array map for tail call', { proven: `map ${m.name} is a ${m.typeName} map`, needed: 'a BPF_MAP_TYPE_PROG_ARRAY map' });
+    }
+    const sockUpdate = isSockMap(m) && (info.name === 'bpf_map_update_elem' || info.name === 'bpf_map_delete_elem');
+    if (sockUpdate && !sockMapUpdateAllowed(env, info.name)) {
+      throw new Reject('V1010', `cannot pass map_type ${m.type} into func ${info.name}#${info.id}`, {
+        proven: `map ${m.name} is a ${m.typeName} map and the program is of type ${env.progType}`,
+        needed: 'a program type that may change a sockmap here (tc, xdp, socket filter, sk_lookup, ...), or the sock_map_update helpers of sock_ops',
+      }, 'cannot update sockmap in this context');
     }
     if (!mapCompatible(m, info.name)) {
       throw new Reject('V1010', `cannot pass map_type ${m.type} into func ${info.name}#${info.id}`, {
@@ -136,7 +150,14 @@ function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefine
     case 'map_value_or_null': {
       const m = map === undefined ? undefined : env.maps[map];
       if (m && m.inner !== undefined) return regPtr('map_ptr', { maybeNull: true, id: newId(env), map: m.inner, origin: insnIdx });
-      return regPtr('map_value', { maybeNull: true, id: newId(env), map: map ?? -1, origin: insnIdx });
+      const id = newId(env);
+      if (m && isSockMap(m)) {
+        // A socket of a sockmap or sockhash is acquired; after the NULL check it is a socket.
+        const refId = newId(env);
+        st.refs.push({ id: refId, insn: insnIdx });
+        return regPtr('map_value', { maybeNull: true, id, refId, map: map!, origin: insnIdx });
+      }
+      return regPtr('map_value', { maybeNull: true, id, map: map ?? -1, origin: insnIdx });
     }
     case 'socket_or_null': case 'sock_common_or_null': {
       const id = newId(env);
@@ -192,6 +213,11 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       if (map === undefined) return;
       const m = env.maps[map]!;
       const size = kind === 'ptr_to_map_key' ? m.keySize : m.valueSize;
+      if (kind === 'ptr_to_map_value' && isSockMap(m)) {
+        // resolve_map_arg_type: the value stored into a sockmap or sockhash is a socket.
+        if (!sockTypes.has(r.type) && !r.kptr) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
+        return;
+      }
       const okTypes = ['stack', 'pkt', 'pkt_meta', 'map_key', 'map_value'];
       if (!okTypes.includes(r.type)) throw typeError(env, regno, r, MAP_EXPECTED, info, `a pointer to the ${kind === 'ptr_to_map_key' ? 'key' : 'value'} (&key)`);
       checkHelperMem(env, st, regno, r, size, kind === 'ptr_to_uninit_map_value' ? 'write' : 'read', false, MAP_EXPECTED);
@@ -288,6 +314,16 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
 }
 
 export { mt };
+
+function isSockMap(m: MapInfo): boolean {
+  return SOCK_MAP_TYPES.includes(m.typeName);
+}
+
+function sockMapUpdateAllowed(env: Env, helper: string): boolean {
+  if (env.progType === 'tracing') return env.expectedAttach === SOCKMAP_UPDATE_ATTACH;
+  const how = SOCKMAP_UPDATE_TYPES[env.progType];
+  return how === 'update_delete' || (how === 'delete' && helper === 'bpf_map_delete_elem');
+}
 
 /**
  * Linux 6.18: a lookup in an array map with a constant key below max_entries cannot fail, so the

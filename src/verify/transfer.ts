@@ -3,6 +3,7 @@
 // become packet pointers), and what a branch teaches each side (reg_set_min_max,
 // find_good_pkt_pointers, NULL checks). Violations are thrown as Rejects.
 import type { Insn } from '../bpf/insn.js';
+import { SOCK_MAP_TYPES } from '../bpf/maps.js';
 import type { OpcodeForm } from '../bpf/opcodes.js';
 import { BPF_SOCK_READS, BPF_SOCK_SIZE, BPF_TCP_SOCK_READS, BPF_TCP_SOCK_SIZE, BTF_CTX_TYPES, readSizeOk, SOCK_COMMON_NO_READ } from '../bpf/prog-helpers.js';
 import {
@@ -656,6 +657,9 @@ function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
     } else {
       r.maybeNull = false;
       if (r.type === 'map_value' && r.memSize === -1) r.type = 'map_ptr';
+      // mark_ptr_not_null_reg: what a sockmap or sockhash holds is a socket.
+      const m = r.type === 'map_value' ? env.maps[r.map] : undefined;
+      if (m && SOCK_MAP_TYPES.includes(m.typeName)) r.type = 'sock';
       // The id stays on a value that holds a bpf_spin_lock: it names the lock (reg_may_point_to_spin_lock).
       if (!r.refId && !(r.type === 'map_value' && env.maps[r.map]?.spinLockOff !== undefined)) r.id = 0;
     }
