@@ -3,6 +3,7 @@
 // Registers are numbers 0..10; offsets are instruction slots (jumps) or bytes (memory).
 import type { Insn } from './insn.js';
 import {
+  OP_JCOND,
   ALU_BINARY_ENCODING,
   ALU_OP_CODE,
   ATOMIC_FETCH,
@@ -197,6 +198,11 @@ export function jmp32Reg(op: CondJmpOp, dst: number, src: number, off: number): 
 /** goto pc+off. */
 export function ja(off: number): Insn {
   return insn(CLASS_CODE.jmp | JMP_OP_CODE.ja, 0, 0, off, 0);
+}
+
+/** may_goto pc+off: falls through until the kernel's hidden loop counter runs out, then jumps. */
+export function mayGoto(off: number): Insn {
+  return insn(CLASS_CODE.jmp | OP_JCOND, 0, 0, off, 0);
 }
 
 /** gotol pc+imm: the long unconditional jump (v4). */

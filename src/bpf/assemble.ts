@@ -217,10 +217,10 @@ function assembleLine(st: State, text: string, line: number, where: Omit<Pending
     return;
   }
   // Jumps.
-  if ((m = new RegExp(`^(goto|gotol)\\s+${TARGET}$`).exec(text))) {
+  if ((m = new RegExp(`^(goto|gotol|may_goto)\\s+${TARGET}$`).exec(text))) {
     const isLong = m[1] === 'gotol';
     const v = target(st, m[2]!, next, isLong ? 'imm' : 'off', where);
-    push(st, line, isLong ? a.gotol(v) : a.ja(off16(String(v))));
+    push(st, line, isLong ? a.gotol(v) : m[1] === 'may_goto' ? a.mayGoto(off16(String(v))) : a.ja(off16(String(v))));
     return;
   }
   if ((m = new RegExp(`^if\\s+${REG}\\s*(s?[<>]=?|==|!=|&)\\s*(${REG.slice(1, -1)}|${NUM.slice(1, -1)})\\s+goto\\s+${TARGET}$`).exec(text))) {

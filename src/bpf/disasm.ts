@@ -138,6 +138,8 @@ function bodyText(insns: readonly Insn[], index: number, opts: DisasmOptions): s
       return `goto pc${signed(insn.off)}`;
     case 'gotol':
       return `gotol pc${signed(insn.imm)}`;
+    case 'may_goto':
+      return `may_goto pc${signed(insn.off)}`;
     case 'call':
       return callText(insn, opts);
     case 'exit':

@@ -208,6 +208,8 @@ export const REGS_CALLEE_SAVED: readonly number[] = [6, 7, 8, 9];
 /** The opcodes the object writer and reader look for: ld_imm64 (relocated) and call. */
 export const OPCODE_LD_IMM64 = CLASS_CODE.ld | MODE_CODE.imm | SIZE_CODE.dw;
 export const OPCODE_CALL = CLASS_CODE.jmp | JMP_OP_CODE.call;
+/** BPF_JCOND (Linux 6.9): with src_reg BPF_MAY_GOTO (0) it is may_goto. */
+export const OP_JCOND = 0xe0;
 
 // ---------------------------------------------------------------------------
 // Opcode forms
@@ -228,6 +230,7 @@ export type OpcodeFormKind =
   | 'jcond'
   | 'ja'
   | 'gotol'
+  | 'may_goto' /* JMP | JCOND with src BPF_MAY_GOTO: jumps once a hidden per-function counter runs out */
   | 'call'
   | 'exit';
 
@@ -398,6 +401,7 @@ function buildForms(): OpcodeForm[] {
   }
   add({ mnemonic: 'ja', kind: 'ja', code: CLASS_CODE.jmp | JMP_OP_CODE.ja, cls: 'jmp' });
   add({ mnemonic: 'gotol', kind: 'gotol', code: CLASS_CODE.jmp32 | JMP_OP_CODE.ja, cls: 'jmp32', feature: 'gotol' });
+  add({ mnemonic: 'may_goto', kind: 'may_goto', code: CLASS_CODE.jmp | OP_JCOND, cls: 'jmp', imm: 0, feature: 'mayGoto' });
   add({ mnemonic: 'call', kind: 'call', code: OPCODE_CALL, cls: 'jmp' });
   add({ mnemonic: 'exit', kind: 'exit', code: CLASS_CODE.jmp | JMP_OP_CODE.exit, cls: 'jmp' });
   return forms;

@@ -75,6 +75,10 @@ export function opOf(form: OpcodeForm, insn: Insn): Op {
     case 'ja':
     case 'gotol':
       return Op.JA;
+    case 'may_goto':
+      // The kernel jumps once a per-function budget of iterations (or time) runs out; a loop
+      // that relies on it ends here at the run's own instruction limit instead.
+      return Op.NOP;
     case 'call':
       if (insn.src === PSEUDO_CALL.call) return Op.CALL_LOCAL;
       if (insn.src === 0) return Op.CALL_HELPER;

@@ -58,7 +58,7 @@ export function checkCfg(insns: readonly Insn[]): CfgProblem | undefined {
       const insn = insns[i]!;
       const f = formOf(insn);
       if (!f) continue;
-      if (f.kind === 'jcond' || f.kind === 'ja' || f.kind === 'gotol') {
+      if (f.kind === 'jcond' || f.kind === 'ja' || f.kind === 'gotol' || f.kind === 'may_goto') {
         const t = i + (f.kind === 'gotol' ? insn.imm : insn.off) + 1;
         if (t < 0 || t >= n) return bad(i, `jump out of range from insn ${i} to ${t}`, `a jump to instruction ${t}`, `a target within 0..${n - 1}`);
         if (t < lo || t >= hi) return bad(i, `jump out of range from insn ${i} to ${t}`, `a jump from one function into another`, 'jumps inside the function');
@@ -93,7 +93,7 @@ export function checkCfg(insns: readonly Insn[]): CfgProblem | undefined {
       case 'gotol':
         work.push(i + insn.imm + 1);
         break;
-      case 'jcond':
+      case 'jcond': case 'may_goto':
         work.push(i + 1, i + insn.off + 1);
         break;
       case 'ld_imm64':
@@ -143,6 +143,8 @@ export function reservedFields(insn: Insn): string | undefined {
       return insn.imm !== 0 || insn.src !== 0 || insn.dst !== 0 || insn.off !== 0 ? 'BPF_EXIT uses reserved fields' : undefined;
     case 'jcond':
       return (k ? insn.src !== 0 : insn.imm !== 0) ? 'BPF_JMP/JMP32 uses reserved fields' : undefined;
+    case 'may_goto':
+      return insn.src !== 0 || insn.dst !== 0 ? `invalid may_goto imm ${insn.imm}` : undefined;
     default:
       return undefined;
   }

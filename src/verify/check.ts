@@ -155,11 +155,13 @@ export function checkProgram(env: Env): CheckResult {
     const f = formOf(insns[i]!);
     if (!f) continue;
     if (f.kind === 'jcond') prune[i] = 1;
+    // A may_goto is a checkpoint every time (mark_force_checkpoint).
+    if (f.kind === 'may_goto') prune[i] = 2;
     if (f.kind === 'ja' || f.kind === 'gotol') {
       const t = i + (f.kind === 'gotol' ? insns[i]!.imm : insns[i]!.off) + 1;
-      if (t >= 0 && t < insns.length) prune[t] = 1;
+      if (t >= 0 && t < insns.length) prune[t] ||= 1;
     }
-    if (f.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) prune[i + 1] = 1;
+    if (f.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) prune[i + 1] ||= 1;
   }
 
   const explored = new Map<number, Checkpoint[]>();
@@ -211,8 +213,10 @@ export function checkProgram(env: Env): CheckResult {
       let inFlight = false;
       const liveHere = liveAt(cur.st, idx);
       const key = list.length > 0 ? loopKey(cur.st, liveHere) : '';
+      const depth = cur.st.mayGotoDepth ?? 0;
       for (const cp of byKey.get(idx)?.get(key) ?? []) {
-        if (cp.branches > 0 && maybeLooping(cp.st, cur.st, liveHere) && statesEqual(cp.st, cur.st, liveHere) && statesEqual(cur.st, cp.st, liveHere)) {
+        if (cp.branches > 0 && (cp.st.mayGotoDepth ?? 0) === depth && maybeLooping(cp.st, cur.st, liveHere) &&
+          statesEqual(cp.st, cur.st, liveHere) && statesEqual(cur.st, cp.st, liveHere)) {
           loopState = cp;
           break;
         }
@@ -221,6 +225,12 @@ export function checkProgram(env: Env): CheckResult {
       for (const cp of list) {
         if (cp.branches > 0) {
           inFlight = true;
+          // At a may_goto an unfinished state of another depth that contains this one ends the
+          // path: more iterations would find nothing new (is_state_visited).
+          if (prune[idx] === 2 && (cp.st.mayGotoDepth ?? 0) !== depth && statesEqual(cp.st, cur.st, liveHere)) {
+            hit = cp;
+            break;
+          }
           continue;
         }
         if (statesEqual(cp.st, cur.st, liveHere)) {
@@ -243,9 +253,9 @@ export function checkProgram(env: Env): CheckResult {
         continue;
       }
       // Inside a loop (an explored state here is still in flight) add states less often.
-      const addState = inFlight
+      const addState = prune[idx] === 2 || (inFlight
         ? jmps - prevJmps >= 20 || stats.processedInsns - prevInsns >= 100
-        : jmps - prevJmps >= 2 && stats.processedInsns - prevInsns >= 8;
+        : jmps - prevJmps >= 2 && stats.processedInsns - prevInsns >= 8);
       // The kernel counts a miss for every state it compared before the hit, or all of them, but
       // only when it is about to add a state, so that the iterations of a loop do not evict the
       // states of its first iterations; a state that misses too often is dropped.
@@ -488,6 +498,12 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       return { kind: 'next', to: idx + insn.off + 1 };
     case 'gotol':
       return { kind: 'next', to: idx + insn.imm + 1 };
+    case 'may_goto': {
+      // The jump (the counter ran out) is followed first; the fall-through waits, one level deeper.
+      const other = cloneState(st);
+      other.mayGotoDepth = (st.mayGotoDepth ?? 0) + 1;
+      return { kind: 'fork', to: idx + insn.off + 1, jumpTo: idx + 1, other };
+    }
     case 'jcond': {
       const res = condJump(env, st, insn, form, cloneState);
       if (res.taken === 1) return { kind: 'next', to: idx + insn.off + 1 };

@@ -63,7 +63,7 @@ function successors(insns: readonly Insn[], i: number): number[] {
       return [i + insn.off + 1];
     case 'gotol':
       return [i + insn.imm + 1];
-    case 'jcond':
+    case 'jcond': case 'may_goto':
       return [i + 1, i + insn.off + 1];
     case 'ld_imm64':
       return [i + 2];

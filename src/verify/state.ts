@@ -95,6 +95,8 @@ export interface State {
   frames: Frame[];
   refs: RefState[];
   lock?: LockState;
+  /** may_goto instructions this path fell through (the kernel's may_goto_depth). */
+  mayGotoDepth?: number;
 }
 
 export function newFrame(callsite: number, subprog: number, frameNo: number): Frame {
@@ -118,7 +120,7 @@ export function cloneFrame(f: Frame): Frame {
 }
 
 export function cloneState(s: State): State {
-  return { frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })), lock: s.lock && { ...s.lock } };
+  return { frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })), lock: s.lock && { ...s.lock }, mayGotoDepth: s.mayGotoDepth };
 }
 
 export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;

@@ -66,6 +66,7 @@ function instances(f: OpcodeForm): Insn[][] {
       else for (const off of OFFS) one(2, 8, off, 0);
       break;
     case 'ja':
+    case 'may_goto':
       for (const off of OFFS) one(0, 0, off, 0);
       break;
     case 'gotol':

@@ -325,6 +325,15 @@ loop:
     if r1 == 0 goto done
     goto loop
 done:
+; may_goto falls through while the kernel's loop budget lasts: a bounded loop sums 10..1
+.case may_goto_loop => 0x37
+    r1 = 10
+loop:
+    may_goto done
+    r0 += r1
+    r1 -= 1
+    if r1 != 0 goto loop
+done:
 ; gotol (v4) with a 32-bit offset
 .case gotol_forward => 0x1
     r5 = *(u32 *)(r9 +16)
