@@ -10,6 +10,7 @@ export type RetKind =
   | 'integer' /* a scalar */
   | 'void' /* R0 is not readable afterwards */
   | 'map_value_or_null' /* pointer into a map value, or NULL: must be checked */
+  | 'map_value' /* pointer into a map value, never NULL (RET_PTR_TO_MAP_VALUE) */
   | 'socket_or_null' /* struct bpf_sock *, acquired (must be released) */
   | 'sock_common_or_null' /* struct bpf_sock_common *, acquired */
   | 'tcp_sock_or_null' /* struct bpf_tcp_sock * */
@@ -171,6 +172,8 @@ const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
     ret: 'map_value_or_null',
     args: ['const_map_ptr', 'ptr_to_btf_id_sock_common', 'ptr_to_map_value_or_null', 'anything'],
   },
+  // The cgroup's storage in the map (cgroup_storage, percpu_cgroup_storage): always there.
+  bpf_get_local_storage: { ret: 'map_value', args: ['const_map_ptr', 'anything'] },
   bpf_sk_storage_delete: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_btf_id_sock_common'] },
   bpf_spin_lock: { ret: 'void', args: ['ptr_to_spin_lock'] },
   bpf_spin_unlock: { ret: 'void', args: ['ptr_to_spin_lock'] },

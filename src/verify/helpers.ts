@@ -159,6 +159,8 @@ function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefine
       }
       return regPtr('map_value', { maybeNull: true, id, map: map ?? -1, origin: insnIdx });
     }
+    case 'map_value':
+      return regPtr('map_value', { map: map ?? -1, origin: insnIdx });
     case 'socket_or_null': case 'sock_common_or_null': {
       const id = newId(env);
       const acquire = info.name !== 'bpf_sk_fullsock';

@@ -4,6 +4,7 @@
 .map rb ringbuf entries=4096
 .map arr array key=4 value=16 entries=1
 .map pe perf_event_array key=4 value=4 entries=0
+.map cgs cgroup_storage key=16 value=8 entries=0
 
 @case xdp_calls_skb_load_bytes reject EINVAL "program of this type cannot use helper bpf_skb_load_bytes#26"
 .prog p xdp
@@ -472,4 +473,24 @@ out:    r0 = 0
         r1 = 9
         call bpf_send_signal
         r0 = 2
+        exit
+
+@case local_storage_is_never_null accept
+.prog p cgroup_skb/egress
+        r1 = map[cgs]
+        r2 = 0
+        call bpf_get_local_storage
+        r1 = *(u64 *)(r0 +0)
+        r1 += 1
+        *(u64 *)(r0 +0) = r1
+        r0 = 1
+        exit
+
+@case local_storage_value_bounds reject EACCES "invalid access to map value, value_size=8 off=8 size=8"
+.prog p cgroup_skb/egress
+        r1 = map[cgs]
+        r2 = 0
+        call bpf_get_local_storage
+        r1 = *(u64 *)(r0 +8)
+        r0 = 1
         exit
