@@ -27,6 +27,8 @@ export interface LinkedProgram {
   origin: InsnOrigin[];
   /** First slot of each function in the linked program, entry first. */
   functions: { name: string; start: number; fn: FunctionCode }[];
+  /** The kernel function each kfunc call (by instruction index) names: the extern's symbol. */
+  kfuncs: Map<number, string>;
 }
 
 export type LinkResult = { ok: true; program: LinkedProgram } | { ok: false; message: string };
@@ -49,6 +51,7 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
   const insns: Insn[] = [];
   const origin: InsnOrigin[] = [];
   const functions: LinkedProgram['functions'] = [];
+  const kfuncs = new Map<number, string>();
   const placed = new Map<string, number>();
   const byName = new Map(obj.functions.map((f) => [f.name, f]));
   const fixups: { at: number; callee: string }[] = [];
@@ -79,6 +82,7 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
       if (reloc?.kind === 'call' && !byName.has(reloc.symbol) && isExtern(obj, reloc.symbol, 'func')) {
         // An extern function (__ksym): libbpf makes the call a kfunc call with the kernel's BTF
         // id of the function, which only the kernel knows.
+        kfuncs.set(insns.length, reloc.symbol);
         insns.push({ ...insn, src: PSEUDO_CALL.kfuncCall, imm: 0 });
         origin.push({ fn, index: i });
         continue;
@@ -133,7 +137,7 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
   for (const f of fixups) {
     insns[f.at]!.imm = placed.get(f.callee)! - (f.at + 1);
   }
-  return { ok: true, program: { name: entry.name, section: entry.section, insns, origin, functions } };
+  return { ok: true, program: { name: entry.name, section: entry.section, insns, origin, functions, kfuncs } };
 }
 
 /**

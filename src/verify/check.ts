@@ -16,11 +16,13 @@ import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
 import type { Env } from './env.js';
 import { helperCall } from './helpers.js';
+import { kfuncCall } from './kfuncs.js';
+import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
-  cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
+  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -77,6 +79,8 @@ export interface PathAnchor {
 
 interface Checkpoint {
   st: State;
+  /** The instruction the state was stored at. */
+  idx: number;
   branches: number;
   parent: Checkpoint | undefined;
   /** loopKey of the state, for the infinite-loop test. */
@@ -121,7 +125,7 @@ function trailList(t: Trail | undefined): boolean[] {
 
 /** The state at a program's entry: R1 is the context, R10 the frame pointer. */
 export function entryState(): State {
-  const st: State = { frames: [newFrame(-1, 0, 0)], refs: [] };
+  const st: State = { frames: [newFrame(-1, 0, 0)], refs: [], rcuLocks: 0, preemptOff: 0 };
   curFrame(st).regs[1] = regPtr('ctx');
   return st;
 }
@@ -163,6 +167,22 @@ export function checkProgram(env: Env): CheckResult {
     }
     if (f.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) prune[i + 1] ||= 1;
   }
+  // An iterator's next call is where its loop converges: a state is always stored there
+  // (mark_force_checkpoint), and it may prune against an earlier visit still being explored.
+  const iterNext = new Uint8Array(insns.length);
+  for (const [i, name] of env.kfuncs) {
+    if (kfuncByName(name)?.flags.includes('iter_next')) iterNext[i] = prune[i] = 1;
+  }
+  env.prevVisit = (idx, st) => {
+    let seen = 0;
+    for (let cp = cur.parent; cp; cp = cp.parent) {
+      if (cp.idx !== idx || cp.st.frames.length !== st.frames.length) continue;
+      if (!cp.st.frames.every((fr, k) => fr.callsite === st.frames[k]!.callsite)) continue;
+      // The first is this visit's own state (stored before the call); the one before is the previous visit.
+      if (++seen === 2) return cp.st;
+    }
+    return undefined;
+  };
 
   const explored = new Map<number, Checkpoint[]>();
   const byKey = new Map<number, Map<string, Checkpoint[]>>();
@@ -214,16 +234,16 @@ export function checkProgram(env: Env): CheckResult {
       const liveHere = liveAt(cur.st, idx);
       const key = list.length > 0 ? loopKey(cur.st, liveHere) : '';
       const depth = cur.st.mayGotoDepth ?? 0;
-      for (const cp of byKey.get(idx)?.get(key) ?? []) {
+      for (const cp of iterNext[idx] ? [] : byKey.get(idx)?.get(key) ?? []) {
         if (cp.branches > 0 && (cp.st.mayGotoDepth ?? 0) === depth && maybeLooping(cp.st, cur.st, liveHere) &&
-          statesEqual(cp.st, cur.st, liveHere) && statesEqual(cur.st, cp.st, liveHere)) {
+          statesEqual(cp.st, cur.st, liveHere) && statesEqual(cur.st, cp.st, liveHere) && !iterDepthsDiffer(cp.st, cur.st)) {
           loopState = cp;
           break;
         }
       }
       let hit: Checkpoint | undefined;
       for (const cp of list) {
-        if (cp.branches > 0) {
+        if (cp.branches > 0 && !iterNext[idx]) {
           inFlight = true;
           // At a may_goto an unfinished state of another depth that contains this one ends the
           // path: more iterations would find nothing new (is_state_visited).
@@ -253,7 +273,7 @@ export function checkProgram(env: Env): CheckResult {
         continue;
       }
       // Inside a loop (an explored state here is still in flight) add states less often.
-      const addState = prune[idx] === 2 || (inFlight
+      const addState = prune[idx] === 2 || iterNext[idx] === 1 || (inFlight
         ? jmps - prevJmps >= 20 || stats.processedInsns - prevInsns >= 100
         : jmps - prevJmps >= 2 && stats.processedInsns - prevInsns >= 8);
       // The kernel counts a miss for every state it compared before the hit, or all of them, but
@@ -271,7 +291,7 @@ export function checkProgram(env: Env): CheckResult {
         list.length = kept;
       }
       if (addState) {
-        const cp: Checkpoint = { st: cloneState(cur.st), branches: 1, parent: cur.parent, key: key || loopKey(cur.st, liveHere), hits: 0, misses: 0 };
+        const cp: Checkpoint = { st: cloneState(cur.st), idx, branches: 1, parent: cur.parent, key: key || loopKey(cur.st, liveHere), hits: 0, misses: 0 };
         cur.parent = cp;
         list.push(cp);
         explored.set(idx, list);
@@ -365,6 +385,17 @@ export function checkProgram(env: Env): CheckResult {
     walk(k, 0, 0);
     return found;
   }
+}
+
+/** iter_active_depths_differ: an iterator one iteration deeper is progress, not an infinite loop. */
+function iterDepthsDiffer(old: State, cur: State): boolean {
+  for (let f = 0; f < old.frames.length && f < cur.frames.length; f++) {
+    const a = old.frames[f]!.spills, b = cur.frames[f]!.spills;
+    for (let k = 0; k < a.length; k++) {
+      if (a[k]?.type === 'iter' && a[k]!.range === ITER_ACTIVE && b[k]?.type === 'iter' && a[k]!.memSize !== b[k]!.memSize) return true;
+    }
+  }
+  return false;
 }
 
 export type Step =
@@ -526,7 +557,14 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
         return { kind: 'call', to: target };
       }
       if (insn.src === PSEUDO_CALL.kfuncCall) {
-        throw new Reject('V1099', `calling kernel function is not supported by ebcc's verifier`, { proven: `a kfunc call (BTF id ${insn.imm})` });
+        const other = kfuncCall(env, st, idx);
+        return other ? { kind: 'fork', to: idx + 1, jumpTo: idx + 1, other } : { kind: 'next', to: idx + 1 };
+      }
+      if (insn.imm === 12 && (st.rcuLocks > 0 || st.preemptOff > 0)) {
+        const what = st.rcuLocks > 0 ? 'bpf_rcu_read_lock' : 'bpf_preempt_disable';
+        throw new Reject('V1028', `tail_call cannot be used inside ${what}-ed region`, {
+          proven: `a tail call while ${what}() is in effect`, needed: 'the region closed before bpf_tail_call()',
+        });
       }
       if (insn.imm === 12 && st.refs.length > 0) {
         const ref = st.refs[0]!;
@@ -582,6 +620,13 @@ function exitInsn(env: Env, st: State): Step {
       proven: 'an object acquired on this path is still held at the exit',
       needed: 'bpf_sk_release() / bpf_ringbuf_submit() / bpf_ringbuf_discard() on every path',
       notes: [{ insn: ref.insn, message: 'the object is acquired here' }],
+    });
+  }
+  if (st.rcuLocks > 0 || st.preemptOff > 0) {
+    const what = st.rcuLocks > 0 ? 'bpf_rcu_read_lock' : 'bpf_preempt_disable';
+    throw new Reject('V1028', `BPF_EXIT instruction in main prog cannot be used inside ${what}-ed region`, {
+      proven: `${what}() is still in effect at the program's exit on this path`,
+      needed: st.rcuLocks > 0 ? 'bpf_rcu_read_unlock() on every path' : 'bpf_preempt_enable() on every path',
     });
   }
   const r0 = curFrame(st).regs[0]!;

@@ -1,9 +1,11 @@
 // What the analysis of one program knows besides the state: the instructions, the maps, the
 // program type's rules, and counters. One Env per verified program; nothing module-level.
+import type { BtfType } from '../bpf/btf.js';
 import type { Insn } from '../bpf/insn.js';
 import type { CtxLayout } from '../bpf/ctx-layouts.js';
 import type { FlatCtxRule } from '../bpf/prog-helpers.js';
 import type { Reject } from './reject.js';
+import type { State } from './state.js';
 
 export interface MapInfo {
   name: string;
@@ -49,6 +51,21 @@ export interface Env {
   warnings: Map<number, Reject>;
   /** Model a load without CAP_PERFMON: reading uninitialised stack is an error. */
   noPerfmon: boolean;
+  /** The object's BTF (type id n is btf[n - 1]): the prototypes of the kfuncs it calls. */
+  btf: readonly BtfType[];
+  /** The kernel function each kfunc call names, by instruction index. */
+  kfuncs: ReadonlyMap<number, string>;
+  /** The program is sleepable (a `.s` section, or a syscall program). */
+  sleepable: boolean;
+  /** Pointer arguments in the context are trusted (tp_btf, iter, lsm, struct_ops: prog_args_trusted). */
+  ctxArgsTrusted: boolean;
+  /** ... and may be NULL (iter programs: the object is NULL at the end of the iteration). */
+  ctxArgsNullable: boolean;
+  /**
+   * The state of the previous visit of instruction `idx` on the path of `st` (an iterator's next
+   * call in a loop), when the exploration keeps one: iterator loops widen against it.
+   */
+  prevVisit?: (idx: number, st: State) => State | undefined;
 }
 
 export const newId = (env: Env): number => ++env.idGen;

@@ -185,6 +185,11 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     insnIdx: 0,
     warnings: new Map(),
     noPerfmon: options.noPerfmon ?? false,
+    btf: obj.btf,
+    kfuncs: prog.kfuncs,
+    sleepable: type.progType === 'syscall' || /^\??[a-z_]+\.s(\/|$)/.test(entry.section),
+    ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
+    ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
   });
   const env = newEnv();
   const t0 = nowUs();
@@ -241,6 +246,13 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     }
   }
   return out;
+}
+
+/** prog_args_trusted: tp_btf and iter programs, lsm programs (but at two socket hooks) and struct_ops. */
+function ctxArgsTrusted(progType: string, attach: string | undefined, section: string): boolean {
+  if (progType === 'tracing') return attach === 'BPF_TRACE_RAW_TP' || attach === 'BPF_TRACE_ITER';
+  if (progType === 'lsm') return !/\/(sk_alloc_security|sk_free_security)$/.test(section);
+  return progType === 'struct_ops';
 }
 
 function insnText(prog: LinkedProgram, maps: readonly MapInfo[], i: number): string {

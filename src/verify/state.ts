@@ -5,7 +5,16 @@ import { copyScalar, rangesText, scalarConst, scalarText, scalarUnknown, scalarW
 
 export type RegType =
   | 'not_init' | 'scalar' | 'ctx' | 'map_ptr' | 'map_value' | 'map_key' | 'stack' | 'pkt' | 'pkt_meta' | 'pkt_end'
-  | 'sock' | 'sock_common' | 'tcp_sock' | 'mem' | 'flow_keys' | 'btf_id' | 'func';
+  | 'sock' | 'sock_common' | 'tcp_sock' | 'mem' | 'flow_keys' | 'btf_id' | 'func'
+  /**
+   * An open-coded iterator's stack slot (STACK_ITER), never a register: btf is its struct,
+   * refId its reference, off the slot's index in the iterator, range its state (ITER_ACTIVE,
+   * ITER_DRAINED) and memSize the iteration depth.
+   */
+  | 'iter';
+
+export const ITER_ACTIVE = 0;
+export const ITER_DRAINED = 1;
 
 /** Range markers of a packet pointer compared with pkt_end (AT_PKT_END, BEYOND_PKT_END). */
 export const AT_PKT_END = -1;
@@ -40,10 +49,18 @@ export interface Reg {
    * also be read through, as the kernel's PTR_TO_BTF_ID may.
    */
   kptr: boolean;
+  /**
+   * A kernel pointer the kernel holds trusted (PTR_TRUSTED, or referenced): an argument of a
+   * tp_btf, iter, lsm or struct_ops program, or an object a kfunc acquired. Pointer arithmetic
+   * and loads through it make a value that is not.
+   */
+  trusted: boolean;
+  /** Kernel pointers a kfunc returned: the name of the struct they point to ('' when unknown). */
+  btf: string;
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, btf: '' };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -97,6 +114,10 @@ export interface State {
   lock?: LockState;
   /** may_goto instructions this path fell through (the kernel's may_goto_depth). */
   mayGotoDepth?: number;
+  /** Nesting of bpf_rcu_read_lock() on this path (active_rcu_lock). */
+  rcuLocks: number;
+  /** Nesting of bpf_preempt_disable() on this path (active_preempt_lock). */
+  preemptOff: number;
 }
 
 export function newFrame(callsite: number, subprog: number, frameNo: number): Frame {
@@ -120,7 +141,10 @@ export function cloneFrame(f: Frame): Frame {
 }
 
 export function cloneState(s: State): State {
-  return { frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })), lock: s.lock && { ...s.lock }, mayGotoDepth: s.mayGotoDepth };
+  return {
+    frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })), lock: s.lock && { ...s.lock }, mayGotoDepth: s.mayGotoDepth,
+    rcuLocks: s.rcuLocks, preemptOff: s.preemptOff,
+  };
 }
 
 export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
@@ -146,7 +170,7 @@ export function typeText(r: Reg): string {
   const base: Record<RegType, string> = {
     not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
     stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
-    tcp_sock: 'tcp_sock', mem: 'ringbuf_mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func',
+    tcp_sock: 'tcp_sock', mem: 'ringbuf_mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter',
   };
   return base[r.type] + (r.maybeNull ? '_or_null' : '');
 }
@@ -264,6 +288,9 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
   if (old.type === 'not_init') return true;
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
+  if (old.trusted !== cur.trusted || old.btf !== cur.btf) return false;
+  // Iterators: the same reference in the same state, whatever the depth.
+  if (old.type === 'iter') return old.off === cur.off && old.range === cur.range && ids.check(old.refId, cur.refId);
   if (old.type === 'scalar') return old.kptr === cur.kptr && scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
   if (old.type === 'pkt' || old.type === 'pkt_meta') {
     if (old.range > cur.range) return false;
@@ -293,7 +320,7 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
 }
 
 function scalarsIdentical(a: Reg, b: Reg): boolean {
-  if (a.type !== b.type || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
+  if (a.type !== b.type || a.trusted !== b.trusted || a.btf !== b.btf || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
   const x = a.s, y = b.s;
   return x.var.v === y.var.v && x.var.m === y.var.m && x.smin === y.smin && x.smax === y.smax && x.umin === y.umin &&
     x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;
@@ -328,6 +355,7 @@ export function maybeLooping(old: State, cur: State, live: (frame: number, reg: 
  */
 export function statesEqual(old: State, cur: State, live: (frame: number, reg: number) => boolean): boolean {
   if (old.frames.length !== cur.frames.length) return false;
+  if (old.rcuLocks !== cur.rcuLocks || old.preemptOff !== cur.preemptOff) return false;
   const ids = new IdMap();
   for (let f = 0; f < old.frames.length; f++) {
     const of = old.frames[f]!;

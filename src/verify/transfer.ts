@@ -146,6 +146,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   d.id = 0;
   // A kernel pointer moved by a number stays one (PTR_TO_BTF_ID + off); other operations make a number.
   d.kptr = !alu32 && ((op === 'add' && (d.kptr || srcReg.kptr)) || (op === 'sub' && d.kptr && !srcReg.kptr));
+  d.trusted = false;
 }
 
 function pointerAlu(env: Env, st: State, insn: Insn, op: string, alu32: boolean, dstno: number, d: Reg, src: Reg, srcno: number): void {
@@ -357,7 +358,10 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         } else {
           result = regScalar();
           // An argument of a BTF-typed context: a pointer or a number, ebcc cannot tell which.
-          if (m.size === 8 && BTF_CTX_TYPES.includes(env.progType)) result.kptr = true;
+          if (m.size === 8 && BTF_CTX_TYPES.includes(env.progType)) {
+            result.kptr = true;
+            result.trusted = env.ctxArgsTrusted;
+          }
         }
       }
       break;
@@ -487,6 +491,11 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
   // Reads.
   const sp = f.spills[spi];
   const dst = m.dst;
+  if (sp?.type === 'iter' && f.bytes[spi << 3] === SLOT_SPILL) {
+    throw new Reject('V1011', `invalid read from stack off ${a}+0 size ${m.size}`, {
+      proven: `stack slot ${a & ~7} holds an iterator (struct ${sp.btf})`, needed: 'iterators used only through their kfuncs',
+    });
+  }
   if (sp && f.bytes[spi << 3] === SLOT_SPILL) {
     let spillSize = 0;
     for (let k = 0; k < 8 && f.bytes[(spi << 3) + k] === SLOT_SPILL; k++) spillSize++;

@@ -287,6 +287,23 @@ export const verifyCodes = {
     '    bpf_spin_lock(&v->lock);\n' +
     '    v->stamp = now;\n' +
     '    bpf_spin_unlock(&v->lock);'),
+  V1028: E('verify-kfunc', 'a kernel function (kfunc) call the kernel refuses, or one ebcc cannot judge',
+    'Kernel functions declared `extern ... __ksym` are checked against their prototype (from the\n' +
+    'object\'s BTF) and their flags (not in BTF: ebcc keeps a table of the kfuncs programs use):\n' +
+    'the program type must be one the kfunc is offered to, sleepable kfuncs need a sleepable\n' +
+    'program, bpf_rcu_read_lock()/bpf_preempt_disable() must be undone before the exit, and\n' +
+    'objects an acquiring kfunc returns must be released. ebcc refuses calls of kfuncs it does\n' +
+    'not know or whose rules it does not model (dynptrs, bpf_obj_new and its lists and trees,\n' +
+    'exceptions): it says so in the message, rather than guess that the kernel accepts.\n' +
+    '\n' +
+    'Wrong:\n' +
+    '    bpf_rcu_read_lock();\n' +
+    '    if (!task) return 0;      /* BPF_EXIT ... inside bpf_rcu_read_lock-ed region */\n' +
+    '    bpf_rcu_read_unlock();\n' +
+    'Right:\n' +
+    '    bpf_rcu_read_lock();\n' +
+    '    if (task) { ... }\n' +
+    '    bpf_rcu_read_unlock();'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
