@@ -74,3 +74,26 @@ _Static_assert((ssize_t)-1 < 0, "ssize_t is signed");
     expect(errors(r.text)).toEqual([]);
   });
 });
+
+describe('C library headers that BPF programs include for constants and types', () => {
+  it('<netinet/in.h> gives the kernel\'s address structs and protocol numbers, with <linux/in.h> in either order', () => {
+    const body = `_Static_assert(IPPROTO_TCP == 6 && IPPROTO_IPV6 == 41, "protocols");
+_Static_assert(sizeof(struct in_addr) == 4 && sizeof(struct in6_addr) == 16 && sizeof(struct sockaddr_in6) == 28, "structs");
+_Static_assert(sizeof(in_port_t) == 2 && sizeof(in_addr_t) == 4 && INET6_ADDRSTRLEN == 46, "names");
+`;
+    for (const src of [`#include <netinet/in.h>\n#include <linux/in.h>\n${body}`, `#include <linux/in.h>\n#include <linux/in6.h>\n#include <netinet/in.h>\n${body}`]) {
+      expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+    }
+  });
+
+  it('<time.h> has the clock ids of bpf_timer_init, <inttypes.h> the conversion macros', () => {
+    const src = `#include <time.h>
+#include <sys/types.h>
+#include <inttypes.h>
+_Static_assert(CLOCK_MONOTONIC == 1 && CLOCK_BOOTTIME == 7 && CLOCK_REALTIME == 0, "clocks");
+_Static_assert(sizeof(struct timespec) == 16 && sizeof(time_t) == 8, "timespec");
+_Static_assert(sizeof("%" PRIu64 " %" PRIx32) == 7 && sizeof(PRIu64) == 3 && sizeof(PRId8) == 2, "%lu %x");
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
+});
