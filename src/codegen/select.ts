@@ -10,6 +10,7 @@ import type { Span } from '../diag/source.js';
 import type { Address, AluOp, Block, BlockId, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
 import type { Frame } from './frame.js';
+import { dropRedundantFills } from './peephole.js';
 import type { PReg } from './regalloc.js';
 import { pushAll } from '../util/array.js';
 
@@ -65,7 +66,7 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
     const target = e.blockStart.get(f.target)!;
     e.insns[f.index]!.off = target - (f.index + 1);
   }
-  return { insns: e.insns, relocs: e.relocs, lines: e.lines };
+  return dropRedundantFills({ insns: e.insns, relocs: e.relocs, lines: e.lines });
 }
 
 /**
