@@ -25,8 +25,8 @@ export function getParser(): CParser {
   return sharedParser;
 }
 
-export function parse(tokens: Token[], ctx: CompileContext): ast.TranslationUnit {
-  const parser = getParser();
+/** `parser`: the process's by default; tests pass one built otherwise. */
+export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser()): ast.TranslationUnit {
   const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens);
   const state = new ParseState(ctokens, pragmasBefore);
   parser.input = ctokens;

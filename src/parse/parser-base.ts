@@ -13,8 +13,13 @@ import { NO_SPAN, type Span } from '../diag/source.js';
 import type { Token } from '../pp/token.js';
 import type * as ast from './ast.js';
 import { errorMessageProvider } from './errors.js';
+import { TableLookahead, type LookaheadTable } from './lookahead.js';
+import { LOOKAHEAD_TABLE } from './lookahead-table.js';
 import { TypedefScopes } from './scopes.js';
 import * as T from './tokens.js';
+
+/** Tokens of look-ahead the grammar's decisions may use (LL(2)). */
+export const MAX_LOOKAHEAD = 2;
 
 /** Nesting beyond this many levels (expressions, statements, declarators, initializers) is refused. */
 export const MAX_NESTING_DEPTH = 100;
@@ -65,12 +70,15 @@ export class ParserBase extends EmbeddedActionsParser {
   protected st = new ParseState([], new Map());
 
   /** validate: run chevrotain's grammar checks (ambiguities, left recursion); tests do, parse() does not. */
-  constructor(validate = false) {
+  /** table: the look-ahead paths to use while they match the grammar (tests pass others). */
+  constructor(validate = false, table: LookaheadTable = LOOKAHEAD_TABLE) {
     super(T.ALL_TOKEN_TYPES as TokenType[], {
-      maxLookahead: 2,
+      maxLookahead: MAX_LOOKAHEAD,
       recoveryEnabled: false,
       errorMessageProvider,
       skipValidations: !validate,
+      // The validating parser (tests, the table's generator) computes every path itself.
+      ...(validate ? {} : { lookaheadStrategy: new TableLookahead(MAX_LOOKAHEAD, table, new Map(T.ALL_TOKEN_TYPES.map((t) => [t.name, t as TokenType]))) }),
     });
   }
 

@@ -3,6 +3,7 @@
 // per external declaration.
 import { EOF, type IToken } from 'chevrotain';
 import type * as ast from './ast.js';
+import type { LookaheadTable } from './lookahead.js';
 import { declaratorName } from './decl-rules.js';
 import { StmtParser, type DeclaratorWithExtras } from './stmt-rules.js';
 import * as T from './tokens.js';
@@ -123,8 +124,8 @@ export class CParser extends StmtParser {
     return this.ACTION((): ast.ExternalDecl => ({ kind: 'Declaration', span: this.spanFrom(start), specifiers, declarators }));
   });
 
-  constructor(validate = false) {
-    super(validate);
+  constructor(validate = false, table?: LookaheadTable) {
+    super(validate, table);
     this.performSelfAnalysis();
   }
 }

@@ -1,0 +1,64 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { createContext } from '../../src/context.js';
+import { NodeFileSystem } from '../../src/cli/node-fs.js';
+import { computeLookaheadTable, type LookaheadTable } from '../../src/parse/lookahead.js';
+import { LOOKAHEAD_TABLE } from '../../src/parse/lookahead-table.js';
+import { parse } from '../../src/parse/parse.js';
+import { MAX_LOOKAHEAD } from '../../src/parse/parser-base.js';
+import { ALL_TOKEN_TYPES } from '../../src/parse/tokens.js';
+import { CParser } from '../../src/parse/unit-rules.js';
+import { preprocess } from '../../src/pp/preprocess.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const NO_TABLE: LookaheadTable = { fingerprint: '', entries: {} };
+
+/** The AST (spans included) and the diagnostics of `text` parsed by `parser`. */
+function parseWith(parser: CParser, text: string, path = 'main.c'): string {
+  const ctx = createContext(new NodeFileSystem(), { stdlibDir: `${root}stdlib/include` });
+  const tokens = preprocess(ctx.sources.add(path, text), ctx);
+  const tu = parse(tokens, ctx, parser);
+  return JSON.stringify({ tu, diags: ctx.diags.list.map((d) => `${d.code} ${d.span?.start} ${d.message}`) }, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+describe('look-ahead table', () => {
+  test('src/parse/lookahead-table.ts is up to date (run `npm run grammar` after changing the parser)', () => {
+    const computed = computeLookaheadTable(Object.values(new CParser(true).getGAstProductions()), MAX_LOOKAHEAD);
+    expect(Object.keys(computed.entries).length).toBeGreaterThan(100);
+    expect(computed).toEqual(LOOKAHEAD_TABLE);
+    // Paths name token types: the names must say which one.
+    const names = ALL_TOKEN_TYPES.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test('the parser decides from the table while the fingerprint matches, and computes the paths when it does not', () => {
+    // A table that says a comma never continues an expression: `1, 2` no longer parses.
+    const doctored: LookaheadTable = { ...LOOKAHEAD_TABLE, entries: { ...LOOKAHEAD_TABLE.entries, 'expression Repetition 0 2': [] } };
+    const src = 'int f(void) { return 1, 2; }';
+    expect(parseWith(new CParser(), src)).not.toContain('E2001');
+    expect(parseWith(new CParser(false, doctored), src)).toContain("E2001");
+    expect(parseWith(new CParser(false, { ...doctored, fingerprint: 'stale' }), src)).not.toContain('E2001');
+  });
+
+  test('decisions from the table are those chevrotain computes: the same trees and errors', () => {
+    const withTable = new CParser();
+    const without = new CParser(false, NO_TABLE);
+    const samples = readdirSync(`${root}samples`).filter((f) => f.endsWith('.c'));
+    expect(samples.length).toBeGreaterThan(3);
+    const fs = new NodeFileSystem();
+    for (const f of samples) {
+      const text = fs.readFile(`${root}samples/${f}`)!;
+      expect(parseWith(withTable, text, f)).toBe(parseWith(without, text, f));
+    }
+    // GATEs (typedef names), two-token decisions and syntax errors.
+    for (const src of [
+      'typedef int T; T x; int f(T a) { T b = (T)a; return sizeof(T) + b; }',
+      'struct s { int a : 3; } v = { .a = 1 }; int g(void) { return ({ int y = 2; y; }); }',
+      'int f(void) { return 1 + ; }',
+      'int h(int a) { if a) return 1; while (a a = 1; }',
+    ]) {
+      expect(parseWith(withTable, src)).toBe(parseWith(without, src));
+    }
+  });
+});
