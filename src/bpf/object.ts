@@ -64,4 +64,6 @@ export interface ObjectProgram {
   btf: BtfType[];
   /** Name of the main source file (for line info and DWARF). */
   sourcePath: string;
+  /** Kernel functions the code calls: undefined symbols (weak ones may be missing from the kernel). */
+  externFuncs?: { name: string; weak: boolean }[];
 }

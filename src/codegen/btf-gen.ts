@@ -2,7 +2,7 @@
 // converted from sema's types, FUNC/FUNC_PROTO per emitted function, and a
 // VAR + DATASEC for each data section (.maps, license).
 import { BtfBuilder, type BtfId, type BtfIntEncoding } from '../bpf/btf.js';
-import type { FuncDef } from '../sema/program.js';
+import type { FuncDef, FuncSym } from '../sema/program.js';
 import * as T from '../sema/types.js';
 
 export class BtfTypes {
@@ -63,6 +63,16 @@ export class BtfTypes {
     const members = info.members.map((m) => ({ name: m.name ?? '', type: this.typeId(m.type), bitOffset: m.bitOffset, bitfieldSize: m.bitWidth }));
     this.builder.set(id, { kind, name: info.name ?? '', sizeBytes: info.sizeBytes, members });
     return id;
+  }
+
+  /** FUNC with extern linkage for a kernel function the code calls: libbpf finds it in the kernel's BTF. */
+  externFuncId(sym: FuncSym): BtfId {
+    const proto = this.builder.add({
+      kind: 'func_proto',
+      ret: this.typeId(sym.type.ret),
+      params: sym.type.params.map((p) => ({ name: p.name ?? '', type: this.typeId(p.type) })),
+    });
+    return this.builder.add({ kind: 'func', name: sym.name, type: proto, linkage: 'extern' });
   }
 
   /** FUNC for a function definition (linkage as in C: static or global). */

@@ -42,8 +42,15 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   });
   checkCallChainStack(module, frames, ctx);
   const data = layoutData(module.globals, module.strings.bytes, btf, ctx);
+  // Kernel functions the code calls: a FUNC each (extern linkage) in a .ksyms DATASEC, as clang emits them.
+  const called = new Set(module.functions.flatMap((fn) => fn.blocks.flatMap((b) => b.insts.flatMap((i) => (i.op === 'callfn' ? [i.func] : [])))));
+  const kfuncs = module.kfuncs.filter((f) => called.has(f.name));
+  if (kfuncs.length > 0) {
+    const vars = kfuncs.map((f) => ({ type: btf.externFuncId(f), offset: 0, sizeBytes: 0 }));
+    btf.builder.add({ kind: 'datasec', name: '.ksyms', sizeBytes: 0, vars });
+  }
   const mainFile = ctx.sources.files[0];
-  return { functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '' };
+  return { functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '', externFuncs: kfuncs.map((f) => ({ name: f.name, weak: f.weak === true })) };
 }
 
 /**

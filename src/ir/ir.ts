@@ -179,6 +179,8 @@ export interface Module {
   globals: import('../sema/program.js').GlobalVar[];
   /** The string literals that code uses, NUL-terminated, back to back: the bytes of .rodata.str1.1. */
   strings: StringPool;
+  /** Kernel functions (declared __ksym, not defined) that code may call. */
+  kfuncs: import('../sema/program.js').FuncSym[];
 }
 
 /** String literals by content, each placed once. */

@@ -24,6 +24,13 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
   const def = e.callee.def;
   const packetLoad = def ? undefined : packetLoadIntrinsic(e.callee.asmLabel);
   if (packetLoad) return lowerPacketLoad(l, e, args, packetLoad.sizeBytes);
+  if (!def && e.callee.section === '.ksyms') {
+    // A kernel function (__ksym): a BPF-to-BPF call relocated against the undefined symbol, which
+    // libbpf resolves in the kernel's BTF and turns into a kfunc call (src_reg 2, imm the BTF id).
+    const dst = returnsValue ? newVReg(l) : undefined;
+    emit(l, { op: 'callfn', func: e.callee.name, args, dst, span: l.span });
+    return dst === undefined ? undefined : reg(dst);
+  }
   if (!def) {
     l.ctx.diags.error('E5008', `function '${e.callee.name}' is declared but not defined: BPF objects cannot call external functions`, e.span, {
       notes: [{ message: 'declared here', span: e.callee.span }],

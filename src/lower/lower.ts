@@ -16,7 +16,8 @@ export function lower(program: Program, ctx: CompileContext): Module {
   for (const fd of program.functions) {
     if (fd.sym.section !== undefined || fd.sym.noInline || fd.sym.addressTaken) functions.push(lowerFunction(fd, program, strings, ctx));
   }
-  return { functions, globals: program.globals, strings };
+  const kfuncs = [...program.funcs.values()].filter((f) => !f.def && f.section === '.ksyms');
+  return { functions, globals: program.globals, strings, kfuncs };
 }
 
 /** A BPF-to-BPF call passes and returns 64-bit registers: aggregates by value cannot cross it. */

@@ -7,12 +7,14 @@
 //   then   global STT_FUNC, then global STT_OBJECT, each in input order
 // sh_info of .symtab is the index of the first global.
 import { ByteWriter, StringTable } from './bytes.js';
-import { SHN_ABS, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_FUNC, STT_OBJECT, STT_SECTION } from './elf-consts.js';
+import { SHN_ABS, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_FUNC, STT_NOTYPE, STT_OBJECT, STT_SECTION } from './elf-consts.js';
 
 export interface SymbolSpec {
   name: string;
-  type: typeof STT_FUNC | typeof STT_OBJECT;
+  /** STT_NOTYPE: an undefined symbol (a kernel function), section index 0. */
+  type: typeof STT_FUNC | typeof STT_OBJECT | typeof STT_NOTYPE;
   global: boolean;
+  weak?: boolean;
   sectionIndex: number;
   valueBytes: number;
   sizeBytes: number;
@@ -54,18 +56,18 @@ export function buildSymbolTable(
     byName.set(s.name, rows.length);
     rows.push({
       name: s.name,
-      info: ((s.global ? STB_GLOBAL : STB_LOCAL) << 4) | s.type,
+      info: ((s.weak ? STB_WEAK : s.global ? STB_GLOBAL : STB_LOCAL) << 4) | s.type,
       shndx: s.sectionIndex,
       value: s.valueBytes,
       size: s.sizeBytes,
     });
   };
   for (const global of [false, true]) {
-    for (const type of [STT_FUNC, STT_OBJECT]) {
+    for (const type of [STT_FUNC, STT_OBJECT, STT_NOTYPE]) {
       for (const s of symbols) if (s.global === global && s.type === type) push(s);
     }
   }
-  const firstGlobal = rows.findIndex((r) => r.info >> 4 === STB_GLOBAL);
+  const firstGlobal = rows.findIndex((r) => r.info >> 4 !== STB_LOCAL);
 
   const strings = new StringTable();
   const w = new ByteWriter();

@@ -70,6 +70,8 @@ import {
   SHT_STRTAB,
   SHT_SYMTAB,
   STT_FUNC,
+  STT_NOTYPE,
+  SHN_UNDEF,
   STT_OBJECT,
   SYMBOL_BYTES,
 } from './elf-consts.js';
@@ -114,7 +116,7 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
     ...debug.flatMap((d, i) => (debug.some((x) => x.relocs.some((r) => r.section === d.name)) ? [{ name: d.name, index: debugFirst + i }] : [])),
   ];
   const symtab = buildSymbolTable(prog.sourcePath, sectionSyms, specs);
-  const funcNames = new Set(prog.functions.map((f) => f.name));
+  const funcNames = new Set([...prog.functions.map((f) => f.name), ...(prog.externFuncs ?? []).map((f) => f.name)]);
 
   // Program sections and their relocations.
   const sections: ElfSection[] = [];
@@ -325,6 +327,9 @@ function collectSymbols(
         sizeBytes: fn.insns.length * INSN_SIZE_BYTES,
       });
     }
+  }
+  for (const f of prog.externFuncs ?? []) {
+    if (claim(f.name, 'kernel function')) specs.push({ name: f.name, type: STT_NOTYPE, global: true, weak: f.weak, sectionIndex: SHN_UNDEF, valueBytes: 0, sizeBytes: 0 });
   }
   prog.data.forEach((d: DataSection) => {
     for (const s of d.symbols) {

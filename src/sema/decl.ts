@@ -104,6 +104,7 @@ function declareFunction(s: SemaState, name: string, type: Extract<CType, { kind
   if (findAttr(attrs, 'always_inline')) sym.alwaysInline = true;
   if (findAttr(attrs, 'noinline')) sym.noInline = true;
   if (findAttr(attrs, 'naked')) sym.naked = true;
+  if (findAttr(attrs, 'weak')) sym.weak = true;
   const section = findAttr(attrs, 'section');
   if (section) sym.section = attrString(section);
   // File scope holds the function name; a block-scope declaration refers to the same function.

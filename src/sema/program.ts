@@ -106,6 +106,8 @@ export interface FuncSym {
   addressTaken?: boolean;
   /** The assembler name of `T f(...) asm("name");`: `llvm.bpf.load.byte` and its kin are LD_ABS/LD_IND loads. */
   asmLabel?: string;
+  /** __attribute__((weak)): for a kernel function (__ksym __weak), one the kernel may lack. */
+  weak?: boolean;
 }
 
 export interface EnumConst {

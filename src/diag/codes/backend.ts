@@ -55,7 +55,12 @@ values. Use a __u32 or __u64 counter.`,
     name: 'undefined-function',
     title: 'a call to a function that is declared but never defined',
     explanation: `A BPF object is linked as a whole: every called function must be defined in the same
-source file (or in an included header). Define the function, or remove the call.`,
+source file (or in an included header). Define the function, or remove the call. A kernel function
+(kfunc) is declared with __ksym from <bpf/bpf_helpers.h>:
+
+  extern void *bpf_cast_to_kern_ctx(void *ctx) __ksym;
+
+and libbpf finds it in the kernel's BTF when it loads the object.`,
   },
   E5009: {
     name: 'inline-depth',
