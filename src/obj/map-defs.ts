@@ -35,6 +35,60 @@ export interface MapDef {
   offset: number;
   /** The ".kconfig" map: each extern's place in the value, and whether its value is known. */
   externs?: readonly { name: string; offset: number; sizeBytes: number; known: boolean }[];
+  /** Kernel pointers the value holds (`__kptr`, `__kptr_untrusted`, `__percpu_kptr` fields). */
+  kptrs?: readonly KptrField[];
+}
+
+export interface KptrField {
+  offset: number;
+  /** The struct it points to. */
+  struct: string;
+  /** The type tag: 'kptr' (referenced), 'kptr_untrusted' or 'percpu_kptr'. */
+  tag: string;
+}
+
+const KPTR_TAGS = ['kptr', 'kptr_untrusted', 'percpu_kptr'];
+
+/**
+ * The kptr fields of a value type (btf_parse_fields): 8-byte pointers tagged `kptr`,
+ * `kptr_untrusted` or `percpu_kptr`, in nested structs and arrays too. The reader gives a
+ * TYPE_TAG as a typedef of the tag's name.
+ */
+/** A global variable that is itself a tagged kernel pointer. */
+function globalKptr(btf: readonly BtfType[], id: BtfId): Omit<KptrField, 'offset'> | undefined {
+  let t = btf[id - 1];
+  for (let g = 0; t && (t.kind === 'const' || t.kind === 'volatile') && g < 8; g++) t = btf[t.type - 1];
+  const tag = t?.kind === 'ptr' ? btf[t.type - 1] : undefined;
+  if (tag?.kind !== 'typedef' || !KPTR_TAGS.includes(tag.name)) return undefined;
+  const target = btfSkipModifiers(btf, tag.type).t;
+  return target && (target.kind === 'struct' || target.kind === 'union' || target.kind === 'fwd') ? { struct: target.name, tag: tag.name } : undefined;
+}
+
+function kptrFields(btf: readonly BtfType[], id: BtfId, base: number, out: KptrField[], depth = 0): void {
+  if (depth > 16) return;
+  const t = btfSkipModifiers(btf, id).t;
+  if (!t) return;
+  if (t.kind === 'struct' || t.kind === 'union') {
+    for (const m of t.members) {
+      const at = base + Math.floor(m.bitOffset / 8);
+      let mt = btf[m.type - 1];
+      for (let g = 0; mt && (mt.kind === 'const' || mt.kind === 'volatile') && g < 8; g++) mt = btf[mt.type - 1];
+      const tag = mt?.kind === 'ptr' ? btf[mt.type - 1] : undefined;
+      if (tag?.kind === 'typedef' && KPTR_TAGS.includes(tag.name)) {
+        const target = btfSkipModifiers(btf, tag.type).t;
+        if (target && (target.kind === 'struct' || target.kind === 'union' || target.kind === 'fwd')) out.push({ offset: at, struct: target.name, tag: tag.name });
+        continue;
+      }
+      kptrFields(btf, m.type, at, out, depth + 1);
+    }
+  } else if (t.kind === 'array' && t.nelems > 0) {
+    const size = btfSizeOf(btf, t.elem) ?? 0;
+    const inner: KptrField[] = [];
+    kptrFields(btf, t.elem, 0, inner, depth + 1);
+    if (inner.length > 0 && size > 0) {
+      for (let i = 0; i < t.nelems && i < 1024; i++) for (const f of inner) out.push({ ...f, offset: base + i * size + f.offset });
+    }
+  }
 }
 
 const BPF_F_RDONLY_PROG = 1 << 7;
@@ -126,6 +180,9 @@ function btfMapDef(btf: readonly BtfType[], name: string, structId: BtfId, secti
           def.valueTypeId = v;
           def.spinLockOff = findStructField(btf, v, 'bpf_spin_lock', 0, 0);
           def.timerOff = findStructField(btf, v, 'bpf_timer', 0, 0);
+          const kptrs: KptrField[] = [];
+          kptrFields(btf, v, 0, kptrs);
+          if (kptrs.length > 0) def.kptrs = kptrs;
         }
         break;
       }
@@ -215,7 +272,22 @@ export function mapDefinitions(obj: ObjectProgram): MapDef[] {
       }
       continue;
     }
-    if (isDataSection(sec.name) && sec.bytes.length > 0) out.push(dataMap(sec));
+    if (isDataSection(sec.name) && sec.bytes.length > 0) {
+      const def = dataMap(sec);
+      const datasec = btf.find((t): t is Extract<BtfType, { kind: 'datasec' }> => t.kind === 'datasec' && t.name === sec.name);
+      const kptrs: KptrField[] = [];
+      for (const v of datasec?.vars ?? []) {
+        const varT = btf[v.type - 1];
+        if (varT?.kind !== 'var') continue;
+        const one: KptrField[] = [];
+        kptrFields(btf, v.type, 0, one);
+        const tagged = globalKptr(btf, varT.type);
+        if (tagged) kptrs.push({ ...tagged, offset: v.offset });
+        for (const f of one) kptrs.push({ ...f, offset: v.offset + f.offset });
+      }
+      if (kptrs.length > 0) def.kptrs = kptrs;
+      out.push(def);
+    }
   }
   const kconfig = kconfigMap(btf);
   if (kconfig) out.push(kconfig);

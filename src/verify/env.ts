@@ -27,6 +27,8 @@ export interface MapInfo {
   spinLockOff: number | undefined;
   /** Whether the value type holds a struct bpf_timer. */
   hasTimer: boolean;
+  /** Kernel pointer fields of the value (offset, struct, tag), for bpf_kptr_xchg. */
+  kptrs?: readonly { offset: number; struct: string; tag: string }[];
   /** Byte ranges of the value that loads and stores may not touch (the lock, the timer), with their names. */
   specialFields: readonly { off: number; size: number; name: string }[];
 }

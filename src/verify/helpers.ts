@@ -12,6 +12,7 @@ import { constValue, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env, type MapInfo } from './env.js';
 import { spinLockCall } from './locks.js';
+import { kptrXchg } from './kfuncs.js';
 import { Reject } from './reject.js';
 import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
@@ -81,6 +82,10 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
       proven: `${info.name} is GPL-only and the license section is not GPL-compatible`,
       needed: 'char LICENSE[] SEC("license") = "GPL";',
     });
+  }
+  if (info.name === 'bpf_kptr_xchg') {
+    kptrXchg(env, st, insnIdx);
+    return;
   }
   const regs = curFrame(st).regs;
   let map: number | undefined;

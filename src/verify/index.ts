@@ -90,6 +90,7 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
       inner: undefined,
       spinLockOff: d.spinLockOff,
       hasTimer: d.timerOff !== undefined,
+      kptrs: d.kptrs,
       specialFields: specialFields(d),
     };
   });

@@ -538,3 +538,52 @@ function widenScalars(cur: State, prev: State): void {
     }
   }
 }
+
+/**
+ * bpf_kptr_xchg(field, obj): stores a referenced object (or NULL) into a `__kptr` field of a map
+ * value, releasing the program's reference, and returns the object the field held, a reference
+ * the program now owns (or NULL).
+ */
+export function kptrXchg(env: Env, st: State, insnIdx: number): void {
+  const regs = curFrame(st).regs;
+  const dst = regs[1]!, obj = regs[2]!;
+  assertInit(dst, 1);
+  assertInit(obj, 2);
+  const m = dst.type === 'map_value' && !dst.maybeNull ? env.maps[dst.map] : undefined;
+  const at = dst.off + Number(BigInt.asIntN(64, dst.s.var.v));
+  const field = m && isConst(dst.s) ? m.kptrs?.find((k) => k.offset === at) : undefined;
+  if (!field) {
+    throw new Reject('V1010', 'R1 has no valid kptr', {
+      proven: `R1 is ${describe(env, dst)}`, needed: 'the address of a `__kptr` field of a map value',
+    });
+  }
+  if (field.tag !== 'kptr') {
+    throw unmodelled('bpf_kptr_xchg', `a ${field.tag} field`);
+  }
+  const zero = obj.type === 'scalar' && !obj.kptr && isConst(obj.s) && obj.s.var.v === 0n;
+  if (!zero) {
+    if (!isKernelPtr(obj) || !obj.refId) {
+      throw new Reject('V1010', 'R2 must be referenced when passed to release function', {
+        proven: `R2 is ${describe(env, obj)}`, needed: 'an object an acquiring kfunc returned, or NULL',
+      });
+    }
+    const have = structOf(obj);
+    if (have !== '' && have !== field.struct) {
+      throw new Reject('V1010', `invalid kptr access, R2 type=ptr_${have} expected=ptr_${field.struct}`, {
+        proven: `R2 points to a struct ${have}`, needed: `a struct ${field.struct}, the field's type`,
+      });
+    }
+    if (obj.off !== 0) {
+      throw new Reject('V1010', 'R2 must have zero offset when passed to release func or trusted arg to kfunc', {
+        proven: `R2 is ${describe(env, obj)}`, needed: 'the object pointer itself',
+      });
+    }
+    const id = obj.refId;
+    st.refs = st.refs.filter((x) => x.id !== id);
+    for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
+  }
+  clobber(regs);
+  const refId = newId(env);
+  st.refs.push({ id: refId, insn: insnIdx });
+  regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), refId, trusted: true, btf: field.struct, origin: insnIdx });
+}

@@ -18,7 +18,7 @@ import { kernelErrorLine } from './cases.js';
 
 const DIR = fileURLToPath(new URL('./kfunc-cases', import.meta.url));
 const STDLIB = fileURLToPath(new URL('../../stdlib/include', import.meta.url));
-const MARKER = /^\/\/ @case (\w+) (accept|reject (\w+) "(.*)")$/;
+const MARKER = /^\/\/ @case (\w+) (accept|reject (\w+) "(.+)")$/;
 
 interface KCase {
   file: string;
