@@ -97,3 +97,13 @@ _Static_assert(sizeof("%" PRIu64 " %" PRIx32) == 7 && sizeof(PRIu64) == 3 && siz
     expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
   });
 });
+
+describe('kernel-tree code (-D__KERNEL__)', () => {
+  it('<linux/socket.h> has the address families, levels and options, as the kernel\'s internal header', () => {
+    const src = `#include <linux/socket.h>
+_Static_assert(AF_INET == 2 && AF_INET6 == 10 && SOL_SOCKET == 1 && SOL_TCP == 6 && SO_REUSEADDR == 2, "socket constants");
+`;
+    expect(errors(compileString(src, { defines: [{ name: '__KERNEL__' }] }, 'sema').text)).toEqual([]);
+    expect(compileString(src, {}, 'sema').text).toContain("use of undeclared identifier 'AF_INET'");
+  });
+});

@@ -29,4 +29,26 @@ struct __kernel_sockaddr_storage {
 #define SOCK_TXREHASH_DISABLED 0
 #define SOCK_TXREHASH_ENABLED 1
 
+/* Kernel-tree code (-D__KERNEL__) includes the kernel's internal <linux/socket.h>, which also
+ * defines the address families, option levels and socket options: the same values as <sys/socket.h>. */
+#ifdef __KERNEL__
+#include <sys/socket.h>
+/* The protocol option levels, which the C library leaves to <netinet/*.h>. */
+#ifndef SOL_IP
+#define SOL_IP 0
+#endif
+#ifndef SOL_TCP
+#define SOL_TCP 6
+#endif
+#ifndef SOL_UDP
+#define SOL_UDP 17
+#endif
+#ifndef SOL_IPV6
+#define SOL_IPV6 41
+#endif
+#ifndef SOL_ICMPV6
+#define SOL_ICMPV6 58
+#endif
+#endif
+
 #endif
