@@ -618,7 +618,7 @@ function exitInsn(env: Env, st: State): Step {
     const ref = st.refs[0]!;
     throw new Reject('V1013', `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}`, {
       proven: 'an object acquired on this path is still held at the exit',
-      needed: 'bpf_sk_release() / bpf_ringbuf_submit() / bpf_ringbuf_discard() on every path',
+      needed: 'its release on every path: bpf_sk_release(), bpf_ringbuf_submit()/bpf_ringbuf_discard(), or the kfunc that releases it (bpf_task_release(), an iterator\'s destroy, ...)',
       notes: [{ insn: ref.insn, message: 'the object is acquired here' }],
     });
   }

@@ -1,8 +1,9 @@
-// Calls of kernel functions (kfuncs): programs written for these tests (kfunc-cases/*.c), each
-// with the verdict the kernel gives it written by hand after its `@case` line. ebcc does not
-// compile calls of extern kernel functions yet, so clang builds them (with ebcc's own headers);
-// ebcc's verifier must give each verdict, and where bpf() works the running kernel must too
-// (so the expectations cannot drift from the kernel). Skips loudly without clang.
+// Verifier cases that need what ebcc's compiler does not emit (BTF type tags: a map value's
+// __kptr field): programs written for these tests (kfunc-cases/*.c), each with the verdict the
+// kernel gives it written by hand after its `@case` line, built by clang with ebcc's own headers.
+// ebcc's verifier must give each verdict, and where bpf() works the running kernel must too (so
+// the expectations cannot drift from the kernel). Skips loudly without clang. The other kfunc
+// cases are in the corpus (cases/c/kfuncs.c), built by ebcc.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,8 +61,8 @@ function compileAll(): Map<string, { path: string; bytes: Uint8Array }> {
 const objects = clang ? compileAll() : new Map<string, { path: string; bytes: Uint8Array }>();
 
 it('has accepted and rejected cases', () => {
-  expect(cases.filter((c) => c.accept).length).toBeGreaterThanOrEqual(5);
-  expect(cases.filter((c) => !c.accept).length).toBeGreaterThanOrEqual(8);
+  expect(cases.filter((c) => c.accept).length).toBeGreaterThanOrEqual(1);
+  expect(cases.filter((c) => !c.accept).length).toBeGreaterThanOrEqual(2);
 });
 
 describe.skipIf(!clang)('ebcc\'s verifier gives the kernel\'s verdict on kfunc calls', () => {

@@ -1,5 +1,4 @@
-// Kernel functions (kfuncs) in C, compiled by clang (ebcc does not compile calls of extern
-// kernel functions yet; see kfuncs.test.ts): references acquired and released, NULL
+// Kernel functions (kfuncs) in C, compiled by ebcc: references acquired and released, NULL
 // checks of what may be NULL, trusted arguments, the program types a kfunc is offered to, and
 // the RCU and preemption regions that must be closed before the exit.
 #include <linux/bpf.h>
@@ -296,68 +295,4 @@ int iter_num_element_unchecked(void *ctx)
 	r = *n;
 	bpf_iter_num_destroy(&it);
 	return r;
-}
-
-// bpf_kptr_xchg: a referenced object stored in a map value's __kptr field is no longer the
-// program's to release; the object taken out is.
-struct task_slot { struct task_struct __attribute__((btf_type_tag("kptr"))) *task; };
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct task_slot);
-} stash SEC(".maps");
-
-// @case kptr_stashed_and_old_released accept
-SEC("tp_btf/task_newtask")
-int kptr_stashed_and_old_released(__u64 *ctx)
-{
-	struct task_struct *task = (struct task_struct *)ctx[0];
-	struct task_struct *t, *old;
-	struct task_slot *s;
-	__u32 key = 0;
-
-	s = bpf_map_lookup_elem(&stash, &key);
-	if (!s)
-		return 0;
-	t = bpf_task_acquire(task);
-	if (!t)
-		return 0;
-	old = bpf_kptr_xchg(&s->task, t);
-	if (old)
-		bpf_task_release(old);
-	return 0;
-}
-
-// @case kptr_old_not_released reject EINVAL "Unreleased reference"
-SEC("tp_btf/task_newtask")
-int kptr_old_not_released(__u64 *ctx)
-{
-	struct task_slot *s;
-	__u32 key = 0;
-
-	s = bpf_map_lookup_elem(&stash, &key);
-	if (!s)
-		return 0;
-	bpf_kptr_xchg(&s->task, 0);
-	return 0;
-}
-
-// @case kptr_stash_unacquired reject EINVAL "R2 must be referenced when passed to release function"
-SEC("tp_btf/task_newtask")
-int kptr_stash_unacquired(__u64 *ctx)
-{
-	struct task_struct *task = (struct task_struct *)ctx[0];
-	struct task_struct *old;
-	struct task_slot *s;
-	__u32 key = 0;
-
-	s = bpf_map_lookup_elem(&stash, &key);
-	if (!s)
-		return 0;
-	old = bpf_kptr_xchg(&s->task, task);
-	if (old)
-		bpf_task_release(old);
-	return 0;
 }
