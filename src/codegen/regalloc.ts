@@ -204,8 +204,35 @@ function lateOperands(i: Inst): number[] {
   return out;
 }
 
-/** Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before uses. */
+/**
+ * The instruction that recomputes `v` anywhere, when every definition of it is the same map
+ * address or the same constant: such a value is defined again before each use instead of going
+ * through the stack, as clang does (no stack slot, and a map pointer stays a map pointer).
+ */
+function rematerialisation(fn: IrFunction, v: VReg): (Inst & ({ op: 'mapaddr' } | { op: 'mov' })) | undefined {
+  if (fn.params.includes(v)) return undefined;
+  let def: (Inst & ({ op: 'mapaddr' } | { op: 'mov' })) | undefined;
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (instDef(i) !== v) continue;
+      if (i.op === 'mapaddr' && (def === undefined || (def.op === 'mapaddr' && def.map === i.map))) def ??= i;
+      else if (i.op === 'mov' && i.src.kind === 'imm' && (def === undefined || (def.op === 'mov' && def.bits === i.bits && def.src.kind === 'imm' && def.src.value === i.src.value))) def ??= i;
+      else return undefined;
+    }
+  }
+  return def;
+}
+
+/**
+ * Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before
+ * uses; or, for a map address or a constant, so that it is recomputed before each use.
+ */
 function spillVReg(fn: IrFunction, v: VReg, spillTemps: Set<number>): void {
+  const remat = rematerialisation(fn, v);
+  if (remat) {
+    rematerialise(fn, v, remat, spillTemps);
+    return;
+  }
   const slot = fn.slots.length;
   fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span, spill: true });
   const addr: Address = { kind: 'slot', slot, off: 0 };
@@ -243,6 +270,32 @@ function spillVReg(fn: IrFunction, v: VReg, spillTemps: Set<number>): void {
     if (termUses(t).includes(v)) {
       const r = fresh();
       out.push({ op: 'load', size: 8, dst: r, addr, span: t.span });
+      if (t.op === 'br') {
+        if (t.a === v) t.a = r;
+        if (t.b.kind === 'reg' && t.b.reg === v) t.b = { kind: 'reg', reg: r };
+      } else if (t.op === 'ret') t.value = { kind: 'reg', reg: r };
+    }
+    b.insts = out;
+  }
+}
+
+function rematerialise(fn: IrFunction, v: VReg, def: Inst & ({ op: 'mapaddr' } | { op: 'mov' }), spillTemps: Set<number>): void {
+  const again = (span: Span, out: Inst[]): VReg => {
+    const t = fn.vregCount++ as VReg;
+    spillTemps.add(t);
+    out.push(def.op === 'mapaddr' ? { ...def, dst: t, span } : { ...def, dst: t, src: { ...def.src }, span });
+    return t;
+  };
+  for (const b of fn.blocks) {
+    const out: Inst[] = [];
+    for (const i of b.insts) {
+      if (instDef(i) === v) continue;
+      let t: VReg | undefined;
+      out.push(rewriteUses(i, v, () => (t ??= again(i.span, out))));
+    }
+    const t = b.term;
+    if (termUses(t).includes(v)) {
+      const r = again(t.span, out);
       if (t.op === 'br') {
         if (t.a === v) t.a = r;
         if (t.b.kind === 'reg' && t.b.reg === v) t.b = { kind: 'reg', reg: r };

@@ -4,7 +4,9 @@ import type { Inst, IrFunction } from '../../src/ir/ir.js';
 import { legalize } from '../../src/codegen/legalize.js';
 import { cpuFeatures } from '../../src/bpf/opcodes.js';
 import { allocateRegisters } from '../../src/codegen/regalloc.js';
-import { compileString } from '../util/compile.js';
+import { disasm } from '../../src/bpf/disasm.js';
+import { join } from 'node:path';
+import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 
 function irOf(src: string): IrFunction {
   const out = compileString(`#include <linux/bpf.h>\n${src}`, {}, 'ir');
@@ -69,5 +71,20 @@ describe('allocateRegisters', () => {
     if (cas?.addr.kind !== 'reg') throw new Error('expected a register address');
     expect(alloc.regOf.get(cas.addr.reg)).not.toBe(0);
     expect(alloc.regOf.get(cas.src)).not.toBe(0);
+  });
+});
+
+describe('rematerialisation', () => {
+  it('loads a map address again before each call that needs it, instead of spilling it, when R6-R9 are taken', () => {
+    // samples/xdp_count.c: eth, data_end, data and the EtherType live across bump()'s calls in
+    // R6-R9; the map address both calls take is loaded with ld_imm64 before each, so no stack
+    // slot holds it and the frame is the key and `one` (16 bytes, as clang's).
+    const out = compileFile(join(REPO_DIR, 'samples/xdp_count.c'), {}, 'codegen');
+    expect(out.text).toBe('');
+    const fn = out.object!.functions.find((f) => f.name === 'xdp_count')!;
+    const code = disasm(fn.insns);
+    expect(code.filter((l) => /^\*\(u64 \*\)\(r10 -\d+\) = r\d$/.test(l))).toEqual([]);
+    expect(code.filter((l) => /^r\d = \*\(u64 \*\)\(r10 -\d+\)$/.test(l))).toEqual([]);
+    expect(fn.relocs.filter((r) => r.symbol === 'ethertype_count')).toHaveLength(2);
   });
 });
