@@ -466,16 +466,21 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       }
       return { kind: 'next', to: idx + 2 };
     }
-    case 'ldx': case 'ldsx':
+    case 'ldx': case 'ldsx': {
       if (insn.dst === 10) throw new Reject('V1025', 'frame pointer is read only', { proven: 'a load into R10' });
+      const base = regs[insn.src]!;
       memAccess(env, st, { regno: insn.src, off: insn.off, size: sizeBytes(form), access: 'read', dst: insn.dst, signExtend: form.kind === 'ldsx' });
+      samePointerType(env, idx, base);
       return { kind: 'next', to: idx + 1 };
-    case 'st':
-      memAccess(env, st, { regno: insn.dst, off: insn.off, size: sizeBytes(form), access: 'write', imm: insn.imm });
+    }
+    case 'st': case 'stx': {
+      const base = regs[insn.dst]!;
+      memAccess(env, st, form.kind === 'st'
+        ? { regno: insn.dst, off: insn.off, size: sizeBytes(form), access: 'write', imm: insn.imm }
+        : { regno: insn.dst, off: insn.off, size: sizeBytes(form), access: 'write', valueReg: insn.src });
+      samePointerType(env, idx, base);
       return { kind: 'next', to: idx + 1 };
-    case 'stx':
-      memAccess(env, st, { regno: insn.dst, off: insn.off, size: sizeBytes(form), access: 'write', valueReg: insn.src });
-      return { kind: 'next', to: idx + 1 };
+    }
     case 'atomic': {
       assertInit(regs[insn.src]!, insn.src);
       assertInit(regs[insn.dst]!, insn.dst);
@@ -650,6 +655,30 @@ function exitInsn(env: Env, st: State): Step {
     }
   }
   return { kind: 'end' };
+}
+
+/** Pointer types whose loads and stores the kernel rewrites per type (reg_type_mismatch_ok is false for them). */
+const REWRITTEN_ACCESS = new Set(['ctx', 'sock', 'sock_common', 'tcp_sock', 'ptr_']);
+
+/**
+ * save_aux_ptr_type: one load or store instruction may not be used with a context or socket
+ * pointer on one path and another pointer type on another: the kernel rewrites the instruction
+ * for the type it saw.
+ */
+function samePointerType(env: Env, idx: number, base: import('./state.js').Reg): void {
+  const type = base.type === 'scalar' ? 'ptr_' : typeText(base);
+  env.ptrTypes ??= new Map();
+  const prev = env.ptrTypes.get(idx);
+  if (prev === undefined) {
+    env.ptrTypes.set(idx, type);
+    return;
+  }
+  if (prev !== type && (REWRITTEN_ACCESS.has(prev) || REWRITTEN_ACCESS.has(type))) {
+    throw new Reject('V1099', 'same insn cannot be used with different pointers', {
+      proven: `this instruction accesses memory through ${prev === 'ptr_' ? 'a kernel object' : prev} on one path and through ${type === 'ptr_' ? 'a kernel object' : type} on this one`,
+      needed: 'one pointer type per load or store: separate the accesses (for example, copy the context field first)',
+    });
+  }
 }
 
 function sizeBytes(form: OpcodeForm): number {

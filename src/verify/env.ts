@@ -68,6 +68,8 @@ export interface Env {
    * call in a loop), when the exploration keeps one: iterator loops widen against it.
    */
   prevVisit?: (idx: number, st: State) => State | undefined;
+  /** The pointer type each load or store instruction was first checked with, on any path (insn_aux_data's ptr_type). */
+  ptrTypes?: Map<number, string>;
 }
 
 export const newId = (env: Env): number => ++env.idGen;

@@ -37,6 +37,8 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     stack_trace: ['bpf_get_stackid'],
     sk_storage: ['bpf_sk_storage_get', 'bpf_sk_storage_delete'],
     user_ringbuf: ['bpf_user_ringbuf_drain'],
+    cgroup_storage: ['bpf_get_local_storage'],
+    percpu_cgroup_storage: ['bpf_get_local_storage'],
     sockmap: ['bpf_sk_redirect_map', 'bpf_sock_map_update', 'bpf_msg_redirect_map', 'bpf_sk_select_reuseport', 'bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem'],
     sockhash: ['bpf_sk_redirect_hash', 'bpf_sock_hash_update', 'bpf_msg_redirect_hash', 'bpf_sk_select_reuseport', 'bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem'],
   };
@@ -51,6 +53,7 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     bpf_map_peek_elem: ['queue', 'stack', 'bloom_filter'], bpf_map_pop_elem: ['queue', 'stack'], bpf_map_push_elem: ['queue', 'stack', 'bloom_filter'],
     bpf_get_stackid: ['stack_trace'],
     bpf_sk_storage_get: ['sk_storage'], bpf_sk_storage_delete: ['sk_storage'],
+    bpf_get_local_storage: ['cgroup_storage', 'percpu_cgroup_storage'],
     bpf_sk_redirect_map: ['sockmap'], bpf_msg_redirect_map: ['sockmap'], bpf_sock_map_update: ['sockmap'],
     bpf_sk_redirect_hash: ['sockhash'], bpf_msg_redirect_hash: ['sockhash'], bpf_sock_hash_update: ['sockhash'],
     bpf_sk_select_reuseport: ['reuseport_sockarray', 'sockmap', 'sockhash'],
@@ -119,6 +122,11 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
         needed: `a map type ${info.name} works on`,
       });
     }
+  }
+  if (info.name === 'bpf_get_local_storage' && !(regs[2]!.type === 'scalar' && isConst(regs[2]!.s) && regs[2]!.s.var.v === 0n)) {
+    throw new Reject('V1010', "get_local_storage() doesn't support non-zero flags", {
+      proven: `the flags (R2) are ${describe(env, regs[2]!)}`, needed: 'flags 0',
+    });
   }
   const nonNull = info.name === 'bpf_map_lookup_elem' && map !== undefined && constKeyInRange(env, st, regs[2]!, env.maps[map]!);
   if (release) {

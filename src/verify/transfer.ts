@@ -567,7 +567,11 @@ export interface BranchResult {
   other: State | undefined;
 }
 
-const notNullTypes = new Set(['ctx', 'stack', 'pkt', 'pkt_meta', 'pkt_end', 'map_value', 'map_key', 'sock', 'sock_common', 'tcp_sock', 'mem', 'flow_keys', 'map_ptr', 'func']);
+/**
+ * reg_not_null: the pointer types a comparison with 0 decides. The context, stack and packet
+ * pointers are not among them: both sides of `if (ctx == 0)` are explored.
+ */
+const notNullTypes = new Set(['map_value', 'map_key', 'sock', 'sock_common', 'tcp_sock', 'mem', 'map_ptr', 'btf_id']);
 
 function pktBranchTaken(dst: Reg, src: Reg, op: CmpOp): -1 | 0 | 1 {
   let pkt: Reg;
