@@ -528,6 +528,14 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       const r = regScalar();
       coerceToSize(r.s, sizeBytes(form));
       regs[0] = r;
+      if (st.frames.length > 1) {
+        // In a called function a failed load returns 0 from it at once (the hidden exit of
+        // bpf_gen_ld_abs): that return is followed first, the rest of the function waits.
+        const other = cloneState(st);
+        regs[0] = regConst(0n);
+        const back = exitInsn(env, st);
+        if (back.kind === 'next') return { kind: 'fork', to: back.to, jumpTo: idx + 1, other };
+      }
       return { kind: 'next', to: idx + 1 };
     }
     case 'ja':

@@ -445,3 +445,29 @@ skip:   exit
 .func never
         r0 = 1
         exit
+
+@case ld_abs_in_function_returns_early reject EACCES "R8 !read_ok"
+.prog p socket
+        call loadbyte
+        if r0 != 0 goto out
+        r0 = r8
+out:    r0 = 0
+        exit
+.func loadbyte args=1
+        r6 = r1
+        r0 = *(u8 *)skb[12]
+        r0 = 1
+        exit
+
+@case ld_abs_in_function_both_returns_safe accept
+.prog p socket
+        r8 = 5
+        call loadbyte2
+        r0 = r8
+        r0 &= 1
+        exit
+.func loadbyte2 args=1
+        r6 = r1
+        r0 = *(u8 *)skb[12]
+        r0 = 1
+        exit
