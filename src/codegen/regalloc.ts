@@ -61,7 +61,13 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
     list.push(r);
     hints.set(v, list);
   };
-  const copies: [number, number][] = [];
+  /** The other ends of the register movs each value takes part in. */
+  const copyPartners: Map<number, number[]> = new Map();
+  const addPartner = (v: number, w: number) => {
+    const list = copyPartners.get(v);
+    if (list === undefined) copyPartners.set(v, [w]);
+    else list.push(w);
+  };
   const liveOut = computeLiveOut(fn);
   const order: number[] = [];
   const seen = new Uint8Array(n);
@@ -119,7 +125,10 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
         }
       }
       // Any register mov is a hint (a 32-bit one can reuse its source's register when the source dies).
-      if (i.op === 'mov' && i.src.kind === 'reg') copies.push([i.dst, i.src.reg]);
+      if (i.op === 'mov' && i.src.kind === 'reg') {
+        addPartner(i.dst, i.src.reg);
+        addPartner(i.src.reg, i.dst);
+      }
       if (i.op === 'asm') {
         // Operands never sit in a register the text overwrites, and the output never shares a
         // register with an input (the text may write it before it reads them all).
@@ -163,9 +172,8 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
       if (r !== undefined) taken.add(r);
     }
     const preferred: number[] = [...(hints.get(v) ?? [])];
-    for (const [a, b] of copies) {
-      const other = a === v ? b : b === v ? a : -1;
-      const r = other >= 0 ? regOf.get(other as VReg) : undefined;
+    for (const other of copyPartners.get(v) ?? []) {
+      const r = regOf.get(other as VReg);
       if (r !== undefined) preferred.push(r);
     }
     let choice = preferred.find((r) => !taken.has(r));

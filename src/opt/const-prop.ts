@@ -7,20 +7,57 @@
 // jumps. Returns whether anything changed. Invalidates: liveness; run
 // simplifyCfg afterwards to drop the blocks that became unreachable.
 import { evalAlu, evalBswap, evalCmp, evalNeg, evalSext } from '../ir/eval.js';
-import type { Block, BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
+import type { BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, swappedCmp, termUses } from '../ir/ir.js';
 import { reversePostOrder } from './loops.js';
 
 /** undefined: no value reached yet (top); 'varying': not a constant (bottom). */
 type Value = bigint | 'varying';
-type State = Map<VReg, Value> & { tracked: Set<VReg> };
 
-function newState(tracked: Set<VReg>, from?: Map<VReg, Value>): State {
-  const s = (from ? new Map(from) : new Map()) as State;
-  s.tracked = tracked;
-  return s;
+/** Where a register's value is kept: a slot of the vectors that flow between blocks, or: */
+const LOCAL = -1; // the block-local map (a temporary, written in each block before it is read)
+const UNTRACKED = -2; // nowhere: it never holds a constant
+
+/**
+ * Which registers the analysis tracks, and where. Only registers that can hold a constant and
+ * carry a value from one block to the next get a slot, so the state that flows along each edge
+ * is a short vector, copied with one slice.
+ */
+interface Layout {
+  slot: Int32Array;
+  size: number;
 }
 
+/** The values at one program point: the cross-block vector and the block's temporaries. */
+interface State {
+  layout: Layout;
+  vals: (Value | undefined)[];
+  local: Map<VReg, Value>;
+}
+
+function newState(layout: Layout, from?: readonly (Value | undefined)[]): State {
+  return { layout, vals: from ? from.slice() : new Array<Value | undefined>(layout.size), local: new Map() };
+}
+
+function where(s: State, r: VReg): number {
+  return s.layout.slot[r] ?? UNTRACKED;
+}
+
+function get(s: State, r: VReg): Value | undefined {
+  const k = where(s, r);
+  return k >= 0 ? s.vals[k] : k === LOCAL ? s.local.get(r) : 'varying';
+}
+
+function layoutOf(fn: IrFunction): Layout {
+  const tracked = trackedRegisters(fn);
+  const crossBlock = crossBlockRegisters(fn);
+  let n = fn.vregCount;
+  for (const r of tracked) n = Math.max(n, r + 1);
+  const slot = new Int32Array(n).fill(UNTRACKED);
+  let size = 0;
+  for (const r of tracked) slot[r] = crossBlock.has(r) ? size++ : LOCAL;
+  return { slot, size };
+}
 
 function meet(a: Value | undefined, b: Value | undefined): Value | undefined {
   if (a === undefined) return b;
@@ -30,7 +67,7 @@ function meet(a: Value | undefined, b: Value | undefined): Value | undefined {
 
 function valueOf(s: State, o: Operand): Value | undefined {
   if (o.kind === 'imm') return BigInt.asUintN(64, o.value);
-  return s.has(o.reg) ? s.get(o.reg) : s.tracked.has(o.reg) ? undefined : 'varying';
+  return get(s, o.reg);
 }
 
 /**
@@ -124,15 +161,15 @@ function transfer(i: Inst, s: State): Value {
       return 'varying';
     }
     case 'neg': {
-      const a = s.get(i.a);
+      const a = get(s, i.a);
       return typeof a === 'bigint' ? evalNeg(i.bits, a) : 'varying';
     }
     case 'sext': {
-      const a = s.get(i.src);
+      const a = get(s, i.src);
       return typeof a === 'bigint' ? evalSext(i.bits, i.fromBits, a) : 'varying';
     }
     case 'bswap': {
-      const a = s.get(i.src);
+      const a = get(s, i.src);
       return typeof a === 'bigint' ? evalBswap(i.bits, a) : 'varying';
     }
     default:
@@ -142,7 +179,10 @@ function transfer(i: Inst, s: State): Value {
 
 function step(i: Inst, s: State): void {
   const d = instDef(i);
-  if (d !== undefined && s.tracked.has(d)) s.set(d, transfer(i, s));
+  if (d === undefined) return;
+  const k = where(s, d);
+  if (k >= 0) s.vals[k] = transfer(i, s);
+  else if (k === LOCAL) s.local.set(d, transfer(i, s));
 }
 
 /** Which successors of a terminator can execute in state s. */
@@ -175,71 +215,108 @@ function crossBlockRegisters(fn: IrFunction): Set<VReg> {
   return out;
 }
 
-/**
- * The part of a block's exit state its successors can read, made from the state itself (which
- * is not used after): it holds the block's entry state, whose registers all cross blocks, and
- * what the block wrote, of which the registers no other block reads first are dropped.
- */
-function exitState(s: State, b: Block, crossBlock: Set<VReg>): State {
-  for (const i of b.insts) {
-    const d = instDef(i);
-    if (d !== undefined && !crossBlock.has(d)) s.delete(d);
-  }
-  return s;
-}
-
 export function constProp(fn: IrFunction): boolean {
   return rewrite(fn, analyse(fn));
 }
 
 /** The constants at the entry of each block (undefined where no executable edge leads). */
-function analyse(fn: IrFunction): (State | undefined)[] {
+interface Analysis {
+  layout: Layout;
+  entry: ((Value | undefined)[] | undefined)[];
+}
+
+function analyse(fn: IrFunction): Analysis {
+  const layout = layoutOf(fn);
+  return { layout, entry: analyseFrom(fn, layout, 0, new Array<Value | undefined>(layout.size)) };
+}
+
+/**
+ * The forward dataflow from block `start`, entered with the values `seed`, over the blocks
+ * `inside` accepts (edges that leave them are not followed).
+ */
+function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Value | undefined)[], inside?: ReadonlySet<BlockId>): ((Value | undefined)[] | undefined)[] {
   const n = fn.blocks.length;
-  const tracked = trackedRegisters(fn);
-  const crossBlock = crossBlockRegisters(fn);
-  const entry: (State | undefined)[] = new Array(n);
-  entry[0] = newState(tracked);
-  // Blocks are taken in reverse post-order, sweep after sweep, each only when its entry state
-  // changed: a block's predecessors (but for back edges) go first, so most blocks are visited
-  // once per sweep and most sweeps find nothing to do (a FIFO queue visited blocks of unrolled
-  // code about three times each). The fixpoint does not depend on the order.
-  const order = reversePostOrder(fn);
-  const queued = new Uint8Array(n);
-  queued[0] = 1;
-  let pending = 1;
-  for (let k = 0; pending > 0; k = k + 1 === order.length ? 0 : k + 1) {
-    const id = order[k]!;
-    if (!queued[id]) continue;
-    queued[id] = 0;
-    pending--;
-    const s = newState(tracked, entry[id]!);
-    const b = fn.blocks[id]!;
-    for (const i of b.insts) step(i, s);
-    const live = liveSuccessors(b.term, s);
-    const exit = exitState(s, b, crossBlock);
-    for (const succ of live) {
-      const old = entry[succ];
-      let changed = false;
-      if (!old) {
-        // The only successor can take the exit state itself: no second copy.
-        entry[succ] = live.length === 1 ? exit : newState(tracked, exit);
-        changed = true;
-      } else {
-        for (const [k, v] of exit) {
-          const m = meet(old.get(k), v);
-          if (m !== old.get(k)) {
-            changed = true;
-            old.set(k, m!);
+  const entry: ((Value | undefined)[] | undefined)[] = new Array(n);
+  entry[start] = seed;
+  // Sweeps over the blocks in reverse post-order, each visiting the blocks whose entry changed:
+  // a block is then looked at after its forward predecessors, once per sweep at most, and the
+  // sweeps end after about as many rounds as loops are nested. (A first-in first-out queue visits
+  // blocks before their predecessors settle, seven times each on large unrolled functions.)
+  const order = reversePostOrder(fn, start, inside);
+  const dirty = new Uint8Array(n);
+  dirty[start] = 1;
+  for (let again = true; again; ) {
+    again = false;
+    for (const id of order) {
+      if (!dirty[id]) continue;
+      dirty[id] = 0;
+      const s = newState(layout, entry[id]!);
+      const b = fn.blocks[id]!;
+      for (const i of b.insts) step(i, s);
+      const live = liveSuccessors(b.term, s);
+      const exit = s.vals;
+      for (const succ of live) {
+        if (inside && !inside.has(succ)) continue;
+        const old = entry[succ];
+        let changed = false;
+        if (!old) {
+          // The only successor can take the exit state itself: no second copy.
+          entry[succ] = live.length === 1 ? exit : exit.slice();
+          changed = true;
+        } else {
+          for (let k = 0; k < exit.length; k++) {
+            const m = meet(old[k], exit[k]);
+            if (m !== old[k]) {
+              changed = true;
+              old[k] = m;
+            }
           }
         }
-      }
-      if (changed && !queued[succ]) {
-        queued[succ] = 1;
-        pending++;
+        if (changed) {
+          dirty[succ] = 1;
+          again = true;
+        }
       }
     }
   }
   return entry;
+}
+
+/**
+ * The constants known on the edges that enter a loop's header from outside it, taken from an
+ * analysis of the whole function: what a fold of a region that only the header enters starts
+ * from. `single` asks for exactly one such edge (undefined otherwise).
+ */
+export interface LoopEntry {
+  layout: Layout;
+  vals: (Value | undefined)[];
+}
+
+export function loopEntry(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, single = false): LoopEntry | undefined {
+  const { layout, entry } = analyse(fn);
+  let vals: (Value | undefined)[] | undefined;
+  for (const b of fn.blocks) {
+    const e = entry[b.id];
+    if (!e || blocks.has(b.id) || !successors(b.term).includes(header)) continue;
+    const out = newState(layout, e);
+    for (const i of b.insts) step(i, out);
+    if (!liveSuccessors(b.term, out).includes(header)) continue;
+    if (vals && single) return undefined;
+    if (!vals) vals = out.vals;
+    else for (let k = 0; k < vals.length; k++) vals[k] = meet(vals[k], out.vals[k]);
+  }
+  return vals && { layout, vals };
+}
+
+/**
+ * constProp over the blocks of `region` only, which nothing enters but block `start`, entered
+ * with the constants `from` (a loopEntry of the function before the region was made from its
+ * loop: peeling copies a loop's blocks and renames no register, so the same registers are tracked
+ * and the values entering are the same). Blocks outside the region are left as they are.
+ */
+export function constPropRegion(fn: IrFunction, region: ReadonlySet<BlockId>, start: BlockId, from: LoopEntry): boolean {
+  const entry = analyseFrom(fn, from.layout, start, from.vals.slice(), region);
+  return rewrite(fn, { layout: from.layout, entry });
 }
 
 /**
@@ -248,18 +325,9 @@ function analyse(fn: IrFunction): (State | undefined)[] {
  * depends on something else, or the loop is entered from more than one place.
  */
 export function walkLoop(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, limit: number): number | 'over' | undefined {
-  const entry = analyse(fn);
-  let s: State | undefined;
-  for (const b of fn.blocks) {
-    const e = entry[b.id];
-    if (!e || blocks.has(b.id) || !successors(b.term).includes(header)) continue;
-    const out = newState(e.tracked, e);
-    for (const i of b.insts) step(i, out);
-    if (!liveSuccessors(b.term, out).includes(header)) continue;
-    if (s) return undefined;
-    s = out;
-  }
-  if (!s) return undefined;
+  const start = loopEntry(fn, header, blocks, true);
+  if (!start) return undefined;
+  const s = newState(start.layout, start.vals);
   let count = 0;
   for (let id = header; blocks.has(id); ) {
     const b = fn.blocks[id]!;
@@ -274,7 +342,7 @@ export function walkLoop(fn: IrFunction, header: BlockId, blocks: ReadonlySet<Bl
   return count;
 }
 
-function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
+function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
   let changed = false;
   const imm = (v: bigint): Operand => ({ kind: 'imm', value: v });
   const fold = (s: State, o: Operand): Operand => {
@@ -289,7 +357,7 @@ function rewrite(fn: IrFunction, entry: (State | undefined)[]): boolean {
   for (const b of fn.blocks) {
     const e = entry[b.id];
     if (!e) continue; // unreachable: simplifyCfg removes it
-    const s = newState(e.tracked, e);
+    const s = newState(layout, e);
     b.insts = b.insts.map((i) => {
       let out: Inst = i;
       const d = instDef(i);

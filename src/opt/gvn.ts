@@ -15,6 +15,7 @@
 // Invalidates: liveness.
 import type { BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+import { reversePostOrder } from './loops.js';
 
 /** Instructions after which no earlier load may be reused (stores are judged by their base). */
 function clobbersMemory(i: Inst): boolean {
@@ -150,7 +151,7 @@ export function globalValueNumbering(fn: IrFunction): boolean {
   const n = fn.blocks.length;
   const preds: BlockId[][] = Array.from({ length: n }, () => []);
   for (const b of fn.blocks) for (const s of successors(b.term)) preds[s]!.push(b.id);
-  const order = reversePostorder(fn);
+  const order = reversePostOrder(fn);
   const reachable = new Set(order);
   // Forward dataflow: a fact holds at a block's entry when every predecessor provides it.
   const outs: (State | undefined)[] = new Array(n).fill(undefined);
@@ -183,26 +184,4 @@ export function globalValueNumbering(fn: IrFunction): boolean {
   let changed = false;
   for (const bid of order) if (transfer(bid, ins[bid]!, true).changed) changed = true;
   return changed;
-}
-
-export function reversePostorder(fn: IrFunction): BlockId[] {
-  const seen = new Set<BlockId>();
-  const post: BlockId[] = [];
-  const stack: { id: BlockId; next: number }[] = [{ id: 0, next: 0 }];
-  seen.add(0);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const succ = successors(fn.blocks[top.id]!.term);
-    if (top.next < succ.length) {
-      const s = succ[top.next++]!;
-      if (!seen.has(s)) {
-        seen.add(s);
-        stack.push({ id: s, next: 0 });
-      }
-    } else {
-      post.push(top.id);
-      stack.pop();
-    }
-  }
-  return post.reverse();
 }

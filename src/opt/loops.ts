@@ -17,19 +17,26 @@ export function predecessors(fn: IrFunction): BlockId[][] {
   return preds;
 }
 
-/** Blocks reachable from the entry in reverse post-order (iterative depth-first search). */
-export function reversePostOrder(fn: IrFunction): BlockId[] {
+/**
+ * Blocks reachable from the entry (or from `start`, through the blocks `inside` accepts) in
+ * reverse post-order (iterative depth-first search).
+ */
+export function reversePostOrder(fn: IrFunction, start: BlockId = 0, inside?: ReadonlySet<BlockId>): BlockId[] {
   const seen = new Uint8Array(fn.blocks.length);
   const post: BlockId[] = [];
-  const stack: { id: BlockId; succ: BlockId[]; next: number }[] = [{ id: 0, succ: successors(fn.blocks[0]!.term), next: 0 }];
-  seen[0] = 1;
+  const succOf = (id: BlockId) => {
+    const all = successors(fn.blocks[id]!.term);
+    return inside ? all.filter((s) => inside.has(s)) : all;
+  };
+  const stack: { id: BlockId; succ: BlockId[]; next: number }[] = [{ id: start, succ: succOf(start), next: 0 }];
+  seen[start] = 1;
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     if (top.next < top.succ.length) {
       const s = top.succ[top.next++]!;
       if (!seen[s]) {
         seen[s] = 1;
-        stack.push({ id: s, succ: successors(fn.blocks[s]!.term), next: 0 });
+        stack.push({ id: s, succ: succOf(s), next: 0 });
       }
     } else {
       stack.pop();

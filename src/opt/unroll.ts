@@ -17,7 +17,7 @@
 import type { CompileContext } from '../context.js';
 import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
-import { constProp, walkLoop } from './const-prop.js';
+import { constProp, constPropRegion, loopEntry, walkLoop } from './const-prop.js';
 import { MAX_PROGRAM_INSNS } from '../bpf/limits.js';
 import { findIrreducibleEdge, findLoops, predecessors, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -38,6 +38,13 @@ const MAX_INSNS = 100_000;
  * many, the loops left are kept as they are, which is the same program.
  */
 const MAX_FAILED_TRIES = 8;
+/**
+ * Most iterations of a loop unrolled only because a loop inside it did not unroll (to find a
+ * triangular nest's constant bounds). Past this the two stay loops, as clang keeps them: an
+ * outer loop of a thousand iterations around a loop that stays a loop would otherwise become a
+ * thousand loops, each tried again.
+ */
+const MAX_ENCLOSING_TRIPS = 64;
 
 /**
  * Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget; a
@@ -53,7 +60,14 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   for (;;) {
     const loops = findLoops(fn).filter((l) => !kept.has(fn.blocks[l.header]!));
     if (loops.length === 0 || failedTries >= MAX_FAILED_TRIES) {
-      const endless = loops.find((l) => !hasExit(fn, l));
+      // A loop nothing leaves is an error only where it can run: unrolling the loops before it
+      // may have decided the branch that leads there.
+      let endless = findLoops(fn).find((l) => !hasExit(fn, l));
+      if (endless) {
+        constProp(fn);
+        simplifyCfg(fn);
+        endless = findLoops(fn).find((l) => !hasExit(fn, l));
+      }
       if (endless) {
         reportEndless(fn, endless, ctx);
         return;
@@ -70,8 +84,11 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
     let done = false;
     for (const loop of candidates) {
       const saved = { blocks: fn.blocks.map((b): Block => ({ id: b.id, insts: b.insts.map(cloneIr), term: cloneIr(b.term) })), vregCount: fn.vregCount };
-      const outcome = unrollLoop(fn, loop, kept);
+      const outcome = unrollLoop(fn, loop, kept, loop === first ? MAX_TRIPS : MAX_ENCLOSING_TRIPS);
       if (outcome.ok) {
+        // The copies were folded alone: what follows the loop learns their constants now (a
+        // branch there may decide that a later loop is never reached).
+        constProp(fn);
         done = true;
         break;
       }
@@ -90,12 +107,8 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
       if (outcome.reason !== undefined) break; // over a budget: enclosing loops are only bigger
     }
     if (!done) {
-      // None of them unrolls: they stay loops (each tried again would fail the same way).
-      const endless = candidates.find((l) => !hasExit(fn, l));
-      if (endless) {
-        reportEndless(fn, endless, ctx);
-        return;
-      }
+      // None of them unrolls: they stay loops (each tried again would fail the same way). One
+      // that never ends is reported at the end, if it can still be reached.
       for (const h of headers) kept.add(h);
     }
     simplifyCfg(fn);
@@ -160,7 +173,7 @@ function reachableBlocks(fn: IrFunction): Set<BlockId> {
   return seen;
 }
 
-function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>): Outcome {
+function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: number): Outcome {
   const body = [...loop.blocks].sort((a, b) => a - b);
   // The loop's exits: branches with a target outside it. An iteration whose copy folds none of
   // them (a reachable copy in which every one of them still branches) does not show that the
@@ -173,15 +186,23 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>): Outcome {
   // Batches double without a cap, so a loop of N iterations costs about log2(N) rounds of
   // constant folding over the function, not N / 64; the budget is checked before each copy.
   const bodyInsns = body.reduce((n, id) => n + fn.blocks[id]!.insts.length + 1, 0);
+  // Each batch is folded alone with the copies before it and the loop (only the first copy is
+  // entered from outside), from the constants that enter the loop: a fold of the whole function
+  // per batch made a function with many loops cost batches times its size, again and again.
+  const entering = loopEntry(fn, loop.header, loop.blocks);
+  const region = new Set<BlockId>(loop.blocks);
+  let regionStart: BlockId | undefined;
   let trips = 0;
   let clamped = false;
   for (let batch = 1; ; batch *= 2) {
-    const fits = Math.min(MAX_TRIPS - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
+    const fits = Math.min(maxTrips - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
     // One batch cut short by the budget is the last: otherwise each round would add a copy or
     // two and fold the whole (large) function again, thousands of times.
     if (clamped || fits < 1) {
-      const reason = `unrolling it would take more than ${trips >= MAX_TRIPS ? `${MAX_TRIPS} iterations` : `${MAX_INSNS} instructions`}`;
-      return { ok: false, reason, refused: walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS) === 'over' };
+      const reason = `unrolling it would take more than ${trips >= maxTrips ? `${maxTrips} iterations` : `${MAX_INSNS} instructions`}`;
+      // Only the full budget judges whether the kernel could walk the loop at all.
+      const refused = maxTrips === MAX_TRIPS && walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS) === 'over';
+      return { ok: false, reason, refused };
     }
     if (fits < batch) {
       batch = fits;
@@ -214,7 +235,10 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>): Outcome {
     }
     pushAll(fn.blocks, clones);
     trips += batch;
-    constProp(fn);
+    for (const c of clones) region.add(c.id);
+    regionStart ??= copies[0]!.get(loop.header)!;
+    if (entering) constPropRegion(fn, region, regionStart, entering);
+    else constProp(fn);
     const live = reachableBlocks(fn);
     if (!live.has(loop.header)) return { ok: true };
     // Progress: some copy of this batch folded one of its exits. None did, and one could have

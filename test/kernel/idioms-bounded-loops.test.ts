@@ -57,11 +57,11 @@ function manyLive(data: Uint8Array): number {
   return (a ^ b ^ c ^ d ^ e ^ f ^ g ^ h ^ p ^ q ^ r ^ s) >>> 0;
 }
 
-it('keeps the four loops as loops, and the built-in verifier accepts them', () => {
+it('keeps the loops as loops, and the built-in verifier accepts them', () => {
   const out = compileFile(FILE);
   expect(out.ctx.diags.list).toEqual([]);
   const loops = out.ir!.functions.map((f) => [f.name, findLoops(f).length]);
-  expect(loops).toEqual([['sum_bytes', 1], ['ipv6_ext', 1], ['long_sum', 1], ['many_live', 1]]);
+  expect(loops).toEqual([['sum_bytes', 1], ['ipv6_ext', 1], ['long_sum', 1], ['nested_sum', 2], ['many_live', 1]]);
   // A back edge: a jump to an earlier instruction, in each program.
   for (const fn of out.object!.functions) expect(fn.insns.some((i) => (i.code & 0x07) === 0x05 || (i.code & 0x07) === 0x06 ? i.off < 0 : false)).toBe(true);
 });
@@ -97,6 +97,14 @@ describeDual('loops bounded by packet data', () => compileFile(FILE), (obj) => {
   it('runs a constant loop of 20,000 iterations that is not unrolled', () => {
     // data[0] + (0 + 1 + ... + 19999) = data[0] + 199990000.
     expect(obj().run('long_sum', packet([5])).retval).toBe(199990005);
+  });
+
+  it('runs a loop bounded by packet data inside a constant loop of 100 iterations', () => {
+    // The sum over j < 100 and i < n of i + j is 100 * n(n - 1) / 2 + n * (0 + 1 + ... + 99).
+    const expected = (n: number) => 50 * n * (n - 1) + 4950 * n;
+    expect(obj().run('nested_sum', packet([3])).retval).toBe(expected(3)); // 15150
+    expect(obj().run('nested_sum', packet([0xff])).retval).toBe(expected(7)); // 36750
+    expect(obj().run('nested_sum', packet([8])).retval).toBe(0);
   });
 
   it('keeps twelve values across the back edge, spilled where registers run out', () => {

@@ -78,6 +78,24 @@ describe('loop unrolling', () => {
     expect(text).not.toContain('E5011');
   });
 
+  it('folds what follows an unrolled loop: a loop behind a branch its counter decides is dropped', () => {
+    // Each batch of copies is folded on its own; the code after the loop learns i == 4 once the
+    // loop is gone, so the endless loop is never reached (no E5011).
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0; int i;
+      for (i = 0; i < 4; i++) s += ctx->data;
+      if (i != 4) for (;;) s++;
+      return s; }`);
+    expect(hasLoop(text)).toBe(false);
+    expect((text.match(/load\.4 \[%0\+0\]/g) ?? []).length).toBe(4);
+  });
+
+  it('keeps a constant loop of more than 64 iterations around a loop that stays a loop', () => {
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u32 n = ctx->data & 7, s = 0;
+      for (int j = 0; j < 65; j++) for (__u32 i = 0; i < n; i++) s += i * j; return s; }`);
+    expect(loopsLeft).toBe(2);
+    expect(text).not.toContain('E5011');
+  });
+
   it('keeps a constant loop too long to unroll as a loop', () => {
     const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0; for (__u32 i = 0; i < 20000; i++) s += i; return s + ctx->data; }');
     expect(hasLoop(text)).toBe(true);

@@ -77,6 +77,26 @@ int long_sum(struct xdp_md *ctx)
 	return s;
 }
 
+/*
+ * A constant loop of 100 iterations around a loop bounded by packet data: both stay loops (the
+ * outer one is not unrolled into a hundred copies of the inner loop).
+ */
+SEC("xdp")
+int nested_sum(struct xdp_md *ctx)
+{
+	__u8 *data = (void *)(long)ctx->data;
+	__u8 *data_end = (void *)(long)ctx->data_end;
+	__u32 n, s = 0;
+
+	if (data + 1 > data_end)
+		return 0;
+	n = data[0] & 7;
+	for (__u32 j = 0; j < 100; j++)
+		for (__u32 i = 0; i < n; i++)
+			s += i + j;
+	return s;
+}
+
 /* Twelve values live across the back edge (more than the callee-saved registers hold). */
 SEC("xdp")
 int many_live(struct xdp_md *ctx)
