@@ -319,7 +319,10 @@ async function main(): Promise<void> {
 
   outputPane.addEventListener('mouseover', (e) => {
     const g = (e.target as HTMLElement).closest<HTMLElement>('.group');
-    view.dispatch({ effects: setLinkedLine.of(g ? Number(g.dataset['line']) : null) });
+    const line = g ? Number(g.dataset['line']) : 0;
+    // The editor scrolls the linked line into view (it renders only the lines it shows).
+    const scroll = line >= 1 && line <= view.state.doc.lines ? [EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' })] : [];
+    view.dispatch({ effects: [setLinkedLine.of(g ? line : null), ...scroll] });
     for (const x of outputPane.querySelectorAll('.group.linked')) x.classList.remove('linked');
     g?.classList.add('linked');
   });
