@@ -77,8 +77,12 @@ describe('ebcc -g / -g0 and objdump', () => {
       'xdp_count:',
       '; void *data = (void *)(long)ctx->data; @ xdp_count.c:40',
     ]);
-    expect(lines[4]).toMatch(/^ {4}0: r\d = \*\(u32 \*\)\(r1 \+0\)$/);
-    expect(lines).toContain('       R_BPF_64_64 drop_stats');
+    // Slot numbers are right-aligned to the width of the last one; a relocation sits under its slot.
+    const m = /^( +)0: r\d = \*\(u32 \*\)\(r1 \+0\)$/.exec(lines[4]!)!;
+    expect(m).not.toBeNull();
+    const last = Math.max(...lines.map((l) => /^ +(\d+): /.exec(l)).filter((x) => x !== null).map((x) => Number(x![1])));
+    expect(m[1]!.length).toBe(2 + String(last).length - 1);
+    expect(lines).toContain(`${m[1]}   R_BPF_64_64 drop_stats`);
   });
 
   it('ebcc objdump on a missing file is E0001, exit 1', async () => {

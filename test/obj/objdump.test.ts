@@ -28,6 +28,9 @@ char _license[] SEC("license") = "GPL";
 
 describe('ebcc objdump', () => {
   const sample = compileFile(SAMPLE);
+  // Slot numbers are right-aligned to the width of the section's last slot number.
+  const slots = sample.object!.functions.filter((f) => f.section === 'xdp').reduce((n, f) => n + f.insns.length, 0);
+  const pad = ' '.repeat(2 + String(slots - 1).length - 1);
   const dump = (bytes: Uint8Array, opts = {}): string => {
     const diags = new Diagnostics();
     const text = objdump(bytes, 'x.o', diags, opts);
@@ -38,8 +41,11 @@ describe('ebcc objdump', () => {
   it('lists each function of a section in the kernel log syntax (slot numbers right-aligned), with map names on ld_imm64', () => {
     const lines = dump(sample.elf!).split('\n');
     expect(lines.slice(0, 3)).toEqual(['Disassembly of section xdp:', '', 'xdp_count:']);
-    expect(lines[3]).toMatch(/^ {4}0: r\d = \*\(u32 \*\)\(r1 \+0\)$/); // ctx->data
-    expect(lines[4]).toMatch(/^ {4}1: r\d = \*\(u32 \*\)\(r1 \+4\)$/); // ctx->data_end
+    expect(lines[3]).toMatch(new RegExp(`^${pad}0: r\\d = \\*\\(u32 \\*\\)\\(r1 \\+0\\)$`)); // ctx->data
+    expect(lines[4]).toMatch(new RegExp(`^${pad}1: r\\d = \\*\\(u32 \\*\\)\\(r1 \\+4\\)$`)); // ctx->data_end
+    // Right-aligned: every slot line has its colon in the same column.
+    const colons = new Set(lines.filter((l) => /^ +\d+: /.test(l)).map((l) => l.indexOf(':')));
+    expect([...colons]).toEqual([pad.length + 1]);
     const mapLine = lines.findIndex((l) => /^ +\d+: r\d = map\[drop_stats\]$/.test(l));
     expect(mapLine).toBeGreaterThan(0);
     // The ld_imm64 takes two slots: the next listed slot number is two further on.
@@ -52,13 +58,13 @@ describe('ebcc objdump', () => {
   it('-r prints each relocation under its instruction', () => {
     const lines = dump(sample.elf!, { relocs: true }).split('\n');
     const at = lines.findIndex((l) => /^ +\d+: r\d = map\[drop_stats\]$/.test(l));
-    expect(lines[at + 1]).toBe('       R_BPF_64_64 drop_stats');
+    expect(lines[at + 1]).toBe(`${pad}   R_BPF_64_64 drop_stats`);
   });
 
   it('-S prints the .BTF.ext source line before its first instruction, as the kernel log does', () => {
     const lines = dump(sample.elf!, { source: true }).split('\n');
     expect(lines.slice(2, 4)).toEqual(['xdp_count:', '; void *data = (void *)(long)ctx->data; @ xdp_count.c:40']);
-    expect(lines[4]).toMatch(/^ {4}0: r\d = \*\(u32 \*\)\(r1 \+0\)$/);
+    expect(lines[4]).toMatch(new RegExp(`^${pad}0: r\\d = \\*\\(u32 \\*\\)\\(r1 \\+0\\)$`));
     expect(lines[5]).toBe('; void *data_end = (void *)(long)ctx->data_end; @ xdp_count.c:41');
     // every quoted text is the file's line, left-trimmed
     const quoted = lines.filter((l) => l.startsWith('; '));
