@@ -282,16 +282,17 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
   return entry;
 }
 
-/**
- * The constants known on the edges that enter a loop's header from outside it, taken from an
- * analysis of the whole function: what a fold of a region that only the header enters starts
- * from. `single` asks for exactly one such edge (undefined otherwise).
- */
+/** The constants on entry to a loop, with the layout of the analysis they come from. */
 export interface LoopEntry {
   layout: Layout;
   vals: (Value | undefined)[];
 }
 
+/**
+ * The constants known on the edges that enter a loop's header from outside it, taken from an
+ * analysis of the whole function: what a fold of a region that only the header enters starts
+ * from. `single` asks for exactly one such edge (undefined otherwise).
+ */
 export function loopEntry(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, single = false): LoopEntry | undefined {
   const { layout, entry } = analyse(fn);
   let vals: (Value | undefined)[] | undefined;
@@ -356,7 +357,7 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
   };
   for (const b of fn.blocks) {
     const e = entry[b.id];
-    if (!e) continue; // unreachable: simplifyCfg removes it
+    if (!e) continue; // unreachable (simplifyCfg removes it), or outside the region folded
     const s = newState(layout, e);
     b.insts = b.insts.map((i) => {
       let out: Inst = i;
