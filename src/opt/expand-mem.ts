@@ -4,13 +4,17 @@
 // Changes: replaces each memcpy/memmove/memset by loads and stores of the
 // widest width the alignment allows, and each memcmp by a byte-by-byte
 // compare chain (new blocks, appended). A size or fill byte that is still not
-// a constant is reported (E5006) and the memop is dropped. Invalidates:
-// liveness; block order (run simplifyCfg afterwards).
+// a constant is reported (E5006) and the memop is dropped, and so is one
+// that reads or writes outside the local it points into (E5016), or whose
+// expansion would grow the function past the unrolling budget (E5012).
+// Invalidates: liveness; block order (run simplifyCfg afterwards).
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.js';
+import type { Address, Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.js';
+import { instDef } from '../ir/ir.js';
 import { copyInsts, fillInsts } from '../ir/memory.js';
 import { pushAll } from '../util/array.js';
+import { countInsns, MAX_INSNS } from './unroll.js';
 
 type MemOp = Inst & { op: 'memop' };
 
@@ -20,13 +24,24 @@ type MemOp = Inst & { op: 'memop' };
  */
 const MAX_MEMOP_BYTES = 65536;
 
-export function expandMemOps(fn: IrFunction, ctx: CompileContext): void {
-  const newVReg = (): VReg => fn.vregCount++ as VReg;
-  // A memcmp splits its block; the rest is appended, so this loop reaches it too.
-  for (let k = 0; k < fn.blocks.length; k++) expandBlock(fn, fn.blocks[k]!, ctx, newVReg);
+interface Expansion {
+  fn: IrFunction;
+  ctx: CompileContext;
+  newVReg: () => VReg;
+  /** Instructions of the function so far, expansions included. */
+  size: number;
+  /** Set once the function has grown past the budget: the memops left are dropped. */
+  over: boolean;
 }
 
-function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () => VReg): void {
+export function expandMemOps(fn: IrFunction, ctx: CompileContext): void {
+  const x: Expansion = { fn, ctx, newVReg: (): VReg => fn.vregCount++ as VReg, size: countInsns(fn), over: false };
+  // A memcmp splits its block; the rest is appended, so this loop reaches it too.
+  for (let k = 0; k < fn.blocks.length; k++) expandBlock(x, fn.blocks[k]!);
+}
+
+function expandBlock(x: Expansion, b: Block): void {
+  const { fn, ctx, newVReg } = x;
   const out: Inst[] = [];
   for (let idx = 0; idx < b.insts.length; idx++) {
     const i = b.insts[idx]!;
@@ -34,8 +49,9 @@ function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () 
       out.push(i);
       continue;
     }
+    if (x.over) continue;
     if (i.size.kind !== 'imm') {
-      reportOnce(ctx, `the size passed to '${i.builtin}' is not a compile-time constant, even after inlining and constant propagation: BPF programs expand it into loads and stores`, i.sizeSpan, i);
+      reportOnce(ctx, 'E5006', `the size passed to '${i.builtin}' is not a compile-time constant, even after inlining and constant propagation: BPF programs expand it into loads and stores`, i.sizeSpan, i);
       continue;
     }
     const size = Number(i.size.value);
@@ -46,6 +62,17 @@ function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () 
       });
       continue;
     }
+    if (outsideItsLocal(fn, ctx, i, size, b.insts, idx)) continue;
+    // Loads and stores of the widest width the alignment allows (at least size / 8 of them), or
+    // memcmp's chain of four instructions a byte.
+    if (x.size + (i.kind === 'cmp' ? 4 * size : Math.ceil(size / 8)) > MAX_INSNS) {
+      ctx.diags.error('E5012', `expanding '${i.builtin}' of ${size} bytes here grows '${fn.name}' past ${MAX_INSNS.toLocaleString('en-US')} instructions, with the memory builtins before it (each expands into loads and stores, also in each unrolled copy of a loop)`, i.span, {
+        notes: i.inlinedAt.map((c) => ({ message: `'${c.callee}' is inlined here`, span: c.span })),
+      });
+      x.over = true;
+      continue;
+    }
+    const before = out.length;
     switch (i.kind) {
       case 'copy':
       case 'move':
@@ -53,7 +80,7 @@ function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () 
         break;
       case 'set':
         if (i.value!.kind !== 'imm') {
-          reportOnce(ctx, `the fill byte passed to '${i.builtin}' is not a compile-time constant, even after inlining and constant propagation`, i.valueSpan ?? i.span, i);
+          reportOnce(ctx, 'E5006', `the fill byte passed to '${i.builtin}' is not a compile-time constant, even after inlining and constant propagation`, i.valueSpan ?? i.span, i);
           break;
         }
         pushAll(out, fillInsts(i.to, size, i.alignBytes, Number(i.value!.value & 0xffn), i.span));
@@ -63,6 +90,7 @@ function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () 
         fn.blocks.push(rest);
         b.insts = out;
         b.term = compareChain(fn, b, i, size, rest.id, newVReg);
+        x.size += 4 * size;
         return;
       }
       default: {
@@ -70,16 +98,60 @@ function expandBlock(fn: IrFunction, b: Block, ctx: CompileContext, newVReg: () 
         return never;
       }
     }
+    x.size += out.length - before - 1;
   }
   b.insts = out;
 }
 
-/** E5006 once per source position and inlining path (unrolled copies of a loop share both). */
-function reportOnce(ctx: CompileContext, message: string, span: Span, i: MemOp): void {
-  const notes = i.inlinedAt.map((c) => ({ message: `'${c.callee}' is inlined here`, span: c.span }));
+/**
+ * A memop whose bytes run outside the local its address points into (a constant size past the
+ * end of a buffer): its loads and stores would reach other locals or leave the frame, which C
+ * leaves undefined and the kernel's verifier refuses when they pass the frame pointer. Reported
+ * (E5016) with the local's declaration; true if so.
+ */
+function outsideItsLocal(fn: IrFunction, ctx: CompileContext, i: MemOp, size: number, insts: readonly Inst[], idx: number): boolean {
+  const sides: [Address | undefined, string][] = i.kind === 'set' ? [[i.to, 'writes']] : i.kind === 'cmp' ? [[i.to, 'reads'], [i.from, 'reads']] : [[i.to, 'writes'], [i.from, 'reads']];
+  for (const [address, verb] of sides) {
+    const a = address && slotAddress(address, insts, idx);
+    if (!a) continue;
+    const slot = fn.slots.find((s) => s.id === a.slot);
+    if (!slot || (a.off >= 0 && a.off + size <= slot.sizeBytes)) continue;
+    const where = a.off === 0 ? `'${slot.name}'` : `offset ${a.off} of '${slot.name}'`;
+    reportOnce(ctx, 'E5016', `'${i.builtin}' ${verb} ${size} bytes at ${where}, which has ${slot.sizeBytes} bytes`, i.span, i, [{ message: `'${slot.name}' is declared here`, span: slot.span }]);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The local and offset an address points into, if its block shows it: a slot address, or a
+ * register whose last definition before `idx` in the block is a slot address, a copy of one, or
+ * one plus a constant (the copies of an unrolled loop compute `buf + 4 * i` so).
+ */
+function slotAddress(a: Address, insts: readonly Inst[], idx: number): { slot: number; off: number } | undefined {
+  if (a.kind === 'slot') return a;
+  let reg = a.reg;
+  let off = a.off;
+  for (let k = idx - 1; k >= 0; k--) {
+    const d = insts[k]!;
+    if (d.op === 'asm') return undefined; // its outputs are not all in `dst`
+    if (instDef(d) !== reg) continue;
+    if (d.op === 'slotaddr') return { slot: d.slot, off: off + d.off };
+    if (d.op === 'mov' && d.bits === 64 && d.src.kind === 'reg') reg = d.src.reg;
+    else if (d.op === 'alu' && d.alu === 'add' && d.bits === 64 && d.a.kind === 'reg' && d.b.kind === 'imm') {
+      reg = d.a.reg;
+      off += Number(BigInt.asIntN(64, d.b.value));
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/** Once per code, source position and inlining path (unrolled copies of a loop share all three). */
+function reportOnce(ctx: CompileContext, code: 'E5006' | 'E5016', message: string, span: Span, i: MemOp, extra: { message: string; span: Span }[] = []): void {
+  const notes = [...extra, ...i.inlinedAt.map((c) => ({ message: `'${c.callee}' is inlined here`, span: c.span }))];
   const same = (a?: Span, b?: Span) => a?.file === b?.file && a?.start === b?.start;
-  const dup = ctx.diags.list.some((d) => d.code === 'E5006' && d.message === message && same(d.span, span) && d.notes.length === notes.length && d.notes.every((n, k) => same(n.span, notes[k]!.span)));
-  if (!dup) ctx.diags.error('E5006', message, span, { notes });
+  const dup = ctx.diags.list.some((d) => d.code === code && d.message === message && same(d.span, span) && d.notes.length === notes.length && d.notes.every((n, k) => same(n.span, notes[k]!.span)));
+  if (!dup) ctx.diags.error(code, message, span, { notes });
 }
 
 /**

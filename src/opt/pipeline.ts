@@ -41,11 +41,12 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
   for (const fn of module.functions) {
     const errorsBefore = ctx.diags.errorCount;
     run(fn, 'unroll', () => unrollLoops(fn, ctx)); // restricted C: every loop, at every -O level
-    // A loop that could not be unrolled leaves a function that will never be emitted, possibly
-    // grown to the unrolling budget: optimising it further would only cost time.
-    const unrolled = ctx.diags.errorCount === errorsBefore;
     run(fn, 'expand-mem', () => expandMemOps(fn, ctx)); // sizes are constants by now, or never will be
     run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+    // A loop that could not be unrolled, or a memory builtin that could not be expanded, leaves a
+    // function that will never be emitted, possibly grown to the budget: optimising it further
+    // would only cost time.
+    const unrolled = ctx.diags.errorCount === errorsBefore;
     if (ctx.options.optLevel > 0 && unrolled) {
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'simplify-cfg', () => simplifyCfg(fn));

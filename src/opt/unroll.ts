@@ -30,7 +30,7 @@ import { pushAll } from '../util/array.js';
  * stops (E5011) instead of spending its own time and memory on it.
  */
 const MAX_TRIPS = 8192;
-const MAX_INSNS = 100_000;
+export const MAX_INSNS = 100_000;
 /**
  * Most loops of one function whose unrolling is tried and given up. Each try peels a batch and
  * folds constants over the whole function, so a function with many loops that stay loops (the
@@ -152,7 +152,7 @@ function retarget(t: Terminator, map: (id: BlockId) => BlockId): Terminator {
   }
 }
 
-function countInsns(fn: IrFunction): number {
+export function countInsns(fn: IrFunction): number {
   let n = 0;
   for (const b of fn.blocks) n += b.insts.length + 1;
   return n;

@@ -54,4 +54,33 @@ describe('expand-mem: memory builtins expanded after constant propagation', () =
     expect(out.text).toContain("note: 'cp' is inlined here");
     expect(out.text).toContain('test.c:3:');
   });
+  it('refuses a memset or memcpy that runs past its local, at the copy of the iteration that overflows', () => {
+    // buf has 16 bytes: iterations 0..2 write inside it, iteration 3 writes bytes 12..19.
+    const out = compileString(`${HEAD}${PROG}for (int i = 0; i < 4; i++) __builtin_memset(buf + 4 * i, 1, 8);\n return buf[0];\n}\n`);
+    const errors = out.ctx.diags.list.filter((x) => x.severity === 'error');
+    expect(errors.map((x) => x.code)).toEqual(['E5016']);
+    expect(errors[0]!.message).toBe("'__builtin_memset' writes 8 bytes at offset 12 of 'buf', which has 16 bytes");
+    expect(out.text).toContain("note: 'buf' is declared here");
+    // In bounds, the same loop compiles.
+    const ok = compileString(`${HEAD}${PROG}for (int i = 0; i < 4; i++) __builtin_memset(buf + 4 * i, 1, 4);\n return buf[0];\n}\n`);
+    expect(ok.text).toBe('');
+  });
+
+  it('stops expanding, with E5012, once the copies of a memset in an unrolled loop grow past the budget', () => {
+    // 4,000 copies of a 256-byte memset: 128,000 stores, past the 100,000 instructions that
+    // unrolling may grow a function to. Before, every pass ran on them (seconds, hundreds of MB).
+    const src = `${HEAD}SEC("xdp") int p(struct xdp_md *ctx) {
+  unsigned char buf[256];
+  unsigned long acc = 0;
+  for (int i = 0; i < 4000; i++) { __builtin_memset(buf, i, sizeof(buf)); acc += buf[ctx->ingress_ifindex & 255]; }
+  return acc & 3;
+}
+`;
+    const out = compileString(src);
+    const errors = out.ctx.diags.list.filter((x) => x.severity === 'error');
+    expect(errors.map((x) => x.code)).toEqual(['E5012']);
+    expect(errors[0]!.message).toContain("grows 'p' past 100,000 instructions");
+    // A quarter of the iterations fits.
+    expect(compileString(src.replace('4000', '1000'), {}, 'ir').ctx.diags.list.filter((x) => x.severity === 'error')).toEqual([]);
+  });
 });

@@ -105,10 +105,29 @@ to n times; the callback returns 0 to go on and 1 to stop, and the verifier chec
     explanation: `The kernel loads at most 1,000,000 instructions per program (4,096 without CAP_BPF), and
 jump offsets are limited to 16 bits. Split the program with tail calls, or reduce unrolled loops.
 ebcc expands memcpy, memmove, memset and memcmp into loads and stores, so it refuses one of more
-than 65,536 bytes before expanding it:
+than 65,536 bytes before expanding it, and stops expanding in a function that the expansions would
+grow past 100,000 instructions (the same budget as loop unrolling; a memset in a loop of 4,000
+iterations is expanded 4,000 times):
 
   __builtin_memset(buf, 0, 1 << 20);      // wrong: 131,072 stores
   __builtin_memset(buf, 0, sizeof(buf));  // right, with buf a small object`,
+  },
+  E5016: {
+    name: 'memory-builtin-out-of-bounds',
+    title: 'a memory builtin reads or writes past the local it points into',
+    explanation: `ebcc expands memcpy, memmove, memset and memcmp into loads and stores once their size is a
+constant. When the address is a local variable (or a constant offset into one) and the bytes run past
+its end, or start before it, the stores would overwrite other locals or leave the 512-byte frame: C
+leaves that undefined, and the kernel's verifier refuses any access above the frame pointer. clang
+warns about the same calls (-Wfortify-source); ebcc refuses them, at the call, with the local's
+declaration in a note. Unrolled loops are checked in every copy, so a size or an offset that grows
+with the loop counter is caught at the iteration that overflows:
+
+  unsigned char buf[64];
+  __builtin_memset(buf, 0, 4096);         // wrong: 4,096 bytes into 64
+  __builtin_memset(buf, 0, sizeof(buf));  // right
+  for (int i = 0; i < 4; i++)
+    __builtin_memcpy(buf + 16 * i, src, 32); // wrong at i = 3: bytes 48..79 of 64`,
   },
   E5013: {
     name: 'register-pressure',
