@@ -3,7 +3,10 @@
 // is the base of a load or store with a constant offset, none of them volatile) and whose accesses fall into disjoint
 // fields (a store of an immediate may cover several fields, as `= {0}` does) gets one virtual
 // register per field: stores become copies into the field's register (truncated to the store's
-// width), loads become copies out of it, and each field register starts at 0 at the entry (the
+// width), loads become copies out of it. Accesses that overlap (the storage units of bit-fields,
+// read and written at several widths) share one register when together they span at most 8
+// bytes: a narrower load shifts and masks it, a narrower store merges into it (little endian, as
+// the bytes sit in memory). Each field register starts at 0 at the entry (the
 // copy is dead, and removed, unless an uninitialised field is read). A packet offset kept in a
 // struct member so stays a register the verifier knows (the constant 14 rather than an unknown
 // value read back from the stack), as clang's SROA keeps it. Invalidates: liveness.
@@ -78,26 +81,15 @@ export function scalarReplace(fn: IrFunction): boolean {
     }
   }
 
-  // Fields per slot: the ranges of loads and register stores, disjoint; an immediate store
-  // either is one of them, covers whole fields only, or is never read.
-  const fields = new Map<number, { off: number; size: number; reg: VReg }[]>();
+  // Fields per slot: the ranges of loads and register stores, overlapping ones merged, each at
+  // most 8 bytes; an immediate store sets the bytes of the fields it covers, whole or in part.
+  const fields = new Map<number, Field[]>();
   for (const [slot, list] of accesses) {
     const s = fn.slots.find((x) => x.id === slot);
     if (!s || s.spill || escaped.has(slot)) continue;
-    const ranges: { off: number; size: number }[] = [];
-    let ok = true;
-    for (const a of list) {
-      if (a.off < 0 || a.off + a.size > s.sizeBytes) ok = false;
-      if (a.store && a.imm !== undefined) continue;
-      if (!ranges.some((r) => r.off === a.off && r.size === a.size)) ranges.push({ off: a.off, size: a.size });
-    }
-    const overlaps = (a: { off: number; size: number }, b: { off: number; size: number }) => a.off < b.off + b.size && b.off < a.off + a.size;
-    for (let x = 0; x < ranges.length && ok; x++) for (let y = x + 1; y < ranges.length; y++) if (overlaps(ranges[x]!, ranges[y]!)) ok = false;
-    for (const a of list) {
-      if (!(a.store && a.imm !== undefined) || !ok) continue;
-      for (const r of ranges) if (overlaps(r, a) && !(r.off >= a.off && r.off + r.size <= a.off + a.size)) ok = false;
-    }
-    if (!ok || ranges.length > MAX_FIELDS) continue;
+    if (list.some((a) => a.off < 0 || a.off + a.size > s.sizeBytes)) continue;
+    const ranges = mergeOverlapping(list.filter((a) => !(a.store && a.imm !== undefined)));
+    if (ranges.some((r) => r.size > 8) || ranges.length > MAX_FIELDS) continue;
     fields.set(
       slot,
       ranges.map((r) => ({ ...r, reg: fn.vregCount++ as VReg })),
@@ -105,7 +97,7 @@ export function scalarReplace(fn: IrFunction): boolean {
   }
   if (fields.size === 0) return false;
 
-  const mask = (size: number) => (1n << BigInt(size * 8)) - 1n;
+  const newVReg = () => fn.vregCount++ as VReg;
   for (const b of fn.blocks) {
     const out: Inst[] = [];
     for (const i of b.insts) {
@@ -115,18 +107,22 @@ export function scalarReplace(fn: IrFunction): boolean {
         out.push(i);
         continue;
       }
-      const exact = fs.find((f) => f.off === at.off && f.size === i.size);
+      const f = fs.find((x) => x.off <= at.off && at.off + i.size <= x.off + x.size);
       if (i.op === 'load') {
-        out.push({ op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: exact!.reg }, span: i.span });
+        out.push(...loadFrom(f!, at.off - f!.off, i.size, i.dst, i.span));
       } else if (i.src.kind === 'reg') {
-        out.push(storeInto(exact!.reg, i.src, i.size, i.span));
+        if (f!.off === at.off && f!.size === i.size) out.push(storeInto(f!.reg, i.src, i.size, i.span));
+        else out.push(...mergeInto(f!, at.off - f!.off, i.size, i.src, newVReg, i.span));
       } else {
-        // An immediate store: the bytes of each field it covers (little endian).
+        // An immediate store: the bytes of each field it covers, or covers in part (little endian).
         const v = BigInt.asUintN(i.size * 8, i.src.value);
-        for (const f of fs) {
-          if (f.off < at.off || f.off + f.size > at.off + i.size) continue;
-          const piece = (v >> BigInt((f.off - at.off) * 8)) & mask(f.size);
-          out.push({ op: 'mov', bits: 64, dst: f.reg, src: { kind: 'imm', value: piece }, span: i.span });
+        for (const x of fs) {
+          const lo = Math.max(x.off, at.off);
+          const hi = Math.min(x.off + x.size, at.off + i.size);
+          if (lo >= hi) continue;
+          const piece = (v >> BigInt((lo - at.off) * 8)) & mask(hi - lo);
+          if (lo === x.off && hi === x.off + x.size) out.push({ op: 'mov', bits: 64, dst: x.reg, src: { kind: 'imm', value: piece }, span: i.span });
+          else out.push(...mergeInto(x, lo - x.off, hi - lo, { kind: 'imm', value: piece }, newVReg, i.span));
         }
       }
     }
@@ -137,6 +133,57 @@ export function scalarReplace(fn: IrFunction): boolean {
   for (const fs of fields.values()) for (const f of fs) init.push({ op: 'mov', bits: 64, dst: f.reg, src: { kind: 'imm', value: 0n }, span: fn.span });
   entry.insts.unshift(...init);
   return true;
+}
+
+interface Field {
+  off: number;
+  size: number;
+  reg: VReg;
+}
+
+const mask = (size: number) => (1n << BigInt(size * 8)) - 1n;
+
+/** The ranges of the accesses, each group of overlapping ones merged into one range. */
+function mergeOverlapping(list: readonly { off: number; size: number }[]): { off: number; size: number }[] {
+  const sorted = [...list].sort((a, b) => a.off - b.off || b.size - a.size);
+  const out: { off: number; size: number }[] = [];
+  for (const a of sorted) {
+    const last = out[out.length - 1];
+    if (last && a.off < last.off + last.size) last.size = Math.max(last.size, a.off + a.size - last.off);
+    else out.push({ off: a.off, size: a.size });
+  }
+  return out;
+}
+
+/** dst = the `size` bytes at byte `at` of the field, zero-extended (a load of those bytes). */
+function loadFrom(f: Field, at: number, size: number, dst: VReg, span: Inst['span']): Inst[] {
+  if (at === 0 && size === f.size) return [{ op: 'mov', bits: 64, dst, src: { kind: 'reg', reg: f.reg }, span }];
+  const out: Inst[] = [];
+  let src: Operand & { kind: 'reg' } = { kind: 'reg', reg: f.reg };
+  if (at > 0) {
+    out.push({ op: 'alu', alu: 'rsh', bits: 64, dst, a: src, b: { kind: 'imm', value: BigInt(at * 8) }, span });
+    src = { kind: 'reg', reg: dst };
+  }
+  // The bytes above the load's are in the field when it ends before the field does.
+  if (at + size < f.size || src.reg === f.reg) out.push(storeInto(dst, src, size, span));
+  return out;
+}
+
+/** The `size` bytes at byte `at` of the field = the low bytes of src; the other bytes stay. */
+function mergeInto(f: Field, at: number, size: number, src: Operand, newVReg: () => VReg, span: Inst['span']): Inst[] {
+  const shift = BigInt(at * 8);
+  const keep = BigInt.asUintN(64, ~(mask(size) << shift));
+  const out: Inst[] = [{ op: 'alu', alu: 'and', bits: 64, dst: f.reg, a: { kind: 'reg', reg: f.reg }, b: { kind: 'imm', value: keep }, span }];
+  if (src.kind === 'imm') {
+    const v = (BigInt.asUintN(64, src.value) & mask(size)) << shift;
+    if (v !== 0n) out.push({ op: 'alu', alu: 'or', bits: 64, dst: f.reg, a: { kind: 'reg', reg: f.reg }, b: { kind: 'imm', value: v }, span });
+    return out;
+  }
+  const t = newVReg();
+  out.unshift(storeInto(t, src as Operand & { kind: 'reg' }, size, span));
+  if (shift > 0n) out.splice(1, 0, { op: 'alu', alu: 'lsh', bits: 64, dst: t, a: { kind: 'reg', reg: t }, b: { kind: 'imm', value: shift }, span });
+  out.push({ op: 'alu', alu: 'or', bits: 64, dst: f.reg, a: { kind: 'reg', reg: f.reg }, b: { kind: 'reg', reg: t }, span });
+  return out;
 }
 
 /** field = the low `size` bytes of src, zero-extended (what a load of the stored bytes gives). */
