@@ -12,7 +12,8 @@
 // cores, or on this one when there is none free) than it saves. Measured
 // with samples/xdp_count.c and samples/l4lb.c, it cuts CPU time by a third.
 // Sparkplug, the baseline compiler, still runs. `ebcc run` keeps TurboFan: its interpreter loop
-// runs long enough to pay for it.
+// runs long enough to pay for it, and so does a compile whose sources are large (src/cli/main.ts
+// switches it back on then).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -63,7 +64,11 @@ function writeCache(script) {
 if (existsSync(bundlePath)) {
   const { main, script, needsCache } = loadBundle();
   process.exitCode = await main(process.argv.slice(2));
-  if (needsCache) writeCache(script);
+  if (needsCache) {
+    // V8 checks a cache against the flags it was made with: make it with the ones a run starts with.
+    if (process.argv[2] !== 'run') v8.setFlagsFromString('--no-opt');
+    writeCache(script);
+  }
 } else {
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,7 @@
 // success, 1 when the program has errors, 2 on a usage error.
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
+import v8 from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type CompileContext } from '../context.js';
 import { lookupCode, CODES } from '../diag/codes.js';
@@ -24,8 +25,18 @@ import { addVerifyCommand } from './verify.js';
 
 const VERSION = '0.1.0';
 
+/**
+ * bin/ebcc.js switches V8's optimising compiler (TurboFan) off: a compile of a few hundred lines
+ * lasts a fraction of a second, and optimising costs more than it saves. A compile whose sources
+ * are large (a program that includes vmlinux.h) spends seconds in the lexer, the parser and sema,
+ * and pays for it many times over: with vmlinux.h, 3.0 s of CPU fall to ~1.6 s.
+ */
+function enableOptimizingCompiler(): void {
+  v8.setFlagsFromString('--opt');
+}
+
 function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
-  const ctx = createContext(new NodeFileSystem(), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
+  const ctx = createContext(new NodeFileSystem(enableOptimizingCompiler), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {

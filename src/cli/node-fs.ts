@@ -108,11 +108,28 @@ export function sameFile(output: string, input: string): boolean {
   }
 }
 
+/**
+ * Source text, summed over the files one compile reads, past which the compile counts as large.
+ * ebcc's whole stdlib/include is ~225 KB; one vmlinux.h is ~2.8 MB and ~500,000 tokens.
+ */
+export const LARGE_INPUT_CHARS = 512 * 1024;
+
 export class NodeFileSystem implements FileSystem {
+  private charsRead = 0;
+
+  /** onLargeInput: called once, when the files read so far pass LARGE_INPUT_CHARS. */
+  constructor(private onLargeInput?: () => void) {}
+
   readFile(path: string): string | undefined {
     try {
       if (!statSync(path).isFile()) return undefined;
-      return readFileSync(path, 'utf8');
+      const text = readFileSync(path, 'utf8');
+      this.charsRead += text.length;
+      if (this.onLargeInput && this.charsRead > LARGE_INPUT_CHARS) {
+        this.onLargeInput();
+        this.onLargeInput = undefined;
+      }
+      return text;
     } catch {
       return undefined; // whyUnreadable() says why, when the caller reports it
     }
