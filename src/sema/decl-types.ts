@@ -49,10 +49,14 @@ const BUILTIN_TYPES: [string[], CType][] = [
   [['long', 'double'], { kind: 'float', sizeBytes: 16, name: 'long double' }],
 ];
 
-function canonicalWords(words: string[]): string {
+function canonicalWords(words: readonly string[]): string {
+  if (words.length === 1 && words[0] !== '__signed' && words[0] !== '__signed__') return words[0]!;
   const norm = words.map((w) => (w === '__signed' || w === '__signed__' ? 'signed' : w));
-  return [...norm].sort().join(' ');
+  return norm.sort().join(' ');
 }
+
+/** BUILTIN_TYPES by canonicalWords(words): every basic-type specifier looks its type up here. */
+const BUILTIN_TYPE_BY_WORDS: ReadonlyMap<string, CType> = new Map(BUILTIN_TYPES.map(([words, type]) => [canonicalWords(words), type]));
 
 export function resolveSpecifiers(s: SemaState, specs: ast.DeclSpecifiers): CType {
   const base = resolveTypeSpecifier(s, specs.type, specs);
@@ -62,13 +66,12 @@ export function resolveSpecifiers(s: SemaState, specs: ast.DeclSpecifiers): CTyp
 function resolveTypeSpecifier(s: SemaState, spec: ast.TypeSpecifier, specs: ast.DeclSpecifiers): CType {
   switch (spec.kind) {
     case 'BuiltinType': {
-      const key = canonicalWords(spec.words);
-      const found = BUILTIN_TYPES.find(([w]) => [...w].sort().join(' ') === key);
+      const found = BUILTIN_TYPE_BY_WORDS.get(canonicalWords(spec.words));
       if (!found) {
         error(s, 'E3012', `invalid combination of type specifiers '${spec.words.join(' ')}'`, spec.span);
         return T.INT;
       }
-      return found[1];
+      return found;
     }
     case 'StructOrUnion':
       return { kind: 'record', info: resolveRecord(s, spec, specs.attributes) };

@@ -81,6 +81,22 @@ describe('types of expressions', () => {
     expect(out.text).toBe('');
     typeOf('int');
   });
+  it('reads basic type specifiers in any order (C11 6.7.2p2), and rejects other combinations', () => {
+    const basic = (words: string) => T.strip(globalType(`const volatile ${words} v;`, 'v'));
+    expect(basic('int')).toBe(T.INT);
+    expect(basic('unsigned')).toBe(T.UINT);
+    expect(basic('long unsigned int')).toBe(T.ULONG);
+    expect(basic('int long unsigned')).toBe(T.ULONG);
+    expect(basic('long int long unsigned')).toBe(T.ULLONG);
+    expect(basic('short unsigned')).toBe(T.USHORT);
+    expect(basic('__signed__ char')).toBe(T.SCHAR);
+    expect(basic('char __signed')).toBe(T.SCHAR);
+    expect(basic('char')).toBe(T.CHAR);
+    expect(basic('__int128 unsigned')).toBe(T.UINT128);
+    expectDiag('long char v;', 'E3012', 1, 1, "invalid combination of type specifiers 'long char'");
+    expectDiag('unsigned signed v;', 'E3012', 1, 1, "invalid combination of type specifiers 'unsigned signed'");
+    expectDiag('long long long v;', 'E3012', 1, 1, "invalid combination of type specifiers 'long long long'");
+  });
 });
 
 describe('diagnostics', () => {
