@@ -97,8 +97,13 @@ function fileSource(pp: PPState): TokenSource {
   };
 }
 
-/** The token as the parser sees it: without the preprocessor's hide set. */
+/**
+ * The token as the parser sees it: without the preprocessor's hide set. A token straight from the
+ * lexer has none and is output as it is (no copy: a vmlinux.h is ~500,000 of them); only tokens
+ * of macro expansions, fresh copies made by macro.ts, carry one.
+ */
 function outputToken(tok: PPToken): Token {
+  if (!('hideset' in tok)) return tok;
   const { kind, text, span, expansion, spaceBefore, lineStart } = tok;
   return expansion ? { kind, text, span, expansion, spaceBefore, lineStart } : { kind, text, span, spaceBefore, lineStart };
 }

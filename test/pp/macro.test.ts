@@ -22,6 +22,17 @@ describe('object-like and function-like macros', () => {
     expect(expand('#define X 42\n#define cat(a,b) a##b\ncat(X, 1) cat(1, X)')).toBe('X1 1X');
   });
 
+  it('hands the parser tokens without hide sets, with the spacing and line starts of the text', () => {
+    const r = runPP('#define f(a) a+1\n#define N f( x )\nint y = N;\n  int z=f(y) ;\n');
+    expect(r.diags).toEqual([]);
+    expect(r.text).toBe('int y = x + 1 ; int z = y + 1 ;');
+    expect(r.tokens.filter((t) => 'hideset' in t)).toEqual([]);
+    expect(r.tokens.filter((t) => t.kind !== 'eof').map((t) => `${t.lineStart ? '|' : ''}${t.spaceBefore ? ' ' : ''}${t.text}`).join('')).toBe(
+      '|int y = x+1;| int z=y+1 ;',
+    );
+    expect(r.tokens.filter((t) => t.expansion !== undefined).map((t) => t.text)).toEqual(['x', '+', '1', '+', '1']);
+  });
+
   it('accepts empty arguments and zero-parameter macros', () => {
     expect(expand('#define e() E\n#define one(x) [x]\ne() one()')).toBe('E [ ]');
   });
