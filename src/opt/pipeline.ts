@@ -9,6 +9,7 @@ import { deadCodeElim } from './dce.js';
 import { dropArguments } from './drop-args.js';
 import { deadStoreElim } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
+import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
 import { sinkToUses } from './sink.js';
@@ -23,7 +24,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -75,9 +76,13 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'thread', () => threadJumps(fn));
       for (let round = 0; round < 8; round++) {
         run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+        // Blocks that inlining made twins (the same callee's code at two call sites) become one.
+        let merged = false;
+        run(fn, 'merge-blocks', () => (merged = mergeIdenticalBlocks(fn)));
+        if (merged) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
         let removed = false;
         run(fn, 'dce', () => (removed = deadCodeElim(fn)));
-        if (!removed) break;
+        if (!removed && !merged) break;
       }
     }
   }

@@ -1,0 +1,90 @@
+// Identical-block merging (the whole-block case of tail merging).
+// Needs: nothing. Changes: when two blocks do the same thing (the same instructions and the same
+// terminator with the same targets, up to the names of registers that live only inside the block),
+// the branches into the later one go to the earlier one instead; simplifyCfg then drops the copy.
+// Twins of twins appear once the copies are gone, so the pipeline runs it with simplifyCfg until
+// nothing changes.
+// Inlining produces such twins: `case A: x = f(skb); break;` reached from two switch arms.
+// Invalidates: predecessors, liveness (the copy becomes unreachable).
+//
+// Registers that are read before being written in the block, or that are live after it, keep
+// their names: both blocks must read and leave the same values. The others are renamed by order
+// of definition. Twins have the same successors, hence the same live-out set, so a register the
+// kept block writes and nobody reads after it is dead after the removed one as well.
+import type { Block, BlockId, Inst, IrFunction } from '../ir/ir.js';
+import { instDef, instUses } from '../ir/ir.js';
+import { computeLiveOut } from '../ir/liveness.js';
+import { printInst, printTerm } from '../ir/print.js';
+import { findLoops } from './loops.js';
+
+/** Blocks shorter than this are left alone: a copy of one instruction costs no more than the jump that would replace it. */
+const MIN_INSTS = 2;
+
+/** Instructions compared by their printed form; the others (asm, memop) keep their block apart. */
+function comparable(i: Inst): boolean {
+  return i.op !== 'asm' && i.op !== 'memop';
+}
+
+/** A block's text with block-local registers renamed by order of definition, or undefined when it is not a candidate. */
+function blockKey(b: Block, liveOut: ReadonlySet<number>): string | undefined {
+  if (b.insts.length < MIN_INSTS || !b.insts.every(comparable)) return undefined;
+  const local = new Map<number, string>(); // register -> its current local name
+  let count = 0;
+  const name = (r: number) => local.get(r) ?? `%${r}`;
+  const rename = (text: string) => text.replace(/%(\d+)/g, (_, n: string) => name(Number(n)));
+  const lines: string[] = [];
+  for (const i of b.insts) {
+    // Uses are read before the definition: rename them first, then name what it writes.
+    const text = printInst(i);
+    const d = instDef(i);
+    if (d === undefined) {
+      lines.push(rename(text));
+      continue;
+    }
+    const prefix = `%${d} = `;
+    const rest = rename(text.slice(prefix.length));
+    if (liveOut.has(d) || !writtenBeforeRead(b, d)) local.delete(d);
+    else local.set(d, `$${count++}`);
+    lines.push(`${name(d)} = ${rest}`);
+  }
+  lines.push(rename(printTerm(b.term)));
+  return lines.join('\n');
+}
+
+/** Whether the block writes `r` before any read of it (so its value on entry does not matter). */
+function writtenBeforeRead(b: Block, r: number): boolean {
+  for (const i of b.insts) {
+    if (instUses(i).includes(r as never)) return false;
+    if (instDef(i) === r) return true;
+  }
+  return false;
+}
+
+export function mergeIdenticalBlocks(fn: IrFunction): boolean {
+  // Blocks of a loop stay as they are: sending a back edge to a twin outside could make the loop
+  // irreducible, and the loops that remain are the verifier's to walk.
+  const inLoop = new Set<BlockId>();
+  for (const loop of findLoops(fn)) for (const id of loop.blocks) inLoop.add(id);
+  const liveOut = computeLiveOut(fn);
+  const first = new Map<string, BlockId>();
+  const replace = new Map<BlockId, BlockId>();
+  for (const b of fn.blocks) {
+    if (inLoop.has(b.id)) continue;
+    const key = blockKey(b, liveOut[b.id]!);
+    if (key === undefined) continue;
+    const kept = first.get(key);
+    if (kept === undefined) first.set(key, b.id);
+    else if (b.id !== 0) replace.set(b.id, kept);
+  }
+  if (replace.size === 0) return false;
+  const to = (id: BlockId) => replace.get(id) ?? id;
+  for (const b of fn.blocks) {
+    const t = b.term;
+    if (t.op === 'jmp') t.target = to(t.target);
+    else if (t.op === 'br') {
+      t.then = to(t.then);
+      t.else = to(t.else);
+    }
+  }
+  return true;
+}
