@@ -9,6 +9,7 @@ import { deadCodeElim } from './dce.js';
 import { dropArguments } from './drop-args.js';
 import { deadStoreElim } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
+import { forwardStores } from './forward-stores.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
@@ -24,7 +25,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -56,6 +57,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'thread', () => threadJumps(fn));
       run(fn, 'simplify-cfg', () => simplifyCfg(fn));
       run(fn, 'sroa', () => scalarReplace(fn));
+      // A slot whose address a helper takes keeps its stores; the loads just after them fold.
+      run(fn, 'forward-stores', () => forwardStores(fn));
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'gvn', () => globalValueNumbering(fn));
