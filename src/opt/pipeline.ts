@@ -18,14 +18,14 @@ import { scalarReplace } from './sroa.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { threadJumps } from './thread.js';
 import { unrollLoops } from './unroll.js';
-import { eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
+import { eliminateRedundantMasks, eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
 
 export interface PassHooks {
   /** Called after every pass on every function: tests validate the IR here, --dump-after prints it. */
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -66,6 +66,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'fold-address', () => foldAddresses(fn));
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
+      run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dse', () => deadStoreElim(fn));
       run(fn, 'dce', () => deadCodeElim(fn));

@@ -57,12 +57,12 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
 }
 
 /**
- * Sign-extension elimination: `sext` of a value whose upper bound shows its
- * sign bit is clear (e.g. `(iph->ihl & 15) * 4` used as a 64-bit offset) is a
- * plain move. Upper bounds come from loads, masks, shifts and constants,
- * combined over all definitions of a register until they stop changing.
+ * Upper bounds of registers, from loads, masks, shifts and constants, combined over all
+ * definitions of a register until they stop changing; undefined when they do not settle (as
+ * around a loop). With `kernelVisible`, only bounds the kernel verifier's range tracking also
+ * derives: a shift by a register, a division, a remainder or a byte swap gives no bound there.
  */
-export function eliminateSignExtensions(fn: IrFunction): boolean {
+function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number, bigint> | undefined {
   const ALL64 = (1n << 64n) - 1n;
   const bound = new Map<number, bigint>();
   for (const p of fn.params) bound.set(p, ALL64);
@@ -100,16 +100,18 @@ export function eliminateSignExtensions(fn: IrFunction): boolean {
           case 'lsh':
             return i.b.kind === 'imm' ? capped(a << BigInt.asUintN(6, i.b.value)) : full;
           case 'rsh':
+            return kernelVisible && i.b.kind !== 'imm' ? full : a;
           case 'div':
-            return a;
+            return kernelVisible ? full : a;
           case 'mod':
+            if (kernelVisible) return full;
             return i.b.kind === 'imm' && i.b.value > 0n ? (b - 1n < a ? b - 1n : a) : a;
           default:
             return full;
         }
       }
       case 'bswap':
-        return (1n << BigInt(i.bits)) - 1n;
+        return kernelVisible ? ALL64 : (1n << BigInt(i.bits)) - 1n;
       default:
         return ALL64;
     }
@@ -128,7 +130,17 @@ export function eliminateSignExtensions(fn: IrFunction): boolean {
       }
     }
   }
-  if (again) return false; // no fixpoint (bounds still growing, as around a loop): nothing is known
+  return again ? undefined : bound;
+}
+
+/**
+ * Sign-extension elimination: `sext` of a value whose upper bound shows its
+ * sign bit is clear (e.g. `(iph->ihl & 15) * 4` used as a 64-bit offset) is a
+ * plain move.
+ */
+export function eliminateSignExtensions(fn: IrFunction): boolean {
+  const bound = upperBounds(fn, false);
+  if (bound === undefined) return false;
   let changed = false;
   for (const b of fn.blocks) {
     b.insts = b.insts.map((i): Inst => {
@@ -138,6 +150,30 @@ export function eliminateSignExtensions(fn: IrFunction): boolean {
       if (src === undefined || src >= limit) return i;
       changed = true;
       return { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: i.src }, span: i.span };
+    });
+  }
+  return changed;
+}
+
+/**
+ * Redundant-mask elimination: `x & 0xffff` (a mask of low bits) of a value whose upper bound is
+ * within the mask is a plain move, as after `(be16 p->tci & 0xfff)` truncated to a __u16. Only
+ * bounds the kernel verifier derives as well count, so no pointer offset or index loses a bound
+ * the verifier needs.
+ */
+export function eliminateRedundantMasks(fn: IrFunction): boolean {
+  const bound = upperBounds(fn, true);
+  if (bound === undefined) return false;
+  let changed = false;
+  for (const b of fn.blocks) {
+    b.insts = b.insts.map((i): Inst => {
+      if (i.op !== 'alu' || i.alu !== 'and' || i.a.kind !== 'reg' || i.b.kind !== 'imm') return i;
+      const mask = BigInt.asUintN(i.bits, i.b.value);
+      if ((mask & (mask + 1n)) !== 0n) return i; // not of the form 2^k - 1
+      const a = bound.get(i.a.reg);
+      if (a === undefined || a > mask) return i;
+      changed = true;
+      return { op: 'mov', bits: 64, dst: i.dst, src: i.a, span: i.span };
     });
   }
   return changed;

@@ -59,3 +59,28 @@ describe('sign-extension elimination', () => {
     expect(ir('SEC("xdp") int p(struct xdp_md *ctx) { int v = ctx->data; long w = v; return w >> 40; }')).toContain('sext32.64');
   });
 });
+
+describe('redundant-mask elimination', () => {
+  const vid = (expr: string) => `
+    SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      if (d + 16 > e) return 0;
+      __u16 v = ${expr};
+      return v + d[15]; }`;
+
+  it('drops a mask of low bits that a load and a narrower mask already guarantee', () => {
+    // (x & 0xfff) truncated to __u16: the truncation's & 0xffff goes, the & 4095 stays.
+    const text = ir(vid('*(__u16 *)(d + 14) & 0xfff'));
+    expect(text).toMatch(/and\.32 %\d+, 4095/);
+    expect(text).not.toMatch(/and\.32 %\d+, 65535/);
+    expect(ir(vid('*(__u32 *)(d + 12) & 0xfff'))).not.toMatch(/and\.32 %\d+, 65535/);
+  });
+
+  it('keeps it where the value may be wider, or where only ebcc knows the bound', () => {
+    expect(ir(vid('*(__u32 *)(d + 12) & 0x1ffff'))).toMatch(/and\.32 %\d+, 65535/);
+    // The kernel verifier gives a byte swap, a division or a shift by a register no bound.
+    expect(ir(vid('__builtin_bswap16(*(__u16 *)(d + 14)) & 0xffff'))).toMatch(/and\.32 %\d+, 65535/);
+    expect(ir(vid('(*(__u16 *)(d + 14) >> d[12]) & 0xffff'))).toMatch(/and\.32 %\d+, 65535/);
+    expect(ir(vid('(*(__u16 *)(d + 14) / d[12]) & 0xffff'))).toMatch(/and\.32 %\d+, 65535/);
+  });
+});
