@@ -10,6 +10,7 @@ import { dropArguments } from './drop-args.js';
 import { deadStoreElim } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
 import { forwardStores } from './forward-stores.js';
+import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
@@ -25,7 +26,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -59,6 +60,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'sroa', () => scalarReplace(fn));
       // A slot whose address a helper takes keeps its stores; the loads just after them fold.
       run(fn, 'forward-stores', () => forwardStores(fn));
+      run(fn, 'null-checks', () => foldStackNullChecks(fn));
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'gvn', () => globalValueNumbering(fn));

@@ -84,3 +84,28 @@ describe('redundant-mask elimination', () => {
     expect(ir(vid('(*(__u16 *)(d + 14) / d[12]) & 0xffff'))).toMatch(/and\.32 %\d+, 65535/);
   });
 });
+
+describe('null checks of stack addresses', () => {
+  const src = (arg: string) => `
+    struct { __uint(type, BPF_MAP_TYPE_ARRAY); __type(key, __u32); __type(value, __u32); __uint(max_entries, 1); } m SEC(".maps");
+    static __always_inline int first(unsigned char *d, __u32 *out) {
+      if (out) *out = d[0];
+      return d[1]; }
+    SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      __u32 k = 0, local = 5;
+      __u32 *v = bpf_map_lookup_elem(&m, &k);
+      if (d + 2 > e) return 0;
+      int r = first(d, ${arg});
+      return r + local; }`;
+  const nullTests = (text: string) => text.match(/br (eq|ne)\.64 %\d+, 0 /g) ?? [];
+
+  it('drops the test when the pointer is the address of a local', () => {
+    expect(nullTests(ir(src('&local')))).toEqual([]);
+    expect(nullTests(ir(src('&local'), 0))).not.toEqual([]);
+  });
+
+  it("keeps it when the pointer may be NULL (a map lookup's result)", () => {
+    expect(nullTests(ir(src('v')))).toHaveLength(1);
+  });
+});
