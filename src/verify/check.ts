@@ -22,7 +22,7 @@ import { registerLiveness } from './liveness.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
-  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type State,
+  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type Reg, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -570,7 +570,12 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
         return { kind: 'call', to: target };
       }
       if (insn.src === PSEUDO_CALL.kfuncCall) {
+        const args1 = curFrame(st).regs[1]!;
         const other = kfuncCall(env, st, idx);
+        if (env.kfuncs.get(idx) === 'bpf_throw') {
+          curFrame(st).regs[1] = args1;
+          return throwExit(env, st);
+        }
         return other ? { kind: 'fork', to: idx + 1, jumpTo: idx + 1, other } : { kind: 'next', to: idx + 1 };
       }
       if (insn.imm === 12 && (st.rcuLocks > 0 || st.preemptOff > 0)) {
@@ -627,41 +632,66 @@ function exitInsn(env: Env, st: State): Step {
     return { kind: 'next', to: callee.callsite + 1 };
   }
   checkNoLockAt(st, 'BPF_EXIT instruction in main prog');
+  checkHeldAtEnd(st, 'BPF_EXIT instruction in main prog');
+  const r0 = curFrame(st).regs[0]!;
+  assertInit(r0, 0, 'exit');
+  checkReturnRange(env, r0, 0);
+  return { kind: 'end' };
+}
+
+/**
+ * check_resource_leak at the end of a path (an exit of the program, or bpf_throw anywhere):
+ * no acquired reference may be held, nor bpf_rcu_read_lock() or bpf_preempt_disable() in effect.
+ */
+function checkHeldAtEnd(st: State, what: string): void {
   if (st.refs.length > 0) {
     const ref = st.refs[0]!;
     throw new Reject('V1013', `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}`, {
-      proven: 'an object acquired on this path is still held at the exit',
+      proven: what === 'bpf_throw' ? 'an object acquired on this path is still held where bpf_throw() ends it'
+        : 'an object acquired on this path is still held at the exit',
       needed: 'its release on every path: bpf_sk_release(), bpf_ringbuf_submit()/bpf_ringbuf_discard(), or the kfunc that releases it (bpf_task_release(), an iterator\'s destroy, ...)',
       notes: [{ insn: ref.insn, message: 'the object is acquired here' }],
     });
   }
   if (st.rcuLocks > 0 || st.preemptOff > 0) {
-    const what = st.rcuLocks > 0 ? 'bpf_rcu_read_lock' : 'bpf_preempt_disable';
-    throw new Reject('V1028', `BPF_EXIT instruction in main prog cannot be used inside ${what}-ed region`, {
-      proven: `${what}() is still in effect at the program's exit on this path`,
+    const region = st.rcuLocks > 0 ? 'bpf_rcu_read_lock' : 'bpf_preempt_disable';
+    throw new Reject('V1028', `${what} cannot be used inside ${region}-ed region`, {
+      proven: `${region}() is still in effect ${what === 'bpf_throw' ? 'where bpf_throw() ends the path' : 'at the program\'s exit on this path'}`,
       needed: st.rcuLocks > 0 ? 'bpf_rcu_read_unlock() on every path' : 'bpf_preempt_enable() on every path',
     });
   }
-  const r0 = curFrame(st).regs[0]!;
-  assertInit(r0, 0, 'exit');
-  if (env.retRange) {
-    const { min, max } = env.retRange;
-    if (r0.type !== 'scalar') {
-      throw new Reject('V1012', `At program exit the register R0 is not a known value (${typeText(r0)})`, {
-        proven: `R0 is ${describe(env, r0)}`, needed: `a number in [${min}, ${max}]`,
-      });
-    }
-    if (r0.s.smin < BigInt(min) || r0.s.smax > BigInt(max)) {
-      const parts: string[] = [];
-      if (r0.s.smin > -(1n << 63n)) parts.push(` smin=${r0.s.smin}`);
-      if (r0.s.smax < (1n << 63n) - 1n) parts.push(` smax=${r0.s.smax}`);
-      const has = parts.length ? parts.join('') : ' unknown scalar value';
-      throw new Reject('V1012', `At program exit the register R0 has${has} should have been in [${min}, ${max}]`, {
-        proven: `R0 is ${isConst(r0.s) ? r0.s.smin : scalarText(r0.s)} on this path`,
-        needed: `a return value in [${min}, ${max}] for a program of type ${env.progType}`,
-      });
-    }
+}
+
+/** check_return_code: the program's return value (R0 at exit, R1 given to bpf_throw) in the program type's range. */
+function checkReturnRange(env: Env, r: Reg, regno: number): void {
+  if (!env.retRange) return;
+  const { min, max } = env.retRange;
+  if (r.type !== 'scalar') {
+    throw new Reject('V1012', `At program exit the register R${regno} is not a known value (${typeText(r)})`, {
+      proven: `R${regno} is ${describe(env, r)}`, needed: `a number in [${min}, ${max}]`,
+    });
   }
+  if (r.s.smin < BigInt(min) || r.s.smax > BigInt(max)) {
+    const parts: string[] = [];
+    if (r.s.smin > -(1n << 63n)) parts.push(` smin=${r.s.smin}`);
+    if (r.s.smax < (1n << 63n) - 1n) parts.push(` smax=${r.s.smax}`);
+    const has = parts.length ? parts.join('') : ' unknown scalar value';
+    throw new Reject('V1012', `At program exit the register R${regno} has${has} should have been in [${min}, ${max}]`, {
+      proven: `R${regno} is ${isConst(r.s) ? r.s.smin : scalarText(r.s)} on this path${regno === 1 ? ' (the cookie given to bpf_throw(), the program\'s return value)' : ''}`,
+      needed: `a return value in [${min}, ${max}] for a program of type ${env.progType}`,
+    });
+  }
+}
+
+/**
+ * bpf_throw(cookie), after the call was checked as a kfunc (kfuncs.ts): the path ends there
+ * (process_bpf_exit_full with exception_exit), in whichever frame it is. Nothing may be held;
+ * in the program's own frame the cookie becomes its return value, so it must be in the
+ * program type's range (with no exception callback; kfuncs.ts refuses objects that have one).
+ */
+function throwExit(env: Env, st: State): Step {
+  checkHeldAtEnd(st, 'bpf_throw');
+  if (st.frames.length === 1) checkReturnRange(env, curFrame(st).regs[1]!, 1);
   return { kind: 'end' };
 }
 

@@ -6,15 +6,17 @@
 // NULL unless `__nullable`/`__opt`), the context. Then R1-R5 are cleared, R0 takes the return
 // kind, and references are acquired (KF_ACQUIRE) or released (KF_RELEASE) as for helpers.
 // bpf_rcu_read_lock/unlock and bpf_preempt_disable/enable keep their nesting in the state.
+// bpf_throw ends the path where it is called (check.ts, throwExit).
 //
 // kfuncs whose arguments or semantics ebcc does not model (dynptrs, iterators, allocated
-// objects and their lists and trees, exceptions, workqueues, ...) are refused with a message
+// objects and their lists and trees, exception callbacks, workqueues, ...) are refused with a message
 // that says so: a refusal ebcc cannot justify is better than accepting what the kernel refuses.
 import type { BtfType } from '../bpf/btf.js';
 import { ITER_SIZES, kfuncAllowed, kfuncByName, type KfuncInfo } from '../bpf/kfuncs.js';
 import { coerceToSize, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env } from './env.js';
+import { subprogStarts } from './cfg.js';
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
@@ -39,7 +41,7 @@ const UNMODELLED: readonly string[] = [
   'bpf_obj_new_impl', 'bpf_percpu_obj_new_impl', 'bpf_obj_drop_impl', 'bpf_percpu_obj_drop_impl', 'bpf_refcount_acquire_impl',
   'bpf_list_push_front_impl', 'bpf_list_push_back_impl', 'bpf_list_pop_front', 'bpf_list_pop_back', 'bpf_list_front', 'bpf_list_back',
   'bpf_rbtree_add_impl', 'bpf_rbtree_remove', 'bpf_rbtree_first', 'bpf_rbtree_root', 'bpf_rbtree_left', 'bpf_rbtree_right',
-  'bpf_throw', 'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
+  'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
   'bpf_local_irq_restore', 'bpf_get_kmem_cache', 'bpf_dynptr_slice', 'bpf_dynptr_slice_rdwr',
 ];
 
@@ -217,6 +219,7 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
   if (!proto) throw unmodelled(name, 'a prototype the object\'s BTF does not give');
   if (proto.args.length > 5) throw unmodelled(name, 'more than five arguments');
   if (has(info, 'iter_new') || has(info, 'iter_next') || has(info, 'iter_destroy')) return iterKfunc(env, st, info, proto, insnIdx);
+  if (name === 'bpf_throw') throwChecks(env, st, insnIdx);
   const release = checkArgs(env, st, info, proto, 0);
   if (has(info, 'release') && !release) throw unmodelled(name, 'no kernel object to release');
   if (release) {
@@ -249,6 +252,25 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * bpf_throw (check_kfunc_call): it may not be called from a callback (bpf_loop's, a timer's),
+ * nor from a function a callback calls. The path ends after the call (check.ts, throwExit).
+ * With an exception callback (a decl tag "exception_callback:NAME", which ebcc reads as a
+ * typedef) the kernel verifies that function too and does not check the cookie: not modelled.
+ */
+function throwChecks(env: Env, st: State, insnIdx: number): void {
+  if (env.btf.some((t) => t.kind === 'typedef' && t.name.startsWith('exception_callback:'))) {
+    throw unmodelled('bpf_throw', 'an exception to an exception callback (__exception_cb), which ebcc does not model');
+  }
+  if (st.frames.some((f) => f.callback)) {
+    const subprog = subprogStarts(env.insns).indexOf(curFrame(st).subprog);
+    throw new Reject('V1028', `bpf_throw kfunc (insn ${insnIdx}) cannot be called from callback subprog ${subprog}`, {
+      proven: 'bpf_throw() is reached from a callback (of bpf_loop(), bpf_for_each_map_elem(), a timer, ...)',
+      needed: 'the throw in the program itself or a function it calls directly; a callback returns 1 to stop instead',
+    });
+  }
 }
 
 /** check_kfunc_args from argument `first` on; returns the register a KF_RELEASE kfunc releases. */

@@ -292,9 +292,11 @@ export const verifyCodes = {
     'object\'s BTF) and their flags (not in BTF: ebcc keeps a table of the kfuncs programs use):\n' +
     'the program type must be one the kfunc is offered to, sleepable kfuncs need a sleepable\n' +
     'program, bpf_rcu_read_lock()/bpf_preempt_disable() must be undone before the exit, and\n' +
-    'objects an acquiring kfunc returns must be released. ebcc refuses calls of kfuncs it does\n' +
-    'not know or whose rules it does not model (dynptrs, bpf_obj_new and its lists and trees,\n' +
-    'exceptions): it says so in the message, rather than guess that the kernel accepts.\n' +
+    'objects an acquiring kfunc returns must be released. bpf_throw() ends the program as an\n' +
+    'exit does: nothing may be held there, and it may not be reached from a callback. ebcc\n' +
+    'refuses calls of kfuncs it does not know or whose rules it does not model (dynptrs,\n' +
+    'bpf_obj_new and its lists and trees, exception callbacks): it says so in the message,\n' +
+    'rather than guess that the kernel accepts.\n' +
     '\n' +
     'Wrong:\n' +
     '    bpf_rcu_read_lock();\n' +
