@@ -17,6 +17,7 @@ import { coerceToSize, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env } from './env.js';
 import { subprogStarts } from './cfg.js';
+import { objDrop, objNew, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
@@ -38,7 +39,7 @@ type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: strin
 
 /** kfuncs whose semantics go beyond their prototype and that ebcc's verifier does not model. */
 const UNMODELLED: readonly string[] = [
-  'bpf_obj_new_impl', 'bpf_percpu_obj_new_impl', 'bpf_obj_drop_impl', 'bpf_percpu_obj_drop_impl', 'bpf_refcount_acquire_impl',
+  'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl', 'bpf_refcount_acquire_impl',
   'bpf_list_push_front_impl', 'bpf_list_push_back_impl', 'bpf_list_pop_front', 'bpf_list_pop_back', 'bpf_list_front', 'bpf_list_back',
   'bpf_rbtree_add_impl', 'bpf_rbtree_remove', 'bpf_rbtree_first', 'bpf_rbtree_root', 'bpf_rbtree_left', 'bpf_rbtree_right',
   'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
@@ -53,19 +54,6 @@ const CTX_STRUCTS: readonly string[] = ['__sk_buff', 'xdp_md', 'bpf_sock_ops', '
 
 /** Structs a kfunc argument of which is a special object ebcc does not model. */
 const SPECIAL_STRUCT = /^(bpf_dynptr|bpf_dynptr_kern|bpf_iter_.*|bpf_list_head|bpf_list_node|bpf_rb_root|bpf_rb_node|bpf_refcount|bpf_wq|bpf_timer|bpf_spin_lock|bpf_res_spin_lock|bpf_task_work)$/;
-
-function typeAt(btf: readonly BtfType[], id: number): BtfType | undefined {
-  return id > 0 ? btf[id - 1] : undefined;
-}
-
-/** The type behind typedefs and qualifiers. */
-function resolve(btf: readonly BtfType[], id: number): BtfType | undefined {
-  let t = typeAt(btf, id);
-  for (let n = 0; t && n < 32 && (t.kind === 'typedef' || t.kind === 'const' || t.kind === 'volatile' || t.kind === 'restrict'); n++) {
-    t = typeAt(btf, t.type);
-  }
-  return t;
-}
 
 const isScalarType = (t: BtfType | undefined): boolean => t !== undefined && (t.kind === 'int' || t.kind === 'enum');
 
@@ -219,6 +207,12 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
   if (!proto) throw unmodelled(name, 'a prototype the object\'s BTF does not give');
   if (proto.args.length > 5) throw unmodelled(name, 'more than five arguments');
   if (has(info, 'iter_new') || has(info, 'iter_next') || has(info, 'iter_destroy')) return iterKfunc(env, st, info, proto, insnIdx);
+  if (name === 'bpf_obj_new_impl' || name === 'bpf_obj_drop_impl') {
+    for (let i = 2; i <= proto.args.length; i++) assertInit(regs[i]!, i);
+    if (name === 'bpf_obj_new_impl') objNew(env, st, insnIdx);
+    else objDrop(env, st);
+    return undefined;
+  }
   if (name === 'bpf_throw') throwChecks(env, st, insnIdx);
   const release = checkArgs(env, st, info, proto, 0);
   if (has(info, 'release') && !release) throw unmodelled(name, 'no kernel object to release');
@@ -344,6 +338,7 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
       case 'btf': {
         const zero = r.type === 'scalar' && !r.kptr && isConst(r.s) && r.s.var.v === 0n;
         if ((zero || r.maybeNull) && arg.nullable) break;
+        if (r.alloc) throw unmodelled(name, 'an object bpf_obj_new allocated');
         const isRelease = has(info, 'release') && (release === undefined);
         if (zero || r.maybeNull || (r.kptr && env.ctxArgsNullable && r.s.umin === 0n)) {
           throw new Reject('V1002', `Possibly NULL pointer passed to trusted arg${i}`, {
@@ -583,6 +578,7 @@ export function kptrXchg(env: Env, st: State, insnIdx: number): void {
     throw unmodelled('bpf_kptr_xchg', `a ${field.tag} field`);
   }
   const zero = obj.type === 'scalar' && !obj.kptr && isConst(obj.s) && obj.s.var.v === 0n;
+  if (obj.alloc) throw unmodelled('bpf_kptr_xchg', 'an object bpf_obj_new allocated (a local kptr)');
   if (!zero) {
     if (!isKernelPtr(obj) || !obj.refId) {
       throw new Reject('V1010', 'R2 must be referenced when passed to release function', {

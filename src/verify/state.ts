@@ -57,10 +57,15 @@ export interface Reg {
   trusted: boolean;
   /** Kernel pointers a kfunc returned: the name of the struct they point to ('' when unknown). */
   btf: string;
+  /**
+   * An object bpf_obj_new allocated (PTR_TO_BTF_ID | MEM_ALLOC): the id of its struct in the
+   * program's BTF; 0 for every other register.
+   */
+  alloc: number;
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, btf: '' };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, btf: '', alloc: 0 };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -172,6 +177,8 @@ export function typeText(r: Reg): string {
     stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
     tcp_sock: 'tcp_sock', mem: 'ringbuf_mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter',
   };
+  // The kernel spells a kernel object that may be NULL ptr_or_null_ (then its struct's name).
+  if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';
   return base[r.type] + (r.maybeNull ? '_or_null' : '');
 }
 
@@ -288,7 +295,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
   if (old.type === 'not_init') return true;
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
-  if (old.trusted !== cur.trusted || old.btf !== cur.btf) return false;
+  if (old.trusted !== cur.trusted || old.btf !== cur.btf || old.alloc !== cur.alloc) return false;
   // Iterators: the same reference in the same state, whatever the depth.
   if (old.type === 'iter') return old.off === cur.off && old.range === cur.range && ids.check(old.refId, cur.refId);
   if (old.type === 'scalar') return old.kptr === cur.kptr && scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
@@ -320,7 +327,7 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
 }
 
 function scalarsIdentical(a: Reg, b: Reg): boolean {
-  if (a.type !== b.type || a.trusted !== b.trusted || a.btf !== b.btf || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
+  if (a.type !== b.type || a.trusted !== b.trusted || a.btf !== b.btf || a.alloc !== b.alloc || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
   const x = a.s, y = b.s;
   return x.var.v === y.var.v && x.var.m === y.var.m && x.smin === y.smin && x.smax === y.smax && x.umin === y.umin &&
     x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;

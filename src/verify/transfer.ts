@@ -16,6 +16,7 @@ import {
 } from './assertions.js';
 import { newId, type Env } from './env.js';
 import { checkSpecialFields } from './locks.js';
+import { allocAccess } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
@@ -392,6 +393,10 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       result = regScalar();
       break;
     case 'sock': case 'sock_common': case 'tcp_sock': case 'btf_id':
+      if (r.alloc) {
+        result = allocAccess(env, m.regno, r, m.off, m.size, m.access, value);
+        break;
+      }
       if (m.access === 'write') {
         const message = r.type === 'btf_id' ? 'only read is supported' : `R${m.regno} cannot write into ${typeText(r)}`;
         throw new Reject('V1099', message, { proven: `R${m.regno} is ${describe(env, r)}`, needed: 'read-only access to kernel objects' });

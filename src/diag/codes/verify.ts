@@ -306,6 +306,25 @@ export const verifyCodes = {
     '    bpf_rcu_read_lock();\n' +
     '    if (task) { ... }\n' +
     '    bpf_rcu_read_unlock();'),
+  V1029: E('verify-alloc-object', 'an object from bpf_obj_new is accessed or released the way the kernel refuses',
+    'bpf_obj_new(struct NAME) allocates an object of a struct the program defines; the program\n' +
+    'owns it until it gives it to bpf_obj_drop() (or, later, to a list or tree). Its fields are\n' +
+    'read and written at constant offsets, each access within one member and inside the struct;\n' +
+    'the fields the kernel manages (struct bpf_list_node, bpf_rb_node, bpf_spin_lock,\n' +
+    'bpf_refcount, ...) may not be touched. bpf_obj_drop() takes the pointer bpf_obj_new\n' +
+    'returned, NULL-checked and not moved, and only once: after it every copy of the pointer is\n' +
+    'dead. The type given to bpf_obj_new must be a struct.\n' +
+    '\n' +
+    'Wrong:\n' +
+    '    struct elem *e = bpf_obj_new(typeof(*e));\n' +
+    '    if (!e) return 0;\n' +
+    '    bpf_obj_drop(e);\n' +
+    '    bpf_obj_drop(e);          /* R1 must be referenced or trusted */\n' +
+    'Right:\n' +
+    '    struct elem *e = bpf_obj_new(typeof(*e));\n' +
+    '    if (!e) return 0;\n' +
+    '    e->value = 1;\n' +
+    '    bpf_obj_drop(e);'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
