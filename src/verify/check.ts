@@ -16,7 +16,7 @@ import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
 import type { Env } from './env.js';
 import { helperCall } from './helpers.js';
-import { kfuncCall } from './kfuncs.js';
+import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall } from './kfuncs.js';
 import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
@@ -135,6 +135,8 @@ export function checkProgram(env: Env): CheckResult {
   const stats: CheckStats = { processedInsns: 0, totalStates: 0, peakStates: 0, maxStatesPerInsn: 0, stackDepths: [] };
   const cfg = checkCfg(insns);
   if (cfg) return { accepted: false, reject: cfg.reject, insn: cfg.insn, stats };
+  const exceptionCb = exceptionCallback(env);
+  if (exceptionCb) return { accepted: false, reject: exceptionCb, insn: 0, stats };
   const starts = subprogStarts(insns);
   const funcOf = new Int32Array(insns.length);
   for (let k = 0; k < starts.length; k++) {
@@ -593,6 +595,7 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       }
       const args = regs.slice(0, 6).map((r) => ({ ...r, s: { ...r.s } }));
       helperCall(env, st, insn.imm, idx);
+      if (insn.imm === TIMER_SET_CALLBACK && args[2]!.type === 'func') checkAsyncCallbackThrow(env, args[2]!.off);
       const cb = callbackFrame(env, st, insn.imm, args, idx);
       if (cb !== undefined) return { kind: 'call', to: cb };
       return { kind: 'next', to: idx + 1 };
@@ -772,6 +775,7 @@ function malformedMessage(insn: Insn): string | undefined {
 }
 
 const BPF_LOOP = helperByName('bpf_loop')!.id;
+const TIMER_SET_CALLBACK = helperByName('bpf_timer_set_callback')!.id;
 const FOR_EACH_MAP_ELEM = helperByName('bpf_for_each_map_elem')!.id;
 
 /**

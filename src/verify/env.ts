@@ -34,6 +34,8 @@ export interface MapInfo {
 }
 
 export interface Env {
+  /** The program's entry function (its ELF symbol, as libbpf names programs). */
+  progName: string;
   insns: readonly Insn[];
   maps: readonly MapInfo[];
   progType: string;

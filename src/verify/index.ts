@@ -171,6 +171,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
   if (!linked.ok) return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${linked.message}`, notes: [] } };
   const prog = linked.program;
   const newEnv = (): Env => ({
+    progName: entry.name,
     insns: prog.insns,
     maps,
     progType: type.progType,

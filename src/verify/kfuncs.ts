@@ -16,6 +16,7 @@ import { ITER_SIZES, kfuncAllowed, kfuncByName, type KfuncInfo } from '../bpf/kf
 import { coerceToSize, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env } from './env.js';
+import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
 import { objDrop, objNew, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
@@ -251,19 +252,57 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
 /**
  * bpf_throw (check_kfunc_call): it may not be called from a callback (bpf_loop's, a timer's),
  * nor from a function a callback calls. The path ends after the call (check.ts, throwExit).
- * With an exception callback (a decl tag "exception_callback:NAME", which ebcc reads as a
- * typedef) the kernel verifies that function too and does not check the cookie: not modelled.
  */
 function throwChecks(env: Env, st: State, insnIdx: number): void {
-  if (env.btf.some((t) => t.kind === 'typedef' && t.name.startsWith('exception_callback:'))) {
-    throw unmodelled('bpf_throw', 'an exception to an exception callback (__exception_cb), which ebcc does not model');
-  }
-  if (st.frames.some((f) => f.callback)) {
-    const subprog = subprogStarts(env.insns).indexOf(curFrame(st).subprog);
-    throw new Reject('V1028', `bpf_throw kfunc (insn ${insnIdx}) cannot be called from callback subprog ${subprog}`, {
-      proven: 'bpf_throw() is reached from a callback (of bpf_loop(), bpf_for_each_map_elem(), a timer, ...)',
-      needed: 'the throw in the program itself or a function it calls directly; a callback returns 1 to stop instead',
-    });
+  if (st.frames.some((f) => f.callback)) throw throwInCallback(env, insnIdx, curFrame(st).subprog);
+}
+
+function throwInCallback(env: Env, insnIdx: number, subprogStart: number): Reject {
+  const subprog = subprogStarts(env.insns).indexOf(subprogStart);
+  return new Reject('V1028', `bpf_throw kfunc (insn ${insnIdx}) cannot be called from callback subprog ${subprog}`, {
+    proven: 'bpf_throw() is reached from a callback (of bpf_loop(), bpf_for_each_map_elem(), a timer, ...)',
+    needed: 'the throw in the program itself or a function it calls directly; a callback returns 1 to stop instead',
+  });
+}
+
+/**
+ * An exception callback (a decl tag "exception_callback:NAME" on the program's function, which
+ * ebcc reads as a typedef): the kernel verifies that function as a second entry with rules of
+ * its own, which ebcc does not model. Returns the rejection, or undefined without one.
+ */
+export function exceptionCallback(env: Env): Reject | undefined {
+  const tag = env.btf.find((t) => {
+    if (t.kind !== 'typedef' || !t.name.startsWith('exception_callback:')) return false;
+    const fn = typeAt(env.btf, t.type);
+    return fn?.kind === 'func' && fn.name === env.progName;
+  });
+  if (!tag || tag.kind !== 'typedef') return undefined;
+  return new Reject('V1028', `exception callback ${tag.name.slice('exception_callback:'.length)} is not supported by ebcc's verifier`, {
+    proven: 'the program names an exception callback (__exception_cb), which the kernel verifies as a second entry',
+    needed: 'ebcc cannot tell whether the kernel accepts it; it refuses the program rather than guess',
+  });
+}
+
+/**
+ * A callback the kernel runs later (bpf_timer_set_callback's), which ebcc does not explore:
+ * the kernel refuses it when it can reach bpf_throw. `start` is its first instruction; the
+ * functions it calls are searched too.
+ */
+export function checkAsyncCallbackThrow(env: Env, start: number): void {
+  const starts = subprogStarts(env.insns);
+  const todo = [start];
+  const seen = new Set<number>();
+  while (todo.length > 0) {
+    const fn = todo.pop()!;
+    if (seen.has(fn)) continue;
+    seen.add(fn);
+    const end = starts.find((x) => x > fn) ?? env.insns.length;
+    for (let i = fn; i < end; i++) {
+      const insn = env.insns[i]!;
+      if (formOf(insn)?.kind !== 'call') continue;
+      if (insn.src === PSEUDO_CALL.kfuncCall && env.kfuncs.get(i) === 'bpf_throw') throw throwInCallback(env, i, fn);
+      if (insn.src === PSEUDO_CALL.call) todo.push(i + insn.imm + 1);
+    }
   }
 }
 

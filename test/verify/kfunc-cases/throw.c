@@ -217,3 +217,29 @@ int throw_in_function_of_loop_callback(struct __sk_buff *skb)
 	bpf_loop(8, loop_body2, 0, 0);
 	return 0;
 }
+
+struct timer_elem { struct bpf_timer t; };
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, int);
+	__type(value, struct timer_elem);
+} timers SEC(".maps");
+
+static int timer_fired(void *map, int *key, struct bpf_timer *timer)
+{
+	bpf_throw(0);
+	return 0;
+}
+
+// @case throw_in_timer_callback reject EINVAL "cannot be called from callback subprog"
+SEC("tc")
+int throw_in_timer_callback(struct __sk_buff *skb)
+{
+	int k = 0;
+	struct timer_elem *e = bpf_map_lookup_elem(&timers, &k);
+
+	if (!e)
+		return 0;
+	return bpf_timer_set_callback(&e->t, timer_fired);
+}
