@@ -30,7 +30,11 @@ export type BtfType =
   | { kind: 'struct' | 'union'; name: string; sizeBytes: number; members: BtfMember[] }
   | { kind: 'enum'; name: string; sizeBytes: number; signed: boolean; values: { name: string; value: number }[] }
   | { kind: 'fwd'; name: string; union: boolean }
-  | { kind: 'typedef'; name: string; type: BtfId }
+  /**
+   * Also what a reader makes of a DECL_TAG (name = the tag's text, type = the tagged type) and
+   * a TYPE_TAG; `component` is a DECL_TAG's member or parameter index (-1: the type itself).
+   */
+  | { kind: 'typedef'; name: string; type: BtfId; component?: number }
   | { kind: 'volatile' | 'const' | 'restrict'; type: BtfId }
   | { kind: 'func'; name: string; type: BtfId; linkage: BtfLinkage }
   | { kind: 'func_proto'; ret: BtfId; params: { name: string; type: BtfId }[] }

@@ -166,7 +166,7 @@ export function decodeBtf(bytes: Uint8Array): DecodedBtf {
         break;
       case BtfKind.DECL_TAG:
         warnOnce(kind, `BTF kind DECL_TAG (type [${id}] '${name}') is read as a TYPEDEF`);
-        types.push({ kind: 'typedef', name, type: sizeOrType });
+        types.push({ kind: 'typedef', name, type: sizeOrType, component: u32(0) | 0 });
         recordWords = 1;
         break;
       case BtfKind.TYPE_TAG:

@@ -2,8 +2,10 @@
 // instance of a struct of the program's own BTF, which the program owns (a reference) until it
 // gives it to bpf_obj_drop. Loads and stores reach its fields as btf_struct_access allows them:
 // at a constant offset, within one member, never in a special field the kernel manages (list
-// and tree nodes and heads, locks, the refcount). Lists and trees of such objects, bpf_refcount_
-// acquire and per-CPU objects are not modelled: their kfuncs stay refused (kfuncs.ts).
+// and tree nodes and heads, locks, the refcount). Lists whose head is in a map value: pushing
+// gives the object to the list (the program's pointers become non-owning, dead at unlock),
+// popping gives an owned object back, both under the value's lock. Trees, lists in global data
+// or in objects, bpf_refcount_acquire and per-CPU objects are not modelled: refused (kfuncs.ts).
 import type { BtfType } from '../bpf/btf.js';
 import { isConst } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
@@ -217,4 +219,164 @@ export function allocAccess(env: Env, regno: number, r: Reg, insnOff: number, si
   const out = regScalar();
   if (w.kind === 'ptr' && w.toStruct) out.kptr = true;
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Lists (bpf_list_head in a map value, holding objects by a bpf_list_node member)
+
+/** A graph root of a map value: where it is, and the struct and member its decl tag "contains:STRUCT:MEMBER" names. */
+export interface GraphRoot {
+  off: number;
+  kind: 'bpf_list_head' | 'bpf_rb_root';
+  contains?: { struct: string; member: string };
+}
+
+/**
+ * The special fields of a map value of BTF type `id` that the kernel keeps apart from loads and
+ * stores besides the lock and the timer (graph roots and nodes, the refcount), and its graph
+ * roots with what they contain.
+ */
+export function valueFields(btf: readonly BtfType[], id: number): { special: LocalStruct['special']; roots: GraphRoot[] } {
+  const special: LocalStruct['special'] = [];
+  const roots: GraphRoot[] = [];
+  const scan = (sid: number, s: Struct, base: number, depth: number): void => {
+    if (depth > 8) return;
+    s.members.forEach((m, k) => {
+      const off = base + m.bitOffset / 8;
+      let mid = m.type;
+      let mt = typeAt(btf, mid);
+      for (let n = 0; mt && n < 32 && (mt.kind === 'typedef' || mt.kind === 'const' || mt.kind === 'volatile' || mt.kind === 'restrict'); n++) {
+        mid = mt.type;
+        mt = typeAt(btf, mid);
+      }
+      if (!mt || (mt.kind !== 'struct' && mt.kind !== 'union')) return;
+      const field = SPECIAL_FIELDS[mt.name];
+      if (field === undefined) {
+        scan(mid, mt, off, depth + 1);
+        return;
+      }
+      if (field !== 'bpf_spin_lock' && field !== 'bpf_timer') special.push({ off, size: mt.sizeBytes, name: field });
+      if (field === 'bpf_list_head' || field === 'bpf_rb_root') {
+        const tag = btf.find((t) => t.kind === 'typedef' && t.type === sid && t.component === k && t.name.startsWith('contains:'));
+        const parts = tag?.kind === 'typedef' ? tag.name.split(':') : [];
+        roots.push({ off, kind: field, contains: parts.length === 3 ? { struct: parts[1]!, member: parts[2]! } : undefined });
+      }
+    });
+  };
+  const t = resolve(btf, id);
+  if (t && (t.kind === 'struct' || t.kind === 'union')) {
+    let sid = id;
+    for (let x = typeAt(btf, sid); x && x.kind !== 'struct' && x.kind !== 'union' && 'type' in x; x = typeAt(btf, sid)) sid = x.type;
+    scan(sid, t, 0, 0);
+  }
+  return { special, roots };
+}
+
+/** The struct of the program's BTF named `name` and the offset of its member `member`. */
+function containedNode(btf: readonly BtfType[], c: GraphRoot['contains']): { id: number; name: string; nodeOff: number } | undefined {
+  if (!c) return undefined;
+  const id = btf.findIndex((t) => t.kind === 'struct' && t.name === c.struct) + 1;
+  const s = typeAt(btf, id);
+  if (!s || s.kind !== 'struct') return undefined;
+  const m = s.members.find((x) => x.name === c.member);
+  const mt = m && resolve(btf, m.type);
+  if (!m || !mt || mt.kind !== 'struct' || mt.name !== 'bpf_list_node') return undefined;
+  return { id, name: s.name, nodeOff: m.bitOffset / 8 };
+}
+
+/**
+ * The list head argument (R1) of a list kfunc (process_kf_arg_ptr_to_list_head and
+ * check_reg_allocation_locked): a map value at a constant offset where a bpf_list_head is, whose
+ * value's bpf_spin_lock this path holds.
+ */
+function listHead(env: Env, st: State): { id: number; name: string; nodeOff: number } {
+  const r = curFrame(st).regs[1]!;
+  assertInit(r, 1);
+  if (r.type === 'btf_id' && r.alloc && !r.maybeNull) throw unmodelled('a list whose head is in an allocated object');
+  if (r.type !== 'map_value' || r.maybeNull) {
+    throw new Reject('V1029', 'arg#0 expected pointer to map value or allocated object', {
+      proven: `R1 is ${describe(env, r)}`, needed: 'the address of a struct bpf_list_head in a map value',
+    });
+  }
+  if (!isConst(r.s)) {
+    throw new Reject('V1029', 'R1 doesn\'t have constant offset. bpf_list_head has to be at the constant offset', {
+      proven: `R1 is ${describe(env, r)}`, needed: 'the address of the list head itself',
+    });
+  }
+  const m = env.maps[r.map]!;
+  if (!m.valueTypeId) throw unmodelled('a list head in global data');
+  const at = r.off + Number(r.s.var.v);
+  const root = m.valueTypeId ? valueFields(env.btf, m.valueTypeId).roots.find((x) => x.off === at && x.kind === 'bpf_list_head') : undefined;
+  if (!root) {
+    throw new Reject('V1029', `bpf_list_head not found at offset=${at}`, {
+      proven: `R1 points ${at} bytes into the value of map ${m.name}, where no struct bpf_list_head is`, needed: 'the address of a struct bpf_list_head in the value',
+    });
+  }
+  const node = containedNode(env.btf, root.contains);
+  if (!node) throw unmodelled('a list head whose "contains" tag ebcc cannot read');
+  if (!st.lock || st.lock.map !== r.map || st.lock.id !== r.id || m.spinLockOff === undefined) {
+    throw new Reject('V1029', `bpf_spin_lock at off=${m.spinLockOff ?? 0} must be held for bpf_list_head`, {
+      proven: st.lock ? 'the lock held on this path is not the one of this value' : 'no bpf_spin_lock is held on this path',
+      needed: 'bpf_spin_lock() on the lock of the same map value before the list operation',
+      notes: st.lock ? [{ insn: st.lock.insn, message: 'the lock held is taken here' }] : [],
+    });
+  }
+  return node;
+}
+
+/**
+ * bpf_list_push_front_impl/back_impl(head, node, meta__ign, off): the object (owned, at its
+ * list node member) goes to the list; the program's pointers to it become non-owning (valid
+ * until the lock is released, never dropped).
+ */
+export function listPush(env: Env, st: State): void {
+  const regs = curFrame(st).regs;
+  const node = listHead(env, st);
+  const r = regs[2]!;
+  for (let i = 2; i <= 4; i++) assertInit(regs[i]!, i);
+  if (r.type !== 'btf_id' || !r.alloc || r.maybeNull) {
+    throw new Reject('V1029', 'arg#1 expected pointer to allocated object', {
+      proven: `R2 is ${describe(env, r)}${r.type === 'btf_id' && r.alloc && !r.refId ? ' (already in a list)' : ''}`,
+      needed: 'the list node member of an object bpf_obj_new returned, NULL-checked, that the program still owns',
+    });
+  }
+  if (!r.refId) {
+    throw new Reject('V1029', 'arg#1 expected pointer to allocated object', {
+      proven: `R2 points into an object already given to a list (a non-owning reference)`, needed: 'an object the program owns',
+    });
+  }
+  if (!isConst(r.s)) throw unmodelled('a list node at a variable offset');
+  const at = r.off + Number(r.s.var.v);
+  const ls = localStruct(env.btf, r.alloc);
+  if ('why' in ls) throw unmodelled(`a list node in a struct with ${ls.why}`);
+  if (!ls.special.some((f) => f.off === at && f.name === 'bpf_list_node')) {
+    throw new Reject('V1029', `bpf_list_node not found at offset=${at}`, {
+      proven: `R2 points ${at} bytes into a struct ${ls.type.name}, where no struct bpf_list_node is`, needed: 'the address of the object\'s list node member',
+    });
+  }
+  if (ls.type.name !== node.name || at !== node.nodeOff) {
+    throw new Reject('V1029', `operation on bpf_list_head expects arg#1 bpf_list_node at offset=${node.nodeOff} in struct ${node.name}, but arg is at offset=${at} in struct ${ls.type.name}`, {
+      proven: `the node is member at offset ${at} of a struct ${ls.type.name}`, needed: `the list holds struct ${node.name} by its member at offset ${node.nodeOff} (its "contains" tag)`,
+    });
+  }
+  const id = r.refId;
+  st.refs = st.refs.filter((x) => x.id !== id);
+  for (const x of allRegs(st)) if (x.refId === id) x.refId = 0;
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  regs[0] = regScalar();
+}
+
+/** bpf_list_pop_front/back(head): R0 is the list node of an object taken off the list (owned), or NULL. */
+export function listPop(env: Env, st: State, insnIdx: number): void {
+  const regs = curFrame(st).regs;
+  const node = listHead(env, st);
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  const refId = newId(env);
+  st.refs.push({ id: refId, insn: insnIdx });
+  regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), refId, trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff, origin: insnIdx });
+}
+
+/** invalidate_non_owning_refs: at bpf_spin_unlock the pointers to objects in lists stop being usable. */
+export function dropNonOwning(st: State): void {
+  for (const x of allRegs(st)) if (x.type === 'btf_id' && x.alloc && !x.refId) Object.assign(x, regScalar());
 }

@@ -23,6 +23,8 @@ export interface MapInfo {
   unknownBytes?: readonly (readonly [number, number])[];
   /** Map-in-map: the inner map's index. */
   inner: number | undefined;
+  /** The value's type in the object's BTF, when it has one. */
+  valueTypeId?: number;
   /** Offset of the struct bpf_spin_lock in the value, when the value type has one. */
   spinLockOff: number | undefined;
   /** Whether the value type holds a struct bpf_timer. */

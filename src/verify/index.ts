@@ -15,6 +15,8 @@ import type { Diagnostic, Note } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
 import { mapDefinitions, type MapDef } from '../obj/map-defs.js';
 import { linkProgram, programFunctions, type LinkedProgram } from '../run/link.js';
+import type { BtfType } from '../bpf/btf.js';
+import { valueFields } from './alloc.js';
 import { checkProgram, type CheckStats } from './check.js';
 import type { Env, MapInfo } from './env.js';
 import { replayPath, type FailingPath } from './path.js';
@@ -74,7 +76,7 @@ function licenseOf(obj: ObjectProgram): string {
   return s;
 }
 
-function mapInfos(defs: readonly MapDef[]): MapInfo[] {
+function mapInfos(defs: readonly MapDef[], btf: readonly BtfType[]): MapInfo[] {
   const infos = defs.map((d): MapInfo => {
     const rodata = d.origin === 'data' && (d.name.startsWith('.rodata') || d.externs !== undefined);
     return {
@@ -88,23 +90,24 @@ function mapInfos(defs: readonly MapDef[]): MapInfo[] {
       constBytes: rodata ? d.initial ?? new Uint8Array(d.valueSize) : undefined,
       unknownBytes: d.externs?.filter((e) => !e.known).map((e) => [e.offset, e.sizeBytes] as const),
       inner: undefined,
+      valueTypeId: d.valueTypeId,
       spinLockOff: d.spinLockOff,
       hasTimer: d.timerOff !== undefined,
       kptrs: d.kptrs,
-      specialFields: specialFields(d),
+      specialFields: specialFields(d, btf),
     };
   });
   // Map-in-map: lookups yield the inner map, described as an extra entry.
   defs.forEach((d, i) => {
     if (!d.inner) return;
     infos[i]!.inner = infos.length;
-    infos.push(...mapInfos([d.inner]));
+    infos.push(...mapInfos([d.inner], btf));
   });
   return infos;
 }
 
-function specialFields(d: MapDef): MapInfo['specialFields'] {
-  const out: { off: number; size: number; name: string }[] = [];
+function specialFields(d: MapDef, btf: readonly BtfType[]): MapInfo['specialFields'] {
+  const out: { off: number; size: number; name: string }[] = d.valueTypeId ? valueFields(btf, d.valueTypeId).special : [];
   if (d.spinLockOff !== undefined) out.push({ off: d.spinLockOff, ...SPECIAL_VALUE_FIELDS.spinLock });
   if (d.timerOff !== undefined) out.push({ off: d.timerOff, ...SPECIAL_VALUE_FIELDS.timer });
   return out;
@@ -125,7 +128,7 @@ function spanOf(fn: FunctionCode, index: number, opts: VerifyOptions): Span | un
 export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): VerifyResult {
   const result: VerifyResult = { programs: [], diagnostics: [] };
   const defs = mapDefinitions(obj);
-  const maps = mapInfos(defs);
+  const maps = mapInfos(defs, obj.btf);
   const license = licenseOf(obj);
   let entries = programFunctions(obj);
   if (options.program !== undefined) {

@@ -5,6 +5,7 @@
 import { helperByName } from '../bpf/helpers.js';
 import type { Insn } from '../bpf/insn.js';
 import type { Env, MapInfo } from './env.js';
+import { dropNonOwning } from './alloc.js';
 import { Reject } from './reject.js';
 import type { Reg, State } from './state.js';
 
@@ -49,6 +50,7 @@ export function spinLockCall(env: Env, st: State, helper: number, r: Reg, insnId
     });
   }
   st.lock = undefined;
+  dropNonOwning(st);
 }
 
 /** check_resource_leak: the program may not end, or leave through LD_ABS, with a lock held. */

@@ -102,7 +102,7 @@ describe('BTF encode/decode', () => {
     expect([...strings]).toEqual([0, 0x78, 0]);
   });
 
-  it('reads FLOAT, DECL_TAG and TYPE_TAG as stand-ins that keep type ids', () => {
+  it('reads FLOAT, DECL_TAG and TYPE_TAG as stand-ins that keep type ids (and a decl tag\'s component)', () => {
     const strings = new StringTable();
     const head = encodeBtfTypes([{ kind: 'int', name: 'int', sizeBytes: 4, encoding: 'signed', bits: 32, bitOffset: 0 }], strings);
     const f = strings.add('double');
@@ -113,7 +113,7 @@ describe('BTF encode/decode', () => {
     expect(decoded.types.slice(1)).toEqual([
       { kind: 'int', name: 'double', sizeBytes: 8, encoding: 'none', bits: 64, bitOffset: 0 },
       { kind: 'typedef', name: 'user', type: 1 },
-      { kind: 'typedef', name: 'user', type: 1 },
+      { kind: 'typedef', name: 'user', type: 1, component: -1 },
       { kind: 'ptr', type: 2 },
     ]);
     expect(decoded.warnings.length).toBe(3);
