@@ -276,9 +276,13 @@ export function mapDefinitions(obj: ObjectProgram): MapDef[] {
       const def = dataMap(sec);
       const datasec = btf.find((t): t is Extract<BtfType, { kind: 'datasec' }> => t.kind === 'datasec' && t.name === sec.name);
       const kptrs: KptrField[] = [];
+      // The kernel reads the section's DATASEC as the value type (a global bpf_spin_lock).
+      if (datasec) def.valueTypeId = btf.indexOf(datasec) + 1;
       for (const v of datasec?.vars ?? []) {
         const varT = btf[v.type - 1];
         if (varT?.kind !== 'var') continue;
+        def.spinLockOff ??= findStructField(btf, varT.type, 'bpf_spin_lock', v.offset, 0);
+        def.timerOff ??= findStructField(btf, varT.type, 'bpf_timer', v.offset, 0);
         const one: KptrField[] = [];
         kptrFields(btf, v.type, 0, one);
         const tagged = globalKptr(btf, varT.type);

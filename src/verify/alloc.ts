@@ -4,8 +4,8 @@
 // at a constant offset, within one member, never in a special field the kernel manages (list
 // and tree nodes and heads, locks, the refcount). Lists whose head is in a map value: pushing
 // gives the object to the list (the program's pointers become non-owning, dead at unlock),
-// popping gives an owned object back, both under the value's lock. Trees, lists in global data
-// or in objects, bpf_refcount_acquire and per-CPU objects are not modelled: refused (kfuncs.ts).
+// popping gives an owned object back, both under the value's lock (a map value or global data).
+// Trees, lists in objects, bpf_refcount_acquire and per-CPU objects are not modelled: refused (kfuncs.ts).
 import type { BtfType } from '../bpf/btf.js';
 import { isConst } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
@@ -239,7 +239,8 @@ export interface GraphRoot {
 export function valueFields(btf: readonly BtfType[], id: number): { special: LocalStruct['special']; roots: GraphRoot[] } {
   const special: LocalStruct['special'] = [];
   const roots: GraphRoot[] = [];
-  const scan = (sid: number, s: Struct, base: number, depth: number): void => {
+  // `tagged`: the VAR a one-member stand-in for a global variable has its tags on.
+  const scan = (sid: number, s: Struct, base: number, depth: number, tagged?: number): void => {
     if (depth > 8) return;
     s.members.forEach((m, k) => {
       const off = base + m.bitOffset / 8;
@@ -257,12 +258,23 @@ export function valueFields(btf: readonly BtfType[], id: number): { special: Loc
       }
       if (field !== 'bpf_spin_lock' && field !== 'bpf_timer') special.push({ off, size: mt.sizeBytes, name: field });
       if (field === 'bpf_list_head' || field === 'bpf_rb_root') {
-        const tag = btf.find((t) => t.kind === 'typedef' && t.type === sid && t.component === k && t.name.startsWith('contains:'));
+        const tag = btf.find((t) => t.kind === 'typedef' && t.name.startsWith('contains:') &&
+          (tagged !== undefined ? t.type === tagged && t.component === -1 : t.type === sid && t.component === k));
         const parts = tag?.kind === 'typedef' ? tag.name.split(':') : [];
         roots.push({ off, kind: field, contains: parts.length === 3 ? { struct: parts[1]!, member: parts[2]! } : undefined });
       }
     });
   };
+  const sec = typeAt(btf, id);
+  if (sec?.kind === 'datasec') {
+    // Global data: each variable is a member, its decl tags on the VAR itself.
+    for (const v of sec.vars) {
+      const vt = typeAt(btf, v.type);
+      if (vt?.kind !== 'var') continue;
+      scan(0, { kind: 'struct', name: sec.name, sizeBytes: sec.sizeBytes, members: [{ name: vt.name, type: vt.type, bitOffset: v.offset * 8, bitfieldSize: 0 }] }, 0, 0, v.type);
+    }
+    return { special, roots };
+  }
   const t = resolve(btf, id);
   if (t && (t.kind === 'struct' || t.kind === 'union')) {
     let sid = id;
@@ -304,7 +316,7 @@ function listHead(env: Env, st: State): { id: number; name: string; nodeOff: num
     });
   }
   const m = env.maps[r.map]!;
-  if (!m.valueTypeId) throw unmodelled('a list head in global data');
+  if (!m.valueTypeId) throw unmodelled('a list head in a map value without BTF');
   const at = r.off + Number(r.s.var.v);
   const root = m.valueTypeId ? valueFields(env.btf, m.valueTypeId).roots.find((x) => x.off === at && x.kind === 'bpf_list_head') : undefined;
   if (!root) {
@@ -314,11 +326,15 @@ function listHead(env: Env, st: State): { id: number; name: string; nodeOff: num
   }
   const node = containedNode(env.btf, root.contains);
   if (!node) throw unmodelled('a list head whose "contains" tag ebcc cannot read');
-  if (!st.lock || st.lock.map !== r.map || st.lock.id !== r.id || m.spinLockOff === undefined) {
+  if (!st.lock || m.spinLockOff === undefined) {
     throw new Reject('V1029', `bpf_spin_lock at off=${m.spinLockOff ?? 0} must be held for bpf_list_head`, {
-      proven: st.lock ? 'the lock held on this path is not the one of this value' : 'no bpf_spin_lock is held on this path',
-      needed: 'bpf_spin_lock() on the lock of the same map value before the list operation',
-      notes: st.lock ? [{ insn: st.lock.insn, message: 'the lock held is taken here' }] : [],
+      proven: 'no bpf_spin_lock is held on this path', needed: 'bpf_spin_lock() on the lock of the same map value before the list operation',
+    });
+  }
+  if (st.lock.map !== r.map || st.lock.id !== r.id) {
+    throw new Reject('V1029', 'held lock and object are not in the same allocation', {
+      proven: 'the lock held on this path is not the one of the list head\'s value', needed: 'the lock of the same map value (or global data section) as the list head',
+      notes: [{ insn: st.lock.insn, message: 'the lock held is taken here' }],
     });
   }
   return node;

@@ -238,3 +238,51 @@ int list_push_after_drop(struct __sk_buff *skb)
 	bpf_spin_unlock(&b->lock);
 	return 0;
 }
+
+// A list head in global data, guarded by a lock in the same section (libbpf makes each
+// `.data.NAME` section a map whose value is the section).
+#define private(name) SEC(".data." #name) __attribute__((visibility("hidden"), aligned(8)))
+
+private(L) struct bpf_spin_lock glock;
+private(L) struct bpf_list_head glist contains(item, link);
+private(M) struct bpf_spin_lock other_lock;
+
+// @case global_list_push_then_pop accept
+SEC("tc")
+int global_list_push_then_pop(struct __sk_buff *skb)
+{
+	struct bpf_list_node *n;
+	struct item *it = new_obj(struct item);
+
+	if (!it)
+		return 0;
+	bpf_spin_lock(&glock);
+	push_front(&glist, &it->link);
+	n = bpf_list_pop_back(&glist);
+	bpf_spin_unlock(&glock);
+	if (n)
+		drop_obj((char *)n - __builtin_offsetof(struct item, link));
+	return 0;
+}
+
+// @case global_list_other_lock reject EINVAL "held lock and object are not in the same allocation"
+SEC("tc")
+int global_list_other_lock(struct __sk_buff *skb)
+{
+	struct item *it = new_obj(struct item);
+
+	if (!it)
+		return 0;
+	bpf_spin_lock(&other_lock);
+	push_front(&glist, &it->link);
+	bpf_spin_unlock(&other_lock);
+	return 0;
+}
+
+// @case global_list_head_written reject EACCES "bpf_list_head cannot be accessed directly by load/store"
+SEC("tc")
+int global_list_head_written(struct __sk_buff *skb)
+{
+	glist.__opaque[1] = 0;
+	return 0;
+}
