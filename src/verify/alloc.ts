@@ -4,12 +4,14 @@
 // at a constant offset, within one member, never in a special field the kernel manages (list
 // and tree nodes and heads, locks, the refcount). Lists whose head is in a map value: pushing
 // gives the object to the list (the program's pointers become non-owning, dead at unlock),
-// popping gives an owned object back, both under the value's lock (a map value or global data).
-// Trees, lists in objects, bpf_refcount_acquire and per-CPU objects are not modelled: refused (kfuncs.ts).
+// popping gives an owned object back, both under the lock of the head's value (a map value,
+// global data) or object. Trees, bpf_refcount_acquire and per-CPU objects are not modelled:
+// their kfuncs are refused (kfuncs.ts).
 import type { BtfType } from '../bpf/btf.js';
 import { isConst } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
 import { newId, type Env } from './env.js';
+import { spinLockCall } from './locks.js';
 import { Reject } from './reject.js';
 import { allRegs, curFrame, regNotInit, regPtr, regScalar, type Reg, type State } from './state.js';
 import { tnumText } from './tnum.js';
@@ -304,7 +306,7 @@ function containedNode(btf: readonly BtfType[], c: GraphRoot['contains']): { id:
 function listHead(env: Env, st: State): { id: number; name: string; nodeOff: number } {
   const r = curFrame(st).regs[1]!;
   assertInit(r, 1);
-  if (r.type === 'btf_id' && r.alloc && !r.maybeNull) throw unmodelled('a list whose head is in an allocated object');
+  if (r.type === 'btf_id' && r.alloc && !r.maybeNull) return allocListHead(env, st, r);
   if (r.type !== 'map_value' || r.maybeNull) {
     throw new Reject('V1029', 'arg#0 expected pointer to map value or allocated object', {
       proven: `R1 is ${describe(env, r)}`, needed: 'the address of a struct bpf_list_head in a map value',
@@ -390,6 +392,76 @@ export function listPop(env: Env, st: State, insnIdx: number): void {
   const refId = newId(env);
   st.refs.push({ id: refId, insn: insnIdx });
   regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), refId, trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff, origin: insnIdx });
+}
+
+/** The offset of the struct's bpf_spin_lock (its record's spin_lock_off), when it has one. */
+function allocLockOff(ls: LocalStruct): number | undefined {
+  return ls.special.find((f) => f.name === 'bpf_spin_lock')?.off;
+}
+
+/**
+ * A list head inside an allocated object (owned or not): its lock is the object's own
+ * bpf_spin_lock, taken through the same object (check_reg_allocation_locked: the lock's id is
+ * the object pointer's id).
+ */
+function allocListHead(env: Env, st: State, r: Reg): { id: number; name: string; nodeOff: number } {
+  if (!isConst(r.s)) {
+    throw new Reject('V1029', 'R1 doesn\'t have constant offset. bpf_list_head has to be at the constant offset', {
+      proven: `R1 is ${describe(env, r)}`, needed: 'the address of the list head itself',
+    });
+  }
+  const ls = localStruct(env.btf, r.alloc);
+  if ('why' in ls) throw unmodelled(`a list head in a struct with ${ls.why}`);
+  const at = r.off + Number(r.s.var.v);
+  const root = valueFields(env.btf, r.alloc).roots.find((x) => x.off === at && x.kind === 'bpf_list_head');
+  if (!root) {
+    throw new Reject('V1029', `bpf_list_head not found at offset=${at}`, {
+      proven: `R1 points ${at} bytes into a struct ${ls.type.name}, where no struct bpf_list_head is`, needed: 'the address of a struct bpf_list_head in the object',
+    });
+  }
+  const node = containedNode(env.btf, root.contains);
+  if (!node) throw unmodelled('a list head whose "contains" tag ebcc cannot read');
+  const lockOff = allocLockOff(ls);
+  if (!st.lock || lockOff === undefined) {
+    throw new Reject('V1029', `bpf_spin_lock at off=${lockOff ?? 0} must be held for bpf_list_head`, {
+      proven: 'no bpf_spin_lock is held on this path', needed: 'bpf_spin_lock() on the object\'s own lock before the list operation',
+    });
+  }
+  if (st.lock.map !== ALLOC_LOCK || st.lock.id !== r.id || r.id === 0) {
+    throw new Reject('V1029', 'held lock and object are not in the same allocation', {
+      proven: 'the lock held on this path is not the one of the object holding the list head', needed: 'the lock of the same object as the list head',
+      notes: [{ insn: st.lock.insn, message: 'the lock held is taken here' }],
+    });
+  }
+  return node;
+}
+
+/** LockState.map of a lock inside an allocated object (no map): the lock is named by the pointer's id alone. */
+const ALLOC_LOCK = -1;
+
+/** process_spin_lock on an allocated object's bpf_spin_lock (the helper's argument R`regno`). */
+export function allocSpinLock(env: Env, st: State, helper: number, regno: number, r: Reg): void {
+  const ls = localStruct(env.btf, r.alloc);
+  if ('why' in ls) throw unmodelled(`a lock in a struct with ${ls.why}`);
+  const lockOff = allocLockOff(ls);
+  if (!isConst(r.s)) {
+    throw new Reject('V1027', `R${regno} doesn't have constant offset. bpf_spin_lock has to be at the constant offset`, {
+      proven: `R${regno} is ${describe(env, r)}`, needed: 'a pointer to the lock field itself',
+    });
+  }
+  if (lockOff === undefined) {
+    throw new Reject('V1027', `${ls.type.name} doesn't have bpf_spin_lock`, {
+      proven: `the struct ${ls.type.name} has no struct bpf_spin_lock`, needed: 'a struct with a bpf_spin_lock member',
+    });
+  }
+  const at = r.off + Number(r.s.var.v);
+  if (at !== lockOff) {
+    throw new Reject('V1027', `off ${at} doesn't point to 'struct bpf_spin_lock' that is at ${lockOff}`, {
+      proven: `R${regno} points ${at} bytes into the object`, needed: `the lock at offset ${lockOff}`,
+    });
+  }
+  if (r.id === 0) throw unmodelled('a lock in an object ebcc cannot name');
+  spinLockCall(env, st, helper, { ...r, map: ALLOC_LOCK }, env.insnIdx);
 }
 
 /** invalidate_non_owning_refs: at bpf_spin_unlock the pointers to objects in lists stop being usable. */

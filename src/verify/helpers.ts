@@ -13,6 +13,7 @@ import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } f
 import { newId, type Env, type MapInfo } from './env.js';
 import { spinLockCall } from './locks.js';
 import { kptrXchg } from './kfuncs.js';
+import { allocSpinLock } from './alloc.js';
 import { Reject } from './reject.js';
 import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
@@ -290,6 +291,10 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       }
       return;
     case 'ptr_to_spin_lock': {
+      if (r.type === 'btf_id' && r.alloc && !r.maybeNull) {
+        allocSpinLock(env, st, info.id, regno, r);
+        return;
+      }
       if (r.type !== 'map_value') throw typeError(env, regno, r, 'map_value', info, 'a pointer to a struct bpf_spin_lock in a map value');
       const m = env.maps[r.map]!;
       if (!isConst(r.s)) {

@@ -286,3 +286,74 @@ int global_list_head_written(struct __sk_buff *skb)
 	glist.__opaque[1] = 0;
 	return 0;
 }
+
+// A list inside an allocated object, guarded by that object's own lock.
+struct shelf {
+	struct bpf_spin_lock lock;
+	struct bpf_list_head items contains(item, link);
+	__u64 count;
+};
+
+// @case object_list_under_own_lock accept
+SEC("tc")
+int object_list_under_own_lock(struct __sk_buff *skb)
+{
+	struct shelf *s = new_obj(struct shelf);
+	struct item *it;
+
+	if (!s)
+		return 0;
+	it = new_obj(struct item);
+	if (!it) {
+		drop_obj(s);
+		return 0;
+	}
+	bpf_spin_lock(&s->lock);
+	push_back(&s->items, &it->link);
+	s->count = 1;
+	bpf_spin_unlock(&s->lock);
+	drop_obj(s);
+	return 0;
+}
+
+// @case object_list_under_other_lock reject EINVAL "held lock and object are not in the same allocation"
+SEC("tc")
+int object_list_under_other_lock(struct __sk_buff *skb)
+{
+	struct shelf *s = new_obj(struct shelf), *t;
+	struct item *it;
+
+	if (!s)
+		return 0;
+	t = new_obj(struct shelf);
+	if (!t) {
+		drop_obj(s);
+		return 0;
+	}
+	it = new_obj(struct item);
+	if (!it) {
+		drop_obj(s);
+		drop_obj(t);
+		return 0;
+	}
+	bpf_spin_lock(&t->lock);
+	push_back(&s->items, &it->link);
+	bpf_spin_unlock(&t->lock);
+	drop_obj(s);
+	drop_obj(t);
+	return 0;
+}
+
+// @case object_lock_read_directly reject EACCES "direct access to bpf_spin_lock is disallowed"
+SEC("tc")
+int object_lock_read_directly(struct __sk_buff *skb)
+{
+	struct shelf *s = new_obj(struct shelf);
+	int r;
+
+	if (!s)
+		return 0;
+	r = *(int *)&s->lock;
+	drop_obj(s);
+	return r;
+}
