@@ -2,11 +2,12 @@
 // instance of a struct of the program's own BTF, which the program owns (a reference) until it
 // gives it to bpf_obj_drop. Loads and stores reach its fields as btf_struct_access allows them:
 // at a constant offset, within one member, never in a special field the kernel manages (list
-// and tree nodes and heads, locks, the refcount). Lists whose head is in a map value: pushing
-// gives the object to the list (the program's pointers become non-owning, dead at unlock),
-// popping gives an owned object back, both under the lock of the head's value (a map value,
-// global data) or object. Trees, bpf_refcount_acquire and per-CPU objects are not modelled:
-// their kfuncs are refused (kfuncs.ts).
+// and tree nodes and heads, locks, the refcount). Lists and red-black trees: adding gives the
+// object to the list or tree (the program's pointers become non-owning, dead at unlock), popping
+// or removing gives an owned object back, all under the lock beside the head or root (in a map
+// value, global data or an object); a tree's less() callback is called by check.ts.
+// bpf_refcount_acquire, per-CPU objects and bpf_list_front/back are not modelled: their kfuncs
+// are refused (kfuncs.ts).
 import type { BtfType } from '../bpf/btf.js';
 import { isConst } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
@@ -224,7 +225,7 @@ export function allocAccess(env: Env, regno: number, r: Reg, insnOff: number, si
 }
 
 // ---------------------------------------------------------------------------
-// Lists (bpf_list_head in a map value, holding objects by a bpf_list_node member)
+// Lists and trees (a bpf_list_head or bpf_rb_root holding objects by a node member)
 
 /** A graph root of a map value: where it is, and the struct and member its decl tag "contains:STRUCT:MEMBER" names. */
 export interface GraphRoot {
@@ -287,14 +288,14 @@ export function valueFields(btf: readonly BtfType[], id: number): { special: Loc
 }
 
 /** The struct of the program's BTF named `name` and the offset of its member `member`. */
-function containedNode(btf: readonly BtfType[], c: GraphRoot['contains']): { id: number; name: string; nodeOff: number } | undefined {
+function containedNode(btf: readonly BtfType[], c: GraphRoot['contains'], nodeType = 'bpf_list_node'): { id: number; name: string; nodeOff: number } | undefined {
   if (!c) return undefined;
   const id = btf.findIndex((t) => t.kind === 'struct' && t.name === c.struct) + 1;
   const s = typeAt(btf, id);
   if (!s || s.kind !== 'struct') return undefined;
   const m = s.members.find((x) => x.name === c.member);
   const mt = m && resolve(btf, m.type);
-  if (!m || !mt || mt.kind !== 'struct' || mt.name !== 'bpf_list_node') return undefined;
+  if (!m || !mt || mt.kind !== 'struct' || mt.name !== nodeType) return undefined;
   return { id, name: s.name, nodeOff: m.bitOffset / 8 };
 }
 
@@ -303,33 +304,34 @@ function containedNode(btf: readonly BtfType[], c: GraphRoot['contains']): { id:
  * check_reg_allocation_locked): a map value at a constant offset where a bpf_list_head is, whose
  * value's bpf_spin_lock this path holds.
  */
-function listHead(env: Env, st: State): { id: number; name: string; nodeOff: number } {
+function listHead(env: Env, st: State, kind: GraphRoot['kind'] = 'bpf_list_head'): { id: number; name: string; nodeOff: number } {
+  const nodeType = kind === 'bpf_list_head' ? 'bpf_list_node' : 'bpf_rb_node';
   const r = curFrame(st).regs[1]!;
   assertInit(r, 1);
-  if (r.type === 'btf_id' && r.alloc && !r.maybeNull) return allocListHead(env, st, r);
+  if (r.type === 'btf_id' && r.alloc && !r.maybeNull) return allocListHead(env, st, r, kind);
   if (r.type !== 'map_value' || r.maybeNull) {
     throw new Reject('V1029', 'arg#0 expected pointer to map value or allocated object', {
       proven: `R1 is ${describe(env, r)}`, needed: 'the address of a struct bpf_list_head in a map value',
     });
   }
   if (!isConst(r.s)) {
-    throw new Reject('V1029', 'R1 doesn\'t have constant offset. bpf_list_head has to be at the constant offset', {
+    throw new Reject('V1029', `R1 doesn't have constant offset. ${kind} has to be at the constant offset`, {
       proven: `R1 is ${describe(env, r)}`, needed: 'the address of the list head itself',
     });
   }
   const m = env.maps[r.map]!;
   if (!m.valueTypeId) throw unmodelled('a list head in a map value without BTF');
   const at = r.off + Number(r.s.var.v);
-  const root = m.valueTypeId ? valueFields(env.btf, m.valueTypeId).roots.find((x) => x.off === at && x.kind === 'bpf_list_head') : undefined;
+  const root = m.valueTypeId ? valueFields(env.btf, m.valueTypeId).roots.find((x) => x.off === at && x.kind === kind) : undefined;
   if (!root) {
-    throw new Reject('V1029', `bpf_list_head not found at offset=${at}`, {
-      proven: `R1 points ${at} bytes into the value of map ${m.name}, where no struct bpf_list_head is`, needed: 'the address of a struct bpf_list_head in the value',
+    throw new Reject('V1029', `${kind} not found at offset=${at}`, {
+      proven: `R1 points ${at} bytes into the value of map ${m.name}, where no struct ${kind} is`, needed: `the address of a struct ${kind} in the value`,
     });
   }
-  const node = containedNode(env.btf, root.contains);
+  const node = containedNode(env.btf, root.contains, nodeType);
   if (!node) throw unmodelled('a list head whose "contains" tag ebcc cannot read');
   if (!st.lock || m.spinLockOff === undefined) {
-    throw new Reject('V1029', `bpf_spin_lock at off=${m.spinLockOff ?? 0} must be held for bpf_list_head`, {
+    throw new Reject('V1029', `bpf_spin_lock at off=${m.spinLockOff ?? 0} must be held for ${kind}`, {
       proven: 'no bpf_spin_lock is held on this path', needed: 'bpf_spin_lock() on the lock of the same map value before the list operation',
     });
   }
@@ -343,45 +345,117 @@ function listHead(env: Env, st: State): { id: number; name: string; nodeOff: num
 }
 
 /**
- * bpf_list_push_front_impl/back_impl(head, node, meta__ign, off): the object (owned, at its
- * list node member) goes to the list; the program's pointers to it become non-owning (valid
- * until the lock is released, never dropped).
+ * bpf_list_push_front_impl/back_impl(head, node, meta__ign, off) and bpf_rbtree_add_impl(root,
+ * node, less, meta__ign, off): the object (owned, at its node member) goes to the list or tree;
+ * the program's pointers to it become non-owning (valid until the lock is released, never
+ * dropped). Returns the node: a tree's `less` callback gets two such pointers.
  */
-export function listPush(env: Env, st: State): void {
+export function graphAdd(env: Env, st: State, kind: GraphRoot['kind']): { id: number; name: string; nodeOff: number } {
   const regs = curFrame(st).regs;
-  const node = listHead(env, st);
+  const node = listHead(env, st, kind);
+  const nodeType = kind === 'bpf_list_head' ? 'bpf_list_node' : 'bpf_rb_node';
   const r = regs[2]!;
   for (let i = 2; i <= 4; i++) assertInit(regs[i]!, i);
-  if (r.type !== 'btf_id' || !r.alloc || r.maybeNull) {
+  if (r.maybeNull) throw nullNode(env, r);
+  if (r.type !== 'btf_id' || !r.alloc) {
     throw new Reject('V1029', 'arg#1 expected pointer to allocated object', {
       proven: `R2 is ${describe(env, r)}${r.type === 'btf_id' && r.alloc && !r.refId ? ' (already in a list)' : ''}`,
-      needed: 'the list node member of an object bpf_obj_new returned, NULL-checked, that the program still owns',
+      needed: `the ${nodeType} member of an object bpf_obj_new returned, NULL-checked, that the program still owns`,
     });
   }
   if (!r.refId) {
     throw new Reject('V1029', 'arg#1 expected pointer to allocated object', {
-      proven: `R2 points into an object already given to a list (a non-owning reference)`, needed: 'an object the program owns',
+      proven: 'R2 points into an object already given to a list or tree (a non-owning reference)', needed: 'an object the program owns',
     });
   }
-  if (!isConst(r.s)) throw unmodelled('a list node at a variable offset');
-  const at = r.off + Number(r.s.var.v);
-  const ls = localStruct(env.btf, r.alloc);
-  if ('why' in ls) throw unmodelled(`a list node in a struct with ${ls.why}`);
-  if (!ls.special.some((f) => f.off === at && f.name === 'bpf_list_node')) {
-    throw new Reject('V1029', `bpf_list_node not found at offset=${at}`, {
-      proven: `R2 points ${at} bytes into a struct ${ls.type.name}, where no struct bpf_list_node is`, needed: 'the address of the object\'s list node member',
-    });
-  }
-  if (ls.type.name !== node.name || at !== node.nodeOff) {
-    throw new Reject('V1029', `operation on bpf_list_head expects arg#1 bpf_list_node at offset=${node.nodeOff} in struct ${node.name}, but arg is at offset=${at} in struct ${ls.type.name}`, {
-      proven: `the node is member at offset ${at} of a struct ${ls.type.name}`, needed: `the list holds struct ${node.name} by its member at offset ${node.nodeOff} (its "contains" tag)`,
-    });
-  }
+  checkGraphNode(env, r, kind, node);
   const id = r.refId;
   st.refs = st.refs.filter((x) => x.id !== id);
   for (const x of allRegs(st)) if (x.refId === id) x.refId = 0;
+  return node;
+}
+
+function nullNode(env: Env, r: Reg): Reject {
+  return new Reject('V1002', 'Possibly NULL pointer passed to trusted arg1', {
+    proven: `R2 is ${describe(env, r)}: it may be NULL`, needed: 'a NULL check before the call',
+    notes: r.origin >= 0 ? [{ insn: r.origin, message: 'the pointer that may be NULL comes from here' }] : [],
+  });
+}
+
+/** __process_kf_arg_ptr_to_graph_node: R2 points at the node member the root's "contains" tag names. */
+function checkGraphNode(env: Env, r: Reg, kind: GraphRoot['kind'], node: { name: string; nodeOff: number }): void {
+  const nodeType = kind === 'bpf_list_head' ? 'bpf_list_node' : 'bpf_rb_node';
+  if (!isConst(r.s)) throw unmodelled(`a ${nodeType} at a variable offset`);
+  const at = r.off + Number(r.s.var.v);
+  const ls = localStruct(env.btf, r.alloc);
+  if ('why' in ls) throw unmodelled(`a ${nodeType} in a struct with ${ls.why}`);
+  if (!ls.special.some((f) => f.off === at && f.name === nodeType)) {
+    throw new Reject('V1029', `${nodeType} not found at offset=${at}`, {
+      proven: `R2 points ${at} bytes into a struct ${ls.type.name}, where no struct ${nodeType} is`, needed: `the address of the object's ${nodeType} member`,
+    });
+  }
+  if (ls.type.name !== node.name || at !== node.nodeOff) {
+    throw new Reject('V1029', `operation on ${kind} expects arg#1 ${nodeType} at offset=${node.nodeOff} in struct ${node.name}, but arg is at offset=${at} in struct ${ls.type.name}`, {
+      proven: `the node is the member at offset ${at} of a struct ${ls.type.name}`, needed: `the ${kind} holds struct ${node.name} by its member at offset ${node.nodeOff} (its "contains" tag)`,
+    });
+  }
+}
+
+/** bpf_list_push_front/back_impl: R0 is 0, or -EINVAL (the object was freed). */
+export function listPush(env: Env, st: State): void {
+  graphAdd(env, st, 'bpf_list_head');
+  const regs = curFrame(st).regs;
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = regScalar();
+}
+
+/**
+ * bpf_rbtree_add_impl: as a push; R0 is 0 or -EINVAL; then the kernel calls `less` (R3, a
+ * function of the program) with two non-owning node pointers, still under the lock. Returns the
+ * callback's first instruction and its two arguments, for check.ts to call it.
+ */
+export function rbtreeAdd(env: Env, st: State): { start: number; args: [Reg, Reg] } {
+  const regs = curFrame(st).regs;
+  const less = regs[3]!;
+  assertInit(less, 3);
+  if (less.type !== 'func') throw unmodelled('a bpf_rbtree_add whose less() is not a function of the program');
+  const node = graphAdd(env, st, 'bpf_rb_root');
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  regs[0] = regScalar();
+  const arg = (): Reg => regPtr('btf_id', { trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff });
+  return { start: less.off, args: [arg(), arg()] };
+}
+
+/** bpf_rbtree_first(root): R0 is a non-owning pointer to the first node, or NULL. */
+export function rbtreeFirst(env: Env, st: State, insnIdx: number): void {
+  const regs = curFrame(st).regs;
+  const node = listHead(env, st, 'bpf_rb_root');
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff, origin: insnIdx });
+}
+
+/**
+ * bpf_rbtree_remove(root, node): the node (a non-owning pointer, or an owned one, which stays
+ * owned: Linux 6.18) leaves the tree; R0 owns it, or is NULL.
+ */
+export function rbtreeRemove(env: Env, st: State, insnIdx: number): void {
+  const regs = curFrame(st).regs;
+  const node = listHead(env, st, 'bpf_rb_root');
+  const r = regs[2]!;
+  assertInit(r, 2);
+  if (r.maybeNull) throw nullNode(env, r);
+  // A non-owning pointer (a node of the tree), or one the program owns (which it keeps).
+  if (r.type !== 'btf_id' || !r.alloc) {
+    throw new Reject('V1029', 'bpf_rbtree_remove can only take non-owning or refcounted bpf_rb_node pointer', {
+      proven: `R2 is ${describe(env, r)}${r.type === 'scalar' ? ' (a node pointer dies at bpf_spin_unlock)' : ''}`,
+      needed: 'a node of the tree (from bpf_rbtree_first(), or an object added under this lock)',
+    });
+  }
+  checkGraphNode(env, r, 'bpf_rb_root', node);
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  const refId = newId(env);
+  st.refs.push({ id: refId, insn: insnIdx });
+  regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), refId, trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff, origin: insnIdx });
 }
 
 /** bpf_list_pop_front/back(head): R0 is the list node of an object taken off the list (owned), or NULL. */
@@ -404,26 +478,27 @@ function allocLockOff(ls: LocalStruct): number | undefined {
  * bpf_spin_lock, taken through the same object (check_reg_allocation_locked: the lock's id is
  * the object pointer's id).
  */
-function allocListHead(env: Env, st: State, r: Reg): { id: number; name: string; nodeOff: number } {
+function allocListHead(env: Env, st: State, r: Reg, kind: GraphRoot['kind']): { id: number; name: string; nodeOff: number } {
+  const nodeType = kind === 'bpf_list_head' ? 'bpf_list_node' : 'bpf_rb_node';
   if (!isConst(r.s)) {
-    throw new Reject('V1029', 'R1 doesn\'t have constant offset. bpf_list_head has to be at the constant offset', {
+    throw new Reject('V1029', `R1 doesn't have constant offset. ${kind} has to be at the constant offset`, {
       proven: `R1 is ${describe(env, r)}`, needed: 'the address of the list head itself',
     });
   }
   const ls = localStruct(env.btf, r.alloc);
   if ('why' in ls) throw unmodelled(`a list head in a struct with ${ls.why}`);
   const at = r.off + Number(r.s.var.v);
-  const root = valueFields(env.btf, r.alloc).roots.find((x) => x.off === at && x.kind === 'bpf_list_head');
+  const root = valueFields(env.btf, r.alloc).roots.find((x) => x.off === at && x.kind === kind);
   if (!root) {
-    throw new Reject('V1029', `bpf_list_head not found at offset=${at}`, {
-      proven: `R1 points ${at} bytes into a struct ${ls.type.name}, where no struct bpf_list_head is`, needed: 'the address of a struct bpf_list_head in the object',
+    throw new Reject('V1029', `${kind} not found at offset=${at}`, {
+      proven: `R1 points ${at} bytes into a struct ${ls.type.name}, where no struct ${kind} is`, needed: `the address of a struct ${kind} in the object`,
     });
   }
-  const node = containedNode(env.btf, root.contains);
+  const node = containedNode(env.btf, root.contains, nodeType);
   if (!node) throw unmodelled('a list head whose "contains" tag ebcc cannot read');
   const lockOff = allocLockOff(ls);
   if (!st.lock || lockOff === undefined) {
-    throw new Reject('V1029', `bpf_spin_lock at off=${lockOff ?? 0} must be held for bpf_list_head`, {
+    throw new Reject('V1029', `bpf_spin_lock at off=${lockOff ?? 0} must be held for ${kind}`, {
       proven: 'no bpf_spin_lock is held on this path', needed: 'bpf_spin_lock() on the object\'s own lock before the list operation',
     });
   }

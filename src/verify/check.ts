@@ -16,6 +16,7 @@ import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
 import type { Env } from './env.js';
 import { helperCall } from './helpers.js';
+import { rbtreeAdd } from './alloc.js';
 import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall } from './kfuncs.js';
 import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
@@ -573,6 +574,7 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       }
       if (insn.src === PSEUDO_CALL.kfuncCall) {
         const args1 = curFrame(st).regs[1]!;
+        if (env.kfuncs.get(idx) === 'bpf_rbtree_add_impl') return rbtreeAddCall(env, st, idx);
         const other = kfuncCall(env, st, idx);
         if (env.kfuncs.get(idx) === 'bpf_throw') {
           curFrame(st).regs[1] = args1;
@@ -777,6 +779,25 @@ function malformedMessage(insn: Insn): string | undefined {
 const BPF_LOOP = helperByName('bpf_loop')!.id;
 const TIMER_SET_CALLBACK = helperByName('bpf_timer_set_callback')!.id;
 const FOR_EACH_MAP_ELEM = helperByName('bpf_for_each_map_elem')!.id;
+
+/**
+ * bpf_rbtree_add_impl: checked as a kfunc call (kfuncs.ts checks the program may call it, the
+ * lock rule), applied (alloc.ts), then its less() callback is called with two non-owning node
+ * pointers; R0 at the callback's exit must be 0 or 1, as for bpf_loop's callbacks.
+ */
+function rbtreeAddCall(env: Env, st: State, idx: number): Step {
+  kfuncCall(env, st, idx);
+  const { start, args } = rbtreeAdd(env, st);
+  if (st.frames.length >= MAX_CALL_FRAMES) {
+    throw new Reject('V1025', `the call stack of ${st.frames.length + 1} frames is too deep`, { proven: `${st.frames.length + 1} nested calls`, needed: `at most ${MAX_CALL_FRAMES}` });
+  }
+  const callee = newFrame(idx, start, st.frames.length);
+  callee.callback = true;
+  callee.regs[1] = args[0];
+  callee.regs[2] = args[1];
+  st.frames.push(callee);
+  return { kind: 'call', to: start };
+}
 
 /**
  * bpf_loop() and bpf_for_each_map_elem() call back into the program: the callback is verified as

@@ -8,9 +8,9 @@
 // bpf_rcu_read_lock/unlock and bpf_preempt_disable/enable keep their nesting in the state.
 // bpf_throw ends the path where it is called (check.ts, throwExit).
 //
-// bpf_obj_new/bpf_obj_drop and list pushes and pops are modelled in alloc.ts.
+// bpf_obj_new/bpf_obj_drop and the list and rbtree kfuncs are modelled in alloc.ts.
 //
-// kfuncs whose arguments or semantics ebcc does not model (dynptrs, some iterators, rbtrees,
+// kfuncs whose arguments or semantics ebcc does not model (dynptrs, some iterators,
 // refcounted and per-CPU objects, exception callbacks, workqueues, ...) are refused with a message
 // that says so: a refusal ebcc cannot justify is better than accepting what the kernel refuses.
 import type { BtfType } from '../bpf/btf.js';
@@ -20,7 +20,7 @@ import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } f
 import { newId, type Env } from './env.js';
 import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
-import { listPop, listPush, objDrop, objNew, resolve, typeAt } from './alloc.js';
+import { listPop, listPush, objDrop, objNew, rbtreeFirst, rbtreeRemove, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
@@ -44,13 +44,14 @@ type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: strin
 const UNMODELLED: readonly string[] = [
   'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl', 'bpf_refcount_acquire_impl',
   'bpf_list_front', 'bpf_list_back',
-  'bpf_rbtree_add_impl', 'bpf_rbtree_remove', 'bpf_rbtree_first', 'bpf_rbtree_root', 'bpf_rbtree_left', 'bpf_rbtree_right',
+  'bpf_rbtree_root', 'bpf_rbtree_left', 'bpf_rbtree_right',
   'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
   'bpf_local_irq_restore', 'bpf_get_kmem_cache', 'bpf_dynptr_slice', 'bpf_dynptr_slice_rdwr',
 ];
 
-/** The list kfuncs ebcc models (alloc.ts): they need the lock of the list's value held. */
-const LIST_KFUNCS: readonly string[] = ['bpf_list_push_front_impl', 'bpf_list_push_back_impl', 'bpf_list_pop_front', 'bpf_list_pop_back'];
+/** The list and tree kfuncs ebcc models (alloc.ts): they need the lock beside the head or root held. */
+const LIST_KFUNCS: readonly string[] = ['bpf_list_push_front_impl', 'bpf_list_push_back_impl', 'bpf_list_pop_front', 'bpf_list_pop_back',
+  'bpf_rbtree_add_impl', 'bpf_rbtree_first', 'bpf_rbtree_remove'];
 
 /** Kernel structs a kfunc taking the second may be given the first as (the second is its first member). */
 const FIRST_MEMBER: Readonly<Record<string, string>> = { bpf_cpumask: 'cpumask' };
@@ -169,8 +170,7 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
     });
   }
   if (st.lock && !name.startsWith('bpf_iter_num_') && !LIST_KFUNCS.includes(name)) {
-    // kfunc_spin_allowed: only the graph (list, rbtree) and bpf_iter_num kfuncs (those of
-    // rbtrees are refused as unmodelled here).
+    // kfunc_spin_allowed: only the graph (list, rbtree) and bpf_iter_num kfuncs.
     throw new Reject('V1027', 'function calls are not allowed while holding a lock', {
       proven: `${name} is called between bpf_spin_lock() and bpf_spin_unlock()`,
       needed: 'no calls while the lock is held',
@@ -215,8 +215,13 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
   if (proto.args.length > 5) throw unmodelled(name, 'more than five arguments');
   if (has(info, 'iter_new') || has(info, 'iter_next') || has(info, 'iter_destroy')) return iterKfunc(env, st, info, proto, insnIdx);
   if (LIST_KFUNCS.includes(name)) {
+    // In a tree's less() callback the kernel refuses graph kfuncs ("not allowed in rbtree cb").
+    if (st.frames.some((f) => f.callback)) throw unmodelled(name, 'a list or tree from a callback');
     if (name.startsWith('bpf_list_push_')) listPush(env, st);
-    else listPop(env, st, insnIdx);
+    else if (name.startsWith('bpf_list_pop_')) listPop(env, st, insnIdx);
+    else if (name === 'bpf_rbtree_first') rbtreeFirst(env, st, insnIdx);
+    else if (name === 'bpf_rbtree_remove') rbtreeRemove(env, st, insnIdx);
+    // bpf_rbtree_add_impl: check.ts, which calls less() after it (rbtreeAdd)
     return undefined;
   }
   if (name === 'bpf_obj_new_impl' || name === 'bpf_obj_drop_impl') {

@@ -295,8 +295,8 @@ export const verifyCodes = {
     'objects an acquiring kfunc returns must be released. bpf_throw() ends the program as an\n' +
     'exit does: nothing may be held there, and it may not be reached from a callback. ebcc\n' +
     'refuses calls of kfuncs it does not know or whose rules it does not model (dynptrs,\n' +
-    'rbtrees, refcounted and per-CPU objects, exception callbacks): it says so in the\n' +
-    'message, rather than guess that the kernel accepts.\n' +
+    'refcounted and per-CPU objects, exception callbacks): it says so in the message,\n' +
+    'rather than guess that the kernel accepts.\n' +
     '\n' +
     'Wrong:\n' +
     '    bpf_rcu_read_lock();\n' +
@@ -308,10 +308,11 @@ export const verifyCodes = {
     '    bpf_rcu_read_unlock();'),
   V1029: E('verify-alloc-object', 'an object from bpf_obj_new is accessed or released the way the kernel refuses',
     'bpf_obj_new(struct NAME) allocates an object of a struct the program defines; the program\n' +
-    'owns it until it gives it to bpf_obj_drop() or pushes it on a list. A list head in a map\n' +
-    'value is used only while the bpf_spin_lock of that value is held, and holds the struct its\n' +
-    '__contains(struct, member) tag names; after a push the program\'s pointer to the object is\n' +
-    'usable until bpf_spin_unlock(), and never dropped; a popped object is owned again. Its fields are\n' +
+    'owns it until it gives it to bpf_obj_drop() or adds it to a list or tree. A list head or\n' +
+    'tree root (in a map value, global data or an object) is used only while the bpf_spin_lock\n' +
+    'beside it is held, and holds the struct its __contains(struct, member) tag names; after an\n' +
+    'add the program\'s pointer to the object is usable until bpf_spin_unlock(), and never\n' +
+    'dropped; a popped or removed object is owned again. Its fields are\n' +
     'read and written at constant offsets, each access within one member and inside the struct;\n' +
     'the fields the kernel manages (struct bpf_list_node, bpf_rb_node, bpf_spin_lock,\n' +
     'bpf_refcount, ...) may not be touched. bpf_obj_drop() takes the pointer bpf_obj_new\n' +
