@@ -15,6 +15,7 @@ import { isConst, scalarText } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
 import type { Env } from './env.js';
+import { globalCall, globalEntryState } from './global-funcs.js';
 import { helperCall } from './helpers.js';
 import { rbtreeAdd } from './alloc.js';
 import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall } from './kfuncs.js';
@@ -190,7 +191,8 @@ export function checkProgram(env: Env): CheckResult {
   const explored = new Map<number, Checkpoint[]>();
   const byKey = new Map<number, Map<string, Checkpoint[]>>();
   const pending: Path[] = [];
-  let cur: Path = { st: entryState(), idx: 0, parent: undefined, trail: undefined, steps: 0, anchor: undefined };
+  const first = env.globalSubprog;
+  let cur: Path = { st: first ? globalEntryState(env, first) : entryState(), idx: first ? first.start : 0, parent: undefined, trail: undefined, steps: 0, anchor: undefined };
   let jmps = 0, prevJmps = 0, prevInsns = 0;
   /** States stored and not dropped (the kernel's peak_states is their most). */
   let liveStates = 0;
@@ -341,7 +343,7 @@ export function checkProgram(env: Env): CheckResult {
   function done(accepted: boolean, reject?: Reject, insn?: number): CheckResult {
     stats.stackDepths = depthOf.map((d) => d);
     if (accepted) {
-      const over = stackChain(0, new Set());
+      const over = stackChain(first ? funcOf[first.start]! : 0, new Set());
       if (over?.tooDeep !== undefined) {
         return {
           accepted: false, insn: starts[over.top] ?? 0, stats,
@@ -566,6 +568,12 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
           });
         }
         const target = idx + insn.imm + 1;
+        const global = env.globalFuncs.get(target);
+        if (global) {
+          globalCall(env, st, global);
+          env.globalCalled.add(target);
+          return { kind: 'next', to: idx + 1 };
+        }
         const callee = newFrame(idx, target, st.frames.length);
         for (let i = 1; i <= 5; i++) callee.regs[i] = { ...regs[i]!, s: { ...regs[i]!.s } };
         for (let i = 0; i <= 5; i++) regs[i] = regNotInit();
@@ -640,6 +648,14 @@ function exitInsn(env: Env, st: State): Step {
   checkHeldAtEnd(st, 'BPF_EXIT instruction in main prog');
   const r0 = curFrame(st).regs[0]!;
   assertInit(r0, 0, 'exit');
+  if (env.globalSubprog) {
+    if (r0.type !== 'scalar') {
+      throw new Reject('V1031', `At subprogram exit the register R0 is not a scalar value (${typeText(r0)})`, {
+        proven: `R0 is ${describe(env, r0)}`, needed: `a number: ${env.globalSubprog.name}() is global and returns an integer to any caller`,
+      });
+    }
+    return { kind: 'end' };
+  }
   checkReturnRange(env, r0, 0);
   return { kind: 'end' };
 }

@@ -4,6 +4,7 @@ import type { BtfType } from '../bpf/btf.js';
 import type { Insn } from '../bpf/insn.js';
 import type { CtxLayout } from '../bpf/ctx-layouts.js';
 import type { FlatCtxRule } from '../bpf/prog-helpers.js';
+import type { GlobalFunc } from './global-funcs.js';
 import type { Reject } from './reject.js';
 import type { State } from './state.js';
 
@@ -72,6 +73,12 @@ export interface Env {
    * call in a loop), when the exploration keeps one: iterator loops widen against it.
    */
   prevVisit?: (idx: number, st: State) => State | undefined;
+  /** Global functions by first instruction: their calls are checked against the prototype, not followed. */
+  globalFuncs: ReadonlyMap<number, GlobalFunc>;
+  /** The global functions a verified path called (each is verified on its own afterwards). */
+  globalCalled: Set<number>;
+  /** The global function this analysis verifies on its own (its exit returns a scalar to anyone). */
+  globalSubprog?: GlobalFunc;
   /** The pointer type each load or store instruction was first checked with, on any path (insn_aux_data's ptr_type). */
   ptrTypes?: Map<number, string>;
 }

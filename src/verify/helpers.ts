@@ -285,7 +285,7 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       if (!sockTypes.has(r.type) && !r.kptr) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
       return;
     case 'ptr_to_alloc_mem':
-      if (r.type !== 'mem') throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
+      if (r.type !== 'mem' || r.refId === 0) throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
       if (r.off !== 0 || !isConst(r.s) || r.s.var.v !== 0n) {
         throw new Reject('V1010', `R${regno} must have zero offset when passed to release func or trusted arg to kfunc`, { proven: `R${regno} is ${describe(env, r)}`, needed: 'the record pointer itself' });
       }

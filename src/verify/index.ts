@@ -19,6 +19,7 @@ import type { BtfType } from '../bpf/btf.js';
 import { valueFields } from './alloc.js';
 import { checkProgram, type CheckStats } from './check.js';
 import type { Env, MapInfo } from './env.js';
+import { globalFuncs, type GlobalFunc } from './global-funcs.js';
 import { replayPath, type FailingPath } from './path.js';
 
 export interface VerifyOptions {
@@ -173,13 +174,13 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
   const linked = linkProgram(obj, entry, defs);
   if (!linked.ok) return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${linked.message}`, notes: [] } };
   const prog = linked.program;
-  const newEnv = (): Env => ({
+  const globals = globalFuncs(obj.btf, prog.functions, type.progType);
+  const newEnv = (globalSubprog?: GlobalFunc): Env => ({
     progName: entry.name,
     insns: prog.insns,
     maps,
     progType: type.progType,
     expectedAttach: type.attach,
-    retRange: type.retRange,
     gpl: GPL_COMPATIBLE.includes(license),
     ctxLayout: ctxStructOf(type.progType),
     flatCtx: FLAT_CTX[type.progType],
@@ -195,10 +196,39 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     sleepable: type.progType === 'syscall' || /^\??[a-z_]+\.s(\/|$)/.test(entry.section),
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
+    globalFuncs: globals,
+    globalCalled: new Set(),
+    globalSubprog,
+    retRange: globalSubprog ? undefined : type.retRange,
   });
-  const env = newEnv();
+  let env = newEnv();
   const t0 = nowUs();
-  const res = checkProgram(env);
+  let res = checkProgram(env);
+  // do_check_subprogs: after the entry, each global function a verified path called, on its own.
+  const verified = new Set<number>();
+  const called = new Set(env.globalCalled);
+  let failedIn: GlobalFunc | undefined;
+  while (res.accepted) {
+    const gf = [...called].filter((s) => !verified.has(s)).map((s) => globals.get(s)!).sort((a, b) => a.funcNo - b.funcNo)[0];
+    if (!gf) break;
+    verified.add(gf.start);
+    const subEnv = newEnv(gf);
+    const sub = checkProgram(subEnv);
+    for (const s of subEnv.globalCalled) called.add(s);
+    for (const [at, w] of subEnv.warnings) if (!env.warnings.has(at)) env.warnings.set(at, w);
+    sub.stats.processedInsns += res.stats.processedInsns;
+    sub.stats.totalStates += res.stats.totalStates;
+    sub.stats.peakStates = Math.max(sub.stats.peakStates, res.stats.peakStates);
+    sub.stats.maxStatesPerInsn = Math.max(sub.stats.maxStatesPerInsn, res.stats.maxStatesPerInsn);
+    sub.stats.stackDepths = sub.stats.stackDepths.map((d, i) => Math.max(d, res.stats.stackDepths[i] ?? 0));
+    if (!sub.accepted) {
+      failedIn = gf;
+      const warnings = env.warnings;
+      env = subEnv;
+      env.warnings = warnings;
+    }
+    res = sub;
+  }
   const timeUs = Math.round(nowUs() - t0);
   const stats = toStats(res.stats, timeUs);
   const out: ProgramResult = { name: entry.name, section: entry.section, progType: type.progType, accepted: res.accepted, diagnostics: [], stats };
@@ -240,7 +270,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
       notes,
     });
     if (res.path) {
-      out.path = replayPath(newEnv(), res.path, {
+      out.path = replayPath(newEnv(failedIn), res.path, {
         names: { map: (i) => maps[i] },
         text,
         span: (i) => {

@@ -175,11 +175,13 @@ export function typeText(r: Reg): string {
   const base: Record<RegType, string> = {
     not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
     stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
-    tcp_sock: 'tcp_sock', mem: 'ringbuf_mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter',
+    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter',
   };
   // The kernel spells a kernel object that may be NULL ptr_or_null_ (then its struct's name).
   if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';
-  return base[r.type] + (r.maybeNull ? '_or_null' : '');
+  // Memory a ring buffer reserved is a reference the program holds (MEM_RINGBUF).
+  const ringbuf = r.type === 'mem' && r.refId !== 0 ? 'ringbuf_' : '';
+  return ringbuf + base[r.type] + (r.maybeNull ? '_or_null' : '');
 }
 
 export function regText(r: Reg, names?: NameOf): string {

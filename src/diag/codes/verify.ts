@@ -329,6 +329,20 @@ export const verifyCodes = {
     '    if (!e) return 0;\n' +
     '    e->value = 1;\n' +
     '    bpf_obj_drop(e);'),
+  V1031: E('verify-global-func', 'a call of a global function does not match its prototype, or the function fails on its own',
+    'A function that is not static is "global": the kernel does not follow its calls with the\n' +
+    'caller\'s values. It checks each call against the function\'s prototype (from BTF): an\n' +
+    'integer parameter needs a number, a pointer to the program\'s context the context itself,\n' +
+    'and a pointer to a sized type (int, a struct of integers) memory of that size, or NULL. The\n' +
+    'function must return an integer. Then it verifies the function once, on its own, with\n' +
+    'unknown integers and pointers that may be NULL: the function must check them itself.\n' +
+    '\n' +
+    'Wrong:\n' +
+    '    int get(struct pair *p) { return p->a; }     /* R1 invalid mem access \'mem_or_null\' */\n' +
+    '    void set(int *p) { *p = 1; }                 /* doesn\'t return scalar */\n' +
+    'Right:\n' +
+    '    int get(struct pair *p) { return p ? p->a : 0; }\n' +
+    '    static void set(int *p) { *p = 1; }          /* verified with the caller\'s values */'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
