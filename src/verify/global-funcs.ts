@@ -127,7 +127,9 @@ export function globalFuncs(btf: readonly BtfType[], functions: readonly { name:
           gf.args.push({ kind: 'mem', sizeBytes: size });
           return;
         }
-        gf.unsupported = `Arg#${i} type PTR in ${f.name}() is not supported yet.`;
+        gf.unsupported = size === undefined
+          ? `arg#${i} reference type('${kindText(target)}') size cannot be determined: -22`
+          : `Arg#${i} type PTR in ${f.name}() is not supported yet.`;
         return;
       }
       // Structs by value, floats read as ints aside: what ebcc does not know, it does not judge.
@@ -137,6 +139,12 @@ export function globalFuncs(btf: readonly BtfType[], functions: readonly { name:
     out.set(f.start, gf);
   }
   return out;
+}
+
+/** A type as the kernel's log names it: 'FWD S', 'STRUCT task_struct', 'UNKNOWN ' (void). */
+function kindText(t: BtfType | undefined): string {
+  if (!t) return 'UNKNOWN ';
+  return `${t.kind.toUpperCase()} ${'name' in t ? t.name : ''}`;
 }
 
 function invalidArgs(gf: GlobalFunc, detail: string, info: { proven?: string; needed?: string }): Reject {

@@ -65,6 +65,15 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
 
 const sockTypes = new Set(['sock', 'sock_common', 'tcp_sock', 'btf_id']);
 
+/**
+ * Helpers that make or take a struct bpf_dynptr (ARG_PTR_TO_DYNPTR): the kernel tracks the
+ * dynptr's two stack slots (their kind, their reference, what invalidates them); ebcc does not.
+ */
+const DYNPTR_HELPERS: readonly string[] = [
+  'bpf_dynptr_from_mem', 'bpf_ringbuf_reserve_dynptr', 'bpf_ringbuf_submit_dynptr', 'bpf_ringbuf_discard_dynptr',
+  'bpf_dynptr_read', 'bpf_dynptr_write', 'bpf_dynptr_data', 'bpf_user_ringbuf_drain',
+];
+
 export function helperCall(env: Env, st: State, imm: number, insnIdx: number): void {
   if (imm === 0) {
     throw new Reject('V1009', 'program of this type cannot use helper bpf_unspec#0', { proven: 'a call of helper 0', needed: 'a helper number' });
@@ -85,6 +94,12 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     throw new Reject('V1022', 'cannot call GPL-restricted function from non-GPL compatible program', {
       proven: `${info.name} is GPL-only and the license section is not GPL-compatible`,
       needed: 'char LICENSE[] SEC("license") = "GPL";',
+    });
+  }
+  if (DYNPTR_HELPERS.includes(info.name)) {
+    throw new Reject('V1030', `calling helper ${info.name}#${info.id} is not supported by ebcc's verifier`, {
+      proven: `${info.name} makes or uses a struct bpf_dynptr, whose stack slots ebcc does not track`,
+      needed: 'ebcc cannot tell whether the kernel accepts this call; it refuses the program rather than guess',
     });
   }
   if (info.name === 'bpf_kptr_xchg') {

@@ -343,6 +343,17 @@ export const verifyCodes = {
     'Right:\n' +
     '    int get(struct pair *p) { return p ? p->a : 0; }\n' +
     '    static void set(int *p) { *p = 1; }          /* verified with the caller\'s values */'),
+  V1030: E('verify-unmodelled', 'the program uses something ebcc\'s verifier does not model, so it cannot predict the kernel',
+    'Some of what the kernel\'s verifier tracks has no model in ebcc yet: dynamic pointers\n' +
+    '(struct bpf_dynptr, made by bpf_dynptr_from_mem() or bpf_ringbuf_reserve_dynptr() and used\n' +
+    'by bpf_dynptr_read(), bpf_dynptr_write(), bpf_dynptr_data(), bpf_ringbuf_submit_dynptr()...).\n' +
+    'The kernel checks that a dynptr is initialised before use, released once when it holds a\n' +
+    'ring buffer record, and not overwritten while live. Rather than accept a program the kernel\n' +
+    'may refuse, ebcc refuses it and says so; `--no-verify` builds the object anyway, and the\n' +
+    'kernel (`bpftool prog load`) gives the verdict.\n' +
+    '\n' +
+    'Instead of a dynptr, a ring buffer record can be reserved with bpf_ringbuf_reserve(),\n' +
+    'checked against NULL, written, and given to bpf_ringbuf_submit(), which ebcc models.'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
