@@ -35,6 +35,7 @@ export type ArgKind =
   | 'const_size_or_zero'
   | 'const_alloc_size_or_zero'
   | 'ptr_to_ctx' /* the program's context pointer (R1 at entry), unmodified */
+  | 'ptr_to_ctx_or_null' /* the context pointer, or NULL (constant 0) */
   | 'ptr_to_sock_common'
   | 'ptr_to_btf_id_sock_common' /* a socket pointer from a lookup or from the context */
   | 'ptr_to_spin_lock' /* a struct bpf_spin_lock inside a map value */
@@ -146,6 +147,7 @@ const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_set_hash_invalid: { ret: 'void', args: ['ptr_to_ctx'] },
   bpf_set_hash: CTX_AND_ANY,
   bpf_get_socket_cookie: SKB_CTX_ONLY,
+  bpf_get_netns_cookie: { ret: 'integer', args: ['ptr_to_ctx_or_null'] },
   bpf_xdp_adjust_head: CTX_AND_ANY,
   bpf_xdp_adjust_meta: CTX_AND_ANY,
   bpf_xdp_adjust_tail: CTX_AND_ANY,

@@ -277,7 +277,8 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   // in sendmsg4/6. The addresses and user_port are read narrow, the IPv6 ones also 8 bytes at a
   // time; user_family, family, type and protocol only whole.
   cgroup_sock_addr: {
-    minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4], [40, 4], [44, 16]], pointers: { 64: 'sock' },
+    // Bytes 60..63 are the padding before sk.
+    minOff: 0, size: 72, writable: [[4, 4], [8, 16], [24, 4], [40, 4], [44, 16]], pointers: { 64: 'sock' }, noRead: [[60, 4]],
     reads: { narrow: [[4, 24], [40, 20]], narrowAt: [], wide: [[8, 16], [44, 16]], u64: [] },
     denyByAttach: Object.fromEntries([
       ...['BIND', 'CONNECT', 'GETPEERNAME', 'GETSOCKNAME'].map((h) => [`BPF_CGROUP_INET4_${h}`, [[8, 16], [40, 20]] as const]),
@@ -309,6 +310,16 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   sk_lookup: { minOff: 0, size: 72, pointers: { 0: 'sock_or_null' } },
   // struct sk_msg_md: data and data_end are packet pointers, sk the socket (never NULL).
   sk_msg: { minOff: 0, size: 80, pointers: { 0: 'pkt', 8: 'pkt_end', 72: 'sock' } },
+  // struct sk_reuseport_md (sk_reuseport_is_valid_access): read only; data and data_end are
+  // packet pointers, sk the socket, migrating_sk a socket or NULL; len, eth_protocol, ip_protocol
+  // and bind_inany are read narrow, hash whole; bytes 36..39 are padding.
+  sk_reuseport: {
+    minOff: 0, size: 56, noRead: [[36, 4]], pointers: { 0: 'pkt', 8: 'pkt_end', 40: 'sock', 48: 'sock_or_null' },
+    reads: { narrow: [[16, 16]], narrowAt: [], wide: [], u64: [] },
+  },
+  // struct bpf_nf_ctx (nf_is_valid_access): two kernel pointers (state, skb), read only, 8 bytes
+  // at their offset. ebcc has no kernel BTF to type them: their loads are scalars.
+  netfilter: { minOff: 0, size: 16, reads: { narrow: [], narrowAt: [], wide: [], u64: [[0, 16]] } },
 };
 
 /** GPL-only helpers beyond those the helper table marks (gpl_only in the kernel's protos). */

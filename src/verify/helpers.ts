@@ -15,6 +15,7 @@ import { spinLockCall } from './locks.js';
 import { kptrXchg } from './kfuncs.js';
 import { allocSpinLock } from './alloc.js';
 import { Reject } from './reject.js';
+import { tnumText } from './tnum.js';
 import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
 const MAP_EXPECTED = MEM_EXPECTED;
@@ -290,10 +291,18 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       }
       setAlloc(Number(constValue(r.s)));
       return;
-    case 'ptr_to_ctx':
+    case 'ptr_to_ctx_or_null': case 'ptr_to_ctx':
+      if (kind === 'ptr_to_ctx_or_null' && r.type === 'scalar' && isConst(r.s) && r.s.var.v === 0n) return;
       if (r.type !== 'ctx') throw typeError(env, regno, r, 'ctx', info, 'the context pointer the program received');
+      // __check_ptr_off_reg: a negative offset, then any fixed offset, then a variable one.
+      if (r.off < 0) {
+        throw new Reject('V1015', `negative offset ctx ptr R${regno} off=${r.off} disallowed`, { proven: `R${regno} is the context pointer moved by ${r.off}`, needed: 'the unmodified context pointer' });
+      }
       if (r.off !== 0) {
         throw new Reject('V1015', `dereference of modified ctx ptr R${regno} off=${r.off} disallowed`, { proven: `R${regno} is the context pointer moved by ${r.off}`, needed: 'the unmodified context pointer' });
+      }
+      if (!isConst(r.s) || r.s.var.v !== 0n) {
+        throw new Reject('V1015', `variable ctx access var_off=${tnumText(r.s.var)} disallowed`, { proven: `R${regno} is the context pointer moved by a variable amount`, needed: 'the unmodified context pointer' });
       }
       return;
     case 'ptr_to_sock_common': case 'ptr_to_btf_id_sock_common':

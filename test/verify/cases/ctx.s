@@ -912,3 +912,101 @@ out:    r0 = 0
         *(u32 *)(r1 +60) = 0
         r0 = 1
         exit
+
+; ---- the context passed to helpers: the unmodified pointer, or NULL where the helper takes ctx-or-null
+@case tc_helper_ctx_variable_offset reject EACCES "variable ctx access var_off=(0x0; 0x4) disallowed"
+.prog p tc
+        r3 = *(u32 *)(r1 +0)
+        r3 &= 4
+        r1 += r3
+        r2 = 0
+        call bpf_csum_update
+        r0 = 0
+        exit
+
+@case tc_helper_ctx_negative_offset reject EACCES "negative offset ctx ptr R1 off=-16 disallowed"
+.prog p tc
+        r1 += -16
+        r2 = 0
+        call bpf_csum_update
+        r0 = 0
+        exit
+
+@case sendmsg6_netns_cookie_of_ctx accept
+.prog p cgroup/sendmsg6
+        call bpf_get_netns_cookie
+        r0 = 1
+        exit
+
+@case sendmsg6_netns_cookie_of_null accept
+.prog p cgroup/sendmsg6
+        r1 = 0
+        call bpf_get_netns_cookie
+        r0 = 1
+        exit
+
+@case sendmsg6_netns_cookie_of_one reject EACCES "R1 type=scalar expected=ctx"
+.prog p cgroup/sendmsg6
+        r1 = 1
+        call bpf_get_netns_cookie
+        r0 = 1
+        exit
+
+@case sendmsg6_netns_cookie_of_moved_ctx reject EACCES "dereference of modified ctx ptr R1 off=8 disallowed"
+.prog p cgroup/sendmsg6
+        r1 += 8
+        call bpf_get_netns_cookie
+        r0 = 1
+        exit
+
+; ---- struct bpf_sock_addr: msg_src_ip6 ends at 60, sk is at 64
+@case sendmsg6_read_msg_src_ip6_last accept
+.prog p cgroup/sendmsg6
+        r0 = *(u32 *)(r1 +56)
+        r0 = 1
+        exit
+
+@case bind4_read_padding_before_sk reject EACCES "invalid bpf_context access off=60 size=4"
+.prog p cgroup/bind4
+        r0 = *(u32 *)(r1 +60)
+        r0 = 1
+        exit
+
+; ---- struct sk_reuseport_md (data 0, data_end 8, len 16, eth_protocol 20, ip_protocol 24,
+; bind_inany 28, hash 32, padding 36, sk 40, migrating_sk 48)
+@case reuseport_read_hash accept
+.prog p sk_reuseport
+        r0 = *(u32 *)(r1 +32)
+        r0 = 0
+        exit
+
+@case reuseport_read_padding_after_hash reject EACCES "invalid bpf_context access off=36 size=4"
+.prog p sk_reuseport
+        r0 = *(u32 *)(r1 +36)
+        r0 = 0
+        exit
+
+@case reuseport_read_len_narrow accept
+.prog p sk_reuseport
+        r0 = *(u8 *)(r1 +16)
+        r0 = 0
+        exit
+
+@case reuseport_write_hash reject EACCES "invalid bpf_context access off=32 size=4"
+.prog p sk_reuseport
+        r2 = 1
+        *(u32 *)(r1 +32) = r2
+        r0 = 0
+        exit
+
+@case reuseport_packet_read_checked accept
+.prog p sk_reuseport
+        r2 = *(u64 *)(r1 +0)
+        r3 = *(u64 *)(r1 +8)
+        r4 = r2
+        r4 += 1
+        if r4 > r3 goto out
+        r0 = *(u8 *)(r2 +0)
+out:    r0 = 0
+        exit
+
