@@ -197,8 +197,10 @@ export function checkStackAlign(regno: number, r: Reg, insnOff: number, size: nu
 
 /** check_stack_range_initialized for helper memory (root may read uninitialised stack). */
 export function checkStackRangeForHelper(env: Env, st: State, regno: number, r: Reg, size: number, access: Access, zeroOk: boolean): void {
-  if (size === 0 && zeroOk) return;
+  // A zero size touches nothing, but the pointer must still lie within the stack
+  // (check_mem_size_reg checks the access with size 0).
   const { min, max } = checkStackBounds(regno, r, 0, size, access);
+  if (size === 0 && zeroOk) return;
   const f = st.frames[r.frame]!;
   f.depth = Math.max(f.depth, -min);
   if (access === 'read') {

@@ -2,6 +2,7 @@
 ; pointer spills must be aligned; r10 is read only. A root load may read uninitialised stack.
 .license "GPL"
 .map m array key=4 value=8 entries=1
+.map vo_map hash key=8 value=8 entries=1
 
 @case write_read_fp_8 accept
 .prog p socket
@@ -344,5 +345,123 @@ out:    r0 = 0
 .prog p socket
         r1 = r10
         r1 = -r1
+        r0 = 0
+        exit
+
+; ---- variable-offset stack accesses (root): a write may land in any slot of its range
+@case var_off_write_then_read accept
+.prog p socket
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 8
+        r2 -= 16
+        r2 += r10
+        r0 = 0
+        *(u64 *)(r2 +0) = r0
+        r3 = *(u64 *)(r2 +0)
+        r0 = 0
+        exit
+
+@case var_off_write_clobbers_spilled_pointer reject EACCES "R2 invalid mem access 'scalar'"
+.prog p socket
+        r6 = 0
+        r0 = map[vo_map]
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 8
+        r2 -= 16
+        r2 += r10
+        *(u64 *)(r10 -8) = r0
+        r0 = 0
+        *(u64 *)(r2 +0) = r0
+        r2 = *(u64 *)(r10 -8)
+        r0 = *(u64 *)(r2 +8)
+        exit
+
+@case var_off_write_spilled_pointer_out_of_range accept
+.prog p socket
+        r0 = map[vo_map]
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 8
+        r2 -= 32
+        r2 += r10
+        *(u64 *)(r10 -8) = r0
+        r0 = 0
+        *(u64 *)(r2 +0) = r0
+        r2 = *(u64 *)(r10 -8)
+        r0 = 0
+        exit
+
+@case var_off_helper_key_max_out_of_bound reject EINVAL "invalid variable-offset read from stack R2 var_off=(0xfffffffffffffff8; 0x4) off=0 size=8"
+.prog p lwt_in
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 4
+        r2 -= 8
+        r2 += r10
+        r1 = map[vo_map]
+        call bpf_map_lookup_elem
+        r0 = 0
+        exit
+
+@case var_off_helper_key_min_out_of_bound reject EACCES "invalid variable-offset read from stack R2 var_off=(0xfffffffffffffc00; 0x3fc) off=0 size=8"
+.prog p lwt_in
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 4
+        r2 -= 516
+        r2 += r10
+        r1 = map[vo_map]
+        call bpf_map_lookup_elem
+        r0 = 0
+        exit
+
+@case var_off_helper_key_in_bounds accept
+.prog p lwt_in
+        r2 = 0
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -8) = r2
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 4
+        r2 -= 16
+        r2 += r10
+        r1 = map[vo_map]
+        call bpf_map_lookup_elem
+        r0 = 0
+        exit
+
+@case var_off_zero_sized_helper_out_of_bound reject EINVAL "invalid variable-offset write to stack R1 var_off=(0x0; 0xffffffffffffffff) off=0 size=0"
+.prog p socket
+        r0 = 0
+        *(u64 *)(r10 -16) = r0
+        *(u64 *)(r10 -8) = r0
+        r1 = *(u32 *)(r1 +0)
+        r1 &= 63
+        r1 += -16
+        r1 += r10
+        r2 = 0
+        r3 = 0
+        call bpf_probe_read_kernel
+        exit
+
+@case var_off_write_past_frame_top reject EINVAL "invalid variable-offset write to stack R2 var_off=(0x0; 0xfffffffffffffff8) off=0 size=8"
+.prog p socket
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 8
+        r2 -= 8
+        r2 += r10
+        r0 = 0
+        *(u64 *)(r2 +0) = r0
+        exit
+
+@case var_off_write_unaligned_range accept
+.prog p socket
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 12
+        r2 -= 24
+        r2 += r10
+        r0 = 0
+        *(u32 *)(r2 +0) = r0
+        r0 = *(u32 *)(r10 -12)
         r0 = 0
         exit
