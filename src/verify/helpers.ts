@@ -75,6 +75,12 @@ const DYNPTR_HELPERS: readonly string[] = [
   'bpf_dynptr_read', 'bpf_dynptr_write', 'bpf_dynptr_data', 'bpf_user_ringbuf_drain',
 ];
 
+/** is_ptr_cast_function: helpers whose result is the argument seen as another type. */
+const PTR_CASTS: readonly string[] = [
+  'bpf_sk_fullsock', 'bpf_tcp_sock', 'bpf_skc_to_tcp6_sock', 'bpf_skc_to_tcp_sock', 'bpf_skc_to_tcp_timewait_sock',
+  'bpf_skc_to_tcp_request_sock', 'bpf_skc_to_udp6_sock', 'bpf_skc_to_mptcp_sock', 'bpf_skc_to_unix_sock',
+];
+
 export function helperCall(env: Env, st: State, imm: number, insnIdx: number): void {
   if (imm === 0) {
     throw new Reject('V1009', 'program of this type cannot use helper bpf_unspec#0', { proven: 'a call of helper 0', needed: 'a helper number' });
@@ -157,8 +163,11 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     st.refs = st.refs.filter((x) => x.id !== id);
     for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
   }
+  const parentRef = PTR_CASTS.includes(info.name) ? regs[1]!.refId : 0;
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = returnReg(env, st, info, map, allocSize, insnIdx);
+  // A pointer cast of a held socket shares its reference: releasing either ends both.
+  if (parentRef) regs[0]!.refId = parentRef;
   if (nonNull) {
     regs[0]!.maybeNull = false;
     // A value that holds a bpf_spin_lock keeps an id: it names the lock.

@@ -669,9 +669,12 @@ function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
   for (const r of allRegs(st)) {
     if (!r.maybeNull || r.id !== id) continue;
     if (isNull) {
+      // A NULL acquired object releases its reference; a NULL pointer derived from a held one
+      // (bpf_sk_fullsock, bpf_tcp_sock: made elsewhere than the reference) does not.
       const refId = r.refId;
+      const acquiredHere = st.refs.some((x) => x.id === refId && x.insn === r.origin);
       Object.assign(r, regConst(0n));
-      if (refId) st.refs = st.refs.filter((x) => x.id !== refId);
+      if (refId && acquiredHere) st.refs = st.refs.filter((x) => x.id !== refId);
     } else {
       r.maybeNull = false;
       if (r.type === 'map_value' && r.memSize === -1) r.type = 'map_ptr';

@@ -378,3 +378,194 @@ out:    r0 = 2
 out:    r0 = 2
         exit
 .map jt prog_array key=4 value=4 entries=1
+
+; ---- what a released socket leaves behind: pointers derived from it, spilled copies
+@case sk_fullsock_used_after_release reject EACCES "R7 invalid mem access 'scalar'"
+.prog p tc
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        if r0 == 0 goto out
+        r6 = r0
+        r1 = r0
+        call bpf_sk_fullsock
+        if r0 == 0 goto rel
+        r7 = r0
+        r1 = r6
+        call bpf_sk_release
+        r0 = *(u32 *)(r7 +4)
+        r0 = 0
+        exit
+rel:    r1 = r6
+        call bpf_sk_release
+out:    r0 = 0
+        exit
+
+@case sk_tcp_sock_used_after_release reject EACCES "R7 invalid mem access 'scalar'"
+.prog p tc
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        if r0 == 0 goto out
+        r6 = r0
+        r1 = r0
+        call bpf_tcp_sock
+        if r0 == 0 goto rel
+        r7 = r0
+        r1 = r6
+        call bpf_sk_release
+        r0 = *(u32 *)(r7 +0)
+        r0 = 0
+        exit
+rel:    r1 = r6
+        call bpf_sk_release
+out:    r0 = 0
+        exit
+
+@case sk_spilled_then_released_then_filled reject EACCES "R1 invalid mem access 'scalar'"
+.prog p tc
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        if r0 == 0 goto out
+        *(u64 *)(r10 -48) = r0
+        r1 = r0
+        call bpf_sk_release
+        r1 = *(u64 *)(r10 -48)
+        r0 = *(u32 *)(r1 +4)
+out:    r0 = 0
+        exit
+
+@case sk_release_ctx_socket reject EINVAL "R1 must be referenced when passed to release function"
+.prog p tc
+        r1 = *(u64 *)(r1 +168)
+        if r1 == 0 goto out
+        call bpf_sk_release
+out:    r0 = 0
+        exit
+
+@case sk_released_in_static_subprog accept
+.prog p tc
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        if r0 == 0 goto out
+        r1 = r0
+        call rel_sub
+out:    r0 = 0
+        exit
+.func rel_sub args=1
+        call bpf_sk_release
+        r0 = 0
+        exit
+
+@case sk_leaked_in_static_subprog reject EINVAL "Unreleased reference id=2 alloc_insn=15"
+.prog p tc
+        call lookup_sub
+        r0 = 0
+        exit
+.func lookup_sub args=0
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        r0 = 0
+        exit
+
+@case sk_fullsock_of_released_twice reject EACCES "R1 type=scalar expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_"
+.prog p tc
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        if r0 == 0 goto out
+        r6 = r0
+        r1 = r0
+        call bpf_sk_fullsock
+        if r0 == 0 goto rel
+        r1 = r0
+        call bpf_sk_release
+        r1 = r6
+        call bpf_sk_release
+        r0 = 0
+        exit
+rel:    r1 = r6
+        call bpf_sk_release
+out:    r0 = 0
+        exit
+
+@case sk_fullsock_null_does_not_release_parent reject EINVAL "Unreleased reference id=2 alloc_insn=12"
+.prog p tc
+        r2 = 0
+        *(u64 *)(r10 -8) = r2
+        *(u64 *)(r10 -16) = r2
+        *(u64 *)(r10 -24) = r2
+        *(u64 *)(r10 -32) = r2
+        *(u64 *)(r10 -40) = r2
+        r2 = r10
+        r2 += -40
+        r3 = 12
+        r4 = -1 ll
+        r5 = 0
+        call bpf_sk_lookup_tcp
+        if r0 == 0 goto out
+        r6 = r0
+        r1 = r0
+        call bpf_sk_fullsock
+        if r0 == 0 goto out
+        r1 = r6
+        call bpf_sk_release
+out:    r0 = 0
+        exit
