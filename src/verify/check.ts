@@ -18,7 +18,7 @@ import type { Env } from './env.js';
 import { globalCall, globalEntryState } from './global-funcs.js';
 import { helperCall } from './helpers.js';
 import { rbtreeAdd } from './alloc.js';
-import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall } from './kfuncs.js';
+import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall, reachableThrow } from './kfuncs.js';
 import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
@@ -571,6 +571,9 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
         const global = env.globalFuncs.get(target);
         if (global) {
           globalCall(env, st, global);
+          // A global function that can reach bpf_throw may end the program in the call: what
+          // the caller holds must be released as at a throw.
+          if (reachableThrow(env, target)) checkHeldAtEnd(st, 'bpf_throw');
           env.globalCalled.add(target);
           return { kind: 'next', to: idx + 1 };
         }

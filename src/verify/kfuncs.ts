@@ -305,6 +305,16 @@ export function exceptionCallback(env: Env): Reject | undefined {
  * functions it calls are searched too.
  */
 export function checkAsyncCallbackThrow(env: Env, start: number): void {
+  const found = reachableThrow(env, start);
+  if (found) throw throwInCallback(env, found.insn, found.fn);
+}
+
+/**
+ * A call of bpf_throw in the function that starts at `start` or in one it calls (the kernel's
+ * might_throw of a subprogram, found from the call graph, whatever the values): its instruction
+ * and the function it is in.
+ */
+export function reachableThrow(env: Env, start: number): { insn: number; fn: number } | undefined {
   const starts = subprogStarts(env.insns);
   const todo = [start];
   const seen = new Set<number>();
@@ -316,10 +326,11 @@ export function checkAsyncCallbackThrow(env: Env, start: number): void {
     for (let i = fn; i < end; i++) {
       const insn = env.insns[i]!;
       if (formOf(insn)?.kind !== 'call') continue;
-      if (insn.src === PSEUDO_CALL.kfuncCall && env.kfuncs.get(i) === 'bpf_throw') throw throwInCallback(env, i, fn);
+      if (insn.src === PSEUDO_CALL.kfuncCall && env.kfuncs.get(i) === 'bpf_throw') return { insn: i, fn };
       if (insn.src === PSEUDO_CALL.call) todo.push(i + insn.imm + 1);
     }
   }
+  return undefined;
 }
 
 /** check_kfunc_args from argument `first` on; returns the register a KF_RELEASE kfunc releases. */
