@@ -469,6 +469,11 @@ function resolvePending(st: State, errors: AsmError[]): void {
  * The text of an inline-assembly template: each operand reference replaced by `operand(k)` (a
  * register name, an immediate, map[NAME]). ';' separates instructions, as in LLVM's BPF assembler.
  */
+/** The text label that stands for C label K of an asm goto statement in its expanded template. */
+export function asmGotoLabel(k: number): string {
+  return `__asm_goto_${k}`;
+}
+
 export function expandAsmTemplate(parts: readonly (string | { operand: number })[], operand: (k: number) => string): string {
   return parts.map((p) => (typeof p === 'string' ? p : operand(p.operand))).join('').replace(/;/g, '\n');
 }

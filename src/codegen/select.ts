@@ -386,7 +386,7 @@ function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
     const o = i.operands[k]!;
     switch (o.kind) {
       case 'reg':
-        return `${o.width}${r(e, o.reg)}`;
+        return o.width === 'm' ? `(r${r(e, o.reg)} + 0)` : `${o.width}${r(e, o.reg)}`;
       case 'out':
         return `${o.width}${d}`;
       case 'imm':

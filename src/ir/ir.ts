@@ -121,7 +121,8 @@ export type AsmPart = string | { operand: number };
  * map's address.
  */
 export type AsmOperand =
-  | { kind: 'reg'; reg: VReg; width: 'r' | 'w' }
+  /** A register; width 'm' is a memory operand: the register holds its address, written `(rN + 0)`. */
+  | { kind: 'reg'; reg: VReg; width: 'r' | 'w' | 'm' }
   | { kind: 'out'; width: 'r' | 'w'; init?: VReg }
   /** An immediate; with orRegister ("ri"), a value that is not constant by codegen goes in a register. */
   | { kind: 'imm'; value: Operand; orRegister?: boolean; ctype: { bits: number; signed: boolean } }

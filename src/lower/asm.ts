@@ -4,11 +4,16 @@
 // further output gets a fixed register chosen here (and clobbered): the template writes it, an
 // appended store puts it in a stack slot, and the statement loads it from there afterwards.
 // "+r" and inputs tied with "N" start an output as a copy of the input value.
+// asm goto: the template's jumps to C labels go to labels at its end, each of which sets the
+// instruction's result to the label's number (0 when the text falls through); branches on that
+// number after the statement then go to the C labels.
 import type { AsmOperand, AsmPart, Operand, VReg } from '../ir/ir.js';
 import { reg } from '../ir/ir.js';
 import type { TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
-import { emit, isSigned, newSlot, newVReg, toReg, type Lowerer } from './builder.js';
+import { asmGotoLabel } from '../bpf/assemble.js';
+import { emit, isSigned, newBlock, newSlot, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
+import { labelBlock } from './stmt.js';
 import { loadLValue, lowerExpr, lowerLValue, storeLValue, type LValue } from './expr.js';
 
 interface Output {
@@ -34,13 +39,13 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
   st.operands.forEach((o, index) => {
     if (o.role !== 'in') {
       const lv = lowerLValue(l, o.expr);
-      const out: Output = { index, lv, type: o.expr.type, width: o.width, init: o.role === 'inout' ? toReg(l, loadLValue(l, lv)) : undefined };
+      const out: Output = { index, lv, type: o.expr.type, width: o.width === 'w' ? 'w' : 'r', init: o.role === 'inout' ? toReg(l, loadLValue(l, lv)) : undefined };
       if (outputs.length > 0) {
         const regNo = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].find((r) => !clobbers.has(r))!;
         clobbers.add(regNo);
         out.fixed = { regNo, slot: newSlot(l, `asm.out${index}`, T.ULONG, o.span) };
-        operands.push({ kind: 'fixed', text: `${o.width}${regNo}` });
-      } else operands.push({ kind: 'out', width: o.width });
+        operands.push({ kind: 'fixed', text: `${out.width}${regNo}` });
+      } else operands.push({ kind: 'out', width: out.width });
       outputs.push(out);
       return;
     }
@@ -57,7 +62,7 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
     const tied = o.tiedOutput !== undefined ? outputs.find((x) => x.index === o.tiedOutput) : undefined;
     if (tied) {
       tied.init = copy(value);
-      operands.push(tied.fixed ? { kind: 'fixed', text: `${o.width}${tied.fixed.regNo}` } : { kind: 'out', width: o.width });
+      operands.push(tied.fixed ? { kind: 'fixed', text: `${tied.width}${tied.fixed.regNo}` } : { kind: 'out', width: tied.width });
       return;
     }
     operands.push({ kind: 'reg', reg: copy(value), width: o.width });
@@ -77,11 +82,25 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
     after.push('\n*(u64 *)(', { operand: operands.length - 1 }, ` +0) = r${out.fixed.regNo}`);
   }
   const first = outputs.find((o) => !o.fixed);
-  const dst = first ? newVReg(l) : undefined;
   if (first?.init !== undefined) {
     for (const op of operands) if (op.kind === 'out') op.init = first.init;
   }
+  const labels = st.gotoLabels ?? [];
+  if (labels.length > 0) {
+    // Sema allows no outputs here, so the result is free for the label's number.
+    operands.push({ kind: 'out', width: 'r' });
+    const sel = { operand: operands.length - 1 };
+    after.push('\n', sel, ' = 0\ngoto __asm_goto_end');
+    labels.forEach((_, k) => after.push(`\n${asmGotoLabel(k)}:\n`, sel, ` = ${k + 1}`, k < labels.length - 1 ? '\ngoto __asm_goto_end' : ''));
+    after.push('\n__asm_goto_end:');
+  }
+  const dst = first || labels.length > 0 ? newVReg(l) : undefined;
   emit(l, { op: 'asm', parts: [...before, ...st.parts, ...after], operands, dst, clobbers: [...clobbers].sort((a, b) => a - b), span: st.span });
+  labels.forEach((label, k) => {
+    const next = newBlock(l);
+    terminate(l, { op: 'br', cmp: 'eq', bits: 64, a: dst!, b: { kind: 'imm', value: BigInt(k + 1) }, then: labelBlock(l, label), else: next, span: st.span });
+    startBlock(l, next);
+  });
   for (const out of outputs) {
     let value: VReg;
     if (out.fixed) {

@@ -102,7 +102,7 @@ export function lowerStmt(l: Lowerer, st: TStmt): void {
   }
 }
 
-function labelBlock(l: Lowerer, label: string): BlockId {
+export function labelBlock(l: Lowerer, label: string): BlockId {
   const labels = l.labels[l.labels.length - 1]!;
   let b = labels.get(label);
   if (b === undefined) {

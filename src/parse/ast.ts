@@ -255,6 +255,7 @@ export type Stmt =
   | ReturnStmt
   | GotoStmt
   | LabeledStmt
+  | LocalLabelDecl
   | AsmStmt;
 
 export type BlockItem = Stmt | Declaration | StaticAssert;
@@ -363,7 +364,14 @@ export interface LabeledStmt {
   body: Stmt;
 }
 
-/** asm [volatile] ("template" : outputs : inputs : clobbers) */
+/** __label__ a, b; (GNU): labels local to the enclosing block or statement expression. */
+export interface LocalLabelDecl {
+  kind: 'LocalLabelDecl';
+  span: Span;
+  names: string[];
+}
+
+/** asm [volatile] [goto] ("template" : outputs : inputs : clobbers : labels) */
 export interface AsmStmt {
   kind: 'AsmStmt';
   span: Span;
@@ -372,6 +380,8 @@ export interface AsmStmt {
   outputs: AsmOperand[];
   inputs: AsmOperand[];
   clobbers: string[];
+  /** asm goto: the C labels the template may jump to (%l[name] or %lN). */
+  gotoLabels?: { name: string; span: Span }[];
 }
 
 export interface AsmOperand {

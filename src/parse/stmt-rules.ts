@@ -4,6 +4,7 @@
 // on with the next item.
 import { EOF, isRecognitionException, type IRecognitionException, type IToken } from 'chevrotain';
 import type * as ast from './ast.js';
+import type { Span } from '../diag/source.js';
 import { declaratorName } from './decl-rules.js';
 import { InitParser } from './init-rules.js';
 import { MAX_ELSE_IF_CHAIN, NestingTooDeep } from './parser-base.js';
@@ -151,6 +152,7 @@ export class StmtParser extends InitParser {
           { ALT: () => this.SUBRULE(this.iterationStatement) },
           { ALT: () => this.SUBRULE(this.jumpStatement) },
           { ALT: () => this.SUBRULE(this.asmStatement) },
+          { ALT: () => this.SUBRULE(this.localLabelDeclaration) },
           {
             // Statement attributes (`__attribute__((fallthrough));`) carry nothing ebcc uses.
             ALT: () => {
@@ -179,6 +181,18 @@ export class StmtParser extends InitParser {
     this.SUBRULE(this.attributeSpecifiers);
     const body = this.SUBRULE(this.statement);
     return this.ACTION(() => ({ kind: 'LabeledStmt', span: this.spanFrom(label), label: label.image, body }));
+  });
+
+  // local-label-declaration = "__label__" identifier ("," identifier)* ";"  (GNU)
+  localLabelDeclaration = this.RULE('localLabelDeclaration', (): ast.Stmt => {
+    const start = this.CONSUME(T.Label);
+    const names: string[] = [this.CONSUME(T.Identifier).image];
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      names.push(this.CONSUME2(T.Identifier).image);
+    });
+    this.CONSUME(T.Semicolon, { ERR_MSG: "expected ';' after '__label__' declaration" });
+    return this.ACTION((): ast.Stmt => ({ kind: 'LocalLabelDecl', span: this.spanFrom(start), names }));
   });
 
   // case-statement = "case" constant-expression ("..." constant-expression)? ":" statement
@@ -408,11 +422,12 @@ export class StmtParser extends InitParser {
   asmStatement = this.RULE('asmStatement', (): ast.Stmt => {
     const start = this.CONSUME(T.Asm);
     let isVolatile = false;
+    let isGoto = false;
     this.MANY(() =>
       this.OR([
         { ALT: () => { this.CONSUME(T.Volatile); isVolatile = true; } },
         { ALT: () => this.CONSUME(T.Inline) },
-        { ALT: () => this.CONSUME(T.Goto) },
+        { ALT: () => { this.CONSUME(T.Goto); isGoto = true; } },
       ]),
     );
     this.CONSUME(T.LParen);
@@ -420,6 +435,7 @@ export class StmtParser extends InitParser {
     let outputs: ast.AsmOperand[] = [];
     let inputs: ast.AsmOperand[] = [];
     const clobbers: string[] = [];
+    const gotoLabels: { name: string; span: Span }[] = [];
     this.OPTION(() => {
       this.CONSUME(T.Colon);
       outputs = this.SUBRULE(this.asmOperands);
@@ -437,14 +453,24 @@ export class StmtParser extends InitParser {
           });
           this.OPTION5(() => {
             this.CONSUME4(T.Colon);
-            this.MANY3(() => this.OR2([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME2(T.Comma) }]));
+            this.MANY3(() =>
+              this.OR2([
+                {
+                  ALT: () => {
+                    const t = this.CONSUME(T.Identifier);
+                    this.ACTION(() => gotoLabels.push({ name: t.image, span: this.spanFrom(t) }));
+                  },
+                },
+                { ALT: () => this.CONSUME2(T.Comma) },
+              ]),
+            );
           });
         });
       });
     });
     this.CONSUME(T.RParen);
     this.CONSUME(T.Semicolon, { ERR_MSG: "expected ';' after asm statement" });
-    return this.ACTION(() => ({ kind: 'AsmStmt', span: this.spanFrom(start), volatile: isVolatile, template: template.value, outputs, inputs, clobbers }));
+    return this.ACTION(() => ({ kind: 'AsmStmt', span: this.spanFrom(start), volatile: isVolatile, template: template.value, outputs, inputs, clobbers, ...(isGoto ? { gotoLabels } : {}) }));
   });
 
   // asm-operands = asm-operand ("," asm-operand)*; asm-operand = ("[" identifier "]")? string-literal "(" expression ")"

@@ -97,6 +97,7 @@ export const Break = kw(['break']);
 export const Continue = kw(['continue']);
 export const Return = kw(['return']);
 export const Goto = kw(['goto']);
+export const Label = kw(['__label__']);
 // Expression keywords (C11 6.5) and GNU builtins with type arguments
 export const Sizeof = kw(['sizeof']);
 export const Alignof = kw(['_Alignof', 'alignof', '__alignof', '__alignof__']);

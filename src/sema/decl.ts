@@ -178,7 +178,7 @@ export function checkFunctionDef(s: SemaState, def: ast.FunctionDef): void {
   }
   sym.span = span;
   if (def.specifiers.storage.includes('static')) sym.isStatic = true;
-  s.fn = { sym, locals: [], nextLocalId: 0, labels: new Map(), gotos: [], switches: [], loopDepth: 0, breakableDepth: 0 };
+  s.fn = { sym, locals: [], nextLocalId: 0, labels: new Map(), gotos: [], localLabels: [], nextLocalLabel: 0, switches: [], loopDepth: 0, breakableDepth: 0 };
   pushScope(s);
   const params = (declared.params ?? []).map((p, i) => {
     const info = ft.params[i]!;
@@ -192,7 +192,7 @@ export function checkFunctionDef(s: SemaState, def: ast.FunctionDef): void {
   const items = checkBlockItems(s, def.body.items);
   popScope(s);
   for (const g of s.fn.gotos) {
-    if (!s.fn.labels.has(g.label)) error(s, 'E3016', `use of undeclared label '${g.label}'`, g.span);
+    if (!s.fn.labels.has(g.label)) error(s, 'E3016', `use of undeclared label '${g.name}'`, g.span);
   }
   const fd: FuncDef = { sym, params, locals: s.fn.locals, body: { kind: 'Block', items, span: def.body.span }, span: def.span };
   sym.def = fd;

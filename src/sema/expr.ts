@@ -10,9 +10,9 @@ import { castTo, checkCondition, convertForAssignment, isLvalue, isNullPointerCo
 import { resolveTypeName } from './decl-types.js';
 import { checkInitializer } from './init.js';
 import { findMember } from './layout.js';
-import type { ArithOp, CompareOp, LocalVar, TExpr } from './program.js';
+import type { ArithOp, CompareOp, LocalVar, TExpr, TStmt } from './program.js';
 import { error, lookupName, popScope, pushScope, type SemaState } from './state.js';
-import { checkBlockItems, newLocal } from './stmt.js';
+import { checkBlockItems, newLocal, withLocalLabels } from './stmt.js';
 import { reportUndeclared } from './bpf-rules.js';
 import * as T from './types.js';
 import type { CType } from './types.js';
@@ -117,12 +117,21 @@ function checkExprInner(s: SemaState, e: ast.Expr): TExpr {
         return constant(0n, T.INT, e.span);
       }
       pushScope(s);
-      const items = checkBlockItems(s, e.body.items);
+      const items = withLocalLabels(s, e.body.items, () => checkBlockItems(s, e.body.items));
       popScope(s);
       const last = items[items.length - 1];
       if (last && last.kind === 'Expr') {
         items.pop();
         return { kind: 'StmtExpr', body: items, result: last.expr, type: last.expr.type, span: e.span };
+      }
+      // `({ ...; l_true: ret; })`: a labelled expression statement gives the value too (GNU); the
+      // label stays, on an empty statement, and the value is computed after it.
+      let labelled: TStmt | undefined = last;
+      while (labelled?.kind === 'Label' && labelled.body.kind === 'Label') labelled = labelled.body;
+      if (labelled?.kind === 'Label' && labelled.body.kind === 'Expr') {
+        const result = labelled.body.expr;
+        labelled.body = { kind: 'Empty', span: labelled.body.span };
+        return { kind: 'StmtExpr', body: items, result, type: result.type, span: e.span };
       }
       return { kind: 'StmtExpr', body: items, type: T.VOID, span: e.span };
     }
@@ -381,7 +390,7 @@ function checkUnary(s: SemaState, e: ast.UnaryExpr): TExpr {
   }
 }
 
-function markAddressTaken(e: TExpr): void {
+export function markAddressTaken(e: TExpr): void {
   if (e.kind === 'Local') e.sym.addressTaken = true;
   else if (e.kind === 'Member') markAddressTaken(e.object);
 }

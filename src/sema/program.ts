@@ -77,9 +77,10 @@ export interface TAsmOperand {
   name?: string;
   /** out: written ("=r"); inout: read and written ("+r"); in: read. */
   role: 'out' | 'inout' | 'in';
-  /** reg: a register (rN, or wN with width 'w'); imm: an immediate; map: a map's address. */
+  /** reg: a register (rN, or wN with width 'w'); imm: an immediate; map: a map's address. A memory
+   *  operand ("m") is a register holding the object's address (expr is &x), written `(rN + 0)`. */
   kind: 'reg' | 'imm' | 'map';
-  width: 'r' | 'w';
+  width: 'r' | 'w' | 'm';
   /** The value (in), or the lvalue written (out, inout). */
   expr: TExpr;
   mapName?: string;
@@ -229,5 +230,6 @@ export type TStmt =
   /** asm volatile("" ::: "memory"): a compiler barrier. */
   | { kind: 'Barrier'; span: Span }
   /** Inline assembly with operands (sema/asm.ts): the template's text and operand references. */
-  | { kind: 'Asm'; parts: TAsmPart[]; operands: TAsmOperand[]; clobbers: number[]; span: Span }
+  /** gotoLabels (asm goto): the labels `__asm_goto_K` in the text stand for, in order. */
+  | { kind: 'Asm'; parts: TAsmPart[]; operands: TAsmOperand[]; clobbers: number[]; gotoLabels?: string[]; span: Span }
   | { kind: 'Empty'; span: Span };

@@ -26,7 +26,10 @@ export interface FunctionState {
   locals: LocalVar[];
   nextLocalId: number;
   labels: Map<string, Span>;
-  gotos: { label: string; span: Span }[];
+  gotos: { label: string; name: string; span: Span }[];
+  /** Blocks that declare `__label__ x;`, innermost last: each maps a name to the function-wide label it stands for. */
+  localLabels: Map<string, string>[];
+  nextLocalLabel: number;
   /** Innermost switch first: collects its case labels. */
   switches: { cases: SwitchCase[]; defaultCase?: TStmt & { kind: 'Case' } }[];
   loopDepth: number;

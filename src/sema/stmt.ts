@@ -34,7 +34,7 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
   switch (st.kind) {
     case 'CompoundStmt': {
       pushScope(s);
-      const items = checkBlockItems(s, st.items);
+      const items = withLocalLabels(s, st.items, () => checkBlockItems(s, st.items));
       popScope(s);
       return { kind: 'Block', items, span: st.span };
     }
@@ -110,21 +110,55 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
       return { kind: 'Continue', span: st.span };
     case 'ReturnStmt':
       return checkReturn(s, st);
-    case 'GotoStmt':
-      fn.gotos.push({ label: st.label, span: st.span });
-      return { kind: 'Goto', label: st.label, span: st.span };
+    case 'GotoStmt': {
+      const label = resolveLabel(s, st.label);
+      fn.gotos.push({ label, name: st.label, span: st.span });
+      return { kind: 'Goto', label, span: st.span };
+    }
     case 'LabeledStmt': {
-      const prev = fn.labels.get(st.label);
+      const label = resolveLabel(s, st.label);
+      const prev = fn.labels.get(label);
       const name = headSpan(st.span, st.label.length);
       if (prev) error(s, 'E3002', `redefinition of label '${st.label}'`, name, [{ message: 'previous definition is here', span: prev }]);
-      fn.labels.set(st.label, name);
-      return { kind: 'Label', label: st.label, body: checkStmt(s, st.body), span: st.span };
+      fn.labels.set(label, name);
+      return { kind: 'Label', label, body: checkStmt(s, st.body), span: st.span };
     }
+    case 'LocalLabelDecl':
+      return { kind: 'Empty', span: st.span }; // taken by withLocalLabels when its block was entered
     case 'AsmStmt':
       return checkAsmStmt(s, st);
     default:
       return assertNever(st);
   }
+}
+
+/**
+ * Runs `check` on a block's items with the labels its `__label__` declarations name made local:
+ * each stands for a function-wide label of its own (`l_true.2`), so a statement expression that
+ * declares one can be expanded twice in a function.
+ */
+export function withLocalLabels<R>(s: SemaState, items: readonly ast.BlockItem[], check: () => R): R {
+  const fn = s.fn!;
+  const names = items.flatMap((i) => (i.kind === 'LocalLabelDecl' ? i.names : []));
+  if (names.length === 0) return check();
+  const scope = new Map<string, string>();
+  for (const n of names) scope.set(n, `${n}.${fn.nextLocalLabel++}`);
+  fn.localLabels.push(scope);
+  try {
+    return check();
+  } finally {
+    fn.localLabels.pop();
+  }
+}
+
+/** The function-wide label a label name in the current block stands for. */
+export function resolveLabel(s: SemaState, name: string): string {
+  const scopes = s.fn!.localLabels;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const local = scopes[i]!.get(name);
+    if (local !== undefined) return local;
+  }
+  return name;
 }
 
 function inLoop<R>(s: SemaState, f: () => R): R {

@@ -1622,10 +1622,10 @@ int f(void) { return bpf_map_lookup(0, 0) != 0; }
 `,
   ],
   [
-    `int f(long x) { asm("r0 = %0" :: "m"(x)); return 0; }
+    `int f(long x) { asm("r0 = %0" :: "x"(x)); return 0; }
 `,
-    `test.c:1:34: error: input constraint "m" is not supported: ebcc takes register ("r", "w") and immediate ("i") operands; for memory, pass the address in a register ("r"(&x)) and write the access in the template [E3112]
-    1 | int f(long x) { asm("r0 = %0" :: "m"(x)); return 0; }
+    `test.c:1:34: error: input constraint "x" is not supported: ebcc takes register ("r", "w", "p"), memory ("m") and immediate ("i", "n", "ri", "g") operands [E3112]
+    1 | int f(long x) { asm("r0 = %0" :: "x"(x)); return 0; }
       |                                  ^~~~~~
 `,
   ],

@@ -74,10 +74,14 @@ it('emits a naked function exactly as its assembly says', () => {
 });
 
 it('says what is not supported, why, and what to write instead', () => {
-  expect(diag('asm volatile("" : "=r"(a), "=r"(b), "=r"(c), "=r"(a), "=r"(b));')).toEqual([
-    'E3112: this asm statement has 5 output operands; ebcc supports up to 4 (each after the first takes a fixed register): split it into several asm statements',
+  expect(diag('asm volatile("" : "=r"(a), "=r"(b), "=r"(c) : "r"(a), "r"(b), "r"(c) : "r0", "r1", "r2", "r3", "r4");')).toEqual([
+    'E3112: this asm statement needs 6 registers for its 3 outputs and 3 inputs, but its clobbers and the registers its template names leave 5: split it into several asm statements',
   ]);
-  expect(diag('asm volatile("%0 = *(u64 *)(%1 + 0)" : "=r"(a) : "m"(b));')[0]).toContain('input constraint "m" is not supported: ebcc takes register ("r", "w") and immediate ("i") operands; for memory, pass the address in a register');
+  expect(diag('asm volatile("%0 = *(u64 *)(%1 + 0)" : "=r"(a) : "x"(b));')[0]).toContain('input constraint "x" is not supported: ebcc takes register ("r", "w", "p"), memory ("m") and immediate ("i", "n", "ri", "g") operands');
+  expect(diag('asm goto("if %0 > 1 goto %l[out]" : "=r"(a) :: : out); out:;')[0]).toBe('E3112: ebcc does not compile asm goto with output operands: store the value through an "r" input holding its address, or split the statement');
+  expect(diag('asm volatile("if %0 > 1 goto %l[out]" :: "r"(a));')).toEqual(["E3112: '%l[out]' refers to a label, but only asm goto takes labels ('asm goto(\"...\" : : inputs : clobbers : label)')"]);
+  expect(diag('asm goto("if %0 > 1 goto %l[other]" :: "r"(a) :: out); out:;')).toEqual(["E3112: the template refers to label %l[other], but the statement's labels are 'out'"]);
+  expect(diag('asm goto("if %0 > 1 goto %l[out]" :: "r"(a) :: nowhere);')).toEqual(["E3112: the template refers to label %l[out], but the statement's labels are 'nowhere'", "E3016: use of undeclared label 'nowhere'"]);
   expect(diag('asm volatile("%[x] += 1" : [y]"+r"(a));')).toEqual(["E3112: the template refers to %[x], but no operand is named 'x'"]);
   expect(diag('asm volatile("%0 = frob %1" : "=r"(a) : "r"(b));')[0]).toMatch(/^E3112: in inline assembly: .*\(in 'r1 = frob r2', with operands written as registers\)$/);
   expect(diag('asm volatile("r1 = %[v]" :: [v]"i"(a) : "r1");')).toEqual([

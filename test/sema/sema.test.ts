@@ -206,7 +206,12 @@ describe('diagnostics', () => {
   it('accepts inline assembly with register and immediate operands, and says what it does not support', () => {
     expect(sema('int f(void) { asm volatile("" ::: "memory"); return 0; }').text).toBe('');
     expect(sema('long f(long a) { long b; asm volatile("r0 = 1; %[b] = %[a]; %[b] += %[k]" : [b]"=r"(b) : [a]"r"(a), [k]"i"(4) : "r0"); return b; }').text).toBe('');
-    expectDiag('int f(long a) { asm volatile("%0 = %1" : "=m"(a) : "r"(a)); return 0; }', 'E3112', 1, 42, 'output constraint "=m" is not supported');
+    expectDiag('int f(long a) { asm volatile("%0 = %1" : "=x"(a) : "r"(a)); return 0; }', 'E3112', 1, 42, 'output constraint "=x" is not supported');
+    expect(sema('int f(long a) { asm volatile("r1 = *(u64 *)%[a]; *(u64 *)%[a] = r1" : [a]"+m"(a) :: "r1"); return a; }').text).toBe('');
+    // __label__ makes a label local to its statement expression, so the macro can be expanded twice.
+    const twice = '#define below(x, y) ({ __label__ t; int r = 1; asm goto("if %0 < %1 goto %l[t]" :: "r"(x), "r"(y) :: t); r = 0; t: r; })\n';
+    expect(sema(`${twice}int f(long a, long b) { return below(a, b) + below(b, a); }`).text).toBe('');
+    expectDiag('int f(long a) { l: a++; l: return a; }', 'E3002', 1, 25, "redefinition of label 'l'");
   });
 });
 

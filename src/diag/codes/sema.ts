@@ -328,16 +328,19 @@ the closest helper name.`,
     title: 'inline assembly that ebcc cannot compile',
     explanation: `ebcc compiles GNU inline assembly whose template is BPF assembly in the kernel log's syntax
 ('r1 = %[x]', 'call 12', '*(u64 *)(%[p] + 8) = r0'; ';' or a newline between instructions), with:
-  - up to four output operands: "=r" (a register), "=w" (its 32-bit half), "+r"/"+w" (read too);
-  - inputs "r"/"w" (registers), "i" (an immediate: a constant, a helper's name, or &map), "ri"
-    (an immediate when constant, else a register), and "N" (an input that starts in output N's
-    register);
+  - outputs "=r" (a register), "=w" (its 32-bit half), "+r"/"+w" (read too), "=g"/"+g" (taken
+    as a register), and "=m"/"+m" (memory); each output after the first needs a register that
+    no input, clobber or register named in the template uses;
+  - inputs "r"/"w"/"p" (registers), "m" (memory: written '(rN + 0)', so '*(u64 *)%[x]' is the
+    object), "i" (an immediate: a constant, a helper's name, or &map), "ri"/"g" (an immediate
+    when constant, else a register), and "N" (an input that starts in output N's register);
   - clobbers "r0".."r9", "memory" and "cc"; registers named in the template and, when it calls a
-    helper, R0-R5 are treated as clobbered too.
+    helper, R0-R5 are treated as clobbered too;
+  - asm goto without outputs, whose template jumps to C labels written %l[name] or %lN;
+    '__label__ name;' makes a label local to its block or statement expression.
   asm volatile("%[a] += %[b]" : [a]"+r"(a) : [b]"r"(b));          // fine
-  asm volatile("r1 = %[ctx]; r3 = %[slot]; ..." :: [ctx]"r"(ctx), [slot]"i"(2) : "r1", "r3");
-Not supported: memory operands ("m": pass the address as an "r" input and write the load or store
-in the template), more than four outputs (split the statement), calls of C functions from
-the template (call them in C), and file-scope asm.`,
+  asm volatile goto("if %[x] s> 10 goto %l[big]" :: [x]"r"(x) :: big);
+Not supported: asm goto with outputs (store through an "r" address input instead), other
+constraints, calls of C functions from the template (call them in C), and file-scope asm.`,
   },
 } satisfies Record<string, CodeInfo>;
