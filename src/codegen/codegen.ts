@@ -5,7 +5,8 @@ import { cpuFeatures } from '../bpf/opcodes.js';
 import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { IrFunction, Module } from '../ir/ir.js';
+import type { Inst, IrFunction, Module } from '../ir/ir.js';
+import { assemble, expandAsmTemplate } from '../bpf/assemble.js';
 import { isReadOnlyData, type GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { tryEval } from '../sema/const-eval.js';
@@ -126,9 +127,49 @@ function checkAsmImmediates(fn: IrFunction, ctx: CompileContext): boolean {
         ok = false;
         ctx.diags.error('E5015', `operand ${k} of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand`, i.span);
       });
+      if (ok && !checkAsmTemplate(i, ctx)) ok = false;
     }
   }
   return ok;
+}
+
+/**
+ * Assembles the text of an asm statement that reaches code generation, with stand-in registers,
+ * so that a template the assembler refuses is reported at its statement. As with clang, which
+ * assembles only the asm it emits, a template in code that optimisation removed is never
+ * assembled (bpf_experimental.h's bpf_cmp_* expand a signed and an unsigned compare, and keep one).
+ */
+function checkAsmTemplate(i: Inst & { op: 'asm' }, ctx: CompileContext): boolean {
+  const text = expandAsmTemplate(i.parts, (k) => {
+    const o = i.operands[k]!;
+    const standIn = (k % 9) + 1;
+    switch (o.kind) {
+      case 'reg':
+        return o.width === 'm' ? `(r${standIn} + 0)` : `${o.width}${standIn}`;
+      case 'out':
+        return `${o.width}${standIn}`;
+      case 'imm':
+        return o.value.kind === 'imm' ? String(o.ctype.signed ? BigInt.asIntN(o.ctype.bits, o.value.value) : BigInt.asUintN(o.ctype.bits, o.value.value)) : '0';
+      case 'map':
+        return `map[${o.symbol}]`;
+      case 'fixed':
+        return o.text;
+      default: {
+        const never: never = o;
+        return never;
+      }
+    }
+  });
+  const out = assemble(text);
+  for (const e of out.errors) {
+    const line = text.split('\n')[e.line - 1]?.trim() ?? '';
+    ctx.diags.error('E3112', `in inline assembly: ${e.message}${line ? ` (in '${line}', with operands written as registers)` : ''}`, i.span);
+  }
+  for (const r of out.relocs) {
+    if (r.kind === 'map') continue;
+    ctx.diags.error('E3112', `inline assembly cannot ${r.kind === 'call' ? 'call' : 'take the address of'} '${r.symbol}': calls and callbacks to C functions are written in C; a helper is called by name or number ('call bpf_map_lookup_elem')`, i.span);
+  }
+  return out.errors.length === 0 && out.relocs.every((r) => r.kind === 'map');
 }
 
 /** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */

@@ -415,6 +415,7 @@ export type Expr =
   | CompoundLiteral
   | OffsetofExpr
   | TypesCompatibleExpr
+  | GenericSelection
   | ChooseExpr;
 
 interface ExprBase {
@@ -564,6 +565,13 @@ export interface TypesCompatibleExpr extends ExprBase {
   kind: 'TypesCompatibleExpr';
   a: TypeName;
   b: TypeName;
+}
+
+/** _Generic(control, type: expr, ..., default: expr)  (C11 6.5.1.1); type undefined for default. */
+export interface GenericSelection extends ExprBase {
+  kind: 'GenericSelection';
+  control: Expr;
+  associations: { type?: TypeName; expr: Expr }[];
 }
 
 export interface ChooseExpr extends ExprBase {

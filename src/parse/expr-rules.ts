@@ -312,6 +312,7 @@ export class ExprParser extends ParserBase {
   // builtin-call = "__builtin_offsetof" "(" type-name "," offsetof-member-designator ")"
   //   | "__builtin_types_compatible_p" "(" type-name "," type-name ")"
   //   | "__builtin_choose_expr" "(" assignment-expression "," assignment-expression "," assignment-expression ")"
+  //   | "_Generic" "(" assignment-expression ("," generic-association)+ ")"  (C11 6.5.1.1)
   builtinCall = this.RULE('builtinCall', (): ast.Expr => {
     const start = this.LA(1);
     return this.OR([
@@ -350,7 +351,31 @@ export class ExprParser extends ParserBase {
           return this.ACTION((): ast.Expr => ({ kind: 'ChooseExpr', cond, then, else: otherwise, ...this.exprBase(start) }));
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Generic);
+          this.CONSUME4(T.LParen);
+          const control = this.SUBRULE4(this.assignmentExpression);
+          const associations: { type?: ast.TypeName; expr: ast.Expr }[] = [];
+          this.AT_LEAST_ONE(() => {
+            this.CONSUME5(T.Comma);
+            const a = this.SUBRULE(this.genericAssociation);
+            this.ACTION(() => associations.push(a));
+          });
+          this.CONSUME4(T.RParen);
+          return this.ACTION((): ast.Expr => ({ kind: 'GenericSelection', control, associations, ...this.exprBase(start) }));
+        },
+      },
     ]);
+  });
+
+  // generic-association = (type-name | "default") ":" assignment-expression  (C11 6.5.1.1)
+  genericAssociation = this.RULE('genericAssociation', (): { type?: ast.TypeName; expr: ast.Expr } => {
+    let type: ast.TypeName | undefined;
+    this.OR([{ ALT: () => this.CONSUME(T.Default) }, { ALT: () => (type = this.SUBRULE(this.typeName)) }]);
+    this.CONSUME(T.Colon);
+    const expr = this.SUBRULE(this.assignmentExpression);
+    return type ? { type, expr } : { expr };
   });
 
   // offsetof-member-designator = identifier ("." identifier | "[" expression "]")*

@@ -106,6 +106,7 @@ export const ImagPart = kw(['__imag__', '__imag']);
 export const BuiltinOffsetof = kw(['__builtin_offsetof']);
 export const BuiltinTypesCompatible = kw(['__builtin_types_compatible_p']);
 export const BuiltinChooseExpr = kw(['__builtin_choose_expr']);
+export const Generic = kw(['_Generic']);
 
 const punctBySpelling = new Map<string, TokenType>();
 

@@ -18,7 +18,7 @@
 // Registers named in the template itself, and R0-R5 when it contains a call, are clobbered too,
 // so no operand is placed in them and no value lives in them across the statement.
 import type * as ast from '../parse/ast.js';
-import { asmGotoLabel, assemble, expandAsmTemplate } from '../bpf/assemble.js';
+import { asmGotoLabel } from '../bpf/assemble.js';
 import { REGS_CALLER_SAVED } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import { tryEval } from './const-eval.js';
@@ -105,7 +105,8 @@ export function checkAsmStmt(s: SemaState, st: ast.AsmStmt): TStmt {
   if (outputs > 1 && outputs + inputRegs > 10 - clobbers.size) {
     bad(`this asm statement needs ${outputs + inputRegs} registers for its ${outputs} outputs and ${inputRegs} inputs, but its clobbers and the registers its template names leave ${10 - clobbers.size}: split it into several asm statements`);
   }
-  if (!failed) checkTemplate(s, st, parts, operands, labels.length);
+  // The template is assembled where it reaches code generation (codegen/codegen.ts), as clang
+  // assembles only the asm it emits.
   const gotoLabels = st.gotoLabels ? { gotoLabels: labels } : {};
   return { kind: 'Asm', parts, operands, clobbers: [...clobbers].sort((a, b) => a - b), ...gotoLabels, span: st.span };
 }
@@ -187,25 +188,4 @@ function splitTemplate(st: ast.AsmStmt, operands: TAsmOperand[], labels: string[
   text += st.template.slice(last);
   if (text !== '') parts.push(text);
   return parts;
-}
-
-/** Assembles the template with stand-in registers, so that syntax errors are reported at the statement. */
-function checkTemplate(s: SemaState, st: ast.AsmStmt, parts: TAsmPart[], operands: TAsmOperand[], labels: number): void {
-  let text = expandAsmTemplate(parts, (k) => {
-    const o = operands[k]!;
-    if (o.kind === 'map') return `map[${o.mapName}]`;
-    if (o.kind === 'imm') return String(tryEval(o.expr) ?? 0n);
-    const r = (o.tiedOutput ?? k) % 9 + 1;
-    return o.width === 'm' ? `(r${r} + 0)` : `${o.width}${r}`;
-  });
-  for (let k = 0; k < labels; k++) text += `\n${asmGotoLabel(k)}:`;
-  const out = assemble(text);
-  for (const e of out.errors) {
-    const line = text.split('\n')[e.line - 1]?.trim() ?? '';
-    error(s, 'E3112', `in inline assembly: ${e.message}${line ? ` (in '${line}', with operands written as registers)` : ''}`, st.span);
-  }
-  for (const r of out.relocs) {
-    if (r.kind === 'map') continue;
-    error(s, 'E3112', `inline assembly cannot ${r.kind === 'call' ? 'call' : 'take the address of'} '${r.symbol}': calls and callbacks to C functions are written in C; a helper is called by name or number ('call bpf_map_lookup_elem')`, st.span);
-  }
 }

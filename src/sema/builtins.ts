@@ -49,7 +49,7 @@ function table(): Map<string, BuiltinSpec> {
 }
 
 /** Builtins folded or rewritten entirely in sema. */
-const SEMA_BUILTINS = new Set(['__builtin_expect', '__builtin_expect_with_probability', '__builtin_constant_p', '__builtin_preserve_access_index', '__builtin_assume_aligned']);
+const SEMA_BUILTINS = new Set(['__builtin_strcmp', '__builtin_expect', '__builtin_expect_with_probability', '__builtin_constant_p', '__builtin_preserve_access_index', '__builtin_assume_aligned']);
 
 /** Built once at load; never changed afterwards. */
 const BUILTINS: ReadonlyMap<string, BuiltinSpec> = table();
@@ -68,6 +68,7 @@ export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[]
     return { kind: 'Const', value: arg && tryEval(arg) !== undefined ? 1n : 0n, type: T.INT, span };
   }
   const args = argAsts.map((a) => checkExpr(s, a));
+  if (name === '__builtin_strcmp') return foldStrcmp(s, args, span);
   if (name === '__builtin_expect' || name === '__builtin_expect_with_probability') {
     return args[0] ? castTo(args[0], T.LONG) : { kind: 'Const', value: 0n, type: T.LONG, span };
   }
@@ -101,4 +102,26 @@ export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[]
     if (name === '__builtin_memset') args[1] = castTo(args[1]!, T.INT);
   }
   return { kind: 'Builtin', name, args, type: spec.result(args), span };
+}
+
+/**
+ * __builtin_strcmp of two string literals folds to -1, 0 or 1, as clang folds it (the kernel's
+ * bpf_experimental.h picks a compare by `__builtin_strcmp(#OP, "==") == 0`). BPF has no C
+ * library, so any other argument is an error.
+ */
+function foldStrcmp(s: SemaState, args: TExpr[], span: ast.Expr['span']): TExpr {
+  const literal = (e: TExpr | undefined): number[] | undefined => {
+    while (e && (e.kind === 'Decay' || e.kind === 'Cast')) e = e.operand;
+    return e?.kind === 'StringLit' ? e.bytes : undefined;
+  };
+  const a = literal(args[0]);
+  const b = literal(args[1]);
+  if (args.length !== 2 || !a || !b) {
+    error(s, 'E3011', "'__builtin_strcmp' is folded at compile time only: both arguments must be string literals (BPF programs have no C library to call at run time)", span);
+    return { kind: 'Const', value: 0n, type: T.INT, span };
+  }
+  let k = 0;
+  while (a[k] === b[k] && a[k] !== 0 && a[k] !== undefined) k++;
+  const d = (a[k] ?? 0) - (b[k] ?? 0);
+  return { kind: 'Const', value: BigInt(Math.sign(d)), type: T.INT, span };
 }

@@ -155,6 +155,8 @@ function checkExprInner(s: SemaState, e: ast.Expr): TExpr {
       const b = resolveTypeName(s, e.b);
       return constant(T.sameType(a, b) ? 1n : 0n, T.INT, e.span);
     }
+    case 'GenericSelection':
+      return checkGenericSelection(s, e);
     case 'ChooseExpr': {
       const c = evalIntConst(s, checkExpr(s, e.cond));
       return checkExpr(s, c !== undefined && c !== 0n ? e.then : e.else);
@@ -536,4 +538,28 @@ function checkOffsetof(s: SemaState, e: ast.OffsetofExpr): TExpr {
 
 export function localRef(local: LocalVar, span: ast.Expr['span']): TExpr {
   return { kind: 'Local', sym: local, type: local.type, span };
+}
+
+/**
+ * _Generic (C11 6.5.1.1): the association whose type is compatible with the controlling
+ * expression's type after lvalue conversion (qualifiers dropped, arrays and functions decayed);
+ * the control is not evaluated. Integer types of one size and sign but another name ('long',
+ * 'long long') are told apart first, as clang does, then matched as compatible.
+ */
+function checkGenericSelection(s: SemaState, e: ast.GenericSelection): TExpr {
+  const control = T.strip(checkExpr(s, e.control).type);
+  const typed = e.associations.flatMap((a) => (a.type ? [{ type: resolveTypeName(s, a.type), expr: a.expr }] : []));
+  const named = (t: T.CType): string | undefined => {
+    const x = T.strip(t);
+    return x.kind === 'int' ? x.name : undefined;
+  };
+  const chosen =
+    typed.find((a) => T.sameType(a.type, control) && named(a.type) === named(control)) ??
+    typed.find((a) => T.sameType(a.type, control)) ??
+    e.associations.find((a) => !a.type);
+  if (!chosen) {
+    error(s, 'E3003', `controlling expression type '${T.typeToString(control)}' not compatible with any generic association type`, e.control.span);
+    return constant(0n, T.INT, e.span);
+  }
+  return checkExpr(s, chosen.expr);
 }

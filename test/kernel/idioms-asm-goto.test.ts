@@ -1,4 +1,4 @@
-// asm goto, local labels, memory operands, more than four outputs and a naked helper call
+// asm goto, local labels, _Generic and __builtin_strcmp choosing a template, memory operands, more than four outputs and a naked helper call
 // (test/kernel/idioms/asm_goto.c), in the kernel and in ebcc run. The programs write their
 // results into the packet as little-endian u64 values; the expected values are worked out
 // from the C by hand.
@@ -21,17 +21,19 @@ it('compiles without diagnostics; each asm goto jumps from inside its template',
   const insns = out.object!.functions.find((f) => f.name === 'asm_goto')!.insns;
   // The compare of the first jump_if_below is the template's own 'if rX < 64' (jlt, imm).
   expect(insns.some((i) => i.code === 0xa5 && i.imm === 64)).toBe(true);
-  // may_goto (JMP | JCOND) is emitted as written.
+  // may_goto (JMP | JCOND) is emitted as written, and jump_if(diff, <, 0) is the signed jslt.
   expect(insns.some((i) => i.code === 0xe5)).toBe(true);
+  expect(insns.some((i) => i.code === 0xc5 && i.imm === 0)).toBe(true);
 });
 
 describeDual('asm goto and memory operands', compiled, (obj) => {
   it('takes the jump of "if %[l] < %[r] goto %l[taken]" exactly when the compare holds', () => {
-    // [len < 64, len < byte 0, 100/200/300 by byte 0 (0 -> 200, 1 -> 300) + 0 + 1 + ... + (n - 1), len]
-    expect(u64s(obj().run('asm_goto', packet(64, 10)).dataOut, 4)).toEqual([0n, 0n, 145n, 64n]);
-    expect(u64s(obj().run('asm_goto', packet(32, 0)).dataOut, 4)).toEqual([1n, 0n, 200n, 32n]);
-    expect(u64s(obj().run('asm_goto', packet(40, 1)).dataOut, 4)).toEqual([1n, 0n, 300n, 40n]);
-    expect(u64s(obj().run('asm_goto', packet(64, 200)).dataOut, 4)).toEqual([0n, 1n, 20000n, 64n]);
+    // [len < 64, len < byte 0, 100/200/300 by byte 0 (0 -> 200, 1 -> 300) + 0 + 1 + ... + (n - 1),
+    //  len, byte 0 - 100 < 0 (signed), len == 64]
+    expect(u64s(obj().run('asm_goto', packet(64, 10)).dataOut, 6)).toEqual([0n, 0n, 145n, 64n, 1n, 1n]);
+    expect(u64s(obj().run('asm_goto', packet(48, 0)).dataOut, 6)).toEqual([1n, 0n, 200n, 48n, 1n, 0n]);
+    expect(u64s(obj().run('asm_goto', packet(56, 1)).dataOut, 6)).toEqual([1n, 0n, 300n, 56n, 1n, 0n]);
+    expect(u64s(obj().run('asm_goto', packet(64, 200)).dataOut, 6)).toEqual([0n, 1n, 20000n, 64n, 0n, 1n]);
     expect(obj().run('asm_goto', packet(64, 3)).retval).toBe(XDP_PASS);
   });
 

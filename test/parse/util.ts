@@ -101,6 +101,8 @@ export function sexpr(e: ast.Expr | ast.TypeName | ast.Initializer): string {
       return `(offsetof ${sexpr(e.type)} ${e.path.map((d) => (d.kind === 'FieldDesignator' ? `.${d.name}` : `[${sexpr(d.index)}]`)).join('')})`;
     case 'TypesCompatibleExpr':
       return `(compatible ${sexpr(e.a)} ${sexpr(e.b)})`;
+    case 'GenericSelection':
+      return `(generic ${sexpr(e.control)} ${e.associations.map((a) => `${a.type ? sexpr(a.type) : 'default'}: ${sexpr(a.expr)}`).join(', ')})`;
     case 'ChooseExpr':
       return `(choose ${sexpr(e.cond)} ${sexpr(e.then)} ${sexpr(e.else)})`;
     case 'TypeName':

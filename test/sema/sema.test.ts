@@ -213,6 +213,18 @@ describe('diagnostics', () => {
     expect(sema(`${twice}int f(long a, long b) { return below(a, b) + below(b, a); }`).text).toBe('');
     expectDiag('int f(long a) { l: a++; l: return a; }', 'E3002', 1, 25, "redefinition of label 'l'");
   });
+
+  it('selects a _Generic association by the controlling type, and folds __builtin_strcmp of literals', () => {
+    const generic = 'int f(void) { long a = 0; const unsigned long long b = 0; int *p = 0;\n' +
+      '_Static_assert(_Generic(a, int: 1, long: 2, long long: 3) == 2, "long");\n' +
+      '_Static_assert(_Generic(b, unsigned long: 5, unsigned long long: 6) == 6, "qualifiers dropped");\n' +
+      '_Static_assert(_Generic(p, long: 1, default: 7) == 7, "default");\n' +
+      '_Static_assert(__builtin_strcmp("<", "==") < 0 && __builtin_strcmp("==", "==") == 0 && __builtin_strcmp("s<", "<") > 0, "strcmp");\n' +
+      'return 0; }';
+    expect(sema(generic).text).toBe('');
+    expectDiag('int f(int *p) { return _Generic(p, long: 1, int: 2); }', 'E3003', 1, 33, "controlling expression type 'int *' not compatible with any generic association type");
+    expectDiag('int f(const char *s) { return __builtin_strcmp(s, "a"); }', 'E3011', 1, 31, "'__builtin_strcmp' is folded at compile time only");
+  });
 });
 
 describe('tentative definitions', () => {

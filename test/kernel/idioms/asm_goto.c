@@ -17,6 +17,25 @@
 		res;							\
 	})
 
+/* The same for any compare operator, signed when the left side is a signed type, chosen the way
+ * the kernel's bpf_experimental.h chooses: both templates are written, and the one in the branch
+ * that constant folding removes ("if r1 s== r2") is never assembled. */
+#define is_signed(x) _Generic((x), int: 1, long: 1, long long: 1, default: 0)
+#define jump_if(LHS, OP, RHS)							\
+	({									\
+		__label__ yes;							\
+		_Bool res = 1;							\
+		if (__builtin_strcmp(#OP, "==") == 0 || !is_signed(LHS))	\
+			asm volatile goto("if %[l] " #OP " %[r] goto %l[yes]"	\
+					  :: [l] "r"(LHS), [r] "ri"(RHS) :: yes); \
+		else								\
+			asm volatile goto("if %[l] s" #OP " %[r] goto %l[yes]"	\
+					  :: [l] "r"(LHS), [r] "ri"(RHS) :: yes); \
+		res = 0;							\
+	yes:									\
+		res;								\
+	})
+
 /* Leaves the enclosing loop when the kernel's may_goto budget runs out. */
 #define budget_break							\
 	({								\
@@ -36,8 +55,9 @@ int asm_goto(struct xdp_md *ctx)
 	__u64 *out = (void *)data;
 	__u64 len = ctx->data_end - ctx->data;
 	__u64 small = 0, medium = 0, sum = 0, i, n;
+	long diff;
 
-	if ((void *)(out + 4) > (void *)(long)ctx->data_end)
+	if ((void *)(out + 6) > (void *)(long)ctx->data_end)
 		return XDP_ABORTED;
 	n = data[0];
 	if (jump_if_below(len, 64))
@@ -64,6 +84,9 @@ loop:
 	out[1] = medium;
 	out[2] = sum;
 	out[3] = len;
+	diff = (long)n - 100;
+	out[4] = jump_if(diff, <, 0);	/* if rX s< 0 */
+	out[5] = jump_if(len, ==, 64);
 	return XDP_PASS;
 }
 
