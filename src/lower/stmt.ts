@@ -129,15 +129,16 @@ function lowerLoop(l: Lowerer, st: TStmt & { kind: 'Loop' }): void {
   l.breakTargets.push(exit);
   l.continueTargets.push(step);
   lowerStmt(l, st.body);
-  l.breakTargets.pop();
-  l.continueTargets.pop();
   if (l.cur) jumpTo(l, step);
   startBlock(l, step);
   if (st.step) {
+    // Still inside the loop: a statement expression here may break out of it.
     l.span = st.step.span;
     lowerExpr(l, st.step);
   }
-  jumpTo(l, head);
+  l.breakTargets.pop();
+  l.continueTargets.pop();
+  if (l.cur) jumpTo(l, head);
   startBlock(l, exit);
 }
 

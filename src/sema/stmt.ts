@@ -58,7 +58,9 @@ export function checkStmt(s: SemaState, st: ast.Stmt): TStmt {
         else init = { kind: 'Expr', expr: checkExpr(s, st.init), span: st.init.span };
       }
       const cond = st.cond ? checkCondition(s, checkExpr(s, st.cond)) : undefined;
-      const step = st.step ? checkExpr(s, st.step) : undefined;
+      // A statement expression in the step may break out of this loop (GNU; cond_break in
+      // bpf_experimental.h is written `for (...; ...; cond_break, i++)`).
+      const step = st.step ? inLoop(s, () => checkExpr(s, st.step!)) : undefined;
       const body = inLoop(s, () => checkStmt(s, st.body));
       popScope(s);
       return { kind: 'Loop', loopKind: 'for', init, cond, step, body, pragmas: st.pragmas.map((p) => p.text), span: st.span };

@@ -212,6 +212,9 @@ describe('diagnostics', () => {
     const twice = '#define below(x, y) ({ __label__ t; int r = 1; asm goto("if %0 < %1 goto %l[t]" :: "r"(x), "r"(y) :: t); r = 0; t: r; })\n';
     expect(sema(`${twice}int f(long a, long b) { return below(a, b) + below(b, a); }`).text).toBe('');
     expectDiag('int f(long a) { l: a++; l: return a; }', 'E3002', 1, 25, "redefinition of label 'l'");
+    // A statement expression in a for loop's step may break out of that loop (GNU).
+    expect(sema('int f(int n) { int i, s = 0; for (i = 0; i < n; ({ if (s > 9) break; }), i++) s += i; return s; }').text).toBe('');
+    expectDiag('int f(int n) { return ({ break; 0; }); }', 'E3015', 1, 26, "'break' statement not in loop or switch statement");
   });
 
   it('selects a _Generic association by the controlling type, and folds __builtin_strcmp of literals', () => {

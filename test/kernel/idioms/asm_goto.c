@@ -75,10 +75,8 @@ zero:
 one:
 	sum = 300;
 loop:
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; budget_break, i++)	/* a break in the step leaves this loop */
 		sum += i;
-		budget_break;
-	}
 	keep(sum);
 	out[0] = small;
 	out[1] = medium;
