@@ -22,14 +22,15 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
   const frames = new Map<string, { sizeBytes: number; span: Span }>();
   const cpu = cpuFeatures(ctx.options.mcpu);
+  const subprograms = new Set(module.functions.filter((f) => f.section === '.text').map((f) => f.name));
   const functions: FunctionCode[] = module.functions.map((fn) => {
-    const asmOk = checkAsmImmediates(fn, ctx);
+    const asmOk = checkAsmImmediates(fn, subprograms, ctx);
     legalize(fn, cpu);
     const alloc = allocateRegisters(fn);
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
-    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu) : { insns: [], relocs: [], lines: [] };
+    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu, subprograms) : { insns: [], relocs: [], lines: [] };
     return {
       name: fn.name,
       section: fn.section,
@@ -112,7 +113,7 @@ function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: nu
 }
 
 /** Every "i" operand of inline assembly must be a constant by now (after inlining and propagation). */
-function checkAsmImmediates(fn: IrFunction, ctx: CompileContext): boolean {
+function checkAsmImmediates(fn: IrFunction, subprograms: ReadonlySet<string>, ctx: CompileContext): boolean {
   let ok = true;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
@@ -127,7 +128,7 @@ function checkAsmImmediates(fn: IrFunction, ctx: CompileContext): boolean {
         ok = false;
         ctx.diags.error('E5015', `operand ${k} of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand`, i.span);
       });
-      if (ok && !checkAsmTemplate(i, ctx)) ok = false;
+      if (ok && !checkAsmTemplate(i, subprograms, ctx)) ok = false;
     }
   }
   return ok;
@@ -139,7 +140,7 @@ function checkAsmImmediates(fn: IrFunction, ctx: CompileContext): boolean {
  * assembles only the asm it emits, a template in code that optimisation removed is never
  * assembled (bpf_experimental.h's bpf_cmp_* expand a signed and an unsigned compare, and keep one).
  */
-function checkAsmTemplate(i: Inst & { op: 'asm' }, ctx: CompileContext): boolean {
+function checkAsmTemplate(i: Inst & { op: 'asm' }, subprograms: ReadonlySet<string>, ctx: CompileContext): boolean {
   const text = expandAsmTemplate(i.parts, (k) => {
     const o = i.operands[k]!;
     const standIn = (k % 9) + 1;
@@ -160,16 +161,20 @@ function checkAsmTemplate(i: Inst & { op: 'asm' }, ctx: CompileContext): boolean
       }
     }
   });
-  const out = assemble(text);
+  const out = assemble(text, { externalLabels: subprograms });
+  const cannot = (what: string, symbol: string) =>
+    ctx.diags.error('E3112', `inline assembly cannot ${what} '${symbol}': a template calls a helper by name or number ('call bpf_map_lookup_elem'), or a function emitted in .text (declare it __noinline, or __attribute__((naked)) with __attribute__((used))); callbacks are passed in C`, i.span);
   for (const e of out.errors) {
     const line = text.split('\n')[e.line - 1]?.trim() ?? '';
-    ctx.diags.error('E3112', `in inline assembly: ${e.message}${line ? ` (in '${line}', with operands written as registers)` : ''}`, i.span);
+    const call = /^call\s+([A-Za-z_]\w*)\s*$/.exec(line);
+    if (call && e.message.startsWith('undefined label')) cannot('call', call[1]!);
+    else ctx.diags.error('E3112', `in inline assembly: ${e.message}${line ? ` (in '${line}', with operands written as registers)` : ''}`, i.span);
   }
-  for (const r of out.relocs) {
-    if (r.kind === 'map') continue;
-    ctx.diags.error('E3112', `inline assembly cannot ${r.kind === 'call' ? 'call' : 'take the address of'} '${r.symbol}': calls and callbacks to C functions are written in C; a helper is called by name or number ('call bpf_map_lookup_elem')`, i.span);
-  }
-  return out.errors.length === 0 && out.relocs.every((r) => r.kind === 'map');
+  // `call f` of a function emitted in .text (a __noinline or naked static function, as the
+  // kernel's verifier tests write) is a BPF-to-BPF call, relocated as a call from C is.
+  const callable = (r: (typeof out.relocs)[number]) => r.kind === 'map' || (r.kind === 'call' && subprograms.has(r.symbol));
+  for (const r of out.relocs) if (!callable(r)) cannot(r.kind === 'call' ? 'call' : 'take the address of', r.symbol);
+  return out.errors.length === 0 && out.relocs.every(callable);
 }
 
 /** Data sections with their symbols, plus a BTF VAR and DATASEC for each. */

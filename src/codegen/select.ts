@@ -35,6 +35,8 @@ interface Emitter {
   cpu: ReadonlySet<CpuFeature>;
   /** a void function's returns set R0 to 0 (see voidReturnClearsR0) */
   clearR0: boolean;
+  /** Functions emitted in .text, which inline assembly may call by name. */
+  subprograms: ReadonlySet<string>;
 }
 
 /**
@@ -48,8 +50,8 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
   return fn.blocks.some((b) => b.insts.some((i) => i.op === 'call' || i.op === 'callfn' || i.op === 'memop' || i.op === 'ldabs' || i.op === 'atomic'));
 }
 
-export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>): Selected {
-  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf) };
+export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>, subprograms: ReadonlySet<string> = new Set()): Selected {
+  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms };
   const forward = forwardingTargets(fn, regOf);
   const order = layoutOrder(fn, forward);
   // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
@@ -403,9 +405,10 @@ function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
       }
     }
   });
-  const out = assemble(text);
+  const out = assemble(text, { externalLabels: e.subprograms });
   if (out.errors.length > 0) throw new Error(`internal: inline assembly does not assemble: ${out.errors[0]!.message}`);
   const base = e.insns.length;
-  for (const rel of out.relocs) e.relocs.push({ insnIndex: base + rel.insnIndex, kind: 'map', symbol: rel.symbol });
+  // Maps, and calls of .text functions (codegen.ts checked that nothing else is left).
+  for (const rel of out.relocs) e.relocs.push({ insnIndex: base + rel.insnIndex, kind: rel.kind === 'call' ? 'call' : 'map', symbol: rel.symbol });
   push(e, ...out.insns);
 }

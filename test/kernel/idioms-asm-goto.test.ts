@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
 import { describeDual } from '../run/dual.js';
 
+const XDP_DROP = 1;
 const XDP_PASS = 2;
 const compiled = () => compileFile(`${REPO_DIR}test/kernel/idioms/asm_goto.c`);
 const u64s = (b: Uint8Array, n: number) => Array.from({ length: n }, (_, k) => new DataView(b.buffer, b.byteOffset).getBigUint64(k * 8, true));
@@ -24,6 +25,10 @@ it('compiles without diagnostics; each asm goto jumps from inside its template',
   // may_goto (JMP | JCOND) is emitted as written, and jump_if(diff, <, 0) is the signed jslt.
   expect(insns.some((i) => i.code === 0xe5)).toBe(true);
   expect(insns.some((i) => i.code === 0xc5 && i.imm === 0)).toBe(true);
+  // "call len_of" in a template is a BPF-to-BPF call relocated against the .text function.
+  const naked = out.object!.functions.find((f) => f.name === 'naked_call')!;
+  expect(naked.relocs).toEqual([expect.objectContaining({ insnIndex: 0, kind: 'call', symbol: 'len_of' })]);
+  expect(naked.insns[0]).toMatchObject({ code: 0x85, src: 1 });
 });
 
 describeDual('asm goto and memory operands', compiled, (obj) => {
@@ -49,5 +54,11 @@ describeDual('asm goto and memory operands', compiled, (obj) => {
     expect(obj().run('naked_add', new Uint8Array(40)).retval).toBe(XDP_PASS);
     const v = obj().lookup('seen', Uint8Array.of(0, 0, 0, 0))!.value;
     expect(new DataView(v.buffer, v.byteOffset).getBigUint64(0, true)).toBe(100n);
+  });
+
+  it('calls a naked .text subprogram by name from a template ("call len_of")', () => {
+    expect(obj().run('naked_call', new Uint8Array(60)).retval).toBe(XDP_PASS);
+    expect(obj().run('naked_call', new Uint8Array(51)).retval).toBe(XDP_PASS);
+    expect(obj().run('naked_call', new Uint8Array(50)).retval).toBe(XDP_DROP);
   });
 });

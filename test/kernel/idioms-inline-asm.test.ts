@@ -88,6 +88,9 @@ it('says what is not supported, why, and what to write instead', () => {
   // not assembled (bpf_experimental.h's bpf_cmp_* expand a signed and an unsigned variant).
   expect(diag('if (sizeof(a) == 4) asm volatile("if %0 s== 0 goto +0" :: "r"(a));')).toEqual([]);
   expect(diag('if (sizeof(a) == 8) asm volatile("if %0 s== 0 goto +0" :: "r"(a));')[0]).toMatch(/^E3112: in inline assembly: .*'if r1 s== 0 goto \+0'/);
+  expect(diag('asm volatile("call nowhere" ::: "r0", "r1", "r2", "r3", "r4", "r5");')).toEqual([
+    "E3112: inline assembly cannot call 'nowhere': a template calls a helper by name or number ('call bpf_map_lookup_elem'), or a function emitted in .text (declare it __noinline, or __attribute__((naked)) with __attribute__((used))); callbacks are passed in C",
+  ]);
   expect(diag('asm volatile("r1 = %[v]" :: [v]"i"(a) : "r1");')).toEqual([
     'E5015: operand 0 of this asm statement has an "i" (immediate) constraint, but its value is only known at run time: pass a constant, or use an "r" (register) operand',
   ]);

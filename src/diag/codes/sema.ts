@@ -340,7 +340,11 @@ the closest helper name.`,
     '__label__ name;' makes a label local to its block or statement expression.
   asm volatile("%[a] += %[b]" : [a]"+r"(a) : [b]"r"(b));          // fine
   asm volatile goto("if %[x] s> 10 goto %l[big]" :: [x]"r"(x) :: big);
+A template may call a helper ('call bpf_get_prandom_u32', or "i" operand 'call %[helper]') and a
+function emitted in .text by its name ('call subprog', where subprog is __noinline, or naked
+and used, as the kernel's verifier tests write it).
 Not supported: asm goto with outputs (store through an "r" address input instead), other
-constraints, calls of C functions from the template (call them in C), and file-scope asm.`,
+constraints, calls of functions that are inlined rather than emitted, taking a function's
+address in a template (pass callbacks in C), and file-scope asm.`,
   },
 } satisfies Record<string, CodeInfo>;

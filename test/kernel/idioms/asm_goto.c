@@ -1,7 +1,8 @@
 // Inline assembly in the forms of the kernel's own BPF programs: asm goto to C labels, local
 // labels (__label__) in statement expressions that are expanded more than once, memory operands
-// ("m", "+m"), "+g" (a register or memory), "p", more than four outputs, and a naked function
-// that calls a helper and loads a map's address through "i" operands. Results go into the packet.
+// ("m", "+m"), "+g" (a register or memory), "p", more than four outputs, a naked function that
+// calls a helper and loads a map's address through "i" operands, and one that calls a naked
+// subprogram by name. Results go into the packet.
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
@@ -143,6 +144,34 @@ __attribute__((naked)) int naked_add(void)
 		       [data] "i"(__builtin_offsetof(struct xdp_md, data)),
 		       [data_end] "i"(__builtin_offsetof(struct xdp_md, data_end)), [pass] "i"(XDP_PASS)
 		     : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "memory");
+}
+
+/* A naked subprogram that a template calls by name ("call len_of"), as the verifier's tests
+ * call theirs: it gets the context in R1 and returns the packet's length. */
+static __attribute__((naked, noinline, used)) int len_of(void)
+{
+	asm volatile("r0 = *(u32 *)(r1 + %[data_end]);"
+		     "r2 = *(u32 *)(r1 + %[data]);"
+		     "r0 -= r2;"
+		     "exit;"
+		     :
+		     : [data] "i"(__builtin_offsetof(struct xdp_md, data)),
+		       [data_end] "i"(__builtin_offsetof(struct xdp_md, data_end))
+		     : "r0", "r1", "r2", "r3", "r4", "r5");
+}
+
+SEC("xdp")
+__attribute__((naked)) int naked_call(void)
+{
+	asm volatile("call len_of;"
+		     "if r0 > 50 goto l0_%=;"
+		     "r0 = %[drop];"
+		     "exit;"
+		     "l0_%=: r0 = %[pass];"
+		     "exit;"
+		     :
+		     : [drop] "i"(XDP_DROP), [pass] "i"(XDP_PASS)
+		     : "r0", "r1", "r2", "r3", "r4", "r5");
 }
 
 char _license[] SEC("license") = "GPL";
