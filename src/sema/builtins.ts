@@ -65,7 +65,10 @@ export function isBuiltinName(name: string): boolean {
 export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[], span: ast.Expr['span']): TExpr {
   if (name === '__builtin_constant_p') {
     const arg = argAsts[0] ? checkExpr(s, argAsts[0]) : undefined;
-    return { kind: 'Const', value: arg && tryEval(arg) !== undefined ? 1n : 0n, type: T.INT, span };
+    let e = arg;
+    while (e?.kind === 'Cast') e = e.operand;
+    const constLocal = e?.kind === 'Local' && e.sym.constValue !== undefined;
+    return { kind: 'Const', value: arg && (constLocal || tryEval(arg) !== undefined) ? 1n : 0n, type: T.INT, span };
   }
   const args = argAsts.map((a) => checkExpr(s, a));
   if (name === '__builtin_strcmp') return foldStrcmp(s, args, span);

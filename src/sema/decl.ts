@@ -4,7 +4,7 @@
 import type * as ast from '../parse/ast.js';
 import type { Span } from '../diag/source.js';
 import { classifyGlobal, checkProgramFunction } from './bpf-rules.js';
-import { evalIntConst } from './const-eval.js';
+import { evalIntConst, tryEval } from './const-eval.js';
 import { applyDeclarator, attrString, findAttr, resolveSpecifiers } from './decl-types.js';
 import { checkExpr } from './expr.js';
 import { checkInitializer } from './init.js';
@@ -80,6 +80,10 @@ function declareLocal(s: SemaState, name: string, type: CType, span: Span, init?
   }
   const checked = checkInitializer(s, init, type, span);
   local.type = checked.type;
+  if (T.qualifiersOf(type).const && T.isInteger(type) && checked.init.kind === 'Scalar') {
+    const value = tryEval(checked.init.expr);
+    if (typeof value === 'bigint') local.constValue = value;
+  }
   if (T.strip(local.type).kind === 'array' || T.strip(local.type).kind === 'record') local.addressTaken = true;
   return { kind: 'Decl', local, init: checked.init, span };
 }

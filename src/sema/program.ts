@@ -16,6 +16,9 @@ export interface LocalVar {
   isParam: boolean;
   /** & was applied, or it is an aggregate: it must live in memory. */
   addressTaken: boolean;
+  /** A const-qualified integer initialised with a constant: its value, which
+   *  __builtin_constant_p counts as constant (as clang does). */
+  constValue?: bigint;
 }
 
 export type GlobalRole =
