@@ -6,7 +6,7 @@ import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Inst, IrFunction, Module } from '../ir/ir.js';
-import { assemble, expandAsmTemplate } from '../bpf/assemble.js';
+import { assemble } from '../bpf/assemble.js';
 import { isReadOnlyData, type GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { tryEval } from '../sema/const-eval.js';
@@ -15,7 +15,7 @@ import { layoutFrame, STACK_LIMIT_BYTES } from './frame.js';
 import { legalize } from './legalize.js';
 import { modernizeLegacyMap } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
-import { selectInstructions } from './select.js';
+import { asmText, selectInstructions } from './select.js';
 import { pushAll } from '../util/array.js';
 
 export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
@@ -141,26 +141,7 @@ function checkAsmImmediates(fn: IrFunction, subprograms: ReadonlySet<string>, ct
  * assembled (bpf_experimental.h's bpf_cmp_* expand a signed and an unsigned compare, and keep one).
  */
 function checkAsmTemplate(i: Inst & { op: 'asm' }, subprograms: ReadonlySet<string>, ctx: CompileContext): boolean {
-  const text = expandAsmTemplate(i.parts, (k) => {
-    const o = i.operands[k]!;
-    const standIn = (k % 9) + 1;
-    switch (o.kind) {
-      case 'reg':
-        return o.width === 'm' ? `(r${standIn} + 0)` : `${o.width}${standIn}`;
-      case 'out':
-        return `${o.width}${standIn}`;
-      case 'imm':
-        return o.value.kind === 'imm' ? String(o.ctype.signed ? BigInt.asIntN(o.ctype.bits, o.value.value) : BigInt.asUintN(o.ctype.bits, o.value.value)) : '0';
-      case 'map':
-        return `map[${o.symbol}]`;
-      case 'fixed':
-        return o.text;
-      default: {
-        const never: never = o;
-        return never;
-      }
-    }
-  });
+  const text = asmText(i, (k) => (k % 9) + 1); // stand-in registers
   const out = assemble(text, { externalLabels: subprograms });
   const cannot = (what: string, symbol: string) =>
     ctx.diags.error('E3112', `inline assembly cannot ${what} '${symbol}': a template calls a helper by name or number ('call bpf_map_lookup_elem'), or a function emitted in .text (declare it __noinline, or __attribute__((naked)) with __attribute__((used))); callbacks are passed in C`, i.span);

@@ -375,22 +375,18 @@ function parallelMove(e: Emitter, moves: { dst: number; src: number }[]): void {
   }
 }
 
-/** Inline assembly: the output starts as its initial value, then the template with real registers. */
-function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
-  const d = i.dst !== undefined ? r(e, i.dst) : -1;
-  for (const o of i.operands) {
-    if (o.kind === 'out' && o.init !== undefined && r(e, o.init) !== d) {
-      push(e, asm.movReg(d, r(e, o.init)));
-      break;
-    }
-  }
-  const text = expandAsmTemplate(i.parts, (k) => {
+/**
+ * The text of an asm instruction, with regNo(K) the register of operand K (a register operand,
+ * or the output); every "i" operand must be a constant by now.
+ */
+export function asmText(i: Inst & { op: 'asm' }, regNo: (k: number) => number): string {
+  return expandAsmTemplate(i.parts, (k) => {
     const o = i.operands[k]!;
     switch (o.kind) {
       case 'reg':
-        return o.width === 'm' ? `(r${r(e, o.reg)} + 0)` : `${o.width}${r(e, o.reg)}`;
+        return o.width === 'm' ? `(r${regNo(k)} + 0)` : `${o.width}${regNo(k)}`;
       case 'out':
-        return `${o.width}${d}`;
+        return `${o.width}${regNo(k)}`;
       case 'imm':
         if (o.value.kind !== 'imm') throw new Error('internal: an "i" asm operand is not a constant at instruction selection');
         // Written as the C value: -22 for an int -EINVAL (kept zero-extended in the register).
@@ -404,6 +400,21 @@ function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
         return never;
       }
     }
+  });
+}
+
+/** Inline assembly: the output starts as its initial value, then the template with real registers. */
+function selectAsm(e: Emitter, i: Inst & { op: 'asm' }): void {
+  const d = i.dst !== undefined ? r(e, i.dst) : -1;
+  for (const o of i.operands) {
+    if (o.kind === 'out' && o.init !== undefined && r(e, o.init) !== d) {
+      push(e, asm.movReg(d, r(e, o.init)));
+      break;
+    }
+  }
+  const text = asmText(i, (k) => {
+    const o = i.operands[k]!;
+    return o.kind === 'reg' ? r(e, o.reg) : d;
   });
   const out = assemble(text, { externalLabels: e.subprograms });
   if (out.errors.length > 0) throw new Error(`internal: inline assembly does not assemble: ${out.errors[0]!.message}`);
