@@ -22,7 +22,8 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const btf = new BtfTypes();
   const frames = new Map<string, { sizeBytes: number; span: Span }>();
   const cpu = cpuFeatures(ctx.options.mcpu);
-  const subprograms = new Set(module.functions.filter((f) => f.section === '.text').map((f) => f.name));
+  // What a template may call by name: functions in .text, and kernel functions (__ksym).
+  const subprograms = new Set([...module.functions.filter((f) => f.section === '.text').map((f) => f.name), ...module.kfuncs.map((f) => f.name)]);
   const functions: FunctionCode[] = module.functions.map((fn) => {
     const asmOk = checkAsmImmediates(fn, subprograms, ctx);
     legalize(fn, cpu);
@@ -45,7 +46,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   checkCallChainStack(module, frames, ctx);
   const data = layoutData(module.globals, module.strings.bytes, btf, ctx);
   // Kernel functions the code calls: a FUNC each (extern linkage) in a .ksyms DATASEC, as clang emits them.
-  const called = new Set(module.functions.flatMap((fn) => fn.blocks.flatMap((b) => b.insts.flatMap((i) => (i.op === 'callfn' ? [i.func] : [])))));
+  const called = new Set(functions.flatMap((fn) => fn.relocs.flatMap((r) => (r.kind === 'call' ? [r.symbol] : []))));
   const kfuncs = module.kfuncs.filter((f) => called.has(f.name));
   if (kfuncs.length > 0) {
     const vars = kfuncs.map((f) => ({ type: btf.externFuncId(f), offset: 0, sizeBytes: 0 }));

@@ -18,6 +18,11 @@ export function lowerStmt(l: Lowerer, st: TStmt): void {
       l.span = st.span;
       let e = st.expr;
       while (e.kind === 'Cast' && T.isVoid(e.type)) e = e.operand;
+      // `(void)bpf_throw;` (bpf_experimental.h, for a kfunc its asm calls): a function designator
+      // alone has no effect, and an extern one has no address to take here.
+      let f = e;
+      while (f.kind === 'Decay' || f.kind === 'AddrOf') f = f.operand;
+      if (f.kind === 'FuncRef') return;
       if (e.kind === 'Builtin') lowerBuiltin(l, e, true);
       else lowerExpr(l, e);
       return;

@@ -96,3 +96,23 @@ it('says what is not supported, why, and what to write instead', () => {
   ]);
   expect(diag('asm volatile("%0 += 1" : "+r"(a) :: "r11");')[0]).toContain('unknown clobber "r11"');
 });
+
+it('calls a kernel function (__ksym) by name from a template, and emits nothing for `(void)kfunc;`', () => {
+  // bpf_experimental.h's bpf_assert: `(void)bpf_throw;` then "... call bpf_throw" in the template.
+  const out = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+extern void bpf_throw(__u64 cookie) __ksym;
+SEC("tc") int p(struct __sk_buff *skb) {
+  __u64 len = skb->len;
+  (void)bpf_throw;
+  asm volatile("if %[len] > 10 goto +2; r1 = 7; call bpf_throw" :: [len]"r"(len) : "r0", "r1", "r2", "r3", "r4", "r5");
+  return 1;
+}
+char _license[] SEC("license") = "GPL";`, { verify: false });
+  expect(out.ctx.diags.list).toEqual([]);
+  const fn = out.object!.functions.find((f) => f.name === 'p')!;
+  expect(fn.relocs).toEqual([expect.objectContaining({ kind: 'call', symbol: 'bpf_throw' })]);
+  expect(fn.insns[fn.relocs[0]!.insnIndex]).toMatchObject({ code: 0x85, src: 1 });
+  expect(out.object!.externFuncs).toEqual([{ name: 'bpf_throw', weak: false }]);
+});
+

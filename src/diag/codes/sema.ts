@@ -342,7 +342,8 @@ the closest helper name.`,
   asm volatile goto("if %[x] s> 10 goto %l[big]" :: [x]"r"(x) :: big);
 A template may call a helper ('call bpf_get_prandom_u32', or "i" operand 'call %[helper]') and a
 function emitted in .text by its name ('call subprog', where subprog is __noinline, or naked
-and used, as the kernel's verifier tests write it).
+and used, as the kernel's verifier tests write it), or a kernel function declared __ksym
+('call bpf_throw', as bpf_experimental.h's bpf_assert does).
 Not supported: asm goto with outputs (store through an "r" address input instead), other
 constraints, calls of functions that are inlined rather than emitted, taking a function's
 address in a template (pass callbacks in C), and file-scope asm.`,
