@@ -1,6 +1,7 @@
 // Turning declaration specifiers and declarators into types (C11 6.7.2,
 // 6.7.6), and struct/union/enum definitions into RecordInfo/EnumInfo.
 import type * as ast from '../parse/ast.js';
+import type { Span } from '../diag/source.js';
 import { isTypeName } from '../parse/ast.js';
 import { assertNever } from '../util/assert-never.js';
 import { evalIntConst } from './const-eval.js';
@@ -188,8 +189,39 @@ function defineRecord(s: SemaState, info: RecordInfo, spec: ast.StructOrUnionSpe
         });
       }
     }
+    reportDuplicateMembers(s, drafts);
     layoutRecord(s, info, drafts, { packed, alignBytes: alignAttr ? attrAlignment(s, alignAttr) : undefined });
     info.span = spec.nameSpan ?? spec.span;
+  }
+}
+
+/**
+ * Two members of one struct or union with the same name (C11 6.7.2.1p13: the members of an
+ * anonymous struct or union member count as the enclosing record's): E3002 at the second, as
+ * clang reports it, whether the record is used or not.
+ */
+function reportDuplicateMembers(s: SemaState, drafts: readonly MemberDraft[]): void {
+  const seen = new Map<string, Span>();
+  const add = (name: string, span: Span) => {
+    const prev = seen.get(name);
+    if (prev) error(s, 'E3002', `duplicate member '${name}'`, span, [{ message: 'previous declaration is here', span: prev }]);
+    else seen.set(name, span);
+  };
+  const anonymous = (info: RecordInfo, span: Span) => {
+    for (const m of info.members) {
+      if (m.name !== undefined) add(m.name, span);
+      else {
+        const t = T.strip(m.type);
+        if (t.kind === 'record' && !m.bitWidth) anonymous(t.info, span);
+      }
+    }
+  };
+  for (const d of drafts) {
+    if (d.name !== undefined) add(d.name, d.span);
+    else if (d.bitWidth === undefined) {
+      const t = T.strip(d.type);
+      if (t.kind === 'record') anonymous(t.info, d.span);
+    }
   }
 }
 

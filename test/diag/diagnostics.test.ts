@@ -852,6 +852,18 @@ test.c:1:5: note: previous definition is here
 `,
   ],
   [
+    `struct pair { int a; union { long b; struct { char a; }; }; };
+int f(void) { return 0; }
+`,
+    `test.c:1:22: error: duplicate member 'a' [E3002]
+    1 | struct pair { int a; union { long b; struct { char a; }; }; };
+      |                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+test.c:1:19: note: previous declaration is here
+    1 | struct pair { int a; union { long b; struct { char a; }; }; };
+      |                   ^
+`,
+  ],
+  [
     `struct s { int a; };
 struct s { int b; };
 `,
