@@ -66,4 +66,6 @@ export interface ObjectProgram {
   sourcePath: string;
   /** Kernel functions the code calls: undefined symbols (weak ones may be missing from the kernel). */
   externFuncs?: { name: string; weak: boolean }[];
+  /** `__kconfig` variables the code reads: undefined symbols, with a VAR of extern linkage in the ".kconfig" DATASEC. */
+  externVars?: { name: string; weak: boolean }[];
 }

@@ -52,8 +52,21 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     const vars = kfuncs.map((f) => ({ type: btf.externFuncId(f), offset: 0, sizeBytes: 0 }));
     btf.builder.add({ kind: 'datasec', name: '.ksyms', sizeBytes: 0, vars });
   }
+  // Kconfig values the code reads: a VAR each (extern linkage) in a .kconfig DATASEC of size 0,
+  // at offset 0, as clang emits them; libbpf lays out the map and fills it. Only those read,
+  // since libbpf refuses to load an object with a (non-weak) value the kernel does not have.
+  const read = new Set(functions.flatMap((fn) => fn.relocs.flatMap((r) => (r.kind === 'map' ? [r.symbol] : []))));
+  const kconfig = module.globals.filter((g) => g.role === 'kconfig' && read.has(g.name));
+  if (kconfig.length > 0) {
+    const vars = kconfig.map((g) => ({ type: btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: 'extern' }), offset: 0, sizeBytes: T.sizeOf(g.type) ?? 0 }));
+    btf.builder.add({ kind: 'datasec', name: '.kconfig', sizeBytes: 0, vars });
+  }
   const mainFile = ctx.sources.files[0];
-  return { functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '', externFuncs: kfuncs.map((f) => ({ name: f.name, weak: f.weak === true })) };
+  return {
+    functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '',
+    externFuncs: kfuncs.map((f) => ({ name: f.name, weak: f.weak === true })),
+    externVars: kconfig.map((g) => ({ name: g.name, weak: g.weak === true })),
+  };
 }
 
 /**

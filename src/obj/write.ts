@@ -331,6 +331,9 @@ function collectSymbols(
   for (const f of prog.externFuncs ?? []) {
     if (claim(f.name, 'kernel function')) specs.push({ name: f.name, type: STT_NOTYPE, global: true, weak: f.weak, sectionIndex: SHN_UNDEF, valueBytes: 0, sizeBytes: 0 });
   }
+  for (const v of prog.externVars ?? []) {
+    if (claim(v.name, 'kernel configuration value')) specs.push({ name: v.name, type: STT_NOTYPE, global: true, weak: v.weak, sectionIndex: SHN_UNDEF, valueBytes: 0, sizeBytes: 0 });
+  }
   prog.data.forEach((d: DataSection) => {
     for (const s of d.symbols) {
       if (!claim(s.name, `data object in section '${d.name}'`)) continue;

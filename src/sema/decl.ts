@@ -144,6 +144,7 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
     isExtern: specs.storage.includes('extern'),
     role: 'other',
   };
+  if (findAttr(attrs, 'weak')) g.weak = true;
   if (init) {
     const checked = checkInitializer(s, init, type, span);
     g.init = checked.init;

@@ -41,6 +41,9 @@ export type GlobalRole =
   /** A writable global or static local: .data (a non-zero initializer) or .bss, or the
    * `.data*`/`.bss*` section its attribute names; libbpf makes each section an array map. */
   | 'data'
+  /** `extern T NAME __kconfig` (SEC(".kconfig")): a kernel configuration value or
+   * LINUX_KERNEL_VERSION that libbpf fills in a read-only map when it loads the object. */
+  | 'kconfig'
   /** Anything else (an extern object): rejected by the restricted-C rules where it is used. */
   | 'other';
 
@@ -54,6 +57,8 @@ export interface GlobalVar {
   isStatic: boolean;
   isExtern: boolean;
   role: GlobalRole;
+  /** __attribute__((weak)) (`__weak`): a kconfig value the kernel may lack (libbpf reads it as 0). */
+  weak?: boolean;
   /** For role 'helper'. */
   helperId?: number;
   /** An error that holds only if a program uses the object (E3101, E3107 for a static). */
@@ -70,7 +75,7 @@ export function isReadOnlyData(g: GlobalVar): boolean {
 
 /** Whether a global is memory in a data section (.rodata, .data or .bss) that code addresses. */
 export function isGlobalData(g: GlobalVar): boolean {
-  return isReadOnlyData(g) || g.role === 'data';
+  return isReadOnlyData(g) || g.role === 'data' || g.role === 'kconfig';
 }
 
 /** A piece of an asm template: literal text, or a reference to operand `operand`. */
