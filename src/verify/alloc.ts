@@ -6,8 +6,9 @@
 // object to the list or tree (the program's pointers become non-owning, dead at unlock), popping
 // or removing gives an owned object back, all under the lock beside the head or root (in a map
 // value, global data or an object); a tree's less() callback is called by check.ts.
-// bpf_refcount_acquire, per-CPU objects and bpf_list_front/back are not modelled: their kfuncs
-// are refused (kfuncs.ts).
+// bpf_refcount_acquire gives the program another owned reference to an object with a struct
+// bpf_refcount (owned, or in a list or tree). Per-CPU objects and bpf_list_front/back are not
+// modelled: their kfuncs are refused (kfuncs.ts).
 import type { BtfType } from '../bpf/btf.js';
 import { isConst } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
@@ -148,6 +149,54 @@ export function objDrop(env: Env, st: State): void {
   for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = regNotInit();
+}
+
+/**
+ * bpf_refcount_acquire_impl(p__refcounted_kptr, meta__ign) (KF_ARG_PTR_TO_REFCOUNTED_KPTR): R1
+ * is an object the program owns or a non-owning pointer to one in a list or tree, of a struct
+ * with a bpf_refcount; R0 is a new owned reference to it, never NULL when R1 is owned
+ * (is_kfunc_ret_null), possibly NULL when not (the object may be on its way to being freed).
+ */
+export function refcountAcquire(env: Env, st: State, insnIdx: number): void {
+  const regs = curFrame(st).regs;
+  const r = regs[1]!;
+  assertInit(r, 1);
+  if (r.maybeNull || (r.type === 'scalar' && isConst(r.s) && r.s.var.v === 0n)) {
+    throw new Reject('V1002', 'Possibly NULL pointer passed to trusted arg0', {
+      proven: `R1 is ${describe(env, r)}: it may be NULL`, needed: 'a NULL check before bpf_refcount_acquire()',
+      notes: r.origin >= 0 ? [{ insn: r.origin, message: 'the pointer that may be NULL comes from here' }] : [],
+    });
+  }
+  if (r.type !== 'btf_id' || !r.alloc) {
+    throw new Reject('V1029', 'arg#0 is neither owning or non-owning ref', {
+      proven: `R1 is ${describe(env, r)}${r.type === 'scalar' ? ' (an object pointer dies at bpf_obj_drop and bpf_spin_unlock)' : ''}`,
+      needed: 'an object of the program (from bpf_obj_new, a list or a tree) with a struct bpf_refcount',
+    });
+  }
+  if (r.off !== 0) {
+    throw new Reject('V1029', `dereference of modified ptr_ ptr R1 off=${r.off} disallowed`, {
+      proven: `R1 points ${r.off} bytes into the object`, needed: 'the object pointer itself (container_of a node pointer)',
+    });
+  }
+  if (!isConst(r.s) || r.s.var.v !== 0n) throw unmodelled('bpf_refcount_acquire of a pointer at a variable offset');
+  const ls = localStruct(env.btf, r.alloc);
+  if ('why' in ls) throw unmodelled(`bpf_refcount_acquire of a struct with ${ls.why}`);
+  // A struct with no special field has no btf_record at all: the kernel reports a bug of its own.
+  if (ls.special.length === 0) {
+    throw new Reject('V1029', 'verifier bug: Couldn\'t find btf_record', {
+      proven: `the struct ${ls.type.name} has no special field (no struct bpf_refcount)`, needed: 'an object whose struct has a struct bpf_refcount member',
+    });
+  }
+  if (!ls.special.some((f) => f.name === 'bpf_refcount')) {
+    throw new Reject('V1029', 'arg#0 doesn\'t point to a type with bpf_refcount field', {
+      proven: `the struct ${ls.type.name} has no struct bpf_refcount`, needed: 'an object whose struct has a struct bpf_refcount member',
+    });
+  }
+  const owning = r.refId !== 0;
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  const refId = newId(env);
+  st.refs.push({ id: refId, insn: insnIdx });
+  regs[0] = regPtr('btf_id', { maybeNull: !owning, id: newId(env), refId, trusted: true, btf: ls.type.name, alloc: r.alloc, origin: insnIdx });
 }
 
 type Walk = { kind: 'scalar' } | { kind: 'ptr'; toStruct: boolean } | { kind: 'error'; message: string } | { kind: 'unmodelled'; what: string };

@@ -8,10 +8,11 @@
 // bpf_rcu_read_lock/unlock and bpf_preempt_disable/enable keep their nesting in the state.
 // bpf_throw ends the path where it is called (check.ts, throwExit).
 //
-// bpf_obj_new/bpf_obj_drop and the list and rbtree kfuncs are modelled in alloc.ts.
+// bpf_obj_new/bpf_obj_drop, bpf_refcount_acquire and the list and rbtree kfuncs are modelled in
+// alloc.ts.
 //
 // kfuncs whose arguments or semantics ebcc does not model (dynptrs, some iterators,
-// refcounted and per-CPU objects, exception callbacks, workqueues, ...) are refused with a message
+// per-CPU objects, exception callbacks, workqueues, ...) are refused with a message
 // that says so: a refusal ebcc cannot justify is better than accepting what the kernel refuses.
 import type { BtfType } from '../bpf/btf.js';
 import { ITER_SIZES, kfuncAllowed, kfuncByName, type KfuncInfo } from '../bpf/kfuncs.js';
@@ -20,7 +21,7 @@ import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } f
 import { newId, type Env } from './env.js';
 import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
-import { listPop, listPush, objDrop, objNew, rbtreeFirst, rbtreeRemove, resolve, typeAt } from './alloc.js';
+import { listPop, listPush, objDrop, objNew, rbtreeFirst, rbtreeRemove, refcountAcquire, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
@@ -42,7 +43,7 @@ type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: strin
 
 /** kfuncs whose semantics go beyond their prototype and that ebcc's verifier does not model. */
 const UNMODELLED: readonly string[] = [
-  'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl', 'bpf_refcount_acquire_impl',
+  'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl',
   'bpf_list_front', 'bpf_list_back',
   'bpf_rbtree_root', 'bpf_rbtree_left', 'bpf_rbtree_right',
   'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
@@ -169,7 +170,8 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
       needed: 'ebcc cannot tell whether the kernel has this kfunc or accepts this call; it refuses the program rather than guess',
     });
   }
-  if (st.lock && !name.startsWith('bpf_iter_num_') && !LIST_KFUNCS.includes(name)) {
+  // kfunc_spin_allowed: the graph kfuncs (bpf_refcount_acquire among them) and bpf_iter_num_*.
+  if (st.lock && !name.startsWith('bpf_iter_num_') && !LIST_KFUNCS.includes(name) && name !== 'bpf_refcount_acquire_impl') {
     // kfunc_spin_allowed: only the graph (list, rbtree) and bpf_iter_num kfuncs.
     throw new Reject('V1027', 'function calls are not allowed while holding a lock', {
       proven: `${name} is called between bpf_spin_lock() and bpf_spin_unlock()`,
@@ -224,10 +226,12 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
     // bpf_rbtree_add_impl: check.ts, which calls less() after it (rbtreeAdd)
     return undefined;
   }
-  if (name === 'bpf_obj_new_impl' || name === 'bpf_obj_drop_impl') {
+  if (name === 'bpf_obj_new_impl' || name === 'bpf_obj_drop_impl' || name === 'bpf_refcount_acquire_impl') {
     for (let i = 2; i <= proto.args.length; i++) assertInit(regs[i]!, i);
     if (name === 'bpf_obj_new_impl') objNew(env, st, insnIdx);
-    else objDrop(env, st);
+    else if (name === 'bpf_obj_drop_impl') objDrop(env, st);
+    else if (st.frames.some((f) => f.callback)) throw unmodelled(name, 'an object in a tree from a callback');
+    else refcountAcquire(env, st, insnIdx);
     return undefined;
   }
   if (name === 'bpf_throw') throwChecks(env, st, insnIdx);
