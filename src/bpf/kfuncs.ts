@@ -168,6 +168,16 @@ const STRUCTS: Readonly<Record<string, KfuncInfo['structs']>> = {
  */
 export const KFUNC_SET_ATTACH: Readonly<Partial<Record<KfuncSet, string>>> = { sock_destroy: 'BPF_TRACE_ITER' };
 
+/**
+ * Kernel structs with a destructor kfunc (register_btf_id_dtor_kfuncs: kernel/bpf/helpers.c,
+ * cpumask.c, crypto.c, net/bpf/test_run.c, net/sched/bpf_qdisc.c): the only kernel types a
+ * referenced `__kptr` field may hold. A field of another struct the program defines holds an
+ * object of the program's own (bpf_obj_new: a local kptr); one of any other kernel struct makes
+ * the kernel refuse the map.
+ */
+export const KPTR_DTOR_STRUCTS: readonly string[] = ['task_struct', 'cgroup', 'bpf_cpumask', 'bpf_crypto_ctx', 'sk_buff',
+  'prog_test_ref_kfunc', 'prog_test_member'];
+
 /** The open-coded iterators ebcc models: each struct's size in the kernel (the stack it takes). */
 export const ITER_SIZES: Readonly<Record<string, number>> = { bpf_iter_num: 8, bpf_iter_bits: 16 };
 

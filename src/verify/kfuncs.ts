@@ -15,13 +15,13 @@
 // per-CPU objects, exception callbacks, workqueues, ...) are refused with a message
 // that says so: a refusal ebcc cannot justify is better than accepting what the kernel refuses.
 import type { BtfType } from '../bpf/btf.js';
-import { ITER_SIZES, kfuncAllowed, kfuncByName, type KfuncInfo } from '../bpf/kfuncs.js';
+import { ITER_SIZES, KPTR_DTOR_STRUCTS, kfuncAllowed, kfuncByName, type KfuncInfo } from '../bpf/kfuncs.js';
 import { coerceToSize, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env } from './env.js';
 import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
-import { listPop, listPush, objDrop, objNew, rbtreeFirst, rbtreeRemove, refcountAcquire, resolve, typeAt } from './alloc.js';
+import { listPop, listPush, localStruct, objDrop, objNew, rbtreeFirst, rbtreeRemove, refcountAcquire, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
@@ -648,7 +648,16 @@ export function kptrXchg(env: Env, st: State, insnIdx: number): void {
     throw unmodelled('bpf_kptr_xchg', `a ${field.tag} field`);
   }
   const zero = obj.type === 'scalar' && !obj.kptr && isConst(obj.s) && obj.s.var.v === 0n;
-  if (obj.alloc) throw unmodelled('bpf_kptr_xchg', 'an object bpf_obj_new allocated (a local kptr)');
+  const local = KPTR_DTOR_STRUCTS.includes(field.struct) ? undefined : localKptr(env, field.struct);
+  if (local !== undefined) {
+    localKptrXchg(env, st, insnIdx, local, obj, zero);
+    return;
+  }
+  if (obj.alloc) {
+    throw new Reject('V1010', `invalid kptr access, R2 type=ptr_${obj.btf} expected=ptr_${field.struct}`, {
+      proven: `R2 is an object of the program's struct ${obj.btf}`, needed: `a struct ${field.struct} of the kernel, the field's type`,
+    });
+  }
   if (!zero) {
     if (!isKernelPtr(obj) || !obj.refId) {
       throw new Reject('V1010', 'R2 must be referenced when passed to release function', {
@@ -674,4 +683,56 @@ export function kptrXchg(env: Env, st: State, insnIdx: number): void {
   const refId = newId(env);
   st.refs.push({ id: refId, insn: insnIdx });
   regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), refId, trusted: true, btf: field.struct, origin: insnIdx });
+}
+
+/**
+ * The program's struct `name` a `__kptr` field holds when the kernel reads the field as a local
+ * kptr (btf_parse_kptr: a type no kernel BTF has): its BTF id, or undefined when the program
+ * defines no struct of that name (then the field is the kernel's).
+ */
+function localKptr(env: Env, name: string): number | undefined {
+  const id = env.btf.findIndex((t) => t.kind === 'struct' && t.name === name) + 1;
+  return id > 0 ? id : undefined;
+}
+
+/**
+ * bpf_kptr_xchg into a field holding objects of the program's struct `id`: R2 is NULL or an
+ * object of that struct the program owns (map_kptr_match_type, OBJ_RELEASE), which the map now
+ * holds; R0 owns what the field held (MEM_ALLOC), or is NULL.
+ */
+function localKptrXchg(env: Env, st: State, insnIdx: number, id: number, obj: Reg, zero: boolean): void {
+  const regs = curFrame(st).regs;
+  const ls = localStruct(env.btf, id);
+  if ('why' in ls) throw unmodelled('bpf_kptr_xchg', `a local kptr of a struct with ${ls.why}`);
+  const name = ls.type.name;
+  if (!zero) {
+    if (obj.type !== 'btf_id' && !(obj.type === 'scalar' && obj.kptr)) {
+      throw new Reject('V1010', 'R2 must be referenced when passed to release function', {
+        proven: `R2 is ${describe(env, obj)}`, needed: `an object of struct ${name} the program owns, or NULL`,
+      });
+    }
+    if (!obj.alloc || obj.btf !== name) {
+      throw new Reject('V1010', `invalid kptr access, R2 type=ptr_${structOf(obj)} expected=ptr_${name}`, {
+        proven: `R2 points to a struct ${structOf(obj) || '(unknown)'}`, needed: `an object of the program's struct ${name}, the field's type`,
+      });
+    }
+    if (!obj.refId) {
+      throw new Reject('V1010', 'R2 must be referenced when passed to release function', {
+        proven: 'R2 points to an object in a list or tree (a non-owning reference)', needed: `an object of struct ${name} the program owns`,
+      });
+    }
+    // btf_struct_ids_match, strict: a member of the object (a node) is no object of the field's type.
+    if (obj.off !== 0 || !isConst(obj.s) || obj.s.var.v !== 0n) {
+      throw new Reject('V1010', `invalid kptr access, R2 type=ptr_${name} expected=ptr_${name}`, {
+        proven: `R2 is ${describe(env, obj)}, inside the object`, needed: 'the object pointer itself',
+      });
+    }
+    const ref = obj.refId;
+    st.refs = st.refs.filter((x) => x.id !== ref);
+    for (const x of allRegs(st)) if (x.refId === ref) Object.assign(x, regScalar());
+  }
+  clobber(regs);
+  const refId = newId(env);
+  st.refs.push({ id: refId, insn: insnIdx });
+  regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), refId, trusted: true, btf: name, alloc: id, origin: insnIdx });
 }
