@@ -7,8 +7,9 @@
 // or removing gives an owned object back, all under the lock beside the head or root (in a map
 // value, global data or an object); a tree's less() callback is called by check.ts.
 // bpf_refcount_acquire gives the program another owned reference to an object with a struct
-// bpf_refcount (owned, or in a list or tree). Per-CPU objects and bpf_list_front/back are not
-// modelled: their kfuncs are refused (kfuncs.ts).
+// bpf_refcount (owned, or in a list or tree). bpf_list_front/back and bpf_rbtree_root/left/right
+// give non-owning pointers, as bpf_rbtree_first does. Per-CPU objects are not modelled: their
+// kfuncs are refused (kfuncs.ts).
 import type { BtfType } from '../bpf/btf.js';
 import { isConst } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
@@ -475,10 +476,40 @@ export function rbtreeAdd(env: Env, st: State): { start: number; args: [Reg, Reg
   return { start: less.off, args: [arg(), arg()] };
 }
 
-/** bpf_rbtree_first(root): R0 is a non-owning pointer to the first node, or NULL. */
-export function rbtreeFirst(env: Env, st: State, insnIdx: number): void {
+/**
+ * bpf_rbtree_first(root), bpf_rbtree_root(root), bpf_list_front(head), bpf_list_back(head):
+ * R0 is a non-owning pointer to that node, or NULL.
+ */
+export function graphPeek(env: Env, st: State, insnIdx: number, kind: GraphRoot['kind']): void {
   const regs = curFrame(st).regs;
+  const node = listHead(env, st, kind);
+  for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
+  regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff, origin: insnIdx });
+}
+
+/**
+ * The root and node arguments of bpf_rbtree_remove/left/right (KF_ARG_PTR_TO_RB_NODE): the node
+ * is a non-owning pointer (a node of the tree) or one the program owns.
+ */
+function treeNodeArg(env: Env, st: State, name: string): { id: number; name: string; nodeOff: number } {
   const node = listHead(env, st, 'bpf_rb_root');
+  const r = curFrame(st).regs[2]!;
+  assertInit(r, 2);
+  if (r.maybeNull) throw nullNode(env, r);
+  if (r.type !== 'btf_id' || !r.alloc) {
+    throw new Reject('V1029', `${name} can only take non-owning or refcounted bpf_rb_node pointer`, {
+      proven: `R2 is ${describe(env, r)}${r.type === 'scalar' ? ' (a node pointer dies at bpf_spin_unlock)' : ''}`,
+      needed: 'a node of the tree (from bpf_rbtree_first() or bpf_rbtree_root(), or an object added under this lock)',
+    });
+  }
+  checkGraphNode(env, r, 'bpf_rb_root', node);
+  return node;
+}
+
+/** bpf_rbtree_left/right(root, node): R0 is a non-owning pointer to the node's child, or NULL. */
+export function rbtreeChild(env: Env, st: State, insnIdx: number, name: string): void {
+  const regs = curFrame(st).regs;
+  const node = treeNodeArg(env, st, name);
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = regPtr('btf_id', { maybeNull: true, id: newId(env), trusted: true, btf: node.name, alloc: node.id, off: node.nodeOff, origin: insnIdx });
 }
@@ -489,18 +520,7 @@ export function rbtreeFirst(env: Env, st: State, insnIdx: number): void {
  */
 export function rbtreeRemove(env: Env, st: State, insnIdx: number): void {
   const regs = curFrame(st).regs;
-  const node = listHead(env, st, 'bpf_rb_root');
-  const r = regs[2]!;
-  assertInit(r, 2);
-  if (r.maybeNull) throw nullNode(env, r);
-  // A non-owning pointer (a node of the tree), or one the program owns (which it keeps).
-  if (r.type !== 'btf_id' || !r.alloc) {
-    throw new Reject('V1029', 'bpf_rbtree_remove can only take non-owning or refcounted bpf_rb_node pointer', {
-      proven: `R2 is ${describe(env, r)}${r.type === 'scalar' ? ' (a node pointer dies at bpf_spin_unlock)' : ''}`,
-      needed: 'a node of the tree (from bpf_rbtree_first(), or an object added under this lock)',
-    });
-  }
-  checkGraphNode(env, r, 'bpf_rb_root', node);
+  const node = treeNodeArg(env, st, 'bpf_rbtree_remove');
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   const refId = newId(env);
   st.refs.push({ id: refId, insn: insnIdx });

@@ -21,7 +21,7 @@ import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } f
 import { newId, type Env } from './env.js';
 import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
-import { listPop, listPush, localStruct, objDrop, objNew, rbtreeFirst, rbtreeRemove, refcountAcquire, resolve, typeAt } from './alloc.js';
+import { graphPeek, listPop, listPush, localStruct, objDrop, objNew, rbtreeChild, rbtreeRemove, refcountAcquire, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
@@ -44,15 +44,14 @@ type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: strin
 /** kfuncs whose semantics go beyond their prototype and that ebcc's verifier does not model. */
 const UNMODELLED: readonly string[] = [
   'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl',
-  'bpf_list_front', 'bpf_list_back',
-  'bpf_rbtree_root', 'bpf_rbtree_left', 'bpf_rbtree_right',
   'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
   'bpf_local_irq_restore', 'bpf_get_kmem_cache', 'bpf_dynptr_slice', 'bpf_dynptr_slice_rdwr',
 ];
 
 /** The list and tree kfuncs ebcc models (alloc.ts): they need the lock beside the head or root held. */
 const LIST_KFUNCS: readonly string[] = ['bpf_list_push_front_impl', 'bpf_list_push_back_impl', 'bpf_list_pop_front', 'bpf_list_pop_back',
-  'bpf_rbtree_add_impl', 'bpf_rbtree_first', 'bpf_rbtree_remove'];
+  'bpf_rbtree_add_impl', 'bpf_rbtree_first', 'bpf_rbtree_remove', 'bpf_list_front', 'bpf_list_back', 'bpf_rbtree_root',
+  'bpf_rbtree_left', 'bpf_rbtree_right'];
 
 /** Kernel structs a kfunc taking the second may be given the first as (the second is its first member). */
 const FIRST_MEMBER: Readonly<Record<string, string>> = { bpf_cpumask: 'cpumask' };
@@ -221,8 +220,10 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
     if (st.frames.some((f) => f.callback)) throw unmodelled(name, 'a list or tree from a callback');
     if (name.startsWith('bpf_list_push_')) listPush(env, st);
     else if (name.startsWith('bpf_list_pop_')) listPop(env, st, insnIdx);
-    else if (name === 'bpf_rbtree_first') rbtreeFirst(env, st, insnIdx);
     else if (name === 'bpf_rbtree_remove') rbtreeRemove(env, st, insnIdx);
+    else if (name === 'bpf_list_front' || name === 'bpf_list_back') graphPeek(env, st, insnIdx, 'bpf_list_head');
+    else if (name === 'bpf_rbtree_first' || name === 'bpf_rbtree_root') graphPeek(env, st, insnIdx, 'bpf_rb_root');
+    else if (name === 'bpf_rbtree_left' || name === 'bpf_rbtree_right') rbtreeChild(env, st, insnIdx, name);
     // bpf_rbtree_add_impl: check.ts, which calls less() after it (rbtreeAdd)
     return undefined;
   }
