@@ -13,6 +13,10 @@ struct task_struct { int pid; };
 
 extern struct task_struct *bpf_task_acquire(struct task_struct *p) __ksym;
 extern void bpf_task_release(struct task_struct *p) __ksym;
+extern void *bpf_obj_new_impl(__u64 local_type_id, void *meta) __ksym;
+
+/* A struct of the program's own, which a field of a kernel struct cannot hold. */
+struct fake_task { int pid; };
 
 struct task_slot { struct task_struct __attribute__((btf_type_tag("kptr"))) *task; };
 
@@ -71,6 +75,27 @@ int kptr_stash_unacquired(__u64 *ctx)
 	if (!s)
 		return 0;
 	old = bpf_kptr_xchg(&s->task, task);
+	if (old)
+		bpf_task_release(old);
+	return 0;
+}
+
+// @case kptr_stash_own_object reject EACCES "invalid kptr access, R2 type=ptr_fake_task expected=ptr_task_struct"
+SEC("tp_btf/task_newtask")
+int kptr_stash_own_object(__u64 *ctx)
+{
+	struct fake_task *f;
+	struct task_struct *old;
+	struct task_slot *s;
+	__u32 key = 0;
+
+	s = bpf_map_lookup_elem(&stash, &key);
+	if (!s)
+		return 0;
+	f = bpf_obj_new_impl(__builtin_btf_type_id(*(struct fake_task *)0, 0), 0);
+	if (!f)
+		return 0;
+	old = bpf_kptr_xchg(&s->task, f);
 	if (old)
 		bpf_task_release(old);
 	return 0;
