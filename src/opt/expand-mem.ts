@@ -123,16 +123,20 @@ function outsideItsLocal(fn: IrFunction, ctx: CompileContext, i: MemOp, size: nu
   return false;
 }
 
+/** How far back slotAddress looks: an address computed further away is not checked. */
+const MAX_ADDRESS_LOOKBACK = 64;
+
 /**
  * The local and offset an address points into, if its block shows it: a slot address, or a
- * register whose last definition before `idx` in the block is a slot address, a copy of one, or
- * one plus a constant (the copies of an unrolled loop compute `buf + 4 * i` so).
+ * register whose last definition in the MAX_ADDRESS_LOOKBACK instructions before `idx` is a slot
+ * address, a copy of one, or one plus a constant (the copies of an unrolled loop compute
+ * `buf + 4 * i` so). The bound keeps a long unrolled block of memops linear.
  */
 function slotAddress(a: Address, insts: readonly Inst[], idx: number): { slot: number; off: number } | undefined {
   if (a.kind === 'slot') return a;
   let reg = a.reg;
   let off = a.off;
-  for (let k = idx - 1; k >= 0; k--) {
+  for (let k = idx - 1; k >= Math.max(0, idx - MAX_ADDRESS_LOOKBACK); k--) {
     const d = insts[k]!;
     if (d.op === 'asm') return undefined; // its outputs are not all in `dst`
     if (instDef(d) !== reg) continue;
