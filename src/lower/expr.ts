@@ -541,9 +541,17 @@ export function loadLValue(l: Lowerer, lv: LValue): Operand {
  */
 function extractBits(l: Lowerer, v: Operand, bits: 32 | 64, offset: number, width: number, type: T.CType): Operand {
   if (isSigned(type)) {
+    const size = T.sizeOf(type) ?? 8;
     if (bits - offset - width > 0) v = alu(l, 'lsh', bits, v, imm(bits - offset - width));
+    if (bits === 32 && size < 4) {
+      // The canonical value of a narrow signed type is its low bytes, zero-extended. Shifting the
+      // sign-extended field down into them, rather than masking it, gives the kernel's verifier no
+      // `and` of a register in [-1, 0], where it would fork the state in two.
+      if (8 * size - width > 0) v = alu(l, 'arsh', 32, v, imm(8 * size - width));
+      return alu(l, 'rsh', 32, v, imm(32 - 8 * size));
+    }
     if (bits - width > 0) v = alu(l, 'arsh', bits, v, imm(bits - width));
-    if (bits === 32 && (T.sizeOf(type) ?? 8) !== 4) v = convert(l, v, T.INT, type);
+    if (bits === 32 && size !== 4) v = convert(l, v, T.INT, type);
     return v;
   }
   if (offset) v = alu(l, 'rsh', bits, v, imm(offset));
