@@ -301,7 +301,9 @@ export function checkProgram(env: Env): CheckResult {
         list.push(cp);
         explored.set(idx, list);
         const keys = byKey.get(idx) ?? new Map<string, Checkpoint[]>();
-        keys.set(cp.key, [...(keys.get(cp.key) ?? []), cp]);
+        const same = keys.get(cp.key);
+        if (same) same.push(cp);
+        else keys.set(cp.key, [cp]);
         byKey.set(idx, keys);
         stats.totalStates++;
         liveStates++;

@@ -115,14 +115,15 @@ function specialFields(d: MapDef, btf: readonly BtfType[]): MapInfo['specialFiel
 }
 
 function spanOf(fn: FunctionCode, index: number, opts: VerifyOptions): Span | undefined {
-  if (fn.lines.length > 0) {
-    let best: Span | undefined;
-    for (const l of fn.lines) {
-      if (l.insnIndex <= index) best = l.span;
-      else break;
-    }
-    if (best && best.file >= 0) return best;
+  // The last line entry at or before `index` (entries are sorted by instruction).
+  let lo = 0, hi = fn.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fn.lines[mid]!.insnIndex <= index) lo = mid + 1;
+    else hi = mid;
   }
+  const best = lo > 0 ? fn.lines[lo - 1]!.span : undefined;
+  if (best && best.file >= 0) return best;
   return opts.lineOf?.(fn, index);
 }
 

@@ -271,12 +271,15 @@ export function valuesText(values: readonly RegValue[], frameNo = 0): string {
 // Subsumption (states_equal)
 
 class IdMap {
-  private readonly map = new Map<number, number>();
-  private readonly rev = new Map<number, number>();
+  // Most comparisons meet no id at all: the maps are made on the first pair.
+  private map: Map<number, number> | undefined;
+  private rev: Map<number, number> | undefined;
   /** old and cur ids correspond one to one. */
   check(oldId: number, curId: number): boolean {
     if (oldId === 0 && curId === 0) return true;
     if (oldId === 0 || curId === 0) return false;
+    this.map ??= new Map<number, number>();
+    this.rev ??= new Map<number, number>();
     const m = this.map.get(oldId);
     if (m !== undefined) return m === curId;
     const r = this.rev.get(curId);
