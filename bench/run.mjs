@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench`: compiles every samples/*.c with ebcc and (when installed)
-// clang-19, and compares per program: instructions in the object, the
+// `npm run bench`: compiles every samples/*.c and bench/programs/*.c (larger
+// programs written for the bench: a balancer with a connection table, a
+// legacy-header dispatcher with tail calls, inline asm) with ebcc and (when
+// installed) clang-19, and compares per program: instructions in the object, the
 // kernel verifier's processed instructions and stack depth, ns per packet
 // under BPF_PROG_TEST_RUN, and whole-process compile time (also against
 // `node -e 0`, the floor for any Node program), and the speed of ebcc run's interpreter on each
-// program (bench/lib/interp.mjs). Prints a table and writes
+// program (bench/lib/interp.mjs). Every program also runs once on each frame
+// of bench/lib/packet.mjs's checkPackets(); ebcc's and clang's return values
+// and output bytes must agree (a disagreement is listed under failures). Prints a table and writes
 // bench/results.json. Needs `npm run build` first (the script is run after it).
 //
 // clang compiles with ebcc's headers (-nostdinc -isystem stdlib/include), so
@@ -14,9 +18,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { cpus, release, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bpftoolVersion, kernelUnavailableReason, timeProgram, withLoadedObject } from './lib/kernel.mjs';
+import { bpftoolVersion, kernelUnavailableReason, runPackets, timeProgram, withLoadedObject } from './lib/kernel.mjs';
 import { loadReader } from './lib/objects.mjs';
-import { ipv4TcpPacket } from './lib/packet.mjs';
+import { checkPackets, ipv4TcpPacket } from './lib/packet.mjs';
 import { printReport, summarize } from './lib/report.mjs';
 import { timeCommand } from './lib/timing.mjs';
 import { measureInterpreter, printInterpreter } from './lib/interp.mjs';
@@ -48,7 +52,9 @@ function measureInKernel(objPath, programNames, uniqueName, packet) {
   const loaded = withLoadedObject(objPath, uniqueName, (pinDir) => {
     const runs = new Map();
     for (const name of programNames) {
-      runs.set(name, timeProgram(join(pinDir, name), packet, join(tmpdir(), uniqueName), { repeat: TEST_RUN_REPEAT }));
+      const scratch = join(tmpdir(), uniqueName);
+      const timed = timeProgram(join(pinDir, name), packet, scratch, { repeat: TEST_RUN_REPEAT });
+      runs.set(name, { ...timed, packets: runPackets(join(pinDir, name), checkPackets(), scratch) });
     }
     return runs;
   });
@@ -63,6 +69,7 @@ function measureInKernel(objPath, programNames, uniqueName, packet) {
       stackDepthBytes: s?.stackDepthBytes,
       nsPerPacket: run?.nsPerPacket,
       retval: run?.retval,
+      packets: run?.packets,
       runError: run?.error,
     });
   }
@@ -75,7 +82,9 @@ async function main() {
     return 1;
   }
   const readObjectFile = await loadReader(DIST);
-  const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.c')).sort();
+  const sources = ['samples', 'bench/programs'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.c')).sort().map((f) => ({ file: f, src: join(ROOT, dir, f) })));
+  const samples = sources.map((s) => s.file);
   const hasClang = firstLine(CLANG, ['--version']) !== undefined;
   const noKernel = kernelUnavailableReason();
   const packet = ipv4TcpPacket();
@@ -91,8 +100,7 @@ async function main() {
 
   const nodeStartup = timeCommand(process.execPath, ['-e', '0'], { runs: 10 });
   const results = [];
-  for (const [i, file] of samples.entries()) {
-    const src = join(ROOT, 'samples', file);
+  for (const [i, { file, src }] of sources.entries()) {
     const base = file.replace(/\.c$/, '');
     process.stderr.write(`  ${file} ...\n`);
     const sample = { file, compilers: {} };
@@ -120,7 +128,7 @@ async function main() {
   const summary = summarize(rows, results, nodeStartup);
   printReport({ rows, results, nodeStartup, summary, hasClang });
   process.stderr.write('  ebcc run ...\n');
-  const interpreter = await measureInterpreter(ROOT, join(ROOT, 'dist', 'bench'), samples, packet);
+  const interpreter = await measureInterpreter(ROOT, join(ROOT, 'dist', 'bench'), sources, packet);
   printInterpreter(interpreter);
   const json = {
     date: new Date().toISOString(),
@@ -184,6 +192,7 @@ function toRows(results) {
         stackDepthBytes: k?.stackDepthBytes,
         nsPerPacket: k?.nsPerPacket,
         retval: k?.retval,
+        packets: k?.packets === undefined ? undefined : Object.fromEntries(k.packets),
         error: k?.loadError ? `load failed: ${k.loadError}` : k?.runError ? `test run failed: ${k.runError}` : undefined,
       };
     };

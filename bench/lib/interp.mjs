@@ -58,15 +58,15 @@ function setUpL4lb(session) {
 const SETUP = { 'l4lb.c': setUpL4lb };
 
 /**
- * Runs every program of every sample on `packet` for about `seconds` of CPU time each.
+ * Runs every program of every source ({ file, src }) on `packet` for about `seconds` of CPU time each.
  * Returns rows { file, program, verdict, insnsPerPacket, cpuMinsnPerSec, wallMinsnPerSec, kpktPerSec, error }.
  */
-export async function measureInterpreter(root, outDir, samples, packet, { seconds = 2 } = {}) {
+export async function measureInterpreter(root, outDir, sources, packet, { seconds = 2 } = {}) {
   const lib = await loadBundle(root, outDir);
   const rows = [];
-  for (const file of samples) {
+  for (const { file, src } of sources) {
     const ctx = lib.createContext(new lib.NodeFileSystem(), { stdlibDir: join(root, 'stdlib/include') });
-    const out = lib.compile(join(root, 'samples', file), ctx);
+    const out = lib.compile(src, ctx);
     if (!out.object || ctx.diags.hasErrors()) {
       rows.push({ file, error: 'compile failed' });
       continue;

@@ -2,7 +2,8 @@
 // and test-run timings. Every object is pinned under its own directory in
 // /sys/fs/bpf and removed again, also when a step fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BPFFS = '/sys/fs/bpf';
@@ -110,4 +111,27 @@ export function timeProgram(pinPath, packet, scratchDir, { repeat = 100_000, tri
   }
   durations.sort((a, b) => a - b);
   return { nsPerPacket: durations[durations.length >> 1], retval };
+}
+
+/**
+ * Runs a pinned program once on each packet (BPF_PROG_TEST_RUN) and returns,
+ * per packet name, { retval, dataOut (a hash of the output bytes) } or { error }.
+ */
+export function runPackets(pinPath, packets, scratchDir) {
+  mkdirSync(scratchDir, { recursive: true });
+  const out = new Map();
+  for (const [name, packet] of packets) {
+    const inPath = join(scratchDir, 'check-in.bin');
+    const outPath = join(scratchDir, 'check-out.bin');
+    writeFileSync(inPath, packet);
+    rmSync(outPath, { force: true });
+    const r = bpftool(['-j', 'prog', 'run', 'pinned', pinPath, 'data_in', inPath, 'data_out', outPath]);
+    if (r.status !== 0) {
+      out.set(name, { error: lastErrorLine(`${r.stdout}\n${r.stderr}`) });
+      continue;
+    }
+    const dataOut = existsSync(outPath) ? createHash('sha256').update(readFileSync(outPath)).digest('hex').slice(0, 16) : '';
+    out.set(name, { retval: Number(JSON.parse(r.stdout).retval), dataOut });
+  }
+  return out;
 }

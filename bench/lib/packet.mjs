@@ -69,3 +69,148 @@ export function ipv4TcpPacket({
   v.setUint16(tcp + 16, checksum(p.subarray(tcp, tcp + segmentBytes), onesComplementSum(pseudo)));
   return p;
 }
+
+// ---- the packet-result check: a few frames of different shapes ----
+// Every program runs each of them once, built by ebcc and by clang; the return
+// values and the bytes that come out must agree.
+
+const ETH_P_IPV6 = 0x86dd;
+const ETH_P_8021Q = 0x8100;
+const IPPROTO_ICMP = 1;
+const IPPROTO_UDP = 17;
+const IPPROTO_ICMPV6 = 58;
+
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function ethernet(etherType, vlanId) {
+  const tag = vlanId === undefined ? 0 : 4;
+  const e = new Uint8Array(14 + tag);
+  const v = new DataView(e.buffer);
+  e.set([0x02, 0, 0, 0, 0, 0x02], 0);
+  e.set([0x02, 0, 0, 0, 0, 0x01], 6);
+  if (vlanId !== undefined) {
+    v.setUint16(12, ETH_P_8021Q);
+    v.setUint16(14, vlanId);
+  }
+  v.setUint16(12 + tag, etherType);
+  return e;
+}
+
+/** An IPv4 header (no options) with its checksum, before `l4`. */
+function ipv4(proto, src, dst, l4) {
+  const h = new Uint8Array(20);
+  const v = new DataView(h.buffer);
+  h[0] = 0x45;
+  v.setUint16(2, 20 + l4.length);
+  v.setUint16(4, 0x0101);
+  v.setUint16(6, 0x4000);
+  h[8] = 64;
+  h[9] = proto;
+  h.set(src, 12);
+  h.set(dst, 16);
+  v.setUint16(10, checksum(h));
+  return h;
+}
+
+function ipv6(nextHeader, src, dst, l4) {
+  const h = new Uint8Array(40);
+  const v = new DataView(h.buffer);
+  v.setUint32(0, 0x60000000);
+  v.setUint16(4, l4.length);
+  h[6] = nextHeader;
+  h[7] = 64;
+  h.set(src, 8);
+  h.set(dst, 24);
+  return h;
+}
+
+/** Fills the transport checksum at `at` over the IPv4 or IPv6 pseudo-header. */
+function setL4Checksum(l4, at, proto, src, dst) {
+  const pseudo = new Uint8Array(src.length * 2 + 8);
+  const v = new DataView(pseudo.buffer);
+  pseudo.set(src, 0);
+  pseudo.set(dst, src.length);
+  v.setUint32(src.length * 2, l4.length);
+  pseudo[src.length * 2 + 7] = proto;
+  new DataView(l4.buffer).setUint16(at, checksum(l4, onesComplementSum(pseudo)));
+  return l4;
+}
+
+function tcp(sport, dport, flags, options = []) {
+  const hdr = 20 + options.length;
+  const t = new Uint8Array(hdr + 16);
+  const v = new DataView(t.buffer);
+  v.setUint16(0, sport);
+  v.setUint16(2, dport);
+  v.setUint32(4, 7);
+  t[12] = (hdr / 4) << 4;
+  t[13] = flags;
+  v.setUint16(14, 64240);
+  t.set(options, 20);
+  for (let i = hdr; i < t.length; i++) t[i] = i & 0xff;
+  return t;
+}
+
+function udp(sport, dport, payload) {
+  const u = new Uint8Array(8 + payload.length);
+  const v = new DataView(u.buffer);
+  v.setUint16(0, sport);
+  v.setUint16(2, dport);
+  v.setUint16(4, u.length);
+  u.set(payload, 8);
+  return u;
+}
+
+/** An echo request; its checksum covers the message alone (ICMPv6 callers add the pseudo-header). */
+function icmpEcho(type, withChecksum = true) {
+  const m = new Uint8Array(8 + 24);
+  const v = new DataView(m.buffer);
+  m[0] = type;
+  v.setUint16(4, 0x4242);
+  v.setUint16(6, 1);
+  for (let i = 8; i < m.length; i++) m[i] = i;
+  if (withChecksum) v.setUint16(2, checksum(m));
+  return m;
+}
+
+const V4_CLIENT = [10, 0, 0, 1];
+const V4_VIP = [10, 0, 0, 2];
+const V6_CLIENT = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+const V6_VIP = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2];
+const TCP_SYN_ONLY = 0x02;
+const TCP_ACK = 0x10;
+// MSS 1460, NOP, NOP, SACK permitted, then window scale 7 and a NOP to pad.
+const SYN_OPTIONS = [2, 4, 0x05, 0xb4, 1, 1, 4, 2, 3, 3, 7, 1];
+// A DNS query for "blockedexample.com" (12-byte header, then the name's labels).
+const DNS_QUERY = [0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, 14, ...'blockedexample'.split('').map((c) => c.charCodeAt(0)), 3, 0x63, 0x6f, 0x6d, 0, 0, 1, 0, 1];
+
+function v4(proto, l4, vlanId) {
+  return concat([ethernet(ETH_P_IP, vlanId), ipv4(proto, V4_CLIENT, V4_VIP, l4), l4]);
+}
+
+function v6(proto, l4) {
+  return concat([ethernet(ETH_P_IPV6), ipv6(proto, V6_CLIENT, V6_VIP, l4), l4]);
+}
+
+/** The frames of the packet-result check, by name. */
+export function checkPackets() {
+  return [
+    ['ipv4-tcp-syn', ipv4TcpPacket()],
+    ['ipv4-tcp-syn-mss', v4(IPPROTO_TCP, setL4Checksum(tcp(40001, 80, TCP_SYN_ONLY, SYN_OPTIONS), 16, IPPROTO_TCP, V4_CLIENT, V4_VIP))],
+    ['ipv4-tcp-ack', v4(IPPROTO_TCP, setL4Checksum(tcp(40001, 80, TCP_ACK), 16, IPPROTO_TCP, V4_CLIENT, V4_VIP))],
+    ['ipv4-udp-dns', v4(IPPROTO_UDP, setL4Checksum(udp(5353, 53, DNS_QUERY), 6, IPPROTO_UDP, V4_CLIENT, V4_VIP))],
+    ['ipv4-icmp-echo', v4(IPPROTO_ICMP, icmpEcho(8))],
+    ['vlan-ipv4-tcp-syn', v4(IPPROTO_TCP, setL4Checksum(tcp(40002, 443, TCP_SYN_ONLY, SYN_OPTIONS), 16, IPPROTO_TCP, V4_CLIENT, V4_VIP), 100)],
+    ['ipv6-tcp-syn-mss', v6(IPPROTO_TCP, setL4Checksum(tcp(40003, 80, TCP_SYN_ONLY, SYN_OPTIONS), 16, IPPROTO_TCP, V6_CLIENT, V6_VIP))],
+    ['ipv6-udp-dns', v6(IPPROTO_UDP, setL4Checksum(udp(5353, 53, DNS_QUERY), 6, IPPROTO_UDP, V6_CLIENT, V6_VIP))],
+    ['ipv6-icmp-echo', v6(IPPROTO_ICMPV6, setL4Checksum(icmpEcho(128, false), 2, IPPROTO_ICMPV6, V6_CLIENT, V6_VIP))],
+  ];
+}

@@ -34,11 +34,21 @@ export function summarize(rows, results, nodeStartup) {
   const compiled = results.filter((s) => s.compilers.ebcc?.compile.ok);
   const nodeMs = nodeStartup.ok ? nodeStartup.medianMs : undefined;
   const failures = [];
+  const packetChecks = { compared: 0, agreed: 0 };
   for (const r of rows) {
     for (const c of ['ebcc', 'clang']) if (r[c]?.error) failures.push(`${r.file}${r.program ? `:${r.program}` : ''} (${c}): ${r[c].error}`);
     const re = r.ebcc?.retval;
     const rc = r.clang?.retval;
     if (re !== undefined && rc !== undefined && re !== rc) failures.push(`${r.file}:${r.program}: return values differ on the bench packet (ebcc ${re}, clang ${rc})`);
+    for (const [name, pe] of Object.entries(r.ebcc?.packets ?? {})) {
+      const pc = r.clang?.packets?.[name];
+      if (pc === undefined) continue;
+      packetChecks.compared++;
+      if (!pe.error && !pc.error && pe.retval === pc.retval && pe.dataOut === pc.dataOut) packetChecks.agreed++;
+      if (pe.error || pc.error) failures.push(`${r.file}:${r.program}: test run of ${name} failed (${pe.error ? `ebcc: ${pe.error}` : `clang: ${pc.error}`})`);
+      else if (pe.retval !== pc.retval) failures.push(`${r.file}:${r.program}: ${name}: return values differ (ebcc ${pe.retval}, clang ${pc.retval})`);
+      else if (pe.dataOut !== pc.dataOut) failures.push(`${r.file}:${r.program}: ${name}: output packets differ`);
+    }
   }
   return {
     insns: metricSummary(both('insns'), TARGETS.insns),
@@ -49,6 +59,7 @@ export function summarize(rows, results, nodeStartup) {
       TARGETS.compileVsClang,
     ),
     compileVsNode: metricSummary(compiled.map((s) => ratio(s.compilers.ebcc.compile.medianMs, nodeMs)), TARGETS.compileVsNode),
+    packetChecks,
     failures,
   };
 }
@@ -107,6 +118,7 @@ export function printReport({ rows, results, nodeStartup, summary, hasClang }) {
   line('ns per packet', summary.nsPerPacket);
   if (hasClang) line('compile time vs clang', summary.compileVsClang);
   line('compile time vs node -e 0', summary.compileVsNode);
+  console.log(`  packet results (return value and output bytes, ebcc = clang): ${summary.packetChecks.agreed}/${summary.packetChecks.compared} runs agree`);
   if (summary.failures.length > 0) {
     console.log('\nfailures:');
     for (const f of summary.failures) console.log(`  ${f}`);
