@@ -1,13 +1,21 @@
-// Store-to-load forwarding on stack slots, within a block.
-// Needs: nothing. Changes: a load of a stack slot's bytes that the same block stored just before,
-// with nothing in between that may write them, becomes a move of the stored value (truncated to
-// the access size, as the load would give it): `__u32 key = 2; ... if (key >= 5)` before
-// `bpf_map_lookup_elem(&m, &key)` then compares a constant, which constProp folds. The store
-// stays (the helper reads the slot). Anything that may write a slot without naming it (a store
-// through a register, a call, an atomic, a memory builtin, inline assembly) forgets every stored
-// value. Invalidates: liveness.
-import type { Inst, IrFunction, MemSize, Operand } from '../ir/ir.js';
+// Store-to-load forwarding on stack slots.
+// Needs: nothing. Changes: a load of a stack slot's bytes that a store wrote before on every path
+// to it, with nothing in between that may write them, becomes a move of the stored value
+// (truncated to the access size, as the load would give it): `__u32 key = 2; ... if (key >= 5)`
+// before `bpf_map_lookup_elem(&m, &key)` then compares a constant, which constProp folds; and a
+// variable whose address a helper takes (`label = label << 8 | c` in an unrolled loop, then
+// `bpf_map_lookup_elem(&m, &label)`) is read from its register, not reloaded after every branch.
+// The store stays (dse removes it when no path reads it). Anything that may write a slot without
+// naming it (a store through a register that may hold a frame address, see frame-pointers.ts; a
+// call, an atomic, a memory builtin, inline assembly) forgets every stored value, and so does a
+// new definition of the stored register. Across blocks, in
+// reverse post-order, a block starts with the stores that every predecessor ends with (the same
+// slot bytes, the same value); a block with a predecessor not yet visited (a loop header) starts
+// with none. Invalidates: liveness.
+import type { Inst, IrFunction, MemSize, Operand, VReg } from '../ir/ir.js';
 import { instDef } from '../ir/ir.js';
+import { framePointers } from './frame-pointers.js';
+import { predecessors, reversePostOrder } from './loops.js';
 
 interface Stored {
   slot: number;
@@ -30,11 +38,11 @@ function forwarded(dst: Inst & { op: 'load' }, src: Operand, size: MemSize): Ins
 }
 
 /** Instructions that may write a stack slot they do not name. */
-function writesUnnamedMemory(i: Inst): boolean {
+function writesUnnamedMemory(i: Inst, frame: ReadonlySet<VReg>): boolean {
   switch (i.op) {
     case 'store':
     case 'atomic':
-      return i.addr.kind === 'reg';
+      return i.addr.kind === 'reg' && frame.has(i.addr.reg);
     case 'call':
     case 'callfn':
     case 'memop':
@@ -45,10 +53,29 @@ function writesUnnamedMemory(i: Inst): boolean {
   }
 }
 
+function sameStore(a: Stored, b: Stored): boolean {
+  if (a.slot !== b.slot || a.off !== b.off || a.size !== b.size || a.src.kind !== b.src.kind) return false;
+  return a.src.kind === 'imm' ? b.src.kind === 'imm' && a.src.value === b.src.value : b.src.kind === 'reg' && a.src.reg === b.src.reg;
+}
+
+/** The stores known at the entry of a block: those every predecessor ends with. */
+function knownAtEntry(preds: readonly number[], out: ReadonlyMap<number, Stored[]>): Stored[] {
+  if (preds.length === 0) return [];
+  const lists = preds.map((p) => out.get(p));
+  if (lists.some((l) => l === undefined)) return []; // a back edge: nothing is known yet
+  const [first, ...rest] = lists as Stored[][];
+  return first!.filter((s) => rest.every((l) => l.some((t) => sameStore(s, t))));
+}
+
 export function forwardStores(fn: IrFunction): boolean {
   let changed = false;
-  for (const b of fn.blocks) {
-    let known: Stored[] = [];
+  const preds = predecessors(fn);
+  const frame = framePointers(fn);
+  /** block -> the stores known at its end */
+  const out = new Map<number, Stored[]>();
+  for (const id of reversePostOrder(fn)) {
+    const b = fn.blocks[id]!;
+    let known = id === 0 ? [] : knownAtEntry(preds[id] ?? [], out);
     for (let k = 0; k < b.insts.length; k++) {
       const i = b.insts[k]!;
       if (i.op === 'load' && i.addr.kind === 'slot' && !i.volatile) {
@@ -58,7 +85,7 @@ export function forwardStores(fn: IrFunction): boolean {
           b.insts[k] = forwarded(i, hit.src, i.size);
           changed = true;
         }
-      } else if (writesUnnamedMemory(i)) {
+      } else if (writesUnnamedMemory(i, frame)) {
         known = [];
       } else if ((i.op === 'store' || i.op === 'atomic') && i.addr.kind === 'slot') {
         const { slot, off } = i.addr;
@@ -69,6 +96,7 @@ export function forwardStores(fn: IrFunction): boolean {
       const d = instDef(b.insts[k]!);
       if (d !== undefined) known = known.filter((s) => s.src.kind !== 'reg' || s.src.reg !== d);
     }
+    out.set(id, known);
   }
   return changed;
 }

@@ -19,7 +19,8 @@ describe('expand-mem: memory builtins expanded after constant propagation', () =
   it('expands a memmove whose size is an inlined argument (ETH_ALEN * 2)', () => {
     const helper = 'static inline void mv(void *dst, const void *src, int n) { __builtin_memmove(dst, src, n); }\n';
     for (const level of [0, 2] as const) {
-      const text = ir('mv(buf, d, 6 * 2); return buf[3];', helper, level);
+      // The helper reads all of buf, so no store of the copy is dead.
+      const text = ir('mv(buf, d, 6 * 2); return bpf_csum_diff((void *)buf, 16, 0, 0, 0);', helper, level);
       expect(text).not.toContain('memmove');
       // memmove loads every byte before the first store.
       const lines = text.split('\n');
@@ -31,7 +32,7 @@ describe('expand-mem: memory builtins expanded after constant propagation', () =
   });
 
   it('expands a memset whose size is a loop counter in each unrolled copy', () => {
-    const text = ir('for (int i = 0; i < 3; i++) __builtin_memset(buf + 4 * i, 7, i + 1); return buf[0];');
+    const text = ir('for (int i = 0; i < 3; i++) __builtin_memset(buf + 4 * i, 7, i + 1); return bpf_csum_diff((void *)buf, 16, 0, 0, 0);');
     expect(text).not.toContain('memset');
     // 1 + 2 + 3 stores of the byte 7, the 2- and 3-byte runs unaligned in a byte buffer.
     expect(text.match(/store\.\d \[#0\+\d+\], 7\b/g)?.length).toBe(6);

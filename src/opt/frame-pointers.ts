@@ -1,0 +1,67 @@
+// Which virtual registers may hold an address in the function's own stack frame.
+// Needs: nothing. Changes: nothing (an analysis for dse and forward-stores). Flow-insensitive:
+// a register is a frame pointer if any of its definitions may be one. The seeds are `slotaddr`
+// results and inline assembly outputs (the text may read r10); an instruction whose operands
+// include a frame pointer defines one; once a frame pointer is stored to memory, passed to a
+// call or written by an atomic, every load result and call result may be one too. Parameters
+// never point into this frame, and no helper returns an address in the caller's stack.
+import type { Inst, IrFunction, VReg } from '../ir/ir.js';
+import { instDef, instUses } from '../ir/ir.js';
+
+/** Whether `i` lets a frame address leave registers (to memory or to a callee). */
+function escapesValue(i: Inst, frame: ReadonlySet<VReg>): boolean {
+  switch (i.op) {
+    case 'store':
+      return i.src.kind === 'reg' && frame.has(i.src.reg);
+    case 'atomic':
+      return frame.has(i.src);
+    case 'callfn':
+      return i.args.some((a) => a.kind === 'reg' && frame.has(a.reg));
+    default:
+      return false;
+  }
+}
+
+export function framePointers(fn: IrFunction): Set<VReg> {
+  const frame = new Set<VReg>();
+  let escaped = false;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const b of fn.blocks) {
+      for (const i of b.insts) {
+        if (!escaped && escapesValue(i, frame)) {
+          escaped = true;
+          changed = true;
+        }
+        const d = instDef(i);
+        if (d === undefined || frame.has(d)) continue;
+        let may: boolean;
+        switch (i.op) {
+          case 'slotaddr':
+          case 'asm':
+            may = true;
+            break;
+          case 'load':
+          case 'callfn':
+          case 'atomic':
+            may = escaped;
+            break;
+          case 'call':
+          case 'mapaddr':
+          case 'dataaddr':
+          case 'funcaddr':
+          case 'ldabs':
+            may = false;
+            break;
+          default:
+            may = instUses(i).some((u) => frame.has(u));
+        }
+        if (may) {
+          frame.add(d);
+          changed = true;
+        }
+      }
+    }
+  }
+  return frame;
+}

@@ -1,0 +1,78 @@
+// Stack stores across blocks: forward-stores gives a load the value that every path stored
+// before it, dse drops a store that every path overwrites (or returns) before reading it, and
+// both keep what a pointer to the slot may read or write (frame-pointers.ts). On the printed IR.
+import { describe, expect, it } from 'vitest';
+import { printModule } from '../../src/ir/print.js';
+import { framePointers } from '../../src/opt/frame-pointers.js';
+import { compileString } from '../util/compile.js';
+
+const MAP = 'struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4); __type(key, __u64); __type(value, __u32); } m SEC(".maps");\n';
+
+function ir(src: string): string {
+  const out = compileString(`#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n${MAP}${src}\nchar _license[] SEC("license") = "GPL";`, {}, 'ir');
+  expect(out.text).toBe('');
+  return printModule(out.ir!);
+}
+
+const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, 'gm')) ?? []).length;
+
+describe('stack stores across blocks', () => {
+  it('keeps a key built in an unrolled loop with branches in a register, and stores it once for the lookup', () => {
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      __u64 label = 0;
+      if (d + 8 > e) return 0;
+      for (int i = 0; i < 8; i++) {
+        unsigned char c = d[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        label = (label << 8) | c;
+      }
+      return bpf_map_lookup_elem(&m, &label) ? 1 : 2; }`);
+    // No reload of the slot between the iterations, and only the last store stays.
+    expect(count(text, /load\.8 \[#\d+\+0\]/)).toBe(0);
+    expect(count(text, /store\.8 \[#\d+\+0\]/)).toBe(1);
+  });
+
+  it('drops a store that both branches overwrite, and keeps one that a branch reads', () => {
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u64 k = 5, j = 6;
+      if (ctx->ingress_ifindex == 3) { k = 1; j = 2; bpf_map_lookup_elem(&m, &j); } else { k = 2; }
+      return bpf_map_lookup_elem(&m, &k) ? 1 : 2; }`);
+    expect(text).not.toMatch(/store\.8 \[#\d+\+0\], 5$/m);
+    expect(text).toMatch(/store\.8 \[#\d+\+0\], 6$/m);
+  });
+
+  it('counts an address computed from a slot as a frame pointer, and a packet pointer as none', () => {
+    const out = compileString(`#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        __u64 arr[2] = { 1, 1 };
+        if (d + 8 > e) return 0;
+        if (ctx->rx_queue_index == 4) arr[ctx->ingress_ifindex & 1] = 9;
+        d[ctx->ingress_ifindex & 7] = 1;
+        return arr[0] == 1 ? 1 : 2; }
+      char _license[] SEC("license") = "GPL";`, {}, 'ir');
+    const fn = out.ir!.functions[0]!;
+    const frame = framePointers(fn);
+    const storeAddrs = fn.blocks.flatMap((b) => b.insts).flatMap((i) => (i.op === 'store' && i.addr.kind === 'reg' ? [i] : []));
+    const toArr = storeAddrs.find((i) => i.src.kind === 'imm' && i.src.value === 9n);
+    const toPacket = storeAddrs.find((i) => i.src.kind === 'imm' && i.src.value === 1n && i.size === 1);
+    expect(toArr !== undefined && toArr.addr.kind === 'reg' && frame.has(toArr.addr.reg)).toBe(true);
+    expect(toPacket !== undefined && toPacket.addr.kind === 'reg' && frame.has(toPacket.addr.reg)).toBe(false);
+    // And the comparison reads arr[0] back after the store at a variable index.
+    expect(printModule(out.ir!)).toMatch(/load\.8 \[#\d+\+0\]/);
+  });
+
+  it('lets a store through a packet pointer leave stored values alone', () => {
+    const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      __u64 k = 7;
+      if (d + 8 > e) return 0;
+      bpf_map_lookup_elem(&m, &k);
+      k = 11;
+      if (ctx->ingress_ifindex == 2) d[0] = 1;
+      return k; }`);
+    expect(text).not.toMatch(/load\.8 \[#\d+\+0\]/);
+    expect(text).not.toMatch(/store\.8 \[#\d+\+0\], 11$/m);
+  });
+});
