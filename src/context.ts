@@ -31,6 +31,8 @@ export interface CompileOptions {
   progType?: string;
   /** -Werror (warnings are errors) or -w (no warnings). */
   warnings?: WarningMode;
+  /** Warning flags turned off with -Wno-FLAG (clang's names, without -W). */
+  disabledWarnings?: string[];
   /** The compilation directory recorded in DWARF (DW_AT_comp_dir); the CLI passes its cwd. Default '.'. */
   compDir?: string;
   /** Run the built-in verifier on the generated object; a rejection is an error at the C line. */
@@ -60,5 +62,7 @@ export function defaultOptions(overrides: Partial<CompileOptions> = {}): Compile
 
 export function createContext(fs: FileSystem, options: Partial<CompileOptions> = {}): CompileContext {
   const opts = defaultOptions(options);
-  return { options: opts, diags: new Diagnostics(100, opts.warnings ?? 'warn'), sources: new SourceManager(), fs };
+  const diags = new Diagnostics(100, opts.warnings ?? 'warn');
+  for (const flag of opts.disabledWarnings ?? []) diags.disabledFlags.add(flag);
+  return { options: opts, diags, sources: new SourceManager(), fs };
 }

@@ -29,6 +29,8 @@ export interface Normalized {
   warningsAsErrors: boolean;
   /** -w: no warnings. */
   noWarnings: boolean;
+  /** The FLAG of each -Wno-FLAG still in force (a later -WFLAG turns it back on). */
+  disabledWarnings: string[];
   /** -v: print the version and search list. */
   verbose: boolean;
   /** -###: print what would run, run nothing. */
@@ -55,6 +57,7 @@ export function normalizeArgs(args: string[]): Normalized {
     assembly: false,
     emitLlvm: false,
     warningsAsErrors: false,
+    disabledWarnings: [],
     noWarnings: false,
     verbose: false,
     dryRun: false,
@@ -112,8 +115,14 @@ export function normalizeArgs(args: string[]): Normalized {
         else if (p === '-MP') deps().phony = true;
       }
     } else if (a.startsWith('-W') || a === '-pedantic' || a === '-pedantic-errors' || a === '-ansi') {
-      // Every -W form clang accepts (-Wall, -Wextra, -Wno-foo, -Werror=foo, -Wno-error=foo, -W):
-      // ebcc has no per-group switches; its warnings are always on unless -w.
+      // Every -W form clang accepts (-Wall, -Wextra, -Wno-foo, -Werror=foo, -Wno-error=foo, -W).
+      // -Wno-FLAG turns off the warnings clang names FLAG (the codes' clangFlags), -WFLAG turns
+      // them back on; the other forms change nothing in ebcc.
+      const m = /^-W(no-)?([a-z0-9][a-z0-9-]*)$/.exec(a);
+      if (m && !m[2]!.startsWith('error')) {
+        n.disabledWarnings = n.disabledWarnings.filter((f) => f !== m[2]);
+        if (m[1]) n.disabledWarnings.push(m[2]!);
+      }
     } else if (a === '-w') {
       n.noWarnings = true;
     } else if (a.startsWith('-std=')) {

@@ -38,6 +38,18 @@ export type WarningMode = 'warn' | 'error' | 'ignore';
 /** Collects diagnostics; stages report here and keep going. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  /**
+   * Files from the system search list (ebcc's own headers and -isystem): their warnings are not
+   * shown, as clang shows none from system headers.
+   */
+  readonly systemFiles = new Set<number>();
+  /** Warning flags turned off by -Wno-FLAG (clang's names, without -W). */
+  readonly disabledFlags = new Set<string>();
+  /**
+   * Tokens output while `#pragma GCC diagnostic ignored "-WFLAG"` was in force, as FLAG@file:start:
+   * a warning whose span starts at one of them is not shown.
+   */
+  readonly ignoredAt = new Set<string>();
   /** After this many errors, further errors are dropped. */
   constructor(
     readonly errorLimit = 100,
@@ -45,7 +57,9 @@ export class Diagnostics {
   ) {}
 
   report(severity: Severity, code: Code, message: string, span?: Span, opts: ReportOptions = {}): Diagnostic {
-    const advice = (CODES[code] as CodeInfo).loaderAdvice === true;
+    const info = CODES[code] as CodeInfo;
+    const advice = info.loaderAdvice === true;
+    if (severity === 'warning' && this.silenced(info, span)) return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
     if (severity === 'warning' && (this.warningMode === 'ignore' || (this.warningMode === 'error' && !advice))) {
       if (this.warningMode === 'ignore') return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
       severity = 'error';
@@ -55,6 +69,16 @@ export class Diagnostics {
     if (severity === 'error' && this.errorCount >= this.errorLimit) return d;
     this.list.push(d);
     return d;
+  }
+
+  /** Is a warning of this code at this span silenced by a system header, -Wno-FLAG or a diagnostic pragma? */
+  private silenced(info: CodeInfo, span: Span | undefined): boolean {
+    if (span && this.systemFiles.has(span.file)) return true;
+    for (const flag of info.clangFlags ?? []) {
+      if (this.disabledFlags.has(flag)) return true;
+      if (span && this.ignoredAt.has(`${flag}@${span.file}:${span.start}`)) return true;
+    }
+    return false;
   }
 
   error(code: Code, message: string, span?: Span, opts?: ReportOptions): Diagnostic {

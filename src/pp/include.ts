@@ -167,5 +167,12 @@ export function handleInclude(pp: PPState, directive: PPToken, line: PPToken[], 
     pp.stopped = true;
     return;
   }
-  openFile(pp, pp.ctx.sources.add(found.path, found.text, includeSpan), found.searchIndex);
+  const source = pp.ctx.sources.add(found.path, found.text, includeSpan);
+  // -isystem directories and ebcc's own headers are system headers: their warnings are not shown.
+  const o = pp.ctx.options;
+  const firstSystem = o.includeDirs.length;
+  if (found.searchIndex >= firstSystem && found.searchIndex <= firstSystem + (o.systemDirs?.length ?? 0)) {
+    pp.ctx.diags.systemFiles.add(source.id);
+  }
+  openFile(pp, source, found.searchIndex);
 }

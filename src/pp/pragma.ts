@@ -33,10 +33,30 @@ export function handlePragma(
     }
     return undefined;
   }
+  if ((first === 'GCC' || first === 'clang') && body[1]?.text === 'diagnostic') {
+    diagnosticPragma(pp, body.slice(2));
+    return undefined;
+  }
   if (first === 'GCC') return undefined;
-  if (first === 'clang' && body[1]?.text === 'diagnostic') return undefined;
   if (body.length === 0) return undefined;
   return { kind: 'pragma', text: spellTokens(body), span, expansion, spaceBefore: false, lineStart: true };
+}
+
+/**
+ * `#pragma GCC diagnostic push|pop|ignored "-WFLAG"|warning "-WFLAG"|error "-WFLAG"` (and the
+ * clang spelling): the tokens output while FLAG is ignored are recorded, and a warning that
+ * clang names FLAG is not shown at them. `warning` and `error` turn the flag back on.
+ */
+function diagnosticPragma(pp: PPState, rest: readonly PPToken[]): void {
+  const verb = rest[0]?.text;
+  if (verb === 'push') pp.ignoredWarningsStack.push(new Set(pp.ignoredWarnings));
+  else if (verb === 'pop') pp.ignoredWarnings = pp.ignoredWarningsStack.pop() ?? new Set();
+  else if ((verb === 'ignored' || verb === 'warning' || verb === 'error') && rest[1]?.kind === 'string') {
+    const option = destringize(rest[1].text);
+    if (!option.startsWith('-W')) return;
+    if (verb === 'ignored') pp.ignoredWarnings.add(option.slice(2));
+    else pp.ignoredWarnings.delete(option.slice(2));
+  }
 }
 
 /** ( "NAME" ) after push_macro or pop_macro. */

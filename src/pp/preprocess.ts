@@ -26,6 +26,8 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     expansionDepth: 0,
     stopped: false,
     hideSetsWithName: new Map(),
+    ignoredWarnings: new Set(),
+    ignoredWarningsStack: [],
   };
   const out: Token[] = [];
   const builtin = ctx.sources.add('<built-in>', predefinedSource(ctx.options));
@@ -58,6 +60,7 @@ function run(pp: PPState, out: Token[]): void {
     }
     if (expandMacro(pp, src, tok)) continue;
     out.push(outputToken(tok));
+    if (pp.ignoredWarnings.size > 0) recordIgnored(pp, tok);
     if (out.length > MAX_TOKENS) {
       pp.ctx.diags.error('E1014', `preprocessing produced more than ${MAX_TOKENS} tokens; stopped`, tok.span, {
         expansion: tok.expansion,
@@ -102,6 +105,19 @@ function fileSource(pp: PPState): TokenSource {
  * lexer has none and is output as it is (no copy: a vmlinux.h is ~500,000 of them); only tokens
  * of macro expansions, fresh copies made by macro.ts, carry one.
  */
+/**
+ * Notes a token output while `#pragma GCC diagnostic ignored` is in force, at its own place and,
+ * for a token from a macro, at the outermost macro use, where the parser places what it spans.
+ */
+function recordIgnored(pp: PPState, tok: PPToken): void {
+  let use = tok.expansion;
+  while (use?.parent) use = use.parent;
+  for (const flag of pp.ignoredWarnings) {
+    pp.ctx.diags.ignoredAt.add(`${flag}@${tok.span.file}:${tok.span.start}`);
+    if (use) pp.ctx.diags.ignoredAt.add(`${flag}@${use.use.file}:${use.use.start}`);
+  }
+}
+
 function outputToken(tok: PPToken): Token {
   if (!('hideset' in tok)) return tok;
   const { kind, text, span, expansion, spaceBefore, lineStart } = tok;

@@ -104,6 +104,9 @@ export interface PPState {
    * stands for the empty hide set.
    */
   hideSetsWithName: Map<HideSet | undefined, Map<string, HideSet>>;
+  /** Warning flags that `#pragma GCC diagnostic ignored` turned off, and the sets saved by push. */
+  ignoredWarnings: Set<string>;
+  ignoredWarningsStack: Set<string>[];
 }
 
 /** Copies a token, changing some fields. */

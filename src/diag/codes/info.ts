@@ -12,4 +12,9 @@ export interface CodeInfo {
    * builds with ebcc.
    */
   loaderAdvice?: true;
+  /**
+   * The clang warning flags (without -W) that name this warning: `-Wno-FLAG` on the command line,
+   * `#pragma GCC diagnostic ignored "-WFLAG"` and the clang form of that pragma silence it.
+   */
+  clangFlags?: readonly string[];
 }

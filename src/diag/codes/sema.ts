@@ -139,12 +139,14 @@ array cannot be cast; copy it or take its address instead.`,
     title: 'a pointer is converted to a pointer of an unrelated type',
     explanation: `Assigning 'struct iphdr *' to 'struct tcphdr *' is allowed with a cast but is usually a
 mistake. Cast explicitly if it is intended: '(struct tcphdr *)(iph + 1)'.`,
+    clangFlags: ['incompatible-pointer-types'],
   },
   E3026: {
     name: 'int-pointer-conversion',
     title: 'an integer is converted to a pointer or back without a cast',
     explanation: `C requires a cast to turn an integer into a pointer or a pointer into an integer.
 In BPF, packet pointers are made from ctx fields with '(void *)(long)ctx->data'.`,
+    clangFlags: ['int-conversion'],
   },
   E3027: {
     name: 'distinct-pointer-types',
@@ -152,18 +154,21 @@ In BPF, packet pointers are made from ctx fields with '(void *)(long)ctx->data'.
     explanation: `Comparing, for example, 'struct ethhdr *' with 'void *' is fine, but two pointers to
 different object types usually means a missing cast. The classic bounds check compares
 '(void *)(eth + 1) > data_end' where both sides are 'void *'.`,
+    clangFlags: ['compare-distinct-pointer-types'],
   },
   E3028: {
     name: 'pointer-sign',
     title: 'pointers to integers of different signedness are mixed',
     explanation: `'unsigned char *' and 'char *' point to the same bytes but read them differently.
 Add a cast if the conversion is intended.`,
+    clangFlags: ['pointer-sign'],
   },
   E3029: {
     name: 'discards-const',
     title: "a pointer conversion drops 'const'",
     explanation: `Passing a pointer to const data where a pointer to modifiable data is expected allows
 the callee to write to it. Keep the 'const', or copy the data.`,
+    clangFlags: ['incompatible-pointer-types-discards-qualifiers'],
   },
   E3030: {
     name: 'literal-too-large',
@@ -179,11 +184,13 @@ separator; BPF registers are 64 bits wide, so no wider constant can be used.`,
     explanation: `In C, shifting by a negative count or by the width of the promoted type or more is
 undefined (C11 6.5.7p3). BPF masks the count, so the result may not be what C suggests. Shift a wider
 type ('1ULL << 40') or reduce the count.`,
+    clangFlags: ['shift-count-overflow', 'shift-count-negative'],
   },
   E3032: {
     name: 'excess-initializers',
     title: 'an initializer has more elements than the object',
     explanation: `The extra elements are ignored (C11 6.7.9p2). Remove them, or enlarge the array.`,
+    clangFlags: ['excess-initializers'],
   },
   E3033: {
     name: 'unnamed-parameter',
