@@ -1,8 +1,222 @@
-/* ebcc freestanding header <bpf/bpf_tracing.h>.
- * Tracing programs (kprobes, fentry, tracepoints) are outside ebcc's scope:
- * they need the kernel's internal types (vmlinux.h) and CO-RE relocations.
- * This header exists so that networking programs that include it out of
- * habit still compile; it defines nothing. */
+/* ebcc freestanding header <bpf/bpf_tracing.h>: reading the traced function's
+ * registers and arguments, and the macros that define a program with typed
+ * arguments (BPF_PROG, BPF_KPROBE, BPF_KRETPROBE, BPF_KSYSCALL, BPF_UPROBE),
+ * written for ebcc from the documented behaviour of libbpf's header.
+ *
+ * Registers: ebcc knows the x86-64 register frame (struct pt_regs of
+ * <asm/ptrace.h>), the target libbpf assumes as __TARGET_ARCH_x86. Kernel-tree
+ * code (-D__KERNEL__) and programs built on a vmlinux.h name its fields the
+ * kernel's way (di, si, ...), other programs the UAPI way (rdi, rsi, ...).
+ * With another __TARGET_ARCH_* the PT_REGS_* macros are not defined.
+ *
+ * ebcc emits no CO-RE relocations: the *_CORE forms read the field with
+ * bpf_probe_read_kernel() at the offset of the compile-time struct pt_regs. */
 #ifndef __EBCC_BPF_TRACING_H
 #define __EBCC_BPF_TRACING_H
+#define __BPF_TRACING_H__
+
+#include <bpf/bpf_helpers.h>
+
+#if defined(__TARGET_ARCH_x86) || !(defined(__TARGET_ARCH_arm) || defined(__TARGET_ARCH_arm64) || \
+	defined(__TARGET_ARCH_s390) || defined(__TARGET_ARCH_mips) || defined(__TARGET_ARCH_powerpc) || \
+	defined(__TARGET_ARCH_sparc) || defined(__TARGET_ARCH_riscv) || defined(__TARGET_ARCH_arc) || \
+	defined(__TARGET_ARCH_loongarch))
+#define bpf_target_x86
+#define bpf_target_defined
+
+/* The x86-64 calling convention: arguments in rdi, rsi, rdx, rcx, r8, r9, the
+ * result in rax; the return address is at the stack pointer on entry. A system
+ * call passes its fourth argument in r10 instead of rcx. */
+#if defined(__KERNEL__) || defined(__VMLINUX_H__)
+#define __EBCC_REG_PARM1 di
+#define __EBCC_REG_PARM2 si
+#define __EBCC_REG_PARM3 dx
+#define __EBCC_REG_PARM4 cx
+#define __EBCC_REG_PARM5 r8
+#define __EBCC_REG_PARM6 r9
+#define __EBCC_REG_FP bp
+#define __EBCC_REG_RC ax
+#define __EBCC_REG_SP sp
+#define __EBCC_REG_IP ip
+#else
+#define __EBCC_REG_PARM1 rdi
+#define __EBCC_REG_PARM2 rsi
+#define __EBCC_REG_PARM3 rdx
+#define __EBCC_REG_PARM4 rcx
+#define __EBCC_REG_PARM5 r8
+#define __EBCC_REG_PARM6 r9
+#define __EBCC_REG_FP rbp
+#define __EBCC_REG_RC rax
+#define __EBCC_REG_SP rsp
+#define __EBCC_REG_IP rip
+#endif
+#define __EBCC_REG_PARM4_SYSCALL r10
+
+/* The register F of the frame X, as an lvalue of the frame X points to. */
+#define __EBCC_REG(x, f) (((struct pt_regs *)(x))->f)
+/* The register F of the frame X, read with bpf_probe_read_kernel() (0 if that fails). */
+#define __EBCC_REG_READ(x, f) ({ \
+	unsigned long __ebcc_reg = 0; \
+	bpf_probe_read_kernel(&__ebcc_reg, sizeof(__ebcc_reg), &((const struct pt_regs *)(x))->f); \
+	__ebcc_reg; })
+
+#define PT_REGS_PARM1(x) __EBCC_REG(x, __EBCC_REG_PARM1)
+#define PT_REGS_PARM2(x) __EBCC_REG(x, __EBCC_REG_PARM2)
+#define PT_REGS_PARM3(x) __EBCC_REG(x, __EBCC_REG_PARM3)
+#define PT_REGS_PARM4(x) __EBCC_REG(x, __EBCC_REG_PARM4)
+#define PT_REGS_PARM5(x) __EBCC_REG(x, __EBCC_REG_PARM5)
+#define PT_REGS_PARM6(x) __EBCC_REG(x, __EBCC_REG_PARM6)
+#define PT_REGS_RET(x) __EBCC_REG(x, __EBCC_REG_SP)
+#define PT_REGS_FP(x) __EBCC_REG(x, __EBCC_REG_FP)
+#define PT_REGS_RC(x) __EBCC_REG(x, __EBCC_REG_RC)
+#define PT_REGS_SP(x) __EBCC_REG(x, __EBCC_REG_SP)
+#define PT_REGS_IP(x) __EBCC_REG(x, __EBCC_REG_IP)
+
+#define PT_REGS_PARM1_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_PARM1)
+#define PT_REGS_PARM2_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_PARM2)
+#define PT_REGS_PARM3_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_PARM3)
+#define PT_REGS_PARM4_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_PARM4)
+#define PT_REGS_PARM5_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_PARM5)
+#define PT_REGS_PARM6_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_PARM6)
+#define PT_REGS_RET_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_SP)
+#define PT_REGS_FP_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_FP)
+#define PT_REGS_RC_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_RC)
+#define PT_REGS_SP_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_SP)
+#define PT_REGS_IP_CORE(x) __EBCC_REG_READ(x, __EBCC_REG_IP)
+
+#define PT_REGS_PARM1_SYSCALL(x) PT_REGS_PARM1(x)
+#define PT_REGS_PARM2_SYSCALL(x) PT_REGS_PARM2(x)
+#define PT_REGS_PARM3_SYSCALL(x) PT_REGS_PARM3(x)
+#define PT_REGS_PARM4_SYSCALL(x) __EBCC_REG(x, __EBCC_REG_PARM4_SYSCALL)
+#define PT_REGS_PARM5_SYSCALL(x) PT_REGS_PARM5(x)
+#define PT_REGS_PARM6_SYSCALL(x) PT_REGS_PARM6(x)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) PT_REGS_PARM1_CORE(x)
+#define PT_REGS_PARM2_CORE_SYSCALL(x) PT_REGS_PARM2_CORE(x)
+#define PT_REGS_PARM3_CORE_SYSCALL(x) PT_REGS_PARM3_CORE(x)
+#define PT_REGS_PARM4_CORE_SYSCALL(x) __EBCC_REG_READ(x, __EBCC_REG_PARM4_SYSCALL)
+#define PT_REGS_PARM5_CORE_SYSCALL(x) PT_REGS_PARM5_CORE(x)
+#define PT_REGS_PARM6_CORE_SYSCALL(x) PT_REGS_PARM6_CORE(x)
+
+/* Since Linux 4.17 an x86-64 system call handler receives one argument, the
+ * user's register frame: a kprobe on it finds that frame in its first register. */
+#define PT_REGS_SYSCALL_REGS(ctx) ((struct pt_regs *)PT_REGS_PARM1(ctx))
+
+/* The return address of the probed function: on entry it is the word at the
+ * stack pointer; in a return probe, the word above the saved frame pointer. */
+#define BPF_KPROBE_READ_RET_IP(ip, ctx) \
+	({ bpf_probe_read_kernel(&(ip), sizeof(ip), (void *)PT_REGS_RET(ctx)); })
+#define BPF_KRETPROBE_READ_RET_IP(ip, ctx) \
+	({ bpf_probe_read_kernel(&(ip), sizeof(ip), (void *)(PT_REGS_FP(ctx) + sizeof(ip))); })
+#endif /* x86-64 */
+
+/* How many arguments a macro got (0 to 12). */
+#define __EBCC_NARG(...) __EBCC_NARG_PICK(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define __EBCC_NARG_PICK(_, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, n, ...) n
+#define __EBCC_JOIN2(a, b) a##b
+#define __EBCC_JOIN(a, b) __EBCC_JOIN2(a, b)
+
+/* BPF_PROG: fentry/fexit, fmod_ret, tp_btf, lsm, struct_ops and iterator
+ * programs receive their arguments as an array of 64-bit words. The program is
+ * NAME(unsigned long long *ctx); the body the user writes after the macro is an
+ * inlined function of ctx and the declared arguments, word I passed as
+ * argument I. The words convert to pointers and integers alike (hence the
+ * int-conversion pragma, as with clang). */
+#define __EBCC_WORDS_0(ctx)
+#define __EBCC_WORDS_1(ctx) , (void *)ctx[0]
+#define __EBCC_WORDS_2(ctx) __EBCC_WORDS_1(ctx), (void *)ctx[1]
+#define __EBCC_WORDS_3(ctx) __EBCC_WORDS_2(ctx), (void *)ctx[2]
+#define __EBCC_WORDS_4(ctx) __EBCC_WORDS_3(ctx), (void *)ctx[3]
+#define __EBCC_WORDS_5(ctx) __EBCC_WORDS_4(ctx), (void *)ctx[4]
+#define __EBCC_WORDS_6(ctx) __EBCC_WORDS_5(ctx), (void *)ctx[5]
+#define __EBCC_WORDS_7(ctx) __EBCC_WORDS_6(ctx), (void *)ctx[6]
+#define __EBCC_WORDS_8(ctx) __EBCC_WORDS_7(ctx), (void *)ctx[7]
+#define __EBCC_WORDS_9(ctx) __EBCC_WORDS_8(ctx), (void *)ctx[8]
+#define __EBCC_WORDS_10(ctx) __EBCC_WORDS_9(ctx), (void *)ctx[9]
+#define __EBCC_WORDS_11(ctx) __EBCC_WORDS_10(ctx), (void *)ctx[10]
+#define __EBCC_WORDS_12(ctx) __EBCC_WORDS_11(ctx), (void *)ctx[11]
+#define __EBCC_WORDS(ctx, ...) ctx __EBCC_JOIN(__EBCC_WORDS_, __EBCC_NARG(__VA_ARGS__))(ctx)
+
+#define BPF_PROG(name, ...) \
+name(unsigned long long *ctx); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ctx, ##__VA_ARGS__); \
+typeof(name(0)) name(unsigned long long *ctx) \
+{ \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return __ebcc_body_##name(__EBCC_WORDS(ctx, ##__VA_ARGS__)); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ctx, ##__VA_ARGS__)
+
+#ifdef bpf_target_defined
+/* BPF_KPROBE / BPF_UPROBE: a kprobe or uprobe program NAME(struct pt_regs *ctx)
+ * whose declared arguments are the probed function's first (up to 6) register
+ * arguments. */
+#define __EBCC_PARMS_0(ctx)
+#define __EBCC_PARMS_1(ctx) , (void *)PT_REGS_PARM1(ctx)
+#define __EBCC_PARMS_2(ctx) __EBCC_PARMS_1(ctx), (void *)PT_REGS_PARM2(ctx)
+#define __EBCC_PARMS_3(ctx) __EBCC_PARMS_2(ctx), (void *)PT_REGS_PARM3(ctx)
+#define __EBCC_PARMS_4(ctx) __EBCC_PARMS_3(ctx), (void *)PT_REGS_PARM4(ctx)
+#define __EBCC_PARMS_5(ctx) __EBCC_PARMS_4(ctx), (void *)PT_REGS_PARM5(ctx)
+#define __EBCC_PARMS_6(ctx) __EBCC_PARMS_5(ctx), (void *)PT_REGS_PARM6(ctx)
+#define __EBCC_PARMS(ctx, ...) ctx __EBCC_JOIN(__EBCC_PARMS_, __EBCC_NARG(__VA_ARGS__))(ctx)
+
+#define BPF_KPROBE(name, ...) \
+name(struct pt_regs *ctx); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
+typeof(name(0)) name(struct pt_regs *ctx) \
+{ \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return __ebcc_body_##name(__EBCC_PARMS(ctx, ##__VA_ARGS__)); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
+
+/* BPF_KRETPROBE / BPF_URETPROBE: the one declared argument, if any, is the
+ * probed function's return value. */
+#define __EBCC_RET_0(ctx)
+#define __EBCC_RET_1(ctx) , (void *)PT_REGS_RC(ctx)
+#define BPF_KRETPROBE(name, ...) \
+name(struct pt_regs *ctx); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
+typeof(name(0)) name(struct pt_regs *ctx) \
+{ \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return __ebcc_body_##name(ctx __EBCC_JOIN(__EBCC_RET_, __EBCC_NARG(__VA_ARGS__))(ctx)); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
+
+#define BPF_UPROBE(name, ...) BPF_KPROBE(name, ##__VA_ARGS__)
+#define BPF_URETPROBE(name, ...) BPF_KRETPROBE(name, ##__VA_ARGS__)
+
+/* BPF_KSYSCALL / BPF_KPROBE_SYSCALL: a kprobe on a system call's handler
+ * (SEC("ksyscall/NAME") or a kprobe on __x64_sys_NAME) whose declared
+ * arguments are the system call's. The handler gets the user's register frame
+ * (x86-64 since Linux 4.17), which is kernel memory: each argument is read from
+ * it with bpf_probe_read_kernel(). */
+#define __EBCC_SYSARGS_0(regs)
+#define __EBCC_SYSARGS_1(regs) , (void *)PT_REGS_PARM1_CORE_SYSCALL(regs)
+#define __EBCC_SYSARGS_2(regs) __EBCC_SYSARGS_1(regs), (void *)PT_REGS_PARM2_CORE_SYSCALL(regs)
+#define __EBCC_SYSARGS_3(regs) __EBCC_SYSARGS_2(regs), (void *)PT_REGS_PARM3_CORE_SYSCALL(regs)
+#define __EBCC_SYSARGS_4(regs) __EBCC_SYSARGS_3(regs), (void *)PT_REGS_PARM4_CORE_SYSCALL(regs)
+#define __EBCC_SYSARGS_5(regs) __EBCC_SYSARGS_4(regs), (void *)PT_REGS_PARM5_CORE_SYSCALL(regs)
+#define __EBCC_SYSARGS_6(regs) __EBCC_SYSARGS_5(regs), (void *)PT_REGS_PARM6_CORE_SYSCALL(regs)
+#define BPF_KSYSCALL(name, ...) \
+name(struct pt_regs *ctx); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
+typeof(name(0)) name(struct pt_regs *ctx) \
+{ \
+	struct pt_regs *__ebcc_regs = PT_REGS_SYSCALL_REGS(ctx); \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return __ebcc_body_##name(ctx __EBCC_JOIN(__EBCC_SYSARGS_, __EBCC_NARG(__VA_ARGS__))(__ebcc_regs)); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
+#define BPF_KPROBE_SYSCALL BPF_KSYSCALL
+#endif /* bpf_target_defined */
+
 #endif
