@@ -10,6 +10,7 @@ import { lower } from '../lower/lower.js';
 import { writeObject } from '../obj/write.js';
 import { verifyCompiled } from '../verify/index.js';
 import { optimize, type PassHooks } from '../opt/pipeline.js';
+import { checkSignedDivision } from '../opt/signed-division.js';
 import type { TranslationUnit } from '../parse/ast.js';
 import { parse } from '../parse/parse.js';
 import type { Token } from '../pp/token.js';
@@ -78,6 +79,7 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   if (ctx.diags.hasErrors()) return; // e.g. an object larger than the stack: optimising it would only cost time
   at.stage = 'the optimiser';
   out.ir = optimize(ir, ctx, hooks);
+  checkSignedDivision(out.ir, ctx);
   if (stopAfter === 'ir' || ctx.diags.hasErrors()) return;
 
   at.stage = 'code generation';

@@ -2,7 +2,6 @@
 // narrow values are zero-extended bit patterns, so loads and 32-bit ALU ops
 // need no extra instructions, and sign extension is explicit.
 import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
-import { CPU_FEATURES, cpuFeatures } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
 import { imm, internString, reg, swappedCmp } from '../ir/ir.js';
@@ -167,11 +166,12 @@ export function lowerArith(l: Lowerer, op: ArithOp, type: T.CType, a: Operand, b
   const signed = isSigned(type) && !((op === 'div' || op === 'rem') && operandsNonNegative);
   if (op === 'shr' && signed) aop = 'arsh';
   if ((op === 'div' || op === 'rem') && signed) {
-    if (cpuFeatures(l.ctx.options.mcpu).has('sdivSmod')) aop = op === 'div' ? 'sdiv' : 'smod';
-    else {
-      const v = CPU_FEATURES.sdivSmod.minCpu;
-      l.ctx.diags.error('E5004', `signed ${op === 'div' ? 'division' : 'remainder'} needs -mcpu=v${v} (BPF before v${v} divides unsigned only): make the operands unsigned, or compile with -mcpu=v${v}`, span);
-    }
+    // Before -mcpu=v4 this is an error only if it is still there after optimisation
+    // (checkSignedDivision), as with clang: a remainder whose result is never used, or only
+    // compared in a way that folds, needs no division.
+    const dst = newVReg(l);
+    emit(l, { op: 'alu', alu: op === 'div' ? 'sdiv' : 'smod', bits, dst, a, b, span });
+    return reg(dst);
   }
   if (op === 'shl' || op === 'shr') b = convert(l, b, T.INT, T.UINT);
   return alu(l, aop, bits, a, b);

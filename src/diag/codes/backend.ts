@@ -28,7 +28,9 @@ variables can be used by code. Keep mutable state in a map.`,
     title: 'signed division or remainder before -mcpu=v4',
     explanation: `BPF instruction sets v1 to v3 have only unsigned division and modulo; signed versions
 (sdiv, smod) arrived in v4 (Linux 6.6). Make the operands unsigned when they cannot be negative, or
-compile with -mcpu=v4 for kernels that have it.`,
+compile with -mcpu=v4 for kernels that have it. As with clang, only a division that is still there
+after optimisation is an error: one whose result is never used, or that sits in code removed after
+inlining and constant propagation, needs no instruction.`,
   },
   E5005: {
     name: 'struct-return',

@@ -1,0 +1,42 @@
+// Signed division before -mcpu=v4: E5004 only for a division still there after optimisation,
+// as clang reports it only when it has to emit one. The code of the -O2 objects has no signed
+// division (BPF_SDIV/BPF_SMOD are div/mod with offset 1).
+import { expect, it } from 'vitest';
+import { compileString } from '../util/compile.js';
+
+const PROG = (body: string, helpers = '') => `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+${helpers}
+SEC("xdp") int prog(struct xdp_md *ctx) {
+  long len = (long)ctx->data_end - (long)ctx->data - 40;
+${body}
+}
+char LICENSE[] SEC("license") = "GPL";`;
+
+const codes = (src: string, opts = {}) => compileString(src, opts).ctx.diags.list.map((d) => d.code);
+/** ALU or ALU64 (class 4 or 7) div (0x30) or mod (0x90) instructions with the signed offset 1. */
+const signedDivisions = (src: string, opts = {}) =>
+  compileString(src, opts).object!.functions.flatMap((f) => f.insns)
+    .filter((i) => [4, 7].includes(i.code & 0x07) && [0x30, 0x90].includes(i.code & 0xf0) && i.off === 1).length;
+
+it('a signed remainder whose value is never used is no error at -O2; -O0 keeps it and reports it', () => {
+  const src = PROG('  long unused = len % 3;\n  return XDP_PASS;');
+  expect(codes(src)).toEqual([]);
+  expect(codes(src, { optLevel: 0 })).toEqual(['E5004']);
+});
+
+it('a signed division in a branch that a constant argument removes after inlining is no error', () => {
+  const helpers = `static __always_inline long scale(long v, int halve) { if (halve) return v / 2; return v + 1; }`;
+  const src = PROG('  return scale(len, 0) > 100 ? XDP_DROP : XDP_PASS;', helpers);
+  expect(codes(src)).toEqual([]);
+  expect(codes(PROG('  return scale(len, 1) > 100 ? XDP_DROP : XDP_PASS;', helpers))).toEqual(['E5004']);
+});
+
+it('points at the division that remains, and -mcpu=v4 compiles it to a signed mod', () => {
+  const src = PROG('  return (int)(len % 7) == 3 ? XDP_DROP : XDP_PASS;');
+  const out = compileString(src);
+  expect(out.ctx.diags.list.map((d) => [d.code, d.message])).toEqual([['E5004', 'signed remainder needs -mcpu=v4 (BPF before v4 divides unsigned only): make the operands unsigned, or compile with -mcpu=v4']]);
+  expect(src.slice(out.ctx.diags.list[0]!.span!.start, out.ctx.diags.list[0]!.span!.end)).toBe('len % 7');
+  expect(codes(src, { mcpu: 4 })).toEqual([]);
+  expect(signedDivisions(src, { mcpu: 4 })).toBe(1);
+});
