@@ -68,15 +68,18 @@ enum bpf_enum_value_kind {
  * shift for a signed field). The _PROBED form reads the word with
  * bpf_probe_read_kernel(), the other loads it directly (for pointers the
  * verifier lets the program dereference, as in tp_btf and fentry programs). */
+/* Shifts the loaded word V so that it holds the field's value, sign-extended if it is signed. */
+#define __EBCC_BITS_SHIFT(s, field, v) \
+	v <<= __CORE_RELO(s, field, LSHIFT_U64); \
+	if (__CORE_RELO(s, field, SIGNED)) \
+		v = ((long long)v) >> __CORE_RELO(s, field, RSHIFT_U64); \
+	else \
+		v = v >> __CORE_RELO(s, field, RSHIFT_U64)
 #define BPF_CORE_READ_BITFIELD_PROBED(s, field) ({ \
 	unsigned long long __ebcc_bits = 0; \
 	bpf_probe_read_kernel(&__ebcc_bits, __CORE_RELO(s, field, BYTE_SIZE), \
 			      (const void *)(s) + __CORE_RELO(s, field, BYTE_OFFSET)); \
-	__ebcc_bits <<= __CORE_RELO(s, field, LSHIFT_U64); \
-	if (__CORE_RELO(s, field, SIGNED)) \
-		__ebcc_bits = ((long long)__ebcc_bits) >> __CORE_RELO(s, field, RSHIFT_U64); \
-	else \
-		__ebcc_bits = __ebcc_bits >> __CORE_RELO(s, field, RSHIFT_U64); \
+	__EBCC_BITS_SHIFT(s, field, __ebcc_bits); \
 	__ebcc_bits; })
 #define BPF_CORE_READ_BITFIELD(s, field) ({ \
 	const void *__ebcc_word = (const void *)(s) + __CORE_RELO(s, field, BYTE_OFFSET); \
@@ -88,11 +91,7 @@ enum bpf_enum_value_kind {
 	case 8: __ebcc_bits = *(const unsigned long long *)__ebcc_word; break; \
 	default: __ebcc_bits = 0; break; \
 	} \
-	__ebcc_bits <<= __CORE_RELO(s, field, LSHIFT_U64); \
-	if (__CORE_RELO(s, field, SIGNED)) \
-		__ebcc_bits = ((long long)__ebcc_bits) >> __CORE_RELO(s, field, RSHIFT_U64); \
-	else \
-		__ebcc_bits = __ebcc_bits >> __CORE_RELO(s, field, RSHIFT_U64); \
+	__EBCC_BITS_SHIFT(s, field, __ebcc_bits); \
 	__ebcc_bits; })
 
 /* One read of SZ bytes at SRC into DST. */
@@ -106,9 +105,11 @@ enum bpf_enum_value_kind {
 	bpf_probe_read_user_str(dst, sz, (const void *)__builtin_preserve_access_index(src))
 
 /* The chain SRC->a->b->...: __EBCC_CHAIN_N names the field reached after N
- * accessors, and __EBCC_READ_N(fn, last, dst, src, accessors) follows the
- * pointers one read at a time (each pointer is kernel memory), then reads the
- * last field into DST with LAST. Its value is that last read's result. */
+ * accessors (for typeof). __EBCC_READ(fn, last, dst, src, accessors) follows
+ * the pointers one read at a time with FN (each pointer is kernel memory, kept
+ * in __ebcc_ptr), then reads the last field into DST with LAST; its value is
+ * that last read's result. __EBCC_STEP_N does the reads from a pointer of type
+ * T that N accessors still have to go. */
 #define __EBCC_CHAIN_1(src, a) (src)->a
 #define __EBCC_CHAIN_2(src, a1, a2) __EBCC_CHAIN_1(src, a1)->a2
 #define __EBCC_CHAIN_3(src, a1, a2, a3) __EBCC_CHAIN_2(src, a1, a2)->a3
@@ -118,70 +119,37 @@ enum bpf_enum_value_kind {
 #define __EBCC_CHAIN_7(src, a1, a2, a3, a4, a5, a6, a7) __EBCC_CHAIN_6(src, a1, a2, a3, a4, a5, a6)->a7
 #define __EBCC_CHAIN_8(src, a1, a2, a3, a4, a5, a6, a7, a8) __EBCC_CHAIN_7(src, a1, a2, a3, a4, a5, a6, a7)->a8
 #define __EBCC_CHAIN_9(src, a1, a2, a3, a4, a5, a6, a7, a8, a9) __EBCC_CHAIN_8(src, a1, a2, a3, a4, a5, a6, a7, a8)->a9
-#define __EBCC_READ_1(fn, last, dst, src, a1) last((void *)(dst), sizeof(*(dst)), &((src)->a1))
-#define __EBCC_READ_2(fn, last, dst, src, a1, a2) ({ \
+#define __EBCC_CHAIN(src, ...) __EBCC_CORE_JOIN(__EBCC_CHAIN_, __EBCC_CORE_NARG(__VA_ARGS__))(src, __VA_ARGS__)
+#define __EBCC_STEP_1(fn, last, dst, T, p, a) last((void *)(dst), sizeof(*(dst)), &((T)(p))->a)
+#define __EBCC_STEP_2(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_1(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_STEP_3(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_2(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_STEP_4(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_3(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_STEP_5(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_4(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_STEP_6(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_5(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_STEP_7(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_6(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_STEP_8(fn, last, dst, T, p, a, ...) \
+	fn(&(p), sizeof(p), &((T)(p))->a); __EBCC_STEP_7(fn, last, dst, typeof(((T)0)->a), p, __VA_ARGS__)
+#define __EBCC_READ_1(fn, last, dst, src, a) last((void *)(dst), sizeof(*(dst)), &((src)->a))
+#define __EBCC_READ_MANY(fn, last, dst, src, a, ...) ({ \
 	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); })
-#define __EBCC_READ_3(fn, last, dst, src, a1, a2, a3) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); })
-#define __EBCC_READ_4(fn, last, dst, src, a1, a2, a3, a4) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_3(src, a1, a2, a3)))__ebcc_ptr)->a4); })
-#define __EBCC_READ_5(fn, last, dst, src, a1, a2, a3, a4, a5) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_3(src, a1, a2, a3)))__ebcc_ptr)->a4); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_4(src, a1, a2, a3, a4)))__ebcc_ptr)->a5); })
-#define __EBCC_READ_6(fn, last, dst, src, a1, a2, a3, a4, a5, a6) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_3(src, a1, a2, a3)))__ebcc_ptr)->a4); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_4(src, a1, a2, a3, a4)))__ebcc_ptr)->a5); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_5(src, a1, a2, a3, a4, a5)))__ebcc_ptr)->a6); })
-#define __EBCC_READ_7(fn, last, dst, src, a1, a2, a3, a4, a5, a6, a7) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_3(src, a1, a2, a3)))__ebcc_ptr)->a4); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_4(src, a1, a2, a3, a4)))__ebcc_ptr)->a5); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_5(src, a1, a2, a3, a4, a5)))__ebcc_ptr)->a6); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_6(src, a1, a2, a3, a4, a5, a6)))__ebcc_ptr)->a7); })
-#define __EBCC_READ_8(fn, last, dst, src, a1, a2, a3, a4, a5, a6, a7, a8) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_3(src, a1, a2, a3)))__ebcc_ptr)->a4); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_4(src, a1, a2, a3, a4)))__ebcc_ptr)->a5); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_5(src, a1, a2, a3, a4, a5)))__ebcc_ptr)->a6); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_6(src, a1, a2, a3, a4, a5, a6)))__ebcc_ptr)->a7); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_7(src, a1, a2, a3, a4, a5, a6, a7)))__ebcc_ptr)->a8); })
-#define __EBCC_READ_9(fn, last, dst, src, a1, a2, a3, a4, a5, a6, a7, a8, a9) ({ \
-	const void *__ebcc_ptr; \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a1)); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_1(src, a1)))__ebcc_ptr)->a2); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_2(src, a1, a2)))__ebcc_ptr)->a3); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_3(src, a1, a2, a3)))__ebcc_ptr)->a4); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_4(src, a1, a2, a3, a4)))__ebcc_ptr)->a5); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_5(src, a1, a2, a3, a4, a5)))__ebcc_ptr)->a6); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_6(src, a1, a2, a3, a4, a5, a6)))__ebcc_ptr)->a7); \
-	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((typeof(__EBCC_CHAIN_7(src, a1, a2, a3, a4, a5, a6, a7)))__ebcc_ptr)->a8); \
-	last((void *)(dst), sizeof(*(dst)), &((typeof(__EBCC_CHAIN_8(src, a1, a2, a3, a4, a5, a6, a7, a8)))__ebcc_ptr)->a9); })
+	fn(&__ebcc_ptr, sizeof(__ebcc_ptr), &((src)->a)); \
+	__EBCC_CORE_JOIN(__EBCC_STEP_, __EBCC_CORE_NARG(__VA_ARGS__))(fn, last, dst, typeof((src)->a), __ebcc_ptr, __VA_ARGS__); })
+#define __EBCC_READ_2 __EBCC_READ_MANY
+#define __EBCC_READ_3 __EBCC_READ_MANY
+#define __EBCC_READ_4 __EBCC_READ_MANY
+#define __EBCC_READ_5 __EBCC_READ_MANY
+#define __EBCC_READ_6 __EBCC_READ_MANY
+#define __EBCC_READ_7 __EBCC_READ_MANY
+#define __EBCC_READ_8 __EBCC_READ_MANY
+#define __EBCC_READ_9 __EBCC_READ_MANY
 #define __EBCC_READ(fn, last, dst, src, ...) \
 	__EBCC_CORE_JOIN(__EBCC_READ_, __EBCC_CORE_NARG(__VA_ARGS__))(fn, last, dst, src, __VA_ARGS__)
-#define __EBCC_CHAIN(src, ...) __EBCC_CORE_JOIN(__EBCC_CHAIN_, __EBCC_CORE_NARG(__VA_ARGS__))(src, __VA_ARGS__)
 
 /* BPF_CORE_READ_INTO(&dst, src, a, b, c) reads src->a->b->c into dst and
  * returns 0 or the last read's error; BPF_CORE_READ(src, a, b, c) is its value
@@ -201,14 +169,13 @@ enum bpf_enum_value_kind {
 #define BPF_PROBE_READ_STR_INTO BPF_CORE_READ_STR_INTO
 #define BPF_PROBE_READ_USER_STR_INTO BPF_CORE_READ_USER_STR_INTO
 
-#define BPF_CORE_READ(src, a, ...) ({ \
+/* The value of the chain, read with INTO (0 where a read failed). */
+#define __EBCC_READ_VALUE(into, src, a, ...) ({ \
 	typeof(__EBCC_CHAIN(src, a, ##__VA_ARGS__)) __ebcc_val = {}; \
-	BPF_CORE_READ_INTO(&__ebcc_val, src, a, ##__VA_ARGS__); \
+	into(&__ebcc_val, src, a, ##__VA_ARGS__); \
 	__ebcc_val; })
-#define BPF_CORE_READ_USER(src, a, ...) ({ \
-	typeof(__EBCC_CHAIN(src, a, ##__VA_ARGS__)) __ebcc_val = {}; \
-	BPF_CORE_READ_USER_INTO(&__ebcc_val, src, a, ##__VA_ARGS__); \
-	__ebcc_val; })
+#define BPF_CORE_READ(src, a, ...) __EBCC_READ_VALUE(BPF_CORE_READ_INTO, src, a, ##__VA_ARGS__)
+#define BPF_CORE_READ_USER(src, a, ...) __EBCC_READ_VALUE(BPF_CORE_READ_USER_INTO, src, a, ##__VA_ARGS__)
 #define BPF_PROBE_READ BPF_CORE_READ
 #define BPF_PROBE_READ_USER BPF_CORE_READ_USER
 

@@ -116,11 +116,8 @@
 #define __EBCC_JOIN(a, b) __EBCC_JOIN2(a, b)
 
 /* BPF_PROG: fentry/fexit, fmod_ret, tp_btf, lsm, struct_ops and iterator
- * programs receive their arguments as an array of 64-bit words. The program is
- * NAME(unsigned long long *ctx); the body the user writes after the macro is an
- * inlined function of ctx and the declared arguments, word I passed as
- * argument I. The words convert to pointers and integers alike (hence the
- * int-conversion pragma, as with clang). */
+ * programs receive their arguments as an array of 64-bit words: the program is
+ * NAME(unsigned long long *ctx), and word I is passed as declared argument I. */
 #define __EBCC_WORDS_0(ctx)
 #define __EBCC_WORDS_1(ctx) , (void *)ctx[0]
 #define __EBCC_WORDS_2(ctx) __EBCC_WORDS_1(ctx), (void *)ctx[1]
@@ -136,17 +133,25 @@
 #define __EBCC_WORDS_12(ctx) __EBCC_WORDS_11(ctx), (void *)ctx[11]
 #define __EBCC_WORDS(ctx, ...) ctx __EBCC_JOIN(__EBCC_WORDS_, __EBCC_NARG(__VA_ARGS__))(ctx)
 
-#define BPF_PROG(name, ...) \
-name(unsigned long long *ctx); \
-static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ctx, ##__VA_ARGS__); \
-typeof(name(0)) name(unsigned long long *ctx) \
+/* NAME(CTX_DECL) is the program; the body the user writes after the macro is an
+ * inlined function of the context and the declared arguments, called with
+ * CALL_ARGS (the context, then one value per declared argument, as void *:
+ * they convert to pointers and integers alike, hence the int-conversion
+ * pragma, as with clang). */
+#define __EBCC_TYPED_PROG(name, ctx_decl, call_args, ...) \
+name(ctx_decl); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(ctx_decl, ##__VA_ARGS__); \
+typeof(name(0)) name(ctx_decl) \
 { \
 	_Pragma("GCC diagnostic push") \
 	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return __ebcc_body_##name(__EBCC_WORDS(ctx, ##__VA_ARGS__)); \
+	return __ebcc_body_##name(call_args); \
 	_Pragma("GCC diagnostic pop") \
 } \
-static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ctx, ##__VA_ARGS__)
+static __always_inline typeof(name(0)) __ebcc_body_##name(ctx_decl, ##__VA_ARGS__)
+
+#define BPF_PROG(name, ...) \
+	__EBCC_TYPED_PROG(name, unsigned long long *ctx, __EBCC_WORDS(ctx, ##__VA_ARGS__), ##__VA_ARGS__)
 
 #ifdef bpf_target_defined
 /* BPF_KPROBE / BPF_UPROBE: a kprobe or uprobe program NAME(struct pt_regs *ctx)
@@ -162,32 +167,15 @@ static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ct
 #define __EBCC_PARMS(ctx, ...) ctx __EBCC_JOIN(__EBCC_PARMS_, __EBCC_NARG(__VA_ARGS__))(ctx)
 
 #define BPF_KPROBE(name, ...) \
-name(struct pt_regs *ctx); \
-static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
-typeof(name(0)) name(struct pt_regs *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return __ebcc_body_##name(__EBCC_PARMS(ctx, ##__VA_ARGS__)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
+	__EBCC_TYPED_PROG(name, struct pt_regs *ctx, __EBCC_PARMS(ctx, ##__VA_ARGS__), ##__VA_ARGS__)
 
 /* BPF_KRETPROBE / BPF_URETPROBE: the one declared argument, if any, is the
  * probed function's return value. */
 #define __EBCC_RET_0(ctx)
 #define __EBCC_RET_1(ctx) , (void *)PT_REGS_RC(ctx)
 #define BPF_KRETPROBE(name, ...) \
-name(struct pt_regs *ctx); \
-static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
-typeof(name(0)) name(struct pt_regs *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return __ebcc_body_##name(ctx __EBCC_JOIN(__EBCC_RET_, __EBCC_NARG(__VA_ARGS__))(ctx)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
+	__EBCC_TYPED_PROG(name, struct pt_regs *ctx, \
+			  ctx __EBCC_JOIN(__EBCC_RET_, __EBCC_NARG(__VA_ARGS__))(ctx), ##__VA_ARGS__)
 
 #define BPF_UPROBE(name, ...) BPF_KPROBE(name, ##__VA_ARGS__)
 #define BPF_URETPROBE(name, ...) BPF_KRETPROBE(name, ##__VA_ARGS__)
@@ -205,17 +193,9 @@ static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, #
 #define __EBCC_SYSARGS_5(regs) __EBCC_SYSARGS_4(regs), (void *)PT_REGS_PARM5_CORE_SYSCALL(regs)
 #define __EBCC_SYSARGS_6(regs) __EBCC_SYSARGS_5(regs), (void *)PT_REGS_PARM6_CORE_SYSCALL(regs)
 #define BPF_KSYSCALL(name, ...) \
-name(struct pt_regs *ctx); \
-static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
-typeof(name(0)) name(struct pt_regs *ctx) \
-{ \
-	struct pt_regs *__ebcc_regs = PT_REGS_SYSCALL_REGS(ctx); \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return __ebcc_body_##name(ctx __EBCC_JOIN(__EBCC_SYSARGS_, __EBCC_NARG(__VA_ARGS__))(__ebcc_regs)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
+	__EBCC_TYPED_PROG(name, struct pt_regs *ctx, \
+			  ctx __EBCC_JOIN(__EBCC_SYSARGS_, __EBCC_NARG(__VA_ARGS__))(PT_REGS_SYSCALL_REGS(ctx)), \
+			  ##__VA_ARGS__)
 #define BPF_KPROBE_SYSCALL BPF_KSYSCALL
 #endif /* bpf_target_defined */
 
