@@ -5,9 +5,11 @@
 import { CPU_FEATURES, cpuFeatures } from '../bpf/opcodes.js';
 import type { CompileContext } from '../context.js';
 import type { Module } from '../ir/ir.js';
+import { foldRemainderRanges } from './remainder-ranges.js';
 
 export function checkSignedDivision(module: Module, ctx: CompileContext): void {
   if (cpuFeatures(ctx.options.mcpu).has('sdivSmod')) return;
+  if (ctx.options.optLevel > 0) foldRemainderRanges(module);
   const v = CPU_FEATURES.sdivSmod.minCpu;
   for (const fn of module.functions) {
     for (const b of fn.blocks) {

@@ -40,3 +40,30 @@ it('points at the division that remains, and -mcpu=v4 compiles it to a signed mo
   expect(codes(src, { mcpu: 4 })).toEqual([]);
   expect(signedDivisions(src, { mcpu: 4 })).toBe(1);
 });
+
+it('a test that the remainder\'s range decides folds, and takes the remainder with it', () => {
+  // vport is 0 or len % 2, so in [-1, 1]: vport >= 10 is never true
+  const body = (test: string) => `  int vport = 0;
+  if (len > 0)
+    vport = len % 2;
+  if (${test})
+    return XDP_ABORTED;
+  return XDP_PASS;`;
+  for (const test of ['vport >= 10', 'vport < -1', 'vport == 7', 'vport > 1']) {
+    expect(codes(PROG(body(test))), test).toEqual([]);
+    const insns = compileString(PROG(body(test))).object!.functions[0]!.insns;
+    expect(insns.filter((i) => i.code === 0x95).length, test).toBe(1); // one exit: the test went away
+  }
+  // tests the range does not decide keep the remainder, which is then reported
+  for (const test of ['vport == 1', 'vport > 0', '(unsigned)vport > 5', 'vport != -1']) {
+    expect(codes(PROG(body(test))), test).toEqual(['E5004']);
+  }
+});
+
+it('a register that is also set from an unknown value has no range', () => {
+  const src = PROG(`  int vport = len % 4;
+  if (len > 100)
+    vport = (int)len;
+  return vport >= 10 ? XDP_ABORTED : XDP_PASS;`);
+  expect(codes(src)).toEqual(['E5004']);
+});
