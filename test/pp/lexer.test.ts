@@ -61,6 +61,16 @@ describe('lexFile', () => {
     ]);
   });
 
+  it('maps every token back to its raw text across CRLF, consecutive and trailing splices', () => {
+    const src = 'a\\\r\nb c\\\n\\\nd "x\\\\\ny" e\\\n';
+    const { tokens, file } = lex(src);
+    expect(tokens.map((t) => t.text)).toEqual(['ab', 'cd', '"x\\y"', 'e', '']);
+    expect(tokens.slice(0, -1).map((t) => file.text.slice(t.span.start, t.span.end))).toEqual([
+      'a\\\r\nb', 'c\\\n\\\nd', '"x\\\\\ny"', 'e',
+    ]);
+    expect(tokens[tokens.length - 1]!.span.start).toBe(src.length);
+  });
+
   it('a // comment continues over a splice', () => {
     expect(texts('a // b \\\n c\nd')).toEqual(['a', 'd', '']);
   });
