@@ -107,14 +107,35 @@ export function globalValueNumbering(fn: IrFunction): boolean {
     return key === undefined ? undefined : { key, regs };
   };
 
-  const forget = (st: State, d: VReg) => {
-    for (const [k, f] of st.exprs) if (f.holder === d || f.regs.includes(d)) st.exprs.delete(k);
-    for (const [r, c] of st.copies) if (r === d || c === d) st.copies.delete(r);
-  };
-
   /** Walks a block from its entry state; with `rewrite`, replaces recomputations by copies. */
   const transfer = (bid: BlockId, inState: State, rewrite: boolean): { out: State; changed: boolean } => {
     const st = cloneState(inState);
+    // The facts and copies that name each register, so that a definition visits only those
+    // instead of the whole state (it was quadratic in a block's length). Entries may be stale:
+    // forget checks each against the state.
+    const exprsOf = new Map<VReg, string[]>();
+    const copiesOf = new Map<VReg, VReg[]>();
+    const note = <T>(index: Map<VReg, T[]>, r: VReg, x: T) => {
+      const list = index.get(r);
+      if (list) list.push(x);
+      else index.set(r, [x]);
+    };
+    const noteExpr = (k: string, f: Fact) => {
+      note(exprsOf, f.holder, k);
+      for (const r of f.regs) note(exprsOf, r, k);
+    };
+    for (const [k, f] of st.exprs) noteExpr(k, f);
+    for (const [r, c] of st.copies) note(copiesOf, c, r);
+    const forget = (d: VReg) => {
+      for (const k of exprsOf.get(d) ?? []) {
+        const f = st.exprs.get(k);
+        if (f !== undefined && (f.holder === d || f.regs.includes(d))) st.exprs.delete(k);
+      }
+      exprsOf.delete(d);
+      st.copies.delete(d);
+      for (const r of copiesOf.get(d) ?? []) if (st.copies.get(r) === d) st.copies.delete(r);
+      copiesOf.delete(d);
+    };
     const b = fn.blocks[bid]!;
     let changed = false;
     for (let k = 0; k < b.insts.length; k++) {
@@ -136,13 +157,18 @@ export function globalValueNumbering(fn: IrFunction): boolean {
         for (const [k2, f] of st.exprs) if (f.load === 'mem' || (f.load === 'ctx' && !keepCtx)) st.exprs.delete(k2);
       }
       if (d === undefined) continue;
-      forget(st, d);
+      forget(d);
       if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && i.src.reg !== d) {
         const src = st.copies.get(i.src.reg) ?? i.src.reg;
-        if (src !== d) st.copies.set(d, src);
+        if (src !== d) {
+          st.copies.set(d, src);
+          note(copiesOf, src, d);
+        }
       } else if (e && !e.regs.includes(d) && i.op !== 'mov') {
         const load = i.op !== 'load' ? undefined : i.addr.kind === 'reg' && ctxRegs?.has(i.addr.reg) ? 'ctx' : 'mem';
-        st.exprs.set(e.key, { holder: d, regs: e.regs, load });
+        const fact: Fact = { holder: d, regs: e.regs, load };
+        st.exprs.set(e.key, fact);
+        noteExpr(e.key, fact);
       }
     }
     return { out: st, changed };

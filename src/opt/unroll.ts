@@ -123,8 +123,9 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
 function cloneIr<T>(x: T): T {
   if (typeof x !== 'object' || x === null) return x;
   if (Array.isArray(x)) return x.map(cloneIr) as T;
+  const src = x as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(x)) out[k] = k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? v : cloneIr(v);
+  for (const k of Object.keys(src)) out[k] = k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? src[k] : cloneIr(src[k]);
   return out as T;
 }
 

@@ -1,0 +1,66 @@
+// Global value numbering forgets what a definition invalidates, and nothing more: the
+// expressions that read the register or live in it, and the copies from and to it.
+import { describe, expect, it } from 'vitest';
+import type { Inst, IrFunction, VReg } from '../../src/ir/ir.js';
+import { printFunction } from '../../src/ir/print.js';
+import { validateFunction } from '../../src/ir/validate.js';
+import { globalValueNumbering } from '../../src/opt/gvn.js';
+import { NO_SPAN } from '../../src/diag/source.js';
+
+const span = NO_SPAN;
+const r = (n: number) => n as VReg;
+const reg = (n: number) => ({ kind: 'reg' as const, reg: r(n) });
+const imm = (v: number) => ({ kind: 'imm' as const, value: BigInt(v) });
+const add1 = (dst: number, a: number): Inst => ({ op: 'alu', alu: 'add', bits: 64, dst: r(dst), a: reg(a), b: imm(1), span });
+const load = (dst: number): Inst => ({ op: 'load', size: 4, dst: r(dst), addr: { kind: 'reg', reg: r(0), off: 8 }, span });
+const movReg = (dst: number, src: number): Inst => ({ op: 'mov', bits: 64, dst: r(dst), src: reg(src), span });
+const movImm = (dst: number, v: number): Inst => ({ op: 'mov', bits: 64, dst: r(dst), src: imm(v), span });
+
+/** One block of `insts` in a .text function of one pointer parameter (%0), returning %ret. */
+function gvn(insts: Inst[], ret: number, vregCount: number): string {
+  const f: IrFunction = {
+    name: 'f', section: '.text', global: false, params: [r(0)], vregCount, vregNames: new Map(), slots: [],
+    blocks: [{ id: 0, insts, term: { op: 'ret', value: reg(ret), span } }], span, source: undefined as never,
+  };
+  globalValueNumbering(f);
+  expect(validateFunction(f)).toEqual([]);
+  return printFunction(f);
+}
+
+describe('gvn', () => {
+  it('reuses an expression whose operands and holder are unchanged', () => {
+    const out = gvn([load(1), add1(2, 1), add1(3, 1)], 3, 4);
+    expect(out).toContain('%3 = %2');
+  });
+
+  it('forgets an expression when an operand is written', () => {
+    const out = gvn([load(1), add1(2, 1), load(1), add1(3, 1)], 3, 4);
+    expect(out).not.toContain('%3 = %2');
+  });
+
+  it('forgets an expression when the register holding it is written', () => {
+    const out = gvn([load(1), add1(2, 1), movImm(2, 5), add1(3, 1)], 3, 4);
+    expect(out).not.toContain('%3 = %2');
+  });
+
+  it('forgets a copy when its source is written, so an old and a new value never share a key', () => {
+    // %2 holds the old %1: %2 + 1 and the new %1 + 1 are different values.
+    const out = gvn([load(1), movReg(2, 1), load(1), add1(3, 2), add1(4, 1)], 4, 5);
+    expect(out).not.toContain('%4 = %3');
+    // Without the second load, %2 is a copy of %1 and the two additions are one.
+    expect(gvn([load(1), movReg(2, 1), add1(3, 2), add1(4, 1)], 4, 5)).toContain('%4 = %3');
+  });
+
+  it('forgets a copy when its destination is written', () => {
+    const out = gvn([load(1), movReg(2, 1), movImm(2, 7), add1(3, 1), add1(4, 2)], 4, 5);
+    expect(out).not.toContain('%4 = %3');
+  });
+
+  it('keeps an expression found again after it was forgotten, until its new holder is written', () => {
+    const out = gvn([load(1), add1(2, 1), load(1), add1(3, 1), add1(4, 1), movImm(3, 9), add1(5, 1)], 5, 6);
+    expect(out).not.toContain('%3 = %2');
+    expect(out).toContain('%4 = %3');
+    expect(out).not.toContain('%5 = %3');
+    expect(out).not.toContain('%5 = %4'); // %4 = %3 was a copy of %3, forgotten with it
+  });
+});
