@@ -120,12 +120,24 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
  * A copy of an instruction or terminator: its own operand, address and list objects (passes
  * rewrite them in place), sharing only the source spans, which nothing changes.
  */
-function cloneIr<T>(x: T): T {
+export function cloneIr<T>(x: T): T {
   if (typeof x !== 'object' || x === null) return x;
-  if (Array.isArray(x)) return x.map(cloneIr) as T;
+  // Scalars are copied without a call: a whole function is copied before each loop's try, and
+  // this ran as one of the larger items of a cold compile.
+  if (Array.isArray(x)) {
+    const a: unknown[] = new Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v: unknown = x[i];
+      a[i] = typeof v !== 'object' || v === null ? v : cloneIr(v);
+    }
+    return a as T;
+  }
   const src = x as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(src)) out[k] = k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? src[k] : cloneIr(src[k]);
+  for (const k of Object.keys(src)) {
+    const v = src[k];
+    out[k] = typeof v !== 'object' || v === null || k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? v : cloneIr(v);
+  }
   return out as T;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { printModule } from '../../src/ir/print.js';
 import { compileString } from '../util/compile.js';
 import { findLoops } from '../../src/opt/loops.js';
+import { cloneIr } from '../../src/opt/unroll.js';
 
 const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
 
@@ -126,5 +127,49 @@ describe('findLoops', () => {
     const out = compileString(HEAD + 'SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0; for (int i = 0; i < 4; i++) s += i; return s; }', {}, 'sema');
     const module = lower(out.program!, out.ctx);
     expect(findLoops(module.functions[0]!).length).toBe(1);
+  });
+});
+
+describe('cloneIr', () => {
+  it('copies instructions and terminators deeply, sharing only their spans', () => {
+    const out = compileString(HEAD + `
+      struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u64); } m SEC(".maps");
+      SEC("xdp") int f(struct xdp_md *ctx) {
+        __u32 k = 0;
+        __u64 *v = bpf_map_lookup_elem(&m, &k);
+        if (v && ctx->data + 14 <= ctx->data_end) *v += (__u64)ctx->ingress_ifindex << 3;
+        return XDP_PASS;
+      }`, { optLevel: 0 }, 'ir');
+    expect(out.text).toBe('');
+    const blocks = out.ir!.functions[0]!.blocks;
+    const spans = new Set<unknown>();
+    const objects = new Set<unknown>();
+    const walk = (x: unknown, key = ''): void => {
+      if (typeof x !== 'object' || x === null) return;
+      if (key === 'span' || key === 'sizeSpan' || key === 'valueSpan') {
+        spans.add(x);
+        return;
+      }
+      objects.add(x);
+      for (const [k, v] of Object.entries(x)) walk(v, Array.isArray(x) ? key : k);
+    };
+    for (const b of blocks) walk([b.insts, b.term]);
+    const copies = blocks.map((b) => [cloneIr(b.insts), cloneIr(b.term)]);
+    expect(copies).toEqual(blocks.map((b) => [b.insts, b.term]));
+    let shared = 0;
+    let sharedSpans = 0;
+    const check = (x: unknown, key = ''): void => {
+      if (typeof x !== 'object' || x === null) return;
+      if (key === 'span' || key === 'sizeSpan' || key === 'valueSpan') {
+        if (spans.has(x)) sharedSpans++;
+        return;
+      }
+      if (objects.has(x)) shared++;
+      for (const [k, v] of Object.entries(x)) check(v, Array.isArray(x) ? key : k);
+    };
+    check(copies);
+    expect(shared).toBe(0);
+    expect(sharedSpans).toBeGreaterThan(0);
+    expect(objects.size).toBeGreaterThan(20);
   });
 });
