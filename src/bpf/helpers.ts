@@ -102,6 +102,9 @@ const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_get_numa_node_id: NO_ARGS,
   bpf_get_current_pid_tgid: NO_ARGS,
   bpf_get_current_uid_gid: NO_ARGS,
+  // The first argument is the context (sock_ops, sock_addr) or a socket (tracing, struct_ops).
+  bpf_getsockopt: { ret: 'integer', args: ['anything', 'anything', 'anything', 'ptr_to_uninit_mem', 'const_size'] },
+  bpf_setsockopt: { ret: 'integer', args: ['anything', 'anything', 'anything', 'ptr_to_mem_rdonly', 'const_size'] },
   bpf_get_current_comm: { ret: 'integer', args: ['ptr_to_uninit_mem', 'const_size'] },
   // The format string and its size are checked; the three values after them are not.
   bpf_trace_printk: { ret: 'integer', args: ['ptr_to_mem_rdonly', 'const_size'], gplOnly: true },

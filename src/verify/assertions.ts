@@ -171,7 +171,13 @@ export function checkStackBounds(regno: number, r: Reg, insnOff: number, size: n
   }
   const min = r.s.smin + BigInt(off);
   const max = r.s.smax + BigInt(off);
-  if (r.s.smin < -BigInt(BPF_MAX_VAR_OFF) || r.s.smax > BigInt(BPF_MAX_VAR_OFF) || min < -BigInt(STACK_SIZE) || max + BigInt(size) > 0n) {
+  if (r.s.smin <= -BigInt(BPF_MAX_VAR_OFF) || r.s.smax >= BigInt(BPF_MAX_VAR_OFF)) {
+    throw new Reject('V1011', `invalid unbounded variable-offset${extra} stack R${regno}`, {
+      proven: `the variable offset of R${regno} is ${scalarText(r.s)}`,
+      needed: 'an offset bounded on both sides, to stay within the 512-byte stack',
+    });
+  }
+  if (min < -BigInt(STACK_SIZE) || max + BigInt(size) > 0n) {
     throw new Reject('V1011', `invalid variable-offset${extra} stack R${regno} var_off=${tnumText(r.s.var)} off=${off} size=${size}`, {
       proven: `the variable offset of R${regno} lets the access reach ${min}..${max + BigInt(size)}`,
       needed: 'an offset bounded to stay within the 512-byte stack',
@@ -251,6 +257,9 @@ export function checkHelperMem(env: Env, st: State, regno: number, r: Reg, size:
       const m = env.maps[r.map]!;
       if (access === 'write' && m.readOnly) {
         throw new Reject('V1010', `write into map forbidden, value_size=${m.valueSize} off=${r.off} size=${size}`, { proven: `map ${m.name} is read-only for programs` });
+      }
+      if (access === 'read' && m.writeOnly) {
+        throw new Reject('V1010', `read from map forbidden, value_size=${m.valueSize} off=${r.off} size=${size}`, { proven: `map ${m.name} is write-only for programs (BPF_F_WRONLY_PROG)` });
       }
       checkRegion(env, regno, r, r.off, size, m.valueSize, zeroOk, 'map value');
       checkSpecialFields(m, r, r.off, size);

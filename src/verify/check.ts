@@ -145,6 +145,20 @@ export function checkProgram(env: Env): CheckResult {
     const hi = k + 1 < starts.length ? starts[k + 1]! : insns.length;
     for (let i = starts[k]!; i < hi; i++) funcOf[i] = k;
   }
+  // check_btf_func: a subprogram that holds LD_ABS/LD_IND or a tail call must return an integer.
+  for (let i = 0; i < insns.length; i++) {
+    const start = starts[funcOf[i]!]!;
+    if (funcOf[i] === 0 || !env.nonScalarReturn.has(start)) continue;
+    const x = insns[i]!;
+    const kind = formOf(x)?.kind;
+    const what = kind === 'ld_abs' || kind === 'ld_ind' ? 'LD_ABS' : kind === 'call' && x.src === 0 && x.imm === 12 ? 'tail_call' : undefined;
+    if (!what) continue;
+    const reject = new Reject('V1025', `${what} is only allowed in functions that return 'int'.`, {
+      proven: `the subprogram at instruction ${start} holds ${what === 'LD_ABS' ? 'an LD_ABS/LD_IND' : 'a tail call'}, and its BTF prototype does not return an integer`,
+      needed: 'the subprogram declared to return int',
+    });
+    return { accepted: false, reject, insn: i, stats };
+  }
   const depthOf = new Array<number>(starts.length).fill(0);
   // The static call graph: the functions each function calls.
   const calls = new Map<number, Set<number>>();

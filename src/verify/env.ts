@@ -18,6 +18,8 @@ export interface MapInfo {
   maxEntries: number;
   /** Programs may not write it (BPF_F_RDONLY_PROG, .rodata). */
   readOnly: boolean;
+  /** Programs may not read it (BPF_F_WRONLY_PROG). */
+  writeOnly: boolean;
   /** Frozen read-only data whose bytes the verifier knows (.rodata). */
   constBytes: Uint8Array | undefined;
   /** Byte ranges [offset, size] of constBytes whose value is not known (kconfig externs ebcc has no value for). */
@@ -73,6 +75,8 @@ export interface Env {
    * call in a loop), when the exploration keeps one: iterator loops widen against it.
    */
   prevVisit?: (idx: number, st: State) => State | undefined;
+  /** Subprograms (first instruction) whose BTF prototype returns neither an integer nor an enum. */
+  nonScalarReturn: ReadonlySet<number>;
   /** Global functions by first instruction: their calls are checked against the prototype, not followed. */
   globalFuncs: ReadonlyMap<number, GlobalFunc>;
   /** The global functions a verified path called (each is verified on its own afterwards). */

@@ -77,6 +77,23 @@ function sizeOf(btf: readonly BtfType[], t: BtfType | undefined): number | undef
 }
 
 /**
+ * check_btf_func: the subprograms (not the entry) whose BTF prototype does not return an integer
+ * or enum, by first instruction. The kernel refuses LD_ABS/LD_IND and tail calls in them.
+ */
+export function nonScalarReturns(btf: readonly BtfType[], functions: readonly { start: number; fn: { btfFuncId: number } }[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of functions.slice(1)) {
+    const func = typeAt(btf, f.fn.btfFuncId);
+    if (!func || func.kind !== 'func') continue;
+    const proto = typeAt(btf, func.type);
+    if (!proto || proto.kind !== 'func_proto') continue;
+    const ret = resolve(btf, proto.ret);
+    if (ret === undefined || (ret.kind !== 'int' && ret.kind !== 'enum')) out.add(f.start);
+  }
+  return out;
+}
+
+/**
  * The global functions of a linked program other than its entry, by first instruction. A
  * function whose prototype ebcc cannot map the way the kernel does (an argument with an
  * `arg:` decl tag, which ebcc's BTF reader does not attach to a parameter, or a pointer that

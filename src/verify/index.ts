@@ -19,7 +19,7 @@ import type { BtfType } from '../bpf/btf.js';
 import { valueFields } from './alloc.js';
 import { checkProgram, type CheckStats } from './check.js';
 import type { Env, MapInfo } from './env.js';
-import { globalFuncs, type GlobalFunc } from './global-funcs.js';
+import { globalFuncs, nonScalarReturns, type GlobalFunc } from './global-funcs.js';
 import { replayPath, type FailingPath } from './path.js';
 
 export interface VerifyOptions {
@@ -88,6 +88,7 @@ function mapInfos(defs: readonly MapDef[], btf: readonly BtfType[]): MapInfo[] {
       valueSize: d.valueSize,
       maxEntries: d.maxEntries,
       readOnly: rodata || (d.flags & (1 << 7)) !== 0,
+      writeOnly: (d.flags & (1 << 8)) !== 0,
       constBytes: rodata ? d.initial ?? new Uint8Array(d.valueSize) : undefined,
       unknownBytes: d.externs?.filter((e) => !e.known).map((e) => [e.offset, e.sizeBytes] as const),
       inner: undefined,
@@ -198,6 +199,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
     globalFuncs: globals,
+    nonScalarReturn: nonScalarReturns(obj.btf, prog.functions),
     globalCalled: new Set(),
     globalSubprog,
     retRange: globalSubprog ? undefined : type.retRange,

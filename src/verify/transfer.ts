@@ -235,8 +235,10 @@ function pointerAlu(env: Env, st: State, insn: Insn, op: string, alu32: boolean,
     if (!ptrIsDst) {
       throw new Reject('V1014', `R${dstno} tried to subtract pointer from scalar`, { proven: `R${dstno} is a number, R${srcno} a pointer`, needed: 'pointer - number' });
     }
-    if (ptr.type === 'stack' && !known) {
-      throw new Reject('V1014', `R${dstno} subtraction from stack pointer prohibited`, { proven: 'a variable subtracted from a stack pointer', needed: 'a constant offset from the frame pointer' });
+    if (ptr.type === 'stack') {
+      throw new Reject('V1014', `R${dstno} subtraction from stack pointer prohibited`, {
+        proven: `a ${known ? 'constant' : 'variable'} subtracted from a stack pointer`, needed: 'an added (negative) constant offset from the frame pointer',
+      });
     }
     const newOff = ptr.off - Number(smin);
     if (known && newOff === (newOff | 0)) {
@@ -323,6 +325,11 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       if (m.access === 'write' && map.readOnly) {
         throw new Reject('V1004', `write into map forbidden, value_size=${map.valueSize} off=${off} size=${m.size}`, {
           proven: `map ${map.name} is read-only for programs`, needed: 'a writable map',
+        });
+      }
+      if (m.access === 'read' && map.writeOnly) {
+        throw new Reject('V1004', `read from map forbidden, value_size=${map.valueSize} off=${off} size=${m.size}`, {
+          proven: `map ${map.name} is write-only for programs (BPF_F_WRONLY_PROG)`, needed: 'a map that programs may read',
         });
       }
       checkRegion(env, m.regno, r, off, m.size, map.valueSize, false, 'map value');

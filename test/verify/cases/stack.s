@@ -465,3 +465,73 @@ out:    r0 = 0
         r0 = *(u32 *)(r10 -12)
         r0 = 0
         exit
+
+@case fp_minus_const reject EACCES "R1 subtraction from stack pointer prohibited"
+.prog p socket
+        r0 = 0
+        r1 = r10
+        r1 -= 8
+        *(u64 *)(r1 +0) = r0
+        exit
+
+@case fp_plus_minus_const accept
+.prog p socket
+        r0 = 0
+        r1 = r10
+        r1 += -8
+        *(u64 *)(r1 +0) = r0
+        exit
+
+@case getsockopt_buffer_var_off_unbounded_above reject EACCES "invalid unbounded variable-offset write to stack R4"
+.prog p sockops
+        r2 = 6
+        r3 = 28
+        r4 = 0
+        *(u64 *)(r10 -16) = r4
+        *(u64 *)(r10 -8) = r4
+        r4 = *(u64 *)(r1 +168)
+        if r4 s< 0 goto out
+        r4 -= 16
+        r4 += r10
+        r5 = 8
+        call bpf_getsockopt
+out:    r0 = 1
+        exit
+
+@case getsockopt_buffer_var_off_bounded accept
+.prog p sockops
+        r2 = 6
+        r3 = 28
+        r4 = 0
+        *(u64 *)(r10 -16) = r4
+        *(u64 *)(r10 -8) = r4
+        r4 = *(u64 *)(r1 +168)
+        r4 &= 8
+        r4 -= 16
+        r4 += r10
+        r5 = 8
+        call bpf_getsockopt
+        r0 = 1
+        exit
+
+@case getsockopt_buffer_past_frame reject EINVAL "invalid write to stack R4 off=-8 size=16"
+.prog p sockops
+        r2 = 6
+        r3 = 28
+        r4 = r10
+        r4 += -8
+        r5 = 16
+        call bpf_getsockopt
+        r0 = 1
+        exit
+
+@case setsockopt_value_uninit_ok_as_root accept
+.prog p sockops
+        r2 = 6
+        r3 = 28
+        r4 = r10
+        r4 += -8
+        r5 = 4
+        call bpf_setsockopt
+        r0 = 1
+        exit

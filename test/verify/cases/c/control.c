@@ -126,3 +126,65 @@ int modulo_by_variable(struct __sk_buff *skb)
 {
 	return 1000 % skb->mark;
 }
+
+// LD_ABS/LD_IND and tail calls are allowed in a subprogram only when its BTF prototype returns
+// an integer (check_btf_func).
+unsigned long long load_byte(void *skb, unsigned long long off) asm("llvm.bpf.load.byte");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, __u32);
+} jumps SEC(".maps");
+
+static __attribute__((noinline)) int first_byte_int(struct __sk_buff *skb)
+{
+	return load_byte(skb, 0);
+}
+
+static __attribute__((noinline)) void first_byte_void(struct __sk_buff *skb)
+{
+	skb->cb[0] = load_byte(skb, 0);
+}
+
+static __attribute__((noinline)) int jump_int(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &jumps, 0);
+	return 0;
+}
+
+static __attribute__((noinline)) void jump_void(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &jumps, 0);
+}
+
+// @case ld_abs_in_int_subprog accept
+SEC("socket")
+int ld_abs_in_int_subprog(struct __sk_buff *skb)
+{
+	return first_byte_int(skb);
+}
+
+// @case ld_abs_in_void_subprog reject EINVAL "LD_ABS is only allowed in functions that return 'int'."
+SEC("socket")
+int ld_abs_in_void_subprog(struct __sk_buff *skb)
+{
+	first_byte_void(skb);
+	return 0;
+}
+
+// @case tail_call_in_int_subprog accept
+SEC("tc")
+int tail_call_in_int_subprog(struct __sk_buff *skb)
+{
+	return jump_int(skb);
+}
+
+// @case tail_call_in_void_subprog reject EINVAL "tail_call is only allowed in functions that return 'int'."
+SEC("tc")
+int tail_call_in_void_subprog(struct __sk_buff *skb)
+{
+	jump_void(skb);
+	return 0;
+}
