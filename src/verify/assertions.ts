@@ -266,6 +266,9 @@ export function checkHelperMem(env: Env, st: State, regno: number, r: Reg, size:
       return;
     }
     case 'map_key':
+      if (access === 'write') {
+        throw new Reject('V1010', `R${regno} cannot write into map_key`, { proven: `R${regno} points to the key of a map element given to a callback`, needed: 'memory the helper may write (a stack buffer or a map value)' });
+      }
       checkRegion(env, regno, r, r.off, size, r.memSize, zeroOk, 'memory');
       return;
     case 'mem':

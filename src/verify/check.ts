@@ -18,7 +18,7 @@ import type { Env } from './env.js';
 import { globalCall, globalEntryState } from './global-funcs.js';
 import { helperCall } from './helpers.js';
 import { rbtreeAdd } from './alloc.js';
-import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall, reachableThrow } from './kfuncs.js';
+import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall, reachableThrow, widenScalars } from './kfuncs.js';
 import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
@@ -190,6 +190,11 @@ export function checkProgram(env: Env): CheckResult {
   const iterNext = new Uint8Array(insns.length);
   for (const [i, name] of env.kfuncs) {
     if (kfuncByName(name)?.flags.includes('iter_next')) iterNext[i] = prune[i] = 1;
+  }
+  // So is the call of a helper that calls a callback (calls_callback): the callback returns to it.
+  for (let i = 0; i < insns.length; i++) {
+    const x = insns[i]!;
+    if (formOf(x)?.kind === 'call' && x.src === 0 && (x.imm === BPF_LOOP || x.imm === FOR_EACH_MAP_ELEM)) iterNext[i] = prune[i] = 1;
   }
   env.prevVisit = (idx, st) => {
     let seen = 0;
@@ -623,10 +628,30 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
         });
       }
       const args = regs.slice(0, 6).map((r) => ({ ...r, s: { ...r.s } }));
+      const calling = (insn.imm === BPF_LOOP || insn.imm === FOR_EACH_MAP_ELEM) && args[2]!.type === 'func';
+      const pre = calling ? cloneState(st) : undefined;
       helperCall(env, st, insn.imm, idx);
       if (insn.imm === TIMER_SET_CALLBACK && args[2]!.type === 'func') checkAsyncCallbackThrow(env, args[2]!.off);
-      const cb = callbackFrame(env, st, insn.imm, args, idx);
-      if (cb !== undefined) return { kind: 'call', to: cb };
+      if (pre) {
+        // The callback runs an unknown number of times: this path goes on as if it ran no more
+        // times, and another runs it once more and comes back to this call (push_callback_call).
+        // bpf_loop stops after as many runs as R1 may ask for.
+        const depth = curFrame(st).callbackDepth ?? 0;
+        const bounded = insn.imm === BPF_LOOP;
+        if (bounded && BigInt(depth) >= args[1]!.s.umax) {
+          curFrame(st).callbackDepth = 0;
+          return { kind: 'next', to: idx + 1 };
+        }
+        // Without precision tracking ebcc cannot ignore the scalars the callback counts with, as the
+        // kernel does when it compares states here: it widens those that changed since the last
+        // run, unless bpf_loop's count is small enough to run every iteration.
+        if (!bounded || args[1]!.s.umax > BigInt(CALLBACK_UNROLL)) {
+          const prev = env.prevVisit?.(idx, pre);
+          if (prev) widenScalars(pre, prev);
+        }
+        const cb = callbackFrame(env, pre, insn.imm, args, idx)!;
+        return { kind: 'fork', to: idx + 1, jumpTo: cb, other: pre };
+      }
       return { kind: 'next', to: idx + 1 };
     }
     case 'exit':
@@ -650,8 +675,14 @@ function exitInsn(env: Env, st: State): Step {
       });
     }
     const callee = st.frames.pop()!;
-    // The helper's own result (set by the call) stays in the caller's R0.
-    return { kind: 'next', to: callee.callsite + 1 };
+    const site = env.insns[callee.callsite]!;
+    // The helper's own result (set by the call) stays in the caller's R0 (rbtree's less()).
+    if (site.src !== 0 || (site.imm !== BPF_LOOP && site.imm !== FOR_EACH_MAP_ELEM)) return { kind: 'next', to: callee.callsite + 1 };
+    // Back to the call, with the caller's registers as they were there: it runs the callback again
+    // or goes on (prepare_func_exit of a callback).
+    const caller = curFrame(st);
+    caller.callbackDepth = (caller.callbackDepth ?? 0) + 1;
+    return { kind: 'next', to: callee.callsite };
   }
   if (st.frames.length > 1) {
     const callee = st.frames.pop()!;
@@ -814,6 +845,8 @@ function malformedMessage(insn: Insn): string | undefined {
 const BPF_LOOP = helperByName('bpf_loop')!.id;
 const TIMER_SET_CALLBACK = helperByName('bpf_timer_set_callback')!.id;
 const FOR_EACH_MAP_ELEM = helperByName('bpf_for_each_map_elem')!.id;
+/** bpf_loop counts up to this are run iteration by iteration, without widening. */
+const CALLBACK_UNROLL = 64;
 
 /**
  * bpf_rbtree_add_impl: checked as a kfunc call (kfuncs.ts checks the program may call it, the

@@ -604,7 +604,7 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
  * scalars it needed exactly; ebcc, which does not track that, widens them all (it may refuse a
  * loop the kernel accepts, never the other way round).
  */
-function widenScalars(cur: State, prev: State): void {
+export function widenScalars(cur: State, prev: State): void {
   if (cur.frames.length !== prev.frames.length) return;
   const same = (a: Reg, b: Reg): boolean => a.s.var.v === b.s.var.v && a.s.var.m === b.s.var.m && a.s.smin === b.s.smin &&
     a.s.smax === b.s.smax && a.s.umin === b.s.umin && a.s.umax === b.s.umax && a.s.s32min === b.s.s32min &&

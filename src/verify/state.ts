@@ -99,6 +99,8 @@ export interface Frame {
   depth: number;
   /** A callback called by a helper (bpf_loop, bpf_for_each_map_elem): R0 must be 0 or 1 at its exit. */
   callback?: boolean;
+  /** Iterations of a callback this frame's pending callback-calling helper call has run (callback_depth). */
+  callbackDepth?: number;
 }
 
 export interface RefState {
@@ -142,6 +144,7 @@ export function cloneFrame(f: Frame): Frame {
     frameNo: f.frameNo,
     depth: f.depth,
     callback: f.callback,
+    callbackDepth: f.callbackDepth,
   };
 }
 
@@ -373,6 +376,8 @@ export function statesEqual(old: State, cur: State, live: (frame: number, reg: n
     const of = old.frames[f]!;
     const cf = cur.frames[f]!;
     if (of.callsite !== cf.callsite) return false;
+    // func_states_equal: a state that has run more callback iterations does not cover one with fewer.
+    if ((of.callbackDepth ?? 0) > (cf.callbackDepth ?? 0)) return false;
     for (let r = 0; r < 10; r++) {
       if (!live(f, r)) continue;
       if (!regSafe(of.regs[r]!, cf.regs[r]!, ids)) return false;
