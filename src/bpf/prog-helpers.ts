@@ -322,6 +322,9 @@ export const FLAT_CTX: Readonly<Record<string, FlatCtxRule>> = {
   netfilter: { minOff: 0, size: 16, reads: { narrow: [], narrowAt: [], wide: [], u64: [[0, 16]] } },
 };
 
+/** Helpers the kernel marks might_sleep: only sleepable programs may call them. */
+export const MIGHT_SLEEP_HELPERS: readonly string[] = ['bpf_copy_from_user', 'bpf_copy_from_user_task'];
+
 /** GPL-only helpers beyond those the helper table marks (gpl_only in the kernel's protos). */
 export const GPL_ONLY_HELPERS: readonly string[] = [
   'bpf_get_stack', 'bpf_get_stackid', 'bpf_get_current_task', 'bpf_get_current_task_btf', 'bpf_probe_write_user',

@@ -5,7 +5,7 @@
 import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
 import { SOCK_MAP_TYPES, mapTypeByName } from '../bpf/maps.js';
 import {
-  BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, HELPERS_DENIED_BY_ATTACH, PROG_TYPE_HELPER_ARGS,
+  BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, HELPERS_DENIED_BY_ATTACH, MIGHT_SLEEP_HELPERS, PROG_TYPE_HELPER_ARGS,
   SOCKMAP_UPDATE_ATTACH, SOCKMAP_UPDATE_TYPES, helperAllowed,
 } from '../bpf/prog-helpers.js';
 import { constValue, isConst, scalarText } from './bounds.js';
@@ -101,6 +101,12 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     throw new Reject('V1022', 'cannot call GPL-restricted function from non-GPL compatible program', {
       proven: `${info.name} is GPL-only and the license section is not GPL-compatible`,
       needed: 'char LICENSE[] SEC("license") = "GPL";',
+    });
+  }
+  if (MIGHT_SLEEP_HELPERS.includes(info.name) && !env.sleepable) {
+    throw new Reject('V1009', 'helper call might sleep in a non-sleepable prog', {
+      proven: `${info.name} may sleep and the program is not sleepable`,
+      needed: 'a sleepable program (a `.s` section such as uprobe.s, fentry.s or lsm.s)',
     });
   }
   if (DYNPTR_HELPERS.includes(info.name)) {
@@ -289,9 +295,10 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
           proven: `the size (R${regno}) has no upper bound: ${scalarText(r.s)}`, needed: 'a size compared with the buffer size first',
         });
       }
-      if (memReg.type === 'scalar' && isConst(memReg.s) && memReg.s.var.v === 0n && memKind?.endsWith('_or_null')) return;
+      // A NULL buffer is allowed only with a size that is 0 (check_helper_mem_access on umax).
+      if (memReg.type === 'scalar' && isConst(memReg.s) && memReg.s.var.v === 0n && memKind?.endsWith('_or_null') && r.s.umax === 0n) return;
       const access = memKind === 'ptr_to_uninit_mem' || memKind === 'ptr_to_mem' ? 'write' : 'read';
-      checkHelperMem(env, st, regno - 1, memReg, Number(r.s.umax), access, zeroOk, MEM_EXPECTED);
+      checkHelperMem(env, st, regno - 1, memReg, Number(r.s.umax), access, zeroOk, memReg.type === 'scalar' ? 'fp' : MEM_EXPECTED);
       return;
     }
     case 'const_alloc_size_or_zero':

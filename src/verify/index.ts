@@ -195,7 +195,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     noPerfmon: options.noPerfmon ?? false,
     btf: obj.btf,
     kfuncs: prog.kfuncs,
-    sleepable: type.progType === 'syscall' || /^\??[a-z_]+\.s(\/|$)/.test(entry.section),
+    sleepable: type.progType === 'syscall' || /^\??[a-z_]+(\.multi)?\.s(\/|$)/.test(entry.section),
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
     globalFuncs: globals,

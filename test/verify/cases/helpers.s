@@ -494,3 +494,66 @@ out:    r0 = 0
         r1 = *(u64 *)(r0 +8)
         r0 = 1
         exit
+
+@case copy_from_user_in_kprobe reject EINVAL "helper call might sleep in a non-sleepable prog"
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_copy_from_user
+        r0 = 0
+        exit
+
+@case copy_from_user_in_kprobe_multi reject EINVAL "helper call might sleep in a non-sleepable prog"
+.prog p kprobe.multi/do_sys_open
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_copy_from_user
+        r0 = 0
+        exit
+
+@case copy_from_user_in_sleepable_uprobe accept
+.prog p uprobe.s
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_copy_from_user
+        r0 = 0
+        exit
+
+@case probe_read_user_in_kprobe accept
+.prog p kprobe/do_sys_open
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_probe_read_user
+        r0 = 0
+        exit
+
+@case csum_diff_null_with_size_zero_or_64 reject EACCES "R1 type=scalar expected=fp"
+.prog p tc
+        r2 = *(u32 *)(r1 +0)
+        r2 &= 64
+        r1 = 0
+        r3 = 0
+        r4 = 0
+        r5 = 0
+        call bpf_csum_diff
+        r0 = 0
+        exit
+
+@case csum_diff_null_with_size_zero accept
+.prog p tc
+        r1 = 0
+        r2 = 0
+        r3 = 0
+        r4 = 0
+        r5 = 0
+        call bpf_csum_diff
+        r0 = 0
+        exit
