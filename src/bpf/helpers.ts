@@ -249,6 +249,16 @@ export function helperById(id: number): HelperInfo | undefined {
   return helperIdx().byId.get(id);
 }
 
+/**
+ * A helper that may keep a pointer it is given after it returns, and hand it back later: the
+ * dynptr helpers (bpf_dynptr_from_mem records its buffer, bpf_dynptr_data returns a pointer into
+ * it). An unknown helper is assumed to.
+ */
+export function helperKeepsPointers(id: number): boolean {
+  const info = helperById(id);
+  return info === undefined || info.proto.includes('bpf_dynptr');
+}
+
 /** Looks a helper up by its C name ("bpf_redirect"). */
 export function helperByName(name: string): HelperInfo | undefined {
   return helperIdx().byName.get(name);

@@ -18,7 +18,7 @@
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instUses } from '../ir/ir.js';
 import { solveBackward, solveForward } from '../ir/liveness.js';
-import { helperById } from '../bpf/helpers.js';
+import { helperKeepsPointers } from '../bpf/helpers.js';
 
 export interface SlotConflicts {
   /** Slots that some instruction accesses or takes the address of (the others need no bytes). */
@@ -180,7 +180,7 @@ function escapedSlots(fn: IrFunction, pointsTo: Map<VReg, Set<number>>): Set<num
           leaving = regs(i.value, i.size);
           break;
         case 'call':
-          leaving = keepsPointers(i.helper) ? instUses(i) : [];
+          leaving = helperKeepsPointers(i.helper) ? instUses(i) : [];
           break;
         case 'callfn':
         case 'asm':
@@ -196,11 +196,6 @@ function escapedSlots(fn: IrFunction, pointsTo: Map<VReg, Set<number>>): Set<num
   return escaped;
 }
 
-/** A helper that may keep a pointer it is given after it returns: the dynptr helpers (bpf_dynptr_from_mem records its buffer). */
-function keepsPointers(helper: number): boolean {
-  const info = helperById(helper);
-  return info === undefined || info.proto.includes('bpf_dynptr');
-}
 
 function addressesOf(i: Inst): Address[] {
   switch (i.op) {

@@ -3,8 +3,11 @@
 // a register is a frame pointer if any of its definitions may be one. The seeds are `slotaddr`
 // results and inline assembly outputs (the text may read r10); an instruction whose operands
 // include a frame pointer defines one; once a frame pointer is stored to memory, passed to a
-// call or written by an atomic, every load result and call result may be one too. Parameters
-// never point into this frame, and no helper returns an address in the caller's stack.
+// BPF-to-BPF call, to inline assembly or to a helper that keeps pointers (the dynptr helpers), or
+// written by an atomic, every load result, call result and result of such a helper may be one
+// too. Parameters never point into this frame, and no other helper returns an address in the
+// caller's stack.
+import { helperKeepsPointers } from '../bpf/helpers.js';
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
 import { instDef, instUses } from '../ir/ir.js';
 
@@ -17,6 +20,10 @@ function escapesValue(i: Inst, frame: ReadonlySet<VReg>): boolean {
       return frame.has(i.src);
     case 'callfn':
       return i.args.some((a) => a.kind === 'reg' && frame.has(a.reg));
+    case 'call':
+      return helperKeepsPointers(i.helper) && i.args.some((a) => a.kind === 'reg' && frame.has(a.reg));
+    case 'asm':
+      return instUses(i).some((u) => frame.has(u));
     default:
       return false;
   }
@@ -47,6 +54,8 @@ export function framePointers(fn: IrFunction): Set<VReg> {
             may = escaped;
             break;
           case 'call':
+            may = escaped && helperKeepsPointers(i.helper);
+            break;
           case 'mapaddr':
           case 'dataaddr':
           case 'funcaddr':
