@@ -36,7 +36,10 @@ export function foldRemainderBranches(fn: IrFunction): boolean {
   const defs = new Map<VReg, Inst[]>();
   for (const i of insts) {
     const d = instDef(i);
-    if (d !== undefined) defs.set(d, [...(defs.get(d) ?? []), i]);
+    if (d === undefined) continue;
+    const list = defs.get(d);
+    if (list) list.push(i);
+    else defs.set(d, [i]);
   }
   const params = new Set(fn.params);
   const ranges = new Map<VReg, Range>();
