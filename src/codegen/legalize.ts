@@ -1,6 +1,7 @@
 // Legalisation: makes every instruction encodable for the target -mcpu.
 // Needs: nothing. Changes: adds movs for immediates that do not fit an
-// instruction's signed 32-bit imm field, and for division by the constant 0
+// instruction's signed 32-bit imm field (also a wide constant on the left of
+// `x = C op x`, which becomes `x op= C`), and for division by the constant 0
 // (which the verifier rejects as an immediate), and copies of `x` in `x = a op x`
 // (non-commutative op); without the jmp32 feature turns 32-bit compares into
 // 64-bit ones (sign-extending for signed compares); without jmpExt (no
@@ -31,6 +32,10 @@ export function legalize(fn: IrFunction, cpu: ReadonlySet<CpuFeature>): void {
           i.b = materialize(i.b, i.span);
         }
         if (i.a.kind === 'imm' && i.b.kind === 'imm') {
+          i.a = materialize(i.a, i.span);
+        }
+        // `x = C op x`, op commutative: the selector emits `x op= C`, so C must fit the imm field.
+        if (i.a.kind === 'imm' && i.bits === 64 && !fitsImm64(i.a.value) && i.b.kind === 'reg' && i.b.reg === i.dst) {
           i.a = materialize(i.a, i.span);
         }
         // `x = a op x` with op not commutative: BPF's two-address form writes a into x's

@@ -199,6 +199,29 @@ BEGIN(prog)
 END
 `;
 
+// x = C op x, with op commutative and C a constant wider than an instruction's 32-bit immediate:
+// the selector turns it into x op= C, and C must come from a register (ld_imm64), never be cut
+// to its low 32 bits (random differential program 41813: ~0x100000000ULL + v became v += -1).
+const WIDE_CONSTANT_LEFT = `
+BEGIN(prog)
+  __u64 a = IN(1);
+  a = ~((__u64)0x100000000ULL) + a;
+  ASSERT(0xffffffff00000000ULL, a);
+  __u64 b = IN(4);
+  b = 0x100000000ULL | b;
+  ASSERT(0x1ffffffffULL, b);
+  __u64 c = IN(5);
+  c = 0xf0f0f0f0f0ULL & c;
+  ASSERT(0xf0f0f0f0f0ULL, c);
+  __u64 d = IN(3);
+  d = 0x200000000ULL * d;
+  ASSERT(0x600000000ULL, d);
+  __u64 x = IN(6);
+  x = 0x8000000000ULL ^ x;
+  ASSERT(0x8000000007ULL, x);
+END
+`;
+
 describe('miscompile regressions', () => {
   for (const opts of LEVELS) {
     describe(`-mcpu=v${opts.mcpu} -O${opts.optLevel}`, () => {
@@ -206,6 +229,7 @@ describe('miscompile regressions', () => {
       kernelIt('bit-fields promote to int or unsigned int by their width', () => expectAllPass(PROMOTIONS, INPUTS, 16, opts));
       kernelIt('pointer differences are signed for any element size', () => expectAllPass(PTRDIFF, INPUTS, 9, opts));
       kernelIt('x = a op x keeps x until op reads it', () => expectAllPass(REVERSED_OPERANDS, INPUTS, 8, opts));
+      kernelIt('x = C op x keeps every bit of a 64-bit constant C', () => expectAllPass(WIDE_CONSTANT_LEFT, INPUTS, 5, opts));
       kernelIt('packed bit-fields load and store every byte they cover', () => expectAllPass(PACKED_BITFIELDS, INPUTS, 19, opts));
       kernelIt('packed members at odd stack offsets are accessed in aligned pieces', () => expectAllPass(PACKED_MEMBERS, INPUTS, 13, opts));
     });
