@@ -33,9 +33,14 @@ export interface CompileOptions {
   warnings?: WarningMode;
   /** Warning flags turned off with -Wno-FLAG (clang's names, without -W). */
   disabledWarnings?: string[];
+  /** Warning flags made errors with -Werror=FLAG. */
+  errorWarnings?: string[];
   /** The compilation directory recorded in DWARF (DW_AT_comp_dir); the CLI passes its cwd. Default '.'. */
   compDir?: string;
-  /** Run the built-in verifier on the generated object; a rejection is an error at the C line. */
+  /**
+   * Run the built-in verifier on the generated object; a rejection is a warning at the C line
+   * (flag bpf-verifier), and the object is still written.
+   */
   verify?: boolean;
 }
 
@@ -64,5 +69,6 @@ export function createContext(fs: FileSystem, options: Partial<CompileOptions> =
   const opts = defaultOptions(options);
   const diags = new Diagnostics(100, opts.warnings ?? 'warn');
   for (const flag of opts.disabledWarnings ?? []) diags.disabledFlags.add(flag);
+  for (const flag of opts.errorWarnings ?? []) diags.errorFlags.add(flag);
   return { options: opts, diags, sources: new SourceManager(), fs };
 }

@@ -31,6 +31,8 @@ export interface Normalized {
   noWarnings: boolean;
   /** The FLAG of each -Wno-FLAG still in force (a later -WFLAG turns it back on). */
   disabledWarnings: string[];
+  /** -Werror=FLAG, less those -Wno-error=FLAG takes back. */
+  errorWarnings: string[];
   /** -v: print the version and search list. */
   verbose: boolean;
   /** -###: print what would run, run nothing. */
@@ -58,6 +60,7 @@ export function normalizeArgs(args: string[]): Normalized {
     emitLlvm: false,
     warningsAsErrors: false,
     disabledWarnings: [],
+    errorWarnings: [],
     noWarnings: false,
     verbose: false,
     dryRun: false,
@@ -117,7 +120,13 @@ export function normalizeArgs(args: string[]): Normalized {
     } else if (a.startsWith('-W') || a === '-pedantic' || a === '-pedantic-errors' || a === '-ansi') {
       // Every -W form clang accepts (-Wall, -Wextra, -Wno-foo, -Werror=foo, -Wno-error=foo, -W).
       // -Wno-FLAG turns off the warnings clang names FLAG (the codes' clangFlags), -WFLAG turns
-      // them back on; the other forms change nothing in ebcc.
+      // them back on, -Werror=FLAG makes them errors and -Wno-error=FLAG takes that back; the
+      // other forms change nothing in ebcc.
+      const e = /^-W(no-)?error=([a-z0-9][a-z0-9-]*)$/.exec(a);
+      if (e) {
+        n.errorWarnings = n.errorWarnings.filter((f) => f !== e[2]);
+        if (!e[1]) n.errorWarnings.push(e[2]!);
+      }
       const m = /^-W(no-)?([a-z0-9][a-z0-9-]*)$/.exec(a);
       if (m && !m[2]!.startsWith('error')) {
         n.disabledWarnings = n.disabledWarnings.filter((f) => f !== m[2]);

@@ -45,6 +45,8 @@ export class Diagnostics {
   readonly systemFiles = new Set<number>();
   /** Warning flags turned off by -Wno-FLAG (clang's names, without -W). */
   readonly disabledFlags = new Set<string>();
+  /** Warning flags made errors by -Werror=FLAG. */
+  readonly errorFlags = new Set<string>();
   /**
    * Tokens output while `#pragma GCC diagnostic ignored "-WFLAG"` was in force, as FLAG@file:start:
    * a warning whose span starts at one of them is not shown.
@@ -60,8 +62,12 @@ export class Diagnostics {
     const info = CODES[code] as CodeInfo;
     const advice = info.loaderAdvice === true;
     if (severity === 'warning' && this.silenced(info, span)) return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
-    if (severity === 'warning' && (this.warningMode === 'ignore' || (this.warningMode === 'error' && !advice))) {
-      if (this.warningMode === 'ignore') return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
+    if (severity === 'warning' && this.warningMode === 'ignore') return { severity, code, message, span, notes: opts.notes ?? [], expansion: opts.expansion };
+    const errorFlag = severity === 'warning' ? info.clangFlags?.find((f) => this.errorFlags.has(f)) : undefined;
+    if (errorFlag !== undefined) {
+      severity = 'error';
+      message = `${message} (a warning, made an error by -Werror=${errorFlag})`;
+    } else if (severity === 'warning' && this.warningMode === 'error' && !advice) {
       severity = 'error';
       message = `${message} (a warning, made an error by -Werror)`;
     }

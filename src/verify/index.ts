@@ -333,14 +333,22 @@ function nowUs(): number {
  */
 export function verifyCompiled(obj: ObjectProgram, ctx: CompileContext): void {
   const res = verifyObject(obj, { progType: ctx.options.progType });
+  // A rejection is a warning, and the object is written, as clang writes it: a Makefile that
+  // builds with clang builds with ebcc, and a wrong verdict of ebcc's never stops a build.
+  // -Werror=bpf-verifier makes it an error; `ebcc verify` reports it as one.
+  let first = !ctx.diags.errorFlags.has('bpf-verifier');
   for (const p of res.programs) {
     // A program in a section whose name starts with '?' is not loaded by libbpf unless the loader
-    // asks for it (bpf_program__set_autoload): tests keep the programs the kernel must refuse
-    // there. Its rejection is a warning, and the object is written, as clang writes it.
-    const optional = p.section.startsWith('?');
-    const why = { message: `'${p.name}' is in section '${p.section}': the leading '?' tells libbpf not to load it unless the loader asks, so the object is still written` };
+    // asks for it (bpf_program__set_autoload): tests keep the programs the kernel must refuse there.
+    const why = p.section.startsWith('?')
+      ? { message: `'${p.name}' is in section '${p.section}': the leading '?' tells libbpf not to load it unless the loader asks, so the object's other programs load` }
+      : first
+        ? { message: 'the object is still written, as clang would write it (-Werror=bpf-verifier makes this an error)' }
+        : undefined;
     for (const d of p.diagnostics) {
-      if (d.severity === 'error') ctx.diags.report(optional ? 'warning' : 'error', d.code, d.message, d.span, { notes: optional ? [...d.notes, why] : d.notes });
+      if (d.severity !== 'error') continue;
+      ctx.diags.report('warning', d.code, d.message, d.span, { notes: why ? [...d.notes, why] : d.notes });
+      if (!p.section.startsWith('?')) first = false;
     }
   }
 }

@@ -1,7 +1,7 @@
 // Programs in sections whose name starts with '?' are not loaded by libbpf unless the loader
 // asks: ebcc's verifier still explains why the kernel would refuse one, as a warning, and writes
-// the object, which then loads with its other programs. The same program in a plain section
-// fails the build.
+// the object, which then loads with its other programs. The same program in a plain section is
+// a warning too (the object is written, as clang writes it), and an error with -Werror=bpf-verifier.
 import { expect, it } from 'vitest';
 import { compileString } from '../util/compile.js';
 import { writeFileSync } from 'node:fs';
@@ -29,10 +29,26 @@ int writes_ctx(struct xdp_md *ctx)
 char LICENSE[] SEC("license") = "GPL";
 `;
 
-it('a program in a plain section that the verifier refuses fails the build', () => {
+it('a program in a plain section that the verifier refuses is a warning, and the object is written', () => {
   const r = compileString(SOURCE('xdp'), { verify: true }, 'obj', 'opt.c');
-  expect(r.ctx.diags.list.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['V1008']);
-  expect(r.elf).toBeUndefined();
+  expect(r.ctx.diags.list.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning V1008']);
+  expect(r.text).toContain("opt.c:14:2: warning: the kernel would reject program 'writes_ctx': invalid bpf_context access off=0 size=4 [V1008]");
+  expect(r.text).toContain('note: the object is still written, as clang would write it (-Werror=bpf-verifier makes this an error)');
+  expect(r.elf).toBeDefined();
+});
+
+it('-Werror=bpf-verifier makes the rejection an error and writes no object; plain -Werror does not', () => {
+  const strict = compileString(SOURCE('xdp'), { verify: true, errorWarnings: ['bpf-verifier'] }, 'obj', 'opt.c');
+  expect(strict.ctx.diags.list.map((d) => `${d.severity} ${d.code}`)).toEqual(['error V1008']);
+  expect(strict.text).toContain('(a warning, made an error by -Werror=bpf-verifier) [V1008]');
+  expect(strict.text).not.toContain('the object is still written');
+  expect(strict.elf).toBeUndefined();
+  const werror = compileString(SOURCE('xdp'), { verify: true, warnings: 'error' }, 'obj', 'opt.c');
+  expect(werror.ctx.diags.list.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning V1008']);
+  expect(werror.elf).toBeDefined();
+  const silent = compileString(SOURCE('xdp'), { verify: true, disabledWarnings: ['bpf-verifier'] }, 'obj', 'opt.c');
+  expect(silent.ctx.diags.list).toEqual([]);
+  expect(silent.elf).toBeDefined();
 });
 
 it("the same program in a '?' section is a warning with the reason, and the object is written", () => {
@@ -41,7 +57,8 @@ it("the same program in a '?' section is a warning with the reason, and the obje
   const w = r.ctx.diags.list.filter((d) => d.severity === 'warning');
   expect(w.map((d) => d.code)).toEqual(['V1008']);
   expect(r.text).toContain("opt.c:14:2: warning: the kernel would reject program 'writes_ctx'");
-  expect(r.text).toContain("note: 'writes_ctx' is in section '?xdp': the leading '?' tells libbpf not to load it unless the loader asks, so the object is still written");
+  expect(r.text).toContain("note: 'writes_ctx' is in section '?xdp': the leading '?' tells libbpf not to load it unless the loader asks, so the object's other programs load");
+  expect(r.text).not.toContain('the object is still written');
   expect(r.elf).toBeDefined();
 });
 

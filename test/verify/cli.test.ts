@@ -51,15 +51,28 @@ function file(name: string, text: string): string {
 }
 
 describe('ebcc build with the verifier', () => {
-  it('rejects at the C line and writes no object; --no-verify writes it', async () => {
+  it('a rejection is a warning at the C line and the object is written, as clang writes it; --no-verify is silent', async () => {
     const src = file('no_null.c', NO_NULL);
     const out = join(dir, 'no_null.o');
-    expect(await main(['build', src, '-o', out, '--no-color'])).toBe(1);
-    expect(stderr).toContain(`${src}:16:2: error: the kernel would reject program 'no_null_check': R0 invalid mem access 'map_value_or_null' [V1002]`);
-    expect(existsSync(out)).toBe(false);
+    expect(await main(['build', src, '-o', out, '--no-color'])).toBe(0);
+    expect(stderr).toContain(`${src}:16:2: warning: the kernel would reject program 'no_null_check': R0 invalid mem access 'map_value_or_null' [V1002]`);
+    expect(stderr).toContain('note: the object is still written, as clang would write it (-Werror=bpf-verifier makes this an error)');
+    expect(existsSync(out)).toBe(true);
+    rmSync(out);
     stderr = '';
     expect(await main(['build', src, '-o', out, '--no-verify', '--no-color'])).toBe(0);
     expect(stderr).toBe('');
+    expect(existsSync(out)).toBe(true);
+  });
+  it('-Werror=bpf-verifier makes it an error and writes no object; -Wno-error=bpf-verifier takes that back', async () => {
+    const src = file('no_null_strict.c', NO_NULL);
+    const out = join(dir, 'no_null_strict.o');
+    expect(await main(['build', src, '-o', out, '--no-color', '-Werror=bpf-verifier'])).toBe(1);
+    expect(stderr).toContain(`${src}:16:2: error: the kernel would reject program 'no_null_check': R0 invalid mem access 'map_value_or_null' (a warning, made an error by -Werror=bpf-verifier) [V1002]`);
+    expect(existsSync(out)).toBe(false);
+    stderr = '';
+    expect(await main(['build', src, '-o', out, '--no-color', '-Werror=bpf-verifier', '-Wno-error=bpf-verifier'])).toBe(0);
+    expect(stderr).toContain('warning: the kernel would reject');
     expect(existsSync(out)).toBe(true);
   });
 });

@@ -6,15 +6,18 @@ export interface CodeInfo {
   /** The teaching text `ebcc explain` prints: why the rule exists and how to fix the code. */
   explanation: string;
   /**
-   * A warning of this code is advice about loaders (section names libbpf 1.x cannot map, a
-   * context struct of the program's own, a map annotation that does not fit), which clang
-   * does not give: -Werror leaves it a warning, so a Makefile that builds with clang -Werror
-   * builds with ebcc.
+   * A warning of this code is advice about loading (section names libbpf 1.x cannot map, a
+   * context struct of the program's own, a map annotation that does not fit, the built-in
+   * verifier's verdict on a build), which clang does not give: -Werror leaves it a warning, so a
+   * Makefile that builds with clang -Werror builds with ebcc. -Werror=FLAG with one of its
+   * clangFlags makes it an error.
    */
   loaderAdvice?: true;
   /**
-   * The clang warning flags (without -W) that name this warning: `-Wno-FLAG` on the command line,
-   * `#pragma GCC diagnostic ignored "-WFLAG"` and the clang form of that pragma silence it.
+   * The warning flags (without -W) that name this warning: clang's names, or ebcc's own for a
+   * warning clang does not give (`bpf-verifier`). `-Wno-FLAG` on the command line,
+   * `#pragma GCC diagnostic ignored "-WFLAG"` and the clang form of that pragma silence it;
+   * `-Werror=FLAG` makes it an error.
    */
   clangFlags?: readonly string[];
 }

@@ -2,7 +2,10 @@ import type { CodeInfo } from './info.js';
 
 // Codes of the built-in verifier (src/verify/): V1001–V1099. Each rejection the Linux verifier
 // would make is reported once, at the C line of the instruction, with the kernel's own message.
-const E = (name: string, title: string, explanation: string): CodeInfo => ({ name, title, explanation });
+// `ebcc verify` reports them as errors. `ebcc build` reports them as warnings of the flag
+// bpf-verifier and still writes the object, as clang would: -Werror=bpf-verifier makes them
+// errors, -Wno-bpf-verifier silences them.
+const E = (name: string, title: string, explanation: string): CodeInfo => ({ name, title, explanation, loaderAdvice: true, clangFlags: ['bpf-verifier'] });
 
 export const verifyCodes = {
   V1001: E('verify-scalar-deref', 'the program dereferences a value that is not a pointer',
