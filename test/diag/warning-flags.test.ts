@@ -27,6 +27,17 @@ it('-Wno-FLAG turns off the warnings clang names FLAG, and nothing else', () => 
   expect(codes(src, { warnings: 'error', disabledWarnings: ['int-conversion', 'pointer-sign'] })).toEqual([]);
 });
 
+it('-Werror=FLAG makes only the warnings clang names FLAG errors', () => {
+  const src = wrap('unsigned char *u = 0; char *c = u; return take_int(ctx) + (int)(long)c;');
+  expect(codes(src, { errorWarnings: ['int-conversion'] })).toEqual(['warning E3028 line', 'error E3026 line']);
+  expect(compileString(src, { errorWarnings: ['int-conversion'] }, 'sema').text).toContain('(a warning, made an error by -Werror=int-conversion) [E3026]');
+});
+
+it('reads -Werror=FLAG and -Wno-error=FLAG in order', () => {
+  expect(normalizeArgs(['-Werror=int-conversion', '-Werror=pointer-sign', '-Wno-error=int-conversion', 'x.c']).errorWarnings).toEqual(['pointer-sign']);
+  expect(normalizeArgs(['-Werror=bpf-verifier', 'x.c']).disabledWarnings).toEqual([]);
+});
+
 it('reads -Wno-FLAG and -WFLAG in order, and leaves -Wno-error=FLAG alone', () => {
   expect(normalizeArgs(['-Wno-int-conversion', '-Wall', '-c', 'x.c']).disabledWarnings).toEqual(['int-conversion']);
   expect(normalizeArgs(['-Wno-int-conversion', '-Wint-conversion', 'x.c']).disabledWarnings).toEqual([]);
