@@ -61,23 +61,39 @@ export function solveBackward(fn: IrFunction, use: readonly Set<number>[], def: 
  * blocks[0] starts empty. Returns in[] (what some path from the entry has produced before each block).
  */
 export function solveForward(fn: IrFunction, gen: readonly Set<number>[]): Set<number>[] {
+  // A worklist that carries only what is new, as in solveBackward: each item enters a block's
+  // set at most once, so the work is bounded by the sizes of the final sets times the number of
+  // edges (a round-robin pass over all blocks until nothing changes was quadratic and worse on
+  // the long unrolled functions whose blocks are not in topological order).
   const n = fn.blocks.length;
+  const succs: number[][] = fn.blocks.map((b) => successors(b.term));
   const into: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let k = 0; k < n; k++) {
-      const flowing = [...into[k]!, ...gen[k]!];
-      for (const s of successors(fn.blocks[k]!.term)) {
-        const target = into[s]!;
-        for (const x of flowing) {
-          if (!target.has(x)) {
-            target.add(x);
-            changed = true;
-          }
-        }
+  const pending: number[][] = Array.from({ length: n }, () => []);
+  const queued = new Uint8Array(n);
+  const work: number[] = [];
+  const flow = (k: number, items: Iterable<number>): void => {
+    for (const s of succs[k]!) {
+      const target = into[s]!;
+      let grew = false;
+      for (const x of items) {
+        if (target.has(x)) continue;
+        target.add(x);
+        pending[s]!.push(x);
+        grew = true;
+      }
+      if (grew && !queued[s]) {
+        queued[s] = 1;
+        work.push(s);
       }
     }
+  };
+  for (let k = 0; k < n; k++) if (gen[k]!.size > 0) flow(k, gen[k]!);
+  while (work.length > 0) {
+    const k = work.pop()!;
+    queued[k] = 0;
+    const items = pending[k]!;
+    pending[k] = [];
+    flow(k, items);
   }
   return into;
 }

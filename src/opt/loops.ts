@@ -54,39 +54,76 @@ export interface Dominators {
 }
 
 /**
- * Immediate dominators by the iterative algorithm of Cooper, Harvey and Kennedy ("A Simple,
- * Fast Dominance Algorithm", 2001): linear memory, near-linear time on reducible CFGs. Then a
- * pre/post numbering of the dominator tree answers dominance queries in constant time.
+ * Immediate dominators by the Semi-NCA algorithm (Georgiadis, "Linear-Time Algorithms for
+ * Dominators and Related Problems", 2005; the semidominator step of Lengauer and Tarjan, then
+ * each block's immediate dominator as the nearest common ancestor of its parent and its
+ * semidominator in the tree built so far): O(m log n) whatever the CFG's shape. The iterative
+ * algorithm it replaces walked the tree from every predecessor, which is quadratic when one block
+ * has thousands of predecessors (a `goto` or `break` out of each copy of an unrolled loop). Then
+ * a pre/post numbering of the dominator tree answers dominance queries in constant time.
  */
 export function dominators(fn: IrFunction, preds: BlockId[][]): Dominators {
   const n = fn.blocks.length;
   const rpo = reversePostOrder(fn);
-  const order = new Int32Array(n).fill(-1); // position in rpo
-  rpo.forEach((b, i) => (order[b] = i));
-  const idom = new Int32Array(n).fill(-1);
-  idom[0] = 0;
-  const intersect = (a: number, b: number): number => {
-    while (a !== b) {
-      while (order[a]! > order[b]!) a = idom[a]!;
-      while (order[b]! > order[a]!) b = idom[b]!;
-    }
-    return a;
-  };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let k = 1; k < rpo.length; k++) {
-      const b = rpo[k]!;
-      let next = -1;
-      for (const p of preds[b]!) {
-        if (idom[p] === -1) continue; // not processed yet, or unreachable
-        next = next === -1 ? p : intersect(p, next);
+  // Depth-first preorder from the entry: num[b] is b's number (-1: unreachable), vertex[i] the
+  // block numbered i, parent[i] the number of its parent in the depth-first tree.
+  const num = new Int32Array(n).fill(-1);
+  const vertex: BlockId[] = [];
+  const parent: number[] = [];
+  const dfs: { id: BlockId; succ: BlockId[]; next: number }[] = [{ id: 0, succ: successors(fn.blocks[0]!.term), next: 0 }];
+  num[0] = 0;
+  vertex.push(0);
+  parent.push(0);
+  while (dfs.length > 0) {
+    const top = dfs[dfs.length - 1]!;
+    if (top.next < top.succ.length) {
+      const s = top.succ[top.next++]!;
+      if (num[s] === -1) {
+        num[s] = vertex.length;
+        parent.push(num[top.id]!);
+        vertex.push(s);
+        dfs.push({ id: s, succ: successors(fn.blocks[s]!.term), next: 0 });
       }
-      if (next !== idom[b]) {
-        idom[b] = next;
-        changed = true;
-      }
-    }
+    } else dfs.pop();
   }
+  const count = vertex.length;
+  // Semidominators, by number, in reverse preorder. `ancestor` is the forest of the blocks done
+  // so far (linked to their depth-first parents) with path compression; `label` the number on
+  // the compressed path with the smallest semidominator.
+  const semi = Int32Array.from({ length: count }, (_, i) => i);
+  const ancestor = new Int32Array(count).fill(-1);
+  const label = Int32Array.from({ length: count }, (_, i) => i);
+  const path: number[] = [];
+  const evaluate = (v: number): number => {
+    if (ancestor[v] === -1) return v;
+    // Compress the path from v to its forest root, iteratively (it can be as long as the CFG).
+    for (let u = v; ancestor[ancestor[u]!] !== -1; u = ancestor[u]!) path.push(u);
+    while (path.length > 0) {
+      const u = path.pop()!;
+      const a = ancestor[u]!;
+      if (semi[label[a]!]! < semi[label[u]!]!) label[u] = label[a]!;
+      ancestor[u] = ancestor[a]!;
+    }
+    return label[v]!;
+  };
+  for (let w = count - 1; w > 0; w--) {
+    for (const p of preds[vertex[w]!]!) {
+      const v = num[p]!;
+      if (v === -1) continue; // an unreachable predecessor
+      const candidate = v <= w ? v : semi[evaluate(v)]!;
+      if (candidate < semi[w]!) semi[w] = candidate;
+    }
+    ancestor[w] = parent[w]!;
+  }
+  // Immediate dominators, by number, in preorder: climb from the parent while above the semidominator.
+  const idomNum = Int32Array.from(parent);
+  for (let w = 1; w < count; w++) {
+    let d = idomNum[w]!;
+    while (d > semi[w]!) d = idomNum[d]!;
+    idomNum[w] = d;
+  }
+  const idom = new Int32Array(n).fill(-1);
+  for (let w = 0; w < count; w++) idom[vertex[w]!] = vertex[idomNum[w]!]!;
   // Pre/post numbers of the dominator tree (iteratively: it can be as deep as the CFG is long).
   const children: BlockId[][] = Array.from({ length: n }, () => []);
   for (const b of rpo) if (b !== 0) children[idom[b]!]!.push(b);
