@@ -3,7 +3,12 @@
  * the clock). */
 #ifndef __EBCC_TIME_H
 #define __EBCC_TIME_H
-#include <stddef.h>
+/* Only size_t and NULL from <stddef.h>, as the C library's header does: a program built on a
+ * vmlinux.h has the kernel's wchar_t (u16), which <stddef.h>'s would contradict. */
+typedef unsigned long size_t;
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 
 typedef long time_t;
 typedef long clock_t;

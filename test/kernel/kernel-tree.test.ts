@@ -42,6 +42,18 @@ it('<net/ip.h> brings what the kernel\'s does to a program that includes nothing
   expect(compileString(src, kernelTree).text).toBe('');
 });
 
+it('<linux/in.h>, <linux/ip.h> and <linux/ipv6.h> bring in kernel-tree code what the kernel\'s internal headers include', () => {
+  const src = '#include <uapi/linux/bpf.h>\n#include <linux/in.h>\n#include <linux/ip.h>\n#include <linux/ipv6.h>\n#include <bpf/bpf_helpers.h>\n' +
+    'SEC("xdp") int f(struct xdp_md *ctx) {\n  void *data = (void *)(long)ctx->data, *end = (void *)(long)ctx->data_end;\n' +
+    '  struct ethhdr *eth = data;\n  struct tcphdr *th = data + ETH_HLEN + sizeof(struct iphdr);\n  struct udphdr *uh = (void *)th;\n' +
+    '  if ((void *)(th + 1) > end) return XDP_PASS;\n' +
+    '  return eth->h_proto == 8 && th->syn && uh->len && AF_INET == 2 && AF_INET6 == 10 ? XDP_DROP : XDP_PASS;\n}\nchar _license[] SEC("license") = "GPL";\n';
+  expect(compileString(src, kernelTree).text).toBe('');
+  // User code gets the UAPI headers only: no Ethernet header from <linux/ip.h>.
+  const user = compileString('#include <linux/ip.h>\nint f(void) { return ETH_HLEN; }\n');
+  expect(user.ctx.diags.list.map((d) => d.code)).toEqual(['E3001']);
+});
+
 describeDual('kernel-tree headers', () => compileFile(FILE, kernelTree), (obj) => {
   it('vlan_frag: VLAN tags through struct vlan_hdr, fragments through ip_is_fragment()', () => {
     const run = (frame: Uint8Array) => obj().run('vlan_frag', frame).retval;

@@ -71,6 +71,72 @@ struct __sk_buff {
 	__u64 hwtstamp;
 };
 
+/* The context of sock_ops programs (BPF_PROG_TYPE_SOCK_OPS). */
+struct bpf_sock_ops {
+	__u32 op;
+	union {
+		__u32 args[4]; /* arguments of op */
+		__u32 reply; /* the program's answer */
+		__u32 replylong[4];
+	};
+	__u32 family;
+	__u32 remote_ip4; /* network byte order */
+	__u32 local_ip4; /* network byte order */
+	__u32 remote_ip6[4];
+	__u32 local_ip6[4];
+	__u32 remote_port; /* network byte order */
+	__u32 local_port; /* host byte order */
+	__u32 is_fullsock; /* the fields below need a full socket */
+	__u32 snd_cwnd;
+	__u32 srtt_us;
+	__u32 bpf_sock_ops_cb_flags;
+	__u32 state;
+	__u32 rtt_min;
+	__u32 snd_ssthresh;
+	__u32 rcv_nxt;
+	__u32 snd_nxt;
+	__u32 snd_una;
+	__u32 mss_cache;
+	__u32 ecn_flags;
+	__u32 rate_delivered;
+	__u32 rate_interval_us;
+	__u32 packets_out;
+	__u32 retrans_out;
+	__u32 total_retrans;
+	__u32 segs_in;
+	__u32 data_segs_in;
+	__u32 segs_out;
+	__u32 data_segs_out;
+	__u32 lost_out;
+	__u32 sacked_out;
+	__u32 sk_txhash;
+	__u64 bytes_received;
+	__u64 bytes_acked;
+	__bpf_md_ptr(struct bpf_sock *, sk);
+	__bpf_md_ptr(void *, skb_data); /* header options, in the HDR_OPT callbacks */
+	__bpf_md_ptr(void *, skb_data_end);
+	__u32 skb_len;
+	__u32 skb_tcp_flags;
+	__u64 skb_hwtstamp;
+};
+
+/* Values of BPF_MAP_TYPE_DEVMAP(_HASH) and BPF_MAP_TYPE_CPUMAP with a program attached. */
+struct bpf_devmap_val {
+	__u32 ifindex;
+	union {
+		int fd; /* written by user space */
+		__u32 id; /* read back */
+	} bpf_prog;
+};
+
+struct bpf_cpumap_val {
+	__u32 qsize;
+	union {
+		int fd;
+		__u32 id;
+	} bpf_prog;
+};
+
 /* A socket, as returned by bpf_sk_lookup_tcp() and friends. */
 struct bpf_sock {
 	__u32 bound_dev_if;

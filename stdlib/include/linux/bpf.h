@@ -421,6 +421,68 @@ enum {
 	BPF_TCP_MAX_STATES
 };
 
+/* sock_ops programs: which callbacks run (bpf_sock_ops_cb_flags_set()). */
+enum {
+	BPF_SOCK_OPS_RTO_CB_FLAG = (1 << 0),
+	BPF_SOCK_OPS_RETRANS_CB_FLAG = (1 << 1),
+	BPF_SOCK_OPS_STATE_CB_FLAG = (1 << 2),
+	BPF_SOCK_OPS_RTT_CB_FLAG = (1 << 3),
+	BPF_SOCK_OPS_PARSE_ALL_HDR_OPT_CB_FLAG = (1 << 4),
+	BPF_SOCK_OPS_PARSE_UNKNOWN_HDR_OPT_CB_FLAG = (1 << 5),
+	BPF_SOCK_OPS_WRITE_HDR_OPT_CB_FLAG = (1 << 6),
+	BPF_SOCK_OPS_ALL_CB_FLAGS = 0x7F,
+};
+
+/* struct bpf_sock_ops.op: why the sock_ops program runs. */
+enum {
+	BPF_SOCK_OPS_VOID = 0,
+	BPF_SOCK_OPS_TIMEOUT_INIT = 1,
+	BPF_SOCK_OPS_RWND_INIT = 2,
+	BPF_SOCK_OPS_TCP_CONNECT_CB = 3,
+	BPF_SOCK_OPS_ACTIVE_ESTABLISHED_CB = 4,
+	BPF_SOCK_OPS_PASSIVE_ESTABLISHED_CB = 5,
+	BPF_SOCK_OPS_NEEDS_ECN = 6,
+	BPF_SOCK_OPS_BASE_RTT = 7,
+	BPF_SOCK_OPS_RTO_CB = 8,
+	BPF_SOCK_OPS_RETRANS_CB = 9,
+	BPF_SOCK_OPS_STATE_CB = 10,
+	BPF_SOCK_OPS_TCP_LISTEN_CB = 11,
+	BPF_SOCK_OPS_RTT_CB = 12,
+	BPF_SOCK_OPS_PARSE_HDR_OPT_CB = 13,
+	BPF_SOCK_OPS_HDR_OPT_LEN_CB = 14,
+	BPF_SOCK_OPS_WRITE_HDR_OPT_CB = 15,
+};
+
+/* bpf_setsockopt()/bpf_getsockopt() at level SOL_TCP, only from BPF. */
+enum {
+	TCP_BPF_IW = 1001,
+	TCP_BPF_SNDCWND_CLAMP = 1002,
+	TCP_BPF_DELACK_MAX = 1003,
+	TCP_BPF_RTO_MIN = 1004,
+	TCP_BPF_SYN = 1005,
+	TCP_BPF_SYN_IP = 1006,
+	TCP_BPF_SYN_MAC = 1007,
+};
+
+/* bpf_load_hdr_opt() */
+enum {
+	BPF_LOAD_HDR_OPT_TCP_SYN = (1ULL << 0),
+};
+
+/* struct bpf_sock_ops.args[0] in BPF_SOCK_OPS_HDR_OPT_LEN_CB and _WRITE_HDR_OPT_CB */
+enum {
+	BPF_WRITE_HDR_TCP_CURRENT_MSS = 1,
+	BPF_WRITE_HDR_TCP_SYNACK_COOKIE = 2,
+};
+
+/* Return values of tcx (BPF_TCX_INGRESS/EGRESS) programs. */
+enum tcx_action_base {
+	TCX_NEXT = -1,
+	TCX_PASS = 0,
+	TCX_DROP = 2,
+	TCX_REDIRECT = 7,
+};
+
 /* Context and argument structures. */
 #include <ebcc/bpf-structs.h>
 

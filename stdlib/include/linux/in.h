@@ -5,6 +5,9 @@
 
 #include <linux/types.h>
 #include <linux/stddef.h>
+/* As the kernel's header: it includes <linux/socket.h>, which in kernel-tree code
+ * (-D__KERNEL__) also gives the address families (AF_INET, AF_INET6). */
+#include <linux/socket.h>
 
 /* IP protocol numbers (the iphdr.protocol / ipv6hdr.nexthdr values).
  * Each is also a macro, so `#ifdef IPPROTO_x` works. */

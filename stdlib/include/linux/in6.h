@@ -48,4 +48,28 @@ struct sockaddr_in6 {
 #define IPV6_TLV_JUMBO 194
 #define IPV6_TLV_HAO 201
 
+/* IPv6 socket options (level IPPROTO_IPV6), as bpf_setsockopt()/bpf_getsockopt() take them. */
+#define IPV6_ADDRFORM 1
+#define IPV6_CHECKSUM 7
+#define IPV6_FLOWINFO 11
+#define IPV6_UNICAST_HOPS 16
+#define IPV6_MULTICAST_IF 17
+#define IPV6_MULTICAST_HOPS 18
+#define IPV6_MULTICAST_LOOP 19
+#define IPV6_MTU_DISCOVER 23
+#define IPV6_MTU 24
+#define IPV6_RECVERR 25
+#define IPV6_V6ONLY 26
+#define IPV6_RECVPKTINFO 49
+#define IPV6_PKTINFO 50
+#define IPV6_RECVHOPLIMIT 51
+#define IPV6_HOPLIMIT 52
+#define IPV6_DONTFRAG 62
+#define IPV6_RECVTCLASS 66
+#define IPV6_TCLASS 67
+#define IPV6_AUTOFLOWLABEL 70
+#define IPV6_TRANSPARENT 75
+#define IPV6_UNICAST_IF 76
+#define IPV6_FREEBIND 78
+
 #endif

@@ -8,6 +8,11 @@
 #include <linux/types.h>
 #include <linux/stddef.h>
 #include <asm/byteorder.h>
+/* Kernel-tree code (-D__KERNEL__) gets the kernel's internal <linux/ip.h>, which brings in
+ * <linux/skbuff.h> and with it the Ethernet header (struct ethhdr, ETH_HLEN). */
+#ifdef __KERNEL__
+#include <linux/if_ether.h>
+#endif
 
 /* Type-of-service byte. */
 #define IPTOS_TOS_MASK 0x1E

@@ -7,6 +7,12 @@
 #include <linux/stddef.h>
 #include <linux/in6.h>
 #include <asm/byteorder.h>
+/* Kernel-tree code (-D__KERNEL__) gets the kernel's internal <linux/ipv6.h>, which includes
+ * <linux/tcp.h> and <linux/udp.h>. */
+#ifdef __KERNEL__
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#endif
 
 #define IPV6_MIN_MTU 1280
 

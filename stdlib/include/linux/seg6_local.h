@@ -3,6 +3,8 @@
 #define __EBCC_LINUX_SEG6_LOCAL_H
 #define _LINUX_SEG6_LOCAL_H
 
+#include <linux/seg6.h>
+
 enum {
 	SEG6_LOCAL_UNSPEC,
 	SEG6_LOCAL_ACTION,

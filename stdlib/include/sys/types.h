@@ -2,7 +2,12 @@
  * declarations (sizes for the BPF target: long and pointers are 64 bits). */
 #ifndef __EBCC_SYS_TYPES_H
 #define __EBCC_SYS_TYPES_H
-#include <stddef.h>
+/* Only size_t and NULL from <stddef.h>, as the C library's header does: a program built on a
+ * vmlinux.h has the kernel's wchar_t (u16), which <stddef.h>'s would contradict. */
+typedef unsigned long size_t;
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
 #include <stdint.h>
 
 typedef long ssize_t;
