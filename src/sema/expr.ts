@@ -393,7 +393,7 @@ function checkUnary(s: SemaState, e: ast.UnaryExpr): TExpr {
 }
 
 export function markAddressTaken(e: TExpr): void {
-  if (e.kind === 'Local') e.sym.addressTaken = true;
+  if (e.kind === 'Local' || e.kind === 'Global') e.sym.addressTaken = true;
   else if (e.kind === 'Member') markAddressTaken(e.object);
 }
 

@@ -63,14 +63,17 @@ export interface GlobalVar {
   helperId?: number;
   /** An error that holds only if a program uses the object (E3101, E3107 for a static). */
   deferredError?: { code: 'E3101' | 'E3107'; message: string; span: Span };
+  /** `&x` appears somewhere: a folded `const` scalar then also needs its bytes in .rodata. */
+  addressTaken?: boolean;
 }
 
 /**
  * Whether a global lives in .rodata: `const volatile` configuration, and `const` objects that
- * are not a single folded scalar (arrays such as `static const char fmt[] = "..."`, structs).
+ * are not a single folded scalar (arrays such as `static const char fmt[] = "..."`, structs), or
+ * a scalar whose address is taken (`bpf_map_lookup_elem(&m, &KEY)`; its reads still fold).
  */
 export function isReadOnlyData(g: GlobalVar): boolean {
-  return g.role === 'rodata' || (g.role === 'const' && g.init?.kind === 'Aggregate');
+  return g.role === 'rodata' || (g.role === 'const' && (g.init?.kind === 'Aggregate' || g.addressTaken === true));
 }
 
 /** Whether a global is memory in a data section (.rodata, .data or .bss) that code addresses. */
