@@ -422,9 +422,21 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
   return changed;
 }
 
-/** Algebraic identities: x+0, x-0, x|0, x^0, x<<0, x>>0, x*1, x&~0 are x (in the op's width). */
+/**
+ * Algebraic identities: x+0, x-0, x|0, x^0, x<<0, x>>0, x*1, x&~0 are x (in the op's width).
+ * Unsigned x / 2^k is x >> k and x % 2^k is x & (2^k - 1), as clang writes them: the kernel's
+ * verifier bounds the result of a shift or a mask, not of BPF_DIV/BPF_MOD (Linux 6.18 keeps
+ * `w %= 8` unknown, so a length computed through it was 0..255 and a helper's stack read refused).
+ */
 function simplifyAlu(i: Inst & { op: 'alu' }): Inst {
   const allOnes = i.bits === 64 ? 0xffffffffffffffffn : 0xffffffffn;
+  if ((i.alu === 'div' || i.alu === 'mod') && i.b.kind === 'imm') {
+    const d = BigInt.asUintN(i.bits, i.b.value);
+    if ((d > 1n || (d === 1n && i.alu === 'mod')) && (d & (d - 1n)) === 0n) {
+      const b: Operand = i.alu === 'div' ? { kind: 'imm', value: BigInt(d.toString(2).length - 1) } : { kind: 'imm', value: d - 1n };
+      return { ...i, alu: i.alu === 'div' ? 'rsh' : 'and', b };
+    }
+  }
   const identity: Partial<Record<typeof i.alu, bigint>> = { add: 0n, sub: 0n, or: 0n, xor: 0n, lsh: 0n, rsh: 0n, arsh: 0n, mul: 1n, and: allOnes, div: 1n };
   const commutative = i.alu === 'add' || i.alu === 'or' || i.alu === 'xor' || i.alu === 'mul' || i.alu === 'and';
   const id = identity[i.alu];
