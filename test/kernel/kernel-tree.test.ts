@@ -54,6 +54,54 @@ it('<linux/in.h>, <linux/ip.h> and <linux/ipv6.h> bring in kernel-tree code what
   expect(user.ctx.diags.list.map((d) => d.code)).toEqual(['E3001']);
 });
 
+const MINMAX = `#include <uapi/linux/bpf.h>
+#include <linux/ip.h>
+#include <net/ipv6.h>
+#include <net/inet_ecn.h>
+#include <bpf/bpf_helpers.h>
+
+SEC("tc")
+int ecn_len(struct __sk_buff *skb)
+{
+	void *data = (void *)(long)skb->data, *end = (void *)(long)skb->data_end;
+	struct ipv6hdr *ip6 = data + ETH_HLEN;
+	int calls = 0;
+
+	if ((void *)(ip6 + 1) > end)
+		return TC_ACT_SHOT;
+	__u32 big = max(skb->len, 100u);
+	__u32 small = min_t(__u32, skb->len, 100);
+	int once = max(++calls, 0);
+	__u8 ecn = (ip6->flow_lbl[0] >> 4) & INET_ECN_MASK;
+
+	return big + small * 1000 + ecn * 1000000 + (once == 1 && calls == 1) * 10000000;
+}
+
+char _license[] SEC("license") = "GPL";
+`;
+
+it('kernel-tree code gets min()/max() and <net/ipv6.h>, <net/inet_ecn.h>, TC_ACT_* after <linux/ip.h>', () => {
+  expect(compileString(MINMAX, kernelTree).text).toBe('');
+  // Outside kernel-tree code no max() is defined: a program may define its own.
+  const own = compileString('#include <linux/if_vlan.h>\n#define max(a, b) ((a) > (b) ? (a) : (b))\nint f(int x) { return max(x, 3); }\n');
+  expect(own.text).toBe('');
+});
+
+describeDual('kernel-tree min/max and ECN', () => compileString(MINMAX, kernelTree), (obj) => {
+  it('ecn_len: each macro argument is evaluated once', () => {
+    // Ethernet + IPv6 with traffic class 0x03 (ECN CE) + 8 bytes: 62 bytes
+    const frame = new Uint8Array(62);
+    frame.set([0x86, 0xdd], 12);
+    frame.set([0x60, 0x30], 14);
+    expect(obj().run('ecn_len', frame).retval).toBe(100 + 62 * 1000 + 3 * 1000000 + 10000000);
+    const long = new Uint8Array(300);
+    long.set([0x86, 0xdd], 12);
+    long.set([0x60, 0x10], 14);
+    expect(obj().run('ecn_len', long).retval).toBe(300 + 100 * 1000 + 1 * 1000000 + 10000000);
+    expect(obj().run('ecn_len', new Uint8Array(40)).retval).toBe(TC_ACT_SHOT);
+  });
+});
+
 describeDual('kernel-tree headers', () => compileFile(FILE, kernelTree), (obj) => {
   it('vlan_frag: VLAN tags through struct vlan_hdr, fragments through ip_is_fragment()', () => {
     const run = (frame: Uint8Array) => obj().run('vlan_frag', frame).retval;

@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/if_ether.h>
+#include <ebcc/kernel-minmax.h>
 
 #define VLAN_HLEN 4                /* bytes a tag adds to the Ethernet header */
 #define VLAN_ETH_HLEN 18           /* Ethernet header with one tag */

@@ -9,9 +9,11 @@
 #include <linux/stddef.h>
 #include <asm/byteorder.h>
 /* Kernel-tree code (-D__KERNEL__) gets the kernel's internal <linux/ip.h>, which brings in
- * <linux/skbuff.h> and with it the Ethernet header (struct ethhdr, ETH_HLEN). */
+ * <linux/skbuff.h> and with it the Ethernet header (struct ethhdr, ETH_HLEN) and the
+ * traffic-control return codes (TC_ACT_*). */
 #ifdef __KERNEL__
 #include <linux/if_ether.h>
+#include <linux/pkt_cls.h>
 #endif
 
 /* Type-of-service byte. */

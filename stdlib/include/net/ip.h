@@ -11,6 +11,7 @@
 #include <linux/in.h>
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
+#include <ebcc/kernel-minmax.h>
 
 /* Flag bits and offset of iphdr.frag_off, in host order. */
 #define IP_CE 0x8000               /* congestion */
