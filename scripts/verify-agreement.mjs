@@ -54,6 +54,7 @@ if (!existsSync(new URL('verify/index.js', DIST))) usage('dist/verify/index.js i
 const { readObject } = await import(new URL('obj/read.js', DIST).href);
 const { Diagnostics } = await import(new URL('diag/diagnostic.js', DIST).href);
 const { verifyObject } = await import(new URL('verify/index.js', DIST).href);
+const { loadKernelBtf } = await import(new URL('cli/kernel-btf.js', DIST).href);
 const { mapDefinitions } = await import(new URL('obj/map-defs.js', DIST).href);
 const { linkProgram, programFunctions } = await import(new URL('run/link.js', DIST).href);
 const { findProgType } = await import(new URL('bpf/prog-types.js', DIST).href);
@@ -74,11 +75,15 @@ const files = inputs.flatMap((p) => findObjects(p, []));
 const base = inputs.length === 1 && statSync(inputs[0]).isDirectory() ? resolve(inputs[0]) : process.cwd();
 
 /** ebcc's verdict on one program, in a worker so that a program it takes too long on can be stopped. */
+// The running kernel's BTF, read once per worker and only for objects with CO-RE relocations:
+// ebcc applies them as libbpf does before loading.
+let kernelBtf;
 function verifyInWorker(path, prog) {
   const diags = new Diagnostics();
   const obj = readObject(new Uint8Array(readFileSync(path)), diags, path);
   const t0 = process.hrtime.bigint();
-  const res = verifyObject(obj, { program: prog });
+  if (kernelBtf === undefined && obj.functions.some((f) => f.coreRelos !== undefined)) kernelBtf = loadKernelBtf(undefined) ?? null;
+  const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined });
   const us = Number(process.hrtime.bigint() - t0) / 1000;
   const p = res.programs.find((q) => q.name === prog);
   return p === undefined

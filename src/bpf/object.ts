@@ -22,6 +22,17 @@ export interface InsnReloc {
   symbol: string;
 }
 
+/** A CO-RE relocation of one instruction (src/bpf/core-relo.ts), from .BTF.ext. */
+export interface CoreRelo {
+  insnIndex: number;
+  /** The local BTF id of the root type. */
+  typeId: number;
+  /** The access string, e.g. "0:1:2". */
+  access: string;
+  /** enum bpf_core_relo_kind. */
+  kind: number;
+}
+
 export interface LineEntry {
   insnIndex: number;
   span: Span;
@@ -41,6 +52,8 @@ export interface FunctionCode {
   /** BTF id of the FUNC type describing this function (0 if none). */
   btfFuncId: number;
   span: Span;
+  /** CO-RE relocations the loader applies against the kernel's BTF (objects read from ELF). */
+  coreRelos?: CoreRelo[];
 }
 
 export interface DataSymbol {

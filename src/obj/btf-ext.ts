@@ -8,7 +8,9 @@
 //   line_info record (16): u32 insn_off; u32 file_name_off; u32 line_off; u32 line << 10 | col
 // insn_off is a byte offset within the section (libbpf divides by 8). All
 // names are offsets into the .BTF string table. CO-RE relocations are not
-// written (core_relo_len = 0, which libbpf accepts).
+// written unless a function carries some (tests build such objects; codegen makes none), and the
+// reader decodes them.
+import { CORE_RELO_RECORD_BYTES } from '../bpf/core-relo.js';
 import { ByteReader, ByteWriter, MalformedInput, type StringTable } from './bytes.js';
 import {
   BTF_EXT_HEADER_BYTES,
@@ -39,9 +41,24 @@ export interface LineInfoRecord {
   col: number;
 }
 
+/** A CO-RE relocation as clang records it (struct bpf_core_relo). */
+export interface CoreReloRecord {
+  section: string;
+  /** Byte offset of the instruction within its section. */
+  insnOff: number;
+  /** The local BTF id of the root type. */
+  typeId: number;
+  /** The access string, e.g. "0:1:2". */
+  access: string;
+  /** enum bpf_core_relo_kind. */
+  kind: number;
+}
+
 export interface BtfExtInfo {
   funcInfo: FuncInfoRecord[];
   lineInfo: LineInfoRecord[];
+  /** Present when the object has a core_relo block. */
+  coreRelos?: CoreReloRecord[];
 }
 
 const MAX_COL = (1 << 10) - 1;
@@ -52,7 +69,8 @@ const MAX_COL = (1 << 10) - 1;
  */
 export function encodeBtfExt(info: BtfExtInfo, strings: StringTable): Uint8Array {
   const funcs = new ByteWriter();
-  funcs.u32(FUNC_INFO_RECORD_BYTES);
+  // libbpf refuses a block that holds a record size but no records (and then ignores all of .BTF.ext).
+  if (info.funcInfo.length > 0) funcs.u32(FUNC_INFO_RECORD_BYTES);
   for (const [section, recs] of groupBySection(info.funcInfo)) {
     funcs.u32(strings.add(section));
     funcs.u32(recs.length);
@@ -75,10 +93,25 @@ export function encodeBtfExt(info: BtfExtInfo, strings: StringTable): Uint8Array
       }
     }
   }
+  const relos = new ByteWriter();
+  if (info.coreRelos && info.coreRelos.length > 0) {
+    relos.u32(CORE_RELO_RECORD_BYTES);
+    for (const [section, recs] of groupBySection(info.coreRelos)) {
+      relos.u32(strings.add(section));
+      relos.u32(recs.length);
+      for (const r of recs) {
+        relos.u32(r.insnOff);
+        relos.u32(r.typeId);
+        relos.u32(strings.add(r.access));
+        relos.u32(r.kind);
+      }
+    }
+  }
   const w = new ByteWriter();
-  writeBtfHeader(w, BTF_EXT_HEADER_BYTES, [funcs.sizeBytes, lines.sizeBytes, 0]); // func_info, line_info, core_relo
+  writeBtfHeader(w, BTF_EXT_HEADER_BYTES, [funcs.sizeBytes, lines.sizeBytes, relos.sizeBytes]); // func_info, line_info, core_relo
   w.bytes(funcs.finish());
   w.bytes(lines.finish());
+  w.bytes(relos.finish());
   return w.finish();
 }
 
@@ -128,6 +161,19 @@ export function decodeBtfExt(bytes: Uint8Array, stringAt: (off: number) => strin
         lineText: stringAt(lines.u32(at + 8)),
         line: lineCol >>> 10,
         col: lineCol & MAX_COL,
+      });
+    });
+  }
+  const relos = hdrLen >= BTF_EXT_HEADER_BYTES ? block(24, 28, 'core_relo') : undefined;
+  if (relos) {
+    out.coreRelos = [];
+    readBlock(relos, CORE_RELO_RECORD_BYTES, stringAt, (section, at) => {
+      out.coreRelos!.push({
+        section,
+        insnOff: relos.u32(at),
+        typeId: relos.u32(at + 4),
+        access: stringAt(relos.u32(at + 8)),
+        kind: relos.u32(at + 12),
       });
     });
   }

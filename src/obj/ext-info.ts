@@ -1,4 +1,4 @@
-// Builds the .BTF.ext records (func_info, line_info) for the writer from the
+// Builds the .BTF.ext records (func_info, line_info, core_relo) for the writer from the
 // laid-out functions and their line tables. Rules the kernel enforces
 // (kernel/bpf/verifier.c, check_btf_func/check_btf_line), kept here:
 //   - records within a section are strictly increasing by insn_off;
@@ -7,7 +7,7 @@
 import type { FunctionCode } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { BtfExtInfo, FuncInfoRecord, LineInfoRecord } from './btf-ext.js';
+import type { BtfExtInfo, CoreReloRecord, FuncInfoRecord, LineInfoRecord } from './btf-ext.js';
 import { INSN_SIZE_BYTES } from '../bpf/encode.js';
 import { OPCODE_LD_IMM64 } from '../bpf/opcodes.js';
 
@@ -37,14 +37,18 @@ export function secondSlots(fn: FunctionCode): Set<number> {
 export function buildExtInfo(sections: PlacedSection[], ctx: CompileContext): BtfExtInfo {
   const funcInfo: FuncInfoRecord[] = [];
   const lineInfo: LineInfoRecord[] = [];
+  const coreRelos: CoreReloRecord[] = [];
   const wantLines = sections.some((s) => s.functions.some((f) => f.fn.lines.length > 0));
   for (const sec of sections) {
     for (const { fn, offsetBytes } of sec.functions) {
       if (fn.btfFuncId !== 0) funcInfo.push({ section: sec.name, insnOff: offsetBytes, typeId: fn.btfFuncId });
       if (wantLines) lineInfo.push(...functionLines(sec.name, fn, offsetBytes, ctx));
+      for (const c of fn.coreRelos ?? []) {
+        coreRelos.push({ section: sec.name, insnOff: offsetBytes + c.insnIndex * INSN_SIZE_BYTES, typeId: c.typeId, access: c.access, kind: c.kind });
+      }
     }
   }
-  return { funcInfo, lineInfo };
+  return coreRelos.length > 0 ? { funcInfo, lineInfo, coreRelos } : { funcInfo, lineInfo };
 }
 
 function functionLines(section: string, fn: FunctionCode, offsetBytes: number, ctx: CompileContext): LineInfoRecord[] {

@@ -9,7 +9,8 @@
 //     against a section symbol (clang's form for static callees) is rewritten
 //     to the callee's function symbol with imm = -1, the form write.ts emits;
 //   - .BTF -> btf (DATASEC sizes and var offsets filled in from the sections,
-//     as libbpf does); .BTF.ext func_info -> FunctionCode.btfFuncId.
+//     as libbpf does); .BTF.ext func_info -> FunctionCode.btfFuncId, core_relo ->
+//     FunctionCode.coreRelos (applied by the verifier, src/verify/core-relocate.ts).
 // The reader has no source files, so FunctionCode.lines is empty and spans are
 // NO_SPAN; readBtfExt returns the decoded line_info records (file, line text,
 // line, column) for tools that show source.
@@ -125,6 +126,10 @@ function readFunctions(elf: ElfFile, diags: Diagnostics, path: string, ext: BtfE
     for (const r of ranges) {
       const info = ext.funcInfo.find((f) => f.section === sec.name && f.insnOff === r.startBytes);
       r.fn.btfFuncId = info?.typeId ?? 0;
+      const relos = (ext.coreRelos ?? []).filter((c) => c.section === sec.name && c.insnOff >= r.startBytes && c.insnOff < r.endBytes);
+      if (relos.length > 0) {
+        r.fn.coreRelos = relos.map((c) => ({ insnIndex: (c.insnOff - r.startBytes) / INSN_SIZE_BYTES, typeId: c.typeId, access: c.access, kind: c.kind }));
+      }
     }
     for (const rel of elf.relsByTarget.get(sec.index) ?? []) applyReloc(elf, sec, ranges, rel, diags, path);
     for (const r of ranges) r.fn.relocs.sort((a, b) => a.insnIndex - b.insnIndex);

@@ -1,5 +1,6 @@
 // What the analysis of one program knows besides the state: the instructions, the maps, the
 // program type's rules, and counters. One Env per verified program; nothing module-level.
+import type { CoreFailure } from './core-relocate.js';
 import type { BtfType } from '../bpf/btf.js';
 import type { Insn } from '../bpf/insn.js';
 import type { CtxLayout } from '../bpf/ctx-layouts.js';
@@ -83,6 +84,8 @@ export interface Env {
   globalCalled: Set<number>;
   /** The global function this analysis verifies on its own (its exit returns a scalar to anyone). */
   globalSubprog?: GlobalFunc;
+  /** CO-RE relocations that poisoned an instruction (call 0xbad2310), by instruction index. */
+  coreFailures?: ReadonlyMap<number, CoreFailure>;
   /** The pointer type each load or store instruction was first checked with, on any path (insn_aux_data's ptr_type). */
   ptrTypes?: Map<number, string>;
 }

@@ -2,6 +2,8 @@
 // argument against its kind in the shared helper table (bpf/helpers.ts); then R1-R5 are
 // cleared, R0 takes the return kind, references are acquired or released, and helpers that
 // change packet data invalidate every packet pointer.
+import { CORE_POISON_HELPER } from '../bpf/core-relo.js';
+import { coreFailureHeadline } from './core-relocate.js';
 import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
 import { SOCK_MAP_TYPES, mapTypeByName } from '../bpf/maps.js';
 import {
@@ -84,6 +86,15 @@ const PTR_CASTS: readonly string[] = [
 export function helperCall(env: Env, st: State, imm: number, insnIdx: number): void {
   if (imm === 0) {
     throw new Reject('V1009', 'program of this type cannot use helper bpf_unspec#0', { proven: 'a call of helper 0', needed: 'a helper number' });
+  }
+  const core = imm === CORE_POISON_HELPER ? env.coreFailures?.get(insnIdx) : undefined;
+  if (core) {
+    throw new Reject('V1032', `invalid func unknown#${imm}`, {
+      headline: coreFailureHeadline(core),
+      proven: `the loader replaced this instruction with 'call ${imm}' (0x${imm.toString(16)}), because its CO-RE relocation failed`,
+      needed: `the instruction unreachable when the kernel lacks ${core.what}`,
+      fix: 'guard the access with bpf_core_field_exists() / bpf_core_type_exists(), or fix the type or field name',
+    });
   }
   const info = helperById(imm);
   if (!info) {

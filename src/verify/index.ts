@@ -21,6 +21,8 @@ import { checkProgram, type CheckStats } from './check.js';
 import type { Env, MapInfo } from './env.js';
 import { globalFuncs, nonScalarReturns, type GlobalFunc } from './global-funcs.js';
 import { replayPath, type FailingPath } from './path.js';
+import { applyCoreRelocations, coreFailureHeadline, type CoreFailure, type TargetBtf } from './core-relocate.js';
+import type { VerifyCode } from '../diag/codes/verify.js';
 
 export interface VerifyOptions {
   /** Only this program (its function name). */
@@ -31,6 +33,11 @@ export interface VerifyOptions {
   noPerfmon?: boolean;
   /** Where an instruction of a function comes from in the C source, for objects read from ELF. */
   lineOf?: (fn: FunctionCode, index: number) => Span | undefined;
+  /**
+   * The kernel's BTF, against which an object's CO-RE relocations are applied before verifying, as
+   * libbpf applies them before loading. Without it the code is verified unrelocated, with a note.
+   */
+  kernelBtf?: TargetBtf;
 }
 
 export interface ProgramStats {
@@ -130,6 +137,19 @@ function spanOf(fn: FunctionCode, index: number, opts: VerifyOptions): Span | un
 
 export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): VerifyResult {
   const result: VerifyResult = { programs: [], diagnostics: [] };
+  const relocated = relocateObject(obj, options, result);
+  obj = relocated.obj;
+  const externs = plainExterns(obj);
+  if (externs.size > 0) {
+    const names = [...externs.keys()].map((n) => `'${n}'`).join(', ');
+    result.diagnostics.push({
+      severity: 'warning',
+      code: 'V1033',
+      message: `extern ${names} ${externs.size === 1 ? 'is' : 'are'} neither __kconfig nor __ksym: libbpf refuses to open the object until it is ` +
+        'linked with the object that defines them (bpftool gen object); the programs that do not use them are verified as they are',
+      notes: [],
+    });
+  }
   const defs = mapDefinitions(obj);
   const maps = mapInfos(defs, obj.btf);
   const license = licenseOf(obj);
@@ -142,7 +162,7 @@ export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): V
     }
   }
   for (const entry of entries) {
-    const r = verifyOne(obj, entry, defs, maps, license, options);
+    const r = verifyOne(obj, entry, defs, maps, license, options, relocated.failures, externs);
     if ('error' in r) result.diagnostics.push(r.error);
     else result.programs.push(r);
   }
@@ -167,8 +187,66 @@ function resolveType(entry: FunctionCode, forced: string | undefined): { progTyp
   };
 }
 
+/**
+ * Applies the object's CO-RE relocations against options.kernelBtf (src/verify/core-relocate.ts).
+ * Without a kernel BTF, a note says that the verdict is made on the unrelocated code.
+ */
+function relocateObject(obj: ObjectProgram, options: VerifyOptions, result: VerifyResult): { obj: ObjectProgram; failures: Map<FunctionCode, CoreFailure[]> } {
+  const count = obj.functions.reduce((n, f) => n + (f.coreRelos?.length ?? 0), 0);
+  if (count === 0) return { obj, failures: new Map() };
+  if (!options.kernelBtf) {
+    result.diagnostics.push({
+      severity: 'note',
+      code: 'V1032',
+      message: `the object has ${count} CO-RE relocation${count === 1 ? '' : 's'}, and no kernel BTF was given to apply them to: ` +
+        'the verdict is made on the code without relocation, which the kernel never sees',
+      notes: [],
+    });
+    return { obj, failures: new Map() };
+  }
+  const r = applyCoreRelocations(obj.functions, obj.btf, options.kernelBtf);
+  return { obj: { ...obj, functions: r.functions }, failures: r.failures };
+}
+
+/**
+ * Extern variables and functions that are neither `__kconfig` (BTF DATASEC ".kconfig") nor
+ * `__ksym` (DATASEC ".ksyms"): a plain `extern int x;` is left for the static linker. libbpf
+ * refuses to open such an object ("failed to find BTF for extern", "unrecognized extern section");
+ * a loader that loads the programs one by one anyway gets each program that refers to one
+ * refused by the kernel, as its ld_imm64 names no kernel object.
+ */
+function plainExterns(obj: ObjectProgram): Map<string, { id: number; map: boolean }> {
+  const placed = new Set<number>();
+  const maps = new Set<number>();
+  for (const t of obj.btf) {
+    if (t.kind !== 'datasec') continue;
+    if (t.name === '.kconfig' || t.name === '.ksyms') for (const v of t.vars) placed.add(v.type);
+    if (t.name === '.maps') for (const v of t.vars) maps.add(v.type);
+  }
+  const out = new Map<string, { id: number; map: boolean }>();
+  obj.btf.forEach((t, i) => {
+    if ((t.kind === 'var' || t.kind === 'func') && t.linkage === 'extern' && !placed.has(i + 1)) out.set(t.name, { id: i + 1, map: maps.has(i + 1) });
+  });
+  return out;
+}
+
+/** A program that never reaches the kernel's verifier: the loader refuses it first. */
+function refusedProgram(entry: FunctionCode, code: VerifyCode, headline: string, kernel: string, span: Span | undefined): ProgramResult {
+  const type = findProgType(entry.section);
+  const stats: ProgramStats = { processedInsns: 0, peakStates: 0, totalStates: 0, maxStatesPerInsn: 0, stackDepth: 0, stackDepths: [], timeUs: 0 };
+  return {
+    name: entry.name,
+    section: entry.section,
+    progType: type?.progType?.name ?? '?',
+    accepted: false,
+    kernelMessage: kernel,
+    stats,
+    diagnostics: [{ severity: 'error', code, message: headline, span, notes: [{ message: `the loader says: ${kernel}` }] }],
+  };
+}
+
 function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDef[], maps: MapInfo[], license: string,
-  options: VerifyOptions): ProgramResult | { error: Diagnostic } {
+  options: VerifyOptions, coreFailures: ReadonlyMap<FunctionCode, CoreFailure[]>, externs: ReadonlyMap<string, { id: number; map: boolean }>): ProgramResult | { error: Diagnostic } {
   const type = resolveType(entry, options.progType);
   if (typeof type === 'string') {
     return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${type}`, span: entry.span.file >= 0 ? entry.span : undefined, notes: [] } };
@@ -176,6 +254,31 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
   const linked = linkProgram(obj, entry, defs);
   if (!linked.ok) return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${linked.message}`, notes: [] } };
   const prog = linked.program;
+  // An extern map (in ".maps") is still a map definition: a loader that loads the program on its
+  // own creates it, so only the other externs refuse the program.
+  for (const f of prog.functions) {
+    const use = f.fn.relocs.find((r) => (r.kind === 'map' || r.kind === 'call') && externs.has(r.symbol) && !externs.get(r.symbol)!.map);
+    if (!use) continue;
+    const id = externs.get(use.symbol)!.id;
+    return refusedProgram(entry, 'V1033',
+      `program '${entry.name}' uses extern '${use.symbol}', which is neither __kconfig nor __ksym: only linking with the object that defines it ` +
+      '(bpftool gen object) resolves it; libbpf refuses the object as it is',
+      use.kind === 'map' ? `pseudo btf_id 0 in ldimm64 isn't KIND_VAR or KIND_FUNC (libbpf: failed to find BTF for extern '${use.symbol}' [${id}])`
+        : `failed to find BTF for extern '${use.symbol}' [${id}]`,
+      spanOf(f.fn, use.insnIndex, options));
+  }
+  // CO-RE relocations of the linked functions: one the loader refuses outright fails the program;
+  // one that poisoned an instruction fails it only where the analysis reaches that instruction.
+  const poisoned = new Map<number, CoreFailure>();
+  for (const f of prog.functions) {
+    for (const c of coreFailures.get(f.fn) ?? []) {
+      if (c.fatal) {
+        const span = spanOf(f.fn, c.insnIndex, options);
+        return refusedProgram(entry, 'V1032', coreFailureHeadline(c), `failed to relocate CO-RE relocation of ${c.what}: ${c.reason}`, span);
+      }
+      poisoned.set(f.start + c.insnIndex, c);
+    }
+  }
   const globals = globalFuncs(obj.btf, prog.functions, type.progType);
   const newEnv = (globalSubprog?: GlobalFunc): Env => ({
     progName: entry.name,
@@ -203,6 +306,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     globalCalled: new Set(),
     globalSubprog,
     retRange: globalSubprog ? undefined : type.retRange,
+    coreFailures: poisoned,
   });
   let env = newEnv();
   const t0 = nowUs();
@@ -268,7 +372,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     out.diagnostics.push({
       severity: 'error',
       code: res.reject.code,
-      message: `the kernel would reject program '${entry.name}': ${res.reject.kernel}`,
+      message: info.headline ?? `the kernel would reject program '${entry.name}': ${res.reject.kernel}`,
       span,
       notes,
     });

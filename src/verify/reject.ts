@@ -15,6 +15,8 @@ export interface RejectInfo {
   /** The fix, in C terms. */
   fix?: string;
   notes?: RejectNote[];
+  /** ebcc's own headline, when it says more than the kernel's message (a CO-RE relocation that failed). */
+  headline?: string;
 }
 
 export class Reject {

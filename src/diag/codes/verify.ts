@@ -358,6 +358,33 @@ export const verifyCodes = {
     '\n' +
     'Instead of a dynptr, a ring buffer record can be reserved with bpf_ringbuf_reserve(),\n' +
     'checked against NULL, written, and given to bpf_ringbuf_submit(), which ebcc models.'),
+  V1032: E('verify-core-relocation', 'a CO-RE relocation cannot be resolved against the kernel\'s BTF',
+    'clang records a CO-RE relocation (.BTF.ext core_relo) for each instruction that depends on a\n' +
+    'kernel type\'s layout: bpf_core_read(), BPF_CORE_READ(), preserve_access_index structs,\n' +
+    'bpf_core_field_exists(), bpf_core_type_exists(), bpf_core_enum_value()... Before loading, libbpf\n' +
+    'looks the type up in the running kernel\'s BTF (/sys/kernel/btf/vmlinux) by name, ignoring a\n' +
+    '"___suffix", then the fields by name. When it finds no match, an existence check becomes 0, and\n' +
+    'any other relocated instruction becomes `call 0xbad2310`: the kernel refuses the program with\n' +
+    '"invalid func unknown#195896080" if that instruction can run. ebcc verify does the same\n' +
+    'relocation against /sys/kernel/btf/vmlinux, or the file given with --kernel-btf.\n' +
+    '\n' +
+    'Wrong (the field does not exist in every kernel):\n' +
+    '    return BPF_CORE_READ(task, some_new_field);\n' +
+    'Right:\n' +
+    '    if (bpf_core_field_exists(task->some_new_field))\n' +
+    '        return BPF_CORE_READ(task, some_new_field);\n' +
+    '    return 0;'),
+  V1033: E('verify-unresolved-extern', 'the object refers to an extern variable that no loader resolves',
+    'libbpf resolves two kinds of extern variables: `__kconfig` ones (in BTF DATASEC ".kconfig",\n' +
+    'filled in from the kernel\'s configuration) and `__ksym` ones (in DATASEC ".ksyms", kernel\n' +
+    'symbols). A plain `extern int x;` is meant to be defined by another BPF object; it is resolved\n' +
+    'only by linking the objects first (`bpftool gen object out.o a.o b.o`). libbpf refuses to\n' +
+    'open an object that still has one ("failed to find BTF for extern"), so no program of it loads.\n' +
+    '\n' +
+    'Wrong (one object alone):\n' +
+    '    extern int shared_counter;\n' +
+    'Right:\n' +
+    '    bpftool gen object linked.o a.bpf.o b.bpf.o    /* then load linked.o */'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
