@@ -381,6 +381,22 @@ export function checkProgram(env: Env): CheckResult {
           }),
         };
       }
+      // An async callback (bpf_timer_set_callback's) is a root of its own, with its own 512 bytes.
+      // ebcc does not explore it, so its functions' depths are read from their frame-pointer accesses.
+      for (const start of env.asyncCallbacks ?? []) {
+        const root = funcOf[start] ?? 0;
+        for (let f = 0; f < starts.length; f++) if (depthOf[f] === 0) depthOf[f] = staticStackDepth(insns, starts[f]!, starts[f + 1] ?? insns.length);
+        const asyncOver = stackChain(root, new Set());
+        if (asyncOver && asyncOver.tooDeep === undefined) {
+          return {
+            accepted: false, insn: start, stats,
+            reject: new Reject('V1018', `combined stack size of ${asyncOver.calls} calls is ${asyncOver.total}. Too large`, {
+              proven: `the callback at instruction ${start}, which the kernel runs on its own (an async callback), and the functions it calls use ${asyncOver.total} bytes of stack`,
+              needed: 'at most 512 bytes from the callback down',
+            }),
+          };
+        }
+      }
       return { accepted, stats };
     }
     const last = cur.anchor!;
@@ -411,6 +427,34 @@ export function checkProgram(env: Env): CheckResult {
     walk(k, 0, 0);
     return found;
   }
+}
+
+/**
+ * The stack a function uses, read from its code: the deepest byte below the frame pointer that an
+ * access through r10, or through a register set to r10 plus a constant, reaches. For functions the
+ * analysis does not explore (async callbacks).
+ */
+function staticStackDepth(insns: readonly Insn[], from: number, to: number): number {
+  let deepest = 0;
+  const fpOff = new Map<number, number>(); // register -> its offset from r10, along straight-line code
+  for (let i = from; i < to; i++) {
+    const x = insns[i]!;
+    const f = formOf(x);
+    if (!f) continue;
+    if (f.kind === 'ldx' || f.kind === 'ldsx' || f.kind === 'st' || f.kind === 'stx' || f.kind === 'atomic') {
+      const base = f.kind === 'ldx' || f.kind === 'ldsx' ? x.src : x.dst;
+      const off = base === 10 ? 0 : fpOff.get(base);
+      if (off !== undefined) deepest = Math.max(deepest, -(off + x.off));
+    }
+    if (f.cls === 'alu64' && (x.code & 0xf0) === 0xb0 && (x.code & 0x08) !== 0 && x.src === 10) fpOff.set(x.dst, 0);
+    else if (f.cls === 'alu64' && (x.code & 0xf0) === 0x00 && (x.code & 0x08) === 0 && fpOff.has(x.dst)) {
+      const off = fpOff.get(x.dst)! + x.imm;
+      fpOff.set(x.dst, off);
+      deepest = Math.max(deepest, -off);
+    } else if (f.kind !== 'jcond' && f.kind !== 'ja' && f.kind !== 'st' && f.kind !== 'stx') fpOff.delete(x.dst);
+    if (f.kind === 'call') for (let r = 0; r <= 5; r++) fpOff.delete(r);
+  }
+  return deepest;
 }
 
 /** iter_active_depths_differ: an iterator one iteration deeper is progress, not an infinite loop. */
@@ -631,7 +675,10 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
       const calling = (insn.imm === BPF_LOOP || insn.imm === FOR_EACH_MAP_ELEM) && args[2]!.type === 'func';
       const pre = calling ? cloneState(st) : undefined;
       helperCall(env, st, insn.imm, idx);
-      if (insn.imm === TIMER_SET_CALLBACK && args[2]!.type === 'func') checkAsyncCallbackThrow(env, args[2]!.off);
+      if (insn.imm === TIMER_SET_CALLBACK && args[2]!.type === 'func') {
+        checkAsyncCallbackThrow(env, args[2]!.off);
+        (env.asyncCallbacks ??= new Set()).add(args[2]!.off);
+      }
       if (pre) {
         // The callback runs an unknown number of times: this path goes on as if it ran no more
         // times, and another runs it once more and comes back to this call (push_callback_call).

@@ -84,6 +84,8 @@ export interface Env {
   globalCalled: Set<number>;
   /** The global function this analysis verifies on its own (its exit returns a scalar to anyone). */
   globalSubprog?: GlobalFunc;
+  /** First instructions of the callbacks given to bpf_timer_set_callback on a verified path (async roots). */
+  asyncCallbacks?: Set<number>;
   /** CO-RE relocations that poisoned an instruction (call 0xbad2310), by instruction index. */
   coreFailures?: ReadonlyMap<number, CoreFailure>;
   /** The pointer type each load or store instruction was first checked with, on any path (insn_aux_data's ptr_type). */
