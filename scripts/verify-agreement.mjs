@@ -55,6 +55,7 @@ const { readObject } = await import(new URL('obj/read.js', DIST).href);
 const { Diagnostics } = await import(new URL('diag/diagnostic.js', DIST).href);
 const { verifyObject } = await import(new URL('verify/index.js', DIST).href);
 const { loadKernelBtf } = await import(new URL('cli/kernel-btf.js', DIST).href);
+const { needKernelBtf } = await import(new URL('bpf/core-relo.js', DIST).href);
 const { mapDefinitions } = await import(new URL('obj/map-defs.js', DIST).href);
 const { linkProgram, programFunctions } = await import(new URL('run/link.js', DIST).href);
 const { findProgType } = await import(new URL('bpf/prog-types.js', DIST).href);
@@ -82,7 +83,7 @@ function verifyInWorker(path, prog) {
   const diags = new Diagnostics();
   const obj = readObject(new Uint8Array(readFileSync(path)), diags, path);
   const t0 = process.hrtime.bigint();
-  if (kernelBtf === undefined && obj.functions.some((f) => f.coreRelos !== undefined)) kernelBtf = loadKernelBtf(undefined) ?? null;
+  if (kernelBtf === undefined && obj.functions.some((f) => needKernelBtf(f.coreRelos))) kernelBtf = loadKernelBtf(undefined) ?? null;
   const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined });
   const us = Number(process.hrtime.bigint() - t0) / 1000;
   const p = res.programs.find((q) => q.name === prog);

@@ -67,3 +67,11 @@ export function essentialName(name: string): string {
   }
   return name;
 }
+
+/**
+ * Whether relocating these records needs the kernel's BTF: every kind but TYPE_ID_LOCAL
+ * (bpf_core_type_id_local, bpf_obj_new's type), which names the program's own type.
+ */
+export function needKernelBtf(relos: readonly { kind: number }[] | undefined): boolean {
+  return (relos ?? []).some((r) => coreReloKind(r.kind)?.name !== 'TYPE_ID_LOCAL');
+}

@@ -16,6 +16,7 @@ import { readBtfExt, readObject, type LineInfoRecord } from '../obj/read.js';
 import { verifyObject, type ProgramResult } from '../verify/index.js';
 import { kernelLogText } from '../verify/log-text.js';
 import type { Normalized } from './args.js';
+import { needKernelBtf } from '../bpf/core-relo.js';
 import { DEFAULT_KERNEL_BTF, loadKernelBtf } from './kernel-btf.js';
 import { NodeFileSystem } from './node-fs.js';
 import { addCompileOptions, optionsFrom, type BuildFlags } from './options.js';
@@ -139,7 +140,7 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
   const loaded = load(file, flags, clang, color);
   if (!loaded) return 1;
   let kernelBtf;
-  if (loaded.obj.functions.some((f) => f.coreRelos !== undefined)) {
+  if (loaded.obj.functions.some((f) => needKernelBtf(f.coreRelos))) {
     const k = loadKernelBtf(flags.kernelBtf);
     if (k && 'error' in k) return usageError(k.error);
     kernelBtf = k;

@@ -23,6 +23,7 @@ import { globalFuncs, nonScalarReturns, type GlobalFunc } from './global-funcs.j
 import { replayPath, type FailingPath } from './path.js';
 import { applyCoreRelocations, coreFailureHeadline, type CoreFailure, type TargetBtf } from './core-relocate.js';
 import type { VerifyCode } from '../diag/codes/verify.js';
+import { needKernelBtf } from '../bpf/core-relo.js';
 
 export interface VerifyOptions {
   /** Only this program (its function name). */
@@ -192,7 +193,9 @@ function resolveType(entry: FunctionCode, forced: string | undefined): { progTyp
  * Without a kernel BTF, a note says that the verdict is made on the unrelocated code.
  */
 function relocateObject(obj: ObjectProgram, options: VerifyOptions, result: VerifyResult): { obj: ObjectProgram; failures: Map<FunctionCode, CoreFailure[]> } {
-  const count = obj.functions.reduce((n, f) => n + (f.coreRelos?.length ?? 0), 0);
+  // TYPE_ID_LOCAL (bpf_core_type_id_local, bpf_obj_new's type) names the program's own type: it
+  // needs no kernel BTF, and clang has already written the value.
+  const count = obj.functions.reduce((n, f) => n + (f.coreRelos?.filter((c) => needKernelBtf([c])).length ?? 0), 0);
   if (count === 0) return { obj, failures: new Map() };
   if (!options.kernelBtf) {
     result.diagnostics.push({
@@ -209,11 +212,11 @@ function relocateObject(obj: ObjectProgram, options: VerifyOptions, result: Veri
 }
 
 /**
- * Extern variables and functions that are neither `__kconfig` (BTF DATASEC ".kconfig") nor
- * `__ksym` (DATASEC ".ksyms"): a plain `extern int x;` is left for the static linker. libbpf
- * refuses to open such an object ("failed to find BTF for extern", "unrecognized extern section");
- * a loader that loads the programs one by one anyway gets each program that refers to one
- * refused by the kernel, as its ld_imm64 names no kernel object.
+ * Extern variables that are neither `__kconfig` (BTF DATASEC ".kconfig") nor `__ksym` (DATASEC
+ * ".ksyms"): a plain `extern int x;` is left for the static linker. libbpf refuses to open such an
+ * object ("failed to find BTF for extern", "unrecognized extern section"); a loader that loads
+ * the programs one by one anyway gets each program that loads one refused by the kernel, as its
+ * ld_imm64 names no kernel object. (Extern functions outside ".ksyms" stay kfunc calls.)
  */
 function plainExterns(obj: ObjectProgram): Map<string, { id: number; map: boolean }> {
   const placed = new Set<number>();
@@ -225,7 +228,7 @@ function plainExterns(obj: ObjectProgram): Map<string, { id: number; map: boolea
   }
   const out = new Map<string, { id: number; map: boolean }>();
   obj.btf.forEach((t, i) => {
-    if ((t.kind === 'var' || t.kind === 'func') && t.linkage === 'extern' && !placed.has(i + 1)) out.set(t.name, { id: i + 1, map: maps.has(i + 1) });
+    if (t.kind === 'var' && t.linkage === 'extern' && !placed.has(i + 1)) out.set(t.name, { id: i + 1, map: maps.has(i + 1) });
   });
   return out;
 }
@@ -257,14 +260,13 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
   // An extern map (in ".maps") is still a map definition: a loader that loads the program on its
   // own creates it, so only the other externs refuse the program.
   for (const f of prog.functions) {
-    const use = f.fn.relocs.find((r) => (r.kind === 'map' || r.kind === 'call') && externs.has(r.symbol) && !externs.get(r.symbol)!.map);
+    const use = f.fn.relocs.find((r) => r.kind === 'map' && externs.has(r.symbol) && !externs.get(r.symbol)!.map);
     if (!use) continue;
     const id = externs.get(use.symbol)!.id;
     return refusedProgram(entry, 'V1033',
       `program '${entry.name}' uses extern '${use.symbol}', which is neither __kconfig nor __ksym: only linking with the object that defines it ` +
       '(bpftool gen object) resolves it; libbpf refuses the object as it is',
-      use.kind === 'map' ? `pseudo btf_id 0 in ldimm64 isn't KIND_VAR or KIND_FUNC (libbpf: failed to find BTF for extern '${use.symbol}' [${id}])`
-        : `failed to find BTF for extern '${use.symbol}' [${id}]`,
+      `pseudo btf_id 0 in ldimm64 isn't KIND_VAR or KIND_FUNC (libbpf: failed to find BTF for extern '${use.symbol}' [${id}])`,
       spanOf(f.fn, use.insnIndex, options));
   }
   // CO-RE relocations of the linked functions: one the loader refuses outright fails the program;

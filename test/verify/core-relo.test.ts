@@ -200,6 +200,12 @@ out:    r0 = 0
     expect(res.diagnostics.map((d) => [d.severity, d.code])).toEqual([['note', 'V1032']]);
   });
 
+  it('TYPE_ID_LOCAL alone (bpf_obj_new\'s type) needs no kernel BTF: no note', () => {
+    const res = verifyObject(objectOf(fn('r1 = 3 ll\nr0 = 0\nexit', [relo(0, 3, '0', 'TYPE_ID_LOCAL')])));
+    expect(res.programs[0]!.accepted).toBe(true);
+    expect(res.diagnostics).toEqual([]);
+  });
+
   it('.BTF.ext core_relo records survive writing and reading an object', () => {
     const ctx = newContext();
     const elf = writeObject(objectOf(fn(guarded, relos('0:2'))), ctx);
