@@ -103,10 +103,25 @@ function retarget(t: Terminator, forward: Map<BlockId, BlockId>): Terminator {
 /** Blocks in reverse post-order from the entry, through forwarded targets; unreachable and forwarded blocks are dropped. */
 export function layoutOrder(fn: IrFunction, forward: Map<BlockId, BlockId> = new Map()): BlockId[] {
   // Depth-first, iteratively (a function can have thousands of blocks in a chain). The
-  // fall-through candidate (else) is visited last so that it is laid out right after.
+  // successor visited last is laid out right after its block: the then successor, into which
+  // selectTerm inverts the branch to fall, unless the else successor is a triangle's arm.
   const seen = new Set<BlockId>([0]);
   const post: BlockId[] = [];
-  const next = (id: BlockId) => ({ id, succ: [...successors(retarget(fn.blocks[id]!.term, forward))].reverse(), k: 0 });
+  const predCount = new Map<BlockId, number>();
+  for (const b of fn.blocks) for (const s of successors(retarget(b.term, forward))) predCount.set(s, (predCount.get(s) ?? 0) + 1);
+  const next = (id: BlockId) => {
+    const succ = [...successors(retarget(fn.blocks[id]!.term, forward))].reverse();
+    // A triangle (a branch over an arm that only this block enters and that jumps to the
+    // branch's other target, as if-convert leaves a select) lays the arm out next: the branch
+    // jumps over it, and the kernel's verifier, which explores the fall-through first, sees the
+    // arm's computed values before the constants set ahead of the branch.
+    if (succ.length === 2 && isTriangleArm(succ[0]!, succ[1]!)) succ.reverse();
+    return { id, succ, k: 0 };
+  };
+  const isTriangleArm = (arm: BlockId, join: BlockId): boolean => {
+    const t = retarget(fn.blocks[arm]!.term, forward);
+    return predCount.get(arm) === 1 && t.op === 'jmp' && t.target === join;
+  };
   const stack = [next(0)];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;

@@ -14,6 +14,7 @@ import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
+import { ifConvert } from './if-convert.js';
 import { sinkToUses } from './sink.js';
 import { scalarReplace } from './sroa.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -26,7 +27,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'if-convert'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -90,6 +91,11 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
         run(fn, 'dce', () => (removed = deadCodeElim(fn)));
         if (!removed && !merged) break;
       }
+      // Last of all, once threading has used the booleans that branches test: the value
+      // diamonds left become selects, a constant set before the branch and the other arm after it.
+      let converted = false;
+      run(fn, 'if-convert', () => (converted = ifConvert(fn)));
+      if (converted) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
     }
   }
   // Across functions: arguments of static functions with more than 5 (after each is optimised,
