@@ -21,10 +21,11 @@ import { rbtreeAdd } from './alloc.js';
 import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall, reachableThrow, widenScalars } from './kfuncs.js';
 import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
+import { demandedValues } from './precision.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
-  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type Reg, type State,
+  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type Precision, type Reg, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -172,6 +173,7 @@ export function checkProgram(env: Env): CheckResult {
     }
   }
   const live = registerLiveness(insns);
+  const demand = demandedValues(insns, env.maps);
   const prune = new Uint8Array(insns.length);
   for (let i = 0; i < insns.length; i++) {
     const f = formOf(insns[i]!);
@@ -235,6 +237,21 @@ export function checkProgram(env: Env): CheckResult {
     const at = frame === st.frames.length - 1 ? idx : st.frames[frame + 1]!.callsite + 1;
     return ((live[at] ?? 0) & (1 << reg)) !== 0;
   };
+  // A frame below the current one goes on at its call (a callback returns to it) or after it;
+  // its stack slots may be read by the callee through a pointer, so they stay exact.
+  const preciseAt = (st: State, idx: number): Precision => ({
+    reg: (frame, reg) => {
+      if (frame === st.frames.length - 1) return ((demand.regs[idx] ?? 0xffff) & (1 << reg)) !== 0;
+      const site = st.frames[frame + 1]!.callsite;
+      return (((demand.regs[site] ?? 0xffff) | (demand.regs[site + 1] ?? 0xffff)) & (1 << reg)) !== 0;
+    },
+    slot: (frame, byte) => {
+      if (frame !== st.frames.length - 1) return true;
+      const k = 63 - (byte >> 3);
+      const word = k < 32 ? demand.slotsLo[idx] : demand.slotsHi[idx];
+      return word === undefined || ((word >>> (k & 31)) & 1) !== 0;
+    },
+  });
 
   for (;;) {
     const idx = cur.idx;
@@ -256,6 +273,7 @@ export function checkProgram(env: Env): CheckResult {
       let loopState: Checkpoint | undefined;
       let inFlight = false;
       const liveHere = liveAt(cur.st, idx);
+      const preciseHere = preciseAt(cur.st, idx);
       const key = list.length > 0 ? loopKey(cur.st, liveHere) : '';
       const depth = cur.st.mayGotoDepth ?? 0;
       for (const cp of iterNext[idx] ? [] : byKey.get(idx)?.get(key) ?? []) {
@@ -277,7 +295,7 @@ export function checkProgram(env: Env): CheckResult {
           }
           continue;
         }
-        if (statesEqual(cp.st, cur.st, liveHere)) {
+        if (statesEqual(cp.st, cur.st, liveHere, preciseHere)) {
           hit = cp;
           break;
         }

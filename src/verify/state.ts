@@ -299,11 +299,24 @@ class IdMap {
   }
 }
 
-function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
+/**
+ * Which scalars a later check may read (precision.ts), for a comparison that may ignore the
+ * others (states_equal with NOT_EXACT); without it every scalar is compared exactly.
+ */
+export interface Precision {
+  /** Register `reg` of frame `frame` (0: the entry's). */
+  reg(frame: number, reg: number): boolean;
+  /** The spilled slot at stack byte index `byte` (address + 512) of frame `frame`. */
+  slot(frame: number, byte: number): boolean;
+}
+
+function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   if (old.type === 'not_init') return true;
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
   if (old.trusted !== cur.trusted || old.btf !== cur.btf || old.alloc !== cur.alloc) return false;
+  // regsafe: an imprecise scalar covers any scalar (nothing later reads its value).
+  if (!precise && old.type === 'scalar') return old.kptr === cur.kptr;
   // Iterators: the same reference in the same state, whatever the depth.
   if (old.type === 'iter') return old.off === cur.off && old.range === cur.range && ids.check(old.refId, cur.refId);
   if (old.type === 'scalar') return old.kptr === cur.kptr && scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
@@ -319,7 +332,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap): boolean {
   return ids.check(old.id, cur.id) && ids.check(old.refId, cur.refId);
 }
 
-function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
+function stackSafe(old: Frame, cur: Frame, ids: IdMap, frame: number, precision: Precision | undefined): boolean {
   // Bytes below the explored state's deepest access are STACK_INVALID there: anything goes.
   for (let i = STACK_SIZE - old.depth; i < STACK_SIZE; i++) {
     const o = old.bytes[i]!;
@@ -328,7 +341,7 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap): boolean {
     if (o === SLOT_SPILL && (i & 7) === 0) {
       const os = old.spills[i >> 3];
       const cs = cur.spills[i >> 3];
-      if (!os || !cs || !regSafe(os, cs, ids)) return false;
+      if (!os || !cs || !regSafe(os, cs, ids, precision?.slot(frame, i) ?? true)) return false;
     }
   }
   return true;
@@ -366,9 +379,10 @@ export function maybeLooping(old: State, cur: State, live: (frame: number, reg: 
 
 /**
  * `old` (an explored state at the same instruction, whose every path was proven safe) contains
- * `cur`. `live(frameIndex, reg)` tells which registers the rest of the program may read.
+ * `cur`. `live(frameIndex, reg)` tells which registers the rest of the program may read;
+ * `precision`, when given, which scalars must be compared exactly.
  */
-export function statesEqual(old: State, cur: State, live: (frame: number, reg: number) => boolean): boolean {
+export function statesEqual(old: State, cur: State, live: (frame: number, reg: number) => boolean, precision?: Precision): boolean {
   if (old.frames.length !== cur.frames.length) return false;
   if (old.rcuLocks !== cur.rcuLocks || old.preemptOff !== cur.preemptOff) return false;
   const ids = new IdMap();
@@ -380,9 +394,9 @@ export function statesEqual(old: State, cur: State, live: (frame: number, reg: n
     if ((of.callbackDepth ?? 0) > (cf.callbackDepth ?? 0)) return false;
     for (let r = 0; r < 10; r++) {
       if (!live(f, r)) continue;
-      if (!regSafe(of.regs[r]!, cf.regs[r]!, ids)) return false;
+      if (!regSafe(of.regs[r]!, cf.regs[r]!, ids, precision?.reg(f, r) ?? true)) return false;
     }
-    if (!stackSafe(of, cf, ids)) return false;
+    if (!stackSafe(of, cf, ids, f, precision)) return false;
   }
   if (old.refs.length !== cur.refs.length) return false;
   for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;

@@ -1,0 +1,303 @@
+// Which scalar values a check may still depend on, per instruction: a static stand-in for the
+// kernel's precision marks (mark_chain_precision). A scalar register or spilled stack slot that no
+// later check can read, directly or through the values computed from it, is compared as "any
+// scalar" when a state is pruned (regsafe of an imprecise scalar), so states that differ only in
+// such values (a hash key being assembled, a counter that is only stored) meet at the next
+// prune point instead of doubling the paths at every branch.
+//
+// The analysis is a backward data-flow over the linked program, with a forward pass first that
+// tells which registers hold a known offset from the frame pointer of their own function. It
+// must over-approximate: a value is "demanded" when any path from the instruction may feed it
+// into one of
+//   - the base of a load, store or atomic operation (the access check reads its offset),
+//   - a conditional jump (which branches are possible),
+//   - a helper, kfunc or function argument, R0 at an exit (return ranges),
+//   - pointer arithmetic (add or sub of a register),
+//   - the key of an array map lookup (a constant key in range makes the result non-NULL),
+// through moves, arithmetic, spills and fills. Stack slots of a caller are always compared
+// exactly: a callee may read them through a pointer.
+import type { Insn } from '../bpf/insn.js';
+import { helperById } from '../bpf/helpers.js';
+import { PSEUDO_CALL, PSEUDO_LD_IMM64, REGS_ARGS, REGS_CALLER_SAVED, SIZE_BYTES, formOf, sizeOf } from '../bpf/opcodes.js';
+import { subprogStarts } from './cfg.js';
+import type { MapInfo } from './env.js';
+
+const CALLER_SAVED = REGS_CALLER_SAVED.reduce((m, r) => m | (1 << r), 0);
+const ARGS = REGS_ARGS.reduce((m, r) => m | (1 << r), 0);
+
+/** What a register may point to, as far as the stack of its own function goes. */
+const BOT = 0; // not reached yet
+const NOWN = 1; // not into the function's own stack (a number, or another pointer)
+const TOP = 2; // anything, its own stack included
+const FP = 3; // the frame pointer plus `off`
+const MAP = 4; // a map loaded with ld_imm64 (`off` is its index); not a stack pointer
+
+interface Val { tag: number; off: number }
+const V_BOT: Val = { tag: BOT, off: 0 };
+const V_NOWN: Val = { tag: NOWN, off: 0 };
+const V_TOP: Val = { tag: TOP, off: 0 };
+
+function join(a: Val, b: Val): Val {
+  if (a.tag === BOT) return b;
+  if (b.tag === BOT) return a;
+  if (a.tag === b.tag && a.off === b.off) return a;
+  const stackA = a.tag === FP || a.tag === TOP, stackB = b.tag === FP || b.tag === TOP;
+  return stackA || stackB ? V_TOP : V_NOWN;
+}
+
+export interface Demand {
+  /** Registers (bit r) whose scalar value a later check may read, per instruction (before it). */
+  regs: Uint16Array;
+  /** Stack slots of the function's own frame (bit k: the 8 bytes at fp - 8 * (k + 1)), two words per instruction. */
+  slotsLo: Uint32Array;
+  slotsHi: Uint32Array;
+}
+
+function successors(insns: readonly Insn[], i: number): number[] {
+  const insn = insns[i]!;
+  const f = formOf(insn);
+  if (!f) return [];
+  switch (f.kind) {
+    case 'exit': return [];
+    case 'ja': return [i + insn.off + 1];
+    case 'gotol': return [i + insn.imm + 1];
+    case 'jcond': case 'may_goto': return [i + 1, i + insn.off + 1];
+    case 'ld_imm64': return [i + 2];
+    default: return [i + 1];
+  }
+}
+
+/** Forward: per instruction, what each register may point to before it. */
+function pointsTo(insns: readonly Insn[], succ: readonly number[][]): Val[][] {
+  const n = insns.length;
+  const at: (Val[] | undefined)[] = new Array(n).fill(undefined);
+  const work: number[] = [];
+  for (const s of subprogStarts(insns)) {
+    if (s < 0 || s >= n) continue;
+    const regs: Val[] = [];
+    for (let r = 0; r < 11; r++) regs.push(r === 10 ? { tag: FP, off: 0 } : V_NOWN);
+    at[s] = regs;
+    work.push(s);
+  }
+  const queued = new Uint8Array(n);
+  for (const s of work) queued[s] = 1;
+  while (work.length > 0) {
+    const i = work.pop()!;
+    queued[i] = 0;
+    const out = transferFwd(insns, i, at[i]!);
+    for (const s of succ[i]!) {
+      if (s < 0 || s >= n) continue;
+      const old = at[s];
+      let changed = false;
+      let merged: Val[];
+      if (!old) {
+        merged = out.slice();
+        changed = true;
+      } else {
+        merged = old;
+        for (let r = 0; r < 11; r++) {
+          const j = join(old[r]!, out[r]!);
+          if (j !== old[r] && (j.tag !== old[r]!.tag || j.off !== old[r]!.off)) {
+            if (merged === old) merged = old.slice();
+            merged[r] = j;
+            changed = true;
+          }
+        }
+      }
+      if (changed) {
+        at[s] = merged;
+        if (!queued[s]) {
+          queued[s] = 1;
+          work.push(s);
+        }
+      }
+    }
+  }
+  return at.map((a) => a ?? new Array<Val>(11).fill(V_BOT));
+}
+
+function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[]): Val[] {
+  const insn = insns[i]!;
+  const f = formOf(insn);
+  const out = regs.slice();
+  if (!f) return out;
+  switch (f.kind) {
+    case 'alu': {
+      const src = f.source === 'x' ? regs[insn.src]! : V_NOWN;
+      const dst = regs[insn.dst]!;
+      if (f.cls === 'alu') out[insn.dst] = V_NOWN; // 32-bit: a number
+      else if (f.aluOp === 'mov') out[insn.dst] = f.source === 'x' && !insn.off ? src : V_NOWN;
+      else if (dst.tag === FP && f.source !== 'x' && (f.aluOp === 'add' || f.aluOp === 'sub')) {
+        out[insn.dst] = { tag: FP, off: dst.off + (f.aluOp === 'add' ? insn.imm : -insn.imm) };
+      } else if (dst.tag === FP || dst.tag === TOP || src.tag === FP || src.tag === TOP) out[insn.dst] = V_TOP;
+      else out[insn.dst] = V_NOWN;
+      break;
+    }
+    case 'neg': case 'endian': case 'bswap':
+      out[insn.dst] = V_NOWN;
+      break;
+    case 'ld_imm64':
+      out[insn.dst] = insn.src === PSEUDO_LD_IMM64.mapFd || insn.src === PSEUDO_LD_IMM64.mapIdx ? { tag: MAP, off: insn.imm } : V_NOWN;
+      break;
+    case 'ldx': case 'ldsx': {
+      // A fill from the own stack may restore a spilled stack pointer; nothing else holds one.
+      const base = regs[insn.src]!;
+      out[insn.dst] = base.tag === FP || base.tag === TOP ? V_TOP : V_NOWN;
+      break;
+    }
+    case 'atomic':
+      if (f.fetch) out[f.atomicOp === 'cmpxchg' ? 0 : insn.src] = V_TOP;
+      break;
+    case 'ld_abs': case 'ld_ind':
+      for (const r of REGS_CALLER_SAVED) out[r] = V_NOWN;
+      break;
+    case 'call': {
+      for (const r of REGS_CALLER_SAVED) out[r] = V_NOWN;
+      const h = insn.src === 0 ? helperById(insn.imm) : undefined;
+      // A function may return a pointer into its caller's stack; a kfunc or a generic helper, a buffer on it.
+      if (!h || h.ret === 'ptr_or_null') out[0] = V_TOP;
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+/** The stack slots (bit masks lo, hi) that the bytes [off, off + size) of the frame cover. */
+function slotsOf(off: number, size: number): [number, number] {
+  let lo = 0, hi = 0;
+  for (let a = off; a < off + size; a++) {
+    if (a < -512 || a >= 0) continue;
+    const k = (-a - 1) >> 3; // fp-1..fp-8: 0
+    if (k < 32) lo |= 1 << k;
+    else hi |= 1 << (k - 32);
+  }
+  return [lo >>> 0, hi >>> 0];
+}
+
+/** The demanded registers and stack slots at every instruction (see the file's comment). */
+export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[]): Demand {
+  const n = insns.length;
+  const succ = insns.map((_, i) => successors(insns, i));
+  const vals = pointsTo(insns, succ);
+  const regs = new Uint16Array(n);
+  const slotsLo = new Uint32Array(n);
+  const slotsHi = new Uint32Array(n);
+  const ALL = 0xffffffff;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = n - 1; i >= 0; i--) {
+      let r = 0, lo = 0, hi = 0;
+      for (const s of succ[i]!) {
+        if (s < 0 || s >= n) continue;
+        r |= regs[s]!;
+        lo |= slotsLo[s]!;
+        hi |= slotsHi[s]!;
+      }
+      [r, lo, hi] = transferBack(insns, i, vals[i]!, maps, r, lo >>> 0, hi >>> 0, ALL);
+      r &= 0x7ff;
+      if (r !== regs[i] || lo >>> 0 !== slotsLo[i] || hi >>> 0 !== slotsHi[i]) {
+        regs[i] = r;
+        slotsLo[i] = lo >>> 0;
+        slotsHi[i] = hi >>> 0;
+        changed = true;
+      }
+    }
+  }
+  return { regs, slotsLo, slotsHi };
+}
+
+function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], maps: readonly MapInfo[],
+  r: number, lo: number, hi: number, ALL: number): [number, number, number] {
+  const insn = insns[i]!;
+  const f = formOf(insn);
+  const b = (x: number): number => 1 << x;
+  if (!f) return [r, lo, hi];
+  const demandAt = (base: Val, off: number, size: number): void => {
+    if (base.tag === FP) {
+      const [l, h] = slotsOf(base.off + off, size);
+      lo |= l;
+      hi |= h;
+    } else if (base.tag === TOP || base.tag === BOT) {
+      lo = ALL;
+      hi = ALL;
+    }
+  };
+  switch (f.kind) {
+    case 'alu': {
+      const dstWanted = (r & b(insn.dst)) !== 0;
+      if (f.aluOp === 'mov') {
+        r &= ~b(insn.dst);
+        if (dstWanted && f.source === 'x') r |= b(insn.src);
+        return [r, lo, hi];
+      }
+      // Pointer arithmetic checks the scalar added or subtracted: a 64-bit add or sub of a register
+      // demands both operands whatever comes after.
+      const ptrArith = f.cls === 'alu64' && f.source === 'x' && (f.aluOp === 'add' || f.aluOp === 'sub');
+      if (dstWanted || ptrArith) r |= b(insn.dst) | (f.source === 'x' ? b(insn.src) : 0);
+      return [r, lo, hi];
+    }
+    case 'neg': case 'endian': case 'bswap':
+      return [r, lo, hi];
+    case 'ld_imm64':
+      return [r & ~b(insn.dst), lo, hi];
+    case 'ldx': case 'ldsx': {
+      const dstWanted = (r & b(insn.dst)) !== 0;
+      r &= ~b(insn.dst);
+      if (dstWanted) demandAt(vals[insn.src]!, insn.off, SIZE_BYTES[sizeOf(insn.code)]);
+      return [r | b(insn.src), lo, hi];
+    }
+    case 'st': case 'stx': {
+      const base = vals[insn.dst]!;
+      const size = SIZE_BYTES[sizeOf(insn.code)];
+      let srcWanted = true;
+      if (base.tag === FP) {
+        const [l, h] = slotsOf(base.off + insn.off, size);
+        srcWanted = (lo & l) !== 0 || (hi & h) !== 0;
+        // A write within one slot replaces what was spilled there (or makes its bytes STACK_MISC):
+        // the value it held before can no longer be read back.
+        const a = base.off + insn.off;
+        if (Math.floor(a / 8) === Math.floor((a + size - 1) / 8)) {
+          lo &= ~l;
+          hi &= ~h;
+        }
+      }
+      r |= b(insn.dst);
+      if (f.kind === 'stx' && srcWanted) r |= b(insn.src);
+      return [r, lo >>> 0, hi >>> 0];
+    }
+    case 'atomic': {
+      r |= b(insn.dst) | b(insn.src);
+      if (f.atomicOp === 'cmpxchg') r |= b(0);
+      const base = vals[insn.dst]!;
+      if (base.tag === FP || base.tag === TOP || base.tag === BOT) {
+        lo = ALL;
+        hi = ALL;
+      }
+      return [r, lo, hi];
+    }
+    case 'ld_abs': case 'ld_ind':
+      r &= ~CALLER_SAVED;
+      return [r | b(6) | (f.kind === 'ld_ind' ? b(insn.src) : 0), lo, hi];
+    case 'jcond':
+      return [r | b(insn.dst) | (f.source === 'x' ? b(insn.src) : 0), lo, hi];
+    case 'call': {
+      r = (r & ~CALLER_SAVED) | ARGS;
+      if (insn.src !== 0) return [r, ALL, ALL]; // a function or kfunc may read the whole frame
+      const h = helperById(insn.imm);
+      if (!h || h.args.includes('ptr_to_func')) return [r, ALL, ALL]; // a callback may read it too
+      if (h.name === 'bpf_map_lookup_elem') {
+        const m = vals[1]!;
+        const info = m.tag === MAP ? maps[m.off] : undefined;
+        if (!info || info.typeName === 'array' || info.typeName === 'percpu_array') demandAt(vals[2]!, 0, 8);
+      }
+      return [r, lo, hi];
+    }
+    case 'exit':
+      return [b(0), 0, 0];
+    default:
+      return [r, lo, hi];
+  }
+}
