@@ -8,7 +8,7 @@ import { S64_MIN, scalarText } from './bounds.js';
 import type { Env } from './env.js';
 import { checkSpecialFields } from './locks.js';
 import { Reject } from './reject.js';
-import { SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regText, typeText, type Frame, type Reg, type State } from './state.js';
+import { SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regText, typeText, writableBytes, type Frame, type Reg, type State } from './state.js';
 import { tnumIsConst, tnumText } from './tnum.js';
 
 export const BPF_MAX_VAR_OFF = 1 << 29;
@@ -225,7 +225,7 @@ export function checkStackRangeForHelper(env: Env, st: State, regno: number, r: 
     // The helper fills the bytes: they become STACK_MISC and spilled registers there are lost.
     for (let a = min; a < max + size; a++) {
       const i = a + STACK_SIZE;
-      if (f.bytes[i] !== SLOT_ZERO || !tnumIsConst(r.s.var)) f.bytes[i] = SLOT_MISC;
+      if (f.bytes[i] !== SLOT_ZERO || !tnumIsConst(r.s.var)) writableBytes(f)[i] = SLOT_MISC;
       if (f.bytes[i] === SLOT_MISC) f.spills[i >> 3] = undefined;
     }
     for (let a = min; a < max + size; a++) fixSpillSlot(f, a + STACK_SIZE);

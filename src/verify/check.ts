@@ -25,7 +25,7 @@ import { demandedValues } from './precision.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
-  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type Precision, type Reg, type State,
+  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type CompareMasks, type Reg, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -223,6 +223,10 @@ export function checkProgram(env: Env): CheckResult {
     while (cp) {
       cp.branches--;
       if (cp.branches > 0) break;
+      // A finished state is no longer a loop candidate: only states in flight are looked up by key.
+      const same = byKey.get(cp.idx)?.get(cp.key);
+      const at = same ? same.indexOf(cp) : -1;
+      if (at >= 0) same!.splice(at, 1);
       cp = cp.parent;
     }
   };
@@ -237,21 +241,25 @@ export function checkProgram(env: Env): CheckResult {
     const at = frame === st.frames.length - 1 ? idx : st.frames[frame + 1]!.callsite + 1;
     return ((live[at] ?? 0) & (1 << reg)) !== 0;
   };
-  // A frame below the current one goes on at its call (a callback returns to it) or after it;
-  // its stack slots may be read by the callee through a pointer, so they stay exact.
-  const preciseAt = (st: State, idx: number): Precision => ({
-    reg: (frame, reg) => {
-      if (frame === st.frames.length - 1) return ((demand.regs[idx] ?? 0xffff) & (1 << reg)) !== 0;
-      const site = st.frames[frame + 1]!.callsite;
-      return (((demand.regs[site] ?? 0xffff) | (demand.regs[site + 1] ?? 0xffff)) & (1 << reg)) !== 0;
-    },
-    slot: (frame, byte) => {
-      if (frame !== st.frames.length - 1) return true;
-      const k = 63 - (byte >> 3);
-      const word = k < 32 ? demand.slotsLo[idx] : demand.slotsHi[idx];
-      return word === undefined || ((word >>> (k & 31)) & 1) !== 0;
-    },
-  });
+  // What statesEqual compares at instruction idx. A frame below the current one goes on at its
+  // call (a callback returns to it) or after it; its stack slots may be read by the callee
+  // through a pointer, so they stay exact.
+  const masksAt = (st: State, idx: number, withPrecision: boolean): CompareMasks => {
+    const n = st.frames.length;
+    const liveM: number[] = [], preciseM: number[] = [];
+    for (let f = 0; f < n; f++) {
+      if (f === n - 1) {
+        liveM.push(live[idx] ?? 0);
+        preciseM.push(demand.regs[idx] ?? 0xffff);
+      } else {
+        const site = st.frames[f + 1]!.callsite;
+        liveM.push(live[site + 1] ?? 0);
+        preciseM.push((demand.regs[site] ?? 0xffff) | (demand.regs[site + 1] ?? 0xffff));
+      }
+    }
+    if (!withPrecision) return { live: liveM };
+    return { live: liveM, precise: preciseM, slotsLo: demand.slotsLo[idx] ?? 0xffffffff, slotsHi: demand.slotsHi[idx] ?? 0xffffffff };
+  };
 
   for (;;) {
     const idx = cur.idx;
@@ -273,12 +281,13 @@ export function checkProgram(env: Env): CheckResult {
       let loopState: Checkpoint | undefined;
       let inFlight = false;
       const liveHere = liveAt(cur.st, idx);
-      const preciseHere = preciseAt(cur.st, idx);
+      const exact = masksAt(cur.st, idx, false);
+      const imprecise = masksAt(cur.st, idx, true);
       const key = list.length > 0 ? loopKey(cur.st, liveHere) : '';
       const depth = cur.st.mayGotoDepth ?? 0;
       for (const cp of iterNext[idx] ? [] : byKey.get(idx)?.get(key) ?? []) {
         if (cp.branches > 0 && (cp.st.mayGotoDepth ?? 0) === depth && maybeLooping(cp.st, cur.st, liveHere) &&
-          statesEqual(cp.st, cur.st, liveHere) && statesEqual(cur.st, cp.st, liveHere) && !iterDepthsDiffer(cp.st, cur.st)) {
+          statesEqual(cp.st, cur.st, exact) && statesEqual(cur.st, cp.st, exact) && !iterDepthsDiffer(cp.st, cur.st)) {
           loopState = cp;
           break;
         }
@@ -289,13 +298,13 @@ export function checkProgram(env: Env): CheckResult {
           inFlight = true;
           // At a may_goto an unfinished state of another depth that contains this one ends the
           // path: more iterations would find nothing new (is_state_visited).
-          if (prune[idx] === 2 && (cp.st.mayGotoDepth ?? 0) !== depth && statesEqual(cp.st, cur.st, liveHere)) {
+          if (prune[idx] === 2 && (cp.st.mayGotoDepth ?? 0) !== depth && statesEqual(cp.st, cur.st, exact)) {
             hit = cp;
             break;
           }
           continue;
         }
-        if (statesEqual(cp.st, cur.st, liveHere, preciseHere)) {
+        if (statesEqual(cp.st, cur.st, imprecise)) {
           hit = cp;
           break;
         }
@@ -326,7 +335,8 @@ export function checkProgram(env: Env): CheckResult {
         for (const cp of list) {
           if (++cp.misses > cp.hits * MISS_FACTOR + MISS_FACTOR) {
             const same = byKey.get(idx)?.get(cp.key);
-            if (same) same.splice(same.indexOf(cp), 1);
+            const at = same ? same.indexOf(cp) : -1;
+            if (at >= 0) same!.splice(at, 1);
             liveStates--;
           } else list[kept++] = cp;
         }

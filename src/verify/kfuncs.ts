@@ -25,7 +25,7 @@ import { graphPeek, listPop, listPush, localStruct, objDrop, objNew, rbtreeChild
 import { Reject } from './reject.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
-  type Reg, type State,
+  writableBytes, type Reg, type State,
 } from './state.js';
 
 /** An argument of a kfunc, from its BTF prototype. */
@@ -555,7 +555,7 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
     st.refs.push({ id: refId, insn: insnIdx });
     for (let k = 0; k < slots; k++) {
       f.spills[spi + k] = regPtr('iter', { btf: struct, refId, off: k, range: ITER_ACTIVE, memSize: 0, origin: insnIdx });
-      f.bytes.fill(SLOT_SPILL, (spi + k) << 3, (spi + k + 1) << 3);
+      writableBytes(f).fill(SLOT_SPILL, (spi + k) << 3, (spi + k + 1) << 3);
     }
     f.depth = Math.max(f.depth, -at);
     clobber(regs);
@@ -572,7 +572,7 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
     st.refs = st.refs.filter((x) => x.id !== id);
     for (let k = 0; k < slots; k++) {
       f.spills[spi + k] = undefined;
-      f.bytes.fill(SLOT_INVALID, (spi + k) << 3, (spi + k + 1) << 3);
+      writableBytes(f).fill(SLOT_INVALID, (spi + k) << 3, (spi + k + 1) << 3);
     }
     clobber(regs);
     regs[0] = regNotInit();

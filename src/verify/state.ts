@@ -76,7 +76,10 @@ export function regConst(v: bigint): Reg {
 export function regPtr(type: RegType, extra: Partial<Reg> = {}): Reg {
   return { ...regNotInit(), type, s: scalarConst(0n), ...extra };
 }
-export const cloneReg = (r: Reg): Reg => ({ ...r, s: copyScalar(r.s) });
+export const cloneReg = (r: Reg): Reg => ({
+  type: r.type, maybeNull: r.maybeNull, s: copyScalar(r.s), off: r.off, id: r.id, refId: r.refId, range: r.range, map: r.map,
+  memSize: r.memSize, frame: r.frame, origin: r.origin, kptr: r.kptr, trusted: r.trusted, btf: r.btf, alloc: r.alloc,
+});
 
 export const STACK_SIZE = 512;
 export const SLOT_INVALID = 0;
@@ -86,8 +89,13 @@ export const SLOT_SPILL = 3;
 
 export interface Frame {
   regs: Reg[];
-  /** Byte kinds of the 512 stack bytes; index = address + 512 (address -512 .. -1). */
+  /**
+   * Byte kinds of the 512 stack bytes; index = address + 512 (address -512 .. -1). Shared with
+   * the states cloned from this one until either writes: write through writableBytes().
+   */
   bytes: Uint8Array;
+  /** `bytes` may be shared with another frame (copy before writing). */
+  bytesShared: boolean;
   /** Spilled registers per 8-byte slot; index = (address + 512) >> 3. */
   spills: (Reg | undefined)[];
   /** The call instruction that made this frame (-1 for the program's entry). */
@@ -131,14 +139,34 @@ export function newFrame(callsite: number, subprog: number, frameNo: number): Fr
   const regs: Reg[] = [];
   for (let i = 0; i < 11; i++) regs.push(regNotInit());
   regs[10] = regPtr('stack', { frame: frameNo });
-  return { regs, bytes: new Uint8Array(STACK_SIZE), spills: new Array(STACK_SIZE / 8).fill(undefined), callsite, subprog, frameNo, depth: 0 };
+  return { regs, bytes: new Uint8Array(STACK_SIZE), bytesShared: false, spills: new Array(STACK_SIZE / 8).fill(undefined), callsite, subprog, frameNo, depth: 0 };
+}
+
+/** The frame's stack byte kinds, made its own first if a clone shares them. */
+export function writableBytes(f: Frame): Uint8Array {
+  if (f.bytesShared) {
+    f.bytes = f.bytes.slice();
+    f.bytesShared = false;
+  }
+  return f.bytes;
+}
+
+function cloneSpills(spills: readonly (Reg | undefined)[]): (Reg | undefined)[] {
+  const out = new Array<Reg | undefined>(spills.length);
+  for (let k = 0; k < spills.length; k++) {
+    const r = spills[k];
+    out[k] = r === undefined ? undefined : cloneReg(r);
+  }
+  return out;
 }
 
 export function cloneFrame(f: Frame): Frame {
+  f.bytesShared = true;
   return {
     regs: f.regs.map(cloneReg),
-    bytes: f.bytes.slice(),
-    spills: f.spills.map((r) => (r ? cloneReg(r) : undefined)),
+    bytes: f.bytes,
+    bytesShared: true,
+    spills: cloneSpills(f.spills),
     callsite: f.callsite,
     subprog: f.subprog,
     frameNo: f.frameNo,
@@ -300,14 +328,17 @@ class IdMap {
 }
 
 /**
- * Which scalars a later check may read (precision.ts), for a comparison that may ignore the
- * others (states_equal with NOT_EXACT); without it every scalar is compared exactly.
+ * What a comparison at one instruction looks at, per frame of the current state (0: the entry's):
+ * the registers the rest of the program may read, and of those the scalars a later check may
+ * read (precision.ts), which must be compared exactly; the others cover any scalar (states_equal
+ * with NOT_EXACT). Without `precise` every scalar is compared exactly.
  */
-export interface Precision {
-  /** Register `reg` of frame `frame` (0: the entry's). */
-  reg(frame: number, reg: number): boolean;
-  /** The spilled slot at stack byte index `byte` (address + 512) of frame `frame`. */
-  slot(frame: number, byte: number): boolean;
+export interface CompareMasks {
+  live: readonly number[];
+  precise?: readonly number[];
+  /** Spill slots of the current frame compared exactly (bit k: fp-8(k+1)); other frames' are all. */
+  slotsLo?: number;
+  slotsHi?: number;
 }
 
 function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
@@ -332,7 +363,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   return ids.check(old.id, cur.id) && ids.check(old.refId, cur.refId);
 }
 
-function stackSafe(old: Frame, cur: Frame, ids: IdMap, frame: number, precision: Precision | undefined): boolean {
+function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number): boolean {
   // Bytes below the explored state's deepest access are STACK_INVALID there: anything goes.
   for (let i = STACK_SIZE - old.depth; i < STACK_SIZE; i++) {
     const o = old.bytes[i]!;
@@ -341,7 +372,9 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap, frame: number, precision:
     if (o === SLOT_SPILL && (i & 7) === 0) {
       const os = old.spills[i >> 3];
       const cs = cur.spills[i >> 3];
-      if (!os || !cs || !regSafe(os, cs, ids, precision?.slot(frame, i) ?? true)) return false;
+      const k = 63 - (i >> 3);
+      const precise = ((k < 32 ? slotsLo >>> k : slotsHi >>> (k - 32)) & 1) !== 0;
+      if (!os || !cs || !regSafe(os, cs, ids, precise)) return false;
     }
   }
   return true;
@@ -354,7 +387,7 @@ function scalarsIdentical(a: Reg, b: Reg): boolean {
     x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;
 }
 
-/** A key of the live registers of the current frame: equal keys for states maybeLooping would match. */
+/** A key of the live registers of the current frame: equal keys for states maybeLooping would match (and some others). */
 export function loopKey(st: State, live: (frame: number, reg: number) => boolean): string {
   const f = st.frames.length - 1;
   let k = `${st.frames.length}`;
@@ -363,7 +396,9 @@ export function loopKey(st: State, live: (frame: number, reg: number) => boolean
     if (!live(f, r)) continue;
     const a = regs[r]!;
     const x = a.s;
-    k += `|${a.type}${a.maybeNull ? '?' : ''},${a.off},${a.id},${a.range},${a.map},${a.refId},${x.var.v},${x.var.m},${x.smin},${x.smax},${x.umin},${x.umax},${x.s32min},${x.s32max},${x.u32min},${x.u32max}`;
+    // A few fields are enough: states with equal keys are compared in full by maybeLooping, and
+    // the key is built and hashed at every visit of a prune point.
+    k += `|${a.type},${a.off},${x.var.v},${x.var.m},${x.smin}`;
   }
   return k;
 }
@@ -379,24 +414,29 @@ export function maybeLooping(old: State, cur: State, live: (frame: number, reg: 
 
 /**
  * `old` (an explored state at the same instruction, whose every path was proven safe) contains
- * `cur`. `live(frameIndex, reg)` tells which registers the rest of the program may read;
- * `precision`, when given, which scalars must be compared exactly.
+ * `cur`, looking at what `masks` says.
  */
-export function statesEqual(old: State, cur: State, live: (frame: number, reg: number) => boolean, precision?: Precision): boolean {
-  if (old.frames.length !== cur.frames.length) return false;
+export function statesEqual(old: State, cur: State, masks: CompareMasks): boolean {
+  const n = old.frames.length;
+  if (n !== cur.frames.length) return false;
   if (old.rcuLocks !== cur.rcuLocks || old.preemptOff !== cur.preemptOff) return false;
   const ids = new IdMap();
-  for (let f = 0; f < old.frames.length; f++) {
+  // The current frame first: that is where states at one instruction differ most often.
+  for (let f = n - 1; f >= 0; f--) {
     const of = old.frames[f]!;
     const cf = cur.frames[f]!;
     if (of.callsite !== cf.callsite) return false;
     // func_states_equal: a state that has run more callback iterations does not cover one with fewer.
     if ((of.callbackDepth ?? 0) > (cf.callbackDepth ?? 0)) return false;
+    const live = masks.live[f]!;
+    const precise = masks.precise ? masks.precise[f]! : 0xffff;
+    const oregs = of.regs, cregs = cf.regs;
     for (let r = 0; r < 10; r++) {
-      if (!live(f, r)) continue;
-      if (!regSafe(of.regs[r]!, cf.regs[r]!, ids, precision?.reg(f, r) ?? true)) return false;
+      if ((live & (1 << r)) === 0) continue;
+      if (!regSafe(oregs[r]!, cregs[r]!, ids, (precise & (1 << r)) !== 0)) return false;
     }
-    if (!stackSafe(of, cf, ids, f, precision)) return false;
+    const current = f === n - 1 && masks.precise !== undefined;
+    if (!stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff)) return false;
   }
   if (old.refs.length !== cur.refs.length) return false;
   for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;

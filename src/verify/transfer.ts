@@ -20,7 +20,7 @@ import { allocAccess } from './alloc.js';
 import { Reject } from './reject.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
-  isPointer, regConst, regNotInit, regPtr, regScalar, typeText, type Reg, type State,
+  isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, type Reg, type State,
 } from './state.js';
 import { tnumAdd, tnumIsConst, tnumSub } from './tnum.js';
 
@@ -458,7 +458,7 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
       for (let a = min; a < max + m.size; a++) {
         const i = a + STACK_SIZE;
         const zero = m.imm === 0 || (m.valueReg !== undefined && isZeroReg(regs[m.valueReg]!));
-        if (!(zero && f.bytes[i] === SLOT_ZERO)) f.bytes[i] = SLOT_MISC;
+        if (!(zero && f.bytes[i] === SLOT_ZERO)) writableBytes(f)[i] = SLOT_MISC;
         fixSpillSlot(f, i);
       }
     } else if (m.dst !== undefined) {
@@ -495,8 +495,9 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
       const kind = zero ? SLOT_ZERO : SLOT_MISC;
       const wasSpill = f.spills[spi] !== undefined;
       f.spills[spi] = undefined;
-      if (wasSpill) for (let k = 0; k < 8; k++) if (f.bytes[(spi << 3) + k] === SLOT_SPILL) f.bytes[(spi << 3) + k] = SLOT_MISC;
-      for (let k = 0; k < m.size; k++) f.bytes[i + k] = kind;
+      const bytes = writableBytes(f);
+      if (wasSpill) for (let k = 0; k < 8; k++) if (bytes[(spi << 3) + k] === SLOT_SPILL) bytes[(spi << 3) + k] = SLOT_MISC;
+      for (let k = 0; k < m.size; k++) bytes[i + k] = kind;
     }
     return;
   }
@@ -561,11 +562,12 @@ function isZeroReg(r: Reg): boolean {
 function saveSpill(f: State['frames'][number], spi: number, value: Reg, size: number): void {
   const base = spi << 3;
   f.spills[spi] = cloneReg(value);
-  for (let k = 0; k < size; k++) f.bytes[base + k] = SLOT_SPILL;
+  const bytes = writableBytes(f);
+  for (let k = 0; k < size; k++) bytes[base + k] = SLOT_SPILL;
   for (let k = size; k < 8; k++) {
-    const t = f.bytes[base + k];
-    if (t === SLOT_SPILL) f.bytes[base + k] = SLOT_MISC;
-    else if (t !== SLOT_ZERO && t !== SLOT_INVALID) f.bytes[base + k] = SLOT_MISC;
+    const t = bytes[base + k];
+    if (t === SLOT_SPILL) bytes[base + k] = SLOT_MISC;
+    else if (t !== SLOT_ZERO && t !== SLOT_INVALID) bytes[base + k] = SLOT_MISC;
   }
 }
 
