@@ -52,7 +52,8 @@ export function useDef(insns: readonly Insn[], i: number): { use: number; def: n
   }
 }
 
-function successors(insns: readonly Insn[], i: number): number[] {
+/** The instructions that may run after instruction i in the same function (a call goes on at i + 1). */
+export function successors(insns: readonly Insn[], i: number): number[] {
   const insn = insns[i]!;
   const f = formOf(insn);
   if (!f) return [];

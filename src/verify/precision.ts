@@ -21,6 +21,7 @@ import { helperById } from '../bpf/helpers.js';
 import { PSEUDO_CALL, PSEUDO_LD_IMM64, REGS_ARGS, REGS_CALLER_SAVED, SIZE_BYTES, formOf, sizeOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
 import type { MapInfo } from './env.js';
+import { successors } from './liveness.js';
 
 const CALLER_SAVED = REGS_CALLER_SAVED.reduce((m, r) => m | (1 << r), 0);
 const ARGS = REGS_ARGS.reduce((m, r) => m | (1 << r), 0);
@@ -51,20 +52,6 @@ export interface Demand {
   /** Stack slots of the function's own frame (bit k: the 8 bytes at fp - 8 * (k + 1)), two words per instruction. */
   slotsLo: Uint32Array;
   slotsHi: Uint32Array;
-}
-
-function successors(insns: readonly Insn[], i: number): number[] {
-  const insn = insns[i]!;
-  const f = formOf(insn);
-  if (!f) return [];
-  switch (f.kind) {
-    case 'exit': return [];
-    case 'ja': return [i + insn.off + 1];
-    case 'gotol': return [i + insn.imm + 1];
-    case 'jcond': case 'may_goto': return [i + 1, i + insn.off + 1];
-    case 'ld_imm64': return [i + 2];
-    default: return [i + 1];
-  }
 }
 
 /** Forward: per instruction, what each register may point to before it. */
