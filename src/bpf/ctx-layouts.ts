@@ -154,6 +154,13 @@ export const CTX_ACCESS: Readonly<Record<string, CtxAccessPolicy>> = {
     deny: ['tc_classid', ...SOCKET_FIELDS, 'data_meta', 'tstamp', 'wire_len', 'hwtstamp', 'flow_keys'],
     write: ['mark', 'priority', 'cb'],
   },
+  // lwt_seg6local shares the other lwt types' rules (lwt_is_valid_access): data and data_end are
+  // packet pointers.
+  lwt_seg6local: {
+    ctx: '__sk_buff',
+    deny: ['tc_classid', ...SOCKET_FIELDS, 'data_meta', 'tstamp', 'wire_len', 'hwtstamp', 'flow_keys'],
+    write: ['mark', 'priority', 'cb'],
+  },
   sk_skb: {
     ctx: '__sk_buff',
     deny: ['tc_classid', 'data_meta', 'tstamp', 'wire_len', 'hwtstamp', 'mark', 'flow_keys'],

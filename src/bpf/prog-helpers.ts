@@ -106,6 +106,7 @@ export const PROG_TYPE_HELPERS: Readonly<Record<string, readonly string[]>> = {
   lwt_in: [...LWT_OUT, 'bpf_lwt_push_encap'],
   lwt_out: LWT_OUT,
   lwt_xmit: LWT_XMIT,
+  lwt_seg6local: [...LWT_OUT, 'bpf_lwt_seg6_store_bytes', 'bpf_lwt_seg6_action', 'bpf_lwt_seg6_adjust_srh'],
   // bpf_override_return needs CONFIG_BPF_KPROBE_OVERRIDE, which the kernel ebcc predicts lacks:
   // it answers "program of this type cannot use helper bpf_override_return#58".
   kprobe: [...TRACING, 'bpf_get_attach_cookie'],

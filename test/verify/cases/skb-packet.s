@@ -126,6 +126,61 @@ out:    r0 = 0
 out:    r0 = 0
         exit
 
+@case lwt_seg6local_read_checked accept
+.prog p lwt_seg6local
+        r2 = *(u32 *)(r1 +76)
+        r3 = *(u32 *)(r1 +80)
+        r4 = r2
+        r4 += 1
+        if r4 > r3 goto out
+        r0 = *(u8 *)(r2 +0)
+out:    r0 = 0
+        exit
+
+@case lwt_seg6local_write_packet reject EACCES "cannot write into packet"
+.prog p lwt_seg6local
+        r2 = *(u32 *)(r1 +76)
+        r3 = *(u32 *)(r1 +80)
+        r4 = r2
+        r4 += 4
+        if r4 > r3 goto out
+        *(u32 *)(r2 +0) = 0
+out:    r0 = 0
+        exit
+
+@case lwt_seg6local_store_bytes_invalidates reject EACCES "R7 invalid mem access 'scalar'"
+.prog p lwt_seg6local
+        r6 = r1
+        r2 = *(u32 *)(r6 +76)
+        r3 = *(u32 *)(r6 +80)
+        r4 = r2
+        r4 += 4
+        if r4 > r3 goto out
+        r7 = r2
+        *(u32 *)(r10 -4) = 0
+        r1 = r6
+        r2 = 8
+        r3 = r10
+        r3 += -4
+        r4 = 4
+        call bpf_lwt_seg6_store_bytes
+        r0 = *(u8 *)(r7 +0)
+out:    r0 = 0
+        exit
+
+@case lwt_seg6local_push_encap_not_offered reject EINVAL "program of this type cannot use helper bpf_lwt_push_encap#73"
+.prog p lwt_seg6local
+        r6 = r1
+        *(u64 *)(r10 -8) = 0
+        r1 = r6
+        r2 = 0
+        r3 = r10
+        r3 += -8
+        r4 = 8
+        call bpf_lwt_push_encap
+        r0 = 0
+        exit
+
 @case tc_pull_data_invalidates reject EACCES "R7 invalid mem access 'scalar'"
 .prog p tc
         r6 = r1
