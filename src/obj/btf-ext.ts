@@ -68,51 +68,45 @@ const MAX_COL = (1 << 10) - 1;
  * sections should appear, and sorted by insnOff within each section.
  */
 export function encodeBtfExt(info: BtfExtInfo, strings: StringTable): Uint8Array {
-  const funcs = new ByteWriter();
-  // libbpf refuses a block that holds a record size but no records (and then ignores all of .BTF.ext).
-  if (info.funcInfo.length > 0) funcs.u32(FUNC_INFO_RECORD_BYTES);
-  for (const [section, recs] of groupBySection(info.funcInfo)) {
-    funcs.u32(strings.add(section));
-    funcs.u32(recs.length);
-    for (const r of recs) {
-      funcs.u32(r.insnOff);
-      funcs.u32(r.typeId);
-    }
-  }
-  const lines = new ByteWriter();
-  if (info.lineInfo.length > 0) {
-    lines.u32(LINE_INFO_RECORD_BYTES);
-    for (const [section, recs] of groupBySection(info.lineInfo)) {
-      lines.u32(strings.add(section));
-      lines.u32(recs.length);
-      for (const r of recs) {
-        lines.u32(r.insnOff);
-        lines.u32(strings.add(r.fileName));
-        lines.u32(strings.add(r.lineText));
-        lines.u32((r.line << 10) | Math.min(r.col, MAX_COL));
-      }
-    }
-  }
-  const relos = new ByteWriter();
-  if (info.coreRelos && info.coreRelos.length > 0) {
-    relos.u32(CORE_RELO_RECORD_BYTES);
-    for (const [section, recs] of groupBySection(info.coreRelos)) {
-      relos.u32(strings.add(section));
-      relos.u32(recs.length);
-      for (const r of recs) {
-        relos.u32(r.insnOff);
-        relos.u32(r.typeId);
-        relos.u32(strings.add(r.access));
-        relos.u32(r.kind);
-      }
-    }
-  }
+  const funcs = infoBlock(FUNC_INFO_RECORD_BYTES, info.funcInfo, strings, (out, r) => {
+    out.u32(r.insnOff);
+    out.u32(r.typeId);
+  });
+  const lines = infoBlock(LINE_INFO_RECORD_BYTES, info.lineInfo, strings, (out, r) => {
+    out.u32(r.insnOff);
+    out.u32(strings.add(r.fileName));
+    out.u32(strings.add(r.lineText));
+    out.u32((r.line << 10) | Math.min(r.col, MAX_COL));
+  });
+  const relos = infoBlock(CORE_RELO_RECORD_BYTES, info.coreRelos ?? [], strings, (out, r) => {
+    out.u32(r.insnOff);
+    out.u32(r.typeId);
+    out.u32(strings.add(r.access));
+    out.u32(r.kind);
+  });
   const w = new ByteWriter();
   writeBtfHeader(w, BTF_EXT_HEADER_BYTES, [funcs.sizeBytes, lines.sizeBytes, relos.sizeBytes]); // func_info, line_info, core_relo
   w.bytes(funcs.finish());
   w.bytes(lines.finish());
   w.bytes(relos.finish());
   return w.finish();
+}
+
+/**
+ * One block of .BTF.ext: the record size, then per section its name, its record count and its
+ * records. An empty block is empty: libbpf refuses a block that holds a record size but no
+ * records (and then ignores all of .BTF.ext).
+ */
+function infoBlock<T extends { section: string }>(recordBytes: number, recs: T[], strings: StringTable, put: (out: ByteWriter, r: T) => void): ByteWriter {
+  const out = new ByteWriter();
+  if (recs.length === 0) return out;
+  out.u32(recordBytes);
+  for (const [section, group] of groupBySection(recs)) {
+    out.u32(strings.add(section));
+    out.u32(group.length);
+    for (const r of group) put(out, r);
+  }
+  return out;
 }
 
 function groupBySection<T extends { section: string }>(recs: T[]): Map<string, T[]> {
