@@ -96,6 +96,25 @@ _Static_assert(sizeof("%" PRIu64 " %" PRIx32) == 7 && sizeof(PRIu64) == 3 && siz
 `;
     expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
   });
+
+  it('<netinet/in.h> has the C library\'s option levels and byte-order macros, <arpa/inet.h> brings them', () => {
+    const src = `#include <arpa/inet.h>
+_Static_assert(SOL_IP == 0 && SOL_IPV6 == 41 && SOL_ICMPV6 == 58, "levels");
+_Static_assert(sizeof(htons(1)) == 2 && sizeof(ntohl(1)) == 4, "widths");
+int f(unsigned short proto, unsigned int addr) { return proto == htons(0x0800) && ntohl(addr) == 0x0a000001; }
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
+
+  it('<linux/types.h> brings <linux/posix_types.h> and <linux/stddef.h>, as the kernel\'s header', () => {
+    // 4.x-era selftests write `static __always_inline` having included only <linux/bpf.h>.
+    const src = `#include <linux/bpf.h>
+static __always_inline int twice(int x) { return 2 * x; }
+_Static_assert(sizeof(__kernel_fd_set) == 128 && sizeof(__kernel_uid32_t) == 4, "posix types");
+int f(int x) { return twice(x); }
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
 });
 
 describe('kernel-tree code (-D__KERNEL__)', () => {

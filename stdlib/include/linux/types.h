@@ -90,4 +90,8 @@ enum { false = 0, true = 1 };
 #include <string.h>
 #endif
 
+/* As the kernel's header: every user of <linux/types.h> also gets the POSIX type spellings and,
+ * through them, <linux/stddef.h> (__always_inline, which 4.x-era selftests use without defining). */
+#include <linux/posix_types.h>
+
 #endif
