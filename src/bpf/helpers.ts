@@ -259,6 +259,22 @@ export function helperKeepsPointers(id: number): boolean {
   return info === undefined || info.proto.includes('bpf_dynptr');
 }
 
+/**
+ * Whether the helper may keep the pointer given as argument `index` (0 for R1) after it returns.
+ * Of a dynptr helper's arguments, only the dynptr itself is kept (its state may point at a
+ * buffer), and the buffer bpf_dynptr_from_mem records; the other memory arguments
+ * (bpf_dynptr_read's destination, bpf_dynptr_write's source) are used during the call only, like
+ * any helper's. An unknown helper is assumed to keep every argument.
+ */
+export function helperKeepsArg(id: number, index: number): boolean {
+  const info = helperById(id);
+  if (info === undefined) return true;
+  const { params } = splitProto(info.proto);
+  const param = params === 'void' ? undefined : params.split(',')[index];
+  if (param === undefined || param.trim() === '...') return false;
+  return param.includes('bpf_dynptr') || (info.name === 'bpf_dynptr_from_mem' && index === 0);
+}
+
 /** Looks a helper up by its C name ("bpf_redirect"). */
 export function helperByName(name: string): HelperInfo | undefined {
   return helperIdx().byName.get(name);

@@ -10,15 +10,15 @@
 // of one) is followed through the whole function, and a load, store or helper call through it
 // accesses that slot where it runs (a helper reads and writes the memory it is given, during the
 // call); so is one spilled and reloaded by the register allocator. An address that may outlive
-// that view (stored to memory other than a spill slot, passed to a BPF-to-BPF call or
-// inline assembly, given to a dynptr helper, which keeps it) makes the slot conflict with all
-// others. A spill slot never shares bytes with a local, as in clang: a local's unwritten bytes
+// that view (stored to memory other than a spill slot, passed to a BPF-to-BPF call, a kfunc or
+// inline assembly, given to a dynptr helper as the dynptr or as bpf_dynptr_from_mem's buffer,
+// which the helper keeps) makes the slot conflict with all others. A spill slot never shares bytes with a local, as in clang: a local's unwritten bytes
 // would otherwise read a spilled pointer, which the verifier refuses at any width but 8.
 // Needs: register allocation done (spill slots are final).
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instUses } from '../ir/ir.js';
 import { solveBackward, solveForward } from '../ir/liveness.js';
-import { helperKeepsPointers } from '../bpf/helpers.js';
+import { helperKeepsArg } from '../bpf/helpers.js';
 
 export interface SlotConflicts {
   /** Slots that some instruction accesses or takes the address of (the others need no bytes). */
@@ -180,7 +180,7 @@ function escapedSlots(fn: IrFunction, pointsTo: Map<VReg, Set<number>>): Set<num
           leaving = regs(i.value, i.size);
           break;
         case 'call':
-          leaving = helperKeepsPointers(i.helper) ? instUses(i) : [];
+          leaving = regs(...i.args.filter((_, k) => helperKeepsArg(i.helper, k)));
           break;
         case 'callfn':
         case 'asm':

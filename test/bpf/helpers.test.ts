@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderFuncIdHeader, renderHelperDefsHeader } from '../../src/bpf/helper-defs-header.js';
-import { helperById, helperByName, helpersWithExactKinds, helperTable } from '../../src/bpf/helpers.js';
+import { helperById, helperByName, helperKeepsArg, helpersWithExactKinds, helperTable } from '../../src/bpf/helpers.js';
 
 describe('helper table', () => {
   it('has ids 1..211 (Linux 6.6), unique and contiguous', () => {
@@ -50,6 +50,17 @@ describe('helper table', () => {
   it('derives generic kinds from the prototype elsewhere', () => {
     expect(helperByName('bpf_sock_from_file')).toMatchObject({ ret: 'ptr_or_null', args: ['anything'] });
     expect(helperByName('bpf_user_ringbuf_drain')?.args).toEqual(['anything', 'anything', 'anything', 'anything']);
+  });
+});
+
+describe('pointers a helper keeps after it returns', () => {
+  const keeps = (name: string) => [0, 1, 2, 3, 4].map((k) => helperKeepsArg(helperByName(name)!.id, k));
+  it('is the dynptr, and the buffer bpf_dynptr_from_mem records; not the memory read or written during the call', () => {
+    expect(keeps('bpf_dynptr_read')).toEqual([false, false, true, false, false]);
+    expect(keeps('bpf_dynptr_write')).toEqual([true, false, false, false, false]);
+    expect(keeps('bpf_dynptr_from_mem')).toEqual([true, false, false, true, false]);
+    expect(keeps('bpf_map_update_elem')).toEqual([false, false, false, false, false]);
+    expect(helperKeepsArg(100000, 0)).toBe(true);
   });
 });
 
