@@ -312,6 +312,12 @@ struct bpf_flow_keys {
 	__be32 flow_label;
 };
 
+/* The key of a BPF_MAP_TYPE_CGROUP_STORAGE map: the cgroup's inode and the attach type. */
+struct bpf_cgroup_storage_key {
+	__u64 cgroup_inode_id;
+	__u32 attach_type;
+};
+
 /* Embeddable in a map value; used with bpf_spin_lock()/bpf_spin_unlock(). */
 struct bpf_spin_lock {
 	__u32 val;

@@ -12,6 +12,7 @@
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
 #include <ebcc/kernel-minmax.h>
+#include <linux/math64.h>
 
 /* Flag bits and offset of iphdr.frag_off, in host order. */
 #define IP_CE 0x8000               /* congestion */

@@ -10,5 +10,6 @@
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
 #include <ebcc/kernel-minmax.h>
+#include <linux/math64.h>
 
 #endif
