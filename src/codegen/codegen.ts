@@ -13,7 +13,7 @@ import { tryEval } from '../sema/const-eval.js';
 import { BtfTypes } from './btf-gen.js';
 import { layoutFrame, STACK_LIMIT_BYTES } from './frame.js';
 import { legalize } from './legalize.js';
-import { modernizeLegacyMap } from './legacy-maps.js';
+import { modernizeIntMembers, modernizeLegacyMap } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
 import { asmText, selectInstructions } from './select.js';
 import { pushAll } from '../util/array.js';
@@ -191,9 +191,11 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
   for (const g of globals) {
     const size = T.sizeOf(g.type) ?? 0;
     switch (g.role) {
-      case 'map':
-        place('.maps', g, new Array<number>(size).fill(0), 8);
+      case 'map': {
+        const m = modernizeIntMembers(g, btf, ctx);
+        place('.maps', g, new Array<number>(m?.sizeBytes ?? size).fill(0), 8, m?.typeId);
         break;
+      }
       case 'legacy-map': {
         const m = modernizeLegacyMap(g, globals.find((a) => a.role === 'map-annotation' && a.name === `____btf_map_${g.name}`), btf, ctx);
         place('.maps', g, new Array<number>(m.sizeBytes).fill(0), 8, m.typeId);

@@ -13,6 +13,10 @@
 // iproute2's `struct bpf_elf_map` spells the fields size_key, size_value,
 // max_elem and flags. The conversion is reported as a note (E6020), pointing at
 // the declaration.
+// The first BTF-defined maps (libbpf 0.0.4, still in the kernel's samples/bpf/tcp_dumpstats_kern.c)
+// gave `__u32 type; __u32 map_flags;` members with initialisers in SEC(".maps"); libbpf 1.x
+// refuses them ("expected PTR, got int"). modernizeIntMembers gives each initialised integer
+// member the `__uint` form the same way (note E6022); pointer members (`int *key`) stay.
 import type { CompileContext } from '../context.js';
 import type { GlobalVar, TExpr } from '../sema/program.js';
 import { tryEval } from '../sema/const-eval.js';
@@ -66,6 +70,45 @@ export function modernizeLegacyMap(g: GlobalVar, annotation: GlobalVar | undefin
     g.span,
   );
   return { typeId, sizeBytes };
+}
+
+/**
+ * A SEC(".maps") map whose members include integers with initial values, emitted with each such
+ * member as `int (*name)[value]`; undefined when the map has none. An integer member without a
+ * value is left out (libbpf's default), other members keep their types.
+ */
+export function modernizeIntMembers(g: GlobalVar, btf: BtfTypes, ctx: CompileContext): ModernMap | undefined {
+  const t = T.strip(g.type);
+  const init = g.init?.kind === 'Aggregate' ? g.init : undefined;
+  if (t.kind !== 'record' || !init) return undefined;
+  const valued = (m: T.StructMemberInfo): bigint | undefined => {
+    if (!T.isInteger(T.strip(m.type))) return undefined;
+    const entry = init.entries.find((e) => e.offsetBytes === m.offsetBytes);
+    return entry ? constValue(entry.expr) : undefined;
+  };
+  if (!t.info.members.some((m) => valued(m) !== undefined)) return undefined;
+  const b = btf.builder;
+  const intId = btf.typeId(T.INT);
+  const shown: string[] = [];
+  const kept = t.info.members.filter((m) => m.name !== undefined && (!T.isInteger(T.strip(m.type)) || valued(m) !== undefined));
+  const members = kept.map((m, i) => {
+    const bitOffset = i * POINTER_BYTES * 8;
+    const value = valued(m);
+    if (value === undefined) return { name: m.name!, type: btf.typeId(m.type), bitOffset, bitfieldSize: 0 };
+    const n = Number(BigInt.asUintN(32, value));
+    shown.push(`${m.name} ${n}`);
+    const array = b.add({ kind: 'array', elem: intId, index: intId, nelems: n });
+    return { name: m.name!, type: b.add({ kind: 'ptr', type: array }), bitOffset, bitfieldSize: 0 };
+  });
+  const sizeBytes = members.length * POINTER_BYTES;
+  ctx.diags.report(
+    'note',
+    'E6022',
+    `map '${g.name}' gives ${shown.join(', ')} as initialised integer members, which libbpf 1.x refuses; ` +
+      'they are emitted as __uint(name, value) declares them',
+    g.span,
+  );
+  return { typeId: b.add({ kind: 'struct', name: '', sizeBytes, members }), sizeBytes };
 }
 
 /** The key and value types of a BPF_ANNOTATE_KV_PAIR annotation, when their sizes agree with the map's. */

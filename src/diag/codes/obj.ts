@@ -1,7 +1,7 @@
 import type { CodeInfo } from './info.js';
 
 // Codes of the obj stage: the ELF writer (E6001–E6009), reader and objdump (E6010–E6019),
-// and the legacy-map conversion (E6020).
+// and the map conversions (E6020-E6022).
 export const objCodes = {
   E6001: {
     name: 'obj-unresolved-relocation',
@@ -144,6 +144,20 @@ export const objCodes = {
       'but only when sizeof(K) and sizeof(V) equal the map\'s key_size and value_size: otherwise\n' +
       'the loader would see two different sizes. Make the annotation name the map\'s real key and\n' +
       'value types, or remove it.',
+    loaderAdvice: true,
+  },
+  E6022: {
+    name: 'map-int-members-modernised',
+    title: 'a ".maps" map with initialised integer members was emitted in the __uint form',
+    explanation:
+      'The first BTF-defined maps (libbpf 0.0.4) gave the map type and flags as integer members\n' +
+      'with initial values: "struct { __u32 type; __u32 map_flags; int *key; __u64 *value; } m\n' +
+      'SEC(\".maps\") = { .type = BPF_MAP_TYPE_SK_STORAGE, .map_flags = BPF_F_NO_PREALLOC };".\n' +
+      'libbpf soon changed the encoding to what __uint(name, value) declares, a pointer to an array\n' +
+      'of value ints, so that the definition needs no data, and libbpf 1.x refuses the old one\n' +
+      '("attr \'type\': expected PTR, got int"). ebcc emits each initialised integer member in the\n' +
+      'new form; the map is the same. Write "__uint(type, BPF_MAP_TYPE_SK_STORAGE);" and\n' +
+      '"__uint(map_flags, BPF_F_NO_PREALLOC);" to silence this note.',
     loaderAdvice: true,
   },
 } satisfies Record<string, CodeInfo>;
