@@ -61,11 +61,15 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     const vars = kconfig.map((g) => ({ type: btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: 'extern' }), offset: 0, sizeBytes: T.sizeOf(g.type) ?? 0 }));
     btf.builder.add({ kind: 'datasec', name: '.kconfig', sizeBytes: 0, vars });
   }
+  // Maps defined in another object, which the code uses: an undefined symbol each and a VAR of
+  // extern linkage in no DATASEC, as clang emits them; `bpftool gen object` links them.
+  const externMaps = module.globals.filter((g) => g.role === 'map' && g.isExtern && read.has(g.name));
+  for (const g of externMaps) btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: 'extern' });
   const mainFile = ctx.sources.files[0];
   return {
     functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '',
     externFuncs: kfuncs.map((f) => ({ name: f.name, weak: f.weak === true })),
-    externVars: kconfig.map((g) => ({ name: g.name, weak: g.weak === true })),
+    externVars: [...kconfig, ...externMaps].map((g) => ({ name: g.name, weak: g.weak === true })),
   };
 }
 
@@ -192,6 +196,7 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
     const size = T.sizeOf(g.type) ?? 0;
     switch (g.role) {
       case 'map': {
+        if (g.isExtern) break; // defined in another object
         const m = modernizeIntMembers(g, btf, ctx);
         place('.maps', g, new Array<number>(m?.sizeBytes ?? size).fill(0), 8, m?.typeId);
         break;

@@ -18,7 +18,9 @@
 //                DWARF sections of dwarf.ts (.debug_abbrev, .debug_info,
 //                .debug_str, .debug_line, [.debug_rnglists]), then a
 //                `.rel.debug_*` for each of them that has relocations.
-//   then         `.BTF`, `.BTF.ext` (only when prog.btf is non-empty),
+//   then         `.BTF` (only when prog.btf is non-empty), `.BTF.ext` (and only when
+//                there is code: clang writes none for an object of maps and data alone,
+//                and libbpf's linker refuses an empty one),
 //                `.symtab`, `.strtab`, `.shstrtab`.
 // Symbols: see symbols.ts (null, FILE, section symbols, locals, globals).
 //   Section symbols exist for every program section and for each data section
@@ -97,8 +99,9 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
   const debugWithRelocs = debug.filter((d) => d.relocs.length > 0);
   const hasBtf = prog.btf.length > 0;
   let next = debugFirst + debug.length + debugWithRelocs.length;
+  const hasBtfExt = hasBtf && prog.functions.length > 0;
   const btfIndex = hasBtf ? next : 0;
-  if (hasBtf) next += 2;
+  next += (hasBtf ? 1 : 0) + (hasBtfExt ? 1 : 0);
   const symtabIndex = next;
   const strtabIndex = next + 1;
 
@@ -205,11 +208,12 @@ export function writeObject(prog: ObjectProgram, ctx: CompileContext): Uint8Arra
     const strings = new StringTable();
     const types: BtfType[] = fixDatasecLayout(prog.btf, prog.data);
     const typeBytes = encodeBtfTypes(types, strings);
-    const ext = encodeBtfExt(buildExtInfo(placed, ctx), strings);
+    const ext = hasBtfExt ? encodeBtfExt(buildExtInfo(placed, ctx), strings) : undefined;
     const btf = buildBtfSection(typeBytes, strings.finish());
     const plain = { type: SHT_PROGBITS, flags: 0, alignBytes: 4, link: 0, info: 0, entsizeBytes: 0 };
-    sections.push({ name: '.BTF', ...plain, data: btf }, { name: '.BTF.ext', ...plain, data: ext });
-    if (sections.length !== btfIndex + 1) throw new Error('internal: .BTF section index plan is wrong');
+    sections.push({ name: '.BTF', ...plain, data: btf });
+    if (ext) sections.push({ name: '.BTF.ext', ...plain, data: ext });
+    if (sections.length !== btfIndex + (ext ? 1 : 0)) throw new Error('internal: .BTF section index plan is wrong');
   }
 
   sections.push({

@@ -92,6 +92,14 @@ function reportStringAddresses(s: SemaState, g: GlobalVar): void {
   }
 }
 
+/** A struct in the form of a BTF-defined map: its `type` member is what `__uint(type, N)` declares. */
+function isBtfMapDefinition(t: T.CType): boolean {
+  if (t.kind !== 'record') return false;
+  const member = t.info.members.find((m) => m.name === 'type');
+  const type = member ? T.strip(member.type) : undefined;
+  return type?.kind === 'ptr' && T.strip(type.to).kind === 'array';
+}
+
 /** Decides what a file-scope object is, and rejects the kinds BPF has no storage for. */
 export function classifyGlobal(s: SemaState, g: GlobalVar): void {
   const t = T.strip(g.type);
@@ -103,6 +111,12 @@ export function classifyGlobal(s: SemaState, g: GlobalVar): void {
   }
   if (g.section === 'maps') {
     g.role = 'legacy-map';
+    return;
+  }
+  // A map defined in another object (`extern array_map rx_cnt;`, as samples/bpf's xdp_sample.bpf.h
+  // declares its maps): clang references an undefined symbol, which `bpftool gen object` links.
+  if (g.isExtern && g.section === undefined && isBtfMapDefinition(t)) {
+    g.role = 'map';
     return;
   }
   if (g.section !== undefined && g.section.startsWith('.maps.') && g.name === `____btf_map_${g.section.slice('.maps.'.length)}`) {
@@ -133,6 +147,9 @@ export function classifyGlobal(s: SemaState, g: GlobalVar): void {
       return;
     }
   }
+  // An extern declaration alone allocates nothing (a later definition classifies it again); a use
+  // is reported.
+  if (g.isExtern && !g.init) return;
   if (q.const && q.volatile) {
     g.role = 'rodata';
     return;
@@ -142,7 +159,6 @@ export function classifyGlobal(s: SemaState, g: GlobalVar): void {
     if (g.init.kind === 'Aggregate') reportStringAddresses(s, g);
     return;
   }
-  if (g.isExtern) return; // an extern declaration alone allocates nothing; a use is reported
   // Writable data (.data/.bss), as clang places it since Linux 5.2 and libbpf 0.1.
   g.role = 'data';
   reportStringAddresses(s, g);

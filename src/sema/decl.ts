@@ -127,6 +127,13 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
       prev.init = checked.init;
       prev.type = checked.type;
     }
+    // `extern T x;` then `T x SEC(...) = ...;` (or `T x;`): the object is defined here after all.
+    if (prev.isExtern && !specs.storage.includes('extern')) {
+      const sectionAttr = findAttr(attrs, 'section');
+      if (sectionAttr) prev.section = attrString(sectionAttr);
+      prev.isExtern = false;
+      classifyGlobal(s, prev);
+    }
     return prev;
   }
   if (prev && prev.kind !== 'global') {
