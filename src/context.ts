@@ -35,6 +35,8 @@ export interface CompileOptions {
   disabledWarnings?: string[];
   /** Warning flags made errors with -Werror=FLAG. */
   errorWarnings?: string[];
+  /** Warning flags turned on with -WFLAG (-Wall, -Wunused-variable): the warnings off by default. */
+  enabledWarnings?: string[];
   /** The compilation directory recorded in DWARF (DW_AT_comp_dir); the CLI passes its cwd. Default '.'. */
   compDir?: string;
   /**
@@ -70,5 +72,6 @@ export function createContext(fs: FileSystem, options: Partial<CompileOptions> =
   const diags = new Diagnostics(100, opts.warnings ?? 'warn');
   for (const flag of opts.disabledWarnings ?? []) diags.disabledFlags.add(flag);
   for (const flag of opts.errorWarnings ?? []) diags.errorFlags.add(flag);
+  for (const flag of opts.enabledWarnings ?? []) diags.enabledFlags.add(flag);
   return { options: opts, diags, sources: new SourceManager(), fs };
 }

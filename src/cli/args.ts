@@ -33,6 +33,8 @@ export interface Normalized {
   disabledWarnings: string[];
   /** -Werror=FLAG, less those -Wno-error=FLAG takes back. */
   errorWarnings: string[];
+  /** The FLAG of each -WFLAG still in force (-Wall; a later -Wno-FLAG takes it back). */
+  enabledWarnings: string[];
   /** -v: print the version and search list. */
   verbose: boolean;
   /** -###: print what would run, run nothing. */
@@ -61,6 +63,7 @@ export function normalizeArgs(args: string[]): Normalized {
     warningsAsErrors: false,
     disabledWarnings: [],
     errorWarnings: [],
+    enabledWarnings: [],
     noWarnings: false,
     verbose: false,
     dryRun: false,
@@ -120,8 +123,9 @@ export function normalizeArgs(args: string[]): Normalized {
     } else if (a.startsWith('-W') || a === '-pedantic' || a === '-pedantic-errors' || a === '-ansi') {
       // Every -W form clang accepts (-Wall, -Wextra, -Wno-foo, -Werror=foo, -Wno-error=foo, -W).
       // -Wno-FLAG turns off the warnings clang names FLAG (the codes' clangFlags), -WFLAG turns
-      // them back on, -Werror=FLAG makes them errors and -Wno-error=FLAG takes that back; the
-      // other forms change nothing in ebcc.
+      // them back on, and turns on those off by default that it names (-Wall turns on
+      // -Wunused-variable); -Werror=FLAG makes them errors and -Wno-error=FLAG takes that back;
+      // the other forms change nothing in ebcc.
       const e = /^-W(no-)?error=([a-z0-9][a-z0-9-]*)$/.exec(a);
       if (e) {
         n.errorWarnings = n.errorWarnings.filter((f) => f !== e[2]);
@@ -131,6 +135,8 @@ export function normalizeArgs(args: string[]): Normalized {
       if (m && !m[2]!.startsWith('error')) {
         n.disabledWarnings = n.disabledWarnings.filter((f) => f !== m[2]);
         if (m[1]) n.disabledWarnings.push(m[2]!);
+        n.enabledWarnings = n.enabledWarnings.filter((f) => f !== m[2]);
+        if (!m[1]) n.enabledWarnings.push(m[2]!);
       }
     } else if (a === '-w') {
       n.noWarnings = true;

@@ -56,6 +56,7 @@ export function optionsFrom(flags: BuildFlags, clang: Normalized): Partial<Compi
     warnings: clang.noWarnings ? 'ignore' : clang.warningsAsErrors ? 'error' : 'warn',
     disabledWarnings: clang.disabledWarnings,
     errorWarnings: clang.errorWarnings,
+    enabledWarnings: clang.enabledWarnings,
     defines: flags.define.map((d) => {
       const eq = d.indexOf('=');
       return eq < 0 ? { name: d } : { name: d.slice(0, eq), value: d.slice(eq + 1) };

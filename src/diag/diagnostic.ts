@@ -47,6 +47,8 @@ export class Diagnostics {
   readonly disabledFlags = new Set<string>();
   /** Warning flags made errors by -Werror=FLAG. */
   readonly errorFlags = new Set<string>();
+  /** -WFLAG: warning flags turned on (-Wall, -Wunused-variable), for the warnings that are off by default. */
+  readonly enabledFlags = new Set<string>();
   /**
    * Tokens output while `#pragma GCC diagnostic ignored "-WFLAG"` was in force, as FLAG@file:start:
    * a warning whose span starts at one of them is not shown.
@@ -80,6 +82,7 @@ export class Diagnostics {
   /** Is a warning of this code at this span silenced by a system header, -Wno-FLAG or a diagnostic pragma? */
   private silenced(info: CodeInfo, span: Span | undefined): boolean {
     if (span && this.systemFiles.has(span.file)) return true;
+    if (info.onlyWith && !info.onlyWith.some((f) => this.enabledFlags.has(f))) return true;
     for (const flag of info.clangFlags ?? []) {
       if (this.disabledFlags.has(flag)) return true;
       if (span && this.ignoredAt.has(`${flag}@${span.file}:${span.start}`)) return true;

@@ -47,7 +47,7 @@ export function checkDeclaration(s: SemaState, d: ast.Declaration | ast.StaticAs
       if (!isFileScope(s)) currentScope(s).names.set(name, g);
       continue;
     }
-    out.push(declareLocal(s, name, declared.type, span, id.init));
+    out.push(declareLocal(s, name, declared.type, span, id.init, !attrs.some((a) => a.name === 'unused' || a.name === 'maybe_unused')));
   }
   return out;
 }
@@ -64,7 +64,7 @@ function declareTypedef(s: SemaState, name: string, type: CType, span: Span): vo
   scope.names.set(name, { kind: 'typedef', name, type, span });
 }
 
-function declareLocal(s: SemaState, name: string, type: CType, span: Span, init?: ast.Initializer): TStmt {
+function declareLocal(s: SemaState, name: string, type: CType, span: Span, init?: ast.Initializer, reportUnused = true): TStmt {
   const scope = currentScope(s);
   const prev = scope.names.get(name);
   if (prev && prev.kind === 'local') {
@@ -72,6 +72,7 @@ function declareLocal(s: SemaState, name: string, type: CType, span: Span, init?
   }
   if (T.strip(type).kind === 'float') error(s, 'E3103', `variable '${name}' has floating-point type '${T.typeToString(type)}': BPF has no floating point`, span);
   const local = newLocal(s, name, type, span);
+  local.reportUnused = reportUnused;
   scope.names.set(name, local);
   if (!init) {
     if (!T.isComplete(type)) error(s, 'E3008', `variable '${name}' has incomplete type '${T.typeToString(type)}'`, span);
@@ -203,6 +204,9 @@ export function checkFunctionDef(s: SemaState, def: ast.FunctionDef): void {
   });
   const items = checkBlockItems(s, def.body.items);
   popScope(s);
+  for (const local of s.fn.locals) {
+    if (local.reportUnused && !local.referenced) warning(s, 'E3034', `unused variable '${local.name}'`, local.span);
+  }
   for (const g of s.fn.gotos) {
     if (!s.fn.labels.has(g.label)) error(s, 'E3016', `use of undeclared label '${g.name}'`, g.span);
   }

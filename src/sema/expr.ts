@@ -177,6 +177,7 @@ function checkIdent(s: SemaState, e: ast.Ident): TExpr {
   }
   switch (sym.kind) {
     case 'local':
+      sym.referenced = true;
       return { kind: 'Local', sym, type: sym.type, span: e.span };
     case 'global':
       return { kind: 'Global', sym, type: sym.type, span: e.span };

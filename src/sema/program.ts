@@ -16,6 +16,11 @@ export interface LocalVar {
   isParam: boolean;
   /** & was applied, or it is an aggregate: it must live in memory. */
   addressTaken: boolean;
+  /** A declared variable (not a parameter or compound literal) that -Wunused-variable reports
+   *  if nothing names it; false with __attribute__((unused)). */
+  reportUnused?: boolean;
+  /** Some expression names it (an assignment, sizeof and typeof count). */
+  referenced?: boolean;
   /** A const-qualified integer initialised with a constant: its value, which
    *  __builtin_constant_p counts as constant (as clang does). */
   constValue?: bigint;

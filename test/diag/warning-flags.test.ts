@@ -82,3 +82,25 @@ char LICENSE[] __attribute__((section("license"))) = "GPL";`;
   const user = compileString(src, { includeDirs: ['/sys-inc'] }, 'sema', 'test.c', files).ctx.diags.list.map((d) => d.code);
   expect(user).toEqual(['E3026']);
 });
+
+it('-Wall, -Wunused and -Wunused-variable turn on the unused-variable warning, which clang gives only when asked', () => {
+  const src = wrap(`int unused_a;
+  int assigned; assigned = 3;
+  int measured; int size = sizeof(measured);
+  int kept __attribute__((unused));
+  int voided = 1; (void)voided;
+  { int inner; }
+  return take_int(ctx) + size;`);
+  expect(codes(src)).toEqual(['warning E3026 line']);
+  for (const flag of ['all', 'unused', 'unused-variable']) {
+    // lines: unused_a at 4, inner at 9
+    expect(lines(src, { enabledWarnings: [flag] })).toEqual(['E3026@10', 'E3034@4', 'E3034@9']);
+  }
+  expect(lines(src, { enabledWarnings: ['all'], disabledWarnings: ['unused-variable'] })).toEqual(['E3026@10']);
+  expect(compileString(src, { enabledWarnings: ['all'] }, 'sema').text).toContain("warning: unused variable 'unused_a' [E3034]");
+});
+
+it('reads -WFLAG and -Wno-FLAG in order for the warnings off by default', () => {
+  expect(normalizeArgs(['-Wall', '-Wextra', '-c', 'x.c']).enabledWarnings).toEqual(['all', 'extra']);
+  expect(normalizeArgs(['-Wall', '-Wno-all', 'x.c']).enabledWarnings).toEqual([]);
+});

@@ -20,4 +20,9 @@ export interface CodeInfo {
    * `-Werror=FLAG` makes it an error.
    */
   clangFlags?: readonly string[];
+  /**
+   * A warning clang gives only when asked: one of these flags (-Wall, -Wunused, ...) turns it on.
+   * Without the field, the warning is on by default.
+   */
+  onlyWith?: readonly string[];
 }

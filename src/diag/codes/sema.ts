@@ -198,6 +198,16 @@ type ('1ULL << 40') or reduce the count.`,
     explanation: `The kernel checks the BTF description of every function (func_info), and rejects
 function prototypes with unnamed parameters. Name every parameter of every function you define.`,
   },
+  E3034: {
+    name: 'unused-variable',
+    title: 'a local variable is never used',
+    explanation: `A variable declared in a function that no expression names (an assignment, sizeof or typeof
+counts as naming it) is usually left over from an edit. As clang does, ebcc says so only when asked:
+-Wall, -Wunused or -Wunused-variable turn the warning on, -Wno-unused-variable off. Remove the
+variable, or mark it __attribute__((unused)) if it is kept on purpose.`,
+    clangFlags: ['unused-variable', 'unused'],
+    onlyWith: ['all', 'most', 'unused', 'unused-variable', 'everything'],
+  },
   E3101: {
     name: 'global-variable',
     title: 'a file-scope object has no storage a BPF object can give it',
