@@ -21,7 +21,7 @@ function words(...vals: bigint[]): Uint8Array {
 it('compiles with -Werror and no diagnostics', () => {
   const out = compiled();
   expect(out.ctx.diags.list).toEqual([]);
-  expect(out.object!.functions.map((f) => f.name)).toEqual(expect.arrayContaining(['scale_id', 'mixed_words', 'no_args', 'read_chain', 'sleep_entry', 'sleep_exit', 'sleep_call']));
+  expect(out.object!.functions.map((f) => f.name)).toEqual(expect.arrayContaining(['scale_id', 'mixed_words', 'no_args', 'typed_words', 'no_args2', 'read_chain', 'sleep_entry', 'sleep_exit', 'sleep_call']));
 });
 
 it('reads the x86-64 argument registers: UAPI names in user code, the kernel names with -D__KERNEL__', () => {
@@ -62,6 +62,9 @@ describeLoader('tracing macros in the kernel', () => {
       run('mixed', 'mixed_words', words(1n, 0x1_0000_0005n, -2n, 0x1ffn)),
       run('mixed-null', 'mixed_words', words(0n, 1n, 1n, 1n)),
       run('none', 'no_args', words(0n)),
+      // narrow: a = 7 in the low 4 bytes, b = 2 in the next 2, the last 2 bytes padding
+      run('typed', 'typed_words', words(3n, 4n, 5n, 7n | (2n << 32n) | (0x7777n << 48n), 6n)),
+      run('none2', 'no_args2', words(0n)),
       run('chain', 'read_chain', words(0n, 7n)),
       { id: 'kprobe', object: { path, prog: 'sleep_entry' } },
       { id: 'kretprobe', object: { path, prog: 'sleep_exit' } },
@@ -79,6 +82,9 @@ describeLoader('tracing macros in the kernel', () => {
     expect(ret('mixed')).toBe(5 - 2 + 255);
     expect(ret('mixed-null')).toBe(-1);
     expect(ret('none')).toBe(7);
+    // 1000 * 3 + 100 * 4 + 10 * 5 + 7 + 2 + 6
+    expect(ret('typed')).toBe(3465);
+    expect(ret('none2')).toBe(9);
     // 1000 * weight + height 40 + 100 * level 5 + delta -3; the field facts add nothing
     expect(ret('chain')).toBe(7 * 1000 + 40 + 500 - 3);
   });

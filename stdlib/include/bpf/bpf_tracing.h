@@ -1,6 +1,6 @@
 /* ebcc freestanding header <bpf/bpf_tracing.h>: reading the traced function's
  * registers and arguments, and the macros that define a program with typed
- * arguments (BPF_PROG, BPF_KPROBE, BPF_KRETPROBE, BPF_KSYSCALL, BPF_UPROBE),
+ * arguments (BPF_PROG, BPF_PROG2, BPF_KPROBE, BPF_KRETPROBE, BPF_KSYSCALL, BPF_UPROBE),
  * written for ebcc from the documented behaviour of libbpf's header.
  *
  * Registers: ebcc knows the x86-64 register frame (struct pt_regs of
@@ -152,6 +152,54 @@ static __always_inline typeof(name(0)) __ebcc_body_##name(ctx_decl, ##__VA_ARGS_
 
 #define BPF_PROG(name, ...) \
 	__EBCC_TYPED_PROG(name, unsigned long long *ctx, __EBCC_WORDS(ctx, ##__VA_ARGS__), ##__VA_ARGS__)
+
+/* BPF_PROG2(NAME, TYPE1, ARG1, TYPE2, ARG2, ...): as BPF_PROG, but each argument is given as a
+ * type and a name, so that a struct passed by value can be declared: one of 9 to 16 bytes takes
+ * two context words, any other argument one. Each argument is the bytes of its words, read
+ * through a union (the second word read again, unused, for a one-word argument, so that no read
+ * goes past the last argument's word). Up to 12 arguments. */
+#define __EBCC_NARG24(...) __EBCC_NARG24_PICK(_, ##__VA_ARGS__, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define __EBCC_NARG24_PICK(_, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23, a24, n, ...) n
+#define __EBCC_P2_SLOTS(t) ((sizeof(t) + 7) / 8)
+#define __EBCC_P2_WORD(ctx, off, t) \
+	({ union { unsigned long long __w[2]; t __v; } __ebcc_u = \
+		{ .__w = { ctx[off], ctx[(off) + (sizeof(t) > 8)] } }; __ebcc_u.__v; })
+#define __EBCC_P2_DECL_0()
+#define __EBCC_P2_DECL_2(t, a) , t a
+#define __EBCC_P2_DECL_4(t, a, ...) , t a __EBCC_P2_DECL_2(__VA_ARGS__)
+#define __EBCC_P2_DECL_6(t, a, ...) , t a __EBCC_P2_DECL_4(__VA_ARGS__)
+#define __EBCC_P2_DECL_8(t, a, ...) , t a __EBCC_P2_DECL_6(__VA_ARGS__)
+#define __EBCC_P2_DECL_10(t, a, ...) , t a __EBCC_P2_DECL_8(__VA_ARGS__)
+#define __EBCC_P2_DECL_12(t, a, ...) , t a __EBCC_P2_DECL_10(__VA_ARGS__)
+#define __EBCC_P2_DECL_14(t, a, ...) , t a __EBCC_P2_DECL_12(__VA_ARGS__)
+#define __EBCC_P2_DECL_16(t, a, ...) , t a __EBCC_P2_DECL_14(__VA_ARGS__)
+#define __EBCC_P2_DECL_18(t, a, ...) , t a __EBCC_P2_DECL_16(__VA_ARGS__)
+#define __EBCC_P2_DECL_20(t, a, ...) , t a __EBCC_P2_DECL_18(__VA_ARGS__)
+#define __EBCC_P2_DECL_22(t, a, ...) , t a __EBCC_P2_DECL_20(__VA_ARGS__)
+#define __EBCC_P2_DECL_24(t, a, ...) , t a __EBCC_P2_DECL_22(__VA_ARGS__)
+#define __EBCC_P2_ARGS_0(ctx, off)
+#define __EBCC_P2_ARGS_2(ctx, off, t, a) , __EBCC_P2_WORD(ctx, off, t)
+#define __EBCC_P2_ARGS_4(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_2(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_6(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_4(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_8(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_6(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_10(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_8(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_12(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_10(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_14(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_12(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_16(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_14(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_18(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_16(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_20(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_18(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_22(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_20(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_ARGS_24(ctx, off, t, a, ...) , __EBCC_P2_WORD(ctx, off, t) __EBCC_P2_ARGS_22(ctx, (off) + __EBCC_P2_SLOTS(t), __VA_ARGS__)
+#define __EBCC_P2_DECL(...) __EBCC_JOIN(__EBCC_P2_DECL_, __EBCC_NARG24(__VA_ARGS__))(__VA_ARGS__)
+#define __EBCC_P2_ARGS(ctx, ...) __EBCC_JOIN(__EBCC_P2_ARGS_, __EBCC_NARG24(__VA_ARGS__))(ctx, 0, ##__VA_ARGS__)
+#define BPF_PROG2(name, ...) \
+name(unsigned long long *ctx); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ctx __EBCC_P2_DECL(__VA_ARGS__)); \
+typeof(name(0)) name(unsigned long long *ctx) \
+{ \
+	return __ebcc_body_##name(ctx __EBCC_P2_ARGS(ctx, ##__VA_ARGS__)); \
+} \
+static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ctx __EBCC_P2_DECL(__VA_ARGS__))
 
 #ifdef bpf_target_defined
 /* BPF_KPROBE / BPF_UPROBE: a kprobe or uprobe program NAME(struct pt_regs *ctx)

@@ -1,5 +1,5 @@
 // The macros of <bpf/bpf_tracing.h> and <bpf/bpf_core_read.h>: programs whose arguments are
-// declared with BPF_PROG, BPF_KPROBE, BPF_KRETPROBE and BPF_KSYSCALL, register reads with
+// declared with BPF_PROG, BPF_PROG2, BPF_KPROBE, BPF_KRETPROBE and BPF_KSYSCALL, register reads with
 // PT_REGS_*, and field chains read with BPF_CORE_READ. Built with -Werror: the macros pass the
 // context words to typed parameters under the int-conversion pragma, as clang builds them.
 #include <linux/bpf.h>
@@ -45,6 +45,30 @@ SEC("raw_tp/sys_enter")
 int BPF_PROG(no_args)
 {
 	return 7;
+}
+
+/* BPF_PROG2 declares each argument as a type and a name: a 16-byte struct by value takes words 0
+ * and 1, the int word 2, an 8-byte struct word 3, the long word 4. */
+struct wide_pair {
+	long long lo;
+	long long hi;
+};
+
+struct narrow_pair {
+	int a;
+	short b;
+};
+
+SEC("raw_tp/sys_enter")
+int BPF_PROG2(typed_words, struct wide_pair, wide, int, k, struct narrow_pair, narrow, long, last)
+{
+	return (int)(wide.lo * 1000 + wide.hi * 100 + k * 10 + narrow.a + narrow.b + last);
+}
+
+SEC("raw_tp/sys_enter")
+int BPF_PROG2(no_args2)
+{
+	return 9;
 }
 
 // A chain of pointers in the program's own stack, read back one pointer at a time with
