@@ -57,7 +57,7 @@ arpa/inet.h"
 # Headers with no counterpart to compare (compiled only).
 OWN_HEADERS="linux/if_vlan.h linux/string.h bpf/bpf_tracing.h bpf_helpers.h
 bpf_endian.h ebcc/bpf-structs.h ebcc/bpf-func-id.h linux/version.h linux/netdev.h
-ebcc/kernel-minmax.h net/ipv6.h net/inet_ecn.h
+ebcc/kernel-minmax.h ebcc/inet-byteorder.h ebcc/ip-levels.h net/ipv6.h net/inet_ecn.h
 linux/byteorder/generic.h linux/math64.h"
 
 includes() { for h in "$@"; do echo "#include <$h>"; done; }

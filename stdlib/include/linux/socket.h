@@ -34,20 +34,12 @@ struct __kernel_sockaddr_storage {
 #ifdef __KERNEL__
 #include <sys/socket.h>
 /* The protocol option levels, which the C library leaves to <netinet/*.h>. */
-#ifndef SOL_IP
-#define SOL_IP 0
-#endif
+#include <ebcc/ip-levels.h>
 #ifndef SOL_TCP
 #define SOL_TCP 6
 #endif
 #ifndef SOL_UDP
 #define SOL_UDP 17
-#endif
-#ifndef SOL_IPV6
-#define SOL_IPV6 41
-#endif
-#ifndef SOL_ICMPV6
-#define SOL_ICMPV6 58
 #endif
 #endif
 

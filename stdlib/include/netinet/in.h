@@ -18,32 +18,7 @@ typedef uint32_t in_addr_t;
 #define INET6_ADDRSTRLEN 46
 #endif
 
-/* The option levels the C library defines here (SOL_TCP and SOL_UDP are in <netinet/tcp.h> and
- * <netinet/udp.h>); BPF programs pass them to bpf_setsockopt(). */
-#ifndef SOL_IP
-#define SOL_IP 0
-#endif
-#ifndef SOL_IPV6
-#define SOL_IPV6 41
-#endif
-#ifndef SOL_ICMPV6
-#define SOL_ICMPV6 58
-#endif
-
-/* Byte-order conversions. The C library makes them macros over byte swaps when optimising; BPF
- * has no library to call, so here they are always the swab-based macros of <asm/byteorder.h>
- * (BPF is little-endian). */
-#include <asm/byteorder.h>
-#ifndef htons
-#define htons(x) __cpu_to_be16(x)
-#endif
-#ifndef ntohs
-#define ntohs(x) __be16_to_cpu(x)
-#endif
-#ifndef htonl
-#define htonl(x) __cpu_to_be32(x)
-#endif
-#ifndef ntohl
-#define ntohl(x) __be32_to_cpu(x)
-#endif
+/* The C library's option levels (SOL_IPV6, ...) and byte-order macros (htons(), ...). */
+#include <ebcc/ip-levels.h>
+#include <ebcc/inet-byteorder.h>
 #endif

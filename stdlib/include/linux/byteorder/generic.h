@@ -18,16 +18,5 @@
 #define cpu_to_be16 __cpu_to_be16
 #define be16_to_cpu __be16_to_cpu
 
-#ifndef htonl
-#define htonl(x) __cpu_to_be32(x)
-#endif
-#ifndef ntohl
-#define ntohl(x) __be32_to_cpu(x)
-#endif
-#ifndef htons
-#define htons(x) __cpu_to_be16(x)
-#endif
-#ifndef ntohs
-#define ntohs(x) __be16_to_cpu(x)
-#endif
+#include <ebcc/inet-byteorder.h>
 #endif
