@@ -90,8 +90,10 @@ enum { false = 0, true = 1 };
 #include <string.h>
 #endif
 
-/* As the kernel's header: every user of <linux/types.h> also gets the POSIX type spellings and,
- * through them, <linux/stddef.h> (__always_inline, which 4.x-era selftests use without defining). */
-#include <linux/posix_types.h>
+/* As the kernel's header (through <linux/posix_types.h>): every user of <linux/types.h> also gets
+ * <linux/stddef.h>, whose __always_inline 4.x-era selftests use without defining. Not the POSIX
+ * types themselves: ebcc's <bpf/bpf_helpers.h> includes this header, and a program built on a
+ * vmlinux.h has its own, different, anonymous __kernel_fd_set. */
+#include <linux/stddef.h>
 
 #endif
