@@ -38,6 +38,7 @@ export type ArgKind =
   | 'ptr_to_ctx_or_null' /* the context pointer, or NULL (constant 0) */
   | 'ptr_to_sock_common'
   | 'ptr_to_btf_id_sock_common' /* a socket pointer from a lookup or from the context */
+  | 'ptr_to_btf_id' /* a pointer to a kernel object of the struct named in `structs.args` (ARG_PTR_TO_BTF_ID) */
   | 'ptr_to_spin_lock' /* a struct bpf_spin_lock inside a map value */
   | 'ptr_to_alloc_mem' /* a ringbuf record from bpf_ringbuf_reserve */
   | 'ptr_to_func' /* a callback: ld_imm64 with src = BPF_PSEUDO_FUNC */
@@ -56,13 +57,22 @@ export interface HelperInfo {
   proto: string;
   /** True when the kernel offers the helper only to GPL-compatible programs. */
   gplOnly?: boolean;
+  /**
+   * The kernel structs of a BTF-typed result (ret_btf_id) and of the 'ptr_to_btf_id' arguments
+   * (argN_btf_id), R1 first.
+   */
+  structs?: { ret?: string; args?: readonly (string | undefined)[] };
 }
 
 interface KindEntry {
   ret: RetKind;
   args: readonly ArgKind[];
   gplOnly?: boolean;
+  structs?: HelperInfo['structs'];
 }
+
+const TASK_ARG2 = { args: [undefined, 'task_struct'] };
+const CGROUP_ARG2 = { args: [undefined, 'cgroup'] };
 
 const SKB_CTX_ONLY: KindEntry = { ret: 'integer', args: ['ptr_to_ctx'] };
 const CTX_AND_ANY: KindEntry = { ret: 'integer', args: ['ptr_to_ctx', 'anything'] };
@@ -78,7 +88,14 @@ const PROBE_READ: KindEntry = { ret: 'integer', args: ['ptr_to_uninit_mem', 'con
 const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_map_lookup_elem: { ret: 'map_value_or_null', args: ['const_map_ptr', 'ptr_to_map_key'] },
   // RET_PTR_TO_BTF_ID_TRUSTED: the current task, never NULL.
-  bpf_get_current_task_btf: { ret: 'btf_id', args: [] },
+  bpf_get_current_task_btf: { ret: 'btf_id', args: [], structs: { ret: 'task_struct' } },
+  // Local storage of a task or a cgroup: the owner is a kernel object of that exact struct.
+  bpf_task_storage_get: { ret: 'map_value_or_null', args: ['const_map_ptr', 'ptr_to_btf_id', 'ptr_to_map_value_or_null', 'anything'], structs: TASK_ARG2 },
+  bpf_task_storage_delete: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_btf_id'], structs: TASK_ARG2 },
+  bpf_cgrp_storage_get: { ret: 'map_value_or_null', args: ['const_map_ptr', 'ptr_to_btf_id', 'ptr_to_map_value_or_null', 'anything'], structs: CGROUP_ARG2 },
+  bpf_cgrp_storage_delete: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_btf_id'], structs: CGROUP_ARG2 },
+  // The callback runs at most once, with the task, the vm_area_struct found and the context.
+  bpf_find_vma: { ret: 'integer', args: ['ptr_to_btf_id', 'anything', 'ptr_to_func', 'ptr_to_stack_or_null', 'anything'], structs: { args: ['task_struct'] } },
   bpf_map_update_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_key', 'ptr_to_map_value', 'anything'] },
   bpf_map_delete_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_key'] },
   bpf_map_push_elem: { ret: 'integer', args: ['const_map_ptr', 'ptr_to_map_value', 'anything'] },
@@ -216,6 +233,7 @@ function buildTable(): HelperInfo[] {
     const kinds = HELPER_KINDS[name] ?? defaultKinds(proto);
     const info: HelperInfo = { id, name, ret: kinds.ret, args: kinds.args, proto };
     if (kinds.gplOnly) info.gplOnly = true;
+    if (kinds.structs) info.structs = kinds.structs;
     return info;
   });
 }

@@ -196,7 +196,7 @@ export function checkProgram(env: Env): CheckResult {
   // So is the call of a helper that calls a callback (calls_callback): the callback returns to it.
   for (let i = 0; i < insns.length; i++) {
     const x = insns[i]!;
-    if (formOf(x)?.kind === 'call' && x.src === 0 && (x.imm === BPF_LOOP || x.imm === FOR_EACH_MAP_ELEM)) iterNext[i] = prune[i] = 1;
+    if (formOf(x)?.kind === 'call' && x.src === 0 && SYNC_CALLBACK_HELPERS.includes(x.imm)) iterNext[i] = prune[i] = 1;
   }
   env.prevVisit = (idx, st) => {
     let seen = 0;
@@ -700,7 +700,7 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
         });
       }
       const args = regs.slice(0, 6).map((r) => ({ ...r, s: { ...r.s } }));
-      const calling = (insn.imm === BPF_LOOP || insn.imm === FOR_EACH_MAP_ELEM) && args[2]!.type === 'func';
+      const calling = SYNC_CALLBACK_HELPERS.includes(insn.imm) && args[callbackArg(insn.imm)]!.type === 'func';
       const pre = calling ? cloneState(st) : undefined;
       helperCall(env, st, insn.imm, idx);
       if (insn.imm === TIMER_SET_CALLBACK && args[2]!.type === 'func') {
@@ -752,7 +752,7 @@ function exitInsn(env: Env, st: State): Step {
     const callee = st.frames.pop()!;
     const site = env.insns[callee.callsite]!;
     // The helper's own result (set by the call) stays in the caller's R0 (rbtree's less()).
-    if (site.src !== 0 || (site.imm !== BPF_LOOP && site.imm !== FOR_EACH_MAP_ELEM)) return { kind: 'next', to: callee.callsite + 1 };
+    if (site.src !== 0 || !SYNC_CALLBACK_HELPERS.includes(site.imm)) return { kind: 'next', to: callee.callsite + 1 };
     // Back to the call, with the caller's registers as they were there: it runs the callback again
     // or goes on (prepare_func_exit of a callback).
     const caller = curFrame(st);
@@ -920,6 +920,16 @@ function malformedMessage(insn: Insn): string | undefined {
 const BPF_LOOP = helperByName('bpf_loop')!.id;
 const TIMER_SET_CALLBACK = helperByName('bpf_timer_set_callback')!.id;
 const FOR_EACH_MAP_ELEM = helperByName('bpf_for_each_map_elem')!.id;
+const FIND_VMA = helperByName('bpf_find_vma')!.id;
+/**
+ * Helpers that call a callback before they return (is_sync_callback_calling_function). The
+ * kernel explores each as a loop: at the callback's exit the path goes back to the call, which
+ * may run the callback again, until the states converge (bpf_find_vma's too, though it calls
+ * it at most once). bpf_user_ringbuf_drain's callback takes a dynptr, which ebcc refuses.
+ */
+const SYNC_CALLBACK_HELPERS: readonly number[] = [BPF_LOOP, FOR_EACH_MAP_ELEM, FIND_VMA];
+/** The argument register that holds the callback. */
+const callbackArg = (helper: number): number => (helper === FIND_VMA ? 3 : 2);
 /** bpf_loop counts up to this are run iteration by iteration, without widening. */
 const CALLBACK_UNROLL = 64;
 
@@ -943,13 +953,13 @@ function rbtreeAddCall(env: Env, st: State, idx: number): Step {
 }
 
 /**
- * bpf_loop() and bpf_for_each_map_elem() call back into the program: the callback is verified as
+ * bpf_loop(), bpf_for_each_map_elem() and bpf_find_vma() call back into the program: the callback is verified as
  * a frame called from the helper call, with the arguments the kernel gives it (set_loop_callback_state,
- * set_map_elem_callback_state). Returns the callback's first instruction.
+ * set_map_elem_callback_state, set_find_vma_callback_state). Returns the callback's first instruction.
  */
 function callbackFrame(env: Env, st: State, helper: number, args: import('./state.js').Reg[], idx: number): number | undefined {
-  if (helper !== BPF_LOOP && helper !== FOR_EACH_MAP_ELEM) return undefined;
-  const fn = args[2]!;
+  if (!SYNC_CALLBACK_HELPERS.includes(helper)) return undefined;
+  const fn = args[callbackArg(helper)]!;
   if (fn.type !== 'func') return undefined;
   if (st.frames.length >= MAX_CALL_FRAMES) {
     throw new Reject('V1025', `the call stack of ${st.frames.length + 1} frames is too deep`, { proven: `${st.frames.length + 1} nested calls`, needed: `at most ${MAX_CALL_FRAMES}` });
@@ -960,6 +970,12 @@ function callbackFrame(env: Env, st: State, helper: number, args: import('./stat
   if (helper === BPF_LOOP) {
     callee.regs[1] = regScalar();
     callee.regs[2] = args[3]!;
+  } else if (helper === FIND_VMA) {
+    // set_find_vma_callback_state: the task, the vm_area_struct found (trusted, never NULL),
+    // then the context the program gave.
+    callee.regs[1] = args[1]!;
+    callee.regs[2] = regPtr('btf_id', { btf: 'vm_area_struct', trusted: true, origin: idx });
+    callee.regs[3] = args[4]!;
   } else {
     const mapReg = args[1]!;
     const m = env.maps[mapReg.map];

@@ -22,6 +22,7 @@ import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, t
 
 const MAP_EXPECTED = MEM_EXPECTED;
 const SOCK_EXPECTED = 'sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_';
+const BTF_ID_EXPECTED = 'ptr_, trusted_ptr_, rcu_ptr_';
 
 const mt = (name: string): number => mapTypeByName(name)!.value;
 
@@ -40,6 +41,8 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     stack: ['bpf_map_peek_elem', 'bpf_map_pop_elem', 'bpf_map_push_elem'],
     stack_trace: ['bpf_get_stackid'],
     sk_storage: ['bpf_sk_storage_get', 'bpf_sk_storage_delete'],
+    task_storage: ['bpf_task_storage_get', 'bpf_task_storage_delete'],
+    cgrp_storage: ['bpf_cgrp_storage_get', 'bpf_cgrp_storage_delete'],
     user_ringbuf: ['bpf_user_ringbuf_drain'],
     cgroup_storage: ['bpf_get_local_storage'],
     percpu_cgroup_storage: ['bpf_get_local_storage'],
@@ -57,6 +60,8 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     bpf_map_peek_elem: ['queue', 'stack', 'bloom_filter'], bpf_map_pop_elem: ['queue', 'stack'], bpf_map_push_elem: ['queue', 'stack', 'bloom_filter'],
     bpf_get_stackid: ['stack_trace'],
     bpf_sk_storage_get: ['sk_storage'], bpf_sk_storage_delete: ['sk_storage'],
+    bpf_task_storage_get: ['task_storage'], bpf_task_storage_delete: ['task_storage'],
+    bpf_cgrp_storage_get: ['cgrp_storage'], bpf_cgrp_storage_delete: ['cgrp_storage'],
     bpf_get_local_storage: ['cgroup_storage', 'percpu_cgroup_storage'],
     bpf_sk_redirect_map: ['sockmap'], bpf_msg_redirect_map: ['sockmap'], bpf_sock_map_update: ['sockmap'],
     bpf_sk_redirect_hash: ['sockhash'], bpf_msg_redirect_hash: ['sockhash'], bpf_sock_hash_update: ['sockhash'],
@@ -233,7 +238,7 @@ function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefine
       return regPtr('mem', { maybeNull: true, id, refId, memSize: allocSize, origin: insnIdx });
     }
     case 'btf_id':
-      return regPtr('btf_id', { origin: insnIdx });
+      return regPtr('btf_id', { origin: insnIdx, btf: info.structs?.ret ?? '' });
     default:
       return regPtr('btf_id', { maybeNull: true, id: newId(env), origin: insnIdx });
   }
@@ -335,6 +340,21 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
     case 'ptr_to_sock_common': case 'ptr_to_btf_id_sock_common':
       if (!sockTypes.has(r.type) && !r.kptr) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
       return;
+    case 'ptr_to_btf_id': {
+      // A value of a BTF-typed context or read from a kernel object: ebcc does not know its struct.
+      if (r.kptr) return;
+      const want = info.structs?.args?.[regno - 1];
+      if (r.type !== 'btf_id') throw typeError(env, regno, r, BTF_ID_EXPECTED, info, `a pointer to a kernel struct ${want ?? ''}`.trimEnd());
+      // btf_struct_ids_match. (It also takes a struct whose first member is the one expected: none
+      // of the structs these helpers take is the first member of another.)
+      if (want !== undefined && r.btf !== '' && r.btf !== want) {
+        throw new Reject('V1010', `R${regno} is of type ${r.btf} but ${want} is expected`, {
+          proven: `argument ${regno} of ${info.name} (R${regno}) points to a struct ${r.btf}`,
+          needed: `a pointer to a struct ${want}`,
+        });
+      }
+      return;
+    }
     case 'ptr_to_alloc_mem':
       if (r.type !== 'mem' || r.refId === 0) throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
       if (r.off !== 0 || !isConst(r.s) || r.s.var.v !== 0n) {
