@@ -210,6 +210,8 @@ export function typeText(r: Reg): string {
   };
   // The kernel spells a kernel object that may be NULL ptr_or_null_ (then its struct's name).
   if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';
+  // An iterator's object: a trusted kernel pointer that may be NULL (ebcc keeps it as a scalar).
+  if (r.type === 'scalar' && r.kptr && r.maybeNull) return r.trusted ? 'trusted_ptr_or_null_' : 'ptr_or_null_';
   // Memory a ring buffer reserved is a reference the program holds (MEM_RINGBUF).
   const ringbuf = r.type === 'mem' && r.refId !== 0 ? 'ringbuf_' : '';
   return ringbuf + base[r.type] + (r.maybeNull ? '_or_null' : '');

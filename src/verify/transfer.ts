@@ -92,6 +92,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
         const r = cloneReg(src);
         r.id = 0;
         r.kptr = false;
+        r.maybeNull = false;
         coerceToSizeSx(r.s, bits / 8);
         regs[dst] = r;
       } else {
@@ -109,6 +110,10 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
     }
     const r = cloneReg(src);
     r.kptr = false;
+    if (r.maybeNull) {
+      r.maybeNull = false;
+      r.id = 0;
+    }
     if (bits !== undefined) {
       r.id = 0;
       coerceToSizeSx(r.s, bits / 8);
@@ -141,6 +146,16 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   if (d.type !== 'scalar' || srcReg.type !== 'scalar') {
     pointerAlu(env, st, insn, op, alu32, dst, d, srcReg, form.source === 'x' ? insn.src : -1);
     return;
+  }
+  // A kernel object that may be NULL (an iterator's) is a pointer: no arithmetic before the check.
+  const orNull = d.maybeNull ? dst : srcReg.maybeNull ? insn.src : -1;
+  if (orNull >= 0) {
+    const p = regs[orNull]!;
+    throw new Reject('V1002', alu32 ? `R${orNull} 32-bit pointer arithmetic prohibited` : `R${orNull} pointer arithmetic on ${typeText(p)} prohibited, null-check it first`, {
+      proven: `R${orNull} is ${describe(env, p)}: it may be NULL`,
+      needed: 'a NULL check (if (!p) ...) before arithmetic on the pointer',
+      notes: p.origin >= 0 ? [{ insn: p.origin, message: 'the pointer that may be NULL comes from here' }] : [],
+    });
   }
   const s = alu32 || form.source === 'x' ? srcReg.s : srcReg.s;
   scalarAlu(d.s, s, op, alu32);
@@ -369,6 +384,13 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
           if (m.size === 8 && BTF_CTX_TYPES.includes(env.progType)) {
             result.kptr = true;
             result.trusted = env.ctxArgsTrusted;
+            // An iterator's object (every field after `meta`) is PTR_TO_BTF_ID_OR_NULL: it must
+            // be compared with NULL before it is read through or moved.
+            if (env.ctxArgsNullable && off >= 8) {
+              result.maybeNull = true;
+              result.id = newId(env);
+              result.origin = env.insnIdx;
+            }
           }
         }
       }

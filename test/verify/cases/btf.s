@@ -76,3 +76,66 @@
         call bpf_get_socket_cookie
         r0 = 0
         exit
+
+; An iterator's context: `meta` is never NULL, the object after it (here the task) may be.
+@case iter_meta_read accept
+.prog p iter/task
+        r2 = *(u64 *)(r1 +0)
+        r0 = *(u64 *)(r2 +0)
+        r0 = 0
+        exit
+
+@case iter_task_read_unchecked reject EACCES "R2 invalid mem access 'trusted_ptr_or_null_'"
+.prog p iter/task
+        r2 = *(u64 *)(r1 +8)
+        r0 = *(u32 *)(r2 +0)
+        r0 = 0
+        exit
+
+@case iter_task_read_after_null_check accept
+.prog p iter/task
+        r2 = *(u64 *)(r1 +8)
+        if r2 == 0 goto out
+        r0 = *(u32 *)(r2 +0)
+out:
+        r0 = 0
+        exit
+
+@case iter_task_copy_read_after_null_check accept
+.prog p iter/task
+        r2 = *(u64 *)(r1 +8)
+        r3 = r2
+        if r2 == 0 goto out
+        r0 = *(u32 *)(r3 +0)
+out:
+        r0 = 0
+        exit
+
+@case iter_task_read_on_null_branch reject EACCES "R2 invalid mem access 'scalar'"
+.prog p iter/task
+        r2 = *(u64 *)(r1 +8)
+        if r2 != 0 goto out
+        r0 = *(u32 *)(r2 +0)
+out:
+        r0 = 0
+        exit
+
+@case iter_task_moved_before_null_check reject EACCES "R2 pointer arithmetic on trusted_ptr_or_null_ prohibited, null-check it first"
+.prog p iter/task
+        r2 = *(u64 *)(r1 +8)
+        r2 += 16
+        if r2 == 0 goto out
+        r0 = *(u32 *)(r2 +0)
+out:
+        r0 = 0
+        exit
+
+@case iter_task_moved_after_null_check accept
+.prog p iter/task
+        r2 = *(u64 *)(r1 +8)
+        if r2 == 0 goto out
+        r2 += 16
+        r0 = *(u32 *)(r2 +0)
+out:
+        r0 = 0
+        exit
