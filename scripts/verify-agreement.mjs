@@ -58,7 +58,7 @@ const { loadKernelBtf } = await import(new URL('cli/kernel-btf.js', DIST).href);
 const { needKernelBtf } = await import(new URL('bpf/core-relo.js', DIST).href);
 const { mapDefinitions } = await import(new URL('obj/map-defs.js', DIST).href);
 const { linkProgram, programFunctions } = await import(new URL('run/link.js', DIST).href);
-const { findProgType } = await import(new URL('bpf/prog-types.js', DIST).href);
+const { findProgType, sectionSleepable } = await import(new URL('bpf/prog-types.js', DIST).href);
 const { encodeInsns } = await import(new URL('bpf/encode.js', DIST).href);
 
 // ---- the objects ------------------------------------------------------------------------------
@@ -195,7 +195,9 @@ function rawCase(id, row, logLevel) {
     const text = sec ? Buffer.from(sec.bytes.subarray(0, end < 0 ? sec.bytes.length : end)).toString('latin1') : '';
     return text.replace(/\s+/g, ' ').trim() || 'none';
   })();
-  lines.push(['prog', match.progType.value, attach, logLevel, 0, row.prog.slice(0, 15) || 'prog', license].join(' '));
+  // The flags libbpf gives the section: BPF_F_SLEEPABLE (1 << 4), BPF_F_XDP_HAS_FRAGS (1 << 5).
+  const flags = (sectionSleepable(match) ? 16 : 0) | (match.kind === 'modern' && match.def.frags ? 32 : 0);
+  lines.push(['prog', match.progType.value, attach, logLevel, flags, row.prog.slice(0, 15) || 'prog', license].join(' '));
   lines.push(`insns ${hex(encodeInsns(linked.program.insns))}`, 'end', '');
   return { script: lines.join('\n') };
 }

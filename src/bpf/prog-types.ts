@@ -117,6 +117,8 @@ export interface SectionDef {
   expectedAttachType?: AttachType;
   /** XDP multi-buffer ("frags") program. */
   frags?: boolean;
+  /** libbpf loads the program with BPF_F_SLEEPABLE (its SEC_SLEEPABLE names: `.s` and syscall). */
+  sleepable?: boolean;
   /** Return range this attach point enforces, when it differs from the program type's. */
   checkedRet?: { min: number; max: number };
   /** The first libbpf release that knows the name. */
@@ -200,10 +202,13 @@ export const SECTION_DEFS: readonly SectionDef[] = [
   sec('kprobe.multi', 'kprobe', { slash: true, expectedAttachType: attach('BPF_TRACE_KPROBE_MULTI', 42) }),
   sec('kretprobe.multi', 'kprobe', { slash: true, expectedAttachType: attach('BPF_TRACE_KPROBE_MULTI', 42) }),
   sec('kprobe.session', 'kprobe', { slash: true, expectedAttachType: attach('BPF_TRACE_KPROBE_SESSION', 56) }),
+  sec('uprobe.multi.s', 'kprobe', { slash: true, sleepable: true, expectedAttachType: attach('BPF_TRACE_UPROBE_MULTI', 48) }),
+  sec('uretprobe.multi.s', 'kprobe', { slash: true, sleepable: true, expectedAttachType: attach('BPF_TRACE_UPROBE_MULTI', 48) }),
   sec('uprobe.multi', 'kprobe', { slash: true, expectedAttachType: attach('BPF_TRACE_UPROBE_MULTI', 48) }),
   sec('uretprobe.multi', 'kprobe', { slash: true, expectedAttachType: attach('BPF_TRACE_UPROBE_MULTI', 48) }),
-  sec('uprobe.s', 'kprobe', { slash: true }),
-  sec('uretprobe.s', 'kprobe', { slash: true }),
+  sec('uprobe.s', 'kprobe', { slash: true, sleepable: true }),
+  sec('uretprobe.s', 'kprobe', { slash: true, sleepable: true }),
+  sec('usdt.s', 'kprobe', { slash: true, sleepable: true }),
   sec('usdt', 'kprobe', { slash: true }),
   sec('tracepoint', 'tracepoint', { slash: true }),
   sec('tp', 'tracepoint', { slash: true }),
@@ -211,17 +216,20 @@ export const SECTION_DEFS: readonly SectionDef[] = [
   sec('raw_tp', 'raw_tracepoint', { slash: true }),
   sec('perf_event', 'perf_event'),
   sec('tp_btf', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_RAW_TP', 23) }),
-  sec('fentry.s', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_FENTRY', 24) }),
-  sec('fexit.s', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_FEXIT', 25) }),
-  sec('lsm.s', 'lsm', { slash: true, expectedAttachType: attach('BPF_LSM_MAC', 27) }),
+  sec('fentry.s', 'tracing', { slash: true, sleepable: true, expectedAttachType: attach('BPF_TRACE_FENTRY', 24) }),
+  sec('fexit.s', 'tracing', { slash: true, sleepable: true, expectedAttachType: attach('BPF_TRACE_FEXIT', 25) }),
+  sec('fmod_ret.s', 'tracing', { slash: true, sleepable: true, expectedAttachType: attach('BPF_MODIFY_RETURN', 26) }),
+  sec('iter.s', 'tracing', { slash: true, sleepable: true, expectedAttachType: attach('BPF_TRACE_ITER', 28) }),
+  sec('lsm.s', 'lsm', { slash: true, sleepable: true, expectedAttachType: attach('BPF_LSM_MAC', 27) }),
   sec('lsm_cgroup', 'lsm', { slash: true, expectedAttachType: attach('BPF_LSM_CGROUP', 43) }),
   sec('fentry', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_FENTRY', 24) }),
   sec('fexit', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_FEXIT', 25) }),
   sec('fmod_ret', 'tracing', { slash: true, expectedAttachType: attach('BPF_MODIFY_RETURN', 26) }),
   sec('iter', 'tracing', { slash: true, expectedAttachType: attach('BPF_TRACE_ITER', 28) }),
   sec('lsm', 'lsm', { slash: true, expectedAttachType: attach('BPF_LSM_MAC', 27) }),
+  sec('struct_ops.s', 'struct_ops', { slash: true, sleepable: true }),
   sec('struct_ops', 'struct_ops', { slash: true }),
-  sec('syscall', 'syscall'),
+  sec('syscall', 'syscall', { sleepable: true }),
 ];
 
 /** Section names of older loaders (iproute2, libbpf 0.x) that libbpf 1.x no longer maps. */
@@ -275,6 +283,11 @@ export function preferredSection(progTypeName: string): string | undefined {
     if (best === undefined || d.section.length < best.length) best = d.section;
   }
   return best;
+}
+
+/** Whether libbpf loads a program of this section sleepable (BPF_F_SLEEPABLE). */
+export function sectionSleepable(match: SectionMatch | undefined): boolean {
+  return match?.kind === 'modern' && match.def.sleepable === true;
 }
 
 /** The return range the verifier enforces for this section, if any. */

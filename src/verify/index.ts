@@ -9,7 +9,7 @@ import { helperById } from '../bpf/helpers.js';
 import { SPECIAL_VALUE_FIELDS, mapTypeByValue } from '../bpf/maps.js';
 import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
 import { FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
-import { checkedReturnRange, findProgType, progTypeByName } from '../bpf/prog-types.js';
+import { checkedReturnRange, findProgType, progTypeByName, sectionSleepable } from '../bpf/prog-types.js';
 import type { CompileContext } from '../context.js';
 import type { Diagnostic, Note } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
@@ -170,14 +170,15 @@ export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): V
   return result;
 }
 
-function resolveType(entry: FunctionCode, forced: string | undefined): { progType: string; retRange?: { min: number; max: number }; attach?: string } | string {
+function resolveType(entry: FunctionCode, forced: string | undefined): { progType: string; retRange?: { min: number; max: number }; attach?: string; sleepable: boolean } | string {
   if (forced !== undefined) {
     const direct = progTypeByName(forced);
     const viaSection = direct ? undefined : findProgType(forced);
     const t = direct ?? (viaSection?.kind === 'modern' ? viaSection.progType : undefined);
     if (!t) return `unknown program type '${forced}'`;
     const range = viaSection ? checkedReturnRange(viaSection) : t.ret.checked;
-    return { progType: t.name, retRange: range, attach: viaSection?.kind === 'modern' ? viaSection.def.expectedAttachType?.cName : undefined };
+    const sleepable = t.name === 'syscall' || sectionSleepable(viaSection ?? findProgType(entry.section));
+    return { progType: t.name, retRange: range, attach: viaSection?.kind === 'modern' ? viaSection.def.expectedAttachType?.cName : undefined, sleepable };
   }
   const m = findProgType(entry.section);
   if (!m || !m.progType) return `section '${entry.section}' does not name a program type (give --prog-type)`;
@@ -185,6 +186,7 @@ function resolveType(entry: FunctionCode, forced: string | undefined): { progTyp
     progType: m.progType.name,
     retRange: checkedReturnRange(m),
     attach: m.kind === 'modern' ? m.def.expectedAttachType?.cName : undefined,
+    sleepable: sectionSleepable(m),
   };
 }
 
@@ -300,7 +302,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     noPerfmon: options.noPerfmon ?? false,
     btf: obj.btf,
     kfuncs: prog.kfuncs,
-    sleepable: type.progType === 'syscall' || /^\??[a-z_]+(\.multi)?\.s(\/|$)/.test(entry.section),
+    sleepable: type.sleepable,
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
     globalFuncs: globals,

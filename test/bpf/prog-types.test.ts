@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ctxFieldAllowed, ctxFieldAt, SK_BUFF, XDP_MD } from '../../src/bpf/ctx-layouts.js';
 import { mapFlagByName, mapTypeByName, mapTypeByValue, mapTypeTable } from '../../src/bpf/maps.js';
-import { checkedReturnRange, findProgType, preferredSection, PROG_TYPES, SECTION_DEFS } from '../../src/bpf/prog-types.js';
+import { checkedReturnRange, findProgType, preferredSection, PROG_TYPES, SECTION_DEFS, sectionSleepable } from '../../src/bpf/prog-types.js';
 
 describe('findProgType', () => {
   const modern: [string, string, string | undefined][] = [
@@ -94,6 +94,14 @@ describe('findProgType', () => {
     expect(checkedReturnRange(findProgType('cgroup_skb/ingress')!)).toEqual({ min: 0, max: 1 });
     expect(checkedReturnRange(findProgType('cgroup_skb/egress')!)).toEqual({ min: 0, max: 3 });
     for (const d of SECTION_DEFS) expect(PROG_TYPES.some((p) => p.name === d.progType), d.section).toBe(true);
+  });
+
+  it('knows which sections libbpf loads sleepable', () => {
+    const sleepable = ['syscall', 'iter.s/task', 'fentry.s/f', 'fmod_ret.s/f', 'lsm.s/file_open', 'uprobe.s', 'uprobe.multi.s/x', 'usdt.s', 'struct_ops.s/x', '?syscall'];
+    const not = ['iter/task', 'fentry/f', 'lsm/file_open', 'uprobe', 'uprobe.multi/x', 'struct_ops/x', 'xdp', 'tp_btf/x'];
+    for (const s of sleepable) expect(sectionSleepable(findProgType(s)), s).toBe(true);
+    for (const s of not) expect(sectionSleepable(findProgType(s)), s).toBe(false);
+    expect(findProgType('iter.s/cgroup')?.progType?.name).toBe('tracing');
   });
 });
 

@@ -525,6 +525,26 @@ out:    r0 = 0
         r0 = 0
         exit
 
+@case copy_from_user_in_sleepable_iter accept
+.prog p iter.s/task
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_copy_from_user
+        r0 = 0
+        exit
+
+@case copy_from_user_in_iter reject EINVAL "helper call might sleep in a non-sleepable prog"
+.prog p iter/task
+        r1 = r10
+        r1 += -8
+        r2 = 8
+        r3 = 0
+        call bpf_copy_from_user
+        r0 = 0
+        exit
+
 @case probe_read_user_in_kprobe accept
 .prog p kprobe/do_sys_open
         r1 = r10
