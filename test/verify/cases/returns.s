@@ -181,6 +181,27 @@ out:    r0 = 0
         r0 = 2
         exit
 
+; bind programs may return 0 to 3 (bit 1: the port needs no CAP_NET_BIND_SERVICE).
+@case bind4_return_3 accept
+.prog p cgroup/bind4
+        r0 = 3
+        exit
+
+@case bind6_return_2 accept
+.prog p cgroup/bind6
+        r0 = 2
+        exit
+
+@case bind4_return_4 reject EINVAL "At program exit the register R0 has smin=4 smax=4 should have been in [0, 3]"
+.prog p cgroup/bind4
+        r0 = 4
+        exit
+
+@case connect4_return_2 reject EINVAL "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]"
+.prog p cgroup/connect4
+        r0 = 2
+        exit
+
 ; recvmsg, getpeername and getsockname programs may only return 1.
 @case recvmsg4_return_0 reject EINVAL "At program exit the register R0 has smin=0 smax=0 should have been in [1, 1]"
 .prog p cgroup/recvmsg4
