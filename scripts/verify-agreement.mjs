@@ -54,7 +54,8 @@ if (!existsSync(new URL('verify/index.js', DIST))) usage('dist/verify/index.js i
 const { readObject } = await import(new URL('obj/read.js', DIST).href);
 const { Diagnostics } = await import(new URL('diag/diagnostic.js', DIST).href);
 const { verifyObject } = await import(new URL('verify/index.js', DIST).href);
-const { loadKernelBtf } = await import(new URL('cli/kernel-btf.js', DIST).href);
+const { loadKernelBtf, loadKernelSymbols } = await import(new URL('cli/kernel-btf.js', DIST).href);
+const { ksymVariables } = await import(new URL('verify/ksyms.js', DIST).href);
 const { needKernelBtf } = await import(new URL('bpf/core-relo.js', DIST).href);
 const { mapDefinitions } = await import(new URL('obj/map-defs.js', DIST).href);
 const { linkProgram, programFunctions } = await import(new URL('run/link.js', DIST).href);
@@ -76,15 +77,18 @@ const files = inputs.flatMap((p) => findObjects(p, []));
 const base = inputs.length === 1 && statSync(inputs[0]).isDirectory() ? resolve(inputs[0]) : process.cwd();
 
 /** ebcc's verdict on one program, in a worker so that a program it takes too long on can be stopped. */
-// The running kernel's BTF, read once per worker and only for objects with CO-RE relocations:
-// ebcc applies them as libbpf does before loading.
+// The running kernel's BTF and symbols, read once per worker and only for objects with CO-RE
+// relocations or __ksym variables: ebcc resolves them as libbpf does before loading.
 let kernelBtf;
+let kernelSymbols;
 function verifyInWorker(path, prog) {
   const diags = new Diagnostics();
   const obj = readObject(new Uint8Array(readFileSync(path)), diags, path);
   const t0 = process.hrtime.bigint();
-  if (kernelBtf === undefined && obj.functions.some((f) => needKernelBtf(f.coreRelos))) kernelBtf = loadKernelBtf(undefined) ?? null;
-  const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined });
+  const ksyms = ksymVariables(obj);
+  if (kernelBtf === undefined && (obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed))) kernelBtf = loadKernelBtf(undefined) ?? null;
+  if (kernelSymbols === undefined && ksyms.some((v) => !v.typed)) kernelSymbols = loadKernelSymbols() ?? null;
+  const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined, kernelSymbols: kernelSymbols ?? undefined });
   const us = Number(process.hrtime.bigint() - t0) / 1000;
   const p = res.programs.find((q) => q.name === prog);
   return p === undefined

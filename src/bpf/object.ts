@@ -81,4 +81,6 @@ export interface ObjectProgram {
   externFuncs?: { name: string; weak: boolean }[];
   /** `__kconfig` variables the code reads: undefined symbols, with a VAR of extern linkage in the ".kconfig" DATASEC. */
   externVars?: { name: string; weak: boolean }[];
+  /** The undefined global symbols of an object read from ELF, with their binding (STB_WEAK or not). */
+  undefinedSymbols?: { name: string; weak: boolean }[];
 }

@@ -25,3 +25,21 @@ export function loadKernelBtf(path: string | undefined): TargetBtf | undefined |
     return { error: `'${file}' is not raw BTF: ${e.message}` };
   }
 }
+
+export const DEFAULT_KERNEL_SYMBOLS = '/proc/kallsyms';
+
+/** The names of the running kernel's symbols (`ADDRESS TYPE NAME [MODULE]` lines), undefined when the file cannot be read. */
+export function loadKernelSymbols(path: string = DEFAULT_KERNEL_SYMBOLS): Set<string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'latin1');
+  } catch {
+    return undefined;
+  }
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    const name = line.split(' ')[2];
+    if (name) names.add(name.split('\t')[0]!);
+  }
+  return names.size > 0 ? names : undefined;
+}

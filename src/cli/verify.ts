@@ -14,10 +14,11 @@ import { SourceManager, type Span } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import { readBtfExt, readObject, type LineInfoRecord } from '../obj/read.js';
 import { verifyObject, type ProgramResult } from '../verify/index.js';
+import { ksymVariables } from '../verify/ksyms.js';
 import { kernelLogText } from '../verify/log-text.js';
 import type { Normalized } from './args.js';
 import { needKernelBtf } from '../bpf/core-relo.js';
-import { DEFAULT_KERNEL_BTF, loadKernelBtf } from './kernel-btf.js';
+import { DEFAULT_KERNEL_BTF, loadKernelBtf, loadKernelSymbols } from './kernel-btf.js';
 import { NodeFileSystem } from './node-fs.js';
 import { addCompileOptions, optionsFrom, type BuildFlags } from './options.js';
 
@@ -140,12 +141,15 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
   const loaded = load(file, flags, clang, color);
   if (!loaded) return 1;
   let kernelBtf;
-  if (loaded.obj.functions.some((f) => needKernelBtf(f.coreRelos))) {
+  const ksyms = ksymVariables(loaded.obj);
+  if (loaded.obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed)) {
     const k = loadKernelBtf(flags.kernelBtf);
     if (k && 'error' in k) return usageError(k.error);
     kernelBtf = k;
   }
-  const res = verifyObject(loaded.obj, { program: flags.program, progType: flags.progType, lineOf: loaded.lineOf, kernelBtf });
+  // Typeless __ksym variables are looked up in the running kernel's symbols, as libbpf does.
+  const kernelSymbols = ksyms.some((v) => !v.typed) && flags.kernelBtf === undefined ? loadKernelSymbols() : undefined;
+  const res = verifyObject(loaded.obj, { program: flags.program, progType: flags.progType, lineOf: loaded.lineOf, kernelBtf, kernelSymbols });
   const diags: Diagnostic[] = [...res.diagnostics];
   for (const p of res.programs) diags.push(...p.diagnostics);
   if (flags.diagnostics === 'json') {

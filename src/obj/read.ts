@@ -33,6 +33,7 @@ import {
   SHT_NOBITS,
   SHT_PROGBITS,
   STB_LOCAL,
+  STB_WEAK,
   STT_FILE,
   STT_FUNC,
   STT_OBJECT,
@@ -53,7 +54,10 @@ export function readObject(bytes: Uint8Array, diags: Diagnostics, path: string):
     // clang leaves DATASEC sizes (and static vars' offsets) at 0 for the loader to fill
     // in from the ELF, as libbpf does; do the same so the model is complete.
     const btf = fixDatasecLayout(debug.btf, data);
-    return { functions, data, btf, sourcePath: file?.name ?? path };
+    const undefinedSymbols = elf.symbols
+      .filter((s) => s.shndx === 0 && s.bind !== STB_LOCAL && s.name !== '')
+      .map((s) => ({ name: s.name, weak: s.bind === STB_WEAK }));
+    return { functions, data, btf, sourcePath: file?.name ?? path, ...(undefinedSymbols.length > 0 ? { undefinedSymbols } : {}) };
   } catch (e) {
     if (!(e instanceof MalformedInput)) throw e;
     diags.error('E6012', `${path}: ${e.message}`);

@@ -10,6 +10,7 @@ import { SPECIAL_VALUE_FIELDS, mapTypeByValue } from '../bpf/maps.js';
 import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
 import { FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
 import { checkedReturnRange, findProgType, progTypeByName, sectionSleepable } from '../bpf/prog-types.js';
+import { ksymVariables, unresolvedKsyms, type KsymVar } from './ksyms.js';
 import type { CompileContext } from '../context.js';
 import type { Diagnostic, Note } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
@@ -39,6 +40,8 @@ export interface VerifyOptions {
    * libbpf applies them before loading. Without it the code is verified unrelocated, with a note.
    */
   kernelBtf?: TargetBtf;
+  /** The running kernel's symbols (/proc/kallsyms): typeless `__ksym` variables are looked up there. */
+  kernelSymbols?: ReadonlySet<string>;
 }
 
 export interface ProgramStats {
@@ -151,6 +154,17 @@ export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): V
       notes: [],
     });
   }
+  const missing = unresolvedKsyms(obj, options.kernelBtf, options.kernelSymbols);
+  if (missing.length > 0) {
+    const names = missing.map((v) => `'${v.name}'`).join(', ');
+    result.diagnostics.push({
+      severity: 'warning',
+      code: 'V1034',
+      message: `the running kernel has no __ksym ${names}: libbpf refuses to load the object (extern (strong) not resolved); ` +
+        'the programs that do not load a __ksym variable are verified as they are',
+      notes: [],
+    });
+  }
   const defs = mapDefinitions(obj);
   const maps = mapInfos(defs, obj.btf);
   const license = licenseOf(obj);
@@ -163,7 +177,7 @@ export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): V
     }
   }
   for (const entry of entries) {
-    const r = verifyOne(obj, entry, defs, maps, license, options, relocated.failures, externs);
+    const r = verifyOne(obj, entry, defs, maps, license, options, relocated.failures, externs, missing);
     if ('error' in r) result.diagnostics.push(r.error);
     else result.programs.push(r);
   }
@@ -251,7 +265,8 @@ function refusedProgram(entry: FunctionCode, code: VerifyCode, headline: string,
 }
 
 function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDef[], maps: MapInfo[], license: string,
-  options: VerifyOptions, coreFailures: ReadonlyMap<FunctionCode, CoreFailure[]>, externs: ReadonlyMap<string, { id: number; map: boolean }>): ProgramResult | { error: Diagnostic } {
+  options: VerifyOptions, coreFailures: ReadonlyMap<FunctionCode, CoreFailure[]>, externs: ReadonlyMap<string, { id: number; map: boolean }>,
+  missingKsyms: readonly KsymVar[]): ProgramResult | { error: Diagnostic } {
   const type = resolveType(entry, options.progType);
   if (typeof type === 'string') {
     return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${type}`, span: entry.span.file >= 0 ? entry.span : undefined, notes: [] } };
@@ -270,6 +285,20 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
       '(bpftool gen object) resolves it; libbpf refuses the object as it is',
       `pseudo btf_id 0 in ldimm64 isn't KIND_VAR or KIND_FUNC (libbpf: failed to find BTF for extern '${use.symbol}' [${id}])`,
       spanOf(f.fn, use.insnIndex, options));
+  }
+  // A strong __ksym the kernel lacks: the object does not load, and a raw load of a program that
+  // loads any __ksym variable has no BTF id to give it.
+  if (missingKsyms.length > 0) {
+    const ksyms = new Set(ksymVariables(obj).map((v) => v.name));
+    for (const f of prog.functions) {
+      const use = f.fn.relocs.find((r) => r.kind === 'map' && ksyms.has(r.symbol));
+      if (!use) continue;
+      const names = missingKsyms.map((v) => `'${v.name}'`).join(', ');
+      return refusedProgram(entry, 'V1034',
+        `program '${entry.name}' loads the __ksym '${use.symbol}', and the running kernel has no ${names}: libbpf refuses the object`,
+        `pseudo btf_id 0 in ldimm64 isn't KIND_VAR or KIND_FUNC (libbpf: extern ${names} (strong): not resolved)`,
+        spanOf(f.fn, use.insnIndex, options));
+    }
   }
   // CO-RE relocations of the linked functions: one the loader refuses outright fails the program;
   // one that poisoned an instruction fails it only where the analysis reaches that instruction.

@@ -385,6 +385,21 @@ export const verifyCodes = {
     '    extern int shared_counter;\n' +
     'Right:\n' +
     '    bpftool gen object linked.o a.bpf.o b.bpf.o    /* then load linked.o */'),
+  V1034: E('verify-missing-ksym', 'a `__ksym` variable the object needs is not in the running kernel',
+    'Before it loads any program, libbpf looks up every `extern ... __ksym` variable in the running\n' +
+    'kernel: a typed one (`extern const int bpf_prog_active __ksym;`) in its BTF, a typeless one\n' +
+    '(`extern const void init_task __ksym;`) in /proc/kallsyms, which lists data symbols only when\n' +
+    'the kernel is built with CONFIG_KALLSYMS_ALL. When a strong one is missing, libbpf refuses the\n' +
+    'whole object ("extern \'x\' (strong): not resolved"); a loader that goes on and loads the\n' +
+    'programs raw has no BTF id for the variable, and the kernel refuses each program that loads it\n' +
+    '("pseudo btf_id 0 in ldimm64 isn\'t KIND_VAR or KIND_FUNC"). ebcc verify looks the variables up\n' +
+    'in /sys/kernel/btf/vmlinux and /proc/kallsyms when they are there.\n' +
+    '\n' +
+    'Wrong (the symbol may be absent):\n' +
+    '    extern const void some_symbol __ksym;\n' +
+    'Right (0 when absent; test it before use):\n' +
+    '    extern const void some_symbol __ksym __weak;\n' +
+    '    if (&some_symbol) ...'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
