@@ -63,6 +63,11 @@ export interface Env {
   noPerfmon: boolean;
   /** The object's BTF (type id n is btf[n - 1]): the prototypes of the kfuncs it calls. */
   btf: readonly BtfType[];
+  /**
+   * The BTF a type id in the code names (bpf_core_type_id_kernel(), bpf_rdonly_cast's argument):
+   * the kernel's once CO-RE relocations were applied against it, else the object's own.
+   */
+  typeIdBtf: readonly BtfType[];
   /** The kernel function each kfunc call names, by instruction index. */
   kfuncs: ReadonlyMap<number, string>;
   /** The program is sleepable (a `.s` section, or a syscall program). */

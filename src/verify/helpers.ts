@@ -278,7 +278,7 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       const size = kind === 'ptr_to_map_key' ? m.keySize : m.valueSize;
       if (kind === 'ptr_to_map_value' && isSockMap(m)) {
         // resolve_map_arg_type: the value stored into a sockmap or sockhash is a socket.
-        if (!sockTypes.has(r.type) && !r.kptr) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
+        if (!sockTypes.has(r.type) && !(r.kptr && !r.untrusted)) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
         return;
       }
       const okTypes = ['stack', 'pkt', 'pkt_meta', 'map_key', 'map_value'];
@@ -338,9 +338,10 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       }
       return;
     case 'ptr_to_sock_common': case 'ptr_to_btf_id_sock_common':
-      if (!sockTypes.has(r.type) && !r.kptr) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
+      if (!sockTypes.has(r.type) && !(r.kptr && !r.untrusted)) throw typeError(env, regno, r, SOCK_EXPECTED, info, 'a socket pointer');
       return;
     case 'ptr_to_btf_id': {
+      if (r.kptr && r.untrusted) throw typeError(env, regno, r, BTF_ID_EXPECTED, info, 'a kernel object the kernel trusts (not a bpf_rdonly_cast() result)');
       // A value of a BTF-typed context or read from a kernel object: ebcc does not know its struct.
       if (r.kptr) return;
       const want = info.structs?.args?.[regno - 1];

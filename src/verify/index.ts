@@ -177,7 +177,7 @@ export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): V
     }
   }
   for (const entry of entries) {
-    const r = verifyOne(obj, entry, defs, maps, license, options, relocated.failures, externs, missing);
+    const r = verifyOne(obj, entry, defs, maps, license, options, relocated.failures, externs, missing, relocated.against?.types ?? obj.btf);
     if ('error' in r) result.diagnostics.push(r.error);
     else result.programs.push(r);
   }
@@ -208,7 +208,7 @@ function resolveType(entry: FunctionCode, forced: string | undefined): { progTyp
  * Applies the object's CO-RE relocations against options.kernelBtf (src/verify/core-relocate.ts).
  * Without a kernel BTF, a note says that the verdict is made on the unrelocated code.
  */
-function relocateObject(obj: ObjectProgram, options: VerifyOptions, result: VerifyResult): { obj: ObjectProgram; failures: Map<FunctionCode, CoreFailure[]> } {
+function relocateObject(obj: ObjectProgram, options: VerifyOptions, result: VerifyResult): { obj: ObjectProgram; failures: Map<FunctionCode, CoreFailure[]>; against?: TargetBtf } {
   // TYPE_ID_LOCAL (bpf_core_type_id_local, bpf_obj_new's type) names the program's own type: it
   // needs no kernel BTF, and clang has already written the value.
   const count = obj.functions.reduce((n, f) => n + (f.coreRelos?.filter((c) => needKernelBtf([c])).length ?? 0), 0);
@@ -224,7 +224,7 @@ function relocateObject(obj: ObjectProgram, options: VerifyOptions, result: Veri
     return { obj, failures: new Map() };
   }
   const r = applyCoreRelocations(obj.functions, obj.btf, options.kernelBtf);
-  return { obj: { ...obj, functions: r.functions }, failures: r.failures };
+  return { obj: { ...obj, functions: r.functions }, failures: r.failures, against: options.kernelBtf };
 }
 
 /**
@@ -266,7 +266,7 @@ function refusedProgram(entry: FunctionCode, code: VerifyCode, headline: string,
 
 function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDef[], maps: MapInfo[], license: string,
   options: VerifyOptions, coreFailures: ReadonlyMap<FunctionCode, CoreFailure[]>, externs: ReadonlyMap<string, { id: number; map: boolean }>,
-  missingKsyms: readonly KsymVar[]): ProgramResult | { error: Diagnostic } {
+  missingKsyms: readonly KsymVar[], typeIdBtf: readonly BtfType[]): ProgramResult | { error: Diagnostic } {
   const type = resolveType(entry, options.progType);
   if (typeof type === 'string') {
     return { error: { severity: 'error', code: 'V1099', message: `${entry.name}: ${type}`, span: entry.span.file >= 0 ? entry.span : undefined, notes: [] } };
@@ -330,6 +330,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     warnings: new Map(),
     noPerfmon: options.noPerfmon ?? false,
     btf: obj.btf,
+    typeIdBtf,
     kfuncs: prog.kfuncs,
     sleepable: type.sleepable,
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),

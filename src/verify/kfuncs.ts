@@ -44,7 +44,7 @@ type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: strin
 /** kfuncs whose semantics go beyond their prototype and that ebcc's verifier does not model. */
 const UNMODELLED: readonly string[] = [
   'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl',
-  'bpf_rdonly_cast', 'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
+  'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
   'bpf_local_irq_restore', 'bpf_get_kmem_cache', 'bpf_dynptr_slice', 'bpf_dynptr_slice_rdwr',
 ];
 
@@ -207,6 +207,10 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
     });
   }
   const regs = curFrame(st).regs;
+  if (name === 'bpf_rdonly_cast') {
+    rdonlyCast(env, regs, insnIdx);
+    return undefined;
+  }
   if (lockKfunc(env, st, name)) {
     clobber(regs);
     return undefined;
@@ -454,6 +458,32 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
     }
   }
   return release;
+}
+
+/**
+ * bpf_rdonly_cast(obj, btf_id): any value seen as a pointer to the struct the constant btf_id
+ * names (PTR_TO_BTF_ID | PTR_UNTRUSTED), which may be read (the reads are probe reads) and given
+ * nowhere a trusted object is expected. A btf_id of 0 (void) makes read-only memory of no known
+ * size, which ebcc does not model.
+ */
+function rdonlyCast(env: Env, regs: Reg[], insnIdx: number): void {
+  assertInit(regs[1]!, 1);
+  const idReg = regs[2]!;
+  assertInit(idReg, 2);
+  if (idReg.type !== 'scalar' || !isConst(idReg.s)) {
+    throw new Reject('V1010', 'R2 must be a known constant', { proven: `the type id (R2) is ${describe(env, idReg)}`, needed: 'a constant BTF type id (bpf_core_type_id_kernel())' });
+  }
+  const id = Number(idReg.s.var.v & 0xffffffffn);
+  if (id === 0) throw unmodelled('bpf_rdonly_cast', 'a cast to void (read-only memory of no known size)');
+  const t = env.typeIdBtf[id - 1];
+  if (t?.kind !== 'struct' && t?.kind !== 'union') {
+    throw new Reject('V1010', 'kfunc bpf_rdonly_cast type ID argument must be of a struct or void', {
+      proven: `type id ${id} is ${t ? `a ${t.kind}${'name' in t && t.name ? ` (${t.name})` : ''}` : 'not a type'}`,
+      needed: 'the id of a struct (bpf_core_cast(p, struct name))',
+    });
+  }
+  clobber(regs);
+  regs[0] = { ...regScalar(), kptr: true, untrusted: true, origin: insnIdx };
 }
 
 function clobber(regs: Reg[]): void {

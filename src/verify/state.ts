@@ -55,6 +55,11 @@ export interface Reg {
    * and loads through it make a value that is not.
    */
   trusted: boolean;
+  /**
+   * A kernel pointer the kernel marks PTR_UNTRUSTED: bpf_rdonly_cast's result, and what is read
+   * through it or computed from it. It may be read, and goes nowhere a kernel object is expected.
+   */
+  untrusted: boolean;
   /** Kernel pointers a kfunc returned: the name of the struct they point to ('' when unknown). */
   btf: string;
   /**
@@ -65,7 +70,7 @@ export interface Reg {
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, btf: '', alloc: 0 };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0 };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -78,7 +83,7 @@ export function regPtr(type: RegType, extra: Partial<Reg> = {}): Reg {
 }
 export const cloneReg = (r: Reg): Reg => ({
   type: r.type, maybeNull: r.maybeNull, s: copyScalar(r.s), off: r.off, id: r.id, refId: r.refId, range: r.range, map: r.map,
-  memSize: r.memSize, frame: r.frame, origin: r.origin, kptr: r.kptr, trusted: r.trusted, btf: r.btf, alloc: r.alloc,
+  memSize: r.memSize, frame: r.frame, origin: r.origin, kptr: r.kptr, trusted: r.trusted, untrusted: r.untrusted, btf: r.btf, alloc: r.alloc,
 });
 
 export const STACK_SIZE = 512;
@@ -212,6 +217,7 @@ export function typeText(r: Reg): string {
   if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';
   // An iterator's object: a trusted kernel pointer that may be NULL (ebcc keeps it as a scalar).
   if (r.type === 'scalar' && r.kptr && r.maybeNull) return r.trusted ? 'trusted_ptr_or_null_' : 'ptr_or_null_';
+  if (r.type === 'scalar' && r.kptr && r.untrusted) return 'untrusted_ptr_';
   // Memory a ring buffer reserved is a reference the program holds (MEM_RINGBUF).
   const ringbuf = r.type === 'mem' && r.refId !== 0 ? 'ringbuf_' : '';
   return ringbuf + base[r.type] + (r.maybeNull ? '_or_null' : '');
@@ -347,7 +353,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   if (old.type === 'not_init') return true;
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
-  if (old.trusted !== cur.trusted || old.btf !== cur.btf || old.alloc !== cur.alloc) return false;
+  if (old.trusted !== cur.trusted || old.untrusted !== cur.untrusted || old.btf !== cur.btf || old.alloc !== cur.alloc) return false;
   // regsafe: an imprecise scalar covers any scalar (nothing later reads its value).
   if (!precise && old.type === 'scalar') return old.kptr === cur.kptr;
   // Iterators: the same reference in the same state, whatever the depth.
@@ -383,7 +389,7 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi:
 }
 
 function scalarsIdentical(a: Reg, b: Reg): boolean {
-  if (a.type !== b.type || a.trusted !== b.trusted || a.btf !== b.btf || a.alloc !== b.alloc || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
+  if (a.type !== b.type || a.trusted !== b.trusted || a.untrusted !== b.untrusted || a.btf !== b.btf || a.alloc !== b.alloc || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
   const x = a.s, y = b.s;
   return x.var.v === y.var.v && x.var.m === y.var.m && x.smin === y.smin && x.smax === y.smax && x.umin === y.umin &&
     x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;

@@ -92,6 +92,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
         const r = cloneReg(src);
         r.id = 0;
         r.kptr = false;
+        r.untrusted = false;
         r.maybeNull = false;
         coerceToSizeSx(r.s, bits / 8);
         regs[dst] = r;
@@ -110,6 +111,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
     }
     const r = cloneReg(src);
     r.kptr = false;
+    r.untrusted = false;
     if (r.maybeNull) {
       r.maybeNull = false;
       r.id = 0;
@@ -161,8 +163,10 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   scalarAlu(d.s, s, op, alu32);
   d.id = 0;
   // A kernel pointer moved by a number stays one (PTR_TO_BTF_ID + off); other operations make a number.
+  const untrusted = (d.kptr && d.untrusted) || (srcReg.kptr && srcReg.untrusted);
   d.kptr = !alu32 && ((op === 'add' && (d.kptr || srcReg.kptr)) || (op === 'sub' && d.kptr && !srcReg.kptr));
   d.trusted = false;
+  d.untrusted = d.kptr && untrusted;
 }
 
 function pointerAlu(env: Env, st: State, insn: Insn, op: string, alu32: boolean, dstno: number, d: Reg, src: Reg, srcno: number): void {
@@ -447,7 +451,10 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         });
       }
       result = regScalar();
-      if (m.size === 8) result.kptr = true;
+      if (m.size === 8) {
+        result.kptr = true;
+        result.untrusted = r.untrusted;
+      }
       break;
     default:
       throw invalidMemAccess(env, m.regno, r);
