@@ -191,6 +191,9 @@ function rawCase(id, row, logLevel) {
   }
   maps.forEach((m, i) => {
     if (m.initial !== undefined && m.initial.some((b) => b !== 0)) lines.push(`update ${i} 00000000 ${hex(m.initial)}`);
+    // Read-only data (BPF_F_RDONLY_PROG): libbpf freezes it once filled, which makes its strings
+    // constant for the verifier (ARG_PTR_TO_CONST_STR) and its values known.
+    if ((m.flags & 0x80) !== 0) lines.push(`freeze ${i}`);
   });
   const attach = match.kind === 'modern' ? match.def.expectedAttachType?.value ?? 0 : 0;
   const license = (() => {

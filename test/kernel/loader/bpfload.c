@@ -23,6 +23,7 @@
 //                                    load program NAME of the object alone (TYPE/ATTACH "-": the
 //                                    section's); the object's maps become map numbers in order
 //   update MAP KEYHEX VALUEHEX       bpf_map_update_elem; MAP is a number or (objects) a name
+//   freeze MAP                       bpf_map_freeze (read-only data, as libbpf freezes it)
 //   progarray MAP KEY PROG           store program number PROG's fd at KEY of a prog array
 //   run PROG DATAHEX CTXHEX REPEAT DATA_OUT CTX_OUT FLAGS
 //                                    BPF_PROG_TEST_RUN; DATA_OUT/CTX_OUT are output buffer sizes
@@ -366,6 +367,12 @@ static void cmd_update(struct case_state *c, char **tok, int ntok) {
   }
   free(key);
   free(value);
+}
+
+static void cmd_freeze(struct case_state *c, char **tok, int ntok) {
+  struct map_slot *m = ntok == 2 ? find_map(c, tok[1]) : NULL;
+  if (!m || m->fd < 0) add_error(c, "bad freeze command");
+  else if (bpf_map_freeze(m->fd) < 0) add_error(c, "freeze of map %s failed: %s", m->name, strerror(errno));
 }
 
 static void cmd_progarray(struct case_state *c, char **tok, int ntok) {
@@ -713,6 +720,7 @@ int main(void) {
     else if (strcmp(cmd, "object") == 0) cmd_object(&c, tok, ntok);
     else if (strcmp(cmd, "objprog") == 0) cmd_objprog(&c, tok, ntok);
     else if (strcmp(cmd, "update") == 0) cmd_update(&c, tok, ntok);
+    else if (strcmp(cmd, "freeze") == 0) cmd_freeze(&c, tok, ntok);
     else if (strcmp(cmd, "progarray") == 0) cmd_progarray(&c, tok, ntok);
     else if (strcmp(cmd, "run") == 0) cmd_run(&c, tok, ntok);
     else if (strcmp(cmd, "dump") == 0) cmd_dump(&c, tok, ntok);
