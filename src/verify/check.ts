@@ -178,7 +178,12 @@ export function checkProgram(env: Env): CheckResult {
   for (let i = 0; i < insns.length; i++) {
     const f = formOf(insns[i]!);
     if (!f) continue;
-    if (f.kind === 'jcond') prune[i] = 1;
+    if (f.kind === 'jcond') {
+      // Both the jump and its target are prune points (visit_insn, push_insn of a BRANCH edge).
+      prune[i] = 1;
+      const t = i + insns[i]!.off + 1;
+      if (t >= 0 && t < insns.length) prune[t] ||= 1;
+    }
     // A may_goto is a checkpoint every time (mark_force_checkpoint).
     if (f.kind === 'may_goto') prune[i] = 2;
     if (f.kind === 'ja' || f.kind === 'gotol') {
