@@ -4,7 +4,9 @@
 // plus a constant (or copied from one), while neither register has been
 // written since, and in any block when both registers have one definition in
 // the whole function; the add is left for DCE. This is how the verifier likes
-// packet and context accesses: one pointer register, constant offsets. A block with a single
+// packet and context accesses: one pointer register, constant offsets. An access through a
+// register that holds one stack address at each of its definitions becomes a slot access in any
+// block (a slot's address never changes). A block with a single
 // predecessor continues from that block's facts.
 // Invalidates: liveness.
 import type { Address, Inst, IrFunction, VReg } from '../ir/ir.js';
@@ -16,6 +18,7 @@ const MAX_OFF = 0x7fff;
 export function foldAddresses(fn: IrFunction): boolean {
   let changed = false;
   const global = singleDefAddresses(fn);
+  const globalSlots = slotAddresses(fn);
   // A block entered only from one other block starts with what held at that block's end (an
   // unrolled loop computes an address in one copy and stores through it in the next).
   const preds = fn.blocks.map(() => [] as number[]);
@@ -28,7 +31,7 @@ export function foldAddresses(fn: IrFunction): boolean {
     /** reg -> base + off, valid until either is written. */
     const derived = new Map<VReg, { base: VReg; off: number }>(from ? from.derived : global);
     /** reg -> address of a stack slot + off (slots never move). */
-    const slots = new Map<VReg, { slot: number; off: number }>(from ? from.slots : []);
+    const slots = new Map<VReg, { slot: number; off: number }>(from ? from.slots : globalSlots);
     atEnd.set(k, { derived, slots });
     const fold = (a: Address): Address => {
       if (a.kind !== 'reg') return a;
@@ -70,6 +73,59 @@ export function foldAddresses(fn: IrFunction): boolean {
     });
   }
   return changed;
+}
+
+/**
+ * Registers that hold the same stack address wherever they are read: every definition is
+ * `slotaddr #s + off` of one slot and offset, or a copy of such a register, or such a register
+ * plus a constant. A slot's address never changes, so an access through one folds to the slot in
+ * any block, not only where the address was taken (a struct on the stack that inlined parsers
+ * fill through a pointer, read after calls and joins).
+ */
+function slotAddresses(fn: IrFunction): Map<VReg, { slot: number; off: number }> {
+  type Def = { slot: number; off: number } | { from: VReg; off: number } | null;
+  const defs = new Map<VReg, Def[]>();
+  for (const p of fn.params) defs.set(p, [null]);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      let here: Def = null;
+      if (i.op === 'slotaddr') here = { slot: i.slot, off: i.off };
+      else if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && i.src.reg !== d) here = { from: i.src.reg, off: 0 };
+      else if (i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && i.a.kind === 'reg' && i.b.kind === 'imm' && i.a.reg !== d) {
+        here = { from: i.a.reg, off: Number(BigInt.asIntN(64, i.b.value)) * (i.alu === 'sub' ? -1 : 1) };
+      }
+      const list = defs.get(d) ?? [];
+      list.push(here);
+      defs.set(d, list);
+    }
+  }
+  const out = new Map<VReg, { slot: number; off: number }>();
+  const resolving = new Set<VReg>();
+  const resolve = (r: VReg): { slot: number; off: number } | undefined => {
+    if (out.has(r)) return out.get(r);
+    const list = defs.get(r);
+    if (list === undefined || resolving.has(r)) return undefined;
+    resolving.add(r);
+    let at: { slot: number; off: number } | undefined;
+    for (const d of list) {
+      const here = d === null ? undefined : 'slot' in d ? d : (() => {
+        const inner = resolve(d.from);
+        return inner && { slot: inner.slot, off: inner.off + d.off };
+      })();
+      if (here === undefined || (at !== undefined && (at.slot !== here.slot || at.off !== here.off)) || Math.abs(here.off) > MAX_OFF) {
+        at = undefined;
+        break;
+      }
+      at = here;
+    }
+    resolving.delete(r);
+    if (at !== undefined) out.set(r, at);
+    return at;
+  };
+  for (const r of defs.keys()) resolve(r);
+  return out;
 }
 
 /**

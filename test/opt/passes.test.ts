@@ -23,6 +23,24 @@ describe('optimisation passes', () => {
     expect(ir(src, 0)).not.toMatch(/load\.1 \[%\d+\+12\]/);
   });
 
+  it('folds a stack address into the access in every block, past joins and calls', () => {
+    const text = ir(`struct key { __u32 ifindex; __u16 queue; __u16 tag; };
+      struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 8); __type(key, struct key); __type(value, __u64); } seen SEC(".maps");
+      static __always_inline void fill(struct key *k, struct xdp_md *ctx) { k->ifindex = ctx->ingress_ifindex; k->queue = ctx->rx_queue_index; k->tag = 0; }
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        struct key k;
+        struct key *q = &k;
+        fill(q, ctx);
+        if (q->queue > 3) q->tag = 7;
+        __u64 *n = bpf_map_lookup_elem(&seen, q);
+        if (n) return q->tag + q->ifindex;
+        return q->queue; }`);
+    // after the join and the call, q's reads are still slot + offset, not a register that must live on
+    expect(text).toMatch(/load\.2 \[#0\+6\][\s\S]*load\.4 \[#0\+0\][\s\S]*load\.2 \[#0\+4\]\n {2}ret/);
+    const addr = /(%\d+) = slotaddr #0/.exec(text)![1]!;
+    expect(text).not.toContain(`[${addr}+`);
+  });
+
   it('removes a write that is overwritten before it is read', () => {
     const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u32 x = ctx->data; x = ctx->data_end; return x; }');
     expect((text.match(/load\.4/g) ?? []).length).toBe(1);
