@@ -4,14 +4,17 @@
 // the branches into the later one go to the earlier one instead; simplifyCfg then drops the copy.
 // Twins of twins appear once the copies are gone, so the pipeline runs it with simplifyCfg until
 // nothing changes.
-// Inlining produces such twins: `case A: x = f(skb); break;` reached from two switch arms.
+// Inlining produces such twins: `case A: x = f(skb); break;` reached from two switch arms. Each
+// inlined copy has its own stack slots for the callee's locals, so slots that only one block uses
+// are renamed too (by order of appearance, with their size and alignment), as its local registers.
+// The kept block keeps its slots; the copy's slots go unused.
 // Invalidates: predecessors, liveness (the copy becomes unreachable).
 //
 // Registers that are read before being written in the block, or that are live after it, keep
 // their names: both blocks must read and leave the same values. The others are renamed by order
 // of definition. Twins have the same successors, hence the same live-out set, so a register the
 // kept block writes and nobody reads after it is dead after the removed one as well.
-import type { Block, BlockId, Inst, IrFunction } from '../ir/ir.js';
+import type { Address, Block, BlockId, Inst, IrFunction } from '../ir/ir.js';
 import { instDef, instUses } from '../ir/ir.js';
 import { computeLiveOut } from '../ir/liveness.js';
 import { printInst, printTerm } from '../ir/print.js';
@@ -25,13 +28,90 @@ function comparable(i: Inst): boolean {
   return i.op !== 'asm' && i.op !== 'memop';
 }
 
-/** A block's text with block-local registers renamed by order of definition, or undefined when it is not a candidate. */
-function blockKey(b: Block, liveOut: ReadonlySet<number>): string | undefined {
+/** The stack slots an instruction names (its address, a memory builtin's two, or the slot whose address it takes). */
+function slotsNamed(i: Inst): number[] {
+  const of = (a: Address | undefined) => (a !== undefined && a.kind === 'slot' ? [a.slot] : []);
+  switch (i.op) {
+    case 'load':
+    case 'store':
+    case 'atomic':
+      return of(i.addr);
+    case 'memop':
+      return [...of(i.to), ...of(i.from)];
+    case 'slotaddr':
+      return [i.slot];
+    default:
+      return [];
+  }
+}
+
+/** For each slot, the blocks whose instructions name it. */
+function slotBlocks(fn: IrFunction): Map<number, Set<BlockId>> {
+  const out = new Map<number, Set<BlockId>>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      for (const s of slotsNamed(i)) {
+        const set = out.get(s) ?? new Set<BlockId>();
+        set.add(b.id);
+        out.set(s, set);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The slots only this block uses: no other block names them, and no register that may hold
+ * their address leaves the block (live after it, stored to memory or given to inline assembly).
+ * A helper or function call may read and write them during the call, as in every twin.
+ */
+function blockLocalSlots(b: Block, liveOut: ReadonlySet<number>, where: Map<number, Set<BlockId>>): Set<number> {
+  const local = new Set<number>();
+  for (const [slot, blocks] of where) if (blocks.size === 1 && blocks.has(b.id)) local.add(slot);
+  const holds = new Map<number, number>(); // register -> the slot whose address it may hold
+  for (const i of b.insts) {
+    const escapes = (r: number) => {
+      const s = holds.get(r);
+      if (s !== undefined) local.delete(s);
+    };
+    if (i.op === 'store' && i.src.kind === 'reg') escapes(i.src.reg);
+    if (i.op === 'asm') for (const r of instUses(i)) escapes(r);
+    const d = instDef(i);
+    if (d === undefined) continue;
+    holds.delete(d);
+    if (i.op === 'slotaddr') holds.set(d, i.slot);
+    else if (i.op === 'mov' || i.op === 'alu') {
+      for (const r of instUses(i)) if (holds.has(r)) holds.set(d, holds.get(r)!);
+    }
+  }
+  for (const [r, s] of holds) if (liveOut.has(r)) local.delete(s);
+  return local;
+}
+
+/**
+ * A block's text with block-local registers renamed by order of definition, and block-local
+ * slots by order of appearance (with their size and alignment), or undefined when it is not a
+ * candidate.
+ */
+function blockKey(fn: IrFunction, b: Block, liveOut: ReadonlySet<number>, where: Map<number, Set<BlockId>>): string | undefined {
   if (b.insts.length < MIN_INSTS || !b.insts.every(comparable)) return undefined;
   const local = new Map<number, string>(); // register -> its current local name
   let count = 0;
   const name = (r: number) => local.get(r) ?? `%${r}`;
-  const rename = (text: string) => text.replace(/%(\d+)/g, (_, n: string) => name(Number(n)));
+  const localSlots = blockLocalSlots(b, liveOut, where);
+  const slotName = new Map<number, string>();
+  const nameSlot = (n: number) => {
+    if (!localSlots.has(n)) return `#${n}`;
+    let sn = slotName.get(n);
+    if (sn === undefined) {
+      const slot = fn.slots.find((x) => x.id === n)!;
+      sn = `#$${slotName.size}:${slot.sizeBytes}/${slot.alignBytes}`;
+      slotName.set(n, sn);
+    }
+    return sn;
+  };
+  const rename = (text: string) =>
+    text.replace(/%(\d+)/g, (_, n: string) => name(Number(n))).replace(/(?<![\w$])#(\d+)/g, (_, n: string) => nameSlot(Number(n)));
   const lines: string[] = [];
   for (const i of b.insts) {
     // Uses are read before the definition: rename them first, then name what it writes.
@@ -66,11 +146,12 @@ export function mergeIdenticalBlocks(fn: IrFunction): boolean {
   const inLoop = new Set<BlockId>();
   for (const loop of findLoops(fn)) for (const id of loop.blocks) inLoop.add(id);
   const liveOut = computeLiveOut(fn);
+  const where = slotBlocks(fn);
   const first = new Map<string, BlockId>();
   const replace = new Map<BlockId, BlockId>();
   for (const b of fn.blocks) {
     if (inLoop.has(b.id)) continue;
-    const key = blockKey(b, liveOut[b.id]!);
+    const key = blockKey(fn, b, liveOut[b.id]!, where);
     if (key === undefined) continue;
     const kept = first.get(key);
     if (kept === undefined) first.set(key, b.id);

@@ -45,3 +45,37 @@ describeDual('twin blocks', compiled, (obj) => {
     expect(run(rec(9, 0, 5, 0xf0, 0x0f))).toBe(0);
   });
 });
+
+const slotsCompiled = () => compileFile(`${REPO_DIR}test/kernel/idioms/twin_slots.c`);
+
+it('keeps one copy of inlined code whose copies differ only in their own stack slots', () => {
+  const out = slotsCompiled();
+  expect(out.ctx.diags.list).toEqual([]);
+  const code = disasm(out.object!.functions.find((f) => f.name === 'twin_slots')!.insns);
+  expect(code.filter((l) => /call bpf_map_update_elem/.test(l))).toHaveLength(2); // key 2 once, key 3 once
+});
+
+describeDual('twin blocks with their own stack slots', slotsCompiled, (obj) => {
+  const u32 = (n: number) => Uint8Array.of(n, 0, 0, 0);
+  const len = (key: number): number | undefined => {
+    const e = obj().lookup('seen_len', u32(key));
+    return e && new DataView(e.value.buffer, e.value.byteOffset).getUint32(0, true);
+  };
+  const frame = (a: number, b: number, sizeBytes: number) => {
+    const buf = new Uint8Array(sizeBytes);
+    buf[0] = a;
+    buf[1] = b;
+    return buf;
+  };
+
+  it('records the length under the key each return names, through the shared copy or its own', () => {
+    expect(obj().run('twin_slots', frame(1, 0, 60)).retval).toBe(1);
+    expect(len(2)).toBe(60);
+    expect(obj().run('twin_slots', frame(0, 1, 70)).retval).toBe(1);
+    expect(len(2)).toBe(70);
+    expect(obj().run('twin_slots', frame(3, 0, 80)).retval).toBe(1);
+    expect(len(3)).toBe(80);
+    expect(obj().run('twin_slots', frame(0, 0, 90)).retval).toBe(0);
+    expect([len(2), len(3), len(0)]).toEqual([70, 80, 0]);
+  });
+});
