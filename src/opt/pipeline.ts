@@ -51,6 +51,25 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     // function that will never be emitted, possibly grown to the budget: optimising it further
     // would only cost time.
     const unrolled = ctx.diags.errorCount === errorsBefore;
+    if (ctx.options.optLevel === 0 && unrolled) {
+      // -O0 keeps the code of every statement, yet its objects must still load. Unrolled loops
+      // multiply the kernel's paths: locals kept in stack slots hold constants the kernel tracks
+      // precisely per path, and value diamonds (`c ? x : y`, `a && b`) explored in the wrong
+      // order are never pruned (a random program: over 1M processed instructions at -O0, 109k
+      // with these passes). So locals go to registers, constants fold, and value diamonds become
+      // selects, as at -O2; no value numbering, extension or mask elimination, sinking or block
+      // merging.
+      run(fn, 'sroa', () => scalarReplace(fn));
+      run(fn, 'forward-stores', () => forwardStores(fn));
+      run(fn, 'const-prop', () => constProp(fn));
+      run(fn, 'copy-prop', () => copyProp(fn));
+      run(fn, 'dce', () => deadCodeElim(fn));
+      run(fn, 'thread', () => threadJumps(fn));
+      run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+      let converted = false;
+      run(fn, 'if-convert', () => (converted = ifConvert(fn)));
+      if (converted) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+    }
     if (ctx.options.optLevel > 0 && unrolled) {
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'simplify-cfg', () => simplifyCfg(fn));
