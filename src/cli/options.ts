@@ -41,7 +41,7 @@ export function optionsFrom(flags: BuildFlags, clang: Normalized): Partial<Compi
   if (!cpuMatch) throw new CommanderError(2, 'ebcc.mcpu', `error: unsupported -mcpu=${flags.mcpu}: use v1, v2, v3 or v4`);
   const mcpu = Number(cpuMatch[1]);
   if (!/^[0-3sz]$|^fast$/.test(flags.optLevel)) {
-    throw new CommanderError(2, 'ebcc.optlevel', `error: invalid optimisation level '${flags.optLevel}' in --opt-level: use 0, 1, 2, 3, s, z or fast (-O0 does not optimise; the others all mean -O2)`);
+    throw new CommanderError(2, 'ebcc.optlevel', `error: invalid optimisation level '${flags.optLevel}' in --opt-level: use 0, 1, 2, 3, s, z or fast (-O0 optimises only what the verifier needs; the others all mean -O2)`);
   }
   if (flags.target && !/^bpf(el)?$/.test(flags.target)) throw new CommanderError(2, 'ebcc.target', `error: unsupported target '${flags.target}': ebcc compiles for bpf (little endian) only`);
   if (flags.progType !== undefined && !progTypeByName(flags.progType)) {
