@@ -13,7 +13,7 @@ import { tryEval } from '../sema/const-eval.js';
 import { BtfTypes } from './btf-gen.js';
 import { layoutFrame, STACK_LIMIT_BYTES } from './frame.js';
 import { legalize } from './legalize.js';
-import { modernizeIntMembers, modernizeLegacyMap } from './legacy-maps.js';
+import { modernizeIntMembers, modernizeLegacyMaps } from './legacy-maps.js';
 import { allocateRegisters } from './regalloc.js';
 import { asmText, selectInstructions } from './select.js';
 import { pushAll } from '../util/array.js';
@@ -192,6 +192,7 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
     const varId = btf.builder.add({ kind: 'var', name: g.name, type: typeId ?? btf.typeId(g.type), linkage: g.isStatic ? 'static' : 'global' });
     s.vars.push({ type: varId, offset, sizeBytes: bytes.length });
   };
+  const legacyMaps = modernizeLegacyMaps(globals, btf, ctx);
   for (const g of globals) {
     const size = T.sizeOf(g.type) ?? 0;
     switch (g.role) {
@@ -202,7 +203,7 @@ function layoutData(globals: GlobalVar[], strings: number[], btf: BtfTypes, ctx:
         break;
       }
       case 'legacy-map': {
-        const m = modernizeLegacyMap(g, globals.find((a) => a.role === 'map-annotation' && a.name === `____btf_map_${g.name}`), btf, ctx);
+        const m = legacyMaps.get(g)!;
         place('.maps', g, new Array<number>(m.sizeBytes).fill(0), 8, m.typeId);
         break;
       }

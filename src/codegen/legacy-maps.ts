@@ -12,7 +12,10 @@
 // PTR to K), so the map carries BTF for them as it did with the old loaders.
 // iproute2's `struct bpf_elf_map` spells the fields size_key, size_value,
 // max_elem and flags. The conversion is reported as a note (E6020), pointing at
-// the declaration.
+// the declaration. A map of maps names its inner map by iproute2's `inner_id` (the `id` of
+// another map) or by the old loaders' `inner_map_idx` (the other map's index in "maps");
+// the emitted map then ends with `__array(values, <inner map>)`, a zero-length ARRAY of PTR
+// to the inner map's struct, from which libbpf creates the inner map's template.
 // The first BTF-defined maps (libbpf 0.0.4, still in the kernel's samples/bpf/tcp_dumpstats_kern.c)
 // gave `__u32 type; __u32 map_flags;` members with initialisers in SEC(".maps"); libbpf 1.x
 // refuses them ("expected PTR, got int"). modernizeIntMembers gives each initialised integer
@@ -42,9 +45,50 @@ const ALIASES: Readonly<Record<string, (typeof FIELDS)[number]>> = {
   flags: 'map_flags',
 };
 
+const BPF_MAP_TYPE_ARRAY_OF_MAPS = 12;
+const BPF_MAP_TYPE_HASH_OF_MAPS = 13;
+const isMapOfMaps = (type: number) => type === BPF_MAP_TYPE_ARRAY_OF_MAPS || type === BPF_MAP_TYPE_HASH_OF_MAPS;
+
+/** Every legacy map of the program, modernised, in declaration order (an inner map before the maps of maps that name it). */
+export function modernizeLegacyMaps(globals: readonly GlobalVar[], btf: BtfTypes, ctx: CompileContext): Map<GlobalVar, ModernMap> {
+  const legacy = globals.filter((g) => g.role === 'legacy-map');
+  const fields = new Map(legacy.map((g) => [g, legacyFieldValues(g)]));
+  const done = new Map<GlobalVar, ModernMap>();
+  const innerOf = (g: GlobalVar): GlobalVar | undefined => {
+    const f = fields.get(g)!;
+    if (!isMapOfMaps(f.type)) return undefined;
+    const inner =
+      f.inner_id !== 0
+        ? legacy.find((m) => m !== g && fields.get(m)!.id === f.inner_id)
+        : f.hasInnerIdx
+          ? legacy[f.inner_map_idx]
+          : undefined;
+    // libbpf reads one level of inner map only.
+    return inner && inner !== g && !isMapOfMaps(fields.get(inner)!.type) ? inner : undefined;
+  };
+  const build = (g: GlobalVar): ModernMap => {
+    let m = done.get(g);
+    if (m) return m;
+    const inner = innerOf(g);
+    const innerMap = inner ? { name: inner.name, typeId: build(inner).typeId } : undefined;
+    const annotation = globals.find((a) => a.role === 'map-annotation' && a.name === `____btf_map_${g.name}`);
+    m = modernizeLegacyMap(g, fields.get(g)!, annotation, innerMap, btf, ctx);
+    done.set(g, m);
+    return m;
+  };
+  for (const g of legacy) build(g);
+  return done;
+}
+
 /** Builds the BTF struct for a legacy map and reports the conversion. */
-export function modernizeLegacyMap(g: GlobalVar, annotation: GlobalVar | undefined, btf: BtfTypes, ctx: CompileContext): ModernMap {
-  const values = legacyFieldValues(g);
+function modernizeLegacyMap(
+  g: GlobalVar,
+  values: LegacyFields,
+  annotation: GlobalVar | undefined,
+  inner: { name: string; typeId: number } | undefined,
+  btf: BtfTypes,
+  ctx: CompileContext,
+): ModernMap {
   const b = btf.builder;
   const intId = btf.typeId(T.INT);
   const kv = annotatedTypes(annotation, values, ctx);
@@ -56,11 +100,17 @@ export function modernizeLegacyMap(g: GlobalVar, annotation: GlobalVar | undefin
     return { name, type: b.add({ kind: 'ptr', type: array }), bitOffset, bitfieldSize: 0 };
   });
   const sizeBytes = members.length * POINTER_BYTES;
+  if (inner) {
+    // `__array(values, struct inner)`: it takes no bytes and must be the last member.
+    const slots = b.add({ kind: 'array', elem: b.add({ kind: 'ptr', type: inner.typeId }), index: intId, nelems: 0 });
+    members.push({ name: 'values', type: slots, bitOffset: sizeBytes * 8, bitfieldSize: 0 });
+  }
   const typeId = b.add({ kind: 'struct', name: '', sizeBytes, members });
   const shown = FIELDS.filter((f) => f !== 'map_flags' || values.map_flags !== 0)
     .map((f) =>
       f === 'key_size' && kv ? `key ${T.typeToString(kv.key)}` : f === 'value_size' && kv ? `value ${T.typeToString(kv.value)}` : `${f} ${values[f]}`,
     )
+    .concat(inner ? [`inner map '${inner.name}'`] : [])
     .join(', ');
   ctx.diags.report(
     'note',
@@ -112,7 +162,7 @@ export function modernizeIntMembers(g: GlobalVar, btf: BtfTypes, ctx: CompileCon
 }
 
 /** The key and value types of a BPF_ANNOTATE_KV_PAIR annotation, when their sizes agree with the map's. */
-function annotatedTypes(annotation: GlobalVar | undefined, values: Record<(typeof FIELDS)[number], number>, ctx: CompileContext): { key: T.CType; value: T.CType } | undefined {
+function annotatedTypes(annotation: GlobalVar | undefined, values: LegacyFields, ctx: CompileContext): { key: T.CType; value: T.CType } | undefined {
   if (!annotation) return undefined;
   const t = T.strip(annotation.type);
   if (t.kind !== 'record') return undefined;
@@ -133,14 +183,18 @@ function annotatedTypes(annotation: GlobalVar | undefined, values: Record<(typeo
   return { key, value };
 }
 
-/** The constant values of the initializer's type/key_size/value_size/max_entries/map_flags (0 when absent). */
-function legacyFieldValues(g: GlobalVar): Record<(typeof FIELDS)[number], number> {
-  const out = { type: 0, key_size: 0, value_size: 0, max_entries: 0, map_flags: 0 };
+/** A legacy definition's fields: libbpf's five, and how a map of maps names its inner map. */
+type LegacyFields = Record<(typeof FIELDS)[number] | 'id' | 'inner_id' | 'inner_map_idx', number> & { hasInnerIdx: boolean };
+
+/** The constant values of the initializer's fields (0 when absent). */
+function legacyFieldValues(g: GlobalVar): LegacyFields {
+  const out: LegacyFields = { type: 0, key_size: 0, value_size: 0, max_entries: 0, map_flags: 0, id: 0, inner_id: 0, inner_map_idx: 0, hasInnerIdx: false };
   const t = T.strip(g.type);
   if (t.kind !== 'record' || g.init?.kind !== 'Aggregate') return out;
   for (const m of t.info.members) {
-    const name = (m.name !== undefined ? (ALIASES[m.name] ?? m.name) : undefined) as keyof typeof out | undefined;
+    const name = (m.name !== undefined ? (ALIASES[m.name] ?? m.name) : undefined) as Exclude<keyof LegacyFields, 'hasInnerIdx'> | undefined;
     if (name === undefined || !(name in out)) continue;
+    if (name === 'inner_map_idx') out.hasInnerIdx = true;
     const entry = g.init.entries.find((e) => e.offsetBytes === m.offsetBytes);
     const value = entry ? constValue(entry.expr) : undefined;
     if (value !== undefined) out[name] = Number(BigInt.asUintN(32, value));

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
 import { bpftoolJson } from './bpftool.js';
-import { describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, readU64LE, runProgram, u32LE, updateMap, type LoadedObject } from './harness.js';
+import { describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, readU64LE, runProgram, u32LE, updateMap, updateMapOfMaps, type LoadedObject } from './harness.js';
 import { eth, ipv4, ipv6, tcp, udp, text, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, IPPROTO_ICMP } from './packets.js';
 
 const DIR = `${REPO_DIR}test/kernel/legacy`;
@@ -105,5 +105,48 @@ describeKernel('legacy XDP program: prefix-matched section name, old helper head
       .toBe(XDP_PASS);
     expect(run(v4({ ttl: 1, payload: udp({ sport: 1, dport: 2 }) }).subarray(0, 14 + 19))).toBe(XDP_PASS); // no room for the IPv4 header
     expect([expired(0), expired(1)]).toEqual([1n, 2n]);
+  });
+});
+
+describeKernel('legacy maps of maps: the inner map named by iproute2 inner_id and by inner_map_idx', () => {
+  let obj: LoadedObject;
+  const TC_ACT_OK = 0;
+  const TC_ACT_SHOT = 2;
+
+  beforeAll(() => {
+    const out = compileFile(`${DIR}/map_in_map.c`);
+    const notes = out.ctx.diags.list.filter((d) => d.code === 'E6020').map((d) => d.message);
+    expect(notes.filter((m) => m.includes('inner map'))).toEqual([
+      expect.stringContaining("'per_dev' in SEC(\"maps\") is emitted as a BTF-defined map in SEC(\".maps\") (type 12, key_size 4, value_size 4, max_entries 4, inner map 'bytes')"),
+      expect.stringContaining("'per_queue' in SEC(\"maps\") is emitted as a BTF-defined map in SEC(\".maps\") (type 13, key_size 4, value_size 4, max_entries 8, inner map 'lengths')"),
+    ]);
+    // Without the inner map's template, libbpf cannot create a map of maps and the object does not load.
+    obj = loadObjectBytes(out.elf!, { type: 'tc' });
+    expect(obj.ok, obj.log).toBe(true);
+  });
+  afterAll(() => obj?.cleanup());
+
+  const run = (prog: string, pkt: Uint8Array) => runProgram(obj.prog(prog).pinPath, pkt, { ctxIn: new Uint8Array(192) }).retval;
+  const total = (map: string) => readU64LE(lookupMap(obj.map(map).pinPath, u32LE(0))!.value);
+
+  kernelIt('creates the maps of maps with their types', () => {
+    expect(Object.fromEntries(['per_dev', 'per_queue', 'bytes', 'lengths'].map((m) => [m, obj.map(m).type]))).toEqual({
+      per_dev: 'array_of_maps',
+      per_queue: 'hash_of_maps',
+      bytes: 'array',
+      lengths: 'array',
+    });
+  });
+
+  kernelIt('finds no map in an empty slot, then adds packet lengths through the stored inner map', () => {
+    const pkt = v4({ payload: udp({ sport: 1, dport: 2, payload: text('hello') }) });
+    expect(run('count_by_id', pkt)).toBe(TC_ACT_SHOT);
+    expect(run('count_by_idx', pkt)).toBe(TC_ACT_SHOT);
+    updateMapOfMaps(obj.map('per_dev').pinPath, u32LE(0), obj.map('bytes').pinPath);
+    updateMapOfMaps(obj.map('per_queue').pinPath, u32LE(0), obj.map('lengths').pinPath);
+    expect(run('count_by_id', pkt)).toBe(TC_ACT_OK);
+    expect(run('count_by_id', pkt)).toBe(TC_ACT_OK);
+    expect(run('count_by_idx', pkt)).toBe(TC_ACT_OK);
+    expect([total('bytes'), total('lengths')]).toEqual([BigInt(2 * pkt.length), BigInt(pkt.length)]);
   });
 });

@@ -82,6 +82,11 @@ export function updateProgArray(mapPinPath: string, index: number, progPinPath: 
     'value', 'pinned', progPinPath]);
 }
 
+/** Stores a map in a map of maps (array or hash of maps) under `key`. */
+export function updateMapOfMaps(outerPinPath: string, key: Uint8Array, innerPinPath: string): void {
+  runChecked(['map', 'update', 'pinned', outerPinPath, 'key', 'hex', ...hexWords(key), 'value', 'pinned', innerPinPath]);
+}
+
 /** Deletes `key` from a hash-like map. */
 export function deleteMapKey(pinPath: string, key: Uint8Array): void {
   runChecked(['map', 'delete', 'pinned', pinPath, 'key', 'hex', ...hexWords(key)]);

@@ -130,7 +130,10 @@ export const objCodes = {
       'behaves the same. iproute2\'s struct bpf_elf_map (size_key, size_value, max_elem, flags)\n' +
       'is read the same way. When BPF_ANNOTATE_KV_PAIR(name, K, V) annotates the map, the map gets\n' +
       'members key and value of types K and V instead of key_size and value_size, so its BTF\n' +
-      'names them. To silence this note, declare the map the modern way:\n' +
+      'names them. A map of maps (BPF_MAP_TYPE_ARRAY_OF_MAPS or HASH_OF_MAPS) that names its inner\n' +
+      'map, by iproute2\'s inner_id (the id of another map) or by inner_map_idx (the inner map\'s\n' +
+      'index in "maps"), ends with __array(values, <the inner map>), from which libbpf creates it.\n' +
+      'To silence this note, declare the map the modern way:\n' +
       '  struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 16);\n' +
       '           __type(key, __u32); __type(value, __u64); } name SEC(".maps");',
   },
