@@ -52,7 +52,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     // would only cost time.
     const unrolled = ctx.diags.errorCount === errorsBefore;
     if (ctx.options.optLevel === 0 && unrolled) {
-      // -O0 keeps the code of every statement, yet its objects must still load. Unrolled loops
+      // -O0 stays close to the source (statements whose values are dead do go), yet its objects
+      // must still load. Unrolled loops
       // multiply the kernel's paths: locals kept in stack slots hold constants the kernel tracks
       // precisely per path, and value diamonds (`c ? x : y`, `a && b`) explored in the wrong
       // order are never pruned (a random program: over 1M processed instructions at -O0, 109k
