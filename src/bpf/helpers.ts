@@ -17,6 +17,7 @@ export type RetKind =
   | 'alloc_mem_or_null' /* ringbuf record, acquired (must be submitted or discarded) */
   | 'btf_id_or_null' /* pointer to a kernel object described by BTF */
   | 'btf_id' /* a trusted pointer to a kernel object described by BTF, never NULL */
+  | 'dynptr_mem_or_null' /* memory of a dynptr (bpf_dynptr_data), of the size argument's bytes, or NULL */
   | 'ptr_or_null'; /* any other pointer result (generic default) */
 
 /** What the verifier requires of an argument register (R1..R5). */
@@ -44,7 +45,11 @@ export type ArgKind =
   | 'ptr_to_func' /* a callback: ld_imm64 with src = BPF_PSEUDO_FUNC */
   | 'ptr_to_stack_or_null'
   | 'ptr_to_int' /* pointer to a 4-byte writable location */
-  | 'ptr_to_const_str'; /* pointer to a NUL-terminated string in a read-only map */
+  | 'ptr_to_const_str' /* pointer to a NUL-terminated string in a read-only map */
+  | 'ptr_to_dynptr' /* an initialised struct bpf_dynptr on the stack (ARG_PTR_TO_DYNPTR) */
+  | 'ptr_to_dynptr_uninit_local' /* stack the helper makes a local dynptr in (DYNPTR_TYPE_LOCAL | MEM_UNINIT) */
+  | 'ptr_to_dynptr_uninit_ringbuf' /* stack the helper makes a ring buffer dynptr in; it holds a reference */
+  | 'ptr_to_dynptr_ringbuf_release'; /* a ring buffer dynptr, whose reference the helper releases (OBJ_RELEASE) */
 
 export interface HelperInfo {
   id: number;
@@ -204,6 +209,14 @@ const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_ringbuf_submit: { ret: 'void', args: ['ptr_to_alloc_mem', 'anything'] },
   bpf_ringbuf_discard: { ret: 'void', args: ['ptr_to_alloc_mem', 'anything'] },
   bpf_ringbuf_query: { ret: 'integer', args: ['const_map_ptr', 'anything'] },
+  // The dynptr helpers (kernel/bpf/helpers.c, ringbuf.c): the dynptr's stack slots are tracked.
+  bpf_dynptr_from_mem: { ret: 'integer', args: ['ptr_to_uninit_mem', 'const_size_or_zero', 'anything', 'ptr_to_dynptr_uninit_local'] },
+  bpf_ringbuf_reserve_dynptr: { ret: 'integer', args: ['const_map_ptr', 'anything', 'anything', 'ptr_to_dynptr_uninit_ringbuf'] },
+  bpf_ringbuf_submit_dynptr: { ret: 'void', args: ['ptr_to_dynptr_ringbuf_release', 'anything'] },
+  bpf_ringbuf_discard_dynptr: { ret: 'void', args: ['ptr_to_dynptr_ringbuf_release', 'anything'] },
+  bpf_dynptr_read: { ret: 'integer', args: ['ptr_to_uninit_mem', 'const_size_or_zero', 'ptr_to_dynptr', 'anything', 'anything'] },
+  bpf_dynptr_write: { ret: 'integer', args: ['ptr_to_dynptr', 'anything', 'ptr_to_mem_rdonly', 'const_size_or_zero', 'anything'] },
+  bpf_dynptr_data: { ret: 'dynptr_mem_or_null', args: ['ptr_to_dynptr', 'anything', 'const_alloc_size_or_zero'] },
   bpf_loop: { ret: 'integer', args: ['anything', 'ptr_to_func', 'ptr_to_stack_or_null', 'anything'] },
   bpf_snprintf: {
     ret: 'integer',

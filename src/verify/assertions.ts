@@ -209,6 +209,15 @@ export function checkStackRangeForHelper(env: Env, st: State, regno: number, r: 
   if (size === 0 && zeroOk) return;
   const f = st.frames[r.frame]!;
   f.depth = Math.max(f.depth, -min);
+  for (let a = min; a < max + size; a++) {
+    const i = a + STACK_SIZE;
+    if (f.spills[i >> 3]?.type !== 'dynptr' || f.bytes[i] !== SLOT_SPILL) continue;
+    throw new Reject(access === 'read' ? 'V1026' : 'V1011',
+      access === 'read' ? `invalid indirect read from stack R${regno} off ${min}+${a - min} size ${size}` : `potential write to dynptr at off=${a} disallowed`, {
+        proven: `stack byte ${a} (from the frame pointer) belongs to a dynptr, and the helper would ${access} it as plain memory`,
+        needed: 'a buffer that does not overlap a struct bpf_dynptr',
+      });
+  }
   if (access === 'read') {
     for (let a = min; a < max + size; a++) {
       if (f.bytes[a + STACK_SIZE] !== SLOT_INVALID) continue;
@@ -272,6 +281,11 @@ export function checkHelperMem(env: Env, st: State, regno: number, r: Reg, size:
       checkRegion(env, regno, r, r.off, size, r.memSize, zeroOk, 'memory');
       return;
     case 'mem':
+      if (access === 'write' && r.rdonly) {
+        throw new Reject('V1010', `R${regno} cannot write into ${typeText(r)}`, {
+          proven: `R${regno} is ${describe(env, r)}, read-only memory (a bpf_dynptr_slice() result)`, needed: 'memory the helper may write',
+        });
+      }
       checkRegion(env, regno, r, r.off, size, r.memSize, zeroOk, 'memory');
       return;
     case 'stack':

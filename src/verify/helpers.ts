@@ -15,6 +15,7 @@ import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } f
 import { newId, type Env, type MapInfo } from './env.js';
 import { spinLockCall } from './locks.js';
 import { kptrXchg } from './kfuncs.js';
+import { isPktKind, killPktSlices, makeDynptr, releaseDynptr, useDynptr } from './dynptr.js';
 import { allocSpinLock } from './alloc.js';
 import { Reject } from './reject.js';
 import { tnumText } from './tnum.js';
@@ -55,7 +56,7 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
     bpf_tail_call: ['prog_array'],
     bpf_perf_event_output: ['perf_event_array'],
     bpf_perf_event_read: ['perf_event_array'],
-    bpf_ringbuf_output: ['ringbuf'], bpf_ringbuf_reserve: ['ringbuf'], bpf_ringbuf_query: ['ringbuf'],
+    bpf_ringbuf_output: ['ringbuf'], bpf_ringbuf_reserve: ['ringbuf'], bpf_ringbuf_query: ['ringbuf'], bpf_ringbuf_reserve_dynptr: ['ringbuf'],
     bpf_redirect_map: ['devmap', 'devmap_hash', 'cpumap', 'xskmap'],
     bpf_map_peek_elem: ['queue', 'stack', 'bloom_filter'], bpf_map_pop_elem: ['queue', 'stack'], bpf_map_push_elem: ['queue', 'stack', 'bloom_filter'],
     bpf_get_stackid: ['stack_trace'],
@@ -74,13 +75,10 @@ function mapCompatible(map: MapInfo, helper: string): boolean {
 const sockTypes = new Set(['sock', 'sock_common', 'tcp_sock', 'btf_id']);
 
 /**
- * Helpers that make or take a struct bpf_dynptr (ARG_PTR_TO_DYNPTR): the kernel tracks the
- * dynptr's two stack slots (their kind, their reference, what invalidates them); ebcc does not.
+ * bpf_user_ringbuf_drain calls its callback with a const struct bpf_dynptr (CONST_PTR_TO_DYNPTR),
+ * which ebcc's verifier does not model.
  */
-const DYNPTR_HELPERS: readonly string[] = [
-  'bpf_dynptr_from_mem', 'bpf_ringbuf_reserve_dynptr', 'bpf_ringbuf_submit_dynptr', 'bpf_ringbuf_discard_dynptr',
-  'bpf_dynptr_read', 'bpf_dynptr_write', 'bpf_dynptr_data', 'bpf_user_ringbuf_drain',
-];
+const DYNPTR_HELPERS: readonly string[] = ['bpf_user_ringbuf_drain'];
 
 /** is_ptr_cast_function: helpers whose result is the argument seen as another type. */
 const PTR_CASTS: readonly string[] = [
@@ -127,7 +125,7 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   }
   if (DYNPTR_HELPERS.includes(info.name)) {
     throw new Reject('V1030', `calling helper ${info.name}#${info.id} is not supported by ebcc's verifier`, {
-      proven: `${info.name} makes or uses a struct bpf_dynptr, whose stack slots ebcc does not track`,
+      proven: `${info.name} calls its callback with a const struct bpf_dynptr, which ebcc does not model`,
       needed: 'ebcc cannot tell whether the kernel accepts this call; it refuses the program rather than guess',
     });
   }
@@ -173,6 +171,14 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
       proven: `the flags (R2) are ${describe(env, regs[2]!)}`, needed: 'flags 0',
     });
   }
+  // A local dynptr is made over a map value only (check_helper_call).
+  if (info.name === 'bpf_dynptr_from_mem' && regs[1]!.type !== 'map_value') {
+    throw new Reject('V1010', `Unsupported reg type ${typeText(regs[1]!)} for bpf_dynptr_from_mem data`, {
+      proven: `the data (R1) is ${describe(env, regs[1]!)}`, needed: 'a pointer into a map value',
+    });
+  }
+  // The dynptr bpf_dynptr_data makes a slice of, or bpf_dynptr_write writes (checked above).
+  const dyn = info.name === 'bpf_dynptr_data' || info.name === 'bpf_dynptr_write' ? useDynptr(env, st, 1, regs[1]!, info.name) : undefined;
   const nonNull = info.name === 'bpf_map_lookup_elem' && map !== undefined && constKeyInRange(env, st, regs[2]!, env.maps[map]!);
   if (release) {
     if (!release.refId) {
@@ -188,6 +194,10 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   const parentRef = PTR_CASTS.includes(info.name) ? regs[1]!.refId : 0;
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = returnReg(env, st, info, map, allocSize, insnIdx);
+  if (info.ret === 'dynptr_mem_or_null') {
+    // A slice shares the dynptr's reference (a ring buffer record's), not its NULL-check id.
+    Object.assign(regs[0]!, { refId: dyn!.refId, dynptr: dyn!.id, pktSlice: isPktKind(dyn!.btf) });
+  }
   // A pointer cast of a held socket shares its reference: releasing either ends both.
   if (parentRef) regs[0]!.refId = parentRef;
   if (nonNull) {
@@ -195,10 +205,12 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     // A value that holds a bpf_spin_lock keeps an id: it names the lock.
     if (env.maps[map!]!.spinLockOff === undefined) regs[0]!.id = 0;
   }
-  if (CHANGES_PKT_DATA.includes(info.name)) {
+  // bpf_dynptr_write into an skb dynptr may move the packet data (bpf_skb_store_bytes).
+  if (CHANGES_PKT_DATA.includes(info.name) || (info.name === 'bpf_dynptr_write' && dyn!.btf === 'skb')) {
     for (const x of allRegs(st)) {
       if (x.type === 'pkt' || x.type === 'pkt_meta' || x.type === 'pkt_end') Object.assign(x, regScalar());
     }
+    killPktSlices(st);
   }
 }
 
@@ -239,6 +251,8 @@ function returnReg(env: Env, st: State, info: HelperInfo, map: number | undefine
     }
     case 'btf_id':
       return regPtr('btf_id', { origin: insnIdx, btf: info.structs?.ret ?? '' });
+    case 'dynptr_mem_or_null':
+      return regPtr('mem', { maybeNull: true, id: newId(env), memSize: allocSize, origin: insnIdx });
     default:
       return regPtr('btf_id', { maybeNull: true, id: newId(env), origin: insnIdx });
   }
@@ -357,7 +371,7 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       return;
     }
     case 'ptr_to_alloc_mem':
-      if (r.type !== 'mem' || r.refId === 0) throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
+      if (r.type !== 'mem' || r.refId === 0 || r.dynptr !== 0) throw typeError(env, regno, r, 'ringbuf_mem', info, 'the record bpf_ringbuf_reserve() returned');
       if (r.off !== 0 || !isConst(r.s) || r.s.var.v !== 0n) {
         throw new Reject('V1010', `R${regno} must have zero offset when passed to release func or trusted arg to kfunc`, { proven: `R${regno} is ${describe(env, r)}`, needed: 'the record pointer itself' });
       }
@@ -396,6 +410,15 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       return;
     case 'ptr_to_int':
       checkHelperMem(env, st, regno, r, 4, 'write', false, MEM_EXPECTED);
+      return;
+    case 'ptr_to_dynptr':
+      useDynptr(env, st, regno, r, info.name);
+      return;
+    case 'ptr_to_dynptr_uninit_local': case 'ptr_to_dynptr_uninit_ringbuf':
+      makeDynptr(env, st, regno, r, kind === 'ptr_to_dynptr_uninit_local' ? 'local' : 'ringbuf', info.name, env.insnIdx);
+      return;
+    case 'ptr_to_dynptr_ringbuf_release':
+      releaseDynptr(env, st, regno, r, info.name);
       return;
     case 'ptr_to_const_str':
       if (r.type !== 'map_value' || !env.maps[r.map]!.readOnly) throw typeError(env, regno, r, 'map_value', info, 'a string in read-only global data');

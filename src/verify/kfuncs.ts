@@ -23,6 +23,7 @@ import { PSEUDO_CALL, formOf } from '../bpf/opcodes.js';
 import { subprogStarts } from './cfg.js';
 import { graphPeek, listPop, listPush, localStruct, objDrop, objNew, rbtreeChild, rbtreeRemove, refcountAcquire, resolve, typeAt } from './alloc.js';
 import { Reject } from './reject.js';
+import { isPktKind, makeDynptr, useDynptr, type DynptrKind } from './dynptr.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
   writableBytes, type Reg, type State,
@@ -37,6 +38,8 @@ type KArg =
   | { kind: 'btf'; name: string; struct: string; nullable: boolean }
   | { kind: 'ctx'; name: string }
   | { kind: 'ignore'; name: string }
+  /** A struct bpf_dynptr on the stack: initialised, or one the kfunc makes (`__uninit`). */
+  | { kind: 'dynptr'; name: string; uninit: boolean }
   | { kind: 'unmodelled'; name: string; what: string };
 
 type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: string } | { kind: 'unmodelled'; what: string };
@@ -45,8 +48,11 @@ type KRet = { kind: 'void' } | { kind: 'scalar' } | { kind: 'btf'; struct: strin
 const UNMODELLED: readonly string[] = [
   'bpf_percpu_obj_new_impl', 'bpf_percpu_obj_drop_impl',
   'bpf_wq_init', 'bpf_wq_set_callback_impl', 'bpf_wq_start', 'bpf_local_irq_save',
-  'bpf_local_irq_restore', 'bpf_get_kmem_cache', 'bpf_dynptr_slice', 'bpf_dynptr_slice_rdwr',
+  'bpf_local_irq_restore', 'bpf_get_kmem_cache',
 ];
+
+/** The dynptr each kfunc that makes one makes (the clone's is its parent's kind). */
+const DYNPTR_MAKERS: Readonly<Record<string, DynptrKind>> = { bpf_dynptr_from_skb: 'skb', bpf_dynptr_from_xdp: 'xdp' };
 
 /** The list and tree kfuncs ebcc models (alloc.ts): they need the lock beside the head or root held. */
 const LIST_KFUNCS: readonly string[] = ['bpf_list_push_front_impl', 'bpf_list_push_back_impl', 'bpf_list_pop_front', 'bpf_list_pop_back',
@@ -100,6 +106,7 @@ function protoOf(btf: readonly BtfType[], info: KfuncInfo): Proto | undefined {
     const target = resolve(btf, t.type);
     const nullable = /__(nullable|opt)$/.test(p.name);
     const sname = structName(target);
+    if (sname === 'bpf_dynptr') return { kind: 'dynptr', name: p.name, uninit: p.name.endsWith('__uninit') };
     if (sname !== undefined && SPECIAL_STRUCT.test(sname)) return { kind: 'unmodelled', name: p.name, what: `a struct ${sname} argument` };
     if (sized) return { kind: 'mem', name: p.name, nullable };
     if (sname !== undefined && CTX_STRUCTS.includes(sname)) return { kind: 'ctx', name: p.name };
@@ -241,6 +248,7 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
   }
   if (name === 'bpf_throw') throwChecks(env, st, insnIdx);
   const release = checkArgs(env, st, info, proto, 0);
+  const slice = name === 'bpf_dynptr_slice' || name === 'bpf_dynptr_slice_rdwr' ? dynptrSlice(env, st, name, insnIdx) : undefined;
   if (has(info, 'release') && !release) throw unmodelled(name, 'no kernel object to release');
   if (release) {
     const id = release.refId;
@@ -256,6 +264,10 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
       regs[0] = regScalar();
       break;
     case 'unmodelled':
+      if (slice) {
+        regs[0] = slice;
+        break;
+      }
       if (name !== 'bpf_cast_to_kern_ctx') throw unmodelled(name, proto.ret.what);
       // The context as the kernel's own struct (sk_buff, xdp_buff, ...): trusted, never NULL.
       regs[0] = regPtr('btf_id', { trusted: true, origin: insnIdx });
@@ -348,6 +360,8 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
   const regs = curFrame(st).regs;
   const trustedArgs = has(info, 'trusted_args') || has(info, 'rcu') || has(info, 'release');
   let release: Reg | undefined;
+  // The initialised dynptr argument before (bpf_dynptr_clone's parent).
+  let parent: Reg | undefined;
   for (let i = first; i < proto.args.length; i++) {
     const arg = proto.args[i]!;
     const regno = i + 1;
@@ -357,6 +371,12 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
       case 'unmodelled':
         throw unmodelled(name, arg.what);
       case 'ignore':
+        break;
+      case 'dynptr':
+        if (!arg.uninit) parent = useDynptr(env, st, regno, r, name);
+        else if (DYNPTR_MAKERS[name]) makeDynptr(env, st, regno, r, DYNPTR_MAKERS[name]!, name, env.insnIdx);
+        else if (parent) makeDynptr(env, st, regno, r, parent.btf as DynptrKind, name, env.insnIdx, parent.refId);
+        else throw unmodelled(name, 'a dynptr it makes of a kind ebcc does not know');
         break;
       case 'scalar':
         if (r.type !== 'scalar') throw new Reject('V1010', `R${regno} is not a scalar`, { proven: `argument ${i} of ${name} (${arg.name}) is ${describe(env, r)}`, needed: 'a number' });
@@ -458,6 +478,29 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
     }
   }
   return release;
+}
+
+/**
+ * bpf_dynptr_slice(_rdwr)(p, offset, buffer, size): R0 is memory of the constant size (read-only
+ * for bpf_dynptr_slice), or NULL; it belongs to the dynptr (the packet's, for skb and xdp
+ * dynptrs). Called after the arguments are checked.
+ */
+function dynptrSlice(env: Env, st: State, name: string, insnIdx: number): Reg {
+  const regs = curFrame(st).regs;
+  const dyn = useDynptr(env, st, 1, regs[1]!, name);
+  const size = regs[4]!;
+  if (size.type !== 'scalar' || !isConst(size.s)) {
+    throw new Reject('V1010', 'R4 must be a known constant', { proven: `the size (R4) is ${describe(env, size)}`, needed: 'a constant size (sizeof the buffer)' });
+  }
+  const rdwr = name === 'bpf_dynptr_slice_rdwr';
+  if (rdwr && !env.pktWrite) {
+    throw new Reject('V1019', 'the prog does not allow writes to packet data', {
+      proven: `${name} gives writable packet memory to a program of type ${env.progType}`, needed: 'bpf_dynptr_slice() (read-only), or a program type that may write the packet',
+    });
+  }
+  return regPtr('mem', {
+    maybeNull: true, id: newId(env), memSize: Number(size.s.var.v), dynptr: dyn.id, rdonly: !rdwr, pktSlice: isPktKind(dyn.btf), origin: insnIdx,
+  });
 }
 
 /**

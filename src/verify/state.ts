@@ -11,7 +11,13 @@ export type RegType =
    * refId its reference, off the slot's index in the iterator, range its state (ITER_ACTIVE,
    * ITER_DRAINED) and memSize the iteration depth.
    */
-  | 'iter';
+  | 'iter'
+  /**
+   * One of the two stack slots of a struct bpf_dynptr (STACK_DYNPTR), never a register: btf is
+   * its kind (local, ringbuf, skb, xdp), off the slot's index in it (0 at its address), id its
+   * dynptr id, refId the reference a ring buffer dynptr holds.
+   */
+  | 'dynptr';
 
 export const ITER_ACTIVE = 0;
 export const ITER_DRAINED = 1;
@@ -67,10 +73,16 @@ export interface Reg {
    * program's BTF; 0 for every other register.
    */
   alloc: number;
+  /** Memory a dynptr slice or bpf_dynptr_data returned: the id of the dynptr (0 for other registers). */
+  dynptr: number;
+  /** Read-only memory (MEM_RDONLY): a bpf_dynptr_slice() result. */
+  rdonly: boolean;
+  /** A slice of a packet (skb or xdp) dynptr: invalidated with the packet pointers. */
+  pktSlice: boolean;
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0 };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -84,6 +96,7 @@ export function regPtr(type: RegType, extra: Partial<Reg> = {}): Reg {
 export const cloneReg = (r: Reg): Reg => ({
   type: r.type, maybeNull: r.maybeNull, s: copyScalar(r.s), off: r.off, id: r.id, refId: r.refId, range: r.range, map: r.map,
   memSize: r.memSize, frame: r.frame, origin: r.origin, kptr: r.kptr, trusted: r.trusted, untrusted: r.untrusted, btf: r.btf, alloc: r.alloc,
+  dynptr: r.dynptr, rdonly: r.rdonly, pktSlice: r.pktSlice,
 });
 
 export const STACK_SIZE = 512;
@@ -211,7 +224,7 @@ export function typeText(r: Reg): string {
   const base: Record<RegType, string> = {
     not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
     stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
-    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter',
+    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter', dynptr: 'dynptr',
   };
   // The kernel spells a kernel object that may be NULL ptr_or_null_ (then its struct's name).
   if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';
@@ -219,8 +232,10 @@ export function typeText(r: Reg): string {
   if (r.type === 'scalar' && r.kptr && r.maybeNull) return r.trusted ? 'trusted_ptr_or_null_' : 'ptr_or_null_';
   if (r.type === 'scalar' && r.kptr && r.untrusted) return 'untrusted_ptr_';
   // Memory a ring buffer reserved is a reference the program holds (MEM_RINGBUF).
-  const ringbuf = r.type === 'mem' && r.refId !== 0 ? 'ringbuf_' : '';
-  return ringbuf + base[r.type] + (r.maybeNull ? '_or_null' : '');
+  const ringbuf = r.type === 'mem' && r.refId !== 0 && r.dynptr === 0 ? 'ringbuf_' : '';
+  // A bpf_dynptr_slice() result is read-only memory (MEM_RDONLY).
+  const rdonly = r.rdonly ? 'rdonly_' : '';
+  return rdonly + ringbuf + base[r.type] + (r.maybeNull ? '_or_null' : '');
 }
 
 export function regText(r: Reg, names?: NameOf): string {
@@ -354,10 +369,13 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;
   if (old.trusted !== cur.trusted || old.untrusted !== cur.untrusted || old.btf !== cur.btf || old.alloc !== cur.alloc) return false;
+  if (old.rdonly !== cur.rdonly || old.pktSlice !== cur.pktSlice) return false;
   // regsafe: an imprecise scalar covers any scalar (nothing later reads its value).
   if (!precise && old.type === 'scalar') return old.kptr === cur.kptr;
   // Iterators: the same reference in the same state, whatever the depth.
   if (old.type === 'iter') return old.off === cur.off && old.range === cur.range && ids.check(old.refId, cur.refId);
+  // Dynptr slots: the same kind and slot, the same reference; their ids name the slices made from them.
+  if (old.type === 'dynptr') return old.off === cur.off && ids.check(old.refId, cur.refId) && ids.check(old.id, cur.id);
   if (old.type === 'scalar') return old.kptr === cur.kptr && scalarWithin(old.s, cur.s) && ids.checkScalar(old.id, cur.id);
   if (old.type === 'pkt' || old.type === 'pkt_meta') {
     if (old.range > cur.range) return false;
@@ -368,7 +386,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   if (old.off !== cur.off || old.map !== cur.map || old.frame !== cur.frame || old.memSize !== cur.memSize) return false;
   if (!scalarWithin(old.s, cur.s)) return false;
   if (old.range !== cur.range) return false;
-  return ids.check(old.id, cur.id) && ids.check(old.refId, cur.refId);
+  return ids.check(old.id, cur.id) && ids.check(old.refId, cur.refId) && ids.check(old.dynptr, cur.dynptr);
 }
 
 function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number): boolean {
@@ -389,7 +407,7 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi:
 }
 
 function scalarsIdentical(a: Reg, b: Reg): boolean {
-  if (a.type !== b.type || a.trusted !== b.trusted || a.untrusted !== b.untrusted || a.btf !== b.btf || a.alloc !== b.alloc || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
+  if (a.type !== b.type || a.trusted !== b.trusted || a.untrusted !== b.untrusted || a.btf !== b.btf || a.alloc !== b.alloc || a.dynptr !== b.dynptr || a.rdonly !== b.rdonly || a.maybeNull !== b.maybeNull || a.off !== b.off || a.id !== b.id || a.range !== b.range || a.map !== b.map || a.refId !== b.refId) return false;
   const x = a.s, y = b.s;
   return x.var.v === y.var.v && x.var.m === y.var.m && x.smin === y.smin && x.smax === y.smax && x.umin === y.umin &&
     x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;

@@ -18,6 +18,7 @@ import { newId, type Env } from './env.js';
 import { checkSpecialFields } from './locks.js';
 import { allocAccess } from './alloc.js';
 import { Reject } from './reject.js';
+import { destroyIfDynptr } from './dynptr.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
   isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, type Reg, type State,
@@ -365,6 +366,7 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       break;
     }
     case 'mem': case 'map_key':
+      if (m.access === 'write' && r.rdonly) throw cannotWrite(env, m.regno, r);
       checkRegion(env, m.regno, r, off, m.size, r.memSize, false, 'memory');
       if (m.access === 'read') result = regScalar();
       break;
@@ -468,6 +470,13 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
   }
 }
 
+function cannotWrite(env: Env, regno: number, r: Reg): Reject {
+  return new Reject('V1099', `R${regno} cannot write into ${typeText(r)}`, {
+    proven: `R${regno} is ${describe(env, r)}, read-only memory (a bpf_dynptr_slice() result)`,
+    needed: 'bpf_dynptr_slice_rdwr() for memory the program writes',
+  });
+}
+
 function invalidMemAccess(env: Env, regno: number, r: Reg): Reject {
   return new Reject(r.type === 'scalar' ? 'V1001' : 'V1099', `R${regno} invalid mem access '${typeText(r)}'`, {
     proven: `R${regno} is ${describe(env, r)}, not a pointer the program may dereference`,
@@ -481,6 +490,8 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
   const f = st.frames[r.frame]!;
   f.depth = Math.max(f.depth, -min);
   const regs = curFrame(st).regs;
+  // A store over a dynptr's slot destroys it (destroy_if_dynptr_stack_slot).
+  if (m.access === 'write') for (let a = min & ~7; a < max + m.size; a += 8) destroyIfDynptr(env, st, f, (a + STACK_SIZE) >> 3);
   if (min !== max) {
     // Variable offset: writes make every byte they may touch STACK_MISC; reads give an unknown.
     if (m.access === 'write') {
@@ -533,9 +544,10 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
   // Reads.
   const sp = f.spills[spi];
   const dst = m.dst;
-  if (sp?.type === 'iter' && f.bytes[spi << 3] === SLOT_SPILL) {
+  if ((sp?.type === 'iter' || sp?.type === 'dynptr') && f.bytes[spi << 3] === SLOT_SPILL) {
     throw new Reject('V1011', `invalid read from stack off ${a}+0 size ${m.size}`, {
-      proven: `stack slot ${a & ~7} holds an iterator (struct ${sp.btf})`, needed: 'iterators used only through their kfuncs',
+      proven: sp.type === 'iter' ? `stack slot ${a & ~7} holds an iterator (struct ${sp.btf})` : `stack slot ${a & ~7} holds a ${sp.btf} dynptr`,
+      needed: sp.type === 'iter' ? 'iterators used only through their kfuncs' : 'dynptrs used only through their helpers and kfuncs',
     });
   }
   if (sp && f.bytes[spi << 3] === SLOT_SPILL) {

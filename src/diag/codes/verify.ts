@@ -348,16 +348,16 @@ export const verifyCodes = {
     '    int get(struct pair *p) { return p ? p->a : 0; }\n' +
     '    static void set(int *p) { *p = 1; }          /* verified with the caller\'s values */'),
   V1030: E('verify-unmodelled', 'the program uses something ebcc\'s verifier does not model, so it cannot predict the kernel',
-    'Some of what the kernel\'s verifier tracks has no model in ebcc yet: dynamic pointers\n' +
-    '(struct bpf_dynptr, made by bpf_dynptr_from_mem() or bpf_ringbuf_reserve_dynptr() and used\n' +
-    'by bpf_dynptr_read(), bpf_dynptr_write(), bpf_dynptr_data(), bpf_ringbuf_submit_dynptr()...).\n' +
-    'The kernel checks that a dynptr is initialised before use, released once when it holds a\n' +
-    'ring buffer record, and not overwritten while live. Rather than accept a program the kernel\n' +
-    'may refuse, ebcc refuses it and says so; `--no-verify` builds the object anyway, and the\n' +
-    'kernel (`bpftool prog load`) gives the verdict.\n' +
+    'Some of what the kernel\'s verifier tracks has no model in ebcc yet: the const struct\n' +
+    'bpf_dynptr that bpf_user_ringbuf_drain() gives its callback (CONST_PTR_TO_DYNPTR). Dynptrs on\n' +
+    'the program\'s own stack are modelled: made by bpf_dynptr_from_mem(), bpf_ringbuf_reserve_dynptr(),\n' +
+    'bpf_dynptr_from_skb/xdp() or bpf_dynptr_clone(), used while both stack slots hold them, released\n' +
+    'once when they hold a ring buffer record. Rather than accept a program the kernel may refuse,\n' +
+    'ebcc refuses what it does not model and says so; `--no-verify` builds the object anyway, and\n' +
+    'the kernel (`bpftool prog load`) gives the verdict.\n' +
     '\n' +
-    'Instead of a dynptr, a ring buffer record can be reserved with bpf_ringbuf_reserve(),\n' +
-    'checked against NULL, written, and given to bpf_ringbuf_submit(), which ebcc models.'),
+    'Instead of bpf_user_ringbuf_drain(), a ring buffer that the program fills and user space\n' +
+    'reads (bpf_ringbuf_reserve() and bpf_ringbuf_submit()) is modelled.'),
   V1032: E('verify-core-relocation', 'a CO-RE relocation cannot be resolved against the kernel\'s BTF',
     'clang records a CO-RE relocation (.BTF.ext core_relo) for each instruction that depends on a\n' +
     'kernel type\'s layout: bpf_core_read(), BPF_CORE_READ(), preserve_access_index structs,\n' +

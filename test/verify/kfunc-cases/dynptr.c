@@ -1,0 +1,300 @@
+// Dynptrs: the two stack slots a constructor marks (bpf_dynptr_from_mem, bpf_ringbuf_reserve_dynptr,
+// bpf_dynptr_from_skb/xdp, bpf_dynptr_clone), the slices made from them, and what ends them: a
+// ring buffer dynptr's release, a store over a slot, a change of the packet data.
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+char _license[] SEC("license") = "GPL";
+
+extern int bpf_dynptr_from_skb(struct __sk_buff *skb, __u64 flags, struct bpf_dynptr *ptr__uninit) __ksym;
+extern int bpf_dynptr_from_xdp(struct xdp_md *xdp, __u64 flags, struct bpf_dynptr *ptr__uninit) __ksym;
+extern void *bpf_dynptr_slice(const struct bpf_dynptr *p, __u32 offset, void *buffer__opt, __u32 buffer__szk) __ksym;
+extern void *bpf_dynptr_slice_rdwr(const struct bpf_dynptr *p, __u32 offset, void *buffer__opt, __u32 buffer__szk) __ksym;
+extern int bpf_dynptr_clone(const struct bpf_dynptr *p, struct bpf_dynptr *clone__uninit) __ksym;
+extern __u32 bpf_dynptr_size(const struct bpf_dynptr *p) __ksym;
+extern int bpf_dynptr_adjust(const struct bpf_dynptr *p, __u32 start, __u32 end) __ksym;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64[8]);
+} scratch SEC(".maps");
+
+// @case xdp_slice_read accept
+SEC("xdp")
+int xdp_slice_read(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+	__u8 buf[14];
+	__u8 *eth;
+
+	bpf_dynptr_from_xdp(xdp, 0, &d);
+	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	if (!eth)
+		return XDP_DROP;
+	return eth[12] == 0x08 ? XDP_PASS : XDP_DROP;
+}
+
+// @case tc_slice_rdwr_write accept
+SEC("tc")
+int tc_slice_rdwr_write(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u8 buf[6];
+	__u8 *mac;
+
+	bpf_dynptr_from_skb(skb, 0, &d);
+	mac = bpf_dynptr_slice_rdwr(&d, 0, buf, sizeof(buf));
+	if (!mac)
+		return 2;
+	mac[0] = 0x02;
+	if (mac == buf)
+		bpf_dynptr_write(&d, 0, buf, sizeof(buf), 0);
+	return 0;
+}
+
+// @case xdp_slice_after_adjust_head reject EACCES "invalid mem access 'scalar'"
+SEC("xdp")
+int xdp_slice_after_adjust_head(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+	__u8 buf[14];
+	__u8 *eth;
+
+	bpf_dynptr_from_xdp(xdp, 0, &d);
+	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	if (!eth)
+		return XDP_DROP;
+	if (bpf_xdp_adjust_head(xdp, 4))
+		return XDP_DROP;
+	return eth[0];
+}
+
+// @case xdp_slice_past_end reject EACCES "invalid access to memory, mem_size=14 off=14 size=1"
+SEC("xdp")
+int xdp_slice_past_end(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+	__u8 buf[14];
+	volatile __u8 *eth;
+
+	bpf_dynptr_from_xdp(xdp, 0, &d);
+	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	if (!eth)
+		return XDP_DROP;
+	return eth[14];
+}
+
+// @case xdp_slice_unchecked reject EACCES "invalid mem access 'rdonly_mem_or_null'"
+SEC("xdp")
+int xdp_slice_unchecked(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+	__u8 buf[14];
+	__u8 *eth;
+
+	bpf_dynptr_from_xdp(xdp, 0, &d);
+	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	return eth[0];
+}
+
+// @case xdp_write_rdonly_slice reject EACCES "cannot write into rdonly_mem"
+SEC("xdp")
+int xdp_write_rdonly_slice(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+	__u8 buf[14];
+	__u8 *eth;
+
+	bpf_dynptr_from_xdp(xdp, 0, &d);
+	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	if (!eth)
+		return XDP_DROP;
+	eth[0] = 1;
+	return XDP_PASS;
+}
+
+// @case ringbuf_data_submit accept
+SEC("tc")
+int ringbuf_data_submit(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u64 *rec;
+
+	bpf_ringbuf_reserve_dynptr(&events, 16, 0, &d);
+	rec = bpf_dynptr_data(&d, 0, 16);
+	if (rec) {
+		rec[0] = skb->len;
+		rec[1] = skb->protocol;
+	}
+	bpf_ringbuf_submit_dynptr(&d, 0);
+	return 0;
+}
+
+// @case ringbuf_dynptr_leak reject EINVAL "Unreleased reference"
+SEC("tc")
+int ringbuf_dynptr_leak(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 len = skb->len;
+
+	if (bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d))
+		return 0;
+	bpf_dynptr_write(&d, 0, &len, sizeof(len), 0);
+	bpf_ringbuf_submit_dynptr(&d, 0);
+	return 0;
+}
+
+// @case ringbuf_slice_after_submit reject EACCES "invalid mem access 'scalar'"
+SEC("tc")
+int ringbuf_slice_after_submit(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u64 *rec;
+
+	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	rec = bpf_dynptr_data(&d, 0, 8);
+	if (!rec) {
+		bpf_ringbuf_discard_dynptr(&d, 0);
+		return 0;
+	}
+	bpf_ringbuf_submit_dynptr(&d, 0);
+	*rec = skb->len;
+	return 0;
+}
+
+// @case ringbuf_read_after_submit reject EINVAL "Expected an initialized dynptr"
+SEC("tc")
+int ringbuf_read_after_submit(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 v = 0;
+
+	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_submit_dynptr(&d, 0);
+	bpf_dynptr_read(&v, sizeof(v), &d, 0, 0);
+	return v;
+}
+
+// @case ringbuf_overwrite reject EINVAL "cannot overwrite referenced dynptr"
+SEC("tc")
+int ringbuf_overwrite(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+
+	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	*(volatile __u64 *)&d = skb->len;
+	bpf_ringbuf_discard_dynptr(&d, 0);
+	return 0;
+}
+
+// @case ringbuf_clone_submit accept
+SEC("tc")
+int ringbuf_clone_submit(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d, c;
+
+	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_dynptr_clone(&d, &c);
+	bpf_dynptr_adjust(&c, 4, 8);
+	bpf_ringbuf_submit_dynptr(&c, 0);
+	return 0;
+}
+
+// @case ringbuf_clone_after_submit reject EINVAL "Expected an initialized dynptr"
+SEC("tc")
+int ringbuf_clone_after_submit(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d, c;
+
+	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_dynptr_clone(&d, &c);
+	bpf_ringbuf_submit_dynptr(&c, 0);
+	return bpf_dynptr_size(&d);
+}
+
+// @case submit_local_dynptr reject EINVAL "arg 1 is an unacquired reference"
+SEC("tc")
+int submit_local_dynptr(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	bpf_ringbuf_submit_dynptr(&d, 0);
+	return 0;
+}
+
+// @case local_read_write accept
+SEC("tc")
+int local_read_write(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0, len = skb->len, out = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	bpf_dynptr_write(&d, 8, &len, sizeof(len), 0);
+	bpf_dynptr_read(&out, sizeof(out), &d, 8, 0);
+	return out;
+}
+
+// @case local_slice_after_overwrite reject EACCES "invalid mem access 'scalar'"
+SEC("tc")
+int local_slice_after_overwrite(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+	__u64 *p;
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	p = bpf_dynptr_data(&d, 0, 8);
+	if (!p)
+		return 0;
+	*(volatile __u64 *)&d = 0;
+	return *p;
+}
+
+// @case local_use_after_overwrite reject EINVAL "Expected an initialized dynptr"
+SEC("tc")
+int local_use_after_overwrite(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0, out = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	*((volatile __u32 *)&d + 3) = 7;
+	bpf_dynptr_read(&out, sizeof(out), &d, 0, 0);
+	return out;
+}
+
+// @case read_dynptr_bytes reject EACCES "invalid read from stack"
+SEC("tc")
+int read_dynptr_bytes(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	return *(volatile __u32 *)&d;
+}
