@@ -46,6 +46,7 @@ export type ArgKind =
   | 'ptr_to_stack_or_null'
   | 'ptr_to_int' /* pointer to a 4-byte writable location */
   | 'ptr_to_const_str' /* pointer to a NUL-terminated string in a read-only map */
+  | 'ptr_to_percpu_btf_id' /* a per-CPU kernel variable (a __ksym) or per-CPU kernel pointer */
   | 'ptr_to_dynptr' /* an initialised struct bpf_dynptr on the stack (ARG_PTR_TO_DYNPTR) */
   | 'ptr_to_dynptr_uninit_local' /* stack the helper makes a local dynptr in (DYNPTR_TYPE_LOCAL | MEM_UNINIT) */
   | 'ptr_to_dynptr_uninit_ringbuf' /* stack the helper makes a ring buffer dynptr in; it holds a reference */
@@ -209,6 +210,9 @@ const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_ringbuf_submit: { ret: 'void', args: ['ptr_to_alloc_mem', 'anything'] },
   bpf_ringbuf_discard: { ret: 'void', args: ['ptr_to_alloc_mem', 'anything'] },
   bpf_ringbuf_query: { ret: 'integer', args: ['const_map_ptr', 'anything'] },
+  bpf_strncmp: { ret: 'integer', args: ['ptr_to_mem_rdonly', 'const_size', 'ptr_to_const_str'] },
+  bpf_this_cpu_ptr: { ret: 'ptr_or_null', args: ['ptr_to_percpu_btf_id'] },
+  bpf_per_cpu_ptr: { ret: 'ptr_or_null', args: ['ptr_to_percpu_btf_id', 'anything'] },
   // The dynptr helpers (kernel/bpf/helpers.c, ringbuf.c): the dynptr's stack slots are tracked.
   bpf_dynptr_from_mem: { ret: 'integer', args: ['ptr_to_uninit_mem', 'const_size_or_zero', 'anything', 'ptr_to_dynptr_uninit_local'] },
   bpf_ringbuf_reserve_dynptr: { ret: 'integer', args: ['const_map_ptr', 'anything', 'anything', 'ptr_to_dynptr_uninit_ringbuf'] },

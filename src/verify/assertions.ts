@@ -213,7 +213,7 @@ export function checkStackRangeForHelper(env: Env, st: State, regno: number, r: 
     const i = a + STACK_SIZE;
     if (f.spills[i >> 3]?.type !== 'dynptr' || f.bytes[i] !== SLOT_SPILL) continue;
     throw new Reject(access === 'read' ? 'V1026' : 'V1011',
-      access === 'read' ? `invalid indirect read from stack R${regno} off ${min}+${a - min} size ${size}` : `potential write to dynptr at off=${a} disallowed`, {
+      access === 'read' ? `invalid read from stack R${regno} off ${min}+${a - min} size ${size}` : `potential write to dynptr at off=${a} disallowed`, {
         proven: `stack byte ${a} (from the frame pointer) belongs to a dynptr, and the helper would ${access} it as plain memory`,
         needed: 'a buffer that does not overlap a struct bpf_dynptr',
       });

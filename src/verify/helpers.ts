@@ -80,6 +80,15 @@ const sockTypes = new Set(['sock', 'sock_common', 'tcp_sock', 'btf_id']);
  */
 const DYNPTR_HELPERS: readonly string[] = ['bpf_user_ringbuf_drain'];
 
+/**
+ * Helpers whose read-only memory argument may also be a kernel object (PTR_TO_BTF_ID): the
+ * kernel bounds the access by the struct member (btf_struct_access), whose layout ebcc does not
+ * know, so such an argument is taken unchecked.
+ */
+const KERNEL_MEM_UNCHECKED: readonly string[] = ['bpf_strncmp'];
+
+const isKernelMem = (info: HelperInfo, r: Reg): boolean => KERNEL_MEM_UNCHECKED.includes(info.name) && (r.type === 'btf_id' || (r.type === 'scalar' && r.kptr));
+
 /** is_ptr_cast_function: helpers whose result is the argument seen as another type. */
 const PTR_CASTS: readonly string[] = [
   'bpf_sk_fullsock', 'bpf_tcp_sock', 'bpf_skc_to_tcp6_sock', 'bpf_skc_to_tcp_sock', 'bpf_skc_to_tcp_timewait_sock',
@@ -301,6 +310,7 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       return;
     }
     case 'ptr_to_mem': case 'ptr_to_mem_rdonly': case 'ptr_to_mem_rdonly_or_null': case 'ptr_to_uninit_mem': {
+      if (isKernelMem(info, r)) return;
       const okTypes = ['stack', 'pkt', 'pkt_meta', 'map_key', 'map_value', 'mem'];
       if (!okTypes.includes(r.type)) throw typeError(env, regno, r, MEM_EXPECTED, info, 'a pointer to memory (stack, packet, map value)');
       return; // checked with the size argument
@@ -325,6 +335,7 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
           proven: `the size (R${regno}) has no upper bound: ${scalarText(r.s)}`, needed: 'a size compared with the buffer size first',
         });
       }
+      if (isKernelMem(info, memReg)) return;
       // A NULL buffer is allowed only with a size that is 0 (check_helper_mem_access on umax).
       if (memReg.type === 'scalar' && isConst(memReg.s) && memReg.s.var.v === 0n && memKind?.endsWith('_or_null') && r.s.umax === 0n) return;
       const access = memKind === 'ptr_to_uninit_mem' || memKind === 'ptr_to_mem' ? 'write' : 'read';
@@ -410,6 +421,11 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
       return;
     case 'ptr_to_int':
       checkHelperMem(env, st, regno, r, 4, 'write', false, MEM_EXPECTED);
+      return;
+    case 'ptr_to_percpu_btf_id':
+      if (r.type !== 'btf_id' && !(r.type === 'scalar' && r.kptr)) {
+        throw typeError(env, regno, r, 'percpu_ptr_, percpu_rcu_ptr_, percpu_trusted_ptr_', info, 'a per-CPU kernel variable (extern ... __ksym)');
+      }
       return;
     case 'ptr_to_dynptr':
       useDynptr(env, st, regno, r, info.name);

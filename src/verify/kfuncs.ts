@@ -15,6 +15,7 @@
 // per-CPU objects, exception callbacks, workqueues, ...) are refused with a message
 // that says so: a refusal ebcc cannot justify is better than accepting what the kernel refuses.
 import type { BtfType } from '../bpf/btf.js';
+import { BTF_CTX_TYPES } from '../bpf/prog-helpers.js';
 import { ITER_SIZES, KPTR_DTOR_STRUCTS, kfuncAllowed, kfuncByName, type KfuncInfo } from '../bpf/kfuncs.js';
 import { coerceToSize, isConst, scalarText } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
@@ -373,6 +374,8 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
       case 'ignore':
         break;
       case 'dynptr':
+        // An optional dynptr (bpf_crypto_encrypt's siv__nullable) may be NULL.
+        if (/__(nullable|opt)$/.test(arg.name) && r.type === 'scalar' && !r.kptr && isConst(r.s) && r.s.var.v === 0n) break;
         if (!arg.uninit) parent = useDynptr(env, st, regno, r, name);
         else if (DYNPTR_MAKERS[name]) makeDynptr(env, st, regno, r, DYNPTR_MAKERS[name]!, name, env.insnIdx);
         else if (parent) makeDynptr(env, st, regno, r, parent.btf as DynptrKind, name, env.insnIdx, parent.refId);
@@ -421,6 +424,9 @@ function checkArgs(env: Env, st: State, info: KfuncInfo, proto: Proto, first: nu
         break;
       }
       case 'ctx':
+        // A BTF-typed program's trusted sk_buff or xdp_buff stands for the __sk_buff or xdp_md
+        // argument (btf_is_projection_of): bpf_dynptr_from_skb in a tp_btf program.
+        if (BTF_CTX_TYPES.includes(env.progType) && r.type === 'scalar' && r.kptr && r.trusted && !r.maybeNull) break;
         if (r.type !== 'ctx') {
           throw new Reject('V1010', `arg#${i} expected pointer to ctx, but got ${r.type === 'scalar' ? 'scalar' : r.type}`, {
             proven: `argument ${i} of ${name} is ${describe(env, r)}`, needed: 'the context pointer the program received',

@@ -298,3 +298,62 @@ int read_dynptr_bytes(struct __sk_buff *skb)
 	bpf_dynptr_from_mem(v, 64, 0, &d);
 	return *(volatile __u32 *)&d;
 }
+
+// @case strncmp_of_dynptr_bytes reject EACCES "invalid read from stack R1 off -16+0 size 16"
+SEC("tc")
+int strncmp_of_dynptr_bytes(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	return bpf_strncmp((const char *)&d, sizeof(d), "dynptr");
+}
+
+// @case strncmp_of_slice accept
+SEC("tc")
+int strncmp_of_slice(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	char buf[8];
+	char *s;
+
+	bpf_dynptr_from_skb(skb, 0, &d);
+	s = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	if (!s)
+		return 0;
+	return bpf_strncmp(s, sizeof(buf), "GET /");
+}
+
+// @case this_cpu_ptr_of_dead_slice reject EACCES "R1 type=scalar expected=percpu_ptr_, percpu_rcu_ptr_, percpu_trusted_ptr_"
+SEC("tc")
+int this_cpu_ptr_of_dead_slice(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+	__u32 key = 0;
+	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+	__u8 *p;
+
+	if (!v)
+		return 0;
+	bpf_dynptr_from_mem(v, 64, 0, &d);
+	p = bpf_dynptr_data(&d, 0, 1);
+	*(volatile __u64 *)&d = 0;
+	bpf_this_cpu_ptr(p);
+	return 0;
+}
+
+// @case tp_btf_skb_dynptr accept
+SEC("tp_btf/kfree_skb")
+int tp_btf_skb_dynptr(__u64 *ctx)
+{
+	struct bpf_dynptr d;
+	__u8 head[2];
+
+	if (bpf_dynptr_from_skb((struct __sk_buff *)ctx[0], 0, &d))
+		return 0;
+	return bpf_dynptr_read(head, sizeof(head), &d, 0, 0);
+}
