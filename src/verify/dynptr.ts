@@ -122,6 +122,14 @@ export function makeDynptr(env: Env, st: State, regno: number, r: Reg, kind: Dyn
  * its first slot, whose btf is the kind, id the dynptr id and refId its reference.
  */
 export function useDynptr(env: Env, st: State, regno: number, r: Reg, what: string, kind?: DynptrKind): Reg {
+  if (r.type === 'const_dynptr') {
+    if (kind !== undefined && r.btf !== kind) {
+      throw new Reject('V1010', `Expected a dynptr of type ${kind} as arg #${regno - 1}`, {
+        proven: `R${regno} is a const ${r.btf} dynptr`, needed: `a ${kind} dynptr`,
+      });
+    }
+    return r;
+  }
   const p = placeOf(env, st, regno, r, what);
   const slot = validAt(p);
   if (!slot) {
@@ -143,6 +151,11 @@ export function useDynptr(env: Env, st: State, regno: number, r: Reg, what: stri
  * reference goes, with every dynptr that shares it (clones) and every slice made from them.
  */
 export function releaseDynptr(env: Env, st: State, regno: number, r: Reg, what: string): void {
+  if (r.type === 'const_dynptr') {
+    throw new Reject('V1010', 'cannot release unowned const bpf_dynptr', {
+      proven: `R${regno} is the dynptr ${what} was given by its caller`, needed: 'the dynptr bpf_ringbuf_reserve_dynptr() made in this function',
+    });
+  }
   if (r.type === 'stack') {
     const p = placeOf(env, st, regno, r, what);
     const slot = slotAt(p.f, p.spi);

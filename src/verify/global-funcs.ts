@@ -12,6 +12,7 @@ import type { Env } from './env.js';
 import { newId } from './env.js';
 import { assertNever } from '../util/assert-never.js';
 import { Reject } from './reject.js';
+import { useDynptr } from './dynptr.js';
 import { curFrame, newFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
 /** How the kernel passes one argument of a global function (bpf_subprog_arg_info). */
@@ -19,7 +20,9 @@ export type GlobalArg =
   | { kind: 'scalar' }
   | { kind: 'ctx' }
   /** ARG_PTR_TO_MEM | PTR_MAYBE_NULL of the pointee's size. */
-  | { kind: 'mem'; sizeBytes: number };
+  | { kind: 'mem'; sizeBytes: number }
+  /** A struct bpf_dynptr * (ARG_PTR_TO_DYNPTR | MEM_RDONLY): an initialised dynptr, a const local one in the function. */
+  | { kind: 'dynptr' };
 
 export interface GlobalFunc {
   name: string;
@@ -137,6 +140,10 @@ export function globalFuncs(btf: readonly BtfType[], functions: readonly { name:
           gf.args.push({ kind: 'ctx' });
           return;
         }
+        if (target?.kind === 'struct' && name === 'bpf_dynptr') {
+          gf.args.push({ kind: 'dynptr' });
+          return;
+        }
         if (fallBack) return;
         const size = sizeOf(btf, target);
         const memOk = target !== undefined && (target.kind === 'int' || target.kind === 'enum' || isScalarStruct(btf, target, 0));
@@ -213,6 +220,14 @@ export function globalCall(env: Env, st: State, gf: GlobalFunc): void {
         }
         return;
       }
+      case 'dynptr':
+        try {
+          useDynptr(env, st, regno, r, gf.name);
+        } catch (e) {
+          if (e instanceof Reject) throw invalidArgs(gf, e.kernel, { proven: e.info.proven, needed: 'an initialised struct bpf_dynptr, as the prototype says' });
+          throw e;
+        }
+        return;
       default:
         assertNever(a);
     }
@@ -230,6 +245,8 @@ export function globalEntryState(env: Env, gf: GlobalFunc): State {
       case 'scalar': regs[i + 1] = regScalar(); return;
       case 'ctx': regs[i + 1] = regPtr('ctx'); return;
       case 'mem': regs[i + 1] = regPtr('mem', { maybeNull: true, id: newId(env), memSize: a.sizeBytes }); return;
+      // The kernel assumes a local dynptr (do_check_common).
+      case 'dynptr': regs[i + 1] = regPtr('const_dynptr', { btf: 'local', id: newId(env) }); return;
       default: assertNever(a);
     }
   });

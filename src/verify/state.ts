@@ -17,7 +17,9 @@ export type RegType =
    * its kind (local, ringbuf, skb, xdp), off the slot's index in it (0 at its address), id its
    * dynptr id, refId the reference a ring buffer dynptr holds.
    */
-  | 'dynptr';
+  | 'dynptr'
+  /** A const struct bpf_dynptr * (CONST_PTR_TO_DYNPTR): a global function's dynptr argument; btf is its kind. */
+  | 'const_dynptr';
 
 export const ITER_ACTIVE = 0;
 export const ITER_DRAINED = 1;
@@ -224,7 +226,7 @@ export function typeText(r: Reg): string {
   const base: Record<RegType, string> = {
     not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
     stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
-    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter', dynptr: 'dynptr',
+    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter', dynptr: 'dynptr', const_dynptr: 'dynptr_ptr',
   };
   // The kernel spells a kernel object that may be NULL ptr_or_null_ (then its struct's name).
   if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';

@@ -357,3 +357,48 @@ int tp_btf_skb_dynptr(__u64 *ctx)
 		return 0;
 	return bpf_dynptr_read(head, sizeof(head), &d, 0, 0);
 }
+
+__attribute__((noinline)) int first_byte(struct bpf_dynptr *d)
+{
+	__u8 buf[1];
+	__u8 *p = bpf_dynptr_slice(d, 0, buf, sizeof(buf));
+
+	return p ? *p : -1;
+}
+
+// @case global_function_takes_dynptr accept
+SEC("xdp")
+int global_function_takes_dynptr(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+
+	bpf_dynptr_from_xdp(xdp, 0, &d);
+	return first_byte(&d);
+}
+
+// @case global_function_uninitialised_dynptr reject EINVAL "Expected an initialized dynptr as arg #0"
+SEC("xdp")
+int global_function_uninitialised_dynptr(struct xdp_md *xdp)
+{
+	struct bpf_dynptr d;
+
+	return first_byte(&d);
+}
+
+__attribute__((noinline)) int submit_given(struct bpf_dynptr *d)
+{
+	bpf_ringbuf_submit_dynptr(d, 0);
+	return 0;
+}
+
+// @case global_function_releases_given_dynptr reject EINVAL "cannot release unowned const bpf_dynptr"
+SEC("tc")
+int global_function_releases_given_dynptr(struct __sk_buff *skb)
+{
+	struct bpf_dynptr d;
+
+	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	submit_given(&d);
+	bpf_ringbuf_discard_dynptr(&d, 0);
+	return 0;
+}
