@@ -16,15 +16,33 @@ extern int bpf_dynptr_adjust(const struct bpf_dynptr *p, __u32 start, __u32 end)
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 4096);
-} events SEC(".maps");
+	__uint(max_entries, 8192);
+} records SEC(".maps");
+
+struct words { __u64 w[8]; };
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 1);
 	__type(key, __u32);
-	__type(value, __u64[8]);
+	__type(value, struct words);
 } scratch SEC(".maps");
+
+/* A local dynptr over the 64 bytes of the scratch map's value; -1 when the lookup fails. */
+static __always_inline int scratch_dynptr(struct bpf_dynptr *d)
+{
+	__u32 key = 0;
+	struct words *v = bpf_map_lookup_elem(&scratch, &key);
+
+	if (!v)
+		return -1;
+	bpf_dynptr_from_mem(v, sizeof(*v), 0, d);
+	return 0;
+}
+
+/* The packet's first 14 bytes through an xdp dynptr made at d: a read-only slice, or NULL. */
+#define ETH_SLICE(xdp, d, buf) \
+	(bpf_dynptr_from_xdp(xdp, 0, &(d)), (__u8 *)bpf_dynptr_slice(&(d), 0, buf, sizeof(buf)))
 
 // @case xdp_slice_read accept
 SEC("xdp")
@@ -34,8 +52,7 @@ int xdp_slice_read(struct xdp_md *xdp)
 	__u8 buf[14];
 	__u8 *eth;
 
-	bpf_dynptr_from_xdp(xdp, 0, &d);
-	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	eth = ETH_SLICE(xdp, d, buf);
 	if (!eth)
 		return XDP_DROP;
 	return eth[12] == 0x08 ? XDP_PASS : XDP_DROP;
@@ -67,8 +84,7 @@ int xdp_slice_after_adjust_head(struct xdp_md *xdp)
 	__u8 buf[14];
 	__u8 *eth;
 
-	bpf_dynptr_from_xdp(xdp, 0, &d);
-	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	eth = ETH_SLICE(xdp, d, buf);
 	if (!eth)
 		return XDP_DROP;
 	if (bpf_xdp_adjust_head(xdp, 4))
@@ -84,8 +100,7 @@ int xdp_slice_past_end(struct xdp_md *xdp)
 	__u8 buf[14];
 	volatile __u8 *eth;
 
-	bpf_dynptr_from_xdp(xdp, 0, &d);
-	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	eth = ETH_SLICE(xdp, d, buf);
 	if (!eth)
 		return XDP_DROP;
 	return eth[14];
@@ -99,8 +114,7 @@ int xdp_slice_unchecked(struct xdp_md *xdp)
 	__u8 buf[14];
 	__u8 *eth;
 
-	bpf_dynptr_from_xdp(xdp, 0, &d);
-	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	eth = ETH_SLICE(xdp, d, buf);
 	return eth[0];
 }
 
@@ -112,8 +126,7 @@ int xdp_write_rdonly_slice(struct xdp_md *xdp)
 	__u8 buf[14];
 	__u8 *eth;
 
-	bpf_dynptr_from_xdp(xdp, 0, &d);
-	eth = bpf_dynptr_slice(&d, 0, buf, sizeof(buf));
+	eth = ETH_SLICE(xdp, d, buf);
 	if (!eth)
 		return XDP_DROP;
 	eth[0] = 1;
@@ -127,7 +140,7 @@ int ringbuf_data_submit(struct __sk_buff *skb)
 	struct bpf_dynptr d;
 	__u64 *rec;
 
-	bpf_ringbuf_reserve_dynptr(&events, 16, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 16, 0, &d);
 	rec = bpf_dynptr_data(&d, 0, 16);
 	if (rec) {
 		rec[0] = skb->len;
@@ -144,7 +157,7 @@ int ringbuf_dynptr_leak(struct __sk_buff *skb)
 	struct bpf_dynptr d;
 	__u32 len = skb->len;
 
-	if (bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d))
+	if (bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d))
 		return 0;
 	bpf_dynptr_write(&d, 0, &len, sizeof(len), 0);
 	bpf_ringbuf_submit_dynptr(&d, 0);
@@ -158,7 +171,7 @@ int ringbuf_slice_after_submit(struct __sk_buff *skb)
 	struct bpf_dynptr d;
 	__u64 *rec;
 
-	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d);
 	rec = bpf_dynptr_data(&d, 0, 8);
 	if (!rec) {
 		bpf_ringbuf_discard_dynptr(&d, 0);
@@ -176,7 +189,7 @@ int ringbuf_read_after_submit(struct __sk_buff *skb)
 	struct bpf_dynptr d;
 	__u32 v = 0;
 
-	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d);
 	bpf_ringbuf_submit_dynptr(&d, 0);
 	bpf_dynptr_read(&v, sizeof(v), &d, 0, 0);
 	return v;
@@ -188,7 +201,7 @@ int ringbuf_overwrite(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
 
-	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d);
 	*(volatile __u64 *)&d = skb->len;
 	bpf_ringbuf_discard_dynptr(&d, 0);
 	return 0;
@@ -200,7 +213,7 @@ int ringbuf_clone_submit(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d, c;
 
-	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d);
 	bpf_dynptr_clone(&d, &c);
 	bpf_dynptr_adjust(&c, 4, 8);
 	bpf_ringbuf_submit_dynptr(&c, 0);
@@ -213,7 +226,7 @@ int ringbuf_clone_after_submit(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d, c;
 
-	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d);
 	bpf_dynptr_clone(&d, &c);
 	bpf_ringbuf_submit_dynptr(&c, 0);
 	return bpf_dynptr_size(&d);
@@ -224,12 +237,9 @@ SEC("tc")
 int submit_local_dynptr(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	bpf_ringbuf_submit_dynptr(&d, 0);
 	return 0;
 }
@@ -239,12 +249,10 @@ SEC("tc")
 int local_read_write(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0, len = skb->len, out = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+	__u32 len = skb->len, out = 0;
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	bpf_dynptr_write(&d, 8, &len, sizeof(len), 0);
 	bpf_dynptr_read(&out, sizeof(out), &d, 8, 0);
 	return out;
@@ -255,13 +263,10 @@ SEC("tc")
 int local_slice_after_overwrite(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
 	__u64 *p;
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	p = bpf_dynptr_data(&d, 0, 8);
 	if (!p)
 		return 0;
@@ -274,12 +279,10 @@ SEC("tc")
 int local_use_after_overwrite(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0, out = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
+	__u32 out = 0;
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	*((volatile __u32 *)&d + 3) = 7;
 	bpf_dynptr_read(&out, sizeof(out), &d, 0, 0);
 	return out;
@@ -290,26 +293,20 @@ SEC("tc")
 int read_dynptr_bytes(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	return *(volatile __u32 *)&d;
 }
 
-// @case strncmp_of_dynptr_bytes reject EACCES "invalid read from stack R1 off -16+0 size 16"
+// @case strncmp_of_dynptr_bytes reject EACCES "invalid read from stack R1 off -24+0 size 16"
 SEC("tc")
 int strncmp_of_dynptr_bytes(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	return bpf_strncmp((const char *)&d, sizeof(d), "dynptr");
 }
 
@@ -333,13 +330,10 @@ SEC("tc")
 int this_cpu_ptr_of_dead_slice(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
-	__u32 key = 0;
-	__u64 *v = bpf_map_lookup_elem(&scratch, &key);
 	__u8 *p;
 
-	if (!v)
+	if (scratch_dynptr(&d))
 		return 0;
-	bpf_dynptr_from_mem(v, 64, 0, &d);
 	p = bpf_dynptr_data(&d, 0, 1);
 	*(volatile __u64 *)&d = 0;
 	bpf_this_cpu_ptr(p);
@@ -397,7 +391,7 @@ int global_function_releases_given_dynptr(struct __sk_buff *skb)
 {
 	struct bpf_dynptr d;
 
-	bpf_ringbuf_reserve_dynptr(&events, 8, 0, &d);
+	bpf_ringbuf_reserve_dynptr(&records, 8, 0, &d);
 	submit_given(&d);
 	bpf_ringbuf_discard_dynptr(&d, 0);
 	return 0;

@@ -1,6 +1,5 @@
-// Dynamic pointers (struct bpf_dynptr on the stack) in C, compiled by ebcc. ebcc's verifier
-// does not model dynptr stack slots; it refuses the helpers that make or use them rather than
-// guess, so the cases the kernel accepts are listed in known-disagreements.txt.
+// Dynamic pointers (struct bpf_dynptr on the stack) in C, compiled by ebcc: ebcc's verifier
+// tracks the dynptr's two stack slots and the reference a ring buffer dynptr holds.
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
