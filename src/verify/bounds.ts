@@ -109,31 +109,35 @@ export function updateBounds(s: Scalar): void {
 }
 
 function deduce32(s: Scalar): void {
+  // The 64-bit fields do not change here: their halves are taken once.
+  const uminHi = u32(s.umin >> 32n), umaxHi = u32(s.umax >> 32n);
+  const sminHi = u32(s.smin >> 32n), smaxHi = u32(s.smax >> 32n);
+  const uminLo = s32(s.umin), umaxLo = s32(s.umax), sminLo = s32(s.smin), smaxLo = s32(s.smax);
   // The 64-bit range has one upper half: its low halves bound the 32-bit views.
-  if (u32(s.umin >> 32n) === u32(s.umax >> 32n)) {
+  if (uminHi === umaxHi) {
     s.u32min = max(s.u32min, u32(s.umin));
     s.u32max = min(s.u32max, u32(s.umax));
-    if (s32(s.umin) <= s32(s.umax)) {
-      s.s32min = max(s.s32min, s32(s.umin));
-      s.s32max = min(s.s32max, s32(s.umax));
+    if (uminLo <= umaxLo) {
+      s.s32min = max(s.s32min, uminLo);
+      s.s32max = min(s.s32max, umaxLo);
     }
   }
-  if (u32(s.smin >> 32n) === u32(s.smax >> 32n)) {
+  if (sminHi === smaxHi) {
     s.u32min = max(s.u32min, u32(s.smin));
     s.u32max = min(s.u32max, u32(s.smax));
-    if (s32(s.smin) <= s32(s.smax)) {
-      s.s32min = max(s.s32min, s32(s.smin));
-      s.s32max = min(s.s32max, s32(s.smax));
+    if (sminLo <= smaxLo) {
+      s.s32min = max(s.s32min, sminLo);
+      s.s32max = min(s.s32max, smaxLo);
     }
   }
   // Upper halves differ by one and the low halves cross from negative to positive.
-  if (u32(u32(s.umin >> 32n) + 1n) === u32(s.umax >> 32n) && s32(s.umin) < 0n && s32(s.umax) >= 0n) {
-    s.s32min = max(s.s32min, s32(s.umin));
-    s.s32max = min(s.s32max, s32(s.umax));
+  if (u32(uminHi + 1n) === umaxHi && uminLo < 0n && umaxLo >= 0n) {
+    s.s32min = max(s.s32min, uminLo);
+    s.s32max = min(s.s32max, umaxLo);
   }
-  if (u32(u32(s.smin >> 32n) + 1n) === u32(s.smax >> 32n) && s32(s.smin) < 0n && s32(s.smax) >= 0n) {
-    s.s32min = max(s.s32min, s32(s.smin));
-    s.s32max = min(s.s32max, s32(s.smax));
+  if (u32(sminHi + 1n) === smaxHi && sminLo < 0n && smaxLo >= 0n) {
+    s.s32min = max(s.s32min, sminLo);
+    s.s32max = min(s.s32max, smaxLo);
   }
   if (s32(s.u32min) <= s32(s.u32max)) {
     s.s32min = max(s.s32min, s32(s.u32min));

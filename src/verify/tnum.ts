@@ -15,12 +15,14 @@ const u64 = (x: bigint): bigint => x & U64;
 export const tnumConst = (v: bigint): Tnum => ({ v: u64(v), m: 0n });
 export const TNUM_UNKNOWN: Tnum = { v: 0n, m: U64 };
 
+/** The number of significant bits of x (0 for x <= 0), as the kernel's fls64. */
 function fls64(x: bigint): number {
-  let n = 0;
-  while (x > 0n) {
-    x >>= 1n;
-    n++;
-  }
+  // Through 32-bit halves and Math.clz32: a loop of bigint shifts allocates a bigint per bit.
+  if (x <= 0n) return 0;
+  if (x <= U32) return 32 - Math.clz32(Number(x));
+  if (x <= U64) return 64 - Math.clz32(Number(x >> 32n));
+  let n = 64;
+  for (x >>= 64n; x > 0n; x >>= 1n) n++;
   return n;
 }
 
@@ -93,14 +95,28 @@ export function tnumXor(a: Tnum, b: Tnum): Tnum {
 /** Multiplication, bit by bit as the kernel does it (sound, not always exact). */
 export function tnumMul(a: Tnum, b: Tnum): Tnum {
   const accV = u64(a.v * b.v);
-  let accM: Tnum = { v: 0n, m: 0n };
-  while (a.v !== 0n || a.m !== 0n) {
-    if ((a.v & 1n) !== 0n) accM = tnumAdd(accM, { v: 0n, m: b.m });
-    else if ((a.m & 1n) !== 0n) accM = tnumAdd(accM, { v: 0n, m: b.v | b.m });
-    a = tnumRshift(a, 1);
-    b = tnumLshift(b, 1);
+  // Two constants: every partial product adds a zero mask, so the loop below would return this.
+  if (a.m === 0n && b.m === 0n) return { v: accV, m: 0n };
+  // The kernel's loop over a's bits, with the tnums in locals (no object per step): each step
+  // adds (0; b.m), or (0; b.v | b.m) for an unknown bit of a, to the accumulated mask tnum
+  // (tnumAdd with a value of 0), then shifts a right and b left.
+  let av = a.v, am = a.m, bv = b.v, bm = b.m;
+  let mv = 0n, mm = 0n;
+  while (av !== 0n || am !== 0n) {
+    const x = (av & 1n) !== 0n ? bm : (am & 1n) !== 0n ? bv | bm : undefined;
+    if (x !== undefined) {
+      const sm = u64(mm + x);
+      const sigma = u64(sm + mv);
+      const mu = (sigma ^ mv) | mm | x;
+      mv = mv & ~mu & U64;
+      mm = mu;
+    }
+    av >>= 1n;
+    am >>= 1n;
+    bv = u64(bv << 1n);
+    bm = u64(bm << 1n);
   }
-  return tnumAdd({ v: accV, m: 0n }, accM);
+  return tnumAdd({ v: accV, m: 0n }, { v: mv, m: mm });
 }
 
 /** Both a and b hold: the values in both. */
