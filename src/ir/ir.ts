@@ -233,72 +233,69 @@ export function successors(t: Terminator): BlockId[] {
 
 /** Registers an instruction reads. */
 export function instUses(i: Inst): VReg[] {
-  const out: VReg[] = [];
-  const op = (o: Operand) => {
-    if (o.kind === 'reg') out.push(o.reg);
-  };
-  const addr = (a: Address) => {
-    if (a.kind === 'reg') out.push(a.reg);
-  };
+  // Written without per-call closures: this runs for every instruction in most passes, and the
+  // process runs without TurboFan (bin/ebcc.js), which would otherwise inline and elide them.
   switch (i.op) {
     case 'mov':
-      op(i.src);
-      break;
+      return i.src.kind === 'reg' ? [i.src.reg] : [];
     case 'alu':
-      op(i.a);
-      op(i.b);
-      break;
+      if (i.a.kind === 'reg') return i.b.kind === 'reg' ? [i.a.reg, i.b.reg] : [i.a.reg];
+      return i.b.kind === 'reg' ? [i.b.reg] : [];
     case 'neg':
-      out.push(i.a);
-      break;
+      return [i.a];
     case 'sext':
     case 'bswap':
-      out.push(i.src);
-      break;
+      return [i.src];
     case 'load':
-      addr(i.addr);
-      break;
-    case 'store':
-      addr(i.addr);
-      op(i.src);
-      break;
+      return i.addr.kind === 'reg' ? [i.addr.reg] : [];
+    case 'store': {
+      const out: VReg[] = [];
+      if (i.addr.kind === 'reg') out.push(i.addr.reg);
+      if (i.src.kind === 'reg') out.push(i.src.reg);
+      return out;
+    }
     case 'slotaddr':
     case 'mapaddr':
     case 'dataaddr':
     case 'funcaddr':
-      break;
+      return [];
     case 'call':
-    case 'callfn':
-      i.args.forEach(op);
-      break;
+    case 'callfn': {
+      const out: VReg[] = [];
+      for (const a of i.args) if (a.kind === 'reg') out.push(a.reg);
+      return out;
+    }
     case 'ldabs':
-      out.push(i.ctx);
-      op(i.off);
-      break;
-    case 'asm':
+      return i.off.kind === 'reg' ? [i.ctx, i.off.reg] : [i.ctx];
+    case 'asm': {
+      const out: VReg[] = [];
       for (const o of i.operands) {
         if (o.kind === 'reg' && !out.includes(o.reg)) out.push(o.reg);
         if (o.kind === 'out' && o.init !== undefined && !out.includes(o.init)) out.push(o.init);
-        if (o.kind === 'imm') op(o.value);
+        if (o.kind === 'imm' && o.value.kind === 'reg') out.push(o.value.reg);
       }
-      break;
-    case 'atomic':
-      addr(i.addr);
+      return out;
+    }
+    case 'atomic': {
+      const out: VReg[] = [];
+      if (i.addr.kind === 'reg') out.push(i.addr.reg);
       out.push(i.src);
       if (i.expected !== undefined) out.push(i.expected);
-      break;
-    case 'memop':
-      addr(i.to);
-      if (i.from) addr(i.from);
-      if (i.value) op(i.value);
-      op(i.size);
-      break;
+      return out;
+    }
+    case 'memop': {
+      const out: VReg[] = [];
+      if (i.to.kind === 'reg') out.push(i.to.reg);
+      if (i.from && i.from.kind === 'reg') out.push(i.from.reg);
+      if (i.value && i.value.kind === 'reg') out.push(i.value.reg);
+      if (i.size.kind === 'reg') out.push(i.size.reg);
+      return out;
+    }
     default: {
       const never: never = i;
       return never;
     }
   }
-  return out;
 }
 
 /** The register an instruction writes, if any. */

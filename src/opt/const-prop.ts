@@ -7,7 +7,7 @@
 // jumps. Returns whether anything changed. Invalidates: liveness; run
 // simplifyCfg afterwards to drop the blocks that became unreachable.
 import { evalAlu, evalBswap, evalCmp, evalNeg, evalSext } from '../ir/eval.js';
-import type { BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
+import type { AluOp, BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, swappedCmp, termUses } from '../ir/ir.js';
 import { reversePostOrder } from './loops.js';
 
@@ -123,12 +123,13 @@ function trackedRegisters(fn: IrFunction): Set<VReg> {
 
 /** The registers canBeConst looks at. */
 function regsRead(i: Inst): VReg[] {
-  const r = (o: Operand) => (o.kind === 'reg' ? [o.reg] : []);
+  // No closures or spreads: this runs on every instruction of every constProp.
   switch (i.op) {
     case 'mov':
-      return r(i.src);
+      return i.src.kind === 'reg' ? [i.src.reg] : [];
     case 'alu':
-      return [...r(i.a), ...r(i.b)];
+      if (i.a.kind === 'reg') return i.b.kind === 'reg' ? [i.a.reg, i.b.reg] : [i.a.reg];
+      return i.b.kind === 'reg' ? [i.b.reg] : [];
     case 'neg':
       return [i.a];
     case 'sext':
@@ -370,16 +371,24 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
         }
       } else {
         switch (i.op) {
-          case 'mov':
-            out = { ...i, src: fold(s, i.src) };
+          // An instruction is copied only when an operand folds (most do not).
+          case 'mov': {
+            const src = fold(s, i.src);
+            if (src !== i.src) out = { ...i, src };
             break;
-          case 'alu':
-            out = simplifyAlu({ ...i, a: fold(s, i.a), b: fold(s, i.b) });
+          }
+          case 'alu': {
+            const a = fold(s, i.a);
+            const b = fold(s, i.b);
+            out = simplifyAlu(a === i.a && b === i.b ? i : { ...i, a, b });
             if (out !== i) changed = true;
             break;
-          case 'store':
-            out = { ...i, src: fold(s, i.src) };
+          }
+          case 'store': {
+            const src = fold(s, i.src);
+            if (src !== i.src) out = { ...i, src };
             break;
+          }
           case 'call':
           case 'callfn':
             out = { ...i, args: i.args.map((a) => fold(s, a)) };
@@ -428,8 +437,10 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
  * verifier bounds the result of a shift or a mask, not of BPF_DIV/BPF_MOD (Linux 6.18 keeps
  * `w %= 8` unknown, so a length computed through it was 0..255 and a helper's stack read refused).
  */
+const IDENTITY_64: Readonly<Partial<Record<AluOp, bigint>>> = { add: 0n, sub: 0n, or: 0n, xor: 0n, lsh: 0n, rsh: 0n, arsh: 0n, mul: 1n, and: 0xffffffffffffffffn, div: 1n };
+const IDENTITY_32: Readonly<Partial<Record<AluOp, bigint>>> = { ...IDENTITY_64, and: 0xffffffffn };
+
 function simplifyAlu(i: Inst & { op: 'alu' }): Inst {
-  const allOnes = i.bits === 64 ? 0xffffffffffffffffn : 0xffffffffn;
   if ((i.alu === 'div' || i.alu === 'mod') && i.b.kind === 'imm') {
     const d = BigInt.asUintN(i.bits, i.b.value);
     if ((d > 1n || (d === 1n && i.alu === 'mod')) && (d & (d - 1n)) === 0n) {
@@ -437,9 +448,8 @@ function simplifyAlu(i: Inst & { op: 'alu' }): Inst {
       return { ...i, alu: i.alu === 'div' ? 'rsh' : 'and', b };
     }
   }
-  const identity: Partial<Record<typeof i.alu, bigint>> = { add: 0n, sub: 0n, or: 0n, xor: 0n, lsh: 0n, rsh: 0n, arsh: 0n, mul: 1n, and: allOnes, div: 1n };
   const commutative = i.alu === 'add' || i.alu === 'or' || i.alu === 'xor' || i.alu === 'mul' || i.alu === 'and';
-  const id = identity[i.alu];
+  const id = (i.bits === 64 ? IDENTITY_64 : IDENTITY_32)[i.alu];
   if (id === undefined) return i;
   const isId = (o: Operand) => o.kind === 'imm' && BigInt.asUintN(i.bits, o.value) === id;
   if (isId(i.b)) return { op: 'mov', bits: i.bits, dst: i.dst, src: i.a, span: i.span };
