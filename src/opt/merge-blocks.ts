@@ -112,6 +112,7 @@ function blockKey(fn: IrFunction, b: Block, liveOut: ReadonlySet<number>, where:
   };
   const rename = (text: string) =>
     text.replace(/%(\d+)/g, (_, n: string) => name(Number(n))).replace(/(?<![\w$])#(\d+)/g, (_, n: string) => nameSlot(Number(n)));
+  const writtenFirst = writtenBeforeRead(b);
   const lines: string[] = [];
   for (const i of b.insts) {
     // Uses are read before the definition: rename them first, then name what it writes.
@@ -123,7 +124,7 @@ function blockKey(fn: IrFunction, b: Block, liveOut: ReadonlySet<number>, where:
     }
     const prefix = `%${d} = `;
     const rest = rename(text.slice(prefix.length));
-    if (liveOut.has(d) || !writtenBeforeRead(b, d)) local.delete(d);
+    if (liveOut.has(d) || !writtenFirst.has(d)) local.delete(d);
     else local.set(d, `$${count++}`);
     lines.push(`${name(d)} = ${rest}`);
   }
@@ -131,13 +132,22 @@ function blockKey(fn: IrFunction, b: Block, liveOut: ReadonlySet<number>, where:
   return lines.join('\n');
 }
 
-/** Whether the block writes `r` before any read of it (so its value on entry does not matter). */
-function writtenBeforeRead(b: Block, r: number): boolean {
+/**
+ * The registers the block writes before any read of them (so their values on entry do not
+ * matter), in one pass: an instruction reads its operands before it writes its result.
+ */
+function writtenBeforeRead(b: Block): Set<number> {
+  const seen = new Set<number>();
+  const written = new Set<number>();
   for (const i of b.insts) {
-    if (instUses(i).includes(r as never)) return false;
-    if (instDef(i) === r) return true;
+    for (const u of instUses(i)) seen.add(u);
+    const d = instDef(i);
+    if (d !== undefined && !seen.has(d)) {
+      seen.add(d);
+      written.add(d);
+    }
   }
-  return false;
+  return written;
 }
 
 export function mergeIdenticalBlocks(fn: IrFunction): boolean {
