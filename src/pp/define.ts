@@ -27,7 +27,7 @@ export function handleDefine(pp: PPState, directive: PPToken, line: PPToken[]): 
 
   const macro: Macro = { name: name.text, functionLike, params, variadic, body, nameSpan: name.span };
   const previous = pp.macros.get(name.text);
-  if (previous && !sameDefinition(previous, macro)) {
+  if (previous && !sameDefinition(previous, macro) && !inEbccHeader(pp, previous)) {
     pp.ctx.diags.warning('E1008', `'${name.text}' macro redefined`, name.span, {
       notes: [{ message: 'previous definition is here', span: previous.nameSpan }],
     });
@@ -133,6 +133,20 @@ function checkBody(pp: PPState, name: PPToken, functionLike: boolean, params: st
 }
 
 /** Two definitions are the same if kind, parameters, spelling and whitespace placement agree (C11 6.10.3p1-2). */
+/**
+ * Whether a macro was defined by one of ebcc's own headers (stdlib/include). Programs often
+ * copy a macro of libbpf's or the kernel's headers (___bpf_nth, barrier, ...) into a header of
+ * their own; clang sees libbpf's text twice and stays silent. ebcc's headers are written
+ * independently and cannot match another header token for token, so a program's redefinition
+ * of such a macro is not reported: the program's definition wins, as it would anyway.
+ */
+function inEbccHeader(pp: PPState, macro: Macro): boolean {
+  const file = macro.nameSpan.file;
+  if (file < 0) return false;
+  const dir = pp.ctx.options.stdlibDir.replace(/\/+$/, '');
+  return pp.ctx.sources.get(file).path.startsWith(dir + '/');
+}
+
 function sameDefinition(a: Macro, b: Macro): boolean {
   if (a.functionLike !== b.functionLike || a.variadic !== b.variadic) return false;
   if (a.params.join(',') !== b.params.join(',') || a.body.length !== b.body.length) return false;

@@ -132,3 +132,16 @@ _Static_assert(AF_INET == 2 && AF_INET6 == 10 && SOL_SOCKET == 1 && SOL_TCP == 6
     expect(compileString(src, {}, 'sema').text).toContain("use of undeclared identifier 'AF_INET'");
   });
 });
+
+describe('macros of ebcc\'s headers', () => {
+  it('a project header may redefine a macro of ebcc\'s headers without a warning; its own macros still warn', () => {
+    const src = `#include <bpf/bpf_helpers.h>
+#define ___bpf_nth(_, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, N, ...) N
+#define MINE 1
+#define MINE 2
+int x = ___bpf_nth(_, a, b, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+`;
+    const r = compileString(src, {}, 'sema');
+    expect(r.ctx.diags.list.map((d) => [d.code, d.message])).toEqual([['E1008', "'MINE' macro redefined"]]);
+  });
+});
