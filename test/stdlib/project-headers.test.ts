@@ -145,3 +145,17 @@ int x = ___bpf_nth(_, a, b, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
     expect(r.ctx.diags.list.map((d) => [d.code, d.message])).toEqual([['E1008', "'MINE' macro redefined"]]);
   });
 });
+
+describe('<linux/bpf.h> structs of stack maps, raw tracepoints and LPM keys', () => {
+  it('has the user-ABI layouts', () => {
+    const src = `#include <linux/bpf.h>
+_Static_assert(sizeof(struct bpf_stack_build_id) == 32 && __builtin_offsetof(struct bpf_stack_build_id, ip) == 24, "build id");
+_Static_assert(BPF_BUILD_ID_SIZE == 20 && BPF_STACK_BUILD_ID_IP == 2, "build id constants");
+_Static_assert(sizeof(struct bpf_lpm_trie_key_u8) == 4 && __builtin_offsetof(struct bpf_lpm_trie_key_u8, data) == 4, "lpm");
+_Static_assert(sizeof(struct bpf_insn) == 8 && sizeof(struct btf_ptr) == 16 && BPF_FD_TYPE_URETPROBE == 5, "misc");
+unsigned long long first(struct bpf_raw_tracepoint_args *ctx) { return ctx->args[0]; }
+`;
+    const r = compileString(src, {}, 'sema');
+    expect(errors(r.text)).toEqual([]);
+  });
+});

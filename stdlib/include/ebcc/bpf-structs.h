@@ -342,6 +342,71 @@ struct bpf_lpm_trie_key {
 	__u8 data[];
 };
 
+/* The newer spellings of the LPM-trie key: the header alone, and the header
+ * (also reachable as prefixlen) followed by the address bytes. */
+struct bpf_lpm_trie_key_hdr {
+	__u32 prefixlen;
+};
+struct bpf_lpm_trie_key_u8 {
+	union {
+		struct bpf_lpm_trie_key_hdr hdr;
+		__u32 prefixlen;
+	};
+	__u8 data[];
+};
+
+/* One instruction as the kernel stores it: opcode, two 4-bit registers,
+ * a signed 16-bit offset and a signed 32-bit immediate. */
+struct bpf_insn {
+	__u8 code;
+	__u8 dst_reg:4;
+	__u8 src_reg:4;
+	__s16 off;
+	__s32 imm;
+};
+
+/* The context of a raw tracepoint program: the tracepoint's arguments, each
+ * widened to 64 bits. */
+struct bpf_raw_tracepoint_args {
+	__u64 args[0];
+};
+
+/* An entry of a BPF_F_STACK_BUILD_ID stack map (bpf_get_stack() with
+ * BPF_F_USER_BUILD_ID): the ELF build id and file offset of a frame, or only
+ * its address when the build id could not be read. */
+enum bpf_stack_build_id_status {
+	BPF_STACK_BUILD_ID_EMPTY = 0,
+	BPF_STACK_BUILD_ID_VALID = 1,
+	BPF_STACK_BUILD_ID_IP = 2,
+};
+#define BPF_BUILD_ID_SIZE 20
+struct bpf_stack_build_id {
+	__s32 status;
+	unsigned char build_id[BPF_BUILD_ID_SIZE];
+	union {
+		__u64 offset;
+		__u64 ip;
+	};
+};
+
+/* bpf_snprintf_btf() and bpf_seq_printf_btf(): a pointer and the BTF id of
+ * its type. */
+struct btf_ptr {
+	void *ptr;
+	__u32 type_id;
+	__u32 flags;
+};
+
+/* What BPF_TASK_FD_QUERY reports a perf event file descriptor to be. */
+enum bpf_task_fd_type {
+	BPF_FD_TYPE_RAW_TRACEPOINT = 0,
+	BPF_FD_TYPE_TRACEPOINT = 1,
+	BPF_FD_TYPE_KPROBE = 2,
+	BPF_FD_TYPE_KRETPROBE = 3,
+	BPF_FD_TYPE_UPROBE = 4,
+	BPF_FD_TYPE_URETPROBE = 5,
+};
+
 /* bpf_perf_event_read_value() */
 struct bpf_perf_event_value {
 	__u64 counter;
