@@ -53,7 +53,7 @@ linux/pkt_sched.h linux/netfilter.h linux/limits.h linux/const.h
 linux/posix_types.h linux/igmp.h linux/perf_event.h"
 # Headers whose counterpart is the C library's.
 LIBC_HEADERS="stddef.h stdbool.h stdint.h limits.h string.h errno.h sys/socket.h netinet/in.h
-arpa/inet.h"
+arpa/inet.h endian.h"
 # Headers with no counterpart to compare (compiled only).
 OWN_HEADERS="linux/if_vlan.h linux/string.h bpf/bpf_tracing.h bpf_helpers.h
 bpf_endian.h ebcc/bpf-structs.h ebcc/bpf-func-id.h linux/version.h linux/netdev.h

@@ -75,9 +75,22 @@ export function tryEval(e: TExpr): bigint | undefined {
     }
     case 'Comma':
       return undefined;
+    case 'Builtin': {
+      // clang folds a byte swap of a constant, so `case htobe16(53):` is a constant expression.
+      const m = /^__builtin_bswap(16|32|64)$/.exec(e.name);
+      const v = m ? tryEval(e.args[0]!) : undefined;
+      return v === undefined ? undefined : byteSwap(v, Number(m![1]) / 8);
+    }
     default:
       return undefined;
   }
+}
+
+/** The low `bytes` bytes of `v` in reverse order. */
+function byteSwap(v: bigint, bytes: number): bigint {
+  let out = 0n;
+  for (let i = 0; i < bytes; i++) out = (out << 8n) | ((v >> BigInt(8 * i)) & 0xffn);
+  return out;
 }
 
 export function evalArith(op: ArithOp, a: bigint, b: bigint, t: IntType): bigint | undefined {

@@ -159,3 +159,27 @@ unsigned long long first(struct bpf_raw_tracepoint_args *ctx) { return ctx->args
     expect(errors(r.text)).toEqual([]);
   });
 });
+
+describe('headers that projects share between a BPF program and its loader', () => {
+  it('<endian.h> gives the byte-order names and the htobe/betoh family', () => {
+    const src = `#include <endian.h>
+_Static_assert(__BYTE_ORDER == __LITTLE_ENDIAN && BYTE_ORDER == LITTLE_ENDIAN && __BIG_ENDIAN == 4321, "order");
+_Static_assert(htobe16(0x1234) == 0x3412 && be32toh(0x11223344) == 0x44332211 && htole64(5) == 5, "swaps");
+_Static_assert(htobe64(1) == 0x0100000000000000ULL && sizeof(be16toh(1)) == 2, "widths");
+`;
+    const r = compileString(src, {}, 'sema');
+    expect(errors(r.text)).toEqual([]);
+  });
+});
+
+describe('byte swaps of constants', () => {
+  it('are constant expressions, as in clang (switch cases, static assertions)', () => {
+    const src = `#include <endian.h>
+int f(unsigned short port) { switch (port) { case htobe16(53): return 1; case __builtin_bswap16(80): return 2; } return 0; }
+_Static_assert(__builtin_bswap32(0x01020304) == 0x04030201 && __builtin_bswap64(0xff) == 0xff00000000000000ULL, "swaps");
+_Static_assert(__builtin_bswap16(0x12345) == 0x4523, "only the low 16 bits");
+`;
+    const r = compileString(src, {}, 'sema');
+    expect(errors(r.text)).toEqual([]);
+  });
+});
