@@ -25,6 +25,11 @@ export interface CompileOptions {
   optLevel: 0 | 2;
   /** -g: emit debug info (.BTF.ext line info, DWARF, source map). */
   debugInfo: boolean;
+  /**
+   * -std=c23 (c2x, gnu23, gnu2x): bool, true and false are keywords (C23 6.4.1) and
+   * __STDC_VERSION__ is 202311L. Other -std values all compile as gnu17.
+   */
+  c23?: boolean;
   /** -mcpu=vN. */
   mcpu: 1 | 2 | 3 | 4;
   /** -mprog-type=NAME: the program type to check programs in sections libbpf cannot map. */

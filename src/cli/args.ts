@@ -35,6 +35,8 @@ export interface Normalized {
   errorWarnings: string[];
   /** The FLAG of each -WFLAG still in force (-Wall; a later -Wno-FLAG takes it back). */
   enabledWarnings: string[];
+  /** -std=c23, gnu23, c2x or gnu2x (the last -std= wins). */
+  c23: boolean;
   /** -v: print the version and search list. */
   verbose: boolean;
   /** -###: print what would run, run nothing. */
@@ -65,6 +67,7 @@ export function normalizeArgs(args: string[]): Normalized {
     errorWarnings: [],
     enabledWarnings: [],
     noWarnings: false,
+    c23: false,
     verbose: false,
     dryRun: false,
     quoteDirs: [],
@@ -141,7 +144,9 @@ export function normalizeArgs(args: string[]): Normalized {
     } else if (a === '-w') {
       n.noWarnings = true;
     } else if (a.startsWith('-std=')) {
-      // ebcc accepts one dialect: C11 with the GNU extensions BPF code uses (gnu89 to gnu2x sources compile).
+      // ebcc compiles one dialect, gnu17 (gnu89 to gnu11 sources compile as it); C23 adds the
+      // keywords bool, true and false.
+      n.c23 = /^(c|gnu)(2x|23)$/.test(a.slice('-std='.length));
     } else if (a === '-c' || a === '-nostdinc' || a === '-nostdlib' || a === '-ffreestanding' || a === '-pipe' || a === '-Qunused-arguments' || a === '-no-integrated-as') {
       // Accepted for clang compatibility: ebcc always compiles one file to an object and never
       // reads the host's headers.

@@ -67,6 +67,7 @@ export function optionsFrom(flags: BuildFlags, clang: Normalized): Partial<Compi
     optLevel: flags.optLevel === '0' ? 0 : 2,
     debugInfo: flags.g !== false,
     mcpu: mcpu as 1 | 2 | 3 | 4,
+    c23: clang.c23,
     compDir: process.cwd(),
   };
 }

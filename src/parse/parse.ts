@@ -27,7 +27,7 @@ export function getParser(): CParser {
 
 /** `parser`: the process's by default; tests pass one built otherwise. */
 export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser()): ast.TranslationUnit {
-  const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens);
+  const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23: ctx.options.c23 });
   const state = new ParseState(ctokens, pragmasBefore);
   parser.input = ctokens;
   parser.useState(state);

@@ -157,7 +157,18 @@ export function isKeywordSpelling(text: string): boolean {
  * Turns preprocessor tokens into chevrotain tokens. Pragmas are taken out of
  * the stream: pragmasBefore[i] lists the pragma tokens just before token i.
  */
-export function toParserTokens(tokens: Token[]): { tokens: CToken[]; pragmasBefore: Map<number, Token[]> } {
+/**
+ * C23 (6.4.1) makes bool, true and false keywords. With -std=c23 (c2x, gnu23, gnu2x) they are
+ * read as _Bool, 1 and 0; before C23 they are ordinary identifiers (vmlinux.h declares
+ * `typedef _Bool bool;`, and <stdbool.h> defines them as macros).
+ */
+const C23_WORDS: ReadonlyMap<string, { type: TokenType; image: string }> = new Map([
+  ['bool', { type: Bool, image: '_Bool' }],
+  ['true', { type: IntegerConstant, image: '1' }],
+  ['false', { type: IntegerConstant, image: '0' }],
+]);
+
+export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}): { tokens: CToken[]; pragmasBefore: Map<number, Token[]> } {
   const out: CToken[] = [];
   const pragmasBefore = new Map<number, Token[]>();
   for (const t of tokens) {
@@ -168,9 +179,10 @@ export function toParserTokens(tokens: Token[]): { tokens: CToken[]; pragmasBefo
       pragmasBefore.set(out.length, list);
       continue;
     }
-    const type = tokenTypeOf(t);
+    const c23 = opts.c23 && t.kind === 'ident' ? C23_WORDS.get(t.text) : undefined;
+    const type = c23?.type ?? tokenTypeOf(t);
     out.push({
-      image: t.text,
+      image: c23?.image ?? t.text,
       startOffset: out.length,
       endOffset: out.length,
       tokenType: type,

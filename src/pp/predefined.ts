@@ -357,7 +357,9 @@ const TARGET_MACROS = `
 
 /** The text of the "<built-in>" file: the predefined macros for these options. */
 export function predefinedSource(options: CompileOptions): string {
-  const lines = [TARGET_MACROS.trim()];
+  // TARGET_MACROS holds clang's gnu17 value of __STDC_VERSION__; -std=c23 gives C23's.
+  const target = options.c23 ? TARGET_MACROS.replace('__STDC_VERSION__ 201710L', '__STDC_VERSION__ 202311L') : TARGET_MACROS;
+  const lines = [target.trim()];
   lines.push(`#define __BPF_CPU_VERSION__ ${options.mcpu}`);
   // clang's feature macros for this -mcpu, in name order as clang -dM lists them.
   const macros = [...cpuFeatures(options.mcpu)].map((f) => CPU_FEATURES[f].macro).filter((m) => m !== undefined).sort();

@@ -99,6 +99,19 @@ describe('types of expressions', () => {
   });
 });
 
+describe('C23 keywords (-std=c23, gnu23, c2x, gnu2x)', () => {
+  const src = 'bool f(int x) { bool small = x < 10; return small == true || false; }\n_Static_assert(__STDC_VERSION__ == 202311L, "c23");';
+  it('reads bool as _Bool and true and false as 1 and 0', () => {
+    const out = sema(src, { c23: true });
+    expect(out.text).toBe('');
+    expect(out.program!.funcs.get('f')!.type).toMatchObject({ ret: T.BOOL });
+  });
+  it('leaves them ordinary identifiers before C23, where vmlinux.h declares typedef _Bool bool', () => {
+    expect(sema(src).ctx.diags.list.map((d) => d.code)).toContain('E2008');
+    expect(sema('typedef _Bool bool; enum { false, true }; bool t = true;').text).toBe('');
+  });
+});
+
 describe('diagnostics', () => {
   it('reports an undeclared identifier with a suggestion', () => {
     expectDiag('int f(void) { int counter = 0; return countr; }', 'E3001', 1, 39, "did you mean 'counter'");
