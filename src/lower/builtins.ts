@@ -32,6 +32,7 @@ export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard
     case '__builtin_memmove':
     case '__builtin_memset':
     case '__builtin_memcmp':
+    case '__builtin_bcmp':
       return lowerMemBuiltin(l, e);
     case '__builtin_bswap16':
     case '__builtin_bswap32':
@@ -59,7 +60,7 @@ export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard
   }
 }
 
-const MEM_BUILTIN_KIND: Readonly<Record<string, MemOpKind>> = { __builtin_memcpy: 'copy', __builtin_memmove: 'move', __builtin_memset: 'set', __builtin_memcmp: 'cmp' };
+const MEM_BUILTIN_KIND: Readonly<Record<string, MemOpKind>> = { __builtin_memcpy: 'copy', __builtin_memmove: 'move', __builtin_memset: 'set', __builtin_memcmp: 'cmp', __builtin_bcmp: 'cmp' };
 
 /**
  * The memory builtins become a memop: its size (and memset's fill byte) may only become a

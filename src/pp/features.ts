@@ -6,6 +6,7 @@ export const SUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
   '__builtin_memcpy',
   '__builtin_memset',
   '__builtin_memcmp',
+  '__builtin_bcmp',
   '__builtin_memmove',
   '__builtin_bswap16',
   '__builtin_bswap32',

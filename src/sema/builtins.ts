@@ -20,6 +20,8 @@ interface BuiltinSpec {
 const pointeeOfFirst = (args: TExpr[]): CType => T.pointee(args[0]?.type ?? T.INT) ?? T.INT;
 
 const ATOMIC_RMW = ['add', 'sub', 'or', 'and', 'xor'];
+/** The atomic builtins that only load, store or exchange the object, so it may be a pointer. */
+const ATOMIC_MOVES: ReadonlySet<string> = new Set(['__atomic_load_n', '__atomic_store_n', '__atomic_exchange_n', '__atomic_compare_exchange_n', '__sync_lock_test_and_set', '__sync_val_compare_and_swap', '__sync_bool_compare_and_swap']);
 
 function table(): Map<string, BuiltinSpec> {
   const m = new Map<string, BuiltinSpec>();
@@ -27,6 +29,8 @@ function table(): Map<string, BuiltinSpec> {
   m.set('__builtin_memmove', { arity: 3, result: () => T.ptrTo(T.VOID) });
   m.set('__builtin_memset', { arity: 3, result: () => T.ptrTo(T.VOID) });
   m.set('__builtin_memcmp', { arity: 3, result: () => T.INT });
+  // bcmp: zero when the bytes are equal, non-zero otherwise; memcmp's result is one such value.
+  m.set('__builtin_bcmp', { arity: 3, result: () => T.INT });
   m.set('__builtin_bswap16', { arity: 1, result: () => T.USHORT });
   m.set('__builtin_bswap32', { arity: 1, result: () => T.UINT });
   m.set('__builtin_bswap64', { arity: 1, result: () => T.ULLONG });
@@ -87,8 +91,11 @@ export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[]
   if (name.startsWith('__sync_') || name.startsWith('__atomic_')) {
     const p = args[0]!;
     const to = T.pointee(p.type);
-    if (!to || !T.isInteger(to) || ![1, 2, 4, 8].includes(T.sizeOf(to) ?? 0)) {
-      error(s, 'E3004', `the first argument to '${name}' must be a pointer to a 1, 2, 4 or 8-byte integer ('${T.typeToString(p.type)}' given)`, p.span);
+    // Loads, stores and exchanges also move pointers (8 bytes), as in the kernel's
+    // WRITE_ONCE(*pprev, next) on list links; arithmetic needs an integer.
+    const movesPointer = to !== undefined && to.kind === 'ptr' && ATOMIC_MOVES.has(name);
+    if (!to || (!movesPointer && (!T.isInteger(to) || ![1, 2, 4, 8].includes(T.sizeOf(to) ?? 0)))) {
+      error(s, 'E3004', `the first argument to '${name}' must be a pointer to a 1, 2, 4 or 8-byte integer${ATOMIC_MOVES.has(name) ? ' or to a pointer' : ''} ('${T.typeToString(p.type)}' given)`, p.span);
       return { kind: 'Const', value: 0n, type: T.INT, span };
     }
     // The value operands take the pointee's type.
@@ -100,7 +107,7 @@ export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[]
   if (name === '__builtin_bswap16' || name === '__builtin_bswap32' || name === '__builtin_bswap64') {
     args[0] = castTo(args[0]!, spec.result(args));
   }
-  if (name === '__builtin_memcpy' || name === '__builtin_memmove' || name === '__builtin_memset' || name === '__builtin_memcmp') {
+  if (name === '__builtin_memcpy' || name === '__builtin_memmove' || name === '__builtin_memset' || name === '__builtin_memcmp' || name === '__builtin_bcmp') {
     args[2] = castTo(args[2]!, T.SIZE_T);
     if (name === '__builtin_memset') args[1] = castTo(args[1]!, T.INT);
   }

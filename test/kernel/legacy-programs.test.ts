@@ -108,6 +108,43 @@ describeKernel('legacy XDP program: prefix-matched section name, old helper head
   });
 });
 
+describeKernel('a -std=gnu2x XDP program: C23 bool, __builtin_bcmp, <endian.h>, atomic pointer stores, a redefined helper-header macro', () => {
+  let obj: LoadedObject;
+  const XDP_DROP = 1;
+  const XDP_PASS = 2;
+
+  beforeAll(() => {
+    // As xdp-tools builds it: -std=gnu2x -Werror. No diagnostic at all, not even the macro
+    // redefinition of c23_tools.h (its ___bpf_nth differs from <bpf/bpf_helpers.h>'s).
+    const out = compileFile(`${DIR}/xdp_c23_mac.c`, { c23: true, warnings: 'error' });
+    expect(out.ctx.diags.list.map((d) => [d.severity, d.code, d.message])).toEqual([]);
+    obj = loadObjectBytes(out.elf!, { type: 'xdp' });
+    expect(obj.ok, obj.log).toBe(true);
+  });
+  afterAll(() => obj?.cleanup());
+
+  const run = (pkt: Uint8Array) => runProgram(obj.prog('xdp_c23_mac').pinPath, pkt).retval;
+  const counter = (slot: number) => readU64LE(lookupMap(obj.map('counters').pinPath, u32LE(slot))!.value);
+
+  kernelIt('before C23, bool is an ordinary identifier', () => {
+    const out = compileFile(`${DIR}/xdp_c23_mac.c`);
+    expect(out.ctx.diags.list.filter((d) => d.severity === 'error').map((d) => d.code)).toContain('E2008');
+  });
+
+  kernelIt('drops the blocked source MAC, counts DNS over IPv4 and IPv6, passes the rest', () => {
+    const blocked = { dst: '02:00:00:00:00:02', src: '02:00:00:00:00:66' };
+    expect(run(eth({ ...blocked, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: udp({ sport: 1, dport: 53 }) }) }))).toBe(XDP_DROP);
+    expect(run(v4({ payload: udp({ sport: 4000, dport: 53, payload: text('query') }) }))).toBe(XDP_PASS);
+    expect(run(v4({ payload: udp({ sport: 4000, dport: 54 }) }))).toBe(XDP_PASS);
+    expect(run(v4({ payload: tcp({ sport: 4000, dport: 53 }) }))).toBe(XDP_PASS);
+    const dns6 = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: 'fc00::1', dst: 'fc00::2', payload: udp({ sport: 4000, dport: 53 }) }) });
+    expect(run(dns6)).toBe(XDP_PASS);
+    expect(run(dns6)).toBe(XDP_PASS);
+    expect(run(v4({ payload: udp({ sport: 4000, dport: 53 }) }).subarray(0, 14 + 20 + 7))).toBe(XDP_PASS); // UDP header cut short
+    expect([counter(0), counter(1), counter(2)]).toEqual([1n, 1n, 2n]);
+  });
+});
+
 describeKernel('legacy maps of maps: the inner map named by iproute2 inner_id and by inner_map_idx', () => {
   let obj: LoadedObject;
   const TC_ACT_OK = 0;

@@ -112,6 +112,21 @@ describe('C23 keywords (-std=c23, gnu23, c2x, gnu2x)', () => {
   });
 });
 
+describe('atomic builtins on pointer objects', () => {
+  it('load, store and exchange a pointer, as the kernel\'s list code does', () => {
+    const out = sema(`struct n { struct n *next; struct n **pprev; };
+void f(struct n *a, struct n *b) {
+  __atomic_store_n(&b->pprev, &a->next, __ATOMIC_RELAXED);
+  struct n *old = __atomic_exchange_n(&a->next, b, __ATOMIC_RELAXED);
+  __atomic_store_n(&b->next, __atomic_load_n(&old, __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+}`);
+    expect(out.text).toBe('');
+  });
+  it('still need an integer for arithmetic', () => {
+    expectDiag('int *p; void f(void) { __sync_fetch_and_add(&p, 1); }', 'E3004', 1, 45, "must be a pointer to a 1, 2, 4 or 8-byte integer ('int **' given)");
+  });
+});
+
 describe('diagnostics', () => {
   it('reports an undeclared identifier with a suggestion', () => {
     expectDiag('int f(void) { int counter = 0; return countr; }', 'E3001', 1, 39, "did you mean 'counter'");
