@@ -50,7 +50,7 @@ asm/ptrace.h linux/bpf_perf_event.h asm/bpf_perf_event.h linux/seg6.h
 linux/seg6_local.h linux/lwtunnel.h linux/if_xdp.h linux/erspan.h
 linux/tc_act/tc_bpf.h linux/socket.h linux/netdevice.h linux/if_link.h
 linux/pkt_sched.h linux/netfilter.h linux/limits.h linux/const.h
-linux/posix_types.h linux/igmp.h linux/perf_event.h"
+linux/posix_types.h linux/igmp.h linux/perf_event.h linux/sched.h linux/lirc.h"
 # Headers whose counterpart is the C library's.
 LIBC_HEADERS="stddef.h stdbool.h stdint.h limits.h string.h errno.h sys/socket.h netinet/in.h
 arpa/inet.h endian.h"

@@ -183,3 +183,22 @@ _Static_assert(__builtin_bswap16(0x12345) == 0x4523, "only the low 16 bits");
     expect(errors(r.text)).toEqual([]);
   });
 });
+
+describe('user-ABI headers of tracing and LIRC programs', () => {
+  it('<linux/sched.h> has the clone flags, policies and struct clone_args', () => {
+    const src = `#include <linux/sched.h>
+_Static_assert(CLONE_NEWPID == 0x20000000 && CLONE_INTO_CGROUP == 0x200000000ULL && SCHED_DEADLINE == 6, "values");
+_Static_assert(sizeof(struct clone_args) == CLONE_ARGS_SIZE_VER2 && __builtin_offsetof(struct clone_args, tls) == 56, "layout");
+int threads(unsigned long long flags) { return (flags & CLONE_THREAD) != 0; }
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
+
+  it('<linux/lirc.h> decodes mode2 samples and numbers the protocols', () => {
+    const src = `#include <linux/lirc.h>
+_Static_assert(LIRC_IS_PULSE(LIRC_PULSE(560)) && LIRC_VALUE(LIRC_SPACE(1690)) == 1690 && !LIRC_IS_SPACE(LIRC_TIMEOUT(1)), "mode2");
+_Static_assert(RC_PROTO_NEC == 9 && RC_PROTO_MAX == 27 && sizeof(struct lirc_scancode) == 24, "protocols");
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
+});
