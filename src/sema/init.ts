@@ -111,8 +111,17 @@ function fillAggregate(st: InitState, type: CType, offset: number, cur: Cursor, 
         }
         const top = found.path[0] ?? found.member;
         next = members.indexOf(top) + 1;
-        cur.pos++;
-        initDesignated(st, found.member.type, offset + found.offsetBytes, item.designators.slice(1), item.init, found.member);
+        if (item.designators.length === 1) {
+          // `.member = value` (C11 6.7.9p17, p20): the member is the current object, so for an
+          // aggregate member without braces ({ .lock = 0, ... }) brace elision starts there, and
+          // the undesignated items that follow go on filling it.
+          cur.items = [...cur.items];
+          cur.items[cur.pos] = { ...item, designators: [] };
+          initSubobject(st, found.member.type, offset + found.offsetBytes, cur, found.member);
+        } else {
+          cur.pos++;
+          initDesignated(st, found.member.type, offset + found.offsetBytes, item.designators.slice(1), item.init, found.member);
+        }
         if (t.info.tag === 'union') return;
         continue;
       }

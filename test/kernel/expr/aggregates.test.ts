@@ -173,6 +173,12 @@ BEGIN(prog)
   ASSERT(0x0201, init.q);
   union u first = { 0x1122334455667788 };
   ASSERT(0x88, first.b[0]);
+  struct outer e = { .in = three, 4, .arr = five, .tag = 'y' };
+  ASSERT(3, e.in.x);
+  ASSERT(4, e.in.y);
+  ASSERT(5, e.arr[0]);
+  ASSERT(0, e.arr[1]);
+  ASSERT('y', e.tag);
 END
 `;
 
@@ -249,6 +255,6 @@ END
 
 describeKernel('C aggregates in the kernel', () => {
   kernelIt('bit-fields: read, write, signed, unsigned, adjacent and straddling', () => expectAllPass(BITFIELDS, INPUTS, 39));
-  kernelIt('unions, struct copies and designated initializers', () => expectAllPass(UNIONS, INPUTS, 44));
+  kernelIt('unions, struct copies and designated initializers', () => expectAllPass(UNIONS, INPUTS, 49));
   kernelIt('stack arrays with constant and variable indices, pointer arithmetic', () => expectAllPass(ARRAYS, INPUTS, 46));
 });
