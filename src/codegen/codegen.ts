@@ -5,7 +5,7 @@ import { cpuFeatures } from '../bpf/opcodes.js';
 import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
-import type { Inst, IrFunction, Module } from '../ir/ir.js';
+import type { Inst, IrFunction, Module, VReg } from '../ir/ir.js';
 import { assemble } from '../bpf/assemble.js';
 import { isReadOnlyData, type GlobalVar } from '../sema/program.js';
 import * as T from '../sema/types.js';
@@ -14,7 +14,8 @@ import { BtfTypes } from './btf-gen.js';
 import { layoutFrame, STACK_LIMIT_BYTES } from './frame.js';
 import { legalize } from './legalize.js';
 import { modernizeIntMembers, modernizeLegacyMaps } from './legacy-maps.js';
-import { allocateRegisters } from './regalloc.js';
+import { liveAtEntry } from '../ir/liveness.js';
+import { allocateRegisters, type PReg } from './regalloc.js';
 import { asmText, selectInstructions } from './select.js';
 import { pushAll } from '../util/array.js';
 
@@ -28,6 +29,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     const asmOk = checkAsmImmediates(fn, subprograms, ctx);
     legalize(fn, cpu);
     const alloc = allocateRegisters(fn);
+    if (alloc.ok) zeroRegistersReadBeforeWritten(fn, alloc.regOf);
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
@@ -78,6 +80,26 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
  * frame rounded up to 32 bytes: a program whose deepest chain exceeds 512
  * bytes is rejected even when every frame fits on its own.
  */
+/**
+ * A local assigned on some paths only (`ihl_len` set for IPv4 and IPv6 but read on a third path
+ * too, whose result the program then ignores) keeps one register, as clang gives it the assigned
+ * value on every path (lower.ts). On the unassigned path nothing writes that register, and the
+ * kernel refuses to read a register the program never wrote ("R7 !read_ok"). Such values are
+ * exactly the non-parameter registers live at the function's entry; no other value live there
+ * shares their register, so writing 0 to it first changes nothing else.
+ */
+function zeroRegistersReadBeforeWritten(fn: IrFunction, regOf: Map<VReg, PReg>): void {
+  const entry = fn.blocks[0];
+  if (entry === undefined || fn.naked) return;
+  const params = new Set<number>(fn.params);
+  const zeros: Inst[] = [];
+  for (const v of liveAtEntry(fn)) {
+    if (params.has(v) || !regOf.has(v as VReg)) continue;
+    zeros.push({ op: 'mov', bits: 64, dst: v as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
+  }
+  entry.insts.unshift(...zeros);
+}
+
 function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: number; span: Span }>, ctx: CompileContext): void {
   const callees = new Map<string, Set<string>>();
   for (const fn of module.functions) {

@@ -2,6 +2,7 @@
 // needs, what it changes and what it invalidates.
 import type { CompileContext } from '../context.js';
 import type { IrFunction, Module } from '../ir/ir.js';
+import { dropUndefinedAsmInputs } from './asm-undef-inputs.js';
 import { propagateConstantArguments } from './const-args.js';
 import { constProp } from './const-prop.js';
 import { copyProp } from './copy-prop.js';
@@ -27,7 +28,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'if-convert'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'if-convert', 'asm-undef-inputs'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -128,5 +129,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'dce', () => deadCodeElim(fn));
     }
   }
+  // At every level, once the registers are final: an asm input no definition reaches is dropped.
+  for (const fn of module.functions) run(fn, 'asm-undef-inputs', () => dropUndefinedAsmInputs(fn));
   return module;
 }
