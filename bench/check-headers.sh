@@ -53,12 +53,12 @@ linux/pkt_sched.h linux/netfilter.h linux/limits.h linux/const.h
 linux/posix_types.h linux/igmp.h linux/perf_event.h linux/sched.h linux/lirc.h"
 # Headers whose counterpart is the C library's.
 LIBC_HEADERS="stddef.h stdbool.h stdint.h limits.h string.h errno.h sys/socket.h netinet/in.h
-arpa/inet.h endian.h"
+arpa/inet.h endian.h netinet/tcp.h"
 # Headers with no counterpart to compare (compiled only).
 OWN_HEADERS="linux/if_vlan.h linux/string.h bpf/bpf_tracing.h bpf_helpers.h
 bpf_endian.h ebcc/bpf-structs.h ebcc/bpf-func-id.h linux/version.h linux/netdev.h
 ebcc/kernel-minmax.h ebcc/inet-byteorder.h ebcc/ip-levels.h net/ipv6.h net/inet_ecn.h
-linux/byteorder/generic.h linux/math64.h"
+linux/byteorder/generic.h linux/math64.h ebcc/tcp-sockopts.h"
 
 includes() { for h in "$@"; do echo "#include <$h>"; done; }
 

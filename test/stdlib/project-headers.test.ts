@@ -202,3 +202,24 @@ _Static_assert(RC_PROTO_NEC == 9 && RC_PROTO_MAX == 27 && sizeof(struct lirc_sca
     expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
   });
 });
+
+describe('<netinet/tcp.h>', () => {
+  it('gives SOL_TCP, the socket options and the header with BSD and Linux member names', () => {
+    const src = `#include <netinet/tcp.h>
+#include <stddef.h>
+_Static_assert(sizeof(struct tcphdr) == 20 && offsetof(struct tcphdr, th_win) == 14 && offsetof(struct tcphdr, window) == 14, "layout");
+_Static_assert(SOL_TCP == 6 && TCP_CONGESTION == 13 && TCP_TX_DELAY == 37 && TCPOPT_TSTAMP_HDR == 0x0101080a, "values");
+int f(struct tcphdr *t) { return t->doff * 4 + t->syn + (t->th_flags & TH_SYN); }
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
+
+  it('goes with <linux/tcp.h> in either order, which then gives the header', () => {
+    for (const order of [['netinet/tcp.h', 'linux/ipv6.h'], ['linux/tcp.h', 'netinet/tcp.h']]) {
+      const src = `${order.map((h) => `#include <${h}>`).join('\n')}
+int f(struct tcphdr *t) { return t->doff + TCP_NODELAY + SOL_TCP; }
+`;
+      expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+    }
+  });
+});
