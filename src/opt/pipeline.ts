@@ -15,6 +15,7 @@ import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
+import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
 import { sinkToUses } from './sink.js';
 import { scalarReplace } from './sroa.js';
@@ -28,7 +29,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'if-convert', 'asm-undef-inputs'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -68,9 +69,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'dce', () => deadCodeElim(fn));
       run(fn, 'thread', () => threadJumps(fn));
       run(fn, 'simplify-cfg', () => simplifyCfg(fn));
-      let converted = false;
-      run(fn, 'if-convert', () => (converted = ifConvert(fn)));
-      if (converted) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+      convertValueDiamonds(fn, run);
     }
     if (ctx.options.optLevel > 0 && unrolled) {
       run(fn, 'const-prop', () => constProp(fn));
@@ -113,10 +112,9 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
         if (!removed && !merged) break;
       }
       // Last of all, once threading has used the booleans that branches test: the value
-      // diamonds left become selects, a constant set before the branch and the other arm after it.
-      let converted = false;
-      run(fn, 'if-convert', () => (converted = ifConvert(fn)));
-      if (converted) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+      // diamonds left become arithmetic (booleans) or selects (a constant set before the branch
+      // and the other arm after it).
+      convertValueDiamonds(fn, run);
     }
   }
   // Across functions: arguments of static functions with more than 5 (after each is optimised,
@@ -132,4 +130,22 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
   // At every level, once the registers are final: an asm input no definition reaches is dropped.
   for (const fn of module.functions) run(fn, 'asm-undef-inputs', () => dropUndefinedAsmInputs(fn));
   return module;
+}
+
+type RunPass = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => void;
+
+/**
+ * Value diamonds become straight code: booleans (`x = a < b`, `a && b`) arithmetic, rounds
+ * until none is left (an inner `&&` first, then the one around it); then selects.
+ */
+function convertValueDiamonds(fn: IrFunction, run: RunPass): void {
+  for (let round = 0; round < 4; round++) {
+    let booleans = false;
+    run(fn, 'bool-values', () => (booleans = convertBooleanValues(fn)));
+    if (!booleans) break;
+    run(fn, 'simplify-cfg', () => simplifyCfg(fn));
+  }
+  let converted = false;
+  run(fn, 'if-convert', () => (converted = ifConvert(fn)));
+  if (converted) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
 }

@@ -150,6 +150,45 @@ END
   return { source, expected };
 }
 
+// Rounds of a 4x4 unrolled loop nest that keep booleans as values: comparisons, `&&` and `||`
+// feed a product, array indices and sums. Each boolean lowered as a branch forked the kernel's
+// verifier into two paths with different constants, which the indices made precise, so nothing
+// was pruned (over 1M instructions at every level); as arithmetic each is one value in [0, 1].
+function booleanRounds(inputs: readonly bigint[]): { source: string; expected: bigint } {
+  const u32 = (v: bigint) => BigInt.asUintN(32, v);
+  const bit = (c: boolean) => (c ? 1n : 0n);
+  let [a, b, c, d] = inputs.slice(0, 4).map(u32) as [bigint, bigint, bigint, bigint];
+  const t = [0n, 0n];
+  for (let i = 0n; i < 4n; i++) {
+    for (let j = 0n; j < 4n; j++) {
+      a = u32(a * bit(bit(b !== 0n || (c | t[Number(j & 1n)]!) !== 0n) <= b));
+      const k = Number(a & 1n);
+      t[k] = BigInt.asUintN(16, t[k]! + bit(a !== d) + bit(c >= (d & 0xffn)));
+      c = u32(c * 3n + bit((a & 1n) !== 0n || t[Number(b & 1n)]! > d));
+      d = u32(d - bit((b & 2n) !== 0n && c <= t[Number(c & 1n)]!));
+      b = u32(b + bit(bit((a ^ t[Number(i & 1n)]!) !== 0n) < (d & 1n)));
+    }
+  }
+  const expected = a ^ b ^ c ^ d ^ t[0]! ^ t[1]!;
+  const source = `
+BEGIN(prog)
+  __u32 a = IN(0), b = IN(1), c = IN(2), d = IN(3);
+  __u16 t[2] = {};
+  for (int i = 0; i < 4; i++) {
+    for (int j = 0; j < 4; j++) {
+      a *= (b || (c | t[j & 1])) <= b;
+      t[a & 1] += (a != d) + (c >= (d & 0xff));
+      c = c * 3 + ((a & 1) || (t[b & 1] > d));
+      d -= (b & 2) && (c <= t[c & 1]);
+      b += ((a ^ t[i & 1]) != 0) < (d & 1);
+    }
+  }
+  ASSERT(${expected}ULL, a ^ b ^ c ^ d ^ t[0] ^ t[1]);
+END
+`;
+  return { source, expected };
+}
+
 describe('refusal regressions', () => {
   const { source } = pressure();
   for (const opts of LEVELS) {
@@ -168,6 +207,13 @@ describe('refusal regressions', () => {
     kernelIt(`-mcpu=v${opts.mcpu} -O${opts.optLevel}: rounds of selects of a constant and a computed value stay within the kernel's budget`, () => {
       for (const inputs of [INPUTS, [5n, 0xc1n, 0x1234n, 0xffffn], [0x40n, 0x3c0n, 0x8001n, 0x12345678n]]) {
         expectAllPass(selectRounds(inputs).source, inputs, 1, { ...opts, verify: false });
+      }
+    });
+  }
+  for (const opts of LEVELS) {
+    kernelIt(`-mcpu=v${opts.mcpu} -O${opts.optLevel}: booleans kept as values in unrolled rounds stay within the kernel's budget`, () => {
+      for (const inputs of [INPUTS, [0xffffffffn, 7n, 0x80000000n, 0x1ffn], [5n, 0n, 0n, 0xfffffffen]]) {
+        expectAllPass(booleanRounds(inputs).source, inputs, 1, opts);
       }
     });
   }

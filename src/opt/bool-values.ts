@@ -1,0 +1,320 @@
+// Booleans as values without branches: a comparison whose 0/1 result is kept as a value
+// (`x = a < b`, `v /= (a != c)`) is lowered as a diamond `br cmp a, b -> T, E` with `x = 1` in one
+// arm and `x = 0` in the other. Where both operands are integers (never pointers, see
+// scalarRegisters), the diamond becomes arithmetic: the comparison's sign bit after a
+// subtraction (`(a - b) >> 63` for 32-bit operands widened to 64 bits), `(d | -d) >> 63` for
+// d = a ^ b != 0, or the carry and overflow formulas of 64-bit subtraction. Then `a && b` and
+// `a || b` whose right operand computes a bit in a few speculatable instructions combine the two
+// bits with `&` or `|`.
+// Needs: nothing. Changes: branches and their arms become instructions in the branching block;
+// the arms may be left unreachable (simplifyCfg drops them). Invalidates: block ids (after
+// simplifyCfg), liveness.
+//
+// Why: each such branch forks the kernel's verifier into two paths whose registers hold
+// different constants, and neither path's state contains the other's, so nothing after the
+// join is pruned: a handful of boolean values in an unrolled loop body multiply the paths past
+// the kernel's 1M processed instructions (a random program of 3x5 unrolled rounds with four
+// booleans per round). As arithmetic, the value is one scalar in [0, 1] on a single path.
+//
+// What the kernel loses: on the two paths it knew the comparison's outcome for the operands.
+// So a boolean that a branch tests later (where that knowledge could make an access provable)
+// stays a diamond, and so does a comparison of anything that may be a pointer (pointer
+// arithmetic other than add/sub is refused by the kernel).
+import type { Block, BlockId, CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { instDef, termUses } from '../ir/ir.js';
+import type { Span } from '../diag/source.js';
+import { computeLiveOut } from '../ir/liveness.js';
+import { predecessors } from './loops.js';
+
+/** At most this many instructions in an operand of `&&` or `||` that is computed on both paths. */
+const MAX_SPECULATED = 12;
+
+export function convertBooleanValues(fn: IrFunction): boolean {
+  const scalars = scalarRegisters(fn);
+  const tested = new Set<VReg>();
+  for (const b of fn.blocks) if (b.term.op === 'br') for (const r of termUses(b.term)) tested.add(r);
+  let changed = false;
+  // Diamonds of constants first, everywhere; then the combinations that they make possible
+  // (an inner comparison's diamond is now a computed arm of the outer `&&`).
+  for (const b of fn.blocks) if (convertDiamond(fn, b, scalars, tested)) changed = true;
+  const preds = predecessors(fn);
+  const liveOut = computeLiveOut(fn);
+  for (const b of fn.blocks) if (combineBits(fn, b, scalars, tested, preds, liveOut)) changed = true;
+  return changed;
+}
+
+/** The register and value of a block that only sets one register to 0 or 1 and jumps. */
+function constantBit(b: Block): { dst: VReg; value: 0n | 1n; target: BlockId } | undefined {
+  if (b.insts.length !== 1 || b.term.op !== 'jmp') return undefined;
+  const i = b.insts[0]!;
+  if (i.op !== 'mov' || i.bits !== 64 || i.src.kind !== 'imm' || (i.src.value !== 0n && i.src.value !== 1n)) return undefined;
+  return { dst: i.dst, value: i.src.value as 0n | 1n, target: b.term.target };
+}
+
+/** `br cmp a, b -> T, E` with `x = 1` in T and `x = 0` in E (or the reverse): x = the comparison. */
+function convertDiamond(fn: IrFunction, a: Block, scalars: ReadonlySet<VReg>, tested: ReadonlySet<VReg>): boolean {
+  const t = a.term;
+  if (t.op !== 'br' || t.then === t.else) return false;
+  const yes = constantBit(fn.blocks[t.then]!);
+  const no = constantBit(fn.blocks[t.else]!);
+  if (!yes || !no || yes.dst !== no.dst || yes.value === no.value || yes.target !== no.target) return false;
+  if (tested.has(yes.dst) || !operandsAreScalars(t.a, t.b, scalars)) return false;
+  const cmp = yes.value === 1n ? t.cmp : negatedOrUndefined(t.cmp);
+  if (cmp === undefined) return false;
+  const newVReg = (): VReg => fn.vregCount++ as VReg;
+  a.insts.push(...compareToBit(cmp, t.bits, t.a, t.b, yes.dst, newVReg, t.span));
+  if (yes.value === 0n && t.cmp === 'set') a.insts.push(xorOne(yes.dst, t.span));
+  a.term = { op: 'jmp', target: yes.target, span: t.span };
+  return true;
+}
+
+/** The negation of a comparison; `set` has none as a jump, but its bit can be flipped after. */
+function negatedOrUndefined(cmp: CmpOp): CmpOp | undefined {
+  const n: Partial<Record<CmpOp, CmpOp>> = { eq: 'ne', ne: 'eq', lt: 'ge', ge: 'lt', gt: 'le', le: 'gt', slt: 'sge', sge: 'slt', sgt: 'sle', sle: 'sgt', set: 'set' };
+  return n[cmp];
+}
+
+/**
+ * `br cmp a, b -> K, C` where K only sets x to a constant bit and C (reached only from here)
+ * computes in a few speculatable instructions and ends by setting x to a bit: x = cond | bit
+ * (K sets 1) or !cond & bit (K sets 0), computed on one path. C's other registers must be dead
+ * after the join, so that computing them on K's path changes nothing.
+ */
+function combineBits(fn: IrFunction, a: Block, scalars: ReadonlySet<VReg>, tested: ReadonlySet<VReg>, preds: BlockId[][], liveOut: Set<number>[]): boolean {
+  const t = a.term;
+  if (t.op !== 'br' || t.then === t.else) return false;
+  for (const [constId, computedId, whenConst] of [[t.then, t.else, true], [t.else, t.then, false]] as const) {
+    const k = constantBit(fn.blocks[constId]!);
+    const c = fn.blocks[computedId]!;
+    if (!k || c.id === a.id || preds[c.id]!.length !== 1 || c.term.op !== 'jmp' || c.term.target !== k.target || c.term.target === c.id) continue;
+    if (tested.has(k.dst) || !operandsAreScalars(t.a, t.b, scalars) || !speculatable(c.insts)) continue;
+    if (!endsWithBit(c.insts, k.dst)) continue;
+    const live = liveOut[c.id]!;
+    if (c.insts.some((i) => { const d = instDef(i); return d !== undefined && d !== k.dst && live.has(d); })) continue;
+    // x = takenK | bit when K sets 1, !takenK & bit when K sets 0; takenK is the branch's
+    // condition when K is its `then`. So the bit wanted is the condition's or its negation's.
+    const wantCondition = whenConst === (k.value === 1n);
+    const cmp = wantCondition ? t.cmp : negatedOrUndefined(t.cmp);
+    if (cmp === undefined) continue;
+    const flip = !wantCondition && t.cmp === 'set';
+    const newVReg = (): VReg => fn.vregCount++ as VReg;
+    const cond = newVReg();
+    a.insts.push(...compareToBit(cmp, t.bits, t.a, t.b, cond, newVReg, t.span));
+    if (flip) a.insts.push(xorOne(cond, t.span));
+    a.insts.push(...c.insts);
+    a.insts.push({ op: 'alu', alu: k.value === 1n ? 'or' : 'and', bits: 64, dst: k.dst, a: { kind: 'reg', reg: k.dst }, b: { kind: 'reg', reg: cond }, span: t.span });
+    a.term = { op: 'jmp', target: k.target, span: t.span };
+    return true;
+  }
+  return false;
+}
+
+function xorOne(r: VReg, span: Span): Inst {
+  return { op: 'alu', alu: 'xor', bits: 64, dst: r, a: { kind: 'reg', reg: r }, b: { kind: 'imm', value: 1n }, span };
+}
+
+/** Instructions that read only registers and stack slots at fixed offsets, and cannot fault. */
+function speculatable(insts: Inst[]): boolean {
+  return insts.length <= MAX_SPECULATED && insts.every((i) =>
+    i.op === 'mov' || i.op === 'alu' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' ||
+    (i.op === 'load' && i.addr.kind === 'slot' && i.volatile !== true));
+}
+
+/** Whether the last instruction of `insts` that sets `x` leaves it 0 or 1. */
+function endsWithBit(insts: Inst[], x: VReg): boolean {
+  const isBit = (r: VReg, before: number): boolean => {
+    for (let k = before - 1; k >= 0; k--) {
+      const i = insts[k]!;
+      if (instDef(i) !== r) continue;
+      if (i.op === 'mov') return i.src.kind === 'imm' ? i.src.value === 0n || i.src.value === 1n : i.bits === 64 && isBit(i.src.reg, k);
+      if (i.op !== 'alu') return false;
+      const immB = i.b.kind === 'imm' ? i.b.value : undefined;
+      if (i.alu === 'rsh' && i.bits === 64 && immB === 63n) return true;
+      if (i.alu === 'and' && immB === 1n) return true;
+      const aBit = i.a.kind === 'reg' && isBit(i.a.reg, k);
+      if (i.alu === 'xor' && immB === 1n) return aBit;
+      if (i.alu === 'and') return aBit || (i.b.kind === 'reg' && isBit(i.b.reg, k));
+      if (i.alu === 'or') return aBit && i.b.kind === 'reg' && isBit(i.b.reg, k);
+      return false;
+    }
+    return false;
+  };
+  return isBit(x, insts.length);
+}
+
+function operandsAreScalars(a: VReg, b: Operand, scalars: ReadonlySet<VReg>): boolean {
+  return scalars.has(a) && (b.kind === 'imm' || scalars.has(b.reg));
+}
+
+/**
+ * The registers that hold integers on every path, never pointers: every definition of each
+ * makes an integer out of anything (32-bit operations, bitwise operations, shifts,
+ * multiplication and division, which the kernel refuses on pointers), or copies, adds or
+ * subtracts integers. Loads of 8 bytes (a spilled pointer, a pointer field), loads from the
+ * context (xdp_md's data is a 4-byte load that gives a packet pointer), parameters, addresses
+ * and call results may be pointers.
+ */
+export function scalarRegisters(fn: IrFunction): Set<VReg> {
+  const defs = new Map<VReg, Inst[]>();
+  const mayBePointer = new Set<VReg>(fn.params);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      const list = defs.get(d);
+      if (list) list.push(i);
+      else defs.set(d, [i]);
+    }
+  }
+  // Registers derived from a parameter by copies and constant offsets (the context pointer).
+  const fromParam = new Set<VReg>(fn.params);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [r, list] of defs) {
+      if (fromParam.has(r)) continue;
+      if (list.some((i) => (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && fromParam.has(i.src.reg)) ||
+        (i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && i.a.kind === 'reg' && fromParam.has(i.a.reg)))) {
+        fromParam.add(r);
+        grew = true;
+      }
+    }
+  }
+  const integerOperand = (o: Operand): boolean => o.kind === 'imm' || !mayBePointer.has(o.reg);
+  const makesInteger = (i: Inst): boolean => {
+    switch (i.op) {
+      case 'mov':
+        return i.bits === 32 || integerOperand(i.src);
+      case 'alu':
+        return i.bits === 32 || (i.alu !== 'add' && i.alu !== 'sub') || (integerOperand(i.a) && integerOperand(i.b));
+      case 'neg':
+      case 'sext':
+      case 'bswap':
+      case 'ldabs':
+        return true;
+      case 'load':
+        return i.size < 8 && (i.addr.kind === 'slot' || !fromParam.has(i.addr.reg));
+      default:
+        return false;
+    }
+  };
+  // Greatest fixed point: start from "every register is an integer" and take away registers
+  // with a definition that may make a pointer, until nothing changes.
+  for (let shrank = true; shrank;) {
+    shrank = false;
+    for (const [r, list] of defs) {
+      if (mayBePointer.has(r)) continue;
+      if (!list.every(makesInteger)) {
+        mayBePointer.add(r);
+        shrank = true;
+      }
+    }
+  }
+  const out = new Set<VReg>();
+  for (const r of defs.keys()) if (!mayBePointer.has(r)) out.add(r);
+  return out;
+}
+
+/**
+ * Instructions that set `dst` to 1 when `a cmp b` holds on `bits` bits, else to 0, without a
+ * branch. 32-bit operands are widened to 64 bits (zero- or sign-extended as the comparison
+ * reads them), where their difference cannot overflow; 64-bit ones use the borrow (unsigned)
+ * and overflow (signed) of the subtraction (Hacker's Delight, 2-12).
+ */
+export function compareToBit(cmp: CmpOp, bits: 32 | 64, a: VReg, b: Operand, dst: VReg, newVReg: () => VReg, span: Span): Inst[] {
+  const out: Inst[] = [];
+  const reg = (r: VReg): Operand => ({ kind: 'reg', reg: r });
+  const imm = (v: bigint): Operand => ({ kind: 'imm', value: BigInt.asUintN(64, v) });
+  const alu = (op: 'add' | 'sub' | 'and' | 'or' | 'xor' | 'rsh', x: Operand, y: Operand, into: VReg = newVReg(), width: 32 | 64 = 64): VReg => {
+    out.push({ op: 'alu', alu: op, bits: width, dst: into, a: x, b: y, span });
+    return into;
+  };
+  const neg = (x: VReg): VReg => {
+    const d = newVReg();
+    out.push({ op: 'neg', bits: 64, dst: d, a: x, span });
+    return d;
+  };
+  const inReg = (o: Operand): VReg => {
+    if (o.kind === 'reg') return o.reg;
+    const d = newVReg();
+    out.push({ op: 'mov', bits: 64, dst: d, src: o, span });
+    return d;
+  };
+  const signBit = (x: VReg): VReg => alu('rsh', reg(x), imm(63n), dst);
+  const flipped = (): Inst[] => {
+    out.push(xorOne(dst, span));
+    return out;
+  };
+  const isZero = b.kind === 'imm' && BigInt.asUintN(bits, b.value) === 0n;
+  if (cmp === 'eq' || cmp === 'ne' || cmp === 'set') {
+    if (bits === 32) {
+      // d < 2^32: -d is negative exactly when d != 0, and d - 1 exactly when d == 0.
+      const d = cmp === 'set' ? alu('and', reg(a), b, newVReg(), 32) : isZero ? mov32(out, a, newVReg(), span) : alu('xor', reg(a), b, newVReg(), 32);
+      signBit(cmp === 'eq' ? alu('sub', reg(d), imm(1n)) : neg(d));
+      return out;
+    }
+    const d = cmp === 'set' ? alu('and', reg(a), b) : isZero ? a : alu('xor', reg(a), b);
+    signBit(alu('or', reg(neg(d)), reg(d)));
+    return cmp === 'eq' ? flipped() : out;
+  }
+  const signed = cmp === 'slt' || cmp === 'sle' || cmp === 'sgt' || cmp === 'sge';
+  const base: 'lt' | 'le' | 'gt' | 'ge' = signed ? (cmp.slice(1) as 'lt' | 'le' | 'gt' | 'ge') : (cmp as 'lt' | 'le' | 'gt' | 'ge');
+  if (bits === 32) {
+    const widen = (o: Operand): Operand => {
+      if (o.kind === 'imm') return imm(signed ? BigInt.asIntN(32, o.value) : BigInt.asUintN(32, o.value));
+      const d = newVReg();
+      if (signed) out.push({ op: 'sext', bits: 64, fromBits: 32, dst: d, src: o.reg, span });
+      else out.push({ op: 'mov', bits: 32, dst: d, src: o, span });
+      return reg(d);
+    };
+    const p = widen(reg(a));
+    const q = widen(b);
+    // p < q: p - q < 0; p <= q: p - q - 1 < 0 (the operands are 33-bit integers: no overflow).
+    const less = (x: Operand, y: Operand, orEqual: boolean): void => {
+      const xr = inReg(x);
+      if (y.kind === 'imm') {
+        signBit(alu('sub', reg(xr), imm(y.value + (orEqual ? 1n : 0n))));
+        return;
+      }
+      const diff = alu('sub', reg(xr), y);
+      signBit(orEqual ? alu('sub', reg(diff), imm(1n)) : diff);
+    };
+    if (base === 'lt') less(p, q, false);
+    else if (base === 'le') less(p, q, true);
+    else if (base === 'gt') less(q, p, false);
+    else less(q, p, true);
+    return out;
+  }
+  // 64 bits: x < y as the sign of the borrow (unsigned) or of the overflow-corrected difference.
+  const less = (x: VReg, y: Operand): void => {
+    if (signed) {
+      // ((x - y) ^ ((x ^ y) & ((x - y) ^ x))) >> 63
+      const d = alu('sub', reg(x), y);
+      const e = alu('xor', reg(x), y);
+      const f = alu('xor', reg(d), reg(x));
+      const g = alu('and', reg(e), reg(f));
+      signBit(alu('xor', reg(d), reg(g)));
+      return;
+    }
+    // ((~x & y) | (~(x ^ y) & (x - y))) >> 63
+    const nx = alu('xor', reg(x), imm(-1n));
+    const borrowIn = alu('and', reg(nx), y);
+    const same = alu('xor', reg(alu('xor', reg(x), y)), imm(-1n));
+    const d = alu('sub', reg(x), y);
+    signBit(alu('or', reg(borrowIn), reg(alu('and', reg(same), reg(d)))));
+  };
+  if (base === 'lt') less(a, b);
+  else if (base === 'gt') less(inReg(b), reg(a));
+  else if (base === 'ge') {
+    less(a, b);
+    return flipped();
+  } else {
+    less(inReg(b), reg(a));
+    return flipped();
+  }
+  return out;
+}
+
+function mov32(out: Inst[], a: VReg, d: VReg, span: Span): VReg {
+  out.push({ op: 'mov', bits: 32, dst: d, src: { kind: 'reg', reg: a }, span });
+  return d;
+}
