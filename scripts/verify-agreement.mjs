@@ -56,6 +56,7 @@ const { Diagnostics } = await import(new URL('diag/diagnostic.js', DIST).href);
 const { verifyObject } = await import(new URL('verify/index.js', DIST).href);
 const { loadKernelBtf, loadKernelSymbols } = await import(new URL('cli/kernel-btf.js', DIST).href);
 const { ksymVariables } = await import(new URL('verify/ksyms.js', DIST).href);
+const { needsKernelStructs } = await import(new URL('verify/kernel-struct.js', DIST).href);
 const { needKernelBtf } = await import(new URL('bpf/core-relo.js', DIST).href);
 const { mapDefinitions } = await import(new URL('obj/map-defs.js', DIST).href);
 const { linkProgram, programFunctions } = await import(new URL('run/link.js', DIST).href);
@@ -78,7 +79,8 @@ const base = inputs.length === 1 && statSync(inputs[0]).isDirectory() ? resolve(
 
 /** ebcc's verdict on one program, in a worker so that a program it takes too long on can be stopped. */
 // The running kernel's BTF and symbols, read once per worker and only for objects with CO-RE
-// relocations or __ksym variables: ebcc resolves them as libbpf does before loading.
+// relocations or __ksym variables (ebcc resolves them as libbpf does before loading), or with
+// programs whose context arguments are BTF-typed kernel pointers.
 let kernelBtf;
 let kernelSymbols;
 function verifyInWorker(path, prog) {
@@ -86,7 +88,7 @@ function verifyInWorker(path, prog) {
   const obj = readObject(new Uint8Array(readFileSync(path)), diags, path);
   const t0 = process.hrtime.bigint();
   const ksyms = ksymVariables(obj);
-  if (kernelBtf === undefined && (obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed))) kernelBtf = loadKernelBtf(undefined) ?? null;
+  if (kernelBtf === undefined && (obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed) || needsKernelStructs(obj))) kernelBtf = loadKernelBtf(undefined) ?? null;
   if (kernelSymbols === undefined && ksyms.some((v) => !v.typed)) kernelSymbols = loadKernelSymbols() ?? null;
   const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined, kernelSymbols: kernelSymbols ?? undefined });
   const us = Number(process.hrtime.bigint() - t0) / 1000;

@@ -18,6 +18,7 @@ import { ksymVariables } from '../verify/ksyms.js';
 import { kernelLogText } from '../verify/log-text.js';
 import type { Normalized } from './args.js';
 import { needKernelBtf } from '../bpf/core-relo.js';
+import { needsKernelStructs } from '../verify/kernel-struct.js';
 import { DEFAULT_KERNEL_BTF, loadKernelBtf, loadKernelSymbols } from './kernel-btf.js';
 import { NodeFileSystem } from './node-fs.js';
 import { addCompileOptions, optionsFrom, type BuildFlags } from './options.js';
@@ -142,7 +143,7 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
   if (!loaded) return 1;
   let kernelBtf;
   const ksyms = ksymVariables(loaded.obj);
-  if (loaded.obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed)) {
+  if (loaded.obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed) || needsKernelStructs(loaded.obj)) {
     const k = loadKernelBtf(flags.kernelBtf);
     if (k && 'error' in k) return usageError(k.error);
     kernelBtf = k;

@@ -15,6 +15,7 @@ import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } f
 import { newId, type Env, type MapInfo } from './env.js';
 import { spinLockCall } from './locks.js';
 import { kptrXchg } from './kfuncs.js';
+import { checkKernelStruct } from './kernel-struct.js';
 import { isPktKind, killPktSlices, makeDynptr, releaseDynptr, useDynptr } from './dynptr.js';
 import { allocSpinLock } from './alloc.js';
 import { Reject } from './reject.js';
@@ -82,8 +83,8 @@ const DYNPTR_HELPERS: readonly string[] = ['bpf_user_ringbuf_drain'];
 
 /**
  * Helpers whose read-only memory argument may also be a kernel object (PTR_TO_BTF_ID): the
- * kernel bounds the access by the struct member (btf_struct_access), whose layout ebcc does not
- * know, so such an argument is taken unchecked.
+ * kernel bounds the access by the struct member (btf_struct_access). ebcc checks it when the
+ * kernel's BTF tells the struct (src/verify/kernel-struct.ts), and takes it unchecked otherwise.
  */
 const KERNEL_MEM_UNCHECKED: readonly string[] = ['bpf_strncmp'];
 
@@ -335,7 +336,10 @@ function checkArg(env: Env, st: State, info: HelperInfo, kind: ArgKind, regno: n
           proven: `the size (R${regno}) has no upper bound: ${scalarText(r.s)}`, needed: 'a size compared with the buffer size first',
         });
       }
-      if (isKernelMem(info, memReg)) return;
+      if (isKernelMem(info, memReg)) {
+        if (memReg.type === 'scalar' && memReg.kstruct && env.kernelStructs) checkKernelStruct(env, regno - 1, memReg, 0, Number(r.s.umax));
+        return;
+      }
       // A NULL buffer is allowed only with a size that is 0 (check_helper_mem_access on umax).
       if (memReg.type === 'scalar' && isConst(memReg.s) && memReg.s.var.v === 0n && memKind?.endsWith('_or_null') && r.s.umax === 0n) return;
       const access = memKind === 'ptr_to_uninit_mem' || memKind === 'ptr_to_mem' ? 'write' : 'read';

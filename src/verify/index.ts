@@ -8,7 +8,7 @@ import { disasmInsn } from '../bpf/disasm.js';
 import { helperById } from '../bpf/helpers.js';
 import { SPECIAL_VALUE_FIELDS, mapTypeByValue } from '../bpf/maps.js';
 import type { FunctionCode, ObjectProgram } from '../bpf/object.js';
-import { FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
+import { BTF_CTX_TYPES, FLAT_CTX, LD_ABS_TYPES, PKT_READ_TYPES, PKT_WRITE_TYPES } from '../bpf/prog-helpers.js';
 import { checkedReturnRange, findProgType, progTypeByName, sectionSleepable } from '../bpf/prog-types.js';
 import { ksymVariables, unresolvedKsyms, type KsymVar } from './ksyms.js';
 import type { CompileContext } from '../context.js';
@@ -23,6 +23,7 @@ import type { Env, MapInfo } from './env.js';
 import { globalFuncs, nonScalarReturns, type GlobalFunc } from './global-funcs.js';
 import { replayPath, type FailingPath } from './path.js';
 import { applyCoreRelocations, coreFailureHeadline, type CoreFailure, type TargetBtf } from './core-relocate.js';
+import { ctxArgStruct } from './kernel-struct.js';
 import type { VerifyCode } from '../diag/codes/verify.js';
 import { needKernelBtf } from '../bpf/core-relo.js';
 
@@ -335,6 +336,9 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     sleepable: type.sleepable,
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
+    kernelStructs: options.kernelBtf && BTF_CTX_TYPES.includes(type.progType)
+      ? { btf: options.kernelBtf.types, ctxArg: ctxArgStructs(options.kernelBtf, type.attach, entry.section) }
+      : undefined,
     globalFuncs: globals,
     nonScalarReturn: nonScalarReturns(obj.btf, prog.functions),
     globalCalled: new Set(),
@@ -422,6 +426,16 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     }
   }
   return out;
+}
+
+/** The struct each context argument points to, looked up once per argument. */
+function ctxArgStructs(btf: TargetBtf, attach: string | undefined, section: string): (arg: number) => number {
+  const known = new Map<number, number>();
+  return (arg) => {
+    let id = known.get(arg);
+    if (id === undefined) known.set(arg, (id = ctxArgStruct(btf, attach, section, arg)));
+    return id;
+  };
 }
 
 /** prog_args_trusted: tp_btf and iter programs, lsm programs (but at two socket hooks) and struct_ops. */

@@ -68,6 +68,12 @@ export interface Reg {
    * through it or computed from it. It may be read, and goes nowhere a kernel object is expected.
    */
   untrusted: boolean;
+  /**
+   * A kernel pointer (kptr) whose struct ebcc knows from the kernel's BTF: the struct's id there
+   * (0 when unknown), and kstructOff, the constant offset from the struct's start.
+   */
+  kstruct: number;
+  kstructOff: number;
   /** Kernel pointers a kfunc returned: the name of the struct they point to ('' when unknown). */
   btf: string;
   /**
@@ -84,7 +90,7 @@ export interface Reg {
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false, kstruct: 0, kstructOff: 0 };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -98,7 +104,7 @@ export function regPtr(type: RegType, extra: Partial<Reg> = {}): Reg {
 export const cloneReg = (r: Reg): Reg => ({
   type: r.type, maybeNull: r.maybeNull, s: copyScalar(r.s), off: r.off, id: r.id, refId: r.refId, range: r.range, map: r.map,
   memSize: r.memSize, frame: r.frame, origin: r.origin, kptr: r.kptr, trusted: r.trusted, untrusted: r.untrusted, btf: r.btf, alloc: r.alloc,
-  dynptr: r.dynptr, rdonly: r.rdonly, pktSlice: r.pktSlice,
+  dynptr: r.dynptr, rdonly: r.rdonly, pktSlice: r.pktSlice, kstruct: r.kstruct, kstructOff: r.kstructOff,
 });
 
 export const STACK_SIZE = 512;
@@ -373,6 +379,8 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   if (old.trusted !== cur.trusted || old.untrusted !== cur.untrusted || old.btf !== cur.btf || old.alloc !== cur.alloc) return false;
   if (old.rdonly !== cur.rdonly || old.pktSlice !== cur.pktSlice) return false;
   // regsafe: an imprecise scalar covers any scalar (nothing later reads its value).
+  // A kernel pointer whose struct is known is checked at each access: only the same struct and offset are covered.
+  if (old.type === 'scalar' && (old.kstruct !== cur.kstruct || old.kstructOff !== cur.kstructOff)) return false;
   if (!precise && old.type === 'scalar') return old.kptr === cur.kptr;
   // Iterators: the same reference in the same state, whatever the depth.
   if (old.type === 'iter') return old.off === cur.off && old.range === cur.range && ids.check(old.refId, cur.refId);

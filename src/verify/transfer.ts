@@ -18,6 +18,7 @@ import { newId, type Env } from './env.js';
 import { checkSpecialFields } from './locks.js';
 import { allocAccess } from './alloc.js';
 import { Reject } from './reject.js';
+import { checkKernelStruct } from './kernel-struct.js';
 import { destroyIfDynptr } from './dynptr.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
@@ -93,6 +94,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
         const r = cloneReg(src);
         r.id = 0;
         r.kptr = false;
+        r.kstruct = 0;
         r.untrusted = false;
         r.maybeNull = false;
         coerceToSizeSx(r.s, bits / 8);
@@ -112,6 +114,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
     }
     const r = cloneReg(src);
     r.kptr = false;
+    r.kstruct = 0;
     r.untrusted = false;
     if (r.maybeNull) {
       r.maybeNull = false;
@@ -161,13 +164,38 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
     });
   }
   const s = alu32 || form.source === 'x' ? srcReg.s : srcReg.s;
+  const moved = alu32 ? undefined : kernelStructMoved(op, d, srcReg);
   scalarAlu(d.s, s, op, alu32);
   d.id = 0;
   // A kernel pointer moved by a number stays one (PTR_TO_BTF_ID + off); other operations make a number.
   const untrusted = (d.kptr && d.untrusted) || (srcReg.kptr && srcReg.untrusted);
   d.kptr = !alu32 && ((op === 'add' && (d.kptr || srcReg.kptr)) || (op === 'sub' && d.kptr && !srcReg.kptr));
+  d.kstruct = d.kptr && moved ? moved.struct : 0;
+  d.kstructOff = d.kstruct ? moved!.off : 0;
   d.trusted = false;
   d.untrusted = d.kptr && untrusted;
+}
+
+/**
+ * A kernel pointer of a known struct moved by a constant keeps its struct, at the new offset (the
+ * kernel's reg->off); moved by anything else, ebcc no longer knows where it points.
+ */
+function kernelStructMoved(op: string, d: Reg, src: Reg): { struct: number; off: number } | undefined {
+  const constOf = (r: Reg): number | undefined =>
+    !r.kptr && isConst(r.s) && r.s.var.v >= -(1n << 29n) && r.s.var.v < 1n << 29n ? Number(r.s.var.v) : undefined;
+  if (op === 'add' && d.kptr && d.kstruct) {
+    const c = constOf(src);
+    return c === undefined ? undefined : { struct: d.kstruct, off: d.kstructOff + c };
+  }
+  if (op === 'add' && src.kptr && src.kstruct) {
+    const c = constOf(d);
+    return c === undefined ? undefined : { struct: src.kstruct, off: src.kstructOff + c };
+  }
+  if (op === 'sub' && d.kptr && d.kstruct) {
+    const c = constOf(src);
+    return c === undefined ? undefined : { struct: d.kstruct, off: d.kstructOff - c };
+  }
+  return undefined;
 }
 
 function pointerAlu(env: Env, st: State, insn: Insn, op: string, alu32: boolean, dstno: number, d: Reg, src: Reg, srcno: number): void {
@@ -390,6 +418,7 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
           if (m.size === 8 && BTF_CTX_TYPES.includes(env.progType)) {
             result.kptr = true;
             result.trusted = env.ctxArgsTrusted;
+            if (env.kernelStructs && off % 8 === 0) result.kstruct = env.kernelStructs.ctxArg(off / 8);
             // An iterator's object (every field after `meta`) is PTR_TO_BTF_ID_OR_NULL: it must
             // be compared with NULL before it is read through or moved.
             if (env.ctxArgsNullable && off >= 8) {
@@ -451,6 +480,19 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         throw new Reject('V1099', 'only read is supported', {
           proven: `R${m.regno} is a value read from a BTF-typed context or kernel object`, needed: 'read-only access to kernel objects',
         });
+      }
+      if (r.kstruct && env.kernelStructs) {
+        const found = checkKernelStruct(env, m.regno, r, m.off, m.size);
+        // A scalar member reads a number; a pointer to a struct, a kernel pointer to that struct.
+        if (found.kind === 'scalar') {
+          result = regScalar();
+          break;
+        }
+        result = regScalar();
+        result.kptr = true;
+        result.untrusted = r.untrusted;
+        if (found.kind === 'ptr') result.kstruct = found.struct;
+        break;
       }
       result = regScalar();
       if (m.size === 8) {

@@ -400,6 +400,18 @@ export const verifyCodes = {
     'Right (0 when absent; test it before use):\n' +
     '    extern const void some_symbol __ksym __weak;\n' +
     '    if (&some_symbol) ...'),
+  V1035: E('verify-kernel-struct', 'a read through a kernel pointer falls outside the struct it points to, or across its members',
+    'A pointer that BTF describes (an argument of a tp_btf, fentry or lsm program, or a pointer\n' +
+    'member read through one) may be read only inside the struct it points to, and each read\n' +
+    'must stay inside one member: a pointer member read whole, a number or array member read up\n' +
+    'to its end (a nested struct may be entered). The kernel checks this against its own BTF\n' +
+    '(btf_struct_access), also for the memory a helper such as bpf_strncmp reads; ebcc checks it\n' +
+    'against /sys/kernel/btf/vmlinux when it can read it.\n' +
+    '\n' +
+    'Wrong (comm is char[16]: 17 bytes run past its end):\n' +
+    '    bpf_strncmp(task->comm, 17, "foo");\n' +
+    'Right:\n' +
+    '    bpf_strncmp(task->comm, sizeof(task->comm), "foo");'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
