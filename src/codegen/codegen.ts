@@ -76,11 +76,6 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
 }
 
 /**
- * The verifier counts the stack over the whole BPF-to-BPF call chain, each
- * frame rounded up to 32 bytes: a program whose deepest chain exceeds 512
- * bytes is rejected even when every frame fits on its own.
- */
-/**
  * A local assigned on some paths only (`ihl_len` set for IPv4 and IPv6 but read on a third path
  * too, whose result the program then ignores) keeps one register, as clang gives it the assigned
  * value on every path (lower.ts). On the unassigned path nothing writes that register, and the
@@ -100,6 +95,11 @@ function zeroRegistersReadBeforeWritten(fn: IrFunction, regOf: Map<VReg, PReg>):
   entry.insts.unshift(...zeros);
 }
 
+/**
+ * The verifier counts the stack over the whole BPF-to-BPF call chain, each
+ * frame rounded up to 32 bytes: a program whose deepest chain exceeds 512
+ * bytes is rejected even when every frame fits on its own.
+ */
 function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: number; span: Span }>, ctx: CompileContext): void {
   const callees = new Map<string, Set<string>>();
   for (const fn of module.functions) {

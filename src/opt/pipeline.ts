@@ -55,13 +55,12 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     const unrolled = ctx.diags.errorCount === errorsBefore;
     if (ctx.options.optLevel === 0 && unrolled) {
       // -O0 stays close to the source (statements whose values are dead do go), yet its objects
-      // must still load. Unrolled loops
-      // multiply the kernel's paths: locals kept in stack slots hold constants the kernel tracks
-      // precisely per path, and value diamonds (`c ? x : y`, `a && b`) explored in the wrong
-      // order are never pruned (a random program: over 1M processed instructions at -O0, 109k
-      // with these passes). So locals go to registers, constants fold, and value diamonds become
-      // selects, as at -O2; no value numbering, extension or mask elimination, sinking or block
-      // merging.
+      // must still load. Unrolled loops multiply the kernel's paths: locals kept in stack slots
+      // hold constants the kernel tracks precisely per path, and value diamonds (`c ? x : y`,
+      // `a && b`) explored in the wrong order are never pruned (a random program: over 1M
+      // processed instructions at -O0, 109k with these passes). So locals go to registers,
+      // constants fold, and value diamonds become arithmetic or selects, as at -O2; no value
+      // numbering, extension or mask elimination, sinking or block merging.
       run(fn, 'sroa', () => scalarReplace(fn));
       run(fn, 'forward-stores', () => forwardStores(fn));
       run(fn, 'const-prop', () => constProp(fn));
