@@ -8,7 +8,8 @@
 // (dist/verify/index.js) for a verdict, and the kernel too: the object is opened with libbpf and
 // that one program is loaded (test/kernel/loader/bpfload.c, built with gcc on first use). When
 // libbpf cannot open or prepare the object (legacy `maps` sections, old section names), the
-// program is linked by ebcc's linker and loaded raw with its maps, the way ebcc run does. It
+// program is linked by ebcc's linker and loaded raw with its maps, the way ebcc run does, without
+// BTF (ebcc's verdict on such a program is then asked again with noBtf, for that load). It
 // prints one line per program, then the agreement rate and the false accepts (ebcc accepts, the
 // kernel rejects) and false rejects. Programs the kernel could not judge (the loader failed before
 // BPF_PROG_LOAD, e.g. a map type that cannot be created, or an attach target that does not exist
@@ -83,14 +84,14 @@ const base = inputs.length === 1 && statSync(inputs[0]).isDirectory() ? resolve(
 // programs whose context arguments are BTF-typed kernel pointers.
 let kernelBtf;
 let kernelSymbols;
-function verifyInWorker(path, prog) {
+function verifyInWorker(path, prog, noBtf) {
   const diags = new Diagnostics();
   const obj = readObject(new Uint8Array(readFileSync(path)), diags, path);
   const t0 = process.hrtime.bigint();
   const ksyms = ksymVariables(obj);
   if (kernelBtf === undefined && (obj.functions.some((f) => needKernelBtf(f.coreRelos)) || ksyms.some((v) => v.typed) || needsKernelStructs(obj))) kernelBtf = loadKernelBtf(undefined) ?? null;
   if (kernelSymbols === undefined && ksyms.some((v) => !v.typed)) kernelSymbols = loadKernelSymbols() ?? null;
-  const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined, kernelSymbols: kernelSymbols ?? undefined });
+  const res = verifyObject(obj, { program: prog, kernelBtf: kernelBtf ?? undefined, kernelSymbols: kernelSymbols ?? undefined, noBtf });
   const us = Number(process.hrtime.bigint() - t0) / 1000;
   const p = res.programs.find((q) => q.name === prog);
   return p === undefined
@@ -99,9 +100,9 @@ function verifyInWorker(path, prog) {
 }
 
 if (!isMainThread) {
-  parentPort.on('message', ({ path, prog }) => {
+  parentPort.on('message', ({ path, prog, noBtf }) => {
     try {
-      parentPort.postMessage(verifyInWorker(path, prog));
+      parentPort.postMessage(verifyInWorker(path, prog, noBtf));
     } catch (e) {
       parentPort.postMessage({ error: `verifyObject threw: ${e.stack?.split('\n').slice(0, 3).join(' | ') ?? e}` });
     }
@@ -114,7 +115,7 @@ async function main() {
 /** One row per program: ebcc's verdict and the loads that ask the kernel. */
 const rows = [];
 let worker;
-const ask = (path, prog) => new Promise((done) => {
+const ask = (path, prog, noBtf = false) => new Promise((done) => {
   if (worker === undefined) {
     worker = new Worker(fileURLToPath(import.meta.url), { argv: process.argv.slice(2) });
     worker.on('error', (e) => console.error(`verify-agreement: ebcc's worker failed: ${e.stack ?? e}`));
@@ -126,7 +127,7 @@ const ask = (path, prog) => new Promise((done) => {
     done({ error: `timeout: no verdict after ${TIMEOUT_S} s` });
   }, TIMEOUT_S * 1000);
   worker.once('message', (m) => { clearTimeout(timer); done(m); });
-  worker.postMessage({ path, prog });
+  worker.postMessage({ path, prog, noBtf });
 });
 for (const path of files) {
   const diags = new Diagnostics();
@@ -151,6 +152,7 @@ for (const path of files) {
 }
 if (!quiet) process.stderr.write('\n');
 void worker?.terminate();
+worker = undefined;
 
 // ---- the kernel ---------------------------------------------------------------------------------
 
@@ -271,6 +273,13 @@ for (const { r, s } of rawScripts) {
   const v = kernelVerdict(res?.progs?.[0], 'raw');
   r.kernel = res?.errors?.length ? { unjudged: `${r.kernel.unjudged}; raw: ${res.errors.join('; ')}` } : v;
 }
+// A raw load passes no BTF (maps without value types, no func_info): ebcc judges that load too.
+for (const r of raw) {
+  if (r.kernel.via !== 'raw') continue;
+  r.ebcc = await ask(r.path, r.prog, true);
+  r.ebccUs = r.ebcc.us;
+}
+void worker?.terminate();
 
 // ---- the report -------------------------------------------------------------------------------
 

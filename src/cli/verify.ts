@@ -29,6 +29,8 @@ interface VerifyFlags extends BuildFlags {
   logLevel?: string;
   stats?: boolean;
   kernelBtf?: string;
+  /** false with --no-btf */
+  btf?: boolean;
 }
 
 export function addVerifyCommand(program: Command, clang: Normalized): void {
@@ -40,6 +42,7 @@ export function addVerifyCommand(program: Command, clang: Normalized): void {
       .option('--program <name>', 'only this program (its function name)')
       .option('--log-level <n>', '1: print the failing path in the kernel log\'s format, each instruction with the registers it touched; 2: also the whole state where each C line begins')
       .option('--stats', 'print per program: verdict, processed instructions, peak states, stack depth')
+      .option('--no-btf', 'model a loader that passes no BTF (a raw bpf() load): maps without value types, programs without func_info')
       .option('--kernel-btf <file>', `the kernel BTF that CO-RE relocations are applied to, as libbpf applies them before loading (default ${DEFAULT_KERNEL_BTF}; 'none': verify the code unrelocated)`),
   ).action((file: string, flags: VerifyFlags) => {
     process.exitCode = verifyCommand(file, flags, clang);
@@ -150,7 +153,7 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
   }
   // Typeless __ksym variables are looked up in the running kernel's symbols, as libbpf does.
   const kernelSymbols = ksyms.some((v) => !v.typed) && flags.kernelBtf === undefined ? loadKernelSymbols() : undefined;
-  const res = verifyObject(loaded.obj, { program: flags.program, progType: flags.progType, lineOf: loaded.lineOf, kernelBtf, kernelSymbols });
+  const res = verifyObject(loaded.obj, { program: flags.program, progType: flags.progType, lineOf: loaded.lineOf, kernelBtf, kernelSymbols, noBtf: flags.btf === false });
   const diags: Diagnostic[] = [...res.diagnostics];
   for (const p of res.programs) diags.push(...p.diagnostics);
   if (flags.diagnostics === 'json') {

@@ -154,10 +154,15 @@ export function checkProgram(env: Env): CheckResult {
     const kind = formOf(x)?.kind;
     const what = kind === 'ld_abs' || kind === 'ld_ind' ? 'LD_ABS' : kind === 'call' && x.src === 0 && x.imm === 12 ? 'tail_call' : undefined;
     if (!what) continue;
-    const reject = new Reject('V1025', `${what} is only allowed in functions that return 'int'.`, {
-      proven: `the subprogram at instruction ${start} holds ${what === 'LD_ABS' ? 'an LD_ABS/LD_IND' : 'a tail call'}, and its BTF prototype does not return an integer`,
-      needed: 'the subprogram declared to return int',
-    });
+    const holds = `the subprogram at instruction ${start} holds ${what === 'LD_ABS' ? 'an LD_ABS/LD_IND' : 'a tail call'}`;
+    // check_abnormal_return without func_info; check_btf_func with it.
+    const reject = env.funcInfo
+      ? new Reject('V1025', `${what} is only allowed in functions that return 'int'.`, {
+        proven: `${holds}, and its BTF prototype does not return an integer`, needed: 'the subprogram declared to return int',
+      })
+      : new Reject('V1025', `${what} is not allowed in subprogs without BTF`, {
+        proven: `${holds}, and the program is loaded without BTF func_info`, needed: 'a load with the object\'s BTF, or the code in the entry function',
+      });
     return { accepted: false, reject, insn: i, stats };
   }
   const depthOf = new Array<number>(starts.length).fill(0);
@@ -562,6 +567,12 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
           break;
         }
         case PSEUDO_LD_IMM64.func:
+          if (!env.funcInfo) {
+            throw new Reject('V1099', 'missing btf func_info', {
+              proven: 'the program loads a function pointer (a callback) and is loaded without BTF func_info',
+              needed: 'a load with the object\'s BTF: the kernel checks callbacks against their func_info',
+            });
+          }
           regs[insn.dst] = regPtr('func', { off: idx + insn.imm + 1 });
           break;
         default:

@@ -87,8 +87,13 @@ export interface Env {
    * call in a loop), when the exploration keeps one: iterator loops widen against it.
    */
   prevVisit?: (idx: number, st: State) => State | undefined;
-  /** Subprograms (first instruction) whose BTF prototype returns neither an integer nor an enum. */
+  /**
+   * Subprograms (first instruction) whose BTF prototype returns neither an integer nor an enum
+   * (every subprogram when the program is loaded without func_info).
+   */
   nonScalarReturn: ReadonlySet<number>;
+  /** The program is loaded with BTF func_info (false: VerifyOptions.noBtf). */
+  funcInfo: boolean;
   /** Global functions by first instruction: their calls are checked against the prototype, not followed. */
   globalFuncs: ReadonlyMap<number, GlobalFunc>;
   /** The global functions a verified path called (each is verified on its own afterwards). */

@@ -43,6 +43,14 @@ export interface VerifyOptions {
   kernelBtf?: TargetBtf;
   /** The running kernel's symbols (/proc/kallsyms): typeless `__ksym` variables are looked up there. */
   kernelSymbols?: ReadonlySet<string>;
+  /**
+   * Model a loader that passes no BTF (a raw bpf() load, old loaders of legacy `maps` sections):
+   * maps are created without key and value types, so their values have no bpf_spin_lock, timer
+   * or kptr the kernel knows of; programs are loaded without func_info, so every subprogram is
+   * static, none may hold LD_ABS/LD_IND or a tail call, and no function pointer (callback) may
+   * be loaded.
+   */
+  noBtf?: boolean;
 }
 
 export interface ProgramStats {
@@ -120,6 +128,11 @@ function mapInfos(defs: readonly MapDef[], btf: readonly BtfType[]): MapInfo[] {
   return infos;
 }
 
+/** A map definition as a loader that passes no BTF creates the map: no value type, no special fields. */
+function withoutBtf(d: MapDef): MapDef {
+  return { ...d, valueTypeId: undefined, spinLockOff: undefined, timerOff: undefined, kptrs: undefined, inner: d.inner && withoutBtf(d.inner) };
+}
+
 function specialFields(d: MapDef, btf: readonly BtfType[]): MapInfo['specialFields'] {
   const out: { off: number; size: number; name: string }[] = d.valueTypeId ? valueFields(btf, d.valueTypeId).special : [];
   if (d.spinLockOff !== undefined) out.push({ off: d.spinLockOff, ...SPECIAL_VALUE_FIELDS.spinLock });
@@ -167,7 +180,7 @@ export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): V
     });
   }
   const defs = mapDefinitions(obj);
-  const maps = mapInfos(defs, obj.btf);
+  const maps = mapInfos(options.noBtf ? defs.map(withoutBtf) : defs, obj.btf);
   const license = licenseOf(obj);
   let entries = programFunctions(obj);
   if (options.program !== undefined) {
@@ -313,7 +326,8 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
       poisoned.set(f.start + c.insnIndex, c);
     }
   }
-  const globals = globalFuncs(obj.btf, prog.functions, type.progType);
+  // Without func_info the kernel knows no global function: every call is followed as a static one.
+  const globals = options.noBtf ? new Map<number, GlobalFunc>() : globalFuncs(obj.btf, prog.functions, type.progType);
   const newEnv = (globalSubprog?: GlobalFunc): Env => ({
     progName: entry.name,
     insns: prog.insns,
@@ -340,7 +354,8 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
       ? { btf: options.kernelBtf.types, ctxArg: ctxArgStructs(options.kernelBtf, type.attach, entry.section) }
       : undefined,
     globalFuncs: globals,
-    nonScalarReturn: nonScalarReturns(obj.btf, prog.functions),
+    nonScalarReturn: options.noBtf ? new Set(prog.functions.slice(1).map((f) => f.start)) : nonScalarReturns(obj.btf, prog.functions),
+    funcInfo: !options.noBtf,
     globalCalled: new Set(),
     globalSubprog,
     retRange: globalSubprog ? undefined : type.retRange,

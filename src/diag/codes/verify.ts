@@ -253,8 +253,9 @@ export const verifyCodes = {
   V1025: E('verify-bad-instruction', 'an instruction the kernel refuses on its own',
     'Some instructions are refused whatever the state: writes to the frame pointer R10, division\n' +
     'by a zero immediate, shifts by more than the register width, LD_ABS/LD_IND outside socket\n' +
-    'filters and tc, or in a subprogram that does not return int (so does a tail call), or calls\n' +
-    'nested more than 8 frames deep.\n' +
+    'filters and tc, or in a subprogram that does not return int (so does a tail call), or in\n' +
+    'any subprogram of a program loaded without BTF (`--no-btf`), or calls nested more than 8\n' +
+    'frames deep.\n' +
     '\n' +
     'Wrong (assembly):\n' +
     '    r10 = r1                  /* frame pointer is read only */\n' +
