@@ -19,7 +19,7 @@ import { curFrame, newFrame, regNotInit, regPtr, regScalar, typeText, type Reg, 
 export type GlobalArg =
   | { kind: 'scalar' }
   | { kind: 'ctx' }
-  /** ARG_PTR_TO_MEM | PTR_MAYBE_NULL of the pointee's size. */
+  /** ARG_PTR_TO_MEM | PTR_MAYBE_NULL of the pointee's size (any sized type, pointers inside or not). */
   | { kind: 'mem'; sizeBytes: number }
   /** A struct bpf_dynptr * (ARG_PTR_TO_DYNPTR | MEM_RDONLY): an initialised dynptr, a const local one in the function. */
   | { kind: 'dynptr' };
@@ -145,15 +145,15 @@ export function globalFuncs(btf: readonly BtfType[], functions: readonly { name:
           return;
         }
         if (fallBack) return;
+        // Any other pointer is user memory of its target's size, or NULL (btf_prepare_func_args'
+        // generic user data pointer): a struct that holds pointers too.
         const size = sizeOf(btf, target);
-        const memOk = target !== undefined && (target.kind === 'int' || target.kind === 'enum' || isScalarStruct(btf, target, 0));
-        if (memOk && size !== undefined && size > 0) {
-          gf.args.push({ kind: 'mem', sizeBytes: size });
+        if (size === undefined) {
+          gf.unsupported = `arg#${i} reference type('${kindText(target)}') size cannot be determined: -22`;
           return;
         }
-        gf.unsupported = size === undefined
-          ? `arg#${i} reference type('${kindText(target)}') size cannot be determined: -22`
-          : `Arg#${i} type PTR in ${f.name}() is not supported yet.`;
+        if (size > 0) gf.args.push({ kind: 'mem', sizeBytes: size });
+        else fallBack = true;
         return;
       }
       // Structs by value, floats read as ints aside: what ebcc does not know, it does not judge.

@@ -338,9 +338,10 @@ export const verifyCodes = {
     'A function that is not static is "global": the kernel does not follow its calls with the\n' +
     'caller\'s values. It checks each call against the function\'s prototype (from BTF): an\n' +
     'integer parameter needs a number, a pointer to the program\'s context the context itself,\n' +
-    'and a pointer to a sized type (int, a struct of integers) memory of that size, or NULL. The\n' +
+    'and a pointer to any other sized type (an int, a struct) memory of that size, or NULL. The\n' +
     'function must return an integer. Then it verifies the function once, on its own, with\n' +
-    'unknown integers and pointers that may be NULL: the function must check them itself.\n' +
+    'unknown integers and pointers that may be NULL: the function must check them itself, and a\n' +
+    'pointer it reads from that memory is only a number.\n' +
     '\n' +
     'Wrong:\n' +
     '    int get(struct pair *p) { return p->a; }     /* R1 invalid mem access \'mem_or_null\' */\n' +

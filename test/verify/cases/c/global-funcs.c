@@ -138,3 +138,41 @@ int integer_passed_for_integer(struct xdp_md *ctx)
 {
 	return scaled(ctx->ingress_ifindex) > 3 ? XDP_PASS : XDP_DROP;
 }
+
+// A pointer to any sized type is memory of that size: a struct that holds a pointer too. What
+// the callee reads back from such a struct is a number, not a pointer.
+struct cursor {
+	unsigned char *pos;
+	int len;
+};
+
+__attribute__((noinline)) int cursor_len(struct cursor *c)
+{
+	if (!c)
+		return 0;
+	return c->len;
+}
+
+__attribute__((noinline)) int cursor_first(struct cursor *c)
+{
+	if (!c)
+		return 0;
+	return *c->pos;
+}
+
+// @case pointer_to_struct_with_pointer accept
+SEC("xdp")
+int pointer_to_struct_with_pointer(struct xdp_md *ctx)
+{
+	struct cursor c = { 0, 3 };
+	return cursor_len(&c) == 3 ? XDP_PASS : XDP_DROP;
+}
+
+// @case pointer_read_back_from_struct_arg reject EACCES "invalid mem access 'scalar'"
+SEC("xdp")
+int pointer_read_back_from_struct_arg(struct xdp_md *ctx)
+{
+	unsigned char byte = 7;
+	struct cursor c = { &byte, 1 };
+	return cursor_first(&c) == 7 ? XDP_PASS : XDP_DROP;
+}
