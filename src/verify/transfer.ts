@@ -557,8 +557,13 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
     const value = m.valueReg !== undefined ? regs[m.valueReg]! : undefined;
     const aligned = (i & 7) === 0;
     if (value && aligned && value.type === 'scalar') {
+      // check_stack_write_fixed_off: a spill that holds the whole value links the slot and the
+      // register (assign_scalar_id_before_mov), so a later branch on either bounds both; a
+      // narrowing spill breaks the link.
+      const fits = m.size === 8 || value.s.umax < 1n << BigInt(m.size * 8);
+      if (fits && value.id === 0 && !isConst(value.s)) value.id = newId(env);
       saveSpill(f, spi, value, m.size);
-      if (m.size < 8 && value.s.umax >= 1n << BigInt(m.size * 8)) f.spills[spi]!.id = 0;
+      if (!fits) f.spills[spi]!.id = 0;
     } else if (!value && aligned && m.imm !== undefined) {
       saveSpill(f, spi, regConst(BigInt(m.imm)), m.size);
     } else if (value && isPointer(value)) {

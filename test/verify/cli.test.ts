@@ -107,14 +107,14 @@ describe('ebcc verify', () => {
     const one = stdout;
     expect(one).toMatch(/^; program no_null_check\n0: R1=ctx\(\) R10=fp0\n; __u32 key = ctx->ingress_ifindex; @ no_null4.c:14\n/);
     expect(one).toContain('\n; __u64 *v = bpf_map_lookup_elem(&counts, &key); @ no_null4.c:15\n');
-    expect(one).toMatch(/\n\d+: \(85\) call bpf_map_lookup_elem#1 +; R0=map_value_or_null\(id=1,map=counts,ks=4,vs=8\)\n; \*v \+= 1; @ no_null4.c:16\n/);
+    expect(one).toMatch(/\n\d+: \(85\) call bpf_map_lookup_elem#1 +; R0=map_value_or_null\(id=2,map=counts,ks=4,vs=8\)\n; \*v \+= 1; @ no_null4.c:16\n/);
     expect(one).toContain("\nR0 invalid mem access 'map_value_or_null'\nprocessed ");
     stdout = '';
     expect(await main(['verify', obj, '--log-level', '2', '--no-color'])).toBe(1);
     // Level 2 adds the whole state where each C line begins: R0 may be NULL at line 16.
     const added = stdout.split('\n').filter((l) => !one.split('\n').includes(l));
     expect(added.length).toBe(2);
-    expect(added[1]).toMatch(/^\d+: R0=map_value_or_null\(id=1,map=counts,ks=4,vs=8\) .*R10=fp0 fp-8=/);
+    expect(added[1]).toMatch(/^\d+: R0=map_value_or_null\(id=2,map=counts,ks=4,vs=8\) .*R10=fp0 fp-8=/);
   });
   it('exit 2 on a usage error; 1 on a missing program', async () => {
     expect(await main(['verify', join(REPO_DIR, 'samples/xdp_count.c'), '--log-level', '7'])).toBe(2);

@@ -87,7 +87,7 @@ char LICENSE[] SEC("license") = "GPL";
     '   16 |  *v += 1;\n' +
     '      |  ^~~~~~~~\n' +
     'ebcc: note: instruction 7: (79) r1 = *(u64 *)(r0 +0)\n' +
-    'ebcc: note: proven: R0 is map_value_or_null(id=1,map=counts,ks=4,vs=8): on this path it was not compared with NULL\n' +
+    'ebcc: note: proven: R0 is map_value_or_null(id=2,map=counts,ks=4,vs=8): on this path it was not compared with NULL\n' +
     'ebcc: note: needed: a NULL check (if (!p) return ...;) between the call and the access\n' +
     'no_null.c:15:9: note: the pointer that may be NULL comes from here (instruction 6: (85) call bpf_map_lookup_elem#1)\n' +
     '   15 |  __u64 *v = bpf_map_lookup_elem(&counts, &key);\n' +

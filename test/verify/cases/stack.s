@@ -535,3 +535,42 @@ out:    r0 = 1
         call bpf_setsockopt
         r0 = 1
         exit
+
+; A spill of a whole scalar links the slot and the register (they share an id): a branch on the
+; register bounds the slot, so the value read back is known. A narrowing spill keeps no link.
+@case spill_links_slot_and_register accept
+.prog p socket
+        call bpf_get_prandom_u32
+        *(u64 *)(r10 -8) = r0
+        if r0 != 8 goto out
+        r1 = *(u64 *)(r10 -8)
+        if r1 == 8 goto out
+        r2 = 0
+        r0 = *(u64 *)(r2 +0)
+out:    r0 = 0
+        exit
+
+@case spill_link_bounded_by_jmp32 accept
+.prog p socket
+        call bpf_get_prandom_u32
+        r0 &= 0xffff
+        *(u64 *)(r10 -16) = r0
+        if w0 != 8 goto out
+        r1 = *(u64 *)(r10 -16)
+        if w1 == 8 goto out
+        r2 = 0
+        r0 = *(u64 *)(r2 +0)
+out:    r0 = 0
+        exit
+
+@case narrowing_spill_not_linked reject EACCES "R2 invalid mem access 'scalar'"
+.prog p socket
+        call bpf_get_prandom_u32
+        *(u16 *)(r10 -8) = r0
+        if r0 != 8 goto out
+        r1 = *(u16 *)(r10 -8)
+        if r1 == 8 goto out
+        r2 = 0
+        r0 = *(u64 *)(r2 +0)
+out:    r0 = 0
+        exit
