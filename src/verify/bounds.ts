@@ -460,8 +460,9 @@ export function scalarAlu(d: Scalar, src: Scalar, op: ScalarOp | 'div' | 'mod' |
         mark64Unbounded(d);
         update32(d);
       } else {
-        lsh32(d, umin, umax);
+        // scalar_min_max_lsh: the 64-bit bounds read the unshifted 32-bit ones, so they go first.
         lsh64(d, umin, umax);
+        lsh32(d, umin, umax);
         d.var = tnumLshift(d.var, umin);
         updateBounds(d);
       }

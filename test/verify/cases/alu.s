@@ -559,3 +559,45 @@ ok:     r0 = 0
         *(u64 *)(r1 +0) = 0
         r0 = 0
         exit
+
+; `<<= 32` then `s>>= 32` (the compiler's sign extension of a 32-bit value): the 64-bit bounds
+; after the left shift come from the unshifted 32-bit ones, so the upper bound survives.
+@case lsh32_arsh32_keeps_upper_bound accept
+.prog p xdp
+        call bpf_get_prandom_u32
+        r0 &= 0xff
+        r0 -= 100
+        r0 <<= 32
+        r0 s>>= 32
+        if r0 s< 0 goto out
+        r6 = r0
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[big]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r0 += r6
+        r0 = *(u8 *)(r0 +0)
+out:    r0 = 2
+        exit
+
+@case lsh32_arsh32_bound_exceeds_value reject EACCES "invalid access to map value, value_size=16 off=155 size=1"
+.prog p xdp
+        call bpf_get_prandom_u32
+        r0 &= 0xff
+        r0 -= 100
+        r0 <<= 32
+        r0 s>>= 32
+        if r0 s< 0 goto out
+        r6 = r0
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r0 += r6
+        r0 = *(u8 *)(r0 +0)
+out:    r0 = 2
+        exit
