@@ -115,6 +115,8 @@ const HELPER_KINDS: Readonly<Record<string, KindEntry>> = {
   bpf_probe_read_kernel_str: PROBE_READ,
   bpf_probe_read_user: PROBE_READ,
   bpf_probe_read_user_str: PROBE_READ,
+  bpf_get_stack: { ret: 'integer', args: ['ptr_to_ctx', 'ptr_to_uninit_mem', 'const_size_or_zero', 'anything'], gplOnly: true },
+  bpf_get_task_stack: { ret: 'integer', args: ['anything', 'ptr_to_uninit_mem', 'const_size_or_zero', 'anything'] },
   bpf_ktime_get_ns: NO_ARGS,
   bpf_ktime_get_boot_ns: NO_ARGS,
   bpf_ktime_get_coarse_ns: NO_ARGS,
@@ -279,6 +281,17 @@ function helperIdx(): HelperIndex {
 export function helperTable(): readonly HelperInfo[] {
   return helperIdx().list;
 }
+
+/**
+ * Helpers whose integer result the verifier bounds by their size argument (do_refine_retval_range):
+ * a negative errno down to -MAX_ERRNO, or at most as many bytes as the size argument's upper bound.
+ */
+export const RET_BOUNDED_BY_SIZE: readonly string[] = [
+  'bpf_get_stack', 'bpf_get_task_stack', 'bpf_probe_read_str', 'bpf_probe_read_kernel_str', 'bpf_probe_read_user_str',
+];
+
+/** MAX_ERRNO: the most negative errno a helper returns. */
+export const MAX_ERRNO = 4095;
 
 export function helperById(id: number): HelperInfo | undefined {
   return helperIdx().byId.get(id);

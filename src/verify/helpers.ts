@@ -4,13 +4,13 @@
 // change packet data invalidate every packet pointer.
 import { CORE_POISON_HELPER } from '../bpf/core-relo.js';
 import { coreFailureHeadline } from './core-relocate.js';
-import { helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
+import { MAX_ERRNO, RET_BOUNDED_BY_SIZE, helperById, type ArgKind, type HelperInfo } from '../bpf/helpers.js';
 import { SOCK_MAP_TYPES, mapTypeByName } from '../bpf/maps.js';
 import {
   BTF_CTX_HELPER_ARGS, BTF_CTX_TYPES, CHANGES_PKT_DATA, GPL_ONLY_HELPERS, HELPERS_DENIED_BY_ATTACH, MIGHT_SLEEP_HELPERS, PROG_TYPE_HELPER_ARGS,
   SOCKMAP_UPDATE_ATTACH, SOCKMAP_UPDATE_TYPES, helperAllowed,
 } from '../bpf/prog-helpers.js';
-import { constValue, isConst, scalarText } from './bounds.js';
+import { constValue, isConst, scalarText, syncBounds } from './bounds.js';
 import { BPF_MAX_VAR_SIZ, MEM_EXPECTED, assertInit, checkHelperMem, describe } from './assertions.js';
 import { newId, type Env, type MapInfo } from './env.js';
 import { spinLockCall } from './locks.js';
@@ -147,6 +147,8 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   let map: number | undefined;
   let allocSize = 0;
   let release: Reg | undefined;
+  // meta->msize_max_value: the upper bound of the (last) size argument.
+  let msizeMax: bigint | undefined;
   const args = (BTF_CTX_TYPES.includes(env.progType) ? BTF_CTX_HELPER_ARGS[info.name] : undefined) ??
     PROG_TYPE_HELPER_ARGS[env.progType]?.[info.name] ?? info.args;
   for (let i = 0; i < args.length; i++) {
@@ -154,6 +156,7 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     const r = regs[regno]!;
     const kind = args[i]!;
     checkArg(env, st, info, kind, regno, r, regs, map, (m) => (map = m), (n) => (allocSize = n));
+    if (kind === 'const_size' || kind === 'const_size_or_zero') msizeMax = r.s.umax;
     if (kind === 'ptr_to_btf_id_sock_common' && info.name === 'bpf_sk_release') release = r;
     if (kind === 'ptr_to_alloc_mem') release = r;
   }
@@ -204,6 +207,14 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   const parentRef = PTR_CASTS.includes(info.name) ? regs[1]!.refId : 0;
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = returnReg(env, st, info, map, allocSize, insnIdx);
+  if (msizeMax !== undefined && RET_BOUNDED_BY_SIZE.includes(info.name)) {
+    // do_refine_retval_range: [-MAX_ERRNO, size], in both widths (s32 as C truncates it).
+    const s = regs[0]!.s;
+    s.smin = s.s32min = BigInt(-MAX_ERRNO);
+    s.smax = BigInt.asIntN(64, msizeMax);
+    s.s32max = BigInt.asIntN(32, msizeMax);
+    syncBounds(s);
+  }
   if (info.ret === 'dynptr_mem_or_null') {
     // A slice shares the dynptr's reference (a ring buffer record's), not its NULL-check id.
     Object.assign(regs[0]!, { refId: dyn!.refId, dynptr: dyn!.id, pktSlice: isPktKind(dyn!.btf) });

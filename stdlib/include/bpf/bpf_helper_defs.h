@@ -186,7 +186,7 @@ static long (* const bpf_bind)(struct bpf_sock_addr *ctx, struct sockaddr *addr,
 static long (* const bpf_xdp_adjust_tail)(struct xdp_md *xdp_md, int delta) = (void *) 65;
 /* 66: bpf_skb_get_xfrm_state */
 static long (* const bpf_skb_get_xfrm_state)(struct __sk_buff *skb, __u32 index, struct bpf_xfrm_state *xfrm_state, __u32 size, __u64 flags) = (void *) 66;
-/* 67: bpf_get_stack */
+/* 67: bpf_get_stack (GPL-compatible license only) */
 static long (* const bpf_get_stack)(void *ctx, void *buf, __u32 size, __u64 flags) = (void *) 67;
 /* 68: bpf_skb_load_bytes_relative */
 static long (* const bpf_skb_load_bytes_relative)(const void *skb, __u32 offset, void *to, __u32 len, __u32 start_header) = (void *) 68;

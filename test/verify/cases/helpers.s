@@ -577,3 +577,86 @@ out:    r0 = 0
         call bpf_csum_diff
         r0 = 0
         exit
+
+; bpf_get_stack and the *_str probe reads return at most their size argument's upper bound, or a
+; negative errno (do_refine_retval_range): a non-negative result is a bounded offset.
+@case get_stack_result_bounded_by_size accept
+.prog p kprobe/do_sys_open
+        r6 = r1
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r7 = r0
+        r1 = r6
+        r2 = r7
+        r3 = 8
+        r4 = 0
+        call bpf_get_stack
+        if r0 s< 0 goto out
+        r7 += r0
+        r0 = *(u64 *)(r7 +0)
+out:    r0 = 0
+        exit
+
+@case get_stack_result_past_value_end reject EACCES "invalid access to map value, value_size=16 off=16 size=1"
+.prog p kprobe/do_sys_open
+        r6 = r1
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r7 = r0
+        r1 = r6
+        r2 = r7
+        r3 = 16
+        r4 = 0
+        call bpf_get_stack
+        if r0 s< 0 goto out
+        r7 += r0
+        r0 = *(u8 *)(r7 +0)
+out:    r0 = 0
+        exit
+
+@case get_stack_size_may_be_negative reject EACCES "R3 min value is negative, either use unsigned or 'var &= const'"
+.prog p kprobe/do_sys_open
+        r6 = r1
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r7 = r0
+        call bpf_get_prandom_u32
+        r3 = 16
+        r3 -= r0
+        r1 = r6
+        r2 = r7
+        r4 = 0
+        call bpf_get_stack
+out:    r0 = 0
+        exit
+
+@case probe_read_str_result_bounded_by_size accept
+.prog p kprobe/do_sys_open
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        r7 = r0
+        r1 = r7
+        r2 = 8
+        r3 = 0
+        call bpf_probe_read_kernel_str
+        if r0 s< 0 goto out
+        r7 += r0
+        r0 = *(u64 *)(r7 +0)
+out:    r0 = 0
+        exit
