@@ -29,6 +29,11 @@ export interface LinkedProgram {
   functions: { name: string; start: number; fn: FunctionCode }[];
   /** The kernel function each kfunc call (by instruction index) names: the extern's symbol. */
   kfuncs: Map<number, string>;
+  /**
+   * The kernel function each ld_imm64 of a kfunc's address (bpf_ksym_exists(kfunc)) names, by
+   * instruction index: libbpf gives it the function's BTF id, or 0 for a missing weak one.
+   */
+  kfuncAddrs: Map<number, string>;
 }
 
 export type LinkResult = { ok: true; program: LinkedProgram } | { ok: false; message: string };
@@ -52,6 +57,7 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
   const origin: InsnOrigin[] = [];
   const functions: LinkedProgram['functions'] = [];
   const kfuncs = new Map<number, string>();
+  const kfuncAddrs = new Map<number, string>();
   const placed = new Map<string, number>();
   const byName = new Map(obj.functions.map((f) => [f.name, f]));
   const fixups: { at: number; callee: string }[] = [];
@@ -105,6 +111,14 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
           i++;
           continue;
         }
+        if (!resolved && isExtern(obj, reloc.symbol, 'func')) {
+          // The address of an extern function (__ksym): a kfunc, by its BTF id as for a variable.
+          kfuncAddrs.set(insns.length, reloc.symbol);
+          insns.push({ ...insn, src: PSEUDO_LD_IMM64.btfId, imm: 0 }, { ...next, imm: 0 });
+          origin.push({ fn, index: i }, { fn, index: i + 1 });
+          i++;
+          continue;
+        }
         if (!resolved) return { ok: false, message: `${fn.name}: ld_imm64 of '${reloc.symbol}', which is not a map or global data` };
         if (resolved.offset === undefined) {
           insn.src = PSEUDO_LD_IMM64.mapFd;
@@ -137,7 +151,7 @@ export function linkProgram(obj: ObjectProgram, entry: FunctionCode, maps: reado
   for (const f of fixups) {
     insns[f.at]!.imm = placed.get(f.callee)! - (f.at + 1);
   }
-  return { ok: true, program: { name: entry.name, section: entry.section, insns, origin, functions, kfuncs } };
+  return { ok: true, program: { name: entry.name, section: entry.section, insns, origin, functions, kfuncs, kfuncAddrs } };
 }
 
 /**

@@ -575,8 +575,26 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
           }
           regs[insn.dst] = regPtr('func', { off: idx + insn.imm + 1 });
           break;
-        default:
-          regs[insn.dst] = regPtr('btf_id', { origin: idx });
+        default: {
+          const kf = env.kfuncAddrs.get(idx);
+          if (kf === undefined) {
+            regs[insn.dst] = regPtr('btf_id', { origin: idx });
+          } else if (kf.is === 'exists') {
+            // check_pseudo_btf_id on a FUNC: read-only memory of size 0, never NULL.
+            regs[insn.dst] = regPtr('mem', { rdonly: true, memSize: 0, origin: idx });
+          } else if (kf.is === 'missing') {
+            regs[insn.dst] = regConst(0n);
+          } else if (kf.is === 'refused') {
+            throw new Reject('V1034', `pseudo btf_id 0 in ldimm64 isn't KIND_VAR or KIND_FUNC (libbpf: extern '${kf.name}' (strong): not resolved)`, {
+              proven: `the kernel has no function ${kf.name}, and the extern is not weak: libbpf refuses the object`, needed: 'a __weak extern, or a kfunc this kernel has',
+            });
+          } else {
+            throw new Reject('V1030', `the address of kernel function ${kf.name} is not known to ebcc's verifier`, {
+              proven: `${kf.name} is not among the kernel functions ebcc knows, and no kernel BTF was given to look it up`,
+              needed: 'ebcc cannot tell whether bpf_ksym_exists() is true here; it refuses the program rather than guess',
+            });
+          }
+        }
       }
       return { kind: 'next', to: idx + 2 };
     }

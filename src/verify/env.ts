@@ -70,6 +70,12 @@ export interface Env {
   typeIdBtf: readonly BtfType[];
   /** The kernel function each kfunc call names, by instruction index. */
   kfuncs: ReadonlyMap<number, string>;
+  /**
+   * Each ld_imm64 of a kfunc's address, by instruction index, with what libbpf makes of it: the
+   * function's BTF id ('exists'), 0 for a weak one the kernel lacks ('missing'), a refused object
+   * for a strong one it lacks ('refused'), or 'unknown' when ebcc cannot tell.
+   */
+  kfuncAddrs: ReadonlyMap<number, { name: string; is: 'exists' | 'missing' | 'refused' | 'unknown' }>;
   /** The program is sleepable (a `.s` section, or a syscall program). */
   sleepable: boolean;
   /** Pointer arguments in the context are trusted (tp_btf, iter, lsm, struct_ops: prog_args_trusted). */

@@ -4,6 +4,7 @@
 // runs the path-sensitive analysis (check.ts) and reports each rejection as one Diagnostic at
 // the C line of the instruction, with the kernel's own message. Runs in a browser: no I/O.
 import { ctxStructOf } from '../bpf/ctx-access.js';
+import { kfuncByName } from '../bpf/kfuncs.js';
 import { disasmInsn } from '../bpf/disasm.js';
 import { helperById } from '../bpf/helpers.js';
 import { SPECIAL_VALUE_FIELDS, mapTypeByValue } from '../bpf/maps.js';
@@ -263,6 +264,23 @@ function plainExterns(obj: ObjectProgram): Map<string, { id: number; map: boolea
   return out;
 }
 
+/**
+ * What libbpf makes of each ld_imm64 of a kfunc's address (bpf_ksym_exists): a kfunc ebcc knows
+ * exists in 6.18; another one exists if the kernel's BTF, when given, has a function of that name.
+ */
+function kfuncAddresses(obj: ObjectProgram, prog: LinkedProgram, kernelBtf: TargetBtf | undefined): Env['kfuncAddrs'] {
+  const out = new Map<number, { name: string; is: 'exists' | 'missing' | 'refused' | 'unknown' }>();
+  if (prog.kfuncAddrs.size === 0) return out;
+  const weak = new Set((obj.undefinedSymbols ?? []).filter((s) => s.weak).map((s) => s.name));
+  const kernelFuncs = kernelBtf ? new Set(kernelBtf.types.flatMap((t) => (t.kind === 'func' ? [t.name] : []))) : undefined;
+  for (const [i, name] of prog.kfuncAddrs) {
+    const exists = kfuncByName(name) !== undefined || kernelFuncs?.has(name);
+    const is = exists ? 'exists' : kernelFuncs === undefined ? 'unknown' : weak.has(name) ? 'missing' : 'refused';
+    out.set(i, { name, is });
+  }
+  return out;
+}
+
 /** A program that never reaches the kernel's verifier: the loader refuses it first. */
 function refusedProgram(entry: FunctionCode, code: VerifyCode, headline: string, kernel: string, span: Span | undefined): ProgramResult {
   const type = findProgType(entry.section);
@@ -347,6 +365,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     btf: obj.btf,
     typeIdBtf,
     kfuncs: prog.kfuncs,
+    kfuncAddrs: kfuncAddresses(obj, prog, options.kernelBtf),
     sleepable: type.sleepable,
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',

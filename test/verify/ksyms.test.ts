@@ -110,3 +110,49 @@ describeLoader('libbpf and the kernel on the same objects', () => {
     expect(verifyObject(build(weakSource), { kernelSymbols: kallsyms }).programs.every((p) => p.accepted)).toBe(true);
   });
 });
+
+// The address of a kfunc (bpf_ksym_exists(kfunc)): libbpf gives the ld_imm64 the function's BTF
+// id when the kernel has it (the kernel makes it read-only memory of size 0, never NULL), and 0
+// for a weak one it lacks, so that the guarded call is dead code the kernel removes. The
+// verdicts below were given by Linux 6.18 on these programs (libbpf loads); the kernel part
+// checks them again.
+const KFUNC_MISSING = 'ebcc_test_no_such_kfunc';
+const kfuncSource = `${PRELUDE}
+extern int ${KFUNC_MISSING}(void) __ksym __weak;
+extern void bpf_rcu_read_lock(void) __ksym __weak;
+extern void bpf_rcu_read_unlock(void) __ksym __weak;
+SEC("tp_btf/task_newtask") int missing_guarded(void *ctx) { if (${KFUNC_MISSING}) return ${KFUNC_MISSING}(); return 0; }
+SEC("tp_btf/task_newtask") int present_guarded(void *ctx) { if (bpf_rcu_read_lock) { bpf_rcu_read_lock(); bpf_rcu_read_unlock(); } return 0; }
+SEC("tp_btf/task_newtask") int present_read(void *ctx) { return *(volatile int *)bpf_rcu_read_lock; }
+`;
+const KFUNC_WANT: Record<string, boolean> = { missing_guarded: true, present_guarded: true, present_read: false };
+
+describe.skipIf(!clang)('the address of a kfunc (bpf_ksym_exists)', () => {
+  it('is 0 for a weak kfunc the kernel lacks, and memory of size 0 for one it has', () => {
+    const kernelBtf = targetBtf([{ kind: 'func', name: 'bpf_rcu_read_lock', type: 0, linkage: 'global' } as never], 'test');
+    const res = verifyObject(build(kfuncSource), { kernelBtf });
+    expect(Object.fromEntries(res.programs.map((p) => [p.name, p.accepted]))).toEqual(KFUNC_WANT);
+    expect(res.programs.find((p) => p.name === 'present_read')?.kernelMessage).toBe('invalid access to memory, mem_size=0 off=0 size=4\n' +
+      'R1 min value is outside of the allowed memory range');
+  });
+
+  it('decides nothing about an unknown kfunc without the kernel\'s BTF', () => {
+    const res = verifyObject(build(kfuncSource), {});
+    const p = res.programs.find((q) => q.name === 'missing_guarded')!;
+    expect(p.accepted).toBe(false);
+    expect(p.diagnostics[0]?.code).toBe('V1030');
+  });
+});
+
+describeLoader('libbpf and the kernel on kfunc addresses', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ebcc-kfunc-addr-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it.skipIf(!clang)('give the recorded verdicts', () => {
+    const path = join(dir, 'kfunc.o');
+    writeFileSync(path, compileWithClang(kfuncSource));
+    const names = Object.keys(KFUNC_WANT);
+    const res = runLoader(names.map((prog) => ({ id: prog, logSizeBytes: 1 << 20, object: { path, prog, logLevel: 1 } })));
+    expect(Object.fromEntries(res.map((r, i) => [names[i]!, r.progs[0]?.accepted]))).toEqual(KFUNC_WANT);
+    expect(res[2]!.progs[0]?.log).toContain('invalid access to memory, mem_size=0 off=0 size=4\nR1 min value is outside of the allowed memory range\n');
+  });
+});
