@@ -74,6 +74,11 @@ export interface Reg {
    */
   kstruct: number;
   kstructOff: number;
+  /**
+   * A kernel pointer (kptr) moved by a variable amount: the kernel refuses any access through it
+   * ("invalid variable offset"), and so does it when the value was a number after all.
+   */
+  kvar: boolean;
   /** Kernel pointers a kfunc returned: the name of the struct they point to ('' when unknown). */
   btf: string;
   /**
@@ -90,7 +95,7 @@ export interface Reg {
 }
 
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false, kstruct: 0, kstructOff: 0 };
+  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false, kstruct: 0, kstructOff: 0, kvar: false };
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
   return { ...regNotInit(), type: 'scalar', s };
@@ -104,7 +109,7 @@ export function regPtr(type: RegType, extra: Partial<Reg> = {}): Reg {
 export const cloneReg = (r: Reg): Reg => ({
   type: r.type, maybeNull: r.maybeNull, s: copyScalar(r.s), off: r.off, id: r.id, refId: r.refId, range: r.range, map: r.map,
   memSize: r.memSize, frame: r.frame, origin: r.origin, kptr: r.kptr, trusted: r.trusted, untrusted: r.untrusted, btf: r.btf, alloc: r.alloc,
-  dynptr: r.dynptr, rdonly: r.rdonly, pktSlice: r.pktSlice, kstruct: r.kstruct, kstructOff: r.kstructOff,
+  dynptr: r.dynptr, rdonly: r.rdonly, pktSlice: r.pktSlice, kstruct: r.kstruct, kstructOff: r.kstructOff, kvar: r.kvar,
 });
 
 export const STACK_SIZE = 512;
@@ -380,7 +385,7 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   if (old.rdonly !== cur.rdonly || old.pktSlice !== cur.pktSlice) return false;
   // regsafe: an imprecise scalar covers any scalar (nothing later reads its value).
   // A kernel pointer whose struct is known is checked at each access: only the same struct and offset are covered.
-  if (old.type === 'scalar' && (old.kstruct !== cur.kstruct || old.kstructOff !== cur.kstructOff)) return false;
+  if (old.type === 'scalar' && (old.kstruct !== cur.kstruct || old.kstructOff !== cur.kstructOff || old.kvar !== cur.kvar)) return false;
   if (!precise && old.type === 'scalar') return old.kptr === cur.kptr;
   // Iterators: the same reference in the same state, whatever the depth.
   if (old.type === 'iter') return old.off === cur.off && old.range === cur.range && ids.check(old.refId, cur.refId);

@@ -24,7 +24,7 @@ import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
   isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, type Reg, type State,
 } from './state.js';
-import { tnumAdd, tnumIsConst, tnumSub } from './tnum.js';
+import { tnumAdd, tnumIsConst, tnumSub, tnumText } from './tnum.js';
 
 const OP_NAME: Record<string, string> = {
   add: '+=', sub: '-=', mul: '*=', div: '/=', sdiv: 's/=', or: '|=', and: '&=', lsh: '<<=', rsh: '>>=', mod: '%=',
@@ -165,6 +165,9 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   }
   const s = alu32 || form.source === 'x' ? srcReg.s : srcReg.s;
   const moved = alu32 ? undefined : kernelStructMoved(op, d, srcReg);
+  // The amount a kernel pointer is moved by: the other operand, before the operation.
+  const amount = d.kptr ? srcReg : d;
+  const varMove = !isConst(amount.s) || amount.kptr || d.kvar || srcReg.kvar;
   scalarAlu(d.s, s, op, alu32);
   d.id = 0;
   // A kernel pointer moved by a number stays one (PTR_TO_BTF_ID + off); other operations make a number.
@@ -172,6 +175,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   d.kptr = !alu32 && ((op === 'add' && (d.kptr || srcReg.kptr)) || (op === 'sub' && d.kptr && !srcReg.kptr));
   d.kstruct = d.kptr && moved ? moved.struct : 0;
   d.kstructOff = d.kstruct ? moved!.off : 0;
+  d.kvar = d.kptr && varMove;
   d.trusted = false;
   d.untrusted = d.kptr && untrusted;
 }
@@ -465,6 +469,13 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
         const message = r.type === 'btf_id' ? 'only read is supported' : `R${m.regno} cannot write into ${typeText(r)}`;
         throw new Reject('V1099', message, { proven: `R${m.regno} is ${describe(env, r)}`, needed: 'read-only access to kernel objects' });
       }
+      if (r.type === 'btf_id' && off >= 0 && !(isConst(r.s) && r.s.var.v === 0n)) {
+        // check_ptr_to_btf_access: the offset must be constant.
+        throw new Reject('V1014', `R${m.regno} is ptr_${r.btf} invalid variable offset: off=${off}, var_off=${tnumText(r.s.var)}`, {
+          proven: `R${m.regno} is ${describe(env, r)}: a kernel pointer moved by an amount that is not a constant`,
+          needed: 'a kernel pointer moved by constants only; read other fields with bpf_probe_read_kernel()',
+        });
+      }
       if (off < 0 || (r.type !== 'btf_id' && !sockReadOk(r.type, off, m.size))) {
         throw new Reject('V1099', `R${m.regno} invalid ${typeText(r)} access off=${off} size=${m.size}`, {
           proven: `a ${m.size}-byte read at offset ${off} of R${m.regno}, ${describe(env, r)}`,
@@ -476,6 +487,14 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
       break;
     case 'scalar':
       if (!r.kptr) throw invalidMemAccess(env, m.regno, r);
+      if (r.kvar) {
+        // check_ptr_to_btf_access: no variable offset; a number read from the context is no pointer either.
+        throw new Reject('V1014', `R${m.regno} is ptr_ invalid variable offset: off=${m.off}`, {
+          headline: `R${m.regno} is a kernel pointer moved by a variable amount, which the kernel refuses to read through`,
+          proven: `R${m.regno} is a value read from a BTF-typed context or kernel object, plus an amount that is not a constant`,
+          needed: 'a kernel pointer moved by constants only; read other fields with bpf_probe_read_kernel()',
+        });
+      }
       if (m.access === 'write') {
         throw new Reject('V1099', 'only read is supported', {
           proven: `R${m.regno} is a value read from a BTF-typed context or kernel object`, needed: 'read-only access to kernel objects',

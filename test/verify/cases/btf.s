@@ -139,3 +139,45 @@ out:
 out:
         r0 = 0
         exit
+
+; A kernel pointer may be moved by constants only: moved by a variable amount, nothing may be
+; read through it (check_ptr_to_btf_access: "invalid variable offset"); if the argument was a
+; number, reading through it is refused as well.
+@case tp_btf_task_argument_moved_by_variable reject EACCES "R6 is ptr_task_struct invalid variable offset: off=0, var_off=(0x0; 0x7)"
+.prog p tp_btf/sched_switch
+        r6 = *(u64 *)(r1 +8)
+        call bpf_get_prandom_u32
+        r0 &= 7
+        r6 += r0
+        r0 = *(u32 *)(r6 +0)
+        r0 = 0
+        exit
+
+@case tp_btf_integer_argument_plus_variable accept
+.prog p tp_btf/sched_switch
+        r6 = *(u64 *)(r1 +0)
+        call bpf_get_prandom_u32
+        r0 &= 7
+        r6 += r0
+        if r6 > 10 goto out
+out:    r0 = 0
+        exit
+
+@case current_task_btf_moved_by_variable reject EACCES "R6 is ptr_task_struct invalid variable offset: off=0, var_off=(0x0; 0x7)"
+.prog p kprobe/do_sys_open
+        call bpf_get_current_task_btf
+        r6 = r0
+        call bpf_get_prandom_u32
+        r0 &= 7
+        r6 += r0
+        r0 = *(u32 *)(r6 +0)
+        r0 = 0
+        exit
+
+@case current_task_btf_moved_by_constant accept
+.prog p kprobe/do_sys_open
+        call bpf_get_current_task_btf
+        r0 += 16
+        r0 = *(u32 *)(r0 +0)
+        r0 = 0
+        exit
