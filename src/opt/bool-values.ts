@@ -19,7 +19,8 @@
 // What the kernel loses: on the two paths it knew the comparison's outcome for the operands.
 // So a boolean that a branch tests later (where that knowledge could make an access provable)
 // stays a diamond, and so does a comparison of anything that may be a pointer (pointer
-// arithmetic other than add/sub is refused by the kernel).
+// arithmetic other than add/sub is refused by the kernel), and a boolean whose arithmetic would
+// make the kernel track a variable exactly that it otherwise would not (diamondsToKeep).
 import type { Block, BlockId, CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, termUses } from '../ir/ir.js';
 import type { Span } from '../diag/source.js';
@@ -33,14 +34,129 @@ export function convertBooleanValues(fn: IrFunction): boolean {
   const scalars = scalarRegisters(fn);
   const tested = new Set<VReg>();
   for (const b of fn.blocks) if (b.term.op === 'br') for (const r of termUses(b.term)) tested.add(r);
+  const keep = diamondsToKeep(fn, scalars);
   let changed = false;
   // Diamonds of constants first, everywhere; then the combinations that they make possible
   // (an inner comparison's diamond is now a computed arm of the outer `&&`).
-  for (const b of fn.blocks) if (convertDiamond(fn, b, scalars, tested)) changed = true;
+  for (const b of fn.blocks) if (!keep.has(b.id) && convertDiamond(fn, b, scalars, tested)) changed = true;
   const preds = predecessors(fn);
   const liveOut = computeLiveOut(fn);
-  for (const b of fn.blocks) if (combineBits(fn, b, scalars, tested, preds, liveOut)) changed = true;
+  for (const b of fn.blocks) if (!keep.has(b.id) && combineBits(fn, b, scalars, tested, preds, liveOut)) changed = true;
   return changed;
+}
+
+/**
+ * The blocks whose value diamond stays a branch because arithmetic would spread the kernel's
+ * precision marks to variables that nothing else makes precise.
+ *
+ * The kernel's verifier prunes a path when an earlier state at the same instruction contains the
+ * current one; scalars it has marked precise must be contained exactly (a constant only matches
+ * itself), the others match anything. A scalar becomes precise when something depends on its
+ * exact value (the sinks below), and the mark goes back through the instructions that computed
+ * it (mark_chain_precision), stopping at a constant, a load from memory, or a call's result. So
+ * when a boolean is needed precisely, its diamond's `x = 1` / `x = 0` stops the marks, while
+ * `(a - b) >> 63` carries them on to a and b, and from there to every variable they were computed
+ * from. When one of those is a variable assigned on several paths (a value that differs between
+ * the states of an unrolled loop) and nothing else makes it precise, its states stop matching,
+ * and more paths are explored than the diamond's fork costs: a random program's
+ * `a1[v5 & 1] &= (a1[k] > (v3 & o0.f1)) | 0x80`, where the stored value is needed precisely and
+ * v3 is not, went from 627,539 processed instructions to more than 1M.
+ *
+ * Sinks, as the kernel has them: the scalar added to a pointer (an index), the value stored to
+ * the stack through a computed address or in fewer than 8 bytes (a zero written where the stack
+ * holds zeros is made precise), arguments of calls, the returned value, and the operands of
+ * branches (a branch whose outcome the state decides marks its operands), except the branches of
+ * value diamonds, which may become arithmetic themselves. The marks then go back through moves
+ * and arithmetic, not through loads.
+ */
+function diamondsToKeep(fn: IrFunction, scalars: ReadonlySet<VReg>): Set<BlockId> {
+  const defs = new Map<VReg, { inst: Inst; block: BlockId }[]>();
+  const stackAddresses = new Set<VReg>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      const list = defs.get(d);
+      if (list) list.push({ inst: i, block: b.id });
+      else defs.set(d, [{ inst: i, block: b.id }]);
+    }
+  }
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [r, list] of defs) {
+      if (stackAddresses.has(r)) continue;
+      if (list.some(({ inst: i }) => i.op === 'slotaddr' || (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && stackAddresses.has(i.src.reg)) ||
+        (i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && i.a.kind === 'reg' && stackAddresses.has(i.a.reg)))) {
+        stackAddresses.add(r);
+        grew = true;
+      }
+    }
+  }
+  const valueDiamond = (b: Block): { dst: VReg; a: VReg; b: Operand } | undefined => {
+    const t = b.term;
+    if (t.op !== 'br') return undefined;
+    const yes = constantBit(fn.blocks[t.then]!);
+    const no = constantBit(fn.blocks[t.else]!);
+    const k = yes ?? no;
+    return k === undefined ? undefined : { dst: k.dst, a: t.a, b: t.b };
+  };
+  const precise = new Set<VReg>();
+  const work: VReg[] = [];
+  const mark = (o: Operand | VReg | undefined): void => {
+    const r = typeof o === 'number' ? o : o?.kind === 'reg' ? o.reg : undefined;
+    if (r !== undefined && !precise.has(r)) {
+      precise.add(r);
+      work.push(r);
+    }
+  };
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && !scalars.has(i.dst)) {
+        if (i.a.kind === 'reg' && scalars.has(i.a.reg)) mark(i.a);
+        if (i.b.kind === 'reg' && scalars.has(i.b.reg)) mark(i.b);
+      } else if (i.op === 'store' && (i.size < 8 || (i.addr.kind === 'reg' && stackAddresses.has(i.addr.reg)))) {
+        if (i.addr.kind === 'slot' || stackAddresses.has(i.addr.reg)) mark(i.src);
+      } else if (i.op === 'call' || i.op === 'callfn') {
+        for (const a of i.args) mark(a);
+      }
+    }
+    if (b.term.op === 'ret') mark(b.term.value);
+    else if (b.term.op === 'br' && valueDiamond(b) === undefined) for (const r of termUses(b.term)) mark(r);
+  }
+  const through = (i: Inst): Operand[] => {
+    switch (i.op) {
+      case 'mov': return [i.src];
+      case 'alu': return [i.a, i.b];
+      case 'neg': return [{ kind: 'reg', reg: i.a }];
+      case 'sext':
+      case 'bswap': return [{ kind: 'reg', reg: i.src }];
+      default: return [];
+    }
+  };
+  for (let r = work.pop(); r !== undefined; r = work.pop()) for (const d of defs.get(r) ?? []) for (const o of through(d.inst)) mark(o);
+  // An operand is safe to make precise when every C variable its value comes from (through
+  // moves, arithmetic and temporaries, not through loads) is precise already.
+  const safe = new Map<VReg, boolean>();
+  const isSafe = (r: VReg): boolean => {
+    const known = safe.get(r);
+    if (known !== undefined) return known;
+    if (precise.has(r)) return true;
+    if (fn.vregNames.has(r)) {
+      safe.set(r, false);
+      return false;
+    }
+    safe.set(r, true); // a cycle: decided by the other operands
+    const ok = (defs.get(r) ?? []).every((d) => through(d.inst).every((o) => o.kind === 'imm' || isSafe(o.reg)));
+    safe.set(r, ok);
+    return ok;
+  };
+  const keep = new Set<BlockId>();
+  for (const b of fn.blocks) {
+    const v = valueDiamond(b);
+    if (v === undefined || !precise.has(v.dst)) continue;
+    if (!isSafe(v.a) || (v.b.kind === 'reg' && !isSafe(v.b.reg))) keep.add(b.id);
+  }
+  return keep;
 }
 
 /** The register and value of a block that only sets one register to 0 or 1 and jumps. */

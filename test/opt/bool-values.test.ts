@@ -1,7 +1,8 @@
 // Booleans as values without branches (opt/bool-values.ts): every comparison's branch-free bit
 // agrees with the comparison on edge values and random ones; 1/0 diamonds of integers become
-// arithmetic, and `&&`/`||` combine their bits; diamonds of possible pointers, and booleans that
-// a branch tests later, stay branches.
+// arithmetic, and `&&`/`||` combine their bits; diamonds of possible pointers, booleans that a
+// branch tests later, and booleans the kernel needs precisely whose operands come from a variable
+// it does not, stay branches.
 import { describe, expect, it } from 'vitest';
 import { NO_SPAN } from '../../src/diag/source.js';
 import { evalAlu, evalCmp, evalNeg, evalSext } from '../../src/ir/eval.js';
@@ -135,5 +136,40 @@ describe('convertBooleanValues', () => {
     const f = diamond([and32(0, 5), and32(1, 5)], 'lt', { op: 'br', cmp: 'ne', bits: 64, a: r(2), b: imm(0), then: 4, else: 5, span });
     f.blocks.push({ id: 4, insts: [], term: { op: 'ret', value: imm(1), span } }, { id: 5, insts: [], term: { op: 'ret', value: imm(0), span } });
     expect(converted(f), printFunction(f)).toBe(false);
+  });
+
+  // The kernel carries precision marks back through arithmetic, not through a diamond's
+  // constants: a boolean it needs precisely (here an index) stays a branch while an operand is a
+  // C variable that nothing else makes precise.
+  describe('a boolean used as an index', () => {
+    /** b3 indexes a stack array with %2 (and, with `alsoIndexV`, with %0 too) and returns the element. */
+    function indexed(alsoIndexV: boolean, index = true): IrFunction {
+      const f = diamond([and32(0, 5), and32(1, 5)]);
+      f.vregNames.set(r(0), 'v');
+      f.slots.push({ id: 0, name: 'arr', sizeBytes: 16, alignBytes: 8, span });
+      const insts: Inst[] = [{ op: 'slotaddr', dst: r(6), slot: 0, off: 0, span }];
+      insts.push({ op: 'alu', alu: 'add', bits: 64, dst: r(7), a: reg(6), b: reg(index ? 2 : 1), span }, load(8, 4, 7));
+      if (alsoIndexV) insts.push({ op: 'alu', alu: 'add', bits: 64, dst: r(9), a: reg(6), b: reg(0), span }, { op: 'store', size: 4, addr: { kind: 'reg', reg: r(9), off: 0 }, src: reg(8), span });
+      f.blocks[3]!.insts = insts;
+      f.blocks[3]!.term = { op: 'ret', value: reg(8), span };
+      f.vregCount = 10;
+      return f;
+    }
+
+    it('stays a branch when it would make a variable precise that nothing else does', () => {
+      const f = indexed(false);
+      expect(converted(f), printFunction(f)).toBe(false);
+    });
+
+    it('becomes arithmetic when the variable is an index itself', () => {
+      const f = indexed(true);
+      expect(converted(f), printFunction(f)).toBe(true);
+      expect(printFunction(f)).not.toMatch(/\bbr\b/);
+    });
+
+    it('becomes arithmetic when nothing needs the boolean precisely', () => {
+      const f = indexed(false, false);
+      expect(converted(f), printFunction(f)).toBe(true);
+    });
   });
 });

@@ -189,6 +189,44 @@ END
   return { source, expected };
 }
 
+// A boolean that indexes an array, computed from a variable that an unrolled loop sets to a
+// different constant on each of its paths (2^16 of them). As a branch, the boolean's constants
+// stop the kernel's precision marks, the variable stays imprecise and every path joins the first
+// at each if/else; as arithmetic (`(k - (v & 0xff)) >> 63`), the index made the variable precise,
+// no path matched another, and the kernel refused the object (over 1M instructions at -O0 and
+// -O2). The variable reaches the assertion through a volatile store and load in the packet,
+// which end the marks, so that the assertion's branch does not make it precise either.
+const PATH_ROUNDS = 16;
+function pathConstantIndex(inputs: readonly bigint[]): { source: string; expected: bigint[] } {
+  const u32 = (v: bigint) => BigInt.asUintN(32, v);
+  const x = u32(inputs[0]!);
+  const k = u32(inputs[1]!);
+  let v = 0n;
+  for (let i = 0n; i < BigInt(PATH_ROUNDS); i++) v = ((x >> i) & 1n) !== 0n ? u32(v * 3n + i) : u32(v + 5n);
+  const b = k > (v & 0xffn) ? 1 : 0;
+  const s = [0n, 0n];
+  s[b] = 1n;
+  const source = `
+BEGIN(prog)
+  __u32 x = IN(0), k = IN(1);
+  __u32 v = 0;
+  __u64 s[2] = {};
+  for (int i = 0; i < ${PATH_ROUNDS}; i++) {
+    if ((x >> i) & 1)
+      v = v * 3 + i;
+    else
+      v += 5;
+  }
+  s[k > (v & 0xff)] += 1;
+  *(volatile __u64 *)&IN(8) = v;
+  ASSERT(${v}ULL, *(volatile __u64 *)&IN(8));
+  ASSERT(${s[0]}, s[0]);
+  ASSERT(${s[1]}, s[1]);
+END
+`;
+  return { source, expected: [v, s[0]!, s[1]!] };
+}
+
 describe('refusal regressions', () => {
   const { source } = pressure();
   for (const opts of LEVELS) {
@@ -214,6 +252,13 @@ describe('refusal regressions', () => {
     kernelIt(`-mcpu=v${opts.mcpu} -O${opts.optLevel}: booleans kept as values in unrolled rounds stay within the kernel's budget`, () => {
       for (const inputs of [INPUTS, [0xffffffffn, 7n, 0x80000000n, 0x1ffn], [5n, 0n, 0n, 0xfffffffen]]) {
         expectAllPass(booleanRounds(inputs).source, inputs, 1, opts);
+      }
+    });
+  }
+  for (const opts of LEVELS) {
+    kernelIt(`-mcpu=v${opts.mcpu} -O${opts.optLevel}: a boolean index of a variable with a constant per path stays a branch within the kernel's budget`, () => {
+      for (const inputs of [INPUTS, [0xa5a5n, 0xffn], [0xffffn, 3n], [0n, 0n]]) {
+        expectAllPass(pathConstantIndex(inputs).source, inputs, 3, opts);
       }
     });
   }
