@@ -47,7 +47,7 @@ function loadBundle() {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   const needsCache = cachedData === undefined || script.cachedDataRejected === true;
-  return { main: module.exports.main, script, needsCache };
+  return { main: module.exports.main, script, needsCache, source };
 }
 
 function writeCache(script) {
@@ -62,8 +62,9 @@ function writeCache(script) {
 }
 
 if (existsSync(bundlePath)) {
-  const { main, script, needsCache } = loadBundle();
-  process.exitCode = await main(process.argv.slice(2));
+  const { main, script, needsCache, source } = loadBundle();
+  // The bundle's text identifies the parse cache recorded with it (src/cli/parse-cache-files.ts).
+  process.exitCode = await main(process.argv.slice(2), { bundleSource: source });
   if (needsCache) {
     // V8 checks a cache against the flags it was made with: make it with the ones a run starts with.
     if (process.argv[2] !== 'run') v8.setFlagsFromString('--no-opt');

@@ -3,6 +3,7 @@
 import { Diagnostics, type WarningMode } from './diag/diagnostic.js';
 import type { FileSystem } from './diag/fs.js';
 import { SourceManager } from './diag/source.js';
+import type { ParseCache } from './parse/parse-cache.js';
 
 export interface CompileOptions {
   /** -I directories, searched in order before stdlibDir. */
@@ -56,6 +57,8 @@ export interface CompileContext {
   diags: Diagnostics;
   sources: SourceManager;
   fs: FileSystem;
+  /** Declarations recorded at build time for ebcc's own headers (src/parse/parse-cache.ts); the CLI sets it. */
+  parseCache?: ParseCache;
 }
 
 export function defaultOptions(overrides: Partial<CompileOptions> = {}): CompileOptions {

@@ -20,6 +20,7 @@ import { printPreprocessed } from '../pp/print.js';
 import { normalizeArgs, type DepOptions, type Normalized } from './args.js';
 import { NodeFileSystem, readInputBytes, sameFile, writeOutputAtomic } from './node-fs.js';
 import { addCompileOptions, optionsFrom, report, type BuildFlags } from './options.js';
+import { parseCacheDir, readParseCache } from './parse-cache-files.js';
 import { addRunCommand } from './run.js';
 import { addVerifyCommand } from './verify.js';
 
@@ -35,8 +36,9 @@ function enableOptimizingCompiler(): void {
   v8.setFlagsFromString('--opt');
 }
 
-function runBuild(file: string, flags: BuildFlags, mode: Normalized): number {
+function runBuild(file: string, flags: BuildFlags, mode: Normalized, launch: Launch): number {
   const ctx = createContext(new NodeFileSystem(enableOptimizingCompiler), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
+  if (launch.bundleSource !== undefined) ctx.parseCache = readParseCache(parseCacheDir(), launch.bundleSource);
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {
@@ -181,7 +183,12 @@ function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; se
   return report(ctx, {} as BuildFlags);
 }
 
-export async function main(args: string[]): Promise<number> {
+/** How bin/ebcc.js started the CLI: from the bundle (whose text identifies the parse cache) or not. */
+export interface Launch {
+  bundleSource?: string;
+}
+
+export async function main(args: string[], launch: Launch = {}): Promise<number> {
   const clang = normalizeArgs(args);
   const { argv } = clang;
   if (clang.errors.length > 0) {
@@ -211,12 +218,12 @@ export async function main(args: string[]): Promise<number> {
       .option('--source-map', 'also write OUT.o.map, a source map v3 from instruction slots to C lines (needs debug info: not with -g0)'),
   ).action((file: string, flags: BuildFlags) => {
     if (flags.sourceMap && flags.g === false) throw new CommanderError(2, 'ebcc.sourcemap', "error: --source-map maps the line table that -g0 turns off: drop -g0");
-    process.exitCode = runBuild(file, flags, clang);
+    process.exitCode = runBuild(file, flags, clang, launch);
   });
 
   addCompileOptions(program.command('check').description('run the front end only: report diagnostics').argument('<file>', 'C source file')).action(
     (file: string, flags: BuildFlags) => {
-      process.exitCode = runBuild(file, flags, { ...clang, preprocessOnly: false, syntaxOnly: true });
+      process.exitCode = runBuild(file, flags, { ...clang, preprocessOnly: false, syntaxOnly: true }, launch);
     },
   );
 

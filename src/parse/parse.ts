@@ -9,7 +9,8 @@ import type { CompileContext } from '../context.js';
 import type { Token } from '../pp/token.js';
 import type * as ast from './ast.js';
 import { MAX_NESTING_DEPTH, NestingTooDeep, ParseState } from './parser-base.js';
-import { toParserTokens } from './tokens.js';
+import { reusePrefix, type DeclBoundary } from './parse-cache.js';
+import { toParserTokens, type CToken } from './tokens.js';
 import { CParser } from './unit-rules.js';
 
 /**
@@ -25,11 +26,55 @@ export function getParser(): CParser {
   return sharedParser;
 }
 
-/** `parser`: the process's by default; tests pass one built otherwise. */
+/**
+ * `parser`: the process's by default; tests pass one built otherwise. With ctx.parseCache, the
+ * first declarations come from the cache when their tokens are exactly the recorded ones
+ * (parse-cache.ts), and the parser starts after them.
+ */
 export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser()): ast.TranslationUnit {
-  const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23: ctx.options.c23 });
+  const c23 = ctx.options.c23 === true;
+  const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 });
+  const reused = ctx.parseCache ? reusePrefix(ctx.parseCache, tokens, c23) : undefined;
+  let state = new ParseState(ctokens, pragmasBefore);
+  let parsed = false;
+  if (reused) {
+    state.items.push(...reused.items);
+    for (const [name, isTypedef] of reused.declared) state.scopes.declare(name, isTypedef);
+    // Token indexes stay those of the whole stream (startOffset): spans, pragmas and recovery use them.
+    runParser(parser, state, ctokens.slice(reused.parserEnd), tokens);
+    // A syntax error is reported from a parse of the whole stream, exactly as without the cache.
+    parsed = state.diagnostics.length === 0;
+    if (!parsed) state = new ParseState(ctokens, pragmasBefore);
+  }
+  if (!parsed) runParser(parser, state, ctokens, tokens);
+  for (const d of state.diagnostics) {
+    ctx.diags.error(d.code, d.message, d.span, d.expansion ? { expansion: d.expansion } : {});
+  }
+  const first = tokens[0]?.span ?? { file: 0, start: 0, end: 0 };
+  const last = tokens[tokens.length - 1]?.span ?? first;
+  const span = { file: first.file, start: 0, end: last.file === first.file ? last.end : first.end };
+  return { kind: 'TranslationUnit', span, items: state.items };
+}
+
+/** Parses a whole stream as parse() does without a cache, and says where each external declaration ends and what it declared (for recording a cache). */
+export function parseRecording(tokens: Token[], ctx: CompileContext, parser: CParser = getParser()): { items: ast.ExternalDecl[]; boundaries: DeclBoundary[]; diagnostics: number } {
+  const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23: ctx.options.c23 === true });
   const state = new ParseState(ctokens, pragmasBefore);
-  parser.input = ctokens;
+  const boundaries: DeclBoundary[] = [];
+  let before = new Map<string, boolean>();
+  state.onItem = (parserEnd) => {
+    const now = state.scopes.fileScope();
+    const declared: [string, boolean][] = [];
+    for (const [name, isTypedef] of now) if (before.get(name) !== isTypedef) declared.push([name, isTypedef]);
+    before = new Map(now);
+    boundaries.push({ parserEnd, declared });
+  };
+  runParser(parser, state, ctokens, tokens);
+  return { items: state.items, boundaries, diagnostics: state.diagnostics.length };
+}
+
+function runParser(parser: CParser, state: ParseState, input: CToken[], tokens: Token[]): void {
+  parser.input = input;
   parser.useState(state);
   try {
     parser.translationUnit();
@@ -41,11 +86,4 @@ export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = ge
       span: (e.token as { src?: Token }).src?.span ?? tokens[tokens.length - 1]!.span,
     });
   }
-  for (const d of state.diagnostics) {
-    ctx.diags.error(d.code, d.message, d.span, d.expansion ? { expansion: d.expansion } : {});
-  }
-  const first = tokens[0]?.span ?? { file: 0, start: 0, end: 0 };
-  const last = tokens[tokens.length - 1]?.span ?? first;
-  const span = { file: first.file, start: 0, end: last.file === first.file ? last.end : first.end };
-  return { kind: 'TranslationUnit', span, items: state.items };
 }

@@ -60,6 +60,8 @@ export class ParseState {
   depth = 0;
   diagnostics: PendingDiagnostic[] = [];
   items: ast.ExternalDecl[] = [];
+  /** Called after each external declaration with the parser tokens consumed so far (recording a parse cache). */
+  onItem?: (parserEnd: number) => void;
   constructor(
     readonly tokens: T.CToken[],
     readonly pragmasBefore: Map<number, Token[]>,

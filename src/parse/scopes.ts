@@ -20,6 +20,11 @@ export class TypedefScopes {
     this.stack[this.stack.length - 1]!.set(name, isTypedef);
   }
 
+  /** The file scope's entries (for recording what each external declaration declared). */
+  fileScope(): ReadonlyMap<string, boolean> {
+    return this.stack[0]!;
+  }
+
   isTypedef(name: string): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const v = this.stack[i]!.get(name);

@@ -23,7 +23,10 @@ export class CParser extends StmtParser {
         const start = this.nextIndex();
         try {
           const item = this.SUBRULE(this.externalDeclaration);
-          this.ACTION(() => item && this.st.items.push(item));
+          this.ACTION(() => {
+            if (item) this.st.items.push(item);
+            this.st.onItem?.(this.nextIndex());
+          });
         } catch (e) {
           this.recover(e, start);
         }

@@ -1,0 +1,48 @@
+// The parse cache on disk: dist/cli/parse-cache/index.json names the entries (one JSON file each,
+// written by scripts/gen-parse-cache.mjs at `npm run build`) and the bundle they were recorded
+// with. A cache recorded with another bundle (another ebcc, or sources rebuilt since) is ignored:
+// its parser may build other trees. Matching the tokens themselves is parse-cache.ts's job.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PARSE_CACHE_FORMAT, type ParseCache, type ParseCacheEntry } from '../parse/parse-cache.js';
+
+export interface ParseCacheIndex {
+  format: number;
+  /** parseCacheFingerprint() of the bundle the entries were recorded with. */
+  bundle: string;
+  entries: { head: string; file: string }[];
+}
+
+/** Where `npm run build` writes the cache: beside the bundle. */
+export function parseCacheDir(): string {
+  return fileURLToPath(new URL('./parse-cache/', import.meta.url));
+}
+
+export function parseCacheFingerprint(bundleSource: string): string {
+  return createHash('sha256').update(bundleSource).digest('hex');
+}
+
+/** The cache in `dir` if it exists and was recorded with this bundle; entries are read when first needed. */
+export function readParseCache(dir: string, bundleSource: string): ParseCache | undefined {
+  let index: ParseCacheIndex;
+  try {
+    index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as ParseCacheIndex;
+  } catch {
+    return undefined;
+  }
+  if (index.format !== PARSE_CACHE_FORMAT || index.bundle !== parseCacheFingerprint(bundleSource)) return undefined;
+  return {
+    entries: index.entries.map((e) => ({
+      head: e.head,
+      load: (): ParseCacheEntry | undefined => {
+        try {
+          return JSON.parse(readFileSync(join(dir, e.file), 'utf8')) as ParseCacheEntry;
+        } catch {
+          return undefined;
+        }
+      },
+    })),
+  };
+}
