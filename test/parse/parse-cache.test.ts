@@ -1,10 +1,12 @@
 // The parse cache (src/parse/parse-cache.ts): declarations recorded from one parse are taken by a
 // later parse only where its tokens are exactly the recorded ones, and the tree is then the same
 // as a parse without the cache, bigints, undefined members and shared nodes included.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NodeFileSystem } from '../../src/cli/node-fs.js';
 import { parseCacheFingerprint, readParseCache } from '../../src/cli/parse-cache-files.js';
 import { createContext, type CompileOptions } from '../../src/context.js';
 import { MemoryFileSystem } from '../../src/diag/fs.js';
@@ -184,3 +186,55 @@ describe('parse cache files', () => {
     expect(reusePrefix(readParseCache(dir, 'b')!, tokens, false)).toBeUndefined();
   });
 });
+
+describe('parse cache on the real headers', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const stdlibDir = join(root, 'stdlib/include');
+  const samplePath = join(root, 'samples/xdp_count.c');
+  const sample = readFileSync(samplePath, 'utf8');
+  const run = (text: string, cache?: ParseCache) => {
+    const ctx = createContext(new NodeFileSystem(), { stdlibDir });
+    const tokens = preprocess(ctx.sources.add(samplePath, text), ctx);
+    if (cache) ctx.parseCache = cache;
+    const unit = parse(tokens, ctx);
+    return { tokens, ctx, text: dump(unit), errors: ctx.diags.list.map((d) => `${d.code} ${d.message} @${d.span?.file}:${d.span?.start}`) };
+  };
+  // Recorded as the build does: the declarations whose tokens and look-ahead are all the headers'.
+  const first = run(sample);
+  const { items, boundaries } = parseRecording(first.tokens, first.ctx);
+  const fromHeader = (t: Token) => t.span.file !== 0 && (t.expansion === undefined || t.expansion.use.file !== 0);
+  const limit = first.tokens.findIndex((t) => !fromHeader(t));
+  const all = recordEntry(first.tokens, items, boundaries, false, boundaries.length)!;
+  const entry = recordEntry(first.tokens, items, boundaries, false, all.decls.filter((d) => d.checkEnd <= limit).length)!;
+  const cache = cacheOf(entry, first.tokens);
+
+  it('takes the headers of samples/xdp_count.c and gives its tree', () => {
+    expect(entry.decls.length).toBeGreaterThan(300);
+    expect(run(sample, cache).text).toBe(first.text);
+  });
+
+  it('gives the same tree and diagnostics as a full parse for 15 damaged copies of the program', { timeout: 120_000 }, () => {
+    const next = rng(0x5851f42d4c957f2dn);
+    const bodyStart = sample.lastIndexOf('#include');
+    for (let i = 0; i < 15; i++) {
+      // Damage the program after its first line of includes: delete, duplicate or insert a few characters.
+      const at = bodyStart + Number(next() % BigInt(sample.length - bodyStart));
+      const len = 1 + Number(next() % 4n);
+      const kind = Number(next() % 3n);
+      const text = kind === 0 ? sample.slice(0, at) + sample.slice(at + len) : kind === 1 ? sample.slice(0, at) + sample.slice(at, at + len) + sample.slice(at) : `${sample.slice(0, at)};){${sample.slice(at)}`;
+      const plain = run(text), cached = run(text, cache);
+      expect(cached.errors).toEqual(plain.errors);
+      expect(cached.text).toBe(plain.text);
+    }
+  });
+});
+
+function rng(seed: bigint): () => bigint {
+  let x = seed;
+  return () => {
+    x ^= x >> 12n;
+    x ^= (x << 25n) & ((1n << 64n) - 1n);
+    x ^= x >> 27n;
+    return (x * 0x2545f4914f6cdd1dn) & ((1n << 64n) - 1n);
+  };
+}
