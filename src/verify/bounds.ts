@@ -4,7 +4,7 @@
 // bigints: unsigned fields in [0, 2^64) or [0, 2^32), signed ones in the signed ranges.
 import { COND_JMP_NEGATED, COND_JMP_OPS, COND_JMP_SWAPPED, type CondJmpOp } from '../bpf/opcodes.js';
 import {
-  TNUM_UNKNOWN, U32, U64, tnumAdd, tnumAnd, tnumArshift, tnumCast, tnumClearSubreg, tnumConst, tnumIntersect,
+  LOW_BITS, TNUM_UNKNOWN, U32, U64, tnumAdd, tnumAnd, tnumArshift, tnumCast, tnumClearSubreg, tnumConst, tnumIntersect,
   tnumIsConst, tnumLshift, tnumMul, tnumOr, tnumRange, tnumRshift, tnumSub, tnumSubreg, tnumWithSubreg, tnumXor,
   type Tnum,
 } from './tnum.js';
@@ -169,8 +169,11 @@ function deduce64(s: Scalar): void {
   }
 }
 
+/** The upper 32 bits of a u64, as the signed bigint ~0xffffffff (masked to 64 bits where used). */
+const HIGH_HALF = ~0xffffffffn;
+
 function deduceMixed(s: Scalar): void {
-  const hi = ~0xffffffffn;
+  const hi = HIGH_HALF;
   const newUmin = u64((s.umin & hi) | s.u32min);
   const newUmax = u64((s.umax & hi) | s.u32max);
   s.umin = max(s.umin, newUmin);
@@ -232,7 +235,7 @@ export function zext32(s: Scalar): void {
 export function coerceToSize(s: Scalar, size: number): void {
   if (size >= 8) return;
   s.var = tnumCast(s.var, size);
-  const mask = (1n << BigInt(size * 8)) - 1n;
+  const mask = LOW_BITS[size * 8] ?? (1n << BigInt(size * 8)) - 1n;
   if ((s.umin & ~mask) === (s.umax & ~mask)) {
     s.umin &= mask;
     s.umax &= mask;

@@ -180,9 +180,12 @@ export function checkProgram(env: Env): CheckResult {
   const live = registerLiveness(insns);
   const demand = demandedValues(insns, env.maps);
   const prune = new Uint8Array(insns.length);
+  // Jump instructions (the checkpoint heuristic counts them): decoded once here, not per processed instruction.
+  const isJump = new Uint8Array(insns.length);
   for (let i = 0; i < insns.length; i++) {
     const f = formOf(insns[i]!);
     if (!f) continue;
+    if (f.cls === 'jmp' || f.cls === 'jmp32') isJump[i] = 1;
     if (f.kind === 'jcond') {
       // Both the jump and its target are prune points (visit_insn, push_insn of a BRANCH edge).
       prune[i] = 1;
@@ -372,8 +375,7 @@ export function checkProgram(env: Env): CheckResult {
     }
     try {
       const step = stepInsn(env, cur.st, idx);
-      const form = formOf(insns[idx]!);
-      if (form && (form.cls === 'jmp' || form.cls === 'jmp32')) jmps++;
+      jmps += isJump[idx]!;
       for (const fr of cur.st.frames) depthOf[funcOf[fr.subprog] ?? 0] = Math.max(depthOf[funcOf[fr.subprog] ?? 0]!, fr.depth);
       if (step.kind === 'next') {
         cur.idx = step.to;

@@ -12,6 +12,9 @@ export const U32 = 0xffffffffn;
 
 const u64 = (x: bigint): bigint => x & U64;
 
+/** LOW_BITS[n] = 2^n - 1, for n in 0..64: built once, not a shift and a subtraction per use. */
+export const LOW_BITS: readonly bigint[] = Array.from({ length: 65 }, (_, n) => (1n << BigInt(n)) - 1n);
+
 export const tnumConst = (v: bigint): Tnum => ({ v: u64(v), m: 0n });
 export const TNUM_UNKNOWN: Tnum = { v: 0n, m: U64 };
 
@@ -31,7 +34,7 @@ export function tnumRange(min: bigint, max: bigint): Tnum {
   const chi = min ^ max;
   const bits = fls64(chi);
   if (bits > 63) return TNUM_UNKNOWN;
-  const delta = (1n << BigInt(bits)) - 1n;
+  const delta = LOW_BITS[bits]!;
   return { v: min & ~delta & U64, m: delta };
 }
 
@@ -129,7 +132,7 @@ export function tnumIntersect(a: Tnum, b: Tnum): Tnum {
 /** Keeps the low `size` bytes. */
 export function tnumCast(a: Tnum, size: number): Tnum {
   if (size >= 8) return a;
-  const mask = (1n << BigInt(size * 8)) - 1n;
+  const mask = LOW_BITS[size * 8] ?? (1n << BigInt(size * 8)) - 1n;
   return { v: a.v & mask, m: a.m & mask };
 }
 
