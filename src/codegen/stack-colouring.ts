@@ -12,8 +12,12 @@
 // call); so is one spilled and reloaded by the register allocator. An address that may outlive
 // that view (stored to memory other than a spill slot, passed to a BPF-to-BPF call, a kfunc or
 // inline assembly, given to a dynptr helper as the dynptr or as bpf_dynptr_from_mem's buffer,
-// which the helper keeps) makes the slot conflict with all others. A spill slot never shares bytes with a local, as in clang: a local's unwritten bytes
-// would otherwise read a spilled pointer, which the verifier refuses at any width but 8.
+// which the helper keeps) makes the slot conflict with all others. A spill slot that may hold a
+// pointer never shares bytes with a local, as in clang: a local's unwritten bytes would otherwise
+// read a spilled pointer, which the verifier refuses at any width but 8. One that only ever holds
+// scalars may: the kernel reads part of a spilled scalar as a scalar, and a narrower store over
+// it leaves the other bytes readable data (a function with 32-bit values spilled across helper
+// calls needs no more stack than its locals and those values' overlapping lifetimes).
 // Needs: register allocation done (spill slots are final).
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instUses } from '../ir/ir.js';
@@ -105,10 +109,84 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
   });
 
   const spill = new Set(fn.slots.filter((s) => s.spill).map((s) => s.id));
+  const scalarSpills = scalarOnlySpills(fn);
+  const mayHoldPointer = (s: number): boolean => spill.has(s) && !scalarSpills.has(s);
   return {
     used,
-    conflict: (a, b) => escaped.has(a) || escaped.has(b) || spill.has(a) !== spill.has(b) || (links.get(a)?.has(b) ?? false),
+    conflict: (a, b) =>
+      escaped.has(a) || escaped.has(b) || (spill.has(a) !== spill.has(b) && (mayHoldPointer(a) || mayHoldPointer(b))) || (links.get(a)?.has(b) ?? false),
   };
+}
+
+/**
+ * Spill slots that only ever hold scalars: every register stored in them is defined only by
+ * instructions whose result the kernel tracks as a scalar whatever their operands (32-bit moves
+ * and ALU operations, constants, byte and half-word loads, which no context field is, sign
+ * extensions, byte swaps, legacy packet loads), by 64-bit copies and ALU operations of such
+ * registers, or by reloads from such slots. Parameters, helper and function results, 4- and
+ * 8-byte loads (a context field may be a packet pointer) and inline assembly may be pointers.
+ * Greatest fixed point: a register starts scalar and loses it when a definition may not be.
+ */
+function scalarOnlySpills(fn: IrFunction): Set<number> {
+  const defs = new Map<VReg, Inst[]>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = 'dst' in i ? i.dst : undefined;
+      if (d === undefined) continue;
+      let list = defs.get(d);
+      if (!list) defs.set(d, (list = []));
+      list.push(i);
+    }
+  }
+  const stored = new Map<number, VReg[]>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const s = spillAccess(fn, i);
+      if (s === undefined) continue;
+      if (!stored.has(s)) stored.set(s, []);
+      if (i.op === 'store') {
+        if (i.src.kind === 'reg') stored.get(s)!.push(i.src.reg);
+      }
+    }
+  }
+  const notScalar = new Set<VReg>(fn.params);
+  const spills = new Set(stored.keys());
+  const isScalar = (o: Operand): boolean => o.kind !== 'reg' || !notScalar.has(o.reg);
+  const scalarDef = (i: Inst): boolean => {
+    switch (i.op) {
+      case 'mov':
+        return i.bits === 32 || isScalar(i.src);
+      case 'alu':
+        return i.bits === 32 || (isScalar(i.a) && isScalar(i.b));
+      case 'neg':
+      case 'sext':
+      case 'bswap':
+      case 'ldabs':
+        return true;
+      case 'load': {
+        const s = spillAccess(fn, i);
+        return s !== undefined ? spills.has(s) : i.size < 4;
+      }
+      default:
+        return false;
+    }
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [v, list] of defs) {
+      if (!notScalar.has(v) && !list.every(scalarDef)) {
+        notScalar.add(v);
+        changed = true;
+      }
+    }
+    for (const [s, regs] of stored) {
+      if (spills.has(s) && regs.some((r) => notScalar.has(r) || !defs.has(r))) {
+        spills.delete(s);
+        changed = true;
+      }
+    }
+  }
+  return spills;
 }
 
 /** Instructions whose result may be the address of a slot, or computed from one. */

@@ -123,6 +123,47 @@ describe('stack-slot colouring', () => {
     expect(slotConflicts(fn(true)).conflict(0, 1)).toBe(true);
   });
 
+  it('lets a local share bytes with a spill slot only when that slot never holds a pointer', () => {
+    // %0 is defined, spilled to s1 and reloaded into %1, which is stored into the local s0 and
+    // read back: the lifetimes of s1 and s0 never overlap. %0 is a 32-bit sum (a scalar), a
+    // 64-bit copy of one, or a 4-byte load through the parameter %9 (a context field may be a
+    // packet pointer).
+    const span = { file: 0, start: 0, end: 0 };
+    const slots: StackSlot[] = [
+      { id: 0, name: 'key', sizeBytes: 4, alignBytes: 4, span },
+      { id: 1, name: 'spill', sizeBytes: 8, alignBytes: 8, span, spill: true },
+    ];
+    const v = (n: number) => n as VReg;
+    const defs: Record<string, Inst[]> = {
+      alu32: [{ op: 'alu', alu: 'add', bits: 32, dst: v(0), a: { kind: 'reg', reg: v(9) }, b: { kind: 'imm', value: 1n }, span }],
+      copy: [
+        { op: 'load', size: 2, dst: v(5), addr: { kind: 'reg', reg: v(9), off: 0 }, span },
+        { op: 'mov', bits: 64, dst: v(0), src: { kind: 'reg', reg: v(5) }, span },
+      ],
+      load4: [{ op: 'load', size: 4, dst: v(0), addr: { kind: 'reg', reg: v(9), off: 0 }, span }],
+      param: [{ op: 'mov', bits: 64, dst: v(0), src: { kind: 'reg', reg: v(9) }, span }],
+    };
+    const fn = (def: Inst[]): IrFunction =>
+      ({
+        name: 'f', section: 'xdp', global: true, params: [v(9)], vregCount: 10, vregNames: new Map(), slots, span, source: undefined as never,
+        blocks: [{
+          id: 0,
+          insts: [
+            ...def,
+            { op: 'store', size: 8, addr: { kind: 'slot', slot: 1, off: 0 }, src: { kind: 'reg', reg: v(0) }, span },
+            { op: 'load', size: 8, dst: v(1), addr: { kind: 'slot', slot: 1, off: 0 }, span },
+            { op: 'store', size: 4, addr: { kind: 'slot', slot: 0, off: 0 }, src: { kind: 'reg', reg: v(1) }, span },
+            { op: 'load', size: 4, dst: v(2), addr: { kind: 'slot', slot: 0, off: 0 }, span },
+          ],
+          term: { op: 'ret', span },
+        }],
+      }) as unknown as IrFunction;
+    expect(slotConflicts(fn(defs.alu32!)).conflict(0, 1)).toBe(false);
+    expect(slotConflicts(fn(defs.copy!)).conflict(0, 1)).toBe(false);
+    expect(slotConflicts(fn(defs.load4!)).conflict(0, 1)).toBe(true);
+    expect(slotConflicts(fn(defs.param!)).conflict(0, 1)).toBe(true);
+  });
+
   it('keeps a value carried around a loop apart from a slot used inside it', () => {
     // b0: s0 = 1; b1: s1 = 2; x = s1; (s0 = 3;) b2: y = s0; s0 = y; loop to b1, or return.
     const span = { file: 0, start: 0, end: 0 };
