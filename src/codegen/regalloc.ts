@@ -11,6 +11,7 @@
 import { REG_RET, REGS_CALLEE_SAVED, REGS_CALLER_SAVED } from '../bpf/opcodes.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { COMMUTATIVE_ALU } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { computeLiveOut } from '../ir/liveness.js';
 
@@ -129,14 +130,23 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
         addPartner(i.dst, i.src.reg);
         addPartner(i.src.reg, i.dst);
       }
+      // So is the operand that a two-address form copies into its destination first (`rD = rA;
+      // rD op= rB`): in the operand's register, when it dies here, the copy goes.
+      for (const src of twoAddressSources(i)) {
+        addPartner(d!, src);
+        addPartner(src, d!);
+      }
       if (i.op === 'asm') {
         // Operands never sit in a register the text overwrites, and the output never shares a
         // register with an input (the text may write it before it reads them all).
         const regs = i.operands.flatMap((o) => (o.kind === 'reg' ? [o.reg] : o.kind === 'out' && o.init !== undefined ? [o.init] : []));
         if (i.dst !== undefined) regs.push(i.dst);
         for (const v of regs) for (const c of i.clobbers) forbidden[v]!.add(c);
+        // The output's initial value ("+r", or an input tied to it) is the one input it may share:
+        // the text reads it from the output's register.
+        const inputs = i.operands.flatMap((o) => (o.kind === 'reg' ? [o.reg] : []));
         if (i.dst !== undefined) {
-          for (const v of regs) {
+          for (const v of inputs) {
             if (v !== i.dst) {
               interferes[i.dst]!.add(v);
               interferes[v]!.add(i.dst);
@@ -194,12 +204,40 @@ function isCopy(i: Inst): i is Inst & { op: 'mov'; src: { kind: 'reg'; reg: VReg
   return i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg';
 }
 
+/**
+ * The registers that the selected code copies into the destination before operating on it in
+ * place (select.ts): an ALU operation's first operand (or, when it commutes, either), a
+ * negation's, a byte swap's or sign extension's source, and the initial value of an asm output.
+ */
+function twoAddressSources(i: Inst): VReg[] {
+  switch (i.op) {
+    case 'alu': {
+      const out: VReg[] = [];
+      if (i.a.kind === 'reg') out.push(i.a.reg);
+      if (i.b.kind === 'reg' && COMMUTATIVE_ALU.has(i.alu) && !out.includes(i.b.reg)) out.push(i.b.reg);
+      return out;
+    }
+    case 'neg':
+      return [i.a];
+    case 'bswap':
+    case 'sext':
+      return [i.src];
+    case 'asm':
+      return i.operands.flatMap((o) => (o.kind === 'out' && o.init !== undefined && i.dst !== undefined ? [o.init] : []));
+    default:
+      return [];
+  }
+}
+
 /** Operands that the selected code reads after writing the destination register. */
 function lateOperands(i: Inst): number[] {
   const out: number[] = [];
   const addrReg = (a: Address) => (a.kind === 'reg' ? [a.reg] : []);
   switch (i.op) {
     case 'alu':
+      // `rD = rA; rD op= rB` reads rB late; when the operation commutes and rB is already in rD,
+      // select.ts swaps the operands (`rD op= rA`), so the two may share a register.
+      if (COMMUTATIVE_ALU.has(i.alu)) break;
       if (i.b.kind === 'reg' && !(i.a.kind === 'reg' && i.a.reg === i.b.reg)) out.push(i.b.reg);
       break;
     case 'atomic':

@@ -74,6 +74,32 @@ describe('allocateRegisters', () => {
   });
 });
 
+describe('two-address forms', () => {
+  it('compute in the register of an operand that dies there, and keep an asm "+r" operand in place', () => {
+    // A checksum fold: `(sum & 0xffff) + (sum >> 16)` needs one copy of sum (for the mask), the
+    // shift works on sum's own register, and the add goes into the shift's (it commutes); the
+    // byte swap in asm works on the register that holds its "+r" operand.
+    const out = compileString(`#include <linux/bpf.h>
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        __u32 *d = (void *)(long)ctx->data;
+        if ((void *)(d + 1) > (void *)(long)ctx->data_end) return 0;
+        __u32 sum = d[0];
+        sum = (sum & 0xffff) + (sum >> 16);
+        sum = (sum & 0xffff) + (sum >> 16);
+        __u64 v = sum;
+        asm("%[v] = be16 %[v]" : [v]"+r"(v));
+        return v; }`, {}, 'codegen');
+    expect(out.text).toBe('');
+    const code = disasm(out.object!.functions.find((f) => f.name === 'p')!.insns);
+    // After the bounds check and its `return 0`: one copy per fold.
+    const body = code.slice(code.indexOf('exit') + 1);
+    expect(body.filter((l) => /^r\d = r\d$/.test(l))).toHaveLength(2);
+    const swap = body.findIndex((l) => /= be16 /.test(l));
+    expect(body[swap - 1]).not.toMatch(/^r\d = r\d$/);
+    expect(body[swap + 1]).not.toMatch(/^r\d = r\d$/);
+  });
+});
+
 describe('rematerialisation', () => {
   it('loads a map address again before each call that needs it, instead of spilling it, when R6-R9 are taken', () => {
     // samples/xdp_count.c: eth, data_end, data and the EtherType live across bump()'s calls in
