@@ -13,7 +13,7 @@ import type { Span } from '../diag/source.js';
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
-import { computeLiveOut } from '../ir/liveness.js';
+import { computeLiveOut, solveBackward } from '../ir/liveness.js';
 
 export type PReg = number & { readonly __preg: unique symbol };
 
@@ -41,10 +41,94 @@ export function allocateRegisters(fn: IrFunction): Allocation {
   const spillTemps = new Set<number>();
   for (let round = 1; ; round++) {
     const result = tryAllocate(fn, spillTemps);
-    if (result.spill.length === 0) return { regOf: result.regOf, ok: true, rounds: round };
+    if (result.spill.length === 0) {
+      if (round > 1) {
+        forwardHeldReloads(fn, result.regOf);
+        dropDeadSpillStores(fn);
+      }
+      return { regOf: result.regOf, ok: true, rounds: round };
+    }
     if (round > 50) return { regOf: result.regOf, ok: false, rounds: round };
     for (const v of result.spill) spillVReg(fn, v, spillTemps);
   }
+}
+
+/** The spill slot an instruction loads or stores, if it is one. */
+function spillSlotOf(fn: IrFunction, i: Inst): number | undefined {
+  return (i.op === 'load' || i.op === 'store') && i.addr.kind === 'slot' && fn.slots[i.addr.slot]?.spill ? i.addr.slot : undefined;
+}
+
+/**
+ * A reload into the register that still holds the slot's value (stored from it, or loaded into
+ * it, earlier in the block, and neither written nor clobbered since) becomes a copy of the
+ * register it came from, in the same physical register, which selects to nothing; the spill code reloads before every use, also right after
+ * the definition. Then dropDeadSpillStores sees which stores are still read.
+ */
+function forwardHeldReloads(fn: IrFunction, regOf: ReadonlyMap<VReg, PReg>): void {
+  for (const b of fn.blocks) {
+    // Physical register -> the spill slot whose value it holds, and the register it came from.
+    const holds = new Map<number, { slot: number; from: VReg }>();
+    b.insts = b.insts.map((i): Inst => {
+      const s = spillSlotOf(fn, i);
+      if (s !== undefined && i.op === 'store' && i.src.kind === 'reg') {
+        for (const [r, h] of holds) if (h.slot === s) holds.delete(r);
+        holds.set(regOf.get(i.src.reg)!, { slot: s, from: i.src.reg });
+        return i;
+      }
+      if (s !== undefined && i.op === 'load') {
+        const r = regOf.get(i.dst)!;
+        const held = holds.get(r);
+        if (held?.slot === s) return { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: held.from }, span: i.span };
+        holds.set(r, { slot: s, from: i.dst });
+        return i;
+      }
+      const d = instDef(i);
+      if (d !== undefined) holds.delete(regOf.get(d)!);
+      for (const r of clobbers(i)) holds.delete(r);
+      return i;
+    });
+  }
+}
+
+/**
+ * Removes spill stores that no reload reads. A value is spilled as a whole: a store follows each
+ * of its definitions, also where the next definition comes before any reload (a temporary that
+ * one C variable reuses along a row of byte copies, stored after every copy and read back once,
+ * after the last). A spill slot is written and read only by the spill code, so the stores after
+ * which no path reads the slot before storing it again go. Liveness and slot colouring after
+ * this see the shorter lifetimes.
+ */
+function dropDeadSpillStores(fn: IrFunction): void {
+  const spillSlot = (i: Inst): number | undefined => spillSlotOf(fn, i);
+  const use: Set<number>[] = [];
+  const def: Set<number>[] = [];
+  for (const b of fn.blocks) {
+    const u = new Set<number>();
+    const d = new Set<number>();
+    for (const i of b.insts) {
+      const s = spillSlot(i);
+      if (s === undefined) continue;
+      if (i.op === 'load' && !d.has(s)) u.add(s);
+      if (i.op === 'store') d.add(s);
+    }
+    use.push(u);
+    def.push(d);
+  }
+  const liveOut = solveBackward(fn, use, def);
+  fn.blocks.forEach((b, k) => {
+    const live = new Set(liveOut[k]);
+    const kept: Inst[] = [];
+    for (let j = b.insts.length - 1; j >= 0; j--) {
+      const i = b.insts[j]!;
+      const s = spillSlot(i);
+      if (s !== undefined && i.op === 'store') {
+        if (!live.has(s)) continue;
+        live.delete(s);
+      } else if (s !== undefined) live.add(s);
+      kept.push(i);
+    }
+    if (kept.length !== b.insts.length) b.insts = kept.reverse();
+  });
 }
 
 interface Attempt {

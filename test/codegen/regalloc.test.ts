@@ -100,6 +100,32 @@ describe('two-address forms', () => {
   });
 });
 
+describe('spill code', () => {
+  it('stores a spilled variable only where a reload reads it', () => {
+    // Nine values live across a row of byte copies through one variable t: t is spilled, and a
+    // store after each copy that the next copy overwrites, before any reload, is dead.
+    const out = compileString(`#include <linux/bpf.h>
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        __u8 *d = (void *)(long)ctx->data;
+        if ((void *)(d + 64) > (void *)(long)ctx->data_end) return 0;
+        __u64 a = d[20], b = d[21], c = d[22], e = d[23], f = d[24], g = d[25], h = d[26], i = d[27], j = d[28];
+        __u8 t;
+        t = d[0]; d[6] = t; t = d[1]; d[7] = t; t = d[2]; d[8] = t; t = d[3]; d[9] = t;
+        t = d[4] + t; d[10] = t;
+        return a * b + c * e + f * g + h * i + j + t; }`, {}, 'codegen');
+    expect(out.text).toBe('');
+    const code = disasm(out.object!.functions.find((f) => f.name === 'p')!.insns);
+    const body = code.slice(code.indexOf('exit') + 1); // straight-line code: no jumps in it
+    expect(body.some((l) => /^\*\(u64 \*\)\(r10 -\d+\) = r\d$/.test(l))).toBe(true);
+    body.forEach((l, k) => {
+      const store = /^\*\(u64 \*\)\(r10 (-\d+)\) = r\d$/.exec(l);
+      if (!store) return;
+      const next = body.slice(k + 1).find((m) => m.includes(`(r10 ${store[1]})`));
+      expect(next, `${l} (at ${k}) is overwritten before it is read`).toMatch(/^r\d = \*\(u64 \*\)/);
+    });
+  });
+});
+
 describe('rematerialisation', () => {
   it('loads a map address again before each call that needs it, instead of spilling it, when R6-R9 are taken', () => {
     // samples/xdp_count.c: eth, data_end, data and the EtherType live across bump()'s calls in
