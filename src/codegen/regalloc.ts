@@ -14,6 +14,7 @@ import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { computeLiveOut, solveBackward } from '../ir/liveness.js';
+import { fitsImm64 } from './legalize.js';
 
 export type PReg = number & { readonly __preg: unique symbol };
 
@@ -320,8 +321,9 @@ function lateOperands(i: Inst): number[] {
   switch (i.op) {
     case 'alu':
       // `rD = rA; rD op= rB` reads rB late; when the operation commutes and rB is already in rD,
-      // select.ts swaps the operands (`rD op= rA`), so the two may share a register.
-      if (COMMUTATIVE_ALU.has(i.alu)) break;
+      // select.ts swaps the operands (`rD op= rA`), so the two may share a register, unless A is
+      // a constant that the imm field cannot hold (a 64-bit one that is not a sign-extended 32-bit).
+      if (COMMUTATIVE_ALU.has(i.alu) && !(i.a.kind === 'imm' && i.bits === 64 && !fitsImm64(i.a.value))) break;
       if (i.b.kind === 'reg' && !(i.a.kind === 'reg' && i.a.reg === i.b.reg)) out.push(i.b.reg);
       break;
     case 'atomic':

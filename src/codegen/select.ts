@@ -10,6 +10,7 @@ import type { Span } from '../diag/source.js';
 import type { Address, AluOp, Block, BlockId, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
 import type { Frame } from './frame.js';
+import { fitsImm64 } from './legalize.js';
 import { dropRedundantFills } from './peephole.js';
 import type { PReg } from './regalloc.js';
 import { pushAll } from '../util/array.js';
@@ -205,7 +206,9 @@ function selectInst(e: Emitter, i: Inst): void {
       const d = r(e, i.dst);
       let a = i.a;
       let b = i.b;
+      // `d = a op d`, op commutative: `d op= a` (the register allocator keeps a wide constant a out of this case).
       if (COMMUTATIVE_ALU.has(i.alu) && b.kind === 'reg' && r(e, b.reg) === d && !(a.kind === 'reg' && r(e, a.reg) === d)) [a, b] = [b, a];
+      if (b.kind === 'imm' && i.bits === 64 && !fitsImm64(b.value)) throw new Error('internal: a 64-bit ALU immediate does not fit the imm field');
       move(e, d, a);
       if (b.kind === 'imm') push(e, i.bits === 64 ? asm.alu64Imm(i.alu, d, imm32(b.value)) : asm.alu32Imm(i.alu, d, imm32(b.value)));
       else push(e, i.bits === 64 ? asm.alu64Reg(i.alu, d, r(e, b.reg)) : asm.alu32Reg(i.alu, d, r(e, b.reg)));

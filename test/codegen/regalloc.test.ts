@@ -100,6 +100,23 @@ describe('two-address forms', () => {
   });
 });
 
+describe('two-address forms with a wide constant', () => {
+  it('keep `C | x` with a constant wider than the imm field in a register of its own', () => {
+    // x dies at the or, so its register could take the result; select.ts would then swap the
+    // operands to `x |= C`, and C does not fit the 32-bit imm field: the constant is loaded.
+    const out = compileString(`#include <linux/bpf.h>
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        __u64 *d = (void *)(long)ctx->data;
+        if ((void *)(d + 2) > (void *)(long)ctx->data_end) return 0;
+        d[1] = 0xfd001f0000000000ULL | d[0];
+        return 2; }`, {}, 'codegen');
+    expect(out.text).toBe('');
+    const code = disasm(out.object!.functions.find((f) => f.name === 'p')!.insns);
+    expect(code.some((l) => /^r\d = 0xfd001f0000000000$/.test(l))).toBe(true);
+    expect(code.filter((l) => /\|= 0$/.test(l))).toEqual([]);
+  });
+});
+
 describe('spill code', () => {
   it('stores a spilled variable only where a reload reads it', () => {
     // Nine values live across a row of byte copies through one variable t: t is spilled, and a
