@@ -15,6 +15,7 @@ import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
+import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
 import { sinkToUses } from './sink.js';
@@ -29,7 +30,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -100,6 +101,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // Last: branches on booleans and error codes that the code above has left as constants
       // set just before a join become jumps; then the blocks and values they leave unused go.
       run(fn, 'thread', () => threadJumps(fn));
+      // Two tests of bits of one value in a row (`th->syn && !th->ack`) become one masked compare.
+      run(fn, 'bit-tests', () => mergeBitTests(fn));
       for (let round = 0; round < 8; round++) {
         run(fn, 'simplify-cfg', () => simplifyCfg(fn));
         // Blocks that inlining made twins (the same callee's code at two call sites) become one.
