@@ -126,7 +126,7 @@ char LICENSE[] SEC("license") = "GPL";
     'var_index.c:20:2: error: the kernel would reject program \'var_index\': R0 unbounded memory access, make sure to bounds check any such access [V1004]\n' +
     '   20 |  s->slot[idx] += 1;\n' +
     '      |  ^~~~~~~~~~~~~~~~~~\n' +
-    'ebcc: note: instruction 11: (79) r1 = *(u64 *)(r0 +0)\n' +
+    'ebcc: note: instruction 10: (79) r1 = *(u64 *)(r0 +0)\n' +
     'ebcc: note: proven: the variable offset of R0 has no upper bound: scalar(smin=0,smax=umax=0x7fffffff8,smax32=0x7ffffff8,umax32=0xfffffff8,var_off=(0x0; 0x7fffffff8))\n' +
     'ebcc: note: needed: an offset of at most 120 (so that offset + 8 <= 128): compare the index with the number of elements before using it\n' +
     'ebcc: note: the kernel\'s verifier says: R0 unbounded memory access, make sure to bounds check any such access\n',
