@@ -57,11 +57,10 @@ export function solveBackward(fn: IrFunction, use: readonly Set<number>[], def: 
 }
 
 /**
- * Forward may-analysis: in[b] = ∪ (gen[p] ∪ (in[p] − what p kills)) over the predecessors p of b;
- * blocks[0] starts empty. Without `kills`, a block kills nothing. Returns in[] (what some path
- * from the entry has produced, and no block since has killed, before each block).
+ * Forward may-analysis without kills: in[b] = ∪ (in[p] ∪ gen[p]) over the predecessors p of b;
+ * blocks[0] starts empty. Returns in[] (what some path from the entry has produced before each block).
  */
-export function solveForward(fn: IrFunction, gen: readonly Iterable<number>[], kills?: (block: number, item: number) => boolean): Set<number>[] {
+export function solveForward(fn: IrFunction, gen: readonly Set<number>[]): Set<number>[] {
   // A worklist that carries only what is new, as in solveBackward: each item enters a block's
   // set at most once, so the work is bounded by the sizes of the final sets times the number of
   // edges (a round-robin pass over all blocks until nothing changes was quadratic and worse on
@@ -88,13 +87,13 @@ export function solveForward(fn: IrFunction, gen: readonly Iterable<number>[], k
       }
     }
   };
-  for (let k = 0; k < n; k++) flow(k, gen[k]!);
+  for (let k = 0; k < n; k++) if (gen[k]!.size > 0) flow(k, gen[k]!);
   while (work.length > 0) {
     const k = work.pop()!;
     queued[k] = 0;
     const items = pending[k]!;
     pending[k] = [];
-    flow(k, kills ? items.filter((x) => !kills(k, x)) : items);
+    flow(k, items);
   }
   return into;
 }

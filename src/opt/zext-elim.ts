@@ -5,8 +5,7 @@
 // becomes a plain 64-bit move, which the register allocator can coalesce
 // away. Invalidates: nothing.
 import type { Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { instDef } from '../ir/ir.js';
-import { solveForward } from '../ir/liveness.js';
+import { instDef, successors } from '../ir/ir.js';
 
 function clearsUpperHalf(i: Inst): boolean {
   switch (i.op) {
@@ -220,10 +219,11 @@ function boundOperands(i: Inst): number[] {
  * other sees its one definition (or none, where C leaves it indeterminate).
  */
 function reachingDefinitions(fn: IrFunction, idOf: ReadonlyMap<Inst, number>, defsOfReg: ReadonlyMap<number, number[]>): Set<number>[] {
-  const regOf = new Map<number, number>();
-  for (const [r, ids] of defsOfReg) for (const x of ids) regOf.set(x, r);
+  const n = fn.blocks.length;
   const writes: Set<number>[] = [];
   const gen: number[][] = [];
+  const regOf = new Map<number, number>();
+  for (const [r, ids] of defsOfReg) for (const x of ids) regOf.set(x, r);
   for (const b of fn.blocks) {
     const last = new Map<number, number>();
     for (const i of b.insts) {
@@ -233,12 +233,35 @@ function reachingDefinitions(fn: IrFunction, idOf: ReadonlyMap<Inst, number>, de
     writes.push(new Set(last.keys()));
     gen.push([...last.values()]);
   }
-  // The parameters' definitions (the first ids) hold at the entry: they leave it where it does
-  // not write their registers, and its own reads see them.
-  const params = fn.params.flatMap((p, k) => (defsOfReg.get(p)!.length > 1 ? [k] : []));
-  if (fn.blocks.length > 0) for (const x of params) if (!writes[0]!.has(fn.params[x]!)) gen[0]!.push(x);
-  const into = solveForward(fn, gen, (k, x) => writes[k]!.has(regOf.get(x)!));
-  if (fn.blocks.length > 0) for (const x of params) into[0]!.add(x);
+  const into: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  const pending: number[][] = Array.from({ length: n }, () => []);
+  const queued = new Uint8Array(n);
+  const work: number[] = [];
+  const arrive = (s: number, items: Iterable<number>): void => {
+    const target = into[s]!;
+    let grew = false;
+    for (const x of items) {
+      if (target.has(x)) continue;
+      target.add(x);
+      pending[s]!.push(x);
+      grew = true;
+    }
+    if (grew && !queued[s]) {
+      queued[s] = 1;
+      work.push(s);
+    }
+  };
+  const succs = fn.blocks.map((b) => successors(b.term));
+  for (let k = 0; k < n; k++) for (const s of succs[k]!) arrive(s, gen[k]!);
+  // The parameters' definitions are the first ids.
+  if (n > 0) arrive(0, fn.params.flatMap((p, k) => (defsOfReg.get(p)!.length > 1 ? [k] : [])));
+  while (work.length > 0) {
+    const k = work.pop()!;
+    queued[k] = 0;
+    const items = pending[k]!.filter((x) => !writes[k]!.has(regOf.get(x)!));
+    pending[k] = [];
+    for (const s of succs[k]!) arrive(s, items);
+  }
   return into;
 }
 
