@@ -33,7 +33,15 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
-    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu, subprograms) : { insns: [], relocs: [], lines: [] };
+    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu, subprograms) : { insns: [], relocs: [], lines: [], typeIds: [] };
+    // __builtin_btf_type_id: the type's id in this object's BTF, and a CO-RE relocation (root
+    // type, access string "0") so that libbpf writes the final id: the same one for TYPE_ID_LOCAL
+    // (or a new one after `bpftool gen object` merged the BTF), the kernel's for TYPE_ID_TARGET.
+    const coreRelos = sel.typeIds.map((u) => {
+      const typeId = btf.typeId(u.ctype);
+      sel.insns[u.insnIndex]!.imm = typeId;
+      return { insnIndex: u.insnIndex, typeId, access: '0', kind: u.relo };
+    });
     return {
       name: fn.name,
       section: fn.section,
@@ -43,6 +51,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
       lines: ctx.options.debugInfo ? sel.lines : [],
       btfFuncId: btf.funcId(fn.source, fn.global),
       span: fn.span,
+      ...(coreRelos.length > 0 ? { coreRelos } : {}),
     };
   });
   checkCallChainStack(module, frames, ctx);

@@ -6,10 +6,11 @@
 // every use, so a spilled value used twice in a row, or right after its definition, was read
 // back needlessly. What is known is forgotten at every jump target, after a call (which may write
 // the stack through a pointer argument), at any write to memory not based on r10, and at writes
-// to the bytes themselves. Jump offsets, relocations and the line table are renumbered.
+// to the bytes themselves. Jump offsets, relocations and the line table (and the places of BTF type ids) are renumbered.
 // Invalidates: nothing.
 import type { Insn } from '../bpf/insn.js';
 import type { InsnReloc, LineEntry } from '../bpf/object.js';
+import type { BtfTypeIdUse } from './select.js';
 import {
   CLASS_CODE, CLASS_MASK, JMP_OP_CODE, MODE_CODE, MODE_MASK, OP_MASK, OPCODE_LD_IMM64, REG_FP, REGS_CALLER_SAVED, SIZE_BYTES, SIZE_CODE, SIZE_MASK, type MemSize,
 } from '../bpf/opcodes.js';
@@ -18,6 +19,8 @@ export interface Code {
   insns: Insn[];
   relocs: InsnReloc[];
   lines: LineEntry[];
+  /** The ld_imm64s of BTF type ids (select.ts), which get a CO-RE relocation each. */
+  typeIds: BtfTypeIdUse[];
 }
 
 const SIZE_OF_CODE = new Map<number, number>((Object.keys(SIZE_CODE) as MemSize[]).map((s) => [SIZE_CODE[s], SIZE_BYTES[s]]));
@@ -117,5 +120,6 @@ export function dropRedundantFills(code: Code): Code {
     if (lines.length > 0 && lines[lines.length - 1]!.insnIndex === at) lines.pop();
     lines.push({ ...l, insnIndex: at });
   }
-  return { insns: out, relocs: code.relocs.map((r) => ({ ...r, insnIndex: newIndex[r.insnIndex]! })), lines };
+  const renumber = <R extends { insnIndex: number }>(r: R): R => ({ ...r, insnIndex: newIndex[r.insnIndex]! });
+  return { insns: out, relocs: code.relocs.map(renumber), lines, typeIds: code.typeIds.map(renumber) };
 }

@@ -9,6 +9,7 @@ import { hasCondJmp, PSEUDO_LD_IMM64, type CpuFeature, type MemSize as BpfMemSiz
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, Block, BlockId, Inst, IrFunction, MemSize, Operand, Terminator, VReg } from '../ir/ir.js';
 import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
+import type { CType } from '../sema/types.js';
 import type { Frame } from './frame.js';
 import { fitsImm64 } from './legalize.js';
 import { dropRedundantFills } from './peephole.js';
@@ -21,12 +22,25 @@ export interface Selected {
   insns: Insn[];
   relocs: InsnReloc[];
   lines: LineEntry[];
+  typeIds: BtfTypeIdUse[];
+}
+
+/**
+ * An ld_imm64 of the BTF id of `ctype` (__builtin_btf_type_id). The id exists only once the
+ * object's BTF is built (codegen.ts writes it into the instruction and adds the CO-RE relocation
+ * of kind `relo`).
+ */
+export interface BtfTypeIdUse {
+  insnIndex: number;
+  ctype: CType;
+  relo: number;
 }
 
 interface Emitter {
   insns: Insn[];
   relocs: InsnReloc[];
   lines: LineEntry[];
+  typeIds: BtfTypeIdUse[];
   lastSpan?: Span;
   /** Jumps to patch: instruction index -> target block. */
   fixups: { index: number; target: BlockId }[];
@@ -52,7 +66,7 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
 }
 
 export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>, subprograms: ReadonlySet<string> = new Set()): Selected {
-  const e: Emitter = { insns: [], relocs: [], lines: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms };
+  const e: Emitter = { insns: [], relocs: [], lines: [], typeIds: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms };
   const forward = forwardingTargets(fn, regOf);
   const order = layoutOrder(fn, forward);
   // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
@@ -69,7 +83,7 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
     const target = e.blockStart.get(f.target)!;
     e.insns[f.index]!.off = target - (f.index + 1);
   }
-  return dropRedundantFills({ insns: e.insns, relocs: e.relocs, lines: e.lines });
+  return dropRedundantFills({ insns: e.insns, relocs: e.relocs, lines: e.lines, typeIds: e.typeIds });
 }
 
 /**
@@ -275,6 +289,10 @@ function selectInst(e: Emitter, i: Inst): void {
       // Relocated against the function (global) or .text + its offset (static), as libbpf expects.
       e.relocs.push({ insnIndex: e.insns.length, kind: 'func', symbol: i.func });
       push(e, ...asm.ldImm64(r(e, i.dst), 0n, PSEUDO_LD_IMM64.func));
+      return;
+    case 'btftypeid':
+      e.typeIds.push({ insnIndex: e.insns.length, ctype: i.ctype, relo: i.relo });
+      push(e, ...asm.ldImm64(r(e, i.dst), 0n));
       return;
     case 'call':
     case 'callfn': {

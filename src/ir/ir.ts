@@ -86,6 +86,12 @@ export type Inst =
   /** dst = the address of function `func` (a callback for bpf_loop and kin): an ld_imm64 with src = BPF_PSEUDO_FUNC. */
   | { op: 'funcaddr'; dst: VReg; func: string; span: Span }
   /**
+   * dst = the BTF type id of the C type `ctype` (__builtin_btf_type_id): an ld_imm64 of its id in
+   * the object's own BTF, with a CO-RE relocation of kind `relo` (TYPE_ID_LOCAL or TYPE_ID_TARGET)
+   * so that the loader puts the final id there (the kernel's, for TYPE_ID_TARGET).
+   */
+  | { op: 'btftypeid'; dst: VReg; ctype: import('../sema/types.js').CType; relo: number; span: Span }
+  /**
    * Inline assembly: `parts` is the template (text and operand references); codegen writes each
    * operand out (a register name, an immediate, map[NAME]) and assembles it. dst is the output
    * operand's register; `clobbers` are the physical registers the text overwrites.
@@ -258,6 +264,7 @@ export function instUses(i: Inst): VReg[] {
     case 'mapaddr':
     case 'dataaddr':
     case 'funcaddr':
+    case 'btftypeid':
       return [];
     case 'call':
     case 'callfn': {

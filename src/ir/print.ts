@@ -5,6 +5,8 @@
 //     %1 = load.4 [%0+0]
 //     %2 = add.64 %1, 14
 //     br gt.64 %2, %3 -> b1, b2
+import { coreReloKind } from '../bpf/core-relo.js';
+import { typeToString } from '../sema/types.js';
 import type { Address, Block, Inst, IrFunction, Module, Operand, Terminator } from './ir.js';
 
 export function printModule(m: Module): string {
@@ -64,6 +66,8 @@ export function printInst(i: Inst): string {
     }
     case 'funcaddr':
       return `%${i.dst} = func ${i.func}`;
+    case 'btftypeid':
+      return `%${i.dst} = btf_type_id ${coreReloKind(i.relo)?.short ?? i.relo} ${typeToString(i.ctype)}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
     case 'ldabs':

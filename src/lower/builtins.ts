@@ -55,6 +55,12 @@ export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard
     case '__builtin_unreachable':
     case '__builtin_trap':
       return imm(0);
+    case '__builtin_btf_type_id': {
+      // args[0] only names the type (it is not evaluated); args[1] is the relocation kind.
+      const dst = newVReg(l);
+      emit(l, { op: 'btftypeid', dst, ctype: args[0]!.type, relo: Number((args[1] as TExpr & { kind: 'Const' }).value), span: l.span });
+      return reg(dst);
+    }
     default:
       return lowerAtomic(l, e, discard);
   }

@@ -58,6 +58,7 @@ function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
     case 'mapaddr':
     case 'dataaddr':
     case 'funcaddr':
+    case 'btftypeid':
       return i;
     default: {
       const never: never = i;

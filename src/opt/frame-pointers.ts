@@ -59,6 +59,7 @@ export function framePointers(fn: IrFunction): Set<VReg> {
           case 'mapaddr':
           case 'dataaddr':
           case 'funcaddr':
+          case 'btftypeid':
           case 'ldabs':
             may = false;
             break;

@@ -20,6 +20,7 @@ export const SUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
   '__builtin_preserve_field_info',
   '__builtin_preserve_type_info',
   '__builtin_preserve_enum_value',
+  '__builtin_btf_type_id',
   '__builtin_unreachable',
   '__sync_fetch_and_add',
   '__sync_fetch_and_sub',

@@ -1,10 +1,12 @@
 // The CO-RE builtins of clang's BPF target (__builtin_preserve_field_info, _type_info,
-// _enum_value), folded to constants from the types the program is compiled with. clang emits a
+// _enum_value), folded to constants from the types the program is compiled with; and
+// __builtin_btf_type_id, which keeps its CO-RE relocation (see checkCoreBuiltin). clang emits a
 // CO-RE relocation for each and libbpf computes the value against the running kernel's BTF;
 // ebcc emits no relocations, so the values are those of the compile-time types (the same as
 // libbpf's when the headers, vmlinux.h included, describe the kernel the object loads into).
 // The field kinds and their arithmetic are libbpf's (bpf_core_calc_field_relo), for the
 // little-endian target.
+import { CORE_RELO_KINDS } from '../bpf/core-relo.js';
 import type * as ast from '../parse/ast.js';
 import { tryEval } from './const-eval.js';
 import type { TExpr } from './program.js';
@@ -18,7 +20,11 @@ const TYPE_KINDS = ['exists', 'size', 'matches'] as const;
 /** Second argument of __builtin_preserve_enum_value (enum bpf_enum_value_kind). */
 const ENUM_KINDS = ['exists', 'value'] as const;
 
-export const CORE_BUILTINS: ReadonlySet<string> = new Set(['__builtin_preserve_field_info', '__builtin_preserve_type_info', '__builtin_preserve_enum_value']);
+/** Second argument of __builtin_btf_type_id (enum bpf_type_id_kind): the CO-RE relocation kinds it takes. */
+const TYPE_ID_KINDS = ['local', 'target'] as const;
+const TYPE_ID_RELO = [CORE_RELO_KINDS.find((k) => k.name === 'TYPE_ID_LOCAL')!.value, CORE_RELO_KINDS.find((k) => k.name === 'TYPE_ID_TARGET')!.value];
+
+export const CORE_BUILTINS: ReadonlySet<string> = new Set(['__builtin_preserve_field_info', '__builtin_preserve_type_info', '__builtin_preserve_enum_value', '__builtin_btf_type_id']);
 
 const constant = (value: bigint, type: T.CType, span: ast.Expr['span']): TExpr => ({ kind: 'Const', value, type, span });
 
@@ -57,6 +63,13 @@ export function checkCoreBuiltin(s: SemaState, name: string, args: TExpr[], span
   }
   let target = args[0]!;
   if (target.kind === 'Decay') target = target.operand;
+  if (name === '__builtin_btf_type_id') {
+    // The one CO-RE builtin that is not folded: the value is a BTF type id, which exists only
+    // once codegen builds the object's BTF, and the loader replaces it (lowered to btftypeid).
+    const kind = kindArg(s, name, TYPE_ID_KINDS, args[1], span);
+    if (kind === undefined) return constant(0n, T.ULONG, span);
+    return { kind: 'Builtin', name, args: [target, constant(BigInt(TYPE_ID_RELO[kind]!), T.INT, span)], type: T.ULONG, span };
+  }
   if (name === '__builtin_preserve_type_info') {
     const kind = kindArg(s, name, TYPE_KINDS, args[1], span);
     if (kind === undefined) return constant(0n, T.UINT, span);

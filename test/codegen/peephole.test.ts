@@ -9,7 +9,7 @@ import { NO_SPAN } from '../../src/diag/source.js';
 function run(text: string, lines: number[] = []): { code: string[]; lines: number[] } {
   const out = assemble(text);
   expect(out.errors).toEqual([]);
-  const res = dropRedundantFills({ insns: out.insns, relocs: [], lines: lines.map((insnIndex) => ({ insnIndex, span: NO_SPAN })) });
+  const res = dropRedundantFills({ insns: out.insns, relocs: [], lines: lines.map((insnIndex) => ({ insnIndex, span: NO_SPAN })), typeIds: [] });
   return { code: disasm(res.insns), lines: res.lines.map((l) => l.insnIndex) };
 }
 

@@ -3,11 +3,12 @@
  * compiled-in types (bpf_core_field_exists, bpf_core_type_size, ...), written
  * for ebcc from the documented behaviour of libbpf's header.
  *
- * ebcc emits no CO-RE relocations: a field's offset, size and existence are
+ * ebcc emits no CO-RE relocations for fields: a field's offset, size and existence are
  * those of the types the program is compiled with (a vmlinux.h of the kernel
  * it runs on gives the same values libbpf would compute). The CO-RE and the
- * plain (BPF_PROBE_READ) forms therefore read the same addresses.
- * bpf_core_type_id_local/kernel (__builtin_btf_type_id) are not provided. */
+ * plain (BPF_PROBE_READ) forms therefore read the same addresses. Type ids
+ * (bpf_core_type_id_local/kernel) are the exception: they keep their CO-RE
+ * relocation, since a program's own ids change when objects are linked. */
 #ifndef __EBCC_BPF_CORE_READ_H
 #define __EBCC_BPF_CORE_READ_H
 #define __BPF_CORE_READ_H__
@@ -55,6 +56,11 @@ enum bpf_enum_value_kind {
 #define bpf_core_field_offset(...) __EBCC_CORE_FIELD(BYTE_OFFSET, __VA_ARGS__)
 #define bpf_core_field_signed(...) __EBCC_CORE_FIELD(SIGNED, __VA_ARGS__)
 
+/* The BTF id of a type: in the program's own BTF (local), or in the kernel's
+ * BTF, found by name with any ___suffix ignored (kernel, 0 when it has none).
+ * Each is a CO-RE relocation that libbpf resolves when it loads the object. */
+#define bpf_core_type_id_local(type) __builtin_btf_type_id(*(typeof(type) *)0, BPF_TYPE_ID_LOCAL)
+#define bpf_core_type_id_kernel(type) __builtin_btf_type_id(*(typeof(type) *)0, BPF_TYPE_ID_TARGET)
 #define bpf_core_type_exists(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_EXISTS)
 #define bpf_core_type_size(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_SIZE)
 #define bpf_core_type_matches(type) __builtin_preserve_type_info(*(typeof(type) *)0, BPF_TYPE_MATCHES)
