@@ -56,17 +56,23 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   });
   checkCallChainStack(module, frames, ctx);
   const data = layoutData(module.globals, module.strings.bytes, btf, ctx);
-  // Kernel functions the code calls: a FUNC each (extern linkage) in a .ksyms DATASEC, as clang emits them.
+  // Kernel functions the code calls or takes the address of: a FUNC each (extern linkage) in a
+  // .ksyms DATASEC, as clang emits them; and kernel variables (__ksym) whose address the code
+  // loads: a VAR each (extern linkage, `void` for an untyped one, 1 byte) in the same DATASEC.
+  const read = new Set(functions.flatMap((fn) => fn.relocs.flatMap((r) => (r.kind === 'map' ? [r.symbol] : []))));
   const called = new Set(functions.flatMap((fn) => fn.relocs.flatMap((r) => (r.kind === 'call' ? [r.symbol] : []))));
-  const kfuncs = module.kfuncs.filter((f) => called.has(f.name));
-  if (kfuncs.length > 0) {
-    const vars = kfuncs.map((f) => ({ type: btf.externFuncId(f), offset: 0, sizeBytes: 0 }));
+  const kfuncs = module.kfuncs.filter((f) => called.has(f.name) || read.has(f.name));
+  const ksyms = module.globals.filter((g) => g.role === 'ksym' && read.has(g.name));
+  if (kfuncs.length > 0 || ksyms.length > 0) {
+    const vars = [
+      ...kfuncs.map((f) => ({ type: btf.externFuncId(f), offset: 0, sizeBytes: 0 })),
+      ...ksyms.map((g) => ({ type: btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: 'extern' }), offset: 0, sizeBytes: T.isVoid(g.type) ? 1 : (T.sizeOf(g.type) ?? 0) })),
+    ];
     btf.builder.add({ kind: 'datasec', name: '.ksyms', sizeBytes: 0, vars });
   }
   // Kconfig values the code reads: a VAR each (extern linkage) in a .kconfig DATASEC of size 0,
   // at offset 0, as clang emits them; libbpf lays out the map and fills it. Only those read,
   // since libbpf refuses to load an object with a (non-weak) value the kernel does not have.
-  const read = new Set(functions.flatMap((fn) => fn.relocs.flatMap((r) => (r.kind === 'map' ? [r.symbol] : []))));
   const kconfig = module.globals.filter((g) => g.role === 'kconfig' && read.has(g.name));
   if (kconfig.length > 0) {
     const vars = kconfig.map((g) => ({ type: btf.builder.add({ kind: 'var', name: g.name, type: btf.typeId(g.type), linkage: 'extern' }), offset: 0, sizeBytes: T.sizeOf(g.type) ?? 0 }));
@@ -80,7 +86,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   return {
     functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '',
     externFuncs: kfuncs.map((f) => ({ name: f.name, weak: f.weak === true })),
-    externVars: [...kconfig, ...externMaps].map((g) => ({ name: g.name, weak: g.weak === true })),
+    externVars: [...kconfig, ...ksyms, ...externMaps].map((g) => ({ name: g.name, weak: g.weak === true })),
   };
 }
 

@@ -44,6 +44,14 @@ export function lowerExpr(l: Lowerer, e: TExpr): Operand {
     case 'Global':
       return lowerGlobalValue(l, e);
     case 'FuncRef': {
+      if (!e.sym.def && e.sym.section === '.ksyms') {
+        // A kernel function's address (bpf_ksym_exists): an ld_imm64 relocated against its
+        // undefined symbol, which libbpf resolves from the kernel's BTF, or to 0 when a __weak
+        // one is missing.
+        const dst = newVReg(l);
+        emit(l, { op: 'dataaddr', dst, symbol: e.sym.name, span: l.span });
+        return reg(dst);
+      }
       if (!e.sym.def) {
         l.ctx.diags.error('E5002', `the address of function '${e.sym.name}' is taken, but it is not defined in this file: a BPF callback must be a function of the program`, e.span);
         return imm(0);

@@ -131,6 +131,10 @@ export function classifyGlobal(s: SemaState, g: GlobalVar): void {
     g.role = 'kconfig';
     return;
   }
+  if (g.isExtern && g.section === '.ksyms') {
+    g.role = 'ksym';
+    return;
+  }
   if (g.section === 'license' || g.name === '_license' || g.name === '__license') {
     g.role = 'license';
     return;
@@ -282,8 +286,8 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
       if (e.kind === 'HelperCall' && e.args.length > MAX_CALL_ARGS) {
         error(s, 'E3106', `helper '${e.helper.name}' is called with ${e.args.length} arguments; BPF passes at most ${MAX_CALL_ARGS} (in R1-R5)`, e.span);
       }
-      if (e.kind === 'Global' && (e.sym.role === 'other' || e.sym.isExtern) && e.sym.role !== 'helper' && e.sym.role !== 'map' && e.sym.role !== 'legacy-map' && e.sym.role !== 'map-annotation' && e.sym.role !== 'rodata' && e.sym.role !== 'const' && e.sym.role !== 'kconfig') {
-        if (e.sym.isExtern) deferError(s, fd, 'E3101', `extern variable '${e.sym.name}' cannot be used: BPF objects have no external data`, e.span);
+      if (e.kind === 'Global' && (e.sym.role === 'other' || e.sym.isExtern) && e.sym.role !== 'helper' && e.sym.role !== 'map' && e.sym.role !== 'legacy-map' && e.sym.role !== 'map-annotation' && e.sym.role !== 'rodata' && e.sym.role !== 'const' && e.sym.role !== 'kconfig' && e.sym.role !== 'ksym') {
+        if (e.sym.isExtern) deferError(s, fd, 'E3101', `extern variable '${e.sym.name}' cannot be used: BPF objects have no external data but kernel symbols (__ksym) and configuration values (__kconfig)`, e.span);
       }
       if (e.kind === 'Global' && e.sym.deferredError && !usedUnsupported.has(e.sym) && !reportedGlobals.has(e.sym)) {
         usedUnsupported.add(e.sym);

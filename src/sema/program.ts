@@ -49,6 +49,9 @@ export type GlobalRole =
   /** `extern T NAME __kconfig` (SEC(".kconfig")): a kernel configuration value or
    * LINUX_KERNEL_VERSION that libbpf fills in a read-only map when it loads the object. */
   | 'kconfig'
+  /** `extern T NAME __ksym` (SEC(".ksyms")): a kernel variable, whose address libbpf finds in
+   * the kernel's BTF (typed) or kallsyms (`extern void NAME __ksym`) when it loads the object. */
+  | 'ksym'
   /** Anything else (an extern object): rejected by the restricted-C rules where it is used. */
   | 'other';
 
@@ -62,7 +65,7 @@ export interface GlobalVar {
   isStatic: boolean;
   isExtern: boolean;
   role: GlobalRole;
-  /** __attribute__((weak)) (`__weak`): a kconfig value the kernel may lack (libbpf reads it as 0). */
+  /** __attribute__((weak)) (`__weak`): a kconfig value or ksym the kernel may lack (libbpf reads it as 0). */
   weak?: boolean;
   /** For role 'helper'. */
   helperId?: number;
@@ -83,7 +86,7 @@ export function isReadOnlyData(g: GlobalVar): boolean {
 
 /** Whether a global is memory in a data section (.rodata, .data or .bss) that code addresses. */
 export function isGlobalData(g: GlobalVar): boolean {
-  return isReadOnlyData(g) || g.role === 'data' || g.role === 'kconfig';
+  return isReadOnlyData(g) || g.role === 'data' || g.role === 'kconfig' || g.role === 'ksym';
 }
 
 /** A piece of an asm template: literal text, or a reference to operand `operand`. */

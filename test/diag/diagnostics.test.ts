@@ -1508,7 +1508,7 @@ const E31_CASES: Case[] = [
     `extern int e;
 int f(void) { return e; }
 `,
-    `test.c:2:22: error: extern variable 'e' cannot be used: BPF objects have no external data [E3101]
+    `test.c:2:22: error: extern variable 'e' cannot be used: BPF objects have no external data but kernel symbols (__ksym) and configuration values (__kconfig) [E3101]
     2 | int f(void) { return e; }
       |                      ^
 `,

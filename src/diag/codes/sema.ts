@@ -221,7 +221,9 @@ space reads and writes it through the map (or a skeleton).
 What has no storage, and is reported with this code:
 - a map in SEC(".maps") that is not a struct of __uint/__type members, or a BPF_ANNOTATE_KV_PAIR
   annotation without 'key' and 'value' members;
-- an extern variable that a program uses: BPF objects have no external data to link against;
+- an extern variable that a program uses, other than those libbpf fills at load time (kernel
+  configuration values declared __kconfig, kernel symbols declared __ksym, maps of another object
+  that bpftool gen object links in): there is nothing else to link it against;
 - a compound literal at file scope, an unnamed object: declare a named global instead.
 
 Instead of

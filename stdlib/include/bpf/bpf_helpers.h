@@ -56,6 +56,14 @@
 #define __kconfig __attribute__((section(".kconfig")))
 #define __ksym __attribute__((section(".ksyms")))
 
+/* Whether the running kernel has a __weak __ksym function or variable: libbpf
+ * sets the address of one it cannot find to 0. A symbol that is not weak must
+ * exist (or the object does not load), so asking about it is a mistake. */
+#define bpf_ksym_exists(sym) ({ \
+	_Static_assert(!__builtin_constant_p(!!(sym)), #sym " is not __weak: only a weak symbol can be missing"); \
+	!!(sym); \
+})
+
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
