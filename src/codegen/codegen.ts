@@ -24,7 +24,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const frames = new Map<string, { sizeBytes: number; span: Span }>();
   const cpu = cpuFeatures(ctx.options.mcpu);
   // What a template may call by name: functions in .text, and kernel functions (__ksym).
-  const subprograms = new Set([...module.functions.filter((f) => f.section === '.text').map((f) => f.name), ...module.kfuncs.map((f) => f.name)]);
+  const subprograms = new Set([...module.functions.filter((f) => f.section === '.text').map((f) => f.name), ...module.kfuncs.map((f) => f.name), ...module.externFuncs.map((f) => f.name)]);
   const functions: FunctionCode[] = module.functions.map((fn) => {
     const asmOk = checkAsmImmediates(fn, subprograms, ctx);
     legalize(fn, cpu);
@@ -70,6 +70,10 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     ];
     btf.builder.add({ kind: 'datasec', name: '.ksyms', sizeBytes: 0, vars });
   }
+  // BPF functions of another object that the code calls: a FUNC of extern linkage each, in no
+  // DATASEC, and an undefined symbol, as clang emits them.
+  const externBpf = module.externFuncs.filter((f) => called.has(f.name));
+  for (const f of externBpf) btf.externFuncId(f);
   // Kconfig values the code reads: a VAR each (extern linkage) in a .kconfig DATASEC of size 0,
   // at offset 0, as clang emits them; libbpf lays out the map and fills it. Only those read,
   // since libbpf refuses to load an object with a (non-weak) value the kernel does not have.
@@ -85,7 +89,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   const mainFile = ctx.sources.files[0];
   return {
     functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '',
-    externFuncs: kfuncs.map((f) => ({ name: f.name, weak: f.weak === true })),
+    externFuncs: [...kfuncs, ...externBpf].map((f) => ({ name: f.name, weak: f.weak === true })),
     externVars: [...kconfig, ...ksyms, ...externMaps].map((g) => ({ name: g.name, weak: g.weak === true })),
   };
 }

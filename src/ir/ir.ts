@@ -188,6 +188,8 @@ export interface Module {
   strings: StringPool;
   /** Kernel functions (declared __ksym, not defined) that code may call. */
   kfuncs: import('../sema/program.js').FuncSym[];
+  /** BPF functions of another object (declared, not defined, not __ksym) that code may call. */
+  externFuncs: import('../sema/program.js').FuncSym[];
 }
 
 /** String literals by content, each placed once. */

@@ -8,6 +8,7 @@ import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
 import { imm, instDef } from '../ir/ir.js';
+import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 import * as T from '../sema/types.js';
 
 export function lower(program: Program, ctx: CompileContext): Module {
@@ -17,7 +18,8 @@ export function lower(program: Program, ctx: CompileContext): Module {
     if (fd.sym.section !== undefined || fd.sym.noInline || fd.sym.addressTaken) functions.push(lowerFunction(fd, program, strings, ctx));
   }
   const kfuncs = [...program.funcs.values()].filter((f) => !f.def && f.section === '.ksyms');
-  return { functions, globals: program.globals, strings, kfuncs };
+  const externFuncs = [...program.funcs.values()].filter((f) => !f.def && f.section !== '.ksyms' && !packetLoadIntrinsic(f.asmLabel));
+  return { functions, globals: program.globals, strings, kfuncs, externFuncs };
 }
 
 /** A BPF-to-BPF call passes and returns 64-bit registers: aggregates by value cannot cross it. */

@@ -259,7 +259,8 @@ function plainExterns(obj: ObjectProgram): Map<string, { id: number; map: boolea
   }
   const out = new Map<string, { id: number; map: boolean }>();
   obj.btf.forEach((t, i) => {
-    if (t.kind === 'var' && t.linkage === 'extern' && !placed.has(i + 1)) out.set(t.name, { id: i + 1, map: maps.has(i + 1) });
+    // A variable, or a BPF function of another object (a FUNC of extern linkage outside .ksyms).
+    if ((t.kind === 'var' || t.kind === 'func') && t.linkage === 'extern' && !placed.has(i + 1)) out.set(t.name, { id: i + 1, map: maps.has(i + 1) });
   });
   return out;
 }
@@ -309,8 +310,15 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
   // An extern map (in ".maps") is still a map definition: a loader that loads the program on its
   // own creates it, so only the other externs refuse the program.
   for (const f of prog.functions) {
-    const use = f.fn.relocs.find((r) => r.kind === 'map' && externs.has(r.symbol) && !externs.get(r.symbol)!.map);
+    const use = f.fn.relocs.find((r) => (r.kind === 'map' || r.kind === 'call') && externs.has(r.symbol) && !externs.get(r.symbol)!.map);
     if (!use) continue;
+    if (use.kind === 'call') {
+      return refusedProgram(entry, 'V1033',
+        `program '${entry.name}' calls '${use.symbol}', a function of another object (extern, not __ksym): only linking with the object that defines it ` +
+        '(bpftool gen object) resolves it; libbpf refuses the object as it is',
+        `libbpf: failed to find BTF for extern '${use.symbol}' [${externs.get(use.symbol)!.id}] section: -2`,
+        spanOf(f.fn, use.insnIndex, options));
+    }
     const id = externs.get(use.symbol)!.id;
     return refusedProgram(entry, 'V1033',
       `program '${entry.name}' uses extern '${use.symbol}', which is neither __kconfig nor __ksym: only linking with the object that defines it ` +

@@ -1776,7 +1776,7 @@ __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
   return g(1);
 }
 `,
-    `test.c:5:10: error: function 'g' is declared but not defined: BPF objects cannot call external functions [E5008]
+    `test.c:5:10: warning: function 'g' is not defined in this file: the call goes to an undefined symbol, so the object loads only once 'bpftool gen object' links it with the object that defines 'g' [E5008]
     5 |   return g(1);
       |          ^~~~
 test.c:1:5: note: declared here

@@ -55,10 +55,17 @@ values. Use a __u32 or __u64 counter.`,
   },
   E5008: {
     name: 'undefined-function',
-    title: 'a call to a function that is declared but never defined',
-    explanation: `A BPF object is linked as a whole: every called function must be defined in the same
-source file (or in an included header). Define the function, or remove the call. A kernel function
-(kfunc) is declared with __ksym from <bpf/bpf_helpers.h>:
+    title: 'a call to a function that this file declares but does not define',
+    loaderAdvice: true,
+    explanation: `ebcc compiles the call as clang does: a BPF-to-BPF call relocated against an undefined
+symbol, with the function's type in BTF (linkage extern). libbpf cannot load such an object on its
+own: link it first with the object that defines the function,
+
+  bpftool gen object linked.o prog.o lib.o
+
+(libbpf's static linker), then load linked.o. If the function was meant to be part of this program,
+define it here (or in an included header). A kernel function (kfunc) is declared with __ksym from
+<bpf/bpf_helpers.h> instead:
 
   extern void *bpf_cast_to_kern_ctx(void *ctx) __ksym;
 

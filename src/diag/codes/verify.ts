@@ -376,11 +376,12 @@ export const verifyCodes = {
     '    if (bpf_core_field_exists(task->some_new_field))\n' +
     '        return BPF_CORE_READ(task, some_new_field);\n' +
     '    return 0;'),
-  V1033: E('verify-unresolved-extern', 'the object refers to an extern variable that no loader resolves',
+  V1033: E('verify-unresolved-extern', 'the object refers to an extern variable or function that no loader resolves',
     'libbpf resolves two kinds of extern variables: `__kconfig` ones (in BTF DATASEC ".kconfig",\n' +
     'filled in from the kernel\'s configuration) and `__ksym` ones (in DATASEC ".ksyms", kernel\n' +
     'symbols). A plain `extern int x;` is meant to be defined by another BPF object; it is resolved\n' +
-    'only by linking the objects first (`bpftool gen object out.o a.o b.o`). libbpf refuses to\n' +
+    'only by linking the objects first (`bpftool gen object out.o a.o b.o`), and so is a call of a\n' +
+    'function that another object defines (`extern int f(void);` without __ksym). libbpf refuses to\n' +
     'open an object that still has one ("failed to find BTF for extern"), so no program of it loads.\n' +
     '\n' +
     'Wrong (one object alone):\n' +
