@@ -152,7 +152,7 @@ export function assembleObject(file: SourceFile, ctx: CompileContext): ObjectPro
         }
         relocs.push({ insnIndex: r.insnIndex, kind: r.kind, symbol: r.symbol });
       } else {
-        error('map value addresses are not supported in assembly files yet', f.span);
+        error(`${r.kind === 'symbol' ? 'symbol' : 'map value'} addresses are not supported in assembly files yet`, f.span);
       }
     }
     const params = Array.from({ length: f.args }, (_, i) => ({ name: f.isProgram && i === 0 ? 'ctx' : `arg${i + 1}`, type: u64Id }));

@@ -12,6 +12,7 @@
 // - "name:" defines a label; jumps and calls take "pc+N", "+N", "-N" or a label.
 // - "rD = IMM": a decimal value that fits in 32 bits is a mov; a hex value, an "ll" suffix, or
 //   a value that needs 64 bits is an ld_imm64 (the log prints ld_imm64 values in hex).
+// - "rD = NAME ll" is an ld_imm64 of 0 with a relocation against the symbol NAME.
 // - "rD = map[NAME]" is an ld_imm64 of a map (BPF_PSEUDO_MAP_FD) with a relocation against NAME;
 //   "rD = map[NAME][0]+OFF" loads the address OFF bytes into NAME's value (BPF_PSEUDO_MAP_VALUE),
 //   and "rD = func[LABEL]" a callback address (BPF_PSEUDO_FUNC).
@@ -46,8 +47,8 @@ export interface AsmError {
 /** A symbolic reference the object writer turns into a relocation (or a test into a fd). */
 export interface AsmReloc {
   insnIndex: number;
-  kind: 'map' | 'map_value' | 'func' | 'call';
-  /** A map name (map, map_value), or a label or function name (func, call). */
+  kind: 'map' | 'map_value' | 'func' | 'call' | 'symbol';
+  /** A map name (map, map_value), a label or function name (func, call), or any symbol (symbol). */
   symbol: string;
 }
 
@@ -397,6 +398,14 @@ function assembleAssignment(st: State, dst: { n: number; w: boolean }, rhs: stri
   if ((m = /^func\[\s*([A-Za-z_.$][\w.$]*)\s*\]$/.exec(rhs))) {
     const at = push(st, line, ...a.ldImm64(dst.n, 0n, PSEUDO_LD_IMM64.func));
     st.relocs.push({ insnIndex: at, kind: 'func', symbol: m[1]! });
+    return;
+  }
+  // "rD = NAME ll": the address of a symbol (an ld_imm64 of 0 relocated against NAME), as the
+  // LLVM assembler writes it; whoever loads the object gives NAME its value.
+  if ((m = /^([A-Za-z_.$][\w.$]*)\s+ll$/.exec(rhs)) && !/^[rw]\d+$/.test(m[1]!)) {
+    if (dst.w) throw new LineError('ld_imm64 loads a 64-bit register');
+    const at = push(st, line, ...a.ldImm64(dst.n, 0n));
+    st.relocs.push({ insnIndex: at, kind: 'symbol', symbol: m[1]! });
     return;
   }
   if ((m = /^([+-]?\s*(?:0x[0-9a-fA-F]+|\d+))(\s+ll)?$/.exec(rhs))) {

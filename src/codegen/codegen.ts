@@ -74,6 +74,10 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   // DATASEC, and an undefined symbol, as clang emits them.
   const externBpf = module.externFuncs.filter((f) => called.has(f.name));
   for (const f of externBpf) btf.externFuncId(f);
+  // Symbols an asm template loads ("r1 = NAME ll") that nothing in this file defines: undefined
+  // symbols (no type, no BTF), as the LLVM assembler leaves them for the loader to resolve.
+  const defined = new Set([...module.functions.map((f) => f.name), ...module.globals.map((g) => g.name), ...module.kfuncs.map((f) => f.name), ...module.externFuncs.map((f) => f.name), ...data.map((d) => d.name)]);
+  const asmSymbols = [...new Set(functions.flatMap((fn) => fn.relocs.flatMap((r) => (r.kind === 'map' && !defined.has(r.symbol) ? [r.symbol] : []))))];
   // Kconfig values the code reads: a VAR each (extern linkage) in a .kconfig DATASEC of size 0,
   // at offset 0, as clang emits them; libbpf lays out the map and fills it. Only those read,
   // since libbpf refuses to load an object with a (non-weak) value the kernel does not have.
@@ -90,7 +94,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   return {
     functions, data, btf: btf.builder.types, sourcePath: mainFile?.path ?? '',
     externFuncs: [...kfuncs, ...externBpf].map((f) => ({ name: f.name, weak: f.weak === true })),
-    externVars: [...kconfig, ...ksyms, ...externMaps].map((g) => ({ name: g.name, weak: g.weak === true })),
+    externVars: [...[...kconfig, ...ksyms, ...externMaps].map((g) => ({ name: g.name, weak: g.weak === true })), ...asmSymbols.map((name) => ({ name, weak: false }))],
   };
 }
 
@@ -212,7 +216,7 @@ function checkAsmTemplate(i: Inst & { op: 'asm' }, subprograms: ReadonlySet<stri
   }
   // `call f` of a function emitted in .text (a __noinline or naked static function, as the
   // kernel's verifier tests write) is a BPF-to-BPF call, relocated as a call from C is.
-  const callable = (r: (typeof out.relocs)[number]) => r.kind === 'map' || (r.kind === 'call' && subprograms.has(r.symbol));
+  const callable = (r: (typeof out.relocs)[number]) => r.kind === 'map' || r.kind === 'symbol' || (r.kind === 'call' && subprograms.has(r.symbol));
   for (const r of out.relocs) if (!callable(r)) cannot(r.kind === 'call' ? 'call' : 'take the address of', r.symbol);
   return out.errors.length === 0 && out.relocs.every(callable);
 }

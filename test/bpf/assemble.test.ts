@@ -149,6 +149,15 @@ describe('labels and references', () => {
     expect(out.lineOfInsn).toEqual([1, -1, 2, -1, 3]);
   });
 
+  it('loads a symbol\'s address with "rD = NAME ll": an ld_imm64 of 0 relocated against NAME', () => {
+    const out = assemble('r1 = MY_CONST ll\nr0 = 7 ll\nexit');
+    expect(out.errors).toEqual([]);
+    expect(out.relocs).toEqual([{ insnIndex: 0, kind: 'symbol', symbol: 'MY_CONST' }]);
+    expect([out.insns[0]!.code, out.insns[0]!.src, out.insns[0]!.imm]).toEqual([0x18, 0, 0]);
+    expect(out.insns[2]!.imm).toBe(7);
+    expect(assemble('w1 = MY_CONST ll').errors.map((e) => e.message)).toEqual(['ld_imm64 loads a 64-bit register']);
+  });
+
   it('calls a label as a BPF-to-BPF call and another function through a relocation', () => {
     const out = assemble('call sub\ncall other\nexit\nsub: r0 = 1\nexit', { externalLabels: new Set(['other']) });
     expect(out.errors).toEqual([]);
