@@ -27,12 +27,7 @@ struct {
 	__type(value, __u64);
 } out SEC(".maps");
 
-static void put(__u32 k, __u64 v)
-{
-	__u64 *slot = bpf_map_lookup_elem(&out, &k);
-	if (slot)
-		*slot = v;
-}
+#define put(k, v) ({ __u32 __k = (k); __u64 __v = (v); bpf_map_update_elem(&out, &__k, &__v, BPF_ANY); })
 
 SEC("xdp")
 int ksyms(struct xdp_md *ctx)
