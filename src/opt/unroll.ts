@@ -118,7 +118,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
 
 /**
  * A copy of an instruction or terminator: its own operand, address and list objects (passes
- * rewrite them in place), sharing only the source spans, which nothing changes.
+ * rewrite them in place), sharing only the source spans and C types, which nothing changes.
  */
 export function cloneIr<T>(x: T): T {
   if (typeof x !== 'object' || x === null) return x;
@@ -136,7 +136,8 @@ export function cloneIr<T>(x: T): T {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(src)) {
     const v = src[k];
-    out[k] = typeof v !== 'object' || v === null || k === 'span' || k === 'sizeSpan' || k === 'valueSpan' ? v : cloneIr(v);
+    // Spans and a btftypeid's C type are shared, never changed (a type may refer to itself).
+    out[k] = typeof v !== 'object' || v === null || k === 'span' || k === 'sizeSpan' || k === 'valueSpan' || k === 'ctype' ? v : cloneIr(v);
   }
   return out as T;
 }

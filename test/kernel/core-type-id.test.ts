@@ -79,6 +79,28 @@ it('emits an ld_imm64 of the local BTF id with a TYPE_ID_LOCAL or TYPE_ID_TARGET
   expect(relos.map((r) => r.typeId)).toEqual([hint, mine, none, hint, hint]);
 });
 
+it('keeps a relocation in each copy of an unrolled loop, for a type that refers to itself', () => {
+  // A loop body is copied for each iteration; the copy shares the C type (struct node refers to
+  // itself through 'next', so a deep copy never ends, as it did in selftests' netif_receive_skb.c).
+  const out = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+struct node { struct node *next; int v; };
+__u64 sink[3];
+SEC("xdp")
+int ids(struct xdp_md *ctx)
+{
+	for (int i = 0; i < 3; i++)
+		sink[i] = bpf_core_type_id_kernel(struct node) + i;
+	return XDP_PASS;
+}
+char _license[] SEC("license") = "GPL";
+`, { verify: false });
+  expect(out.text).toBe('');
+  const fn = out.object!.functions.find((f) => f.name === 'ids')!;
+  expect((fn.coreRelos ?? []).map((r) => r.kind)).toEqual([7, 7, 7]);
+});
+
 it('a kind other than 0 or 1 is an error', () => {
   const out = compileString('struct s { int a; };\nunsigned long f(void) { return __builtin_btf_type_id(*(struct s *)0, 2); }\n', {}, 'sema');
   expect(out.ctx.diags.list.map((d) => d.code)).toEqual(['E3004']);
