@@ -29,7 +29,7 @@ const proto: BtfType = { kind: 'func_proto', ret: 0, params: [] };
 describe('linkProgram', () => {
   it('makes a call of an extern function a kfunc call, which the verifier refuses to judge', () => {
     const obj = object([fn('p', 'tc', 'call bpf_obj_thing\nr0 = 0\nexit', ['bpf_obj_thing'])],
-      [proto, { kind: 'func', name: 'bpf_obj_thing', type: 1, linkage: 'extern' }]);
+      [proto, { kind: 'func', name: 'bpf_obj_thing', type: 1, linkage: 'extern' }, { kind: 'datasec', name: '.ksyms', sizeBytes: 0, vars: [{ type: 2, offset: 0, sizeBytes: 0 }] }]);
     const linked = linkProgram(obj, obj.functions[0]!, []);
     expect(linked.ok && linked.program.insns[0]).toMatchObject({ code: 0x85, src: PSEUDO_CALL.kfuncCall });
     expect(verifyObject(obj).programs[0]?.kernelMessage).toMatch(/calling kernel function/);

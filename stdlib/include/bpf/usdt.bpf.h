@@ -17,6 +17,10 @@
 #define __USDT_BPF_H__
 
 #include <linux/errno.h>
+#ifndef __VMLINUX_H__
+#include <linux/bpf.h> /* the map types and struct pt_regs; a vmlinux.h included first has them */
+#include <linux/ptrace.h>
+#endif
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
