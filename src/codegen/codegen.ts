@@ -1,7 +1,7 @@
 // codegen entry: ir.Module -> bpf.ObjectProgram. Per function: legalise,
 // allocate registers, lay out the frame, select instructions; then lay out
 // the data sections (.maps, license) and build the object's BTF.
-import { cpuFeatures } from '../bpf/opcodes.js';
+import { CLASS_CODE, CLASS_MASK, cpuFeatures, JMP_OP_CODE, OP_MASK } from '../bpf/opcodes.js';
 import { STRING_SECTION, type DataSection, type FunctionCode, type ObjectProgram } from '../bpf/object.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
@@ -33,7 +33,8 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     const frame = layoutFrame(fn, ctx);
     frames.set(fn.name, { sizeBytes: frame.sizeBytes, span: fn.span });
     if (!alloc.ok) ctx.diags.error('E5013', `register allocation for '${fn.name}' did not converge: the function keeps too many values alive at once`, fn.span);
-    const sel = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu, subprograms) : { insns: [], relocs: [], lines: [], typeIds: [] };
+    const selected = alloc.ok && asmOk ? selectInstructions(fn, alloc.regOf, frame, cpu, subprograms) : { insns: [], relocs: [], lines: [], typeIds: [] };
+    const sel = checkJumpRange(fn, selected, ctx) ? selected : { insns: [], relocs: [], lines: [], typeIds: [] };
     // __builtin_btf_type_id: the type's id in this object's BTF, and a CO-RE relocation (root
     // type, access string "0") so that libbpf writes the final id: the same one for TYPE_ID_LOCAL
     // (or a new one after `bpftool gen object` merged the BTF), the kernel's for TYPE_ID_TARGET.
@@ -123,6 +124,33 @@ function zeroRegistersReadBeforeWritten(fn: IrFunction, regOf: Map<VReg, PReg>):
  * frame rounded up to 32 bytes: a program whose deepest chain exceeds 512
  * bytes is rejected even when every frame fits on its own.
  */
+/** Most instructions a jump may skip forward (its offset is a signed 16-bit field). */
+const MAX_JUMP_OFFSET = 0x7fff;
+
+/**
+ * Whether every jump of the function reaches its target: a jump's offset is a signed 16-bit
+ * field, so a branch over more than 32,767 instructions (an unrolled loop of tens of thousands of
+ * instructions under one `if`) cannot be encoded. The first such jump is an error (E5012) at its
+ * C line; the function gets no code. `gotol` (`-mcpu=v4`'s 32-bit unconditional jump) keeps its
+ * offset in the immediate field and is not limited.
+ */
+function checkJumpRange(fn: IrFunction, sel: { insns: FunctionCode['insns']; lines: FunctionCode['lines'] }, ctx: CompileContext): boolean {
+  const far = sel.insns.findIndex((insn) => {
+    const cls = insn.code & CLASS_MASK;
+    if (cls !== CLASS_CODE.jmp && cls !== CLASS_CODE.jmp32) return false;
+    const op = insn.code & OP_MASK;
+    if (op === JMP_OP_CODE.call || op === JMP_OP_CODE.exit || (cls === CLASS_CODE.jmp32 && op === JMP_OP_CODE.ja)) return false;
+    return insn.off > MAX_JUMP_OFFSET || insn.off < -MAX_JUMP_OFFSET - 1;
+  });
+  if (far < 0) return true;
+  const line = sel.lines.filter((l) => l.insnIndex <= far).at(-1);
+  const off = sel.insns[far]!.off;
+  ctx.diags.error('E5012', `this jump in '${fn.name}' goes ${Math.abs(off).toLocaleString('en-US')} instructions ${off < 0 ? 'back' : 'forward'}, but a BPF jump's offset is 16 bits (at most ${MAX_JUMP_OFFSET.toLocaleString('en-US')}); '${fn.name}' has ${sel.insns.length.toLocaleString('en-US')} instructions`, line?.span ?? fn.span, {
+    notes: [{ message: 'loops with a constant trip count are unrolled: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short', span: fn.span }],
+  });
+  return false;
+}
+
 function checkCallChainStack(module: Module, frames: Map<string, { sizeBytes: number; span: Span }>, ctx: CompileContext): void {
   const callees = new Map<string, Set<string>>();
   for (const fn of module.functions) {
