@@ -22,14 +22,14 @@ import { bpftoolVersion, kernelUnavailableReason, runPackets, timeProgram, withL
 import { loadReader } from './lib/objects.mjs';
 import { checkPackets, ipv4TcpPacket } from './lib/packet.mjs';
 import { printReport, summarize } from './lib/report.mjs';
-import { timeCommand } from './lib/timing.mjs';
+import { spread, timeInterleaved } from './lib/timing.mjs';
 import { measureInterpreter, printInterpreter } from './lib/interp.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = new URL('../dist/', import.meta.url);
 const OUT = join(ROOT, 'bench', 'out');
 const CLANG = 'clang-19';
-const COMPILE_RUNS = 5;
+const COMPILE_RUNS = 7;
 const TEST_RUN_REPEAT = 100_000;
 
 function clangArgs(src, out) {
@@ -98,18 +98,25 @@ async function main() {
     ? `kernel: skipped (${noKernel}); the verifier and ns/packet columns stay empty`
     : `kernel: bpftool prog loadall + prog run, ${TEST_RUN_REPEAT} repeats, median of 5; packet: Ethernet/IPv4/TCP SYN, ${packet.length} bytes, for every program type`);
 
-  const nodeStartup = timeCommand(process.execPath, ['-e', '0'], { runs: 10 });
+  const nodeTimes = [];
   const results = [];
   for (const [i, { file, src }] of sources.entries()) {
     const base = file.replace(/\.c$/, '');
     process.stderr.write(`  ${file} ...\n`);
     const sample = { file, compilers: {} };
-    const compilers = { ebcc: [process.execPath, [join(ROOT, 'bin/ebcc.js'), src, '-o', join(OUT, 'ebcc', `${base}.o`)]] };
+    const compilers = { ebcc: ebccCommand(src, join(OUT, 'ebcc', `${base}.o`)) };
     if (hasClang) compilers.clang = [CLANG, clangArgs(src, join(OUT, 'clang', `${base}.o`))];
-    for (const [name, [cmd, args]] of Object.entries(compilers)) {
+    for (const name of Object.keys(compilers)) rmSync(join(OUT, name, `${base}.o`), { force: true });
+    // The compilers and `node -e 0` take turns, so that all see the same load.
+    const timed = timeInterleaved([...Object.values(compilers), [process.execPath, ['-e', '0']]], { cwd: ROOT, runs: COMPILE_RUNS });
+    const node = timed.at(-1);
+    if (node.ok) {
+      sample.nodeMs = node.medianMs;
+      nodeTimes.push(...node.times);
+    }
+    for (const [k, name] of Object.keys(compilers).entries()) {
       const objPath = join(OUT, name, `${base}.o`);
-      rmSync(objPath, { force: true });
-      const compile = timeCommand(cmd, args, { cwd: ROOT, runs: COMPILE_RUNS });
+      const { times, ...compile } = timed[k];
       const entry = { compile, objPath: join('bench/out', name, `${base}.o`) };
       if (compile.ok) {
         const read = readObjectFile(objPath);
@@ -124,6 +131,7 @@ async function main() {
     results.push(sample);
   }
 
+  const nodeStartup = nodeTimes.length > 0 ? { ok: true, ...spread(nodeTimes) } : { ok: false };
   const rows = toRows(results);
   const summary = summarize(rows, results, nodeStartup);
   printReport({ rows, results, nodeStartup, summary, hasClang });
@@ -142,16 +150,17 @@ async function main() {
     settings: {
       compileRuns: COMPILE_RUNS,
       clangCommand: `${CLANG} ${clangArgs('S.c', 'S.o').join(' ').replace(ROOT, '')}`,
-      ebccCommand: 'node bin/ebcc.js S.c -o S.o',
+      ebccCommand: `${ebccCommand('S.c', 'S.o').flat().join(' ').replace(process.execPath, 'node').replaceAll(ROOT, '')}`,
       testRunRepeat: TEST_RUN_REPEAT,
       packet: `Ethernet/IPv4/TCP SYN, ${packet.length} bytes`,
       kernelSkipped: noKernel,
     },
-    nodeStartupMs: nodeStartup.ok ? { median: round(nodeStartup.medianMs), min: round(nodeStartup.minMs) } : undefined,
+    nodeStartupMs: nodeStartup.ok ? spreadJson(nodeStartup) : undefined,
     programs: rows,
     interpreter: interpreter.map((r) => ({ ...r, cpuMinsnPerSec: round(r.cpuMinsnPerSec), wallMinsnPerSec: round(r.wallMinsnPerSec), kpktPerSec: round(r.kpktPerSec, 0) })),
     compile: results.map((s) => ({
       file: s.file,
+      nodeMedianMs: round(s.nodeMs),
       ebcc: compileJson(s.compilers.ebcc),
       clang: compileJson(s.compilers.clang),
     })),
@@ -169,7 +178,20 @@ function round(x, digits = 1) {
 function compileJson(entry) {
   if (entry === undefined) return undefined;
   const c = entry.compile;
-  return c.ok ? { medianMs: round(c.medianMs), minMs: round(c.minMs) } : { error: c.error };
+  return c.ok ? spreadJson(c) : { error: c.error };
+}
+
+function spreadJson(t) {
+  return { runs: t.runs, medianMs: round(t.medianMs), q1Ms: round(t.q1Ms), q3Ms: round(t.q3Ms), minMs: round(t.minMs), maxMs: round(t.maxMs) };
+}
+
+/**
+ * The command that compiles src into out the way a user runs ebcc: the
+ * package's `bin` entry (a script run by Node, or an executable launcher).
+ */
+function ebccCommand(src, out) {
+  const bin = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.ebcc);
+  return bin.endsWith('.js') ? [process.execPath, [bin, src, '-o', out]] : [bin, [src, '-o', out]];
 }
 
 /** One row per program (union of both compilers' programs), in source order. */

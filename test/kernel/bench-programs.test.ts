@@ -1,7 +1,8 @@
 // The larger programs of `npm run bench` (bench/programs/) compile, load and do what their C
 // says: a balancer with a connection table and GUE-style encapsulation, a legacy-header
 // dispatcher that tail-calls its stages through a PROG_ARRAY, and a tc MSS clamp written with
-// inline asm. The expected packets are worked out from the C, not recorded from a run.
+// inline asm; and the trivial program whose compile time the bench holds against `node -e 0`.
+// The expected packets are worked out from the C, not recorded from a run.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
 import {
@@ -188,5 +189,20 @@ describeKernel('bench/programs/asm_mss.c: a tc MSS clamp with inline asm', () =>
     // traffic class 46 << 2 = 0xb8: version 6, then 0xb, then 0x8 in the next byte's high nibble.
     expect([r.dataOut[14], r.dataOut[15]! & 0xf0]).toEqual([0x6b, 0x80]);
     expect(transportChecksumOk(r.dataOut.subarray(22, 38), r.dataOut.subarray(38, 54), IPPROTO_TCP, r.dataOut.subarray(54))).toBe(true);
+  });
+});
+
+describeKernel('bench/programs/xdp_pass.c: the trivial program the bench times against `node -e 0`', () => {
+  let obj: LoadedObject;
+  beforeAll(() => {
+    obj = load('xdp_pass.c');
+  });
+  afterAll(() => obj?.cleanup());
+
+  kernelIt('passes a frame unchanged', () => {
+    const pkt = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: udp({ sport: 53, dport: 53, payload: text('q') }) }) });
+    const r = runProgram(obj.prog('xdp_pass').pinPath, pkt);
+    expect(r.retval).toBe(XDP_PASS);
+    expect([...r.dataOut]).toEqual([...pkt]);
   });
 });
