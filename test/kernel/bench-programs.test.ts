@@ -5,13 +5,14 @@
 // The expected packets are worked out from the C, not recorded from a run.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
+import { runBpftool } from './bpftool.js';
 import {
-  describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, readU32LE, runProgram, sumU64, u32LE, updateMap, updateProgArray,
-  type LoadedObject,
+  describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, readU32LE, readU64LE, runProgram, sumU64, u32LE, u64LE, updateMap,
+  updateMapOfMaps, updateProgArray, type LoadedObject,
 } from './harness.js';
 import {
-  concat, eth, icmp, internetChecksum, ipv4, ipv6, onesComplementSum, parseIpv4, pseudoHeader, readBe16, tcp, text, udp,
-  ETH_P_IP, ETH_P_IPV6, IPPROTO_TCP, IPPROTO_UDP, TCP_ACK, TCP_SYN,
+  be16, concat, encodeTransport, eth, icmp, icmpv6, internetChecksum, ipv4, ipv6, onesComplementSum, parseIpv4, parseIpv6, parseMac,
+  pseudoHeader, readBe16, tcp, text, udp, ETH_P_IP, ETH_P_IPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, TCP_ACK, TCP_SYN,
 } from './packets.js';
 
 const DIR = `${REPO_DIR}bench/programs`;
@@ -204,5 +205,339 @@ describeKernel('bench/programs/xdp_pass.c: the trivial program the bench times a
     const r = runProgram(obj.prog('xdp_pass').pinPath, pkt);
     expect(r.retval).toBe(XDP_PASS);
     expect([...r.dataOut]).toEqual([...pkt]);
+  });
+});
+
+// ---- katran_lb: its constants and layouts (bench/programs/katran_lb/consts.h, structs.h) ----
+
+const RING_SIZE = 257;
+const STATS_LRU = 64;
+const STATS_LRU_MISS = 65;
+const STATS_ICMP = 66;
+const STATS_ICMP_TOOBIG = 67;
+const STATS_FALLBACK_LRU = 68;
+const STATS_QUIC = 69;
+const STATS_DECAP = 70;
+const STATS_SRC_ROUTING = 71;
+const STATS_DROP = 73;
+const CTL_FLAGS_POS = 2;
+const CTL_F_GUE_ENCAP = 1;
+const F_QUIC_VIP = 1 << 2;
+const F_SRC_ROUTING = 1 << 4;
+const F_REAL_IPV6 = 1;
+const HASH_SEED = 0x7a4b6c2d;
+const HASH_SEED_V6 = 0x1e63b9f5;
+
+const CLIENT4 = '10.0.0.1';
+const CLIENT6 = '2001:db8::1';
+const VIP4 = '10.0.0.10';
+const VIP6 = '2001:db8::10';
+const NEXT_HOP = '02:00:00:00:00:99';
+const REAL_V4: Record<number, string> = { 5: '192.168.1.5', 6: '192.168.1.6', 8: '192.168.1.8', 9: '192.168.1.9', 10: '192.168.1.10', 11: '192.168.1.11' };
+const REAL_V6_7 = 'fc00:1::7';
+const REALS: [number, string][] = [...Object.entries(REAL_V4).map(([i, a]): [number, string] => [Number(i), a]), [7, REAL_V6_7]];
+
+/** An address as the C's address unions hold it: IPv4 in the first word, the rest zero. */
+const addr16 = (a: string) => (a.includes(':') ? parseIpv6(a) : concat(parseIpv4(a), new Uint8Array(12)));
+/** struct vip_definition { addr; be16 port; u8 proto; u8 pad; } */
+const vipKey = (a: string, port: number, proto: number) => concat(addr16(a), be16(port), Uint8Array.of(proto, 0));
+/** struct vip_meta { u32 flags; u32 vip_num; } */
+const vipMeta = (flags: number, num: number) => concat(u32LE(flags), u32LE(num));
+/** struct real_definition { addr; u8 flags; u8 pad[3]; } */
+const realDef = (a: string) => concat(addr16(a), Uint8Array.of(a.includes(':') ? F_REAL_IPV6 : 0, 0, 0, 0));
+/** struct flow_key { src; dst; be16 port16[2]; u8 proto; u8 pad[3]; } */
+const flowKey4 = (src: string, dst: string, sport: number, dport: number, proto: number) =>
+  concat(addr16(src), addr16(dst), be16(sport), be16(dport), Uint8Array.of(proto, 0, 0, 0));
+
+// lookup3 (katran_lb/jhash.h) on 32-bit words as the C loads them: little-endian.
+const rol32 = (x: number, s: number) => ((x << s) | (x >>> (32 - s))) >>> 0;
+function lookup3Mix(a: number, b: number, c: number): [number, number, number] {
+  a = (a - c) >>> 0; a = (a ^ rol32(c, 4)) >>> 0; c = (c + b) >>> 0;
+  b = (b - a) >>> 0; b = (b ^ rol32(a, 6)) >>> 0; a = (a + c) >>> 0;
+  c = (c - b) >>> 0; c = (c ^ rol32(b, 8)) >>> 0; b = (b + a) >>> 0;
+  a = (a - c) >>> 0; a = (a ^ rol32(c, 16)) >>> 0; c = (c + b) >>> 0;
+  b = (b - a) >>> 0; b = (b ^ rol32(a, 19)) >>> 0; a = (a + c) >>> 0;
+  c = (c - b) >>> 0; c = (c ^ rol32(b, 4)) >>> 0; b = (b + a) >>> 0;
+  return [a, b, c];
+}
+function lookup3Final(a: number, b: number, c: number): number {
+  c = ((c ^ b) - rol32(b, 14)) >>> 0;
+  a = ((a ^ c) - rol32(c, 11)) >>> 0;
+  b = ((b ^ a) - rol32(a, 25)) >>> 0;
+  c = ((c ^ b) - rol32(b, 16)) >>> 0;
+  a = ((a ^ c) - rol32(c, 4)) >>> 0;
+  b = ((b ^ a) - rol32(a, 14)) >>> 0;
+  c = ((c ^ b) - rol32(b, 24)) >>> 0;
+  return c;
+}
+const jhash2Words = (a: number, b: number, seed: number) => {
+  const start = (0xdeadbeef + 8 + seed) >>> 0;
+  return lookup3Final((a + start) >>> 0, (b + start) >>> 0, start);
+};
+/** jhash_words(k, 4, seed): one mixed group of three, then the fourth word. */
+const jhash4Words = (k: number[], seed: number) => {
+  const start = (0xdeadbeef + 16 + seed) >>> 0;
+  const [a, b, c] = lookup3Mix((start + k[0]!) >>> 0, (start + k[1]!) >>> 0, (start + k[2]!) >>> 0);
+  return lookup3Final((a + k[3]!) >>> 0, b, c);
+};
+const wordsLE = (bytes: Uint8Array) => [0, 4, 8, 12].slice(0, bytes.length / 4).map((o) => readU32LE(bytes, o));
+const portsWord = (sport: number, dport: number) => readU32LE(concat(be16(sport), be16(dport)));
+/** flow_hash() of katran_lb.c for a VIP without hash flags. */
+const flowHash4 = (src: string, sport: number, dport: number) => jhash2Words(wordsLE(parseIpv4(src))[0]!, portsWord(sport, dport), HASH_SEED);
+const flowHash6 = (src: string, sport: number, dport: number) =>
+  jhash2Words(jhash4Words(wordsLE(parseIpv6(src)), HASH_SEED_V6), portsWord(sport, dport), HASH_SEED);
+
+describeKernel('bench/programs/katran_lb.c: a katran-sized balancer (rings, connection tables, IP-in-IP, QUIC ids, decap)', () => {
+  let obj: LoadedObject;
+  beforeAll(() => {
+    obj = load('katran_lb.c');
+    // The next hop every encapsulated packet is addressed to (ctl_array[CTL_MAC_POS]).
+    updateMap(obj.map('ctl_array').pinPath, u32LE(0), concat(parseMac(NEXT_HOP), new Uint8Array(2)));
+    for (const [index, addr] of REALS) updateMap(obj.map('reals').pinPath, u32LE(index), realDef(addr));
+    updateMap(obj.map('vip_map').pinPath, vipKey(VIP4, 80, IPPROTO_TCP), vipMeta(0, 1));
+    updateMap(obj.map('vip_map').pinPath, vipKey(VIP6, 80, IPPROTO_TCP), vipMeta(0, 2));
+  });
+  afterAll(() => obj?.cleanup());
+  const run = (pkt: Uint8Array, cpu?: number) => runProgram(obj.prog('balancer_ingress').pinPath, pkt, { cpu });
+  const setSlot = (vipNum: number, slot: number, real: number) =>
+    updateMap(obj.map('ch_rings').pinPath, u32LE(vipNum * RING_SIZE + slot), u32LE(real));
+  /** The counters (v1, v2) of a stats slot, summed over the CPUs. */
+  const stat = (slot: number): [bigint, bigint] => {
+    const e = lookupMap(obj.map('stats').pinPath, u32LE(slot))!;
+    return (e.perCpu ?? [e.value]).reduce<[bigint, bigint]>(([a, b], v) => [a + readU64LE(v, 0), b + readU64LE(v, 8)], [0n, 0n]);
+  };
+  const delta = (slot: number, fn: () => void): [bigint, bigint] => {
+    const before = stat(slot);
+    fn();
+    const after = stat(slot);
+    return [after[0] - before[0], after[1] - before[1]];
+  };
+  const syn = (sport: number, flags = TCP_SYN, dst: string = VIP4, dport = 80) =>
+    eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: CLIENT4, dst, payload: tcp({ sport, dport, flags, payload: text('hello') }) }) });
+
+  /** An IPv4 IP-in-IP frame to `real`, from the outer source the C derives from the client's port. */
+  const expectIpip = (out: Uint8Array, pkt: Uint8Array, real: string, sport: number, proto = IPPROTO_IPIP) => {
+    expect([...out.subarray(0, 12)]).toEqual([...parseMac(NEXT_HOP), ...parseMac(mac.dst)]);
+    expect(readBe16(out, 12)).toBe(ETH_P_IP);
+    const outer = out.subarray(14, 34);
+    const innerLen = pkt.length - 14;
+    const outerLen = proto === IPPROTO_UDP ? 28 : 20;
+    expect(out.length).toBe(pkt.length + outerLen);
+    // version 4, 5 words, TOS 0, total length, id 0, no fragment bits, TTL 64, the protocol
+    expect([...outer.subarray(0, 2)]).toEqual([0x45, 0]);
+    expect(readBe16(outer, 2)).toBe(innerLen + outerLen);
+    expect([...outer.subarray(4, 10)]).toEqual([0, 0, 0, 0, 64, proto]);
+    // source 172.16/16 with the client's port XORed into the low half of its address (10.0.0.1: 0x0001)
+    const mix = sport ^ 0x0001;
+    expect([...outer.subarray(12, 16)]).toEqual([172, 16, mix >> 8, mix & 0xff]);
+    expect([...outer.subarray(16, 20)]).toEqual([...parseIpv4(real)]);
+    expect(internetChecksum(outer)).toBe(0);
+    expect([...out.subarray(14 + outerLen)]).toEqual([...pkt.subarray(14)]);
+  };
+
+  kernelIt('wraps a SYN to an IPv4 VIP in IP-in-IP to the real at its ring slot, and remembers the flow', () => {
+    const pkt = syn(40000);
+    setSlot(1, flowHash4(CLIENT4, 40000, 80) % RING_SIZE, 5);
+    const [vipPackets, vipBytes] = delta(1, () => {
+      const r = run(pkt);
+      expect(r.retval).toBe(XDP_TX);
+      expectIpip(r.dataOut, pkt, REAL_V4[5], 40000);
+    });
+    expect([vipPackets, vipBytes]).toEqual([1n, BigInt(pkt.length - 14)]);
+    // No CPU has a table of its own yet, so the entry is in the global one: real 5.
+    const entry = lookupMap(obj.map('fallback_cache').pinPath, flowKey4(CLIENT4, VIP4, 40000, 80, IPPROTO_TCP));
+    expect(readU32LE(entry!.value, 0)).toBe(5);
+    expect(sumU64(lookupMap(obj.map('reals_stats').pinPath, u32LE(5))!)).toBe(1n);
+  });
+
+  kernelIt('sends later packets of the flow where its entry says, while a new SYN goes by the ring again', () => {
+    const slot = flowHash4(CLIENT4, 40000, 80) % RING_SIZE;
+    setSlot(1, slot, 6);
+    const ack = syn(40000, TCP_ACK);
+    const [placed] = delta(STATS_LRU, () => {
+      expectIpip(run(ack).dataOut, ack, REAL_V4[5], 40000);
+    });
+    expect(placed).toBe(0n);
+    const [placedAgain] = delta(STATS_LRU, () => {
+      expectIpip(run(syn(40000)).dataOut, syn(40000), REAL_V4[6], 40000);
+    });
+    expect(placedAgain).toBe(1n);
+    expectIpip(run(ack).dataOut, ack, REAL_V4[6], 40000);
+    // A non-SYN segment of an unknown flow misses the table and is counted as such.
+    const [misses] = delta(STATS_LRU_MISS, () => {
+      expect(delta(STATS_LRU, () => expect(run(syn(40002, TCP_ACK)).retval).toBe(XDP_TX))).toEqual([1n, 1n]);
+    });
+    expect(misses).toBe(1n);
+  });
+
+  kernelIt('wraps a packet to an IPv6 VIP, behind a hop-by-hop header, in IPv6-in-IPv6', () => {
+    const seg = encodeTransport(tcp({ sport: 40000, dport: 80, flags: TCP_SYN, payload: text('v6') }), CLIENT6, VIP6);
+    // hop-by-hop: next header TCP, length 0 (8 bytes), a PadN option of 4 bytes
+    const hop = Uint8Array.of(IPPROTO_TCP, 0, 1, 4, 0, 0, 0, 0);
+    const pkt = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: CLIENT6, dst: VIP6, nextHeader: 0, payload: concat(hop, seg) }) });
+    setSlot(2, flowHash6(CLIENT6, 40000, 80) % RING_SIZE, 7);
+    const r = run(pkt);
+    expect(r.retval).toBe(XDP_TX);
+    expectIp6ip6(r.dataOut, pkt, 40000);
+  });
+
+  const expectIp6ip6 = (out: Uint8Array, pkt: Uint8Array, sport: number) => {
+    expect(out.length).toBe(pkt.length + 40);
+    expect([...out.subarray(0, 12)]).toEqual([...parseMac(NEXT_HOP), ...parseMac(mac.dst)]);
+    expect(readBe16(out, 12)).toBe(ETH_P_IPV6);
+    const outer = out.subarray(14, 54);
+    // version 6, traffic class 0, flow label 0; payload length = the inner packet; next header IPv6; hop limit 64
+    expect([...outer.subarray(0, 4)]).toEqual([0x60, 0, 0, 0]);
+    expect(readBe16(outer, 4)).toBe(pkt.length - 14);
+    expect([outer[6], outer[7]]).toEqual([IPPROTO_IPV6, 64]);
+    // fc00:2307::/32, then the client's last word XOR its port (2001:db8::1: 0x00000001)
+    const mix = sport ^ 1;
+    expect([...outer.subarray(8, 24)]).toEqual([0xfc, 0, 0x23, 0x07, ...new Array<number>(10).fill(0), mix >> 8, mix & 0xff]);
+    expect([...outer.subarray(24, 40)]).toEqual([...parseIpv6(REAL_V6_7)]);
+    expect([...out.subarray(54)]).toEqual([...pkt.subarray(14)]);
+  };
+
+  kernelIt('balances ICMP "fragmentation needed" and ICMPv6 "packet too big" like the flow they quote', () => {
+    // The VIP's reply to a new client flow (port 40001) comes back as an error from a router.
+    const quoted = ipv4({ src: VIP4, dst: CLIENT4, payload: tcp({ sport: 80, dport: 40001, flags: TCP_ACK }) }).subarray(0, 28);
+    const err4 = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.9.9.9', dst: VIP4, payload: icmp({ type: 3, code: 4, rest: 1400, payload: quoted }) }) });
+    setSlot(1, flowHash4(CLIENT4, 40001, 80) % RING_SIZE, 8);
+    const toobig = delta(STATS_ICMP_TOOBIG, () => {
+      expect(delta(STATS_ICMP, () => {
+        const r = run(err4);
+        expect(r.retval).toBe(XDP_TX);
+        expectIpip(r.dataOut, err4, REAL_V4[8], 40001);
+      })).toEqual([1n, 0n]);
+    });
+    expect(toobig).toEqual([1n, 0n]);
+    // An error leaves no connection entry.
+    expect(lookupMap(obj.map('fallback_cache').pinPath, flowKey4(CLIENT4, VIP4, 40001, 80, IPPROTO_TCP))).toBeUndefined();
+
+    // The IPv6 flow of the test before went to real 7; the error about it follows.
+    const quoted6 = ipv6({ src: VIP6, dst: CLIENT6, payload: tcp({ sport: 80, dport: 40000, flags: TCP_ACK }) }).subarray(0, 48);
+    const err6 = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: '2001:db8::99', dst: VIP6, payload: icmpv6({ type: 2, rest: 1280, payload: quoted6 }) }) });
+    expect(delta(STATS_ICMP_TOOBIG, () => expectIp6ip6(run(err6).dataOut, err6, 40000))).toEqual([0n, 1n]);
+  });
+
+  kernelIt('answers an echo request in place', () => {
+    const echo = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: CLIENT4, dst: VIP4, ttl: 9, payload: icmp({ type: 8, id: 7, seq: 1, payload: text('ping') }) }) });
+    const r = run(echo);
+    expect(r.retval).toBe(XDP_TX);
+    const out = r.dataOut;
+    expect([...out.subarray(0, 12)]).toEqual([...parseMac(mac.src), ...parseMac(mac.dst)]);
+    expect(out[22]).toBe(64);
+    expect([...out.subarray(26, 34)]).toEqual([...parseIpv4(VIP4), ...parseIpv4(CLIENT4)]);
+    expect(internetChecksum(out.subarray(14, 34))).toBe(0);
+    expect(out[34]).toBe(0);
+    expect(internetChecksum(out.subarray(34))).toBe(0);
+  });
+
+  kernelIt('passes packets to no VIP unchanged, and drops fragments', () => {
+    const other = syn(40000, TCP_SYN, '10.0.0.99');
+    const [, passed] = delta(STATS_DROP, () => {
+      const r = run(other);
+      expect(r.retval).toBe(XDP_PASS);
+      expect([...r.dataOut]).toEqual([...other]);
+      expect(run(syn(40000, TCP_SYN, VIP4, 81)).retval).toBe(XDP_PASS);
+    });
+    expect(passed).toBe(2n);
+    const frag4 = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: CLIENT4, dst: VIP4, mf: true, payload: tcp({ sport: 1, dport: 80 }) }) });
+    // an IPv6 fragment header (44) before TCP
+    const frag6 = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: CLIENT6, dst: VIP6, nextHeader: 44, payload: concat(Uint8Array.of(IPPROTO_TCP, 0, 0, 1, 0, 0, 0, 1), encodeTransport(tcp({ sport: 1, dport: 80 }), CLIENT6, VIP6)) }) });
+    expect(delta(STATS_DROP, () => {
+      expect(run(frag4).retval).toBe(XDP_DROP);
+      expect(run(frag6).retval).toBe(XDP_DROP);
+    })).toEqual([2n, 0n]);
+  });
+
+  kernelIt('routes QUIC by the server id in the connection id, and Initial packets by the ring', () => {
+    updateMap(obj.map('vip_map').pinPath, vipKey(VIP4, 443, IPPROTO_UDP), vipMeta(F_QUIC_VIP, 3));
+    updateMap(obj.map('server_id_map').pinPath, u32LE(0x1234), u32LE(9));
+    updateMap(obj.map('server_id_map').pinPath, u32LE(0x1235), u32LE(10));
+    const quic = (sport: number, payload: Uint8Array) =>
+      eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: CLIENT4, dst: VIP4, payload: udp({ sport, dport: 443, payload }) }) });
+    // short header: flags, then the connection id, version 1 (01xxxxxx), server id 0x1234
+    const short = quic(50000, Uint8Array.of(0x41, 0x45, 0x12, 0x34, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 1, 2, 3));
+    // long header, Handshake (type 2): version 1, an 8-byte id of version 2 (10hhhhhh): server id 0x00_12_35
+    const handshake = quic(50001, Uint8Array.of(0xe0, 0, 0, 0, 1, 8, 0x80, 0x12, 0x35, 0, 0, 0, 0, 0, 8, 9));
+    // long header, Initial: the client chose the id, so the ring decides
+    const initial = quic(50002, Uint8Array.of(0xc0, 0, 0, 0, 1, 8, 0x45, 0x12, 0x34, 0, 0, 0, 0, 0, 8, 9));
+    setSlot(3, flowHash4(CLIENT4, 50002, 443) % RING_SIZE, 8);
+    expect(delta(STATS_QUIC, () => {
+      expectIpip(run(short).dataOut, short, REAL_V4[9], 50000);
+      expectIpip(run(handshake).dataOut, handshake, REAL_V4[10], 50001);
+      expectIpip(run(initial).dataOut, initial, REAL_V4[8], 50002);
+    })).toEqual([2n, 1n]);
+    // Packets routed by their id leave no connection entry; the Initial one does.
+    const key = (sport: number) => flowKey4(CLIENT4, VIP4, sport, 443, IPPROTO_UDP);
+    expect(lookupMap(obj.map('fallback_cache').pinPath, key(50000))).toBeUndefined();
+    expect(readU32LE(lookupMap(obj.map('fallback_cache').pinPath, key(50002))!.value, 0)).toBe(8);
+  });
+
+  kernelIt('wraps in GUE (outer UDP to port 6080) when the control array asks for it', () => {
+    updateMap(obj.map('ctl_array').pinPath, u32LE(CTL_FLAGS_POS), u64LE(CTL_F_GUE_ENCAP));
+    try {
+      setSlot(1, flowHash4(CLIENT4, 40003, 80) % RING_SIZE, 5);
+      const pkt = syn(40003);
+      const out = run(pkt).dataOut;
+      expectIpip(out, pkt, REAL_V4[5], 40003, IPPROTO_UDP);
+      // UDP: source 0xc000 | 14 bits of the client mix, destination 6080, length, no checksum
+      expect([readBe16(out, 34), readBe16(out, 36), readBe16(out, 38), readBe16(out, 40)])
+        .toEqual([0xc000 | ((40003 ^ 1) & 0x3fff), 6080, pkt.length - 14 + 8, 0]);
+    } finally {
+      updateMap(obj.map('ctl_array').pinPath, u32LE(CTL_FLAGS_POS), u64LE(0));
+    }
+  });
+
+  kernelIt('unwraps IP-in-IP and GUE packets to its own addresses and passes them up', () => {
+    updateMap(obj.map('decap_dst').pinPath, concat(parseIpv4('10.0.0.250'), new Uint8Array(12)), u32LE(1));
+    updateMap(obj.map('decap_dst').pinPath, parseIpv6('fc00::250'), u32LE(1));
+    const inner4 = ipv4({ src: CLIENT4, dst: '10.0.0.2', payload: tcp({ sport: 1, dport: 22 }) });
+    const inner6 = ipv6({ src: CLIENT6, dst: '2001:db8::2', payload: udp({ sport: 1, dport: 53, payload: text('q') }) });
+    const ipip = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.9.0.1', dst: '10.0.0.250', proto: IPPROTO_IPIP, payload: inner4 }) });
+    const gue6 = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: 'fc00::1', dst: 'fc00::250', payload: udp({ sport: 0xc123, dport: 6080, payload: inner6 }) }) });
+    expect(delta(STATS_DECAP, () => {
+      const a = run(ipip);
+      expect(a.retval).toBe(XDP_PASS);
+      expect([...a.dataOut]).toEqual([...eth({ ...mac, type: ETH_P_IP, payload: inner4 })]);
+      const b = run(gue6);
+      expect(b.retval).toBe(XDP_PASS);
+      expect([...b.dataOut]).toEqual([...eth({ ...mac, type: ETH_P_IPV6, payload: inner6 })]);
+    })).toEqual([1n, 1n]);
+    // To any other address the tunnel is not ours: passed as it is.
+    const elsewhere = eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.9.0.1', dst: '10.0.0.251', proto: IPPROTO_IPIP, payload: inner4 }) });
+    expect([...run(elsewhere).dataOut]).toEqual([...elsewhere]);
+  });
+
+  kernelIt('picks the real of the longest source prefix for a source-routed VIP', () => {
+    updateMap(obj.map('vip_map').pinPath, vipKey(VIP4, 8080, IPPROTO_TCP), vipMeta(F_SRC_ROUTING, 4));
+    // struct v4_lpm_key { u32 prefixlen; be32 addr; }: 10.0.0.0/24 -> real 11
+    updateMap(obj.map('lpm_src_v4').pinPath, concat(u32LE(24), parseIpv4('10.0.0.0')), u32LE(11));
+    const pkt = syn(40000, TCP_SYN, VIP4, 8080);
+    expect(delta(STATS_SRC_ROUTING, () => expectIpip(run(pkt).dataOut, pkt, REAL_V4[11], 40000))).toEqual([1n, 0n]);
+  });
+
+  kernelIt('passes everything from xdp_root until the balancer is installed in root_array', () => {
+    const pkt = syn(40000, TCP_ACK);
+    expect(runProgram(obj.prog('xdp_root').pinPath, pkt).retval).toBe(XDP_PASS);
+    updateProgArray(obj.map('root_array').pinPath, 0, obj.prog('balancer_ingress').pinPath);
+    const r = runProgram(obj.prog('xdp_root').pinPath, pkt);
+    expect(r.retval).toBe(XDP_TX);
+    expect([...r.dataOut]).toEqual([...run(pkt).dataOut]);
+  });
+
+  kernelIt("keeps flows in the CPU's own table once the control plane gives it one", () => {
+    // An inner table like struct lru_inner (LRU hash, no common LRU) for CPU 1.
+    const inner = `${obj.pinDir}/lru_cpu1`;
+    const res = runBpftool(['map', 'create', inner, 'type', 'lru_hash', 'key', '40', 'value', '16', 'entries', '8192', 'name', 'lru_cpu1', 'flags', '2']);
+    expect(res.status, res.stderr).toBe(0);
+    updateMapOfMaps(obj.map('lru_mapping').pinPath, u32LE(1), inner);
+    setSlot(1, flowHash4(CLIENT4, 40004, 80) % RING_SIZE, 6);
+    expect(delta(STATS_FALLBACK_LRU, () => expectIpip(run(syn(40004), 1).dataOut, syn(40004), REAL_V4[6], 40004))).toEqual([0n, 0n]);
+    const key = flowKey4(CLIENT4, VIP4, 40004, 80, IPPROTO_TCP);
+    expect(readU32LE(lookupMap(inner, key)!.value, 0)).toBe(6);
+    expect(lookupMap(obj.map('fallback_cache').pinPath, key)).toBeUndefined();
+    // CPU 0 has none: the global table.
+    expect(delta(STATS_FALLBACK_LRU, () => run(syn(40005), 0))).toEqual([1n, 0n]);
   });
 });
