@@ -8,7 +8,8 @@
  *   1. a VIP with F_SRC_ROUTING: the longest prefix of the client's address
  *      in lpm_src_v4/lpm_src_v6;
  *   2. UDP to port 443 of a VIP with F_QUIC_VIP: the server id that the
- *      packet's QUIC connection id carries (server_id_map);
+ *      packet's QUIC connection id carries (server_id_map); TCP to a VIP
+ *      with F_TCP_SERVER_ID: the server id in a TCP option;
  *   3. the connection table: this CPU's LRU from lru_mapping, or the global
  *      fallback_cache when the CPU has none (not for a TCP SYN, which always
  *      starts a new connection, nor for F_LRU_BYPASS VIPs);
@@ -16,7 +17,10 @@
  *      hash; the choice is then remembered in the connection table.
  * The packet is wrapped in an outer IPv4 or IPv6 header (IP-in-IP, or GUE
  * when the control array asks for it) and sent back out (XDP_TX), or
- * redirected when the control array names an interface.
+ * redirected when the control array names an interface. A packet that would
+ * be too big with its outer header is answered with an ICMP "fragmentation
+ * needed" or ICMPv6 "packet too big" instead, when the control array gives
+ * an MTU.
  *
  * ICMP errors about a VIP's flow are balanced like the flow they quote;
  * echo requests are answered. Packets tunnelled to one of the balancer's own
@@ -50,6 +54,8 @@
 #include "katran_lb/parse.h"
 #include "katran_lb/quic.h"
 #include "katran_lb/encap.h"
+#include "katran_lb/tcp_opt.h"
+#include "katran_lb/icmp_gen.h"
 
 /* 10.0.0.2:80/TCP, VIP number 0, used when vip_map has no entry for a packet. */
 struct vip_definition default_vip = {
@@ -168,6 +174,24 @@ static __always_inline bool quic_lookup(void *data, void *data_end, struct packe
 	return true;
 }
 
+/* Step 2, TCP: the server id option of a segment after the handshake. */
+static __always_inline bool tcp_option_lookup(void *data, void *data_end, struct packet_description *pckt)
+{
+	__u32 id = tcp_server_id(data, data_end, pckt->l4_off);
+	__u32 *pos;
+
+	if (id == 0)
+		return false;
+	pos = id < MAX_QUIC_REALS ? bpf_map_lookup_elem(&server_id_map, &id) : NULL;
+	if (!pos || *pos == 0) {
+		stats_v2(STATS_TCP_SERVER_ID);
+		return false;
+	}
+	stats_v1(STATS_TCP_SERVER_ID);
+	pckt->real_index = *pos;
+	return true;
+}
+
 /* This CPU's connection table, or the global one. */
 static __always_inline void *connection_table(void)
 {
@@ -236,6 +260,9 @@ static __always_inline bool choose_real(void *data, void *data_end, struct packe
 	    pckt->flow.port16[1] == bpf_htons(QUIC_PORT) && !(pckt->flags & F_ICMP) &&
 	    quic_lookup(data, data_end, pckt))
 		return true;
+	if ((vip->flags & F_TCP_SERVER_ID) && pckt->flow.proto == IPPROTO_TCP && !(pckt->flags & (F_SYN_SET | F_ICMP)) &&
+	    tcp_option_lookup(data, data_end, pckt))
+		return true;
 
 	now = bpf_ktime_get_ns();
 	lru = connection_table();
@@ -258,10 +285,17 @@ static __always_inline int send_to_real(struct xdp_md *ctx, struct packet_descri
 	struct ctl_value *flags = bpf_map_lookup_elem(&ctl_array, &flags_pos);
 	struct ctl_value *ifindex = bpf_map_lookup_elem(&ctl_array, &ifindex_pos);
 	bool gue, ok;
+	__u32 outer_bytes;
+	int verdict;
 
 	if (!real || !mac || !flags || !ifindex)
 		return XDP_DROP;
 	gue = flags->value & CTL_F_GUE_ENCAP;
+	outer_bytes = (real->flags & F_REAL_IPV6 ? sizeof(struct ipv6hdr) : sizeof(struct iphdr)) +
+		      (gue ? sizeof(struct udphdr) : 0);
+	verdict = check_too_big(ctx, pckt, outer_bytes);
+	if (verdict >= 0)
+		return verdict;
 	real_stats_add(pckt->real_index, pckt->pkt_bytes);
 	if (real->flags & F_REAL_IPV6)
 		ok = encap_v6(ctx, pckt, real, mac->mac, gue);

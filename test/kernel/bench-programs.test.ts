@@ -8,11 +8,11 @@ import { compileFile, REPO_DIR } from '../util/compile.js';
 import { runBpftool } from './bpftool.js';
 import {
   describeKernel, dumpMap, kernelIt, loadObjectBytes, lookupMap, readU32LE, readU64LE, runProgram, sumU64, u32LE, u64LE, updateMap,
-  updateMapOfMaps, updateProgArray, type LoadedObject,
+  updateMapOfMaps, updateProgArray, type LoadedObject, type LoadOptions,
 } from './harness.js';
 import {
-  be16, concat, encodeTransport, eth, icmp, icmpv6, internetChecksum, ipv4, ipv6, onesComplementSum, parseIpv4, parseIpv6, parseMac,
-  pseudoHeader, readBe16, tcp, text, udp, ETH_P_IP, ETH_P_IPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, TCP_ACK, TCP_SYN,
+  be16, be32, concat, encodeTransport, eth, icmp, icmpv6, internetChecksum, ipv4, ipv6, onesComplementSum, parseIpv4, parseIpv6, parseMac,
+  pseudoHeader, readBe16, readBe32, tcp, text, udp, ETH_P_IP, ETH_P_IPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, TCP_ACK, TCP_SYN,
 } from './packets.js';
 
 const DIR = `${REPO_DIR}bench/programs`;
@@ -21,10 +21,10 @@ const XDP_DROP = 1;
 const XDP_PASS = 2;
 const XDP_TX = 3;
 
-function load(file: string): LoadedObject {
+function load(file: string, opts?: LoadOptions): LoadedObject {
   const out = compileFile(`${DIR}/${file}`);
   expect(out.ctx.diags.list.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-  const obj = loadObjectBytes(out.elf!);
+  const obj = loadObjectBytes(out.elf!, opts);
   expect(obj.ok, obj.log).toBe(true);
   return obj;
 }
@@ -220,10 +220,14 @@ const STATS_QUIC = 69;
 const STATS_DECAP = 70;
 const STATS_SRC_ROUTING = 71;
 const STATS_DROP = 73;
+const STATS_ICMP_TOOBIG_SENT = 74;
+const STATS_TCP_SERVER_ID = 75;
 const CTL_FLAGS_POS = 2;
+const CTL_MTU_POS = 4;
 const CTL_F_GUE_ENCAP = 1;
 const F_QUIC_VIP = 1 << 2;
 const F_SRC_ROUTING = 1 << 4;
+const F_TCP_SERVER_ID = 1 << 6;
 const F_REAL_IPV6 = 1;
 const HASH_SEED = 0x7a4b6c2d;
 const HASH_SEED_V6 = 0x1e63b9f5;
@@ -289,14 +293,15 @@ const flowHash6 = (src: string, sport: number, dport: number) =>
 
 describeKernel('bench/programs/katran_lb.c: a katran-sized balancer (rings, connection tables, IP-in-IP, QUIC ids, decap)', () => {
   let obj: LoadedObject;
+  // Tens of thousands of instructions to verify: no verifier log (-d) unless the load fails.
   beforeAll(() => {
-    obj = load('katran_lb.c');
+    obj = load('katran_lb.c', { verbose: false });
     // The next hop every encapsulated packet is addressed to (ctl_array[CTL_MAC_POS]).
     updateMap(obj.map('ctl_array').pinPath, u32LE(0), concat(parseMac(NEXT_HOP), new Uint8Array(2)));
     for (const [index, addr] of REALS) updateMap(obj.map('reals').pinPath, u32LE(index), realDef(addr));
     updateMap(obj.map('vip_map').pinPath, vipKey(VIP4, 80, IPPROTO_TCP), vipMeta(0, 1));
     updateMap(obj.map('vip_map').pinPath, vipKey(VIP6, 80, IPPROTO_TCP), vipMeta(0, 2));
-  });
+  }, 120_000);
   afterAll(() => obj?.cleanup());
   const run = (pkt: Uint8Array, cpu?: number) => runProgram(obj.prog('balancer_ingress').pinPath, pkt, { cpu });
   const setSlot = (vipNum: number, slot: number, real: number) =>
@@ -515,6 +520,64 @@ describeKernel('bench/programs/katran_lb.c: a katran-sized balancer (rings, conn
     updateMap(obj.map('lpm_src_v4').pinPath, concat(u32LE(24), parseIpv4('10.0.0.0')), u32LE(11));
     const pkt = syn(40000, TCP_SYN, VIP4, 8080);
     expect(delta(STATS_SRC_ROUTING, () => expectIpip(run(pkt).dataOut, pkt, REAL_V4[11], 40000))).toEqual([1n, 0n]);
+  });
+
+  kernelIt('routes TCP by the server id option, after the options before it', () => {
+    updateMap(obj.map('vip_map').pinPath, vipKey(VIP4, 9000, IPPROTO_TCP), vipMeta(F_TCP_SERVER_ID, 5));
+    updateMap(obj.map('server_id_map').pinPath, u32LE(0x777), u32LE(10));
+    // NOP, NOP, timestamps (kind 8, 10 bytes), then the server id option (kind 0xb7, 6 bytes, a 32-bit id)
+    const withId = (id: number) => concat(Uint8Array.of(1, 1, 8, 10, 0, 0, 0, 1, 0, 0, 0, 2, 0xb7, 6), be32(id));
+    const seg = (sport: number, id: number) =>
+      eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: CLIENT4, dst: VIP4, payload: tcp({ sport, dport: 9000, flags: TCP_ACK, options: withId(id) }) }) });
+    setSlot(5, flowHash4(CLIENT4, 41001, 9000) % RING_SIZE, 8);
+    expect(delta(STATS_TCP_SERVER_ID, () => {
+      expectIpip(run(seg(41000, 0x777)).dataOut, seg(41000, 0x777), REAL_V4[10], 41000);
+      // an id that names no server: the ring decides
+      expectIpip(run(seg(41001, 0x778)).dataOut, seg(41001, 0x778), REAL_V4[8], 41001);
+    })).toEqual([1n, 1n]);
+  });
+
+  kernelIt('answers a packet too big to tunnel with "fragmentation needed" or "packet too big"', () => {
+    updateMap(obj.map('ctl_array').pinPath, u32LE(CTL_MTU_POS), u64LE(1500));
+    try {
+      // IPv4: 1490 bytes with DF; with a 20-byte outer header 1510 > 1500, so the MTU to announce is 1480.
+      const big4 = (df: boolean) => eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: CLIENT4, dst: VIP4, df, payload: tcp({ sport: 40000, dport: 80, flags: TCP_ACK, payload: new Uint8Array(1450).fill(7) }) }) });
+      const [sent4] = delta(STATS_ICMP_TOOBIG_SENT, () => {
+        const r = run(big4(true));
+        expect(r.retval).toBe(XDP_TX);
+        const out = r.dataOut;
+        expect(out.length).toBe(14 + 20 + 8 + 28);
+        expect([...out.subarray(0, 12)]).toEqual([...parseMac(mac.src), ...parseMac(mac.dst)]);
+        expect(readBe16(out, 12)).toBe(ETH_P_IP);
+        const iph = out.subarray(14, 34);
+        expect([...iph.subarray(0, 10)]).toEqual([0x45, 0, 0, 56, 0, 0, 0, 0, 64, 1]);
+        expect([...iph.subarray(12, 20)]).toEqual([...parseIpv4(VIP4), ...parseIpv4(CLIENT4)]);
+        expect(internetChecksum(iph)).toBe(0);
+        // type 3 code 4, unused, next-hop MTU 1480, then the packet's IP header and 8 bytes
+        expect([out[34], out[35], readBe16(out, 38), readBe16(out, 40)]).toEqual([3, 4, 0, 1480]);
+        expect(internetChecksum(out.subarray(34))).toBe(0);
+        expect([...out.subarray(42)]).toEqual([...big4(true).subarray(14, 42)]);
+      });
+      expect(sent4).toBe(1n);
+      // Without DF it may be fragmented on the way: tunnelled as usual.
+      expect(run(big4(false)).dataOut.length).toBe(big4(false).length + 20);
+
+      // IPv6 to an IPv6 real: 1480 + 40 > 1500, so 1460; IPv6 always gets the error.
+      const big6 = eth({ ...mac, type: ETH_P_IPV6, payload: ipv6({ src: CLIENT6, dst: VIP6, payload: tcp({ sport: 40000, dport: 80, flags: TCP_ACK, payload: new Uint8Array(1420).fill(6) }) }) });
+      const [, sent6] = delta(STATS_ICMP_TOOBIG_SENT, () => {
+        const out = run(big6).dataOut;
+        expect(out.length).toBe(14 + 40 + 8 + 48);
+        expect(readBe16(out, 12)).toBe(ETH_P_IPV6);
+        expect([...out.subarray(14, 22)]).toEqual([0x60, 0, 0, 0, 0, 56, 58, 64]);
+        expect([...out.subarray(22, 54)]).toEqual([...parseIpv6(VIP6), ...parseIpv6(CLIENT6)]);
+        expect([out[54], out[55], readBe32(out, 58)]).toEqual([2, 0, 1460]);
+        expect(onesComplementSum(pseudoHeader(parseIpv6(VIP6), parseIpv6(CLIENT6), 58, 56), out.subarray(54))).toBe(0xffff);
+        expect([...out.subarray(62)]).toEqual([...big6.subarray(14, 62)]);
+      });
+      expect(sent6).toBe(1n);
+    } finally {
+      updateMap(obj.map('ctl_array').pinPath, u32LE(CTL_MTU_POS), u64LE(0));
+    }
   });
 
   kernelIt('passes everything from xdp_root until the balancer is installed in root_array', () => {

@@ -28,7 +28,8 @@
 #define CTL_MAC_POS		0	/* mac: the next hop every encapsulated packet goes to */
 #define CTL_IFINDEX_POS		1	/* ifindex: when set, encapsulated packets are redirected there */
 #define CTL_FLAGS_POS		2	/* value: CTL_F_* bits */
-#define CTL_V4_SRC_POS		3	/* value: the IPv4 /16 prefix of outer sources (network order, low half) */
+#define CTL_V4_SRC_POS		3	/* value: the /16 prefix of IPv4 outer sources (host order, e.g. 0xac100000) */
+#define CTL_MTU_POS		4	/* value: the largest packet with its outer headers; 0: no limit */
 #define CTL_MAP_SIZE		16
 
 #define CTL_F_GUE_ENCAP		(1U << 0)	/* wrap in IP + UDP (GUE, variant 1) instead of IP-in-IP */
@@ -42,6 +43,7 @@
 #define F_HASH_DPORT_ONLY	(1U << 3)	/* hash on the destination port alone (sticky per port) */
 #define F_SRC_ROUTING		(1U << 4)	/* the client's source prefix picks the real (lpm_src_*) */
 #define F_LOCAL_VIP		(1U << 5)	/* the VIP is served here: pass it to the stack */
+#define F_TCP_SERVER_ID		(1U << 6)	/* route TCP by the server id option when it names a server */
 
 /* ---- real flags (real_definition.flags) ---- */
 
@@ -65,11 +67,14 @@
 #define STATS_SRC_ROUTING	(MAX_VIPS + 7)	/* v1: source prefix hits, v2: misses */
 #define STATS_ECHO		(MAX_VIPS + 8)	/* v1: echo replies sent */
 #define STATS_DROP		(MAX_VIPS + 9)	/* v1: packets dropped, v2: packets passed */
+#define STATS_ICMP_TOOBIG_SENT	(MAX_VIPS + 10)	/* v1: "fragmentation needed" sent, v2: "packet too big" sent */
+#define STATS_TCP_SERVER_ID	(MAX_VIPS + 11)	/* v1: routed by the option, v2: id names no server */
 #define STATS_MAP_SIZE		(MAX_VIPS + 16)
 
 /* ---- packet formats ---- */
 
 #define PCKT_FRAGMENTED		0x3fff		/* IPv4 MF flag and fragment offset */
+#define PCKT_DONT_FRAGMENT	0x4000		/* IPv4 DF flag */
 #define MAX_IPV6_EXT_HEADERS	4		/* extension headers walked before giving up */
 #define MAX_L4_OFF		(14 + 40 + MAX_IPV6_EXT_HEADERS * 2048)	/* the furthest a transport header can be */
 #define DEFAULT_TTL		64

@@ -83,7 +83,8 @@ static __always_inline bool push_outer_eth(struct xdp_md *ctx, __u32 outer, __be
 	struct ethhdr *eth = data;
 	struct ethhdr *old_eth = data + outer;
 
-	if ((void *)(old_eth + 1) > data_end)
+	/* Both checks: the compiler may derive the two pointers differently. */
+	if ((void *)(eth + 1) > data_end || (void *)(old_eth + 1) > data_end)
 		return false;
 	__builtin_memcpy(eth->h_source, old_eth->h_dest, ETH_ALEN);
 	__builtin_memcpy(eth->h_dest, next_hop, ETH_ALEN);

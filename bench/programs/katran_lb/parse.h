@@ -231,6 +231,7 @@ static __always_inline int parse_ipv4(void *data, void *data_end, struct packet_
 		return XDP_DROP;
 	pckt->is_ipv6 = 0;
 	pckt->tos = iph->tos;
+	pckt->dont_fragment = (iph->frag_off & bpf_htons(PCKT_DONT_FRAGMENT)) != 0;
 	pckt->pkt_bytes = bpf_ntohs(iph->tot_len);
 	pckt->flow.proto = iph->protocol;
 	pckt->flow.src = iph->saddr;

@@ -105,7 +105,7 @@ struct packet_description {
 	__u8 flags;		/* F_ICMP, F_SYN_SET, F_QUIC_ROUTED */
 	__u8 tos;		/* IPv4 TOS or IPv6 traffic class, copied to the outer header */
 	__u8 is_ipv6;
-	__u8 pad;
+	__u8 dont_fragment;	/* IPv4 DF: a packet too big gets an ICMP error back */
 };
 
 #endif
