@@ -1,8 +1,11 @@
 // The larger programs of `npm run bench` (bench/programs/) compile, load and do what their C
 // says: a balancer with a connection table and GUE-style encapsulation, a legacy-header
-// dispatcher that tail-calls its stages through a PROG_ARRAY, and a tc MSS clamp written with
-// inline asm; and the trivial program whose compile time the bench holds against `node -e 0`.
-// The expected packets are worked out from the C, not recorded from a run.
+// dispatcher that tail-calls its stages through a PROG_ARRAY, a tc MSS clamp written with
+// inline asm, and a katran-sized balancer with its own headers (consistent-hash rings, per-CPU
+// and global connection tables, IP-in-IP and GUE, ICMP errors, QUIC and TCP server ids, decap,
+// ICMP "too big" answers, a tail-calling root program); and the trivial program whose compile
+// time the bench holds against `node -e 0`. The expected packets are worked out from the C, not
+// recorded from a run: katran_lb's ring slots come from its hash, written again here in TypeScript.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { compileFile, REPO_DIR } from '../util/compile.js';
 import { runBpftool } from './bpftool.js';

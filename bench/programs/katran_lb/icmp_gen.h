@@ -50,28 +50,45 @@ static __always_inline bool truncate_frame(struct xdp_md *ctx, __u32 keep)
 	return bpf_xdp_adjust_tail(ctx, 0 - (int)(len - keep)) == 0;
 }
 
-static __always_inline int send_icmp4_too_big(struct xdp_md *ctx, __u16 mtu)
+/*
+ * Keeps the Ethernet header and `quoted` bytes after it, grows the head by
+ * `outer` bytes and writes the Ethernet header of the answer there (back to
+ * where the packet came from). False when the kernel refuses, or when the
+ * frame is too short to quote.
+ */
+static __always_inline bool make_icmp_frame(struct xdp_md *ctx, __u32 quoted, __u32 outer, __be16 proto)
 {
-	__u32 outer = sizeof(struct iphdr) + sizeof(struct icmphdr);
-
-	if (!truncate_frame(ctx, sizeof(struct ethhdr) + ICMP4_QUOTED_LEN))
-		return XDP_DROP;
+	if (!truncate_frame(ctx, sizeof(struct ethhdr) + quoted))
+		return false;
 	if (bpf_xdp_adjust_head(ctx, 0 - (int)outer))
-		return XDP_DROP;
+		return false;
 
 	void *data = (void *)(long)ctx->data;
 	void *data_end = (void *)(long)ctx->data_end;
 	struct ethhdr *eth = data;
 	struct ethhdr *old_eth = data + outer;
+
+	if ((void *)(eth + 1) > data_end || (void *)(old_eth + 1) > data_end)
+		return false;
+	__builtin_memcpy(eth->h_dest, old_eth->h_source, ETH_ALEN);
+	__builtin_memcpy(eth->h_source, old_eth->h_dest, ETH_ALEN);
+	eth->h_proto = proto;
+	return true;
+}
+
+static __always_inline int send_icmp4_too_big(struct xdp_md *ctx, __u16 mtu)
+{
+	if (!make_icmp_frame(ctx, ICMP4_QUOTED_LEN, sizeof(struct iphdr) + sizeof(struct icmphdr), bpf_htons(ETH_P_IP)))
+		return XDP_DROP;
+
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
 	struct iphdr *iph = data + sizeof(struct ethhdr);
 	struct icmphdr *ih = (void *)(iph + 1);
 	struct iphdr *quoted = (void *)(ih + 1);
 
 	if ((void *)quoted + ICMP4_QUOTED_LEN > data_end)
 		return XDP_DROP;
-	__builtin_memcpy(eth->h_dest, old_eth->h_source, ETH_ALEN);
-	__builtin_memcpy(eth->h_source, old_eth->h_dest, ETH_ALEN);
-	eth->h_proto = bpf_htons(ETH_P_IP);
 
 	ih->type = ICMP4_DEST_UNREACH;
 	ih->code = ICMP4_FRAG_NEEDED;
@@ -99,27 +116,19 @@ static __always_inline int send_icmp4_too_big(struct xdp_md *ctx, __u16 mtu)
 
 static __always_inline int send_icmp6_too_big(struct xdp_md *ctx, __u32 mtu)
 {
-	__u32 outer = sizeof(struct ipv6hdr) + sizeof(struct icmp6hdr);
 	__u32 sum;
 
-	if (!truncate_frame(ctx, sizeof(struct ethhdr) + ICMP6_QUOTED_LEN))
-		return XDP_DROP;
-	if (bpf_xdp_adjust_head(ctx, 0 - (int)outer))
+	if (!make_icmp_frame(ctx, ICMP6_QUOTED_LEN, sizeof(struct ipv6hdr) + sizeof(struct icmp6hdr), bpf_htons(ETH_P_IPV6)))
 		return XDP_DROP;
 
 	void *data = (void *)(long)ctx->data;
 	void *data_end = (void *)(long)ctx->data_end;
-	struct ethhdr *eth = data;
-	struct ethhdr *old_eth = data + outer;
 	struct ipv6hdr *ip6 = data + sizeof(struct ethhdr);
 	struct icmp6hdr *ih = (void *)(ip6 + 1);
 	struct ipv6hdr *quoted = (void *)(ih + 1);
 
 	if ((void *)quoted + ICMP6_QUOTED_LEN > data_end)
 		return XDP_DROP;
-	__builtin_memcpy(eth->h_dest, old_eth->h_source, ETH_ALEN);
-	__builtin_memcpy(eth->h_source, old_eth->h_dest, ETH_ALEN);
-	eth->h_proto = bpf_htons(ETH_P_IPV6);
 
 	ip6->version = 6;
 	ip6->priority = 0;
