@@ -9,7 +9,9 @@
  *
  * The options are walked one at a time, at most MAX_TCP_OPTIONS of them:
  * End of Option List stops the walk, No-Operation is one byte, every other
- * option gives its length in its second byte.
+ * option gives its length in its second byte. Every path through the walk
+ * has its own offset, so the verifier's work grows quickly with the bound:
+ * eight options cover what clients send after the handshake.
  */
 #ifndef KATRAN_LB_TCP_OPT_H
 #define KATRAN_LB_TCP_OPT_H
@@ -23,7 +25,7 @@
 #define TCP_OPT_NOP		1
 #define TCP_OPT_SERVER_ID	0xb7
 #define TCP_OPT_SERVER_ID_LEN	6
-#define MAX_TCP_OPTIONS		10
+#define MAX_TCP_OPTIONS		8
 
 struct tcp_opt_server_id {
 	__u8 kind;
