@@ -5,7 +5,7 @@
  * Three 32-bit lanes a, b, c start at a seed mixed with the input's length;
  * each group of three input words is added to the lanes and mixed, and the
  * last group goes through the final avalanche. flow_hash() in katran_lb.c
- * builds on jhash_3words() and jhash_words().
+ * builds on jhash_2words() and jhash_words().
  */
 #ifndef KATRAN_LB_JHASH_H
 #define KATRAN_LB_JHASH_H
@@ -42,8 +42,8 @@ static __always_inline __u32 rol32(__u32 word, unsigned int shift)
 		c ^= b; c -= rol32(b, 24);		\
 	} while (0)
 
-/* The hash of three words; `extra` is folded into the starting value (the
- * length of the input in bytes, 12, as the word variant would add it). */
+/* The hash of up to three words; `extra` is folded into the starting value
+ * (the length of the input in bytes, as the word variant would add it). */
 static __always_inline __u32 lookup3_words3(__u32 a, __u32 b, __u32 c, __u32 seed, __u32 extra)
 {
 	__u32 start = JHASH_GOLDEN + extra + seed;
@@ -55,19 +55,9 @@ static __always_inline __u32 lookup3_words3(__u32 a, __u32 b, __u32 c, __u32 see
 	return c;
 }
 
-static __always_inline __u32 jhash_3words(__u32 a, __u32 b, __u32 c, __u32 seed)
-{
-	return lookup3_words3(a, b, c, seed, 3 << 2);
-}
-
 static __always_inline __u32 jhash_2words(__u32 a, __u32 b, __u32 seed)
 {
 	return lookup3_words3(a, b, 0, seed, 2 << 2);
-}
-
-static __always_inline __u32 jhash_1word(__u32 a, __u32 seed)
-{
-	return lookup3_words3(a, 0, 0, seed, 1 << 2);
 }
 
 /*

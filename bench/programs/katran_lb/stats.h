@@ -27,15 +27,6 @@ static __always_inline void stats_v2(__u32 slot)
 	stats_add(slot, 0, 1);
 }
 
-/* One of two counters of a slot, chosen at run time (e.g. by address family). */
-static __always_inline void stats_either(__u32 slot, bool second)
-{
-	if (second)
-		stats_v2(slot);
-	else
-		stats_v1(slot);
-}
-
 /* A packet and its bytes for the real it was sent to. */
 static __always_inline void real_stats_add(__u32 real_index, __u16 bytes)
 {
