@@ -14,7 +14,7 @@ import { TRACING_TYPES } from '../bpf/prog-helpers.js';
 import { isConst, scalarText } from './bounds.js';
 import { assertInit, describe } from './assertions.js';
 import { checkCfg, reservedFields, subprogStarts } from './cfg.js';
-import type { Env } from './env.js';
+import type { Decoded, Env } from './env.js';
 import { globalCall, globalEntryState } from './global-funcs.js';
 import { helperCall } from './helpers.js';
 import { rbtreeAdd } from './alloc.js';
@@ -517,8 +517,9 @@ export type Step =
 /** Checks instruction `idx` in state `st` and applies it; a rejection is thrown as a Reject. */
 export function stepInsn(env: Env, st: State, idx: number): Step {
   const insn = env.insns[idx]!;
-  const form = formOf(insn);
-  const reserved = reservedFields(insn);
+  const decoded = (env.decoded ??= new Array<Decoded | undefined>(env.insns.length))[idx] ??= { form: formOf(insn) ?? null, reserved: reservedFields(insn) ?? null };
+  const form = decoded.form ?? undefined;
+  const reserved = decoded.reserved;
   if (reserved) throw new Reject('V1016', reserved, { proven: `unused fields of the instruction are not zero`, needed: 'zero in every field the instruction does not use' });
   if (insn.dst > 10 || insn.src > 10) {
     const r = insn.dst > 10 ? insn.dst : insn.src;

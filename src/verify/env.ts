@@ -3,6 +3,7 @@
 import type { CoreFailure } from './core-relocate.js';
 import type { BtfType } from '../bpf/btf.js';
 import type { Insn } from '../bpf/insn.js';
+import type { OpcodeForm } from '../bpf/opcodes.js';
 import type { CtxLayout } from '../bpf/ctx-layouts.js';
 import type { FlatCtxRule } from '../bpf/prog-helpers.js';
 import type { GlobalFunc } from './global-funcs.js';
@@ -112,6 +113,17 @@ export interface Env {
   coreFailures?: ReadonlyMap<number, CoreFailure>;
   /** The pointer type each load or store instruction was first checked with, on any path (insn_aux_data's ptr_type). */
   ptrTypes?: Map<number, string>;
+  /**
+   * Each instruction's opcode form (null: no form) and reserved-field complaint (null: none),
+   * decoded on its first step: an instruction is stepped once per path that reaches it.
+   */
+  decoded?: (Decoded | undefined)[];
+}
+
+/** What stepInsn reads from an instruction's encoding alone. */
+export interface Decoded {
+  form: OpcodeForm | null;
+  reserved: string | null;
 }
 
 export const newId = (env: Env): number => ++env.idGen;

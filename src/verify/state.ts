@@ -233,12 +233,15 @@ export interface NameOf {
   map(index: number): { name: string; keySize: number; valueSize: number } | undefined;
 }
 
+/** The kernel log's name of each register type (reg_type_str without its prefixes). */
+const TYPE_NAMES: Record<RegType, string> = {
+  not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
+  stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
+  tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter', dynptr: 'dynptr', const_dynptr: 'dynptr_ptr',
+};
+
 export function typeText(r: Reg): string {
-  const base: Record<RegType, string> = {
-    not_init: '?', scalar: 'scalar', ctx: 'ctx', map_ptr: 'map_ptr', map_value: 'map_value', map_key: 'map_key',
-    stack: 'fp', pkt: 'pkt', pkt_meta: 'pkt_meta', pkt_end: 'pkt_end', sock: 'sock', sock_common: 'sock_common',
-    tcp_sock: 'tcp_sock', mem: 'mem', flow_keys: 'flow_keys', btf_id: 'ptr_', func: 'func', iter: 'iter', dynptr: 'dynptr', const_dynptr: 'dynptr_ptr',
-  };
+  const base = TYPE_NAMES;
   // The kernel spells a kernel object that may be NULL ptr_or_null_ (then its struct's name).
   if (r.type === 'btf_id' && r.maybeNull) return 'ptr_or_null_';
   // An iterator's object: a trusted kernel pointer that may be NULL (ebcc keeps it as a scalar).
