@@ -205,11 +205,27 @@ function boundOffset(s: Scalar): void {
 
 /** reg_bounds_sync: lets the tnum and the four ranges refine each other. */
 export function syncBounds(s: Scalar): void {
+  // A constant whose every range is that constant is its own fixed point: each step below keeps
+  // it (updateFromTnum's bounds are the constant's, deduce* intersect equal ranges, boundOffset's
+  // tnums are the constant).
+  if (isExactConst(s)) return;
   updateBounds(s);
   deduceBounds(s);
   deduceBounds(s);
   boundOffset(s);
   updateBounds(s);
+}
+
+function isExactConst(s: Scalar): boolean {
+  if (s.var.m !== 0n) return false;
+  const v = s.var.v;
+  return s.umin === v && s.umax === v && s.smin === s.smax && s.smin === s64(v) && s.u32min === s.u32max && s.u32min === u32(v) &&
+    s.s32min === s.s32max && s.s32min === s32(v);
+}
+
+function isUnknown(s: Scalar): boolean {
+  return s.var.m === U64 && s.var.v === 0n && s.umin === 0n && s.umax === U64 && s.smin === S64_MIN && s.smax === S64_MAX &&
+    s.u32min === 0n && s.u32max === U32 && s.s32min === S32_MIN && s.s32max === S32_MAX;
 }
 
 /** True when the ranges are empty (an impossible state; the kernel calls it a bounds violation). */
@@ -234,6 +250,26 @@ export function zext32(s: Scalar): void {
 /** Truncates to `size` bytes, zero-extending (loads narrower than 8 bytes). */
 export function coerceToSize(s: Scalar, size: number): void {
   if (size >= 8) return;
+  // A load of unknown bytes: the same result every time, computed once per size.
+  if (isUnknown(s)) {
+    const known = (unknownCoerced[size] ??= coerceUnknown(size));
+    s.var = known.var; s.smin = known.smin; s.smax = known.smax; s.umin = known.umin; s.umax = known.umax;
+    s.s32min = known.s32min; s.s32max = known.s32max; s.u32min = known.u32min; s.u32max = known.u32max;
+    return;
+  }
+  coerceKnown(s, size);
+}
+
+/** coerceToSize of an unknown scalar, by size in bytes (a table filled on first use, never changed after). */
+const unknownCoerced: (Scalar | undefined)[] = [];
+
+function coerceUnknown(size: number): Scalar {
+  const s = scalarUnknown();
+  coerceKnown(s, size);
+  return s;
+}
+
+function coerceKnown(s: Scalar, size: number): void {
   s.var = tnumCast(s.var, size);
   const mask = LOW_BITS[size * 8] ?? (1n << BigInt(size * 8)) - 1n;
   if ((s.umin & ~mask) === (s.umax & ~mask)) {

@@ -113,6 +113,8 @@ export function tnumMul(a: Tnum, b: Tnum): Tnum {
       const mu = (sigma ^ mv) | mm | x;
       mv = mv & ~mu & U64;
       mm = mu;
+      // Every bit unknown (mv is 0 then): each later step keeps it so.
+      if (mm === U64) break;
     }
     av >>= 1n;
     am >>= 1n;

@@ -3,7 +3,7 @@
 // syncBounds must keep every concrete value the scalar stood for (soundness), whatever internal
 // shortcuts the implementation takes.
 import { describe, expect, it } from 'vitest';
-import { coerceToSize, syncBounds, type Scalar } from '../../src/verify/bounds.js';
+import { coerceToSize, scalarConst, scalarUnknown, syncBounds, type Scalar } from '../../src/verify/bounds.js';
 import {
   LOW_BITS, tnumAdd, tnumAnd, tnumArshift, tnumCast, tnumContains, tnumLshift, tnumMul, tnumOr, tnumRange, tnumRshift, tnumSub,
   tnumXor, type Tnum,
@@ -102,6 +102,12 @@ describe('tnum against the bigint reference', () => {
       expect(tnumAdd(a, b)).toEqual(ref.add(a, b));
       expect(tnumSub(a, b)).toEqual(ref.sub(a, b));
       if (i % 8 === 0) expect(tnumMul(a, b)).toEqual(ref.mul(a, b));
+      // Operands with every bit, or every high bit, unknown: the accumulated mask fills up early.
+      if (i % 64 === 0) {
+        const wide: Tnum = { v: 0n, m: i % 128 === 0 ? M64 : M64 & ~0xffn };
+        expect(tnumMul(wide, b)).toEqual(ref.mul(wide, b));
+        expect(tnumMul(a, wide)).toEqual(ref.mul(a, wide));
+      }
       expect(tnumAnd(a, b)).toEqual({ v: a.v & b.v, m: (a.v | a.m) & (b.v | b.m) & ~(a.v & b.v) & M64 });
       expect(tnumOr(a, b)).toEqual({ v: a.v | b.v, m: (a.m | b.m) & ~(a.v | b.v) & M64 });
       expect(tnumXor(a, b)).toEqual({ v: (a.v ^ b.v) & ~(a.m | b.m) & M64, m: a.m | b.m });
@@ -150,5 +156,34 @@ describe('bounds keep every value they stood for', () => {
       checked++;
     }
     expect(checked).toBe(20_000);
+  });
+});
+
+describe('bounds of loads and constants', () => {
+  it('a narrow load of unknown bytes is the kernel\'s zero-extended range, every time', () => {
+    for (let round = 0; round < 2; round++) {
+      for (const size of [1, 2, 4]) {
+        const max = (1n << BigInt(size * 8)) - 1n;
+        const s = scalarUnknown();
+        coerceToSize(s, size);
+        expect(s).toEqual({ var: { v: 0n, m: max }, umin: 0n, umax: max, smin: 0n, smax: max, u32min: 0n, u32max: max, s32min: size === 4 ? -(1n << 31n) : 0n, s32max: size === 4 ? (1n << 31n) - 1n : max } satisfies Scalar);
+      }
+    }
+    // A known value keeps it, truncated: the shortcut is for unknown bytes only.
+    const k = scalarConst(0x1234n);
+    coerceToSize(k, 1);
+    expect(k).toEqual(scalarConst(0x34n));
+  });
+
+  it('syncBounds leaves a constant as it is and narrows ranges wider than a constant tnum', () => {
+    for (const v of [0n, 5n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000005n, M64, 1n << 63n]) {
+      const s = scalarConst(v);
+      syncBounds(s);
+      expect(s).toEqual(scalarConst(v));
+      const wide = scalarUnknown();
+      wide.var = { v, m: 0n };
+      syncBounds(wide);
+      expect(wide).toEqual(scalarConst(v));
+    }
   });
 });
