@@ -46,6 +46,19 @@ export function reversePostOrder(fn: IrFunction, start: BlockId = 0, inside?: Re
   return post.reverse();
 }
 
+/**
+ * Whether some cycle is reachable from the entry: an edge into a block that does not come later
+ * in reverse post-order (every other edge leads forward in it). Cheaper than the dominators, and
+ * after unrolling most functions have none.
+ */
+export function hasCycle(fn: IrFunction): boolean {
+  const rpo = reversePostOrder(fn);
+  const order = new Int32Array(fn.blocks.length).fill(-1);
+  for (let i = 0; i < rpo.length; i++) order[rpo[i]!] = i;
+  for (const b of rpo) for (const s of successors(fn.blocks[b]!.term)) if (order[s]! <= order[b]!) return true;
+  return false;
+}
+
 /** The dominator tree, numbered so that "a dominates b" is two comparisons. */
 export interface Dominators {
   /** Immediate dominator of each reachable block (the entry's is itself); -1 if unreachable. */
@@ -152,6 +165,7 @@ export function dominators(fn: IrFunction, preds: BlockId[][]): Dominators {
 
 /** Natural loops, smallest (innermost) first. Loops sharing a header are merged. */
 export function findLoops(fn: IrFunction): Loop[] {
+  if (!hasCycle(fn)) return [];
   const preds = predecessors(fn);
   const dom = dominators(fn, preds);
   const byHeader = new Map<BlockId, Loop>();
@@ -181,6 +195,7 @@ export function findLoops(fn: IrFunction): Loop[] {
  * one entry (irreducible). Undefined when every cycle is a natural loop.
  */
 export function findIrreducibleEdge(fn: IrFunction): { from: BlockId; to: BlockId } | undefined {
+  if (!hasCycle(fn)) return undefined;
   const preds = predecessors(fn);
   const dom = dominators(fn, preds);
   const rpo = reversePostOrder(fn);
@@ -203,7 +218,7 @@ export function findIrreducibleEdge(fn: IrFunction): { from: BlockId; to: BlockI
  * register written once sees that write. Needs: blocks reachable from block 0.
  */
 export function defsBeforeUses(fn: IrFunction): Set<VReg> | undefined {
-  if (findLoops(fn).length === 0 && findIrreducibleEdge(fn) === undefined) return undefined;
+  if (!hasCycle(fn)) return undefined; // no loop, natural or irreducible
   const preds = predecessors(fn);
   const dom = dominators(fn, preds);
   const count = new Map<VReg, number>();
