@@ -15,7 +15,7 @@
 // Invalidates: liveness.
 import type { BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
-import { reversePostOrder } from './loops.js';
+import { hasCycle, reversePostOrder } from './loops.js';
 
 /** Instructions after which no earlier load may be reused (stores are judged by their base). */
 function clobbersMemory(i: Inst): boolean {
@@ -179,10 +179,15 @@ export function globalValueNumbering(fn: IrFunction): boolean {
   for (const b of fn.blocks) for (const s of successors(b.term)) preds[s]!.push(b.id);
   const order = reversePostOrder(fn);
   const reachable = new Set(order);
+  // Without a back edge every predecessor comes first in reverse post-order, so one pass reaches
+  // the fixed point; rewriting in that pass leaves each block's out-state as it was (a rewritten
+  // instruction is walked as the copy it becomes either way).
+  const acyclic = !hasCycle(fn);
   // Forward dataflow: a fact holds at a block's entry when every predecessor provides it.
   const outs: (State | undefined)[] = new Array(n).fill(undefined);
   const ins: (State | undefined)[] = new Array(n).fill(undefined);
   let converged = false;
+  let rewritten = false;
   for (let iter = 0; !converged && iter < 50; iter++) {
     let changed = false;
     for (const bid of order) {
@@ -197,15 +202,17 @@ export function globalValueNumbering(fn: IrFunction): boolean {
       }
       inState ??= { exprs: new Map(), copies: new Map() };
       ins[bid] = inState;
-      const { out } = transfer(bid, inState, false);
+      const { out, changed: folded } = transfer(bid, inState, acyclic);
+      if (folded) rewritten = true;
       const old = outs[bid];
       if (old === undefined || !sameState(old, out)) {
         outs[bid] = out;
         changed = true;
       }
     }
-    converged = !changed;
+    converged = !changed || acyclic;
   }
+  if (acyclic) return rewritten;
   if (!converged) return false;
   let changed = false;
   for (const bid of order) if (transfer(bid, ins[bid]!, true).changed) changed = true;
