@@ -19,6 +19,16 @@ export function foldAddresses(fn: IrFunction): boolean {
   let changed = false;
   const global = singleDefAddresses(fn);
   const globalSlots = slotAddresses(fn);
+  // Every register that may become a base below: a definition of any other register only drops
+  // its own entry, without a look at the others.
+  const bases = new Set<VReg>();
+  for (const v of global.values()) bases.add(v.base);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === 'alu' && i.a.kind === 'reg') bases.add(i.a.reg);
+      else if (i.op === 'mov' && i.src.kind === 'reg') bases.add(i.src.reg);
+    }
+  }
   // A block entered only from one other block starts with what held at that block's end (an
   // unrolled loop computes an address in one copy and stores through it in the next).
   const preds = fn.blocks.map(() => [] as number[]);
@@ -52,7 +62,9 @@ export function foldAddresses(fn: IrFunction): boolean {
       if (i.op === 'load' || i.op === 'store' || i.op === 'atomic') out = { ...i, addr: fold(i.addr) } as Inst;
       const dst = instDef(i);
       if (dst !== undefined) {
-        for (const [k, v] of derived) if (k === dst || v.base === dst) derived.delete(k);
+        if (bases.has(dst)) {
+          for (const [k, v] of derived) if (k === dst || v.base === dst) derived.delete(k);
+        } else derived.delete(dst);
         slots.delete(dst);
         if (i.op === 'slotaddr') slots.set(dst, { slot: i.slot, off: i.off });
         const fromSlot = i.op === 'alu' && i.bits === 64 && i.alu === 'add' && i.a.kind === 'reg' && i.b.kind === 'imm' ? slots.get(i.a.reg) : undefined;
