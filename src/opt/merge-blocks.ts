@@ -150,17 +150,36 @@ function writtenBeforeRead(b: Block): Set<number> {
   return written;
 }
 
+/** What blockKey's text determines without renaming: the operations, and the terminator's kind and targets. */
+function outline(b: Block): string {
+  let o = `${b.insts.length}`;
+  for (const i of b.insts) o += ` ${i.op}`;
+  const t = b.term;
+  return t.op === 'jmp' ? `${o} jmp ${t.target}` : t.op === 'br' ? `${o} br ${t.then} ${t.else}` : `${o} ret`;
+}
+
 export function mergeIdenticalBlocks(fn: IrFunction): boolean {
   // Blocks of a loop stay as they are: sending a back edge to a twin outside could make the loop
   // irreducible, and the loops that remain are the verifier's to walk.
   const inLoop = new Set<BlockId>();
   for (const loop of findLoops(fn)) for (const id of loop.blocks) inLoop.add(id);
+  // Twins print alike, so they have the same number of instructions, the same operations and the
+  // same terminator targets: only blocks that share that outline with another are printed.
+  const outlineCount = new Map<string, number>();
+  const outlines = fn.blocks.map((b) => {
+    if (inLoop.has(b.id) || b.insts.length < MIN_INSTS) return undefined;
+    const o = outline(b);
+    outlineCount.set(o, (outlineCount.get(o) ?? 0) + 1);
+    return o;
+  });
+  if (![...outlineCount.values()].some((n) => n > 1)) return false;
   const liveOut = computeLiveOut(fn);
   const where = slotBlocks(fn);
   const first = new Map<string, BlockId>();
   const replace = new Map<BlockId, BlockId>();
-  for (const b of fn.blocks) {
-    if (inLoop.has(b.id)) continue;
+  for (const [k, b] of fn.blocks.entries()) {
+    const o = outlines[k];
+    if (o === undefined || outlineCount.get(o)! < 2) continue;
     const key = blockKey(fn, b, liveOut[b.id]!, where);
     if (key === undefined) continue;
     const kept = first.get(key);
