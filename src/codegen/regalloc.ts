@@ -186,10 +186,12 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
       const d = instDef(i);
       if (d !== undefined) {
         live.delete(d);
+        // A full copy may share its source's register; a 32-bit mov truncates, so it may not.
+        const copied = isCopy(i) ? i.src.reg : -1;
+        const withD = interferes[d]!;
         for (const x of live) {
-          // A full copy may share its source's register; a 32-bit mov truncates, so it may not.
-          if (isCopy(i) && i.src.reg === x) continue;
-          interferes[d]!.add(x);
+          if (x === copied) continue;
+          withD.add(x);
           interferes[x]!.add(d);
         }
       }
