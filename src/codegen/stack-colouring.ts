@@ -87,13 +87,15 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
     const liveAfter: Set<number>[] = new Array<Set<number>>(list.length);
     const live = new Set(liveOut[k]!);
     for (let j = list.length - 1; j >= 0; j--) {
-      liveAfter[j] = new Set(live);
       const a = list[j]!;
+      // Only a write looks at what is live after it: the other instructions keep no copy.
+      if (a.writes.length > 0) liveAfter[j] = new Set(live);
       for (const s of a.kills) live.delete(s);
       for (const s of a.reads) live.add(s);
     }
     const written = new Set(writtenIn[k]!);
     list.forEach((a, j) => {
+      if (a === NO_ACCESS) return;
       const touched = [...a.reads, ...a.writes];
       for (const x of touched) for (const y of touched) link(x, y);
       if (a.writes.length > 0) {
