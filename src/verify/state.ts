@@ -216,12 +216,18 @@ export function cloneState(s: State): State {
 
 export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
 
-/** Every register and spilled register of every frame (for id propagation). */
-export function* allRegs(s: State): Generator<Reg> {
+/**
+ * Every register and spilled register of every frame (for id propagation), as a list: callers
+ * change the registers in place, never which registers a frame holds, and a list is cheaper to
+ * walk than a generator's steps.
+ */
+export function allRegs(s: State): Reg[] {
+  const out: Reg[] = [];
   for (const f of s.frames) {
-    for (const r of f.regs) yield r;
-    for (const r of f.spills) if (r) yield r;
+    for (const r of f.regs) out.push(r);
+    for (const r of f.spills) if (r) out.push(r);
   }
+  return out;
 }
 
 export const isPointer = (r: Reg): boolean => r.type !== 'scalar' && r.type !== 'not_init';
