@@ -1,10 +1,14 @@
 // Frame layout: every stack slot (locals that live in memory, and spills) gets a negative
 // offset from R10. Slots that never hold needed contents at the same time may overlap
 // (stack-colouring.ts decides which): each slot, largest first, takes the shallowest place
-// where it overlaps no slot it conflicts with. Every slot is 8-byte aligned (lowering and
-// spilling ask for it), so spilled registers land in slots the verifier tracks precisely.
+// where it overlaps no slot it conflicts with. Slots are 8-byte aligned (lowering and spilling
+// ask for it), so spilled registers land in slots the verifier tracks precisely, except a local
+// of at most 4 bytes that no load reads back (a map key, a helper's input): it is aligned to its
+// size rounded up to a power of two, as clang places it, so two such keys share 8 bytes. The
+// kernel tracks a stored value only at an 8-byte aligned offset, and nothing here reads it but
+// a helper; every access inside the slot stays aligned to its width.
 import type { CompileContext } from '../context.js';
-import type { IrFunction } from '../ir/ir.js';
+import type { IrFunction, StackSlot } from '../ir/ir.js';
 
 import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import { slotConflicts } from './stack-colouring.js';
@@ -17,19 +21,30 @@ export interface Frame {
 }
 
 export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
-  const { used: referenced, conflict } = slotConflicts(fn);
+  const { used: referenced, conflict, loaded } = slotConflicts(fn);
+  const alignOf = (s: StackSlot): number =>
+    !s.spill && s.sizeBytes <= 4 && !loaded.has(s.id) ? 1 << Math.ceil(Math.log2(Math.max(1, s.sizeBytes))) : Math.min(8, Math.max(1, s.alignBytes));
   const offsets = new Map<number, number>();
   /** Placed slots: bytes [top - size, top) below R10. */
   const placed: { id: number; top: number; size: number }[] = [];
   let used = 0;
   // Largest first, then largest alignment, keeps holes small.
-  const slots = fn.slots.filter((s) => referenced.has(s.id)).sort((a, b) => b.sizeBytes - a.sizeBytes || b.alignBytes - a.alignBytes || a.id - b.id);
+  const slots = fn.slots.filter((s) => referenced.has(s.id)).sort((a, b) => b.sizeBytes - a.sizeBytes || alignOf(b) - alignOf(a) || a.id - b.id);
   for (const s of slots) {
-    const align = Math.min(8, Math.max(1, s.alignBytes));
-    const fit = (top: number) => Math.ceil(top / align) * align;
     const against = placed.filter((p) => conflict(s.id, p.id));
-    const candidates = [fit(s.sizeBytes), ...against.map((p) => fit(p.top + s.sizeBytes))].sort((a, b) => a - b);
-    const top = candidates.find((t) => against.every((p) => t <= p.top - p.size || t - s.sizeBytes >= p.top))!;
+    const shallowest = (align: number): number => {
+      const fit = (top: number) => Math.ceil(top / align) * align;
+      const candidates = [fit(s.sizeBytes), ...against.map((p) => fit(p.top + s.sizeBytes))].sort((a, b) => a - b);
+      return candidates.find((t) => against.every((p) => t <= p.top - p.size || t - s.sizeBytes >= p.top))!;
+    };
+    const align = alignOf(s);
+    let top = shallowest(Math.max(align, Math.min(8, s.alignBytes)));
+    // A small slot takes a less aligned place only where that saves the frame a whole 8 bytes.
+    const words = (t: number) => Math.ceil(Math.max(t, used) / 8);
+    if (align < 8) {
+      const packed = shallowest(align);
+      if (words(packed) < words(top)) top = packed;
+    }
     placed.push({ id: s.id, top, size: s.sizeBytes });
     offsets.set(s.id, -top);
     used = Math.max(used, top);

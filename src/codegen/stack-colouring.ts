@@ -29,6 +29,8 @@ export interface SlotConflicts {
   used: ReadonlySet<number>;
   /** True when slots `a` and `b` (a ≠ b) may not share a byte. */
   conflict(a: number, b: number): boolean;
+  /** Slots that a load or atomic operation reads, directly or through a register (not only helpers). */
+  loaded: ReadonlySet<number>;
 }
 
 interface SlotAccess {
@@ -51,6 +53,12 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
     }
   }
   const accesses = fn.blocks.map((b) => b.insts.map((i) => slotAccess(fn, i, pointsTo)));
+  const loaded = new Set<number>();
+  fn.blocks.forEach((b, k) =>
+    b.insts.forEach((i, j) => {
+      if (i.op === 'load' || i.op === 'atomic' || (i.op === 'memop' && i.kind === 'cmp')) for (const s of accesses[k]![j]!.reads) loaded.add(s);
+    }),
+  );
 
   // Per block: slots read before being overwritten (use), overwritten (def), written at all (gen).
   const use: Set<number>[] = [];
@@ -115,6 +123,7 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
   const mayHoldPointer = (s: number): boolean => spill.has(s) && !scalarSpills.has(s);
   return {
     used,
+    loaded,
     conflict: (a, b) =>
       escaped.has(a) || escaped.has(b) || (spill.has(a) !== spill.has(b) && (mayHoldPointer(a) || mayHoldPointer(b))) || (links.get(a)?.has(b) ?? false),
   };

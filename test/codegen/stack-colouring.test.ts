@@ -187,3 +187,37 @@ describe('stack-slot colouring', () => {
     expect(slotConflicts(loop(false)).conflict(0, 1)).toBe(false);
   });
 });
+
+describe('frame layout of small locals', () => {
+  it('puts two 4-byte map keys in use at the same time into one 8-byte word, as clang does', () => {
+    const { fn, out } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 k1 = 0, k2 = 1;
+      __u64 *a = bpf_map_lookup_elem(&m, &k1);
+      if (!a) return 0;
+      __u64 *b = bpf_map_lookup_elem(&m, &k2);
+      return b ? *a + *b : 0; }`);
+    const frame = layoutFrame(fn, out.ctx);
+    expect(frame.sizeBytes).toBe(8);
+    expect([frame.slotOffset(slot(fn, 'k1')), frame.slotOffset(slot(fn, 'k2'))].sort()).toEqual([-4, -8]);
+  });
+
+  it('keeps a lone 4-byte key 8-byte aligned, where the kernel tracks the constant stored in it', () => {
+    const { fn, out } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 k = 3;
+      __u64 *a = bpf_map_lookup_elem(&m, &k);
+      return a ? *a : 0; }`);
+    expect(layoutFrame(fn, out.ctx).slotOffset(slot(fn, 'k'))).toBe(-8);
+  });
+
+  it('keeps 8-byte alignment for a small local that a load reads back', () => {
+    const { fn, out } = optimised(`SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 k1 = 0, k2 = 1;
+      __u64 *a = bpf_map_lookup_elem(&m, &k1);
+      if (!a) return 0;
+      bpf_probe_read_kernel(&k2, 4, a);
+      __u64 *b = bpf_map_lookup_elem(&m, &k2);
+      return (b ? *b : 0) + k2 + k1; }`);
+    const frame = layoutFrame(fn, out.ctx);
+    expect(Math.abs(frame.slotOffset(slot(fn, 'k2'))) % 8).toBe(0);
+  });
+});
