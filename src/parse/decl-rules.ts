@@ -53,27 +53,66 @@ export class DeclParser extends ExprParser {
       if (t.kind === 'BuiltinType' && specs.type.kind === 'BuiltinType') specs.type.words.push(...t.words);
       else specs.type = t;
     };
-    this.AT_LEAST_ONE({
-      GATE: () => this.isDeclSpecifierStart(this.LA(1), seenType),
-      ERR_MSG: 'declaration specifiers',
-      DEF: () => {
+    if (this.fast() && this.isDeclSpecifierStart(this.LA(1), seenType)) {
+      // Fast path (parser-base.ts): the AT_LEAST_ONE and OR below, decided by the next token alone
+      // (each alternative's path is one token; the GATE admits only tokens that some path has).
+      do {
         const tok = this.LA(1);
-        this.OR([
-          { ALT: () => { const t = this.CONSUME(T.StorageClassKw); this.ACTION(() => specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass)); } },
-          { ALT: () => { const t = this.CONSUME(T.QualifierKw); this.ACTION(() => specs.qualifiers.push(QUALIFIER_NAMES[t.image]!)); } },
-          { ALT: () => { const t = this.CONSUME(T.BasicTypeKw); this.ACTION(() => setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t)); } },
-          { ALT: () => { const s = this.SUBRULE(this.structOrUnionSpecifier); this.ACTION(() => setType(s, tok)); } },
-          { ALT: () => { const s = this.SUBRULE(this.enumSpecifier); this.ACTION(() => setType(s, tok)); } },
-          { ALT: () => { const s = this.SUBRULE(this.typeofSpecifier); this.ACTION(() => setType(s, tok)); } },
-          { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t)); } },
-          { ALT: () => { this.CONSUME(T.Inline); specs.inline = true; } },
-          { ALT: () => { this.CONSUME(T.Noreturn); specs.noreturn = true; } },
-          { ALT: () => { const a = this.SUBRULE(this.alignmentSpecifier); this.ACTION(() => (specs.alignas = a)); } },
-          { ALT: () => { const a = this.SUBRULE(this.attributeSpecifier); this.ACTION(() => specs.attributes.push(...a)); } },
-          { ALT: () => { this.CONSUME(T.Extension); } },
-        ]);
-      },
-    });
+        const type = tok.tokenType;
+        if (this.is(tok, T.StorageClassKw)) {
+          const t = this.CONSUME(T.StorageClassKw);
+          specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass);
+        } else if (this.is(tok, T.QualifierKw)) {
+          specs.qualifiers.push(QUALIFIER_NAMES[this.CONSUME(T.QualifierKw).image]!);
+        } else if (this.is(tok, T.BasicTypeKw)) {
+          const t = this.CONSUME(T.BasicTypeKw);
+          setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t);
+        } else if (type === T.Struct || type === T.Union) {
+          setType(this.SUBRULE(this.structOrUnionSpecifier), tok);
+        } else if (type === T.Enum) {
+          setType(this.SUBRULE(this.enumSpecifier), tok);
+        } else if (type === T.Typeof) {
+          setType(this.SUBRULE(this.typeofSpecifier), tok);
+        } else if (type === T.Identifier) {
+          const t = this.CONSUME(T.Identifier);
+          setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t);
+        } else if (type === T.Inline) {
+          this.CONSUME(T.Inline);
+          specs.inline = true;
+        } else if (type === T.Noreturn) {
+          this.CONSUME(T.Noreturn);
+          specs.noreturn = true;
+        } else if (type === T.Alignas) {
+          specs.alignas = this.SUBRULE(this.alignmentSpecifier);
+        } else if (type === T.Attribute) {
+          specs.attributes.push(...this.SUBRULE(this.attributeSpecifier));
+        } else {
+          this.CONSUME(T.Extension);
+        }
+      } while (this.isDeclSpecifierStart(this.LA(1), seenType));
+    } else {
+      this.AT_LEAST_ONE({
+        GATE: () => this.isDeclSpecifierStart(this.LA(1), seenType),
+        ERR_MSG: 'declaration specifiers',
+        DEF: () => {
+          const tok = this.LA(1);
+          this.OR([
+            { ALT: () => { const t = this.CONSUME(T.StorageClassKw); this.ACTION(() => specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass)); } },
+            { ALT: () => { const t = this.CONSUME(T.QualifierKw); this.ACTION(() => specs.qualifiers.push(QUALIFIER_NAMES[t.image]!)); } },
+            { ALT: () => { const t = this.CONSUME(T.BasicTypeKw); this.ACTION(() => setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t)); } },
+            { ALT: () => { const s = this.SUBRULE(this.structOrUnionSpecifier); this.ACTION(() => setType(s, tok)); } },
+            { ALT: () => { const s = this.SUBRULE(this.enumSpecifier); this.ACTION(() => setType(s, tok)); } },
+            { ALT: () => { const s = this.SUBRULE(this.typeofSpecifier); this.ACTION(() => setType(s, tok)); } },
+            { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t)); } },
+            { ALT: () => { this.CONSUME(T.Inline); specs.inline = true; } },
+            { ALT: () => { this.CONSUME(T.Noreturn); specs.noreturn = true; } },
+            { ALT: () => { const a = this.SUBRULE(this.alignmentSpecifier); this.ACTION(() => (specs.alignas = a)); } },
+            { ALT: () => { const a = this.SUBRULE(this.attributeSpecifier); this.ACTION(() => specs.attributes.push(...a)); } },
+            { ALT: () => { this.CONSUME(T.Extension); } },
+          ]);
+        },
+      });
+    }
     return this.ACTION(() => {
       specs.span = this.spanFrom(start);
       if (specs.type.kind === 'BuiltinType') specs.type.span = typeStart ? this.outerSpan(typeStart) : { ...specs.span, end: specs.span.start };

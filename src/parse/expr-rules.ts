@@ -4,7 +4,7 @@
 // The binary operators of 6.5.5–6.5.14 are parsed by one rule and folded with a
 // precedence table: ten nested rules would cost ten stack frames per
 // parenthesis level and make chevrotain noticeably slower.
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import { decodeStringLiteral, parseCharConstant, parseIntegerConstant } from './literals.js';
 import { MAX_BINARY_CHAIN, NestingTooDeep, ParserBase } from './parser-base.js';
@@ -45,6 +45,19 @@ function foldBinary(operands: ast.Expr[], ops: ast.BinaryOp[]): ast.Expr {
   });
   while (pending.length > 0) reduce();
   return values[0]!;
+}
+
+/** Tokens that begin a postfix-expression and nothing else a unary-expression can begin with (lookahead-table.ts). */
+function startsPostfixOnly(type: TokenType): boolean {
+  return type === T.Identifier || type === T.IntegerConstant || type === T.CharConstant || type === T.StringLiteral;
+}
+
+/** Tokens after which a unary-expression's own decision picks the alternative (the prefix operators and keywords). */
+function startsUnaryOnly(type: TokenType): boolean {
+  return (
+    type === T.PlusPlus || type === T.MinusMinus || type === T.Amp || type === T.Star || type === T.Plus || type === T.Minus ||
+    type === T.Tilde || type === T.Bang || type === T.Sizeof || type === T.Alignof || type === T.RealPart || type === T.ImagPart
+  );
 }
 
 export class ExprParser extends ParserBase {
@@ -125,6 +138,11 @@ export class ExprParser extends ParserBase {
     const start = this.LA(1);
     this.enter();
     try {
+      // Fast path: a name or a constant begins a postfix-expression (the unary-expression level adds nothing to it).
+      if (this.fast()) {
+        if (startsPostfixOnly(start.tokenType)) return this.SUBRULE2(this.postfixExpression);
+        if (start.tokenType !== T.LParen && startsUnaryOnly(start.tokenType)) return this.SUBRULE2(this.unaryExpression);
+      }
       return this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [
@@ -166,6 +184,11 @@ export class ExprParser extends ParserBase {
     const start = this.LA(1);
     const unary = (op: ast.UnaryOp, operand: ast.Expr): ast.Expr =>
       this.ACTION(() => ({ kind: 'UnaryExpr', op, operand, ...this.exprBase(start) }));
+    if (this.fast()) {
+      const type = start.tokenType;
+      if (startsPostfixOnly(type)) return this.SUBRULE3(this.postfixExpression);
+      if (this.is(start, T.UnaryOperator)) return unary(this.CONSUME2(T.UnaryOperator).image as ast.UnaryOp, this.SUBRULE5(this.castExpression));
+    }
     return this.OR([
       { ALT: () => unary(this.CONSUME(T.PlusPlus).image as ast.UnaryOp, this.SUBRULE(this.unaryExpression)) },
       { ALT: () => unary(this.CONSUME(T.MinusMinus).image as ast.UnaryOp, this.SUBRULE2(this.unaryExpression)) },
@@ -219,6 +242,12 @@ export class ExprParser extends ParserBase {
   // postfix-expression = primary-expression postfix-suffix*  (C11 6.5.2)
   postfixExpression = this.RULE('postfixExpression', (): ast.Expr => {
     const start = this.LA(1);
+    // Fast path: an identifier is a whole primary-expression.
+    if (this.fast() && start.tokenType === T.Identifier) {
+      const t = this.CONSUME(T.Identifier);
+      const ident: ast.Expr = { kind: 'Ident', name: t.image, ...this.exprBase(start) };
+      return this.SUBRULE2(this.postfixSuffixes, { ARGS: [ident, start] });
+    }
     const primary = this.SUBRULE(this.primaryExpression);
     return this.SUBRULE(this.postfixSuffixes, { ARGS: [primary, start] });
   });
@@ -226,6 +255,7 @@ export class ExprParser extends ParserBase {
   // postfix-suffix = "[" expression "]" | "(" argument-expression-list? ")" | ("." | "->") identifier | "++" | "--"
   postfixSuffixes = this.RULE('postfixSuffixes', (base: ast.Expr, start: IToken): ast.Expr => {
     let node = base;
+    if (this.fast()) return this.postfixSuffixesFast(base, start);
     this.MANY(() => {
       this.OR([
         {
@@ -239,14 +269,7 @@ export class ExprParser extends ParserBase {
         {
           ALT: () => {
             this.CONSUME(T.LParen);
-            const args: ast.Expr[] = [];
-            this.OPTION(() => {
-              args.push(this.SUBRULE(this.assignmentExpression));
-              this.MANY2(() => {
-                this.CONSUME(T.Comma);
-                args.push(this.SUBRULE2(this.assignmentExpression));
-              });
-            });
+            const args = this.callArguments();
             this.CONSUME(T.RParen);
             this.ACTION(() => (node = { kind: 'CallExpr', callee: node, args, ...this.exprBase(start) }));
           },
@@ -270,6 +293,51 @@ export class ExprParser extends ParserBase {
     });
     return node;
   });
+
+  /**
+   * postfix-suffix* without chevrotain's MANY and OR: each suffix begins with its own token
+   * (the decisions' paths are single tokens), so the next token picks it or ends the list.
+   */
+  private postfixSuffixesFast(base: ast.Expr, start: IToken): ast.Expr {
+    let node = base;
+    for (;;) {
+      const type = this.LA(1).tokenType;
+      if (type === T.LBracket) {
+        this.CONSUME(T.LBracket);
+        const index = this.SUBRULE(this.expression);
+        this.CONSUME(T.RBracket);
+        node = { kind: 'IndexExpr', array: node, index, ...this.exprBase(start) };
+      } else if (type === T.LParen) {
+        this.CONSUME(T.LParen);
+        const args = this.callArguments();
+        this.CONSUME(T.RParen);
+        node = { kind: 'CallExpr', callee: node, args, ...this.exprBase(start) };
+      } else if (type === T.Dot || type === T.Arrow) {
+        const arrow = type === T.Arrow;
+        this.CONSUME(arrow ? T.Arrow : T.Dot);
+        const name = this.CONSUME(T.Identifier);
+        node = { kind: 'MemberExpr', object: node, member: name.image, memberSpan: this.outerSpan(name), arrow, ...this.exprBase(start) };
+      } else if (type === T.PlusPlus || type === T.MinusMinus) {
+        const op = this.CONSUME(type === T.PlusPlus ? T.PlusPlus : T.MinusMinus);
+        node = { kind: 'PostfixExpr', op: op.image as '++' | '--', operand: node, ...this.exprBase(start) };
+      } else {
+        return node;
+      }
+    }
+  }
+
+  /** argument-expression-list? (C11 6.5.2), inside postfixSuffixes: both of its paths use these OPTION and MANY2. */
+  private callArguments(): ast.Expr[] {
+    const args: ast.Expr[] = [];
+    this.OPTION(() => {
+      args.push(this.SUBRULE(this.assignmentExpression));
+      this.MANY2(() => {
+        this.CONSUME(T.Comma);
+        args.push(this.SUBRULE2(this.assignmentExpression));
+      });
+    });
+    return args;
+  }
 
   // primary-expression = identifier | constant | string-literal+ | "(" expression ")"
   //   | "(" compound-statement ")"  (GNU statement expression) | builtin-call  (C11 6.5.1)

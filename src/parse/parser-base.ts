@@ -71,9 +71,21 @@ export class ParseState {
 export class ParserBase extends EmbeddedActionsParser {
   protected st = new ParseState([], new Map());
 
+  /**
+   * The hottest decisions (expressions, declaration specifiers, statements) are taken by a
+   * switch on the next token's type where that token alone decides, instead of chevrotain's
+   * OR, which builds its array of alternatives and scans their look-ahead paths on every call.
+   * A fast path takes an alternative only where the grammar's decision (lookahead-table.ts) takes
+   * the same one, and hands every other case, errors included, to the OR it stands beside; while
+   * chevrotain records the grammar (RECORDING_PHASE) only the OR runs. Tests turn the fast paths
+   * off to check that both give the same trees and errors.
+   */
+  private readonly fastPathsOn: boolean;
+
   /** validate: run chevrotain's grammar checks (ambiguities, left recursion); tests do, parse() does not. */
   /** table: the look-ahead paths to use while they match the grammar (tests pass others). */
-  constructor(validate = false, table: LookaheadTable = LOOKAHEAD_TABLE) {
+  /** fastPaths: false makes every decision through chevrotain (tests compare the two). */
+  constructor(validate = false, table: LookaheadTable = LOOKAHEAD_TABLE, fastPaths = true) {
     super(T.ALL_TOKEN_TYPES as TokenType[], {
       maxLookahead: MAX_LOOKAHEAD,
       recoveryEnabled: false,
@@ -82,6 +94,12 @@ export class ParserBase extends EmbeddedActionsParser {
       // The validating parser (tests, the table's generator) computes every path itself.
       ...(validate ? {} : { lookaheadStrategy: new TableLookahead(MAX_LOOKAHEAD, table, new Map(T.ALL_TOKEN_TYPES.map((t) => [t.name, t as TokenType]))) }),
     });
+    this.fastPathsOn = fastPaths;
+  }
+
+  /** Whether a rule may take its fast path (see fastPathsOn): never while the grammar is recorded. */
+  protected fast(): boolean {
+    return this.fastPathsOn && !this.RECORDING_PHASE;
   }
 
   /** Installs the state of a new parse (the instance is reused across parses). */

@@ -2,7 +2,7 @@
 // statements, and statement-level error recovery: a syntax error inside a
 // block item is reported, the rest of that item is skipped, and parsing goes
 // on with the next item.
-import { EOF, isRecognitionException, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, isRecognitionException, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import type { Span } from '../diag/source.js';
 import { declaratorName } from './decl-rules.js';
@@ -16,6 +16,14 @@ export interface DeclaratorWithExtras {
   asmLabel?: string;
   attributes: ast.Attribute[];
   start: IToken;
+}
+
+/** Tokens that begin a statement and no declaration or expression: the statement paths of one token. */
+function startsStatementOnly(type: TokenType): boolean {
+  return (
+    type === T.LBrace || type === T.If || type === T.Switch || type === T.While || type === T.Do || type === T.For ||
+    type === T.Return || type === T.Break || type === T.Continue || type === T.Goto || type === T.Case || type === T.Default
+  );
 }
 
 export class StmtParser extends InitParser {
@@ -113,8 +121,15 @@ export class StmtParser extends InitParser {
   }
 
   // block-item = declaration | statement  (C11 6.8.2)
-  blockItem = this.RULE('blockItem', (): ast.BlockItem | undefined =>
-    this.OR({
+  blockItem = this.RULE('blockItem', (): ast.BlockItem | undefined => {
+    // Fast path (parser-base.ts): a statement keyword or '{', or a name that an expression
+    // continues, is a statement (no declaration starts so; the paths of the OR's third alternative).
+    if (this.fast()) {
+      const t = this.LA(1);
+      if (startsStatementOnly(t.tokenType)) return this.SUBRULE2(this.statement);
+      if (t.tokenType === T.Identifier && !this.startsDeclaration() && this.continuesExpression(this.LA(2))) return this.SUBRULE2(this.statement);
+    }
+    return this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.startsDeclaration(), ALT: () => this.SUBRULE(this.declaration) },
@@ -134,14 +149,35 @@ export class StmtParser extends InitParser {
         },
         { ALT: () => this.SUBRULE(this.statement) },
       ],
-    }),
-  );
+    });
+  });
+
+  /** Can `t`, after a name, continue an expression-statement: the second tokens of the statement paths that begin with an identifier. */
+  private continuesExpression(t: IToken): boolean {
+    const type = t.tokenType;
+    return (
+      type === T.LParen || type === T.Arrow || type === T.Dot || type === T.LBracket || type === T.Semicolon || type === T.Comma ||
+      type === T.PlusPlus || type === T.MinusMinus || type === T.Question || this.is(t, T.AssignOperator) || this.is(t, T.BinaryOperator)
+    );
+  }
 
   // statement = labeled-statement | compound-statement | expression-statement | selection-statement
   //   | iteration-statement | jump-statement | asm-statement | attribute-specifier+ statement  (C11 6.8)
   statement = this.RULE('statement', (): ast.Stmt => {
     this.enter();
     try {
+      // Fast path (parser-base.ts): the alternatives whose paths are one token, and an expression
+      // statement that begins with a name followed by a token that continues an expression.
+      if (this.fast()) {
+        const t = this.LA(1);
+        const type = t.tokenType;
+        if (type === T.LBrace) return this.SUBRULE2(this.compoundStatement);
+        if (type === T.If || type === T.Switch) return this.SUBRULE2(this.selectionStatement);
+        if (type === T.While || type === T.Do || type === T.For) return this.SUBRULE2(this.iterationStatement);
+        if (type === T.Return || type === T.Break || type === T.Continue || type === T.Goto) return this.SUBRULE2(this.jumpStatement);
+        if (type === T.Case || type === T.Default) return this.SUBRULE2(this.caseStatement);
+        if (type === T.Identifier && this.continuesExpression(this.LA(2))) return this.SUBRULE2(this.expressionStatement);
+      }
       return this.OR({
         IGNORE_AMBIGUITIES: true,
         DEF: [

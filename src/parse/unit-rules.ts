@@ -127,8 +127,8 @@ export class CParser extends StmtParser {
     return this.ACTION((): ast.ExternalDecl => ({ kind: 'Declaration', span: this.spanFrom(start), specifiers, declarators }));
   });
 
-  constructor(validate = false, table?: LookaheadTable) {
-    super(validate, table);
+  constructor(validate = false, table?: LookaheadTable, fastPaths = true) {
+    super(validate, table, fastPaths);
     this.performSelfAnalysis();
   }
 }

@@ -62,3 +62,36 @@ describe('look-ahead table', () => {
     }
   });
 });
+
+describe('fast paths', () => {
+  test('the rules\' fast paths decide as the grammar does: the same trees and errors with them as without', () => {
+    const fast = new CParser();
+    const slow = new CParser(false, undefined, false);
+    const fs = new NodeFileSystem();
+    const files = [
+      ...readdirSync(`${root}samples`).filter((f) => f.endsWith('.c')).map((f) => `${root}samples/${f}`),
+      ...readdirSync(`${root}bench/programs`).filter((f) => f.endsWith('.c')).map((f) => `${root}bench/programs/${f}`),
+    ];
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const text = fs.readFile(f)!;
+      expect(parseWith(fast, text, f)).toBe(parseWith(slow, text, f));
+    }
+    // Each fast path next to the cases it leaves to chevrotain: typedef names, labels, casts,
+    // compound literals, prefix operators, and syntax errors where a fast path would otherwise go on.
+    for (const src of [
+      'typedef int T; T x; int f(T a) { T b = (T)a; T: return sizeof(T) + b + sizeof a + -a + !a + ~a + *&a; }',
+      'struct s { int a : 3; } v = { .a = 1 }; int g(void) { return ({ int y = 2; y; }) + (struct s){ 1 }.a; }',
+      'int f(int *p, int a) { p[0]++; p[a]--; f(p, a)->x; a = a ? : 1; a *= 2, a += 3; lbl: goto lbl; }',
+      'int f(void) { return 1 + ; }',
+      'int h(int a) { if a) return 1; while (a a = 1; }',
+      'int f(int a) { a = f(; a = f(1,); a.; a->1; a[; }',
+      'int f(int a) { u32 b = a; a b; a ) ; { } case 1: default: for (;;) break; do continue; while (0); switch (a) {} }',
+      'static inline __attribute__((always_inline)) const volatile unsigned long int x; _Noreturn void g(void); __extension__ typedef int I; int y = (__extension__ 1);',
+      '_Alignas(8) int z; typeof(z) w; enum e { A } q; union u { int a; } r; register int (*fp)(void);',
+      'int f(void) { return __real__ 1 + __imag__ 2 + _Alignof(int) + ++f() + --f(); }',
+    ]) {
+      expect(parseWith(fast, src)).toBe(parseWith(slow, src));
+    }
+  });
+});
