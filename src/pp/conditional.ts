@@ -9,8 +9,8 @@ import { findHeader, parseHeaderName } from './include.js';
 import { expandMacro, listSource } from './macro.js';
 import type { OpenFile, PPState, PPToken, TokenSource } from './state.js';
 
-const GROUP_OPENERS = new Set(['if', 'ifdef', 'ifndef']);
-const GROUP_CONTINUERS = new Set(['elif', 'elifdef', 'elifndef', 'else', 'endif']);
+export const GROUP_OPENERS: ReadonlySet<string> = new Set(['if', 'ifdef', 'ifndef']);
+export const GROUP_CONTINUERS: ReadonlySet<string> = new Set(['elif', 'elifdef', 'elifndef', 'else', 'endif']);
 
 /** #if, #ifdef, #ifndef: opens a group, and skips it if its condition is false. */
 export function handleIf(pp: PPState, f: OpenFile, hash: PPToken, directive: PPToken, line: PPToken[]): void {
@@ -69,7 +69,7 @@ function conditionHolds(pp: PPState, directive: PPToken, line: PPToken[]): boole
   }
 }
 
-function isDefined(pp: PPState, name: string): boolean {
+export function isDefined(pp: PPState, name: string): boolean {
   return pp.macros.has(name) || isBuiltinMacroDefined(name);
 }
 

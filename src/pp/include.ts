@@ -4,6 +4,7 @@ import { Diagnostics } from '../diag/diagnostic.js';
 import { dirName, joinPath } from '../diag/fs.js';
 import { spanJoin, type SourceFile, type Span } from '../diag/source.js';
 import { lexFile } from './lexer.js';
+import { GROUP_CONTINUERS, GROUP_OPENERS, isDefined } from './conditional.js';
 import { expandList } from './macro.js';
 import { MAX_INCLUDE_DEPTH, type OpenFile, type PPState, type PPToken } from './state.js';
 
@@ -23,7 +24,74 @@ interface FoundHeader {
 export function openFile(pp: PPState, file: SourceFile, searchIndex: number): void {
   const lexDiags = new Diagnostics(Number.MAX_SAFE_INTEGER);
   const tokens = lexFile(file, lexDiags);
+  const guard = lexDiags.list.length === 0 ? includeGuardNames(tokens) : undefined;
+  if (guard) pp.includeGuards.set(file.path, { text: file.text, names: guard });
   pp.files.push({ file, tokens, pos: 0, conditionals: [], searchIndex, lexDiags, lexDiagsReported: 0, quietRanges: [] });
+}
+
+function isDirectiveHash(t: PPToken): boolean {
+  return t.kind === 'punct' && t.text === '#' && t.lineStart;
+}
+
+/**
+ * The names of a file's include guard, if it has one: its first line is `#ifndef NAME` or
+ * `#if !defined(NAME) && !defined NAME2 ...`, and the group that line opens ends with the
+ * `#endif` on its last line, with no #elif or #else of its own. Read again while a name is
+ * defined, such a file only has that group skipped (conditional.ts): no tokens, no diagnostics
+ * (the caller requires a file without lexer diagnostics; the lines checked here have no
+ * extra tokens to warn about). Like clang's multiple-include optimisation, this lets a header
+ * included again be neither lexed nor scanned.
+ */
+export function includeGuardNames(tokens: PPToken[]): string[] | undefined {
+  const n = tokens.length; // tokens[n - 1] is the 'eof'
+  if (n < 6 || !isDirectiveHash(tokens[0]!)) return undefined;
+  const directive = tokens[1]!;
+  if (directive.lineStart || directive.kind !== 'ident') return undefined;
+  const sameLine = (i: number, kind: string, text?: string): boolean => {
+    const t = tokens[i]!;
+    return !t.lineStart && t.kind === kind && (text === undefined || t.text === text);
+  };
+  const names: string[] = [];
+  let i = 2;
+  if (directive.text === 'ifndef') {
+    if (!sameLine(i, 'ident')) return undefined;
+    names.push(tokens[i++]!.text);
+  } else if (directive.text === 'if') {
+    for (;;) {
+      // "!" "defined" ("(" NAME ")" | NAME)
+      if (!sameLine(i, 'punct', '!') || !sameLine(i + 1, 'ident', 'defined')) return undefined;
+      i += 2;
+      if (sameLine(i, 'punct', '(')) {
+        if (!sameLine(i + 1, 'ident') || !sameLine(i + 2, 'punct', ')')) return undefined;
+        names.push(tokens[i + 1]!.text);
+        i += 3;
+      } else if (sameLine(i, 'ident')) {
+        names.push(tokens[i++]!.text);
+      } else {
+        return undefined;
+      }
+      if (!sameLine(i, 'punct', '&&')) break;
+      i++;
+    }
+  } else {
+    return undefined;
+  }
+  if (!tokens[i]!.lineStart) return undefined;
+  const endif = n - 3;
+  if (!isDirectiveHash(tokens[endif]!) || !sameLine(endif + 1, 'ident', 'endif')) return undefined;
+  // The first directive that would end the skipped group (as skipGroup finds it) must be that #endif.
+  let depth = 0;
+  for (let p = i; p < n - 1; p++) {
+    const tok = tokens[p]!;
+    const name = tokens[p + 1]!;
+    if (!(tok.lineStart && tok.text === '#' && tok.kind === 'punct') || name.lineStart) continue;
+    if (GROUP_OPENERS.has(name.text)) depth++;
+    else if (GROUP_CONTINUERS.has(name.text)) {
+      if (depth === 0) return p === endif ? names : undefined;
+      if (name.text === 'endif') depth--;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -174,5 +242,9 @@ export function handleInclude(pp: PPState, directive: PPToken, line: PPToken[], 
   if (found.searchIndex >= firstSystem && found.searchIndex <= firstSystem + (o.systemDirs?.length ?? 0)) {
     pp.ctx.diags.systemFiles.add(source.id);
   }
+  // A guarded file included again while its guard holds would only have its one group skipped.
+  // It still gets its SourceFile above, so file numbers stay those of a full read.
+  const guard = pp.includeGuards.get(found.path);
+  if (guard && guard.text === found.text && guard.names.some((name) => isDefined(pp, name))) return;
   openFile(pp, source, found.searchIndex);
 }

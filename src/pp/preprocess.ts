@@ -19,6 +19,7 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     searchDirs: [...ctx.options.includeDirs, ...(ctx.options.systemDirs ?? []), ctx.options.stdlibDir, ...(ctx.options.afterDirs ?? [])],
     pushedMacros: new Map(),
     onceFiles: new Set(),
+    includeGuards: new Map(),
     baseFile: file.path,
     lineMarks: new Map(),
     counter: 0,

@@ -68,6 +68,17 @@ export interface OpenFile {
   quietRanges: [number, number][];
 }
 
+/**
+ * A file's include guard: the file is one conditional group, `#ifndef NAME` or `#if
+ * !defined(NAME) && ...`, ending at its last line, so while one of `names` is defined,
+ * including it again produces nothing.
+ */
+export interface IncludeGuard {
+  /** The text the guard was found in: a file that changed on disk is read again. */
+  text: string;
+  names: string[];
+}
+
 /** A source of tokens for macro expansion: an open file, or a list of tokens. */
 export interface TokenSource {
   next(): PPToken;
@@ -87,6 +98,8 @@ export interface PPState {
   pushedMacros: Map<string, (Macro | undefined)[]>;
   /** Paths of files that said #pragma once. */
   onceFiles: Set<string>;
+  /** Files read so far whose every token is inside one include guard (include.ts), by path. */
+  includeGuards: Map<string, IncludeGuard>;
   /** The main file's path, for __BASE_FILE__. */
   baseFile: string;
   /** #line directives seen, by SourceFile id, in order. */

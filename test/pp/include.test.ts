@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/context.js';
+import { Diagnostics } from '../../src/diag/diagnostic.js';
+import { MemoryFileSystem } from '../../src/diag/fs.js';
+import { includeGuardNames } from '../../src/pp/include.js';
+import { lexFile } from '../../src/pp/lexer.js';
 import { expand, runPP } from './helpers.js';
 
 describe('#include search', () => {
@@ -97,5 +102,46 @@ describe('command-line macros and forced includes', () => {
   it('reports __INCLUDE_LEVEL__, __FILE__ and __BASE_FILE__', () => {
     const files = { 'dir/a.h': '__FILE__ __INCLUDE_LEVEL__ __BASE_FILE__' };
     expect(expand('#include "dir/a.h"\n__FILE__ __INCLUDE_LEVEL__', files)).toBe('"dir/a.h" 1 "main.c" "main.c" 0');
+  });
+});
+
+describe('include guards', () => {
+  const guardOf = (text: string): string[] | undefined => {
+    const ctx = createContext(new MemoryFileSystem());
+    const diags = new Diagnostics();
+    return includeGuardNames(lexFile(ctx.sources.add('g.h', text), diags));
+  };
+
+  it('finds the guard of a file that is one #ifndef or #if !defined group', () => {
+    expect(guardOf('// comment\n#ifndef G\n#define G\nint x;\n#if A\ny\n#else\nz\n#endif\n#endif\n')).toEqual(['G']);
+    expect(guardOf('#if !defined(A) && !defined B\n#define A\n#endif')).toEqual(['A', 'B']);
+  });
+
+  it('finds none when the group does not cover the whole file or has a branch of its own', () => {
+    expect(guardOf('#ifndef G\n#define G\n#endif\nafter')).toBeUndefined();
+    expect(guardOf('before\n#ifndef G\n#define G\n#endif')).toBeUndefined();
+    expect(guardOf('#ifndef G\n#define G\n#else\nagain\n#endif')).toBeUndefined();
+    expect(guardOf('#ifndef G\n#define G\n#endif\n#ifndef H\n#endif')).toBeUndefined();
+    expect(guardOf('#ifndef G extra\n#define G\n#endif')).toBeUndefined();
+    expect(guardOf('#ifndef G\n#define G\n#endif G')).toBeUndefined();
+    expect(guardOf('#if !defined(A) || !defined(B)\n#endif')).toBeUndefined();
+    expect(guardOf('#if defined(A)\n#endif')).toBeUndefined();
+  });
+
+  it('includes a guarded file again exactly as a full read would', () => {
+    const files = {
+      'g.h': '#ifndef G\n#define G\ng\n#endif',
+      'ab.h': '#if !defined(A) && !defined(B)\n#define A\nab\n#endif',
+      'else.h': '#ifndef E\n#define E\nfirst\n#else\nagain\n#endif',
+      'tail.h': '#ifndef T\n#define T\nt\n#endif\ntail',
+    };
+    expect(expand('#include "g.h"\n#include "g.h"\n#undef G\n#include "g.h"', files)).toBe('g g');
+    expect(expand('#define B\n#include "ab.h"\n#undef B\n#include "ab.h"\n#include "ab.h"', files)).toBe('ab');
+    expect(expand('#include "else.h"\n#include "else.h"\n#include "tail.h"\n#include "tail.h"', files)).toBe('first again t tail tail');
+  });
+
+  it('keeps a SourceFile for each #include of a guarded file, as a full read does', () => {
+    const r = runPP('#include "g.h"\n#include "g.h"\nx', { 'g.h': '#ifndef G\n#define G\n#endif' });
+    expect(r.ctx.sources.files.map((f) => f.path)).toEqual(['main.c', '<built-in>', '<command line>', 'g.h', 'g.h']);
   });
 });
