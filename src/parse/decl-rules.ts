@@ -124,11 +124,19 @@ export class DeclParser extends ExprParser {
   //   attribute-specifier*  (C11 6.7.2.1)
   structOrUnionSpecifier = this.RULE('structOrUnionSpecifier', (): ast.StructOrUnionSpec => {
     const start = this.LA(1);
-    const tag = this.OR([{ ALT: () => (this.CONSUME(T.Struct), 'struct' as const) }, { ALT: () => (this.CONSUME(T.Union), 'union' as const) }]);
-    const attributes = this.SUBRULE(this.attributeSpecifiers);
+    const tag = this.fast()
+      ? (this.CONSUME2(start.tokenType === T.Union ? T.Union : T.Struct), start.tokenType === T.Union ? 'union' : 'struct')
+      : this.OR([{ ALT: () => (this.CONSUME(T.Struct), 'struct' as const) }, { ALT: () => (this.CONSUME(T.Union), 'union' as const) }]);
+    const attributes = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     let name: IToken | undefined;
     let members: ast.StructMember[] | undefined;
-    this.OR2([
+    const next = this.LA(1).tokenType;
+    if (this.fast() && next === T.Identifier) {
+      name = this.CONSUME(T.Identifier);
+      this.OPTION(() => (members = this.SUBRULE(this.structDeclarationList)));
+    } else if (this.fast() && next === T.LBrace) {
+      members = this.SUBRULE2(this.structDeclarationList);
+    } else this.OR2([
       {
         ALT: () => {
           name = this.CONSUME(T.Identifier);
@@ -137,7 +145,7 @@ export class DeclParser extends ExprParser {
       },
       { ALT: () => (members = this.SUBRULE2(this.structDeclarationList)) },
     ]);
-    const after = this.SUBRULE2(this.attributeSpecifiers);
+    const after = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE2(this.attributeSpecifiers);
     return this.ACTION(() => {
       const node: ast.StructOrUnionSpec = { kind: 'StructOrUnion', span: this.spanFrom(start), tag, attributes: [...attributes, ...after] };
       if (name) Object.assign(node, { name: name.image, nameSpan: this.outerSpan(name) });
@@ -167,29 +175,41 @@ export class DeclParser extends ExprParser {
   // (a _Static_assert inside a struct is checked for syntax only)
   structDeclaration = this.RULE('structDeclaration', (): ast.StructMember | undefined => {
     const start = this.LA(1);
+    if (this.fast() && this.startsSpecifierPath(start)) return this.structMember(start);
     return this.OR([
       { ALT: () => (this.SUBRULE(this.staticAssertDeclaration), undefined) },
       { ALT: () => (this.CONSUME(T.Semicolon), undefined) },
-      {
-        ALT: () => {
-          const specifiers = this.SUBRULE(this.declarationSpecifiers);
-          const declarators: ast.MemberDeclarator[] = [];
-          this.OPTION({
-            GATE: () => !this.la(1, T.Semicolon),
-            DEF: () => {
-              declarators.push(this.SUBRULE(this.structDeclarator));
-              this.MANY(() => {
-                this.CONSUME(T.Comma);
-                declarators.push(this.SUBRULE2(this.structDeclarator));
-              });
-            },
-          });
-          this.CONSUME2(T.Semicolon, { ERR_MSG: "expected ';' at end of declaration list" });
-          return this.ACTION((): ast.StructMember => ({ kind: 'StructMember', span: this.spanFrom(start), specifiers, declarators }));
-        },
-      },
+      { ALT: () => this.structMember(start) },
     ]);
   });
+
+  /** specifier-qualifier-list struct-declarator-list? ";", inside structDeclaration (its fast path and its OR). */
+  private structMember(start: IToken): ast.StructMember {
+    const specifiers = this.SUBRULE(this.declarationSpecifiers);
+    const declarators: ast.MemberDeclarator[] = [];
+    this.OPTION({
+      GATE: () => !this.la(1, T.Semicolon),
+      DEF: () => {
+        declarators.push(this.SUBRULE(this.structDeclarator));
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          declarators.push(this.SUBRULE2(this.structDeclarator));
+        });
+      },
+    });
+    this.CONSUME2(T.Semicolon, { ERR_MSG: "expected ';' at end of declaration list" });
+    return this.ACTION((): ast.StructMember => ({ kind: 'StructMember', span: this.spanFrom(start), specifiers, declarators }));
+  }
+
+  /** Does `tok` begin one of declaration-specifiers' paths (lookahead-table.ts): what a declaration's specifiers may start with. */
+  protected startsSpecifierPath(tok: IToken): boolean {
+    const type = tok.tokenType;
+    return (
+      type === T.Identifier || this.is(tok, T.BasicTypeKw) || this.is(tok, T.QualifierKw) || this.is(tok, T.StorageClassKw) ||
+      type === T.Struct || type === T.Union || type === T.Enum || type === T.Typeof || type === T.Inline || type === T.Noreturn ||
+      type === T.Alignas || type === T.Attribute || type === T.Extension
+    );
+  }
 
   // struct-declarator = declarator (":" constant-expression)? attribute-specifier* | ":" constant-expression  (C11 6.7.2.1)
   structDeclarator = this.RULE('structDeclarator', (): ast.MemberDeclarator => {
@@ -197,12 +217,12 @@ export class DeclParser extends ExprParser {
     let declarator: ast.Declarator | undefined;
     let bitWidth: ast.Expr | undefined;
     this.OPTION(() => (declarator = this.SUBRULE(this.declarator, { ARGS: ['named'] })));
-    const attrs1 = this.SUBRULE(this.attributeSpecifiers);
+    const attrs1 = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     this.OPTION2(() => {
       this.CONSUME(T.Colon);
       bitWidth = this.SUBRULE(this.constantExpression);
     });
-    const attrs2 = this.SUBRULE2(this.attributeSpecifiers);
+    const attrs2 = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE2(this.attributeSpecifiers);
     return this.ACTION(() => {
       const node: ast.MemberDeclarator = { kind: 'MemberDeclarator', span: this.spanFrom(start), attributes: [...attrs1, ...attrs2] };
       if (declarator) node.declarator = declarator;
@@ -360,7 +380,8 @@ export class DeclParser extends ExprParser {
     this.enter();
     try {
       const pointers: { tok: IToken; qualifiers: ast.Qualifier[]; attributes: ast.Attribute[] }[] = [];
-      this.MANY(() => pointers.push(this.SUBRULE(this.pointer)));
+      if (this.fast()) while (this.la(1, T.Star)) pointers.push(this.SUBRULE(this.pointer));
+      else this.MANY(() => pointers.push(this.SUBRULE(this.pointer)));
       const direct = this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
       return this.ACTION(() => {
         let node = direct;
@@ -395,6 +416,17 @@ export class DeclParser extends ExprParser {
   directDeclarator = this.RULE('directDeclarator', (mode: DeclaratorMode): ast.Declarator => {
     const start = this.LA(1);
     let node: ast.Declarator | undefined;
+    if (this.fast() && mode !== 'abstract' && start.tokenType === T.Identifier) {
+      // Fast path (parser-base.ts): the OR's first alternative and the MANY of suffixes, whose paths are single tokens.
+      const t = this.CONSUME(T.Identifier);
+      let d: ast.Declarator = { kind: 'IdentDeclarator', span: this.outerSpan(t), name: t.image };
+      for (;;) {
+        const type = this.LA(1).tokenType;
+        if (type === T.LBracket) d = { ...this.SUBRULE(this.arraySuffix), inner: d, span: this.spanFrom(start) };
+        else if (type === T.LParen) d = { ...this.SUBRULE(this.functionSuffix), inner: d, span: this.spanFrom(start) };
+        else return d;
+      }
+    }
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [

@@ -68,7 +68,7 @@ export class StmtParser extends InitParser {
     const declarator = this.SUBRULE(this.declarator, { ARGS: ['named'] });
     let asmLabel: string | undefined;
     this.OPTION(() => (asmLabel = this.SUBRULE(this.asmLabel)));
-    const attributes = this.SUBRULE(this.attributeSpecifiers);
+    const attributes = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     return this.ACTION(() => {
       const name = declaratorName(declarator);
       if (name !== undefined) this.st.scopes.declare(name, specs.storage.includes('typedef'));

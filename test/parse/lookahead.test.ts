@@ -90,6 +90,9 @@ describe('fast paths', () => {
       'static inline __attribute__((always_inline)) const volatile unsigned long int x; _Noreturn void g(void); __extension__ typedef int I; int y = (__extension__ 1);',
       '_Alignas(8) int z; typeof(z) w; enum e { A } q; union u { int a; } r; register int (*fp)(void);',
       'int f(void) { return __real__ 1 + __imag__ 2 + _Alignof(int) + ++f() + --f(); }',
+      'struct s { int a, *b[2], (*f)(int); union { int c; } u; struct t *p; int : 3; _Static_assert(1, ""); ; long x __attribute__((aligned(8))); } __attribute__((packed)) v;',
+      'struct __attribute__((packed)) p { char a; }; union u; struct s *ps; int (*fp)(int, char *[]), arr[3][4];',
+      'struct { int a b; } x; struct s { int; } y; struct q { int a: ; } z; union { } w; struct 1 v; int g(int a[static 3]);',
     ]) {
       expect(parseWith(fast, src)).toBe(parseWith(slow, src));
     }
