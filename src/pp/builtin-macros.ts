@@ -48,6 +48,8 @@ export function isBuiltinMacroDefined(name: string): boolean {
 
 /** The replacement of a built-in macro use, or undefined if `tok` is not one. */
 export function expandBuiltinMacro(pp: PPState, src: TokenSource, tok: PPToken): PPToken[] | undefined {
+  // Every name below begins with '_': other identifiers (most of them) are done with at once.
+  if (tok.text.charCodeAt(0) !== 0x5f) return undefined;
   const make = (kind: PPToken['kind'], text: string): PPToken[] => [
     {
       kind,

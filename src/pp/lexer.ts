@@ -68,7 +68,7 @@ function isIdentStart(c: number): boolean {
 }
 
 function isIdentChar(c: number): boolean {
-  return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x30 && c <= 0x39) || c === 0x24 || c >= 0x80;
 }
 
 /** Whether c is a digit; NaN (past the end of the text) is not. */
@@ -80,12 +80,14 @@ function isDigit(c: number): boolean {
 export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
   const { text, rawOffset } = removeSplices(file.text);
   const tokens: Token[] = [];
-  const raw = (i: number): number => (rawOffset ? rawOffset[i]! : i);
-  const spanOf = (start: number, end: number): Span => ({
-    file: file.id,
-    start: raw(start),
-    end: end > start ? raw(end - 1) + 1 : raw(start),
-  });
+  // Offsets in `text` are those of file.text unless a line splice was removed.
+  const spanOf = rawOffset
+    ? (start: number, end: number): Span => ({
+        file: file.id,
+        start: rawOffset[start]!,
+        end: end > start ? rawOffset[end - 1]! + 1 : rawOffset[start]!,
+      })
+    : (start: number, end: number): Span => ({ file: file.id, start, end });
 
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // skip a UTF-8 byte order mark
   let lineStart = true;
@@ -170,7 +172,7 @@ export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
       continue;
     }
 
-    const punct = PUNCTUATORS_BY_FIRST.get(c)?.find((p) => text.startsWith(p, pos));
+    const punct = longestPunctuator(text, pos, c);
     if (punct !== undefined) {
       push('punct', pos, pos + punct.length, DIGRAPHS[punct] ?? punct);
       pos += punct.length;
@@ -184,6 +186,14 @@ export function lexFile(file: SourceFile, diags: Diagnostics): Token[] {
 
   tokens.push({ kind: 'eof', text: '', span: spanOf(text.length, text.length), spaceBefore, lineStart: true });
   return tokens;
+}
+
+/** The longest multi-character punctuator at `pos` (whose first character is c), if any. */
+function longestPunctuator(text: string, pos: number, c: number): string | undefined {
+  const candidates = PUNCTUATORS_BY_FIRST.get(c);
+  if (candidates === undefined) return undefined;
+  for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i]!, pos)) return candidates[i];
+  return undefined;
 }
 
 /** If a character constant or string literal starts at pos, the length of its prefix; else -1. */
