@@ -34,7 +34,8 @@ export class SourceManager {
 
   add(path: string, text: string, includedFrom?: Span): SourceFile {
     const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    // indexOf scans natively: a compile adds every header it reads, and vmlinux.h has 135,000 lines.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     const file: SourceFile = { id: this.files.length, path, text, lineStarts, includedFrom };
     this.files.push(file);
     return file;
