@@ -69,7 +69,10 @@ export class ExprParser extends ParserBase {
   // expression = assignment-expression ("," assignment-expression)*  (C11 6.5.17)
   expression = this.RULE('expression', (): ast.Expr => {
     const start = this.LA(1);
-    const exprs = [this.SUBRULE(this.assignmentExpression)];
+    const first = this.SUBRULE(this.assignmentExpression);
+    // Fast path (parser-base.ts): the MANY's path is the one token ','; without it there is nothing more.
+    if (this.fast() && !this.la(1, T.Comma)) return first;
+    const exprs = [first];
     this.MANY(() => {
       this.CONSUME(T.Comma);
       exprs.push(this.SUBRULE2(this.assignmentExpression));
@@ -82,6 +85,7 @@ export class ExprParser extends ParserBase {
   assignmentExpression = this.RULE('assignmentExpression', (): ast.Expr => {
     const start = this.LA(1);
     const target = this.SUBRULE(this.conditionalExpression);
+    if (this.fast() && !this.la(1, T.AssignOperator)) return target; // the OPTION's one-token path
     let op: IToken | undefined;
     let value: ast.Expr | undefined;
     this.OPTION(() => {
@@ -100,6 +104,7 @@ export class ExprParser extends ParserBase {
   conditionalExpression = this.RULE('conditionalExpression', (): ast.Expr => {
     const start = this.LA(1);
     const cond = this.SUBRULE(this.binaryExpression);
+    if (this.fast() && !this.la(1, T.Question)) return cond; // the OPTION's one-token path
     let then: ast.Expr | undefined;
     let otherwise: ast.Expr | undefined;
     this.OPTION(() => {
@@ -119,7 +124,9 @@ export class ExprParser extends ParserBase {
   // logical-OR-expression … multiplicative-expression  (C11 6.5.5–6.5.14)
   // binary-expression = cast-expression (binary-operator cast-expression)*, folded by BINARY_PRECEDENCE
   binaryExpression = this.RULE('binaryExpression', (): ast.Expr => {
-    const operands = [this.SUBRULE(this.castExpression)];
+    const first = this.SUBRULE(this.castExpression);
+    if (this.fast() && !this.la(1, T.BinaryOperator)) return first; // the MANY's one-token path
+    const operands = [first];
     const ops: ast.BinaryOp[] = [];
     this.MANY(() => {
       const op = this.CONSUME(T.BinaryOperator);
