@@ -148,7 +148,7 @@ export class ExprParser extends ParserBase {
       // Fast path: a name or a constant begins a postfix-expression (the unary-expression level adds nothing to it).
       if (this.fast()) {
         if (startsPostfixOnly(start.tokenType)) return this.SUBRULE2(this.postfixExpression);
-        if (start.tokenType !== T.LParen && startsUnaryOnly(start.tokenType)) return this.SUBRULE2(this.unaryExpression);
+        if (startsUnaryOnly(start.tokenType)) return this.SUBRULE2(this.unaryExpression);
       }
       return this.OR({
         IGNORE_AMBIGUITIES: true,
