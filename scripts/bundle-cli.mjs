@@ -6,9 +6,11 @@
 // dist/ keeps the per-module output for code that imports single stages.
 //
 // The bundle is CommonJS so that bin/ebcc.js can compile it with vm.Script
-// and a V8 code cache (dist/cli/bundle.cache); see bin/ebcc.js. The one
-// `import.meta.url` in the CLI (finding stdlib/include) is defined from
-// __filename, which is dist/cli/ in both the bundle and tsc's output.
+// and a V8 code cache (dist/cli/bundle.cache); see bin/ebcc.js. The two
+// `import.meta.url`s in the CLI (finding stdlib/include and the parse cache)
+// read __ebccMeta.url, set from __filename, which is dist/cli/ in both the
+// bundle and tsc's output. The bundle exports __ebccMeta so that a startup
+// snapshot (scripts/build-snapshot.mjs) can point it at where the blob is.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,8 +28,9 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  define: { 'import.meta.url': '__ebccImportMetaUrl' },
-  banner: { js: "var __ebccImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__ebccMeta.url' },
+  banner: { js: "var __ebccMeta = { url: require('node:url').pathToFileURL(__filename).href };" },
+  footer: { js: 'module.exports.__ebccMeta = __ebccMeta;' },
   // Less text to scan at start-up; names stay readable in stack traces.
   minifyWhitespace: true,
   legalComments: 'eof',
@@ -50,3 +53,7 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The startup snapshot that bin/ebcc starts from when it matches the node that runs it.
+const snap = spawnSync(process.execPath, [join(root, 'scripts/build-snapshot.mjs')], { encoding: 'utf8' });
+if (snap.status !== 0) process.stderr.write(`bundle-cli: building the startup snapshot failed (status ${snap.status}); bin/ebcc runs the bundle\n${snap.stderr}`);

@@ -12,6 +12,7 @@ import { renderDiagnostics } from '../diag/render.js';
 import { SourceManager } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import type { IrFunction } from '../ir/ir.js';
+import type { ParseCache } from '../parse/parse-cache.js';
 import { printFunction, printModule } from '../ir/print.js';
 import { PASS_NAMES } from '../opt/pipeline.js';
 import { objdump } from '../obj/objdump.js';
@@ -20,7 +21,7 @@ import { printPreprocessed } from '../pp/print.js';
 import { normalizeArgs, type DepOptions, type Normalized } from './args.js';
 import { NodeFileSystem, readInputBytes, sameFile, writeOutputAtomic } from './node-fs.js';
 import { addCompileOptions, optionsFrom, report, type BuildFlags } from './options.js';
-import { parseCacheDir, readParseCache } from './parse-cache-files.js';
+import { parseCacheDir, parseCacheFingerprint, readParseCache, readParseCacheOf } from './parse-cache-files.js';
 import { addRunCommand } from './run.js';
 import { addVerifyCommand } from './verify.js';
 
@@ -38,7 +39,9 @@ function enableOptimizingCompiler(): void {
 
 function runBuild(file: string, flags: BuildFlags, mode: Normalized, launch: Launch): number {
   const ctx = createContext(new NodeFileSystem(enableOptimizingCompiler), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
-  if (launch.bundleSource !== undefined) ctx.parseCache = readParseCache(parseCacheDir(), launch.bundleSource);
+  if (launch.parseCache !== undefined) ctx.parseCache = launch.parseCache(parseCacheDir());
+  else if (launch.bundleFingerprint !== undefined) ctx.parseCache = readParseCacheOf(parseCacheDir(), launch.bundleFingerprint);
+  else if (launch.bundleSource !== undefined) ctx.parseCache = readParseCache(parseCacheDir(), launch.bundleSource);
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {
@@ -183,10 +186,18 @@ function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; se
   return report(ctx, {} as BuildFlags);
 }
 
-/** How bin/ebcc.js started the CLI: from the bundle (whose text identifies the parse cache) or not. */
+/**
+ * How the CLI was started: by bin/ebcc.js from the bundle (whose text identifies the parse cache),
+ * from a startup snapshot of the bundle (which records the text's fingerprint), or from tsc's output.
+ */
 export interface Launch {
   bundleSource?: string;
+  bundleFingerprint?: string;
+  /** The parse cache for the one in `dir`; a snapshot's holds entries it read at build. */
+  parseCache?: (dir: string) => ParseCache | undefined;
 }
+
+export { parseCacheFingerprint, readParseCacheOf };
 
 export async function main(args: string[], launch: Launch = {}): Promise<number> {
   const clang = normalizeArgs(args);

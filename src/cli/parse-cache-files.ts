@@ -26,13 +26,18 @@ export function parseCacheFingerprint(bundleSource: string): string {
 
 /** The cache in `dir` if it exists and was recorded with this bundle; entries are read when first needed. */
 export function readParseCache(dir: string, bundleSource: string): ParseCache | undefined {
+  return readParseCacheOf(dir, parseCacheFingerprint(bundleSource));
+}
+
+/** readParseCache() for a bundle known by its fingerprint (a startup snapshot records it at build). */
+export function readParseCacheOf(dir: string, fingerprint: string): ParseCache | undefined {
   let index: ParseCacheIndex;
   try {
     index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as ParseCacheIndex;
   } catch {
     return undefined;
   }
-  if (index.format !== PARSE_CACHE_FORMAT || index.bundle !== parseCacheFingerprint(bundleSource)) return undefined;
+  if (index.format !== PARSE_CACHE_FORMAT || index.bundle !== fingerprint) return undefined;
   return {
     entries: index.entries.map((e) => ({
       head: e.head,

@@ -1,0 +1,93 @@
+// The second half of the startup snapshot's entry script (scripts/build-snapshot.mjs writes the
+// first: the bundle as the function __ebccBundle, and EBCC_SNAPSHOT, what the build knows). It runs
+// once, under `node --build-snapshot`: it evaluates the bundle, compiles the warm-up programs so
+// that the chevrotain parser is built, the lazy tables are filled and the functions a compile
+// runs have their bytecode (the snapshot keeps it), and names the function a process started
+// from the blob runs. Only builtin modules can be required here, which is all the bundle needs.
+/* global __ebccBundle, EBCC_SNAPSHOT */
+'use strict';
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { dirname, join, resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const v8 = require('node:v8');
+
+const bundle = { exports: {} };
+__ebccBundle(bundle.exports, require, bundle, EBCC_SNAPSHOT.bundlePath, dirname(EBCC_SNAPSHOT.bundlePath));
+const { main, parseCacheFingerprint, readParseCacheOf, __ebccMeta: meta } = bundle.exports;
+const bundleFingerprint = parseCacheFingerprint(readFileSync(EBCC_SNAPSHOT.bundlePath, 'utf8'));
+
+// Parse-cache entries kept in the heap, by head signature: those the first warm-up program (the
+// include order of the smallest programs) read. Reading and JSON-parsing one costs more than
+// deserializing it. Each is handed out once (the parse takes it apart); later loads read the file.
+const heldEntries = new Map();
+
+/** The parse cache of `dir` (the index is read now, as without a snapshot) with the held entries. */
+function parseCacheWithHeld(dir) {
+  const cache = readParseCacheOf(dir, bundleFingerprint);
+  if (cache === undefined) return undefined;
+  return {
+    entries: cache.entries.map((e) => ({
+      head: e.head,
+      load() {
+        const held = heldEntries.get(e.head);
+        if (held === undefined) return e.load();
+        heldEntries.delete(e.head);
+        return held;
+      },
+    })),
+  };
+}
+
+/** As parseCacheWithHeld, recording what is loaded into heldEntries. */
+function parseCacheRecording(dir) {
+  const cache = readParseCacheOf(dir, bundleFingerprint);
+  if (cache === undefined) return undefined;
+  return { entries: cache.entries.map((e) => ({ head: e.head, load: () => (heldEntries.set(e.head, e.load()), e.load()) })) };
+}
+
+async function warmUp() {
+  const out = mkdtempSync(join(tmpdir(), 'ebcc-snapshot-'));
+  try {
+    for (const [i, args] of EBCC_SNAPSHOT.warmUp.entries()) {
+      const status = await main([...args, '-o', join(out, `${i}.o`)], { parseCache: i === 0 ? parseCacheRecording : (dir) => readParseCacheOf(dir, bundleFingerprint) });
+      if (status !== 0) throw new Error(`the warm-up compile ${args.join(' ')} failed (status ${status})`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    process.exitCode = undefined;
+  }
+}
+
+/** The blob's own path, from the command line that started this process (bin/ebcc passes it). */
+function blobPath() {
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--snapshot-blob') return args[i + 1];
+    if (args[i].startsWith('--snapshot-blob=')) return args[i].slice('--snapshot-blob='.length);
+  }
+  return undefined;
+}
+
+// The warm-up is asynchronous (main is); the snapshot is taken when the event loop is empty.
+warmUp().catch((e) => {
+  process.stderr.write(`build-snapshot: ${e.stack ?? e}\n`);
+  process.exit(1);
+});
+
+v8.startupSnapshot.setDeserializeMainFunction(async () => {
+  // As bin/ebcc.js: the blob is built and started with --no-opt; `ebcc run` wants TurboFan.
+  const args = process.argv.slice(1);
+  if (args[0] === 'run') v8.setFlagsFromString('--opt');
+  // stdlib/include and the parse cache are found from the bundle's path: the blob's directory
+  // now, wherever the package has been moved since the build.
+  const blob = blobPath();
+  if (blob !== undefined) meta.url = pathToFileURL(resolve(dirname(blob), 'bundle.cjs')).href;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  process.exitCode = await main(args, { parseCache: parseCacheWithHeld });
+});
