@@ -83,7 +83,10 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
     const headers = candidates.map((l) => fn.blocks[l.header]!);
     let done = false;
     for (const loop of candidates) {
-      const saved = { blocks: fn.blocks.map((b): Block => ({ id: b.id, insts: b.insts.map(cloneIr), term: cloneIr(b.term) })), vregCount: fn.vregCount };
+      // A try changes no instruction in place: it adds blocks, and gives blocks new instruction
+      // lists and terminators (constant folding writes new objects). So the lists and terminators
+      // as they are now are the state to go back to, without copying the instructions.
+      const saved = { blocks: fn.blocks.map((b): Block => ({ id: b.id, insts: b.insts, term: b.term })), vregCount: fn.vregCount };
       const outcome = unrollLoop(fn, loop, kept, loop === first ? MAX_TRIPS : MAX_ENCLOSING_TRIPS);
       if (outcome.ok) {
         // The copies were folded alone: what follows the loop learns their constants now (a
@@ -122,8 +125,8 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
  */
 export function cloneIr<T>(x: T): T {
   if (typeof x !== 'object' || x === null) return x;
-  // Scalars are copied without a call: a whole function is copied before each loop's try, and
-  // this ran as one of the larger items of a cold compile.
+  // Scalars are copied without a call: every instruction of every peeled copy comes through
+  // here, and this ran as one of the larger items of a cold compile.
   if (Array.isArray(x)) {
     const a: unknown[] = new Array(x.length);
     for (let i = 0; i < x.length; i++) {

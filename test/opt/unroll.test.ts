@@ -173,3 +173,34 @@ describe('cloneIr', () => {
     expect(objects.size).toBeGreaterThan(20);
   });
 });
+
+describe('unrollLoops', () => {
+  it('changes no instruction in place, so a failed try goes back to the lists it saved', async () => {
+    // The inner loop (a data bound) fails its try and is restored, the outer one is tried from the
+    // restored blocks and unrolls: with every instruction frozen beforehand, a write into one
+    // would throw here. (Terminators are not frozen: simplifyCfg, between tries, retargets them.)
+    const { lower } = await import('../../src/lower/lower.js');
+    const { simplifyCfg } = await import('../../src/opt/simplify-cfg.js');
+    const { unrollLoops } = await import('../../src/opt/unroll.js');
+    const { printFunction } = await import('../../src/ir/print.js');
+    const src = HEAD + `SEC("xdp") int p(struct xdp_md *ctx) { __u32 n = ctx->data & 7, s = 0;
+      for (int j = 0; j < 3; j++) for (__u32 i = 0; i < n; i++) s += i * j; return s; }`;
+    const unrolled = (freeze: boolean) => {
+      const out = compileString(src, {}, 'sema');
+      const fn = lower(out.program!, out.ctx).functions[0]!;
+      simplifyCfg(fn);
+      const deepFreeze = (x: unknown, key = ''): void => {
+        if (typeof x !== 'object' || x === null || key === 'span' || key === 'ctype') return;
+        for (const [k, v] of Object.entries(x)) deepFreeze(v, Array.isArray(x) ? key : k);
+        Object.freeze(x);
+      };
+      if (freeze) for (const b of fn.blocks) deepFreeze(b.insts);
+      unrollLoops(fn, out.ctx);
+      expect(out.ctx.diags.errorCount).toBe(0);
+      return { loops: findLoops(fn).length, text: printFunction(fn) };
+    };
+    const frozen = unrolled(true);
+    expect(frozen.loops).toBe(3);
+    expect(frozen).toEqual(unrolled(false));
+  });
+});
