@@ -87,7 +87,10 @@ export function copyProp(fn: IrFunction): boolean {
   };
   if (alias.size > 0) {
     for (const b of fn.blocks) {
-      b.insts = b.insts.map((i) => renameUses(i, resolve));
+      // Only instructions that read an aliased register are rebuilt. No instruction object is
+      // at two places (each place counts as a definition, so (2) below never writes into one
+      // that is), hence keeping the others as they are is the same as copying them.
+      b.insts = b.insts.map((i) => (readsAliased(i, alias) ? renameUses(i, resolve) : i));
       const t = b.term;
       if (t.op === 'br') b.term = { ...t, a: resolve(t.a), b: t.b.kind === 'reg' ? { kind: 'reg', reg: resolve(t.b.reg) } : t.b };
       else if (t.op === 'ret' && t.value?.kind === 'reg') b.term = { ...t, value: { kind: 'reg', reg: resolve(t.value.reg) } };
@@ -123,6 +126,11 @@ export function copyProp(fn: IrFunction): boolean {
     }
   }
   return changed;
+}
+
+function readsAliased(i: Inst, alias: ReadonlyMap<VReg, VReg>): boolean {
+  for (const u of instUses(i)) if (alias.has(u)) return true;
+  return false;
 }
 
 function renameAsmOperand(o: AsmOperand, map: (r: VReg) => VReg, op: (o: Operand) => Operand): AsmOperand {
