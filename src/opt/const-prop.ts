@@ -50,12 +50,12 @@ function get(s: State, r: VReg): Value | undefined {
 
 function layoutOf(fn: IrFunction): Layout {
   const tracked = trackedRegisters(fn);
-  const crossBlock = crossBlockRegisters(fn);
   let n = fn.vregCount;
   for (const r of tracked) n = Math.max(n, r + 1);
+  const crossBlock = crossBlockRegisters(fn, n);
   const slot = new Int32Array(n).fill(UNTRACKED);
   let size = 0;
-  for (const r of tracked) slot[r] = crossBlock.has(r) ? size++ : LOCAL;
+  for (const r of tracked) slot[r] = crossBlock[r] ? size++ : LOCAL;
   return { slot, size };
 }
 
@@ -201,17 +201,19 @@ function liveSuccessors(t: Terminator, s: State): BlockId[] {
  * per-block states, which would otherwise grow with every temporary of the function and make
  * the analysis quadratic in its size.
  */
-function crossBlockRegisters(fn: IrFunction): Set<VReg> {
-  const out = new Set<VReg>();
-  const written = new Set<VReg>();
-  for (const b of fn.blocks) {
-    written.clear();
+function crossBlockRegisters(fn: IrFunction, n: number): Uint8Array {
+  // Flags by register below n (the ones layoutOf asks about): out[r] is 1 when r is read before
+  // it is written in some block; written[r] is the number of the last block that wrote r.
+  const out = new Uint8Array(n);
+  const written = new Int32Array(n).fill(-1);
+  for (let k = 0; k < fn.blocks.length; k++) {
+    const b = fn.blocks[k]!;
     for (const i of b.insts) {
-      for (const u of instUses(i)) if (!written.has(u)) out.add(u);
+      for (const u of instUses(i)) if (u < n && written[u] !== k) out[u] = 1;
       const d = instDef(i);
-      if (d !== undefined) written.add(d);
+      if (d !== undefined && d < n) written[d] = k;
     }
-    for (const u of termUses(b.term)) if (!written.has(u)) out.add(u);
+    for (const u of termUses(b.term)) if (u < n && written[u] !== k) out[u] = 1;
   }
   return out;
 }
