@@ -21,7 +21,7 @@ import { rbtreeAdd } from './alloc.js';
 import { checkAsyncCallbackThrow, exceptionCallback, kfuncCall, reachableThrow, widenScalars } from './kfuncs.js';
 import { kfuncByName } from '../bpf/kfuncs.js';
 import { registerLiveness } from './liveness.js';
-import { demandedValues } from './precision.js';
+import { demandedValues, liveStackSlots } from './precision.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
@@ -179,6 +179,7 @@ export function checkProgram(env: Env): CheckResult {
   }
   const live = registerLiveness(insns);
   const demand = demandedValues(insns, env.maps);
+  const liveSlots = liveStackSlots(insns);
   const prune = new Uint8Array(insns.length);
   // Jump instructions (the checkpoint heuristic counts them): decoded once here, not per processed instruction.
   const isJump = new Uint8Array(insns.length);
@@ -271,7 +272,10 @@ export function checkProgram(env: Env): CheckResult {
       }
     }
     if (!withPrecision) return { live: liveM };
-    return { live: liveM, precise: preciseM, slotsLo: demand.slotsLo[idx] ?? 0xffffffff, slotsHi: demand.slotsHi[idx] ?? 0xffffffff };
+    return {
+      live: liveM, precise: preciseM, slotsLo: demand.slotsLo[idx] ?? 0xffffffff, slotsHi: demand.slotsHi[idx] ?? 0xffffffff,
+      liveLo: liveSlots.lo[idx] ?? 0xffffffff, liveHi: liveSlots.hi[idx] ?? 0xffffffff,
+    };
   };
 
   for (;;) {

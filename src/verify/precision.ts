@@ -54,15 +54,41 @@ export interface Demand {
   slotsHi: Uint32Array;
 }
 
-/** Forward: per instruction, what each register may point to before it. */
+/** Values the forward pass tracks: the 11 registers, then the 64 stack slots of the own frame (fp-8 first). */
+const WIDTH = 11 + 64;
+
+/**
+ * Forward: per instruction, what each register may point to before it. The pass follows what is
+ * spilled to each slot of the own frame, so that a fill gives back the pointer stored there. A
+ * function, kfunc or callback given a pointer into the frame may store anything there: then the
+ * slots are not followed, and a load from the frame may give any pointer into it.
+ */
 function pointsTo(insns: readonly Insn[], succ: readonly number[][]): Val[][] {
+  const first = pointsToPass(insns, succ, false);
+  return callMayWriteFrame(insns, first) ? pointsToPass(insns, succ, true) : first;
+}
+
+function callMayWriteFrame(insns: readonly Insn[], vals: readonly Val[][]): boolean {
+  const stackish = (v: Val): boolean => v.tag === FP || v.tag === TOP || v.tag === BOT;
+  for (let i = 0; i < insns.length; i++) {
+    const insn = insns[i]!;
+    const f = formOf(insn);
+    if (f?.kind !== 'call') continue;
+    const h = insn.src === 0 ? helperById(insn.imm) : undefined;
+    if (h && !h.args.includes('ptr_to_func')) continue;
+    for (let r = 1; r <= 5; r++) if (stackish(vals[i]![r]!)) return true;
+  }
+  return false;
+}
+
+function pointsToPass(insns: readonly Insn[], succ: readonly number[][], loadsMayGiveStack: boolean): Val[][] {
   const n = insns.length;
   const at: (Val[] | undefined)[] = new Array(n).fill(undefined);
   const work: number[] = [];
   for (const s of subprogStarts(insns)) {
     if (s < 0 || s >= n) continue;
     const regs: Val[] = [];
-    for (let r = 0; r < 11; r++) regs.push(r === 10 ? { tag: FP, off: 0 } : V_NOWN);
+    for (let r = 0; r < WIDTH; r++) regs.push(r === 10 ? { tag: FP, off: 0 } : V_NOWN);
     at[s] = regs;
     work.push(s);
   }
@@ -71,7 +97,7 @@ function pointsTo(insns: readonly Insn[], succ: readonly number[][]): Val[][] {
   while (work.length > 0) {
     const i = work.pop()!;
     queued[i] = 0;
-    const out = transferFwd(insns, i, at[i]!);
+    const out = transferFwd(insns, i, at[i]!, loadsMayGiveStack);
     for (const s of succ[i]!) {
       if (s < 0 || s >= n) continue;
       const old = at[s];
@@ -82,7 +108,7 @@ function pointsTo(insns: readonly Insn[], succ: readonly number[][]): Val[][] {
         changed = true;
       } else {
         merged = old;
-        for (let r = 0; r < 11; r++) {
+        for (let r = 0; r < WIDTH; r++) {
           const j = join(old[r]!, out[r]!);
           if (j !== old[r] && (j.tag !== old[r]!.tag || j.off !== old[r]!.off)) {
             if (merged === old) merged = old.slice();
@@ -100,10 +126,10 @@ function pointsTo(insns: readonly Insn[], succ: readonly number[][]): Val[][] {
       }
     }
   }
-  return at.map((a) => a ?? new Array<Val>(11).fill(V_BOT));
+  return at.map((a) => a ?? new Array<Val>(WIDTH).fill(V_BOT));
 }
 
-function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[]): Val[] {
+function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[], loadsMayGiveStack: boolean): Val[] {
   const insn = insns[i]!;
   const f = formOf(insn);
   const out = regs.slice();
@@ -127,14 +153,32 @@ function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[]): V
       out[insn.dst] = insn.src === PSEUDO_LD_IMM64.mapFd || insn.src === PSEUDO_LD_IMM64.mapIdx ? { tag: MAP, off: insn.imm } : V_NOWN;
       break;
     case 'ldx': case 'ldsx': {
-      // A fill from the own stack may restore a spilled stack pointer; nothing else holds one.
+      // A fill from the own stack may restore a spilled stack pointer; nothing else holds one
+      // (one stored into a map reads back as a number; one may not be stored into a caller's frame).
       const base = regs[insn.src]!;
-      out[insn.dst] = base.tag === FP || base.tag === TOP ? V_TOP : V_NOWN;
+      if (loadsMayGiveStack) out[insn.dst] = base.tag === FP || base.tag === TOP ? V_TOP : V_NOWN;
+      else out[insn.dst] = slotsRead(regs, base, insn.off, SIZE_BYTES[sizeOf(insn.code)]);
       break;
     }
-    case 'atomic':
-      if (f.fetch) out[f.atomicOp === 'cmpxchg' ? 0 : insn.src] = V_TOP;
+    case 'st': case 'stx': {
+      if (loadsMayGiveStack) break;
+      const src = f.kind === 'stx' ? regs[insn.src]! : V_NOWN;
+      slotsWritten(out, regs[insn.dst]!, insn.off, SIZE_BYTES[sizeOf(insn.code)], src);
       break;
+    }
+    case 'atomic': {
+      const base = regs[insn.dst]!;
+      const size = SIZE_BYTES[sizeOf(insn.code)];
+      const old = loadsMayGiveStack ? (base.tag === FP || base.tag === TOP ? V_TOP : V_NOWN) : slotsRead(regs, base, insn.off, size);
+      if (!loadsMayGiveStack) {
+        // The slot keeps its value or takes the operand's (weakly: either may stay).
+        const k = slotIndex(base, insn.off, size);
+        if (k >= 0) out[11 + k] = join(regs[11 + k]!, join(regs[insn.src]!, V_NOWN));
+        else slotsWritten(out, base, insn.off, size, join(regs[insn.src]!, V_NOWN));
+      }
+      if (f.fetch) out[f.atomicOp === 'cmpxchg' ? 0 : insn.src] = old;
+      break;
+    }
     case 'ld_abs': case 'ld_ind':
       for (const r of REGS_CALLER_SAVED) out[r] = V_NOWN;
       break;
@@ -149,6 +193,47 @@ function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[]): V
       break;
   }
   return out;
+}
+
+/** The slot (0: fp-8) that an access of `size` bytes at base + off fills exactly, or -1. */
+function slotIndex(base: Val, off: number, size: number): number {
+  if (base.tag !== FP || size !== 8) return -1;
+  const a = base.off + off;
+  return a < 0 && a >= -512 && (a & 7) === 0 ? (-a >> 3) - 1 : -1;
+}
+
+/** What a load of `size` bytes at base + off may give, as far as pointers into the frame go. */
+function slotsRead(regs: readonly Val[], base: Val, off: number, size: number): Val {
+  if (base.tag === FP) {
+    const k = slotIndex(base, off, size);
+    if (k >= 0) return regs[11 + k]!;
+    // Part of a slot: a spilled pointer reads back as a number; join the slots anyway.
+    let v = V_NOWN;
+    const a = base.off + off;
+    for (let x = a; x < a + size; x++) if (x >= -512 && x < 0) v = join(v, regs[11 + ((-x - 1) >> 3)]!);
+    return v;
+  }
+  if (base.tag === TOP || base.tag === BOT) {
+    let v = V_NOWN;
+    for (let k = 0; k < 64; k++) v = join(v, regs[11 + k]!);
+    return v;
+  }
+  return V_NOWN;
+}
+
+/** A store of `val` (`size` bytes at base + off) into `out`: exact slots are replaced, others may take it. */
+function slotsWritten(out: Val[], base: Val, off: number, size: number, val: Val): void {
+  if (base.tag === FP) {
+    const k = slotIndex(base, off, size);
+    if (k >= 0) {
+      out[11 + k] = val;
+      return;
+    }
+    const a = base.off + off;
+    for (let x = a; x < a + size; x++) if (x >= -512 && x < 0) out[11 + ((-x - 1) >> 3)] = join(out[11 + ((-x - 1) >> 3)]!, val);
+  } else if (base.tag === TOP || base.tag === BOT) {
+    for (let k = 0; k < 64; k++) out[11 + k] = join(out[11 + k]!, val);
+  }
 }
 
 /** The stack slots (bit masks lo, hi) that the bytes [off, off + size) of the frame cover. */
@@ -286,5 +371,97 @@ function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], m
       return [b(0), 0, 0];
     default:
       return [r, lo, hi];
+  }
+}
+
+/** Stack slots of a function's own frame that a later instruction may read, per instruction (before it). */
+export interface LiveSlots {
+  /** Bit k: the 8 bytes at fp - 8 * (k + 1) (slots 0-31, and 32-63 in hi). */
+  lo: Uint32Array;
+  hi: Uint32Array;
+}
+
+/**
+ * Stack slot liveness (the kernel's live stack analysis, which clean_func_state uses to make dead
+ * slots of an explored state STACK_INVALID): a backward data-flow over each function. A slot is
+ * live before an instruction when some path from it may read a byte of the slot before an aligned
+ * 8-byte store replaces the whole slot. A read is a load or atomic operation, or a call given a
+ * pointer into the frame (the helper may read from there up to the frame pointer); a load
+ * through a pointer that may point anywhere into the frame, a function or kfunc call that may be
+ * given one, and a helper that calls back, read every slot.
+ */
+export function liveStackSlots(insns: readonly Insn[]): LiveSlots {
+  const n = insns.length;
+  const succ = insns.map((_, i) => successors(insns, i));
+  const vals = pointsTo(insns, succ);
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = n - 1; i >= 0; i--) {
+      let l = 0, h = 0;
+      for (const s of succ[i]!) {
+        if (s < 0 || s >= n) continue;
+        l |= lo[s]!;
+        h |= hi[s]!;
+      }
+      [l, h] = slotsBack(insns[i]!, vals[i]!, l >>> 0, h >>> 0);
+      if (l >>> 0 !== lo[i] || h >>> 0 !== hi[i]) {
+        lo[i] = l >>> 0;
+        hi[i] = h >>> 0;
+        changed = true;
+      }
+    }
+  }
+  return { lo, hi };
+}
+
+function slotsBack(insn: Insn, vals: readonly Val[], lo: number, hi: number): [number, number] {
+  const f = formOf(insn);
+  if (!f) return [lo, hi];
+  const ALL = 0xffffffff;
+  const reads = (base: Val, off: number, size: number): void => {
+    if (base.tag === FP) {
+      const [l, h] = slotsOf(base.off + off, size);
+      lo |= l;
+      hi |= h;
+    } else if (base.tag === TOP || base.tag === BOT) {
+      lo = ALL;
+      hi = ALL;
+    }
+  };
+  switch (f.kind) {
+    case 'ldx': case 'ldsx':
+      reads(vals[insn.src]!, insn.off, SIZE_BYTES[sizeOf(insn.code)]);
+      return [lo, hi];
+    case 'atomic':
+      reads(vals[insn.dst]!, insn.off, SIZE_BYTES[sizeOf(insn.code)]);
+      return [lo, hi];
+    case 'st': case 'stx': {
+      const base = vals[insn.dst]!;
+      const size = SIZE_BYTES[sizeOf(insn.code)];
+      const a = base.off + insn.off;
+      // Only a store of the whole slot replaces everything it held.
+      if (base.tag === FP && size === 8 && (a & 7) === 0 && a >= -512 && a < 0) {
+        const [l, h] = slotsOf(a, 8);
+        lo &= ~l;
+        hi &= ~h;
+      }
+      return [lo >>> 0, hi >>> 0];
+    }
+    case 'call': {
+      const h = insn.src === 0 ? helperById(insn.imm) : undefined;
+      if (!h || h.args.includes('ptr_to_func')) return [ALL, ALL];
+      // A helper given a pointer into the frame may read from there up to the frame pointer.
+      for (let r = 1; r <= 5; r++) {
+        const v = vals[r]!;
+        if (v.tag === FP) reads(v, 0, Math.max(0, -v.off));
+        else if (v.tag === TOP || v.tag === BOT) reads(v, 0, 0);
+      }
+      return [lo, hi];
+    }
+    default:
+      return [lo, hi];
   }
 }

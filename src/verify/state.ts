@@ -384,6 +384,13 @@ export interface CompareMasks {
   /** Spill slots of the current frame compared exactly (bit k: fp-8(k+1)); other frames' are all. */
   slotsLo?: number;
   slotsHi?: number;
+  /**
+   * Stack slots of the current frame that a later instruction may read (same bits); the others
+   * are dead, and an explored state's dead slots cover anything (clean_func_state makes them
+   * STACK_INVALID). Other frames' slots are all live.
+   */
+  liveLo?: number;
+  liveHi?: number;
 }
 
 function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
@@ -418,11 +425,22 @@ function byteWords(bytes: Uint8Array): Uint32Array | undefined {
   return bytes.length === STACK_SIZE && bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, STACK_SIZE / 4) : undefined;
 }
 
-function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number): boolean {
+function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number, liveLo: number, liveHi: number): boolean {
   const oldWords = byteWords(old.bytes);
   const curWords = oldWords && byteWords(cur.bytes);
   // Bytes below the explored state's deepest access are STACK_INVALID there: anything goes.
   for (let i = STACK_SIZE - old.depth; i < STACK_SIZE; i++) {
+    if ((i & 7) === 0 || i === STACK_SIZE - old.depth) {
+      // A dead slot covers anything, unless it holds an iterator or a dynptr (a store over one
+      // is checked, and they are kept whole).
+      const k = 63 - (i >> 3);
+      const alive = ((k < 32 ? liveLo >>> k : liveHi >>> (k - 32)) & 1) !== 0;
+      const t = old.bytes[i & ~7] === SLOT_SPILL ? old.spills[i >> 3]?.type : undefined;
+      if (!alive && t !== 'iter' && t !== 'dynptr') {
+        i = (i | 7);
+        continue;
+      }
+    }
     const o = old.bytes[i]!;
     // Four bytes that are the same in both need no look of their own, but for a spill that starts there.
     if ((i & 3) === 0 && curWords && oldWords![i >> 2] === curWords[i >> 2] && !(o === SLOT_SPILL && (i & 7) === 0)) {
@@ -498,7 +516,8 @@ export function statesEqual(old: State, cur: State, masks: CompareMasks): boolea
       if (!regSafe(oregs[r]!, cregs[r]!, ids, (precise & (1 << r)) !== 0)) return false;
     }
     const current = f === n - 1 && masks.precise !== undefined;
-    if (!stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff)) return false;
+    if (!stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff,
+      current ? masks.liveLo ?? 0xffffffff : 0xffffffff, current ? masks.liveHi ?? 0xffffffff : 0xffffffff)) return false;
   }
   if (old.refs.length !== cur.refs.length) return false;
   for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;
