@@ -199,7 +199,9 @@ export function checkProgram(env: Env): CheckResult {
       const t = i + (f.kind === 'gotol' ? insns[i]!.imm : insns[i]!.off) + 1;
       if (t >= 0 && t < insns.length) prune[t] ||= 1;
     }
-    if (f.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) prune[i + 1] ||= 1;
+    // After every call (visit_func_call_insn); a call of a function is one itself.
+    if (f.kind === 'call' && i + 1 < insns.length) prune[i + 1] ||= 1;
+    if (f.kind === 'call' && insns[i]!.src === PSEUDO_CALL.call) prune[i] ||= 1;
   }
   // An iterator's next call is where its loop converges: a state is always stored there
   // (mark_force_checkpoint), and it may prune against an earlier visit still being explored.

@@ -253,6 +253,8 @@ export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[])
   const n = insns.length;
   const succ = insns.map((_, i) => successors(insns, i));
   const vals = pointsTo(insns, succ);
+  // The entry function runs from 0 to the first function after it.
+  const entryEnd = subprogStarts(insns).reduce((m, s) => (s > 0 && s < m ? s : m), n);
   const regs = new Uint16Array(n);
   const slotsLo = new Uint32Array(n);
   const slotsHi = new Uint32Array(n);
@@ -268,7 +270,7 @@ export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[])
         lo |= slotsLo[s]!;
         hi |= slotsHi[s]!;
       }
-      [r, lo, hi] = transferBack(insns, i, vals[i]!, maps, r, lo >>> 0, hi >>> 0, ALL);
+      [r, lo, hi] = transferBack(insns, i, vals[i]!, maps, r, lo >>> 0, hi >>> 0, ALL, i < entryEnd);
       r &= 0x7ff;
       if (r !== regs[i] || lo >>> 0 !== slotsLo[i] || hi >>> 0 !== slotsHi[i]) {
         regs[i] = r;
@@ -282,7 +284,7 @@ export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[])
 }
 
 function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], maps: readonly MapInfo[],
-  r: number, lo: number, hi: number, ALL: number): [number, number, number] {
+  r: number, lo: number, hi: number, ALL: number, inEntry: boolean): [number, number, number] {
   const insn = insns[i]!;
   const f = formOf(insn);
   const b = (x: number): number => 1 << x;
@@ -324,7 +326,10 @@ function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], m
     case 'st': case 'stx': {
       const base = vals[insn.dst]!;
       const size = SIZE_BYTES[sizeOf(insn.code)];
-      let srcWanted = true;
+      // A number stored into a map value, the packet or the context is not checked, and a load
+      // from there gives an unknown number. A function other than the entry may be storing into
+      // its caller's stack, which the caller may load back and check.
+      let srcWanted = !(inEntry && (base.tag === NOWN || base.tag === MAP));
       if (base.tag === FP) {
         const [l, h] = slotsOf(base.off + insn.off, size);
         srcWanted = (lo & l) !== 0 || (hi & h) !== 0;

@@ -155,3 +155,80 @@ describe('dead stack slots are not compared', () => {
     expect(p.kernelMessage).toContain("R1 invalid mem access 'scalar'");
   });
 });
+
+// The instruction after every call is a prune point (visit_func_call_insn), not only after a
+// call of a function; and a number stored into a map value is not checked, so it is not
+// precise there. Here r6 (8 or 56710 by path) is only stored into the map value: Linux 6.18
+// prunes after the lookup and processes 27 instructions; ebcc processed 37 before.
+const STORED_PROGRAM = `.license "GPL"
+.map m hash key=4 value=8 entries=4
+.prog p socket
+        call bpf_get_prandom_u32
+        r6 = 8
+        if r0 > 1000 goto other
+        r6 = 56710
+other:
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        *(u64 *)(r0 +0) = r6
+        r1 = *(u64 *)(r0 +0)
+        r1 += 1
+        r1 += 1
+        r1 += 1
+        if r1 > 5 goto out
+        r1 += 1
+out:
+        r0 = 0
+        exit
+`;
+
+// The same paths, but r6 is then added to the map value pointer: it is precise, the second path
+// must not be pruned after the lookup, and its access is out of bounds (Linux 6.18 rejects,
+// "invalid access to map value, value_size=16 off=56710 size=1", 31 instructions).
+const STORED_THEN_ADDED_PROGRAM = `.license "GPL"
+.map m hash key=4 value=16 entries=4
+.prog p socket
+        call bpf_get_prandom_u32
+        r6 = 56710
+        if r0 > 1000 goto other
+        r6 = 8
+other:
+        *(u32 *)(r10 -4) = 0
+        r2 = r10
+        r2 += -4
+        r1 = map[m]
+        call bpf_map_lookup_elem
+        if r0 == 0 goto out
+        *(u64 *)(r0 +0) = r6
+        r0 += r6
+        r1 = *(u8 *)(r0 +0)
+        r1 += 1
+        r1 += 1
+        r1 += 1
+        if r1 > 5 goto out
+        r1 += 1
+out:
+        r0 = 0
+        exit
+`;
+
+describe('prune after a helper call; stored numbers are not precise', () => {
+  it('a number only stored into a map value: the processed count is the kernel\'s', () => {
+    const out = compileString(STORED_PROGRAM, {}, 'obj', 'stored.s');
+    expect(out.object).toBeDefined();
+    const p = verifyObject(out.object!).programs[0]!;
+    expect(p.accepted).toBe(true);
+    expect(p.stats.processedInsns).toBeLessThanOrEqual(27 + 2);
+  });
+  it('a number stored and then added to a pointer stays precise: the kernel\'s rejection', () => {
+    const out = compileString(STORED_THEN_ADDED_PROGRAM, {}, 'obj', 'stored-added.s');
+    expect(out.object).toBeDefined();
+    const p = verifyObject(out.object!).programs[0]!;
+    expect(p.accepted).toBe(false);
+    expect(p.kernelMessage).toContain('invalid access to map value, value_size=16 off=56710 size=1');
+  });
+});
