@@ -283,6 +283,19 @@ export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[])
   return { regs, slotsLo, slotsHi };
 }
 
+/**
+ * The slot sets (lo, hi) with the slots that a read of `size` bytes at base+off may touch added:
+ * its own slots when base points into the frame, every slot (ALL) when base is unknown.
+ */
+function addSlotsRead(base: Val, off: number, size: number, lo: number, hi: number, ALL: number): [number, number] {
+  if (base.tag === FP) {
+    const [l, h] = slotsOf(base.off + off, size);
+    return [lo | l, hi | h];
+  }
+  if (base.tag === TOP || base.tag === BOT) return [ALL, ALL];
+  return [lo, hi];
+}
+
 function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], maps: readonly MapInfo[],
   r: number, lo: number, hi: number, ALL: number, inEntry: boolean): [number, number, number] {
   const insn = insns[i]!;
@@ -290,14 +303,7 @@ function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], m
   const b = (x: number): number => 1 << x;
   if (!f) return [r, lo, hi];
   const demandAt = (base: Val, off: number, size: number): void => {
-    if (base.tag === FP) {
-      const [l, h] = slotsOf(base.off + off, size);
-      lo |= l;
-      hi |= h;
-    } else if (base.tag === TOP || base.tag === BOT) {
-      lo = ALL;
-      hi = ALL;
-    }
+    [lo, hi] = addSlotsRead(base, off, size, lo, hi, ALL);
   };
   switch (f.kind) {
     case 'alu': {
@@ -427,14 +433,7 @@ function slotsBack(insn: Insn, vals: readonly Val[], lo: number, hi: number): [n
   if (!f) return [lo, hi];
   const ALL = 0xffffffff;
   const reads = (base: Val, off: number, size: number): void => {
-    if (base.tag === FP) {
-      const [l, h] = slotsOf(base.off + off, size);
-      lo |= l;
-      hi |= h;
-    } else if (base.tag === TOP || base.tag === BOT) {
-      lo = ALL;
-      hi = ALL;
-    }
+    [lo, hi] = addSlotsRead(base, off, size, lo, hi, ALL);
   };
   switch (f.kind) {
     case 'ldx': case 'ldsx':
