@@ -16,6 +16,9 @@ export interface ReturnRule {
   checked?: { min: number; max: number };
   /** The values with a defined meaning (for messages and lint). */
   values: readonly ReturnValue[];
+  /** The kernel uses only the low 32 bits of R0 (bpf_prog_run returns u32) and checks no range,
+   * so the upper half of a 32-bit C return value need not be cleared. */
+  low32?: true;
 }
 
 export interface ProgTypeInfo {
@@ -60,23 +63,23 @@ function progType(
  * tracing and cgroup ones libbpf's section names select. */
 export const PROG_TYPES: readonly ProgTypeInfo[] = [
   // A socket filter returns how many bytes of the packet to keep (0 drops it).
-  progType('socket_filter', 1, '__sk_buff', { values: [] }),
+  progType('socket_filter', 1, '__sk_buff', { values: [], low32: true }),
   progType('kprobe', 2, undefined, { values: [] }),
-  progType('sched_cls', 3, '__sk_buff', { values: TC_ACTIONS }),
-  progType('sched_act', 4, '__sk_buff', { values: TC_ACTIONS }),
+  progType('sched_cls', 3, '__sk_buff', { values: TC_ACTIONS, low32: true }),
+  progType('sched_act', 4, '__sk_buff', { values: TC_ACTIONS, low32: true }),
   progType('tracepoint', 5, undefined, { values: [] }),
-  progType('xdp', 6, 'xdp_md', { values: XDP_ACTIONS }),
+  progType('xdp', 6, 'xdp_md', { values: XDP_ACTIONS, low32: true }),
   progType('perf_event', 7, 'bpf_perf_event_data', { values: [] }),
   // cgroup_skb: ingress 0..1; egress may also return 2/3 (congestion notification), see sections.
   progType('cgroup_skb', 8, '__sk_buff', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('cgroup_sock', 9, 'bpf_sock', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
-  progType('lwt_in', 10, '__sk_buff', { values: BPF_OK_DROP }),
-  progType('lwt_out', 11, '__sk_buff', { values: BPF_OK_DROP }),
-  progType('lwt_xmit', 12, '__sk_buff', { values: BPF_OK_DROP }),
+  progType('lwt_in', 10, '__sk_buff', { values: BPF_OK_DROP, low32: true }),
+  progType('lwt_out', 11, '__sk_buff', { values: BPF_OK_DROP, low32: true }),
+  progType('lwt_xmit', 12, '__sk_buff', { values: BPF_OK_DROP, low32: true }),
   progType('sock_ops', 13, 'bpf_sock_ops', { checked: { min: 0, max: 1 }, values: [] }),
-  progType('sk_skb', 14, '__sk_buff', { values: SK_VERDICT }),
+  progType('sk_skb', 14, '__sk_buff', { values: SK_VERDICT, low32: true }),
   progType('cgroup_device', 15, 'bpf_cgroup_dev_ctx', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
-  progType('sk_msg', 16, 'sk_msg_md', { values: SK_VERDICT }),
+  progType('sk_msg', 16, 'sk_msg_md', { values: SK_VERDICT, low32: true }),
   progType('raw_tracepoint', 17, 'bpf_raw_tracepoint_args', { values: [] }),
   progType('cgroup_sock_addr', 18, 'bpf_sock_addr', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('lwt_seg6local', 19, '__sk_buff', { values: BPF_OK_DROP }),
@@ -289,6 +292,12 @@ export function preferredSection(progTypeName: string): string | undefined {
 /** Whether libbpf loads a program of this section sleepable (BPF_F_SLEEPABLE). */
 export function sectionSleepable(match: SectionMatch | undefined): boolean {
   return match?.kind === 'modern' && match.def.sleepable === true;
+}
+
+/** Whether the kernel reads only the low 32 bits of what a program of this section returns. */
+export function returnsLow32(section: string): boolean {
+  const match = findProgType(section);
+  return match !== undefined && match.progType?.ret.low32 === true && checkedReturnRange(match) === undefined;
 }
 
 /** The return range the verifier enforces for this section, if any. */

@@ -18,7 +18,7 @@ import { globalValueNumbering } from './gvn.js';
 import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
-import { sinkToUses } from './sink.js';
+import { sinkAddressConstants, sinkToUses } from './sink.js';
 import { scalarReplace } from './sroa.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { threadJumps } from './thread.js';
@@ -117,6 +117,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // diamonds left become arithmetic (booleans) or selects (a constant set before the branch
       // and the other arm after it).
       convertValueDiamonds(fn, run);
+      run(fn, 'sink', () => sinkAddressConstants(fn));
     }
   }
   // Across functions: arguments of static functions with more than 5 (after each is optimised,

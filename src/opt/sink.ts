@@ -91,3 +91,32 @@ export function sinkToUses(fn: IrFunction): boolean {
   }
   return changed;
 }
+
+/**
+ * Moves each address constant (a map, a data object, a function, a BTF type id: an ld_imm64 that
+ * reads nothing) down its block to just before the first instruction that reads it. Written
+ * where C evaluates it (`bpf_redirect_map(&xsks_map, ctx->rx_queue_index, 0)` takes the map's
+ * address first), it would hold a register across the code before its use; placed there, the
+ * allocator loads it straight into the argument register (`r1 = map[xsks_map]` instead of a
+ * load into r0 and `r1 = r0`). Invalidates: liveness.
+ */
+export function sinkAddressConstants(fn: IrFunction): boolean {
+  let changed = false;
+  for (const b of fn.blocks) {
+    for (let k = b.insts.length - 1; k >= 0; k--) {
+      const i = b.insts[k]!;
+      if (i.op !== 'mapaddr' && i.op !== 'dataaddr' && i.op !== 'funcaddr' && i.op !== 'btftypeid') continue;
+      let to = k + 1;
+      while (to < b.insts.length) {
+        const j = b.insts[to]!;
+        if (instUses(j).includes(i.dst) || instDef(j) === i.dst) break;
+        to++;
+      }
+      if (to === k + 1) continue;
+      b.insts.splice(k, 1);
+      b.insts.splice(to - 1, 0, i);
+      changed = true;
+    }
+  }
+  return changed;
+}

@@ -5,7 +5,8 @@
 // becomes a plain 64-bit move, which the register allocator can coalesce
 // away. Invalidates: nothing.
 import type { Inst, IrFunction } from '../ir/ir.js';
-import { instDef } from '../ir/ir.js';
+import { instDef, instUses, termUses } from '../ir/ir.js';
+import { returnsLow32 } from '../bpf/prog-types.js';
 
 function clearsUpperHalf(i: Inst): boolean {
   switch (i.op) {
@@ -44,16 +45,34 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
       }
     }
   }
+  const onlyReturned = returnedLow32(fn);
   let changed = false;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && clean.get(i.src.reg) !== false) {
+      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && (clean.get(i.src.reg) !== false || onlyReturned.has(i.dst))) {
         i.bits = 64;
         changed = true;
       }
     }
   }
   return changed;
+}
+
+/**
+ * Registers a program only returns, where the kernel reads only the low half of the return
+ * value (`return bpf_redirect_map(...)` in an XDP program: clearing the upper half of the helper's
+ * long result is wasted). Called functions keep their zero-extension: their callers read all 64 bits.
+ */
+function returnedLow32(fn: IrFunction): Set<number> {
+  const out = new Set<number>();
+  if (fn.section === '.text' || !returnsLow32(fn.section)) return out;
+  for (const b of fn.blocks) if (b.term.op === 'ret' && b.term.value?.kind === 'reg') out.add(b.term.value.reg);
+  if (out.size === 0) return out;
+  for (const b of fn.blocks) {
+    for (const i of b.insts) for (const u of instUses(i)) out.delete(u);
+    if (b.term.op !== 'ret') for (const u of termUses(b.term)) out.delete(u);
+  }
+  return out;
 }
 
 /**
