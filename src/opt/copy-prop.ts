@@ -26,7 +26,7 @@ function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Ma
   return { defs, uses };
 }
 
-function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
+export function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
   const op = (o: Operand): Operand => (o.kind === 'reg' ? { kind: 'reg', reg: map(o.reg) } : o);
   const ad = (a: Address): Address => (a.kind === 'reg' ? { ...a, reg: map(a.reg) } : a);
   switch (i.op) {

@@ -19,6 +19,7 @@ import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
 import { sinkAddressConstants, sinkToUses } from './sink.js';
+import { splitLocalDefs } from './split-defs.js';
 import { scalarReplace } from './sroa.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { threadJumps } from './thread.js';
@@ -30,7 +31,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -72,6 +73,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       convertValueDiamonds(fn, run);
     }
     if (ctx.options.optLevel > 0 && unrolled) {
+      run(fn, 'split-defs', () => splitLocalDefs(fn));
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'simplify-cfg', () => simplifyCfg(fn));
       run(fn, 'copy-prop', () => copyProp(fn));

@@ -1768,7 +1768,7 @@ __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
   return acc & 1;
 }
 `,
-    `test.c:5:7: error: this jump in 'prog' goes 40,963 instructions forward, but a BPF jump's offset is 16 bits (at most 32,767); 'prog' has 40,968 instructions [E5012]
+    `test.c:5:7: error: this jump in 'prog' goes 40,963 instructions forward, but a BPF jump's offset is 16 bits (at most 32,767); 'prog' has 40,967 instructions [E5012]
     5 |   if (acc == 7)
       |       ^~~~~~~~
 test.c:2:37: note: loops with a constant trip count are unrolled: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short

@@ -47,6 +47,19 @@ describe('optimisation passes', () => {
     expect(text).toContain('load.4 [%0+4]');
   });
 
+  it('gives each unrolled copy of a loop body its own registers, so no moves link the copies', () => {
+    const src = `SEC("xdp") int p(struct xdp_md *ctx) {
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      if (d + 6 > e) return 0;
+      __u64 u = 0;
+      for (int i = 5; i >= 0; i--) u = u << 8 | d[i];
+      return u % 1000; }`;
+    const text = ir(src);
+    expect((text.match(/load\.1/g) ?? []).length).toBe(6);
+    expect(text).not.toMatch(/^ {2}%\d+ = %\d+$/m);
+    expect((text.match(/lsh\.64/g) ?? []).length).toBe(5);
+  });
+
   it('drops 32-bit moves of values that are already zero-extended', () => {
     const text = ir('SEC("xdp") int p(struct xdp_md *ctx) { __u64 v = ctx->data; __u32 w = v; return w + 1; }');
     expect(text).not.toContain('mov.32');
