@@ -43,6 +43,17 @@ export function foldAddresses(fn: IrFunction): boolean {
     /** reg -> address of a stack slot + off (slots never move). */
     const slots = new Map<VReg, { slot: number; off: number }>(from ? from.slots : globalSlots);
     atEnd.set(k, { derived, slots });
+    // The registers derived from each base (entries may be stale: each is checked against
+    // `derived`), so that writing a base visits only its own, not the whole map: an unrolled
+    // block of thousands of `x + k` would be quadratic.
+    const byBase = new Map<VReg, VReg[]>();
+    const noteDerived = (r: VReg, v: { base: VReg; off: number }) => {
+      derived.set(r, v);
+      const list = byBase.get(v.base);
+      if (list) list.push(r);
+      else byBase.set(v.base, [r]);
+    };
+    for (const [r, v] of derived) noteDerived(r, v);
     const fold = (a: Address): Address => {
       if (a.kind !== 'reg') return a;
       const sl = slots.get(a.reg);
@@ -63,7 +74,9 @@ export function foldAddresses(fn: IrFunction): boolean {
       const dst = instDef(i);
       if (dst !== undefined) {
         if (bases.has(dst)) {
-          for (const [k, v] of derived) if (k === dst || v.base === dst) derived.delete(k);
+          derived.delete(dst);
+          for (const r of byBase.get(dst) ?? []) if (derived.get(r)?.base === dst) derived.delete(r);
+          byBase.delete(dst);
         } else derived.delete(dst);
         slots.delete(dst);
         if (i.op === 'slotaddr') slots.set(dst, { slot: i.slot, off: i.off });
@@ -75,10 +88,10 @@ export function foldAddresses(fn: IrFunction): boolean {
           const inner = derived.get(i.a.reg);
           const base = inner ? inner.base : i.a.reg;
           const off = (inner ? inner.off : 0) + k;
-          if (Math.abs(off) <= MAX_OFF) derived.set(dst, { base, off });
+          if (Math.abs(off) <= MAX_OFF) noteDerived(dst, { base, off });
         } else if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && i.src.reg !== dst) {
           const inner = derived.get(i.src.reg);
-          derived.set(dst, inner ?? { base: i.src.reg, off: 0 });
+          noteDerived(dst, inner ?? { base: i.src.reg, off: 0 });
         }
       }
       return out;

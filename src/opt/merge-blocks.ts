@@ -20,8 +20,12 @@ import { computeLiveOut } from '../ir/liveness.js';
 import { printInst, printTerm } from '../ir/print.js';
 import { findLoops } from './loops.js';
 
-/** Blocks shorter than this are left alone: a copy of one instruction costs no more than the jump that would replace it. */
-const MIN_INSTS = 2;
+/**
+ * Blocks shorter than this are left alone. A block of one instruction counts: each copy is its
+ * instruction, its own jump on (or exit), and usually a jump over it in the block before, where
+ * the merged block costs only the branch to it (`if (...) { err = -1; goto out; }` repeated).
+ */
+const MIN_INSTS = 1;
 
 /** Instructions compared by their printed form; the others (asm, memop) keep their block apart. */
 function comparable(i: Inst): boolean {

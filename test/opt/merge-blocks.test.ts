@@ -49,4 +49,25 @@ describe('merge-blocks', () => {
     const g = twoArms([add1(3, 2), add1(2, 3)], 2, [add1(5, 2), add1(2, 5)], 2);
     expect(mergeIdenticalBlocks(g)).toBe(true);
   });
+
+  it('merges one-instruction twins: each failed check that sets the same error code and jumps on', () => {
+    // b0: if %1 < 10 -> b1 else b2; b2: if %1 < 20 -> b3 else b4; b1 and b3 set %2 = -1 and
+    // jump to b5; b4 sets %2 = 0. As twins, both checks branch to b1: one block of two
+    // instructions instead of one copy each, each with a jump over it.
+    const setErr = (v: number): Inst => ({ op: 'mov', bits: 64, dst: r(2), src: imm(v), span });
+    const f: IrFunction = {
+      name: 'f', section: '.text', global: false, params: [r(0), r(1)], vregCount: 8, vregNames: new Map(), slots: [], span, source: undefined as never,
+      blocks: [
+        { id: 0, insts: [], term: { op: 'br', cmp: 'lt', bits: 64, a: r(1), b: imm(10), then: 1, else: 2, span } },
+        { id: 1, insts: [setErr(-1)], term: { op: 'jmp', target: 5, span } },
+        { id: 2, insts: [], term: { op: 'br', cmp: 'lt', bits: 64, a: r(1), b: imm(20), then: 3, else: 4, span } },
+        { id: 3, insts: [setErr(-1)], term: { op: 'jmp', target: 5, span } },
+        { id: 4, insts: [setErr(0)], term: { op: 'jmp', target: 5, span } },
+        { id: 5, insts: [], term: { op: 'ret', value: reg(2), span } },
+      ],
+    };
+    expect(mergeIdenticalBlocks(f)).toBe(true);
+    expect(validateFunction(f)).toEqual([]);
+    expect(f.blocks[2]!.term).toMatchObject({ then: 1, else: 4 });
+  });
 });
