@@ -14,7 +14,7 @@ const v8 = require('node:v8');
 
 const bundle = { exports: {} };
 __ebccBundle(bundle.exports, require, bundle, EBCC_SNAPSHOT.bundlePath, dirname(EBCC_SNAPSHOT.bundlePath));
-const { main, parseCacheFingerprint, readParseCacheOf, __ebccMeta: meta } = bundle.exports;
+const { main, parseCacheFingerprint, readParseCacheOf, releaseParserState, __ebccMeta: meta } = bundle.exports;
 const bundleFingerprint = parseCacheFingerprint(readFileSync(EBCC_SNAPSHOT.bundlePath, 'utf8'));
 
 // Parse-cache entries kept in the heap, by head signature: those the first warm-up program (the
@@ -57,6 +57,10 @@ async function warmUp() {
     rmSync(out, { recursive: true, force: true });
     process.exitCode = undefined;
   }
+  // Whatever stays reachable now is in the blob, and every start pays to deserialize it: keep
+  // what later compiles use (the built parser, filled tables, bytecode, heldEntries), drop what
+  // only the last warm-up compile needed.
+  releaseParserState();
 }
 
 /** The blob's own path, from the command line that started this process (bin/ebcc passes it). */

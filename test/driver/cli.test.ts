@@ -298,3 +298,27 @@ describe('internal compiler errors', () => {
     );
   });
 });
+
+describe('releaseParserState (the startup snapshot drops the last parse before it is taken)', () => {
+  it('lets go of the last input and parse state, and the next compile is the same', async () => {
+    const { releaseParserState } = await import('../../src/cli/main.js');
+    const { getParser } = await import('../../src/parse/parse.js');
+    const src = join(REPO_DIR, 'samples/xdp_count.c');
+    const heldTokens = () => (getParser() as unknown as { st: { tokens: unknown[]; items: unknown[] } }).st;
+    expect(await run(src, '-o', join(dir, 'a.o'))).toBe(0);
+    // What a snapshot taken now would carry: the whole unit's tokens and declarations.
+    expect(getParser().input.length).toBeGreaterThan(1000);
+    expect(heldTokens().tokens.length).toBeGreaterThan(1000);
+    expect(heldTokens().items.length).toBeGreaterThan(10);
+    releaseParserState();
+    expect(getParser().input.length).toBe(0);
+    expect(heldTokens().tokens.length).toBe(0);
+    expect(heldTokens().items.length).toBe(0);
+    expect(await run(src, '-o', join(dir, 'b.o'))).toBe(0);
+    expect(readFileSync(join(dir, 'b.o'))).toEqual(readFileSync(join(dir, 'a.o')));
+    releaseParserState();
+    // A syntax error after a release is reported as before.
+    expect(await run(file('bad.c', 'int f(void) { return 1 +; }\n'), '-o', join(dir, 'c.o'))).toBe(1);
+    expect(stderr).toContain('bad.c:1:');
+  });
+});
