@@ -114,6 +114,37 @@ describe.runIf(existsSync(BLOB) && existsSync(join(REPO_DIR, 'dist/cli/snapshot.
     expect(run(['--version']).via).toBe('bundle');
   }, 60_000);
 
+  it('keeps the stamp when a preloaded tool may have caused the refusal, and does not try the blob under valgrind', () => {
+    // LD_PRELOAD=' ' preloads nothing, but the launcher cannot tell it from a tool's library.
+    writeStamp(fakeNode, `${flags} --max-old-space-size=512`);
+    const refused = run(['--version'], { LD_PRELOAD: ' ' });
+    expect(refused.started).toContain('--snapshot-blob');
+    expect(refused.stdout).toBe('0.1.0\n');
+    expect(existsSync(stamp)).toBe(true);
+    writeStamp(fakeNode);
+    expect(run(['--version'], { LD_PRELOAD: ' ' }).via).toBe('snapshot');
+    // Valgrind shows V8 other CPU features, so node would refuse the blob: go to the bundle at once.
+    const valgrind = run(['--version'], { LD_PRELOAD: join(top, 'vgpreload_core-amd64-linux.so') });
+    expect(valgrind.via).toBe('bundle');
+    expect(valgrind.started).not.toContain('--snapshot-blob');
+    expect(valgrind.stdout).toBe('0.1.0\n');
+    expect(existsSync(stamp)).toBe(true);
+  }, 60_000);
+
+  it('starts node without NODE_EXTRA_CA_CERTS, which ebcc never needs, both ways', () => {
+    // Node reads the file at start-up and warns on stderr when it cannot.
+    const env = { NODE_EXTRA_CA_CERTS: join(top, 'no-such-certs.pem') };
+    writeStamp(fakeNode);
+    const fromSnapshot = outputs(env);
+    expect(fromSnapshot.via).toEqual(['snapshot', 'snapshot', 'snapshot']);
+    expect(fromSnapshot.ok.stderr).toBe('');
+    expect(fromSnapshot.version.stderr).toBe('');
+    rmSync(stamp);
+    const fromBundle = outputs(env);
+    expect(fromBundle.via).toEqual(['bundle', 'bundle', 'bundle']);
+    expect({ ...fromBundle, via: [] }).toEqual({ ...fromSnapshot, via: [] });
+  }, 60_000);
+
   it('is reached through a symlink, as npm links node_modules/.bin/ebcc, and keeps the exit status', () => {
     writeStamp(fakeNode);
     const link = join(top, 'work/ebcc-link');
