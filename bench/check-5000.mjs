@@ -3,8 +3,9 @@
 // a ~5,000-line XDP program (structs with bit-fields, BTF-defined maps, many
 // static inline functions with switches, constant-bound loops and mixed
 // expressions), checks that `ebcc check` accepts it with no diagnostics (and
-// that clang-19 -fsyntax-only does too, when installed), then times `node
-// bin/ebcc.js check FILE` as a whole process, median of 5, against `node -e 0`.
+// that clang-19 -fsyntax-only does too, when installed), then times `bin/ebcc
+// check FILE` (the installed command: the startup snapshot when it matches the
+// node on PATH) as a whole process, median of 5, against `node -e 0`.
 // The target is under 1 s. `node bench/check-5000.mjs OUT.c` also keeps the
 // generated program in OUT.c. Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
@@ -206,15 +207,15 @@ function main() {
     writeFileSync(file, text);
     if (process.argv[2] !== undefined) writeFileSync(process.argv[2], text); // keep a copy: check-5000.mjs OUT.c
     const lines = text.split('\n').length - 1;
-    const ebcc = [join(ROOT, 'bin/ebcc.js'), 'check', file];
-    const check = spawnSync(process.execPath, ebcc, { encoding: 'utf8' });
+    const ebcc = [join(ROOT, 'bin/ebcc'), 'check', file];
+    const check = spawnSync(ebcc[0], ebcc.slice(1), { encoding: 'utf8' });
     if (check.status !== 0 || check.stdout !== '' || check.stderr !== '') {
       console.log(`check-5000: ebcc check rejected the generated program (exit ${check.status}):\n${check.stdout}${check.stderr}`);
       return 1;
     }
     const clang = spawnSync(CLANG, ['-target', 'bpf', '-fsyntax-only', '-Wall', '-nostdinc', '-isystem', join(ROOT, 'stdlib/include'), file], { encoding: 'utf8' });
     const clangNote = clang.error ? `${CLANG} not found` : clang.status === 0 && clang.stderr === '' ? `${CLANG} -fsyntax-only -Wall: clean` : `${CLANG} complained:\n${clang.stderr}`;
-    const ours = timeCommand(process.execPath, ebcc, { cwd: ROOT, runs: RUNS });
+    const ours = timeCommand(ebcc[0], ebcc.slice(1), { cwd: ROOT, runs: RUNS });
     const floor = timeCommand(process.execPath, ['-e', '0'], { cwd: ROOT, runs: RUNS });
     if (!ours.ok || !floor.ok) {
       console.log(`check-5000: timing failed: ${ours.error ?? floor.error}`);

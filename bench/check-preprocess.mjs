@@ -78,7 +78,7 @@ function main() {
   let failures = 0;
   for (const name of samples) {
     const file = join('samples', name);
-    const ours = run(process.execPath, [join(ROOT, 'bin/ebcc.js'), '-E', file]);
+    const ours = run(join(ROOT, 'bin/ebcc'), ['-E', file]);
     const theirs = run(CLANG, ['-E', '-target', 'bpf', '-nostdinc', '-isystem', join(ROOT, 'stdlib/include'), file]);
     if (!ours.ok || !theirs.ok) {
       failures++;
