@@ -89,6 +89,15 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'gvn', () => globalValueNumbering(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'fold-address', () => foldAddresses(fn));
+      // Folding turns accesses through an address register set on several paths (an unrolled
+      // loop's `vlans->id[i]`, an inlined callee's `out->x` reached two ways) into slot accesses:
+      // such a small aggregate becomes registers too, so its fields are values the verifier
+      // ignores when they are not read, not stack bytes whose zero or unknown contents keep
+      // states apart. A lone scalar is left in its slot: it is typically a pointer an inlined
+      // callee returned through `&p`, read far from where it is set, and a register live that long
+      // pushes other values to the stack.
+      run(fn, 'dce', () => deadCodeElim(fn));
+      run(fn, 'sroa', () => scalarReplace(fn, { maxSlotBytes: 16, minFields: 2 }));
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
       run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));

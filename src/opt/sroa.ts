@@ -22,7 +22,16 @@ interface Access {
   imm?: bigint;
 }
 
-export function scalarReplace(fn: IrFunction): boolean {
+/** Limits on the slots replaced; by default every slot whose accesses allow it. */
+export interface ScalarReplaceLimits {
+  /** Slots of at most this many bytes. */
+  maxSlotBytes?: number;
+  /** Slots with at least this many fields: aggregates, not a lone scalar. */
+  minFields?: number;
+}
+
+export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}): boolean {
+  const { maxSlotBytes = Infinity, minFields = 1 } = limits;
   // Registers that hold a slot's address: slot and offset; they must be single-definition.
   const defs = new Map<number, number>();
   for (const b of fn.blocks) {
@@ -86,10 +95,10 @@ export function scalarReplace(fn: IrFunction): boolean {
   const fields = new Map<number, Field[]>();
   for (const [slot, list] of accesses) {
     const s = fn.slots.find((x) => x.id === slot);
-    if (!s || s.spill || escaped.has(slot)) continue;
+    if (!s || s.spill || escaped.has(slot) || s.sizeBytes > maxSlotBytes) continue;
     if (list.some((a) => a.off < 0 || a.off + a.size > s.sizeBytes)) continue;
     const ranges = mergeOverlapping(list.filter((a) => !(a.store && a.imm !== undefined)));
-    if (ranges.some((r) => r.size > 8) || ranges.length > MAX_FIELDS) continue;
+    if (ranges.some((r) => r.size > 8) || ranges.length > MAX_FIELDS || ranges.length < minFields) continue;
     fields.set(
       slot,
       ranges.map((r) => ({ ...r, reg: fn.vregCount++ as VReg })),

@@ -29,9 +29,48 @@ describe('sroa: locals whose accesses overlap', () => {
     expect(text).toMatch(/ret 1\b/);
   });
 
-  it('keeps on the stack a local whose overlapping accesses span more than 8 bytes', () => {
+  it('keeps a union in two registers when its packed member is read and written in 4-byte pieces', () => {
+    // `m.mid` sits at offset 4 of a packed struct: lowering splits its accesses into the 4-byte
+    // pieces its alignment allows, [4, 8) and [8, 12), each inside one of the 8-byte fields
+    // `q[0]` and `q[1]`, so once folding shows them as slot accesses no access spans two fields.
     const decls = 'union U { __u64 q[2]; struct { __u32 lo; __u64 mid; } __attribute__((packed)) m; };';
     const text = ir('union U u = {}; u.q[1] = ctx->ingress_ifindex; u.m.mid += 1; return u.q[0] + u.q[1];', decls);
+    expect(stackAccesses(text)).toBe(0);
+    // The piece [4, 8) is merged into the high half of q[0], [8, 12) into the low half of q[1].
+    expect(text).toMatch(/and\.64 %\d+, 4294967295\n/);
+    expect(text).toMatch(/and\.64 %\d+, 18446744069414584320\n/);
+  });
+
+  it('keeps on the stack a local whose overlapping accesses span more than 8 bytes', () => {
+    // A 4-byte and an 8-byte view of the same bytes at offsets that chain three 8-byte ranges.
+    const decls = 'union V { __u64 q[2]; __u32 w[4]; };';
+    const text = ir('union V v = {}; __u64 *p = (__u64 *)((char *)&v + 4); v.q[1] = ctx->ingress_ifindex; *p += 1; return v.w[0] + v.q[1];', decls);
     expect(stackAccesses(text)).toBeGreaterThan(0);
+  });
+});
+
+describe('sroa: after addresses fold', () => {
+  // An inlined parser fills `tags->id[i]` in an unrolled loop: the element's address is set on
+  // several paths, so only once folding has made each access `[#tags+2*i]` can the array
+  // become registers.
+  const decls = `
+    struct tags { __u16 id[2]; };
+    static __always_inline int walk(unsigned char *d, unsigned char *e, struct tags *t) {
+      int off = 14;
+      for (int i = 0; i < 2; i++) {
+        if (d + off + 4 > e) break;
+        if (t) t->id[i] = *(__u16 *)(d + off) & 0xfff;
+        off += 4;
+      }
+      return off;
+    }`;
+
+  it('keeps a small array that an unrolled loop fills through a pointer in registers', () => {
+    const text = ir(`
+      unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+      struct tags t = {};
+      int off = walk(d, e, &t);
+      return (t.id[1] << 16 | t.id[0]) + off;`, decls);
+    expect(stackAccesses(text)).toBe(0);
   });
 });
