@@ -146,7 +146,7 @@ function checkJumpRange(fn: IrFunction, sel: { insns: FunctionCode['insns']; lin
   const line = sel.lines.filter((l) => l.insnIndex <= far).at(-1);
   const off = sel.insns[far]!.off;
   ctx.diags.error('E5012', `this jump in '${fn.name}' goes ${Math.abs(off).toLocaleString('en-US')} instructions ${off < 0 ? 'back' : 'forward'}, but a BPF jump's offset is 16 bits (at most ${MAX_JUMP_OFFSET.toLocaleString('en-US')}); '${fn.name}' has ${sel.insns.length.toLocaleString('en-US')} instructions`, line?.span ?? fn.span, {
-    notes: [{ message: 'loops with a constant trip count are unrolled: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short', span: fn.span }],
+    notes: [{ message: 'a loop with a constant trip count is unrolled when its copies are small or it is marked #pragma unroll: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short', span: fn.span }],
   });
   return false;
 }

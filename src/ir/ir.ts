@@ -173,6 +173,18 @@ export interface IrFunction {
   naked?: boolean;
   /** The C function this came from, for BTF. */
   source: import('../sema/program.js').FuncDef;
+  /** Loop pragmas (#pragma unroll, nounroll, clang loop unroll(...)), by the span of the loop's condition. */
+  loopHints?: LoopHint[];
+}
+
+/**
+ * A loop pragma carried to the unroller: `full` unrolls the loop whatever its size, `disable`
+ * keeps it a loop. The loop is the one whose exit branches lie in `cond`, the span of its
+ * condition (inlined and unrolled copies of a loop keep the spans of their source).
+ */
+export interface LoopHint {
+  cond: Span;
+  unroll: 'full' | 'disable';
 }
 
 export interface IrMap {

@@ -2,7 +2,7 @@
 // Every instruction gets the span of the statement (or controlling
 // expression) it comes from: that is the line table's source.
 import { lowerAsm } from './asm.js';
-import { imm, type BlockId } from '../ir/ir.js';
+import { imm, type BlockId, type LoopHint } from '../ir/ir.js';
 import type { TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { emit, jumpTo, newBlock, startBlock, terminate, type Lowerer } from './builder.js';
@@ -117,7 +117,29 @@ export function labelBlock(l: Lowerer, label: string): BlockId {
   return b;
 }
 
+/**
+ * What a loop's pragmas ask of the unroller, as clang reads them: `#pragma unroll` (with or
+ * without a count; ebcc unrolls a loop fully or not at all), `#pragma clang loop unroll(full)`,
+ * `unroll(enable)` or `unroll_count(N)` unroll it whatever its size; `#pragma nounroll` and
+ * `#pragma clang loop unroll(disable)` keep it a loop. The last one written wins.
+ */
+export function loopUnrollHint(pragmas: readonly string[]): LoopHint['unroll'] | undefined {
+  let hint: LoopHint['unroll'] | undefined;
+  for (const text of pragmas) {
+    const p = text.replace(/\s+/g, '');
+    if (/^unroll($|[(\w])/.test(p)) hint = 'full';
+    else if (p === 'nounroll') hint = 'disable';
+    else if (p.startsWith('clangloop')) {
+      if (/unroll\((full|enable)\)|unroll_count\(\d+\)/.test(p)) hint = 'full';
+      if (/unroll\(disable\)/.test(p)) hint = 'disable';
+    }
+  }
+  return hint;
+}
+
 function lowerLoop(l: Lowerer, st: TStmt & { kind: 'Loop' }): void {
+  const hint = st.cond ? loopUnrollHint(st.pragmas) : undefined;
+  if (hint && st.cond) (l.fn.loopHints ??= []).push({ cond: st.cond.span, unroll: hint });
   if (st.init) lowerStmt(l, st.init);
   const head = newBlock(l);
   const body = newBlock(l);

@@ -1,4 +1,4 @@
-// Full unrolling of loops with a constant trip count; other loops stay loops.
+// Full unrolling of small loops with a constant trip count; other loops stay loops.
 // Needs: simplifyCfg before (every block reachable). Changes: for each
 // natural loop, innermost first, peels one iteration at a time (a copy of
 // the loop's blocks is entered instead of the loop, and its back edges lead
@@ -9,13 +9,18 @@
 // constants) shows that the trip count does not depend on constants, after
 // the enclosing loops are tried (a triangular nest's inner bound is the outer
 // counter); a loop that would grow
-// past the budget is not unrolled either. Such a loop is restored and kept as
+// past the budget is not unrolled either. Nor is a constant loop whose
+// unrolled copies take more than KEEP_ABOVE_INSNS, as clang keeps a loop over
+// its threshold, when the kernel's walk of it is estimated well under its
+// limit (keptLoopWork) and no memory builtin in it needs the copies'
+// constants; `#pragma unroll` forces the unrolling, `#pragma nounroll` keeps
+// the loop (LoopHint, from lowering). Such a loop is restored and kept as
 // a loop with a back edge, which the kernel's verifier (Linux 5.3 on) walks
 // iteration by iteration, as clang leaves it; only a loop that nothing can
 // leave is reported (E5011), and an irreducible cycle (E5011).
 // Invalidates: block ids (simplifyCfg renumbers at the end), liveness.
 import type { CompileContext } from '../context.js';
-import type { Block, BlockId, IrFunction, Terminator } from '../ir/ir.js';
+import type { Block, BlockId, IrFunction, LoopHint, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
 import { constProp, constPropRegion, loopEntry, walkLoop } from './const-prop.js';
 import { MAX_PROGRAM_INSNS } from '../bpf/limits.js';
@@ -47,11 +52,101 @@ const MAX_FAILED_TRIES = 8;
 const MAX_ENCLOSING_TRIPS = 64;
 
 /**
+ * Most IR instructions the unrolled copies of one loop may take, as clang keeps a loop whose
+ * full unrolling would grow the code past its threshold (150 LLVM instructions at -O2; 200 of
+ * ours, measured on real programs). A loop marked `#pragma unroll` is unrolled whatever its size.
+ */
+const KEEP_ABOVE_INSNS = 200;
+/**
+ * Most instructions the kernel's verifier may walk in a loop kept for its size, as keptLoopWork
+ * estimates them: a quarter of its 1,000,000. A loop estimated above it is unrolled, as before.
+ */
+const KEEP_BELOW_WORK = 250_000;
+
+/**
+ * The paths of one iteration of the loop, from its header to a back edge or out of the loop:
+ * `work`, their summed length in IR instructions; `back`, how many different ones return to the
+ * header, where paths that differ only in branches (a switch's cases leading to one block) run
+ * the same instructions and count once. Undefined when the loop holds another loop, or its paths
+ * are too many to list.
+ */
+function loopPaths(blocks: readonly Block[], loop: Loop): { work: number; back: number } | undefined {
+  const MAX_PATHS = 4096;
+  const back = new Set<string>();
+  let walks = 0;
+  let work = 0;
+  let cyclic = false;
+  const seq: BlockId[] = [];
+  const onPath = new Set<BlockId>();
+  const visit = (id: BlockId, size: number): void => {
+    if (cyclic || walks > MAX_PATHS) return;
+    const b = blocks[id]!;
+    size += b.insts.length + 1;
+    if (b.insts.length > 0) seq.push(id);
+    onPath.add(id);
+    const succ = successors(b.term);
+    if (succ.length === 0) {
+      walks++;
+      work += size;
+    }
+    for (const s of succ) {
+      if (s === loop.header) {
+        walks++;
+        work += size;
+        back.add(seq.join(','));
+      } else if (!loop.blocks.has(s)) {
+        walks++;
+        work += size;
+      } else if (onPath.has(s)) cyclic = true;
+      else visit(s, size);
+    }
+    onPath.delete(id);
+    if (b.insts.length > 0) seq.pop();
+  };
+  visit(loop.header, 0);
+  if (cyclic || walks > MAX_PATHS) return undefined;
+  return { work, back: back.size };
+}
+
+/**
+ * Whether the loop holds a memory builtin whose size or fill byte is not yet a constant (the
+ * counter, as `memset(buf, i, n)`): only its unrolled copies make it one, which expandMemOps needs.
+ */
+function needsUnrolledConstants(blocks: readonly Block[], loop: Loop): boolean {
+  for (const id of loop.blocks) {
+    for (const i of blocks[id]!.insts) {
+      if (i.op === 'memop' && (i.size.kind !== 'imm' || (i.value !== undefined && i.value.kind !== 'imm'))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * An estimate of the instructions the kernel's verifier walks in the loop kept as a loop: each
+ * path back to the header may leave a different state, and the kernel adds few states inside a
+ * loop (not before 100 instructions or 20 jumps since the last one), so nothing need be pruned
+ * from one iteration to the next: `back` paths on each of `trips` iterations make up to
+ * back^trips walks of the body. Infinity without the paths.
+ */
+function keptLoopWork(blocks: readonly Block[], loop: Loop, trips: number): number {
+  const paths = loopPaths(blocks, loop);
+  if (!paths) return Infinity;
+  // The work of one iteration from one state, times the states entering iterations 1..trips.
+  let states = 0;
+  let entering = 1;
+  for (let k = 0; k < trips && states < 1e12; k++) {
+    states += entering;
+    entering *= paths.back;
+  }
+  return paths.work * states;
+}
+
+/**
  * Why a loop did not unroll: its trip count is not constant (reason undefined), or a budget; a
  * loop over the budget whose constant iterations add up to more than the kernel's verifier walks
  * (it simulates each one) is `refused`.
  */
-type Outcome = { ok: true } | { ok: false; reason: string | undefined; refused?: boolean };
+type Outcome = { ok: true; trips: number } | { ok: false; reason: string | undefined; refused?: boolean };
 
 export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   // Headers of the loops kept as loops (by block object: unrolling another loop renumbers blocks).
@@ -87,11 +182,47 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
       // lists and terminators (constant folding writes new objects). So the lists and terminators
       // as they are now are the state to go back to, without copying the instructions.
       const saved = { blocks: fn.blocks.map((b): Block => ({ id: b.id, insts: b.insts, term: b.term })), vregCount: fn.vregCount };
+      const sizeBefore = countInsns(fn);
+      const bodyInsns = [...loop.blocks].reduce((n, id) => n + fn.blocks[id]!.insts.length + 1, 0);
+      const hint = loopHint(fn, loop);
+      if (hint === 'disable') {
+        // Kept as written (the loops around it are tried as usual), unless the kernel would refuse it.
+        if (walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS) === 'over') {
+          reportTooLong(fn, loop, ctx, 'it is marked not to be unrolled (#pragma nounroll)');
+          return;
+        }
+        kept.add(fn.blocks[loop.header]!);
+        done = true;
+        break;
+      }
       const outcome = unrollLoop(fn, loop, kept, loop === first ? MAX_TRIPS : MAX_ENCLOSING_TRIPS);
+      const restore = () => {
+        // Back to the blocks as they were (the clone keeps the ids, so headers are found again).
+        const ids = headers.map((h) => h.id);
+        const keptIds = [...kept].map((b) => b.id);
+        fn.blocks = saved.blocks;
+        fn.vregCount = saved.vregCount;
+        kept = new Set(keptIds.filter((id) => id < fn.blocks.length).map((id) => fn.blocks[id]!)); // not the copies
+        headers.splice(0, headers.length, ...ids.map((id) => fn.blocks[id]!));
+      };
       if (outcome.ok) {
         // The copies were folded alone: what follows the loop learns their constants now (a
         // branch there may decide that a later loop is never reached).
         constProp(fn);
+        const live = reachableBlocks(fn);
+        let sizeAfter = 0;
+        for (const id of live) sizeAfter += fn.blocks[id]!.insts.length + 1;
+        const unrolledSize = sizeAfter - (sizeBefore - bodyInsns);
+        // Too large unrolled, and cheap enough for the kernel as a loop: back to the loop.
+        const keep = hint !== 'full' && unrolledSize > KEEP_ABOVE_INSNS && !needsUnrolledConstants(saved.blocks, loop) && keptLoopWork(saved.blocks, loop, outcome.trips) <= KEEP_BELOW_WORK;
+        if (!keep) {
+          done = true;
+          break;
+        }
+        // Only this loop is kept: the loops around it are tried as usual.
+        const header = loop.header;
+        restore();
+        kept.add(fn.blocks[header]!);
         done = true;
         break;
       }
@@ -100,13 +231,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
         reportTooLong(fn, loop, ctx, outcome.reason!);
         return;
       }
-      // Back to the blocks as they were (the clone keeps the ids, so headers are found again).
-      const ids = headers.map((h) => h.id);
-      const keptIds = [...kept].map((b) => b.id);
-      fn.blocks = saved.blocks;
-      fn.vregCount = saved.vregCount;
-      kept = new Set(keptIds.filter((id) => id < fn.blocks.length).map((id) => fn.blocks[id]!)); // not the copies
-      headers.splice(0, headers.length, ...ids.map((id) => fn.blocks[id]!));
+      restore();
       if (outcome.reason !== undefined) break; // over a budget: enclosing loops are only bigger
     }
     if (!done) {
@@ -117,6 +242,22 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
     simplifyCfg(fn);
     kept = new Set([...kept].filter((b) => fn.blocks[b.id] === b));
   }
+}
+
+/** The pragma written on the loop, if any: the innermost loop whose condition holds an exit branch of this one. */
+function loopHint(fn: IrFunction, loop: Loop): LoopHint['unroll'] | undefined {
+  if (!fn.loopHints) return undefined;
+  let best: LoopHint | undefined;
+  for (const id of loop.blocks) {
+    const t = fn.blocks[id]!.term;
+    if (t.op !== 'br' || successors(t).every((s) => loop.blocks.has(s))) continue;
+    for (const h of fn.loopHints) {
+      const c = h.cond;
+      if (t.span.file !== c.file || t.span.start < c.start || t.span.end > c.end) continue;
+      if (!best || c.end - c.start < best.cond.end - best.cond.start) best = h;
+    }
+  }
+  return best?.unroll;
 }
 
 /**
@@ -211,6 +352,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
   let regionStart: BlockId | undefined;
   let trips = 0;
   let clamped = false;
+  const allCopies: Map<BlockId, BlockId>[] = [];
   for (let batch = 1; ; batch *= 2) {
     const fits = Math.min(maxTrips - trips, Math.floor((MAX_INSNS - countInsns(fn)) / bodyInsns));
     // One batch cut short by the budget is the last: otherwise each round would add a copy or
@@ -251,13 +393,18 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
       b.term = retarget(b.term, (t) => (t === loop.header ? copies[0]!.get(loop.header)! : t));
     }
     pushAll(fn.blocks, clones);
+    pushAll(allCopies, copies);
     trips += batch;
     for (const c of clones) region.add(c.id);
     regionStart ??= copies[0]!.get(loop.header)!;
     if (entering) constPropRegion(fn, region, regionStart, entering);
     else constProp(fn);
     const live = reachableBlocks(fn);
-    if (!live.has(loop.header)) return { ok: true };
+    if (!live.has(loop.header)) {
+      let n = 0;
+      for (const cloneOf of allCopies) if (live.has(cloneOf.get(loop.header)!)) n++;
+      return { ok: true, trips: n };
+    }
     // Progress: some copy of this batch folded one of its exits. None did, and one could have
     // (it reached an exit that still branches): the trip count does not depend on constants.
     let folded = false;

@@ -1756,14 +1756,15 @@ __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
   ],
   [
     // A branch over an unrolled loop nest of 40,960 instructions: a jump's offset is 16 bits, so
-    // it cannot be encoded (it used to wrap silently, and the kernel refused the object).
+    // it cannot be encoded (it used to wrap silently, and the kernel refused the object). The
+    // pragmas ask for the unrolling (unmarked, loops this large stay loops).
     `struct xdp_md { unsigned int data, data_end, data_meta, ingress_ifindex, rx_queue_index; };
 __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
 {
   unsigned long long acc = ctx->rx_queue_index;
   if (acc == 7)
-    for (int i = 0; i < 2; i++)
-      for (int j = 0; j < 4096; j++)
+    _Pragma("unroll") for (int i = 0; i < 2; i++)
+      _Pragma("unroll") for (int j = 0; j < 4096; j++)
         acc = ((acc ^ (acc >> 7)) * 31 + j) ^ (acc << 3) ^ (acc >> 11);
   return acc & 1;
 }
@@ -1771,7 +1772,7 @@ __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
     `test.c:5:7: error: this jump in 'prog' goes 40,963 instructions forward, but a BPF jump's offset is 16 bits (at most 32,767); 'prog' has 40,967 instructions [E5012]
     5 |   if (acc == 7)
       |       ^~~~~~~~
-test.c:2:37: note: loops with a constant trip count are unrolled: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short
+test.c:2:37: note: a loop with a constant trip count is unrolled when its copies are small or it is marked #pragma unroll: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short
     2 | __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
       |                                     ^~~~
 `,

@@ -102,6 +102,53 @@ describe('loop unrolling', () => {
     expect(hasLoop(text)).toBe(true);
   });
 
+  it('keeps a constant loop whose unrolled copies would be large, when its paths are few', () => {
+    // 64 iterations of a body with one path back to the header: the kernel walks 64 iterations.
+    ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u8 *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end; __u32 h = 0;
+      for (int i = 0; i < 64; i++) { if (d + i + 1 > e) break; h = h * 31 + d[i]; } return h; }`);
+    expect(loopsLeft).toBe(1);
+  });
+
+  it('unrolls a large constant loop whose paths multiply from one iteration to the next', () => {
+    // Two ways back to the header on each of 40 iterations, leaving different values: kept as a
+    // loop, the kernel could walk 2^40 paths (it stores few states inside a loop to prune them).
+    ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u32 x = ctx->data, v = 0;
+      for (int i = 0; i < 40; i++) { if ((x >> (i & 31)) & 1) v = v * 3 + i; else v += 5; } return v; }`);
+    expect(loopsLeft).toBe(0);
+  });
+
+  it('unrolls a large loop marked #pragma unroll or #pragma clang loop unroll(full)', () => {
+    for (const pragma of ['#pragma unroll', '#pragma unroll 64', '#pragma clang loop unroll(full)', '#pragma clang loop unroll_count(8)', '_Pragma("unroll")']) {
+      ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u8 *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end; __u32 h = 0;
+        ${pragma}
+        for (int i = 0; i < 64; i++) { if (d + i + 1 > e) break; h = h * 31 + d[i]; } return h; }`);
+      expect(loopsLeft, pragma).toBe(0);
+    }
+  });
+
+  it('keeps a small loop marked #pragma nounroll or #pragma clang loop unroll(disable)', () => {
+    for (const pragma of ['#pragma nounroll', '#pragma clang loop unroll(disable)']) {
+      ir(`SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0;
+        ${pragma}
+        for (int i = 0; i < 4; i++) s += ctx->data << i; return s; }`);
+      expect(loopsLeft, pragma).toBe(1);
+    }
+  });
+
+  it('applies a pragma to its own loop only: the inner loop of a marked one, and an inlined copy', () => {
+    // The outer loop is kept; the inner one (unmarked, small) is unrolled inside it. The helper's
+    // marked loop stays a loop in each of the two places it is inlined.
+    ir(`static __always_inline __u32 f(__u32 x) { __u32 s = 0;
+        #pragma nounroll
+        for (int i = 0; i < 3; i++) s += x >> i;
+        return s; }
+      SEC("xdp") int p(struct xdp_md *ctx) { __u32 s = 0;
+        #pragma nounroll
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 2; j++) s += ctx->data << (i + j);
+        return s + f(ctx->data) + f(ctx->data_end); }`);
+    expect(loopsLeft).toBe(3);
+  });
+
   function errorsOf(src: string) {
     const out = compileString(HEAD + src, {}, 'ir');
     return out.ctx.diags.list.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, line: out.ctx.sources.lineCol(d.span!.file, d.span!.start).line, message: d.message, note: d.notes[0]?.message }));

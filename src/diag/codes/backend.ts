@@ -88,7 +88,11 @@ The message lists the largest variables. Move big buffers into a per-CPU array m
     name: 'unbounded-loop',
     title: 'a loop the kernel would never accept',
     explanation: `ebcc unrolls a loop whose trip count is a compile-time constant (after inlining, constant
-arguments of static functions and constant propagation), up to 8,192 iterations. Any other loop
+arguments of static functions and constant propagation), up to 8,192 iterations, when its unrolled
+copies are small (at most 200 IR instructions) or it is marked '#pragma unroll' or
+'#pragma clang loop unroll(full)'. A larger constant loop stays a loop, as clang keeps it, unless
+its paths could multiply the verifier's work past a quarter of its limit (then it is unrolled);
+'#pragma nounroll' or '#pragma clang loop unroll(disable)' keeps any loop. Any other loop
 stays a loop with a back edge, as clang leaves it: since Linux 5.3 the verifier accepts a bounded
 loop, walking it iteration by iteration, and ebcc's own verifier does the same on every build.
 A loop is refused only where the kernel surely would:
