@@ -38,8 +38,11 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
     // __builtin_btf_type_id: the type's id in this object's BTF, and a CO-RE relocation (root
     // type, access string "0") so that libbpf writes the final id: the same one for TYPE_ID_LOCAL
     // (or a new one after `bpftool gen object` merged the BTF), the kernel's for TYPE_ID_TARGET.
+    // A member of a kernel struct (preserve_access_index): the root struct's id and clang's
+    // access string, so that libbpf writes the running kernel's offset into the instruction.
     const coreRelos = sel.typeIds.map((u) => {
       const typeId = btf.typeId(u.ctype);
+      if (u.access !== undefined) return { insnIndex: u.insnIndex, typeId, access: u.access, kind: u.relo };
       sel.insns[u.insnIndex]!.imm = typeId;
       return { insnIndex: u.insnIndex, typeId, access: '0', kind: u.relo };
     });

@@ -26,15 +26,20 @@ export interface Selected {
 }
 
 /**
- * An ld_imm64 of the BTF id of `ctype` (__builtin_btf_type_id). The id exists only once the
- * object's BTF is built (codegen.ts writes it into the instruction and adds the CO-RE relocation
- * of kind `relo`).
+ * An instruction with a CO-RE relocation of kind `relo` against `ctype`, whose BTF id exists only
+ * once the object's BTF is built (codegen.ts adds the relocation). Without `access`: an ld_imm64
+ * of the BTF id of `ctype` (__builtin_btf_type_id), into which codegen.ts writes the id. With
+ * `access`: a member of a kernel struct (FIELD_BYTE_OFFSET; a `mov` of the offset, or a load or
+ * store at it), whose instruction already holds the program's offset.
  */
 export interface BtfTypeIdUse {
   insnIndex: number;
   ctype: CType;
   relo: number;
+  access?: string;
 }
+
+const FIELD_BYTE_OFFSET = 0;
 
 interface Emitter {
   insns: Insn[];
@@ -258,11 +263,13 @@ function selectInst(e: Emitter, i: Inst): void {
     }
     case 'load': {
       const m = memOperand(e, i.addr);
+      if (i.core) e.typeIds.push({ insnIndex: e.insns.length, ctype: i.core.root, relo: FIELD_BYTE_OFFSET, access: i.core.access });
       push(e, asm.ldx(SIZE[i.size], r(e, i.dst), m.base, m.off));
       return;
     }
     case 'store': {
       const m = memOperand(e, i.addr);
+      if (i.core) e.typeIds.push({ insnIndex: e.insns.length, ctype: i.core.root, relo: FIELD_BYTE_OFFSET, access: i.core.access });
       if (i.src.kind === 'imm') push(e, asm.st(SIZE[i.size], m.base, m.off, imm32(i.src.value)));
       else push(e, asm.stx(SIZE[i.size], m.base, m.off, r(e, i.src.reg)));
       return;
@@ -293,6 +300,10 @@ function selectInst(e: Emitter, i: Inst): void {
     case 'btftypeid':
       e.typeIds.push({ insnIndex: e.insns.length, ctype: i.ctype, relo: i.relo });
       push(e, ...asm.ldImm64(r(e, i.dst), 0n));
+      return;
+    case 'fieldoff':
+      e.typeIds.push({ insnIndex: e.insns.length, ctype: i.core.root, relo: FIELD_BYTE_OFFSET, access: i.core.access });
+      push(e, asm.movImm(r(e, i.dst), i.core.offsetBytes));
       return;
     case 'call':
     case 'callfn': {

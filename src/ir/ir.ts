@@ -72,8 +72,8 @@ export type Inst =
    * member or variable) is observable: no pass removes, merges, adds, moves past another volatile
    * access or into another block, or widens it.
    */
-  | { op: 'load'; size: MemSize; dst: VReg; addr: Address; volatile?: boolean; span: Span }
-  | { op: 'store'; size: MemSize; addr: Address; src: Operand; volatile?: boolean; span: Span }
+  | { op: 'load'; size: MemSize; dst: VReg; addr: Address; volatile?: boolean; core?: CoreField; span: Span }
+  | { op: 'store'; size: MemSize; addr: Address; src: Operand; volatile?: boolean; core?: CoreField; span: Span }
   /** dst = address of a stack slot + off */
   | { op: 'slotaddr'; dst: VReg; slot: number; off: number; span: Span }
   /** dst = the map named `map` (an ld_imm64 with a relocation). */
@@ -91,6 +91,13 @@ export type Inst =
    * so that the loader puts the final id there (the kernel's, for TYPE_ID_TARGET).
    */
   | { op: 'btftypeid'; dst: VReg; ctype: import('../sema/types.js').CType; relo: number; span: Span }
+  /**
+   * dst = the byte offset of a member of a kernel struct (preserve_access_index): `core.offsetBytes`
+   * in the program's type, a `mov` with a CO-RE FIELD_BYTE_OFFSET relocation so that the loader
+   * writes the running kernel's offset. foldFieldOffsets (opt/field-offsets.ts) moves it into
+   * the access's offset where the address is used only by loads and stores.
+   */
+  | { op: 'fieldoff'; dst: VReg; core: CoreField; span: Span }
   /**
    * Inline assembly: `parts` is the template (text and operand references); codegen writes each
    * operand out (a register name, an immediate, map[NAME]) and assembles it. dst is the output
@@ -117,6 +124,18 @@ export type Inst =
    * pass sees it. copy/move: `to` <- `from`; set: `to` <- `value` bytes; cmp: dst = memcmp(to, from).
    */
   | { op: 'memop'; kind: MemOpKind; to: Address; from?: Address; value?: Operand; size: Operand; alignBytes: number; dst?: VReg; builtin: string; sizeSpan: Span; valueSpan?: Span; inlinedAt: InlinedCall[]; span: Span };
+
+/**
+ * A member of a kernel struct as a CO-RE relocation names it: the root struct (the pointee of the
+ * pointer the access goes through), clang's access string ("0:2:1": the pointer's index, then
+ * member and array indexes) and the member's byte offset in the program's own type. On a load or
+ * store, the access's offset is that byte offset from the pointer, and the loader rewrites it.
+ */
+export interface CoreField {
+  root: import('../sema/types.js').CType;
+  access: string;
+  offsetBytes: number;
+}
 
 /** A piece of an asm template: literal text, or a reference to operand `operand`. */
 export type AsmPart = string | { operand: number };
@@ -279,6 +298,7 @@ export function instUses(i: Inst): VReg[] {
     case 'dataaddr':
     case 'funcaddr':
     case 'btftypeid':
+    case 'fieldoff':
       return [];
     case 'call':
     case 'callfn': {

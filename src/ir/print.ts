@@ -7,7 +7,7 @@
 //     br gt.64 %2, %3 -> b1, b2
 import { coreReloKind } from '../bpf/core-relo.js';
 import { typeToString } from '../sema/types.js';
-import type { Address, Block, Inst, IrFunction, Module, Operand, Terminator } from './ir.js';
+import type { Address, Block, CoreField, Inst, IrFunction, Module, Operand, Terminator } from './ir.js';
 
 export function printModule(m: Module): string {
   return m.functions.map(printFunction).join('\n');
@@ -45,9 +45,9 @@ export function printInst(i: Inst): string {
     case 'bswap':
       return `%${i.dst} = bswap${i.bits} %${i.src}`;
     case 'load':
-      return `%${i.dst} = load.${i.size}${i.volatile ? ' volatile' : ''} ${addr(i.addr)}`;
+      return `%${i.dst} = load.${i.size}${i.volatile ? ' volatile' : ''} ${addr(i.addr)}${i.core ? ` ${coreText(i.core)}` : ''}`;
     case 'store':
-      return `store.${i.size}${i.volatile ? ' volatile' : ''} ${addr(i.addr)}, ${opnd(i.src)}`;
+      return `store.${i.size}${i.volatile ? ' volatile' : ''} ${addr(i.addr)}, ${opnd(i.src)}${i.core ? ` ${coreText(i.core)}` : ''}`;
     case 'slotaddr':
       return `%${i.dst} = slotaddr #${i.slot}${i.off ? `+${i.off}` : ''}`;
     case 'mapaddr':
@@ -68,6 +68,8 @@ export function printInst(i: Inst): string {
       return `%${i.dst} = func ${i.func}`;
     case 'btftypeid':
       return `%${i.dst} = btf_type_id ${coreReloKind(i.relo)?.short ?? i.relo} ${typeToString(i.ctype)}`;
+    case 'fieldoff':
+      return `%${i.dst} = field_offset ${coreText(i.core)}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
     case 'ldabs':
@@ -86,6 +88,11 @@ export function printInst(i: Inst): string {
       return never;
     }
   }
+}
+
+/** A CO-RE field: `core(struct nf_conn 0:0 = 0)`, the local byte offset last. */
+function coreText(c: CoreField): string {
+  return `core(${typeToString(c.root)} ${c.access} = ${c.offsetBytes})`;
 }
 
 export function printTerm(t: Terminator): string {

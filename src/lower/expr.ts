@@ -376,6 +376,8 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
       return home.kind === 'reg' ? { kind: 'var', reg: home.reg, type: e.type } : { kind: 'mem', addr: { kind: 'slot', slot: home.slot, off: 0 }, type: e.type };
     }
     case 'Member': {
+      const core = coreMemberLValue(l, e);
+      if (core) return core;
       const base = lowerLValue(l, e.object);
       if (base.kind !== 'mem') return base;
       const m = e.member;
@@ -411,6 +413,68 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
     default:
       l.ctx.diags.error('E5001', `internal: cannot take the address of a '${e.kind}' expression`, e.span);
       return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
+  }
+}
+
+/**
+ * Structs whose pointers are the kernel's context, a socket or another pointer the kernel allows
+ * no arithmetic on (it reads them at a constant offset from the unmodified pointer, and rewrites
+ * that access itself): their members never get a CO-RE relocation, which could leave an
+ * address computed by an addition. Their layouts are UAPI, the same in every kernel.
+ */
+const NO_CORE_STRUCTS: ReadonlySet<string> = new Set([
+  'xdp_md', '__sk_buff', 'bpf_sock_ops', 'sk_msg_md', 'sk_reuseport_md', 'bpf_sk_lookup', 'bpf_sockopt', 'bpf_sock_addr',
+  'bpf_sysctl', 'bpf_cgroup_dev_ctx', 'bpf_perf_event_data', 'bpf_raw_tracepoint_args', 'bpf_flow_keys', 'pt_regs', 'user_pt_regs',
+  'bpf_sock', 'bpf_tcp_sock', 'bpf_xdp_sock', 'bpf_nf_ctx',
+]);
+
+/**
+ * A member access through a pointer to a kernel struct (one with preserve_access_index, as
+ * vmlinux.h declares them all): `p->a.b[2].c`, as a CO-RE access, as clang makes it. The
+ * member's offset in the running kernel may differ from the program's, so the address is the
+ * pointer plus a `fieldoff` that the loader rewrites; opt/field-offsets.ts then moves it into the
+ * load's or store's offset. The access string is the pointer's index 0, then each member's index in
+ * its record and each constant array index. Bit-fields (read with BPF_CORE_READ_BITFIELD in CO-RE
+ * code) and the context's and sockets' structs (NO_CORE_STRUCTS) keep their fixed offsets.
+ */
+function coreMemberLValue(l: Lowerer, e: TExpr & { kind: 'Member' }): LValue | undefined {
+  if (e.member.bitWidth > 0) return undefined;
+  const indexes: number[] = [];
+  let offsetBytes = 0;
+  let cur: TExpr = e;
+  for (;;) {
+    if (cur.kind === 'Member') {
+      const rt = T.strip(cur.object.type);
+      if (rt.kind !== 'record') return undefined;
+      const index = rt.info.members.indexOf(cur.member);
+      if (index < 0) return undefined;
+      indexes.unshift(index);
+      offsetBytes += cur.member.offsetBytes;
+      cur = cur.object;
+      continue;
+    }
+    if (cur.kind !== 'Deref') return undefined;
+    const p = cur.ptr;
+    if (p.kind === 'PtrAdd' && p.ptr.kind === 'Decay' && p.ptr.operand.kind === 'Member') {
+      // An element of an array member at a constant index: (p->arr)[2].
+      const idx = tryEval(p.index);
+      if (idx === undefined) return undefined;
+      indexes.unshift(Number(idx));
+      offsetBytes += Number(idx) * p.elemSize;
+      cur = p.ptr.operand;
+      continue;
+    }
+    const root = T.strip(cur.type);
+    if (root.kind !== 'record' || !root.info.preserveAccessIndex || root.info.name === undefined || NO_CORE_STRUCTS.has(root.info.name)) return undefined;
+    if (offsetBytes < 0 || offsetBytes > 0x7fff) return undefined;
+    const base = toReg(l, lowerExpr(l, p));
+    const off = newVReg(l);
+    emit(l, { op: 'fieldoff', dst: off, core: { root, access: `0:${indexes.join(':')}`, offsetBytes }, span: l.span });
+    const dst = newVReg(l);
+    // The offset first: where the sum is not folded into an access, it is computed in the offset's
+    // register (`r3 = 8; r3 += r7`), without a copy of the pointer.
+    emit(l, { op: 'alu', alu: 'add', bits: 64, dst, a: reg(off), b: reg(base), span: l.span });
+    return { kind: 'mem', addr: { kind: 'reg', reg: dst, off: 0 }, type: e.type };
   }
 }
 

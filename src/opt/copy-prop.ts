@@ -59,6 +59,7 @@ export function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
     case 'dataaddr':
     case 'funcaddr':
     case 'btftypeid':
+    case 'fieldoff':
       return i;
     default: {
       const never: never = i;

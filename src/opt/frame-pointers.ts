@@ -60,6 +60,7 @@ export function framePointers(fn: IrFunction): Set<VReg> {
           case 'dataaddr':
           case 'funcaddr':
           case 'btftypeid':
+          case 'fieldoff':
           case 'ldabs':
             may = false;
             break;

@@ -10,6 +10,7 @@ import { deadCodeElim } from './dce.js';
 import { dropArguments } from './drop-args.js';
 import { deadStoreElim } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
+import { foldFieldOffsets } from './field-offsets.js';
 import { forwardStores } from './forward-stores.js';
 import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
@@ -31,7 +32,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -143,6 +144,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
   }
   // At every level, once the registers are final: an asm input no definition reaches is dropped.
   for (const fn of module.functions) run(fn, 'asm-undef-inputs', () => dropUndefinedAsmInputs(fn));
+  // CO-RE field offsets into the accesses' offsets, last: no pass may fold a constant into them.
+  for (const fn of module.functions) run(fn, 'field-offsets', () => foldFieldOffsets(fn));
   return module;
 }
 

@@ -281,7 +281,7 @@ export function cloneIr<T>(x: T): T {
   for (const k of Object.keys(src)) {
     const v = src[k];
     // Spans and a btftypeid's C type are shared, never changed (a type may refer to itself).
-    out[k] = typeof v !== 'object' || v === null || k === 'span' || k === 'sizeSpan' || k === 'valueSpan' || k === 'ctype' ? v : cloneIr(v);
+    out[k] = typeof v !== 'object' || v === null || k === 'span' || k === 'sizeSpan' || k === 'valueSpan' || k === 'ctype' || k === 'root' ? v : cloneIr(v);
   }
   return out as T;
 }

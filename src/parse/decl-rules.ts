@@ -148,6 +148,9 @@ export class DeclParser extends ExprParser {
     const after = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE2(this.attributeSpecifiers);
     return this.ACTION(() => {
       const node: ast.StructOrUnionSpec = { kind: 'StructOrUnion', span: this.spanFrom(start), tag, attributes: [...attributes, ...after] };
+      if (members && this.st.preserveAccessIndexAt(start.startOffset)) {
+        node.attributes.push({ kind: 'Attribute', span: this.spanFrom(start), name: 'preserve_access_index', args: [] });
+      }
       if (name) Object.assign(node, { name: name.image, nameSpan: this.outerSpan(name) });
       if (members) node.members = members;
       return node;

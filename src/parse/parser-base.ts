@@ -62,10 +62,40 @@ export class ParseState {
   items: ast.ExternalDecl[] = [];
   /** Called after each external declaration with the parser tokens consumed so far (recording a parse cache). */
   onItem?: (parserEnd: number) => void;
+  /** Token indexes where `#pragma clang attribute push/pop` changes whether records get preserve_access_index. */
+  private accessIndexChanges?: { at: number; active: boolean }[];
   constructor(
     readonly tokens: T.CToken[],
     readonly pragmasBefore: Map<number, Token[]>,
   ) {}
+
+  /**
+   * Whether a record defined at parser token `index` is under `#pragma clang attribute
+   * push(__attribute__((preserve_access_index)), apply_to = record)` (vmlinux.h's pragma): each
+   * push adds an entry to a stack and each `pop` removes the last one.
+   */
+  preserveAccessIndexAt(index: number): boolean {
+    if (!this.accessIndexChanges) {
+      const changes: { at: number; active: boolean }[] = [];
+      const stack: boolean[] = [];
+      for (const at of [...this.pragmasBefore.keys()].sort((a, b) => a - b)) {
+        for (const p of this.pragmasBefore.get(at)!) {
+          const words = p.text.replace(/\s+/g, '');
+          if (!words.startsWith('clangattribute')) continue;
+          if (words.startsWith('clangattributepush')) stack.push(/^clangattributepush\(__attribute__\(\((__)?preserve_access_index(__)?\)\),apply_to=record\)$/.test(words));
+          else if (words.startsWith('clangattributepop')) stack.pop();
+          changes.push({ at, active: stack.includes(true) });
+        }
+      }
+      this.accessIndexChanges = changes;
+    }
+    let active = false;
+    for (const c of this.accessIndexChanges) {
+      if (c.at > index) break;
+      active = c.active;
+    }
+    return active;
+  }
 }
 
 export class ParserBase extends EmbeddedActionsParser {

@@ -191,6 +191,7 @@ function defineRecord(s: SemaState, info: RecordInfo, spec: ast.StructOrUnionSpe
     }
     reportDuplicateMembers(s, drafts);
     layoutRecord(s, info, drafts, { packed, alignBytes: alignAttr ? attrAlignment(s, alignAttr) : undefined });
+    if (attrs.some((a) => a.name === 'preserve_access_index')) info.preserveAccessIndex = true;
     info.span = spec.nameSpan ?? spec.span;
   }
 }

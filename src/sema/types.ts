@@ -39,6 +39,12 @@ export interface RecordInfo {
   alignBytes: number;
   complete: boolean;
   packed: boolean;
+  /**
+   * __attribute__((preserve_access_index)) (or vmlinux.h's `#pragma clang attribute push` of it):
+   * a kernel type whose layout may differ in the running kernel, so a member access through a
+   * pointer to it carries a CO-RE relocation (lower/expr.ts).
+   */
+  preserveAccessIndex?: boolean;
   span: Span;
   /** Unique id, to tell two anonymous records apart. */
   id: number;
