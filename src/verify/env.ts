@@ -84,11 +84,12 @@ export interface Env {
   /** ... and may be NULL (iter programs: the object is NULL at the end of the iteration). */
   ctxArgsNullable: boolean;
   /**
-   * The kernel's BTF and, per 8-byte context argument, the struct it points to (its id there; 0
-   * for an argument that is not a pointer to a struct): loads through these pointers are checked
-   * against the struct's layout. Absent when ebcc has no kernel BTF.
+   * The kernel's BTF (with its types by name) and, per 8-byte context argument of a BTF-typed
+   * context, the struct it points to (its id there; 0 for an argument that is not a pointer to a
+   * struct): loads through these pointers, and through kernel pointers that kfuncs return, are
+   * checked against the struct's layout. Absent when ebcc has no kernel BTF.
    */
-  kernelStructs?: { btf: readonly BtfType[]; ctxArg: (arg: number) => number };
+  kernelStructs?: { btf: readonly BtfType[]; ctxArg: (arg: number) => number; byName: ReadonlyMap<string, readonly number[]> };
   /**
    * The state of the previous visit of instruction `idx` on the path of `st` (an iterator's next
    * call in a loop), when the exploration keeps one: iterator loops widen against it.

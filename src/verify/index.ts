@@ -377,8 +377,12 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     sleepable: type.sleepable,
     ctxArgsTrusted: ctxArgsTrusted(type.progType, type.attach, entry.section),
     ctxArgsNullable: type.attach === 'BPF_TRACE_ITER',
-    kernelStructs: options.kernelBtf && BTF_CTX_TYPES.includes(type.progType)
-      ? { btf: options.kernelBtf.types, ctxArg: ctxArgStructs(options.kernelBtf, type.attach, entry.section) }
+    kernelStructs: options.kernelBtf
+      ? {
+        btf: options.kernelBtf.types,
+        ctxArg: BTF_CTX_TYPES.includes(type.progType) ? ctxArgStructs(options.kernelBtf, type.attach, entry.section) : () => 0,
+        byName: options.kernelBtf.byName,
+      }
       : undefined,
     globalFuncs: globals,
     nonScalarReturn: options.noBtf ? new Set(prog.functions.slice(1).map((f) => f.start)) : nonScalarReturns(obj.btf, prog.functions),

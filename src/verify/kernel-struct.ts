@@ -207,7 +207,11 @@ export function checkKernelStruct(env: Env, regno: number, r: Reg, insnOff: numb
   return found;
 }
 
-/** Whether a program of the object has BTF-typed context arguments that ebcc can look up in the kernel BTF. */
+/**
+ * Whether a program of the object has BTF-typed context arguments, or calls kernel functions
+ * (which may return kernel pointers), that ebcc can look up in the kernel BTF.
+ */
 export function needsKernelStructs(obj: ObjectProgram): boolean {
-  return obj.functions.some((f) => /^(tp_btf|fentry|fexit|fmod_ret|lsm)(\.s)?\//.test(f.section));
+  const defined = new Set(obj.functions.map((f) => f.name));
+  return obj.functions.some((f) => /^(tp_btf|fentry|fexit|fmod_ret|lsm)(\.s)?\//.test(f.section) || f.relocs.some((r) => r.kind === 'call' && !defined.has(r.symbol)));
 }

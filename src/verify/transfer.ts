@@ -19,6 +19,7 @@ import { checkSpecialFields } from './locks.js';
 import { allocAccess } from './alloc.js';
 import { Reject } from './reject.js';
 import { checkKernelStruct } from './kernel-struct.js';
+import { essentialName } from '../bpf/core-relo.js';
 import { destroyIfDynptr } from './dynptr.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
@@ -342,6 +343,16 @@ function addVar(out: Scalar, p: Scalar, o: Scalar, op: 'add' | 'sub'): void {
 // ---------------------------------------------------------------------------
 // Loads and stores
 
+/** The kernel's struct (or union) of a kernel pointer's type name, ___suffix ignored; 0 when it has none. */
+function kernelStructId(k: NonNullable<Env['kernelStructs']>, name: string): number {
+  if (name === '') return 0;
+  for (const id of k.byName.get(essentialName(name)) ?? []) {
+    const t = k.btf[id - 1];
+    if (t?.kind === 'struct' || t?.kind === 'union') return id;
+  }
+  return 0;
+}
+
 export interface MemOp {
   regno: number;
   off: number;
@@ -481,6 +492,19 @@ export function memAccess(env: Env, st: State, m: MemOp): void {
           proven: `a ${m.size}-byte read at offset ${off} of R${m.regno}, ${describe(env, r)}`,
           needed: 'a field of the socket struct, read with a size the kernel allows for it',
         });
+      }
+      if (r.type === 'btf_id' && env.kernelStructs) {
+        // check_ptr_to_btf_access: the read must fit the kernel's struct (kernel-struct.ts).
+        const kstruct = kernelStructId(env.kernelStructs, r.btf);
+        if (kstruct) {
+          const found = checkKernelStruct(env, m.regno, { ...r, kstruct, kstructOff: off - m.off }, m.off, m.size);
+          result = regScalar();
+          if (found.kind !== 'scalar') {
+            result.kptr = true;
+            if (found.kind === 'ptr') result.kstruct = found.struct;
+          }
+          break;
+        }
       }
       result = regScalar();
       if (r.type === 'btf_id' && m.size === 8) result.kptr = true;
