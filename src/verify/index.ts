@@ -156,6 +156,17 @@ function spanOf(fn: FunctionCode, index: number, opts: VerifyOptions): Span | un
 
 export function verifyObject(obj: ObjectProgram, options: VerifyOptions = {}): VerifyResult {
   const result: VerifyResult = { programs: [], diagnostics: [] };
+  const refused = options.noBtf ? undefined : refusedBtf(obj.btf);
+  if (refused) {
+    // libbpf: "Error loading .BTF into kernel: -22. BTF is optional, ignoring."
+    result.diagnostics.push({
+      severity: 'warning',
+      code: 'V1036',
+      message: `the kernel refuses the object's BTF (${refused}): libbpf loads the programs without BTF, and they are verified so`,
+      notes: [],
+    });
+    options = { ...options, noBtf: true };
+  }
   const relocated = relocateObject(obj, options, result);
   obj = relocated.obj;
   const externs = plainExterns(obj);
@@ -217,6 +228,23 @@ function resolveType(entry: FunctionCode, forced: string | undefined): { progTyp
     attach: m.kind === 'modern' ? m.def.expectedAttachType?.cName : undefined,
     sleepable: sectionSleepable(m),
   };
+}
+
+/**
+ * Why the kernel refuses an object's BTF when libbpf loads it (btf_func_check: every parameter of
+ * a program's FUNC but a trailing `...` has a name), or undefined when it accepts it as far as ebcc checks.
+ */
+function refusedBtf(btf: ObjectProgram['btf']): string | undefined {
+  for (let id = 1; id <= btf.length; id++) {
+    const t = btf[id - 1]!;
+    // An extern one (a kfunc's declaration) libbpf rewrites before the kernel sees it.
+    if (t.kind !== 'func' || t.linkage === 'extern') continue;
+    const proto = btf[t.type - 1];
+    if (proto?.kind !== 'func_proto') continue;
+    const k = proto.params.findIndex((p) => p.name === '' && p.type !== 0);
+    if (k >= 0) return `[${id}] FUNC ${t.name} type_id=${t.type} Invalid arg#${k + 1}`;
+  }
+  return undefined;
 }
 
 /**

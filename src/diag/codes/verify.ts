@@ -404,8 +404,9 @@ export const verifyCodes = {
     '    extern const void some_symbol __ksym __weak;\n' +
     '    if (&some_symbol) ...'),
   V1035: E('verify-kernel-struct', 'a read through a kernel pointer falls outside the struct it points to, or across its members',
-    'A pointer that BTF describes (an argument of a tp_btf, fentry or lsm program, or a pointer\n' +
-    'member read through one) may be read only inside the struct it points to, and each read\n' +
+    'A pointer that BTF describes (an argument of a tp_btf, fentry or lsm program, a kernel\n' +
+    'object a kfunc returns such as bpf_xdp_ct_lookup\'s struct nf_conn, or a pointer member read\n' +
+    'through one) may be read only inside the struct it points to, and each read\n' +
     'must stay inside one member: a pointer member read whole, a number or array member read up\n' +
     'to its end (a nested struct may be entered). The kernel checks this against its own BTF\n' +
     '(btf_struct_access), also for the memory a helper such as bpf_strncmp reads; ebcc checks it\n' +
@@ -415,6 +416,18 @@ export const verifyCodes = {
     '    bpf_strncmp(task->comm, 17, "foo");\n' +
     'Right:\n' +
     '    bpf_strncmp(task->comm, sizeof(task->comm), "foo");'),
+  V1036: E('verify-btf-refused', 'the kernel refuses the object\'s BTF, so libbpf loads the programs without it',
+    'The kernel checks the BTF an object brings before any program is loaded. Every parameter\n' +
+    'of a function (BTF FUNC) must have a name: one without a name makes the kernel refuse the\n' +
+    'whole BTF ("Invalid arg#1"). libbpf then goes on without BTF ("BTF is optional, ignoring"):\n' +
+    'maps lose their value types and programs their func_info, so bpf_spin_lock, bpf_timer,\n' +
+    'kptrs and callbacks (bpf_loop) are refused ("missing btf func_info"). ebcc verifies such an\n' +
+    'object as the kernel will see it, without BTF.\n' +
+    '\n' +
+    'Wrong (no name for the parameter):\n' +
+    '    SEC("xdp") int prog(struct xdp_md *) { return XDP_PASS; }\n' +
+    'Right:\n' +
+    '    SEC("xdp") int prog(struct xdp_md *ctx) { return XDP_PASS; }'),
   V1099: E('verify-other', 'the kernel verifier would refuse the program for another reason',
     'This rejection has no more specific explanation in ebcc yet. The message carries the\n' +
     'kernel\'s own text, which the kernel documentation (Documentation/bpf/verifier.rst) and\n' +
