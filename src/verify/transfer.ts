@@ -186,8 +186,11 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
  * kernel's reg->off); moved by anything else, ebcc no longer knows where it points.
  */
 function kernelStructMoved(op: string, d: Reg, src: Reg): { struct: number; off: number } | undefined {
-  const constOf = (r: Reg): number | undefined =>
-    !r.kptr && isConst(r.s) && r.s.var.v >= -(1n << 29n) && r.s.var.v < 1n << 29n ? Number(r.s.var.v) : undefined;
+  // The constant as a signed number: `r0 += -8` moves the pointer back (var.v holds 2^64 - 8).
+  const constOf = (r: Reg): number | undefined => {
+    const v = BigInt.asIntN(64, r.s.var.v);
+    return !r.kptr && isConst(r.s) && v >= -(1n << 29n) && v < 1n << 29n ? Number(v) : undefined;
+  };
   if (op === 'add' && d.kptr && d.kstruct) {
     const c = constOf(src);
     return c === undefined ? undefined : { struct: d.kstruct, off: d.kstructOff + c };

@@ -68,6 +68,17 @@ int before_the_struct(__u64 *ctx)
 	return p[-1] & 1;
 }
 
+// @case before_the_struct_moved reject EACCES "invalid negative access: off=-8"
+SEC("tp_btf/task_newtask")
+int before_the_struct_moved(__u64 *ctx)
+{
+	volatile long *p = (volatile long *)TASK(ctx);
+
+	/* The pointer itself moved back, then read at offset 0. */
+	asm volatile("%0 += -8" : "+r"(p));
+	return *p & 1;
+}
+
 // @case past_the_struct reject EACCES "access beyond struct task_struct at off 1048576 size 8"
 SEC("tp_btf/task_newtask")
 int past_the_struct(__u64 *ctx)
