@@ -74,11 +74,17 @@ function valueOf(s: State, o: Operand): Value | undefined {
  * Registers that can ever hold a constant: written by a constant move, or by
  * an operation whose register operands can. The others (loads, call results,
  * parameters, and what is computed from them) are always varying and are
- * left out of the per-block states, which keeps them small.
+ * left out of the per-block states, which keeps them small. Returned in the
+ * order they were found.
  */
-function trackedRegisters(fn: IrFunction): Set<VReg> {
-  const tracked = new Set<VReg>();
-  const may = (o: Operand) => o.kind === 'imm' || tracked.has(o.reg);
+function trackedRegisters(fn: IrFunction): VReg[] {
+  // Flags indexed by register (a plain array grows to any register number), not sets: this runs
+  // on every instruction of every constProp, and the process runs without TurboFan.
+  const isTracked: (1 | undefined)[] = [];
+  const isParam: (1 | undefined)[] = [];
+  for (const p of fn.params) isParam[p] = 1;
+  const tracked: VReg[] = [];
+  const may = (o: Operand) => o.kind === 'imm' || isTracked[o.reg] === 1;
   const canBeConst = (i: Inst): boolean => {
     switch (i.op) {
       case 'mov':
@@ -86,10 +92,10 @@ function trackedRegisters(fn: IrFunction): Set<VReg> {
       case 'alu':
         return (may(i.a) && may(i.b)) || ((i.alu === 'and' || i.alu === 'mul') && ((i.a.kind === 'imm' && i.a.value === 0n) || (i.b.kind === 'imm' && i.b.value === 0n)));
       case 'neg':
-        return tracked.has(i.a);
+        return isTracked[i.a] === 1;
       case 'sext':
       case 'bswap':
-        return tracked.has(i.src);
+        return isTracked[i.src] === 1;
       default:
         return false;
     }
@@ -97,47 +103,46 @@ function trackedRegisters(fn: IrFunction): Set<VReg> {
   // A worklist of registers just found trackable: each definition is looked at again only when
   // a register it reads becomes tracked (at most twice), so a register written in every copy of
   // an unrolled loop and read by each of them costs its definitions, not their square.
-  const readers = new Map<VReg, Inst[]>();
-  const params = new Set(fn.params);
+  const readers: (Inst[] | undefined)[] = [];
+  const addReader = (r: VReg, i: Inst): void => {
+    const l = readers[r];
+    if (l) l.push(i);
+    else readers[r] = [i];
+  };
   const work: VReg[] = [];
   const check = (i: Inst) => {
     const d = instDef(i)!;
-    if (tracked.has(d) || params.has(d) || !canBeConst(i)) return;
-    tracked.add(d);
+    if (isTracked[d] === 1 || isParam[d] === 1 || !canBeConst(i)) return;
+    isTracked[d] = 1;
+    tracked.push(d);
     work.push(d);
   };
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      if (instDef(i) === undefined) continue;
-      for (const r of regsRead(i)) {
-        const l = readers.get(r);
-        if (l) l.push(i);
-        else readers.set(r, [i]);
+      // The registers canBeConst looks at; only these instructions can be constant.
+      switch (i.op) {
+        case 'mov':
+          if (i.src.kind === 'reg') addReader(i.src.reg, i);
+          break;
+        case 'alu':
+          if (i.a.kind === 'reg') addReader(i.a.reg, i);
+          if (i.b.kind === 'reg') addReader(i.b.reg, i);
+          break;
+        case 'neg':
+          addReader(i.a, i);
+          break;
+        case 'sext':
+        case 'bswap':
+          addReader(i.src, i);
+          break;
+        default:
+          continue;
       }
       check(i);
     }
   }
-  while (work.length > 0) for (const i of readers.get(work.pop()!) ?? []) check(i);
+  while (work.length > 0) for (const i of readers[work.pop()!] ?? []) check(i);
   return tracked;
-}
-
-/** The registers canBeConst looks at. */
-function regsRead(i: Inst): VReg[] {
-  // No closures or spreads: this runs on every instruction of every constProp.
-  switch (i.op) {
-    case 'mov':
-      return i.src.kind === 'reg' ? [i.src.reg] : [];
-    case 'alu':
-      if (i.a.kind === 'reg') return i.b.kind === 'reg' ? [i.a.reg, i.b.reg] : [i.a.reg];
-      return i.b.kind === 'reg' ? [i.b.reg] : [];
-    case 'neg':
-      return [i.a];
-    case 'sext':
-    case 'bswap':
-      return [i.src];
-    default:
-      return [];
-  }
 }
 
 function constOf(s: State, o: Operand): bigint | undefined {
@@ -267,12 +272,13 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
           entry[succ] = live.length === 1 ? exit : exit.slice();
           changed = true;
         } else {
+          // meet(), written out: this loop runs over the whole vector on every edge, and most
+          // slots are equal, or already varying, or not reached by this edge.
           for (let k = 0; k < exit.length; k++) {
-            const m = meet(old[k], exit[k]);
-            if (m !== old[k]) {
-              changed = true;
-              old[k] = m;
-            }
+            const o = old[k], e = exit[k];
+            if (o === e || e === undefined || o === 'varying') continue;
+            old[k] = o === undefined ? e : 'varying';
+            changed = true;
           }
         }
         if (changed) {
