@@ -87,7 +87,7 @@ interface Checkpoint {
   branches: number;
   parent: Checkpoint | undefined;
   /** loopKey of the state, for the infinite-loop test. */
-  key: string;
+  key: number;
   /** Times a later state here was pruned by this one, and times it was not (is_state_visited's hit_cnt, miss_cnt). */
   hits: number;
   misses: number;
@@ -226,7 +226,7 @@ export function checkProgram(env: Env): CheckResult {
   };
 
   const explored = new Map<number, Checkpoint[]>();
-  const byKey = new Map<number, Map<string, Checkpoint[]>>();
+  const byKey = new Map<number, Map<number, Checkpoint[]>>();
   const pending: Path[] = [];
   const first = env.globalSubprog;
   let cur: Path = { st: first ? globalEntryState(env, first) : entryState(), idx: first ? first.start : 0, parent: undefined, trail: undefined, steps: 0, anchor: undefined };
@@ -302,9 +302,9 @@ export function checkProgram(env: Env): CheckResult {
       const liveHere = liveAt(cur.st, idx);
       const exact = masksAt(cur.st, idx, false);
       const imprecise = masksAt(cur.st, idx, true);
-      const key = list.length > 0 ? loopKey(cur.st, liveHere) : '';
+      const key = list.length > 0 ? loopKey(cur.st, liveHere) : undefined;
       const depth = cur.st.mayGotoDepth ?? 0;
-      for (const cp of iterNext[idx] ? [] : byKey.get(idx)?.get(key) ?? []) {
+      for (const cp of iterNext[idx] || key === undefined ? [] : byKey.get(idx)?.get(key) ?? []) {
         if (cp.branches > 0 && (cp.st.mayGotoDepth ?? 0) === depth && maybeLooping(cp.st, cur.st, liveHere) &&
           statesEqual(cp.st, cur.st, exact) && statesEqual(cur.st, cp.st, exact) && !iterDepthsDiffer(cp.st, cur.st)) {
           loopState = cp;
@@ -362,11 +362,11 @@ export function checkProgram(env: Env): CheckResult {
         list.length = kept;
       }
       if (addState) {
-        const cp: Checkpoint = { st: cloneState(cur.st), idx, branches: 1, parent: cur.parent, key: key || loopKey(cur.st, liveHere), hits: 0, misses: 0 };
+        const cp: Checkpoint = { st: cloneState(cur.st), idx, branches: 1, parent: cur.parent, key: key ?? loopKey(cur.st, liveHere), hits: 0, misses: 0 };
         cur.parent = cp;
         list.push(cp);
         explored.set(idx, list);
-        const keys = byKey.get(idx) ?? new Map<string, Checkpoint[]>();
+        const keys = byKey.get(idx) ?? new Map<number, Checkpoint[]>();
         const same = keys.get(cp.key);
         if (same) same.push(cp);
         else keys.set(cp.key, [cp]);

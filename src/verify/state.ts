@@ -467,18 +467,34 @@ function scalarsIdentical(a: Reg, b: Reg): boolean {
     x.umax === y.umax && x.s32min === y.s32min && x.s32max === y.s32max && x.u32min === y.u32min && x.u32max === y.u32max;
 }
 
-/** A key of the live registers of the current frame: equal keys for states maybeLooping would match (and some others). */
-export function loopKey(st: State, live: (frame: number, reg: number) => boolean): string {
+/** A small number per register type, for loopKey. */
+const TYPE_CODES: Record<RegType, number> = {
+  not_init: 0, scalar: 1, ctx: 2, map_ptr: 3, map_value: 4, map_key: 5, stack: 6, pkt: 7, pkt_meta: 8, pkt_end: 9, sock: 10,
+  sock_common: 11, tcp_sock: 12, mem: 13, flow_keys: 14, btf_id: 15, func: 16, iter: 17, dynptr: 18, const_dynptr: 19,
+};
+
+/**
+ * A key of the live registers of the current frame: equal keys for states maybeLooping would
+ * match (and some others). A 32-bit hash of a few fields is enough: states with equal keys are
+ * compared in full by maybeLooping, and the key is built and looked up at every visit of a prune
+ * point, where a string of the fields cost more than the comparisons it spares.
+ */
+export function loopKey(st: State, live: (frame: number, reg: number) => boolean): number {
   const f = st.frames.length - 1;
-  let k = `${st.frames.length}`;
+  let k = st.frames.length;
   const regs = st.frames[f]!.regs;
   for (let r = 0; r < 10; r++) {
     if (!live(f, r)) continue;
     const a = regs[r]!;
     const x = a.s;
-    // A few fields are enough: states with equal keys are compared in full by maybeLooping, and
-    // the key is built and hashed at every visit of a prune point.
-    k += `|${a.type},${a.off},${x.var.v},${x.var.m},${x.smin}`;
+    k = (Math.imul(k, 31) + TYPE_CODES[a.type]) | 0;
+    k = (Math.imul(k, 31) + a.off) | 0;
+    // Number() of equal bigints is equal; each is mixed in as its low and its high 32 bits.
+    const smin = Number(x.smin), mask = Number(x.var.m);
+    k = (Math.imul(k, 31) + (smin | 0)) | 0;
+    k = (Math.imul(k, 31) + ((smin / 4294967296) | 0)) | 0;
+    k = (Math.imul(k, 31) + (mask | 0)) | 0;
+    k = (Math.imul(k, 31) + ((mask / 4294967296) | 0)) | 0;
   }
   return k;
 }
