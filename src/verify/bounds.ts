@@ -210,8 +210,13 @@ export function syncBounds(s: Scalar): void {
   // tnums are the constant).
   if (isExactConst(s)) return;
   updateBounds(s);
+  // deduceBounds is a function of the fields alone: when a first round changes none of them, a
+  // second would not either (the kernel runs it twice for the rounds that do).
+  const t = s.var, smin = s.smin, smax = s.smax, umin = s.umin, umax = s.umax;
+  const s32min = s.s32min, s32max = s.s32max, u32min = s.u32min, u32max = s.u32max;
   deduceBounds(s);
-  deduceBounds(s);
+  if (s.smin !== smin || s.smax !== smax || s.umin !== umin || s.umax !== umax || s.s32min !== s32min || s.s32max !== s32max ||
+    s.u32min !== u32min || s.u32max !== u32max || (s.var !== t && (s.var.v !== t.v || s.var.m !== t.m))) deduceBounds(s);
   boundOffset(s);
   updateBounds(s);
 }

@@ -186,4 +186,20 @@ describe('bounds of loads and constants', () => {
       expect(wide).toEqual(scalarConst(v));
     }
   });
+
+  // reg_bounds_sync runs __reg_deduce_bounds twice; syncBounds skips the second round only when
+  // the first changed nothing. Here the first round changes the ranges and the second narrows
+  // them to a constant (the values the implementation that always ran both rounds gave; after one
+  // round the tnum still had 631049215 unknown).
+  it('syncBounds runs the second deduction round when the first one narrowed something', () => {
+    const s: Scalar = {
+      var: { v: 2147483648n, m: 10424949075884182527n }, smin: -46883n, smax: 2147483649n, umin: 232n, umax: 15164348284651101498n,
+      s32min: -2147483647n, s32max: -1259414214n, u32min: 232n, u32max: 4294920413n,
+    };
+    syncBounds(s);
+    expect(s).toEqual({
+      var: { v: 2147483649n, m: 0n }, smin: 2147483649n, smax: 2147483649n, umin: 2147483649n, umax: 2147483649n,
+      s32min: -2147483647n, s32max: -2147483647n, u32min: 2147483649n, u32max: 2147483649n,
+    });
+  });
 });
