@@ -7,7 +7,7 @@
 // with other V8 flags, with exit status 14, which bin/ebcc also falls back on.
 // `npm run build` runs this last (scripts/bundle-cli.mjs); a failure leaves no blob and no stamp.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,25 @@ const SNAPSHOT_V8_FLAGS = ['--no-opt', '--min-semi-space-size=16'];
 // at -O2 and at -O0).
 const samples = ['xdp_count.c', 'l4lb.c', 'legacy_maps.c', 'socket_filter.c', 'tc_classifier.c', 'xdp_firewall.c'].map((f) => join(root, 'samples', f));
 const warmUp = [...samples.map((f) => [f]), [samples[0], '-O0']];
+// The include lists whose front-end state the blob keeps (src/driver/header-prefix.ts). Each costs
+// every start its share of the blob (~2 MB, ~70 M instructions to deserialize) and saves a compile
+// that begins with it ~450 M: the most common start of public programs, <linux/bpf.h> then
+// <bpf/bpf_helpers.h>, and each list of leading `#include <...>` lines that two or more of the
+// samples and bench programs begin with.
+const headerLists = [['linux/bpf.h', 'bpf/bpf_helpers.h']];
+const leading = new Map();
+for (const dir of ['samples', 'bench/programs']) {
+  for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.c')).sort()) {
+    const text = readFileSync(join(root, dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+    const lines = /^(?:\s*#include <[^>\n]+>[ \t]*\n)+/.exec(text.replace(/^\s+/, ''))?.[0] ?? '';
+    const headers = [...lines.matchAll(/<([^>]+)>/g)].map((m) => m[1]);
+    const key = headers.join('\n');
+    if (headers.length > 0) leading.set(key, { headers, uses: (leading.get(key)?.uses ?? 0) + 1 });
+  }
+}
+for (const { headers, uses } of leading.values()) {
+  if (uses >= 2 && !headerLists.some((l) => l.join('\n') === headers.join('\n'))) headerLists.push(headers);
+}
 
 rmSync(blobPath, { force: true });
 rmSync(stampPath, { force: true });
@@ -39,7 +58,7 @@ try {
   writeFileSync(
     entry,
     `const __ebccBundle = (function (exports, require, module, __filename, __dirname) {${readFileSync(bundlePath, 'utf8')}\n});\n` +
-      `const EBCC_SNAPSHOT = ${JSON.stringify({ bundlePath, warmUp })};\n` +
+      `const EBCC_SNAPSHOT = ${JSON.stringify({ bundlePath, warmUp, headerLists })};\n` +
       readFileSync(join(root, 'scripts/snapshot-entry.cjs'), 'utf8'),
   );
   const tmpBlob = join(work, 'ebcc.blob');

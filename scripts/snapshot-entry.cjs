@@ -6,7 +6,7 @@
 // from the blob runs. Only builtin modules can be required here, which is all the bundle needs.
 /* global __ebccBundle, EBCC_SNAPSHOT */
 'use strict';
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -46,12 +46,23 @@ function parseCacheRecording(dir) {
   return { entries: cache.entries.map((e) => ({ head: e.head, load: () => (heldEntries.set(e.head, e.load()), e.load()) })) };
 }
 
+// The front end's states after common include lists (src/driver/header-prefix.ts), recorded after
+// the warm-up by compiling a file of just those #include lines; a compile takes at most one.
+const headerPrefixes = { entries: [] };
+
 async function warmUp() {
   const out = mkdtempSync(join(tmpdir(), 'ebcc-snapshot-'));
   try {
     for (const [i, args] of EBCC_SNAPSHOT.warmUp.entries()) {
       const status = await main([...args, '-o', join(out, `${i}.o`)], { parseCache: i === 0 ? parseCacheRecording : (dir) => readParseCacheOf(dir, bundleFingerprint) });
       if (status !== 0) throw new Error(`the warm-up compile ${args.join(' ')} failed (status ${status})`);
+    }
+    const recording = { entries: headerPrefixes.entries, recording: true };
+    for (const [i, headers] of EBCC_SNAPSHOT.headerLists.entries()) {
+      const file = join(out, `prefix-${i}.c`);
+      writeFileSync(file, headers.map((h) => `#include <${h}>\n`).join(''));
+      const status = await main([file, '-fsyntax-only'], { headerPrefixes: recording });
+      if (status !== 0) throw new Error(`recording the header prefix of ${headers.join(' ')} failed (status ${status})`);
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -93,5 +104,5 @@ v8.startupSnapshot.setDeserializeMainFunction(async () => {
       throw e;
     });
   }
-  process.exitCode = await main(args, { parseCache: parseCacheWithHeld });
+  process.exitCode = await main(args, { parseCache: parseCacheWithHeld, headerPrefixes });
 });

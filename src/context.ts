@@ -3,6 +3,7 @@
 import { Diagnostics, type WarningMode } from './diag/diagnostic.js';
 import type { FileSystem } from './diag/fs.js';
 import { SourceManager } from './diag/source.js';
+import type { HeaderPrefixStore } from './driver/header-prefix.js';
 import type { ParseCache } from './parse/parse-cache.js';
 
 export interface CompileOptions {
@@ -59,6 +60,8 @@ export interface CompileContext {
   fs: FileSystem;
   /** Declarations recorded at build time for ebcc's own headers (src/parse/parse-cache.ts); the CLI sets it. */
   parseCache?: ParseCache;
+  /** Front-end states after common leading #include lines (driver/header-prefix.ts); the CLI started from a snapshot sets it. */
+  headerPrefixes?: HeaderPrefixStore;
 }
 
 export function defaultOptions(overrides: Partial<CompileOptions> = {}): CompileOptions {

@@ -12,6 +12,7 @@ import { renderDiagnostics } from '../diag/render.js';
 import { SourceManager } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import type { IrFunction } from '../ir/ir.js';
+import type { HeaderPrefixStore } from '../driver/header-prefix.js';
 import type { ParseCache } from '../parse/parse-cache.js';
 import { getParser } from '../parse/parse.js';
 import { ParseState } from '../parse/parser-base.js';
@@ -44,6 +45,7 @@ function runBuild(file: string, flags: BuildFlags, mode: Normalized, launch: Lau
   if (launch.parseCache !== undefined) ctx.parseCache = launch.parseCache(parseCacheDir());
   else if (launch.bundleFingerprint !== undefined) ctx.parseCache = readParseCacheOf(parseCacheDir(), launch.bundleFingerprint);
   else if (launch.bundleSource !== undefined) ctx.parseCache = readParseCache(parseCacheDir(), launch.bundleSource);
+  if (launch.headerPrefixes !== undefined) ctx.headerPrefixes = launch.headerPrefixes;
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {
@@ -197,6 +199,8 @@ export interface Launch {
   bundleFingerprint?: string;
   /** The parse cache for the one in `dir`; a snapshot's holds entries it read at build. */
   parseCache?: (dir: string) => ParseCache | undefined;
+  /** A snapshot's recorded header prefixes (driver/header-prefix.ts), or a store to record them into. */
+  headerPrefixes?: HeaderPrefixStore;
 }
 
 export { parseCacheFingerprint, readParseCacheOf };

@@ -12,10 +12,11 @@ import { verifyCompiled } from '../verify/index.js';
 import { optimize, type PassHooks } from '../opt/pipeline.js';
 import { checkSignedDivision } from '../opt/signed-division.js';
 import type { TranslationUnit } from '../parse/ast.js';
-import { parse } from '../parse/parse.js';
+import { getParser, parse } from '../parse/parse.js';
 import type { Token } from '../pp/token.js';
 import { preprocess } from '../pp/preprocess.js';
 import { check } from '../sema/check.js';
+import { preprocessWithPrefix, recordHeaderPrefix, takeHeaderPrefix } from './header-prefix.js';
 import type { Program } from '../sema/program.js';
 
 /** How far to run: each stop returns what that stage produced. */
@@ -63,15 +64,22 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   }
 
   at.stage = 'the preprocessor';
-  out.tokens = preprocess(file, ctx);
+  const store = ctx.headerPrefixes;
+  if (store?.recording) {
+    recordHeaderPrefix(store, file, ctx);
+    return;
+  }
+  // A main file that begins with recorded #include lines starts from their state (header-prefix.ts).
+  const prefix = store ? takeHeaderPrefix(store, file, ctx) : undefined;
+  out.tokens = prefix ? preprocessWithPrefix(prefix, file, ctx) : preprocess(file, ctx);
   if (stopAfter === 'pp') return;
 
   at.stage = 'the parser';
-  out.ast = parse(out.tokens, ctx);
+  out.ast = parse(out.tokens, ctx, getParser(), prefix?.entry.parsed);
   if (stopAfter === 'parse') return;
 
   at.stage = 'semantic analysis';
-  out.program = check(out.ast, ctx);
+  out.program = check(out.ast, ctx, prefix?.entry.checked);
   if (stopAfter === 'sema' || ctx.diags.hasErrors()) return;
 
   at.stage = 'lowering';

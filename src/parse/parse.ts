@@ -9,7 +9,7 @@ import type { CompileContext } from '../context.js';
 import type { Token } from '../pp/token.js';
 import type * as ast from './ast.js';
 import { MAX_NESTING_DEPTH, NestingTooDeep, ParseState } from './parser-base.js';
-import { reusePrefix, type DeclBoundary } from './parse-cache.js';
+import { reusePrefix, type DeclBoundary, type ReusedPrefix } from './parse-cache.js';
 import { toParserTokens, type CToken } from './tokens.js';
 import { CParser } from './unit-rules.js';
 
@@ -29,12 +29,13 @@ export function getParser(): CParser {
 /**
  * `parser`: the process's by default; tests pass one built otherwise. With ctx.parseCache, the
  * first declarations come from the cache when their tokens are exactly the recorded ones
- * (parse-cache.ts), and the parser starts after them.
+ * (parse-cache.ts), and the parser starts after them. `prefix`, when given, is such declarations
+ * that the caller knows these tokens to begin with (driver/header-prefix.ts).
  */
-export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser()): ast.TranslationUnit {
+export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser(), prefix?: ReusedPrefix): ast.TranslationUnit {
   const c23 = ctx.options.c23 === true;
   const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 });
-  const reused = ctx.parseCache ? reusePrefix(ctx.parseCache, tokens, c23) : undefined;
+  const reused = prefix ?? (ctx.parseCache ? reusePrefix(ctx.parseCache, tokens, c23) : undefined);
   let state = new ParseState(ctokens, pragmasBefore);
   let parsed = false;
   if (reused) {

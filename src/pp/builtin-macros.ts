@@ -79,6 +79,7 @@ export function expandBuiltinMacro(pp: PPState, src: TokenSource, tok: PPToken):
     case '__INCLUDE_LEVEL__':
       return make('number', String(Math.max(0, pp.files.length - 1)));
     case '__BASE_FILE__':
+      pp.baseFileUsed = true;
       return make('string', quote(pp.baseFile));
     case '__DATE__':
       return make('string', FIXED_DATE);

@@ -1,6 +1,7 @@
 // The preprocessor's entry point: translation phases 1–4 (C11 5.1.1.2) over
 // the predefined macros, the command line's -D/-U/-include, and the main file.
 import type { CompileContext } from '../context.js';
+import type { Diagnostics } from '../diag/diagnostic.js';
 import type { SourceFile } from '../diag/source.js';
 import { runDirective } from './directives.js';
 import { closeFile, currentFile, openFile, reportLexDiags } from './include.js';
@@ -11,6 +12,14 @@ import type { Token } from './token.js';
 
 /** Preprocesses `file` (already in ctx.sources) into tokens for the parser, ending with 'eof'. */
 export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
+  return preprocessKeeping(file, ctx).tokens;
+}
+
+/**
+ * As preprocess(), and also returns the preprocessor's state at the end: its macros, guards and
+ * the like (driver/header-prefix.ts keeps it to start later compiles from).
+ */
+export function preprocessKeeping(file: SourceFile, ctx: CompileContext): { tokens: Token[]; state: PPState } {
   const pp: PPState = {
     ctx,
     macros: new Map(),
@@ -37,6 +46,27 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
     openFile(pp, f, -1);
     run(pp, out);
   }
+  return { tokens: finish(pp, file, out), state: pp };
+}
+
+/**
+ * Preprocesses `file` from a state that an earlier preprocessing of the same predefined macros,
+ * command line and leading lines of a main file ended in (`state` and its output `out`, both used
+ * up), reading the main file's lexed `tokens` from index `start` on. The caller has checked that
+ * the lines before `start` are #include lines that preprocess exactly as the recorded ones did,
+ * and that the main file has no include guard (it starts with #include) and no lexer diagnostic
+ * before `start`.
+ */
+export function preprocessFrom(file: SourceFile, ctx: CompileContext, state: PPState, out: Token[], tokens: PPToken[], lexDiags: Diagnostics, start: number): Token[] {
+  const pp = state;
+  pp.ctx = ctx;
+  pp.baseFile = file.path;
+  pp.files.push({ file, tokens, pos: start, conditionals: [], searchIndex: -1, lexDiags, lexDiagsReported: 0, quietRanges: [] });
+  run(pp, out);
+  return finish(pp, file, out);
+}
+
+function finish(pp: PPState, file: SourceFile, out: Token[]): Token[] {
   const eof = makeEof({ file: file.id, start: file.text.length, end: file.text.length });
   // After a fatal limit (E1014) the partial output ends mid-construct: parsing it would only
   // add follow-on errors, and up to MAX_TOKENS tokens of them take seconds to parse.

@@ -102,6 +102,8 @@ export interface PPState {
   includeGuards: Map<string, IncludeGuard>;
   /** The main file's path, for __BASE_FILE__. */
   baseFile: string;
+  /** __BASE_FILE__ was expanded: the output depends on the main file's path. */
+  baseFileUsed?: boolean;
   /** #line directives seen, by SourceFile id, in order. */
   lineMarks: Map<number, LineMark[]>;
   counter: number;

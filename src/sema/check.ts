@@ -9,12 +9,48 @@ import type { Program } from './program.js';
 import { newScope, type SemaState } from './state.js';
 import * as T from './types.js';
 
-export function check(tu: TranslationUnit, ctx: CompileContext): Program {
+export function check(tu: TranslationUnit, ctx: CompileContext, prefix?: CheckedPrefix): Program {
+  let s: SemaState;
+  let from = 0;
+  if (prefix && prefix.items.every((item, i) => tu.items[i] === item)) {
+    s = prefix.state;
+    s.ctx = ctx;
+    from = prefix.items.length;
+  } else {
+    s = startCheck(tu, ctx);
+  }
+  checkItems(s, tu.items, from, tu.items.length);
+  checkWholeProgram(s, s.program);
+  return s.program;
+}
+
+/**
+ * The checker's state after the first `count` items of `tu`, before the checks of the whole
+ * program: check() with it and these same item objects goes on from there (driver/header-prefix.ts).
+ */
+export interface CheckedPrefix {
+  state: SemaState;
+  items: TranslationUnit['items'];
+}
+
+export function checkPrefix(tu: TranslationUnit, ctx: CompileContext, count: number): CheckedPrefix {
+  const s = startCheck(tu, ctx);
+  checkItems(s, tu.items, 0, count);
+  return { state: s, items: tu.items.slice(0, count) };
+}
+
+function startCheck(tu: TranslationUnit, ctx: CompileContext): SemaState {
   const program: Program = { functions: [], globals: [], funcs: new Map() };
   const s: SemaState = { ctx, scopes: [newScope()], program, nextTypeId: 1, defs: [], deferred: new Map() };
   // GCC's variadic-argument list type, which headers name even when unused.
   s.scopes[0]!.names.set('__builtin_va_list', { kind: 'typedef', name: '__builtin_va_list', type: T.ptrTo(T.CHAR), span: tu.span });
-  for (const item of tu.items) {
+  return s;
+}
+
+function checkItems(s: SemaState, items: TranslationUnit['items'], from: number, to: number): void {
+  const ctx = s.ctx;
+  for (let i = from; i < to; i++) {
+    const item = items[i]!;
     switch (item.kind) {
       case 'FunctionDef':
         checkFunctionDef(s, item);
@@ -32,6 +68,4 @@ export function check(tu: TranslationUnit, ctx: CompileContext): Program {
         assertNever(item);
     }
   }
-  checkWholeProgram(s, program);
-  return program;
 }

@@ -1,0 +1,223 @@
+// Header prefixes: a compile that starts from the front end's state after the main file's leading
+// `#include <...>` lines, as a precompiled header does. Most programs begin with the same few
+// includes of ebcc's own headers (<linux/bpf.h>, <bpf/bpf_helpers.h>, ...), and preprocessing,
+// parsing and checking those headers is most of a small program's front end. The startup
+// snapshot (scripts/snapshot-entry.cjs) records, for a few include lists, the preprocessor's
+// state and output, the parsed declarations and the checker's state after them, and a compile
+// whose main file begins with one of those lists, under the same options and the same header
+// files, takes that state instead of redoing the work. Each recorded state is used at most once
+// (the compile goes on changing it); a process compiles one file.
+//
+// Exactness. Preprocessing the include lines depends on the options (the predefined macros, -D,
+// -U, -include, the search list; the key is every option the front end may read), on the files
+// read (each read is replayed: the same paths must give the same texts, or the same absence),
+// and on the main file only through __BASE_FILE__ (a header that expands it is not recorded)
+// and the spans of the include lines, which become the included headers' `includedFrom`: the
+// user's own lines' spans are put there. Only main files whose lines before the prefix's end are
+// exactly such include lines (`#include <name>` and nothing else on the line, no lexer
+// diagnostic) qualify, and only a recording that reported nothing, so no diagnostic is lost or
+// reordered. The parser's look-ahead past the prefix is handled as the parse cache does: only
+// declarations whose look-ahead lies inside the headers' tokens are reused. The checker's state
+// is reused only when the parse kept the recorded declarations (a syntax error later in the file
+// makes the parser start again from the first token, and then everything is checked again).
+import type { CompileContext, CompileOptions } from '../context.js';
+import { Diagnostics } from '../diag/diagnostic.js';
+import type { FileSystem } from '../diag/fs.js';
+import type { SourceFile } from '../diag/source.js';
+import type { TranslationUnit } from '../parse/ast.js';
+import { recordEntry, type ReusedPrefix } from '../parse/parse-cache.js';
+import { parseRecording } from '../parse/parse.js';
+import { lexFile } from '../pp/lexer.js';
+import { preprocessFrom, preprocessKeeping } from '../pp/preprocess.js';
+import type { PPState, PPToken } from '../pp/state.js';
+import type { Token } from '../pp/token.js';
+import { checkPrefix, type CheckedPrefix } from '../sema/check.js';
+
+/** The recorded prefixes a compile may start from; `recording` makes a compile record instead. */
+export interface HeaderPrefixStore {
+  entries: HeaderPrefix[];
+  recording?: boolean;
+}
+
+/** The front end's state after one list of leading includes. */
+export interface HeaderPrefix {
+  /** optionsKey() of the recording compile. */
+  key: string;
+  /** The header names of the include lines, in order. */
+  headers: string[];
+  /** Every file read, in order, with its text (undefined: not found). */
+  reads: [string, string | undefined][];
+  /** ctx.sources after preprocessing; [0] is the recording's main file. */
+  sources: SourceFile[];
+  /** Headers included from the main file: [source index, include line, first token, last token] of their includedFrom span. */
+  includeSpans: [number, number, number, number][];
+  systemFiles: number[];
+  ignoredAt: string[];
+  pp: PPState;
+  /** The preprocessor's output without its 'eof'. */
+  tokens: Token[];
+  parsed: ReusedPrefix;
+  checked: CheckedPrefix;
+}
+
+/** What a compile takes from a prefix: its own main file's tokens and where reading them goes on. */
+export interface PrefixUse {
+  entry: HeaderPrefix;
+  tokens: PPToken[];
+  lexDiags: Diagnostics;
+  start: number;
+}
+
+/** Options that only the back end reads; every other option may change the front end's result. */
+const BACK_END_OPTIONS: ReadonlySet<keyof CompileOptions> = new Set(['debugInfo', 'verify', 'compDir']);
+
+function optionsKey(options: CompileOptions): string {
+  const front = Object.entries(options)
+    .filter(([name, value]) => !BACK_END_OPTIONS.has(name as keyof CompileOptions) && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(front);
+}
+
+/** One leading `#include <name>` line of a lexed main file: its tokens are [first, last]. */
+interface IncludeLine {
+  name: string;
+  first: number;
+  last: number;
+}
+
+/** The main file's leading lines that are each exactly `#include <name>`, in order. */
+function leadingIncludes(file: SourceFile, tokens: readonly PPToken[]): IncludeLine[] {
+  const lines: IncludeLine[] = [];
+  let i = 0;
+  for (;;) {
+    const hash = tokens[i]!;
+    const directive = tokens[i + 1];
+    const open = tokens[i + 2];
+    if (!(hash.kind === 'punct' && hash.text === '#' && hash.lineStart)) break;
+    if (!directive || directive.lineStart || directive.kind !== 'ident' || directive.text !== 'include') break;
+    if (!open || open.lineStart || open.kind !== 'punct' || open.text !== '<') break;
+    let close = i + 3;
+    while (close < tokens.length && !tokens[close]!.lineStart && !(tokens[close]!.kind === 'punct' && tokens[close]!.text === '>')) close++;
+    const end = tokens[close];
+    if (!end || end.lineStart || end.kind !== 'punct' || !tokens[close + 1]?.lineStart) break;
+    const name = file.text.slice(open.span.end, end.span.start);
+    if (name === '' || /[\\\n\r]/.test(name)) break;
+    lines.push({ name, first: i, last: close });
+    i = close + 1;
+  }
+  return lines;
+}
+
+/**
+ * The recorded prefix this compile can start from, taken out of the store, with the main file's
+ * sources entry, system files and pragma marks set as preprocessing the prefix would have set them;
+ * undefined (and nothing changed) when none applies exactly.
+ */
+export function takeHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx: CompileContext): PrefixUse | undefined {
+  if (store.entries.length === 0 || file.id !== 0 || ctx.sources.files.length !== 1) return undefined;
+  if (ctx.diags.list.length > 0 || ctx.diags.systemFiles.size > 0 || ctx.diags.ignoredAt.size > 0) return undefined;
+  const lexDiags = new Diagnostics(Number.MAX_SAFE_INTEGER);
+  const tokens = lexFile(file, lexDiags);
+  const lines = leadingIncludes(file, tokens);
+  if (lines.length === 0) return undefined;
+  const key = optionsKey(ctx.options);
+  let entry: HeaderPrefix | undefined;
+  for (const e of store.entries) {
+    if (e.key !== key || e.headers.length > lines.length || (entry && entry.headers.length >= e.headers.length)) continue;
+    if (e.headers.every((h, i) => lines[i]!.name === h)) entry = e;
+  }
+  if (!entry) return undefined;
+  const start = lines[entry.headers.length - 1]!.last + 1;
+  const prefixEnd = tokens[start]!.span.start;
+  if (lexDiags.list.some((d) => (d.span?.start ?? 0) <= prefixEnd)) return undefined;
+  if (!entry.reads.every(([path, text]) => ctx.fs.readFile(path) === text)) return undefined;
+  store.entries.splice(store.entries.indexOf(entry), 1);
+  for (const [index, line, first, last] of entry.includeSpans) {
+    const l = lines[line]!;
+    entry.sources[index]!.includedFrom = { file: file.id, start: tokens[l.first + first]!.span.start, end: tokens[l.first + last]!.span.end };
+  }
+  for (const f of entry.sources.slice(1)) ctx.sources.files.push(f);
+  for (const id of entry.systemFiles) ctx.diags.systemFiles.add(id);
+  for (const mark of entry.ignoredAt) ctx.diags.ignoredAt.add(mark);
+  return { entry, tokens, lexDiags, start };
+}
+
+/** preprocess() for a compile that took a prefix. */
+export function preprocessWithPrefix(use: PrefixUse, file: SourceFile, ctx: CompileContext): Token[] {
+  return preprocessFrom(file, ctx, use.entry.pp, use.entry.tokens, use.tokens, use.lexDiags, use.start);
+}
+
+/** A FileSystem that logs every read. */
+function loggingFs(fs: FileSystem, reads: [string, string | undefined][]): FileSystem {
+  return {
+    readFile(path: string): string | undefined {
+      const text = fs.readFile(path);
+      reads.push([path, text]);
+      return text;
+    },
+    whyUnreadable: fs.whyUnreadable?.bind(fs),
+  };
+}
+
+/**
+ * Records the prefix of `file`, a main file made of `#include <name>` lines only, compiled with
+ * `ctx`, into `store`; records nothing when the result would depend on more than the key (a
+ * diagnostic, __BASE_FILE__, another kind of line).
+ */
+export function recordHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx: CompileContext): void {
+  const mainTokens = lexFile(file, new Diagnostics(Number.MAX_SAFE_INTEGER));
+  const lines = leadingIncludes(file, mainTokens);
+  if (lines.length === 0 || mainTokens[lines[lines.length - 1]!.last + 1]?.kind !== 'eof') return;
+  const key = optionsKey(ctx.options);
+  const reads: [string, string | undefined][] = [];
+  const fs = ctx.fs;
+  ctx.fs = loggingFs(fs, reads);
+  let pp: { tokens: Token[]; state: PPState };
+  try {
+    pp = preprocessKeeping(file, ctx);
+  } finally {
+    ctx.fs = fs;
+  }
+  if (ctx.diags.list.length > 0 || pp.state.baseFileUsed || pp.state.stopped) return;
+  const tokens = pp.tokens;
+  // The declarations whose look-ahead ends inside the headers' tokens (before the 'eof').
+  const { items, boundaries, diagnostics } = parseRecording(tokens, ctx);
+  if (diagnostics > 0 || items.length !== boundaries.length) return;
+  const decls = recordEntry(tokens, items, boundaries, ctx.options.c23 === true, boundaries.length)?.decls;
+  if (!decls) return;
+  let count = 0;
+  while (count < decls.length && decls[count]!.checkEnd < tokens.length) count++;
+  if (count === 0) return;
+  const tu: TranslationUnit = { kind: 'TranslationUnit', span: { file: tokens[0]!.span.file, start: 0, end: tokens[0]!.span.end }, items };
+  if (tokens[0]!.span.file === file.id) return; // the span above is that of a stream starting in a header
+  const checked = checkPrefix(tu, ctx, count);
+  if (ctx.diags.list.length > 0) return;
+  const includeSpans: [number, number, number, number][] = [];
+  ctx.sources.files.forEach((f, index) => {
+    const from = f.includedFrom;
+    if (!from || from.file !== file.id) return;
+    const line = lines.findIndex((l) => mainTokens[l.first]!.span.start <= from.start && from.end <= mainTokens[l.last]!.span.end);
+    if (line < 0) return;
+    const l = lines[line]!;
+    const at = (offset: number, side: 'start' | 'end'): number => {
+      for (let t = l.first; t <= l.last; t++) if (mainTokens[t]!.span[side] === offset) return t - l.first;
+      return -1;
+    };
+    includeSpans.push([index, line, at(from.start, 'start'), at(from.end, 'end')]);
+  });
+  if (includeSpans.some(([, , a, b]) => a < 0 || b < 0)) return;
+  tokens.pop(); // the 'eof'
+  store.entries.push({
+    key,
+    headers: lines.map((l) => l.name),
+    reads,
+    sources: [...ctx.sources.files],
+    includeSpans,
+    systemFiles: [...ctx.diags.systemFiles],
+    ignoredAt: [...ctx.diags.ignoredAt],
+    pp: pp.state,
+    tokens,
+    parsed: { items: items.slice(0, count), declared: decls.slice(0, count).flatMap((d) => d.declared), parserEnd: decls[count - 1]!.parserEnd },
+    checked,
+  });
+}

@@ -1,0 +1,172 @@
+// Header prefixes (src/driver/header-prefix.ts): a compile that starts from the recorded state of
+// its leading #include lines gives the same object and the same diagnostics as one that does not,
+// and any difference that could change the result (options, a #define before the includes, a
+// header's text, another include list) makes it compile from scratch.
+import { describe, expect, it } from 'vitest';
+import { NodeFileSystem } from '../../src/cli/node-fs.js';
+import { stdlibDir } from '../../src/cli/options.js';
+import { createContext, type CompileOptions } from '../../src/context.js';
+import { renderDiagnostics } from '../../src/diag/render.js';
+import { MemoryFileSystem, type FileSystem } from '../../src/diag/fs.js';
+import { compile } from '../../src/driver/compile.js';
+import type { HeaderPrefixStore } from '../../src/driver/header-prefix.js';
+import { printPreprocessed } from '../../src/pp/print.js';
+
+const T_H = `#ifndef T_H
+#define T_H
+typedef unsigned int u32;
+#define SEC(n) __attribute__((section(n), used))
+#define LIMIT 3
+#define BROKEN(x) ((x) + not_declared)
+struct xdp_md { u32 data; u32 data_end; u32 data_meta; u32 ingress_ifindex; u32 rx_queue_index; u32 egress_ifindex; };
+enum { ONE = 1, TWO = ONE + ONE };
+static inline u32 twice(u32 x) { return x * TWO; }
+#endif
+`;
+const U_H = `#pragma once
+#include <t.h>
+static inline u32 capped(u32 x) { return x > LIMIT ? LIMIT : x; }
+`;
+const R_H = `#include <u.h>
+static inline u32 again(u32 n) { return n ? again(n - 1) : 0; }
+`;
+
+function memoryFs(files: Record<string, string> = {}): MemoryFileSystem {
+  const fs = new MemoryFileSystem().set('/inc/t.h', T_H).set('/inc/u.h', U_H).set('/inc/r.h', R_H);
+  for (const [path, text] of Object.entries(files)) fs.set(path, text);
+  return fs;
+}
+
+/** The object and the rendered diagnostics of one compile. */
+function build(fs: FileSystem, path: string, options: Partial<CompileOptions>, store?: HeaderPrefixStore): { elf: string; stderr: string } {
+  const ctx = createContext(fs, { stdlibDir: '/inc', ...options });
+  if (store) ctx.headerPrefixes = store;
+  const out = compile(path, ctx);
+  return { elf: Buffer.from(out.elf ?? []).toString('hex'), stderr: renderDiagnostics(ctx.diags.list, ctx.sources) };
+}
+
+/** A store holding the prefix of `headers`, recorded with `options`. */
+function recorded(fs: FileSystem, headers: string[], options: Partial<CompileOptions> = {}): HeaderPrefixStore {
+  const store: HeaderPrefixStore = { entries: [], recording: true };
+  const path = '/record/prefix.c';
+  const text = headers.map((h) => `#include <${h}>\n`).join('');
+  const withFile = { readFile: (p: string) => (p === path ? text : fs.readFile(p)) };
+  build(withFile, path, options, store);
+  store.recording = false;
+  return store;
+}
+
+/** Compiles `main` with and without the store; says whether the prefix was taken and checks the results are equal. */
+function compare(fs: MemoryFileSystem, main: string, store: HeaderPrefixStore, options: Partial<CompileOptions> = {}): { taken: boolean; stderr: string } {
+  fs.set('/src/main.c', main);
+  const before = store.entries.length;
+  const plain = build(fs, '/src/main.c', options);
+  const withStore = build(fs, '/src/main.c', options, store);
+  expect(withStore).toEqual(plain);
+  return { taken: store.entries.length < before, stderr: plain.stderr };
+}
+
+const PROGRAM = `
+SEC("xdp") int prog(struct xdp_md *ctx) { return capped(twice(ctx->data_end - ctx->data)) & 3; }
+char LICENSE[] SEC("license") = "GPL";
+`;
+
+describe('header prefixes', () => {
+  it('records nothing from a file with other lines than #include <...>', () => {
+    expect(recorded(memoryFs(), ['t.h']).entries).toHaveLength(1);
+    const store: HeaderPrefixStore = { entries: [], recording: true };
+    const fs = memoryFs({ '/record/p.c': '#include <t.h>\nint x;\n' });
+    build(fs, '/record/p.c', {}, store);
+    expect(store.entries).toHaveLength(0);
+  });
+
+  it('is taken by a file that starts with the recorded includes, and the result is the same', () => {
+    const fs = memoryFs();
+    const main = `/* a comment */\n  #  include <t.h>   // why\n#include <u.h>\n${PROGRAM}`;
+    const r = compare(fs, main, recorded(fs, ['t.h', 'u.h']));
+    expect(r.taken).toBe(true);
+    expect(r.stderr).toBe('');
+    // A longer include list than the recorded one: the rest is preprocessed as usual.
+    expect(compare(fs, `#include <t.h>\n#include <u.h>\n#include <t.h>\n${PROGRAM}`, recorded(fs, ['t.h', 'u.h'])).taken).toBe(true);
+  });
+
+  it('gives the included headers the places of the file\'s own include lines', () => {
+    // `-E` prints them in its line markers.
+    const fs = memoryFs();
+    const main = `\n\n  #  include <t.h>   /* why */\n#include <r.h>\n${PROGRAM}`;
+    fs.set('/src/main.c', main);
+    const printed = (store?: HeaderPrefixStore): string => {
+      const ctx = createContext(fs, { stdlibDir: '/inc' });
+      if (store) ctx.headerPrefixes = store;
+      return printPreprocessed(compile('/src/main.c', ctx, 'pp').tokens!, ctx);
+    };
+    const store = recorded(fs, ['t.h', 'r.h']);
+    expect(printed(store)).toBe(printed());
+    expect(store.entries).toHaveLength(0);
+    // And the places of diagnostics inside the headers: recursion, reported once a program calls it.
+    const r = compare(fs, main, recorded(fs, ['t.h', 'r.h']));
+    expect(r.taken).toBe(true);
+    expect(r.stderr).toContain('In file included from /src/main.c:4:\n/inc/r.h:2:');
+  });
+
+  it('takes the longest recorded list the file starts with', () => {
+    const fs = memoryFs();
+    const store = recorded(fs, ['t.h']);
+    store.entries.push(...recorded(fs, ['t.h', 'u.h']).entries);
+    fs.set('/src/main.c', `#include <t.h>\n#include <u.h>\n${PROGRAM}`);
+    build(fs, '/src/main.c', {}, store);
+    expect(store.entries.map((e) => e.headers)).toEqual([['t.h']]);
+  });
+
+  it('places diagnostics in the headers and in the file exactly as a compile from scratch', () => {
+    const fs = memoryFs();
+    // An error after the prefix, one that names a header's declaration, and a syntax error that makes the parser start over.
+    let r = compare(fs, `#include <t.h>\n#include <u.h>\nint twice;\n${PROGRAM}`, recorded(fs, ['t.h', 'u.h']));
+    expect(r.taken).toBe(true);
+    expect(r.stderr).toContain('t.h:9:19: note');
+    r = compare(fs, `#include <t.h>\n#include <u.h>\n${PROGRAM}\nint broken(;\n`, recorded(fs, ['t.h', 'u.h']));
+    expect(r.taken).toBe(true);
+    expect(r.stderr).toContain('error');
+    // __BASE_FILE__ and __COUNTER__ after the prefix.
+    r = compare(fs, `#include <t.h>\nconst char name[] = __BASE_FILE__; int c = __COUNTER__;\n${PROGRAM}`, recorded(fs, ['t.h']));
+    expect(r.taken).toBe(true);
+  });
+
+  it('is not taken when anything that reaches the headers differs', () => {
+    const fs = memoryFs();
+    const main = `#include <t.h>\n#include <u.h>\n${PROGRAM}`;
+    // Other options: -D, -U, -O0, -I, -std=c23, warnings.
+    for (const options of [{ defines: [{ name: 'LIMIT', value: '4' }] }, { undefs: ['X'] }, { optLevel: 0 as const }, { includeDirs: ['/other'] }, { c23: true }, { warnings: 'error' as const }]) {
+      expect(compare(fs, main, recorded(fs, ['t.h', 'u.h']), options).taken).toBe(false);
+    }
+    // A #define, #undef or anything else before the includes; another include list; a quoted include.
+    for (const text of [`#define LIMIT 4\n${main}`, `#undef LIMIT\n${main}`, `int y;\n${main}`, `#include <u.h>\n#include <t.h>\n${PROGRAM}`, `#include "/inc/t.h"\n#include <u.h>\n${PROGRAM}`, `#include <t.h> extra\n#include <u.h>\n${PROGRAM}`]) {
+      expect(compare(fs, text, recorded(fs, ['t.h', 'u.h'])).taken).toBe(false);
+    }
+    // A header edited since the recording, or one that now shadows it on the search list.
+    const store = recorded(fs, ['t.h', 'u.h']);
+    fs.set('/inc/u.h', U_H.replace('LIMIT ?', 'LIMIT + 1 ?'));
+    expect(compare(fs, main, store).taken).toBe(false);
+  });
+
+  it('records nothing from headers that report a diagnostic or expand __BASE_FILE__', () => {
+    const fs = memoryFs({ '/inc/bad.h': 'int a = ;\n', '/inc/warn.h': '#warning careful\n', '/inc/base.h': 'static const char base[] = __BASE_FILE__;\n' });
+    for (const h of ['bad.h', 'warn.h', 'base.h', 'missing.h']) expect(recorded(fs, [h]).entries).toHaveLength(0);
+    // The same errors in a compile of a file that includes them are those of a compile from scratch.
+    expect(compare(fs, `#include <bad.h>\n${PROGRAM}`, recorded(fs, ['t.h'])).stderr).toContain('bad.h');
+  });
+
+  it('gives the same objects with ebcc\'s own headers', () => {
+    const fs = new NodeFileSystem();
+    const options = { stdlibDir: stdlibDir() };
+    const store = recorded(fs, ['linux/bpf.h', 'bpf/bpf_helpers.h'], options);
+    expect(store.entries).toHaveLength(1);
+    const main = `#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\nstruct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u64); } counts SEC(".maps");\nSEC("xdp") int prog(struct xdp_md *ctx) { __u32 k = 0; __u64 *v = bpf_map_lookup_elem(&counts, &k); if (v) *v += 1; return XDP_PASS; }\nchar LICENSE[] SEC("license") = "GPL";\n`;
+    const both = { readFile: (p: string) => (p === '/src/main.c' ? main : fs.readFile(p)) };
+    const plain = build(both, '/src/main.c', options);
+    const withStore = build(both, '/src/main.c', options, store);
+    expect(store.entries).toHaveLength(0);
+    expect(plain.elf.length).toBeGreaterThan(0);
+    expect(withStore).toEqual(plain);
+  });
+});
