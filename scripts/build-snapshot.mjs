@@ -30,8 +30,8 @@ const SNAPSHOT_V8_FLAGS = ['--no-opt', '--min-semi-space-size=16'];
 const samples = ['xdp_count.c', 'l4lb.c', 'legacy_maps.c', 'socket_filter.c', 'tc_classifier.c', 'xdp_firewall.c'].map((f) => join(root, 'samples', f));
 const warmUp = [...samples.map((f) => [f]), [samples[0], '-O0']];
 // The include lists whose front-end state the blob keeps (src/driver/header-prefix.ts). Each costs
-// every start its share of the blob (~2 MB, ~70 M instructions to deserialize) and saves a compile
-// that begins with it ~450 M: the most common start of public programs, <linux/bpf.h> then
+// every start its share of the blob (~1.9 MB, ~68 M cachegrind instructions) and saves a compile
+// that begins with it ~380 M: the most common start of public programs, <linux/bpf.h> then
 // <bpf/bpf_helpers.h>, and each list of leading `#include <...>` lines that two or more of the
 // samples and bench programs begin with.
 const headerLists = [['linux/bpf.h', 'bpf/bpf_helpers.h']];
