@@ -7,7 +7,7 @@
 // with other V8 flags, with exit status 14, which bin/ebcc also falls back on.
 // `npm run build` runs this last (scripts/bundle-cli.mjs); a failure leaves no blob and no stamp.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,23 +31,10 @@ const samples = ['xdp_count.c', 'l4lb.c', 'legacy_maps.c', 'socket_filter.c', 't
 const warmUp = [...samples.map((f) => [f]), [samples[0], '-O0']];
 // The include lists whose front-end state the blob keeps (src/driver/header-prefix.ts). Each costs
 // every start its share of the blob (~1.9 MB, ~68 M cachegrind instructions) and saves a compile
-// that begins with it ~380 M: the most common start of public programs, <linux/bpf.h> then
-// <bpf/bpf_helpers.h>, and each list of leading `#include <...>` lines that two or more of the
-// samples and bench programs begin with.
+// that begins with it ~380 M. Only the most common start of public programs is kept, <linux/bpf.h>
+// then <bpf/bpf_helpers.h>: with each list that two samples begin with as well, every compile
+// that matches none (any program built with -I) paid ~200 M more.
 const headerLists = [['linux/bpf.h', 'bpf/bpf_helpers.h']];
-const leading = new Map();
-for (const dir of ['samples', 'bench/programs']) {
-  for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.c')).sort()) {
-    const text = readFileSync(join(root, dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-    const lines = /^(?:\s*#include <[^>\n]+>[ \t]*\n)+/.exec(text.replace(/^\s+/, ''))?.[0] ?? '';
-    const headers = [...lines.matchAll(/<([^>]+)>/g)].map((m) => m[1]);
-    const key = headers.join('\n');
-    if (headers.length > 0) leading.set(key, { headers, uses: (leading.get(key)?.uses ?? 0) + 1 });
-  }
-}
-for (const { headers, uses } of leading.values()) {
-  if (uses >= 2 && !headerLists.some((l) => l.join('\n') === headers.join('\n'))) headerLists.push(headers);
-}
 
 rmSync(blobPath, { force: true });
 rmSync(stampPath, { force: true });
