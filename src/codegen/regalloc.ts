@@ -50,7 +50,7 @@ export function allocateRegisters(fn: IrFunction): Allocation {
       return { regOf: result.regOf, ok: true, rounds: round };
     }
     if (round > 50) return { regOf: result.regOf, ok: false, rounds: round };
-    for (const v of result.spill) spillVReg(fn, v, spillTemps);
+    spillVRegs(fn, result.spill, spillTemps);
   }
 }
 
@@ -339,71 +339,148 @@ function lateOperands(i: Inst): number[] {
 }
 
 /**
- * The instruction that recomputes `v` anywhere, when every definition of it is the same map
- * address or the same constant: such a value is defined again before each use instead of going
- * through the stack, as clang does (no stack slot, and a map pointer stays a map pointer).
+ * For each register of `vs`, the instruction that recomputes it anywhere, when every definition
+ * of it is the same map address or the same constant: such a value is defined again before each
+ * use instead of going through the stack, as clang does (no stack slot, and a map pointer stays a
+ * map pointer). Undefined for the others (and for parameters). One walk over the function.
  */
-function rematerialisation(fn: IrFunction, v: VReg): (Inst & ({ op: 'mapaddr' } | { op: 'mov' })) | undefined {
-  if (fn.params.includes(v)) return undefined;
-  let def: (Inst & ({ op: 'mapaddr' } | { op: 'mov' })) | undefined;
+function rematerialisations(fn: IrFunction, vs: readonly VReg[]): (Remat | undefined)[] {
+  const index = new Map<VReg, number>();
+  vs.forEach((v, k) => index.set(v, k));
+  const def: (Remat | undefined)[] = new Array(vs.length);
+  const never = new Uint8Array(vs.length);
+  vs.forEach((v, k) => {
+    if (fn.params.includes(v)) never[k] = 1;
+  });
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      if (instDef(i) !== v) continue;
-      if (i.op === 'mapaddr' && (def === undefined || (def.op === 'mapaddr' && def.map === i.map))) def ??= i;
-      else if (i.op === 'mov' && i.src.kind === 'imm' && (def === undefined || (def.op === 'mov' && def.bits === i.bits && def.src.kind === 'imm' && def.src.value === i.src.value))) def ??= i;
-      else return undefined;
+      const d = instDef(i);
+      if (d === undefined) continue;
+      const k = index.get(d);
+      if (k === undefined || never[k]) continue;
+      const seen = def[k];
+      if (i.op === 'mapaddr' && (seen === undefined || (seen.op === 'mapaddr' && seen.map === i.map))) def[k] ??= i;
+      else if (i.op === 'mov' && i.src.kind === 'imm' && (seen === undefined || (seen.op === 'mov' && seen.bits === i.bits && seen.src.kind === 'imm' && seen.src.value === i.src.value))) def[k] ??= i;
+      else never[k] = 1;
     }
   }
-  return def;
+  return def.map((d, k) => (never[k] ? undefined : d));
 }
+
+type Remat = Inst & ({ op: 'mapaddr' } | { op: 'mov' });
 
 /**
- * Rewrites the function so that `v` lives in a new stack slot: stores after defs, loads before
- * uses; or, for a map address or a constant, so that it is recomputed before each use.
+ * Rewrites the function so that each register of `vs` lives in a new stack slot (stores after
+ * its definitions, loads before its uses), or, for a map address or a constant, is recomputed
+ * before each use. One walk over the function for the whole list; the result is that of
+ * spilling the registers one after another in list order: their slots, and the new temporaries
+ * numbered register by register, each in the order of its own uses.
  */
-function spillVReg(fn: IrFunction, v: VReg, spillTemps: Set<number>): void {
-  const remat = rematerialisation(fn, v);
-  if (remat) {
-    rematerialise(fn, v, remat, spillTemps);
-    return;
+export function spillVRegs(fn: IrFunction, vs: readonly VReg[], spillTemps: Set<number>): void {
+  const remat = rematerialisations(fn, vs);
+  const addr: (Address | undefined)[] = vs.map((v, k) => {
+    if (remat[k]) return undefined;
+    const slot = fn.slots.length;
+    fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span, spill: true });
+    return { kind: 'slot', slot, off: 0 };
+  });
+  const index = new Map<VReg, number>();
+  vs.forEach((v, k) => index.set(v, k));
+  // How many temporaries each register's spill makes, so that each one's are numbered after the
+  // previous one's: one per use (per instruction), one per definition kept, one for a parameter.
+  const count = new Array<number>(vs.length).fill(0);
+  vs.forEach((v, k) => {
+    if (!remat[k] && fn.params.includes(v)) count[k]!++;
+  });
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      const dk = d === undefined ? undefined : index.get(d);
+      if (dk !== undefined && remat[dk]) continue; // dropped
+      for (const u of new Set(instUses(i))) {
+        const k = index.get(u);
+        if (k !== undefined) count[k]!++;
+      }
+      if (dk !== undefined) count[dk]!++;
+    }
+    for (const u of new Set(termUses(b.term))) {
+      const k = index.get(u);
+      if (k !== undefined) count[k]!++;
+    }
   }
-  const slot = fn.slots.length;
-  fn.slots.push({ id: slot, name: `spill.${fn.vregNames.get(v) ?? `%${v}`}`, sizeBytes: 8, alignBytes: 8, span: fn.span, spill: true });
-  const addr: Address = { kind: 'slot', slot, off: 0 };
-  const fresh = (): VReg => {
-    const t = fn.vregCount++ as VReg;
+  const next: number[] = [];
+  let base = fn.vregCount;
+  for (let k = 0; k < vs.length; k++) {
+    next.push(base);
+    base += count[k]!;
+  }
+  fn.vregCount = base;
+  const fresh = (k: number): VReg => {
+    const t = next[k]!++ as VReg;
     spillTemps.add(t);
     return t;
   };
-  const isParam = fn.params.indexOf(v);
   for (const b of fn.blocks) {
     const out: Inst[] = [];
-    if (b.id === 0 && isParam >= 0) {
-      const t = fresh();
-      fn.params[isParam] = t;
-      out.push({ op: 'store', size: 8, addr, src: { kind: 'reg', reg: t }, span: fn.span });
+    if (b.id === 0) {
+      // Each spill puts its parameter's store first in the entry block: the last one's comes first.
+      const stores: Inst[] = [];
+      vs.forEach((v, k) => {
+        const at = remat[k] ? -1 : fn.params.indexOf(v);
+        if (at < 0) return;
+        const t = fresh(k);
+        fn.params[at] = t;
+        stores.push({ op: 'store', size: 8, addr: addr[k]!, src: { kind: 'reg', reg: t }, span: fn.span });
+      });
+      for (let j = stores.length - 1; j >= 0; j--) out.push(stores[j]!);
     }
     for (const i of b.insts) {
-      let loaded: VReg | undefined;
-      const load = (span: Span): VReg => {
-        if (loaded === undefined) {
-          loaded = fresh();
-          out.push({ op: 'load', size: 8, dst: loaded, addr, span });
+      const d = instDef(i);
+      const dk = d === undefined ? undefined : index.get(d);
+      if (dk !== undefined && remat[dk]) continue;
+      // The spilled registers this instruction reads or writes, in list order.
+      const ks: number[] = [];
+      for (const u of instUses(i)) {
+        const k = index.get(u);
+        if (k !== undefined && !ks.includes(k)) ks.push(k);
+      }
+      if (dk !== undefined && !ks.includes(dk)) ks.push(dk);
+      if (ks.length === 0) {
+        out.push(i);
+        continue;
+      }
+      ks.sort((x, y) => x - y);
+      let inst = i;
+      let after: Inst | undefined;
+      for (const k of ks) {
+        const v = vs[k]!;
+        const def = remat[k];
+        inst = rewriteUses(inst, v, () => {
+          const t = fresh(k);
+          out.push(def ? again(def, t, i.span) : { op: 'load', size: 8, dst: t, addr: addr[k]!, span: i.span });
+          return t;
+        });
+        if (!def && instDef(inst) === v) {
+          const t = fresh(k);
+          setDef(inst, t);
+          after = { op: 'store', size: 8, addr: addr[k]!, src: { kind: 'reg', reg: t }, span: i.span };
         }
-        return loaded;
-      };
-      const inst = rewriteUses(i, v, () => load(i.span));
-      const d = instDef(inst);
-      if (d === v) {
-        const t = fresh();
-        setDef(inst, t);
-        out.push(inst, { op: 'store', size: 8, addr, src: { kind: 'reg', reg: t }, span: i.span });
-      } else out.push(inst);
+      }
+      out.push(inst);
+      if (after) out.push(after);
     }
     const t = b.term;
-    if (termUses(t).includes(v)) {
-      const r = fresh();
-      out.push({ op: 'load', size: 8, dst: r, addr, span: t.span });
+    const termKs: number[] = [];
+    for (const u of termUses(t)) {
+      const k = index.get(u);
+      if (k !== undefined && !termKs.includes(k)) termKs.push(k);
+    }
+    termKs.sort((x, y) => x - y);
+    for (const k of termKs) {
+      const v = vs[k]!;
+      const r = fresh(k);
+      const def = remat[k];
+      out.push(def ? again(def, r, t.span) : { op: 'load', size: 8, dst: r, addr: addr[k]!, span: t.span });
       if (t.op === 'br') {
         if (t.a === v) t.a = r;
         if (t.b.kind === 'reg' && t.b.reg === v) t.b = { kind: 'reg', reg: r };
@@ -413,30 +490,9 @@ function spillVReg(fn: IrFunction, v: VReg, spillTemps: Set<number>): void {
   }
 }
 
-function rematerialise(fn: IrFunction, v: VReg, def: Inst & ({ op: 'mapaddr' } | { op: 'mov' }), spillTemps: Set<number>): void {
-  const again = (span: Span, out: Inst[]): VReg => {
-    const t = fn.vregCount++ as VReg;
-    spillTemps.add(t);
-    out.push(def.op === 'mapaddr' ? { ...def, dst: t, span } : { ...def, dst: t, src: { ...def.src }, span });
-    return t;
-  };
-  for (const b of fn.blocks) {
-    const out: Inst[] = [];
-    for (const i of b.insts) {
-      if (instDef(i) === v) continue;
-      let t: VReg | undefined;
-      out.push(rewriteUses(i, v, () => (t ??= again(i.span, out))));
-    }
-    const t = b.term;
-    if (termUses(t).includes(v)) {
-      const r = again(t.span, out);
-      if (t.op === 'br') {
-        if (t.a === v) t.a = r;
-        if (t.b.kind === 'reg' && t.b.reg === v) t.b = { kind: 'reg', reg: r };
-      } else if (t.op === 'ret') t.value = { kind: 'reg', reg: r };
-    }
-    b.insts = out;
-  }
+/** The rematerialised definition `def` again, into `t`. */
+function again(def: Remat, t: VReg, span: Span): Inst {
+  return def.op === 'mapaddr' ? { ...def, dst: t, span } : { ...def, dst: t, src: { ...def.src }, span };
 }
 
 function rewriteUses(i: Inst, v: VReg, replacement: () => VReg): Inst {

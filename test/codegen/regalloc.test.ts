@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Inst, IrFunction } from '../../src/ir/ir.js';
 import { legalize } from '../../src/codegen/legalize.js';
 import { cpuFeatures } from '../../src/bpf/opcodes.js';
-import { allocateRegisters } from '../../src/codegen/regalloc.js';
+import { allocateRegisters, spillVRegs } from '../../src/codegen/regalloc.js';
+import { instDef } from '../../src/ir/ir.js';
+import { printFunction } from '../../src/ir/print.js';
 import { disasm } from '../../src/bpf/disasm.js';
 import { join } from 'node:path';
 import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
@@ -155,5 +157,44 @@ describe('rematerialisation', () => {
     expect(code.filter((l) => /^\*\(u64 \*\)\(r10 -\d+\) = r\d$/.test(l))).toEqual([]);
     expect(code.filter((l) => /^r\d = \*\(u64 \*\)\(r10 -\d+\)$/.test(l))).toEqual([]);
     expect(fn.relocs.filter((r) => r.symbol === 'ethertype_count')).toHaveLength(2);
+  });
+});
+
+describe('spillVRegs', () => {
+  it('spills a list of registers in one walk exactly as spilling them one after another', () => {
+    // Parameters (stored on entry), map addresses and constants (defined again before each use)
+    // and loaded values (stores after definitions, loads before uses), in an order that is not
+    // the registers' numbering: slots, temporaries and instructions must come out the same.
+    const out = compileString(`#include <linux/bpf.h>
+      #include <bpf/bpf_helpers.h>
+      struct { int (*type)[BPF_MAP_TYPE_ARRAY]; int (*max_entries)[4]; __u32 *key; __u64 *value; } m __attribute__((section(".maps")));
+      static __attribute__((noinline)) int f(__u64 a, __u64 b, __u64 c) {
+        __u32 k = 0;
+        __u64 *v = bpf_map_lookup_elem(&m, &k);
+        if (!v) return a == b;
+        __u64 x = *v + a, y = x * b;
+        k = 1;
+        __u64 *w = bpf_map_lookup_elem(&m, &k);
+        if (!w) return x > c;
+        *w = x + y + c;
+        return a + b + x < y;
+      }
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return f(ctx->data, ctx->data_end, 7); }`, {}, 'ir');
+    expect(out.text).toBe('');
+    const fn = out.ir!.functions.find((f) => f.name === 'f')!;
+    legalize(fn, cpuFeatures(3));
+    const defs = fn.blocks.flatMap((b) => b.insts.map(instDef)).filter((d) => d !== undefined);
+    const picked = [...new Set([...fn.params, ...defs.filter((_, k) => k % 3 === 0)])].reverse();
+    expect(picked.length).toBeGreaterThan(6);
+    expect(fn.blocks.some((b) => b.insts.some((i) => i.op === 'mapaddr' && picked.includes(i.dst)))).toBe(true);
+    const one = structuredClone(fn);
+    const temps1 = new Set<number>();
+    for (const v of picked) spillVRegs(one, [v], temps1);
+    const all = structuredClone(fn);
+    const temps2 = new Set<number>();
+    spillVRegs(all, picked, temps2);
+    expect(printFunction(all)).toBe(printFunction(one));
+    expect(all.vregCount).toBe(one.vregCount);
+    expect([...temps2].sort((x, y) => x - y)).toEqual([...temps1].sort((x, y) => x - y));
   });
 });
