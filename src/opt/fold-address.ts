@@ -30,30 +30,47 @@ export function foldAddresses(fn: IrFunction): boolean {
     }
   }
   // A block entered only from one other block starts with what held at that block's end (an
-  // unrolled loop computes an address in one copy and stores through it in the next).
+  // unrolled loop computes an address in one copy and stores through it in the next); the others
+  // start from the function-wide facts. Neither is copied: a block's facts read through to the
+  // function-wide ones, and the last block to start from another's end takes its facts over.
   const preds = fn.blocks.map(() => [] as number[]);
   fn.blocks.forEach((b, k) => {
     for (const s of successors(b.term)) preds[s]!.push(k);
   });
-  const atEnd = new Map<number, { derived: Map<VReg, { base: VReg; off: number }>; slots: Map<VReg, { slot: number; off: number }> }>();
+  /** How many blocks after each one start from its end. */
+  const heirs = new Array<number>(fn.blocks.length).fill(0);
+  for (let k = 0; k < fn.blocks.length; k++) if (preds[k]!.length === 1 && preds[k]![0]! < k) heirs[preds[k]![0]!]!++;
+  // The registers derived from each base in the function-wide facts (see byBase below).
+  const globalByBase = new Map<VReg, VReg[]>();
+  for (const [r, v] of global) {
+    const list = globalByBase.get(v.base);
+    if (list) list.push(r);
+    else globalByBase.set(v.base, [r]);
+  }
+  const atEnd = new Map<number, BlockFacts>();
   for (const [k, b] of fn.blocks.entries()) {
-    const from = preds[k]!.length === 1 ? atEnd.get(preds[k]![0]!) : undefined;
+    const p = preds[k]!.length === 1 ? preds[k]![0]! : undefined;
+    const from = p !== undefined ? atEnd.get(p) : undefined;
+    let facts: BlockFacts;
+    if (from === undefined) facts = { derived: new Overlay(global), slots: new Overlay(globalSlots), byBase: new Map() };
+    else if (--heirs[p!]! === 0) facts = from;
+    else facts = { derived: from.derived.copy(), slots: from.slots.copy(), byBase: new Map([...from.byBase].map(([r, l]) => [r, l.slice()])) };
+    atEnd.set(k, facts);
     /** reg -> base + off, valid until either is written. */
-    const derived = new Map<VReg, { base: VReg; off: number }>(from ? from.derived : global);
+    const derived = facts.derived;
     /** reg -> address of a stack slot + off (slots never move). */
-    const slots = new Map<VReg, { slot: number; off: number }>(from ? from.slots : globalSlots);
-    atEnd.set(k, { derived, slots });
+    const slots = facts.slots;
     // The registers derived from each base (entries may be stale: each is checked against
     // `derived`), so that writing a base visits only its own, not the whole map: an unrolled
-    // block of thousands of `x + k` would be quadratic.
-    const byBase = new Map<VReg, VReg[]>();
+    // block of thousands of `x + k` would be quadratic. Those of the function-wide facts are in
+    // globalByBase.
+    const byBase = facts.byBase;
     const noteDerived = (r: VReg, v: { base: VReg; off: number }) => {
       derived.set(r, v);
       const list = byBase.get(v.base);
       if (list) list.push(r);
       else byBase.set(v.base, [r]);
     };
-    for (const [r, v] of derived) noteDerived(r, v);
     const fold = (a: Address): Address => {
       if (a.kind !== 'reg') return a;
       const sl = slots.get(a.reg);
@@ -76,6 +93,7 @@ export function foldAddresses(fn: IrFunction): boolean {
         if (bases.has(dst)) {
           derived.delete(dst);
           for (const r of byBase.get(dst) ?? []) if (derived.get(r)?.base === dst) derived.delete(r);
+          for (const r of globalByBase.get(dst) ?? []) if (derived.get(r)?.base === dst) derived.delete(r);
           byBase.delete(dst);
         } else derived.delete(dst);
         slots.delete(dst);
@@ -98,6 +116,38 @@ export function foldAddresses(fn: IrFunction): boolean {
     });
   }
   return changed;
+}
+
+interface BlockFacts {
+  derived: Overlay<{ base: VReg; off: number }>;
+  slots: Overlay<{ slot: number; off: number }>;
+  byBase: Map<VReg, VReg[]>;
+}
+
+/** A map by register that reads through to a shared one, which it never changes. */
+class Overlay<V extends object> {
+  constructor(
+    private readonly shared: ReadonlyMap<VReg, V>,
+    /** Entries set here, and null for those deleted from the shared map. */
+    private readonly own = new Map<VReg, V | null>(),
+  ) {}
+  get(r: VReg): V | undefined {
+    const v = this.own.get(r);
+    return v === undefined ? this.shared.get(r) : (v ?? undefined);
+  }
+  has(r: VReg): boolean {
+    return this.get(r) !== undefined;
+  }
+  set(r: VReg, v: V): void {
+    this.own.set(r, v);
+  }
+  delete(r: VReg): void {
+    if (this.shared.has(r)) this.own.set(r, null);
+    else this.own.delete(r);
+  }
+  copy(): Overlay<V> {
+    return new Overlay(this.shared, new Map(this.own));
+  }
 }
 
 /**
