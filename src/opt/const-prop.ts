@@ -209,12 +209,42 @@ function liveSuccessors(t: Terminator, s: State): BlockId[] {
 function crossBlockRegisters(fn: IrFunction, n: number): Uint8Array {
   // Flags by register below n (the ones layoutOf asks about): out[r] is 1 when r is read before
   // it is written in some block; written[r] is the number of the last block that wrote r.
+  // The common instructions' operands are read here directly, not through instUses: this walks
+  // every instruction of every analysis, and an array per instruction cost more than the walk.
   const out = new Uint8Array(n);
   const written = new Int32Array(n).fill(-1);
   for (let k = 0; k < fn.blocks.length; k++) {
     const b = fn.blocks[k]!;
     for (const i of b.insts) {
-      for (const u of instUses(i)) if (u < n && written[u] !== k) out[u] = 1;
+      let u1 = -1;
+      let u2 = -1;
+      switch (i.op) {
+        case 'mov':
+          if (i.src.kind === 'reg') u1 = i.src.reg;
+          break;
+        case 'alu':
+          if (i.a.kind === 'reg') u1 = i.a.reg;
+          if (i.b.kind === 'reg') u2 = i.b.reg;
+          break;
+        case 'load':
+          if (i.addr.kind === 'reg') u1 = i.addr.reg;
+          break;
+        case 'store':
+          if (i.addr.kind === 'reg') u1 = i.addr.reg;
+          if (i.src.kind === 'reg') u2 = i.src.reg;
+          break;
+        case 'neg':
+          u1 = i.a;
+          break;
+        case 'sext':
+        case 'bswap':
+          u1 = i.src;
+          break;
+        default:
+          for (const u of instUses(i)) if (u < n && written[u] !== k) out[u] = 1;
+      }
+      if (u1 >= 0 && u1 < n && written[u1] !== k) out[u1] = 1;
+      if (u2 >= 0 && u2 < n && written[u2] !== k) out[u2] = 1;
       const d = instDef(i);
       if (d !== undefined && d < n) written[d] = k;
     }
