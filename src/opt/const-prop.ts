@@ -23,7 +23,7 @@ const UNTRACKED = -2; // nowhere: it never holds a constant
  * carry a value from one block to the next get a slot, so the state that flows along each edge
  * is a short vector, copied with one slice.
  */
-interface Layout {
+export interface Layout {
   slot: Int32Array;
   size: number;
 }
@@ -48,7 +48,15 @@ function get(s: State, r: VReg): Value | undefined {
   return k >= 0 ? s.vals[k] : k === LOCAL ? s.local.get(r) : 'varying';
 }
 
-function layoutOf(fn: IrFunction): Layout {
+/**
+ * The registers constProp tracks in `fn`, and where. A layout stays good for the function while
+ * it changes only by peeling (copies of blocks, no new register), by constProp's own folding and
+ * by simplifyCfg: those keep every register's definitions able or unable to give a constant, and
+ * make no register read in a block before that block writes it that was not so before. The
+ * layout may then hold registers the function no longer needs (a block whose read came first was
+ * merged, or dropped): they never hold a constant, so every analysis finds the same constants.
+ */
+export function layoutOf(fn: IrFunction): Layout {
   const tracked = trackedRegisters(fn);
   let n = fn.vregCount;
   for (const r of tracked) n = Math.max(n, r + 1);
@@ -253,8 +261,9 @@ function crossBlockRegisters(fn: IrFunction, n: number): Uint8Array {
   return out;
 }
 
-export function constProp(fn: IrFunction): boolean {
-  return rewrite(fn, analyse(fn));
+/** `layout`: one from layoutOf on an earlier state of fn that is still good for it (see there). */
+export function constProp(fn: IrFunction, layout?: Layout): boolean {
+  return rewrite(fn, analyse(fn, layout));
 }
 
 /** The constants at the entry of each block (undefined where no executable edge leads). */
@@ -263,8 +272,8 @@ interface Analysis {
   entry: ((Value | undefined)[] | undefined)[];
 }
 
-function analyse(fn: IrFunction): Analysis {
-  const layout = layoutOf(fn);
+function analyse(fn: IrFunction, given?: Layout): Analysis {
+  const layout = given ?? layoutOf(fn);
   return { layout, entry: analyseFrom(fn, layout, 0, new Array<Value | undefined>(layout.size)) };
 }
 
@@ -332,8 +341,8 @@ export interface LoopEntry {
  * analysis of the whole function: what a fold of a region that only the header enters starts
  * from. `single` asks for exactly one such edge (undefined otherwise).
  */
-export function loopEntry(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, single = false): LoopEntry | undefined {
-  const { layout, entry } = analyse(fn);
+export function loopEntry(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, single = false, given?: Layout): LoopEntry | undefined {
+  const { layout, entry } = analyse(fn, given);
   let vals: (Value | undefined)[] | undefined;
   for (const b of fn.blocks) {
     const e = entry[b.id];
@@ -364,8 +373,8 @@ export function constPropRegion(fn: IrFunction, region: ReadonlySet<BlockId>, st
  * IR instructions executed until it is left, or 'over' past `limit`; undefined when a branch
  * depends on something else, or the loop is entered from more than one place.
  */
-export function walkLoop(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, limit: number): number | 'over' | undefined {
-  const start = loopEntry(fn, header, blocks, true);
+export function walkLoop(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, limit: number, layout?: Layout): number | 'over' | undefined {
+  const start = loopEntry(fn, header, blocks, true, layout);
   if (!start) return undefined;
   const s = newState(start.layout, start.vals);
   let count = 0;

@@ -22,7 +22,7 @@
 import type { CompileContext } from '../context.js';
 import type { Block, BlockId, IrFunction, LoopHint, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
-import { constProp, constPropRegion, loopEntry, walkLoop } from './const-prop.js';
+import { constProp, constPropRegion, layoutOf, loopEntry, walkLoop, type Layout } from './const-prop.js';
 import { MAX_PROGRAM_INSNS } from '../bpf/limits.js';
 import { findIrreducibleEdge, findLoops, predecessors, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -152,6 +152,10 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   // Headers of the loops kept as loops (by block object: unrolling another loop renumbers blocks).
   let kept = new Set<Block>();
   let failedTries = 0;
+  // Every constant folding below runs with one layout, taken when the first needs it: from then
+  // on the function changes only by peeling, folding and simplifyCfg, which keep it good.
+  let layout: Layout | undefined;
+  const layoutNow = (): Layout => (layout ??= layoutOf(fn));
   for (;;) {
     const loops = findLoops(fn).filter((l) => !kept.has(fn.blocks[l.header]!));
     if (loops.length === 0 || failedTries >= MAX_FAILED_TRIES) {
@@ -187,7 +191,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
       const hint = loopHint(fn, loop);
       if (hint === 'disable') {
         // Kept as written (the loops around it are tried as usual), unless the kernel would refuse it.
-        if (walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS) === 'over') {
+        if (walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS, layoutNow()) === 'over') {
           reportTooLong(fn, loop, ctx, 'it is marked not to be unrolled (#pragma nounroll)');
           return;
         }
@@ -195,7 +199,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
         done = true;
         break;
       }
-      const outcome = unrollLoop(fn, loop, kept, loop === first ? MAX_TRIPS : MAX_ENCLOSING_TRIPS);
+      const outcome = unrollLoop(fn, loop, kept, loop === first ? MAX_TRIPS : MAX_ENCLOSING_TRIPS, layoutNow());
       const restore = () => {
         // Back to the blocks as they were (the clone keeps the ids, so headers are found again).
         const ids = headers.map((h) => h.id);
@@ -208,7 +212,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
       if (outcome.ok) {
         // The copies were folded alone: what follows the loop learns their constants now (a
         // branch there may decide that a later loop is never reached).
-        constProp(fn);
+        constProp(fn, layoutNow());
         const live = reachableBlocks(fn);
         let sizeAfter = 0;
         for (const id of live) sizeAfter += fn.blocks[id]!.insts.length + 1;
@@ -331,7 +335,7 @@ function reachableBlocks(fn: IrFunction): Set<BlockId> {
   return seen;
 }
 
-function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: number): Outcome {
+function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: number, layout: Layout): Outcome {
   const body = [...loop.blocks].sort((a, b) => a - b);
   // The loop's exits: branches with a target outside it. An iteration whose copy folds none of
   // them (a reachable copy in which every one of them still branches) does not show that the
@@ -347,7 +351,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
   // Each batch is folded alone with the copies before it and the loop (only the first copy is
   // entered from outside), from the constants that enter the loop: a fold of the whole function
   // per batch made a function with many loops cost batches times its size, again and again.
-  const entering = loopEntry(fn, loop.header, loop.blocks);
+  const entering = loopEntry(fn, loop.header, loop.blocks, false, layout);
   const region = new Set<BlockId>(loop.blocks);
   let regionStart: BlockId | undefined;
   let trips = 0;
@@ -360,7 +364,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
     if (clamped || fits < 1) {
       const reason = `unrolling it would take more than ${trips >= maxTrips ? `${maxTrips} iterations` : `${MAX_INSNS} instructions`}`;
       // Only the full budget judges whether the kernel could walk the loop at all.
-      const refused = maxTrips === MAX_TRIPS && walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS) === 'over';
+      const refused = maxTrips === MAX_TRIPS && walkLoop(fn, loop.header, loop.blocks, MAX_PROGRAM_INSNS, layout) === 'over';
       return { ok: false, reason, refused };
     }
     if (fits < batch) {
@@ -398,7 +402,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
     for (const c of clones) region.add(c.id);
     regionStart ??= copies[0]!.get(loop.header)!;
     if (entering) constPropRegion(fn, region, regionStart, entering);
-    else constProp(fn);
+    else constProp(fn, layout);
     const live = reachableBlocks(fn);
     if (!live.has(loop.header)) {
       let n = 0;

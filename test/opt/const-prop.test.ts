@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Inst, IrFunction, Terminator, VReg } from '../../src/ir/ir.js';
 import { printFunction } from '../../src/ir/print.js';
-import { constProp } from '../../src/opt/const-prop.js';
+import { constProp, layoutOf } from '../../src/opt/const-prop.js';
+import { simplifyCfg } from '../../src/opt/simplify-cfg.js';
 
 const span = { file: 0, start: 0, end: 0 };
 const r = (n: number) => n as VReg;
@@ -48,5 +49,34 @@ describe('constProp', () => {
   store.8 [%0+0], 9
   br eq.64 %0, 11 -> b2, b2
 `);
+  });
+
+  it('finds the same constants with the layout of the function before simplifyCfg', () => {
+    // %2 is read in b3 before b3 writes it (a value across blocks), until b3 merges into b1; %5's
+    // only constant definition is in b4, which nothing reaches, so %5 holds no constant once b4
+    // is dropped; both paths into b6 leave %2 = 8.
+    const load = (dst: number): Inst => ({ op: 'load', size: 4, dst: r(dst), addr: { kind: 'reg', reg: r(0), off: 0 }, span });
+    const add = (dst: number, a: number, k: number): Inst => ({ op: 'alu', alu: 'add', bits: 64, dst: r(dst), a: reg(a), b: imm(k), span });
+    const make = () =>
+      func([
+        [[load(1), load(5)], { op: 'br', cmp: 'eq', bits: 64, a: r(1), b: imm(0), then: 1, else: 5, span }],
+        [[mov(2, 5)], { op: 'jmp', target: 3, span }],
+        [[add(6, 5, 1)], { op: 'jmp', target: 6, span }],
+        [[add(3, 2, 1), mov(2, 8)], { op: 'jmp', target: 2, span }],
+        [[mov(5, 9)], { op: 'jmp', target: 2, span }],
+        [[mov(2, 8)], { op: 'jmp', target: 6, span }],
+        [[add(7, 2, 1), add(8, 5, 2)], { op: 'ret', value: reg(7), span }],
+      ]);
+    const before = make();
+    const layout = layoutOf(before);
+    const stale = make();
+    simplifyCfg(stale);
+    const fresh = make();
+    simplifyCfg(fresh);
+    expect(layoutOf(fresh).size).toBeLessThan(layout.size);
+    expect(constProp(stale, layout)).toBe(true);
+    expect(constProp(fresh)).toBe(true);
+    expect(printFunction(stale)).toBe(printFunction(fresh));
+    expect(printFunction(fresh)).toMatch(/%7 = 9\n/);
   });
 });
