@@ -22,6 +22,7 @@ import { ifConvert } from './if-convert.js';
 import { sinkAddressConstants, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
 import { scalarReplace } from './sroa.js';
+import { foldRangeBranches } from './range-branches.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { threadJumps } from './thread.js';
 import { unrollLoops } from './unroll.js';
@@ -32,7 +33,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -102,6 +103,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
       run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));
+      // A test the value's range decides (a 16-bit value against -1) becomes a jump.
+      run(fn, 'range-branches', () => foldRangeBranches(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dse', () => deadStoreElim(fn));
       run(fn, 'dce', () => deadCodeElim(fn));

@@ -81,7 +81,7 @@ function returnedLow32(fn: IrFunction): Set<number> {
  * around a loop). With `kernelVisible`, only bounds the kernel verifier's range tracking also
  * derives: a shift by a register, a division, a remainder or a byte swap gives no bound there.
  */
-function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number, bigint> | undefined {
+export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number, bigint> | undefined {
   const ALL64 = (1n << 64n) - 1n;
   const bound = new Map<number, bigint>();
   for (const p of fn.params) bound.set(p, ALL64);
