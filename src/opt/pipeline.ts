@@ -12,6 +12,7 @@ import { deadStoreElim } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
 import { foldFieldOffsets } from './field-offsets.js';
 import { forwardStores } from './forward-stores.js';
+import { forwardContextStores } from './ctx-forward.js';
 import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
@@ -33,7 +34,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -85,6 +86,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'sroa', () => scalarReplace(fn));
       // A slot whose address a helper takes keeps its stores; the loads just after them fold.
       run(fn, 'forward-stores', () => forwardStores(fn));
+      // A context field read back after the program wrote it, or read again, is the value it has.
+      run(fn, 'ctx-forward', () => forwardContextStores(fn));
       run(fn, 'null-checks', () => foldStackNullChecks(fn));
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
