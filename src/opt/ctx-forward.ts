@@ -3,8 +3,8 @@
 // path to it has just read or written becomes a move of that value: `if (skb->queue_mapping == 1)
 // skb->queue_mapping = 4; if (skb->queue_mapping == 0) ...` then tests a register that is 4 on
 // one path and the first read on the other, and jump threading sends the first path past the
-// second test, as clang's code does. Where the paths to a join know different values, a new
-// register takes each one at the end of its predecessor. Only constants below 0xffff are
+// second test, as clang's code does. Where the paths to a join know different values, one of
+// them a stored constant, a new register takes each one at the end of its predecessor. Only constants below 0xffff are
 // forwarded from stores: the kernel rewrites context stores, and some fields keep fewer bits than
 // their C type (a 16-bit tc_index) or ignore values (queue_mapping from 0xffff up). A call, an
 // atomic, a memory builtin or inline assembly forgets every field, and so does a store when the
@@ -52,7 +52,11 @@ export function forwardContextStores(fn: IrFunction): boolean {
           known.set(key, v);
           continue;
         }
-        // Different values on different paths: a new register holds whichever came.
+        // Different values on different paths: a new register holds whichever came, when one of
+        // them is a stored constant. Reads alone are left to value numbering: a merged register
+        // would carry the kernel's state of a packet pointer (skb->data_end, with its proven
+        // ranges) across the join, where a fresh read starts from nothing to compare.
+        if (!values.some((x) => x!.kind === 'imm')) continue;
         const m = fn.vregCount++ as VReg;
         ps.forEach((p, k) => {
           const list = tails.get(p) ?? [];

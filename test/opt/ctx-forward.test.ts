@@ -52,6 +52,16 @@ describe('forwardContextStores', () => {
     }
   });
 
+  it('merges no reads alone across a join: the read after it stays', () => {
+    // (a merged skb->data_end would carry each path's proven packet range past the join)
+    const code = asm(`SEC("tc") int p(struct __sk_buff *skb) {
+      __u32 a;
+      if (skb->mark == 1) a = skb->len + 1; else a = skb->len * 3;
+      return a + skb->len;
+    }`);
+    expect(code.filter((l) => / = \*\(u32 \*\)\(r\d \+0\)$/.test(l)).length).toBe(3);
+  });
+
   it('leaves a function alone where a pointer is computed from the context', () => {
     const code = asm(`SEC("tc") int p(struct __sk_buff *skb) {
       __u32 a = skb->cb[0];
