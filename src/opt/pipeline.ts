@@ -22,6 +22,7 @@ import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
 import { sinkAddressConstants, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
+import { rotateLoops } from './rotate.js';
 import { scalarReplace } from './sroa.js';
 import { foldRangeBranches } from './range-branches.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -34,7 +35,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -58,6 +59,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
     // function that will never be emitted, possibly grown to the budget: optimising it further
     // would only cost time.
     const unrolled = ctx.diags.errorCount === errorsBefore;
+    // The loops kept as loops test their condition at the bottom, as do-while loops.
+    if (unrolled) run(fn, 'rotate', () => rotateLoops(fn));
     if (ctx.options.optLevel === 0 && unrolled) {
       // -O0 stays close to the source (statements whose values are dead do go), yet its objects
       // must still load. Unrolled loops multiply the kernel's paths: locals kept in stack slots
