@@ -44,7 +44,9 @@ function rotatable(fn: IrFunction, loop: Loop): boolean {
   const inside = [h.term.then, h.term.else].filter((s) => loop.blocks.has(s));
   if (inside.length !== 1 || inside[0] === loop.header) return false;
   if (h.insts.length > MAX_HEADER_INSNS || !h.insts.every(copyable)) return false;
-  return true;
+  // A loop already left from its bottom (a do-while, whose header is the body's first test) is
+  // rotated already: moving that test to the bottom too only lengthens each iteration's path.
+  return !loop.latches.some((id) => successors(fn.blocks[id]!.term).some((s) => !loop.blocks.has(s)));
 }
 
 /** Instructions cheap and plain enough to run twice in the code (never twice on one path). */

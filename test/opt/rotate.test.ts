@@ -58,4 +58,23 @@ describe('loop rotation', () => {
       }`);
     expect(testedAtBottom(fn)).toBe(false);
   });
+
+  it('leaves a do-while alone: its test is at the bottom already', () => {
+    const { fn, text } = compile(`
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        __u8 *q = (__u8 *)(long)ctx->data, *end = (__u8 *)(long)ctx->data_end;
+        __u32 s = 0;
+        int i = 0;
+        #pragma nounroll
+        do {
+          if (q + 1 > end)
+            break;
+          s += *q++;
+        } while (++i < 6);
+        return s;
+      }`);
+    // the bounds test at the top is not copied to the bottom
+    expect((text.match(/br gt\.64 /g) ?? []).length).toBe(1);
+    expect(testedAtBottom(fn)).toBe(false);
+  });
 });
