@@ -23,6 +23,7 @@ import { ifConvert } from './if-convert.js';
 import { sinkAddressConstants, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
 import { rotateLoops } from './rotate.js';
+import { distributeScaledOffsets } from './scaled-offsets.js';
 import { scalarReplace } from './sroa.js';
 import { foldRangeBranches } from './range-branches.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -35,7 +36,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -114,6 +115,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dse', () => deadStoreElim(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
+      // `p + (x + 1) * 8` becomes `p + x * 8 + 8`: the constant goes to the pointer's fixed offset.
+      run(fn, 'scaled-offsets', () => distributeScaledOffsets(fn));
       run(fn, 'sink', () => sinkToUses(fn));
       // Sinking can bring an address computation (ctx + 48) next to its only access, in another
       // block than where fold-address saw it: fold it again, so context accesses stay ctx + offset.
