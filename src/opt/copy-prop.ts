@@ -11,7 +11,7 @@ import type { Address, AsmOperand, Inst, IrFunction, Operand, VReg } from '../ir
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { defsBeforeUses } from './loops.js';
 
-function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Map<number, number> } {
+export function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Map<number, number> } {
   const defs = new Map<number, number>();
   const uses = new Map<number, number>();
   for (const p of fn.params) defs.set(p, 1);

@@ -14,24 +14,15 @@
 // 15,450 processed instructions, 7,300 distributed).
 // Invalidates: liveness.
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef, instUses, termUses } from '../ir/ir.js';
+import { instDef, instUses } from '../ir/ir.js';
+import { countDefsAndUses } from './copy-prop.js';
 import { upperBounds } from './zext-elim.js';
 
 /** Largest constant folded into a pointer's offset: the kernel's offsets are 16 or 32 bits. */
 const MAX_CONSTANT = 1n << 15n;
 
 export function distributeScaledOffsets(fn: IrFunction): boolean {
-  const defs = new Map<VReg, number>();
-  const uses = new Map<VReg, number>();
-  for (const p of fn.params) defs.set(p, 1);
-  for (const b of fn.blocks) {
-    for (const i of b.insts) {
-      for (const u of instUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
-      const d = instDef(i);
-      if (d !== undefined) defs.set(d, (defs.get(d) ?? 0) + 1);
-    }
-    for (const u of termUses(b.term)) uses.set(u, (uses.get(u) ?? 0) + 1);
-  }
+  const { defs, uses } = countDefsAndUses(fn);
   const once = (r: VReg) => defs.get(r) === 1 && uses.get(r) === 1;
   let bounds: Map<number, bigint> | undefined | null = null; // computed for the first 32-bit candidate
   const upper = (r: VReg) => {
