@@ -1769,7 +1769,7 @@ __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
   return acc & 1;
 }
 `,
-    `test.c:5:7: error: this jump in 'prog' goes 40,963 instructions forward, but a BPF jump's offset is 16 bits (at most 32,767); 'prog' has 40,967 instructions [E5012]
+    `test.c:5:7: error: this jump in 'prog' goes 40,962 instructions forward, but a BPF jump's offset is 16 bits (at most 32,767); 'prog' has 40,966 instructions [E5012]
     5 |   if (acc == 7)
       |       ^~~~~~~~
 test.c:2:37: note: a loop with a constant trip count is unrolled when its copies are small or it is marked #pragma unroll: a loop of fewer iterations, a __noinline function for the loop body, or bpf_loop() keeps the code short
