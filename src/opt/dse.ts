@@ -6,9 +6,10 @@
 // which is never loaded. A volatile store always stays. Across blocks, in post-order, a block
 // ends with the bytes that every successor starts with written-before-read; a return ends with
 // every byte of the frame (nothing reads it after); a successor not yet visited (a loop back
-// edge) contributes none. Invalidates: liveness.
-import type { Inst, IrFunction } from '../ir/ir.js';
-import { successors } from '../ir/ir.js';
+// edge) contributes none. dropStoresOfLoadedValues: a store of the value just loaded from the same
+// bytes, in any memory. Invalidates: liveness.
+import type { Address, Inst, IrFunction } from '../ir/ir.js';
+import { instDef, successors } from '../ir/ir.js';
 import { framePointers } from './frame-pointers.js';
 import { reversePostOrder } from './loops.js';
 
@@ -89,4 +90,57 @@ export function deadStoreElim(fn: IrFunction): boolean {
     atEntry.set(id, covered);
   }
   return changed;
+}
+
+/**
+ * A store of the value just loaded from the same bytes (`s->v2 += 0` once the addition folds:
+ * `%9 = load.8 [%6+8]; store.8 [%6+8], %9`) writes what is there: it goes, and dead-code
+ * elimination then drops the load. Within a block; the load's value and address register must
+ * not change in between, and nothing may write memory in between (a store elsewhere than other
+ * bytes of the same base, a call, inline assembly, an atomic or a memory builtin). Volatile and
+ * CO-RE accesses stay. Each store the kernel's verifier skips is one instruction fewer on every
+ * path through it.
+ */
+export function dropStoresOfLoadedValues(fn: IrFunction): boolean {
+  let changed = false;
+  for (const b of fn.blocks) {
+    /** register -> the access it was loaded by, while both it and the bytes are unchanged */
+    const loaded = new Map<number, { addr: Address; size: number }>();
+    const kept: Inst[] = [];
+    for (const i of b.insts) {
+      if (i.op === 'store') {
+        const from = i.src.kind === 'reg' ? loaded.get(i.src.reg) : undefined;
+        if (from !== undefined && !i.volatile && i.core === undefined && from.size === i.size && sameAddress(from.addr, i.addr)) {
+          changed = true;
+          continue;
+        }
+        for (const [r, l] of loaded) if (!disjoint(l.addr, l.size, i.addr, i.size)) loaded.delete(r);
+        kept.push(i);
+        continue;
+      }
+      if (i.op === 'call' || i.op === 'callfn' || i.op === 'asm' || i.op === 'atomic' || i.op === 'memop') loaded.clear();
+      const d = instDef(i);
+      if (d !== undefined) {
+        loaded.delete(d);
+        for (const [r, l] of loaded) if (l.addr.kind === 'reg' && l.addr.reg === d) loaded.delete(r);
+      }
+      if (i.op === 'load' && !i.volatile && i.core === undefined && !(i.addr.kind === 'reg' && i.addr.reg === i.dst)) {
+        loaded.set(i.dst, { addr: i.addr, size: i.size });
+      }
+      kept.push(i);
+    }
+    b.insts = kept;
+  }
+  return changed;
+}
+
+function sameAddress(a: Address, b: Address): boolean {
+  if (a.kind === 'reg') return b.kind === 'reg' && a.reg === b.reg && a.off === b.off;
+  return b.kind === 'slot' && a.slot === b.slot && a.off === b.off;
+}
+
+/** Whether two accesses certainly touch different bytes: the same base register or slot, apart. */
+function disjoint(a: Address, aSize: number, b: Address, bSize: number): boolean {
+  const sameBase = a.kind === 'reg' ? b.kind === 'reg' && a.reg === b.reg : b.kind === 'slot' && a.slot === b.slot;
+  return sameBase && (a.off + aSize <= b.off || b.off + bSize <= a.off);
 }
