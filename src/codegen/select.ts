@@ -12,7 +12,7 @@ import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
 import type { CType } from '../sema/types.js';
 import type { Frame } from './frame.js';
 import { fitsImm64 } from './legalize.js';
-import { dropRedundantFills } from './peephole.js';
+import { dropRedundantFillsAndCopies } from './peephole.js';
 import type { PReg } from './regalloc.js';
 import { pushAll } from '../util/array.js';
 
@@ -88,7 +88,7 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
     const target = e.blockStart.get(f.target)!;
     e.insns[f.index]!.off = target - (f.index + 1);
   }
-  return dropRedundantFills({ insns: e.insns, relocs: e.relocs, lines: e.lines, typeIds: e.typeIds });
+  return dropRedundantFillsAndCopies({ insns: e.insns, relocs: e.relocs, lines: e.lines, typeIds: e.typeIds });
 }
 
 /**
