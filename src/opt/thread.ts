@@ -1,6 +1,6 @@
 // Jump threading through branches whose outcome a predecessor decides.
 // Needs: nothing. Changes: where block P jumps to block M, M holds only copies and constants
-// and ends in a branch, and the values P leaves (constants P itself sets, carried through M's
+// and ends in a branch (or jumps on, through more such blocks, to one that does), and the values P leaves (constants P itself sets, carried through M's
 // copies) decide that branch, P gets a copy of M's instructions and jumps straight to the
 // branch's target. A C boolean materialised as 0 or 1 and then tested (`return a == 1 || a ==
 // 2;` inlined into `if (...)`), and a parser's -1 error result tested by its caller, become
@@ -32,33 +32,53 @@ function threadOnce(fn: IrFunction): boolean {
     for (;;) {
       const t = p.term;
       if (t.op !== 'jmp') break;
-      const m = fn.blocks[t.target]!;
-      if (seen.has(m.id) || headers.has(m.id) || !isThreadable(m)) break;
-      const target = decidedTarget(p, m);
+      const chain = copyChain(fn, t.target, seen, headers);
+      if (chain === undefined) break;
+      const target = decidedTarget(p, chain);
       if (target === undefined) break;
-      seen.add(m.id);
-      for (const i of m.insts) p.insts.push(copyInst(i));
-      p.term = { op: 'jmp', target, span: m.term.span };
+      const last = chain[chain.length - 1]!;
+      for (const m of chain) {
+        seen.add(m.id);
+        for (const i of m.insts) p.insts.push(copyInst(i));
+      }
+      p.term = { op: 'jmp', target, span: last.term.span };
       changed = true;
     }
   }
   return changed;
 }
 
-/** At most this many copies in a block threaded through: each predecessor gets its own. */
+/** At most this many copies in the blocks threaded through: each predecessor gets its own. */
 const MAX_COPIES = 4;
 
-/** M holds only a few register copies and constants, and ends in a branch. */
-function isThreadable(m: Block): boolean {
-  return m.term.op === 'br' && m.insts.length <= MAX_COPIES && m.insts.every((i) => i.op === 'mov');
+/**
+ * The blocks from `start` that hold only copies and end in a branch, or hold only copies and jump
+ * on to such blocks (a join that moves one variable into another, as a parse function's result
+ * into the caller's `verdict`, before the caller tests it); at most MAX_COPIES copies in all.
+ */
+function copyChain(fn: IrFunction, start: BlockId, seen: ReadonlySet<BlockId>, headers: ReadonlySet<BlockId>): Block[] | undefined {
+  const chain: Block[] = [];
+  let copies = 0;
+  const visited = new Set<BlockId>();
+  for (let id = start; ; ) {
+    const m = fn.blocks[id]!;
+    if (seen.has(id) || visited.has(id) || headers.has(id) || !m.insts.every((i) => i.op === 'mov')) return undefined;
+    copies += m.insts.length;
+    if (copies > MAX_COPIES) return undefined;
+    visited.add(id);
+    chain.push(m);
+    if (m.term.op === 'br') return chain;
+    if (m.term.op !== 'jmp') return undefined;
+    id = m.term.target;
+  }
 }
 
-/** The block M's branch goes to when entered from P, if P's own constants decide it. */
-function decidedTarget(p: Block, m: Block): BlockId | undefined {
+/** The block the chain's branch goes to when entered from P, if P's own constants decide it. */
+function decidedTarget(p: Block, chain: readonly Block[]): BlockId | undefined {
   const known = new Map<VReg, bigint>();
   for (const i of p.insts) step(i, known);
-  for (const i of m.insts) step(i, known);
-  const t = m.term;
+  for (const m of chain) for (const i of m.insts) step(i, known);
+  const t = chain[chain.length - 1]!.term;
   if (t.op !== 'br') return undefined;
   const a = known.get(t.a);
   const b = valueOf(t.b, known);

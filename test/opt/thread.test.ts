@@ -91,4 +91,30 @@ describe('jump threading', () => {
     expect(wastedJumps(code)).toEqual([]);
     expect(code.filter((l) => /= -1$|= 0xffffffff$/.test(l))).toEqual([]);
   });
+
+  it('threads through a join that copies each parser\'s result into the caller\'s variable before the test', () => {
+    const code = asm(`
+      static __always_inline int parse_a(unsigned char *h, unsigned char *e) {
+        if (h + 20 > e) return XDP_DROP;
+        if (h[9] == 1) return XDP_TX;
+        return -1;
+      }
+      static __always_inline int parse_b(unsigned char *h, unsigned char *e) {
+        if (h + 40 > e) return XDP_DROP;
+        if (h[6] == 58) return XDP_TX;
+        return -1;
+      }
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        int verdict;
+        if (d + 14 > e) return XDP_DROP;
+        if (d[12] == 8) verdict = parse_a(d + 14, e);
+        else if (d[12] == 0x86) verdict = parse_b(d + 14, e);
+        else return XDP_PASS;
+        if (verdict >= 0) return verdict;
+        return d[13] == 1 ? XDP_PASS : XDP_ABORTED; }`);
+    // Every constant result goes straight to its return: none is set and then tested.
+    expect(code.filter((l) => /s< 0x0|s>= 0x0|s> -0x1|s<= -0x1/.test(l))).toEqual([]);
+    expect(code.filter((l) => /= -1$|= 0xffffffff$/.test(l))).toEqual([]);
+  });
 });
