@@ -6,7 +6,8 @@
 // of at most 4 bytes that no load reads back (a map key, a helper's input): it is aligned to its
 // size rounded up to a power of two, as clang places it, so two such keys share 8 bytes. The
 // kernel tracks a stored value only at an 8-byte aligned offset, and nothing here reads it but
-// a helper; every access inside the slot stays aligned to its width.
+// a helper; every access inside the slot stays aligned to its width. Such a key does not share
+// bytes with a spill slot (stack-colouring.ts says why), unless the frame would not fit otherwise.
 import type { CompileContext } from '../context.js';
 import type { IrFunction, StackSlot } from '../ir/ir.js';
 
@@ -21,15 +22,33 @@ export interface Frame {
 }
 
 export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
-  const { used: referenced, conflict, loaded } = slotConflicts(fn);
+  const { used: referenced, conflict, conflictIfTight, loaded } = slotConflicts(fn);
   const alignOf = (s: StackSlot): number =>
     !s.spill && s.sizeBytes <= 4 && !loaded.has(s.id) ? 1 << Math.ceil(Math.log2(Math.max(1, s.sizeBytes))) : Math.min(8, Math.max(1, s.alignBytes));
+  // Largest first, then largest alignment, keeps holes small.
+  const slots = fn.slots.filter((s) => referenced.has(s.id)).sort((a, b) => b.sizeBytes - a.sizeBytes || alignOf(b) - alignOf(a) || a.id - b.id);
+  let layout = placeSlots(slots, conflict, alignOf);
+  if (layout.used > STACK_LIMIT_BYTES) layout = placeSlots(slots, conflictIfTight, alignOf);
+  const { used, offsets } = layout;
+  if (used > STACK_LIMIT_BYTES) {
+    const biggest = slots.slice(0, 8);
+    ctx.diags.error('E5010', `stack frame of '${fn.name}' needs ${used} bytes, but BPF programs have ${STACK_LIMIT_BYTES}`, fn.span, {
+      notes: biggest.map((s) => ({ message: `'${s.name}' takes ${s.sizeBytes} bytes`, span: s.span })),
+    });
+  }
+  return { sizeBytes: used, slotOffset: (slot) => offsets.get(slot) ?? 0 };
+}
+
+/** Each slot, in the order given, at the shallowest place where it overlaps no slot it conflicts with. */
+function placeSlots(
+  slots: readonly StackSlot[],
+  conflict: (a: number, b: number) => boolean,
+  alignOf: (s: StackSlot) => number,
+): { used: number; offsets: Map<number, number> } {
   const offsets = new Map<number, number>();
   /** Placed slots: bytes [top - size, top) below R10. */
   const placed: { id: number; top: number; size: number }[] = [];
   let used = 0;
-  // Largest first, then largest alignment, keeps holes small.
-  const slots = fn.slots.filter((s) => referenced.has(s.id)).sort((a, b) => b.sizeBytes - a.sizeBytes || alignOf(b) - alignOf(a) || a.id - b.id);
   for (const s of slots) {
     const against = placed.filter((p) => conflict(s.id, p.id));
     const shallowest = (align: number): number => {
@@ -49,11 +68,5 @@ export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
     offsets.set(s.id, -top);
     used = Math.max(used, top);
   }
-  if (used > STACK_LIMIT_BYTES) {
-    const biggest = slots.slice(0, 8);
-    ctx.diags.error('E5010', `stack frame of '${fn.name}' needs ${used} bytes, but BPF programs have ${STACK_LIMIT_BYTES}`, fn.span, {
-      notes: biggest.map((s) => ({ message: `'${s.name}' takes ${s.sizeBytes} bytes`, span: s.span })),
-    });
-  }
-  return { sizeBytes: used, slotOffset: (slot) => offsets.get(slot) ?? 0 };
+  return { used, offsets };
 }

@@ -31,6 +31,11 @@ export interface SlotConflicts {
   conflict(a: number, b: number): boolean;
   /** Slots that a load or atomic operation reads, directly or through a register (not only helpers). */
   loaded: ReadonlySet<number>;
+  /**
+   * The conflicts that sharing bytes would make wrong, without those `conflict` adds for the
+   * kernel's sake (narrow map keys apart from spill slots): for a frame that does not fit otherwise.
+   */
+  conflictIfTight(a: number, b: number): boolean;
 }
 
 interface SlotAccess {
@@ -121,11 +126,19 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
   const spill = new Set(fn.slots.filter((s) => s.spill).map((s) => s.id));
   const scalarSpills = scalarOnlySpills(fn);
   const mayHoldPointer = (s: number): boolean => spill.has(s) && !scalarSpills.has(s);
+  // A local narrower than 8 bytes that only helpers read (a map key): the kernel's stack liveness
+  // counts a slot as overwritten only by an aligned 8-byte store, so such a key's stores never end
+  // what the slot held before. Sharing bytes with a spill slot, it would keep a spilled value alive
+  // in the kernel's eyes from the spill to the key's last use, and paths that spilled different
+  // values (or none) would not prune against each other.
+  const narrowKey = (s: number): boolean => !spill.has(s) && (fn.slots[s]?.sizeBytes ?? 8) < 8 && !loaded.has(s);
+  const conflict = (a: number, b: number): boolean =>
+    escaped.has(a) || escaped.has(b) || (spill.has(a) !== spill.has(b) && (mayHoldPointer(a) || mayHoldPointer(b))) || (links.get(a)?.has(b) ?? false);
   return {
     used,
     loaded,
-    conflict: (a, b) =>
-      escaped.has(a) || escaped.has(b) || (spill.has(a) !== spill.has(b) && (mayHoldPointer(a) || mayHoldPointer(b))) || (links.get(a)?.has(b) ?? false),
+    conflict: (a, b) => conflict(a, b) || (spill.has(a) !== spill.has(b) && (narrowKey(a) || narrowKey(b))),
+    conflictIfTight: conflict,
   };
 }
 

@@ -164,6 +164,37 @@ describe('stack-slot colouring', () => {
     expect(slotConflicts(fn(defs.param!)).conflict(0, 1)).toBe(true);
   });
 
+  it('keeps a narrow map key apart from a spill slot, unless the frame is tight', () => {
+    // %0 (a 32-bit sum, a scalar) is spilled to s1 and reloaded, then dead; later the 4-byte key
+    // s0 is stored and only a helper reads it. The lifetimes never overlap, but the kernel ends a
+    // slot's old contents only at an 8-byte store: sharing, the spilled value would stay live.
+    const span = { file: 0, start: 0, end: 0 };
+    const slots: StackSlot[] = [
+      { id: 0, name: 'key', sizeBytes: 4, alignBytes: 4, span },
+      { id: 1, name: 'spill', sizeBytes: 8, alignBytes: 8, span, spill: true },
+    ];
+    const v = (n: number) => n as VReg;
+    const fn = {
+      name: 'f', section: 'xdp', global: true, params: [v(9)], vregCount: 10, vregNames: new Map(), slots, span, source: undefined as never,
+      blocks: [{
+        id: 0,
+        insts: [
+          { op: 'alu', alu: 'add', bits: 32, dst: v(0), a: { kind: 'reg', reg: v(9) }, b: { kind: 'imm', value: 1n }, span },
+          { op: 'store', size: 8, addr: { kind: 'slot', slot: 1, off: 0 }, src: { kind: 'reg', reg: v(0) }, span },
+          { op: 'load', size: 8, dst: v(1), addr: { kind: 'slot', slot: 1, off: 0 }, span },
+          { op: 'store', size: 4, addr: { kind: 'slot', slot: 0, off: 0 }, src: { kind: 'reg', reg: v(1) }, span },
+          { op: 'mapaddr', dst: v(2), map: 'm', span },
+          { op: 'slotaddr', dst: v(3), slot: 0, off: 0, span },
+          { op: 'call', helper: 1, args: [{ kind: 'reg', reg: v(2) }, { kind: 'reg', reg: v(3) }], dst: v(4), span },
+        ],
+        term: { op: 'ret', span },
+      }],
+    } as unknown as IrFunction;
+    const c = slotConflicts(fn);
+    expect(c.conflict(0, 1)).toBe(true);
+    expect(c.conflictIfTight(0, 1)).toBe(false);
+  });
+
   it('keeps a value carried around a loop apart from a slot used inside it', () => {
     // b0: s0 = 1; b1: s1 = 2; x = s1; (s0 = 3;) b2: y = s0; s0 = y; loop to b1, or return.
     const span = { file: 0, start: 0, end: 0 };
