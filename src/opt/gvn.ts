@@ -10,10 +10,12 @@
 // the pointer a bounds check tests and the pointer the access uses: `skb->data` read twice,
 // or `ip + len` computed for `ip + len + 10 > data_end` and again for the access
 // (verifier-first rule 2). A stack slot's address is not reused: computing it again (two
-// instructions) is cheaper than keeping it in a register across calls. Leaves copies for
-// copyProp and dead code for DCE.
+// instructions) is cheaper than keeping it in a register across calls; nor is a global's, but a
+// load through it is keyed by the global (symbol and offset), so that `cfg.x` read twice is one
+// value, and a store to a global gives the loads of the same bytes after it the stored register
+// (`rr = (rr + 1) & m; f(rr);` reads rr once). Leaves copies for copyProp and dead code for DCE.
 // Invalidates: liveness.
-import type { BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import type { Address, BlockId, Inst, IrFunction, MemSize, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
 import { hasCycle, reversePostOrder } from './loops.js';
 
@@ -63,6 +65,11 @@ interface Fact {
   regs: VReg[];
   /** A load: from the context (kept across stores through other pointers), or other memory. */
   load?: 'ctx' | 'mem';
+  /**
+   * The fact of a store of `stored` bytes of the holder to a global: a load of them gives the
+   * holder truncated to that size.
+   */
+  stored?: MemSize;
 }
 
 /** Available expressions by key, and copies (register -> the register it equals). */
@@ -71,24 +78,66 @@ interface State {
   copies: Map<VReg, VReg>;
 }
 
+function sameFact(a: Fact | undefined, b: Fact): boolean {
+  return a?.holder === b.holder && a.stored === b.stored;
+}
+
+/**
+ * The registers that hold a global's address all along: defined once in the function, by a
+ * dataaddr (the symbol and the offset into it). A load through one is keyed by the symbol, so
+ * that two reads of `cfg.x` through two materialisations of `&cfg` are one value, and a store
+ * through one is remembered for the loads of the same bytes after it.
+ */
+function globalAddresses(fn: IrFunction): Map<VReg, string> {
+  const defs = new Map<VReg, number>();
+  const out = new Map<VReg, string>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      defs.set(d, (defs.get(d) ?? 0) + 1);
+      if (i.op === 'dataaddr') out.set(d, `${i.symbol}+${i.off ?? 0}`);
+    }
+  }
+  for (const p of fn.params) defs.set(p, (defs.get(p) ?? 0) + 1);
+  for (const [r] of out) if (defs.get(r) !== 1) out.delete(r);
+  return out;
+}
+
+/** The instruction that gives `dst` what a load of `size` bytes of a stored `src` reads. */
+function truncated(load: Inst & { op: 'load' }, src: VReg, size: MemSize): Inst {
+  const span = load.span;
+  if (size === 8) return { op: 'mov', bits: 64, dst: load.dst, src: { kind: 'reg', reg: src }, span };
+  if (size === 4) return { op: 'mov', bits: 32, dst: load.dst, src: { kind: 'reg', reg: src }, span };
+  const mask = { kind: 'imm', value: (1n << BigInt(size * 8)) - 1n } as const;
+  return { op: 'alu', alu: 'and', bits: 32, dst: load.dst, a: { kind: 'reg', reg: src }, b: mask, span };
+}
+
 function cloneState(s: State): State {
   return { exprs: new Map(s.exprs), copies: new Map(s.copies) };
 }
 
 function meetInto(into: State, other: State): void {
-  for (const [k, f] of into.exprs) if (other.exprs.get(k)?.holder !== f.holder) into.exprs.delete(k);
+  for (const [k, f] of into.exprs) if (!sameFact(other.exprs.get(k), f)) into.exprs.delete(k);
   for (const [r, c] of into.copies) if (other.copies.get(r) !== c) into.copies.delete(r);
 }
 
 function sameState(a: State, b: State): boolean {
   if (a.exprs.size !== b.exprs.size || a.copies.size !== b.copies.size) return false;
-  for (const [k, f] of a.exprs) if (b.exprs.get(k)?.holder !== f.holder) return false;
+  for (const [k, f] of a.exprs) if (!sameFact(b.exprs.get(k), f)) return false;
   for (const [r, c] of a.copies) if (b.copies.get(r) !== c) return false;
   return true;
 }
 
 export function globalValueNumbering(fn: IrFunction): boolean {
   const ctxRegs = contextRegisters(fn);
+  const globals = globalAddresses(fn);
+  /** The key of a load or store of `size` bytes at `addr` through a global's address, by symbol. */
+  const globalKey = (size: MemSize, addr: Address): string | undefined => {
+    if (addr.kind !== 'reg') return undefined;
+    const g = globals.get(addr.reg);
+    return g === undefined ? undefined : `L${size} @${g}+${addr.off}`;
+  };
   /** The expression an instruction computes, over the copies' sources, and the registers it reads. */
   const keyOf = (i: Inst, st: State): { key: string; regs: VReg[] } | undefined => {
     const regs: VReg[] = [];
@@ -103,7 +152,7 @@ export function globalValueNumbering(fn: IrFunction): boolean {
     else if (i.op === 'neg') key = `n.${i.bits} ${rep(i.a)}`;
     else if (i.op === 'sext') key = `s${i.fromBits}.${i.bits} ${rep(i.src)}`;
     else if (i.op === 'bswap') key = `b${i.bits} ${rep(i.src)}`;
-    else if (i.op === 'load' && i.addr.kind === 'reg' && !i.volatile) key = `L${i.size} ${rep(i.addr.reg)}+${i.addr.off}`;
+    else if (i.op === 'load' && i.addr.kind === 'reg' && !i.volatile) key = globalKey(i.size, i.addr) ?? `L${i.size} ${rep(i.addr.reg)}+${i.addr.off}`;
     return key === undefined ? undefined : { key, regs };
   };
 
@@ -144,7 +193,10 @@ export function globalValueNumbering(fn: IrFunction): boolean {
       const e = keyOf(i, st);
       const have = e && st.exprs.get(e.key);
       if (d !== undefined && have && have.holder !== d) {
-        const mov: Inst = { op: 'mov', bits: 64, dst: d, src: { kind: 'reg', reg: have.holder }, span: i.span };
+        const mov: Inst =
+          have.stored !== undefined && i.op === 'load'
+            ? truncated(i, have.holder, have.stored)
+            : { op: 'mov', bits: 64, dst: d, src: { kind: 'reg', reg: have.holder }, span: i.span };
         if (rewrite) {
           b.insts[k] = mov;
           changed = true;
@@ -155,6 +207,13 @@ export function globalValueNumbering(fn: IrFunction): boolean {
         // A store through a register that cannot point into the context keeps context loads.
         const keepCtx = i.op === 'store' && ctxRegs !== undefined && (i.addr.kind === 'slot' || !ctxRegs.has(i.addr.reg));
         for (const [k2, f] of st.exprs) if (f.load === 'mem' || (f.load === 'ctx' && !keepCtx)) st.exprs.delete(k2);
+        // A store of a register to a global: the loads of the same bytes after it read the register.
+        const key = i.op === 'store' && !i.volatile && i.src.kind === 'reg' ? globalKey(i.size, i.addr) : undefined;
+        if (key !== undefined && i.op === 'store' && i.src.kind === 'reg') {
+          const fact: Fact = { holder: i.src.reg, regs: [], load: 'mem', stored: i.size };
+          st.exprs.set(key, fact);
+          noteExpr(key, fact);
+        }
       }
       if (d === undefined) continue;
       forget(d);

@@ -63,4 +63,39 @@ describe('gvn', () => {
     expect(out).not.toContain('%5 = %3');
     expect(out).not.toContain('%5 = %4'); // %4 = %3 was a copy of %3, forgotten with it
   });
+
+  describe('globals', () => {
+    const addr = (dst: number, symbol = 'g'): Inst => ({ op: 'dataaddr', dst: r(dst), symbol, span });
+    const gload = (dst: number, base: number, size: 1 | 2 | 4 | 8 = 4, off = 0): Inst => ({ op: 'load', size, dst: r(dst), addr: { kind: 'reg', reg: r(base), off }, span });
+    const gstore = (base: number, src: number, size: 1 | 2 | 4 | 8 = 4, off = 0): Inst => ({ op: 'store', size, addr: { kind: 'reg', reg: r(base), off }, src: reg(src), span });
+
+    it('reuses a load of a global through another materialisation of its address', () => {
+      const out = gvn([addr(1), gload(2, 1), addr(3), gload(4, 3), add1(5, 4)], 5, 6);
+      expect(out).toContain('%4 = %2');
+      // Another symbol or another offset is another value.
+      expect(gvn([addr(1), gload(2, 1), addr(3, 'h'), gload(4, 3), add1(5, 4)], 5, 6)).not.toContain('%4 = %2');
+      expect(gvn([addr(1), gload(2, 1), addr(3), gload(4, 3, 4, 4), add1(5, 4)], 5, 6)).not.toContain('%4 = %2');
+    });
+
+    it('gives a load after a store to a global the stored register, truncated to the size', () => {
+      expect(gvn([addr(1), add1(2, 0), gstore(1, 2), addr(3), gload(4, 3), add1(5, 4)], 5, 6)).toContain('%4 = mov.32 %2');
+      expect(gvn([addr(1), add1(2, 0), gstore(1, 2, 8), addr(3), gload(4, 3, 8), add1(5, 4)], 5, 6)).toContain('%4 = %2');
+      expect(gvn([addr(1), add1(2, 0), gstore(1, 2, 2), addr(3), gload(4, 3, 2), add1(5, 4)], 5, 6)).toContain('%4 = and.32 %2, 65535');
+      // A load of another size reads memory.
+      expect(gvn([addr(1), add1(2, 0), gstore(1, 2, 4), addr(3), gload(4, 3, 2), add1(5, 4)], 5, 6)).not.toMatch(/%4 = (mov|and)/);
+    });
+
+    it('forgets a stored value when its register is written, or memory is written through another pointer', () => {
+      expect(gvn([addr(1), add1(2, 0), gstore(1, 2), movImm(2, 3), addr(3), gload(4, 3), add1(5, 4)], 5, 6)).not.toContain('%4 = mov.32');
+      const other: Inst = { op: 'store', size: 4, addr: { kind: 'reg', reg: r(0), off: 0 }, src: imm(1), span };
+      expect(gvn([addr(1), add1(2, 0), gstore(1, 2), other, addr(3), gload(4, 3), add1(5, 4)], 5, 6)).not.toContain('%4 = mov.32');
+    });
+
+    it('keys by symbol only an address register defined once', () => {
+      // %1 is the address of g, then of h: a load through it is not a load of g.
+      const out = gvn([addr(1), addr(1, 'h'), addr(3), gload(4, 3), gload(6, 1), gload(8, 3), add1(5, 4), add1(7, 6), add1(2, 8)], 7, 9);
+      expect(out).not.toContain('%6 = %4');
+      expect(out).toContain('%8 = %4');
+    });
+  });
 });
