@@ -74,6 +74,7 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
   const e: Emitter = { insns: [], relocs: [], lines: [], typeIds: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms };
   const forward = forwardingTargets(fn, regOf);
   const order = layoutOrder(fn, forward);
+  const tails = fn.naked ? new Map<BlockId, BlockId>() : shareExits(fn, order, forward, regOf, cpu);
   // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
   setSpan(e, fn.span);
   if (!fn.naked) parallelMove(e, fn.params.map((p, i) => ({ dst: r(e, p), src: i + 1 })));
@@ -82,7 +83,9 @@ export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame
     const b = fn.blocks[id]!;
     for (const i of b.insts) selectInst(e, i);
     // A naked function's assembly ends in its own exit: the return after it gets no code.
-    if (!(fn.naked && b.term.op === 'ret')) selectTerm(e, retarget(b.term, forward), order[k + 1]);
+    const tail = tails.get(id);
+    const term: Terminator = tail !== undefined ? { op: 'jmp', target: tail, span: b.term.span } : retarget(b.term, forward);
+    if (!(fn.naked && b.term.op === 'ret')) selectTerm(e, term, order[k + 1]);
   });
   for (const f of e.fixups) {
     const target = e.blockStart.get(f.target)!;
@@ -118,6 +121,53 @@ function retarget(t: Terminator, forward: Map<BlockId, BlockId>): Terminator {
   if (t.op === 'jmp') return { ...t, target: to(t.target) };
   if (t.op === 'br') return { ...t, then: to(t.then), else: to(t.else) };
   return t;
+}
+
+/**
+ * Tail merging of returns: a block that ends in the same return as a block that is nothing but
+ * that return (`return XDP_PASS;` at the end of the code and after an early test) falls into it
+ * instead of repeating it (`r0 = 2; exit`, two slots), the bare return moved right after it in
+ * `order` (which is changed in place). A move that would cost the block before the bare return
+ * its fall-through is not made, so no path gets a jump it did not have: the verifier processes
+ * the same instructions. Gives the blocks that end in a jump to the bare return instead.
+ */
+function shareExits(
+  fn: IrFunction, order: BlockId[], forward: Map<BlockId, BlockId>, regOf: Map<VReg, PReg>, cpu: ReadonlySet<CpuFeature>,
+): Map<BlockId, BlockId> {
+  const out = new Map<BlockId, BlockId>();
+  const sameRet = (a: Terminator, b: Terminator) =>
+    a.op === 'ret' && b.op === 'ret' &&
+    (a.value === undefined ? b.value === undefined
+      : a.value.kind === 'imm' ? b.value?.kind === 'imm' && b.value.value === a.value.value
+        : b.value?.kind === 'reg' && regOf.get(b.value.reg) === regOf.get(a.value.reg));
+  // The jumps a terminator costs when `next` follows it (as selectTerm emits them).
+  const jumps = (t: Terminator, next: BlockId | undefined): number => {
+    if (t.op === 'ret') return 0;
+    if (t.op === 'jmp' || t.then === t.else) return (t.op === 'jmp' ? t.target : t.then) === next ? 0 : 1;
+    const inverse = negatedCmp(t.cmp);
+    const canInvert = inverse !== undefined && hasCondJmp(cpu, jmpOf(inverse));
+    return t.else === next || (t.then === next && canInvert) ? 1 : 2;
+  };
+  const bare = order.filter((id) => id !== 0 && fn.blocks[id]!.insts.length === 0 && fn.blocks[id]!.term.op === 'ret');
+  const used = new Set<BlockId>();
+  for (const id of [...order]) {
+    const b = fn.blocks[id]!;
+    if (b.term.op !== 'ret' || b.insts.length === 0) continue;
+    const target = bare.find((x) => !used.has(x) && sameRet(fn.blocks[x]!.term, b.term));
+    if (target === undefined) continue;
+    const at = order.indexOf(target);
+    const prev = order[at - 1];
+    const after = order[at + 1];
+    if (prev !== undefined && prev !== id) {
+      const t = retarget(fn.blocks[prev]!.term, forward);
+      if (jumps(t, after) > jumps(t, target)) continue;
+    }
+    used.add(target);
+    order.splice(at, 1);
+    order.splice(order.indexOf(id) + 1, 0, target);
+    out.set(id, target);
+  }
+  return out;
 }
 
 /** Blocks in reverse post-order from the entry, through forwarded targets; unreachable and forwarded blocks are dropped. */

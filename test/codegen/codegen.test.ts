@@ -15,6 +15,27 @@ describe('codegen', () => {
     expect(asm('__attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return 2; }')).toEqual(['r0 = 2', 'exit']);
   });
 
+  it('ends a block that returns what a bare return block returns by falling into that block', () => {
+    const code = asm(`static long (*redirect)(__u32 ifindex, __u64 flags) = (void *) 23;
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        if (ctx->ingress_ifindex == 3) return XDP_PASS;
+        redirect(ctx->rx_queue_index, 0);
+        return XDP_PASS; }`);
+    expect(code.filter((l) => l === 'exit')).toHaveLength(1);
+    expect(code.slice(-3)).toEqual(['call bpf_redirect#23', 'r0 = 2', 'exit']);
+    // The early return jumps to the shared one.
+    expect(code[1]).toBe(`if w0 == 0x3 goto pc+${code.length - 2 - 2}`);
+  });
+
+  it('keeps two returns of different values apart', () => {
+    const code = asm(`static long (*redirect)(__u32 ifindex, __u64 flags) = (void *) 23;
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        if (ctx->ingress_ifindex == 3) return XDP_DROP;
+        redirect(ctx->rx_queue_index, 0);
+        return XDP_PASS; }`);
+    expect(code.filter((l) => l === 'exit')).toHaveLength(2);
+  });
+
   it('compares the bounds-checked pointer with data_end and dereferences the same register', () => {
     const code = asm(`__attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
       unsigned char *data = (void *)(long)ctx->data;
