@@ -107,6 +107,14 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // pushes other values to the stack.
       run(fn, 'dce', () => deadCodeElim(fn));
       run(fn, 'sroa', () => scalarReplace(fn, { maxSlotBytes: 16, minFields: 2 }));
+      // The slot accesses folding made that read a stored constant (a zeroed struct's flag) take
+      // it, and it folds.
+      let forwardedLate = false;
+      run(fn, 'forward-stores', () => (forwardedLate = forwardStores(fn, { constantsOnly: true })));
+      if (forwardedLate) {
+        run(fn, 'const-prop', () => constProp(fn));
+        run(fn, 'copy-prop', () => copyProp(fn));
+      }
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
       run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));

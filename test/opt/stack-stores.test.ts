@@ -17,6 +17,33 @@ function ir(src: string): string {
 const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, 'gm')) ?? []).length;
 
 describe('stack stores across blocks', () => {
+  it('reads a field of a zeroed struct as that part of the zero, also through a pointer', () => {
+    const text = ir(`struct k { __u64 a; __u32 b; __u8 flags; __u8 pad[3]; };
+      static __attribute__((always_inline)) int flagged(struct k *q) { return q->flags & 1; }
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        struct k key = {};
+        struct k *q = &key;
+        if (ctx->rx_queue_index == 2) q = &key;
+        key.a = ctx->ingress_ifindex;
+        if (flagged(q)) return 3;
+        return bpf_map_lookup_elem(&m, &key) ? 1 : 2; }`);
+    expect(text).not.toMatch(/load\.1 \[/);
+    expect(text).not.toMatch(/^\s*%\d+ = 3$|ret 3$/m);
+  });
+
+  it('reads a field once for a chain of tests of it', () => {
+    const text = ir(`struct k { __u32 a; __u16 port; __u16 pad; };
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        struct k key = {};
+        key.port = ctx->ingress_ifindex;
+        bpf_map_lookup_elem(&m, &key);
+        if (key.port == 80) return 1;
+        if (key.port == 443) return 4;
+        if (key.port == 8080) return 5;
+        return 2; }`);
+    expect(count(text, /load\.2 \[#\d+\+4\]/)).toBe(1);
+  });
+
   it('keeps a key built in an unrolled loop with branches in a register, and stores it once for the lookup', () => {
     const text = ir(`SEC("xdp") int p(struct xdp_md *ctx) {
       unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
