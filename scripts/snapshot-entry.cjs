@@ -14,37 +14,8 @@ const v8 = require('node:v8');
 
 const bundle = { exports: {} };
 __ebccBundle(bundle.exports, require, bundle, EBCC_SNAPSHOT.bundlePath, dirname(EBCC_SNAPSHOT.bundlePath));
-const { main, parseCacheFingerprint, readParseCacheOf, releaseParserState, __ebccMeta: meta } = bundle.exports;
+const { main, parseCacheFingerprint, releaseParserState, __ebccMeta: meta } = bundle.exports;
 const bundleFingerprint = parseCacheFingerprint(readFileSync(EBCC_SNAPSHOT.bundlePath, 'utf8'));
-
-// Parse-cache entries kept in the heap, by head signature: those the first warm-up program (the
-// include order of the smallest programs) read. Reading and JSON-parsing one costs more than
-// deserializing it. Each is handed out once (the parse takes it apart); later loads read the file.
-const heldEntries = new Map();
-
-/** The parse cache of `dir` (the index is read now, as without a snapshot) with the held entries. */
-function parseCacheWithHeld(dir) {
-  const cache = readParseCacheOf(dir, bundleFingerprint);
-  if (cache === undefined) return undefined;
-  return {
-    entries: cache.entries.map((e) => ({
-      head: e.head,
-      load() {
-        const held = heldEntries.get(e.head);
-        if (held === undefined) return e.load();
-        heldEntries.delete(e.head);
-        return held;
-      },
-    })),
-  };
-}
-
-/** As parseCacheWithHeld, recording what is loaded into heldEntries. */
-function parseCacheRecording(dir) {
-  const cache = readParseCacheOf(dir, bundleFingerprint);
-  if (cache === undefined) return undefined;
-  return { entries: cache.entries.map((e) => ({ head: e.head, load: () => (heldEntries.set(e.head, e.load()), e.load()) })) };
-}
 
 // The front end's states after common include lists (src/driver/header-prefix.ts), recorded after
 // the warm-up by compiling a file of just those #include lines; a compile takes at most one.
@@ -54,7 +25,7 @@ async function warmUp() {
   const out = mkdtempSync(join(tmpdir(), 'ebcc-snapshot-'));
   try {
     for (const [i, args] of EBCC_SNAPSHOT.warmUp.entries()) {
-      const status = await main([...args, '-o', join(out, `${i}.o`)], { parseCache: i === 0 ? parseCacheRecording : (dir) => readParseCacheOf(dir, bundleFingerprint) });
+      const status = await main([...args, '-o', join(out, `${i}.o`)], { bundleFingerprint });
       if (status !== 0) throw new Error(`the warm-up compile ${args.join(' ')} failed (status ${status})`);
     }
     const recording = { entries: headerPrefixes.entries, recording: true };
@@ -69,7 +40,7 @@ async function warmUp() {
     process.exitCode = undefined;
   }
   // Whatever stays reachable now is in the blob, and every start pays to deserialize it: keep
-  // what later compiles use (the built parser, filled tables, bytecode, heldEntries), drop what
+  // what later compiles use (the built parser, filled tables, bytecode), drop what
   // only the last warm-up compile needed.
   releaseParserState();
 }
@@ -104,5 +75,5 @@ v8.startupSnapshot.setDeserializeMainFunction(async () => {
       throw e;
     });
   }
-  process.exitCode = await main(args, { parseCache: parseCacheWithHeld, headerPrefixes });
+  process.exitCode = await main(args, { bundleFingerprint, headerPrefixes });
 });

@@ -13,7 +13,6 @@ import { SourceManager } from '../diag/source.js';
 import { compile } from '../driver/compile.js';
 import type { IrFunction } from '../ir/ir.js';
 import type { HeaderPrefixStore } from '../driver/header-prefix.js';
-import type { ParseCache } from '../parse/parse-cache.js';
 import { getParser } from '../parse/parse.js';
 import { ParseState } from '../parse/parser-base.js';
 import { printFunction, printModule } from '../ir/print.js';
@@ -42,8 +41,7 @@ function enableOptimizingCompiler(): void {
 
 function runBuild(file: string, flags: BuildFlags, mode: Normalized, launch: Launch): number {
   const ctx = createContext(new NodeFileSystem(enableOptimizingCompiler), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
-  if (launch.parseCache !== undefined) ctx.parseCache = launch.parseCache(parseCacheDir());
-  else if (launch.bundleFingerprint !== undefined) ctx.parseCache = readParseCacheOf(parseCacheDir(), launch.bundleFingerprint);
+  if (launch.bundleFingerprint !== undefined) ctx.parseCache = readParseCacheOf(parseCacheDir(), launch.bundleFingerprint);
   else if (launch.bundleSource !== undefined) ctx.parseCache = readParseCache(parseCacheDir(), launch.bundleSource);
   if (launch.headerPrefixes !== undefined) ctx.headerPrefixes = launch.headerPrefixes;
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
@@ -197,8 +195,6 @@ function runObjdump(file: string, flags: { source?: boolean; reloc?: boolean; se
 export interface Launch {
   bundleSource?: string;
   bundleFingerprint?: string;
-  /** The parse cache for the one in `dir`; a snapshot's holds entries it read at build. */
-  parseCache?: (dir: string) => ParseCache | undefined;
   /** A snapshot's recorded header prefixes (driver/header-prefix.ts), or a store to record them into. */
   headerPrefixes?: HeaderPrefixStore;
 }
