@@ -8,7 +8,7 @@ import type { CtxLayout } from '../bpf/ctx-layouts.js';
 import type { FlatCtxRule } from '../bpf/prog-helpers.js';
 import type { GlobalFunc } from './global-funcs.js';
 import type { Reject } from './reject.js';
-import type { State } from './state.js';
+import type { Reg, State } from './state.js';
 
 export interface MapInfo {
   name: string;
@@ -125,6 +125,11 @@ export interface Env {
 export interface Decoded {
   form: OpcodeForm | null;
   reserved: string | null;
+  /**
+   * A conditional jump with an immediate: the immediate as a constant register, made on the
+   * first visit. condJump only reads it (the sides of a fork get copies).
+   */
+  imm?: Reg;
 }
 
 export const newId = (env: Env): number => ++env.idGen;

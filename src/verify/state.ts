@@ -94,11 +94,16 @@ export interface Reg {
   pktSlice: boolean;
 }
 
+// Written out (not a spread of regNotInit()): registers are made at every call, constant and
+// comparison with an immediate, and a literal of known shape is several times faster to build.
+function newReg(type: RegType, s: Scalar): Reg {
+  return { type, maybeNull: false, s, off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false, kstruct: 0, kstructOff: 0, kvar: false };
+}
 export function regNotInit(): Reg {
-  return { type: 'not_init', maybeNull: false, s: scalarUnknown(), off: 0, id: 0, refId: 0, range: 0, map: -1, memSize: 0, frame: 0, origin: -1, kptr: false, trusted: false, untrusted: false, btf: '', alloc: 0, dynptr: 0, rdonly: false, pktSlice: false, kstruct: 0, kstructOff: 0, kvar: false };
+  return newReg('not_init', scalarUnknown());
 }
 export function regScalar(s: Scalar = scalarUnknown()): Reg {
-  return { ...regNotInit(), type: 'scalar', s };
+  return newReg('scalar', s);
 }
 export function regConst(v: bigint): Reg {
   return regScalar(scalarConst(v));

@@ -850,7 +850,10 @@ export function condJump(env: Env, st: State, insn: Insn, form: OpcodeForm, clon
     s = regs[insn.src]!;
     assertInit(s, insn.src);
   } else {
-    s = regConst(bits32 ? BigInt(insn.imm >>> 0) : BigInt(insn.imm));
+    // stepInsn decoded this instruction (env.insnIdx) first: its constant is made once.
+    const decoded = env.insns[env.insnIdx] === insn ? env.decoded?.[env.insnIdx] : undefined;
+    s = decoded?.imm ?? regConst(bits32 ? BigInt(insn.imm >>> 0) : BigInt(insn.imm));
+    if (decoded) decoded.imm = s;
   }
   const pred = taken(d, s, op, bits32);
   if (pred === 1 || pred === 0) return { taken: pred, other: pred === 1 ? st : undefined };
