@@ -292,6 +292,13 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
   const order = reversePostOrder(fn, start, inside);
   const dirty = new Uint8Array(n);
   dirty[start] = 1;
+  // Only the slots that can differ from a block's previous exit are merged again into the
+  // successors it reached then: the slots its entry gained since its previous visit (`pending`,
+  // undefined when not known: the whole vector) and the slots it writes. Values only go up the
+  // lattice, so the other slots of the successor's entry already hold at least the exit's.
+  const pending: (number[] | undefined)[] = new Array(n);
+  const reached: (BlockId[] | undefined)[] = new Array(n);
+  const size = layout.size;
   for (let again = true; again; ) {
     again = false;
     for (const id of order) {
@@ -299,8 +306,19 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
       dirty[id] = 0;
       const s = newState(layout, entry[id]!);
       const b = fn.blocks[id]!;
-      for (const i of b.insts) step(i, s);
+      let delta = pending[id];
+      pending[id] = undefined;
+      for (const i of b.insts) {
+        step(i, s);
+        if (delta) {
+          const d = instDef(i);
+          const k = d === undefined ? UNTRACKED : where(s, d);
+          if (k >= 0) delta.push(k);
+        }
+      }
       const live = liveSuccessors(b.term, s);
+      const before = reached[id];
+      reached[id] = live;
       const exit = s.vals;
       for (const succ of live) {
         if (inside && !inside.has(succ)) continue;
@@ -310,15 +328,23 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
           // The only successor can take the exit state itself: no second copy.
           entry[succ] = live.length === 1 ? exit : exit.slice();
           changed = true;
+          pending[succ] = undefined;
         } else {
           // meet(), written out: this loop runs over the whole vector on every edge, and most
           // slots are equal, or already varying, or not reached by this edge.
-          for (let k = 0; k < exit.length; k++) {
+          const only = delta && before && before.includes(succ) ? delta : undefined;
+          const count = only ? only.length : exit.length;
+          let gained = pending[succ];
+          if (!changed && !dirty[succ] && gained === undefined) gained = pending[succ] = [];
+          for (let j = 0; j < count; j++) {
+            const k = only ? only[j]! : j;
             const o = old[k], e = exit[k];
             if (o === e || e === undefined || o === 'varying') continue;
             old[k] = o === undefined ? e : 'varying';
             changed = true;
+            if (gained && gained.length <= size) gained.push(k);
           }
+          if (gained && gained.length > size) pending[succ] = undefined;
         }
         if (changed) {
           dirty[succ] = 1;

@@ -79,4 +79,36 @@ describe('constProp', () => {
     expect(printFunction(stale)).toBe(printFunction(fresh));
     expect(printFunction(fresh)).toMatch(/%7 = 9\n/);
   });
+  it('sees a value a loop changes through blocks that pass it on without writing it', () => {
+    // %3 is 0 on entry and 7 after b3, so it varies around the loop b1 -> b2 -> b3 -> b1. b1 and
+    // b2 write nothing: only their entries carry the change to b3, where %4 = %3 + 1 must not fold.
+    const fn = func([
+      [[mov(3, 0)], { op: 'jmp', target: 1, span }],
+      [[], { op: 'jmp', target: 2, span }],
+      [[mov(5, 4)], { op: 'jmp', target: 3, span }],
+      [
+        [{ op: 'alu', alu: 'add', bits: 64, dst: r(4), a: reg(3), b: imm(1), span }, mov(3, 7)],
+        { op: 'br', cmp: 'eq', bits: 64, a: r(0), b: imm(0), then: 1, else: 4, span },
+      ],
+      [[], { op: 'ret', value: reg(4), span }],
+    ]);
+    constProp(fn);
+    expect(printFunction({ ...fn, blocks: [fn.blocks[3]!] }).split('\n')[2]).toBe('  %4 = add.64 %3, 1');
+  });
+
+  it('still folds a value that stays the same around a loop', () => {
+    // The same loop, with b3 writing back the value %3 came in with: %4 folds to 1.
+    const fn = func([
+      [[mov(3, 0)], { op: 'jmp', target: 1, span }],
+      [[], { op: 'jmp', target: 2, span }],
+      [[mov(5, 4)], { op: 'jmp', target: 3, span }],
+      [
+        [{ op: 'alu', alu: 'add', bits: 64, dst: r(4), a: reg(3), b: imm(1), span }, mov(3, 0)],
+        { op: 'br', cmp: 'eq', bits: 64, a: r(0), b: imm(0), then: 1, else: 4, span },
+      ],
+      [[], { op: 'ret', value: reg(4), span }],
+    ]);
+    constProp(fn);
+    expect(printFunction({ ...fn, blocks: [fn.blocks[3]!] }).split('\n')[2]).toBe('  %4 = 1');
+  });
 });
