@@ -178,9 +178,27 @@ export class TableLookahead extends LLkLookaheadStrategy {
   }
 }
 
-function matches(reader: Reader, path: TokenType[]): boolean {
-  for (let i = 0; i < path.length; i++) if (!tokenMatcher(reader.LA(i + 1), path[i]!)) return false;
+/** `path` past its first token, which the caller has matched. */
+function matchesRest(reader: Reader, path: TokenType[]): boolean {
+  for (let i = 1; i < path.length; i++) if (!tokenMatcher(reader.LA(i + 1), path[i]!)) return false;
   return true;
+}
+
+/** Whether a token of type index `idx` matches `type` (chevrotain's tokenMatcher, categories included). */
+function idxMatches(idx: number, type: TokenType): boolean {
+  return idx === type.tokenTypeIdx || (type.isParent === true && (type as TokenType & { categoryMatchesMap?: Record<number, boolean> }).categoryMatchesMap?.[idx] === true);
+}
+
+/**
+ * Per alternative, the paths that can match when the next token has type index `idx`: those
+ * whose first token matches it, and the empty path. Whether a token matches a type depends on
+ * its type index only, so a path left out here could not match; the order of the paths is kept.
+ */
+function pathsStartingWith(alts: Paths[], idx: number): (Paths | undefined)[] {
+  return alts.map((alt) => {
+    const kept = alt.filter((path) => path.length === 0 || idxMatches(idx, path[0]!));
+    return kept.length > 0 ? kept : undefined;
+  });
 }
 
 /** Token type indices a one-token path matches: its own and those of the types in its categories. */
@@ -189,12 +207,19 @@ function indicesOf(t: TokenType): number[] {
 }
 
 function alternationLookahead(alts: Paths[], hasPredicates: boolean, dynamicTokensEnabled: boolean): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
+  // The paths each alternative may match after a given first token, computed when that token type is first seen.
+  const byFirst: (Paths | undefined)[][] = [];
+  const candidates = (idx: number): (Paths | undefined)[] => (byFirst[idx] ??= pathsStartingWith(alts, idx));
   if (hasPredicates) {
+    // An alternative none of whose paths can match is skipped without its GATE (the GATEs only look ahead).
     return function (this: Reader, orAlts?: IOrAlt<unknown>[]) {
-      for (let t = 0; t < alts.length; t++) {
+      const next = candidates(this.LA(1).tokenTypeIdx);
+      for (let t = 0; t < next.length; t++) {
+        const paths = next[t];
+        if (paths === undefined) continue;
         const gate = orAlts?.[t]?.GATE;
         if (gate !== undefined && gate.call(this) === false) continue;
-        for (const path of alts[t]!) if (matches(this, path)) return t;
+        for (const path of paths) if (matchesRest(this, path)) return t;
       }
       return undefined;
     };
@@ -210,7 +235,11 @@ function alternationLookahead(alts: Paths[], hasPredicates: boolean, dynamicToke
     };
   }
   return function (this: Reader) {
-    for (let t = 0; t < alts.length; t++) for (const path of alts[t]!) if (matches(this, path)) return t;
+    const next = candidates(this.LA(1).tokenTypeIdx);
+    for (let t = 0; t < next.length; t++) {
+      const paths = next[t];
+      if (paths !== undefined) for (const path of paths) if (matchesRest(this, path)) return t;
+    }
     return undefined;
   };
 }
@@ -223,8 +252,11 @@ function optionalLookahead(paths: Paths, dynamicTokensEnabled: boolean): () => b
       return accepted[this.LA(1).tokenTypeIdx] === true;
     };
   }
+  const byFirst: Paths[] = [];
   return function (this: Reader) {
-    for (const path of paths) if (matches(this, path)) return true;
+    const idx = this.LA(1).tokenTypeIdx;
+    const next = (byFirst[idx] ??= pathsStartingWith([paths], idx)[0] ?? []);
+    for (const path of next) if (matchesRest(this, path)) return true;
     return false;
   };
 }
