@@ -238,7 +238,7 @@ export class DeclParser extends ExprParser {
   //   attribute-specifier*  (C11 6.7.2.2)
   enumSpecifier = this.RULE('enumSpecifier', (): ast.EnumSpec => {
     const start = this.CONSUME(T.Enum);
-    const attrs1 = this.SUBRULE(this.attributeSpecifiers);
+    const attrs1 = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     let name: IToken | undefined;
     let enumerators: ast.Enumerator[] | undefined;
     this.OR([
@@ -250,7 +250,7 @@ export class DeclParser extends ExprParser {
       },
       { ALT: () => (enumerators = this.SUBRULE2(this.enumeratorList)) },
     ]);
-    const attrs2 = this.SUBRULE2(this.attributeSpecifiers);
+    const attrs2 = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE2(this.attributeSpecifiers);
     return this.ACTION(() => {
       const node: ast.EnumSpec = { kind: 'Enum', span: this.spanFrom(start), attributes: [...attrs1, ...attrs2] };
       if (name) Object.assign(node, { name: name.image, nameSpan: this.outerSpan(name) });
@@ -278,7 +278,7 @@ export class DeclParser extends ExprParser {
   // enumerator = enumeration-constant attribute-specifier* ("=" constant-expression)?  (C11 6.7.2.2)
   enumerator = this.RULE('enumerator', (): ast.Enumerator => {
     const name = this.CONSUME(T.Identifier);
-    this.SUBRULE(this.attributeSpecifiers);
+    if (!this.fast() || this.la(1, T.Attribute)) this.SUBRULE(this.attributeSpecifiers);
     let value: ast.Expr | undefined;
     this.OPTION(() => {
       this.CONSUME(T.Assign);
@@ -383,9 +383,13 @@ export class DeclParser extends ExprParser {
     this.enter();
     try {
       const pointers: { tok: IToken; qualifiers: ast.Qualifier[]; attributes: ast.Attribute[] }[] = [];
-      if (this.fast()) while (this.la(1, T.Star)) pointers.push(this.SUBRULE(this.pointer));
+      if (this.fast()) while (this.la(1, T.Star)) pointers.push(this.pointerFast());
       else this.MANY(() => pointers.push(this.SUBRULE(this.pointer)));
-      const direct = this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
+      // Fast path: directDeclarator's own fast path, taken here without calling the rule.
+      const direct =
+        this.fast() && mode !== 'abstract' && this.LA(1).tokenType === T.Identifier
+          ? this.identDirectDeclarator()
+          : this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
       return this.ACTION(() => {
         let node = direct;
         for (let i = pointers.length - 1; i >= 0; i--) {
@@ -403,6 +407,7 @@ export class DeclParser extends ExprParser {
 
   // pointer = "*" (type-qualifier | attribute-specifier)*  (C11 6.7.6)
   pointer = this.RULE('pointer', () => {
+    if (this.fast()) return this.pointerFast();
     const tok = this.CONSUME(T.Star);
     const qualifiers: ast.Qualifier[] = [];
     const attributes: ast.Attribute[] = [];
@@ -415,21 +420,27 @@ export class DeclParser extends ExprParser {
     return { tok, qualifiers, attributes };
   });
 
+  /**
+   * pointer's fast path, which declarator also takes in place of calling the rule: the MANY's
+   * paths and the OR's are single tokens (a qualifier or `__attribute__`), so the next token decides.
+   */
+  private pointerFast(): { tok: IToken; qualifiers: ast.Qualifier[]; attributes: ast.Attribute[] } {
+    const tok = this.CONSUME(T.Star);
+    const qualifiers: ast.Qualifier[] = [];
+    const attributes: ast.Attribute[] = [];
+    for (;;) {
+      const next = this.LA(1);
+      if (this.is(next, T.QualifierKw)) qualifiers.push(QUALIFIER_NAMES[this.CONSUME(T.QualifierKw).image]!);
+      else if (next.tokenType === T.Attribute) attributes.push(...this.SUBRULE(this.attributeSpecifier));
+      else return { tok, qualifiers, attributes };
+    }
+  }
+
   // direct-declarator = (identifier | "(" attribute-specifier* declarator ")")? declarator-suffix*  (C11 6.7.6)
   directDeclarator = this.RULE('directDeclarator', (mode: DeclaratorMode): ast.Declarator => {
     const start = this.LA(1);
     let node: ast.Declarator | undefined;
-    if (this.fast() && mode !== 'abstract' && start.tokenType === T.Identifier) {
-      // Fast path (parser-base.ts): the OR's first alternative and the MANY of suffixes, whose paths are single tokens.
-      const t = this.CONSUME(T.Identifier);
-      let d: ast.Declarator = { kind: 'IdentDeclarator', span: this.outerSpan(t), name: t.image };
-      for (;;) {
-        const type = this.LA(1).tokenType;
-        if (type === T.LBracket) d = { ...this.SUBRULE(this.arraySuffix), inner: d, span: this.spanFrom(start) };
-        else if (type === T.LParen) d = { ...this.SUBRULE(this.functionSuffix), inner: d, span: this.spanFrom(start) };
-        else return d;
-      }
-    }
+    if (this.fast() && mode !== 'abstract' && start.tokenType === T.Identifier) return this.identDirectDeclarator();
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -460,6 +471,23 @@ export class DeclParser extends ExprParser {
     });
     return node!;
   });
+
+  /**
+   * directDeclarator's fast path, for a declarator that may have a name and begins with an
+   * identifier; declarator also takes it in place of calling the rule. It is the OR's first
+   * alternative and the MANY of suffixes, whose paths are single tokens (parser-base.ts).
+   */
+  private identDirectDeclarator(): ast.Declarator {
+    const start = this.LA(1);
+    const t = this.CONSUME(T.Identifier);
+    let d: ast.Declarator = { kind: 'IdentDeclarator', span: this.outerSpan(t), name: t.image };
+    for (;;) {
+      const type = this.LA(1).tokenType;
+      if (type === T.LBracket) d = { ...this.SUBRULE(this.arraySuffix), inner: d, span: this.spanFrom(start) };
+      else if (type === T.LParen) d = { ...this.SUBRULE(this.functionSuffix), inner: d, span: this.spanFrom(start) };
+      else return d;
+    }
+  }
 
   /** Is the '(' at LA(1) a parenthesised declarator rather than a parameter list? */
   private isGroupingParen(mode: DeclaratorMode): boolean {
@@ -530,7 +558,7 @@ export class DeclParser extends ExprParser {
     const start = this.LA(1);
     const specifiers = this.SUBRULE(this.declarationSpecifiers);
     const declarator = this.SUBRULE(this.declarator, { ARGS: ['either'] });
-    const attributes = this.SUBRULE(this.attributeSpecifiers);
+    const attributes = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     return this.ACTION(() => {
       const name = declaratorName(declarator);
       if (name !== undefined) this.st.scopes.declare(name, false);

@@ -7,7 +7,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import { decodeStringLiteral, parseCharConstant, parseIntegerConstant } from './literals.js';
-import { MAX_BINARY_CHAIN, NestingTooDeep, ParserBase } from './parser-base.js';
+import { MAX_BINARY_CHAIN, MAX_NESTING_DEPTH, NestingTooDeep, ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
 import { pushAll } from '../util/array.js';
 
@@ -52,6 +52,14 @@ function startsPostfixOnly(type: TokenType): boolean {
   return type === T.Identifier || type === T.IntegerConstant || type === T.CharConstant || type === T.StringLiteral;
 }
 
+/** Tokens that begin a postfix-suffix (C11 6.5.2): after an operand, they continue its postfix-expression. */
+function startsPostfixSuffix(type: TokenType): boolean {
+  return type === T.LBracket || type === T.LParen || type === T.Dot || type === T.Arrow || type === T.PlusPlus || type === T.MinusMinus;
+}
+
+/** Where an expression may stop after an operand: each level can continue it with more tokens. */
+type OperandEnd = 'cast' | 'conditional' | 'assignment';
+
 /** Tokens after which a unary-expression's own decision picks the alternative (the prefix operators and keywords). */
 function startsUnaryOnly(type: TokenType): boolean {
   return (
@@ -69,7 +77,7 @@ export class ExprParser extends ParserBase {
   // expression = assignment-expression ("," assignment-expression)*  (C11 6.5.17)
   expression = this.RULE('expression', (): ast.Expr => {
     const start = this.LA(1);
-    const first = this.SUBRULE(this.assignmentExpression);
+    const first = (this.fast() && this.simpleOperand('assignment')) || this.SUBRULE(this.assignmentExpression);
     // Fast path (parser-base.ts): the MANY's path is the one token ','; without it there is nothing more.
     if (this.fast() && !this.la(1, T.Comma)) return first;
     const exprs = [first];
@@ -84,6 +92,10 @@ export class ExprParser extends ParserBase {
   // (parsed as conditional-expression (op assignment-expression)?; sema checks that the target is an lvalue)
   assignmentExpression = this.RULE('assignmentExpression', (): ast.Expr => {
     const start = this.LA(1);
+    if (this.fast()) {
+      const simple = this.simpleOperand('assignment');
+      if (simple) return simple;
+    }
     const target = this.SUBRULE(this.conditionalExpression);
     if (this.fast() && !this.la(1, T.AssignOperator)) return target; // the OPTION's one-token path
     let op: IToken | undefined;
@@ -98,12 +110,12 @@ export class ExprParser extends ParserBase {
   });
 
   // constant-expression = conditional-expression  (C11 6.6)
-  constantExpression = this.RULE('constantExpression', (): ast.Expr => this.SUBRULE(this.conditionalExpression));
+  constantExpression = this.RULE('constantExpression', (): ast.Expr => (this.fast() && this.simpleOperand('conditional')) || this.SUBRULE(this.conditionalExpression));
 
   // conditional-expression = logical-OR-expression ("?" expression? ":" conditional-expression)?  (C11 6.5.15; GNU `a ?: b`)
   conditionalExpression = this.RULE('conditionalExpression', (): ast.Expr => {
     const start = this.LA(1);
-    const cond = this.SUBRULE(this.binaryExpression);
+    const cond = this.fast() ? this.binaryOperands() : this.SUBRULE(this.binaryExpression);
     if (this.fast() && !this.la(1, T.Question)) return cond; // the OPTION's one-token path
     let then: ast.Expr | undefined;
     let otherwise: ast.Expr | undefined;
@@ -124,8 +136,8 @@ export class ExprParser extends ParserBase {
   // logical-OR-expression … multiplicative-expression  (C11 6.5.5–6.5.14)
   // binary-expression = cast-expression (binary-operator cast-expression)*, folded by BINARY_PRECEDENCE
   binaryExpression = this.RULE('binaryExpression', (): ast.Expr => {
+    if (this.fast()) return this.binaryOperands();
     const first = this.SUBRULE(this.castExpression);
-    if (this.fast() && !this.la(1, T.BinaryOperator)) return first; // the MANY's one-token path
     const operands = [first];
     const ops: ast.BinaryOp[] = [];
     this.MANY(() => {
@@ -139,6 +151,28 @@ export class ExprParser extends ParserBase {
     return this.ACTION(() => foldBinary(operands, ops));
   });
 
+  /**
+   * binaryExpression's fast path, which conditionalExpression also takes in place of calling the
+   * rule. The MANY's path is the one token BinaryOperator (with recovery off, MANY only loops on
+   * its path), so a loop on that token decides as it does; an operand that is one identifier or
+   * constant is built at once (simpleOperand).
+   */
+  private binaryOperands(): ast.Expr {
+    const first = this.simpleOperand('cast') || this.SUBRULE(this.castExpression);
+    if (!this.la(1, T.BinaryOperator)) return first;
+    const operands = [first];
+    const ops: ast.BinaryOp[] = [];
+    while (this.la(1, T.BinaryOperator)) {
+      const op = this.CONSUME(T.BinaryOperator);
+      if (ops.length >= MAX_BINARY_CHAIN) {
+        throw new NestingTooDeep(op, `expression too long: more than ${MAX_BINARY_CHAIN} binary operators in a row`);
+      }
+      ops.push(op.image as ast.BinaryOp);
+      operands.push(this.simpleOperand('cast') || this.SUBRULE2(this.castExpression));
+    }
+    return foldBinary(operands, ops);
+  }
+
   // cast-expression = unary-expression | "(" type-name ")" cast-expression  (C11 6.5.4)
   //   | "(" type-name ")" "{" initializer-list "}" postfix-suffix*     (compound literal, C11 6.5.2.5)
   castExpression = this.RULE('castExpression', (): ast.Expr => {
@@ -147,6 +181,8 @@ export class ExprParser extends ParserBase {
     try {
       // Fast path: a name or a constant begins a postfix-expression (the unary-expression level adds nothing to it).
       if (this.fast()) {
+        const simple = this.simpleOperandAt(start, 'cast');
+        if (simple) return simple;
         if (startsPostfixOnly(start.tokenType)) return this.SUBRULE2(this.postfixExpression);
         if (startsUnaryOnly(start.tokenType)) return this.SUBRULE2(this.unaryExpression);
       }
@@ -337,10 +373,10 @@ export class ExprParser extends ParserBase {
   private callArguments(): ast.Expr[] {
     const args: ast.Expr[] = [];
     this.OPTION(() => {
-      args.push(this.SUBRULE(this.assignmentExpression));
+      args.push((this.fast() && this.simpleOperand('assignment')) || this.SUBRULE(this.assignmentExpression));
       this.MANY2(() => {
         this.CONSUME(T.Comma);
-        args.push(this.SUBRULE2(this.assignmentExpression));
+        args.push((this.fast() && this.simpleOperand('assignment')) || this.SUBRULE2(this.assignmentExpression));
       });
     });
     return args;
@@ -500,6 +536,35 @@ export class ExprParser extends ParserBase {
       return { kind: 'StringLit', bytes, value, ...this.exprBase(start) };
     });
   });
+
+  /**
+   * Fast path: an identifier, integer constant or character constant that is a whole
+   * cast-expression (no postfix-suffix follows), and, for `end` 'conditional' or 'assignment', a
+   * whole conditional- or assignment-expression (no binary operator or '?', nor an assignment
+   * operator, follows). It is the node the rules from that level down to primaryExpression would
+   * build, without calling them. undefined when the tokens are anything else, or when
+   * castExpression would refuse the nesting depth (it reports that).
+   */
+  private simpleOperand(end: OperandEnd): ast.Expr | undefined {
+    if (this.st.depth >= MAX_NESTING_DEPTH) return undefined;
+    return this.simpleOperandAt(this.LA(1), end);
+  }
+
+  /** simpleOperand() where the caller has checked the depth (castExpression, which has entered). */
+  private simpleOperandAt(start: IToken, end: OperandEnd): ast.Expr | undefined {
+    const type = start.tokenType;
+    if (type !== T.Identifier && type !== T.IntegerConstant && type !== T.CharConstant) return undefined;
+    const next = this.LA(2);
+    if (startsPostfixSuffix(next.tokenType)) return undefined;
+    if (end !== 'cast' && (this.is(next, T.BinaryOperator) || next.tokenType === T.Question)) return undefined;
+    if (end === 'assignment' && this.is(next, T.AssignOperator)) return undefined;
+    if (type === T.Identifier) {
+      const t = this.CONSUME(T.Identifier);
+      return { kind: 'Ident', name: t.image, ...this.exprBase(start) };
+    }
+    if (type === T.IntegerConstant) return this.intConstant(this.CONSUME(T.IntegerConstant));
+    return this.charConstant(this.CONSUME(T.CharConstant));
+  }
 
   private intConstant(t: IToken): ast.Expr {
     return this.ACTION((): ast.Expr => {

@@ -214,7 +214,7 @@ export class StmtParser extends InitParser {
   labeledStatement = this.RULE('labeledStatement', (): ast.Stmt => {
     const label = this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
-    this.SUBRULE(this.attributeSpecifiers);
+    if (!this.fast() || this.la(1, T.Attribute)) this.SUBRULE(this.attributeSpecifiers);
     const body = this.SUBRULE(this.statement);
     return this.ACTION(() => ({ kind: 'LabeledStmt', span: this.spanFrom(label), label: label.image, body }));
   });
