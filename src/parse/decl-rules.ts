@@ -29,6 +29,19 @@ export function declaratorName(d: ast.Declarator): string | undefined {
   return cur.name;
 }
 
+/** One '*' of a declarator, with its qualifiers and attributes. */
+interface PointerPart {
+  tok: IToken;
+  qualifiers: ast.Qualifier[];
+  attributes: ast.Attribute[];
+}
+
+/** Whether declaration-specifiers have had a type specifier yet, and the token of the first. */
+interface SeenType {
+  seenType: boolean;
+  typeStart?: IToken;
+}
+
 export class DeclParser extends ExprParser {
   // Defined by InitParser (init-rules.ts).
   declare staticAssertDeclaration: (idxInCallingRule?: number, ...args: unknown[]) => ast.StaticAssert;
@@ -37,88 +50,106 @@ export class DeclParser extends ExprParser {
   //   | function-specifier | alignment-specifier | attribute-specifier | "__extension__")+  (C11 6.7)
   declarationSpecifiers = this.RULE('declarationSpecifiers', (): ast.DeclSpecifiers => {
     const start = this.LA(1);
-    const specs: ast.DeclSpecifiers = {
+    if (this.fast() && this.isDeclSpecifierStart(start, false)) return this.specifiersFast(start);
+    const specs = this.emptySpecifiers(start);
+    const seen: SeenType = { seenType: false };
+    this.AT_LEAST_ONE({
+      GATE: () => this.isDeclSpecifierStart(this.LA(1), seen.seenType),
+      ERR_MSG: 'declaration specifiers',
+      DEF: () => {
+        const tok = this.LA(1);
+        const setType = (t: ast.TypeSpecifier, at: IToken): void => this.setTypeSpecifier(specs, seen, t, at);
+        this.OR([
+          { ALT: () => { const t = this.CONSUME(T.StorageClassKw); this.ACTION(() => specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass)); } },
+          { ALT: () => { const t = this.CONSUME(T.QualifierKw); this.ACTION(() => specs.qualifiers.push(QUALIFIER_NAMES[t.image]!)); } },
+          { ALT: () => { const t = this.CONSUME(T.BasicTypeKw); this.ACTION(() => setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t)); } },
+          { ALT: () => { const s = this.SUBRULE(this.structOrUnionSpecifier); this.ACTION(() => setType(s, tok)); } },
+          { ALT: () => { const s = this.SUBRULE(this.enumSpecifier); this.ACTION(() => setType(s, tok)); } },
+          { ALT: () => { const s = this.SUBRULE(this.typeofSpecifier); this.ACTION(() => setType(s, tok)); } },
+          { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t)); } },
+          { ALT: () => { this.CONSUME(T.Inline); specs.inline = true; } },
+          { ALT: () => { this.CONSUME(T.Noreturn); specs.noreturn = true; } },
+          { ALT: () => { const a = this.SUBRULE(this.alignmentSpecifier); this.ACTION(() => (specs.alignas = a)); } },
+          { ALT: () => { const a = this.SUBRULE(this.attributeSpecifier); this.ACTION(() => specs.attributes.push(...a)); } },
+          { ALT: () => { this.CONSUME(T.Extension); } },
+        ]);
+      },
+    });
+    return this.ACTION(() => this.finishSpecifiers(specs, start, seen));
+  });
+
+  /**
+   * declarationSpecifiers' fast path (parser-base.ts), which rules reading a member or parameter
+   * also take in place of calling the rule: the AT_LEAST_ONE and OR, decided by the next token
+   * alone (each alternative's path is one token; the GATE admits only tokens that some path has).
+   * The caller has checked that `start` (LA(1)) may begin the specifiers.
+   */
+  protected specifiersFast(start: IToken): ast.DeclSpecifiers {
+    const specs = this.emptySpecifiers(start);
+    const seen: SeenType = { seenType: false };
+    do {
+      const tok = this.LA(1);
+      const type = tok.tokenType;
+      if (this.is(tok, T.StorageClassKw)) {
+        const t = this.CONSUME(T.StorageClassKw);
+        specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass);
+      } else if (this.is(tok, T.QualifierKw)) {
+        specs.qualifiers.push(QUALIFIER_NAMES[this.CONSUME(T.QualifierKw).image]!);
+      } else if (this.is(tok, T.BasicTypeKw)) {
+        const t = this.CONSUME(T.BasicTypeKw);
+        this.setTypeSpecifier(specs, seen, { kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t);
+      } else if (type === T.Struct || type === T.Union) {
+        this.setTypeSpecifier(specs, seen, this.SUBRULE(this.structOrUnionSpecifier), tok);
+      } else if (type === T.Enum) {
+        this.setTypeSpecifier(specs, seen, this.SUBRULE(this.enumSpecifier), tok);
+      } else if (type === T.Typeof) {
+        this.setTypeSpecifier(specs, seen, this.SUBRULE(this.typeofSpecifier), tok);
+      } else if (type === T.Identifier) {
+        const t = this.CONSUME(T.Identifier);
+        this.setTypeSpecifier(specs, seen, { kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t);
+      } else if (type === T.Inline) {
+        this.CONSUME(T.Inline);
+        specs.inline = true;
+      } else if (type === T.Noreturn) {
+        this.CONSUME(T.Noreturn);
+        specs.noreturn = true;
+      } else if (type === T.Alignas) {
+        specs.alignas = this.SUBRULE(this.alignmentSpecifier);
+      } else if (type === T.Attribute) {
+        specs.attributes.push(...this.SUBRULE(this.attributeSpecifier));
+      } else {
+        this.CONSUME(T.Extension);
+      }
+    } while (this.isDeclSpecifierStart(this.LA(1), seen.seenType));
+    return this.finishSpecifiers(specs, start, seen);
+  }
+
+  /** The specifiers node before any specifier is read. */
+  private emptySpecifiers(start: IToken): ast.DeclSpecifiers {
+    return {
       kind: 'DeclSpecifiers', span: this.outerSpan(start), storage: [], qualifiers: [], inline: false, noreturn: false,
       type: { kind: 'BuiltinType', span: this.outerSpan(start), words: [] }, attributes: [],
     };
-    let seenType = false;
-    let typeStart: IToken | undefined;
-    const setType = (t: ast.TypeSpecifier, tok: IToken): void => {
-      if (seenType && (specs.type.kind !== 'BuiltinType' || t.kind !== 'BuiltinType')) {
-        this.report('E2007', `cannot combine '${tok.image}' with the previous type specifier '${typeStart?.image ?? ''}'`, tok);
-        return;
-      }
-      seenType = true;
-      typeStart ??= tok;
-      if (t.kind === 'BuiltinType' && specs.type.kind === 'BuiltinType') specs.type.words.push(...t.words);
-      else specs.type = t;
-    };
-    if (this.fast() && this.isDeclSpecifierStart(this.LA(1), seenType)) {
-      // Fast path (parser-base.ts): the AT_LEAST_ONE and OR below, decided by the next token alone
-      // (each alternative's path is one token; the GATE admits only tokens that some path has).
-      do {
-        const tok = this.LA(1);
-        const type = tok.tokenType;
-        if (this.is(tok, T.StorageClassKw)) {
-          const t = this.CONSUME(T.StorageClassKw);
-          specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass);
-        } else if (this.is(tok, T.QualifierKw)) {
-          specs.qualifiers.push(QUALIFIER_NAMES[this.CONSUME(T.QualifierKw).image]!);
-        } else if (this.is(tok, T.BasicTypeKw)) {
-          const t = this.CONSUME(T.BasicTypeKw);
-          setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t);
-        } else if (type === T.Struct || type === T.Union) {
-          setType(this.SUBRULE(this.structOrUnionSpecifier), tok);
-        } else if (type === T.Enum) {
-          setType(this.SUBRULE(this.enumSpecifier), tok);
-        } else if (type === T.Typeof) {
-          setType(this.SUBRULE(this.typeofSpecifier), tok);
-        } else if (type === T.Identifier) {
-          const t = this.CONSUME(T.Identifier);
-          setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t);
-        } else if (type === T.Inline) {
-          this.CONSUME(T.Inline);
-          specs.inline = true;
-        } else if (type === T.Noreturn) {
-          this.CONSUME(T.Noreturn);
-          specs.noreturn = true;
-        } else if (type === T.Alignas) {
-          specs.alignas = this.SUBRULE(this.alignmentSpecifier);
-        } else if (type === T.Attribute) {
-          specs.attributes.push(...this.SUBRULE(this.attributeSpecifier));
-        } else {
-          this.CONSUME(T.Extension);
-        }
-      } while (this.isDeclSpecifierStart(this.LA(1), seenType));
-    } else {
-      this.AT_LEAST_ONE({
-        GATE: () => this.isDeclSpecifierStart(this.LA(1), seenType),
-        ERR_MSG: 'declaration specifiers',
-        DEF: () => {
-          const tok = this.LA(1);
-          this.OR([
-            { ALT: () => { const t = this.CONSUME(T.StorageClassKw); this.ACTION(() => specs.storage.push((t.image === '__thread' ? '_Thread_local' : t.image) as ast.StorageClass)); } },
-            { ALT: () => { const t = this.CONSUME(T.QualifierKw); this.ACTION(() => specs.qualifiers.push(QUALIFIER_NAMES[t.image]!)); } },
-            { ALT: () => { const t = this.CONSUME(T.BasicTypeKw); this.ACTION(() => setType({ kind: 'BuiltinType', span: this.outerSpan(t), words: [TYPE_WORDS[t.image] ?? t.image] }, t)); } },
-            { ALT: () => { const s = this.SUBRULE(this.structOrUnionSpecifier); this.ACTION(() => setType(s, tok)); } },
-            { ALT: () => { const s = this.SUBRULE(this.enumSpecifier); this.ACTION(() => setType(s, tok)); } },
-            { ALT: () => { const s = this.SUBRULE(this.typeofSpecifier); this.ACTION(() => setType(s, tok)); } },
-            { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t)); } },
-            { ALT: () => { this.CONSUME(T.Inline); specs.inline = true; } },
-            { ALT: () => { this.CONSUME(T.Noreturn); specs.noreturn = true; } },
-            { ALT: () => { const a = this.SUBRULE(this.alignmentSpecifier); this.ACTION(() => (specs.alignas = a)); } },
-            { ALT: () => { const a = this.SUBRULE(this.attributeSpecifier); this.ACTION(() => specs.attributes.push(...a)); } },
-            { ALT: () => { this.CONSUME(T.Extension); } },
-          ]);
-        },
-      });
+  }
+
+  /** Adds a type specifier read at `tok`: basic type words combine; anything else may stand alone only. */
+  private setTypeSpecifier(specs: ast.DeclSpecifiers, seen: SeenType, t: ast.TypeSpecifier, tok: IToken): void {
+    if (seen.seenType && (specs.type.kind !== 'BuiltinType' || t.kind !== 'BuiltinType')) {
+      this.report('E2007', `cannot combine '${tok.image}' with the previous type specifier '${seen.typeStart?.image ?? ''}'`, tok);
+      return;
     }
-    return this.ACTION(() => {
-      specs.span = this.spanFrom(start);
-      if (specs.type.kind === 'BuiltinType') specs.type.span = typeStart ? this.outerSpan(typeStart) : { ...specs.span, end: specs.span.start };
-      return specs;
-    });
-  });
+    seen.seenType = true;
+    seen.typeStart ??= tok;
+    if (t.kind === 'BuiltinType' && specs.type.kind === 'BuiltinType') specs.type.words.push(...t.words);
+    else specs.type = t;
+  }
+
+  /** The specifiers' spans, once all are read. */
+  private finishSpecifiers(specs: ast.DeclSpecifiers, start: IToken, seen: SeenType): ast.DeclSpecifiers {
+    specs.span = this.spanFrom(start);
+    if (specs.type.kind === 'BuiltinType') specs.type.span = seen.typeStart ? this.outerSpan(seen.typeStart) : { ...specs.span, end: specs.span.start };
+    return specs;
+  }
 
   // struct-or-union-specifier = ("struct" | "union") attribute-specifier* (identifier? "{" struct-declaration* "}" | identifier)
   //   attribute-specifier*  (C11 6.7.2.1)
@@ -188,8 +219,20 @@ export class DeclParser extends ExprParser {
 
   /** specifier-qualifier-list struct-declarator-list? ";", inside structDeclaration (its fast path and its OR). */
   private structMember(start: IToken): ast.StructMember {
-    const specifiers = this.SUBRULE(this.declarationSpecifiers);
+    const specifiers = this.fast() && this.isDeclSpecifierStart(start, false) ? this.specifiersFast(start) : this.SUBRULE(this.declarationSpecifiers);
     const declarators: ast.MemberDeclarator[] = [];
+    if (this.fast()) {
+      // Fast path: the OPTION has the empty path, so its GATE alone decides; the MANY's path is ','.
+      if (!this.la(1, T.Semicolon)) {
+        declarators.push(this.memberDeclarator());
+        while (this.la(1, T.Comma)) {
+          this.CONSUME(T.Comma);
+          declarators.push(this.memberDeclarator());
+        }
+      }
+      this.CONSUME2(T.Semicolon, { ERR_MSG: "expected ';' at end of declaration list" });
+      return { kind: 'StructMember', span: this.spanFrom(start), specifiers, declarators };
+    }
     this.OPTION({
       GATE: () => !this.la(1, T.Semicolon),
       DEF: () => {
@@ -212,6 +255,28 @@ export class DeclParser extends ExprParser {
       type === T.Struct || type === T.Union || type === T.Enum || type === T.Typeof || type === T.Inline || type === T.Noreturn ||
       type === T.Alignas || type === T.Attribute || type === T.Extension
     );
+  }
+
+  /**
+   * A struct-declarator in structMember's fast path: one that begins with an identifier or '*'
+   * (structDeclarator's first OPTION takes the declarator then; the second's path is ':') is read
+   * here without calling the rule, any other by the rule.
+   */
+  private memberDeclarator(): ast.MemberDeclarator {
+    const start = this.LA(1);
+    if (start.tokenType !== T.Identifier && start.tokenType !== T.Star) return this.SUBRULE(this.structDeclarator);
+    const declarator = this.declaratorFast('named');
+    const attrs1 = !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
+    let bitWidth: ast.Expr | undefined;
+    if (this.la(1, T.Colon)) {
+      this.CONSUME(T.Colon);
+      bitWidth = this.simpleOperand('conditional') || this.SUBRULE(this.constantExpression);
+    }
+    const attrs2 = !this.la(1, T.Attribute) ? [] : this.SUBRULE2(this.attributeSpecifiers);
+    const node: ast.MemberDeclarator = { kind: 'MemberDeclarator', span: this.spanFrom(start), attributes: [...attrs1, ...attrs2] };
+    node.declarator = declarator;
+    if (bitWidth) node.bitWidth = bitWidth;
+    return node;
   }
 
   // struct-declarator = declarator (":" constant-expression)? attribute-specifier* | ":" constant-expression  (C11 6.7.2.1)
@@ -282,7 +347,7 @@ export class DeclParser extends ExprParser {
     let value: ast.Expr | undefined;
     this.OPTION(() => {
       this.CONSUME(T.Assign);
-      value = this.SUBRULE(this.constantExpression);
+      value = (this.fast() && this.simpleOperand('conditional')) || this.SUBRULE(this.constantExpression);
     });
     return this.ACTION(() => {
       this.st.scopes.declare(name.image, false);
@@ -380,30 +445,46 @@ export class DeclParser extends ExprParser {
 
   // declarator = pointer* direct-declarator  (C11 6.7.6); abstract-declarator likewise with no identifier
   declarator = this.RULE('declarator', (mode: DeclaratorMode): ast.Declarator => {
+    if (this.fast()) return this.declaratorFast(mode);
     this.enter();
     try {
-      const pointers: { tok: IToken; qualifiers: ast.Qualifier[]; attributes: ast.Attribute[] }[] = [];
-      if (this.fast()) while (this.la(1, T.Star)) pointers.push(this.pointerFast());
-      else this.MANY(() => pointers.push(this.SUBRULE(this.pointer)));
-      // Fast path: directDeclarator's own fast path, taken here without calling the rule.
-      const direct =
-        this.fast() && mode !== 'abstract' && this.LA(1).tokenType === T.Identifier
-          ? this.identDirectDeclarator()
-          : this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
-      return this.ACTION(() => {
-        let node = direct;
-        for (let i = pointers.length - 1; i >= 0; i--) {
-          const p = pointers[i]!;
-          const s = this.outerSpan(p.tok);
-          const span = { file: s.file, start: s.start, end: Math.max(s.end, node.span.end) };
-          node = { kind: 'PointerDeclarator', span, qualifiers: p.qualifiers, attributes: p.attributes, inner: node };
-        }
-        return node;
-      });
+      const pointers: PointerPart[] = [];
+      this.MANY(() => pointers.push(this.SUBRULE(this.pointer)));
+      const direct = this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
+      return this.ACTION(() => this.withPointers(pointers, direct));
     } finally {
       this.leave();
     }
   });
+
+  /**
+   * declarator's fast path, which rules reading a member or a parameter also take in place of
+   * calling the rule: the MANY's path is '*', and an identifier takes directDeclarator's fast path.
+   */
+  protected declaratorFast(mode: DeclaratorMode): ast.Declarator {
+    this.enter();
+    try {
+      const pointers: PointerPart[] = [];
+      while (this.la(1, T.Star)) pointers.push(this.pointerFast());
+      const direct =
+        mode !== 'abstract' && this.LA(1).tokenType === T.Identifier ? this.identDirectDeclarator() : this.SUBRULE(this.directDeclarator, { ARGS: [mode] });
+      return this.withPointers(pointers, direct);
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** `direct` inside its pointers, the first pointer outermost. */
+  private withPointers(pointers: PointerPart[], direct: ast.Declarator): ast.Declarator {
+    let node = direct;
+    for (let i = pointers.length - 1; i >= 0; i--) {
+      const p = pointers[i]!;
+      const s = this.outerSpan(p.tok);
+      const span = { file: s.file, start: s.start, end: Math.max(s.end, node.span.end) };
+      node = { kind: 'PointerDeclarator', span, qualifiers: p.qualifiers, attributes: p.attributes, inner: node };
+    }
+    return node;
+  }
 
   // pointer = "*" (type-qualifier | attribute-specifier)*  (C11 6.7.6)
   pointer = this.RULE('pointer', () => {
@@ -424,7 +505,7 @@ export class DeclParser extends ExprParser {
    * pointer's fast path, which declarator also takes in place of calling the rule: the MANY's
    * paths and the OR's are single tokens (a qualifier or `__attribute__`), so the next token decides.
    */
-  private pointerFast(): { tok: IToken; qualifiers: ast.Qualifier[]; attributes: ast.Attribute[] } {
+  private pointerFast(): PointerPart {
     const tok = this.CONSUME(T.Star);
     const qualifiers: ast.Qualifier[] = [];
     const attributes: ast.Attribute[] = [];
@@ -509,7 +590,7 @@ export class DeclParser extends ExprParser {
       ]),
     );
     this.OPTION(() => {
-      const size = this.SUBRULE(this.assignmentExpression);
+      const size = (this.fast() && this.simpleOperand('assignment')) || this.SUBRULE(this.assignmentExpression);
       this.ACTION(() => (out.size = size));
     });
     this.CONSUME(T.RBracket);
@@ -556,8 +637,8 @@ export class DeclParser extends ExprParser {
   // parameter-declaration = declaration-specifiers (declarator | abstract-declarator?) attribute-specifier*  (C11 6.7.6.3)
   parameterDeclaration = this.RULE('parameterDeclaration', (): ast.ParamDecl => {
     const start = this.LA(1);
-    const specifiers = this.SUBRULE(this.declarationSpecifiers);
-    const declarator = this.SUBRULE(this.declarator, { ARGS: ['either'] });
+    const specifiers = this.fast() && this.isDeclSpecifierStart(start, false) ? this.specifiersFast(start) : this.SUBRULE(this.declarationSpecifiers);
+    const declarator = this.fast() ? this.declaratorFast('either') : this.SUBRULE(this.declarator, { ARGS: ['either'] });
     const attributes = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     return this.ACTION(() => {
       const name = declaratorName(declarator);

@@ -545,7 +545,7 @@ export class ExprParser extends ParserBase {
    * build, without calling them. undefined when the tokens are anything else, or when
    * castExpression would refuse the nesting depth (it reports that).
    */
-  private simpleOperand(end: OperandEnd): ast.Expr | undefined {
+  protected simpleOperand(end: OperandEnd): ast.Expr | undefined {
     if (this.st.depth >= MAX_NESTING_DEPTH) return undefined;
     return this.simpleOperandAt(this.LA(1), end);
   }

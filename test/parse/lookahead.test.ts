@@ -87,7 +87,7 @@ describe('look-ahead functions', () => {
     ]) {
       expect(parseWith(ours, src)).toBe(parseWith(chevrotains, src));
     }
-  });
+  }, 120_000);
 });
 
 describe('fast paths', () => {
@@ -120,12 +120,24 @@ describe('fast paths', () => {
       'struct s { int a, *b[2], (*f)(int); union { int c; } u; struct t *p; int : 3; _Static_assert(1, ""); ; long x __attribute__((aligned(8))); } __attribute__((packed)) v;',
       'struct __attribute__((packed)) p { char a; }; union u; struct s *ps; int (*fp)(int, char *[]), arr[3][4];',
       'struct { int a b; } x; struct s { int; } y; struct q { int a: ; } z; union { } w; struct 1 v; int g(int a[static 3]);',
+    ]) {
+      expect(parseWith(fast, src)).toBe(parseWith(slow, src));
+    }
+  });
+
+  test('operands, declarators, specifiers and struct members read without their rules give the same trees and errors', () => {
+    const fast = new CParser();
+    const slow = new CParser(false, undefined, false);
+    for (const src of [
       // An operand that is one identifier or constant, before each token that ends or continues it.
       "int f(int a, int b) { a = b; a = 1; a = 'c'; f(a, 2); f(a + 1, b * 'x'); a = b ? 1 : 'd'; a ?: b; a[b]; a.b; a->b; a++; a--; a(b); return (a), a, b; }",
       "int g(int a) { int c[4] = { a, 1, 'x', [2] = a }; switch (a) { case 1: case 'a': break; } char s[a]; return a << 1 < 2 == 3 & 4 ^ 5 | 6 && 7 || 8, a += 1, a; }",
       'enum e { A, B = 2, C = B, D = A + 1, E __attribute__((deprecated)) = 5, F __attribute__((unused)) } __attribute__((packed)) x; enum __attribute__((packed)) g { G };',
       'int * const * __attribute__((unused)) volatile p; int *restrict q, **r; int (* const s)(void); void h(int a __attribute__((unused)), int, char *);',
       'int f(void) { l: __attribute__((unused)) ; m: return 0; }',
+      // Struct members: declarators after the specifiers, bit-fields, attributes, array sizes, and errors among them.
+      'enum { N = 4 }; struct s { int a : 3, b, *c : 1, d __attribute__((aligned(8))) : 2 __attribute__((unused)); int : 3; int e[4], f[N], g[N + 1], (*h)(int); char i; } v; int w[1], x[N];',
+      'struct s { int a : 3 4; int b, ; int c : ; int *; int d e; int f[; };',
       // Syntax errors just after such an operand.
       "int f(int a) { a = b c; f(a b); a = 1 2; a = 'x' a; return a ?; }",
       'int g(int a) { int x = y z; case a: ; return a [; }',
@@ -135,6 +147,9 @@ describe('fast paths', () => {
       ...[98, 99, 100, 101].map((n) => `int f(int a) { return ${'-'.repeat(n)}a + ${'!'.repeat(n)}1; }`),
       ...[98, 99, 100].map((n) => `int x = ${'{'.repeat(n)}1${'}'.repeat(n)};`),
       ...[1024, 1025].map((n) => `int x = 1${' + 1'.repeat(n)};`),
+      ...[99, 100].map((n) => `struct s { int ${'('.repeat(n)}x${')'.repeat(n)}; }; void f(int ${'('.repeat(n)}y${')'.repeat(n)});`),
+      // Parameters: specifiers, typedef names, unknown type names, abstract declarators.
+      'typedef int T; void f(const unsigned long a, struct s *b, T c, T, T *, int (*)(T), int [3]); void g(u32 a); void h(T T);',
     ]) {
       expect(parseWith(fast, src)).toBe(parseWith(slow, src));
     }
