@@ -123,7 +123,7 @@ describe('fast paths', () => {
     ]) {
       expect(parseWith(fast, src)).toBe(parseWith(slow, src));
     }
-  });
+  }, 120_000);
 
   test('operands, declarators, specifiers and struct members read without their rules give the same trees and errors', () => {
     const fast = new CParser();
