@@ -179,7 +179,7 @@ export function checkProgram(env: Env): CheckResult {
   }
   const live = registerLiveness(insns);
   const demand = demandedValues(insns, env.maps);
-  const liveSlots = liveStackSlots(insns);
+  const liveSlots = liveStackSlots(insns, env.maps);
   const prune = new Uint8Array(insns.length);
   // Jump instructions (the checkpoint heuristic counts them): decoded once here, not per processed instruction.
   const isJump = new Uint8Array(insns.length);

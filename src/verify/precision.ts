@@ -397,11 +397,12 @@ export interface LiveSlots {
  * slots of an explored state STACK_INVALID): a backward data-flow over each function. A slot is
  * live before an instruction when some path from it may read a byte of the slot before an aligned
  * 8-byte store replaces the whole slot. A read is a load or atomic operation, or a call given a
- * pointer into the frame (the helper may read from there up to the frame pointer); a load
+ * pointer into the frame (a map key or value of a known map: its size, as the kernel marks the
+ * bytes the helper reads; any other: from there up to the frame pointer); a load
  * through a pointer that may point anywhere into the frame, a function or kfunc call that may be
  * given one, and a helper that calls back, read every slot.
  */
-export function liveStackSlots(insns: readonly Insn[]): LiveSlots {
+export function liveStackSlots(insns: readonly Insn[], maps: readonly MapInfo[] = []): LiveSlots {
   const n = insns.length;
   const succ = insns.map((_, i) => successors(insns, i));
   const vals = pointsTo(insns, succ);
@@ -417,7 +418,7 @@ export function liveStackSlots(insns: readonly Insn[]): LiveSlots {
         l |= lo[s]!;
         h |= hi[s]!;
       }
-      [l, h] = slotsBack(insns[i]!, vals[i]!, l >>> 0, h >>> 0);
+      [l, h] = slotsBack(insns[i]!, vals[i]!, maps, l >>> 0, h >>> 0);
       if (l >>> 0 !== lo[i] || h >>> 0 !== hi[i]) {
         lo[i] = l >>> 0;
         hi[i] = h >>> 0;
@@ -428,7 +429,7 @@ export function liveStackSlots(insns: readonly Insn[]): LiveSlots {
   return { lo, hi };
 }
 
-function slotsBack(insn: Insn, vals: readonly Val[], lo: number, hi: number): [number, number] {
+function slotsBack(insn: Insn, vals: readonly Val[], maps: readonly MapInfo[], lo: number, hi: number): [number, number] {
   const f = formOf(insn);
   if (!f) return [lo, hi];
   const ALL = 0xffffffff;
@@ -457,10 +458,15 @@ function slotsBack(insn: Insn, vals: readonly Val[], lo: number, hi: number): [n
     case 'call': {
       const h = insn.src === 0 ? helperById(insn.imm) : undefined;
       if (!h || h.args.includes('ptr_to_func')) return [ALL, ALL];
-      // A helper given a pointer into the frame may read from there up to the frame pointer.
+      // A helper given a pointer into the frame reads a known map's key or value, and may read
+      // from any other such pointer up to the frame pointer.
+      const m = vals[1]!;
+      const map = m.tag === MAP ? maps[m.off] : undefined;
       for (let r = 1; r <= 5; r++) {
         const v = vals[r]!;
-        if (v.tag === FP) reads(v, 0, Math.max(0, -v.off));
+        const kind = h.args[r - 1];
+        const size = map && kind === 'ptr_to_map_key' ? map.keySize : map && kind === 'ptr_to_map_value' ? map.valueSize : undefined;
+        if (v.tag === FP) reads(v, 0, size ?? Math.max(0, -v.off));
         else if (v.tag === TOP || v.tag === BOT) reads(v, 0, 0);
       }
       return [lo, hi];
