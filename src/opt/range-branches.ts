@@ -99,7 +99,7 @@ function sizeAfterCleanup(fn: IrFunction, jumps: ReadonlyMap<number, Terminator>
   const copy: IrFunction = { ...fn, blocks: cloneIr(fn.blocks) };
   for (const b of copy.blocks) {
     const j = jumps.get(b.id);
-    if (j) b.term = j;
+    if (j) b.term = { ...j }; // simplifyCfg retargets jumps in place: the copy gets its own
   }
   for (let round = 0; round < 8; round++) {
     const before = size(copy);
