@@ -9,7 +9,7 @@
 import { evalAlu, evalBswap, evalCmp, evalNeg, evalSext } from '../ir/eval.js';
 import type { AluOp, BlockId, CmpOp, Inst, IrFunction, Operand, Terminator, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, swappedCmp, termUses } from '../ir/ir.js';
-import { reversePostOrder } from './loops.js';
+import { predecessors, reversePostOrder } from './loops.js';
 
 /** undefined: no value reached yet (top); 'varying': not a constant (bottom). */
 type Value = bigint | 'varying';
@@ -281,17 +281,29 @@ function analyse(fn: IrFunction, given?: Layout): Analysis {
  * The forward dataflow from block `start`, entered with the values `seed`, over the blocks
  * `inside` accepts (edges that leave them are not followed).
  */
-function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Value | undefined)[], inside?: ReadonlySet<BlockId>): ((Value | undefined)[] | undefined)[] {
+function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Value | undefined)[], inside?: ReadonlySet<BlockId>, settled?: Settled): ((Value | undefined)[] | undefined)[] {
   const n = fn.blocks.length;
   const entry: ((Value | undefined)[] | undefined)[] = new Array(n);
-  entry[start] = seed;
+  const dirty = new Uint8Array(n);
+  if (settled) {
+    // The settled blocks keep their entries; those with a successor that is not settled are
+    // looked at once, to carry their exits there. Nothing else leads into a settled block.
+    const { blocks, entry: known } = settled;
+    for (let id = 0; id < blocks.length; id++) {
+      if (blocks[id] !== 1 || !known[id]) continue;
+      entry[id] = known[id];
+      if (successors(fn.blocks[id]!.term).some((s) => blocks[s] !== 1)) dirty[id] = 1;
+    }
+  }
+  if (!settled || settled.blocks[start] !== 1) {
+    entry[start] = seed;
+    dirty[start] = 1;
+  }
   // Sweeps over the blocks in reverse post-order, each visiting the blocks whose entry changed:
   // a block is then looked at after its forward predecessors, once per sweep at most, and the
   // sweeps end after about as many rounds as loops are nested. (A first-in first-out queue visits
   // blocks before their predecessors settle, seven times each on large unrolled functions.)
   const order = reversePostOrder(fn, start, inside);
-  const dirty = new Uint8Array(n);
-  dirty[start] = 1;
   // Only the slots that can differ from a block's previous exit are merged again into the
   // successors it reached then: the slots its entry gained since its previous visit (`pending`,
   // undefined when not known: the whole vector) and the slots it writes. Values only go up the
@@ -322,6 +334,7 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
       const exit = s.vals;
       for (const succ of live) {
         if (inside && !inside.has(succ)) continue;
+        if (settled && settled.blocks[succ] === 1) continue;
         const old = entry[succ];
         let changed = false;
         if (!old) {
@@ -356,19 +369,53 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
   return entry;
 }
 
+/**
+ * Blocks whose entries an analysis already holds and that nothing else leads into (`blocks`: 1
+ * for each, by id), with those entries.
+ */
+interface Settled {
+  blocks: Uint8Array;
+  entry: ((Value | undefined)[] | undefined)[];
+}
+
 /** The constants on entry to a loop, with the layout of the analysis they come from. */
 export interface LoopEntry {
   layout: Layout;
   vals: (Value | undefined)[];
+  /**
+   * The entries of the blocks that lead to the loop without being reached from its header: no
+   * change to the loop's blocks, nor blocks added after them, changes what is known there.
+   */
+  before: Settled;
 }
 
 /**
- * The constants known on the edges that enter a loop's header from outside it, taken from an
- * analysis of the whole function: what a fold of a region that only the header enters starts
- * from. `single` asks for exactly one such edge (undefined otherwise).
+ * The constants known on the edges that enter a loop's header from outside it: what a fold of a
+ * region that only the header enters starts from. `single` asks for exactly one such edge
+ * (undefined otherwise). Only the blocks that lead to those edges are analysed: no other block
+ * can change the values on them.
  */
 export function loopEntry(fn: IrFunction, header: BlockId, blocks: ReadonlySet<BlockId>, single = false, given?: Layout): LoopEntry | undefined {
-  const { layout, entry } = analyse(fn, given);
+  const layout = given ?? layoutOf(fn);
+  const n = fn.blocks.length;
+  const preds = predecessors(fn);
+  // The blocks from which an edge into the header from outside the loop is reached.
+  const leads = new Set<BlockId>();
+  const stack: BlockId[] = [];
+  for (const p of preds[header]!) {
+    if (blocks.has(p) || leads.has(p)) continue;
+    leads.add(p);
+    stack.push(p);
+  }
+  while (stack.length > 0) {
+    for (const p of preds[stack.pop()!]!) {
+      if (leads.has(p)) continue;
+      leads.add(p);
+      stack.push(p);
+    }
+  }
+  if (!leads.has(0)) return undefined; // the header is not reached from the entry
+  const entry = analyseFrom(fn, layout, 0, new Array<Value | undefined>(layout.size), leads);
   let vals: (Value | undefined)[] | undefined;
   for (const b of fn.blocks) {
     const e = entry[b.id];
@@ -380,7 +427,34 @@ export function loopEntry(fn: IrFunction, header: BlockId, blocks: ReadonlySet<B
     if (!vals) vals = out.vals;
     else for (let k = 0; k < vals.length; k++) vals[k] = meet(vals[k], out.vals[k]);
   }
-  return vals && { layout, vals };
+  if (!vals) return undefined;
+  // Of those, the blocks the header does not reach.
+  const settled = new Uint8Array(n);
+  for (const id of leads) settled[id] = 1;
+  const seen = new Uint8Array(n);
+  seen[header] = 1;
+  stack.push(header);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    settled[id] = 0;
+    for (const s of successors(fn.blocks[id]!.term)) {
+      if (seen[s]) continue;
+      seen[s] = 1;
+      stack.push(s);
+    }
+  }
+  return { layout, vals, before: { blocks: settled, entry } };
+}
+
+/**
+ * constProp of a function made from the one `from` was taken on by folding and adding blocks
+ * reached only from the loop, and retargeting edges into its header: the blocks that lead to the
+ * loop without being reached from it keep the entries `from` found (their instructions and what
+ * leads to them are as they were), and the analysis goes on from them.
+ */
+export function constPropAfterLoop(fn: IrFunction, from: LoopEntry): boolean {
+  const entry = analyseFrom(fn, from.layout, 0, new Array<Value | undefined>(from.layout.size), undefined, from.before);
+  return rewrite(fn, { layout: from.layout, entry });
 }
 
 /**

@@ -22,7 +22,7 @@
 import type { CompileContext } from '../context.js';
 import type { Block, BlockId, IrFunction, LoopHint, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
-import { constProp, constPropRegion, layoutOf, loopEntry, walkLoop, type Layout } from './const-prop.js';
+import { constProp, constPropAfterLoop, constPropRegion, layoutOf, loopEntry, walkLoop, type Layout, type LoopEntry } from './const-prop.js';
 import { MAX_PROGRAM_INSNS } from '../bpf/limits.js';
 import { findIrreducibleEdge, findLoops, predecessors, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -146,7 +146,7 @@ function keptLoopWork(blocks: readonly Block[], loop: Loop, trips: number): numb
  * loop over the budget whose constant iterations add up to more than the kernel's verifier walks
  * (it simulates each one) is `refused`.
  */
-type Outcome = { ok: true; trips: number } | { ok: false; reason: string | undefined; refused?: boolean };
+type Outcome = { ok: true; trips: number; entering: LoopEntry | undefined } | { ok: false; reason: string | undefined; refused?: boolean };
 
 export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
   // Headers of the loops kept as loops (by block object: unrolling another loop renumbers blocks).
@@ -211,8 +211,10 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
       };
       if (outcome.ok) {
         // The copies were folded alone: what follows the loop learns their constants now (a
-        // branch there may decide that a later loop is never reached).
-        constProp(fn, layoutNow());
+        // branch there may decide that a later loop is never reached). What leads to the loop
+        // is as it was, and so are the constants there.
+        if (outcome.entering) constPropAfterLoop(fn, outcome.entering);
+        else constProp(fn, layoutNow());
         const live = reachableBlocks(fn);
         let sizeAfter = 0;
         for (const id of live) sizeAfter += fn.blocks[id]!.insts.length + 1;
@@ -407,7 +409,7 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
     if (!live.has(loop.header)) {
       let n = 0;
       for (const cloneOf of allCopies) if (live.has(cloneOf.get(loop.header)!)) n++;
-      return { ok: true, trips: n };
+      return { ok: true, trips: n, entering };
     }
     // Progress: some copy of this batch folded one of its exits. None did, and one could have
     // (it reached an exit that still branches): the trip count does not depend on constants.

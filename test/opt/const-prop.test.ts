@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Inst, IrFunction, Terminator, VReg } from '../../src/ir/ir.js';
 import { printFunction } from '../../src/ir/print.js';
-import { constProp, layoutOf } from '../../src/opt/const-prop.js';
+import { constProp, constPropAfterLoop, layoutOf, loopEntry } from '../../src/opt/const-prop.js';
+import { cloneIr } from '../../src/opt/unroll.js';
 import { simplifyCfg } from '../../src/opt/simplify-cfg.js';
 
 const span = { file: 0, start: 0, end: 0 };
@@ -110,5 +111,45 @@ describe('constProp', () => {
     ]);
     constProp(fn);
     expect(printFunction({ ...fn, blocks: [fn.blocks[3]!] }).split('\n')[2]).toBe('  %4 = 1');
+  });
+
+  describe('after a change to a loop', () => {
+    // b0 sets %1 = 3 and %2 = 0, and either returns (b6, which leads nowhere near the loop) or
+    // enters the outer loop b1 -> inner loop b2 <-> b3 -> b4 -> b1; b5 follows the outer loop.
+    // %2 is 0 on entry to the inner loop and, once the inner loop has written it, after it.
+    const add = (dst: number, a: number, k: number): Inst => ({ op: 'alu', alu: 'add', bits: 64, dst: r(dst), a: reg(a), b: imm(k), span });
+    const make = () =>
+      func([
+        [[mov(1, 3), mov(2, 0)], { op: 'br', cmp: 'eq', bits: 64, a: r(0), b: imm(0), then: 1, else: 6, span }],
+        [[add(4, 1, 1)], { op: 'jmp', target: 2, span }],
+        [[add(5, 2, 1)], { op: 'br', cmp: 'gt', bits: 64, a: r(0), b: imm(9), then: 3, else: 4, span }],
+        [[mov(2, 7)], { op: 'jmp', target: 2, span }],
+        [[add(6, 2, 2)], { op: 'br', cmp: 'gt', bits: 64, a: r(0), b: imm(5), then: 1, else: 5, span }],
+        [[add(7, 6, 1)], { op: 'ret', value: reg(7), span }],
+        [[], { op: 'ret', value: reg(1), span }],
+      ]);
+    const inner = new Set([2, 3]);
+
+    it('knows the values on the edges into the loop from what leads there alone', () => {
+      const fn = make();
+      const entry = loopEntry(fn, 2, inner)!;
+      const layout = entry.layout;
+      // %1 is 3 on both edges into b2 from outside the inner loop (b1's, from b0 and from b4).
+      expect(entry.vals[layout.slot[1]!]).toBe(3n);
+      // Settled: b0 only. b1 and b4 lead to the loop and are reached from it; b5 and b6 do not lead to it.
+      expect([...entry.before.blocks]).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    });
+
+    it('folds as constProp does once the loop has changed', () => {
+      // The inner loop's header no longer branches into its body: %2 is 0 after it, and %6 and %7 fold.
+      const fn = make();
+      const entry = loopEntry(fn, 2, inner, false, layoutOf(fn))!;
+      fn.blocks[2]!.term = { op: 'jmp', target: 4, span };
+      const whole = { ...fn, blocks: cloneIr(fn.blocks) };
+      expect(constPropAfterLoop(fn, entry)).toBe(true);
+      expect(constProp(whole, entry.layout)).toBe(true);
+      expect(printFunction(fn)).toBe(printFunction(whole));
+      expect(printFunction(fn)).toMatch(/%7 = 3\n/);
+    });
   });
 });
