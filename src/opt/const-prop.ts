@@ -553,7 +553,12 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
             break;
         }
       }
-      step(i, s);
+      // step(i, s), with the value computed above (the state is the same).
+      if (d !== undefined) {
+        const k = where(s, d);
+        if (k >= 0) s.vals[k] = v!;
+        else if (k === LOCAL) s.local.set(d, v!);
+      }
       return out;
     });
     const t = b.term;
