@@ -140,7 +140,8 @@ interface Attempt {
 function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
   const n = fn.vregCount;
   const interferes: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  const forbidden: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  // The physical registers each value may not take, one bit each (R0-R10).
+  const forbidden = new Int32Array(n);
   const hints: Map<number, number[]> = new Map();
   const hintReg = (v: number, r: number) => {
     const list = hints.get(v) ?? [];
@@ -195,12 +196,14 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
           interferes[x]!.add(d);
         }
       }
-      for (const r of clobbers(i)) for (const x of live) forbidden[x]!.add(r);
+      let clobbered = 0;
+      for (const r of clobbers(i)) clobbered |= 1 << r;
+      if (clobbered !== 0) for (const x of live) forbidden[x]! |= clobbered;
       if (i.op === 'atomic' && i.aop === 'cmpxchg') {
         // cmpxchg takes the expected value in R0, which is loaded just before it: the address and
         // the new value must be elsewhere even when this is their last use.
-        if (i.addr.kind === 'reg' && i.addr.reg !== i.expected) forbidden[i.addr.reg]!.add(0);
-        if (i.src !== i.expected) forbidden[i.src]!.add(0);
+        if (i.addr.kind === 'reg' && i.addr.reg !== i.expected) forbidden[i.addr.reg]! |= 1 << 0;
+        if (i.src !== i.expected) forbidden[i.src]! |= 1 << 0;
       }
       // Two-address forms: the destination must not share a register with an operand that is read after it is written.
       if (d !== undefined) {
@@ -228,7 +231,7 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
         // register with an input (the text may write it before it reads them all).
         const regs = i.operands.flatMap((o) => (o.kind === 'reg' ? [o.reg] : o.kind === 'out' && o.init !== undefined ? [o.init] : []));
         if (i.dst !== undefined) regs.push(i.dst);
-        for (const v of regs) for (const c of i.clobbers) forbidden[v]!.add(c);
+        for (const v of regs) for (const c of i.clobbers) forbidden[v]! |= 1 << c;
         // The output's initial value ("+r", or an input tied to it) is the one input it may share:
         // the text reads it from the output's register.
         const inputs = i.operands.flatMap((o) => (o.kind === 'reg' ? [o.reg] : []));
@@ -243,7 +246,7 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
       }
       if (i.op === 'ldabs') {
         // The socket buffer goes to R6: nothing else that lives across the load may be there.
-        for (const x of live) if (x !== i.ctx) forbidden[x]!.add(6);
+        for (const x of live) if (x !== i.ctx) forbidden[x]! |= 1 << 6;
         hintReg(i.ctx, 6);
         hintReg(i.dst, 0);
       }
@@ -263,22 +266,23 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
   const temps = order.filter((v) => spillTemps.has(v));
   const others = order.filter((v) => !spillTemps.has(v));
   for (const v of [...temps, ...others]) {
-    const taken = new Set<number>(forbidden[v]);
+    let taken = forbidden[v]!;
     for (const x of interferes[v]!) {
       const r = regOf.get(x as VReg);
-      if (r !== undefined) taken.add(r);
+      if (r !== undefined) taken |= 1 << r;
     }
+    const free = (r: number) => ((taken >> r) & 1) === 0;
     const preferred: number[] = [...(hints.get(v) ?? [])];
     for (const other of copyPartners.get(v) ?? []) {
       const r = regOf.get(other as VReg);
       if (r !== undefined) preferred.push(r);
     }
-    let choice = preferred.find((r) => !taken.has(r));
+    let choice = preferred.find(free);
     if (choice === undefined) {
       // Values with forbidden registers (those that cross calls, asm operands) try R6-R9 first, then
       // whatever else is allowed; others prefer the scratch registers first.
-      const pool = forbidden[v]!.size > 0 ? CALLEE_SAVED_FIRST : SCRATCH_FIRST;
-      choice = pool.find((r) => !taken.has(r));
+      const pool = forbidden[v]! !== 0 ? CALLEE_SAVED_FIRST : SCRATCH_FIRST;
+      choice = pool.find(free);
     }
     if (choice === undefined) spill.push(v as VReg);
     else regOf.set(v as VReg, choice as PReg);
