@@ -217,7 +217,7 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
         else constProp(fn, layoutNow());
         const live = reachableBlocks(fn);
         let sizeAfter = 0;
-        for (const id of live) sizeAfter += fn.blocks[id]!.insts.length + 1;
+        for (let id = 0; id < live.length; id++) if (live[id]) sizeAfter += fn.blocks[id]!.insts.length + 1;
         const unrolledSize = sizeAfter - (sizeBefore - bodyInsns);
         // Too large unrolled, and cheap enough for the kernel as a loop: back to the loop.
         const keep = hint !== 'full' && unrolledSize > KEEP_ABOVE_INSNS && !needsUnrolledConstants(saved.blocks, loop) && keptLoopWork(saved.blocks, loop, outcome.trips) <= KEEP_BELOW_WORK;
@@ -322,15 +322,27 @@ export function countInsns(fn: IrFunction): number {
   return n;
 }
 
-function reachableBlocks(fn: IrFunction): Set<BlockId> {
-  const seen = new Set<BlockId>([0]);
+/** 1 for each block reachable from the entry, by id. */
+function reachableBlocks(fn: IrFunction): Uint8Array {
+  const seen = new Uint8Array(fn.blocks.length);
+  seen[0] = 1;
   const stack: BlockId[] = [0];
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const s of successors(fn.blocks[id]!.term)) {
-      if (!seen.has(s)) {
-        seen.add(s);
-        stack.push(s);
+    const t = fn.blocks[stack.pop()!]!.term;
+    // successors(), written out: this runs after every batch of every loop.
+    if (t.op === 'jmp') {
+      if (!seen[t.target]) {
+        seen[t.target] = 1;
+        stack.push(t.target);
+      }
+    } else if (t.op === 'br') {
+      if (!seen[t.then]) {
+        seen[t.then] = 1;
+        stack.push(t.then);
+      }
+      if (!seen[t.else]) {
+        seen[t.else] = 1;
+        stack.push(t.else);
       }
     }
   }
@@ -406,9 +418,9 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
     if (entering) constPropRegion(fn, region, regionStart, entering);
     else constProp(fn, layout);
     const live = reachableBlocks(fn);
-    if (!live.has(loop.header)) {
+    if (!live[loop.header]) {
       let n = 0;
-      for (const cloneOf of allCopies) if (live.has(cloneOf.get(loop.header)!)) n++;
+      for (const cloneOf of allCopies) if (live[cloneOf.get(loop.header)!]) n++;
       return { ok: true, trips: n, entering };
     }
     // Progress: some copy of this batch folded one of its exits. None did, and one could have
@@ -416,8 +428,8 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
     let folded = false;
     let stuck = false;
     for (const cloneOf of copies) {
-      if (!live.has(cloneOf.get(loop.header)!)) continue;
-      const copyExits = exits.map((id) => cloneOf.get(id)!).filter((c) => live.has(c));
+      if (!live[cloneOf.get(loop.header)!]) continue;
+      const copyExits = exits.map((id) => cloneOf.get(id)!).filter((c) => live[c] === 1);
       if (copyExits.some((c) => fn.blocks[c]!.term.op !== 'br')) folded = true;
       else if (copyExits.length > 0) stuck = true;
     }
