@@ -11,7 +11,6 @@ import type { CmpOp, IrFunction, Terminator } from '../ir/ir.js';
 import { evalCmp } from '../ir/eval.js';
 import { deadCodeElim } from './dce.js';
 import { simplifyCfg } from './simplify-cfg.js';
-import { cloneIr } from './unroll.js';
 import { upperBounds } from './zext-elim.js';
 
 /**
@@ -96,7 +95,12 @@ const MIN_FREED = 4;
 
 /** Instructions and branches of a copy of fn with the given terminators replaced, once dead code and empty blocks are gone. */
 function sizeAfterCleanup(fn: IrFunction, jumps: ReadonlyMap<number, Terminator>): number {
-  const copy: IrFunction = { ...fn, blocks: cloneIr(fn.blocks) };
+  // deadCodeElim changes only instruction lists and a call's dst in place, simplifyCfg blocks and
+  // terminators: the copy shares the other instructions.
+  const copy: IrFunction = {
+    ...fn,
+    blocks: fn.blocks.map((b) => ({ id: b.id, insts: b.insts.map((i) => (i.op === 'call' || i.op === 'callfn' ? { ...i } : i)), term: { ...b.term } })),
+  };
   for (const b of copy.blocks) {
     const j = jumps.get(b.id);
     if (j) b.term = { ...j }; // simplifyCfg retargets jumps in place: the copy gets its own
