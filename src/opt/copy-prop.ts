@@ -11,19 +11,26 @@ import type { Address, AsmOperand, Inst, IrFunction, Operand, VReg } from '../ir
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { defsBeforeUses } from './loops.js';
 
-export function countDefsAndUses(fn: IrFunction): { defs: Map<number, number>; uses: Map<number, number> } {
-  const defs = new Map<number, number>();
-  const uses = new Map<number, number>();
-  for (const p of fn.params) defs.set(p, 1);
+/** How many times each register is written (a parameter counts once) and read; 0 for none. */
+export interface DefUseCounts {
+  defs: { get(r: number): number };
+  uses: { get(r: number): number };
+}
+
+export function countDefsAndUses(fn: IrFunction): DefUseCounts {
+  // Arrays indexed by register, not maps: this runs twice per copyProp, over every instruction.
+  const defs: number[] = [];
+  const uses: number[] = [];
+  for (const p of fn.params) defs[p] = 1;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      for (const u of instUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
+      for (const u of instUses(i)) uses[u] = (uses[u] ?? 0) + 1;
       const d = instDef(i);
-      if (d !== undefined) defs.set(d, (defs.get(d) ?? 0) + 1);
+      if (d !== undefined) defs[d] = (defs[d] ?? 0) + 1;
     }
-    for (const u of termUses(b.term)) uses.set(u, (uses.get(u) ?? 0) + 1);
+    for (const u of termUses(b.term)) uses[u] = (uses[u] ?? 0) + 1;
   }
-  return { defs, uses };
+  return { defs: { get: (r) => defs[r] ?? 0 }, uses: { get: (r) => uses[r] ?? 0 } };
 }
 
 export function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
