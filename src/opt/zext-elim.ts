@@ -83,24 +83,29 @@ function returnedLow32(fn: IrFunction): Set<number> {
  */
 export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number, bigint> | undefined {
   const ALL64 = (1n << 64n) - 1n;
+  const ALL32 = (1n << 32n) - 1n;
+  // The largest value of `bits` bits, without computing it for every operand: BigInt arithmetic
+  // is slow, and the process runs without TurboFan.
+  const fullOf = (bits: number): bigint => (bits === 64 ? ALL64 : bits === 32 ? ALL32 : (1n << BigInt(bits)) - 1n);
   const bound = new Map<number, bigint>();
   for (const p of fn.params) bound.set(p, ALL64);
   const defs: Inst[] = [];
   for (const b of fn.blocks) for (const i of b.insts) if (instDef(i) !== undefined) defs.push(i);
   const of = (o: { kind: 'reg'; reg: number } | { kind: 'imm'; value: bigint }, bits: number): bigint => {
-    const full = (1n << BigInt(bits)) - 1n;
     if (o.kind === 'imm') return BigInt.asUintN(bits, o.value);
     const b = bound.get(o.reg);
-    return b === undefined ? 0n : b > full ? full : b;
+    if (b === undefined) return 0n;
+    const full = fullOf(bits);
+    return b > full ? full : b;
   };
   const defBound = (i: Inst): bigint => {
     switch (i.op) {
       case 'mov':
         return i.bits === 32 ? of(i.src, 32) : of(i.src, 64);
       case 'load':
-        return (1n << BigInt(i.size * 8)) - 1n;
+        return fullOf(i.size * 8);
       case 'alu': {
-        const full = (1n << BigInt(i.bits)) - 1n;
+        const full = fullOf(i.bits);
         const a = of(i.a, i.bits);
         const b = of(i.b, i.bits);
         const capped = (v: bigint) => (v > full ? full : v);
@@ -130,7 +135,7 @@ export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number,
         }
       }
       case 'bswap':
-        return kernelVisible ? ALL64 : (1n << BigInt(i.bits)) - 1n;
+        return kernelVisible ? ALL64 : fullOf(i.bits);
       default:
         return ALL64;
     }
@@ -148,7 +153,7 @@ export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number,
     return r;
   });
   const evaluatedAt = new Array<number>(defs.length).fill(-1);
-  const changedAt = new Map<number, number>();
+  const changedAt: number[] = []; // by register: the tick its bound last grew
   let tick = 0;
   let again = true;
   for (let round = 0; again && round < 64; round++) {
@@ -157,7 +162,7 @@ export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number,
       const last = evaluatedAt[k]!;
       if (last >= 0) {
         let stale = false;
-        for (const r of reads[k]!) if ((changedAt.get(r) ?? -1) >= last) stale = true;
+        for (const r of reads[k]!) if ((changedAt[r] ?? -1) >= last) stale = true;
         if (!stale) continue;
       }
       evaluatedAt[k] = ++tick;
@@ -167,7 +172,7 @@ export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number,
       const old = bound.get(d) ?? 0n;
       if (v > old) {
         bound.set(d, round >= 32 ? ALL64 : v);
-        changedAt.set(d, tick);
+        changedAt[d] = tick;
         again = true;
       }
     }
