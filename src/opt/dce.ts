@@ -16,29 +16,45 @@ function hasSideEffects(i: Inst): boolean {
   return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm' || isVolatileAccess(i);
 }
 
-/** Whether instruction i is needed when `live` holds what is read after it. */
-function needed(i: Inst, live: ReadonlySet<number>): boolean {
-  const d = instDef(i);
-  return d === undefined || live.has(d) || hasSideEffects(i);
+/** In one block: the instructions to drop and the calls whose result nothing reads, by index. */
+interface Deaths {
+  drop: number[];
+  dropDst: number[];
 }
 
-/** Strong liveness at the top of block b, from what is live at its end. */
-function liveIn(fn: IrFunction, b: number, out: ReadonlySet<number>): Set<number> {
+/**
+ * Strong liveness at the top of block b, from what is live at its end. An instruction is needed
+ * when it has no result, its result is live, or it has side effects; `deaths[b]` records the
+ * others (and the calls whose result is not live), from what is live at the end this time.
+ */
+function liveIn(fn: IrFunction, b: number, out: ReadonlySet<number>, deaths: (Deaths | undefined)[]): Set<number> {
   const block = fn.blocks[b]!;
   const live = new Set(out);
   for (const u of termUses(block.term)) live.add(u);
+  let found: Deaths | undefined;
   for (let k = block.insts.length - 1; k >= 0; k--) {
     const i = block.insts[k]!;
-    if (!needed(i, live)) continue;
     const d = instDef(i);
+    if (d !== undefined && !live.has(d)) {
+      if (!hasSideEffects(i)) {
+        (found ??= { drop: [], dropDst: [] }).drop.push(k);
+        continue;
+      }
+      if (i.op === 'call' || i.op === 'callfn') (found ??= { drop: [], dropDst: [] }).dropDst.push(k);
+    }
     if (d !== undefined) live.delete(d);
     for (const u of instUses(i)) live.add(u);
   }
+  deaths[b] = found;
   return live;
 }
 
-/** out[b]: the registers strongly live at the end of each block. */
-function strongLiveOut(fn: IrFunction): Set<number>[] {
+/**
+ * out[b]: the registers strongly live at the end of each block. Every block is looked at last
+ * with its final out[b] (a block is looked at again whenever out[b] grows), so `deaths` ends
+ * with what that final look found.
+ */
+function strongLiveOut(fn: IrFunction, deaths: (Deaths | undefined)[]): Set<number>[] {
   const n = fn.blocks.length;
   const preds: number[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < n; k++) for (const s of successors(fn.blocks[k]!.term)) preds[s]!.push(k);
@@ -74,7 +90,7 @@ function strongLiveOut(fn: IrFunction): Set<number>[] {
   while (work.length > 0) {
     const b = work.pop()!;
     queued[b] = 0;
-    const live = liveIn(fn, b, out[b]!);
+    const live = liveIn(fn, b, out[b]!, deaths);
     const old = inn[b];
     if (old !== undefined && old.size === live.size) continue; // in[] only grows: same size, same set
     inn[b] = live;
@@ -92,30 +108,31 @@ function strongLiveOut(fn: IrFunction): Set<number>[] {
 }
 
 export function deadCodeElim(fn: IrFunction): boolean {
-  const out = strongLiveOut(fn);
+  const deaths: (Deaths | undefined)[] = [];
+  strongLiveOut(fn, deaths);
   let changed = false;
   for (const b of fn.blocks) {
-    const live = new Set(out[b.id]);
-    for (const u of termUses(b.term)) live.add(u);
-    const kept: Inst[] = [];
-    for (let k = b.insts.length - 1; k >= 0; k--) {
-      const i = b.insts[k]!;
-      const d = instDef(i);
-      if (d !== undefined && !live.has(d)) {
-        if (!hasSideEffects(i)) {
-          changed = true;
-          continue;
-        }
-        if ((i.op === 'call' || i.op === 'callfn') && i.dst !== undefined) {
-          i.dst = undefined;
-          changed = true;
-        }
-      }
-      if (d !== undefined) live.delete(d);
-      for (const u of instUses(i)) live.add(u);
-      kept.push(i);
+    const found = deaths[b.id];
+    if (found) {
+      for (const k of found.dropDst) (b.insts[k] as Inst & { op: 'call' | 'callfn' }).dst = undefined;
+      changed = true;
     }
-    if (changed) b.insts = kept.reverse();
+    if (!changed) continue;
+    // Once anything changed, every block from here on gets a new list (as it always did).
+    if (!found || found.drop.length === 0) {
+      b.insts = b.insts.slice();
+      continue;
+    }
+    const kept: Inst[] = [];
+    let next = found.drop.length - 1; // drop[] is in decreasing order
+    for (let k = 0; k < b.insts.length; k++) {
+      if (next >= 0 && found.drop[next] === k) {
+        next--;
+        continue;
+      }
+      kept.push(b.insts[k]!);
+    }
+    b.insts = kept;
   }
   return changed;
 }
