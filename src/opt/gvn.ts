@@ -76,6 +76,17 @@ interface Fact {
 interface State {
   exprs: Map<string, Fact>;
   copies: Map<VReg, VReg>;
+  /** transfer's index of the facts and copies that name each register, when it built one for this state. */
+  index?: StateIndex;
+}
+
+/**
+ * The keys of the facts and the copies that name each register (a fact by its holder and its
+ * registers, a copy by its source). Entries may be stale: a user checks each against the state.
+ */
+interface StateIndex {
+  exprsOf: Map<VReg, string[]>;
+  copiesOf: Map<VReg, VReg[]>;
 }
 
 function sameFact(a: Fact | undefined, b: Fact): boolean {
@@ -156,14 +167,20 @@ export function globalValueNumbering(fn: IrFunction): boolean {
     return key === undefined ? undefined : { key, regs };
   };
 
-  /** Walks a block from its entry state; with `rewrite`, replaces recomputations by copies. */
-  const transfer = (bid: BlockId, inState: State, rewrite: boolean): { out: State; changed: boolean } => {
-    const st = cloneState(inState);
+  /**
+   * Walks a block from its entry state; with `rewrite`, replaces recomputations by copies. With
+   * `inPlace`, the entry state is the block's own (nothing else reads it): it becomes the exit
+   * state, with its index, instead of a copy.
+   */
+  const transfer = (bid: BlockId, inState: State, rewrite: boolean, inPlace = false): { out: State; changed: boolean } => {
+    const st = inPlace ? inState : cloneState(inState);
     // The facts and copies that name each register, so that a definition visits only those
     // instead of the whole state (it was quadratic in a block's length). Entries may be stale:
-    // forget checks each against the state.
-    const exprsOf = new Map<VReg, string[]>();
-    const copiesOf = new Map<VReg, VReg[]>();
+    // forget checks each against the state. A state taken over in place keeps its index.
+    const kept = inPlace ? inState.index : undefined;
+    const exprsOf = kept?.exprsOf ?? new Map<VReg, string[]>();
+    const copiesOf = kept?.copiesOf ?? new Map<VReg, VReg[]>();
+    st.index = { exprsOf, copiesOf };
     const note = <T>(index: Map<VReg, T[]>, r: VReg, x: T) => {
       const list = index.get(r);
       if (list) list.push(x);
@@ -173,8 +190,10 @@ export function globalValueNumbering(fn: IrFunction): boolean {
       note(exprsOf, f.holder, k);
       for (const r of f.regs) note(exprsOf, r, k);
     };
-    for (const [k, f] of st.exprs) noteExpr(k, f);
-    for (const [r, c] of st.copies) note(copiesOf, c, r);
+    if (!kept) {
+      for (const [k, f] of st.exprs) noteExpr(k, f);
+      for (const [r, c] of st.copies) note(copiesOf, c, r);
+    }
     const forget = (d: VReg) => {
       for (const k of exprsOf.get(d) ?? []) {
         const f = st.exprs.get(k);
@@ -238,6 +257,7 @@ export function globalValueNumbering(fn: IrFunction): boolean {
   for (const b of fn.blocks) for (const s of successors(b.term)) preds[s]!.push(b.id);
   const order = reversePostOrder(fn);
   const reachable = new Set(order);
+  const succCount = fn.blocks.map((b) => successors(b.term).length);
   // Without a back edge every predecessor comes first in reverse post-order, so one pass reaches
   // the fixed point; rewriting in that pass leaves each block's out-state as it was (a rewritten
   // instruction is walked as the copy it becomes either way).
@@ -251,17 +271,25 @@ export function globalValueNumbering(fn: IrFunction): boolean {
     let changed = false;
     for (const bid of order) {
       let inState: State | undefined;
+      // Without a back edge, the one pass reads each exit state once per successor: the only
+      // successor of a block takes its exit state over, and the entry state is its own.
+      let own = false;
       if (bid !== 0) {
         for (const p of preds[bid]!) {
           const o = reachable.has(p) ? outs[p] : undefined;
           if (o === undefined) continue; // not reached yet: no constraint
-          if (inState === undefined) inState = cloneState(o);
-          else meetInto(inState, o);
+          if (inState === undefined) {
+            own = acyclic && succCount[p] === 1;
+            inState = own ? o : cloneState(o);
+          } else meetInto(inState, o);
         }
       }
-      inState ??= { exprs: new Map(), copies: new Map() };
+      if (inState === undefined) {
+        inState = { exprs: new Map(), copies: new Map() };
+        own = acyclic;
+      }
       ins[bid] = inState;
-      const { out, changed: folded } = transfer(bid, inState, acyclic);
+      const { out, changed: folded } = transfer(bid, inState, acyclic, own);
       if (folded) rewritten = true;
       const old = outs[bid];
       if (old === undefined || !sameState(old, out)) {
