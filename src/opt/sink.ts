@@ -22,8 +22,9 @@ function writesMemory(i: Inst): boolean {
 
 export function sinkToUses(fn: IrFunction): boolean {
   let changed = false;
+  // Liveness once: a move keeps it exact (see below), so the rounds need not compute it again.
+  const liveOut = computeLiveOut(fn);
   for (let round = 0; round < 16; round++) {
-    const liveOut = computeLiveOut(fn);
     // Live-in sets as of the start of the round, each built when first asked for (few blocks are
     // ever asked): a block is asked before anything moves out of it or into it, and a move keeps
     // its target's set up to date.
@@ -77,6 +78,13 @@ export function sinkToUses(fn: IrFunction): boolean {
             const targetLive = liveInOf(target);
             targetLive.delete(d);
             for (const u of uses) targetLive.add(u);
+            // What is live at b's end is what is live into its successors: d no longer (the other
+            // does not read it), the operands now. Nothing else changes: b's live-in is the same
+            // (d is neither read after the move's place nor live out of b any more, the operands
+            // are not written after it), so neither is any block before b.
+            const out = liveOut[b.id]!;
+            out.delete(d);
+            for (const u of uses) out.add(u);
             moved = true;
             continue;
           }
