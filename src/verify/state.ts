@@ -132,6 +132,8 @@ export interface Frame {
   bytes: Uint8Array;
   /** `bytes` may be shared with another frame (copy before writing). */
   bytesShared: boolean;
+  /** `bytes` viewed as 128 words, which the subsumption test reads two per slot. */
+  words: Uint32Array;
   /** Spilled registers per 8-byte slot; index = (address + 512) >> 3. */
   spills: (Reg | undefined)[];
   /** The call instruction that made this frame (-1 for the program's entry). */
@@ -175,13 +177,15 @@ export function newFrame(callsite: number, subprog: number, frameNo: number): Fr
   const regs: Reg[] = [];
   for (let i = 0; i < 11; i++) regs.push(regNotInit());
   regs[10] = regPtr('stack', { frame: frameNo });
-  return { regs, bytes: new Uint8Array(STACK_SIZE), bytesShared: false, spills: new Array(STACK_SIZE / 8).fill(undefined), callsite, subprog, frameNo, depth: 0 };
+  const bytes = new Uint8Array(STACK_SIZE);
+  return { regs, bytes, bytesShared: false, words: new Uint32Array(bytes.buffer, 0, STACK_SIZE / 4), spills: new Array(STACK_SIZE / 8).fill(undefined), callsite, subprog, frameNo, depth: 0 };
 }
 
 /** The frame's stack byte kinds, made its own first if a clone shares them. */
 export function writableBytes(f: Frame): Uint8Array {
   if (f.bytesShared) {
     f.bytes = f.bytes.slice();
+    f.words = new Uint32Array(f.bytes.buffer, 0, STACK_SIZE / 4);
     f.bytesShared = false;
   }
   return f.bytes;
@@ -202,6 +206,7 @@ export function cloneFrame(f: Frame): Frame {
     regs: f.regs.map(cloneReg),
     bytes: f.bytes,
     bytesShared: true,
+    words: f.words,
     spills: cloneSpills(f.spills),
     callsite: f.callsite,
     subprog: f.subprog,
@@ -425,39 +430,39 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
   return ids.check(old.id, cur.id) && ids.check(old.refId, cur.refId) && ids.check(old.dynptr, cur.dynptr);
 }
 
-/** The 512 byte kinds as 128 words, to compare four at a time; undefined if the array cannot be viewed so. */
-function byteWords(bytes: Uint8Array): Uint32Array | undefined {
-  return bytes.length === STACK_SIZE && bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, STACK_SIZE / 4) : undefined;
-}
+/**
+ * The bytes of a word whose kind must be the same in the current state: those that are not
+ * SLOT_INVALID or SLOT_MISC in the explored one (kinds 2 and 3, bit 1 set), as 0xff each.
+ */
+const mustMatch = (w: number): number => ((w >>> 1) & 0x01010101) * 0xff;
 
 function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number, liveLo: number, liveHi: number): boolean {
-  const oldWords = byteWords(old.bytes);
-  const curWords = oldWords && byteWords(cur.bytes);
+  const ob = old.bytes, ow = old.words, cw = cur.words;
   // Bytes below the explored state's deepest access are STACK_INVALID there: anything goes.
-  for (let i = STACK_SIZE - old.depth; i < STACK_SIZE; i++) {
-    if ((i & 7) === 0 || i === STACK_SIZE - old.depth) {
-      // A dead slot covers anything, unless it holds an iterator or a dynptr (a store over one
-      // is checked, and they are kept whole).
-      const k = 63 - (i >> 3);
-      const alive = ((k < 32 ? liveLo >>> k : liveHi >>> (k - 32)) & 1) !== 0;
-      const t = old.bytes[i & ~7] === SLOT_SPILL ? old.spills[i >> 3]?.type : undefined;
-      if (!alive && t !== 'iter' && t !== 'dynptr') {
-        i = (i | 7);
-        continue;
-      }
+  const start = STACK_SIZE - old.depth;
+  for (let slot = start >> 3; slot < STACK_SIZE / 8; slot++) {
+    const base = slot << 3;
+    const k = 63 - slot;
+    // A dead slot covers anything, unless it holds an iterator or a dynptr (a store over one
+    // is checked, and they are kept whole).
+    if ((((k < 32 ? liveLo >>> k : liveHi >>> (k - 32)) & 1) === 0)) {
+      const t = ob[base] === SLOT_SPILL ? old.spills[slot]?.type : undefined;
+      if (t !== 'iter' && t !== 'dynptr') continue;
     }
-    const o = old.bytes[i]!;
-    // Four bytes that are the same in both need no look of their own, but for a spill that starts there.
-    if ((i & 3) === 0 && curWords && oldWords![i >> 2] === curWords[i >> 2] && !(o === SLOT_SPILL && (i & 7) === 0)) {
-      i += 3;
+    if (base < start) {
+      // The deepest slot, used only in part: its bytes one by one (no spill starts there).
+      for (let i = start; i < base + 8; i++) {
+        const o = ob[i]!;
+        if (o !== SLOT_INVALID && o !== SLOT_MISC && o !== cur.bytes[i]) return false;
+      }
       continue;
     }
-    if (o === SLOT_INVALID || o === SLOT_MISC) continue; // reads give an unknown scalar either way (root)
-    if (o !== cur.bytes[i]) return false;
-    if (o === SLOT_SPILL && (i & 7) === 0) {
-      const os = old.spills[i >> 3];
-      const cs = cur.spills[i >> 3];
-      const k = 63 - (i >> 3);
+    // SLOT_INVALID and SLOT_MISC read as an unknown scalar either way (root); every other kind must be the same.
+    const o0 = ow[slot * 2]!, o1 = ow[slot * 2 + 1]!;
+    if (((o0 ^ cw[slot * 2]!) & mustMatch(o0)) !== 0 || ((o1 ^ cw[slot * 2 + 1]!) & mustMatch(o1)) !== 0) return false;
+    if (ob[base] === SLOT_SPILL) {
+      const os = old.spills[slot];
+      const cs = cur.spills[slot];
       const precise = ((k < 32 ? slotsLo >>> k : slotsHi >>> (k - 32)) & 1) !== 0;
       if (!os || !cs || !regSafe(os, cs, ids, precise)) return false;
     }
