@@ -209,6 +209,12 @@ export function syncBounds(s: Scalar): void {
   // it (updateFromTnum's bounds are the constant's, deduce* intersect equal ranges, boundOffset's
   // tnums are the constant).
   if (isExactConst(s)) return;
+  if (syncSmall(s)) return;
+  syncBoundsWide(s);
+}
+
+/** syncBounds over bigints, for any scalar (syncSmall must give the same fields where it applies). */
+export function syncBoundsWide(s: Scalar): void {
   updateBounds(s);
   // deduceBounds is a function of the fields alone: when a first round changes none of them, a
   // second would not either (the kernel runs it twice for the rounds that do).
@@ -219,6 +225,135 @@ export function syncBounds(s: Scalar): void {
     s.u32min !== u32min || s.u32max !== u32max || (s.var !== t && (s.var.v !== t.v || s.var.m !== t.m))) deduceBounds(s);
   boundOffset(s);
   updateBounds(s);
+}
+
+// ---------------------------------------------------------------------------
+// syncBounds over numbers for the scalars most programs hold: a 64-bit value below 2^32 (its
+// tnum and its four 64-bit bounds; smin not negative). There every step of syncBoundsWide stays
+// below 2^32 and reads as a 32-bit operation: the upper halves are 0, so deduce32's cases for
+// halves that differ by one never hold, deduceMixed's merged bounds are the 32-bit ones, and
+// boundOffset's 64-bit tnum loses nothing to its low half. Bigint arithmetic allocates at every
+// step; this runs on numbers in `sm` and converts the fields that changed once at the end.
+
+const TWO32 = 0x100000000n;
+
+/** The fields of the scalar syncSmall works on: unsigned ones in [0, 2^32), s32min/s32max as int32. */
+const sm = { v: 0, m: 0, smin: 0, smax: 0, umin: 0, umax: 0, s32min: 0, s32max: 0, u32min: 0, u32max: 0 };
+
+/** updateBounds: the tnum is its own low half, and its bit 63 is known to be 0. */
+function updateSmall(): void {
+  const lo = (sm.v | (sm.m & 0x80000000)) | 0;
+  const hi = (sm.v | (sm.m & 0x7fffffff)) | 0;
+  const top = (sm.v | sm.m) >>> 0;
+  if (lo > sm.s32min) sm.s32min = lo;
+  if (hi < sm.s32max) sm.s32max = hi;
+  if (sm.v > sm.u32min) sm.u32min = sm.v;
+  if (top < sm.u32max) sm.u32max = top;
+  if (sm.v > sm.smin) sm.smin = sm.v;
+  if (top < sm.smax) sm.smax = top;
+  if (sm.v > sm.umin) sm.umin = sm.v;
+  if (top < sm.umax) sm.umax = top;
+}
+
+/** The mask of the smallest tnum holding [min, max] (tnumRange); its value is min without those bits. */
+function rangeSmall(min: number, max: number): number {
+  const chi = (min ^ max) >>> 0;
+  return chi === 0 ? 0 : 2 ** (32 - Math.clz32(chi)) - 1;
+}
+
+/** sm's tnum intersected with the tnum of [min, max] (tnumIntersect(var, tnumRange(min, max))). */
+function intersectRangeSmall(min: number, max: number): void {
+  const delta = rangeSmall(min, max);
+  const v = (sm.v | (min & ~delta)) >>> 0;
+  const mu = (sm.m & delta) >>> 0;
+  sm.v = (v & ~mu) >>> 0;
+  sm.m = mu;
+}
+
+/** deduceBounds; false when a step would leave the scalars syncSmall handles. */
+function deduceSmall(): boolean {
+  // deduce32: the 64-bit bounds are their own low halves, and both upper halves are 0.
+  const umin = sm.umin, umax = sm.umax, smin = sm.smin, smax = sm.smax;
+  if (umin > sm.u32min) sm.u32min = umin;
+  if (umax < sm.u32max) sm.u32max = umax;
+  if ((umin | 0) <= (umax | 0)) {
+    if ((umin | 0) > sm.s32min) sm.s32min = umin | 0;
+    if ((umax | 0) < sm.s32max) sm.s32max = umax | 0;
+  }
+  if (smin > sm.u32min) sm.u32min = smin;
+  if (smax < sm.u32max) sm.u32max = smax;
+  if ((smin | 0) <= (smax | 0)) {
+    if ((smin | 0) > sm.s32min) sm.s32min = smin | 0;
+    if ((smax | 0) < sm.s32max) sm.s32max = smax | 0;
+  }
+  if ((sm.u32min | 0) <= (sm.u32max | 0)) {
+    if ((sm.u32min | 0) > sm.s32min) sm.s32min = sm.u32min | 0;
+    if ((sm.u32max | 0) < sm.s32max) sm.s32max = sm.u32max | 0;
+  }
+  if (sm.s32min >>> 0 <= sm.s32max >>> 0) {
+    if (sm.s32min >>> 0 > sm.u32min) sm.u32min = sm.s32min >>> 0;
+    if (sm.s32max >>> 0 < sm.u32max) sm.u32max = sm.s32max >>> 0;
+  }
+  // deduce64: every bound is not negative, signed and unsigned order agree.
+  if (sm.umin <= sm.umax) {
+    if (sm.umin > sm.smin) sm.smin = sm.umin;
+    if (sm.umax < sm.smax) sm.smax = sm.umax;
+  }
+  if (sm.smin <= sm.smax) {
+    if (sm.smin > sm.umin) sm.umin = sm.smin;
+    if (sm.smax < sm.umax) sm.umax = sm.smax;
+  } else if (sm.umax < sm.smin) {
+    sm.smin = sm.umin;
+    if (sm.smax < sm.umax) sm.umax = sm.smax;
+  } else if (sm.smax < sm.umin) {
+    sm.smax = sm.umax;
+    if (sm.smin > sm.umin) sm.umin = sm.smin;
+  }
+  // deduceMixed: the upper halves are 0, so the merged bounds are the 32-bit ones.
+  if (sm.u32min > sm.umin) sm.umin = sm.u32min;
+  if (sm.u32max < sm.umax) sm.umax = sm.u32max;
+  if (sm.u32min > sm.smin) sm.smin = sm.u32min;
+  if (sm.u32max < sm.smax) sm.smax = sm.u32max;
+  if (sm.s32min >= 0 && sm.smax <= 0x7fffffff) {
+    if (sm.s32max < 0) return false;
+    sm.smin = sm.umin = sm.s32min;
+    sm.smax = sm.umax = sm.s32max;
+    intersectRangeSmall(sm.smin, sm.smax);
+  }
+  return true;
+}
+
+/** syncBoundsWide for a scalar whose value lies below 2^32; false (the scalar untouched) for any other. */
+function syncSmall(s: Scalar): boolean {
+  const t = s.var;
+  if (t.v >= TWO32 || t.m >= TWO32 || s.umax >= TWO32 || s.umin >= TWO32 || s.smin < 0n || s.smin >= TWO32 || s.smax < 0n || s.smax >= TWO32 ||
+    s.u32min < 0n || s.u32min > U32 || s.u32max < 0n || s.u32max > U32 || s.s32min < S32_MIN || s.s32min > S32_MAX || s.s32max < S32_MIN ||
+    s.s32max > S32_MAX) return false;
+  const v0 = Number(t.v), m0 = Number(t.m), smin0 = Number(s.smin), smax0 = Number(s.smax), umin0 = Number(s.umin), umax0 = Number(s.umax);
+  const s32min0 = Number(s.s32min), s32max0 = Number(s.s32max), u32min0 = Number(s.u32min), u32max0 = Number(s.u32max);
+  sm.v = v0; sm.m = m0; sm.smin = smin0; sm.smax = smax0; sm.umin = umin0; sm.umax = umax0;
+  sm.s32min = s32min0; sm.s32max = s32max0; sm.u32min = u32min0; sm.u32max = u32max0;
+  updateSmall();
+  const v = sm.v, m = sm.m, smin = sm.smin, smax = sm.smax, umin = sm.umin, umax = sm.umax;
+  const s32min = sm.s32min, s32max = sm.s32max, u32min = sm.u32min, u32max = sm.u32max;
+  if (!deduceSmall()) return false;
+  if (sm.smin !== smin || sm.smax !== smax || sm.umin !== umin || sm.umax !== umax || sm.s32min !== s32min || sm.s32max !== s32max ||
+    sm.u32min !== u32min || sm.u32max !== u32max || sm.v !== v || sm.m !== m) {
+    if (!deduceSmall()) return false;
+  }
+  // boundOffset: the 64-bit tnum has no upper half to keep; the low half is refined by [u32min, u32max].
+  intersectRangeSmall(sm.u32min, sm.u32max);
+  updateSmall();
+  if (sm.v !== v0 || sm.m !== m0) s.var = { v: BigInt(sm.v), m: BigInt(sm.m) };
+  if (sm.smin !== smin0) s.smin = BigInt(sm.smin);
+  if (sm.smax !== smax0) s.smax = BigInt(sm.smax);
+  if (sm.umin !== umin0) s.umin = BigInt(sm.umin);
+  if (sm.umax !== umax0) s.umax = BigInt(sm.umax);
+  if (sm.s32min !== s32min0) s.s32min = BigInt(sm.s32min);
+  if (sm.s32max !== s32max0) s.s32max = BigInt(sm.s32max);
+  if (sm.u32min !== u32min0) s.u32min = BigInt(sm.u32min);
+  if (sm.u32max !== u32max0) s.u32max = BigInt(sm.u32max);
+  return true;
 }
 
 function isExactConst(s: Scalar): boolean {
