@@ -210,6 +210,8 @@ export function syncBounds(s: Scalar): void {
   // tnums are the constant).
   if (isExactConst(s)) return;
   if (syncSmall(s)) return;
+  // Every range full and every bit unknown is a fixed point too: no step narrows anything.
+  if (isUnknown(s)) return;
   syncBoundsWide(s);
 }
 
@@ -950,9 +952,13 @@ export function scalarText(s: Scalar): string {
 
 /** old contains cur (range_within + tnum_in). */
 export function scalarWithin(old: Scalar, cur: Scalar): boolean {
-  return old.umin <= cur.umin && old.umax >= cur.umax && old.smin <= cur.smin && old.smax >= cur.smax &&
-    old.u32min <= cur.u32min && old.u32max >= cur.u32max && old.s32min <= cur.s32min && old.s32max >= cur.s32max &&
-    (cur.var.m & ~old.var.m & U64) === 0n && old.var.v === (cur.var.v & ~old.var.m & U64);
+  if (!(old.umin <= cur.umin && old.umax >= cur.umax && old.smin <= cur.smin && old.smax >= cur.smax &&
+    old.u32min <= cur.u32min && old.u32max >= cur.u32max && old.s32min <= cur.s32min && old.s32max >= cur.s32max)) return false;
+  // tnumIn(old.var, cur.var), without a bigint per step for the two masks met most: none and all.
+  const om = old.var.m, cm = cur.var.m, cv = cur.var.v;
+  if (om === 0n && cm >= 0n && cm <= U64 && cv >= 0n && cv <= U64) return cm === 0n && old.var.v === cv;
+  if (om === U64) return old.var.v === 0n;
+  return (cm & ~om & U64) === 0n && old.var.v === (cv & ~om & U64);
 }
 
 export { tnumCast };

@@ -539,7 +539,12 @@ export function statesEqual(old: State, cur: State, masks: CompareMasks): boolea
     const oregs = of.regs, cregs = cf.regs;
     for (let r = 0; r < 10; r++) {
       if ((live & (1 << r)) === 0) continue;
-      if (!regSafe(oregs[r]!, cregs[r]!, ids, (precise & (1 << r)) !== 0)) return false;
+      // regSafe's first tests, without the call: an uninitialised register covers anything, and
+      // otherwise the types must be the same.
+      const o = oregs[r]!, c = cregs[r]!;
+      if (o.type === 'not_init') continue;
+      if (o.type !== c.type) return false;
+      if (!regSafe(o, c, ids, (precise & (1 << r)) !== 0)) return false;
     }
     const current = f === n - 1 && masks.precise !== undefined;
     if (!stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff,

@@ -6,11 +6,11 @@
 // constants stay constants.
 import { describe, expect, it } from 'vitest';
 import {
-  REVERSE_OP, branchTaken, copyScalar, refineBranch, scalarAlu, scalarConst, scalarUnknown, syncBounds, syncBoundsWide, type CmpOp, type Scalar,
+  REVERSE_OP, branchTaken, copyScalar, refineBranch, scalarAlu, scalarConst, scalarUnknown, scalarWithin, syncBounds, syncBoundsWide, type CmpOp, type Scalar,
   type ScalarOp,
 } from '../../src/verify/bounds.js';
 import {
-  tnumAdd, tnumAnd, tnumArshift, tnumConst, tnumContains, tnumIntersect, tnumLshift, tnumMul, tnumOr, tnumRange,
+  tnumAdd, tnumAnd, tnumArshift, tnumConst, tnumContains, tnumIn, tnumIntersect, tnumLshift, tnumMul, tnumOr, tnumRange,
   tnumRshift, tnumSub, tnumXor, type Tnum,
 } from '../../src/verify/tnum.js';
 
@@ -261,5 +261,31 @@ describe('scalar bounds', () => {
     expect(differ).toEqual([]);
     // Most inputs are changed by the sync: the comparison is of work done, not of no-ops.
     expect(fields).toBeGreaterThan(50000);
+  });
+  it('an unknown scalar is a fixed point of the bigint route of sync', () => {
+    const s = scalarUnknown();
+    syncBoundsWide(s);
+    expect(s).toEqual(scalarUnknown());
+  });
+  it('containment of scalars is the containment of their ranges and tnums, for constant, unknown and partly known tnums', () => {
+    const vals = [0n, 1n, 5n, 0xffn, 0x100n, U32, 1n << 40n, U64];
+    const tnums: Tnum[] = [{ v: 0n, m: U64 }, { v: 0n, m: 0n }, { v: 4n, m: 0n }, { v: 0n, m: 0xffn }, { v: 1n, m: 0xfen }, { v: 0n, m: U32 }, { v: U64, m: 0n },
+      // A value bit under the mask, which no operation makes: containment still reads it as tnumIn does.
+      { v: 1n, m: U64 }];
+    let inside = 0, outside = 0;
+    for (const ta of tnums) for (const tb of tnums) for (const lo of vals) for (const hi of vals) {
+      const a = scalarUnknown(), b = scalarUnknown();
+      a.var = ta;
+      b.var = tb;
+      a.umin = lo;
+      a.umax = hi;
+      b.umin = b.umax = 0x100n;
+      const want = lo <= 0x100n && hi >= 0x100n && tnumIn(ta, tb);
+      expect(scalarWithin(a, b), `${ta.v},${ta.m} ${tb.v},${tb.m} [${lo},${hi}]`).toBe(want);
+      if (want) inside++;
+      else outside++;
+    }
+    expect(inside).toBeGreaterThan(100);
+    expect(outside).toBeGreaterThan(100);
   });
 });
