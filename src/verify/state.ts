@@ -171,6 +171,12 @@ export interface State {
   rcuLocks: number;
   /** Nesting of bpf_preempt_disable() on this path (active_preempt_lock). */
   preemptOff: number;
+  /**
+   * Where the last statesEqual with this state as the explored one failed, tried first by the
+   * next (a state at a loop head mostly fails on the same register or slot): frame * 128 plus
+   * the register, or plus 64 and the stack slot; -1 or absent when none.
+   */
+  failAt?: number;
 }
 
 export function newFrame(callsite: number, subprog: number, frameNo: number): Frame {
@@ -220,7 +226,7 @@ export function cloneFrame(f: Frame): Frame {
 export function cloneState(s: State): State {
   return {
     frames: s.frames.map(cloneFrame), refs: s.refs.map((r) => ({ ...r })), lock: s.lock && { ...s.lock }, mayGotoDepth: s.mayGotoDepth,
-    rcuLocks: s.rcuLocks, preemptOff: s.preemptOff,
+    rcuLocks: s.rcuLocks, preemptOff: s.preemptOff, failAt: -1,
   };
 }
 
@@ -436,11 +442,15 @@ function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
  */
 const mustMatch = (w: number): number => ((w >>> 1) & 0x01010101) * 0xff;
 
-function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number, liveLo: number, liveHi: number): boolean {
+/**
+ * Whether old's stack slots from..to-1 contain cur's: -1 if so, else the first slot that does
+ * not. Per slot the same test whatever the range, so one slot may be tested on its own.
+ */
+function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi: number, liveLo: number, liveHi: number, from: number, to: number): number {
   const ob = old.bytes, ow = old.words, cw = cur.words;
   // Bytes below the explored state's deepest access are STACK_INVALID there: anything goes.
   const start = STACK_SIZE - old.depth;
-  for (let slot = start >> 3; slot < STACK_SIZE / 8; slot++) {
+  for (let slot = Math.max(start >> 3, from); slot < to; slot++) {
     const base = slot << 3;
     const k = 63 - slot;
     // A dead slot covers anything, unless it holds an iterator or a dynptr (a store over one
@@ -453,21 +463,21 @@ function stackSafe(old: Frame, cur: Frame, ids: IdMap, slotsLo: number, slotsHi:
       // The deepest slot, used only in part: its bytes one by one (no spill starts there).
       for (let i = start; i < base + 8; i++) {
         const o = ob[i]!;
-        if (o !== SLOT_INVALID && o !== SLOT_MISC && o !== cur.bytes[i]) return false;
+        if (o !== SLOT_INVALID && o !== SLOT_MISC && o !== cur.bytes[i]) return slot;
       }
       continue;
     }
     // SLOT_INVALID and SLOT_MISC read as an unknown scalar either way (root); every other kind must be the same.
     const o0 = ow[slot * 2]!, o1 = ow[slot * 2 + 1]!;
-    if (((o0 ^ cw[slot * 2]!) & mustMatch(o0)) !== 0 || ((o1 ^ cw[slot * 2 + 1]!) & mustMatch(o1)) !== 0) return false;
+    if (((o0 ^ cw[slot * 2]!) & mustMatch(o0)) !== 0 || ((o1 ^ cw[slot * 2 + 1]!) & mustMatch(o1)) !== 0) return slot;
     if (ob[base] === SLOT_SPILL) {
       const os = old.spills[slot];
       const cs = cur.spills[slot];
       const precise = ((k < 32 ? slotsLo >>> k : slotsHi >>> (k - 32)) & 1) !== 0;
-      if (!os || !cs || !regSafe(os, cs, ids, precise)) return false;
+      if (!os || !cs || !regSafe(os, cs, ids, precise)) return slot;
     }
   }
-  return true;
+  return -1;
 }
 
 function scalarsIdentical(a: Reg, b: Reg): boolean {
@@ -527,6 +537,11 @@ export function statesEqual(old: State, cur: State, masks: CompareMasks): boolea
   if (n !== cur.frames.length) return false;
   if (old.rcuLocks !== cur.rcuLocks || old.preemptOff !== cur.preemptOff) return false;
   const ids = new IdMap();
+  // The result is the conjunction of a test per register, per slot and more, and the ids they
+  // pair only add constraints: one of them failing on its own decides it. The one that failed
+  // last time is tried first.
+  const at = old.failAt ?? -1;
+  if (at >= 0 && (at >> 7) < n && !partSafe(old.frames[at >> 7]!, cur.frames[at >> 7]!, at >> 7 === n - 1, masks, at >> 7, at & 127, ids)) return false;
   // The current frame first: that is where states at one instruction differ most often.
   for (let f = n - 1; f >= 0; f--) {
     const of = old.frames[f]!;
@@ -543,16 +558,35 @@ export function statesEqual(old: State, cur: State, masks: CompareMasks): boolea
       // otherwise the types must be the same.
       const o = oregs[r]!, c = cregs[r]!;
       if (o.type === 'not_init') continue;
-      if (o.type !== c.type) return false;
-      if (!regSafe(o, c, ids, (precise & (1 << r)) !== 0)) return false;
+      if (o.type !== c.type || !regSafe(o, c, ids, (precise & (1 << r)) !== 0)) {
+        old.failAt = f * 128 + r;
+        return false;
+      }
     }
     const current = f === n - 1 && masks.precise !== undefined;
-    if (!stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff,
-      current ? masks.liveLo ?? 0xffffffff : 0xffffffff, current ? masks.liveHi ?? 0xffffffff : 0xffffffff)) return false;
+    const slot = stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff,
+      current ? masks.liveLo ?? 0xffffffff : 0xffffffff, current ? masks.liveHi ?? 0xffffffff : 0xffffffff, 0, STACK_SIZE / 8);
+    if (slot >= 0) {
+      old.failAt = f * 128 + 64 + slot;
+      return false;
+    }
   }
   if (old.refs.length !== cur.refs.length) return false;
   for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;
   if ((old.lock === undefined) !== (cur.lock === undefined)) return false;
   if (old.lock && cur.lock && (old.lock.map !== cur.lock.map || !ids.check(old.lock.id, cur.lock.id))) return false;
   return true;
+}
+
+/** statesEqual's test of one register (part < 64) or one stack slot (64 + slot) of frame f, as it makes it. */
+function partSafe(of: Frame, cf: Frame, top: boolean, masks: CompareMasks, f: number, part: number, ids: IdMap): boolean {
+  if (part < 64) {
+    if ((masks.live[f]! & (1 << part)) === 0) return true;
+    const o = of.regs[part]!, c = cf.regs[part]!;
+    const precise = masks.precise ? masks.precise[f]! : 0xffff;
+    return o.type === 'not_init' || (o.type === c.type && regSafe(o, c, ids, (precise & (1 << part)) !== 0));
+  }
+  const current = top && masks.precise !== undefined;
+  return stackSafe(of, cf, ids, current ? masks.slotsLo ?? 0xffffffff : 0xffffffff, current ? masks.slotsHi ?? 0xffffffff : 0xffffffff,
+    current ? masks.liveLo ?? 0xffffffff : 0xffffffff, current ? masks.liveHi ?? 0xffffffff : 0xffffffff, part - 64, part - 63) < 0;
 }
