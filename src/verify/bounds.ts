@@ -237,8 +237,6 @@ export function syncBoundsWide(s: Scalar): void {
 // boundOffset's 64-bit tnum loses nothing to its low half. Bigint arithmetic allocates at every
 // step; this runs on numbers in `sm` and converts the fields that changed once at the end.
 
-const TWO32 = 0x100000000n;
-
 /** The fields of the scalar syncSmall works on: unsigned ones in [0, 2^32), s32min/s32max as int32. */
 const sm = { v: 0, m: 0, smin: 0, smax: 0, umin: 0, umax: 0, s32min: 0, s32max: 0, u32min: 0, u32max: 0 };
 
@@ -327,12 +325,12 @@ function deduceSmall(): boolean {
 
 /** syncBoundsWide for a scalar whose value lies below 2^32; false (the scalar untouched) for any other. */
 function syncSmall(s: Scalar): boolean {
-  const t = s.var;
-  if (t.v >= TWO32 || t.m >= TWO32 || s.umax >= TWO32 || s.umin >= TWO32 || s.smin < 0n || s.smin >= TWO32 || s.smax < 0n || s.smax >= TWO32 ||
-    s.u32min < 0n || s.u32min > U32 || s.u32max < 0n || s.u32max > U32 || s.s32min < S32_MIN || s.s32min > S32_MAX || s.s32max < S32_MIN ||
-    s.s32max > S32_MAX) return false;
-  const v0 = Number(t.v), m0 = Number(t.m), smin0 = Number(s.smin), smax0 = Number(s.smax), umin0 = Number(s.umin), umax0 = Number(s.umax);
+  // Number() rounds a bigint beyond 2^53, but never across 0, 2^31 or 2^32: the ranges are tested on the numbers.
+  const v0 = Number(s.var.v), m0 = Number(s.var.m), smin0 = Number(s.smin), smax0 = Number(s.smax), umin0 = Number(s.umin), umax0 = Number(s.umax);
   const s32min0 = Number(s.s32min), s32max0 = Number(s.s32max), u32min0 = Number(s.u32min), u32max0 = Number(s.u32max);
+  if (v0 < 0 || v0 >= 0x100000000 || m0 < 0 || m0 >= 0x100000000 || umin0 < 0 || umin0 >= 0x100000000 || umax0 < 0 || umax0 >= 0x100000000 ||
+    smin0 < 0 || smin0 >= 0x100000000 || smax0 < 0 || smax0 >= 0x100000000 || u32min0 < 0 || u32min0 >= 0x100000000 || u32max0 < 0 ||
+    u32max0 >= 0x100000000 || s32min0 < -0x80000000 || s32min0 >= 0x80000000 || s32max0 < -0x80000000 || s32max0 >= 0x80000000) return false;
   sm.v = v0; sm.m = m0; sm.smin = smin0; sm.smax = smax0; sm.umin = umin0; sm.umax = umax0;
   sm.s32min = s32min0; sm.s32max = s32max0; sm.u32min = u32min0; sm.u32max = u32max0;
   updateSmall();
