@@ -304,7 +304,10 @@ export function checkProgram(env: Env): CheckResult {
       const imprecise = masksAt(cur.st, idx, true);
       const key = list.length > 0 ? loopKey(cur.st, liveHere) : undefined;
       const depth = cur.st.mayGotoDepth ?? 0;
-      for (const cp of iterNext[idx] || key === undefined ? [] : byKey.get(idx)?.get(key) ?? []) {
+      // Indexed loops on this path: a for-of steps an iterator object, made and read at every visit.
+      const sameKey = iterNext[idx] || key === undefined ? undefined : byKey.get(idx)?.get(key);
+      for (let i = 0; sameKey !== undefined && i < sameKey.length; i++) {
+        const cp = sameKey[i]!;
         if (cp.branches > 0 && (cp.st.mayGotoDepth ?? 0) === depth && maybeLooping(cp.st, cur.st, liveHere) &&
           statesEqual(cp.st, cur.st, exact) && statesEqual(cur.st, cp.st, exact) && !iterDepthsDiffer(cp.st, cur.st)) {
           loopState = cp;
@@ -312,7 +315,8 @@ export function checkProgram(env: Env): CheckResult {
         }
       }
       let hit: Checkpoint | undefined;
-      for (const cp of list) {
+      for (let i = 0; i < list.length; i++) {
+        const cp = list[i]!;
         if (cp.branches > 0 && !iterNext[idx]) {
           inFlight = true;
           // At a may_goto an unfinished state of another depth that contains this one ends the
@@ -351,7 +355,8 @@ export function checkProgram(env: Env): CheckResult {
       // states of its first iterations; a state that misses too often is dropped.
       if (addState) {
         let kept = 0;
-        for (const cp of list) {
+        for (let i = 0; i < list.length; i++) {
+          const cp = list[i]!;
           if (++cp.misses > cp.hits * MISS_FACTOR + MISS_FACTOR) {
             const same = byKey.get(idx)?.get(cp.key);
             const at = same ? same.indexOf(cp) : -1;
@@ -382,7 +387,10 @@ export function checkProgram(env: Env): CheckResult {
     try {
       const step = stepInsn(env, cur.st, idx);
       jmps += isJump[idx]!;
-      for (const fr of cur.st.frames) depthOf[funcOf[fr.subprog] ?? 0] = Math.max(depthOf[funcOf[fr.subprog] ?? 0]!, fr.depth);
+      for (let i = 0; i < cur.st.frames.length; i++) {
+        const fr = cur.st.frames[i]!;
+        depthOf[funcOf[fr.subprog] ?? 0] = Math.max(depthOf[funcOf[fr.subprog] ?? 0]!, fr.depth);
+      }
       if (step.kind === 'next') {
         cur.idx = step.to;
       } else if (step.kind === 'fork') {

@@ -239,9 +239,13 @@ export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
  */
 export function allRegs(s: State): Reg[] {
   const out: Reg[] = [];
-  for (const f of s.frames) {
-    for (const r of f.regs) out.push(r);
-    for (const r of f.spills) if (r) out.push(r);
+  for (let i = 0; i < s.frames.length; i++) {
+    const f = s.frames[i]!;
+    for (let r = 0; r < f.regs.length; r++) out.push(f.regs[r]!);
+    for (let k = 0; k < f.spills.length; k++) {
+      const r = f.spills[k];
+      if (r) out.push(r);
+    }
   }
   return out;
 }

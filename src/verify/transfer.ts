@@ -763,7 +763,11 @@ function findGoodPktPointers(st: State, dst: Reg, type: string, rightOpen: boole
   if (dst.s.umax > BigInt(MAX_PACKET_OFF) || dst.s.umax + BigInt(dst.off) > BigInt(MAX_PACKET_OFF)) return;
   let range = dst.off;
   if (rightOpen) range++;
-  for (const r of allRegs(st)) if (r.type === type && r.id === dst.id) r.range = Math.max(r.range, range);
+  const regs = allRegs(st);
+  for (let i = 0; i < regs.length; i++) {
+    const r = regs[i]!;
+    if (r.type === type && r.id === dst.id) r.range = Math.max(r.range, range);
+  }
 }
 
 function markPktEnd(st: State, regno: number, rangeOpen: boolean): void {
@@ -809,7 +813,9 @@ function matchPktPointers(thisSt: State, other: State, insn: Insn, op: CmpOp, d:
 /** mark_ptr_or_null_regs: every copy of the pointer with this id becomes NULL or non-NULL. */
 function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
   if (id === 0) return;
-  for (const r of allRegs(st)) {
+  const regs = allRegs(st);
+  for (let i = 0; i < regs.length; i++) {
+    const r = regs[i]!;
     if (!r.maybeNull || r.id !== id) continue;
     if (isNull) {
       // A NULL acquired object releases its reference; a NULL pointer derived from a held one
@@ -832,7 +838,9 @@ function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
 
 function syncLinked(st: State, r: Reg): void {
   if (r.type !== 'scalar' || r.id === 0) return;
-  for (const x of allRegs(st)) {
+  const regs = allRegs(st);
+  for (let i = 0; i < regs.length; i++) {
+    const x = regs[i]!;
     if (x === r || x.type !== 'scalar' || x.id !== r.id) continue;
     x.s = { ...r.s };
   }
