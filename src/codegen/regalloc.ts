@@ -1,7 +1,8 @@
 // Register allocation: maps every virtual register to R0-R9.
 // Needs: an IR function whose imm operands are encodable (legalize.ts).
 // Does: liveness, an interference graph, and greedy colouring in order of
-// first definition, with move hints. Registers live across a call avoid
+// first definition, with move hints, then moves of values to the register of
+// their copy partners where that removes copies. Registers live across a call avoid
 // R0-R5 (the call clobbers them). When no register is free, the value is
 // spilled to an 8-byte aligned stack slot (the only spills the verifier
 // tracks precisely) and allocation runs again on the rewritten function.
@@ -287,7 +288,68 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
     if (choice === undefined) spill.push(v as VReg);
     else regOf.set(v as VReg, choice as PReg);
   }
+  if (spill.length === 0) recolourCopies(regOf, interferes, forbidden, copyPartners, hints);
   return { regOf, spill };
+}
+
+/**
+ * After colouring, a value moves to another register that none of its neighbours holds and that
+ * is allowed for it, when more of its copy partners and register hints are there than in its own:
+ * `r6 = r0` at a join whose value a select set in R0 goes when the select's arms write R6 too.
+ * Colouring in order of first definition decides a value before the partner that a later call
+ * pushes to R6-R9 is seen. Only registers change, never which values are spilled, so this cannot
+ * add a spill; each move removes more copies than it adds, so the rounds end.
+ */
+function recolourCopies(
+  regOf: Map<VReg, PReg>,
+  interferes: readonly Set<number>[],
+  forbidden: readonly Set<number>[],
+  copyPartners: ReadonlyMap<number, number[]>,
+  hints: ReadonlyMap<number, number[]>,
+): void {
+  const takenFor = (v: number): Set<number> => {
+    const taken = new Set<number>(forbidden[v]);
+    for (const x of interferes[v]!) {
+      const r = regOf.get(x as VReg);
+      if (r !== undefined) taken.add(r);
+    }
+    return taken;
+  };
+  // A partner in `r` counts twice when it could not come over to `own` itself (a value a call
+  // outlives cannot leave R6-R9): only this value's move can remove that copy.
+  const score = (v: number, r: number, own: number): number => {
+    let n = 0;
+    for (const w of copyPartners.get(v) ?? []) {
+      if (w === v || regOf.get(w as VReg) !== r) continue;
+      n += r !== own && takenFor(w).has(own) ? 2 : 1;
+    }
+    for (const h of hints.get(v) ?? []) if (h === r) n++;
+    return n;
+  };
+  for (let round = 0; round < 4; round++) {
+    let moved = false;
+    for (const [v, own] of regOf) {
+      const partners = copyPartners.get(v);
+      if (partners === undefined) continue;
+      const taken = takenFor(v);
+      let best: number = own;
+      let bestScore = score(v, own, own);
+      for (const w of partners) {
+        const r = regOf.get(w as VReg);
+        if (r === undefined || r === best || taken.has(r)) continue;
+        const sc = score(v, r, own);
+        if (sc > bestScore) {
+          best = r;
+          bestScore = sc;
+        }
+      }
+      if (best !== own) {
+        regOf.set(v, best as PReg);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
 }
 
 /** A 64-bit register-to-register mov: its destination holds the same value as its source. */

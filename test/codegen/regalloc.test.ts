@@ -160,6 +160,33 @@ describe('rematerialisation', () => {
   });
 });
 
+describe('copies after colouring', () => {
+  it('sets both arms of a select in the callee-saved register of the variable a later call outlives', () => {
+    // `verdict` lives across the second lookup, so it is in R6-R9; the select's arms were coloured
+    // first, into R0, and left `r6 = r0` at the join, on every path the kernel walks through it.
+    const out = compileString(`#include <linux/bpf.h>
+      #include <bpf/bpf_helpers.h>
+      struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 8); __type(key, __u32); __type(value, __u64); } counts SEC(".maps");
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        __u32 k = 0;
+        __u8 *v = bpf_map_lookup_elem(&counts, &k);
+        if (!v) return XDP_ABORTED;
+        int verdict = *v == 1 ? XDP_DROP : XDP_PASS;
+        __u32 key = verdict;
+        __u64 *n = bpf_map_lookup_elem(&counts, &key);
+        if (n) *n += 1;
+        return verdict; }`, {}, 'codegen');
+    expect(out.text).toBe('');
+    const code = disasm(out.object!.functions.find((f) => f.name === 'p')!.insns);
+    const arms = code.filter((l) => /^r\d = [12]$/.test(l));
+    expect(arms).toHaveLength(2);
+    expect(arms[0]!.slice(0, 2)).toBe(arms[1]!.slice(0, 2));
+    expect(['r6', 'r7', 'r8', 'r9']).toContain(arms[0]!.slice(0, 2));
+    expect(code).toContain(`*(u32 *)(r10 -8) = ${arms[0]!.slice(0, 2)}`);
+    expect(code.filter((l) => /^r[6-9] = r[0-5]$/.test(l))).toEqual([]);
+  });
+});
+
 describe('spillVRegs', () => {
   it('spills a list of registers in one walk exactly as spilling them one after another', () => {
     // Parameters (stored on entry), map addresses and constants (defined again before each use)
