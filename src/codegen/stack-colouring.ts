@@ -33,7 +33,7 @@ export interface SlotConflicts {
   loaded: ReadonlySet<number>;
   /**
    * The conflicts that sharing bytes would make wrong, without those `conflict` adds for the
-   * kernel's sake (narrow map keys apart from spill slots): for a frame that does not fit otherwise.
+   * kernel's sake (narrow map keys apart from spill slots and 8-byte locals): for a frame that does not fit otherwise.
    */
   conflictIfTight(a: number, b: number): boolean;
 }
@@ -132,12 +132,15 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
   // in the kernel's eyes from the spill to the key's last use, and paths that spilled different
   // values (or none) would not prune against each other.
   const narrowKey = (s: number): boolean => !spill.has(s) && (fn.slots[s]?.sizeBytes ?? 8) < 8 && !loaded.has(s);
+  // So is an 8-byte local, which an 8-byte store writes as the kernel writes a spill (a timestamp
+  // given to bpf_map_update_elem as its value, stored on one path only).
+  const word = (s: number): boolean => !spill.has(s) && fn.slots[s]?.sizeBytes === 8;
   const conflict = (a: number, b: number): boolean =>
     escaped.has(a) || escaped.has(b) || (spill.has(a) !== spill.has(b) && (mayHoldPointer(a) || mayHoldPointer(b))) || (links.get(a)?.has(b) ?? false);
   return {
     used,
     loaded,
-    conflict: (a, b) => conflict(a, b) || (spill.has(a) !== spill.has(b) && (narrowKey(a) || narrowKey(b))),
+    conflict: (a, b) => conflict(a, b) || (spill.has(a) !== spill.has(b) && (narrowKey(a) || narrowKey(b))) || (narrowKey(a) && word(b)) || (narrowKey(b) && word(a)),
     conflictIfTight: conflict,
   };
 }
