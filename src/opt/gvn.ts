@@ -17,6 +17,7 @@
 // Invalidates: liveness.
 import type { Address, BlockId, Inst, IrFunction, MemSize, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+import { framePointers } from './frame-pointers.js';
 import { hasCycle, reversePostOrder } from './loops.js';
 
 /** Instructions after which no earlier load may be reused (stores are judged by their base). */
@@ -65,6 +66,8 @@ interface Fact {
   regs: VReg[];
   /** A load: from the context (kept across stores through other pointers), or other memory. */
   load?: 'ctx' | 'mem';
+  /** A load through a register that never holds an address in this frame: a store to a stack slot keeps it. */
+  outsideFrame?: boolean;
   /**
    * The fact of a store of `stored` bytes of the holder to a global: a load of them gives the
    * holder truncated to that size.
@@ -90,7 +93,7 @@ interface StateIndex {
 }
 
 function sameFact(a: Fact | undefined, b: Fact): boolean {
-  return a?.holder === b.holder && a.stored === b.stored;
+  return a?.holder === b.holder && a.stored === b.stored && a.outsideFrame === b.outsideFrame;
 }
 
 /**
@@ -142,6 +145,7 @@ function sameState(a: State, b: State): boolean {
 
 export function globalValueNumbering(fn: IrFunction): boolean {
   const ctxRegs = contextRegisters(fn);
+  const frame = framePointers(fn);
   const globals = globalAddresses(fn);
   /** The key of a load or store of `size` bytes at `addr` through a global's address, by symbol. */
   const globalKey = (size: MemSize, addr: Address): string | undefined => {
@@ -225,7 +229,10 @@ export function globalValueNumbering(fn: IrFunction): boolean {
       if (clobbersMemory(i)) {
         // A store through a register that cannot point into the context keeps context loads.
         const keepCtx = i.op === 'store' && ctxRegs !== undefined && (i.addr.kind === 'slot' || !ctxRegs.has(i.addr.reg));
-        for (const [k2, f] of st.exprs) if (f.load === 'mem' || (f.load === 'ctx' && !keepCtx)) st.exprs.delete(k2);
+        // A store to a stack slot keeps loads through registers that never point into the frame
+        // (a packet header's field read again after a key's member is set).
+        const keepOutside = i.op === 'store' && i.addr.kind === 'slot';
+        for (const [k2, f] of st.exprs) if ((f.load === 'mem' && !(keepOutside && f.outsideFrame)) || (f.load === 'ctx' && !keepCtx)) st.exprs.delete(k2);
         // A store of a register to a global: the loads of the same bytes after it read the register.
         const key = i.op === 'store' && !i.volatile && i.src.kind === 'reg' ? globalKey(i.size, i.addr) : undefined;
         if (key !== undefined && i.op === 'store' && i.src.kind === 'reg') {
@@ -244,7 +251,8 @@ export function globalValueNumbering(fn: IrFunction): boolean {
         }
       } else if (e && !e.regs.includes(d) && i.op !== 'mov') {
         const load = i.op !== 'load' ? undefined : i.addr.kind === 'reg' && ctxRegs?.has(i.addr.reg) ? 'ctx' : 'mem';
-        const fact: Fact = { holder: d, regs: e.regs, load };
+        const outsideFrame = i.op === 'load' && i.addr.kind === 'reg' && !frame.has(i.addr.reg);
+        const fact: Fact = { holder: d, regs: e.regs, load, outsideFrame };
         st.exprs.set(e.key, fact);
         noteExpr(e.key, fact);
       }

@@ -98,4 +98,33 @@ describe('gvn', () => {
       expect(out).toContain('%8 = %4');
     });
   });
+
+  describe('stores to stack slots', () => {
+    const slotStore = (src: number): Inst => ({ op: 'store', size: 4, addr: { kind: 'slot', slot: 0, off: 0 }, src: reg(src), span });
+    const slotAddr = (dst: number): Inst => ({ op: 'slotaddr', dst: r(dst), slot: 0, off: 0, span });
+    const loadVia = (dst: number, base: number): Inst => ({ op: 'load', size: 4, dst: r(dst), addr: { kind: 'reg', reg: r(base), off: 8 }, span });
+    function gvnSlots(insts: Inst[], ret: number, vregCount: number): string {
+      const f: IrFunction = {
+        name: 'f', section: '.text', global: false, params: [r(0)], vregCount, vregNames: new Map(),
+        slots: [{ id: 0, name: 'key', sizeBytes: 8, alignBytes: 8, span }],
+        blocks: [{ id: 0, insts, term: { op: 'ret', value: reg(ret), span } }], span, source: undefined as never,
+      };
+      globalValueNumbering(f);
+      expect(validateFunction(f)).toEqual([]);
+      return printFunction(f);
+    }
+
+    it('keep a load through a register that never holds a frame address (a header field read again after a key member is set)', () => {
+      expect(gvnSlots([load(1), slotStore(1), load(2), add1(3, 2)], 3, 4)).toContain('%2 = %1');
+    });
+
+    it('forget a load through a register that may hold the slot address', () => {
+      expect(gvnSlots([slotAddr(4), loadVia(1, 4), slotStore(1), loadVia(2, 4), add1(3, 2)], 3, 5)).not.toContain('%2 = %1');
+    });
+
+    it('forget a load when the store goes through a register', () => {
+      const storeVia: Inst = { op: 'store', size: 4, addr: { kind: 'reg', reg: r(0), off: 0 }, src: reg(1), span };
+      expect(gvnSlots([load(1), storeVia, load(2), add1(3, 2)], 3, 4)).not.toContain('%2 = %1');
+    });
+  });
 });
