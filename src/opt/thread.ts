@@ -1,14 +1,20 @@
 // Jump threading through branches whose outcome a predecessor decides.
 // Needs: nothing. Changes: where block P jumps to block M, M holds only copies and constants
-// and ends in a branch (or jumps on, through more such blocks, to one that does), and the values P leaves (constants P itself sets, carried through M's
-// copies) decide that branch, P gets a copy of M's instructions and jumps straight to the
-// branch's target. A C boolean materialised as 0 or 1 and then tested (`return a == 1 || a ==
-// 2;` inlined into `if (...)`), and a parser's -1 error result tested by its caller, become
-// plain jumps, as clang's jump threading makes them. A loop header is never bypassed, so loops
-// keep one entry. Invalidates: block ids (simplifyCfg then drops what became unreachable), liveness.
-import type { Block, BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { instDef, successors } from '../ir/ir.js';
-import { evalAlu, evalCmp } from '../ir/eval.js';
+// and ends in a branch (or jumps on, through more such blocks, to one that does), and what is known
+// of the values on leaving P decides that branch, P gets a copy of M's instructions and jumps
+// straight to the branch's target; and a branch's edge to a block that holds nothing but a branch
+// the edge decides goes to that branch's target. What is known (branch-facts.ts): the constants P
+// sets, carried through M's copies, and what the paths to P tell: the tests they passed (`p == 6`
+// taken or not, as the arms of an inlined switch on a protocol that a second switch tests again)
+// and the bounds of loads and masks (a 16-bit port is never -1). A C boolean materialised as 0 or
+// 1 and then tested (`return a == 1 || a == 2;` inlined into `if (...)`), a parser's -1 error
+// result tested by its caller, and a second switch on a value the first decided become plain
+// jumps, as clang's jump threading makes them. A loop header is never bypassed, so loops keep one
+// entry. Invalidates: block ids (simplifyCfg then drops what became unreachable), liveness.
+import type { Block, BlockId, Inst, IrFunction, Terminator } from '../ir/ir.js';
+import { successors } from '../ir/ir.js';
+import type { Facts } from './branch-facts.js';
+import { branchFacts, constantOf, decideCompare, edgeFacts, stepFacts, testedRegisters } from './branch-facts.js';
 import { reversePostOrder } from './loops.js';
 
 /** At most this many passes over the function: each can expose the next (a chain of tests). */
@@ -25,23 +31,61 @@ export function threadJumps(fn: IrFunction): boolean {
 
 function threadOnce(fn: IrFunction): boolean {
   const headers = loopHeaders(fn);
+  const tracked = testedRegisters(fn);
+  const entry = branchFacts(fn, tracked);
   let changed = false;
   for (const p of fn.blocks) {
+    const at = entry.get(p.id);
+    if (at === undefined) continue; // unreachable
+    const facts = new Map(at);
+    for (const i of p.insts) stepFacts(i, facts, tracked);
     // Follow the chain from P as long as each step is decided: P -> M1 -> M2 ...; stop at a cycle.
     const seen = new Set<BlockId>([p.id]);
     for (;;) {
       const t = p.term;
+      if (t.op === 'br') {
+        if (threadBranchEdges(fn, p, facts, headers)) changed = true;
+        break;
+      }
       if (t.op !== 'jmp') break;
       const chain = copyChain(fn, t.target, seen, headers);
       if (chain === undefined) break;
-      const target = decidedTarget(p, chain);
+      const after = new Map(facts);
+      for (const m of chain) for (const i of m.insts) stepFacts(i, after, tracked);
+      const target = decidedTarget(chain[chain.length - 1]!.term, after);
       if (target === undefined) break;
       const last = chain[chain.length - 1]!;
       for (const m of chain) {
         seen.add(m.id);
         for (const i of m.insts) p.insts.push(copyInst(i));
       }
+      for (const [r, f] of after) facts.set(r, f);
+      for (const r of [...facts.keys()]) if (!after.has(r)) facts.delete(r);
       p.term = { op: 'jmp', target, span: last.term.span };
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * P ends in a branch: an edge to a block that holds nothing but a branch which the edge decides
+ * (a second test of a value the first already told, as `if (p == 6)` after a switch on p whose
+ * arms met) goes straight to that branch's target.
+ */
+function threadBranchEdges(fn: IrFunction, p: Block, facts: Facts, headers: ReadonlySet<BlockId>): boolean {
+  const t = p.term;
+  if (t.op !== 'br') return false;
+  let changed = false;
+  for (const side of ['then', 'else'] as const) {
+    const seen = new Set<BlockId>([p.id]);
+    for (let steps = 0; steps < 8; steps++) {
+      const m = fn.blocks[t[side]]!;
+      if (seen.has(m.id) || headers.has(m.id) || m.insts.length > 0 || m.term.op !== 'br') break;
+      const target = decidedTarget(m.term, edgeFacts(p, facts, m.id));
+      if (target === undefined) break;
+      seen.add(m.id);
+      t[side] = target;
       changed = true;
     }
   }
@@ -73,38 +117,14 @@ function copyChain(fn: IrFunction, start: BlockId, seen: ReadonlySet<BlockId>, h
   }
 }
 
-/** The block the chain's branch goes to when entered from P, if P's own constants decide it. */
-function decidedTarget(p: Block, chain: readonly Block[]): BlockId | undefined {
-  const known = new Map<VReg, bigint>();
-  for (const i of p.insts) step(i, known);
-  for (const m of chain) for (const i of m.insts) step(i, known);
-  const t = chain[chain.length - 1]!.term;
+/** The block a branch goes to under `facts`, if they decide it. */
+function decidedTarget(t: Terminator, facts: Facts): BlockId | undefined {
   if (t.op !== 'br') return undefined;
-  const a = known.get(t.a);
-  const b = valueOf(t.b, known);
-  if (a === undefined || b === undefined) return undefined;
-  return evalCmp(t.cmp, t.bits, a, b) ? t.then : t.else;
-}
-
-function valueOf(o: Operand, known: Map<VReg, bigint>): bigint | undefined {
-  return o.kind === 'imm' ? o.value : known.get(o.reg);
-}
-
-/** The constants a block's instructions leave: movs of constants and ALU on them; anything else forgets its destination. */
-function step(i: Inst, known: Map<VReg, bigint>): void {
-  const d = instDef(i);
-  if (d === undefined) return;
-  let v: bigint | undefined;
-  if (i.op === 'mov') {
-    const s = valueOf(i.src, known);
-    if (s !== undefined) v = i.bits === 32 ? BigInt.asUintN(32, s) : s;
-  } else if (i.op === 'alu') {
-    const a = valueOf(i.a, known);
-    const b = valueOf(i.b, known);
-    if (a !== undefined && b !== undefined) v = evalAlu(i.alu, i.bits, a, b);
-  }
-  if (v === undefined) known.delete(d);
-  else known.set(d, v);
+  const c = t.b.kind === 'imm' ? t.b.value : constantOf(facts.get(t.b.reg));
+  if (c === undefined) return undefined;
+  const taken = decideCompare(facts.get(t.a), t.cmp, t.bits, c);
+  if (taken === undefined) return undefined;
+  return taken ? t.then : t.else;
 }
 
 function copyInst(i: Inst): Inst {
