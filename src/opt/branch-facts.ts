@@ -185,10 +185,13 @@ function instFact(i: Inst, facts: Facts): ValueFact | undefined {
   return undefined;
 }
 
-/** The registers whose facts can decide a branch: those branches test, and what is copied or masked into them. */
+/** The registers whose facts can decide a branch or a return: those branches test or functions return, and what is copied or masked into them. */
 export function testedRegisters(fn: IrFunction): Set<VReg> {
   const tracked = new Set<VReg>();
-  for (const b of fn.blocks) if (b.term.op === 'br') tracked.add(b.term.a);
+  for (const b of fn.blocks) {
+    if (b.term.op === 'br') tracked.add(b.term.a);
+    if (b.term.op === 'ret' && b.term.value?.kind === 'reg') tracked.add(b.term.value.reg);
+  }
   for (let grew = true; grew; ) {
     grew = false;
     for (const b of fn.blocks) {

@@ -48,6 +48,13 @@ function threadOnce(fn: IrFunction): boolean {
         break;
       }
       if (t.op !== 'jmp') break;
+      const exit = returnedConstant(fn.blocks[t.target]!, facts);
+      if (exit !== undefined) {
+        // A jump to a bare `return v` where v is a known constant returns it (C's `goto out`).
+        p.term = { op: 'ret', value: { kind: 'imm', value: exit }, span: fn.blocks[t.target]!.term.span };
+        changed = true;
+        break;
+      }
       const chain = copyChain(fn, t.target, seen, headers);
       if (chain === undefined) break;
       const after = new Map(facts);
@@ -115,6 +122,13 @@ function copyChain(fn: IrFunction, start: BlockId, seen: ReadonlySet<BlockId>, h
     if (m.term.op !== 'jmp') return undefined;
     id = m.term.target;
   }
+}
+
+/** The constant a block that only returns a register returns, when `facts` name it. */
+function returnedConstant(m: Block, facts: Facts): bigint | undefined {
+  const t = m.term;
+  if (m.insts.length > 0 || t.op !== 'ret' || t.value?.kind !== 'reg') return undefined;
+  return constantOf(facts.get(t.value.reg));
 }
 
 /** The block a branch goes to under `facts`, if they decide it. */

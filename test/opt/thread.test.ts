@@ -117,4 +117,22 @@ describe('jump threading', () => {
     expect(code.filter((l) => /s< 0x0|s>= 0x0|s> -0x1|s<= -0x1/.test(l))).toEqual([]);
     expect(code.filter((l) => /= -1$|= 0xffffffff$/.test(l))).toEqual([]);
   });
+
+  it('returns the constant a `goto out` path set, instead of carrying it to a shared `return rc`', () => {
+    const code = asm(`
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        int rc = XDP_PASS;
+        if (d + 14 > e) goto out;
+        if (bpf_get_prandom_u32() & 1) { rc = XDP_DROP; goto out; }
+        if (bpf_get_prandom_u32() & 2) goto out;
+        rc = XDP_TX;
+      out:
+        return rc; }`);
+    // No register keeps rc across the calls, and every exit sets r0 to its constant just before.
+    expect(code.filter((l) => /^r[6-9] = [0-9]+$/.test(l))).toEqual([]);
+    code.forEach((l, k) => {
+      if (l === 'exit') expect(code[k - 1]).toMatch(/^r0 = [0-9]+$/);
+    });
+  });
 });
