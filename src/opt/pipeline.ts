@@ -20,7 +20,7 @@ import { globalValueNumbering } from './gvn.js';
 import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
-import { sinkAddressConstants, sinkToUses } from './sink.js';
+import { sinkAddressConstants, sinkConstantsToOnlyReader, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
 import { rotateLoops } from './rotate.js';
 import { distributeScaledOffsets } from './scaled-offsets.js';
@@ -151,6 +151,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // and the other arm after it).
       convertValueDiamonds(fn, run);
       run(fn, 'sink', () => sinkAddressConstants(fn));
+      // A constant that one later block reads (an uninitialised aggregate's 0) is set there.
+      run(fn, 'sink', () => sinkConstantsToOnlyReader(fn));
     }
   }
   // Across functions: arguments of static functions with more than 5 (after each is optimised,

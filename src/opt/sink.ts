@@ -128,3 +128,72 @@ export function sinkAddressConstants(fn: IrFunction): boolean {
   }
   return changed;
 }
+
+/**
+ * Moves a constant that only one later block reads with that value into that block, just before
+ * the read: an aggregate scalar-replaced from an uninitialised local starts as 0 at the entry
+ * (dhcp-relay's `option`, whose bytes one block fills in), and held from there it takes a
+ * callee-saved register across every call before its use, pushing other values to the stack.
+ * The constant's paths are followed from its definition through the blocks where the register
+ * is live and not written again; exactly one of them may read it, every block on those paths
+ * before it only passes it on, and every way into the reading block carries the constant.
+ * Invalidates: liveness.
+ */
+export function sinkConstantsToOnlyReader(fn: IrFunction): boolean {
+  const liveOut = computeLiveOut(fn);
+  const preds: number[][] = fn.blocks.map(() => []);
+  for (const b of fn.blocks) for (const s of successors(b.term)) preds[s]!.push(b.id);
+  /** How block `id` first refers to `r`: 'use' (before any write), 'def', or undefined (not at all). */
+  const firstRef = (id: number, r: VReg): 'use' | 'def' | undefined => {
+    const b = fn.blocks[id]!;
+    for (const i of b.insts) {
+      if (instUses(i).includes(r)) return 'use';
+      if (instDef(i) === r) return 'def';
+    }
+    return termUses(b.term).includes(r) ? 'use' : undefined;
+  };
+  const writes = (id: number, r: VReg) => fn.blocks[id]!.insts.some((i) => instDef(i) === r);
+  let changed = false;
+  // The liveness computed above holds for a register until its constant moves: one move each.
+  const moved = new Set<VReg>();
+  for (const d of fn.blocks) {
+    for (let k = d.insts.length - 1; k >= 0; k--) {
+      const c = d.insts[k]!;
+      if (c.op !== 'mov' || c.src.kind !== 'imm' || fn.params.includes(c.dst) || moved.has(c.dst)) continue;
+      const r = c.dst;
+      // The constant leaves D: nothing after it in D reads or writes the register.
+      const after = d.insts.slice(k + 1);
+      if (after.some((i) => instUses(i).includes(r) || instDef(i) === r) || termUses(d.term).includes(r)) continue;
+      if (!liveOut[d.id]!.has(r)) continue;
+      // The blocks the constant reaches (the register live on entry), and those it leaves.
+      const reached = new Set<number>();
+      const carries = new Set<number>();
+      const work = successors(d.term);
+      while (work.length > 0) {
+        const x = work.pop()!;
+        if (reached.has(x) || x === d.id) continue;
+        const ref = firstRef(x, r);
+        const liveIn = ref === 'use' || (ref === undefined && liveOut[x]!.has(r));
+        if (!liveIn) continue;
+        reached.add(x);
+        if (!writes(x, r)) {
+          carries.add(x);
+          work.push(...successors(fn.blocks[x]!.term));
+        }
+      }
+      const readers = [...reached].filter((x) => firstRef(x, r) === 'use');
+      if (readers.length !== 1 || reached.size < 2) continue;
+      const t = readers[0]!;
+      // Every way into every block reached carries the constant (a loop's counter, read and
+      // stepped in the latch, comes back to the header with another value).
+      if (![...reached].every((x) => preds[x]!.every((p) => p === d.id || carries.has(p)))) continue;
+      d.insts.splice(k, 1);
+      const b = fn.blocks[t]!;
+      const at = b.insts.findIndex((i) => instUses(i).includes(r));
+      b.insts.splice(at < 0 ? b.insts.length : at, 0, c);
+      moved.add(r);
+      changed = true;
+    }
+  }
+  return changed;
+}
