@@ -9,7 +9,9 @@
 // and the bounds of loads and masks (a 16-bit port is never -1). A C boolean materialised as 0 or
 // 1 and then tested (`return a == 1 || a == 2;` inlined into `if (...)`), a parser's -1 error
 // result tested by its caller, and a second switch on a value the first decided become plain
-// jumps, as clang's jump threading makes them. A loop header is never bypassed, so loops keep one
+// jumps, as clang's jump threading makes them; and a jump to a bare `return v` where v is a known
+// constant returns it (C's `goto out` with `rc` set on each path, which then holds no register
+// across the code before `out`). A loop header is never bypassed, so loops keep one
 // entry. Invalidates: block ids (simplifyCfg then drops what became unreachable), liveness.
 import type { Block, BlockId, Inst, IrFunction, Terminator } from '../ir/ir.js';
 import { successors } from '../ir/ir.js';
