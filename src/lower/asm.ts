@@ -1,8 +1,10 @@
 // Inline assembly: operands become virtual registers (inputs, each a fresh copy, so a template
 // that writes an input register cannot change a C variable), immediates and maps. The first
 // output is the `asm` instruction's own result. The IR has one result per instruction, so each
-// further output gets a fixed register chosen here (and clobbered): the template writes it, an
-// appended store puts it in a stack slot, and the statement loads it from there afterwards.
+// further output gets a fixed register chosen here (and clobbered): the template writes it, and
+// an `asm` right after it copies it into the output's virtual register (no instruction comes
+// between them, and nothing else can be in a register the first clobbers; each copy clobbers
+// the fixed registers still to be read, so its own register is none of them).
 // "+r" and inputs tied with "N" start an output as a copy of the input value.
 // asm goto: the template's jumps to C labels go to labels at its end, each of which sets the
 // instruction's result to the label's number (0 when the text falls through); branches on that
@@ -12,7 +14,7 @@ import { reg } from '../ir/ir.js';
 import type { TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { asmGotoLabel } from '../bpf/assemble.js';
-import { emit, isSigned, newBlock, newSlot, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
+import { emit, isSigned, newBlock, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
 import { labelBlock } from './stmt.js';
 import { loadLValue, lowerExpr, lowerLValue, storeLValue, type LValue } from './expr.js';
 
@@ -22,8 +24,8 @@ interface Output {
   type: T.CType;
   width: 'r' | 'w';
   init?: VReg;
-  /** For outputs after the first: the fixed register and the slot it is saved in. */
-  fixed?: { regNo: number; slot: number };
+  /** For outputs after the first: the fixed register the text writes it to. */
+  fixed?: { regNo: number };
 }
 
 export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
@@ -43,7 +45,7 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
       if (outputs.length > 0) {
         const regNo = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].find((r) => !clobbers.has(r))!;
         clobbers.add(regNo);
-        out.fixed = { regNo, slot: newSlot(l, `asm.out${index}`, T.ULONG, o.span) };
+        out.fixed = { regNo };
         operands.push({ kind: 'fixed', text: `${out.width}${regNo}` });
       } else operands.push({ kind: 'out', width: out.width });
       outputs.push(out);
@@ -67,19 +69,13 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
     }
     operands.push({ kind: 'reg', reg: copy(value), width: o.width });
   });
-  // Further outputs: set up from their initial value before the text, saved after it.
+  // Further outputs: set up from their initial value before the text.
   const before: AsmPart[] = [];
   const after: AsmPart[] = [];
   for (const out of outputs) {
-    if (!out.fixed) continue;
-    if (out.init !== undefined) {
-      operands.push({ kind: 'reg', reg: out.init, width: 'r' });
-      before.push(`r${out.fixed.regNo} = `, { operand: operands.length - 1 }, '\n');
-    }
-    const addr = newVReg(l);
-    emit(l, { op: 'slotaddr', dst: addr, slot: out.fixed.slot, off: 0, span: l.span });
-    operands.push({ kind: 'reg', reg: addr, width: 'r' });
-    after.push('\n*(u64 *)(', { operand: operands.length - 1 }, ` +0) = r${out.fixed.regNo}`);
+    if (!out.fixed || out.init === undefined) continue;
+    operands.push({ kind: 'reg', reg: out.init, width: 'r' });
+    before.push(`r${out.fixed.regNo} = `, { operand: operands.length - 1 }, '\n');
   }
   const first = outputs.find((o) => !o.fixed);
   if (first?.init !== undefined) {
@@ -101,14 +97,17 @@ export function lowerAsm(l: Lowerer, st: TStmt & { kind: 'Asm' }): void {
     terminate(l, { op: 'br', cmp: 'eq', bits: 64, a: dst!, b: { kind: 'imm', value: BigInt(k + 1) }, then: labelBlock(l, label), else: next, span: st.span });
     startBlock(l, next);
   });
-  for (const out of outputs) {
-    let value: VReg;
-    if (out.fixed) {
-      value = newVReg(l);
-      emit(l, { op: 'load', size: 8, dst: value, addr: { kind: 'slot', slot: out.fixed.slot, off: 0 }, span: l.span });
-    } else value = dst!;
-    storeLValue(l, out.lv, canonicalize(l, value, out.type));
-  }
+  // The further outputs leave their fixed registers at once, before any other instruction.
+  const fixedRegs = outputs.flatMap((o) => (o.fixed ? [o.fixed.regNo] : []));
+  const values = outputs.map((out) => {
+    if (!out.fixed) return dst!;
+    const value = newVReg(l);
+    const pending = fixedRegs.filter((r) => r !== out.fixed!.regNo);
+    fixedRegs.splice(fixedRegs.indexOf(out.fixed.regNo), 1);
+    emit(l, { op: 'asm', parts: [{ operand: 0 }, ` = r${out.fixed.regNo}`], operands: [{ kind: 'out', width: 'r' }], dst: value, clobbers: pending.sort((a, b) => a - b), span: st.span });
+    return value;
+  });
+  outputs.forEach((out, k) => storeLValue(l, out.lv, canonicalize(l, values[k]!, out.type)));
 }
 
 /** The register the text wrote holds 64 bits; a narrower C type keeps only its own (zero-extended). */
