@@ -135,8 +135,10 @@ export function sinkAddressConstants(fn: IrFunction): boolean {
  * (dhcp-relay's `option`, whose bytes one block fills in), and held from there it takes a
  * callee-saved register across every call before its use, pushing other values to the stack.
  * The constant's paths are followed from its definition through the blocks where the register
- * is live and not written again; exactly one of them may read it, every block on those paths
- * before it only passes it on, and every way into the reading block carries the constant.
+ * is live and not written again; exactly one of them may read it, and every block on those paths
+ * before it only passes it on. When every way into the reading block carries the constant, it is
+ * set there; when one way does and the others bring values of their own (`flags = 0; if (v6)
+ * flags = 1;`), at the end of the block on that way.
  * Invalidates: liveness.
  */
 export function sinkConstantsToOnlyReader(fn: IrFunction): boolean {
@@ -184,13 +186,22 @@ export function sinkConstantsToOnlyReader(fn: IrFunction): boolean {
       const readers = [...reached].filter((x) => firstRef(x, r) === 'use');
       if (readers.length !== 1 || reached.size < 2) continue;
       const t = readers[0]!;
-      // Every way into every block reached carries the constant (a loop's counter, read and
-      // stepped in the latch, comes back to the header with another value).
-      if (![...reached].every((x) => preds[x]!.every((p) => p === d.id || carries.has(p)))) continue;
-      d.insts.splice(k, 1);
-      const b = fn.blocks[t]!;
-      const at = b.insts.findIndex((i) => instUses(i).includes(r));
-      b.insts.splice(at < 0 ? b.insts.length : at, 0, c);
+      // Every way into every block reached before the reader carries the constant (a loop's
+      // counter, read and stepped in the latch, comes back to the header with another value).
+      const carrier = (p: number) => p === d.id || carries.has(p);
+      if (![...reached].every((x) => x === t || preds[x]!.every(carrier))) continue;
+      const fromConstant = preds[t]!.filter(carrier);
+      if (fromConstant.length === preds[t]!.length) {
+        d.insts.splice(k, 1);
+        const b = fn.blocks[t]!;
+        const at = b.insts.findIndex((i) => instUses(i).includes(r));
+        b.insts.splice(at < 0 ? b.insts.length : at, 0, c);
+      } else if (fromConstant.length === 1 && fromConstant[0] !== d.id) {
+        // Other ways into the reader bring their own values (`flags = 0; if (v6) flags = 1;`):
+        // the constant is set at the end of the one block that brings it.
+        d.insts.splice(k, 1);
+        fn.blocks[fromConstant[0]!]!.insts.push(c);
+      } else continue;
       moved.add(r);
       changed = true;
     }
