@@ -29,7 +29,7 @@ import { foldRangeBranches } from './range-branches.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { threadJumps } from './thread.js';
 import { unrollLoops } from './unroll.js';
-import { eliminateRedundantMasks, eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
+import { dropMasksBeforeNarrowStores, eliminateRedundantMasks, eliminateSignExtensions, eliminateZeroExtensions } from './zext-elim.js';
 
 export interface PassHooks {
   /** Called after every pass on every function: tests validate the IR here, --dump-after prints it. */
@@ -118,6 +118,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
       run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));
+      // `hdr->u16_field = u32_value` stores the value itself: the store keeps only its low bytes.
+      run(fn, 'mask-elim', () => dropMasksBeforeNarrowStores(fn));
       // A test the value's range decides (a 16-bit value against -1) becomes a jump.
       run(fn, 'range-branches', () => foldRangeBranches(fn));
       run(fn, 'copy-prop', () => copyProp(fn));

@@ -225,3 +225,46 @@ export function eliminateRedundantMasks(fn: IrFunction): boolean {
   }
   return changed;
 }
+
+/**
+ * A mask that keeps the low 8, 16 or 32 bits of a value only stored in that many bytes or fewer
+ * (`hdr->u16_field = u32_value`) goes: the store writes the value itself, as it keeps only its
+ * low bytes anyway. Only when the mask's result has no other definition and no other use, and
+ * its stores follow it in its block with the value unchanged in between; dead-code elimination
+ * then drops the mask. Invalidates: liveness.
+ */
+export function dropMasksBeforeNarrowStores(fn: IrFunction): boolean {
+  const defs = new Map<number, number>();
+  const uses = new Map<number, number>();
+  const count = (m: Map<number, number>, r: number) => m.set(r, (m.get(r) ?? 0) + 1);
+  for (const p of fn.params) count(defs, p);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d !== undefined) count(defs, d);
+      for (const u of instUses(i)) count(uses, u);
+    }
+    for (const u of termUses(b.term)) count(uses, u);
+  }
+  const KEEP: ReadonlyMap<bigint, number> = new Map([[0xffn, 1], [0xffffn, 2], [0xffffffffn, 4]]);
+  let changed = false;
+  for (const b of fn.blocks) {
+    b.insts.forEach((mask, k) => {
+      if (mask.op !== 'alu' || mask.alu !== 'and' || mask.a.kind !== 'reg' || mask.b.kind !== 'imm') return;
+      const bytes = KEEP.get(BigInt.asUintN(mask.bits, mask.b.value));
+      if (bytes === undefined || defs.get(mask.dst) !== 1 || mask.a.reg === mask.dst) return;
+      const src = mask.a.reg;
+      const stores: (Inst & { op: 'store' })[] = [];
+      for (let j = k + 1; j < b.insts.length && stores.length < (uses.get(mask.dst) ?? 0); j++) {
+        const i = b.insts[j]!;
+        if (i.op === 'store' && i.src.kind === 'reg' && i.src.reg === mask.dst && i.size <= bytes && !(i.addr.kind === 'reg' && i.addr.reg === mask.dst)) stores.push(i);
+        else if (instUses(i).includes(mask.dst)) return;
+        if (instDef(i) === src) break;
+      }
+      if (stores.length === 0 || stores.length !== uses.get(mask.dst)) return;
+      for (const s of stores) s.src = { kind: 'reg', reg: src };
+      changed = true;
+    });
+  }
+  return changed;
+}

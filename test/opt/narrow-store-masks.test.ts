@@ -1,0 +1,40 @@
+// A mask only stored in as many bytes as it keeps goes (opt/zext-elim.ts,
+// dropMasksBeforeNarrowStores): `hdr->u16_field = u32_value` stores the value itself. Never when
+// the mask's result is used otherwise, stored wider, or its source changes before the store.
+import { describe, expect, it } from 'vitest';
+import { NO_SPAN } from '../../src/diag/source.js';
+import type { Inst, IrFunction, MemSize, Operand, VReg } from '../../src/ir/ir.js';
+import { printFunction } from '../../src/ir/print.js';
+import { validateFunction } from '../../src/ir/validate.js';
+import { dropMasksBeforeNarrowStores } from '../../src/opt/zext-elim.js';
+
+const span = NO_SPAN;
+const r = (n: number) => n as VReg;
+const reg = (n: number): Operand => ({ kind: 'reg', reg: r(n) });
+const mask = (dst: number, src: number, m: number): Inst => ({ op: 'alu', alu: 'and', bits: 32, dst: r(dst), a: reg(src), b: { kind: 'imm', value: BigInt(m) }, span });
+const store = (src: number, size: MemSize): Inst => ({ op: 'store', size, addr: { kind: 'reg', reg: r(0), off: 0 }, src: reg(src), span });
+const load = (dst: number): Inst => ({ op: 'load', size: 4, dst: r(dst), addr: { kind: 'reg', reg: r(0), off: 8 }, span });
+
+function run(insts: Inst[], ret: Operand = { kind: 'imm', value: 0n }): string {
+  const f: IrFunction = {
+    name: 'f', section: 'xdp', global: true, params: [r(0)], vregCount: 8, vregNames: new Map(), slots: [],
+    blocks: [{ id: 0, insts, term: { op: 'ret', value: ret, span } }], span, source: undefined as never,
+  };
+  const changed = dropMasksBeforeNarrowStores(f);
+  expect(validateFunction(f)).toEqual([]);
+  return (changed ? '' : 'unchanged\n') + printFunction(f);
+}
+
+describe('dropMasksBeforeNarrowStores', () => {
+  it('stores the value itself in the bytes the mask keeps', () => {
+    expect(run([load(1), mask(2, 1, 0xffff), store(2, 2)])).toContain('store.2 [%0+0], %1');
+    expect(run([load(1), mask(2, 1, 0xff), store(2, 1), store(2, 1)])).not.toContain('], %2');
+  });
+
+  it('keeps the mask for a wider store, another use, or a source written before the store', () => {
+    expect(run([load(1), mask(2, 1, 0xffff), store(2, 4)])).toContain('unchanged');
+    expect(run([load(1), mask(2, 1, 0xffff), store(2, 2)], reg(2))).toContain('unchanged');
+    expect(run([load(1), mask(2, 1, 0xffff), load(1), store(2, 2)])).toContain('unchanged');
+    expect(run([load(1), mask(2, 1, 0xfff), store(2, 2)])).toContain('unchanged');
+  });
+});
