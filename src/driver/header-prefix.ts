@@ -22,14 +22,16 @@
 // makes the parser start again from the first token, and then everything is checked again).
 import type { CompileContext, CompileOptions } from '../context.js';
 import { Diagnostics } from '../diag/diagnostic.js';
-import type { FileSystem } from '../diag/fs.js';
+import { joinPath, type FileSystem } from '../diag/fs.js';
 import type { SourceFile } from '../diag/source.js';
 import type { TranslationUnit } from '../parse/ast.js';
 import { recordEntry, type ReusedPrefix } from '../parse/parse-cache.js';
 import { parseRecording } from '../parse/parse.js';
 import { lexFile } from '../pp/lexer.js';
-import { preprocessFrom, preprocessKeeping } from '../pp/preprocess.js';
-import type { PPState, PPToken } from '../pp/state.js';
+import { BUILTIN_MACRO_NAMES } from '../pp/builtin-macros.js';
+import { commandLineSource } from '../pp/predefined.js';
+import { preprocessFrom, preprocessKeeping, searchList } from '../pp/preprocess.js';
+import type { Macro, PPState, PPToken } from '../pp/state.js';
 import type { Token } from '../pp/token.js';
 import { checkPrefix, type CheckedPrefix } from '../sema/check.js';
 
@@ -47,6 +49,10 @@ export interface HeaderPrefix {
   headers: string[];
   /** Every file read, in order, with its text (undefined: not found). */
   reads: [string, string | undefined][];
+  /** Header names looked up on the search list from its first directory, where a -I directory would be tried first. */
+  searched: string[];
+  /** Every name the include lines looked up in the macro table (expanded, tested, defined, undefined or pushed). */
+  consulted: Set<string>;
   /** ctx.sources after preprocessing; [0] is the recording's main file. */
   sources: SourceFile[];
   /** Headers included from the main file: [source index, include line, first token, last token] of their includedFrom span. */
@@ -66,14 +72,20 @@ export interface PrefixUse {
   tokens: PPToken[];
   lexDiags: Diagnostics;
   start: number;
+  /** The compile's own <command line> file, when it has -D or -U. */
+  commandLine?: SourceFile;
 }
 
-/** Options that only the back end reads; every other option may change the front end's result. */
-const BACK_END_OPTIONS: ReadonlySet<keyof CompileOptions> = new Set(['debugInfo', 'verify', 'compDir']);
+/**
+ * Options that only the back end reads, and those the prefix is checked against instead (-I
+ * directories: none shadows a header the lines found; -D and -U: of names the lines never looked
+ * up); every other option may change the front end's result.
+ */
+const KEYLESS_OPTIONS: ReadonlySet<keyof CompileOptions> = new Set(['debugInfo', 'verify', 'compDir', 'includeDirs', 'defines', 'undefs']);
 
 function optionsKey(options: CompileOptions): string {
   const front = Object.entries(options)
-    .filter(([name, value]) => !BACK_END_OPTIONS.has(name as keyof CompileOptions) && value !== undefined)
+    .filter(([name, value]) => !KEYLESS_OPTIONS.has(name as keyof CompileOptions) && value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify(front);
 }
@@ -131,6 +143,22 @@ export function takeHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx
   const prefixEnd = tokens[start]!.span.start;
   if (lexDiags.list.some((d) => (d.span?.start ?? 0) <= prefixEnd)) return undefined;
   if (!entry.reads.every(([path, text]) => ctx.fs.readFile(path) === text)) return undefined;
+  // -I directories come first on the search list: the lines preprocess alike when none of them holds a header they looked up there.
+  const o = ctx.options;
+  if (!o.includeDirs.every((dir) => entry!.searched.every((name) => ctx.fs.readFile(joinPath(dir, name)) === undefined))) return undefined;
+  // -D and -U run before the lines; of a macro the lines never looked up, they run as well after them.
+  const named = [...o.defines.map((d) => d.name), ...o.undefs];
+  if (named.some((name) => entry!.consulted.has(name) || BUILTIN_MACRO_NAMES.has(name))) return undefined;
+  let commandLine: SourceFile | undefined;
+  if (named.length > 0) {
+    const recorded = entry.sources[2];
+    if (recorded?.path !== '<command line>' || recorded.text !== commandLineSource({ ...o, defines: [], undefs: [] })) return undefined;
+    const text = commandLineSource(o);
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    commandLine = { id: recorded.id, path: recorded.path, text, lineStarts };
+    entry.sources[2] = commandLine;
+  }
   store.entries.splice(store.entries.indexOf(entry), 1);
   for (const [index, line, first, last] of entry.includeSpans) {
     const l = lines[line]!;
@@ -139,12 +167,30 @@ export function takeHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx
   for (const f of entry.sources.slice(1)) ctx.sources.files.push(f);
   for (const id of entry.systemFiles) ctx.diags.systemFiles.add(id);
   for (const mark of entry.ignoredAt) ctx.diags.ignoredAt.add(mark);
-  return { entry, tokens, lexDiags, start };
+  return { entry, tokens, lexDiags, start, commandLine };
 }
 
 /** preprocess() for a compile that took a prefix. */
 export function preprocessWithPrefix(use: PrefixUse, file: SourceFile, ctx: CompileContext): Token[] {
-  return preprocessFrom(file, ctx, use.entry.pp, use.entry.tokens, use.tokens, use.lexDiags, use.start);
+  return preprocessFrom(file, ctx, use.entry.pp, use.entry.tokens, use.tokens, use.lexDiags, use.start, searchList(ctx), use.commandLine);
+}
+
+/**
+ * Adds every name looked up in `macros` to `consulted` until the returned function is called.
+ * The methods are replaced on this one table, so no use of it is missed.
+ */
+function watchMacros(macros: Map<string, Macro>, consulted: Set<string>): () => void {
+  const table = macros as unknown as Record<string, unknown>;
+  table.get = (name: string) => (consulted.add(name), Map.prototype.get.call(macros, name));
+  table.has = (name: string) => (consulted.add(name), Map.prototype.has.call(macros, name));
+  table.set = (name: string, macro: Macro) => (consulted.add(name), Map.prototype.set.call(macros, name, macro));
+  table.delete = (name: string) => (consulted.add(name), Map.prototype.delete.call(macros, name));
+  return () => {
+    delete table.get;
+    delete table.has;
+    delete table.set;
+    delete table.delete;
+  };
 }
 
 /** A FileSystem that logs every read. */
@@ -168,16 +214,26 @@ export function recordHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, c
   const mainTokens = lexFile(file, new Diagnostics(Number.MAX_SAFE_INTEGER));
   const lines = leadingIncludes(file, mainTokens);
   if (lines.length === 0 || mainTokens[lines[lines.length - 1]!.last + 1]?.kind !== 'eof') return;
-  const key = optionsKey(ctx.options);
+  const o = ctx.options;
+  if (o.includeDirs.length > 0 || o.defines.length > 0 || o.undefs.length > 0) return; // a take checks its own against none
+  const key = optionsKey(o);
   const reads: [string, string | undefined][] = [];
+  const consulted = new Set<string>();
+  const searched = new Set<string>();
+  let unwatch = (): void => {};
   const fs = ctx.fs;
   ctx.fs = loggingFs(fs, reads);
   let pp: { tokens: Token[]; state: PPState };
   try {
-    pp = preprocessKeeping(file, ctx);
+    pp = preprocessKeeping(file, ctx, (state) => {
+      unwatch = watchMacros(state.macros, consulted);
+      state.searchedNames = searched;
+    });
   } finally {
     ctx.fs = fs;
+    unwatch();
   }
+  delete pp.state.searchedNames;
   if (ctx.diags.list.length > 0 || pp.state.baseFileUsed || pp.state.stopped) return;
   const tokens = pp.tokens;
   // The declarations whose look-ahead ends inside the headers' tokens (before the 'eof').
@@ -211,6 +267,8 @@ export function recordHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, c
     key,
     headers: lines.map((l) => l.name),
     reads,
+    searched: [...searched],
+    consulted,
     sources: [...ctx.sources.files],
     includeSpans,
     systemFiles: [...ctx.diags.systemFiles],

@@ -149,6 +149,7 @@ export function findHeader(pp: PPState, header: HeaderName, next: boolean): Foun
     }
   }
   const first = fromSearchList ? current.searchIndex + 1 : 0;
+  if (first === 0) pp.searchedNames?.add(header.name);
   for (let i = first; i < pp.searchDirs.length; i++) {
     const path = joinPath(pp.searchDirs[i]!, header.name);
     const text = fs.readFile(path);

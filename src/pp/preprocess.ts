@@ -19,13 +19,13 @@ export function preprocess(file: SourceFile, ctx: CompileContext): Token[] {
  * As preprocess(), and also returns the preprocessor's state at the end: its macros, guards and
  * the like (driver/header-prefix.ts keeps it to start later compiles from).
  */
-export function preprocessKeeping(file: SourceFile, ctx: CompileContext): { tokens: Token[]; state: PPState } {
+export function preprocessKeeping(file: SourceFile, ctx: CompileContext, beforeMain?: (pp: PPState) => void): { tokens: Token[]; state: PPState } {
   const pp: PPState = {
     ctx,
     macros: new Map(),
     files: [],
     pushback: [],
-    searchDirs: [...ctx.options.includeDirs, ...(ctx.options.systemDirs ?? []), ctx.options.stdlibDir, ...(ctx.options.afterDirs ?? [])],
+    searchDirs: searchList(ctx),
     pushedMacros: new Map(),
     onceFiles: new Set(),
     includeGuards: new Map(),
@@ -43,10 +43,17 @@ export function preprocessKeeping(file: SourceFile, ctx: CompileContext): { toke
   const builtin = ctx.sources.add('<built-in>', predefinedSource(ctx.options));
   const commandLine = ctx.sources.add('<command line>', commandLineSource(ctx.options));
   for (const f of [builtin, commandLine, file]) {
+    if (f === file) beforeMain?.(pp);
     openFile(pp, f, -1);
     run(pp, out);
   }
   return { tokens: finish(pp, file, out), state: pp };
+}
+
+/** The #include search list: -I, -isystem, stdlib and -idirafter directories, in order. */
+export function searchList(ctx: CompileContext): string[] {
+  const o = ctx.options;
+  return [...o.includeDirs, ...(o.systemDirs ?? []), o.stdlibDir, ...(o.afterDirs ?? [])];
 }
 
 /**
@@ -55,12 +62,29 @@ export function preprocessKeeping(file: SourceFile, ctx: CompileContext): { toke
  * up), reading the main file's lexed `tokens` from index `start` on. The caller has checked that
  * the lines before `start` are #include lines that preprocess exactly as the recorded ones did,
  * and that the main file has no include guard (it starts with #include) and no lexer diagnostic
- * before `start`.
+ * before `start`. `searchDirs` replaces the recorded search list, and `commandLine`, when given,
+ * is run first: -D and -U lines of macros that the recorded lines never looked up, whose effect
+ * on the table is the same before those lines as after them.
  */
-export function preprocessFrom(file: SourceFile, ctx: CompileContext, state: PPState, out: Token[], tokens: PPToken[], lexDiags: Diagnostics, start: number): Token[] {
+export function preprocessFrom(
+  file: SourceFile,
+  ctx: CompileContext,
+  state: PPState,
+  out: Token[],
+  tokens: PPToken[],
+  lexDiags: Diagnostics,
+  start: number,
+  searchDirs: string[],
+  commandLine?: SourceFile,
+): Token[] {
   const pp = state;
   pp.ctx = ctx;
   pp.baseFile = file.path;
+  pp.searchDirs = searchDirs;
+  if (commandLine) {
+    openFile(pp, commandLine, -1);
+    run(pp, out);
+  }
   pp.files.push({ file, tokens, pos: start, conditionals: [], searchIndex: -1, lexDiags, lexDiagsReported: 0, quietRanges: [] });
   run(pp, out);
   return finish(pp, file, out);

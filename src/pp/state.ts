@@ -94,6 +94,8 @@ export interface PPState {
   pushback: PPToken[];
   /** #include search list: -I directories, then the stdlib directory. */
   searchDirs: string[];
+  /** When set, the header names looked up on the search list from its first directory (driver/header-prefix.ts). */
+  searchedNames?: Set<string>;
   /** Definitions saved by #pragma push_macro("NAME"), by name; undefined for "was not defined". */
   pushedMacros: Map<string, (Macro | undefined)[]>;
   /** Paths of files that said #pragma once. */

@@ -135,8 +135,8 @@ describe('header prefixes', () => {
   it('is not taken when anything that reaches the headers differs', () => {
     const fs = memoryFs();
     const main = `#include <t.h>\n#include <u.h>\n${PROGRAM}`;
-    // Other options: -D, -U, -O0, -I, -std=c23, warnings.
-    for (const options of [{ defines: [{ name: 'LIMIT', value: '4' }] }, { undefs: ['X'] }, { optLevel: 0 as const }, { includeDirs: ['/other'] }, { c23: true }, { warnings: 'error' as const }]) {
+    // Other options: -D or -U of a macro the headers use, -O0, -std=c23, warnings.
+    for (const options of [{ defines: [{ name: 'LIMIT', value: '4' }] }, { undefs: ['LIMIT'] }, { optLevel: 0 as const }, { c23: true }, { warnings: 'error' as const }]) {
       expect(compare(fs, main, recorded(fs, ['t.h', 'u.h']), options).taken).toBe(false);
     }
     // A #define, #undef or anything else before the includes; another include list; a quoted include.
@@ -147,6 +147,62 @@ describe('header prefixes', () => {
     const store = recorded(fs, ['t.h', 'u.h']);
     fs.set('/inc/u.h', U_H.replace('LIMIT ?', 'LIMIT + 1 ?'));
     expect(compare(fs, main, store).taken).toBe(false);
+  });
+
+  it('is taken under -I directories that hold none of the headers looked up there', () => {
+    const fs = memoryFs({ '/other/x.h': '#define X 1\n', '/other/sub/t.h': 'int shadowless;\n' });
+    const main = `#include <t.h>\n#include <u.h>\n#include <x.h>\nint y = X;\n${PROGRAM}`;
+    expect(compare(fs, main, recorded(fs, ['t.h', 'u.h']), { includeDirs: ['/other', '/missing'] }).taken).toBe(true);
+    // -E shows the same search results.
+    fs.set('/src/main.c', main);
+    const printed = (store?: HeaderPrefixStore): string => {
+      const ctx = createContext(fs, { stdlibDir: '/inc', includeDirs: ['/other'] });
+      if (store) ctx.headerPrefixes = store;
+      return printPreprocessed(compile('/src/main.c', ctx, 'pp').tokens!, ctx);
+    };
+    const store = recorded(fs, ['t.h', 'u.h']);
+    expect(printed(store)).toBe(printed());
+    expect(store.entries).toHaveLength(0);
+  });
+
+  it('is not taken when a -I directory holds a header the lines found elsewhere', () => {
+    // t.h directly, and t.h as u.h includes it.
+    for (const shadow of ['/other/u.h', '/other/t.h']) {
+      const fs = memoryFs({ [shadow]: 'typedef int u32;\n#define LIMIT 9\n' });
+      const r = compare(fs, `#include <t.h>\n#include <u.h>\n${PROGRAM}`, recorded(fs, ['t.h', 'u.h']), { includeDirs: ['/other'] });
+      expect(r.taken).toBe(false);
+    }
+  });
+
+  it('is taken under -D and -U of macros the headers never look up, which the file then sees', () => {
+    const fs = memoryFs({ '/inc/opt.h': '#ifdef OPT\nint opt;\n#endif\n#if defined(OTHER) || LEVEL > 1\nint other;\n#endif\n' });
+    const main = `#include <t.h>\n#include <u.h>\n#include <opt.h>\nint extra = EXTRA;\n#ifdef GONE\nint gone;\n#endif\n${PROGRAM}`;
+    const cases: { options: Partial<CompileOptions>; taken: boolean }[] = [
+      { options: { defines: [{ name: 'EXTRA', value: '7' }] }, taken: true },
+      { options: { defines: [{ name: 'EXTRA' }, { name: 'GONE' }], undefs: ['GONE', '__BPF__'] }, taken: true },
+      // A predefined macro redefined: the warning comes first, as from scratch.
+      { options: { defines: [{ name: 'EXTRA' }, { name: '__bpf__', value: '2' }] }, taken: true },
+      // Names the headers test, expand or define, and the preprocessor's own.
+      { options: { defines: [{ name: 'EXTRA' }, { name: 'OPT' }] }, taken: false },
+      { options: { defines: [{ name: 'EXTRA' }, { name: 'OTHER' }] }, taken: false },
+      { options: { defines: [{ name: 'EXTRA' }, { name: 'LEVEL', value: '2' }] }, taken: false },
+      { options: { defines: [{ name: 'EXTRA' }, { name: 'T_H' }] }, taken: false },
+      { options: { defines: [{ name: 'EXTRA' }], undefs: ['TWO'] }, taken: false },
+      { options: { defines: [{ name: 'EXTRA' }, { name: '__LINE__' }] }, taken: false },
+    ];
+    for (const { options, taken } of cases) {
+      const store = recorded(fs, ['t.h', 'u.h', 'opt.h']);
+      expect(store.entries).toHaveLength(1);
+      expect(compare(fs, main, store, options).taken).toBe(taken);
+    }
+    expect(compare(fs, main, recorded(fs, ['t.h', 'u.h', 'opt.h']), { defines: [{ name: 'EXTRA' }, { name: '__bpf__', value: '2' }] }).stderr).toContain('__bpf__');
+  });
+
+  it('records nothing under -I, -D or -U', () => {
+    const fs = memoryFs();
+    expect(recorded(fs, ['t.h'], { includeDirs: ['/other'] }).entries).toHaveLength(0);
+    expect(recorded(fs, ['t.h'], { defines: [{ name: 'A' }] }).entries).toHaveLength(0);
+    expect(recorded(fs, ['t.h'], { undefs: ['A'] }).entries).toHaveLength(0);
   });
 
   it('records nothing from headers that report a diagnostic or expand __BASE_FILE__', () => {
@@ -168,5 +224,12 @@ describe('header prefixes', () => {
     expect(store.entries).toHaveLength(0);
     expect(plain.elf.length).toBeGreaterThan(0);
     expect(withStore).toEqual(plain);
+    // And under the options of programs built beside their own headers.
+    const flags = { ...options, includeDirs: ['/nonexistent/headers', `${stdlibDir()}/../../samples`], defines: [{ name: '__TARGET_ARCH_x86' }, { name: 'bool', value: '_Bool' }] };
+    const store2 = recorded(fs, ['linux/bpf.h', 'bpf/bpf_helpers.h'], options);
+    const plain2 = build(both, '/src/main.c', flags);
+    expect(build(both, '/src/main.c', flags, store2)).toEqual(plain2);
+    expect(store2.entries).toHaveLength(0);
+    expect(plain2.elf).toBe(plain.elf);
   });
 });
