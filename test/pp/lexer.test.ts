@@ -71,6 +71,19 @@ describe('lexFile', () => {
     expect(tokens[tokens.length - 1]!.span.start).toBe(src.length);
   });
 
+  it('reads identifiers of letters, digits, _, $ and any non-ASCII character, to the first other character', () => {
+    expect(lex('a1_$b é\u00e9x _9+x\ud83d\ude00y-Z0').tokens.map((t) => [t.kind, t.text])).toEqual([
+      ['ident', 'a1_$b'], ['ident', 'é\u00e9x'], ['ident', '_9'], ['punct', '+'], ['ident', 'x\ud83d\ude00y'], ['punct', '-'], ['ident', 'Z0'], ['eof', ''],
+    ]);
+  });
+
+  it('places a diagnostic after many splices at its raw offset', () => {
+    const src = '#define A 1 \\\n + 2 \\\n + 3\nint x\\\ny = "open\n';
+    const { diags } = lex(src);
+    expect(diags.list).toHaveLength(1);
+    expect(src.slice(diags.list[0]!.span!.start, diags.list[0]!.span!.end)).toBe('"open');
+  });
+
   it('a // comment continues over a splice', () => {
     expect(texts('a // b \\\n c\nd')).toEqual(['a', 'd', '']);
   });
