@@ -59,13 +59,16 @@ export function runDirective(pp: PPState, f: OpenFile, hash: PPToken): void {
 
 /** The tokens from f.pos to the end of the line; leaves f.pos on the next line. */
 function readLine(f: OpenFile): PPToken[] {
-  const line: PPToken[] = [];
+  const tokens = f.tokens;
+  const start = f.pos;
+  let end = start;
   for (;;) {
-    const tok = f.tokens[f.pos]!;
-    if (tok.kind === 'eof' || tok.lineStart) return line;
-    line.push(tok);
-    f.pos++;
+    const tok = tokens[end]!;
+    if (tok.kind === 'eof' || tok.lineStart) break;
+    end++;
   }
+  f.pos = end;
+  return tokens.slice(start, end);
 }
 
 /**

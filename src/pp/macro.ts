@@ -199,9 +199,10 @@ function substitute(pp: PPState, macro: Macro, args: PPToken[][], expansion: Mac
     macro.functionLike && tok?.kind === 'ident' ? macro.params.indexOf(tok.text) : -1;
   const isVaOpt = (list: PPToken[], i: number): boolean =>
     macro.variadic && list[i]?.kind === 'ident' && list[i]!.text === '__VA_OPT__' && isPunct(list[i + 1], '(');
-  const fromBody = (tok: PPToken): PPToken => copyToken(tok, { expansion });
+  // As copyToken(), spelled out: a spread of a fresh object literal is the slow, generic copy.
+  const fromBody = (tok: PPToken): PPToken => ({ ...tok, expansion });
   const fromArg = (tokens: PPToken[], param: PPToken): PPToken[] =>
-    tokens.map((t, i) => copyToken(t, { lineStart: false, spaceBefore: i === 0 ? param.spaceBefore : t.spaceBefore }));
+    tokens.map((t, i) => ({ ...t, lineStart: false, spaceBefore: i === 0 ? param.spaceBefore : t.spaceBefore }));
   const expandedArg = (index: number): PPToken[] => {
     let list = expanded.get(index);
     if (!list) {
@@ -240,6 +241,16 @@ function substitute(pp: PPState, macro: Macro, args: PPToken[][], expansion: Mac
     const out: PPToken[] = [];
     for (let i = 0; i < list.length; ) {
       const tok = list[i]!;
+      // Most of a body: a token that is no # or ##, no parameter and no __VA_OPT__, and is not an
+      // operand of ##, stands for itself (what the general case below makes of it, sooner).
+      if (tok.kind === 'punct' ? tok.text !== '#' && tok.text !== '##' : tok.kind !== 'ident' || (paramIndex(tok) < 0 && !isVaOpt(list, i))) {
+        const next = list[i + 1];
+        if (next === undefined || next.kind !== 'punct' || next.text !== '##') {
+          out.push(fromBody(tok));
+          i++;
+          continue;
+        }
+      }
       // x ## y: paste the last token so far with the first token of the right operand.
       if (isPunct(tok, '##') && i + 1 < list.length) {
         const rhsTok = list[i + 1]!;

@@ -195,6 +195,36 @@ describe('expansion chains', () => {
     expect(r.tokens.find((t) => t.text === 'y')!.expansion).toBeUndefined();
   });
 
+  it('gives each token of a function-like body its place, spacing and use, beside parameters, # and ##', () => {
+    const src = '#define F(a, ...) { a  x##a # a y __VA_OPT__(z a) , ## __VA_ARGS__ w }\nF(1, 2) F(3)';
+    const r = runPP(src);
+    const fields = r.tokens.filter((t) => t.kind !== 'eof').map((t) => {
+      const at = src.slice(t.span.start, t.span.end);
+      return `${t.text}@${at}${t.spaceBefore ? ' sp' : ''}${t.lineStart ? ' ls' : ''}<${t.expansion?.macro ?? '-'}:${t.expansion ? src.slice(t.expansion.use.start, t.expansion.use.end) : ''}>`;
+    });
+    // A paste spans from its left operand in the body to its right one at the use.
+    expect(fields).toEqual([
+      '{@{ ls<F:F(1, 2)>',
+      '1@1 sp<-:>',
+      'x1@x##a # a y __VA_OPT__(z a) , ## __VA_ARGS__ w }\nF(1 sp<F:F(1, 2)>',
+      '"1"@# sp<F:F(1, 2)>',
+      'y@y sp<F:F(1, 2)>',
+      'z@z<F:F(1, 2)>',
+      '1@1 sp<-:>',
+      ',@, sp<F:F(1, 2)>',
+      '2@2 sp<-:>',
+      'w@w sp<F:F(1, 2)>',
+      '}@} sp<F:F(1, 2)>',
+      '{@{ sp<F:F(3)>',
+      '3@3 sp<-:>',
+      'x3@x##a # a y __VA_OPT__(z a) , ## __VA_ARGS__ w }\nF(1, 2) F(3 sp<F:F(3)>',
+      '"3"@# sp<F:F(3)>',
+      'y@y sp<F:F(3)>',
+      'w@w sp<F:F(3)>',
+      '}@} sp<F:F(3)>',
+    ]);
+  });
+
   it('spans a function-like use from the name through the )', () => {
     const src = 'f(1, 2)';
     const r = runPP(`#define f(a, b) a\n${src}`);
