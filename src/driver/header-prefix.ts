@@ -142,13 +142,14 @@ export function takeHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx
   const start = lines[entry.headers.length - 1]!.last + 1;
   const prefixEnd = tokens[start]!.span.start;
   if (lexDiags.list.some((d) => (d.span?.start ?? 0) <= prefixEnd)) return undefined;
-  if (!entry.reads.every(([path, text]) => ctx.fs.readFile(path) === text)) return undefined;
   // -I directories come first on the search list: the lines preprocess alike when none of them holds a header they looked up there.
   const o = ctx.options;
-  if (!o.includeDirs.every((dir) => entry!.searched.every((name) => ctx.fs.readFile(joinPath(dir, name)) === undefined))) return undefined;
+  if (!o.includeDirs.every((dir) => entry!.searched.every((name) => !fileExists(ctx.fs, joinPath(dir, name))))) return undefined;
   // -D and -U run before the lines; of a macro the lines never looked up, they run as well after them.
   const named = [...o.defines.map((d) => d.name), ...o.undefs];
   if (named.some((name) => entry!.consulted.has(name) || BUILTIN_MACRO_NAMES.has(name))) return undefined;
+  // Last, as it reads every header again (the CLI counts what a compile reads, see fileExists).
+  if (!entry.reads.every(([path, text]) => ctx.fs.readFile(path) === text)) return undefined;
   let commandLine: SourceFile | undefined;
   if (named.length > 0) {
     const recorded = entry.sources[2];
@@ -170,26 +171,56 @@ export function takeHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx
   return { entry, tokens, lexDiags, start, commandLine };
 }
 
+/**
+ * Whether `path` would be read, asked without reading it where the file system can say so: the
+ * CLI's counts the text a compile reads and switches V8's optimising compiler on past 512 KB, and
+ * a program that brings its own <linux/bpf.h> (300 KB) would otherwise count it twice.
+ */
+function fileExists(fs: FileSystem, path: string): boolean {
+  return fs.whyUnreadable ? fs.whyUnreadable(path) === undefined : fs.readFile(path) !== undefined;
+}
+
 /** preprocess() for a compile that took a prefix. */
 export function preprocessWithPrefix(use: PrefixUse, file: SourceFile, ctx: CompileContext): Token[] {
   return preprocessFrom(file, ctx, use.entry.pp, use.entry.tokens, use.tokens, use.lexDiags, use.start, searchList(ctx), use.commandLine);
 }
 
 /**
- * Adds every name looked up in `macros` to `consulted` until the returned function is called.
- * The methods are replaced on this one table, so no use of it is missed.
+ * The macro table while the include lines are recorded: every name looked up in it (expanded,
+ * tested, defined, undefined or pushed) is added to `consulted`. A subclass rather than methods
+ * put on one Map: V8 keeps fast paths for Maps only while no Map has own methods, and the startup
+ * snapshot would keep that loss for every compile (+330 M instructions for a program with large
+ * headers).
  */
-function watchMacros(macros: Map<string, Macro>, consulted: Set<string>): () => void {
-  const table = macros as unknown as Record<string, unknown>;
-  table.get = (name: string) => (consulted.add(name), Map.prototype.get.call(macros, name));
-  table.has = (name: string) => (consulted.add(name), Map.prototype.has.call(macros, name));
-  table.set = (name: string, macro: Macro) => (consulted.add(name), Map.prototype.set.call(macros, name, macro));
-  table.delete = (name: string) => (consulted.add(name), Map.prototype.delete.call(macros, name));
+class WatchedMacros extends Map<string, Macro> {
+  constructor(private readonly consulted: Set<string>) {
+    super();
+  }
+  override get(name: string): Macro | undefined {
+    this.consulted.add(name);
+    return super.get(name);
+  }
+  override has(name: string): boolean {
+    this.consulted.add(name);
+    return super.has(name);
+  }
+  override set(name: string, macro: Macro): this {
+    this.consulted.add(name);
+    return super.set(name, macro);
+  }
+  override delete(name: string): boolean {
+    this.consulted.add(name);
+    return super.delete(name);
+  }
+}
+
+/** Makes `pp` note the names its macro table is asked for until the returned function puts a plain table back. */
+function watchMacros(pp: PPState, consulted: Set<string>): () => void {
+  const watched = new WatchedMacros(consulted);
+  for (const [name, macro] of pp.macros) Map.prototype.set.call(watched, name, macro);
+  pp.macros = watched;
   return () => {
-    delete table.get;
-    delete table.has;
-    delete table.set;
-    delete table.delete;
+    pp.macros = new Map(Map.prototype.entries.call(watched));
   };
 }
 
@@ -226,7 +257,7 @@ export function recordHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, c
   let pp: { tokens: Token[]; state: PPState };
   try {
     pp = preprocessKeeping(file, ctx, (state) => {
-      unwatch = watchMacros(state.macros, consulted);
+      unwatch = watchMacros(state, consulted);
       state.searchedNames = searched;
     });
   } finally {

@@ -174,6 +174,26 @@ describe('header prefixes', () => {
     }
   });
 
+  it('reads no file more than a compile without it when a -I directory or a -D rules it out', () => {
+    // The CLI counts the text a compile reads (past 512 KB it switches V8's optimising compiler on).
+    const fs = memoryFs({ '/other/t.h': 'typedef int u32;\n#define LIMIT 9\n' });
+    fs.set('/src/main.c', `#include <t.h>\n#include <u.h>\n${PROGRAM}`);
+    for (const options of [{ includeDirs: ['/other'] }, { defines: [{ name: 'LIMIT' }] }]) {
+      const reads = (store?: HeaderPrefixStore): string[] => {
+        const log: string[] = [];
+        const counting = {
+          readFile: (p: string) => (log.push(p), fs.readFile(p)),
+          whyUnreadable: (p: string) => (fs.readFile(p) === undefined ? 'no such file or directory' : undefined),
+        };
+        build(counting, '/src/main.c', options, store);
+        return log.sort();
+      };
+      const store = recorded(fs, ['t.h', 'u.h']);
+      expect(reads(store)).toEqual(reads());
+      expect(store.entries).toHaveLength(1);
+    }
+  });
+
   it('is taken under -D and -U of macros the headers never look up, which the file then sees', () => {
     const fs = memoryFs({ '/inc/opt.h': '#ifdef OPT\nint opt;\n#endif\n#if defined(OTHER) || LEVEL > 1\nint other;\n#endif\n' });
     const main = `#include <t.h>\n#include <u.h>\n#include <opt.h>\nint extra = EXTRA;\n#ifdef GONE\nint gone;\n#endif\n${PROGRAM}`;
