@@ -303,25 +303,27 @@ function tryAllocate(fn: IrFunction, spillTemps: ReadonlySet<number>): Attempt {
 function recolourCopies(
   regOf: Map<VReg, PReg>,
   interferes: readonly Set<number>[],
-  forbidden: readonly Set<number>[],
+  forbidden: Int32Array,
   copyPartners: ReadonlyMap<number, number[]>,
   hints: ReadonlyMap<number, number[]>,
 ): void {
-  const takenFor = (v: number): Set<number> => {
-    const taken = new Set<number>(forbidden[v]);
+  /** The registers `v` may not take, as a bit mask: its forbidden ones and its neighbours'. */
+  const takenFor = (v: number): number => {
+    let taken = forbidden[v]!;
     for (const x of interferes[v]!) {
       const r = regOf.get(x as VReg);
-      if (r !== undefined) taken.add(r);
+      if (r !== undefined) taken |= 1 << r;
     }
     return taken;
   };
+  const has = (mask: number, r: number): boolean => ((mask >> r) & 1) !== 0;
   // A partner in `r` counts twice when it could not come over to `own` itself (a value a call
   // outlives cannot leave R6-R9): only this value's move can remove that copy.
   const score = (v: number, r: number, own: number): number => {
     let n = 0;
     for (const w of copyPartners.get(v) ?? []) {
       if (w === v || regOf.get(w as VReg) !== r) continue;
-      n += r !== own && takenFor(w).has(own) ? 2 : 1;
+      n += r !== own && has(takenFor(w), own) ? 2 : 1;
     }
     for (const h of hints.get(v) ?? []) if (h === r) n++;
     return n;
@@ -336,7 +338,7 @@ function recolourCopies(
       let bestScore = score(v, own, own);
       for (const w of partners) {
         const r = regOf.get(w as VReg);
-        if (r === undefined || r === best || taken.has(r)) continue;
+        if (r === undefined || r === best || has(taken, r)) continue;
         const sc = score(v, r, own);
         if (sc > bestScore) {
           best = r;

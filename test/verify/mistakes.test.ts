@@ -155,7 +155,7 @@ char LICENSE[] SEC("license") = "GPL";
     'var_pkt.c:13:2: error: the kernel would reject program \'var_pkt_off\': R0 offset is outside of the packet [V1023]\n' +
     '   13 |  return *p == 0x45 ? XDP_DROP : XDP_PASS;\n' +
     '      |  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n' +
-    'ebcc: note: instruction 9: (71) r0 = *(u8 *)(r0 +0)\n' +
+    'ebcc: note: instruction 7: (71) r0 = *(u8 *)(r0 +0)\n' +
     'ebcc: note: proven: R0 = data + 0 + a variable offset in scalar(smin=0,smax=umax=0xffffffff,var_off=(0x0; 0xffffffff)); no comparison with data_end covers it; the access reaches bytes 0..1 from that base\n' +
     'ebcc: note: needed: the variable offset bounded (at most 0xffff) before it is added, then the pointer compared with data_end\n' +
     'var_pkt.c:7:8: note: the packet pointer is loaded here (instruction 0: (61) r0 = *(u32 *)(r1 +0))\n' +
