@@ -20,7 +20,7 @@ import { isPktKind, killPktSlices, makeDynptr, releaseDynptr, useDynptr } from '
 import { allocSpinLock } from './alloc.js';
 import { Reject } from './reject.js';
 import { tnumText } from './tnum.js';
-import { allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
+import { SLOT_SPILL, SLOT_ZERO, allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
 const MAP_EXPECTED = MEM_EXPECTED;
 const SOCK_EXPECTED = 'sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_';
@@ -472,8 +472,11 @@ function sockMapUpdateAllowed(env: Env, helper: string): boolean {
 }
 
 /**
- * Linux 6.18: a lookup in an array map with a constant key below max_entries cannot fail, so the
- * result is not NULL. The key must be a stack slot holding a known constant.
+ * Linux 6.18 (get_constant_map_key): a lookup in an array map with a constant key below
+ * max_entries cannot fail, so the result is not NULL. The key's bytes up to the top of its stack
+ * slot must be zeros covering the key, or the slot must hold a spilled constant scalar whose spilled
+ * bytes from the key up are exactly as many as the key (an 8-byte spill read as a 4-byte key is
+ * not a constant key). The key is then the spilled register's whole value.
  */
 function constKeyInRange(env: Env, st: State, key: Reg, m: MapInfo): boolean {
   if (m.typeName !== 'array' && m.typeName !== 'percpu_array') return false;
@@ -481,10 +484,19 @@ function constKeyInRange(env: Env, st: State, key: Reg, m: MapInfo): boolean {
   const a = key.off + Number(BigInt.asIntN(64, key.s.var.v));
   const f = st.frames[key.frame]!;
   const i = a + 512;
-  if (a < -512 || a + 4 > 0 || (i & 3) !== 0) return false;
-  const slot = f.spills[i >> 3];
+  if (a < -512 || a + m.keySize > 0) return false;
+  const top = (i | 7) + 1;
+  let zeros = 0;
+  while (i + zeros < top && f.bytes[i + zeros] === SLOT_ZERO) zeros++;
   let value: bigint | undefined;
-  if (slot && (i & 7) === 0 && f.bytes[i] === 3 && slot.type === 'scalar' && isConst(slot.s)) value = slot.s.var.v & 0xffffffffn;
-  else if ([0, 1, 2, 3].every((k) => f.bytes[i + k] === 2)) value = 0n;
-  return value !== undefined && value < BigInt(m.maxEntries);
+  if (zeros >= m.keySize) value = 0n;
+  else {
+    const slot = f.spills[i >> 3];
+    if (!slot || slot.type !== 'scalar' || f.bytes[i & ~7] !== SLOT_SPILL || !isConst(slot.s)) return false;
+    let spilled = 0;
+    while (i + spilled < top && f.bytes[i + spilled] === SLOT_SPILL) spilled++;
+    if (spilled !== m.keySize) return false;
+    value = BigInt.asIntN(64, slot.s.var.v);
+  }
+  return value >= 0n && value < BigInt(m.maxEntries);
 }

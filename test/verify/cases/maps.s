@@ -695,6 +695,69 @@ out:    r0 = 2
 out:    r0 = 2
         exit
 
+; A spilled constant is a constant key only when the spilled bytes from the key up to the top of
+; its slot are exactly as many as the key: a 4-byte spill of 1 is key 1, an 8-byte spill of 1 read
+; as a 4-byte key is not a known key, and the upper half of that 8-byte spill counts 4 spilled bytes
+; and is taken as the whole spilled value.
+@case array_spilled_key_u32_unchecked accept
+.prog p xdp
+        r1 = 1
+        *(u32 *)(r10 -8) = r1
+        r2 = r10
+        r2 += -8
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r1 = *(u64 *)(r0 +8)
+        r0 = 2
+        exit
+
+@case array_spilled_key_u64_read_as_u32_unchecked reject EACCES "R0 invalid mem access 'map_value_or_null'"
+.prog p xdp
+        r1 = 1
+        *(u64 *)(r10 -8) = r1
+        r2 = r10
+        r2 += -8
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r1 = *(u64 *)(r0 +8)
+        r0 = 2
+        exit
+
+@case array_spilled_key_upper_half_of_u64_unchecked accept
+.prog p xdp
+        r1 = 1
+        *(u64 *)(r10 -8) = r1
+        r2 = r10
+        r2 += -4
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r1 = *(u64 *)(r0 +8)
+        r0 = 2
+        exit
+
+@case array_spilled_key_out_of_range_unchecked reject EACCES "R0 invalid mem access 'map_value_or_null'"
+.prog p xdp
+        r1 = 4
+        *(u32 *)(r10 -8) = r1
+        r2 = r10
+        r2 += -8
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r1 = *(u64 *)(r0 +8)
+        r0 = 2
+        exit
+
+@case array_zero_key_unaligned_unchecked reject EACCES "R0 invalid mem access 'map_value_or_null'"
+.prog p xdp
+        *(u64 *)(r10 -8) = 0
+        r2 = r10
+        r2 += -6
+        r1 = map[arr]
+        call bpf_map_lookup_elem
+        r1 = *(u64 *)(r0 +8)
+        r0 = 2
+        exit
+
 @case array_const_key_two_lookups_check_one accept
 .prog p xdp
         *(u32 *)(r10 -4) = 0
