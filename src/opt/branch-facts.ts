@@ -27,6 +27,12 @@ export type Facts = Map<VReg, ValueFact>;
 
 /** At most this many constants in a fact: more, and only their largest is kept as a bound. */
 const MAX_VALUES = 8;
+/**
+ * At most this many excluded constants in a fact: a chain of thousands of `==` tests not taken
+ * (a long `if (x == k) goto` list, a big switch) keeps the latest ones only, so that stepping and
+ * comparing facts stays linear in the blocks.
+ */
+const MAX_EXCLUDED = 32;
 const U32_MAX = 0xffffffffn;
 
 function norm(bits: 32 | 64, v: bigint): bigint {
@@ -102,7 +108,12 @@ export function refineFact(f: ValueFact | undefined, cmp: CmpOp, bits: 32 | 64, 
   const equal = (cmp === 'eq' && taken) || (cmp === 'ne' && !taken);
   const unequal = (cmp === 'eq' && !taken) || (cmp === 'ne' && taken);
   if (equal) return { bits: keepBits, values: [uc] };
-  if (unequal) return { bits: keepBits, excluded: [...(f?.excluded ?? []), uc], max: f?.max };
+  if (unequal) {
+    const prior = f?.excluded ?? [];
+    if (prior.includes(uc)) return { bits: keepBits, excluded: prior, max: f?.max };
+    const excluded = prior.length < MAX_EXCLUDED ? [...prior, uc] : [...prior.slice(prior.length - MAX_EXCLUDED + 1), uc];
+    return { bits: keepBits, excluded, max: f?.max };
+  }
   let bound: bigint | undefined;
   if ((cmp === 'lt' && taken) || (cmp === 'ge' && !taken)) bound = uc === 0n ? undefined : uc - 1n;
   else if ((cmp === 'le' && taken) || (cmp === 'gt' && !taken)) bound = uc;

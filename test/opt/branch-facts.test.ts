@@ -20,6 +20,18 @@ describe('branch facts', () => {
     expect(decideCompare({ bits: 32, values: [6n] }, 'eq', 64, 6n)).toBeUndefined();
   });
 
+  it('keep the latest 32 constants excluded along a chain of thousands of tests not taken', () => {
+    let f = refineFact(undefined, 'eq', 64, 0n, false);
+    for (let k = 1n; k < 6000n; k++) f = refineFact(f, 'eq', 64, k, false);
+    expect(f!.excluded).toHaveLength(32);
+    expect(decideCompare(f, 'eq', 64, 5999n)).toBe(false);
+    expect(decideCompare(f, 'eq', 64, 5968n)).toBe(false);
+    // Older exclusions are forgotten: the fact no longer decides them.
+    expect(decideCompare(f, 'eq', 64, 5967n)).toBeUndefined();
+    // A constant excluded again is not added twice.
+    expect(refineFact(f, 'ne', 64, 5999n, true)!.excluded).toEqual(f!.excluded);
+  });
+
   it('decide a compare from excluded constants and bounds', () => {
     expect(decideCompare({ bits: 32, excluded: [6n, 17n] }, 'eq', 32, 17n)).toBe(false);
     expect(decideCompare({ bits: 32, excluded: [6n, 17n] }, 'ne', 32, 6n)).toBe(true);
