@@ -16,7 +16,7 @@ import { assertInit, describe } from './assertions.js';
 import { newId, type Env } from './env.js';
 import { spinLockCall } from './locks.js';
 import { Reject } from './reject.js';
-import { allRegs, curFrame, regNotInit, regPtr, regScalar, type Reg, type State } from './state.js';
+import { regsWhere, curFrame, regNotInit, regPtr, regScalar, type Reg, type State } from './state.js';
 import { tnumText } from './tnum.js';
 
 export function typeAt(btf: readonly BtfType[], id: number): BtfType | undefined {
@@ -147,7 +147,7 @@ export function objDrop(env: Env, st: State): void {
   }
   const id = r.refId;
   st.refs = st.refs.filter((x) => x.id !== id);
-  for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
+  for (const x of regsWhere(st, (x) => x.refId === id)) Object.assign(x, regScalar());
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
   regs[0] = regNotInit();
 }
@@ -421,7 +421,7 @@ export function graphAdd(env: Env, st: State, kind: GraphRoot['kind']): { id: nu
   checkGraphNode(env, r, kind, node);
   const id = r.refId;
   st.refs = st.refs.filter((x) => x.id !== id);
-  for (const x of allRegs(st)) if (x.refId === id) x.refId = 0;
+  for (const x of regsWhere(st, (x) => x.refId === id)) x.refId = 0;
   return node;
 }
 
@@ -610,5 +610,5 @@ export function allocSpinLock(env: Env, st: State, helper: number, regno: number
 
 /** invalidate_non_owning_refs: at bpf_spin_unlock the pointers to objects in lists stop being usable. */
 export function dropNonOwning(st: State): void {
-  for (const x of allRegs(st)) if (x.type === 'btf_id' && x.alloc && !x.refId) Object.assign(x, regScalar());
+  for (const x of regsWhere(st, (x) => x.type === 'btf_id' && x.alloc !== 0 && !x.refId)) Object.assign(x, regScalar());
 }

@@ -8,7 +8,7 @@ import { S64_MIN, scalarText } from './bounds.js';
 import type { Env } from './env.js';
 import { checkSpecialFields } from './locks.js';
 import { Reject } from './reject.js';
-import { SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regText, typeText, writableBytes, type Frame, type Reg, type State } from './state.js';
+import { SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regText, typeText, writableBytes, writableSpills, type Frame, type Reg, type State } from './state.js';
 import { tnumIsConst, tnumText } from './tnum.js';
 
 export const BPF_MAX_VAR_OFF = 1 << 29;
@@ -235,7 +235,7 @@ export function checkStackRangeForHelper(env: Env, st: State, regno: number, r: 
     for (let a = min; a < max + size; a++) {
       const i = a + STACK_SIZE;
       if (f.bytes[i] !== SLOT_ZERO || !tnumIsConst(r.s.var)) writableBytes(f)[i] = SLOT_MISC;
-      if (f.bytes[i] === SLOT_MISC) f.spills[i >> 3] = undefined;
+      if (f.bytes[i] === SLOT_MISC && f.spills[i >> 3] !== undefined) writableSpills(f)[i >> 3] = undefined;
     }
     for (let a = min; a < max + size; a++) fixSpillSlot(f, a + STACK_SIZE);
   }
@@ -246,7 +246,7 @@ export function fixSpillSlot(f: Frame, i: number): void {
   const base = i & ~7;
   if (f.spills[base >> 3] === undefined) return;
   for (let k = 0; k < 8; k++) if (f.bytes[base + k] === SLOT_SPILL) return;
-  f.spills[base >> 3] = undefined;
+  writableSpills(f)[base >> 3] = undefined;
 }
 
 /** check_helper_mem_access: `size` bytes at register `regno` are readable (or writable). */

@@ -25,7 +25,7 @@ import { demandedValues, liveStackSlots } from './precision.js';
 import { checkCallUnderLock, checkNoLockAt } from './locks.js';
 import { Reject } from './reject.js';
 import {
-  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, type CompareMasks, type Reg, type State,
+  ITER_ACTIVE, cloneState, curFrame, loopKey, typeText, maybeLooping, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual, writableSpills, type CompareMasks, type Reg, type State,
 } from './state.js';
 import { aluInsn, condJump, memAccess } from './transfer.js';
 import { coerceToSize } from './bounds.js';
@@ -656,7 +656,7 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
         const r = regs[insn.dst]!;
         const f = st.frames[r.frame]!;
         const a = r.off + insn.off + Number(r.s.var.v) + 512;
-        if (f.spills[a >> 3]) { f.spills[a >> 3] = regScalar(); if (size < 8) coerceToSize(f.spills[a >> 3]!.s, size); }
+        if (f.spills[a >> 3]) { const w = regScalar(); if (size < 8) coerceToSize(w.s, size); writableSpills(f)[a >> 3] = w; }
       }
       return { kind: 'next', to: idx + 1 };
     }

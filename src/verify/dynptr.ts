@@ -10,7 +10,7 @@ import { isConst } from './bounds.js';
 import { describe } from './assertions.js';
 import { newId, type Env } from './env.js';
 import { Reject } from './reject.js';
-import { SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, regPtr, regScalar, writableBytes, type Frame, type Reg, type State } from './state.js';
+import { SLOT_INVALID, SLOT_SPILL, STACK_SIZE, regsWhere, regPtr, regScalar, writableBytes, writableSpills, type Frame, type Reg, type State } from './state.js';
 
 export type DynptrKind = 'local' | 'ringbuf' | 'skb' | 'xdp';
 
@@ -68,14 +68,14 @@ function validAt(p: Place): Reg | undefined {
 /** Marks the two slots at `p` STACK_INVALID and kills the slices made from the dynptr. */
 function invalidate(st: State, p: { f: Frame; spi: number }, slot: Reg): void {
   for (let k = 0; k < 2; k++) {
-    p.f.spills[p.spi + k] = undefined;
+    writableSpills(p.f)[p.spi + k] = undefined;
     writableBytes(p.f).fill(SLOT_INVALID, (p.spi + k) << 3, (p.spi + k + 1) << 3);
   }
   killSlices(st, (x) => x.dynptr === slot.id);
 }
 
 function killSlices(st: State, which: (x: Reg) => boolean): void {
-  for (const x of allRegs(st)) if (x.type === 'mem' && x.dynptr !== 0 && which(x)) Object.assign(x, regScalar());
+  for (const x of regsWhere(st, (x) => x.type === 'mem' && x.dynptr !== 0 && which(x))) Object.assign(x, regScalar());
 }
 
 /**
@@ -111,7 +111,7 @@ export function makeDynptr(env: Env, st: State, regno: number, r: Reg, kind: Dyn
   }
   const id = newId(env);
   for (let k = 0; k < 2; k++) {
-    p.f.spills[p.spi + k] = regPtr('dynptr', { btf: kind, off: k, id, refId, origin: insnIdx });
+    writableSpills(p.f)[p.spi + k] = regPtr('dynptr', { btf: kind, off: k, id, refId, origin: insnIdx });
     writableBytes(p.f).fill(SLOT_SPILL, (p.spi + k) << 3, (p.spi + k + 1) << 3);
   }
   p.f.depth = Math.max(p.f.depth, -p.at);
@@ -174,7 +174,7 @@ export function releaseDynptr(env: Env, st: State, regno: number, r: Reg, what: 
     }
   }
   st.refs = st.refs.filter((x) => x.id !== ref);
-  for (const x of allRegs(st)) if (x.refId === ref) Object.assign(x, regScalar());
+  for (const x of regsWhere(st, (x) => x.refId === ref)) Object.assign(x, regScalar());
 }
 
 /** clear_all_pkt_pointers: the slices of skb and xdp dynptrs go with the packet pointers. */

@@ -20,7 +20,7 @@ import { isPktKind, killPktSlices, makeDynptr, releaseDynptr, useDynptr } from '
 import { allocSpinLock } from './alloc.js';
 import { Reject } from './reject.js';
 import { tnumText } from './tnum.js';
-import { SLOT_SPILL, SLOT_ZERO, allRegs, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
+import { SLOT_SPILL, SLOT_ZERO, regsWhere, curFrame, regNotInit, regPtr, regScalar, typeText, type Reg, type State } from './state.js';
 
 const MAP_EXPECTED = MEM_EXPECTED;
 const SOCK_EXPECTED = 'sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_';
@@ -202,7 +202,7 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
     }
     const id = release.refId;
     st.refs = st.refs.filter((x) => x.id !== id);
-    for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
+    for (const x of regsWhere(st, (x) => x.refId === id)) Object.assign(x, regScalar());
   }
   const parentRef = PTR_CASTS.includes(info.name) ? regs[1]!.refId : 0;
   for (let i = 1; i <= 5; i++) regs[i] = regNotInit();
@@ -228,9 +228,7 @@ export function helperCall(env: Env, st: State, imm: number, insnIdx: number): v
   }
   // bpf_dynptr_write into an skb dynptr may move the packet data (bpf_skb_store_bytes).
   if (CHANGES_PKT_DATA.includes(info.name) || (info.name === 'bpf_dynptr_write' && dyn!.btf === 'skb')) {
-    for (const x of allRegs(st)) {
-      if (x.type === 'pkt' || x.type === 'pkt_meta' || x.type === 'pkt_end') Object.assign(x, regScalar());
-    }
+    for (const x of regsWhere(st, (x) => x.type === 'pkt' || x.type === 'pkt_meta' || x.type === 'pkt_end')) Object.assign(x, regScalar());
     killPktSlices(st);
   }
 }

@@ -26,8 +26,8 @@ import { graphPeek, listPop, listPush, localStruct, objDrop, objNew, rbtreeChild
 import { Reject } from './reject.js';
 import { isPktKind, makeDynptr, useDynptr, type DynptrKind } from './dynptr.js';
 import {
-  ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, allRegs, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
-  writableBytes, type Reg, type State,
+  ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, regsWhere, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
+  writableBytes, writableSpills, type Reg, type State,
 } from './state.js';
 
 /** An argument of a kfunc, from its BTF prototype. */
@@ -254,7 +254,7 @@ export function kfuncCall(env: Env, st: State, insnIdx: number): State | undefin
   if (release) {
     const id = release.refId;
     st.refs = st.refs.filter((x) => x.id !== id);
-    for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
+    for (const x of regsWhere(st, (x) => x.refId === id)) Object.assign(x, regScalar());
   }
   clobber(regs);
   switch (proto.ret.kind) {
@@ -633,7 +633,7 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
     const refId = newId(env);
     st.refs.push({ id: refId, insn: insnIdx });
     for (let k = 0; k < slots; k++) {
-      f.spills[spi + k] = regPtr('iter', { btf: struct, refId, off: k, range: ITER_ACTIVE, memSize: 0, origin: insnIdx });
+      writableSpills(f)[spi + k] = regPtr('iter', { btf: struct, refId, off: k, range: ITER_ACTIVE, memSize: 0, origin: insnIdx });
       writableBytes(f).fill(SLOT_SPILL, (spi + k) << 3, (spi + k + 1) << 3);
     }
     f.depth = Math.max(f.depth, -at);
@@ -650,7 +650,7 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
     const id = first!.refId;
     st.refs = st.refs.filter((x) => x.id !== id);
     for (let k = 0; k < slots; k++) {
-      f.spills[spi + k] = undefined;
+      writableSpills(f)[spi + k] = undefined;
       writableBytes(f).fill(SLOT_INVALID, (spi + k) << 3, (spi + k + 1) << 3);
     }
     clobber(regs);
@@ -664,14 +664,14 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
   if (active) {
     other = cloneState(st);
     const of = other.frames[r.frame]!;
-    for (let k = 0; k < slots; k++) of.spills[spi + k]!.memSize++;
+    for (let k = 0; k < slots; k++) writableSpills(of)[spi + k]!.memSize++;
     const oregs = curFrame(other).regs;
     clobber(oregs);
     oregs[0] = regPtr('mem', { memSize: 4, origin: insnIdx });
     const prev = env.prevVisit?.(insnIdx, other);
     if (prev) widenScalars(other, prev);
   }
-  for (let k = 0; k < slots; k++) f.spills[spi + k]!.range = ITER_DRAINED;
+  for (let k = 0; k < slots; k++) writableSpills(f)[spi + k]!.range = ITER_DRAINED;
   clobber(regs);
   regs[0] = regConst(0n);
   return other;
@@ -701,7 +701,7 @@ export function widenScalars(cur: State, prev: State): void {
       for (let b = 0; b < 8; b++) if (cf.bytes[(k << 3) + b] === SLOT_SPILL) bytes++;
       const w = regScalar();
       if (bytes < 8) coerceToSize(w.s, bytes);
-      cf.spills[k] = w;
+      writableSpills(cf)[k] = w;
     }
   }
 }
@@ -757,7 +757,7 @@ export function kptrXchg(env: Env, st: State, insnIdx: number): void {
     }
     const id = obj.refId;
     st.refs = st.refs.filter((x) => x.id !== id);
-    for (const x of allRegs(st)) if (x.refId === id) Object.assign(x, regScalar());
+    for (const x of regsWhere(st, (x) => x.refId === id)) Object.assign(x, regScalar());
   }
   clobber(regs);
   const refId = newId(env);
@@ -809,7 +809,7 @@ function localKptrXchg(env: Env, st: State, insnIdx: number, id: number, obj: Re
     }
     const ref = obj.refId;
     st.refs = st.refs.filter((x) => x.id !== ref);
-    for (const x of allRegs(st)) if (x.refId === ref) Object.assign(x, regScalar());
+    for (const x of regsWhere(st, (x) => x.refId === ref)) Object.assign(x, regScalar());
   }
   clobber(regs);
   const refId = newId(env);

@@ -134,8 +134,14 @@ export interface Frame {
   bytesShared: boolean;
   /** `bytes` viewed as 128 words, which the subsumption test reads two per slot. */
   words: Uint32Array;
-  /** Spilled registers per 8-byte slot; index = (address + 512) >> 3. */
-  spills: (Reg | undefined)[];
+  /**
+   * Spilled registers per 8-byte slot; index = (address + 512) >> 3. Shared, registers
+   * included, with the states cloned from this one until either changes a slot or a spilled
+   * register: change them through writableSpills() or regsWhere().
+   */
+  spills: readonly (Reg | undefined)[];
+  /** `spills` may be shared with another frame (copy, registers too, before changing). */
+  spillsShared: boolean;
   /** The call instruction that made this frame (-1 for the program's entry). */
   callsite: number;
   /** First instruction of the function this frame runs. */
@@ -184,7 +190,10 @@ export function newFrame(callsite: number, subprog: number, frameNo: number): Fr
   for (let i = 0; i < 11; i++) regs.push(regNotInit());
   regs[10] = regPtr('stack', { frame: frameNo });
   const bytes = new Uint8Array(STACK_SIZE);
-  return { regs, bytes, bytesShared: false, words: new Uint32Array(bytes.buffer, 0, STACK_SIZE / 4), spills: new Array(STACK_SIZE / 8).fill(undefined), callsite, subprog, frameNo, depth: 0 };
+  return {
+    regs, bytes, bytesShared: false, words: new Uint32Array(bytes.buffer, 0, STACK_SIZE / 4), spills: new Array(STACK_SIZE / 8).fill(undefined), spillsShared: false,
+    callsite, subprog, frameNo, depth: 0,
+  };
 }
 
 /** The frame's stack byte kinds, made its own first if a clone shares them. */
@@ -206,14 +215,25 @@ function cloneSpills(spills: readonly (Reg | undefined)[]): (Reg | undefined)[] 
   return out;
 }
 
+/** The frame's spilled registers, made its own (the registers too) first if a clone shares them. */
+export function writableSpills(f: Frame): (Reg | undefined)[] {
+  if (f.spillsShared) {
+    f.spills = cloneSpills(f.spills);
+    f.spillsShared = false;
+  }
+  return f.spills as (Reg | undefined)[];
+}
+
 export function cloneFrame(f: Frame): Frame {
   f.bytesShared = true;
+  f.spillsShared = true;
   return {
     regs: f.regs.map(cloneReg),
     bytes: f.bytes,
     bytesShared: true,
     words: f.words,
-    spills: cloneSpills(f.spills),
+    spills: f.spills,
+    spillsShared: true,
     callsite: f.callsite,
     subprog: f.subprog,
     frameNo: f.frameNo,
@@ -233,18 +253,25 @@ export function cloneState(s: State): State {
 export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
 
 /**
- * Every register and spilled register of every frame (for id propagation), as a list: callers
- * change the registers in place, never which registers a frame holds, and a list is cheaper to
- * walk than a generator's steps.
+ * The registers and spilled registers of every frame that satisfy `pred`, to be changed in place
+ * (id propagation): a frame's spills are made its own only when one of them is taken. A list is
+ * cheaper to walk than a generator's steps; `pred` must not change what it looks at.
  */
-export function allRegs(s: State): Reg[] {
+export function regsWhere(s: State, pred: (r: Reg) => boolean): Reg[] {
   const out: Reg[] = [];
   for (let i = 0; i < s.frames.length; i++) {
     const f = s.frames[i]!;
-    for (let r = 0; r < f.regs.length; r++) out.push(f.regs[r]!);
-    for (let k = 0; k < f.spills.length; k++) {
+    for (let r = 0; r < f.regs.length; r++) if (pred(f.regs[r]!)) out.push(f.regs[r]!);
+    let k = 0;
+    for (; k < f.spills.length; k++) {
       const r = f.spills[k];
-      if (r) out.push(r);
+      if (r && pred(r)) break;
+    }
+    if (k === f.spills.length) continue;
+    const spills = writableSpills(f);
+    for (; k < spills.length; k++) {
+      const r = spills[k];
+      if (r && pred(r)) out.push(r);
     }
   }
   return out;

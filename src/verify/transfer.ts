@@ -22,8 +22,8 @@ import { checkKernelStruct } from './kernel-struct.js';
 import { essentialName } from '../bpf/core-relo.js';
 import { destroyIfDynptr } from './dynptr.js';
 import {
-  AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, allRegs, cloneReg, curFrame,
-  isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, type Reg, type State,
+  AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regsWhere, cloneReg, curFrame,
+  isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, writableSpills, type Reg, type State,
 } from './state.js';
 import { tnumAdd, tnumIsConst, tnumSub, tnumText } from './tnum.js';
 
@@ -609,7 +609,7 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
       const fits = m.size === 8 || value.s.umax < 1n << BigInt(m.size * 8);
       if (fits && value.id === 0 && !isConst(value.s)) value.id = newId(env);
       saveSpill(f, spi, value, m.size);
-      if (!fits) f.spills[spi]!.id = 0;
+      if (!fits) writableSpills(f)[spi]!.id = 0;
     } else if (!value && aligned && m.imm !== undefined) {
       saveSpill(f, spi, regConst(BigInt(m.imm)), m.size);
     } else if (value && isPointer(value)) {
@@ -627,7 +627,7 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
       const zero = (value && isZeroReg(value)) || (!value && m.imm === 0);
       const kind = zero ? SLOT_ZERO : SLOT_MISC;
       const wasSpill = f.spills[spi] !== undefined;
-      f.spills[spi] = undefined;
+      if (wasSpill) writableSpills(f)[spi] = undefined;
       const bytes = writableBytes(f);
       if (wasSpill) for (let k = 0; k < 8; k++) if (bytes[(spi << 3) + k] === SLOT_SPILL) bytes[(spi << 3) + k] = SLOT_MISC;
       for (let k = 0; k < m.size; k++) bytes[i + k] = kind;
@@ -695,7 +695,7 @@ function isZeroReg(r: Reg): boolean {
 
 function saveSpill(f: State['frames'][number], spi: number, value: Reg, size: number): void {
   const base = spi << 3;
-  f.spills[spi] = cloneReg(value);
+  writableSpills(f)[spi] = cloneReg(value);
   const bytes = writableBytes(f);
   for (let k = 0; k < size; k++) bytes[base + k] = SLOT_SPILL;
   for (let k = size; k < 8; k++) {
@@ -763,10 +763,10 @@ function findGoodPktPointers(st: State, dst: Reg, type: string, rightOpen: boole
   if (dst.s.umax > BigInt(MAX_PACKET_OFF) || dst.s.umax + BigInt(dst.off) > BigInt(MAX_PACKET_OFF)) return;
   let range = dst.off;
   if (rightOpen) range++;
-  const regs = allRegs(st);
+  const regs = regsWhere(st, (r) => r.type === type && r.id === dst.id);
   for (let i = 0; i < regs.length; i++) {
     const r = regs[i]!;
-    if (r.type === type && r.id === dst.id) r.range = Math.max(r.range, range);
+    r.range = Math.max(r.range, range);
   }
 }
 
@@ -813,10 +813,9 @@ function matchPktPointers(thisSt: State, other: State, insn: Insn, op: CmpOp, d:
 /** mark_ptr_or_null_regs: every copy of the pointer with this id becomes NULL or non-NULL. */
 function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
   if (id === 0) return;
-  const regs = allRegs(st);
+  const regs = regsWhere(st, (r) => r.maybeNull && r.id === id);
   for (let i = 0; i < regs.length; i++) {
     const r = regs[i]!;
-    if (!r.maybeNull || r.id !== id) continue;
     if (isNull) {
       // A NULL acquired object releases its reference; a NULL pointer derived from a held one
       // (bpf_sk_fullsock, bpf_tcp_sock: made elsewhere than the reference) does not.
@@ -838,10 +837,9 @@ function markPtrOrNull(env: Env, st: State, id: number, isNull: boolean): void {
 
 function syncLinked(st: State, r: Reg): void {
   if (r.type !== 'scalar' || r.id === 0) return;
-  const regs = allRegs(st);
+  const regs = regsWhere(st, (x) => x !== r && x.type === 'scalar' && x.id === r.id);
   for (let i = 0; i < regs.length; i++) {
     const x = regs[i]!;
-    if (x === r || x.type !== 'scalar' || x.id !== r.id) continue;
     x.s = { ...r.s };
   }
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scalarUnknown, syncBounds } from '../../src/verify/bounds.js';
 import {
   SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, cloneState, newFrame, regConst, regNotInit, regPtr, regScalar, statesEqual,
-  writableBytes, type CompareMasks, type Reg, type State,
+  writableBytes, writableSpills, type CompareMasks, type Reg, type State,
 } from '../../src/verify/state.js';
 
 let seed = 0x1234567;
@@ -41,8 +41,8 @@ function randomState(): State {
     const kind = rand(4);
     if (kind === 3) {
       bytes.fill(SLOT_SPILL, slot * 8, slot * 8 + 8);
-      f.spills[slot] = randomReg();
-      if (f.spills[slot]!.type === 'not_init') f.spills[slot] = regConst(1n);
+      const r = randomReg();
+      writableSpills(f)[slot] = r.type === 'not_init' ? regConst(1n) : r;
     } else bytes.fill([0, SLOT_MISC, SLOT_ZERO][kind]!, slot * 8, slot * 8 + 8);
   }
   return st;
@@ -59,7 +59,7 @@ function mutate(st: State): State {
     if (rand(2) === 0) bytes[slot * 8 + rand(8)] = [0, SLOT_MISC, SLOT_ZERO][rand(3)]!;
     else {
       bytes.fill(SLOT_SPILL, slot * 8, slot * 8 + 8);
-      f.spills[slot] = regConst(BigInt(rand(3)));
+      writableSpills(f)[slot] = regConst(BigInt(rand(3)));
     }
   }
   return out;
