@@ -234,16 +234,22 @@ export function edgeFacts(b: Block, out: Facts, to: BlockId): Facts {
   return edge;
 }
 
-/** The facts at each reachable block's entry; empty for all when the loops do not settle. */
+/**
+ * The facts at each reachable block's entry; empty for all when the loops do not settle. Rounds
+ * in reverse post-order; a block is worked out again only when a predecessor's exit facts changed
+ * since it last was (the same facts would come out), so an acyclic function takes one round.
+ */
 export function branchFacts(fn: IrFunction, tracked: ReadonlySet<VReg>): Map<BlockId, Facts> {
   const order = reversePostOrder(fn);
   const preds = new Map<BlockId, BlockId[]>();
   for (const id of order) for (const s of successors(fn.blocks[id]!.term)) (preds.get(s) ?? preds.set(s, []).get(s)!).push(id);
   const ins = new Map<BlockId, Facts>();
   const outs = new Map<BlockId, Facts>();
+  const dirty = new Set<BlockId>(order);
   for (let round = 0; round < 20; round++) {
     let changed = false;
     for (const id of order) {
+      if (!dirty.delete(id)) continue;
       let entry: Facts | undefined;
       if (id !== 0) {
         for (const p of preds.get(id) ?? []) {
@@ -266,6 +272,7 @@ export function branchFacts(fn: IrFunction, tracked: ReadonlySet<VReg>): Map<Blo
       if (old === undefined || old.size !== out.size || [...out].some(([r, f]) => !sameFact(old.get(r), f))) {
         outs.set(id, out);
         changed = true;
+        for (const s of successors(fn.blocks[id]!.term)) dirty.add(s);
       }
     }
     if (!changed) return ins;
