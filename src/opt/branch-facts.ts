@@ -199,25 +199,28 @@ function instFact(i: Inst, facts: Facts): ValueFact | undefined {
 /** The registers whose facts can decide a branch or a return: those branches test or functions return, and what is copied or masked into them. */
 export function testedRegisters(fn: IrFunction): Set<VReg> {
   const tracked = new Set<VReg>();
+  const work: VReg[] = [];
+  const track = (r: VReg): void => {
+    if (tracked.has(r)) return;
+    tracked.add(r);
+    work.push(r);
+  };
+  // The registers each register is copied or computed from, over all its definitions.
+  const sources = new Map<VReg, VReg[]>();
   for (const b of fn.blocks) {
-    if (b.term.op === 'br') tracked.add(b.term.a);
-    if (b.term.op === 'ret' && b.term.value?.kind === 'reg') tracked.add(b.term.value.reg);
-  }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const b of fn.blocks) {
-      for (const i of b.insts) {
-        if (!((i.op === 'mov' || i.op === 'alu') && tracked.has(i.dst))) continue;
-        const srcs = i.op === 'mov' ? [i.src] : [i.a, i.b];
-        for (const s of srcs) {
-          if (s.kind === 'reg' && !tracked.has(s.reg)) {
-            tracked.add(s.reg);
-            grew = true;
-          }
-        }
+    if (b.term.op === 'br') track(b.term.a);
+    if (b.term.op === 'ret' && b.term.value?.kind === 'reg') track(b.term.value.reg);
+    for (const i of b.insts) {
+      if (i.op !== 'mov' && i.op !== 'alu') continue;
+      for (const s of i.op === 'mov' ? [i.src] : [i.a, i.b]) {
+        if (s.kind !== 'reg') continue;
+        const list = sources.get(i.dst);
+        if (list) list.push(s.reg);
+        else sources.set(i.dst, [s.reg]);
       }
     }
   }
+  while (work.length > 0) for (const s of sources.get(work.pop()!) ?? []) track(s);
   return tracked;
 }
 

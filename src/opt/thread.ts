@@ -39,6 +39,7 @@ function threadOnce(fn: IrFunction): boolean {
   for (const p of fn.blocks) {
     const at = entry.get(p.id);
     if (at === undefined) continue; // unreachable
+    if (!mayThread(fn, p, headers)) continue;
     const facts = new Map(at);
     for (const i of p.insts) stepFacts(i, facts, tracked);
     // Follow the chain from P as long as each step is decided: P -> M1 -> M2 ...; stop at a cycle.
@@ -75,6 +76,26 @@ function threadOnce(fn: IrFunction): boolean {
     }
   }
   return changed;
+}
+
+/**
+ * Whether threadOnce's first step from P can change anything, whatever the facts: P jumps to a
+ * bare return or to a chain of copies, or branches to a block that holds nothing but a branch.
+ * Only then are P's facts worked out (most blocks are neither).
+ */
+function mayThread(fn: IrFunction, p: Block, headers: ReadonlySet<BlockId>): boolean {
+  const t = p.term;
+  if (t.op === 'br') {
+    for (const id of [t.then, t.else]) {
+      const m = fn.blocks[id]!;
+      if (m.id !== p.id && !headers.has(m.id) && m.insts.length === 0 && m.term.op === 'br') return true;
+    }
+    return false;
+  }
+  if (t.op !== 'jmp') return false;
+  const m = fn.blocks[t.target]!;
+  if (m.insts.length === 0 && m.term.op === 'ret' && m.term.value?.kind === 'reg') return true;
+  return copyChain(fn, t.target, new Set([p.id]), headers) !== undefined;
 }
 
 /**

@@ -78,6 +78,23 @@ describe('branch facts', () => {
     expect(facts.has(r(2))).toBe(false);
   });
 
+  it('track the registers branches test and returns return, and every register copied or computed into them', () => {
+    const reg = (n: number) => ({ kind: 'reg' as const, reg: r(n) });
+    // %5 <- %4 <- (%3, %2) is tested; %1 -> %6 is written from %1 but %6 is never tested; %7 is returned.
+    const blocks: Block[] = [
+      {
+        id: 0, insts: [
+          { op: 'alu', alu: 'add', bits: 64, dst: r(4), a: reg(3), b: reg(2), span },
+          { op: 'mov', bits: 64, dst: r(6), src: reg(1), span },
+          { op: 'mov', bits: 32, dst: r(5), src: reg(4), span },
+        ], term: { op: 'br', cmp: 'eq', bits: 64, a: r(5), b: { kind: 'imm', value: 0n }, then: 1, else: 1, span },
+      },
+      { id: 1, insts: [{ op: 'mov', bits: 64, dst: r(7), src: reg(8), span }], term: { op: 'ret', value: reg(7), span } },
+    ];
+    const fn: IrFunction = { name: 'f', section: '.text', global: false, params: [r(0)], vregCount: 9, vregNames: new Map(), slots: [], blocks, span, source: undefined as never };
+    expect([...testedRegisters(fn)].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 7, 8]);
+  });
+
   it('at each block, the facts of rounds over every block until none changes (loops included)', () => {
     // branchFacts works a block out again only when a predecessor's exit facts changed; rounds
     // over every block, as written here, must give the same facts at every block.
