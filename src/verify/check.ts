@@ -259,8 +259,15 @@ export function checkProgram(env: Env): CheckResult {
   };
   // What statesEqual compares at instruction idx. A frame below the current one goes on at its
   // call (a callback returns to it) or after it; its stack slots may be read by the callee
-  // through a pointer, so they stay exact.
+  // through a pointer, so they stay exact. A state of one frame has the masks of its
+  // instruction, made once per instruction.
+  const oneFrameMasks: (CompareMasks | undefined)[][] = [new Array(insns.length), new Array(insns.length)];
   const masksAt = (st: State, idx: number, withPrecision: boolean): CompareMasks => {
+    if (st.frames.length !== 1) return frameMasks(st, idx, withPrecision);
+    const cache = oneFrameMasks[withPrecision ? 1 : 0]!;
+    return (cache[idx] ??= frameMasks(st, idx, withPrecision));
+  };
+  const frameMasks = (st: State, idx: number, withPrecision: boolean): CompareMasks => {
     const n = st.frames.length;
     const liveM: number[] = [], preciseM: number[] = [];
     for (let f = 0; f < n; f++) {

@@ -227,8 +227,10 @@ export function writableSpills(f: Frame): (Reg | undefined)[] {
 export function cloneFrame(f: Frame): Frame {
   f.bytesShared = true;
   f.spillsShared = true;
+  const regs = new Array<Reg>(f.regs.length);
+  for (let r = 0; r < regs.length; r++) regs[r] = cloneReg(f.regs[r]!);
   return {
-    regs: f.regs.map(cloneReg),
+    regs,
     bytes: f.bytes,
     bytesShared: true,
     words: f.words,
