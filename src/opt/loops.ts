@@ -22,26 +22,36 @@ export function predecessors(fn: IrFunction): BlockId[][] {
  * reverse post-order (iterative depth-first search).
  */
 export function reversePostOrder(fn: IrFunction, start: BlockId = 0, inside?: ReadonlySet<BlockId>): BlockId[] {
-  const seen = new Uint8Array(fn.blocks.length);
+  // The depth-first stack as two arrays (block, successors taken), each block on it at most
+  // once; successors in the order successors() gives them. This runs in most passes, on every
+  // block: no object or list per block.
+  const n = fn.blocks.length;
+  const seen = new Uint8Array(n);
+  const stackId = new Int32Array(n);
+  const stackNext = new Uint8Array(n);
   const post: BlockId[] = [];
-  const succOf = (id: BlockId) => {
-    const all = successors(fn.blocks[id]!.term);
-    return inside ? all.filter((s) => inside.has(s)) : all;
-  };
-  const stack: { id: BlockId; succ: BlockId[]; next: number }[] = [{ id: start, succ: succOf(start), next: 0 }];
+  let depth = 1;
+  stackId[0] = start;
   seen[start] = 1;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.next < top.succ.length) {
-      const s = top.succ[top.next++]!;
-      if (!seen[s]) {
-        seen[s] = 1;
-        stack.push({ id: s, succ: succOf(s), next: 0 });
-      }
-    } else {
-      stack.pop();
-      post.push(top.id);
+  while (depth > 0) {
+    const id = stackId[depth - 1]!;
+    const t = fn.blocks[id]!.term;
+    const k = stackNext[depth - 1]!;
+    // The k-th successor, or -1 past the last.
+    const s = t.op === 'jmp' ? (k === 0 ? t.target : -1)
+      : t.op === 'br' ? (k === 0 ? t.then : k === 1 && t.else !== t.then ? t.else : -1)
+        : -1;
+    if (s < 0) {
+      depth--;
+      post.push(id);
+      continue;
     }
+    stackNext[depth - 1] = k + 1;
+    if (seen[s] || (inside !== undefined && !inside.has(s))) continue;
+    seen[s] = 1;
+    stackId[depth] = s;
+    stackNext[depth] = 0;
+    depth++;
   }
   return post.reverse();
 }
