@@ -6,7 +6,8 @@
 // state and output, the parsed declarations and the checker's state after them, and a compile
 // whose main file begins with one of those lists, under the same options and the same header
 // files, takes that state instead of redoing the work. Each recorded state is used at most once
-// (the compile goes on changing it); a process compiles one file.
+// (the compile goes on changing it); a process compiles one file, so lists that begin alike may
+// share objects (shareTexts).
 //
 // Exactness. Preprocessing the include lines depends on the options (the predefined macros, -D,
 // -U, -include, the search list; the key is every option the front end may read), on the files
@@ -23,7 +24,7 @@
 import type { CompileContext, CompileOptions } from '../context.js';
 import { Diagnostics } from '../diag/diagnostic.js';
 import { joinPath, type FileSystem } from '../diag/fs.js';
-import type { SourceFile } from '../diag/source.js';
+import type { SourceFile, Span } from '../diag/source.js';
 import type { TranslationUnit } from '../parse/ast.js';
 import { recordEntry, type ReusedPrefix } from '../parse/parse-cache.js';
 import { parseRecording } from '../parse/parse.js';
@@ -294,7 +295,7 @@ export function recordHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, c
   });
   if (includeSpans.some(([, , a, b]) => a < 0 || b < 0)) return;
   tokens.pop(); // the 'eof'
-  store.entries.push({
+  const entry: HeaderPrefix = {
     key,
     headers: lines.map((l) => l.name),
     reads,
@@ -308,5 +309,68 @@ export function recordHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, c
     tokens,
     parsed: { items: items.slice(0, count), declared: decls.slice(0, count).flatMap((d) => d.declared), parserEnd: decls[count - 1]!.parserEnd },
     checked,
+  };
+  shareTexts(store.entries, entry);
+  store.entries.push(entry);
+}
+
+/**
+ * Makes `entry` hold the same string and SourceFile objects as the earlier entries where their
+ * contents are equal. Two lists that start alike read the same headers, and each recording read
+ * its own copy of every text; the startup snapshot keeps every object reachable from the store,
+ * and every start pays to load it. A compile takes one entry, so the shared objects are changed
+ * (a SourceFile's includedFrom) for that entry only.
+ */
+function shareTexts(earlier: readonly HeaderPrefix[], entry: HeaderPrefix): void {
+  const texts = new Map<string, string>();
+  const files = new Map<string, SourceFile>();
+  for (const e of earlier) {
+    for (const [, text] of e.reads) if (text !== undefined) texts.set(text, text);
+    for (const f of e.sources.slice(1)) files.set(`${f.id}\0${f.path}`, f);
+  }
+  const shared = (text: string): string => texts.get(text) ?? text;
+  entry.reads = entry.reads.map(([path, text]) => [path, text === undefined ? undefined : shared(text)]);
+  entry.sources = entry.sources.map((f, i) => {
+    const same = i > 0 ? files.get(`${f.id}\0${f.path}`) : undefined;
+    if (same && same.text === f.text && sameSpan(same.includedFrom, f.includedFrom) && same.lineStarts.length === f.lineStarts.length) return same;
+    f.text = shared(f.text);
+    return f;
   });
+  for (const guard of entry.pp.includeGuards.values()) guard.text = shared(guard.text);
+  for (const e of earlier) {
+    // A list that begins another one outputs the same first tokens: take them all, or none, so that
+    // tokens that shared an object (a macro expansion) still do.
+    const n = entry.tokens.length;
+    if (n <= e.tokens.length && entry.tokens.every((t, i) => sameValue(t, e.tokens[i]))) {
+      entry.tokens = e.tokens.slice(0, n);
+      break;
+    }
+  }
+  // The predefined macros and those of the common headers: a definition is never changed, only replaced.
+  for (const [name, macro] of entry.pp.macros) {
+    for (const e of earlier) {
+      const other = e.pp.macros.get(name);
+      if (other !== undefined && other !== macro && sameValue(macro, other)) {
+        entry.pp.macros.set(name, other);
+        break;
+      }
+    }
+  }
+}
+
+/** Deep equality of plain data: primitives, arrays, Sets and plain objects (same keys in the same order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (a instanceof Set) return b instanceof Set && a.size === b.size && [...a].every((x) => b.has(x));
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function sameSpan(a: Span | undefined, b: Span | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.file === b.file && a.start === b.start && a.end === b.end);
 }

@@ -118,6 +118,47 @@ describe('header prefixes', () => {
     expect(store.entries.map((e) => e.headers)).toEqual([['t.h']]);
   });
 
+  it('shares the texts, files, tokens and macro definitions a list has in common with one recorded before it', () => {
+    const fs = memoryFs({ '/inc/v.h': '#undef LIMIT\n#define LIMIT 4\nstatic inline u32 more(u32 x) { return x + LIMIT; }\n' });
+    // Recorded in one store, the shorter list takes the longer one's objects.
+    const both = (): HeaderPrefixStore => {
+      const store: HeaderPrefixStore = { entries: [], recording: true };
+      for (const [path, text] of [['/record/a.c', '#include <t.h>\n#include <v.h>\n'], ['/record/b.c', '#include <t.h>\n']] as const) {
+        build({ readFile: (p: string) => (p === path ? text : fs.readFile(p)) }, path, {}, store);
+      }
+      store.recording = false;
+      return store;
+    };
+    const store = both();
+    const [long, short] = store.entries;
+    expect(long!.headers).toEqual(['t.h', 'v.h']);
+    expect(short!.headers).toEqual(['t.h']);
+    expect(short!.tokens.length).toBeLessThan(long!.tokens.length);
+    expect(short!.tokens.every((t, i) => t === long!.tokens[i])).toBe(true);
+    expect(short!.sources[1]).toBe(long!.sources[1]);
+    expect(short!.reads[0]![1]).toBe(long!.reads[0]![1]);
+    expect(short!.pp.macros.get('SEC')).toBe(long!.pp.macros.get('SEC'));
+    // A definition the longer list replaced is its own.
+    expect(short!.pp.macros.get('LIMIT')!.body.map((t) => t.text)).toEqual(['3']);
+    expect(long!.pp.macros.get('LIMIT')!.body.map((t) => t.text)).toEqual(['4']);
+    // A list that is not the start of another keeps its own tokens.
+    const other: HeaderPrefixStore = { entries: [...recorded(fs, ['t.h']).entries], recording: true };
+    build({ readFile: (p: string) => (p === '/record/c.c' ? '#include <u.h>\n' : fs.readFile(p)) }, '/record/c.c', {}, other);
+    expect(other.entries[1]!.tokens[0]).not.toBe(other.entries[0]!.tokens[0]);
+    // Either entry, taken from a store where they share, gives the result of a compile from scratch.
+    let r = compare(fs, `#include <t.h>\n${PROGRAM}`, store);
+    expect(r.taken).toBe(true);
+    expect(store.entries.map((e) => e.headers)).toEqual([['t.h', 'v.h']]);
+    const fresh = both();
+    r = compare(fs, `#include <t.h>\n#include <v.h>\nint y = LIMIT + more(1);\n${PROGRAM}`, fresh);
+    expect(r.taken).toBe(true);
+    expect(fresh.entries.map((e) => e.headers)).toEqual([['t.h']]);
+    // The shorter list, taken after a compile used the longer one (and changed the objects it took): still exact.
+    const again = both();
+    expect(compare(fs, `#include <t.h>\n#include <v.h>\n${PROGRAM}`, again).taken).toBe(true);
+    expect(compare(fs, `#include <t.h>\nint z = LIMIT;\n${PROGRAM}`, again).taken).toBe(true);
+  });
+
   it('places diagnostics in the headers and in the file exactly as a compile from scratch', () => {
     const fs = memoryFs();
     // An error after the prefix, one that names a header's declaration, and a syntax error that makes the parser start over.
@@ -251,5 +292,20 @@ describe('header prefixes', () => {
     expect(build(both, '/src/main.c', flags, store2)).toEqual(plain2);
     expect(store2.entries).toHaveLength(0);
     expect(plain2.elf).toBe(plain.elf);
+    // The startup snapshot's lists, recorded in its order: <linux/bpf.h> alone shares the longer list's objects.
+    const store3: HeaderPrefixStore = { entries: [], recording: true };
+    for (const headers of [['linux/bpf.h', 'bpf/bpf_helpers.h'], ['linux/bpf.h']]) {
+      const path = `/record/${headers.length}.c`;
+      const text = headers.map((h) => `#include <${h}>\n`).join('');
+      build({ readFile: (p: string) => (p === path ? text : fs.readFile(p)) }, path, options, store3);
+    }
+    store3.recording = false;
+    expect(store3.entries[1]!.tokens[0]).toBe(store3.entries[0]!.tokens[0]);
+    const main3 = `#include <linux/bpf.h>\n#include <linux/if_ether.h>\n#include <bpf/bpf_helpers.h>\n${main.split('\n').slice(2).join('\n')}int eth_len = ETH_HLEN;\n`;
+    const third = { readFile: (p: string) => (p === '/src/main.c' ? main3 : fs.readFile(p)) };
+    const plain3 = build(third, '/src/main.c', options);
+    expect(plain3.elf.length).toBeGreaterThan(0);
+    expect(build(third, '/src/main.c', options, store3)).toEqual(plain3);
+    expect(store3.entries.map((e) => e.headers)).toEqual([['linux/bpf.h', 'bpf/bpf_helpers.h']]);
   });
 });
