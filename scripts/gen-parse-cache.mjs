@@ -17,7 +17,7 @@ const { stdlibDir } = await dist('cli/options.js');
 const { parseCacheDir, parseCacheFingerprint } = await dist('cli/parse-cache-files.js');
 const { preprocess } = await dist('pp/preprocess.js');
 const { parseRecording } = await dist('parse/parse.js');
-const { headSignature, recordEntry, PARSE_CACHE_FORMAT } = await dist('parse/parse-cache.js');
+const { entryText, headSignature, recordEntry, PARSE_CACHE_FORMAT } = await dist('parse/parse-cache.js');
 
 const outDir = parseCacheDir();
 const headers = stdlibDir().replace(/\/*$/, '/');
@@ -73,8 +73,8 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const index = { format: PARSE_CACHE_FORMAT, bundle: parseCacheFingerprint(readFileSync(join(root, 'dist/cli/bundle.cjs'), 'utf8')), entries: [] };
 unique.forEach((c, i) => {
-  const file = `${i}.json`;
-  writeFileSync(join(outDir, file), JSON.stringify(c.entry));
+  const file = `${i}.entry`;
+  writeFileSync(join(outDir, file), entryText(c.entry));
   index.entries.push({ head: c.head, file });
 });
 writeFileSync(join(outDir, 'index.json'), JSON.stringify(index));

@@ -1,4 +1,4 @@
-// The parse cache on disk: dist/cli/parse-cache/index.json names the entries (one JSON file each,
+// The parse cache on disk: dist/cli/parse-cache/index.json names the entries (one file each, entryText(),
 // written by scripts/gen-parse-cache.mjs at `npm run build`) and the bundle they were recorded
 // with. A cache recorded with another bundle (another ebcc, or sources rebuilt since) is ignored:
 // its parser may build other trees. Matching the tokens themselves is parse-cache.ts's job.
@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PARSE_CACHE_FORMAT, type ParseCache, type ParseCacheEntry } from '../parse/parse-cache.js';
+import { entryFromText, PARSE_CACHE_FORMAT, type ParseCache, type StoredParseCacheEntry } from '../parse/parse-cache.js';
 
 export interface ParseCacheIndex {
   format: number;
@@ -41,9 +41,9 @@ export function readParseCacheOf(dir: string, fingerprint: string): ParseCache |
   return {
     entries: index.entries.map((e) => ({
       head: e.head,
-      load: (): ParseCacheEntry | undefined => {
+      load: (): StoredParseCacheEntry | undefined => {
         try {
-          return JSON.parse(readFileSync(join(dir, e.file), 'utf8')) as ParseCacheEntry;
+          return entryFromText(readFileSync(join(dir, e.file), 'utf8'));
         } catch {
           return undefined;
         }

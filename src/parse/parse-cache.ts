@@ -13,12 +13,15 @@
 // checks the bundle's fingerprint) all change or invalidate the tokens, and the parse runs as
 // before. The recorded declarations are a JSON graph: bigints, undefined members, special numbers
 // and objects shared between nodes are placeholders mended by a list of fix-ups, so the decoded
-// declarations equal the parsed ones, sharing and key order included.
+// declarations equal the parsed ones, sharing and key order included. On disk (entryText) the
+// declarations follow the rest as JSON text, one after another, so a parse that takes only the
+// first few parses only their text: a program whose headers differ from ebcc's after a few shared
+// typedefs pays for those, not for the 1 MB of the rest.
 import type { MacroExpansion } from '../diag/diagnostic.js';
 import type { Token, TokenKind } from '../pp/token.js';
 import type * as ast from './ast.js';
 
-export const PARSE_CACHE_FORMAT = 1;
+export const PARSE_CACHE_FORMAT = 2;
 
 const KINDS: readonly TokenKind[] = ['ident', 'number', 'char', 'string', 'punct', 'pragma', 'eof'];
 const KIND_INDEX: ReadonlyMap<TokenKind, number> = new Map(KINDS.map((k, i) => [k, i]));
@@ -57,9 +60,33 @@ export interface ParseCacheEntry {
   fixups: Fixup[];
 }
 
+/** A ParseCacheEntry as read from its file: `items` is the declarations' JSON text, the i-th ending at itemEnds[i]. */
+export interface StoredParseCacheEntry extends Omit<ParseCacheEntry, 'items'> {
+  items: string;
+  itemEnds: number[];
+}
+
 /** Cached entries to try, each loaded only when its first tokens match; load() returns a fresh copy each time. */
 export interface ParseCache {
-  entries: { head: string; load(): ParseCacheEntry | undefined }[];
+  entries: { head: string; load(): StoredParseCacheEntry | undefined }[];
+}
+
+/** The file text of an entry: one JSON line of all but the declarations, then their JSON texts, comma-separated. */
+export function entryText(entry: ParseCacheEntry): string {
+  const { items, ...rest } = entry;
+  const texts = items.map((item) => JSON.stringify(item));
+  const itemEnds: number[] = [];
+  let end = -1;
+  for (const t of texts) itemEnds.push((end += t.length + 1));
+  // JSON.stringify writes no line break: the first one ends the first part.
+  return `${JSON.stringify({ ...rest, itemEnds })}\n${texts.join(',')}`;
+}
+
+/** Reads entryText()'s text; the declarations stay text until a parse takes them. */
+export function entryFromText(text: string): StoredParseCacheEntry {
+  const line = text.indexOf('\n');
+  const rest = JSON.parse(text.slice(0, line)) as Omit<StoredParseCacheEntry, 'items'>;
+  return { ...rest, items: text.slice(line + 1) };
 }
 
 /** The declarations a parse may take instead of parsing its first `parserEnd` tokens. */
@@ -98,7 +125,7 @@ export function reusePrefix(cache: ParseCache, tokens: readonly Token[], c23: bo
 }
 
 /** How many of the entry's declarations have all their tokens (look-ahead included) equal to `tokens`. */
-function matchingDecls(entry: ParseCacheEntry, tokens: readonly Token[]): number {
+function matchingDecls(entry: StoredParseCacheEntry, tokens: readonly Token[]): number {
   const checked = new Map<MacroExpansion, number>();
   let verified = 0;
   let count = 0;
@@ -112,7 +139,7 @@ function matchingDecls(entry: ParseCacheEntry, tokens: readonly Token[]): number
   return count;
 }
 
-function sameToken(entry: ParseCacheEntry, index: number, t: Token, checked: Map<MacroExpansion, number>): boolean {
+function sameToken(entry: StoredParseCacheEntry, index: number, t: Token, checked: Map<MacroExpansion, number>): boolean {
   const r = entry.tokens;
   const at = index * TOKEN_FIELDS;
   const flags = (t.spaceBefore ? 1 : 0) | (t.lineStart ? 2 : 0);
@@ -121,7 +148,7 @@ function sameToken(entry: ParseCacheEntry, index: number, t: Token, checked: Map
   return sameExpansion(entry, r[at + 6]!, t.expansion, checked);
 }
 
-function sameExpansion(entry: ParseCacheEntry, index: number, e: MacroExpansion | undefined, checked: Map<MacroExpansion, number>): boolean {
+function sameExpansion(entry: StoredParseCacheEntry, index: number, e: MacroExpansion | undefined, checked: Map<MacroExpansion, number>): boolean {
   if (e === undefined) return index === -1;
   if (index === -1) return false;
   const known = checked.get(e);
@@ -138,9 +165,10 @@ function sameExpansion(entry: ParseCacheEntry, index: number, e: MacroExpansion 
   return same;
 }
 
-/** The first `count` recorded declarations as AST objects; mends the entry's own (fresh) copy in place. */
-function decodeItems(entry: ParseCacheEntry, count: number): ast.ExternalDecl[] {
-  return decodeGraph(entry.items, entry.fixups, count) as ast.ExternalDecl[];
+/** The first `count` recorded declarations as AST objects, parsed from their text alone. */
+function decodeItems(entry: StoredParseCacheEntry, count: number): ast.ExternalDecl[] {
+  const roots = JSON.parse(`[${entry.items.slice(0, entry.itemEnds[count - 1])}]`) as unknown[];
+  return decodeGraph(roots, entry.fixups, count) as ast.ExternalDecl[];
 }
 
 /** The first `count` roots of an encodeGraph() result, mended in place. */

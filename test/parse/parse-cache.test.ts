@@ -11,7 +11,7 @@ import { parseCacheFingerprint, readParseCache } from '../../src/cli/parse-cache
 import { createContext, type CompileOptions } from '../../src/context.js';
 import { MemoryFileSystem } from '../../src/diag/fs.js';
 import type * as ast from '../../src/parse/ast.js';
-import { decodeGraph, encodeGraph, headSignature, recordEntry, reusePrefix, type Fixup, type ParseCache, type ParseCacheEntry } from '../../src/parse/parse-cache.js';
+import { decodeGraph, encodeGraph, entryFromText, entryText, headSignature, recordEntry, reusePrefix, type Fixup, type ParseCache, type ParseCacheEntry } from '../../src/parse/parse-cache.js';
 import { parse, parseRecording } from '../../src/parse/parse.js';
 import { preprocess } from '../../src/pp/preprocess.js';
 import type { Token } from '../../src/pp/token.js';
@@ -57,8 +57,8 @@ function record(main: string, options: Partial<CompileOptions> = {}): ParseCache
 }
 
 function cacheOf(entry: ParseCacheEntry, tokens: Token[]): ParseCache {
-  const text = JSON.stringify(entry);
-  return { entries: [{ head: headSignature(tokens), load: () => JSON.parse(text) as ParseCacheEntry }] };
+  const text = entryText(entry);
+  return { entries: [{ head: headSignature(tokens), load: () => entryFromText(text) }] };
 }
 
 /** The AST as text, bigints and undefined members spelled out, so that equal text means equal trees. */
@@ -109,6 +109,23 @@ describe('parse cache', () => {
     const r = parseBoth(MAIN_A, cacheOf(entry, tokens), { defines: [{ name: 'WIDE' }] });
     expect(r.cached).toBe(r.plain);
     expect(r.cached).toContain('"name":"u64"');
+  });
+
+  it('reads no more of the stored declarations than it takes', () => {
+    const { tokens } = tokensOf(MAIN_A, { defines: [{ name: 'WIDE' }] });
+    const taken = reusePrefix(cacheOf(entry, tokens), tokens, false)!.items.length;
+    expect(taken).toBeGreaterThan(0);
+    // The text of the declarations after those taken is damaged: a parse that read it would fail.
+    const stored = entryFromText(entryText(entry));
+    expect(stored.itemEnds).toHaveLength(entry.decls.length);
+    const damaged = { ...stored, items: `${stored.items.slice(0, stored.itemEnds[taken - 1])},{"kind":` };
+    const reused = reusePrefix({ entries: [{ head: headSignature(tokens), load: () => ({ ...damaged }) }] }, tokens, false);
+    expect(reused?.items).toEqual(reusePrefix(cacheOf(entry, tokens), tokens, false)!.items);
+    // Each declaration's text is exactly its own.
+    stored.itemEnds.forEach((end, i) => {
+      const start = i === 0 ? 0 : stored.itemEnds[i - 1]! + 1;
+      expect(stored.items.slice(start, end)).toBe(JSON.stringify(entry.items[i]));
+    });
   });
 
   it('takes nothing when the header text differs before the first declaration ends', () => {
@@ -163,17 +180,17 @@ describe('parse cache files', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const entry = record(MAIN_A);
   const { tokens } = tokensOf(MAIN_A);
-  writeFileSync(join(dir, '0.json'), JSON.stringify(entry));
+  writeFileSync(join(dir, '0.entry'), entryText(entry));
 
   it('reads a cache recorded with the running bundle', () => {
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 1, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.json' }] }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 2, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.entry' }] }));
     const cache = readParseCache(dir, 'bundle text');
     expect(cache?.entries).toHaveLength(1);
     expect(reusePrefix(cache!, tokens, false)?.items.length).toBe(entry.decls.length);
   });
 
   it('ignores a cache recorded with another bundle, another format, or none at all', () => {
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 1, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.json' }] }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 2, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.entry' }] }));
     expect(readParseCache(dir, 'bundle text, rebuilt')).toBeUndefined();
     writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 0, bundle: parseCacheFingerprint('bundle text'), entries: [] }));
     expect(readParseCache(dir, 'bundle text')).toBeUndefined();
@@ -181,8 +198,8 @@ describe('parse cache files', () => {
   });
 
   it('skips an entry whose file is unreadable or of another format', () => {
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 1, bundle: parseCacheFingerprint('b'), entries: [{ head: headSignature(tokens), file: 'gone.json' }, { head: headSignature(tokens), file: 'old.json' }] }));
-    writeFileSync(join(dir, 'old.json'), JSON.stringify({ ...entry, format: 0 }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 2, bundle: parseCacheFingerprint('b'), entries: [{ head: headSignature(tokens), file: 'gone.json' }, { head: headSignature(tokens), file: 'old.json' }] }));
+    writeFileSync(join(dir, 'old.json'), entryText({ ...entry, format: 1 }));
     expect(reusePrefix(readParseCache(dir, 'b')!, tokens, false)).toBeUndefined();
   });
 });
