@@ -224,8 +224,10 @@ export function findIrreducibleEdge(fn: IrFunction): { from: BlockId; to: BlockI
  * read (a parameter counts as written at the entry): only for these is "the value of the
  * definition" the value every read sees. One read before its definition in a loop body (a
  * variable left uninitialised before the loop, read only from the second iteration on) sees the
- * previous iteration's value. Undefined when the function has no cycle: then every read of a
- * register written once sees that write. Needs: blocks reachable from block 0.
+ * previous iteration's value. A read that some paths reach without the definition counts too
+ * when neither the definition nor the read is on a cycle: those paths read an undefined value.
+ * Undefined when the function has no cycle: then every read of a register written once sees that
+ * write. Needs: blocks reachable from block 0.
  */
 export function defsBeforeUses(fn: IrFunction): Set<VReg> | undefined {
   if (!hasCycle(fn)) return undefined; // no loop, natural or irreducible
@@ -247,10 +249,18 @@ export function defsBeforeUses(fn: IrFunction): Set<VReg> | undefined {
   }
   const ok = new Set<VReg>();
   for (const [r, n] of count) if (n === 1) ok.add(r);
+  // Blocks on a cycle. Outside them every block runs at most once, so a definition there that a
+  // read outside them does not come after on every path leaves the read an undefined value on the
+  // other paths, which may as well be the defined one, as in a function without loops (clang's
+  // phi of a value and undef). With an irreducible cycle, every read must come after.
+  const irreducible = findIrreducibleEdge(fn) !== undefined;
+  const onCycle = new Set<BlockId>();
+  if (!irreducible) for (const l of findLoops(fn)) for (const b of l.blocks) onCycle.add(b);
   const read = (r: VReg, block: BlockId, index: number) => {
     const w = where.get(r);
     if (!w || !ok.has(r)) return;
-    if (w.block === block ? w.index >= index : !dom.dominates(w.block, block)) ok.delete(r);
+    if (w.block === block ? w.index < index : dom.dominates(w.block, block)) return;
+    if (irreducible || w.block === block || onCycle.has(w.block) || onCycle.has(block)) ok.delete(r);
   };
   for (const b of fn.blocks) {
     b.insts.forEach((i, index) => {

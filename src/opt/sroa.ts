@@ -7,7 +7,9 @@
 // read and written at several widths) share one register when together they span at most 8
 // bytes: a narrower load shifts and masks it, a narrower store merges into it (little endian, as
 // the bytes sit in memory). Each field register starts at 0 at the entry (the
-// copy is dead, and removed, unless an uninitialised field is read). A packet offset kept in a
+// copy is dead, and removed, unless an uninitialised field is read), except a field that stores
+// only ever set whole: it is left undefined on the paths that never set it, as lowering leaves a
+// local assigned on some paths only. A packet offset kept in a
 // struct member so stays a register the verifier knows (the constant 14 rather than an unknown
 // value read back from the stack), as clang's SROA keeps it. Invalidates: liveness.
 import type { Address, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
@@ -107,6 +109,9 @@ export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}):
   if (fields.size === 0) return false;
 
   const newVReg = () => fn.vregCount++ as VReg;
+  // Fields that some store sets whole, and fields that a store sets in part (which reads the rest).
+  const setWhole = new Set<VReg>();
+  const setInPart = new Set<VReg>();
   for (const b of fn.blocks) {
     const out: Inst[] = [];
     for (const i of b.insts) {
@@ -120,8 +125,13 @@ export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}):
       if (i.op === 'load') {
         out.push(...loadFrom(f!, at.off - f!.off, i.size, i.dst, i.span));
       } else if (i.src.kind === 'reg') {
-        if (f!.off === at.off && f!.size === i.size) out.push(storeInto(f!.reg, i.src, i.size, i.span));
-        else out.push(...mergeInto(f!, at.off - f!.off, i.size, i.src, newVReg, i.span));
+        if (f!.off === at.off && f!.size === i.size) {
+          out.push(storeInto(f!.reg, i.src, i.size, i.span));
+          setWhole.add(f!.reg);
+        } else {
+          out.push(...mergeInto(f!, at.off - f!.off, i.size, i.src, newVReg, i.span));
+          setInPart.add(f!.reg);
+        }
       } else {
         // An immediate store: the bytes of each field it covers, or covers in part (little endian).
         const v = BigInt.asUintN(i.size * 8, i.src.value);
@@ -130,8 +140,13 @@ export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}):
           const hi = Math.min(x.off + x.size, at.off + i.size);
           if (lo >= hi) continue;
           const piece = (v >> BigInt((lo - at.off) * 8)) & mask(hi - lo);
-          if (lo === x.off && hi === x.off + x.size) out.push({ op: 'mov', bits: 64, dst: x.reg, src: { kind: 'imm', value: piece }, span: i.span });
-          else out.push(...mergeInto(x, lo - x.off, hi - lo, { kind: 'imm', value: piece }, newVReg, i.span));
+          if (lo === x.off && hi === x.off + x.size) {
+            out.push({ op: 'mov', bits: 64, dst: x.reg, src: { kind: 'imm', value: piece }, span: i.span });
+            setWhole.add(x.reg);
+          } else {
+            out.push(...mergeInto(x, lo - x.off, hi - lo, { kind: 'imm', value: piece }, newVReg, i.span));
+            setInPart.add(x.reg);
+          }
         }
       }
     }
@@ -139,7 +154,16 @@ export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}):
   }
   const entry = fn.blocks[0]!;
   const init: Inst[] = [];
-  for (const fs of fields.values()) for (const f of fs) init.push({ op: 'mov', bits: 64, dst: f.reg, src: { kind: 'imm', value: 0n }, span: fn.span });
+  for (const fs of fields.values()) {
+    for (const f of fs) {
+      // A field only ever set whole and set on some path is left without a value at the entry,
+      // as lowering leaves a local assigned on some paths only: the optimiser then takes the
+      // assigned value for the paths that never set it, as clang does with an undefined value
+      // (a parser's out-parameter left unset on its error return, then tested by the caller).
+      if (setWhole.has(f.reg) && !setInPart.has(f.reg)) continue;
+      init.push({ op: 'mov', bits: 64, dst: f.reg, src: { kind: 'imm', value: 0n }, span: fn.span });
+    }
+  }
   entry.insts.unshift(...init);
   return true;
 }
