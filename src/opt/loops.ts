@@ -177,7 +177,10 @@ export function dominators(fn: IrFunction, preds: BlockId[][]): Dominators {
 export function findLoops(fn: IrFunction): Loop[] {
   if (!hasCycle(fn)) return [];
   const preds = predecessors(fn);
-  const dom = dominators(fn, preds);
+  return naturalLoops(fn, preds, dominators(fn, preds));
+}
+
+function naturalLoops(fn: IrFunction, preds: BlockId[][], dom: Dominators): Loop[] {
   const byHeader = new Map<BlockId, Loop>();
   for (const b of fn.blocks) {
     for (const h of successors(b.term)) {
@@ -206,8 +209,10 @@ export function findLoops(fn: IrFunction): Loop[] {
  */
 export function findIrreducibleEdge(fn: IrFunction): { from: BlockId; to: BlockId } | undefined {
   if (!hasCycle(fn)) return undefined;
-  const preds = predecessors(fn);
-  const dom = dominators(fn, preds);
+  return irreducibleEdge(fn, dominators(fn, predecessors(fn)));
+}
+
+function irreducibleEdge(fn: IrFunction, dom: Dominators): { from: BlockId; to: BlockId } | undefined {
   const rpo = reversePostOrder(fn);
   const order = new Int32Array(fn.blocks.length).fill(-1);
   rpo.forEach((b, i) => (order[b] = i));
@@ -253,9 +258,9 @@ export function defsBeforeUses(fn: IrFunction): Set<VReg> | undefined {
   // read outside them does not come after on every path leaves the read an undefined value on the
   // other paths, which may as well be the defined one, as in a function without loops (clang's
   // phi of a value and undef). With an irreducible cycle, every read must come after.
-  const irreducible = findIrreducibleEdge(fn) !== undefined;
+  const irreducible = irreducibleEdge(fn, dom) !== undefined;
   const onCycle = new Set<BlockId>();
-  if (!irreducible) for (const l of findLoops(fn)) for (const b of l.blocks) onCycle.add(b);
+  if (!irreducible) for (const l of naturalLoops(fn, preds, dom)) for (const b of l.blocks) onCycle.add(b);
   const read = (r: VReg, block: BlockId, index: number) => {
     const w = where.get(r);
     if (!w || !ok.has(r)) return;

@@ -7,6 +7,7 @@
 import type { Inst, IrFunction } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { returnsLow32 } from '../bpf/prog-types.js';
+import { countDefsAndUses } from './copy-prop.js';
 
 function clearsUpperHalf(i: Inst): boolean {
   switch (i.op) {
@@ -234,18 +235,7 @@ export function eliminateRedundantMasks(fn: IrFunction): boolean {
  * then drops the mask. Invalidates: liveness.
  */
 export function dropMasksBeforeNarrowStores(fn: IrFunction): boolean {
-  const defs = new Map<number, number>();
-  const uses = new Map<number, number>();
-  const count = (m: Map<number, number>, r: number) => m.set(r, (m.get(r) ?? 0) + 1);
-  for (const p of fn.params) count(defs, p);
-  for (const b of fn.blocks) {
-    for (const i of b.insts) {
-      const d = instDef(i);
-      if (d !== undefined) count(defs, d);
-      for (const u of instUses(i)) count(uses, u);
-    }
-    for (const u of termUses(b.term)) count(uses, u);
-  }
+  const { defs, uses } = countDefsAndUses(fn);
   const KEEP: ReadonlyMap<bigint, number> = new Map([[0xffn, 1], [0xffffn, 2], [0xffffffffn, 4]]);
   let changed = false;
   for (const b of fn.blocks) {
@@ -255,7 +245,7 @@ export function dropMasksBeforeNarrowStores(fn: IrFunction): boolean {
       if (bytes === undefined || defs.get(mask.dst) !== 1 || mask.a.reg === mask.dst) return;
       const src = mask.a.reg;
       const stores: (Inst & { op: 'store' })[] = [];
-      for (let j = k + 1; j < b.insts.length && stores.length < (uses.get(mask.dst) ?? 0); j++) {
+      for (let j = k + 1; j < b.insts.length && stores.length < uses.get(mask.dst); j++) {
         const i = b.insts[j]!;
         if (i.op === 'store' && i.src.kind === 'reg' && i.src.reg === mask.dst && i.size <= bytes && !(i.addr.kind === 'reg' && i.addr.reg === mask.dst)) stores.push(i);
         else if (instUses(i).includes(mask.dst)) return;
