@@ -75,5 +75,16 @@ v8.startupSnapshot.setDeserializeMainFunction(async () => {
       throw e;
     });
   }
-  process.exitCode = await main(args, { bundleFingerprint, headerPrefixes });
+  exitNow(await main(args, { bundleFingerprint, headerPrefixes }));
 });
+
+/**
+ * Ends the process with status as soon as nothing waits to be written. Left to end by itself,
+ * node first waits for V8's background tasks and tears the heap down, ~20 ms after an l4lb.c
+ * compile (strace: the output's rename to exit_group 71 ms, against 3 ms with process.exit).
+ * Writes to files and pipes are synchronous on Linux; elsewhere a pending write keeps the slow way.
+ */
+function exitNow(status) {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(status);
+  process.exitCode = status;
+}

@@ -145,6 +145,23 @@ describe.runIf(existsSync(BLOB) && existsSync(join(REPO_DIR, 'dist/cli/snapshot.
     expect({ ...fromBundle, via: [] }).toEqual({ ...fromSnapshot, via: [] });
   }, 60_000);
 
+  it('writes an output longer than a pipe holds whole, both ways, before it exits', () => {
+    // The process ends as soon as the compile returns (without the heap teardown), but only once
+    // nothing waits to be written: 20,000 lines of -E are ~300 KB through a 64 KB pipe.
+    const lines = Array.from({ length: 20_000 }, (_, i) => `int value_${i} = ${i};`);
+    writeFileSync(join(top, 'work/long.c'), `${lines.join('\n')}\n`);
+    writeStamp(fakeNode);
+    const fromSnapshot = run(['-E', 'long.c']);
+    expect(fromSnapshot.via).toBe('snapshot');
+    expect(fromSnapshot.status).toBe(0);
+    const printed = fromSnapshot.stdout.split('\n').filter((l) => l.startsWith('int value_'));
+    expect(printed).toEqual(lines);
+    rmSync(stamp);
+    const fromBundle = run(['-E', 'long.c']);
+    expect(fromBundle.via).toBe('bundle');
+    expect({ ...fromBundle, via: '', started: '' }).toEqual({ ...fromSnapshot, via: '', started: '' });
+  }, 60_000);
+
   it('is reached through a symlink, as npm links node_modules/.bin/ebcc, and keeps the exit status', () => {
     writeStamp(fakeNode);
     const link = join(top, 'work/ebcc-link');
