@@ -34,20 +34,24 @@ export function getParser(): CParser {
  */
 export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser(), prefix?: ReusedPrefix): ast.TranslationUnit {
   const c23 = ctx.options.c23 === true;
-  const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 });
   const reused = prefix ?? (ctx.parseCache ? reusePrefix(ctx.parseCache, tokens, c23) : undefined);
-  let state = new ParseState(ctokens, pragmasBefore);
-  let parsed = false;
+  let state: ParseState | undefined;
   if (reused) {
+    // Token indexes stay those of the whole stream (startOffset): spans, pragmas and recovery use
+    // them. The parser tokens of the declarations taken are not made: the parser starts after them.
+    const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 }, reused.parserEnd);
+    state = new ParseState(ctokens, pragmasBefore);
     state.items.push(...reused.items);
     for (const [name, isTypedef] of reused.declared) state.scopes.declare(name, isTypedef);
-    // Token indexes stay those of the whole stream (startOffset): spans, pragmas and recovery use them.
     runParser(parser, state, ctokens.slice(reused.parserEnd), tokens);
     // A syntax error is reported from a parse of the whole stream, exactly as without the cache.
-    parsed = state.diagnostics.length === 0;
-    if (!parsed) state = new ParseState(ctokens, pragmasBefore);
+    if (state.diagnostics.length > 0) state = undefined;
   }
-  if (!parsed) runParser(parser, state, ctokens, tokens);
+  if (!state) {
+    const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 });
+    state = new ParseState(ctokens, pragmasBefore);
+    runParser(parser, state, ctokens, tokens);
+  }
   for (const d of state.diagnostics) {
     ctx.diags.error(d.code, d.message, d.span, d.expansion ? { expansion: d.expansion } : {});
   }

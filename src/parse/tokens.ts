@@ -168,9 +168,20 @@ const C23_WORDS: ReadonlyMap<string, { type: TokenType; image: string }> = new M
   ['false', { type: IntegerConstant, image: '0' }],
 ]);
 
-export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}): { tokens: CToken[]; pragmasBefore: Map<number, Token[]> } {
+/** What stands for each parser token before `from` (toParserTokens): a parse that starts at `from` never reads them. */
+const LEFT_OUT: CToken = Object.freeze({ image: '', startOffset: -1, endOffset: -1, tokenType: Unknown, tokenTypeIdx: Unknown.tokenTypeIdx! });
+
+/**
+ * `from`: the parser tokens before this index are not made (LEFT_OUT stands for each), for a parse
+ * that takes the declarations they make from elsewhere (parse-cache.ts) and starts at `from`;
+ * indexes and pragmas are still those of the whole stream, and the last token is always made (a
+ * message at the end of the input is placed after it).
+ */
+export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}, from = 0): { tokens: CToken[]; pragmasBefore: Map<number, Token[]> } {
   const out: CToken[] = [];
   const pragmasBefore = new Map<number, Token[]>();
+  const c23 = opts.c23 === true;
+  let last: Token | undefined;
   for (const t of tokens) {
     if (t.kind === 'eof') break;
     if (t.kind === 'pragma') {
@@ -179,18 +190,24 @@ export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}): {
       pragmasBefore.set(out.length, list);
       continue;
     }
-    const c23 = opts.c23 && t.kind === 'ident' ? C23_WORDS.get(t.text) : undefined;
-    const type = c23?.type ?? tokenTypeOf(t);
-    out.push({
-      image: c23?.image ?? t.text,
-      startOffset: out.length,
-      endOffset: out.length,
-      tokenType: type,
-      tokenTypeIdx: type.tokenTypeIdx!,
-      src: t,
-    });
+    last = t;
+    out.push(out.length < from ? LEFT_OUT : parserToken(t, out.length, c23));
   }
+  if (last && out[out.length - 1] === LEFT_OUT) out[out.length - 1] = parserToken(last, out.length - 1, c23);
   return { tokens: out, pragmasBefore };
+}
+
+function parserToken(t: Token, index: number, c23: boolean): CToken {
+  const word = c23 && t.kind === 'ident' ? C23_WORDS.get(t.text) : undefined;
+  const type = word?.type ?? tokenTypeOf(t);
+  return {
+    image: word?.image ?? t.text,
+    startOffset: index,
+    endOffset: index,
+    tokenType: type,
+    tokenTypeIdx: type.tokenTypeIdx!,
+    src: t,
+  };
 }
 
 function tokenTypeOf(t: Token): TokenType {

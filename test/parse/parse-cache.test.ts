@@ -13,6 +13,7 @@ import { MemoryFileSystem } from '../../src/diag/fs.js';
 import type * as ast from '../../src/parse/ast.js';
 import { decodeGraph, encodeGraph, entryFromText, entryText, headSignature, recordEntry, reusePrefix, type Fixup, type ParseCache, type ParseCacheEntry } from '../../src/parse/parse-cache.js';
 import { parse, parseRecording } from '../../src/parse/parse.js';
+import { toParserTokens } from '../../src/parse/tokens.js';
 import { preprocess } from '../../src/pp/preprocess.js';
 import type { Token } from '../../src/pp/token.js';
 
@@ -126,6 +127,21 @@ describe('parse cache', () => {
       const start = i === 0 ? 0 : stored.itemEnds[i - 1]! + 1;
       expect(stored.items.slice(start, end)).toBe(JSON.stringify(entry.items[i]));
     });
+  });
+
+  it('makes no parser tokens for the declarations it takes but the last of the stream, and keeps every index and pragma', () => {
+    const { tokens } = tokensOf(`${MAIN_A}#pragma unroll\nint z;\n`);
+    const whole = toParserTokens(tokens);
+    const from = reusePrefix(cacheOf(entry, tokens), tokens, false)!.parserEnd;
+    const part = toParserTokens(tokens, {}, from);
+    expect(part.tokens).toHaveLength(whole.tokens.length);
+    expect(part.pragmasBefore).toEqual(whole.pragmasBefore);
+    expect(part.pragmasBefore.size).toBe(1);
+    expect(part.tokens.slice(from)).toEqual(whole.tokens.slice(from));
+    expect(part.tokens.slice(0, from).every((t) => t.src === undefined)).toBe(true);
+    const none = toParserTokens(tokens, {}, whole.tokens.length);
+    expect(none.tokens[whole.tokens.length - 1]).toEqual(whole.tokens[whole.tokens.length - 1]);
+    expect(none.tokens[whole.tokens.length - 2]!.src).toBeUndefined();
   });
 
   it('takes nothing when the header text differs before the first declaration ends', () => {
