@@ -27,7 +27,7 @@ import { Reject } from './reject.js';
 import { isPktKind, makeDynptr, useDynptr, type DynptrKind } from './dynptr.js';
 import {
   ITER_ACTIVE, ITER_DRAINED, SLOT_INVALID, SLOT_SPILL, STACK_SIZE, regsWhere, cloneState, curFrame, regConst, regNotInit, regPtr, regScalar,
-  writableBytes, writableSpills, type Reg, type State,
+  writableBytes, writableSpill, writableSpills, type Reg, type State,
 } from './state.js';
 
 /** An argument of a kfunc, from its BTF prototype. */
@@ -664,14 +664,14 @@ function iterKfunc(env: Env, st: State, info: KfuncInfo, proto: Proto, insnIdx: 
   if (active) {
     other = cloneState(st);
     const of = other.frames[r.frame]!;
-    for (let k = 0; k < slots; k++) writableSpills(of)[spi + k]!.memSize++;
+    for (let k = 0; k < slots; k++) writableSpill(of, spi + k).memSize++;
     const oregs = curFrame(other).regs;
     clobber(oregs);
     oregs[0] = regPtr('mem', { memSize: 4, origin: insnIdx });
     const prev = env.prevVisit?.(insnIdx, other);
     if (prev) widenScalars(other, prev);
   }
-  for (let k = 0; k < slots; k++) writableSpills(f)[spi + k]!.range = ITER_DRAINED;
+  for (let k = 0; k < slots; k++) writableSpill(f, spi + k).range = ITER_DRAINED;
   clobber(regs);
   regs[0] = regConst(0n);
   return other;

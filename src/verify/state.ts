@@ -135,12 +135,13 @@ export interface Frame {
   /** `bytes` viewed as 128 words, which the subsumption test reads two per slot. */
   words: Uint32Array;
   /**
-   * Spilled registers per 8-byte slot; index = (address + 512) >> 3. Shared, registers
-   * included, with the states cloned from this one until either changes a slot or a spilled
-   * register: change them through writableSpills() or regsWhere().
+   * Spilled registers per 8-byte slot; index = (address + 512) >> 3. The list is shared with the
+   * states cloned from this one until either changes a slot (writableSpills()), and each register
+   * in it may be shared with other frames' lists for as long as the states live: a spilled register
+   * is never changed in place, but replaced by a changed copy (writableSpill(), regsWhere()).
    */
   spills: readonly (Reg | undefined)[];
-  /** `spills` may be shared with another frame (copy, registers too, before changing). */
+  /** `spills` may be shared with another frame (copy the list before changing a slot). */
   spillsShared: boolean;
   /** The call instruction that made this frame (-1 for the program's entry). */
   callsite: number;
@@ -206,22 +207,25 @@ export function writableBytes(f: Frame): Uint8Array {
   return f.bytes;
 }
 
-function cloneSpills(spills: readonly (Reg | undefined)[]): (Reg | undefined)[] {
-  const out = new Array<Reg | undefined>(spills.length);
-  for (let k = 0; k < spills.length; k++) {
-    const r = spills[k];
-    out[k] = r === undefined ? undefined : cloneReg(r);
-  }
-  return out;
-}
-
-/** The frame's spilled registers, made its own (the registers too) first if a clone shares them. */
+/**
+ * The frame's list of spilled registers, made its own first if a clone shares it, to put a
+ * register in a slot or empty one. The registers in it may still be shared: to change one, use
+ * writableSpill().
+ */
 export function writableSpills(f: Frame): (Reg | undefined)[] {
   if (f.spillsShared) {
-    f.spills = cloneSpills(f.spills);
+    f.spills = f.spills.slice();
     f.spillsShared = false;
   }
   return f.spills as (Reg | undefined)[];
+}
+
+/** The register spilled in slot k (which holds one), replaced by a copy of its own that may be changed in place. */
+export function writableSpill(f: Frame, k: number): Reg {
+  const spills = writableSpills(f);
+  const r = cloneReg(spills[k]!);
+  spills[k] = r;
+  return r;
 }
 
 export function cloneFrame(f: Frame): Frame {
@@ -256,7 +260,7 @@ export const curFrame = (s: State): Frame => s.frames[s.frames.length - 1]!;
 
 /**
  * The registers and spilled registers of every frame that satisfy `pred`, to be changed in place
- * (id propagation): a frame's spills are made its own only when one of them is taken. A list is
+ * (id propagation): a spilled register taken is replaced by a copy of its own first. A list is
  * cheaper to walk than a generator's steps; `pred` must not change what it looks at.
  */
 export function regsWhere(s: State, pred: (r: Reg) => boolean): Reg[] {
@@ -264,16 +268,9 @@ export function regsWhere(s: State, pred: (r: Reg) => boolean): Reg[] {
   for (let i = 0; i < s.frames.length; i++) {
     const f = s.frames[i]!;
     for (let r = 0; r < f.regs.length; r++) if (pred(f.regs[r]!)) out.push(f.regs[r]!);
-    let k = 0;
-    for (; k < f.spills.length; k++) {
+    for (let k = 0; k < f.spills.length; k++) {
       const r = f.spills[k];
-      if (r && pred(r)) break;
-    }
-    if (k === f.spills.length) continue;
-    const spills = writableSpills(f);
-    for (; k < spills.length; k++) {
-      const r = spills[k];
-      if (r && pred(r)) out.push(r);
+      if (r && pred(r)) out.push(writableSpill(f, k));
     }
   }
   return out;
@@ -442,7 +439,28 @@ export interface CompareMasks {
   liveHi?: number;
 }
 
+/**
+ * regSafe of a register with itself (a spilled register both states still share), without the
+ * field comparisons, which hold: only the ids regSafe pairs, each with itself, may fail. The
+ * value's test holds too when its tnum has no known 1 bit or no unknown bit (a tnum's value and
+ * mask share no bit); otherwise undefined, for regSafe to decide.
+ */
+function sameRegSafe(r: Reg, ids: IdMap, precise: boolean): boolean | undefined {
+  const t = r.type;
+  if (t === 'not_init' || (!precise && t === 'scalar')) return true;
+  if (t === 'iter') return ids.check(r.refId, r.refId);
+  if (t === 'dynptr') return ids.check(r.refId, r.refId) && ids.check(r.id, r.id);
+  if (r.s.var.m !== 0n && r.s.var.v !== 0n) return undefined;
+  if (t === 'scalar') return ids.checkScalar(r.id, r.id);
+  if (t === 'pkt' || t === 'pkt_meta') return ids.check(r.id, r.id);
+  return ids.check(r.id, r.id) && ids.check(r.refId, r.refId) && ids.check(r.dynptr, r.dynptr);
+}
+
 function regSafe(old: Reg, cur: Reg, ids: IdMap, precise = true): boolean {
+  if (old === cur) {
+    const same = sameRegSafe(old, ids, precise);
+    if (same !== undefined) return same;
+  }
   if (old.type === 'not_init') return true;
   if (cur.type === 'not_init') return false;
   if (old.type !== cur.type || old.maybeNull !== cur.maybeNull) return false;

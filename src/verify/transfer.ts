@@ -23,7 +23,7 @@ import { essentialName } from '../bpf/core-relo.js';
 import { destroyIfDynptr } from './dynptr.js';
 import {
   AT_PKT_END, BEYOND_PKT_END, SLOT_INVALID, SLOT_MISC, SLOT_SPILL, SLOT_ZERO, STACK_SIZE, regsWhere, cloneReg, curFrame,
-  isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, writableSpills, type Reg, type State,
+  isPointer, regConst, regNotInit, regPtr, regScalar, typeText, writableBytes, writableSpill, writableSpills, type Reg, type State,
 } from './state.js';
 import { tnumAdd, tnumIsConst, tnumSub, tnumText } from './tnum.js';
 
@@ -609,7 +609,7 @@ function stackAccess(env: Env, st: State, m: MemOp, r: Reg, off: number): void {
       const fits = m.size === 8 || value.s.umax < 1n << BigInt(m.size * 8);
       if (fits && value.id === 0 && !isConst(value.s)) value.id = newId(env);
       saveSpill(f, spi, value, m.size);
-      if (!fits) writableSpills(f)[spi]!.id = 0;
+      if (!fits) writableSpill(f, spi).id = 0;
     } else if (!value && aligned && m.imm !== undefined) {
       saveSpill(f, spi, regConst(BigInt(m.imm)), m.size);
     } else if (value && isPointer(value)) {
