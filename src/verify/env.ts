@@ -126,8 +126,9 @@ export interface Decoded {
   form: OpcodeForm | null;
   reserved: string | null;
   /**
-   * A conditional jump with an immediate: the immediate as a constant register, made on the
-   * first visit. condJump only reads it (the sides of a fork get copies).
+   * A conditional jump or an ALU instruction with an immediate: the immediate as a constant
+   * register, made on the first visit (immediateReg). It is only read: the sides of a fork, and
+   * the register a move sets, get copies.
    */
   imm?: Reg;
 }

@@ -41,6 +41,18 @@ function setUnknown(r: Reg): void {
   Object.assign(r, regScalar());
 }
 
+/**
+ * The immediate of `insn` (the instruction stepInsn decoded, env.insnIdx) as a constant register,
+ * zero-extended from 32 bits or sign-extended: made once per instruction, and never to be changed.
+ */
+function immediateReg(env: Env, insn: Insn, zeroExtend: boolean): Reg {
+  const decoded = env.insns[env.insnIdx] === insn ? env.decoded?.[env.insnIdx] : undefined;
+  if (decoded?.imm) return decoded.imm;
+  const r = regConst(zeroExtend ? BigInt(insn.imm >>> 0) : BigInt(insn.imm));
+  if (decoded) decoded.imm = r;
+  return r;
+}
+
 // ---------------------------------------------------------------------------
 // ALU
 
@@ -81,7 +93,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
   if (dst === 10) throw fp(dst);
   if (op === 'mov') {
     if (form.source === 'k') {
-      regs[dst] = regConst(alu32 ? BigInt(insn.imm >>> 0) : BigInt(insn.imm));
+      regs[dst] = cloneReg(immediateReg(env, insn, alu32));
       return;
     }
     const src = regs[insn.src]!;
@@ -148,7 +160,7 @@ export function aluInsn(env: Env, st: State, insn: Insn, form: OpcodeForm): void
     if ((op === 'lsh' || op === 'rsh' || op === 'arsh') && (insn.imm < 0 || insn.imm >= (alu32 ? 32 : 64))) {
       throw new Reject('V1025', `invalid shift ${insn.imm}`, { proven: `a shift by ${insn.imm}`, needed: `a shift by 0..${alu32 ? 31 : 63}` });
     }
-    srcReg = regConst(BigInt(insn.imm));
+    srcReg = immediateReg(env, insn, false);
   }
   if (d.type !== 'scalar' || srcReg.type !== 'scalar') {
     pointerAlu(env, st, insn, op, alu32, dst, d, srcReg, form.source === 'x' ? insn.src : -1);
@@ -856,10 +868,7 @@ export function condJump(env: Env, st: State, insn: Insn, form: OpcodeForm, clon
     s = regs[insn.src]!;
     assertInit(s, insn.src);
   } else {
-    // stepInsn decoded this instruction (env.insnIdx) first: its constant is made once.
-    const decoded = env.insns[env.insnIdx] === insn ? env.decoded?.[env.insnIdx] : undefined;
-    s = decoded?.imm ?? regConst(bits32 ? BigInt(insn.imm >>> 0) : BigInt(insn.imm));
-    if (decoded) decoded.imm = s;
+    s = immediateReg(env, insn, bits32);
   }
   const pred = taken(d, s, op, bits32);
   if (pred === 1 || pred === 0) return { taken: pred, other: pred === 1 ? st : undefined };

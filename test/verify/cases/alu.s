@@ -601,3 +601,18 @@ out:    r0 = 2
         r0 = *(u8 *)(r0 +0)
 out:    r0 = 2
         exit
+
+; A move of an immediate and an addition of one, visited once per iteration of a loop: each visit
+; starts from the immediate itself (the verifier keeps one constant register per instruction).
+@case immediates_same_on_every_visit accept
+.prog p socket
+        r6 = 0
+loop:   r2 = 7
+        r2 += 1
+        if r2 != 8 goto bad
+        r6 += 1
+        if r6 < 3 goto loop
+        r0 = 0
+        exit
+bad:    r0 = r9
+        exit
