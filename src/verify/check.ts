@@ -253,10 +253,6 @@ export function checkProgram(env: Env): CheckResult {
     cur = p;
     return true;
   };
-  const liveAt = (st: State, idx: number) => (frame: number, reg: number): boolean => {
-    const at = frame === st.frames.length - 1 ? idx : st.frames[frame + 1]!.callsite + 1;
-    return ((live[at] ?? 0) & (1 << reg)) !== 0;
-  };
   // What statesEqual compares at instruction idx. A frame below the current one goes on at its
   // call (a callback returns to it) or after it; its stack slots may be read by the callee
   // through a pointer, so they stay exact. A state of one frame has the masks of its
@@ -306,7 +302,8 @@ export function checkProgram(env: Env): CheckResult {
       let pruned = false;
       let loopState: Checkpoint | undefined;
       let inFlight = false;
-      const liveHere = liveAt(cur.st, idx);
+      // The registers of the current frame live here: what loopKey and maybeLooping look at.
+      const liveHere = live[idx] ?? 0;
       const exact = masksAt(cur.st, idx, false);
       const imprecise = masksAt(cur.st, idx, true);
       const key = list.length > 0 ? loopKey(cur.st, liveHere) : undefined;

@@ -545,17 +545,18 @@ const TYPE_CODES: Record<RegType, number> = {
 };
 
 /**
- * A key of the live registers of the current frame: equal keys for states maybeLooping would
- * match (and some others). A 32-bit hash of a few fields is enough: states with equal keys are
- * compared in full by maybeLooping, and the key is built and looked up at every visit of a prune
- * point, where a string of the fields cost more than the comparisons it spares.
+ * A key of the live registers of the current frame (`live`, bit r for register r): equal keys
+ * for states maybeLooping would match (and some others). A 32-bit hash of a few fields is enough:
+ * states with equal keys are compared in full by maybeLooping, and the key is built and looked up
+ * at every visit of a prune point, where a string of the fields cost more than the comparisons it
+ * spares.
  */
-export function loopKey(st: State, live: (frame: number, reg: number) => boolean): number {
+export function loopKey(st: State, live: number): number {
   const f = st.frames.length - 1;
   let k = st.frames.length;
   const regs = st.frames[f]!.regs;
   for (let r = 0; r < 10; r++) {
-    if (!live(f, r)) continue;
+    if ((live & (1 << r)) === 0) continue;
     const a = regs[r]!;
     const x = a.s;
     k = (Math.imul(k, 31) + TYPE_CODES[a.type]) | 0;
@@ -571,11 +572,11 @@ export function loopKey(st: State, live: (frame: number, reg: number) => boolean
 }
 
 /** states_maybe_looping: the live registers of the current frame are identical (a cheap first test). */
-export function maybeLooping(old: State, cur: State, live: (frame: number, reg: number) => boolean): boolean {
+export function maybeLooping(old: State, cur: State, live: number): boolean {
   if (old.frames.length !== cur.frames.length) return false;
   const f = cur.frames.length - 1;
   const o = old.frames[f]!.regs, c = cur.frames[f]!.regs;
-  for (let r = 0; r < 10; r++) if (live(f, r) && !scalarsIdentical(o[r]!, c[r]!)) return false;
+  for (let r = 0; r < 10; r++) if ((live & (1 << r)) !== 0 && !scalarsIdentical(o[r]!, c[r]!)) return false;
   return true;
 }
 
