@@ -235,92 +235,14 @@ export function syncBoundsWide(s: Scalar): void {
 // below 2^32 and reads as a 32-bit operation: the upper halves are 0, so deduce32's cases for
 // halves that differ by one never hold, deduceMixed's merged bounds are the 32-bit ones, and
 // boundOffset's 64-bit tnum loses nothing to its low half. Bigint arithmetic allocates at every
-// step; this runs on numbers in `sm` and converts the fields that changed once at the end.
-
-/** The fields of the scalar syncSmall works on: unsigned ones in [0, 2^32), s32min/s32max as int32. */
-const sm = { v: 0, m: 0, smin: 0, smax: 0, umin: 0, umax: 0, s32min: 0, s32max: 0, u32min: 0, u32max: 0 };
-
-/** updateBounds: the tnum is its own low half, and its bit 63 is known to be 0. */
-function updateSmall(): void {
-  const lo = (sm.v | (sm.m & 0x80000000)) | 0;
-  const hi = (sm.v | (sm.m & 0x7fffffff)) | 0;
-  const top = (sm.v | sm.m) >>> 0;
-  if (lo > sm.s32min) sm.s32min = lo;
-  if (hi < sm.s32max) sm.s32max = hi;
-  if (sm.v > sm.u32min) sm.u32min = sm.v;
-  if (top < sm.u32max) sm.u32max = top;
-  if (sm.v > sm.smin) sm.smin = sm.v;
-  if (top < sm.smax) sm.smax = top;
-  if (sm.v > sm.umin) sm.umin = sm.v;
-  if (top < sm.umax) sm.umax = top;
-}
+// step; this runs on numbers in local variables (unsigned ones in [0, 2^32), s32min/s32max as
+// int32), in one function (a property or a call per step costs more than the step), and converts
+// the fields that changed once at the end.
 
 /** The mask of the smallest tnum holding [min, max] (tnumRange); its value is min without those bits. */
 function rangeSmall(min: number, max: number): number {
   const chi = (min ^ max) >>> 0;
   return chi === 0 ? 0 : 2 ** (32 - Math.clz32(chi)) - 1;
-}
-
-/** sm's tnum intersected with the tnum of [min, max] (tnumIntersect(var, tnumRange(min, max))). */
-function intersectRangeSmall(min: number, max: number): void {
-  const delta = rangeSmall(min, max);
-  const v = (sm.v | (min & ~delta)) >>> 0;
-  const mu = (sm.m & delta) >>> 0;
-  sm.v = (v & ~mu) >>> 0;
-  sm.m = mu;
-}
-
-/** deduceBounds; false when a step would leave the scalars syncSmall handles. */
-function deduceSmall(): boolean {
-  // deduce32: the 64-bit bounds are their own low halves, and both upper halves are 0.
-  const umin = sm.umin, umax = sm.umax, smin = sm.smin, smax = sm.smax;
-  if (umin > sm.u32min) sm.u32min = umin;
-  if (umax < sm.u32max) sm.u32max = umax;
-  if ((umin | 0) <= (umax | 0)) {
-    if ((umin | 0) > sm.s32min) sm.s32min = umin | 0;
-    if ((umax | 0) < sm.s32max) sm.s32max = umax | 0;
-  }
-  if (smin > sm.u32min) sm.u32min = smin;
-  if (smax < sm.u32max) sm.u32max = smax;
-  if ((smin | 0) <= (smax | 0)) {
-    if ((smin | 0) > sm.s32min) sm.s32min = smin | 0;
-    if ((smax | 0) < sm.s32max) sm.s32max = smax | 0;
-  }
-  if ((sm.u32min | 0) <= (sm.u32max | 0)) {
-    if ((sm.u32min | 0) > sm.s32min) sm.s32min = sm.u32min | 0;
-    if ((sm.u32max | 0) < sm.s32max) sm.s32max = sm.u32max | 0;
-  }
-  if (sm.s32min >>> 0 <= sm.s32max >>> 0) {
-    if (sm.s32min >>> 0 > sm.u32min) sm.u32min = sm.s32min >>> 0;
-    if (sm.s32max >>> 0 < sm.u32max) sm.u32max = sm.s32max >>> 0;
-  }
-  // deduce64: every bound is not negative, signed and unsigned order agree.
-  if (sm.umin <= sm.umax) {
-    if (sm.umin > sm.smin) sm.smin = sm.umin;
-    if (sm.umax < sm.smax) sm.smax = sm.umax;
-  }
-  if (sm.smin <= sm.smax) {
-    if (sm.smin > sm.umin) sm.umin = sm.smin;
-    if (sm.smax < sm.umax) sm.umax = sm.smax;
-  } else if (sm.umax < sm.smin) {
-    sm.smin = sm.umin;
-    if (sm.smax < sm.umax) sm.umax = sm.smax;
-  } else if (sm.smax < sm.umin) {
-    sm.smax = sm.umax;
-    if (sm.smin > sm.umin) sm.umin = sm.smin;
-  }
-  // deduceMixed: the upper halves are 0, so the merged bounds are the 32-bit ones.
-  if (sm.u32min > sm.umin) sm.umin = sm.u32min;
-  if (sm.u32max < sm.umax) sm.umax = sm.u32max;
-  if (sm.u32min > sm.smin) sm.smin = sm.u32min;
-  if (sm.u32max < sm.smax) sm.smax = sm.u32max;
-  if (sm.s32min >= 0 && sm.smax <= 0x7fffffff) {
-    if (sm.s32max < 0) return false;
-    sm.smin = sm.umin = sm.s32min;
-    sm.smax = sm.umax = sm.s32max;
-    intersectRangeSmall(sm.smin, sm.smax);
-  }
-  return true;
 }
 
 /** syncBoundsWide for a scalar whose value lies below 2^32; false (the scalar untouched) for any other. */
@@ -331,28 +253,107 @@ function syncSmall(s: Scalar): boolean {
   if (v0 < 0 || v0 >= 0x100000000 || m0 < 0 || m0 >= 0x100000000 || umin0 < 0 || umin0 >= 0x100000000 || umax0 < 0 || umax0 >= 0x100000000 ||
     smin0 < 0 || smin0 >= 0x100000000 || smax0 < 0 || smax0 >= 0x100000000 || u32min0 < 0 || u32min0 >= 0x100000000 || u32max0 < 0 ||
     u32max0 >= 0x100000000 || s32min0 < -0x80000000 || s32min0 >= 0x80000000 || s32max0 < -0x80000000 || s32max0 >= 0x80000000) return false;
-  sm.v = v0; sm.m = m0; sm.smin = smin0; sm.smax = smax0; sm.umin = umin0; sm.umax = umax0;
-  sm.s32min = s32min0; sm.s32max = s32max0; sm.u32min = u32min0; sm.u32max = u32max0;
-  updateSmall();
-  const v = sm.v, m = sm.m, smin = sm.smin, smax = sm.smax, umin = sm.umin, umax = sm.umax;
-  const s32min = sm.s32min, s32max = sm.s32max, u32min = sm.u32min, u32max = sm.u32max;
-  if (!deduceSmall()) return false;
-  if (sm.smin !== smin || sm.smax !== smax || sm.umin !== umin || sm.umax !== umax || sm.s32min !== s32min || sm.s32max !== s32max ||
-    sm.u32min !== u32min || sm.u32max !== u32max || sm.v !== v || sm.m !== m) {
-    if (!deduceSmall()) return false;
+  let v = v0, m = m0, smin = smin0, smax = smax0, umin = umin0, umax = umax0;
+  let s32min = s32min0, s32max = s32max0, u32min = u32min0, u32max = u32max0;
+  // updateBounds: the tnum is its own low half, and its bit 63 is known to be 0.
+  let lo = (v | (m & 0x80000000)) | 0;
+  let hi = (v | (m & 0x7fffffff)) | 0;
+  let top = (v | m) >>> 0;
+  if (lo > s32min) s32min = lo;
+  if (hi < s32max) s32max = hi;
+  if (v > u32min) u32min = v;
+  if (top < u32max) u32max = top;
+  if (v > smin) smin = v;
+  if (top < smax) smax = top;
+  if (v > umin) umin = v;
+  if (top < umax) umax = top;
+  // deduceBounds; a second round only when the first changed a field (syncBoundsWide's rule).
+  for (let round = 0; round < 2; round++) {
+    const pv = v, pm = m, psmin = smin, psmax = smax, pumin = umin, pumax = umax, ps32min = s32min, ps32max = s32max, pu32min = u32min, pu32max = u32max;
+    // deduce32: the 64-bit bounds are their own low halves, and both upper halves are 0.
+    const umin64 = umin, umax64 = umax, smin64 = smin, smax64 = smax;
+    if (umin64 > u32min) u32min = umin64;
+    if (umax64 < u32max) u32max = umax64;
+    if ((umin64 | 0) <= (umax64 | 0)) {
+      if ((umin64 | 0) > s32min) s32min = umin64 | 0;
+      if ((umax64 | 0) < s32max) s32max = umax64 | 0;
+    }
+    if (smin64 > u32min) u32min = smin64;
+    if (smax64 < u32max) u32max = smax64;
+    if ((smin64 | 0) <= (smax64 | 0)) {
+      if ((smin64 | 0) > s32min) s32min = smin64 | 0;
+      if ((smax64 | 0) < s32max) s32max = smax64 | 0;
+    }
+    if ((u32min | 0) <= (u32max | 0)) {
+      if ((u32min | 0) > s32min) s32min = u32min | 0;
+      if ((u32max | 0) < s32max) s32max = u32max | 0;
+    }
+    if (s32min >>> 0 <= s32max >>> 0) {
+      if (s32min >>> 0 > u32min) u32min = s32min >>> 0;
+      if (s32max >>> 0 < u32max) u32max = s32max >>> 0;
+    }
+    // deduce64: every bound is not negative, signed and unsigned order agree.
+    if (umin <= umax) {
+      if (umin > smin) smin = umin;
+      if (umax < smax) smax = umax;
+    }
+    if (smin <= smax) {
+      if (smin > umin) umin = smin;
+      if (smax < umax) umax = smax;
+    } else if (umax < smin) {
+      smin = umin;
+      if (smax < umax) umax = smax;
+    } else if (smax < umin) {
+      smax = umax;
+      if (smin > umin) umin = smin;
+    }
+    // deduceMixed: the upper halves are 0, so the merged bounds are the 32-bit ones.
+    if (u32min > umin) umin = u32min;
+    if (u32max < umax) umax = u32max;
+    if (u32min > smin) smin = u32min;
+    if (u32max < smax) smax = u32max;
+    if (s32min >= 0 && smax <= 0x7fffffff) {
+      // A negative s32max would leave the scalars this handles.
+      if (s32max < 0) return false;
+      smin = umin = s32min;
+      smax = umax = s32max;
+      // The tnum intersected with the tnum of [smin, smax] (tnumIntersect(var, tnumRange(smin, smax))).
+      const delta = rangeSmall(smin, smax);
+      const nv = (v | (smin & ~delta)) >>> 0;
+      const mu = (m & delta) >>> 0;
+      v = (nv & ~mu) >>> 0;
+      m = mu;
+    }
+    if (smin === psmin && smax === psmax && umin === pumin && umax === pumax && s32min === ps32min && s32max === ps32max &&
+      u32min === pu32min && u32max === pu32max && v === pv && m === pm) break;
   }
   // boundOffset: the 64-bit tnum has no upper half to keep; the low half is refined by [u32min, u32max].
-  intersectRangeSmall(sm.u32min, sm.u32max);
-  updateSmall();
-  if (sm.v !== v0 || sm.m !== m0) s.var = { v: BigInt(sm.v), m: BigInt(sm.m) };
-  if (sm.smin !== smin0) s.smin = BigInt(sm.smin);
-  if (sm.smax !== smax0) s.smax = BigInt(sm.smax);
-  if (sm.umin !== umin0) s.umin = BigInt(sm.umin);
-  if (sm.umax !== umax0) s.umax = BigInt(sm.umax);
-  if (sm.s32min !== s32min0) s.s32min = BigInt(sm.s32min);
-  if (sm.s32max !== s32max0) s.s32max = BigInt(sm.s32max);
-  if (sm.u32min !== u32min0) s.u32min = BigInt(sm.u32min);
-  if (sm.u32max !== u32max0) s.u32max = BigInt(sm.u32max);
+  const delta = rangeSmall(u32min, u32max);
+  const nv = (v | (u32min & ~delta)) >>> 0;
+  const mu = (m & delta) >>> 0;
+  v = (nv & ~mu) >>> 0;
+  m = mu;
+  // updateBounds again.
+  lo = (v | (m & 0x80000000)) | 0;
+  hi = (v | (m & 0x7fffffff)) | 0;
+  top = (v | m) >>> 0;
+  if (lo > s32min) s32min = lo;
+  if (hi < s32max) s32max = hi;
+  if (v > u32min) u32min = v;
+  if (top < u32max) u32max = top;
+  if (v > smin) smin = v;
+  if (top < smax) smax = top;
+  if (v > umin) umin = v;
+  if (top < umax) umax = top;
+  if (v !== v0 || m !== m0) s.var = { v: BigInt(v), m: BigInt(m) };
+  if (smin !== smin0) s.smin = BigInt(smin);
+  if (smax !== smax0) s.smax = BigInt(smax);
+  if (umin !== umin0) s.umin = BigInt(umin);
+  if (umax !== umax0) s.umax = BigInt(umax);
+  if (s32min !== s32min0) s.s32min = BigInt(s32min);
+  if (s32max !== s32max0) s.s32max = BigInt(s32max);
+  if (u32min !== u32min0) s.u32min = BigInt(u32min);
+  if (u32max !== u32max0) s.u32max = BigInt(u32max);
   return true;
 }
 
