@@ -239,12 +239,6 @@ export function syncBoundsWide(s: Scalar): void {
 // int32), in one function (a property or a call per step costs more than the step), and converts
 // the fields that changed once at the end.
 
-/** The mask of the smallest tnum holding [min, max] (tnumRange); its value is min without those bits. */
-function rangeSmall(min: number, max: number): number {
-  const chi = (min ^ max) >>> 0;
-  return chi === 0 ? 0 : 2 ** (32 - Math.clz32(chi)) - 1;
-}
-
 /** syncBoundsWide for a scalar whose value lies below 2^32; false (the scalar untouched) for any other. */
 function syncSmall(s: Scalar): boolean {
   // Number() rounds a bigint beyond 2^53, but never across 0, 2^31 or 2^32: the ranges are tested on the numbers.
@@ -317,8 +311,10 @@ function syncSmall(s: Scalar): boolean {
       if (s32max < 0) return false;
       smin = umin = s32min;
       smax = umax = s32max;
-      // The tnum intersected with the tnum of [smin, smax] (tnumIntersect(var, tnumRange(smin, smax))).
-      const delta = rangeSmall(smin, smax);
+      // The tnum intersected with the tnum of [smin, smax] (tnumIntersect(var, tnumRange(smin, smax))),
+      // whose mask is every bit from the highest in which smin and smax differ down.
+      const chi = (smin ^ smax) >>> 0;
+      const delta = chi === 0 ? 0 : 0xffffffff >>> Math.clz32(chi);
       const nv = (v | (smin & ~delta)) >>> 0;
       const mu = (m & delta) >>> 0;
       v = (nv & ~mu) >>> 0;
@@ -328,7 +324,8 @@ function syncSmall(s: Scalar): boolean {
       u32min === pu32min && u32max === pu32max && v === pv && m === pm) break;
   }
   // boundOffset: the 64-bit tnum has no upper half to keep; the low half is refined by [u32min, u32max].
-  const delta = rangeSmall(u32min, u32max);
+  const chi = (u32min ^ u32max) >>> 0;
+  const delta = chi === 0 ? 0 : 0xffffffff >>> Math.clz32(chi);
   const nv = (v | (u32min & ~delta)) >>> 0;
   const mu = (m & delta) >>> 0;
   v = (nv & ~mu) >>> 0;
