@@ -754,13 +754,16 @@ function execute(env: Env, st: State, insn: Insn, form: OpcodeForm, idx: number)
           notes: [{ insn: ref.insn, message: 'the object is acquired here' }],
         });
       }
-      const args = regs.slice(0, 6).map((r) => ({ ...r, s: { ...r.s } }));
-      const calling = SYNC_CALLBACK_HELPERS.includes(insn.imm) && args[callbackArg(insn.imm)]!.type === 'func';
+      // What is read below of the arguments as they were before the call: a callback's start,
+      // and, for a helper that calls one, copies of R0..R5.
+      const calling = SYNC_CALLBACK_HELPERS.includes(insn.imm) && regs[callbackArg(insn.imm)]!.type === 'func';
+      const timerCallback = insn.imm === TIMER_SET_CALLBACK && regs[2]!.type === 'func' ? regs[2]!.off : undefined;
+      const args = calling ? regs.slice(0, 6).map((r) => ({ ...r, s: { ...r.s } })) : [];
       const pre = calling ? cloneState(st) : undefined;
       helperCall(env, st, insn.imm, idx);
-      if (insn.imm === TIMER_SET_CALLBACK && args[2]!.type === 'func') {
-        checkAsyncCallbackThrow(env, args[2]!.off);
-        (env.asyncCallbacks ??= new Set()).add(args[2]!.off);
+      if (timerCallback !== undefined) {
+        checkAsyncCallbackThrow(env, timerCallback);
+        (env.asyncCallbacks ??= new Set()).add(timerCallback);
       }
       if (pre) {
         // The callback runs an unknown number of times: this path goes on as if it ran no more
