@@ -118,6 +118,60 @@ describe('header prefixes', () => {
     expect(store.entries.map((e) => e.headers)).toEqual([['t.h']]);
   });
 
+  it('holds one object for equal spans, and one empty array for the empty lists of AST nodes, over all its lists', () => {
+    const fs = memoryFs();
+    const store: HeaderPrefixStore = { entries: [], recording: true };
+    for (const [path, text] of [['/record/a.c', '#include <t.h>\n#include <u.h>\n'], ['/record/b.c', '#include <t.h>\n']] as const) {
+      build({ readFile: (p: string) => (p === path ? text : fs.readFile(p)) }, path, {}, store);
+    }
+    store.recording = false;
+    const [long, short] = store.entries;
+    // Every span object reachable from the store through plain objects, arrays and Maps (not the
+    // recording's context, a class instance) is the only one with its file, start and end.
+    const spans = new Map<string, object>();
+    const empties = new Set<unknown[]>();
+    let emptyLists = 0;
+    const seen = new Set<object>();
+    const stack: unknown[] = [store.entries];
+    while (stack.length > 0) {
+      const o = stack.pop();
+      if (typeof o !== 'object' || o === null || seen.has(o)) continue;
+      if (![Object.prototype, Array.prototype, Map.prototype, Set.prototype].includes(Object.getPrototypeOf(o))) continue;
+      seen.add(o);
+      const values = o instanceof Map ? [...o.values()] : o instanceof Set ? [...o] : Object.values(o);
+      if (!Array.isArray(o) && !(o instanceof Map) && !(o instanceof Set)) {
+        for (const [k, v] of Object.entries(o)) {
+          if (Array.isArray(v) && v.length === 0 && ['attributes', 'qualifiers', 'storage', 'params', 'declarators'].includes(k) && 'kind' in o) {
+            emptyLists++;
+            empties.add(v);
+          }
+        }
+      }
+      if (Object.keys(o).join(',') === 'file,start,end') {
+        const { file, start, end } = o as { file: number; start: number; end: number };
+        const key = `${file}:${start}:${end}`;
+        expect(spans.get(key) ?? o).toBe(o);
+        spans.set(key, o);
+      }
+      stack.push(...values);
+    }
+    expect(spans.size).toBeGreaterThan(100);
+    expect(emptyLists).toBeGreaterThan(10);
+    expect(empties.size).toBe(1);
+    // The shorter list's declarations and the longer one's have their spans in common.
+    const first = (e: typeof long) => e!.parsed.items[0]!.span;
+    expect(first(short)).toBe(first(long));
+    expect(short!.parsed.items[0]).not.toBe(long!.parsed.items[0]);
+    // Either entry still gives the result of a compile from scratch.
+    for (const entry of [long!, short!]) {
+      const headers = entry.headers.map((h) => `#include <${h}>\n`).join('');
+      const again: HeaderPrefixStore = { entries: [entry] };
+      const r = compare(fs, `${headers}${entry.headers.length === 1 ? '#include <u.h>\n' : ''}${PROGRAM}`, again);
+      expect(r.taken).toBe(true);
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('shares the texts, files, tokens and macro definitions a list has in common with one recorded before it', () => {
     const fs = memoryFs({ '/inc/v.h': '#undef LIMIT\n#define LIMIT 4\nstatic inline u32 more(u32 x) { return x + LIMIT; }\n' });
     // Recorded in one store, the shorter list takes the longer one's objects.
