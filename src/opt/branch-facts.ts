@@ -230,7 +230,9 @@ export function edgeFacts(b: Block, out: Facts, to: BlockId): Facts {
   if (t.op !== 'br' || t.then === t.else) return out;
   const c = t.b.kind === 'imm' ? norm(64, t.b.value) : constantOf(out.get(t.b.reg));
   if (c === undefined) return out;
-  const f = refineFact(out.get(t.a), t.cmp, t.bits, c, to === t.then);
+  const before = out.get(t.a);
+  const f = refineFact(before, t.cmp, t.bits, c, to === t.then);
+  if (f === before) return out; // the branch tells nothing new
   const edge = new Map(out);
   if (f === undefined) edge.delete(t.a);
   else edge.set(t.a, f);
@@ -254,13 +256,24 @@ export function branchFacts(fn: IrFunction, tracked: ReadonlySet<VReg>): Map<Blo
     for (const id of order) {
       if (!dirty.delete(id)) continue;
       let entry: Facts | undefined;
+      // The first reached predecessor's edge facts are taken as they are (nothing changes a
+      // stored map), and copied only when a second one meets them.
+      let shared = false;
       if (id !== 0) {
         for (const p of preds.get(id) ?? []) {
           const o = outs.get(p);
           if (o === undefined) continue; // not reached yet: no constraint
           const e = edgeFacts(fn.blocks[p]!, o, id);
-          if (entry === undefined) entry = new Map(e);
-          else for (const [r, f] of entry) {
+          if (entry === undefined) {
+            entry = e;
+            shared = true;
+            continue;
+          }
+          if (shared) {
+            entry = new Map(entry);
+            shared = false;
+          }
+          for (const [r, f] of entry) {
             const m = meetFact(f, e.get(r));
             if (m === undefined) entry.delete(r);
             else entry.set(r, m);
@@ -269,10 +282,28 @@ export function branchFacts(fn: IrFunction, tracked: ReadonlySet<VReg>): Map<Blo
       }
       entry ??= new Map();
       ins.set(id, entry);
-      const out = new Map(entry);
-      for (const i of fn.blocks[id]!.insts) stepFacts(i, out, tracked);
+      // stepFacts, copying the entry only when an instruction changes a fact (most write
+      // registers that hold none).
+      let out = entry;
+      for (const i of fn.blocks[id]!.insts) {
+        const d = instDef(i);
+        if (d === undefined) continue;
+        const f = tracked.has(d) ? instFact(i, out) : undefined;
+        if (f === undefined && !out.has(d)) continue;
+        if (out === entry) out = new Map(entry);
+        if (f === undefined) out.delete(d);
+        else out.set(d, f);
+      }
       const old = outs.get(id);
-      if (old === undefined || old.size !== out.size || [...out].some(([r, f]) => !sameFact(old.get(r), f))) {
+      let differs = old === undefined || (old !== out && old.size !== out.size);
+      if (!differs && old !== out) {
+        for (const [r, f] of out) {
+          if (sameFact(old!.get(r), f)) continue;
+          differs = true;
+          break;
+        }
+      }
+      if (differs) {
         outs.set(id, out);
         changed = true;
         for (const s of successors(fn.blocks[id]!.term)) dirty.add(s);

@@ -33,6 +33,9 @@ export function threadJumps(fn: IrFunction): boolean {
 
 function threadOnce(fn: IrFunction): boolean {
   const headers = loopHeaders(fn);
+  // Nothing changes unless some block's first step could (the first change is made from the
+  // function as it is now): then the facts over the whole function are not worked out at all.
+  if (!fn.blocks.some((p) => mayThread(fn, p, headers))) return false;
   const tracked = testedRegisters(fn);
   const entry = branchFacts(fn, tracked);
   let changed = false;
