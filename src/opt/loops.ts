@@ -89,25 +89,38 @@ export function dominators(fn: IrFunction, preds: BlockId[][]): Dominators {
   const n = fn.blocks.length;
   const rpo = reversePostOrder(fn);
   // Depth-first preorder from the entry: num[b] is b's number (-1: unreachable), vertex[i] the
-  // block numbered i, parent[i] the number of its parent in the depth-first tree.
+  // block numbered i, parent[i] the number of its parent in the depth-first tree. The stack is
+  // two typed arrays (block, successors taken), as in reversePostOrder: no object per block.
   const num = new Int32Array(n).fill(-1);
   const vertex: BlockId[] = [];
   const parent: number[] = [];
-  const dfs: { id: BlockId; succ: BlockId[]; next: number }[] = [{ id: 0, succ: successors(fn.blocks[0]!.term), next: 0 }];
+  const stackId = new Int32Array(n);
+  const stackNext = new Uint8Array(n);
+  let depth = 1;
+  stackId[0] = 0;
   num[0] = 0;
   vertex.push(0);
   parent.push(0);
-  while (dfs.length > 0) {
-    const top = dfs[dfs.length - 1]!;
-    if (top.next < top.succ.length) {
-      const s = top.succ[top.next++]!;
-      if (num[s] === -1) {
-        num[s] = vertex.length;
-        parent.push(num[top.id]!);
-        vertex.push(s);
-        dfs.push({ id: s, succ: successors(fn.blocks[s]!.term), next: 0 });
-      }
-    } else dfs.pop();
+  while (depth > 0) {
+    const id = stackId[depth - 1]!;
+    const t = fn.blocks[id]!.term;
+    const k = stackNext[depth - 1]!;
+    // The k-th successor in successors()' order, or -1 past the last.
+    const s = t.op === 'jmp' ? (k === 0 ? t.target : -1)
+      : t.op === 'br' ? (k === 0 ? t.then : k === 1 && t.else !== t.then ? t.else : -1)
+        : -1;
+    if (s < 0) {
+      depth--;
+      continue;
+    }
+    stackNext[depth - 1] = k + 1;
+    if (num[s] !== -1) continue;
+    num[s] = vertex.length;
+    parent.push(num[id]!);
+    vertex.push(s);
+    stackId[depth] = s;
+    stackNext[depth] = 0;
+    depth++;
   }
   const count = vertex.length;
   // Semidominators, by number, in reverse preorder. `ancestor` is the forest of the blocks done
@@ -148,23 +161,35 @@ export function dominators(fn: IrFunction, preds: BlockId[][]): Dominators {
   const idom = new Int32Array(n).fill(-1);
   for (let w = 0; w < count; w++) idom[vertex[w]!] = vertex[idomNum[w]!]!;
   // Pre/post numbers of the dominator tree (iteratively: it can be as deep as the CFG is long).
-  const children: BlockId[][] = Array.from({ length: n }, () => []);
-  for (const b of rpo) if (b !== 0) children[idom[b]!]!.push(b);
+  // Each block's children, in reverse post-order, are kids[first[b] .. first[b + 1]).
+  const first = new Int32Array(n + 1);
+  for (const b of rpo) if (b !== 0) first[idom[b]! + 1]!++;
+  for (let b = 0; b < n; b++) first[b + 1]! += first[b]!;
+  const kids = new Int32Array(first[n]!);
+  const fill = first.slice(0, n);
+  for (const b of rpo) if (b !== 0) kids[fill[idom[b]!]!++] = b;
   const pre = new Int32Array(n).fill(-1);
   const post = new Int32Array(n).fill(-1);
   let clock = 0;
-  const stack: { id: BlockId; next: number }[] = [{ id: 0, next: 0 }];
+  const treeId = new Int32Array(n);
+  const treeNext = new Int32Array(n);
+  let height = 1;
+  treeId[0] = 0;
+  treeNext[0] = first[0]!;
   pre[0] = clock++;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const kids = children[top.id]!;
-    if (top.next < kids.length) {
-      const c = kids[top.next++]!;
+  while (height > 0) {
+    const id = treeId[height - 1]!;
+    const k = treeNext[height - 1]!;
+    if (k < first[id + 1]!) {
+      const c = kids[k]!;
+      treeNext[height - 1] = k + 1;
       pre[c] = clock++;
-      stack.push({ id: c, next: 0 });
+      treeId[height] = c;
+      treeNext[height] = first[c]!;
+      height++;
     } else {
-      post[top.id] = clock++;
-      stack.pop();
+      post[id] = clock++;
+      height--;
     }
   }
   return {
