@@ -32,11 +32,12 @@ export interface Layout {
 interface State {
   layout: Layout;
   vals: (Value | undefined)[];
-  local: Map<VReg, Value>;
+  /** Made when the first temporary is written (most visits of a block write none that is tracked). */
+  local: Map<VReg, Value> | undefined;
 }
 
 function newState(layout: Layout, from?: readonly (Value | undefined)[]): State {
-  return { layout, vals: from ? from.slice() : new Array<Value | undefined>(layout.size), local: new Map() };
+  return { layout, vals: from ? from.slice() : new Array<Value | undefined>(layout.size), local: undefined };
 }
 
 function where(s: State, r: VReg): number {
@@ -45,7 +46,7 @@ function where(s: State, r: VReg): number {
 
 function get(s: State, r: VReg): Value | undefined {
   const k = where(s, r);
-  return k >= 0 ? s.vals[k] : k === LOCAL ? s.local.get(r) : 'varying';
+  return k >= 0 ? s.vals[k] : k === LOCAL ? s.local?.get(r) : 'varying';
 }
 
 /**
@@ -196,7 +197,7 @@ function step(i: Inst, s: State): void {
   if (d === undefined) return;
   const k = where(s, d);
   if (k >= 0) s.vals[k] = transfer(i, s);
-  else if (k === LOCAL) s.local.set(d, transfer(i, s));
+  else if (k === LOCAL) (s.local ??= new Map()).set(d, transfer(i, s));
 }
 
 /** Which successors of a terminator can execute in state s. */
@@ -507,7 +508,12 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
     const e = entry[b.id];
     if (!e) continue; // unreachable (simplifyCfg removes it), or outside the region folded
     const s = newState(layout, e);
-    b.insts = b.insts.map((i) => {
+    // A new list (a try of unrolling keeps the old one to go back to), filled in a loop rather
+    // than through a callback per instruction.
+    const insts = b.insts;
+    const rewritten: Inst[] = new Array<Inst>(insts.length);
+    for (let k = 0; k < insts.length; k++) {
+      const i = insts[k]!;
       let out: Inst = i;
       const d = instDef(i);
       const v = d !== undefined ? transfer(i, s) : undefined;
@@ -555,12 +561,13 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
       }
       // step(i, s), with the value computed above (the state is the same).
       if (d !== undefined) {
-        const k = where(s, d);
-        if (k >= 0) s.vals[k] = v!;
-        else if (k === LOCAL) s.local.set(d, v!);
+        const slot = where(s, d);
+        if (slot >= 0) s.vals[slot] = v!;
+        else if (slot === LOCAL) (s.local ??= new Map()).set(d, v!);
       }
-      return out;
-    });
+      rewritten[k] = out;
+    }
+    b.insts = rewritten;
     const t = b.term;
     if (t.op === 'br') {
       const a = valueOf(s, { kind: 'reg', reg: t.a });
