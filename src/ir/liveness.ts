@@ -106,7 +106,26 @@ export function computeLiveOut(fn: IrFunction): Set<number>[] {
     const u = new Set<number>();
     const d = new Set<number>();
     for (const i of b.insts) {
-      for (const x of instUses(i)) if (!d.has(x)) u.add(x);
+      // The common instructions' operands are read here directly, in instUses' order, without
+      // the list it makes: this runs over every instruction, several times per compile.
+      switch (i.op) {
+        case 'mov':
+          if (i.src.kind === 'reg' && !d.has(i.src.reg)) u.add(i.src.reg);
+          break;
+        case 'alu':
+          if (i.a.kind === 'reg' && !d.has(i.a.reg)) u.add(i.a.reg);
+          if (i.b.kind === 'reg' && !d.has(i.b.reg)) u.add(i.b.reg);
+          break;
+        case 'load':
+          if (i.addr.kind === 'reg' && !d.has(i.addr.reg)) u.add(i.addr.reg);
+          break;
+        case 'store':
+          if (i.addr.kind === 'reg' && !d.has(i.addr.reg)) u.add(i.addr.reg);
+          if (i.src.kind === 'reg' && !d.has(i.src.reg)) u.add(i.src.reg);
+          break;
+        default:
+          for (const x of instUses(i)) if (!d.has(x)) u.add(x);
+      }
       const w = instDef(i);
       if (w !== undefined) d.add(w);
     }

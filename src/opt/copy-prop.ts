@@ -24,7 +24,25 @@ export function countDefsAndUses(fn: IrFunction): DefUseCounts {
   for (const p of fn.params) defs[p] = 1;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      for (const u of instUses(i)) uses[u] = (uses[u] ?? 0) + 1;
+      // The common instructions' operands are read here directly, without instUses' list.
+      switch (i.op) {
+        case 'mov':
+          if (i.src.kind === 'reg') uses[i.src.reg] = (uses[i.src.reg] ?? 0) + 1;
+          break;
+        case 'alu':
+          if (i.a.kind === 'reg') uses[i.a.reg] = (uses[i.a.reg] ?? 0) + 1;
+          if (i.b.kind === 'reg') uses[i.b.reg] = (uses[i.b.reg] ?? 0) + 1;
+          break;
+        case 'load':
+          if (i.addr.kind === 'reg') uses[i.addr.reg] = (uses[i.addr.reg] ?? 0) + 1;
+          break;
+        case 'store':
+          if (i.addr.kind === 'reg') uses[i.addr.reg] = (uses[i.addr.reg] ?? 0) + 1;
+          if (i.src.kind === 'reg') uses[i.src.reg] = (uses[i.src.reg] ?? 0) + 1;
+          break;
+        default:
+          for (const u of instUses(i)) uses[u] = (uses[u] ?? 0) + 1;
+      }
       const d = instDef(i);
       if (d !== undefined) defs[d] = (defs[d] ?? 0) + 1;
     }

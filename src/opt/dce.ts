@@ -43,7 +43,25 @@ function liveIn(fn: IrFunction, b: number, out: ReadonlySet<number>, deaths: (De
       if (i.op === 'call' || i.op === 'callfn') (found ??= { drop: [], dropDst: [] }).dropDst.push(k);
     }
     if (d !== undefined) live.delete(d);
-    for (const u of instUses(i)) live.add(u);
+    // The common instructions' operands directly, without instUses' list.
+    switch (i.op) {
+      case 'mov':
+        if (i.src.kind === 'reg') live.add(i.src.reg);
+        break;
+      case 'alu':
+        if (i.a.kind === 'reg') live.add(i.a.reg);
+        if (i.b.kind === 'reg') live.add(i.b.reg);
+        break;
+      case 'load':
+        if (i.addr.kind === 'reg') live.add(i.addr.reg);
+        break;
+      case 'store':
+        if (i.addr.kind === 'reg') live.add(i.addr.reg);
+        if (i.src.kind === 'reg') live.add(i.src.reg);
+        break;
+      default:
+        for (const u of instUses(i)) live.add(u);
+    }
   }
   deaths[b] = found;
   return live;
