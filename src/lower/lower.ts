@@ -7,7 +7,7 @@ import { liveAtEntry } from '../ir/liveness.js';
 import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
-import { imm, instDef } from '../ir/ir.js';
+import { imm, instDef, instUses, termUses } from '../ir/ir.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 import * as T from '../sema/types.js';
 
@@ -108,6 +108,14 @@ function zeroUninitialisedReads(fn: IrFunction): void {
       if (d !== undefined) assigned.add(d);
     }
   }
+  // Only a register never assigned can need a zero: without one read, liveness is not needed.
+  let unassignedRead = false;
+  for (const b of fn.blocks) {
+    for (const i of b.insts) for (const u of instUses(i)) if (!assigned.has(u)) unassignedRead = true;
+    for (const u of termUses(b.term)) if (!assigned.has(u)) unassignedRead = true;
+    if (unassignedRead) break;
+  }
+  if (!unassignedRead) return;
   const zeros: Inst[] = [];
   for (const r of liveAtEntry(fn)) {
     if (!assigned.has(r)) zeros.push({ op: 'mov', bits: 64, dst: r as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
