@@ -307,13 +307,22 @@ function recolourCopies(
   copyPartners: ReadonlyMap<number, number[]>,
   hints: ReadonlyMap<number, number[]>,
 ): void {
-  /** The registers `v` may not take, as a bit mask: its forbidden ones and its neighbours'. */
+  /**
+   * The registers `v` may not take, as a bit mask: its forbidden ones and its neighbours'. Kept
+   * per value until a value moves (`moves` counts them): score asks again for the same partners.
+   */
+  let moves = 0;
+  const takenAt = new Int32Array(forbidden.length).fill(-1);
+  const takenMask = new Int32Array(forbidden.length);
   const takenFor = (v: number): number => {
+    if (takenAt[v] === moves) return takenMask[v]!;
     let taken = forbidden[v]!;
     for (const x of interferes[v]!) {
       const r = regOf.get(x as VReg);
       if (r !== undefined) taken |= 1 << r;
     }
+    takenAt[v] = moves;
+    takenMask[v] = taken;
     return taken;
   };
   const has = (mask: number, r: number): boolean => ((mask >> r) & 1) !== 0;
@@ -348,6 +357,7 @@ function recolourCopies(
       if (best !== own) {
         regOf.set(v, best as PReg);
         moved = true;
+        moves++;
       }
     }
     if (!moved) break;
