@@ -155,6 +155,8 @@ export function globalValueNumbering(fn: IrFunction): boolean {
   };
   /** The expression an instruction computes, over the copies' sources, and the registers it reads. */
   const keyOf = (i: Inst, st: State): { key: string; regs: VReg[] } | undefined => {
+    // Moves, stores, calls and the rest compute no expression: nothing to build for them.
+    if (i.op !== 'alu' && i.op !== 'neg' && i.op !== 'sext' && i.op !== 'bswap' && !(i.op === 'load' && i.addr.kind === 'reg' && !i.volatile)) return undefined;
     const regs: VReg[] = [];
     const rep = (r: VReg) => {
       const x = st.copies.get(r) ?? r;
