@@ -274,7 +274,9 @@ export function branchFacts(fn: IrFunction, tracked: ReadonlySet<VReg>): Map<Blo
             shared = false;
           }
           for (const [r, f] of entry) {
-            const m = meetFact(f, e.get(r));
+            const g = e.get(r);
+            if (g === f) continue; // the same fact both ways (meetFact would make an equal copy)
+            const m = meetFact(f, g);
             if (m === undefined) entry.delete(r);
             else entry.set(r, m);
           }
