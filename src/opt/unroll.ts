@@ -24,7 +24,7 @@ import type { Block, BlockId, IrFunction, LoopHint, Terminator } from '../ir/ir.
 import { successors } from '../ir/ir.js';
 import { constProp, constPropAfterLoop, constPropRegion, layoutOf, loopEntry, walkLoop, type Layout, type LoopEntry } from './const-prop.js';
 import { MAX_PROGRAM_INSNS } from '../bpf/limits.js';
-import { findIrreducibleEdge, findLoops, predecessors, type Loop } from './loops.js';
+import { findIrreducibleEdge, findLoops, type Loop } from './loops.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { pushAll } from '../util/array.js';
 
@@ -403,12 +403,13 @@ function unrollLoop(fn: IrFunction, loop: Loop, kept: Set<Block>, maxTrips: numb
         if (kept.has(src)) kept.add(copy); // a copy of a loop kept as a loop stays one
       }
     });
-    // Whatever entered the loop from outside now enters the first copy.
-    const preds = predecessors(fn);
-    for (const p of preds[loop.header]!) {
-      if (loop.blocks.has(p)) continue;
-      const b = fn.blocks[p]!;
-      b.term = retarget(b.term, (t) => (t === loop.header ? copies[0]!.get(loop.header)! : t));
+    // Whatever entered the loop from outside now enters the first copy (the blocks that jump or
+    // branch to its header, found without the predecessor lists of the whole function).
+    for (const b of fn.blocks) {
+      const t = b.term;
+      const entersHeader = t.op === 'jmp' ? t.target === loop.header : t.op === 'br' && (t.then === loop.header || t.else === loop.header);
+      if (!entersHeader || loop.blocks.has(b.id)) continue;
+      b.term = retarget(b.term, (x) => (x === loop.header ? copies[0]!.get(loop.header)! : x));
     }
     pushAll(fn.blocks, clones);
     pushAll(allCopies, copies);
