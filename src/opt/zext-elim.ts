@@ -153,30 +153,38 @@ export function upperBounds(fn: IrFunction, kernelVisible: boolean): Map<number,
     if (i.b.kind === 'reg') r.push(i.b.reg);
     return r;
   });
-  const evaluatedAt = new Array<number>(defs.length).fill(-1);
-  const changedAt: number[] = []; // by register: the tick its bound last grew
-  let tick = 0;
+  // A definition is stale when a register it reads grew after it was last evaluated: a growth
+  // by an earlier definition of the round makes it stale in this round, by itself or a later
+  // one in the next. Flags by definition for this round and the next say so, set by the growing
+  // definition for the readers of its register, instead of each definition checking its
+  // registers in every round.
+  const readersOf: number[][] = []; // by register: the definitions that read it
+  reads.forEach((rs, k) => {
+    for (const r of rs) (readersOf[r] ??= []).push(k);
+  });
+  let thisRound = new Uint8Array(defs.length).fill(1); // all are evaluated in the first round
+  let nextRound = new Uint8Array(defs.length);
   let again = true;
   for (let round = 0; again && round < 64; round++) {
     again = false;
     for (let k = 0; k < defs.length; k++) {
-      const last = evaluatedAt[k]!;
-      if (last >= 0) {
-        let stale = false;
-        for (const r of reads[k]!) if ((changedAt[r] ?? -1) >= last) stale = true;
-        if (!stale) continue;
-      }
-      evaluatedAt[k] = ++tick;
+      if (thisRound[k] === 0) continue;
+      thisRound[k] = 0;
       const i = defs[k]!;
       const d = instDef(i)!;
       const v = defBound(i);
       const old = bound.get(d) ?? 0n;
       if (v > old) {
         bound.set(d, round >= 32 ? ALL64 : v);
-        changedAt[d] = tick;
         again = true;
+        for (const j of readersOf[d] ?? []) {
+          if (j > k) thisRound[j] = 1;
+          else nextRound[j] = 1;
+        }
       }
     }
+    // Every flag of this round was cleared on its way: it becomes the next round's.
+    [thisRound, nextRound] = [nextRound, thisRound];
   }
   return again ? undefined : bound;
 }
