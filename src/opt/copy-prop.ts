@@ -96,7 +96,8 @@ export function renameUses(i: Inst, map: (r: VReg) => VReg): Inst {
 export function copyProp(fn: IrFunction): boolean {
   let changed = false;
   // (1) Single-definition copies.
-  const { defs } = countDefsAndUses(fn);
+  const before = countDefsAndUses(fn);
+  const { defs } = before;
   const ordered = defsBeforeUses(fn);
   const alias = new Map<VReg, VReg>();
   for (const b of fn.blocks) {
@@ -123,8 +124,9 @@ export function copyProp(fn: IrFunction): boolean {
     }
     changed = true;
   }
-  // (2) Coalesce a single-use temporary into the variable it is copied to.
-  const counts = countDefsAndUses(fn);
+  // (2) Coalesce a single-use temporary into the variable it is copied to. The counts are taken
+  // again only when (1) renamed something.
+  const counts = alias.size > 0 ? countDefsAndUses(fn) : before;
   for (const b of fn.blocks) {
     for (let k = 0; k < b.insts.length; k++) {
       const mv = b.insts[k]!;
