@@ -352,8 +352,11 @@ function analyseFrom(fn: IrFunction, layout: Layout, start: BlockId, seed: (Valu
           if (!changed && !dirty[succ] && gained === undefined) gained = pending[succ] = [];
           for (let j = 0; j < count; j++) {
             const k = only ? only[j]! : j;
-            const o = old[k], e = exit[k];
-            if (o === e || e === undefined || o === 'varying') continue;
+            // A slot the exit leaves unset is passed before the entry's is read.
+            const e = exit[k];
+            if (e === undefined) continue;
+            const o = old[k];
+            if (o === e || o === 'varying') continue;
             old[k] = o === undefined ? e : 'varying';
             changed = true;
             if (gained && gained.length <= size) gained.push(k);
