@@ -270,6 +270,42 @@ export function successors(t: Terminator): BlockId[] {
   }
 }
 
+/**
+ * The k-th of successors(t), or -1 past the last, without making the list (for depth-first
+ * walks that keep how many successors each block on the stack has taken).
+ */
+export function nthSuccessor(t: Terminator, k: number): BlockId {
+  if (t.op === 'jmp') return k === 0 ? t.target : -1;
+  if (t.op === 'br') return k === 0 ? t.then : k === 1 && t.else !== t.then ? t.else : -1;
+  return -1;
+}
+
+/**
+ * Calls f with each register instUses(i) lists, in its order, without making the list for the
+ * common instructions (moves, ALU operations, loads, stores): liveness, copy-prop and dce visit
+ * the uses of every instruction, several times per compile.
+ */
+export function forEachUse(i: Inst, f: (r: VReg) => void): void {
+  switch (i.op) {
+    case 'mov':
+      if (i.src.kind === 'reg') f(i.src.reg);
+      return;
+    case 'alu':
+      if (i.a.kind === 'reg') f(i.a.reg);
+      if (i.b.kind === 'reg') f(i.b.reg);
+      return;
+    case 'load':
+      if (i.addr.kind === 'reg') f(i.addr.reg);
+      return;
+    case 'store':
+      if (i.addr.kind === 'reg') f(i.addr.reg);
+      if (i.src.kind === 'reg') f(i.src.reg);
+      return;
+    default:
+      for (const u of instUses(i)) f(u);
+  }
+}
+
 /** Registers an instruction reads. */
 export function instUses(i: Inst): VReg[] {
   // Written without per-call closures: this runs for every instruction in most passes, and the

@@ -1,7 +1,7 @@
 // Data-flow over the blocks of a function: liveness of virtual registers, and the two solvers
 // it is built on, which stack-slot colouring (codegen/stack-colouring.ts) also uses.
 import type { IrFunction } from './ir.js';
-import { instDef, instUses, successors, termUses } from './ir.js';
+import { forEachUse, instDef, instUses, successors, termUses } from './ir.js';
 
 /**
  * Backward may-analysis: out[b] = ∪ in[s] over the successors s of b, in[b] = use[b] ∪ (out[b] − def[b]).
@@ -105,27 +105,11 @@ export function computeLiveOut(fn: IrFunction): Set<number>[] {
   for (const b of fn.blocks) {
     const u = new Set<number>();
     const d = new Set<number>();
+    const read = (x: number): void => {
+      if (!d.has(x)) u.add(x);
+    };
     for (const i of b.insts) {
-      // The common instructions' operands are read here directly, in instUses' order, without
-      // the list it makes: this runs over every instruction, several times per compile.
-      switch (i.op) {
-        case 'mov':
-          if (i.src.kind === 'reg' && !d.has(i.src.reg)) u.add(i.src.reg);
-          break;
-        case 'alu':
-          if (i.a.kind === 'reg' && !d.has(i.a.reg)) u.add(i.a.reg);
-          if (i.b.kind === 'reg' && !d.has(i.b.reg)) u.add(i.b.reg);
-          break;
-        case 'load':
-          if (i.addr.kind === 'reg' && !d.has(i.addr.reg)) u.add(i.addr.reg);
-          break;
-        case 'store':
-          if (i.addr.kind === 'reg' && !d.has(i.addr.reg)) u.add(i.addr.reg);
-          if (i.src.kind === 'reg' && !d.has(i.src.reg)) u.add(i.src.reg);
-          break;
-        default:
-          for (const x of instUses(i)) if (!d.has(x)) u.add(x);
-      }
+      forEachUse(i, read);
       const w = instDef(i);
       if (w !== undefined) d.add(w);
     }

@@ -8,7 +8,7 @@
 // in between, the op writes v directly. Both leave dead moves for DCE. Not
 // SSA, hence the single-definition conditions. Invalidates: liveness.
 import type { Address, AsmOperand, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { instDef, instUses, termUses } from '../ir/ir.js';
+import { forEachUse, instDef, instUses, termUses } from '../ir/ir.js';
 import { defsBeforeUses } from './loops.js';
 
 /** How many times each register is written (a parameter counts once) and read; 0 for none. */
@@ -21,32 +21,17 @@ export function countDefsAndUses(fn: IrFunction): DefUseCounts {
   // Arrays indexed by register, not maps: this runs twice per copyProp, over every instruction.
   const defs: number[] = [];
   const uses: number[] = [];
+  const countUse = (u: VReg): void => {
+    uses[u] = (uses[u] ?? 0) + 1;
+  };
   for (const p of fn.params) defs[p] = 1;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      // The common instructions' operands are read here directly, without instUses' list.
-      switch (i.op) {
-        case 'mov':
-          if (i.src.kind === 'reg') uses[i.src.reg] = (uses[i.src.reg] ?? 0) + 1;
-          break;
-        case 'alu':
-          if (i.a.kind === 'reg') uses[i.a.reg] = (uses[i.a.reg] ?? 0) + 1;
-          if (i.b.kind === 'reg') uses[i.b.reg] = (uses[i.b.reg] ?? 0) + 1;
-          break;
-        case 'load':
-          if (i.addr.kind === 'reg') uses[i.addr.reg] = (uses[i.addr.reg] ?? 0) + 1;
-          break;
-        case 'store':
-          if (i.addr.kind === 'reg') uses[i.addr.reg] = (uses[i.addr.reg] ?? 0) + 1;
-          if (i.src.kind === 'reg') uses[i.src.reg] = (uses[i.src.reg] ?? 0) + 1;
-          break;
-        default:
-          for (const u of instUses(i)) uses[u] = (uses[u] ?? 0) + 1;
-      }
+      forEachUse(i, countUse);
       const d = instDef(i);
       if (d !== undefined) defs[d] = (defs[d] ?? 0) + 1;
     }
-    for (const u of termUses(b.term)) uses[u] = (uses[u] ?? 0) + 1;
+    for (const u of termUses(b.term)) countUse(u);
   }
   return { defs: { get: (r) => defs[r] ?? 0 }, uses: { get: (r) => uses[r] ?? 0 } };
 }

@@ -10,7 +10,7 @@
 // values across many blocks and dead loop-carried values included; removing what plain liveness
 // calls dead, one layer per round, took a round per block of an unrolled chain (quadratic).
 import type { Inst, IrFunction } from '../ir/ir.js';
-import { instDef, instUses, isVolatileAccess, successors, termUses } from '../ir/ir.js';
+import { forEachUse, instDef, isVolatileAccess, successors, termUses } from '../ir/ir.js';
 
 function hasSideEffects(i: Inst): boolean {
   return i.op === 'store' || i.op === 'call' || i.op === 'callfn' || i.op === 'atomic' || i.op === 'memop' || i.op === 'asm' || isVolatileAccess(i);
@@ -30,6 +30,9 @@ interface Deaths {
 function liveIn(fn: IrFunction, b: number, out: ReadonlySet<number>, deaths: (Deaths | undefined)[]): Set<number> {
   const block = fn.blocks[b]!;
   const live = new Set(out);
+  const addLive = (u: number): void => {
+    live.add(u);
+  };
   for (const u of termUses(block.term)) live.add(u);
   let found: Deaths | undefined;
   for (let k = block.insts.length - 1; k >= 0; k--) {
@@ -43,25 +46,7 @@ function liveIn(fn: IrFunction, b: number, out: ReadonlySet<number>, deaths: (De
       if (i.op === 'call' || i.op === 'callfn') (found ??= { drop: [], dropDst: [] }).dropDst.push(k);
     }
     if (d !== undefined) live.delete(d);
-    // The common instructions' operands directly, without instUses' list.
-    switch (i.op) {
-      case 'mov':
-        if (i.src.kind === 'reg') live.add(i.src.reg);
-        break;
-      case 'alu':
-        if (i.a.kind === 'reg') live.add(i.a.reg);
-        if (i.b.kind === 'reg') live.add(i.b.reg);
-        break;
-      case 'load':
-        if (i.addr.kind === 'reg') live.add(i.addr.reg);
-        break;
-      case 'store':
-        if (i.addr.kind === 'reg') live.add(i.addr.reg);
-        if (i.src.kind === 'reg') live.add(i.src.reg);
-        break;
-      default:
-        for (const u of instUses(i)) live.add(u);
-    }
+    forEachUse(i, addLive);
   }
   deaths[b] = found;
   return live;

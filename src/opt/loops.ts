@@ -1,7 +1,7 @@
 // Dominators and natural loops of an IR function.
 // Needs: blocks reachable from block 0 (run simplifyCfg first). Changes nothing.
 import type { BlockId, IrFunction, VReg } from '../ir/ir.js';
-import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+import { instDef, instUses, nthSuccessor, successors, termUses } from '../ir/ir.js';
 
 export interface Loop {
   header: BlockId;
@@ -35,12 +35,8 @@ export function reversePostOrder(fn: IrFunction, start: BlockId = 0, inside?: Re
   seen[start] = 1;
   while (depth > 0) {
     const id = stackId[depth - 1]!;
-    const t = fn.blocks[id]!.term;
     const k = stackNext[depth - 1]!;
-    // The k-th successor, or -1 past the last.
-    const s = t.op === 'jmp' ? (k === 0 ? t.target : -1)
-      : t.op === 'br' ? (k === 0 ? t.then : k === 1 && t.else !== t.then ? t.else : -1)
-        : -1;
+    const s = nthSuccessor(fn.blocks[id]!.term, k);
     if (s < 0) {
       depth--;
       post.push(id);
@@ -103,12 +99,8 @@ export function dominators(fn: IrFunction, preds: BlockId[][]): Dominators {
   parent.push(0);
   while (depth > 0) {
     const id = stackId[depth - 1]!;
-    const t = fn.blocks[id]!.term;
     const k = stackNext[depth - 1]!;
-    // The k-th successor in successors()' order, or -1 past the last.
-    const s = t.op === 'jmp' ? (k === 0 ? t.target : -1)
-      : t.op === 'br' ? (k === 0 ? t.then : k === 1 && t.else !== t.then ? t.else : -1)
-        : -1;
+    const s = nthSuccessor(fn.blocks[id]!.term, k);
     if (s < 0) {
       depth--;
       continue;
