@@ -34,6 +34,7 @@ export const CASES_DIR = fileURLToPath(new URL('./cases', import.meta.url));
 
 export type Verdict =
   | { verdict: 'accept' }
+  /** errno: one name, or names joined by '|' where kernels of the same version differ (a stable release changed it). */
   | { verdict: 'reject'; errno: string; message: string };
 
 export interface VerifyCase {
@@ -57,11 +58,11 @@ export interface VerifyCase {
 
 const MARKER = /^\s*(?:;|\/\/)?\s*@case\s+([A-Za-z_][\w.-]*)\s+(.*?)\s*$/;
 
-/** Parses a verdict as written after the case name: `accept`, `reject ERRNO "TEXT"` or `?`. */
+/** Parses a verdict as written after the case name: `accept`, `reject ERRNO "TEXT"` (ERRNO may be `E1|E2`) or `?`. */
 export function parseVerdict(text: string): Verdict | undefined | Error {
   if (text === '?') return undefined;
   if (text === 'accept') return { verdict: 'accept' };
-  const m = /^reject\s+([A-Z0-9]+)\s+"(.*)"$/.exec(text);
+  const m = /^reject\s+([A-Z0-9]+(?:\|[A-Z0-9]+)*)\s+"(.*)"$/.exec(text);
   if (m) return { verdict: 'reject', errno: m[1]!, message: m[2]!.replace(/\\"/g, '"').replace(/\\\\/g, '\\') };
   return new Error(`expected accept, reject ERRNO "TEXT" or ?, saw '${text}'`);
 }
@@ -151,6 +152,21 @@ export function stableMessage(line: string): string {
 const ERRNO_NAMES: Readonly<Record<number, string>> = {
   1: 'EPERM', 7: 'E2BIG', 12: 'ENOMEM', 13: 'EACCES', 14: 'EFAULT', 22: 'EINVAL', 28: 'ENOSPC', 95: 'EOPNOTSUPP', 524: 'ENOTSUPP',
 };
+
+/**
+ * Why the running kernel cannot judge a program the way the recorded verdict says, when its log
+ * shows that this kernel build leaves out what the program uses: a helper its configuration did
+ * not build (`CONFIG_IPV6_SEG6_LWTUNNEL` off: "program of this type cannot use helper
+ * bpf_lwt_seg6_store_bytes#74"), or a kfunc the build refuses ("bpf_dynptr_slice_rdwr() is not
+ * allowed", EPERM). Undefined when the log shows neither, or the recorded verdict is that refusal.
+ */
+export function missingFromKernel(want: Verdict, errno: string, log: string): string | undefined {
+  const line = kernelErrorLine(log);
+  if (want.verdict === 'reject' && line.includes(want.message)) return undefined;
+  if (/^program of this type cannot use helper \w+#\d+$/.test(line)) return line;
+  if (errno === 'EPERM' && /^\w+\(\) is not allowed$/.test(line)) return line;
+  return undefined;
+}
 
 export function errnoName(n: number): string {
   return ERRNO_NAMES[n] ?? `E${n}`;

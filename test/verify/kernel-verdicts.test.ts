@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeLoader } from '../kernel/loader/bpfload.js';
 import { buildCases, kernelVerdicts, type BuiltCase, type KernelVerdict } from './build-cases.js';
-import { CASES_DIR, formatVerdict, loadCases, stableMessage, type Verdict } from './cases.js';
+import { CASES_DIR, formatVerdict, loadCases, missingFromKernel, stableMessage, type Verdict } from './cases.js';
 
 const cases = loadCases();
 const RECORD = process.env['EBCC_RECORD_VERDICTS'];
@@ -20,7 +20,7 @@ const RECORD = process.env['EBCC_RECORD_VERDICTS'];
 function sameVerdict(want: Verdict, got: Verdict, log: string): boolean {
   if (want.verdict !== got.verdict) return false;
   if (want.verdict === 'accept' || got.verdict === 'accept') return true;
-  return want.errno === got.errno && log.includes(want.message);
+  return want.errno.split('|').includes(got.errno) && log.includes(want.message);
 }
 
 it('the corpus has at least 300 cases, each built, with a verdict, and both verdicts represented', () => {
@@ -63,12 +63,21 @@ describeLoader('verifier cases: the kernel gives the recorded verdict', () => {
   });
 
   it('every verdict equals the recorded one', () => {
+    const missing: string[] = [];
     const wrong = built.flatMap((b, i) => {
       const v = verdicts[i];
       if (v === undefined || b.c.expect === undefined) return [];
       if (sameVerdict(b.c.expect, v.verdict, v.log)) return [];
+      const why = v.verdict.verdict === 'reject' ? missingFromKernel(b.c.expect, v.verdict.errno, v.log) : undefined;
+      if (why !== undefined) {
+        missing.push(`${b.c.id}: ${why}`);
+        return [];
+      }
       return [`${b.c.id} (line ${b.c.line}): recorded ${formatVerdict(b.c.expect)}, kernel ${formatVerdict(v.verdict)}`];
     });
+    if (missing.length > 0) console.warn(`KERNEL BUILD LACKS WHAT ${missing.length} CASE(S) USE, not compared:\n  ${missing.join('\n  ')}`);
+    // Only a handful may go uncompared: more means the kernel is not one these cases are for.
+    expect(missing.length).toBeLessThanOrEqual(3);
     expect(wrong).toEqual([]);
   });
 });

@@ -230,7 +230,7 @@ top:    if r1 >= r6 goto done
         goto top
 done:   exit
 
-@case loop_bound_unbounded_scalar reject EFAULT "The sequence of 8193 jumps is too complex."
+@case loop_bound_unbounded_scalar reject EFAULT|E2BIG "The sequence of 8193 jumps is too complex."
 .prog p socket
         call bpf_get_prandom_u32
         r6 = r0
