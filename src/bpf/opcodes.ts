@@ -409,7 +409,10 @@ function buildForms(): OpcodeForm[] {
 
 interface FormIndex {
   forms: readonly OpcodeForm[];
-  byCode: ReadonlyMap<number, readonly OpcodeForm[]>;
+  /** Indexed by the opcode byte: the forms with that code, or undefined. */
+  byCode: readonly (readonly OpcodeForm[] | undefined)[];
+  /** Indexed by the opcode byte: the form when it is the code's only one and needs no particular off or imm. */
+  only: readonly (OpcodeForm | undefined)[];
   byMnemonic: ReadonlyMap<string, OpcodeForm>;
 }
 
@@ -419,16 +422,16 @@ let formIndex: FormIndex | undefined;
 function index(): FormIndex {
   if (formIndex) return formIndex;
   const forms = buildForms();
-  const byCode = new Map<number, OpcodeForm[]>();
+  const byCode: (OpcodeForm[] | undefined)[] = new Array<OpcodeForm[] | undefined>(256).fill(undefined);
   const byMnemonic = new Map<string, OpcodeForm>();
   for (const f of forms) {
-    const list = byCode.get(f.code) ?? [];
+    const list = (byCode[f.code] ??= []);
     list.push(f);
-    byCode.set(f.code, list);
     if (byMnemonic.has(f.mnemonic)) throw new Error(`internal: duplicate opcode form ${f.mnemonic}`);
     byMnemonic.set(f.mnemonic, f);
   }
-  formIndex = { forms, byCode, byMnemonic };
+  const only = byCode.map((list) => (list?.length === 1 && list[0]!.off === undefined && list[0]!.imm === undefined ? list[0] : undefined));
+  formIndex = { forms, byCode, only, byMnemonic };
   return formIndex;
 }
 
@@ -446,9 +449,14 @@ export function formByMnemonic(mnemonic: string): OpcodeForm {
 
 /** The form an instruction is an instance of, or undefined for an invalid opcode/off/imm combination. */
 export function formOf(insn: { code: number; off: number; imm: number }): OpcodeForm | undefined {
-  const candidates = index().byCode.get(insn.code & 0xff);
+  const forms = formIndex ?? index();
+  const code = insn.code & 0xff;
+  const only = forms.only[code];
+  if (only !== undefined) return only;
+  const candidates = forms.byCode[code];
   if (!candidates) return undefined;
-  for (const f of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const f = candidates[i]!;
     if (f.off !== undefined && f.off !== insn.off) continue;
     if (f.imm !== undefined && f.imm !== insn.imm) continue;
     return f;
@@ -456,19 +464,24 @@ export function formOf(insn: { code: number; off: number; imm: number }): Opcode
   return undefined;
 }
 
+/** The names of CLASS_CODE and SIZE_CODE indexed by their bits (every value of the masked bits has one). */
+const CLASS_BY_BITS: readonly InsnClass[] = namesByValue(CLASS_CODE, CLASS_MASK);
+const SIZE_BY_BITS: readonly MemSize[] = namesByValue(SIZE_CODE, SIZE_MASK);
+
+function namesByValue<K extends string>(table: Readonly<Record<K, number>>, mask: number): K[] {
+  const names: K[] = [];
+  for (const [name, value] of Object.entries(table) as [K, number][]) names[value] = name;
+  for (let bits = 0; bits <= mask; bits++) {
+    if ((bits & mask) === bits && names[bits] === undefined) throw new Error(`internal: no name for bits ${bits}`);
+  }
+  return names;
+}
+
 /** Field extractors. */
 export function classOf(code: number): InsnClass {
-  const c = code & CLASS_MASK;
-  for (const [name, value] of Object.entries(CLASS_CODE) as [InsnClass, number][]) {
-    if (value === c) return name;
-  }
-  throw new Error('internal: unreachable class');
+  return CLASS_BY_BITS[code & CLASS_MASK]!;
 }
 
 export function sizeOf(code: number): MemSize {
-  const s = code & SIZE_MASK;
-  for (const [name, value] of Object.entries(SIZE_CODE) as [MemSize, number][]) {
-    if (value === s) return name;
-  }
-  throw new Error('internal: unreachable size');
+  return SIZE_BY_BITS[code & SIZE_MASK]!;
 }
