@@ -3,16 +3,55 @@
 // with. A cache recorded with another bundle (another ebcc, or sources rebuilt since) is ignored:
 // its parser may build other trees. Matching the tokens themselves is parse-cache.ts's job.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entryFromText, PARSE_CACHE_FORMAT, type ParseCache, type StoredParseCacheEntry } from '../parse/parse-cache.js';
+import { entryFromReader, PARSE_CACHE_FORMAT, type ParseCache, type StoredParseCacheEntry } from '../parse/parse-cache.js';
 
 export interface ParseCacheIndex {
   format: number;
   /** parseCacheFingerprint() of the bundle the entries were recorded with. */
   bundle: string;
   entries: { head: string; file: string }[];
+}
+
+/**
+ * An entry read from its file as far as a parse needs it (parse-cache.ts entryFromReader): the
+ * first line, then each segment by its offset, each read opening the file again.
+ */
+export function entryFromFile(path: string): StoredParseCacheEntry | undefined {
+  const read = (offset: number, length: number): string | undefined => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const buf = Buffer.allocUnsafe(length);
+      const n = readSync(fd, buf, 0, length, offset);
+      return buf.toString('utf8', 0, n);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
+  // The first line (format, segment sizes) is some hundred bytes: read more until it ends.
+  let head: string | undefined;
+  for (let size = 1 << 12; ; size *= 4) {
+    head = read(0, size);
+    if (head === undefined) return undefined;
+    if (head.includes('\n') || utf8Bytes(head) < size) break;
+  }
+  try {
+    return entryFromReader(head, (offset, length) => {
+      const text = read(offset, length);
+      return text !== undefined && utf8Bytes(text) === length ? text : undefined;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** Where `npm run build` writes the cache: beside the bundle. */
@@ -41,13 +80,7 @@ export function readParseCacheOf(dir: string, fingerprint: string): ParseCache |
   return {
     entries: index.entries.map((e) => ({
       head: e.head,
-      load: (): StoredParseCacheEntry | undefined => {
-        try {
-          return entryFromText(readFileSync(join(dir, e.file), 'utf8'));
-        } catch {
-          return undefined;
-        }
-      },
+      load: (): StoredParseCacheEntry | undefined => entryFromFile(join(dir, e.file)),
     })),
   };
 }

@@ -21,7 +21,7 @@ import type { MacroExpansion } from '../diag/diagnostic.js';
 import type { Token, TokenKind } from '../pp/token.js';
 import type * as ast from './ast.js';
 
-export const PARSE_CACHE_FORMAT = 2;
+export const PARSE_CACHE_FORMAT = 3;
 
 const KINDS: readonly TokenKind[] = ['ident', 'number', 'char', 'string', 'punct', 'pragma', 'eof'];
 const KIND_INDEX: ReadonlyMap<TokenKind, number> = new Map(KINDS.map((k, i) => [k, i]));
@@ -60,33 +60,167 @@ export interface ParseCacheEntry {
   fixups: Fixup[];
 }
 
-/** A ParseCacheEntry as read from its file: `items` is the declarations' JSON text, the i-th ending at itemEnds[i]. */
-export interface StoredParseCacheEntry extends Omit<ParseCacheEntry, 'items'> {
+/**
+ * A ParseCacheEntry as stored: its declarations in segments that grow (FIRST_SEGMENT_BYTES), each read
+ * and parsed only when a parse gets that far. A program whose headers part from the recorded
+ * ones after a few typedefs reads a few KB of a 1.4 MB entry.
+ */
+export interface StoredParseCacheEntry {
+  format: number;
+  c23: boolean;
+  strings: string[];
+  expansions: number[];
+  /** Declarations in all. */
+  declCount: number;
+  /** Segment k, undefined past the last or when it cannot be read. */
+  segment(k: number): StoredSegment | undefined;
+}
+
+/** A run of an entry's declarations. */
+export interface StoredSegment {
+  decls: CachedDecl[];
+  /** TOKEN_FIELDS numbers per raw token, from the previous segment's last token through the last look-ahead of these. */
+  tokens: number[];
+  /** The fix-ups of these declarations (paths start with the declaration's index in the whole entry). */
+  fixups: Fixup[];
+  /** The declarations' JSON texts, comma-separated; the i-th ends at itemEnds[i]. */
   items: string;
   itemEnds: number[];
 }
+
+/**
+ * The first segment holds the declarations that fit in this many bytes of text, the next twice as
+ * many, and so on: the typedefs that most programs share with an entry come in the first few KB,
+ * and a declaration longer than its segment's share (an enum of every helper) has one of its own.
+ */
+const FIRST_SEGMENT_BYTES = 4096;
 
 /** Cached entries to try, each loaded only when its first tokens match; load() returns a fresh copy each time. */
 export interface ParseCache {
   entries: { head: string; load(): StoredParseCacheEntry | undefined }[];
 }
 
-/** The file text of an entry: one JSON line of all but the declarations, then their JSON texts, comma-separated. */
-export function entryText(entry: ParseCacheEntry): string {
-  const { items, ...rest } = entry;
-  const texts = items.map((item) => JSON.stringify(item));
-  const itemEnds: number[] = [];
-  let end = -1;
-  for (const t of texts) itemEnds.push((end += t.length + 1));
-  // JSON.stringify writes no line break: the first one ends the first part.
-  return `${JSON.stringify({ ...rest, itemEnds })}\n${texts.join(',')}`;
+/**
+ * The file text of an entry: one JSON line (format, c23 and each segment's declaration count and
+ * length in UTF-8 bytes), then the segments back to back, each a JSON line (the strings and
+ * expansions its tokens are the first to use, decls, tokens, fixups, itemEnds) and the
+ * declarations' texts.
+ */
+export function entryText(entry: ParseCacheEntry, firstSegmentBytes = FIRST_SEGMENT_BYTES): string {
+  const segments: string[] = [];
+  const sizes: [number, number][] = [];
+  const texts = entry.items.map((item) => JSON.stringify(item));
+  let token = 0;
+  let stringStart = 0;
+  let stringEnd = 0;
+  let expansionEnd = 0;
+  let expansionsUsed = 0;
+  let limit = firstSegmentBytes;
+  for (let first = 0; first < entry.decls.length; limit *= 2) {
+    // Take declarations while the segment's tokens and texts stay within `limit` bytes (at least one).
+    let last = first;
+    let bytes = 0;
+    while (last < entry.decls.length) {
+      const from = last === first ? token : entry.decls[last - 1]!.checkEnd;
+      const size = texts[last]!.length + Math.max(0, entry.decls[last]!.checkEnd - from) * TOKEN_FIELDS * 4;
+      if (last > first && bytes + size > limit) break;
+      bytes += size;
+      last++;
+    }
+    const decls = entry.decls.slice(first, last);
+    const tokenEnd = Math.max(token, decls[decls.length - 1]!.checkEnd);
+    const tokens = entry.tokens.slice(token * TOKEN_FIELDS, tokenEnd * TOKEN_FIELDS);
+    // The strings and expansions these tokens are the first to use (both are numbered in order of first use).
+    for (let at = 0; at < tokens.length; at += TOKEN_FIELDS) {
+      stringEnd = Math.max(stringEnd, tokens[at + 1]! + 1);
+      for (let x = tokens[at + 6]!; x >= expansionEnd; x = entry.expansions[x * EXPANSION_FIELDS + 4]!) {
+        expansionsUsed = Math.max(expansionsUsed, x + 1);
+        stringEnd = Math.max(stringEnd, entry.expansions[x * EXPANSION_FIELDS]! + 1);
+      }
+    }
+    const strings = entry.strings.slice(stringStart, stringEnd);
+    const expansions = entry.expansions.slice(expansionEnd * EXPANSION_FIELDS, expansionsUsed * EXPANSION_FIELDS);
+    stringStart = stringEnd;
+    expansionEnd = expansionsUsed;
+    token = tokenEnd;
+    const fixups = entry.fixups.filter((f) => (f[1][0] as number) >= first && (f[1][0] as number) < last);
+    const own = texts.slice(first, last);
+    const itemEnds: number[] = [];
+    let end = -1;
+    for (const t of own) itemEnds.push((end += t.length + 1));
+    // JSON.stringify writes no line break: the first one ends the segment's first part.
+    const text = `${JSON.stringify({ strings, expansions, decls, tokens, fixups, itemEnds })}\n${own.join(',')}`;
+    segments.push(text);
+    sizes.push([decls.length, utf8Length(text)]);
+    first = last;
+  }
+  const head = { format: entry.format, c23: entry.c23, segments: sizes };
+  return `${JSON.stringify(head)}\n${segments.join('')}`;
 }
 
-/** Reads entryText()'s text; the declarations stay text until a parse takes them. */
-export function entryFromText(text: string): StoredParseCacheEntry {
-  const line = text.indexOf('\n');
-  const rest = JSON.parse(text.slice(0, line)) as Omit<StoredParseCacheEntry, 'items'>;
-  return { ...rest, items: text.slice(line + 1) };
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * An entry read through `read(offset, length)`, which returns that many UTF-8 bytes of the file
+ * from `offset` as text (undefined if it cannot): the first line at once, each segment when first
+ * asked for. `head` is the file's first bytes, at least its first line when the file has one.
+ */
+export function entryFromReader(head: string, read: (offset: number, length: number) => string | undefined): StoredParseCacheEntry | undefined {
+  const line = head.indexOf('\n');
+  if (line < 0) return undefined;
+  const h = JSON.parse(head.slice(0, line)) as { format: number; c23: boolean; segments: [number, number][] };
+  if (!Array.isArray(h.segments)) return { format: h.format, c23: h.c23, strings: [], expansions: [], declCount: 0, segment: () => undefined };
+  const offsets: number[] = [];
+  let at = utf8Length(head.slice(0, line)) + 1;
+  for (const [, length] of h.segments) {
+    offsets.push(at);
+    at += length;
+  }
+  const loaded: StoredSegment[] = [];
+  const entry: StoredParseCacheEntry = {
+    format: h.format,
+    c23: h.c23,
+    strings: [],
+    expansions: [],
+    declCount: h.segments.reduce((n, [count]) => n + count, 0),
+    segment(k: number): StoredSegment | undefined {
+      // Segments load in order: each extends the strings and expansions of those before.
+      while (loaded.length <= k && loaded.length < h.segments.length) {
+        const text = read(offsets[loaded.length]!, h.segments[loaded.length]![1]);
+        if (text === undefined) return undefined;
+        const split = text.indexOf('\n');
+        try {
+          const { strings, expansions, ...meta } = JSON.parse(text.slice(0, split)) as Omit<StoredSegment, 'items'> & { strings: string[]; expansions: number[] };
+          for (const x of strings) entry.strings.push(x);
+          for (const x of expansions) entry.expansions.push(x);
+          loaded.push({ ...meta, items: text.slice(split + 1) });
+        } catch {
+          return undefined; // a damaged file: the parse goes on without the rest
+        }
+      }
+      return loaded[k];
+    },
+  };
+  return entry;
+}
+
+/** entryFromReader() over an entry's whole text (entryText()). */
+export function entryFromText(text: string): StoredParseCacheEntry | undefined {
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder();
+  return entryFromReader(text, (offset, length) => (offset + length <= bytes.length ? decoder.decode(bytes.subarray(offset, offset + length)) : undefined));
 }
 
 /** The declarations a parse may take instead of parsing its first `parserEnd` tokens. */
@@ -115,33 +249,41 @@ export function reusePrefix(cache: ParseCache, tokens: readonly Token[], c23: bo
     if (candidate.head !== head) continue;
     const entry = candidate.load();
     if (!entry || entry.format !== PARSE_CACHE_FORMAT || entry.c23 !== c23) continue;
-    const count = matchingDecls(entry, tokens);
+    const { count, segments } = matchingDecls(entry, tokens);
     if (count === 0) continue;
-    const items = decodeItems(entry, count);
-    const declared = entry.decls.slice(0, count).flatMap((d) => d.declared);
-    return { items, declared, parserEnd: entry.decls[count - 1]!.parserEnd };
+    const decls = segments.flatMap((seg) => seg.decls).slice(0, count);
+    return { items: decodeItems(segments, count), declared: decls.flatMap((d) => d.declared), parserEnd: decls[count - 1]!.parserEnd };
   }
   return undefined;
 }
 
-/** How many of the entry's declarations have all their tokens (look-ahead included) equal to `tokens`. */
-function matchingDecls(entry: StoredParseCacheEntry, tokens: readonly Token[]): number {
+/**
+ * How many of the entry's declarations have all their tokens (look-ahead included) equal to
+ * `tokens`, and the segments read to tell (the last may hold declarations past the count).
+ */
+function matchingDecls(entry: StoredParseCacheEntry, tokens: readonly Token[]): { count: number; segments: StoredSegment[] } {
   const checked = new Map<MacroExpansion, number>();
+  const segments: StoredSegment[] = [];
   let verified = 0;
   let count = 0;
-  for (const d of entry.decls) {
-    if (d.checkEnd > tokens.length) break;
-    for (; verified < d.checkEnd; verified++) {
-      if (!sameToken(entry, verified, tokens[verified]!, checked)) return count;
+  for (let k = 0; ; k++) {
+    const seg = entry.segment(k);
+    if (!seg) break;
+    segments.push(seg);
+    // The segment's tokens start where the previous segment's ended.
+    const base = verified;
+    for (const d of seg.decls) {
+      if (d.checkEnd > tokens.length) return { count, segments };
+      for (; verified < d.checkEnd; verified++) {
+        if (!sameToken(entry, seg.tokens, (verified - base) * TOKEN_FIELDS, tokens[verified]!, checked)) return { count, segments };
+      }
+      count++;
     }
-    count++;
   }
-  return count;
+  return { count, segments };
 }
 
-function sameToken(entry: StoredParseCacheEntry, index: number, t: Token, checked: Map<MacroExpansion, number>): boolean {
-  const r = entry.tokens;
-  const at = index * TOKEN_FIELDS;
+function sameToken(entry: StoredParseCacheEntry, r: readonly number[], at: number, t: Token, checked: Map<MacroExpansion, number>): boolean {
   const flags = (t.spaceBefore ? 1 : 0) | (t.lineStart ? 2 : 0);
   if (r[at] !== KIND_INDEX.get(t.kind) || entry.strings[r[at + 1]!] !== t.text) return false;
   if (r[at + 2] !== t.span.file || r[at + 3] !== t.span.start || r[at + 4] !== t.span.end || r[at + 5] !== flags) return false;
@@ -166,9 +308,19 @@ function sameExpansion(entry: StoredParseCacheEntry, index: number, e: MacroExpa
 }
 
 /** The first `count` recorded declarations as AST objects, parsed from their text alone. */
-function decodeItems(entry: StoredParseCacheEntry, count: number): ast.ExternalDecl[] {
-  const roots = JSON.parse(`[${entry.items.slice(0, entry.itemEnds[count - 1])}]`) as unknown[];
-  return decodeGraph(roots, entry.fixups, count) as ast.ExternalDecl[];
+function decodeItems(segments: readonly StoredSegment[], count: number): ast.ExternalDecl[] {
+  const texts: string[] = [];
+  const fixups: Fixup[] = [];
+  let left = count;
+  for (const seg of segments) {
+    if (left === 0) break;
+    const n = Math.min(left, seg.decls.length);
+    texts.push(seg.items.slice(0, seg.itemEnds[n - 1]));
+    for (const f of seg.fixups) fixups.push(f);
+    left -= n;
+  }
+  const roots = JSON.parse(`[${texts.join(',')}]`) as unknown[];
+  return decodeGraph(roots, fixups, count) as ast.ExternalDecl[];
 }
 
 /** The first `count` roots of an encodeGraph() result, mended in place. */

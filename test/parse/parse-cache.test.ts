@@ -11,7 +11,7 @@ import { parseCacheFingerprint, readParseCache } from '../../src/cli/parse-cache
 import { createContext, type CompileOptions } from '../../src/context.js';
 import { MemoryFileSystem } from '../../src/diag/fs.js';
 import type * as ast from '../../src/parse/ast.js';
-import { decodeGraph, encodeGraph, entryFromText, entryText, headSignature, recordEntry, reusePrefix, type Fixup, type ParseCache, type ParseCacheEntry } from '../../src/parse/parse-cache.js';
+import { decodeGraph, encodeGraph, entryFromReader, entryFromText, entryText, headSignature, PARSE_CACHE_FORMAT, recordEntry, reusePrefix, type Fixup, type ParseCache, type ParseCacheEntry } from '../../src/parse/parse-cache.js';
 import { parse, parseRecording } from '../../src/parse/parse.js';
 import { toParserTokens } from '../../src/parse/tokens.js';
 import { preprocess } from '../../src/pp/preprocess.js';
@@ -116,17 +116,41 @@ describe('parse cache', () => {
     const { tokens } = tokensOf(MAIN_A, { defines: [{ name: 'WIDE' }] });
     const taken = reusePrefix(cacheOf(entry, tokens), tokens, false)!.items.length;
     expect(taken).toBeGreaterThan(0);
-    // The text of the declarations after those taken is damaged: a parse that read it would fail.
-    const stored = entryFromText(entryText(entry));
-    expect(stored.itemEnds).toHaveLength(entry.decls.length);
-    const damaged = { ...stored, items: `${stored.items.slice(0, stored.itemEnds[taken - 1])},{"kind":` };
-    const reused = reusePrefix({ entries: [{ head: headSignature(tokens), load: () => ({ ...damaged }) }] }, tokens, false);
-    expect(reused?.items).toEqual(reusePrefix(cacheOf(entry, tokens), tokens, false)!.items);
-    // Each declaration's text is exactly its own.
-    stored.itemEnds.forEach((end, i) => {
-      const start = i === 0 ? 0 : stored.itemEnds[i - 1]! + 1;
-      expect(stored.items.slice(start, end)).toBe(JSON.stringify(entry.items[i]));
-    });
+    expect(taken).toBeLessThan(entry.decls.length);
+    // Segments of 1, 2, 4, ... bytes or one declaration (the files: from 4 KB).
+    const text = entryText(entry, 1);
+    const sizes = (JSON.parse(text.slice(0, text.indexOf('\n'))) as { segments: [number, number][] }).segments;
+    expect(sizes.length).toBeGreaterThan(2);
+    const bytes = new TextEncoder().encode(text);
+    const reads: number[] = [];
+    const reader = (damageFrom: number) => (offset: number, length: number): string => {
+      reads.push(offset);
+      const s = new TextDecoder().decode(bytes.subarray(offset, offset + length));
+      // A segment read past those needed is damaged: a parse that used it would fail.
+      return offset >= damageFrom ? `{"kind":${s.slice(9)}` : s;
+    };
+    const stored = entryFromReader(text, reader(Infinity))!;
+    expect(stored.declCount).toBe(entry.decls.length);
+    const plain = reusePrefix({ entries: [{ head: headSignature(tokens), load: () => stored }] }, tokens, false)!;
+    expect(plain.items).toEqual(reusePrefix(cacheOf(entry, tokens), tokens, false)!.items);
+    // The segment that holds the first declaration not taken is the last one read.
+    const lastRead = Math.max(...reads);
+    reads.length = 0;
+    const damaged = reusePrefix({ entries: [{ head: headSignature(tokens), load: () => entryFromReader(text, reader(lastRead + 1))! }] }, tokens, false);
+    expect(damaged?.items).toEqual(plain.items);
+    // Every segment through the one with the first declaration not taken, and no other.
+    let segments = 0;
+    for (let covered = 0; covered <= taken && covered < entry.decls.length; segments++) covered += sizes[segments]![0];
+    expect(reads.length).toBe(segments);
+  });
+
+  it('reads segments of any size back as the declarations recorded', () => {
+    for (const first of [1, 300, 4096]) {
+      const stored = entryFromText(entryText(entry, first))!;
+      const decls: unknown[] = [];
+      for (let k = 0; stored.segment(k); k++) decls.push(...stored.segment(k)!.decls);
+      expect(decls).toEqual(entry.decls);
+    }
   });
 
   it('makes no parser tokens for the declarations it takes but the last of the stream, and keeps every index and pragma', () => {
@@ -199,14 +223,14 @@ describe('parse cache files', () => {
   writeFileSync(join(dir, '0.entry'), entryText(entry));
 
   it('reads a cache recorded with the running bundle', () => {
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 2, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.entry' }] }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: PARSE_CACHE_FORMAT, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.entry' }] }));
     const cache = readParseCache(dir, 'bundle text');
     expect(cache?.entries).toHaveLength(1);
     expect(reusePrefix(cache!, tokens, false)?.items.length).toBe(entry.decls.length);
   });
 
   it('ignores a cache recorded with another bundle, another format, or none at all', () => {
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 2, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.entry' }] }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: PARSE_CACHE_FORMAT, bundle: parseCacheFingerprint('bundle text'), entries: [{ head: headSignature(tokens), file: '0.entry' }] }));
     expect(readParseCache(dir, 'bundle text, rebuilt')).toBeUndefined();
     writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 0, bundle: parseCacheFingerprint('bundle text'), entries: [] }));
     expect(readParseCache(dir, 'bundle text')).toBeUndefined();
@@ -214,7 +238,7 @@ describe('parse cache files', () => {
   });
 
   it('skips an entry whose file is unreadable or of another format', () => {
-    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: 2, bundle: parseCacheFingerprint('b'), entries: [{ head: headSignature(tokens), file: 'gone.json' }, { head: headSignature(tokens), file: 'old.json' }] }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ format: PARSE_CACHE_FORMAT, bundle: parseCacheFingerprint('b'), entries: [{ head: headSignature(tokens), file: 'gone.json' }, { head: headSignature(tokens), file: 'old.json' }] }));
     writeFileSync(join(dir, 'old.json'), entryText({ ...entry, format: 1 }));
     expect(reusePrefix(readParseCache(dir, 'b')!, tokens, false)).toBeUndefined();
   });
