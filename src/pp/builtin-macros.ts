@@ -41,6 +41,9 @@ export const HAS_OPERATORS: ReadonlySet<string> = new Set([
   '__has_extension',
 ]);
 
+/** The names expandBuiltinMacro() replaces: BUILTIN_MACRO_NAMES but `defined` and the `__has_` operators, which only #if reads. */
+const EXPANDED_NAMES: ReadonlySet<string> = new Set([...BUILTIN_MACRO_NAMES].filter((n) => n !== 'defined' && !HAS_OPERATORS.has(n)));
+
 /** Dynamic macros that #ifdef and `defined` report as defined. */
 export function isBuiltinMacroDefined(name: string): boolean {
   return BUILTIN_MACRO_NAMES.has(name) && name !== 'defined';
@@ -48,8 +51,9 @@ export function isBuiltinMacroDefined(name: string): boolean {
 
 /** The replacement of a built-in macro use, or undefined if `tok` is not one. */
 export function expandBuiltinMacro(pp: PPState, src: TokenSource, tok: PPToken): PPToken[] | undefined {
-  // Every name below begins with '_': other identifiers (most of them) are done with at once.
-  if (tok.text.charCodeAt(0) !== 0x5f) return undefined;
+  // Most identifiers are none of the names below: they are done with at once (headers are full
+  // of `__u32` and `__attribute__`, which begin with '_' too).
+  if (tok.text.charCodeAt(0) !== 0x5f || !EXPANDED_NAMES.has(tok.text)) return undefined;
   const make = (kind: PPToken['kind'], text: string): PPToken[] => [
     {
       kind,
