@@ -12,6 +12,7 @@ import {
   chargeTokens,
   copyToken,
   makeEof,
+  replacementToken,
   type HideSet,
   type Macro,
   type PPState,
@@ -99,15 +100,7 @@ export function expandMacro(pp: PPState, src: TokenSource, tok: PPToken): boolea
     if (!chargeTokens(pp, macro.body.length, tok.span, tok.expansion)) return true;
     for (let i = macro.body.length - 1; i >= 0; i--) {
       const t = macro.body[i]!;
-      src.unread({
-        kind: t.kind,
-        text: t.text,
-        span: t.span,
-        expansion,
-        spaceBefore: i === 0 ? tok.spaceBefore : t.spaceBefore,
-        lineStart: i === 0 ? tok.lineStart : false,
-        hideset: union(t.hideset, hideset),
-      });
+      src.unread(replacementToken(t.kind, t.text, t.span, expansion, i === 0 ? tok.spaceBefore : t.spaceBefore, i === 0 ? tok.lineStart : false, union(t.hideset, hideset)));
     }
     return true;
   }
@@ -199,10 +192,9 @@ function substitute(pp: PPState, macro: Macro, args: PPToken[][], expansion: Mac
     macro.functionLike && tok?.kind === 'ident' ? macro.params.indexOf(tok.text) : -1;
   const isVaOpt = (list: PPToken[], i: number): boolean =>
     macro.variadic && list[i]?.kind === 'ident' && list[i]!.text === '__VA_OPT__' && isPunct(list[i + 1], '(');
-  // As copyToken(), spelled out: a spread of a fresh object literal is the slow, generic copy.
-  const fromBody = (tok: PPToken): PPToken => ({ ...tok, expansion });
+  const fromBody = (tok: PPToken): PPToken => replacementToken(tok.kind, tok.text, tok.span, expansion, tok.spaceBefore, tok.lineStart, tok.hideset);
   const fromArg = (tokens: PPToken[], param: PPToken): PPToken[] =>
-    tokens.map((t, i) => ({ ...t, lineStart: false, spaceBefore: i === 0 ? param.spaceBefore : t.spaceBefore }));
+    tokens.map((t, i) => replacementToken(t.kind, t.text, t.span, t.expansion, i === 0 ? param.spaceBefore : t.spaceBefore, false, t.hideset));
   const expandedArg = (index: number): PPToken[] => {
     let list = expanded.get(index);
     if (!list) {
@@ -307,7 +299,7 @@ function stringify(arg: PPToken[], hash: PPToken, expansion: MacroExpansion): PP
     if (i > 0 && (t.spaceBefore || t.lineStart)) text += ' ';
     text += t.kind === 'string' || t.kind === 'char' ? t.text.replace(/[\\"]/g, (c) => `\\${c}`) : t.text;
   });
-  return { kind: 'string', text: `"${text}"`, span: hash.span, expansion, spaceBefore: hash.spaceBefore, lineStart: false };
+  return replacementToken('string', `"${text}"`, hash.span, expansion, hash.spaceBefore, false, undefined);
 }
 
 /** The ## operator on two tokens (C11 6.10.3.3). If they do not form one token, reports E1011 and keeps both. */
@@ -315,7 +307,7 @@ function paste(pp: PPState, lhs: PPToken, rhs: PPToken, expansion: MacroExpansio
   const lexed = lexSpelling(lhs.text + rhs.text);
   if (lexed) {
     const span = lhs.span.file === rhs.span.file ? spanJoin(lhs.span, rhs.span) : lhs.span;
-    return [{ ...lexed, span, expansion, spaceBefore: lhs.spaceBefore, lineStart: false }];
+    return [replacementToken(lexed.kind, lexed.text, span, expansion, lhs.spaceBefore, false, undefined)];
   }
   pp.ctx.diags.error(
     'E1011',
