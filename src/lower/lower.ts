@@ -7,7 +7,7 @@ import { liveAtEntry } from '../ir/liveness.js';
 import type { FuncDef, Program } from '../sema/program.js';
 import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
-import { imm, instDef, instUses, termUses } from '../ir/ir.js';
+import { forEachUse, imm, instDef, termUses } from '../ir/ir.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 import * as T from '../sema/types.js';
 
@@ -101,24 +101,29 @@ function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: 
 function zeroUninitialisedReads(fn: IrFunction): void {
   const entry = fn.blocks[0];
   if (entry === undefined) return;
-  const assigned = new Set<number>(fn.params);
+  // Registers some instruction (or the call) assigns, by register number.
+  const assigned = new Uint8Array(fn.vregCount);
+  for (const r of fn.params) assigned[r] = 1;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
       const d = instDef(i);
-      if (d !== undefined) assigned.add(d);
+      if (d !== undefined) assigned[d] = 1;
     }
   }
   // Only a register never assigned can need a zero: without one read, liveness is not needed.
   let unassignedRead = false;
+  const read = (u: VReg): void => {
+    if (assigned[u] !== 1) unassignedRead = true;
+  };
   for (const b of fn.blocks) {
-    for (const i of b.insts) for (const u of instUses(i)) if (!assigned.has(u)) unassignedRead = true;
-    for (const u of termUses(b.term)) if (!assigned.has(u)) unassignedRead = true;
+    for (const i of b.insts) forEachUse(i, read);
+    for (const u of termUses(b.term)) read(u);
     if (unassignedRead) break;
   }
   if (!unassignedRead) return;
   const zeros: Inst[] = [];
   for (const r of liveAtEntry(fn)) {
-    if (!assigned.has(r)) zeros.push({ op: 'mov', bits: 64, dst: r as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
+    if (assigned[r] !== 1) zeros.push({ op: 'mov', bits: 64, dst: r as VReg, src: { kind: 'imm', value: 0n }, span: fn.span });
   }
   entry.insts.unshift(...zeros);
 }
