@@ -139,7 +139,7 @@ function fileSource(pp: PPState): TokenSource {
         const f = currentFile(pp);
         if (!f || pp.stopped) return makeEof({ file: -1, start: 0, end: 0 });
         const tok = f.tokens[f.pos]!;
-        reportLexDiags(pp, f, tok.span.start);
+        if (f.lexDiagsReported < f.lexDiags.list.length) reportLexDiags(pp, f, tok.span.start);
         if (tok.kind === 'eof') return tok;
         f.pos++;
         if (tok.kind === 'punct' && tok.text === '#' && tok.lineStart) {
