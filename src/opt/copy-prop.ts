@@ -18,18 +18,19 @@ export interface DefUseCounts {
 }
 
 export function countDefsAndUses(fn: IrFunction): DefUseCounts {
-  // Arrays indexed by register, not maps: this runs twice per copyProp, over every instruction.
-  const defs: number[] = [];
-  const uses: number[] = [];
+  // Counts in typed arrays indexed by register (every register is below vregCount), not maps or
+  // arrays grown by stores at scattered indexes: this runs twice per copyProp, over every instruction.
+  const defs = new Uint32Array(fn.vregCount);
+  const uses = new Uint32Array(fn.vregCount);
   const countUse = (u: VReg): void => {
-    uses[u] = (uses[u] ?? 0) + 1;
+    uses[u]++;
   };
   for (const p of fn.params) defs[p] = 1;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
       forEachUse(i, countUse);
       const d = instDef(i);
-      if (d !== undefined) defs[d] = (defs[d] ?? 0) + 1;
+      if (d !== undefined) defs[d]++;
     }
     for (const u of termUses(b.term)) countUse(u);
   }
