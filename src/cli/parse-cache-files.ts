@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entryFromReader, PARSE_CACHE_FORMAT, type ParseCache, type StoredParseCacheEntry } from '../parse/parse-cache.js';
+import { entryFromReader, PARSE_CACHE_FORMAT, utf8Length, type ParseCache, type StoredParseCacheEntry } from '../parse/parse-cache.js';
 
 export interface ParseCacheIndex {
   format: number;
@@ -38,20 +38,16 @@ export function entryFromFile(path: string): StoredParseCacheEntry | undefined {
   for (let size = 1 << 12; ; size *= 4) {
     head = read(0, size);
     if (head === undefined) return undefined;
-    if (head.includes('\n') || utf8Bytes(head) < size) break;
+    if (head.includes('\n') || utf8Length(head) < size) break;
   }
   try {
     return entryFromReader(head, (offset, length) => {
       const text = read(offset, length);
-      return text !== undefined && utf8Bytes(text) === length ? text : undefined;
+      return text !== undefined && utf8Length(text) === length ? text : undefined;
     });
   } catch {
     return undefined;
   }
-}
-
-function utf8Bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
 }
 
 /** Where `npm run build` writes the cache: beside the bundle. */

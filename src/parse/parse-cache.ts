@@ -158,18 +158,9 @@ export function entryText(entry: ParseCacheEntry, firstSegmentBytes = FIRST_SEGM
   return `${JSON.stringify(head)}\n${segments.join('')}`;
 }
 
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+/** The length of `text` in UTF-8 bytes (segment offsets in an entry's file count bytes). */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 /**
