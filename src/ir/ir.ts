@@ -390,6 +390,21 @@ export function instDef(i: Inst): VReg | undefined {
   }
 }
 
+/** Every register's definitions, in block order. */
+export function definitionsByRegister(fn: IrFunction): Map<VReg, Inst[]> {
+  const defs = new Map<VReg, Inst[]>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      const list = defs.get(d);
+      if (list) list.push(i);
+      else defs.set(d, [i]);
+    }
+  }
+  return defs;
+}
+
 export function termUses(t: Terminator): VReg[] {
   if (t.op === 'br') return t.b.kind === 'reg' ? [t.a, t.b.reg] : [t.a];
   if (t.op === 'ret' && t.value?.kind === 'reg') return [t.value.reg];

@@ -22,7 +22,7 @@
 // arithmetic other than add/sub is refused by the kernel), and a boolean whose arithmetic would
 // make the kernel track a variable exactly that it otherwise would not (diamondsToKeep).
 import type { Block, BlockId, CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { instDef, termUses } from '../ir/ir.js';
+import { definitionsByRegister, instDef, termUses } from '../ir/ir.js';
 import type { Span } from '../diag/source.js';
 import { computeLiveOut } from '../ir/liveness.js';
 import { predecessors } from './loops.js';
@@ -271,17 +271,8 @@ function operandsAreScalars(a: VReg, b: Operand, scalars: ReadonlySet<VReg>): bo
  * and call results may be pointers.
  */
 export function scalarRegisters(fn: IrFunction): Set<VReg> {
-  const defs = new Map<VReg, Inst[]>();
+  const defs = definitionsByRegister(fn);
   const mayBePointer = new Set<VReg>(fn.params);
-  for (const b of fn.blocks) {
-    for (const i of b.insts) {
-      const d = instDef(i);
-      if (d === undefined) continue;
-      const list = defs.get(d);
-      if (list) list.push(i);
-      else defs.set(d, [i]);
-    }
-  }
   // Registers derived from a parameter by copies and constant offsets (the context pointer).
   const fromParam = new Set<VReg>(fn.params);
   for (let grew = true; grew;) {

@@ -17,11 +17,11 @@ import { predecessors, reversePostOrder } from './loops.js';
 /** Field key (`off:size`) -> the operand that holds the field's current value. */
 type Known = Map<string, Operand>;
 
-const sameOperand = (a: Operand, b: Operand): boolean =>
+export const sameOperand = (a: Operand, b: Operand): boolean =>
   a.kind === 'imm' ? b.kind === 'imm' && a.value === b.value : b.kind === 'reg' && a.reg === b.reg;
 
 /** A store value the field reads back as written, whatever the field. */
-const forwardable = (v: Operand, size: number): boolean => v.kind === 'imm' && v.value >= 0n && v.value < 0xffffn && v.value < 1n << BigInt(8 * size);
+export const forwardable = (v: Operand, size: number): boolean => v.kind === 'imm' && v.value >= 0n && v.value < 0xffffn && v.value < 1n << BigInt(8 * size);
 
 export function forwardContextStores(fn: IrFunction): boolean {
   if (fn.section === '.text' || fn.params.length !== 1) return false;

@@ -12,6 +12,7 @@ import { deadStoreElim, dropStoresOfLoadedValues } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
 import { foldFieldOffsets } from './field-offsets.js';
 import { forwardStores } from './forward-stores.js';
+import { forwardMemoryStores } from './forward-memory.js';
 import { forwardContextStores } from './ctx-forward.js';
 import { foldStackNullChecks } from './null-checks.js';
 import { mergeIdenticalBlocks } from './merge-blocks.js';
@@ -36,7 +37,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -72,6 +73,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // numbering, extension or mask elimination, sinking or block merging.
       run(fn, 'sroa', () => scalarReplace(fn));
       run(fn, 'forward-stores', () => forwardStores(fn));
+      run(fn, 'forward-memory', () => forwardMemoryStores(fn));
       run(fn, 'const-prop', () => constProp(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
@@ -90,6 +92,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'sroa', () => scalarReplace(fn));
       // A slot whose address a helper takes keeps its stores; the loads just after them fold.
       run(fn, 'forward-stores', () => forwardStores(fn));
+      // A constant stored through a pointer and read back after a join is the constant of the path.
+      run(fn, 'forward-memory', () => forwardMemoryStores(fn));
       // A context field read back after the program wrote it, or read again, is the value it has.
       run(fn, 'ctx-forward', () => forwardContextStores(fn));
       run(fn, 'null-checks', () => foldStackNullChecks(fn));
