@@ -4,7 +4,7 @@
 // zero (loads of 4 bytes or less, 32-bit ALU results, 32-bit constants)
 // becomes a plain 64-bit move, which the register allocator can coalesce
 // away. Invalidates: nothing.
-import type { Inst, IrFunction } from '../ir/ir.js';
+import type { Inst, IrFunction, VReg } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { returnsLow32 } from '../bpf/prog-types.js';
 import { countDefsAndUses } from './copy-prop.js';
@@ -236,8 +236,9 @@ export function eliminateRedundantMasks(fn: IrFunction): boolean {
 }
 
 /**
- * A mask that keeps the low 8, 16 or 32 bits of a value only stored in that many bytes or fewer
- * (`hdr->u16_field = u32_value`) goes: the store writes the value itself, as it keeps only its
+ * A mask that keeps the low 8, 16 or 32 bits of a value (or a 32-bit move, which keeps the low
+ * 32), only stored in that many bytes or fewer (`hdr->u16_field = u32_value`,
+ * `key.src = load_word(skb, off)`) goes: the store writes the value itself, as it keeps only its
  * low bytes anyway. Only when the mask's result has no other definition and no other use, and
  * its stores follow it in its block with the value unchanged in between; dead-code elimination
  * then drops the mask. Invalidates: liveness.
@@ -248,10 +249,17 @@ export function dropMasksBeforeNarrowStores(fn: IrFunction): boolean {
   let changed = false;
   for (const b of fn.blocks) {
     b.insts.forEach((mask, k) => {
-      if (mask.op !== 'alu' || mask.alu !== 'and' || mask.a.kind !== 'reg' || mask.b.kind !== 'imm') return;
-      const bytes = KEEP.get(BigInt.asUintN(mask.bits, mask.b.value));
-      if (bytes === undefined || defs.get(mask.dst) !== 1 || mask.a.reg === mask.dst) return;
-      const src = mask.a.reg;
+      let src: VReg;
+      let bytes: number | undefined;
+      if (mask.op === 'alu' && mask.alu === 'and' && mask.a.kind === 'reg' && mask.b.kind === 'imm') {
+        src = mask.a.reg;
+        bytes = KEEP.get(BigInt.asUintN(mask.bits, mask.b.value));
+      } else if (mask.op === 'mov' && mask.bits === 32 && mask.src.kind === 'reg') {
+        // `w1 = w2` keeps the low 4 bytes, as a mask of 0xffffffff
+        src = mask.src.reg;
+        bytes = 4;
+      } else return;
+      if (bytes === undefined || defs.get(mask.dst) !== 1 || src === mask.dst) return;
       const stores: (Inst & { op: 'store' })[] = [];
       for (let j = k + 1; j < b.insts.length && stores.length < uses.get(mask.dst); j++) {
         const i = b.insts[j]!;

@@ -31,6 +31,13 @@ describe('dropMasksBeforeNarrowStores', () => {
     expect(run([load(1), mask(2, 1, 0xff), store(2, 1), store(2, 1)])).not.toContain('], %2');
   });
 
+  it('stores the value itself for a 32-bit move only stored in 4 bytes or fewer', () => {
+    const zext = (dst: number, src: number): Inst => ({ op: 'mov', bits: 32, dst: r(dst), src: reg(src), span });
+    expect(run([load(1), zext(2, 1), store(2, 4)])).toContain('store.4 [%0+0], %1');
+    expect(run([load(1), zext(2, 1), store(2, 8)])).toContain('unchanged');
+    expect(run([load(1), zext(2, 1), store(2, 4)], reg(2))).toContain('unchanged');
+  });
+
   it('keeps the mask for a wider store, another use, or a source written before the store', () => {
     expect(run([load(1), mask(2, 1, 0xffff), store(2, 4)])).toContain('unchanged');
     expect(run([load(1), mask(2, 1, 0xffff), store(2, 2)], reg(2))).toContain('unchanged');
