@@ -178,7 +178,7 @@ export function checkProgram(env: Env): CheckResult {
     }
   }
   const live = registerLiveness(insns);
-  const demand = demandedValues(insns, env.maps);
+  const demand = demandedValues(insns, env.maps, env.retRange !== undefined);
   const liveSlots = liveStackSlots(insns, env.maps);
   const prune = new Uint8Array(insns.length);
   // Jump instructions (the checkpoint heuristic counts them): decoded once here, not per processed instruction.

@@ -11,7 +11,8 @@
 // into one of
 //   - the base of a load, store or atomic operation (the access check reads its offset),
 //   - a conditional jump (which branches are possible),
-//   - a helper, kfunc or function argument, R0 at an exit (return ranges),
+//   - a helper, kfunc or function argument, R0 at an exit (of a function or callback, or of a
+//     program whose type has a checked return range),
 //   - pointer arithmetic (add or sub of a register),
 //   - the key of an array map lookup (a constant key in range makes the result non-NULL),
 // through moves, arithmetic, spills and fills. Stack slots of a caller are always compared
@@ -249,7 +250,12 @@ function slotsOf(off: number, size: number): [number, number] {
 }
 
 /** The demanded registers and stack slots at every instruction (see the file's comment). */
-export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[]): Demand {
+/**
+ * `returnChecked`: the program type's return value is checked against a range (check_return_code
+ * marks R0 precise at the program's exits only then; a function's or callback's R0 is always
+ * demanded, its caller or the callback's checks read it).
+ */
+export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[], returnChecked = true): Demand {
   const n = insns.length;
   const succ = insns.map((_, i) => successors(insns, i));
   const vals = pointsTo(insns, succ);
@@ -270,7 +276,7 @@ export function demandedValues(insns: readonly Insn[], maps: readonly MapInfo[])
         lo |= slotsLo[s]!;
         hi |= slotsHi[s]!;
       }
-      [r, lo, hi] = transferBack(insns, i, vals[i]!, maps, r, lo >>> 0, hi >>> 0, ALL, i < entryEnd);
+      [r, lo, hi] = transferBack(insns, i, vals[i]!, maps, r, lo >>> 0, hi >>> 0, ALL, i < entryEnd, returnChecked);
       r &= 0x7ff;
       if (r !== regs[i] || lo >>> 0 !== slotsLo[i] || hi >>> 0 !== slotsHi[i]) {
         regs[i] = r;
@@ -297,7 +303,7 @@ function addSlotsRead(base: Val, off: number, size: number, lo: number, hi: numb
 }
 
 function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], maps: readonly MapInfo[],
-  r: number, lo: number, hi: number, ALL: number, inEntry: boolean): [number, number, number] {
+  r: number, lo: number, hi: number, ALL: number, inEntry: boolean, returnChecked: boolean): [number, number, number] {
   const insn = insns[i]!;
   const f = formOf(insn);
   const b = (x: number): number => 1 << x;
@@ -379,7 +385,7 @@ function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], m
       return [r, lo, hi];
     }
     case 'exit':
-      return [b(0), 0, 0];
+      return [inEntry && !returnChecked ? 0 : b(0), 0, 0];
     default:
       return [r, lo, hi];
   }

@@ -85,6 +85,138 @@ describe('prune points are where the kernel has them', () => {
   });
 });
 
+// A program's return value is precise only where its type's return range is checked
+// (check_return_code marks R0 at the exit then): an XDP program's is not. Ten diamonds each leave
+// v (r0) a different value on each side, and only the exit reads it: Linux 6.18 processes 153
+// instructions; ebcc processed 11,170 while it took R0 at every exit as read by a check. As a
+// cgroup_skb program, whose return value must be 0 or 1, the same R0 is read by a check, and
+// the kernel processes 12,168.
+const RETURN_VALUE_PROGRAM = `.license "GPL"
+.prog p xdp
+        r6 = *(u32 *)(r1 +12)
+        r0 = 0
+        r2 = r6
+        r2 &= 1
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d0
+        r0 *= 3
+        r0 += 0
+        r3 = r0
+d0:
+        r0 = r3
+        r2 = r6
+        r2 &= 2
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d1
+        r0 *= 3
+        r0 += 1
+        r3 = r0
+d1:
+        r0 = r3
+        r2 = r6
+        r2 &= 4
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d2
+        r0 *= 3
+        r0 += 2
+        r3 = r0
+d2:
+        r0 = r3
+        r2 = r6
+        r2 &= 8
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d3
+        r0 *= 3
+        r0 += 3
+        r3 = r0
+d3:
+        r0 = r3
+        r2 = r6
+        r2 &= 16
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d4
+        r0 *= 3
+        r0 += 4
+        r3 = r0
+d4:
+        r0 = r3
+        r2 = r6
+        r2 &= 32
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d5
+        r0 *= 3
+        r0 += 5
+        r3 = r0
+d5:
+        r0 = r3
+        r2 = r6
+        r2 &= 64
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d6
+        r0 *= 3
+        r0 += 6
+        r3 = r0
+d6:
+        r0 = r3
+        r2 = r6
+        r2 &= 128
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d7
+        r0 *= 3
+        r0 += 7
+        r3 = r0
+d7:
+        r0 = r3
+        r2 = r6
+        r2 &= 256
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d8
+        r0 *= 3
+        r0 += 8
+        r3 = r0
+d8:
+        r0 = r3
+        r2 = r6
+        r2 &= 512
+        r3 = r0
+        r3 += 5
+        if r2 == 0 goto d9
+        r0 *= 3
+        r0 += 9
+        r3 = r0
+d9:
+        r0 = r3
+        exit
+`;
+
+describe('the return value is read by a check only where the program type checks it', () => {
+  it('an XDP program: the processed count is the kernel\'s', () => {
+    const out = compileString(RETURN_VALUE_PROGRAM, {}, 'obj', 'ret.s');
+    expect(out.object).toBeDefined();
+    const p = verifyObject(out.object!).programs[0]!;
+    expect(p.accepted).toBe(true);
+    expect(p.stats.processedInsns).toBe(153);
+  });
+
+  it('a cgroup_skb program: the diamonds\' values stay apart, as the exit checks them', () => {
+    const src = RETURN_VALUE_PROGRAM.replace('.prog p xdp', '.prog p cgroup/skb').replace(/exit\n$/, 'r0 &= 1\n        exit\n');
+    const out = compileString(src, {}, 'obj', 'ret.s');
+    expect(out.object).toBeDefined();
+    const p = verifyObject(out.object!).programs[0]!;
+    expect(p.accepted).toBe(true);
+    expect(p.stats.processedInsns).toBe(12168); // Linux 6.18's count
+  });
+});
+
 // Dead stack slots (src/verify/precision.ts, liveStackSlots): the kernel's stack liveness makes
 // the slots of an explored state that no later instruction reads STACK_INVALID
 // (clean_func_state), so they cover anything. Here fp-8 and fp-16 hold a zero and a stack
