@@ -130,7 +130,7 @@ export function forwardMemoryStores(fn: IrFunction): boolean {
     for (let n = 0; n < b.insts.length; n++) {
       const i = b.insts[n]!;
       if (i.op === 'load') {
-        if (i.addr.kind === 'reg' && !i.volatile) {
+        if (i.addr.kind === 'reg' && !i.volatile && !i.core) {
           const hit = known.get(key(i.addr.reg, i.addr.off, i.size));
           if (hit) {
             b.insts[n] = { op: 'mov', bits: 64, dst: i.dst, src: hit.value, span: i.span };
@@ -140,9 +140,11 @@ export function forwardMemoryStores(fn: IrFunction): boolean {
       } else if (i.op === 'store') {
         if (i.addr.kind === 'reg' && !stack.has(i.addr.reg)) {
           const { reg, off } = i.addr;
-          forgetWrite(known, reg, off, i.size);
+          // A CO-RE access's offset is the loader's: it may land on any bytes of the object.
+          if (i.core) forgetWrite(known, reg, -(2 ** 40), 2 ** 41);
+          else forgetWrite(known, reg, off, i.size);
           const v = i.src;
-          if (!i.volatile && v.kind === 'imm' && !frame.has(reg) && (!ctx.has(reg) || forwardable(v, i.size))) {
+          if (!i.volatile && !i.core && v.kind === 'imm' && !frame.has(reg) && (!ctx.has(reg) || forwardable(v, i.size))) {
             known.set(key(reg, off, i.size), { base: reg, off, size: i.size, value: { kind: 'imm', value: BigInt.asUintN(i.size * 8, v.value) } });
           }
         }

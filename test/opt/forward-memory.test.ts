@@ -85,6 +85,18 @@ describe('forwardMemoryStores', () => {
     expect(kindReads(asm(program(`*(volatile __u8 *)&r->kind = 4;`)))).toBe(1);
   });
 
+  it('never forwards a CO-RE access: the loader chooses its offset', () => {
+    const code = asm(`struct crec { __u32 a; __u8 kind; } __attribute__((preserve_access_index));
+    SEC("xdp") int p(struct xdp_md *ctx) {
+      __u32 zero = 0;
+      struct crec *r = bpf_map_lookup_elem(&recs, &zero);
+      if (!r) return 0;
+      if (ctx->ingress_ifindex == 1) r->kind = 4; else r->kind = 6;
+      return r->kind == 4 ? 10 : 20;
+    }`);
+    expect(kindReads(code)).toBe(1);
+  });
+
   it('forwards through a pointer that may be a context only constants every field reads back', () => {
     const fn = (value: string) => `static __noinline int f(struct rec *q, int x) {
       if (!q) return 0;
