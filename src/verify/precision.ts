@@ -27,25 +27,37 @@ import { successors } from './liveness.js';
 const CALLER_SAVED = REGS_CALLER_SAVED.reduce((m, r) => m | (1 << r), 0);
 const ARGS = REGS_ARGS.reduce((m, r) => m | (1 << r), 0);
 
-/** What a register may point to, as far as the stack of its own function goes. */
+/**
+ * What a register may point to, as far as the stack of its own function goes, and whether it is
+ * surely a number (a 64-bit add of two numbers is no pointer arithmetic) or may be the context
+ * (whose 4-byte fields load pointers to the packet).
+ */
 const BOT = 0; // not reached yet
-const NOWN = 1; // not into the function's own stack (a number, or another pointer)
+const NOWN = 1; // not into the function's own stack (a number, or another pointer; not the context)
 const TOP = 2; // anything, its own stack included
 const FP = 3; // the frame pointer plus `off`
 const MAP = 4; // a map loaded with ld_imm64 (`off` is its index); not a stack pointer
+const NUM = 5; // a number
+const CTX = 6; // not into the function's own stack; may be the context
 
 interface Val { tag: number; off: number }
 const V_BOT: Val = { tag: BOT, off: 0 };
 const V_NOWN: Val = { tag: NOWN, off: 0 };
 const V_TOP: Val = { tag: TOP, off: 0 };
+const V_NUM: Val = { tag: NUM, off: 0 };
+const V_CTX: Val = { tag: CTX, off: 0 };
 
 function join(a: Val, b: Val): Val {
   if (a.tag === BOT) return b;
   if (b.tag === BOT) return a;
   if (a.tag === b.tag && a.off === b.off) return a;
   const stackA = a.tag === FP || a.tag === TOP, stackB = b.tag === FP || b.tag === TOP;
-  return stackA || stackB ? V_TOP : V_NOWN;
+  if (stackA || stackB) return V_TOP;
+  return a.tag === CTX || b.tag === CTX ? V_CTX : V_NOWN;
 }
+
+/** Whether a load through `base` may read the context, whose 4-byte fields may be pointers. */
+const mayBeContext = (base: Val): boolean => base.tag === CTX || base.tag === TOP || base.tag === BOT;
 
 export interface Demand {
   /** Registers (bit r) whose scalar value a later check may read, per instruction (before it). */
@@ -88,8 +100,9 @@ function pointsToPass(insns: readonly Insn[], succ: readonly number[][], loadsMa
   const work: number[] = [];
   for (const s of subprogStarts(insns)) {
     if (s < 0 || s >= n) continue;
+    // The program's R1 is its context; a function's arguments may be its caller's.
     const regs: Val[] = [];
-    for (let r = 0; r < WIDTH; r++) regs.push(r === 10 ? { tag: FP, off: 0 } : V_NOWN);
+    for (let r = 0; r < WIDTH; r++) regs.push(r === 10 ? { tag: FP, off: 0 } : (r === 1 || (s > 0 && r >= 1 && r <= 5)) ? V_CTX : V_NOWN);
     at[s] = regs;
     work.push(s);
   }
@@ -137,33 +150,39 @@ function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[], lo
   if (!f) return out;
   switch (f.kind) {
     case 'alu': {
-      const src = f.source === 'x' ? regs[insn.src]! : V_NOWN;
+      const src = f.source === 'x' ? regs[insn.src]! : V_NUM;
       const dst = regs[insn.dst]!;
-      if (f.cls === 'alu') out[insn.dst] = V_NOWN; // 32-bit: a number
-      else if (f.aluOp === 'mov') out[insn.dst] = f.source === 'x' && !insn.off ? src : V_NOWN;
-      else if (dst.tag === FP && f.source !== 'x' && (f.aluOp === 'add' || f.aluOp === 'sub')) {
+      const addSub = f.aluOp === 'add' || f.aluOp === 'sub';
+      if (f.cls === 'alu') out[insn.dst] = V_NUM; // 32-bit: a number
+      else if (f.aluOp === 'mov') out[insn.dst] = f.source === 'x' && !insn.off ? src : V_NUM;
+      else if (dst.tag === FP && f.source !== 'x' && addSub) {
         out[insn.dst] = { tag: FP, off: dst.off + (f.aluOp === 'add' ? insn.imm : -insn.imm) };
       } else if (dst.tag === FP || dst.tag === TOP || src.tag === FP || src.tag === TOP) out[insn.dst] = V_TOP;
-      else out[insn.dst] = V_NOWN;
+      // Only an add or sub may keep a pointer (the kernel refuses other arithmetic on one).
+      else if (!addSub || (dst.tag === NUM && src.tag === NUM)) out[insn.dst] = V_NUM;
+      else out[insn.dst] = dst.tag === CTX || src.tag === CTX ? V_CTX : V_NOWN;
       break;
     }
     case 'neg': case 'endian': case 'bswap':
-      out[insn.dst] = V_NOWN;
+      out[insn.dst] = V_NUM;
       break;
     case 'ld_imm64':
-      out[insn.dst] = insn.src === PSEUDO_LD_IMM64.mapFd || insn.src === PSEUDO_LD_IMM64.mapIdx ? { tag: MAP, off: insn.imm } : V_NOWN;
+      out[insn.dst] = insn.src === PSEUDO_LD_IMM64.mapFd || insn.src === PSEUDO_LD_IMM64.mapIdx ? { tag: MAP, off: insn.imm } : insn.src === 0 ? V_NUM : V_NOWN;
       break;
     case 'ldx': case 'ldsx': {
       // A fill from the own stack may restore a spilled stack pointer; nothing else holds one
       // (one stored into a map reads back as a number; one may not be stored into a caller's frame).
       const base = regs[insn.src]!;
-      if (loadsMayGiveStack) out[insn.dst] = base.tag === FP || base.tag === TOP ? V_TOP : V_NOWN;
-      else out[insn.dst] = slotsRead(regs, base, insn.off, SIZE_BYTES[sizeOf(insn.code)]);
+      const size = SIZE_BYTES[sizeOf(insn.code)];
+      const v = loadsMayGiveStack ? (base.tag === FP || base.tag === TOP ? V_TOP : V_NOWN) : slotsRead(regs, base, insn.off, size);
+      // Fewer than 8 bytes are a number, but for a context field of 4 (xdp_md's data).
+      const number = v.tag !== FP && v.tag !== TOP && (size < 4 || (size === 4 && !mayBeContext(base)));
+      out[insn.dst] = number ? V_NUM : v;
       break;
     }
     case 'st': case 'stx': {
       if (loadsMayGiveStack) break;
-      const src = f.kind === 'stx' ? regs[insn.src]! : V_NOWN;
+      const src = f.kind === 'stx' ? regs[insn.src]! : V_NUM;
       slotsWritten(out, regs[insn.dst]!, insn.off, SIZE_BYTES[sizeOf(insn.code)], src);
       break;
     }
@@ -182,12 +201,14 @@ function transferFwd(insns: readonly Insn[], i: number, regs: readonly Val[], lo
     }
     case 'ld_abs': case 'ld_ind':
       for (const r of REGS_CALLER_SAVED) out[r] = V_NOWN;
+      out[0] = V_NUM;
       break;
     case 'call': {
       for (const r of REGS_CALLER_SAVED) out[r] = V_NOWN;
       const h = insn.src === 0 ? helperById(insn.imm) : undefined;
       // A function may return a pointer into its caller's stack; a kfunc or a generic helper, a buffer on it.
       if (!h || h.ret === 'ptr_or_null') out[0] = V_TOP;
+      else if (h.ret === 'integer') out[0] = V_NUM;
       break;
     }
     default:
@@ -320,8 +341,9 @@ function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], m
         return [r, lo, hi];
       }
       // Pointer arithmetic checks the scalar added or subtracted: a 64-bit add or sub of a register
-      // demands both operands whatever comes after.
-      const ptrArith = f.cls === 'alu64' && f.source === 'x' && (f.aluOp === 'add' || f.aluOp === 'sub');
+      // demands both operands whatever comes after, unless both are surely numbers.
+      const ptrArith = f.cls === 'alu64' && f.source === 'x' && (f.aluOp === 'add' || f.aluOp === 'sub') &&
+        !(vals[insn.dst]!.tag === NUM && vals[insn.src]!.tag === NUM);
       if (dstWanted || ptrArith) r |= b(insn.dst) | (f.source === 'x' ? b(insn.src) : 0);
       return [r, lo, hi];
     }
@@ -341,7 +363,7 @@ function transferBack(insns: readonly Insn[], i: number, vals: readonly Val[], m
       // A number stored into a map value, the packet or the context is not checked, and a load
       // from there gives an unknown number. A function other than the entry may be storing into
       // its caller's stack, which the caller may load back and check.
-      let srcWanted = !(inEntry && (base.tag === NOWN || base.tag === MAP));
+      let srcWanted = !(inEntry && (base.tag === NOWN || base.tag === MAP || base.tag === CTX || base.tag === NUM));
       if (base.tag === FP) {
         const [l, h] = slotsOf(base.off + insn.off, size);
         srcWanted = (lo & l) !== 0 || (hi & h) !== 0;

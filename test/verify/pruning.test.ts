@@ -217,6 +217,51 @@ describe('the return value is read by a check only where the program type checks
   });
 });
 
+// A 64-bit add of a register is pointer arithmetic only where an operand may be a pointer. Here a
+// kept loop accumulates v (r0, r3) with `r0 += r3`, where both are surely numbers: the kernel
+// marks neither precise, so the states of each iteration meet whatever v holds, and Linux 6.18
+// processes 2,344 instructions. ebcc took every such add as pointer arithmetic, v as read by a
+// check, and reported the program too large after 1,000,001.
+const NUMBER_ADD_LOOP = `.license "GPL"
+.prog p xdp
+        r2 = 0
+        r1 = *(u32 *)(r1 +12)
+        r3 = 0
+        r0 = r3
+        goto body
+next:
+        r2 += 1
+        r4 = r2
+        r4 <<= 32
+        r4 >>= 32
+        r3 = r0
+        if r4 == 40 goto out
+body:
+        r4 = r2
+        r4 &= 31
+        r5 = r1
+        r5 >>= r4
+        r5 &= 1
+        r0 += 5
+        if r5 == 0 goto next
+        r3 *= 3
+        r0 = r2
+        r0 += r3
+        goto next
+out:
+        exit
+`;
+
+describe('an add of two numbers is no pointer arithmetic', () => {
+  it('a loop accumulating a number: the processed count is the kernel\'s', () => {
+    const out = compileString(NUMBER_ADD_LOOP, {}, 'obj', 'loop.s');
+    expect(out.object).toBeDefined();
+    const p = verifyObject(out.object!).programs[0]!;
+    expect(p.accepted).toBe(true);
+    expect(p.stats.processedInsns).toBe(2344);
+  });
+});
+
 // Dead stack slots (src/verify/precision.ts, liveStackSlots): the kernel's stack liveness makes
 // the slots of an explored state that no later instruction reads STACK_INVALID
 // (clean_func_state), so they cover anything. Here fp-8 and fp-16 hold a zero and a stack
