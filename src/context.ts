@@ -62,6 +62,13 @@ export interface CompileContext {
   parseCache?: ParseCache;
   /** Front-end states after common leading #include lines (driver/header-prefix.ts); the CLI started from a snapshot sets it. */
   headerPrefixes?: HeaderPrefixStore;
+  /**
+   * Constant loops too large to unroll whose paths might multiply the kernel's walk past the
+   * unroller's estimate (opt/unroll.ts): `kept` is set when one stays a loop; with `unroll` they
+   * are unrolled instead (the driver's second try, when ebcc's verifier does not accept the
+   * program with them kept).
+   */
+  costlyLoops?: { kept: boolean; unroll: boolean };
 }
 
 export function defaultOptions(overrides: Partial<CompileOptions> = {}): CompileOptions {

@@ -8,7 +8,7 @@ import { reportInternalError } from '../diag/internal-error.js';
 import type { Module } from '../ir/ir.js';
 import { lower } from '../lower/lower.js';
 import { writeObject } from '../obj/write.js';
-import { verifyCompiled } from '../verify/index.js';
+import { verifyCompiled, verifyObject, type VerifyResult } from '../verify/index.js';
 import { optimize, type PassHooks } from '../opt/pipeline.js';
 import { checkSignedDivision } from '../opt/signed-division.js';
 import type { TranslationUnit } from '../parse/ast.js';
@@ -18,6 +18,13 @@ import { preprocess } from '../pp/preprocess.js';
 import { check } from '../sema/check.js';
 import { preprocessWithPrefix, recordHeaderPrefix, takeHeaderPrefix } from './header-prefix.js';
 import type { Program } from '../sema/program.js';
+
+/**
+ * Most instructions ebcc's verifier may process in a program with a costly loop kept (see
+ * runStages): a quarter of the kernel's limit, as a margin for the difference between ebcc's
+ * count and the kernel's.
+ */
+const COSTLY_LOOP_BUDGET = 250_000;
 
 /** How far to run: each stop returns what that stage produced. */
 export type StopAfter = 'pp' | 'parse' | 'sema' | 'ir' | 'codegen' | 'obj';
@@ -82,24 +89,48 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   out.program = check(out.ast, ctx, prefix?.entry.checked);
   if (stopAfter === 'sema' || ctx.diags.hasErrors()) return;
 
-  at.stage = 'lowering';
-  const ir = lower(out.program, ctx);
-  if (ctx.diags.hasErrors()) return; // e.g. an object larger than the stack: optimising it would only cost time
-  at.stage = 'the optimiser';
-  out.ir = optimize(ir, ctx, hooks);
-  checkSignedDivision(out.ir, ctx);
-  if (stopAfter === 'ir' || ctx.diags.hasErrors()) return;
-
-  at.stage = 'code generation';
-  out.object = codegen(out.ir, ctx);
-  if (stopAfter === 'codegen' || ctx.diags.hasErrors()) return;
+  const reported = ctx.diags.list.length;
+  const costly: NonNullable<CompileContext['costlyLoops']> = { kept: false, unroll: false };
+  ctx.costlyLoops = costly;
+  generate(out.program, ctx, stopAfter, hooks, out, at);
+  // A loop kept although the unroller's estimate of the kernel's walk of it was over its budget:
+  // ebcc's verifier judges the program, and if it does not accept it, the loop is unrolled.
+  let verified: VerifyResult | undefined;
+  if (costly.kept && out.object && !ctx.diags.hasErrors()) {
+    at.stage = 'the verifier';
+    verified = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET });
+    if (!verified.programs.every((p) => p.accepted)) {
+      verified = undefined;
+      ctx.diags.list.length = reported;
+      costly.unroll = true;
+      generate(out.program, ctx, stopAfter, hooks, out, at);
+    }
+  }
+  if (stopAfter === 'ir') delete out.object;
+  if (stopAfter === 'ir' || stopAfter === 'codegen' || !out.object || ctx.diags.hasErrors()) return;
 
   if (ctx.options.verify) {
     at.stage = 'the verifier';
-    verifyCompiled(out.object, ctx);
+    verifyCompiled(out.object, ctx, verified);
     if (ctx.diags.hasErrors()) return;
   }
 
   at.stage = 'the object writer';
   out.elf = writeObject(out.object, ctx);
+}
+
+/** Lowering, the optimiser and code generation: the typed program to the object program. */
+function generate(program: Program, ctx: CompileContext, stopAfter: StopAfter, hooks: PassHooks, out: CompileOutput, at: { stage: string }): void {
+  delete out.ir;
+  delete out.object;
+  at.stage = 'lowering';
+  const ir = lower(program, ctx);
+  if (ctx.diags.hasErrors()) return; // e.g. an object larger than the stack: optimising it would only cost time
+  at.stage = 'the optimiser';
+  out.ir = optimize(ir, ctx, hooks);
+  checkSignedDivision(out.ir, ctx);
+  // Only the IR is asked for: code is generated anyway when a costly loop must be judged.
+  if (ctx.diags.hasErrors() || (stopAfter === 'ir' && !ctx.costlyLoops?.kept)) return;
+  at.stage = 'code generation';
+  out.object = codegen(out.ir, ctx);
 }

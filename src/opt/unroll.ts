@@ -12,8 +12,9 @@
 // past the budget is not unrolled either. Nor is a constant loop whose
 // unrolled copies take more than KEEP_ABOVE_INSNS, as clang keeps a loop over
 // its threshold, when the kernel's walk of it is estimated well under its
-// limit (keptLoopWork) and no memory builtin in it needs the copies'
-// constants; `#pragma unroll` forces the unrolling, `#pragma nounroll` keeps
+// limit (keptLoopWork) or its copies are larger still (then ebcc's verifier
+// judges the program with the loop kept, driver/compile.ts), and no memory
+// builtin in it needs the copies' constants; `#pragma unroll` forces the unrolling, `#pragma nounroll` keeps
 // the loop (LoopHint, from lowering). Such a loop is restored and kept as
 // a loop with a back edge, which the kernel's verifier (Linux 5.3 on) walks
 // iteration by iteration, as clang leaves it; only a loop that nothing can
@@ -59,9 +60,16 @@ const MAX_ENCLOSING_TRIPS = 64;
 const KEEP_ABOVE_INSNS = 200;
 /**
  * Most instructions the kernel's verifier may walk in a loop kept for its size, as keptLoopWork
- * estimates them: a quarter of its 1,000,000. A loop estimated above it is unrolled, as before.
+ * estimates them: a quarter of its 1,000,000. A loop estimated above it is unrolled, unless its
+ * copies would take more than KEEP_COSTLY_ABOVE_INSNS.
  */
 const KEEP_BELOW_WORK = 250_000;
+/**
+ * Most IR instructions the unrolled copies of a loop over KEEP_BELOW_WORK may take: four times
+ * KEEP_ABOVE_INSNS, as clang unrolls a loop up to four times its threshold when the copies fold
+ * (its unroll-max-percent-threshold-boost of 400%).
+ */
+const KEEP_COSTLY_ABOVE_INSNS = 4 * KEEP_ABOVE_INSNS;
 
 /**
  * The paths of one iteration of the loop, from its header to a back edge or out of the loop:
@@ -220,7 +228,20 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
         for (let id = 0; id < live.length; id++) if (live[id]) sizeAfter += fn.blocks[id]!.insts.length + 1;
         const unrolledSize = sizeAfter - (sizeBefore - bodyInsns);
         // Too large unrolled, and cheap enough for the kernel as a loop: back to the loop.
-        const keep = hint !== 'full' && unrolledSize > KEEP_ABOVE_INSNS && !needsUnrolledConstants(saved.blocks, loop) && keptLoopWork(saved.blocks, loop, outcome.trips) <= KEEP_BELOW_WORK;
+        let keep = hint !== 'full' && unrolledSize > KEEP_ABOVE_INSNS && !needsUnrolledConstants(saved.blocks, loop);
+        if (keep && keptLoopWork(saved.blocks, loop, outcome.trips) > KEEP_BELOW_WORK) {
+          // The estimate assumes no state is ever pruned from one iteration to the next. Copies
+          // within KEEP_COSTLY_ABOVE_INSNS are unrolled: the kernel walks them with more pruning
+          // than the loop (katran_lb's 9-iteration loop of 241 instructions unrolled: 37,116
+          // processed; as a loop 57,841). Larger ones stay a loop, as clang leaves them, and the
+          // kernel prunes most of their paths (a TCP option parser's 243 paths per iteration, 7
+          // iterations: 12,333 processed as a loop, 634 slots unrolled against 93). ebcc's
+          // verifier then judges the program, and they are unrolled when it does not accept it
+          // (driver/compile.ts).
+          const costly = (ctx.costlyLoops ??= { kept: false, unroll: false });
+          if (costly.unroll || unrolledSize <= KEEP_COSTLY_ABOVE_INSNS) keep = false;
+          else costly.kept = true;
+        }
         if (!keep) {
           done = true;
           break;

@@ -135,6 +135,7 @@ export function entryState(): State {
 
 export function checkProgram(env: Env): CheckResult {
   const insns = env.insns;
+  const insnLimit = env.insnLimit ?? INSN_LIMIT;
   const stats: CheckStats = { processedInsns: 0, totalStates: 0, peakStates: 0, maxStatesPerInsn: 0, stackDepths: [] };
   const cfg = checkCfg(insns);
   if (cfg) return { accepted: false, reject: cfg.reject, insn: cfg.insn, stats };
@@ -291,9 +292,9 @@ export function checkProgram(env: Env): CheckResult {
       cur.anchor = { st: cloneState(cur.st), idx, done: cur.steps, decisions: cur.trail?.count ?? 0, idGen: env.idGen, prev };
     }
     cur.steps++;
-    if (++stats.processedInsns > INSN_LIMIT) {
-      return done(false, new Reject('V1017', `BPF program is too large. Processed ${INSN_LIMIT + 1} insn`, {
-        proven: `more than ${INSN_LIMIT} instructions were processed over all paths`,
+    if (++stats.processedInsns > insnLimit) {
+      return done(false, new Reject('V1017', `BPF program is too large. Processed ${insnLimit + 1} insn`, {
+        proven: `more than ${insnLimit} instructions were processed over all paths`,
         needed: 'fewer paths: tighter loop bounds, fewer independent branches',
       }), idx);
     }

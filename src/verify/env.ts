@@ -43,6 +43,8 @@ export interface MapInfo {
 export interface Env {
   /** The program's entry function (its ELF symbol, as libbpf names programs). */
   progName: string;
+  /** Most instructions to process before refusing the program as too large (INSN_LIMIT without it). */
+  insnLimit?: number;
   insns: readonly Insn[];
   maps: readonly MapInfo[];
   progType: string;

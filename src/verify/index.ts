@@ -35,6 +35,8 @@ export interface VerifyOptions {
   progType?: string;
   /** Model a load without CAP_PERFMON (uninitialised stack reads are errors). */
   noPerfmon?: boolean;
+  /** Most instructions to process per program before refusing it as too large (the kernel's 1,000,000 by default). */
+  insnLimit?: number;
   /** Where an instruction of a function comes from in the C source, for objects read from ELF. */
   lineOf?: (fn: FunctionCode, index: number) => Span | undefined;
   /**
@@ -398,6 +400,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     insnIdx: 0,
     warnings: new Map(),
     noPerfmon: options.noPerfmon ?? false,
+    insnLimit: options.insnLimit,
     btf: obj.btf,
     typeIdBtf,
     kfuncs: prog.kfuncs,
@@ -557,8 +560,9 @@ function nowUs(): number {
  * The verifier as a stage of `ebcc build`: every rejection becomes an error in ctx.diags, at the
  * C line (so no object is written). Warnings of the verifier are left to `ebcc verify`.
  */
-export function verifyCompiled(obj: ObjectProgram, ctx: CompileContext): void {
-  const res = verifyObject(obj, { progType: ctx.options.progType });
+/** `verified`: the result of verifying this object before (the driver's check of a costly loop), if any. */
+export function verifyCompiled(obj: ObjectProgram, ctx: CompileContext, verified?: VerifyResult): void {
+  const res = verified ?? verifyObject(obj, { progType: ctx.options.progType });
   // A rejection is a warning, and the object is written, as clang writes it: a Makefile that
   // builds with clang builds with ebcc, and a wrong verdict of ebcc's never stops a build.
   // -Werror=bpf-verifier makes it an error; `ebcc verify` reports it as one.
