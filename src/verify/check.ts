@@ -228,6 +228,8 @@ export function checkProgram(env: Env): CheckResult {
 
   const explored = new Map<number, Checkpoint[]>();
   const byKey = new Map<number, Map<number, Checkpoint[]>>();
+  /** How many states of byKey each instruction has (its states in flight): a key is only worth making where there are some. */
+  const keyed = new Uint32Array(insns.length);
   const pending: Path[] = [];
   const first = env.globalSubprog;
   let cur: Path = { st: first ? globalEntryState(env, first) : entryState(), idx: first ? first.start : 0, parent: undefined, trail: undefined, steps: 0, anchor: undefined };
@@ -243,7 +245,10 @@ export function checkProgram(env: Env): CheckResult {
       // A finished state is no longer a loop candidate: only states in flight are looked up by key.
       const same = byKey.get(cp.idx)?.get(cp.key);
       const at = same ? same.indexOf(cp) : -1;
-      if (at >= 0) same!.splice(at, 1);
+      if (at >= 0) {
+        same!.splice(at, 1);
+        keyed[cp.idx]--;
+      }
       cp = cp.parent;
     }
   };
@@ -307,7 +312,7 @@ export function checkProgram(env: Env): CheckResult {
       const liveHere = live[idx] ?? 0;
       const exact = masksAt(cur.st, idx, false);
       const imprecise = masksAt(cur.st, idx, true);
-      const key = list.length > 0 ? loopKey(cur.st, liveHere) : undefined;
+      const key = keyed[idx]! > 0 ? loopKey(cur.st, liveHere) : undefined;
       const depth = cur.st.mayGotoDepth ?? 0;
       // Indexed loops on this path: a for-of steps an iterator object, made and read at every visit.
       const sameKey = iterNext[idx] || key === undefined ? undefined : byKey.get(idx)?.get(key);
@@ -365,7 +370,10 @@ export function checkProgram(env: Env): CheckResult {
           if (++cp.misses > cp.hits * MISS_FACTOR + MISS_FACTOR) {
             const same = byKey.get(idx)?.get(cp.key);
             const at = same ? same.indexOf(cp) : -1;
-            if (at >= 0) same!.splice(at, 1);
+            if (at >= 0) {
+              same!.splice(at, 1);
+              keyed[idx]--;
+            }
             liveStates--;
           } else list[kept++] = cp;
         }
@@ -381,6 +389,7 @@ export function checkProgram(env: Env): CheckResult {
         if (same) same.push(cp);
         else keys.set(cp.key, [cp]);
         byKey.set(idx, keys);
+        keyed[idx]++;
         stats.totalStates++;
         liveStates++;
         stats.peakStates = Math.max(stats.peakStates, liveStates);
