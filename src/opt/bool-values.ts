@@ -26,6 +26,7 @@ import { definitionsByRegister, instDef, termUses } from '../ir/ir.js';
 import type { Span } from '../diag/source.js';
 import { computeLiveOut } from '../ir/liveness.js';
 import { predecessors } from './loops.js';
+import { helperById } from '../bpf/helpers.js';
 
 /** At most this many instructions in an operand of `&&` or `||` that is computed on both paths. */
 const MAX_SPECULATED = 12;
@@ -38,7 +39,8 @@ export function convertBooleanValues(fn: IrFunction): boolean {
   let changed = false;
   // Diamonds of constants first, everywhere; then the combinations that they make possible
   // (an inner comparison's diamond is now a computed arm of the outer `&&`).
-  for (const b of fn.blocks) if (!keep.has(b.id) && convertDiamond(fn, b, scalars, tested)) changed = true;
+  const before = predecessors(fn);
+  for (const b of fn.blocks) if (!keep.has(b.id) && convertDiamond(fn, b, scalars, tested, before)) changed = true;
   const preds = predecessors(fn);
   const liveOut = computeLiveOut(fn);
   for (const b of fn.blocks) if (!keep.has(b.id) && combineBits(fn, b, scalars, tested, preds, liveOut)) changed = true;
@@ -167,10 +169,43 @@ function constantBit(b: Block): { dst: VReg; value: 0n | 1n; target: BlockId } |
   return { dst: i.dst, value: i.src.value as 0n | 1n, target: b.term.target };
 }
 
-/** `br cmp a, b -> T, E` with `x = 1` in T and `x = 0` in E (or the reverse): x = the comparison. */
-function convertDiamond(fn: IrFunction, a: Block, scalars: ReadonlySet<VReg>, tested: ReadonlySet<VReg>): boolean {
+/** The value of a block that only returns 0 or 1. */
+function returnedBit(b: Block): 0n | 1n | undefined {
+  if (b.insts.length !== 0 || b.term.op !== 'ret' || b.term.value?.kind !== 'imm') return undefined;
+  const v = b.term.value.value;
+  return v === 0n || v === 1n ? v : undefined;
+}
+
+/**
+ * `br cmp a, b -> T, E` with `x = 1` in T and `x = 0` in E (or the reverse): x = the comparison.
+ * So with `return 1` in T and `return 0` in E, blocks no other branch reaches (`return f() < 0 ?
+ * XDP_ABORTED : XDP_DROP`): the branching block returns the comparison, when that takes two
+ * instructions. (Its operands were read by a branch: making the
+ * returned value out of them marks nothing more precise.)
+ */
+function convertDiamond(fn: IrFunction, a: Block, scalars: ReadonlySet<VReg>, tested: ReadonlySet<VReg>, preds: readonly BlockId[][]): boolean {
   const t = a.term;
   if (t.op !== 'br' || t.then === t.else) return false;
+  // Only returns of this branch alone: one that other blocks jump to stays, and costs nothing more.
+  const yesReturns = preds[t.then]!.length === 1 ? returnedBit(fn.blocks[t.then]!) : undefined;
+  const noReturns = preds[t.else]!.length === 1 ? returnedBit(fn.blocks[t.else]!) : undefined;
+  if (yesReturns !== undefined && noReturns !== undefined && yesReturns !== noReturns && operandsAreScalars(t.a, t.b, scalars)) {
+    const cmp = yesReturns === 1n ? t.cmp : negatedOrUndefined(t.cmp);
+    if (cmp === undefined) return false;
+    // Only a bit made in two instructions (a sign test) is shorter than the branch and its two
+    // returns (`r0 = 0; exit` each).
+    const value = fn.vregCount++ as VReg;
+    const saved = fn.vregCount;
+    const bit = compareToBit(cmp, t.bits, t.a, t.b, value, () => fn.vregCount++ as VReg, t.span);
+    if (yesReturns === 0n && t.cmp === 'set') bit.push(xorOne(value, t.span));
+    if (bit.length > 2) {
+      fn.vregCount = saved - 1;
+      return false;
+    }
+    a.insts.push(...bit);
+    a.term = { op: 'ret', value: { kind: 'reg', reg: value }, span: t.span };
+    return true;
+  }
   const yes = constantBit(fn.blocks[t.then]!);
   const no = constantBit(fn.blocks[t.else]!);
   if (!yes || !no || yes.dst !== no.dst || yes.value === no.value || yes.target !== no.target) return false;
@@ -268,7 +303,7 @@ function operandsAreScalars(a: VReg, b: Operand, scalars: ReadonlySet<VReg>): bo
  * multiplication and division, which the kernel refuses on pointers), or copies, adds or
  * subtracts integers. Loads of 8 bytes (a spilled pointer, a pointer field), loads from the
  * context (xdp_md's data is a 4-byte load that gives a packet pointer), parameters, addresses
- * and call results may be pointers.
+ * and the results of calls other than helpers that return a number may be pointers.
  */
 export function scalarRegisters(fn: IrFunction): Set<VReg> {
   const defs = definitionsByRegister(fn);
@@ -300,6 +335,9 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
         return true;
       case 'load':
         return i.size < 8 && (i.addr.kind === 'slot' || !fromParam.has(i.addr.reg));
+      case 'call':
+        // A helper whose result is a number (bpf_xdp_adjust_tail's error code).
+        return helperById(i.helper)?.ret === 'integer';
       default:
         return false;
     }
@@ -389,6 +427,11 @@ export function compareToBit(cmp: CmpOp, bits: 32 | 64, a: VReg, b: Operand, dst
     else if (base === 'le') less(p, q, true);
     else if (base === 'gt') less(q, p, false);
     else less(q, p, true);
+    return out;
+  }
+  // 64 bits, a sign test (`x s< 0`, `x s>= 0`): the sign bit, or the sign bit of ~x.
+  if (signed && isZero && (base === 'lt' || base === 'ge')) {
+    signBit(base === 'lt' ? a : alu('xor', reg(a), imm(-1n)));
     return out;
   }
   // 64 bits: x < y as the sign of the borrow (unsigned) or of the overflow-corrected difference.

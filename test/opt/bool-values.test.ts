@@ -10,6 +10,8 @@ import type { Block, CmpOp, Inst, IrFunction, Operand, VReg } from '../../src/ir
 import { instDef } from '../../src/ir/ir.js';
 import { printFunction } from '../../src/ir/print.js';
 import { compareToBit, convertBooleanValues } from '../../src/opt/bool-values.js';
+import { disasm } from '../../src/bpf/disasm.js';
+import { compileString } from '../util/compile.js';
 import { simplifyCfg } from '../../src/opt/simplify-cfg.js';
 
 const span = NO_SPAN;
@@ -171,5 +173,33 @@ describe('convertBooleanValues', () => {
       const f = indexed(false, false);
       expect(converted(f), printFunction(f)).toBe(true);
     });
+  });
+});
+
+describe('a branch between two returns of 0 and 1', () => {
+  const code = (body: string): string[] => {
+    const out = compileString(`#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n${body}`, {}, 'codegen');
+    expect(out.text).toBe('');
+    return disasm(out.object!.functions[0]!.insns);
+  };
+
+  it('returns the comparison of a helper\'s number: the sign bit of its complement for >= 0', () => {
+    const insns = code(`SEC("xdp") int p(struct xdp_md *ctx) {
+      if (bpf_xdp_adjust_tail(ctx, -1) < 0) return XDP_ABORTED;
+      return XDP_DROP;
+    }`);
+    expect(insns.filter((l) => /^if |goto/.test(l))).toEqual([]);
+    expect(insns.slice(-3)).toEqual(['r0 ^= -1', 'r0 >>= 63', 'exit']);
+  });
+
+  it('keeps the branch when a return is shared with other branches', () => {
+    const insns = code(`SEC("xdp") int p(struct xdp_md *ctx) {
+      void *data = (void *)(long)ctx->data, *end = (void *)(long)ctx->data_end;
+      if (data + 1 > end) return XDP_ABORTED;
+      if (*(__u8 *)data == 7) return XDP_ABORTED;
+      if (bpf_xdp_adjust_tail(ctx, -1) < 0) return XDP_ABORTED;
+      return XDP_DROP;
+    }`);
+    expect(insns.filter((l) => /^if /.test(l)).length).toBe(3);
   });
 });
