@@ -1,9 +1,11 @@
-// Dropping the arguments of static BPF-to-BPF functions that take more than five.
+// Dropping the arguments of static BPF-to-BPF functions that their calls need not pass.
 // Needs: every function optimised (calls pass constants as immediates). Changes: for each static
-// .text function with more than 5 parameters, a parameter that its body never reads, or that
-// every call passes as the same constant (which the body then starts by setting), is removed
-// from the function and from each call, as clang's dead-argument elimination does; if more than
-// 5 remain, or the function's address is taken (its callers are unknown), E3106.
+// .text function whose address is not taken (its calls are all known), a parameter that its body
+// never reads, or that every call passes as the same constant (which the body then starts by
+// setting), is removed from the function and from each call, as clang's dead-argument
+// elimination does: the calls set fewer registers (`jhash_2words(a, b, 0, SEED)` calls with two),
+// and a function of more than five parameters may fit R1-R5. If more than 5 remain, or such a
+// function's address is taken, E3106. At -O0 only functions of more than 5 parameters change.
 // Invalidates: liveness of the changed functions.
 import type { CompileContext } from '../context.js';
 import type { Inst, IrFunction, Module, Operand } from '../ir/ir.js';
@@ -20,13 +22,16 @@ export function dropArguments(module: Module, ctx: CompileContext): IrFunction[]
   };
   const addressTaken = (name: string) => module.functions.some((f) => f.blocks.some((b) => b.insts.some((i) => i.op === 'funcaddr' && i.func === name)));
   for (const fn of module.functions) {
-    if (fn.section !== '.text' || fn.params.length <= MAX_CALL_ARGS || !fn.source.sym.isStatic) continue;
+    if (fn.section !== '.text' || fn.params.length === 0 || !fn.source.sym.isStatic) continue;
+    const tooMany = fn.params.length > MAX_CALL_ARGS;
+    // -O0 keeps the calls as written, unless they could not be made.
+    if (!tooMany && ctx.options.optLevel === 0) continue;
     const report = () =>
       ctx.diags.error('E3106', `function '${fn.name}' takes ${fn.params.length} arguments but a BPF-to-BPF call passes at most ${MAX_CALL_ARGS} (in R1-R5)`, fn.source.sym.span, {
         notes: [{ message: 'ebcc removes the arguments of a static function that it never reads or that every call passes as the same constant; more than 5 others remain' }],
       });
     if (addressTaken(fn.name)) {
-      report();
+      if (tooMany) report();
       continue;
     }
     const sites = calls(fn.name);
@@ -45,7 +50,7 @@ export function dropArguments(module: Module, ctx: CompileContext): IrFunction[]
       keep.push(true);
     });
     if (keep.every((k) => k)) {
-      report();
+      if (tooMany) report();
       continue;
     }
     fn.params = fn.params.filter((_, k) => keep[k]);

@@ -161,8 +161,9 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'sink', () => sinkConstantsToOnlyReader(fn));
     }
   }
-  // Across functions: arguments of static functions with more than 5 (after each is optimised,
-  // so that calls pass their constants as immediates); the callees then fold the constants.
+  // Across functions: arguments that static functions never read or always get as the same
+  // constant (after each is optimised, so that calls pass their constants as immediates); the
+  // callees then fold the constants.
   for (const fn of dropArguments(module, ctx)) {
     run(fn, 'const-prop', () => constProp(fn));
     run(fn, 'simplify-cfg', () => simplifyCfg(fn));

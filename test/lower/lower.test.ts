@@ -21,7 +21,7 @@ describe('lower', () => {
     const text = ir(`
       static int twice(int x) { return x * 2; }
       static __attribute__((noinline)) int thrice(int x) { return x * 3; }
-      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return twice(ctx->data) + thrice(1); }`);
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) { return twice(ctx->data) + thrice(ctx->data_end); }`);
     expect(text).not.toContain('call twice');
     expect(text).toContain('call thrice(');
     expect(text).toMatch(/func thrice\(%\d+\) section "\.text"/);

@@ -21,7 +21,7 @@ static __noinline int twice(int x)
 SEC("xdp")
 int a(struct xdp_md *ctx)
 {
-	return twice(1);
+	return twice(ctx->ingress_ifindex);
 }
 char _license[] SEC("license") = "GPL";
 `;
@@ -88,7 +88,7 @@ describe('ebcc objdump', () => {
   it('a BPF-to-BPF call prints its callee; --section limits the listing', () => {
     const out = compileString(MULTI, {}, 'obj', 'multi.c');
     expect(dump(out.elf!, { section: 'xdp', relocs: true })).toBe(
-      ['Disassembly of section xdp:', '', 'a:', '  0: r1 = 1', '  1: call twice', '     R_BPF_64_32 twice', '  2: exit', '', ''].join('\n'),
+      ['Disassembly of section xdp:', '', 'a:', '  0: r1 = *(u32 *)(r1 +12)', '  1: call twice', '     R_BPF_64_32 twice', '  2: exit', '', ''].join('\n'),
     );
   });
 

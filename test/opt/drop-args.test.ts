@@ -1,12 +1,13 @@
-// Arguments of static functions with more than five parameters: dropped when unused or the same
-// constant at every call; E3106 when more than five remain or the callers are not all known.
+// Arguments of static functions: dropped when unused or the same constant at every call (at -O0
+// only for functions of more than five parameters); E3106 when more than five remain or the
+// callers are not all known.
 import { describe, expect, it } from 'vitest';
 import { compileString } from '../util/compile.js';
 
 const PROLOGUE = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
 
-function build(src: string) {
-  const out = compileString(`${PROLOGUE}${src}\nchar _license[] SEC("license") = "GPL";`, {}, 'ir');
+function build(src: string, optLevel: 0 | 2 = 2) {
+  const out = compileString(`${PROLOGUE}${src}\nchar _license[] SEC("license") = "GPL";`, { optLevel }, 'ir');
   const calls = out.ir?.functions.flatMap((f) => f.blocks.flatMap((b) => b.insts)).filter((i) => i.op === 'callfn') ?? [];
   return { diags: out.ctx.diags.list.map((d) => [d.code, d.message, d.notes?.map((n) => n.message)]), argCounts: calls.map((c) => (c.op === 'callfn' ? c.args.length : -1)) };
 }
@@ -48,5 +49,22 @@ describe('dropping arguments of static functions', () => {
       { return a * 3 + b * 5 + c * 7 + d * 11 + e * 13 + g; }
       SEC("xdp") int p(struct xdp_md *ctx) { __u64 x = ctx->data_end; return f(x, x, x, x, x, 14); }`);
     expect(r.diags.map((d) => d[0])).toEqual(['E3106']);
+  });
+
+  it('drops the constant and unread arguments of a function of five or fewer, as clang does', () => {
+    const src = `static __attribute__((noinline)) __u32 mix(__u32 a, __u32 b, __u32 seed, __u32 unused)
+      { return (a ^ seed) * 31 + b; }
+      SEC("xdp") int p(struct xdp_md *ctx) { __u32 x = ctx->ingress_ifindex, y = ctx->rx_queue_index;
+        return mix(x, y, 0xdeadbeef, x) + mix(y, x, 0xdeadbeef, y); }`;
+    expect(build(src).argCounts).toEqual([2, 2]);
+    // -O0 keeps the calls as written
+    expect(build(src, 0).argCounts).toEqual([4, 4]);
+  });
+
+  it('keeps the arguments of a function whose address is taken', () => {
+    const r = build(`static __attribute__((noinline)) long cb(__u32 index, void *seed) { return 0; }
+      SEC("xdp") int p(struct xdp_md *ctx) { bpf_loop(4, cb, 0, 0); return cb(1, 0); }`);
+    expect(r.diags).toEqual([]);
+    expect(r.argCounts).toEqual([2]);
   });
 });
