@@ -9,6 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { verifyObject } from '../../src/verify/index.js';
 import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 
+/** The first program of an assembly source, assembled and verified by ebcc. */
+function verifyAsm(src: string, name: string) {
+  const out = compileString(src, {}, 'obj', name);
+  expect(out.object).toBeDefined();
+  return verifyObject(out.object!).programs[0]!;
+}
+
 const KERNEL_6_18 = { xdp_dispatch: 1153, xdp_tcp_stage: 144, xdp_udp_stage: 222 } as const;
 
 // The kernel marks the bytes a helper reads from the stack (a map key: the map's key size), not
@@ -77,9 +84,7 @@ join:
 
 describe('prune points are where the kernel has them', () => {
   it('a conditional jump\'s target is one: the processed count stays at the kernel\'s', () => {
-    const out = compileString(JOIN_PROGRAM, {}, 'obj', 'join.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(JOIN_PROGRAM, 'join.s');
     expect(p.accepted).toBe(true);
     expect(Math.abs(p.stats.processedInsns - 39)).toBeLessThanOrEqual(2);
   });
@@ -200,18 +205,14 @@ d9:
 
 describe('the return value is read by a check only where the program type checks it', () => {
   it('an XDP program: the processed count is the kernel\'s', () => {
-    const out = compileString(RETURN_VALUE_PROGRAM, {}, 'obj', 'ret.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(RETURN_VALUE_PROGRAM, 'ret.s');
     expect(p.accepted).toBe(true);
     expect(p.stats.processedInsns).toBe(153);
   });
 
   it('a cgroup_skb program: the diamonds\' values stay apart, as the exit checks them', () => {
     const src = RETURN_VALUE_PROGRAM.replace('.prog p xdp', '.prog p cgroup/skb').replace(/exit\n$/, 'r0 &= 1\n        exit\n');
-    const out = compileString(src, {}, 'obj', 'ret.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(src, 'ret.s');
     expect(p.accepted).toBe(true);
     expect(p.stats.processedInsns).toBe(12168); // Linux 6.18's count
   });
@@ -254,9 +255,7 @@ out:
 
 describe('an add of two numbers is no pointer arithmetic', () => {
   it('a loop accumulating a number: the processed count is the kernel\'s', () => {
-    const out = compileString(NUMBER_ADD_LOOP, {}, 'obj', 'loop.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(NUMBER_ADD_LOOP, 'loop.s');
     expect(p.accepted).toBe(true);
     expect(p.stats.processedInsns).toBe(2344);
   });
@@ -335,16 +334,12 @@ b:
 
 describe('dead stack slots are not compared', () => {
   it('slots overwritten after a join: the processed count is the kernel\'s', () => {
-    const out = compileString(DEAD_SLOTS_PROGRAM, {}, 'obj', 'dead.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(DEAD_SLOTS_PROGRAM, 'dead.s');
     expect(p.accepted).toBe(true);
     expect(p.stats.processedInsns).toBeLessThanOrEqual(37 + 2);
   });
   it('a slot read through a filled stack pointer is live: no prune, the kernel\'s rejection', () => {
-    const out = compileString(LIVE_SLOT_PROGRAM, {}, 'obj', 'live.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(LIVE_SLOT_PROGRAM, 'live.s');
     expect(p.accepted).toBe(false);
     expect(p.kernelMessage).toContain("R1 invalid mem access 'scalar'");
   });
@@ -412,16 +407,12 @@ out:
 
 describe('prune after a helper call; stored numbers are not precise', () => {
   it('a number only stored into a map value: the processed count is the kernel\'s', () => {
-    const out = compileString(STORED_PROGRAM, {}, 'obj', 'stored.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(STORED_PROGRAM, 'stored.s');
     expect(p.accepted).toBe(true);
     expect(p.stats.processedInsns).toBeLessThanOrEqual(27 + 2);
   });
   it('a number stored and then added to a pointer stays precise: the kernel\'s rejection', () => {
-    const out = compileString(STORED_THEN_ADDED_PROGRAM, {}, 'obj', 'stored-added.s');
-    expect(out.object).toBeDefined();
-    const p = verifyObject(out.object!).programs[0]!;
+    const p = verifyAsm(STORED_THEN_ADDED_PROGRAM, 'stored-added.s');
     expect(p.accepted).toBe(false);
     expect(p.kernelMessage).toContain('invalid access to map value, value_size=16 off=56710 size=1');
   });
