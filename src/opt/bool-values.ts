@@ -180,8 +180,8 @@ function returnedBit(b: Block): 0n | 1n | undefined {
  * `br cmp a, b -> T, E` with `x = 1` in T and `x = 0` in E (or the reverse): x = the comparison.
  * So with `return 1` in T and `return 0` in E, blocks no other branch reaches (`return f() < 0 ?
  * XDP_ABORTED : XDP_DROP`): the branching block returns the comparison, when that takes two
- * instructions. (Its operands were read by a branch: making the
- * returned value out of them marks nothing more precise.)
+ * instructions. (Its operands were read by a branch: making the returned value out of them marks
+ * nothing more precise.)
  */
 function convertDiamond(fn: IrFunction, a: Block, scalars: ReadonlySet<VReg>, tested: ReadonlySet<VReg>, preds: readonly BlockId[][]): boolean {
   const t = a.term;
@@ -194,14 +194,12 @@ function convertDiamond(fn: IrFunction, a: Block, scalars: ReadonlySet<VReg>, te
     if (cmp === undefined) return false;
     // Only a bit made in two instructions (a sign test) is shorter than the branch and its two
     // returns (`r0 = 0; exit` each).
-    const value = fn.vregCount++ as VReg;
-    const saved = fn.vregCount;
-    const bit = compareToBit(cmp, t.bits, t.a, t.b, value, () => fn.vregCount++ as VReg, t.span);
+    let next = fn.vregCount;
+    const value = next++ as VReg;
+    const bit = compareToBit(cmp, t.bits, t.a, t.b, value, () => next++ as VReg, t.span);
     if (yesReturns === 0n && t.cmp === 'set') bit.push(xorOne(value, t.span));
-    if (bit.length > 2) {
-      fn.vregCount = saved - 1;
-      return false;
-    }
+    if (bit.length > 2) return false;
+    fn.vregCount = next;
     a.insts.push(...bit);
     a.term = { op: 'ret', value: { kind: 'reg', reg: value }, span: t.span };
     return true;

@@ -15,9 +15,9 @@
 // surely holds a frame address; so do a call, an atomic,
 // a memory builtin and inline assembly, and a new definition of the pointer. Invalidates: liveness.
 import type { Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { definitionsByRegister, instDef, instUses } from '../ir/ir.js';
+import { instDef, instUses } from '../ir/ir.js';
 import { forwardable, sameOperand } from './ctx-forward.js';
-import { framePointers } from './frame-pointers.js';
+import { framePointers, stackAddressRegisters } from './frame-pointers.js';
 import { predecessors, reversePostOrder } from './loops.js';
 
 interface Stored {
@@ -50,32 +50,6 @@ function contextPointers(fn: IrFunction): Set<VReg> {
   return ctx;
 }
 
-/**
- * Registers that hold a frame address on every path: each definition is a `slotaddr`, or a copy
- * of such a register or a constant offset from one. A store through one writes only the stack.
- */
-function surelyFrame(fn: IrFunction): Set<VReg> {
-  const defs = definitionsByRegister(fn);
-  const sure = new Set<VReg>();
-  for (const [d, list] of defs) if (list.every((i) => i.op === 'slotaddr' || i.op === 'mov' || i.op === 'alu')) sure.add(d);
-  const fromFrame = (i: Inst): boolean => {
-    if (i.op === 'slotaddr') return true;
-    if (i.op === 'mov') return i.bits === 64 && i.src.kind === 'reg' && sure.has(i.src.reg);
-    if (i.op !== 'alu' || i.bits !== 64 || (i.alu !== 'add' && i.alu !== 'sub')) return false;
-    return i.a.kind === 'reg' && sure.has(i.a.reg) && i.b.kind === 'imm';
-  };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const d of sure) {
-      if (!defs.get(d)!.every(fromFrame)) {
-        sure.delete(d);
-        changed = true;
-      }
-    }
-  }
-  return sure;
-}
-
 function forgetDefinition(known: Map<string, Stored>, d: VReg): void {
   for (const [k, s] of known) if (s.base === d || (s.value.kind === 'reg' && s.value.reg === d)) known.delete(k);
 }
@@ -98,7 +72,7 @@ export function forwardMemoryStores(fn: IrFunction): boolean {
   if (!stores || !loads) return false;
   const frame = framePointers(fn);
   const ctx = contextPointers(fn);
-  const stack = surelyFrame(fn);
+  const stack = stackAddressRegisters(fn);
   const preds = predecessors(fn);
   /** block -> the constants known at its end */
   const out = new Map<number, Map<string, Stored>>();

@@ -1,4 +1,5 @@
-// Which virtual registers may hold an address in the function's own stack frame.
+// Which virtual registers may hold an address in the function's own stack frame, and which
+// surely hold one (stackAddressRegisters).
 // Needs: nothing. Changes: nothing (an analysis for dse and forward-stores). Flow-insensitive:
 // a register is a frame pointer if any of its definitions may be one. The seeds are `slotaddr`
 // results and inline assembly outputs (the text may read r10); an instruction whose operands
@@ -75,4 +76,46 @@ export function framePointers(fn: IrFunction): Set<VReg> {
     }
   }
   return frame;
+}
+
+/** Whether the definition leaves a stack address, given which registers hold one. */
+function definesStackAddress(i: Inst, stack: ReadonlySet<VReg>): boolean {
+  if (i.op === 'slotaddr') return true;
+  if (i.op === 'mov') return i.bits === 64 && i.src.kind === 'reg' && stack.has(i.src.reg);
+  // A stack address plus a constant stays inside the 512-byte frame or is rejected by the verifier.
+  if (i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub')) {
+    return i.a.kind === 'reg' && stack.has(i.a.reg) && i.b.kind === 'imm';
+  }
+  return false;
+}
+
+/**
+ * The registers that hold an address in the function's own stack frame on every path: each
+ * definition is a `slotaddr`, a copy of such a register, or one plus a constant. Greatest
+ * fixpoint: every defined register is a candidate until one of its definitions is not a stack
+ * address. Parameters are defined by the caller: never candidates.
+ */
+export function stackAddressRegisters(fn: IrFunction): Set<VReg> {
+  const stack = new Set<VReg>();
+  const defs: Inst[] = [];
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d === undefined) continue;
+      defs.push(i);
+      stack.add(d);
+    }
+  }
+  for (const p of fn.params) stack.delete(p);
+  for (let again = true; again; ) {
+    again = false;
+    for (const i of defs) {
+      const d = instDef(i)!;
+      if (stack.has(d) && !definesStackAddress(i, stack)) {
+        stack.delete(d);
+        again = true;
+      }
+    }
+  }
+  return stack;
 }
