@@ -32,6 +32,11 @@ export interface CompileOptions {
    * __STDC_VERSION__ is 202311L. Other -std values all compile as gnu17.
    */
   c23?: boolean;
+  /**
+   * false: every helper pointer declaration of a system header is parsed and checked where it
+   * stands, instead of when its name is first used (parse/lazy-decls.ts); tests compare the two.
+   */
+  lazyDeclarations?: boolean;
   /** -mcpu=vN. */
   mcpu: 1 | 2 | 3 | 4;
   /** -mprog-type=NAME: the program type to check programs in sections libbpf cannot map. */

@@ -3,6 +3,7 @@
 // resolved here: sema turns DeclSpecifiers + Declarator into a type.
 import type { MacroExpansion } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
+import type { CToken } from './tokens.js';
 
 export interface TranslationUnit {
   kind: 'TranslationUnit';
@@ -10,7 +11,7 @@ export interface TranslationUnit {
   items: ExternalDecl[];
 }
 
-export type ExternalDecl = FunctionDef | Declaration | StaticAssert | EmptyDecl | TopLevelAsm;
+export type ExternalDecl = FunctionDef | Declaration | StaticAssert | EmptyDecl | TopLevelAsm | LazyDecl;
 
 // ---------------------------------------------------------------------------
 // Attributes: __attribute__((name, name(args), ...))
@@ -208,6 +209,23 @@ export interface StaticAssert {
 export interface EmptyDecl {
   kind: 'EmptyDecl';
   span: Span;
+}
+
+/**
+ * A header's declaration of one helper pointer, kept as its parser tokens until its name
+ * is used or declared again (lazy-decls.ts; sema/lazy.ts parses and checks it then).
+ */
+export interface LazyDecl {
+  kind: 'LazyDecl';
+  span: Span;
+  name: string;
+  tokens: readonly CToken[];
+  /** The identifiers among the tokens that were typedef names where the declaration stands. */
+  typedefs: string[];
+  /** The tags it names, each of which sema requires to be declared (else it checks it at once). */
+  tags: ['struct' | 'union' | 'enum', string][];
+  /** The enumerators it names, each of which sema requires to be declared (else it checks it at once). */
+  constants: string[];
 }
 
 /** asm("...") at file scope. */

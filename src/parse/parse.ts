@@ -35,12 +35,14 @@ export function getParser(): CParser {
 export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = getParser(), prefix?: ReusedPrefix): ast.TranslationUnit {
   const c23 = ctx.options.c23 === true;
   const reused = prefix ?? (ctx.parseCache ? reusePrefix(ctx.parseCache, tokens, c23) : undefined);
+  const lazy = ctx.options.lazyDeclarations !== false;
   let state: ParseState | undefined;
   if (reused) {
     // Token indexes stay those of the whole stream (startOffset): spans, pragmas and recovery use
     // them. The parser tokens of the declarations taken are not made: the parser starts after them.
     const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 }, reused.parserEnd);
     state = new ParseState(ctokens, pragmasBefore);
+    state.lazyDeclarations = lazy;
     state.items.push(...reused.items);
     for (const [name, isTypedef] of reused.declared) state.scopes.declare(name, isTypedef);
     runParser(parser, state, ctokens.slice(reused.parserEnd), tokens);
@@ -50,6 +52,7 @@ export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = ge
   if (!state) {
     const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23 });
     state = new ParseState(ctokens, pragmasBefore);
+    state.lazyDeclarations = lazy;
     runParser(parser, state, ctokens, tokens);
   }
   for (const d of state.diagnostics) {
@@ -76,6 +79,22 @@ export function parseRecording(tokens: Token[], ctx: CompileContext, parser: CPa
   };
   runParser(parser, state, ctokens, tokens);
   return { items: state.items, boundaries, diagnostics: state.diagnostics.length };
+}
+
+/**
+ * The declaration a lazy declaration stands for (lazy-decls.ts), parsed as the parse of the whole
+ * unit would have parsed it; undefined if its tokens do not make exactly one declaration, which
+ * their shape rules out.
+ */
+export function parseLazyDeclaration(lazy: ast.LazyDecl, parser: CParser = getParser()): ast.ExternalDecl | undefined {
+  const tokens = lazy.tokens as CToken[];
+  const state = new ParseState(tokens, new Map());
+  for (const name of lazy.typedefs) state.scopes.declare(name, true);
+  parser.input = tokens;
+  parser.useState(state);
+  const decl = parser.externalDeclaration();
+  const whole = parser.errors.length === 0 && state.diagnostics.length === 0 && parser.atEnd();
+  return whole && decl?.kind === 'Declaration' ? decl : undefined;
 }
 
 function runParser(parser: CParser, state: ParseState, input: CToken[], tokens: Token[]): void {

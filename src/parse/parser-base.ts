@@ -60,6 +60,8 @@ export class ParseState {
   depth = 0;
   diagnostics: PendingDiagnostic[] = [];
   items: ast.ExternalDecl[] = [];
+  /** Whether the helper pointer declarations of headers (files but the main file, 0) are kept as lazy declarations. */
+  lazyDeclarations = false;
   /** Called after each external declaration with the parser tokens consumed so far (recording a parse cache). */
   onItem?: (parserEnd: number) => void;
   /** Token indexes where `#pragma clang attribute push/pop` changes whether records get preserve_access_index. */
@@ -150,6 +152,11 @@ export class ParserBase extends EmbeddedActionsParser {
 
   protected la(k: number, type: TokenType): boolean {
     return tokenMatcher(this.LA(k), type);
+  }
+
+  /** Whether the parser has taken every token of its input. */
+  atEnd(): boolean {
+    return this.LA(1).tokenType === EOF;
   }
 
   /** Index of the next token in st.tokens (tokens.length at the end). */

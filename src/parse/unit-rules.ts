@@ -5,8 +5,10 @@ import { EOF, type IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import type { LookaheadTable } from './lookahead.js';
 import { declaratorName } from './decl-rules.js';
+import { scanLazyDeclaration } from './lazy-decls.js';
 import { StmtParser, type DeclaratorWithExtras } from './stmt-rules.js';
 import * as T from './tokens.js';
+import type { CToken } from './tokens.js';
 
 /** The function declarator that applies directly to the declared name, e.g. `f(int a)` in `int (*f(int a))(void)`. */
 function innermostFunction(d: ast.Declarator): ast.FunctionDeclarator | undefined {
@@ -21,6 +23,7 @@ export class CParser extends StmtParser {
     for (;;) {
       this.MANY(() => {
         const start = this.nextIndex();
+        if (this.lazyDeclaration()) return;
         try {
           const item = this.SUBRULE(this.externalDeclaration);
           this.ACTION(() => {
@@ -37,6 +40,23 @@ export class CParser extends StmtParser {
       this.SKIP_TOKEN();
     }
   });
+
+  /** A header's helper pointer declaration, kept as tokens (lazy-decls.ts); false if none is next. */
+  private lazyDeclaration(): boolean {
+    if (!this.st.lazyDeclarations || this.RECORDING_PHASE) return false;
+    const first = this.LA(1) as CToken;
+    if (first.tokenType !== T.Static || !first.src || first.src.span.file === 0) return false;
+    const at = first.startOffset;
+    const shape = scanLazyDeclaration(this.st.tokens, at, (name) => this.st.scopes.isTypedef(name));
+    if (!shape) return false;
+    for (let k = at + 1; k < shape.end; k++) if (this.st.pragmasBefore.has(k)) return false;
+    while (this.nextIndex() < shape.end) this.SKIP_TOKEN();
+    const { name, typedefs, tags, constants } = shape;
+    this.st.scopes.declare(name, false);
+    this.st.items.push({ kind: 'LazyDecl', span: this.spanFrom(first), name, tokens: this.st.tokens.slice(at, shape.end), typedefs, tags, constants });
+    this.st.onItem?.(this.nextIndex());
+    return true;
+  }
 
   // external-declaration = function-definition | declaration | asm-declaration | ";"  (C11 6.9; asm and ';' are GNU)
   // function-definition = declaration-specifiers declarator attribute-specifier* compound-statement  (C11 6.9.1)

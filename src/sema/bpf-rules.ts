@@ -25,6 +25,7 @@ export function reportUndeclared(s: SemaState, name: string, span: Span): void {
   }
   const names: string[] = [];
   for (const scope of s.scopes) for (const n of scope.names.keys()) names.push(n);
+  names.push(...s.lazy.keys());
   const near = closest(name, names);
   error(s, 'E3001', `use of undeclared identifier '${name}'${near ? `; did you mean '${near}'?` : ''}`, span);
 }

@@ -5,6 +5,7 @@ import type { TranslationUnit } from '../parse/ast.js';
 import { assertNever } from '../util/assert-never.js';
 import { checkWholeProgram } from './bpf-rules.js';
 import { checkDeclaration, checkFunctionDef } from './decl.js';
+import { noteLazyDeclaration } from './lazy.js';
 import type { Program } from './program.js';
 import { newScope, type SemaState } from './state.js';
 import * as T from './types.js';
@@ -41,7 +42,7 @@ export function checkPrefix(tu: TranslationUnit, ctx: CompileContext, count: num
 
 function startCheck(tu: TranslationUnit, ctx: CompileContext): SemaState {
   const program: Program = { functions: [], globals: [], funcs: new Map() };
-  const s: SemaState = { ctx, scopes: [newScope()], program, nextTypeId: 1, defs: [], deferred: new Map() };
+  const s: SemaState = { ctx, scopes: [newScope()], program, nextTypeId: 1, defs: [], deferred: new Map(), lazy: new Map() };
   // GCC's variadic-argument list type, which headers name even when unused.
   s.scopes[0]!.names.set('__builtin_va_list', { kind: 'typedef', name: '__builtin_va_list', type: T.ptrTo(T.CHAR), span: tu.span });
   return s;
@@ -60,6 +61,9 @@ function checkItems(s: SemaState, items: TranslationUnit['items'], from: number,
         checkDeclaration(s, item);
         break;
       case 'EmptyDecl':
+        break;
+      case 'LazyDecl':
+        noteLazyDeclaration(s, item);
         break;
       case 'TopLevelAsm':
         ctx.diags.error('E3112', 'file-scope inline assembly is not supported in BPF programs', item.span);

@@ -7,7 +7,8 @@ import { assertNever } from '../util/assert-never.js';
 import { evalIntConst } from './const-eval.js';
 import { checkExpr } from './expr.js';
 import { layoutRecord, type MemberDraft } from './layout.js';
-import { currentScope, error, lookupName, lookupTag, type SemaState } from './state.js';
+import { claimName } from './lazy.js';
+import { currentScope, error, isFileScope, lookupName, lookupTag, type SemaState } from './state.js';
 import * as T from './types.js';
 import type { CType, EnumInfo, IntType, RecordInfo } from './types.js';
 
@@ -253,6 +254,7 @@ function resolveEnum(s: SemaState, spec: ast.EnumSpec): EnumInfo {
         if (v !== undefined) next = v;
       }
       info.values.push({ name: e.name, value: next });
+      if (isFileScope(s)) claimName(s, e.name);
       const prev = scope.names.get(e.name);
       if (prev) error(s, 'E3002', `redefinition of enumerator '${e.name}'`, e.span, [{ message: 'previous definition is here', span: prev.span }]);
       scope.names.set(e.name, { kind: 'enumconst', name: e.name, type: T.INT, value: next, span: e.span });

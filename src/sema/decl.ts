@@ -8,6 +8,7 @@ import { evalIntConst, tryEval } from './const-eval.js';
 import { applyDeclarator, attrString, findAttr, resolveSpecifiers } from './decl-types.js';
 import { checkExpr } from './expr.js';
 import { checkInitializer } from './init.js';
+import { claimName } from './lazy.js';
 import type { FuncDef, FuncSym, GlobalVar, TStmt } from './program.js';
 import { currentScope, error, isFileScope, popScope, pushScope, warning, type SemaState } from './state.js';
 import { checkBlockItems, newLocal } from './stmt.js';
@@ -53,6 +54,7 @@ export function checkDeclaration(s: SemaState, d: ast.Declaration | ast.StaticAs
 }
 
 function declareTypedef(s: SemaState, name: string, type: CType, span: Span): void {
+  if (isFileScope(s)) claimName(s, name);
   const scope = currentScope(s);
   const prev = scope.names.get(name);
   if (prev && (prev.kind !== 'typedef' || !T.sameType(prev.type, type))) {
@@ -90,6 +92,7 @@ function declareLocal(s: SemaState, name: string, type: CType, span: Span, init?
 }
 
 function declareFunction(s: SemaState, name: string, type: Extract<CType, { kind: 'func' }>, span: Span, specs: ast.DeclSpecifiers, attrs: ast.Attribute[]): FuncSym {
+  claimName(s, name);
   const existing = s.program.funcs.get(name);
   const sym: FuncSym = existing ?? {
     kind: 'func',
@@ -121,6 +124,7 @@ function declareFunction(s: SemaState, name: string, type: Extract<CType, { kind
 function declareGlobal(s: SemaState, name: string, type: CType, span: Span, specs: ast.DeclSpecifiers, attrs: ast.Attribute[], init?: ast.Initializer): GlobalVar {
   const scope = s.scopes[0]!;
   const blockStatic = !isFileScope(s) && !specs.storage.includes('extern');
+  if (!blockStatic) claimName(s, name);
   const prev = blockStatic ? undefined : scope.names.get(name);
   if (prev && prev.kind === 'global' && (!init || !prev.init)) {
     if (init) {

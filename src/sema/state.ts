@@ -4,6 +4,8 @@ import type { CompileContext } from '../context.js';
 import type { Code } from '../diag/codes.js';
 import type { Note } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
+import type * as ast from '../parse/ast.js';
+import { checkLazyDeclaration } from './lazy.js';
 import type { FuncDef, FuncSym, LocalVar, Program, Sym, SwitchCase, TStmt } from './program.js';
 import type { EnumInfo, RecordInfo } from './types.js';
 
@@ -52,6 +54,8 @@ export interface SemaState {
    * utility.
    */
   deferred: Map<string, { code: Code; message: string; span: Span; notes: Note[] }[]>;
+  /** Lazy declarations not checked yet, by the name each declares (lazy.ts). */
+  lazy: Map<string, ast.LazyDecl>;
 }
 
 export function newScope(): Scope {
@@ -71,7 +75,8 @@ export function lookupName(s: SemaState, name: string): OrdinarySym | undefined 
     const found = s.scopes[i]!.names.get(name);
     if (found) return found;
   }
-  return undefined;
+  const lazy = s.lazy.get(name);
+  return lazy ? checkLazyDeclaration(s, lazy) : undefined;
 }
 
 export function lookupTag(s: SemaState, name: string) {
