@@ -3,7 +3,7 @@
 // resolved here: sema turns DeclSpecifiers + Declarator into a type.
 import type { MacroExpansion } from '../diag/diagnostic.js';
 import type { Span } from '../diag/source.js';
-import type { CToken } from './tokens.js';
+import type { Token } from '../pp/token.js';
 
 export interface TranslationUnit {
   kind: 'TranslationUnit';
@@ -212,14 +212,15 @@ export interface EmptyDecl {
 }
 
 /**
- * A header's declaration of one helper pointer, kept as its parser tokens until its name
+ * A header's declaration of one helper pointer, kept as its tokens until its name
  * is used or declared again (lazy-decls.ts; sema/lazy.ts parses and checks it then).
  */
 export interface LazyDecl {
   kind: 'LazyDecl';
   span: Span;
   name: string;
-  tokens: readonly CToken[];
+  /** Its preprocessed tokens, from `static` through ';'. */
+  tokens: readonly Token[];
   /** The identifiers among the tokens that were typedef names where the declaration stands. */
   typedefs: string[];
   /** The tags it names, each of which sema requires to be declared (else it checks it at once). */

@@ -21,7 +21,7 @@ import type { MacroExpansion } from '../diag/diagnostic.js';
 import type { Token, TokenKind } from '../pp/token.js';
 import type * as ast from './ast.js';
 
-export const PARSE_CACHE_FORMAT = 3;
+export const PARSE_CACHE_FORMAT = 4;
 
 const KINDS: readonly TokenKind[] = ['ident', 'number', 'char', 'string', 'punct', 'pragma', 'eof'];
 const KIND_INDEX: ReadonlyMap<TokenKind, number> = new Map(KINDS.map((k, i) => [k, i]));
@@ -243,7 +243,8 @@ export function reusePrefix(cache: ParseCache, tokens: readonly Token[], c23: bo
     const { count, segments } = matchingDecls(entry, tokens);
     if (count === 0) continue;
     const decls = segments.flatMap((seg) => seg.decls).slice(0, count);
-    return { items: decodeItems(segments, count), declared: decls.flatMap((d) => d.declared), parserEnd: decls[count - 1]!.parserEnd };
+    const items = takeLazyTokens(decodeItems(segments, count), tokens);
+    return { items, declared: decls.flatMap((d) => d.declared), parserEnd: decls[count - 1]!.parserEnd };
   }
   return undefined;
 }
@@ -296,6 +297,16 @@ function sameExpansion(entry: StoredParseCacheEntry, index: number, e: MacroExpa
     sameExpansion(entry, x[at + 4]!, e.parent, checked);
   if (same) checked.set(e, index);
   return same;
+}
+
+/** Lazy declarations decoded with their tokens' index range get those tokens of the stream (equal to the recorded ones). */
+function takeLazyTokens(items: ast.ExternalDecl[], tokens: readonly Token[]): ast.ExternalDecl[] {
+  for (const item of items) {
+    if (item.kind !== 'LazyDecl') continue;
+    const [from, to] = item.tokens as unknown as [number, number];
+    item.tokens = tokens.slice(from, to);
+  }
+  return items;
 }
 
 /** The first `count` recorded declarations as AST objects, parsed from their text alone. */
@@ -396,8 +407,18 @@ export function recordEntry(tokens: readonly Token[], items: readonly ast.Extern
     const t = tokens[i]!;
     recordedTokens.push(KIND_INDEX.get(t.kind)!, str(t.text), t.span.file, t.span.start, t.span.end, (t.spaceBefore ? 1 : 0) | (t.lineStart ? 2 : 0), exp(t.expansion));
   }
+  // A lazy declaration's tokens are tokens of the stream: recorded as their index range, taken
+  // from the stream that matched (takeLazyTokens).
+  const rawIndex = new Map<Token, number>();
+  tokens.forEach((t, i) => rawIndex.set(t, i));
+  const recorded = items.slice(0, decls).map((item): unknown => {
+    if (item.kind !== 'LazyDecl') return item;
+    const from = rawIndex.get(item.tokens[0]!);
+    return from === undefined ? undefined : { ...item, tokens: [from, from + item.tokens.length] };
+  });
+  if (recorded.includes(undefined)) return undefined;
   const fixups: Fixup[] = [];
-  const encoded = encodeGraph(items.slice(0, decls), fixups);
+  const encoded = encodeGraph(recorded, fixups);
   if (encoded === undefined) return undefined;
   return { format: PARSE_CACHE_FORMAT, c23, strings, tokens: recordedTokens, expansions, decls: cached, items: encoded, fixups };
 }

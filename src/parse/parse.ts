@@ -68,6 +68,7 @@ export function parse(tokens: Token[], ctx: CompileContext, parser: CParser = ge
 export function parseRecording(tokens: Token[], ctx: CompileContext, parser: CParser = getParser()): { items: ast.ExternalDecl[]; boundaries: DeclBoundary[]; diagnostics: number } {
   const { tokens: ctokens, pragmasBefore } = toParserTokens(tokens, { c23: ctx.options.c23 === true });
   const state = new ParseState(ctokens, pragmasBefore);
+  state.lazyDeclarations = ctx.options.lazyDeclarations !== false;
   const boundaries: DeclBoundary[] = [];
   let before = new Map<string, boolean>();
   state.onItem = (parserEnd) => {
@@ -86,8 +87,8 @@ export function parseRecording(tokens: Token[], ctx: CompileContext, parser: CPa
  * unit would have parsed it; undefined if its tokens do not make exactly one declaration, which
  * their shape rules out.
  */
-export function parseLazyDeclaration(lazy: ast.LazyDecl, parser: CParser = getParser()): ast.ExternalDecl | undefined {
-  const tokens = lazy.tokens as CToken[];
+export function parseLazyDeclaration(lazy: ast.LazyDecl, c23: boolean, parser: CParser = getParser()): ast.ExternalDecl | undefined {
+  const { tokens } = toParserTokens([...lazy.tokens], { c23 });
   const state = new ParseState(tokens, new Map());
   for (const name of lazy.typedefs) state.scopes.declare(name, true);
   parser.input = tokens;

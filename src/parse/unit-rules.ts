@@ -53,7 +53,7 @@ export class CParser extends StmtParser {
     while (this.nextIndex() < shape.end) this.SKIP_TOKEN();
     const { name, typedefs, tags, constants } = shape;
     this.st.scopes.declare(name, false);
-    this.st.items.push({ kind: 'LazyDecl', span: this.spanFrom(first), name, tokens: this.st.tokens.slice(at, shape.end), typedefs, tags, constants });
+    this.st.items.push({ kind: 'LazyDecl', span: this.spanFrom(first), name, tokens: this.st.tokens.slice(at, shape.end).map((t) => t.src!), typedefs, tags, constants });
     this.st.onItem?.(this.nextIndex());
     return true;
   }

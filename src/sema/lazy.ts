@@ -29,7 +29,7 @@ export function noteLazyDeclaration(s: SemaState, lazy: ast.LazyDecl): void {
 /** Checks a lazy declaration at file scope; returns what its name then names there. */
 export function checkLazyDeclaration(s: SemaState, lazy: ast.LazyDecl): OrdinarySym | undefined {
   if (s.lazy.get(lazy.name) === lazy) s.lazy.delete(lazy.name);
-  const decl = parseLazyDeclaration(lazy);
+  const decl = parseLazyDeclaration(lazy, s.ctx.options.c23 === true);
   if (!decl || decl.kind !== 'Declaration') throw new Error(`the lazy declaration of '${lazy.name}' does not parse as one declaration`);
   const { scopes, fn } = s;
   s.scopes = [scopes[0]!];
@@ -47,9 +47,4 @@ export function checkLazyDeclaration(s: SemaState, lazy: ast.LazyDecl): Ordinary
 export function claimName(s: SemaState, name: string): void {
   const lazy = s.lazy.get(name);
   if (lazy) checkLazyDeclaration(s, lazy);
-}
-
-/** Checks every lazy declaration still pending, in the order they stand. */
-export function checkAllLazyDeclarations(s: SemaState): void {
-  for (const lazy of [...s.lazy.values()].sort((a, b) => a.tokens[0]!.startOffset - b.tokens[0]!.startOffset)) checkLazyDeclaration(s, lazy);
 }

@@ -332,6 +332,9 @@ describe('header prefixes', () => {
     const options = { stdlibDir: stdlibDir() };
     const store = recorded(fs, ['linux/bpf.h', 'bpf/bpf_helpers.h'], options);
     expect(store.entries).toHaveLength(1);
+    // The helpers are recorded as lazy declarations: the program's call checks its one from there.
+    expect(store.entries[0]!.parsed.items.filter((item) => item.kind === 'LazyDecl').length).toBeGreaterThan(200);
+    expect(store.entries[0]!.checked.state.lazy.has('bpf_map_lookup_elem')).toBe(true);
     const main = `#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\nstruct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u64); } counts SEC(".maps");\nSEC("xdp") int prog(struct xdp_md *ctx) { __u32 k = 0; __u64 *v = bpf_map_lookup_elem(&counts, &k); if (v) *v += 1; return XDP_PASS; }\nchar LICENSE[] SEC("license") = "GPL";\n`;
     const both = { readFile: (p: string) => (p === '/src/main.c' ? main : fs.readFile(p)) };
     const plain = build(both, '/src/main.c', options);

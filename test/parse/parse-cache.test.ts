@@ -102,6 +102,24 @@ describe('parse cache', () => {
     expect(r.cached).toBe(r.plain);
   });
 
+  it('records a lazy declaration as the range of its tokens and takes them from the stream that matched', () => {
+    const lazy = { lazyDeclarations: true };
+    const lazyEntry = record(MAIN_A, lazy);
+    const at = lazyEntry.items.findIndex((item) => (item as ast.ExternalDecl).kind === 'LazyDecl');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const stored = lazyEntry.items[at] as { name: string; tokens: unknown };
+    expect([stored.name, stored.tokens]).toEqual(['helper', [expect.any(Number), expect.any(Number)]]);
+    const { tokens } = tokensOf(MAIN_A, lazy);
+    const reused = reusePrefix(cacheOf(lazyEntry, tokens), tokens, false)!;
+    const taken = reused.items[at] as ast.LazyDecl;
+    expect(taken.kind).toBe('LazyDecl');
+    expect(taken.tokens.map((t) => t.text).join(' ')).toBe('static long ( * helper ) ( void * ctx , word n ) = ( void * ) 7 ;');
+    expect(tokens).toContain(taken.tokens[0]);
+    const r = parseBoth(MAIN_A, cacheOf(lazyEntry, tokens), lazy);
+    expect(r.cached).toBe(r.plain);
+    expect(r.errors[1]).toEqual(r.errors[0]);
+  });
+
   it('stops at the first declaration a -D flag changes', () => {
     const { tokens } = tokensOf(MAIN_A, { defines: [{ name: 'WIDE' }] });
     const reused = reusePrefix(cacheOf(entry, tokens), tokens, false);
