@@ -122,6 +122,36 @@ function leadingIncludes(file: SourceFile, tokens: readonly PPToken[]): IncludeL
 }
 
 /**
+ * The header name of a text's first line when that line, after blank lines and comments, begins
+ * `#include <name>` written plainly; '' when it begins with something else that is surely not
+ * such a line (code, another directive, a quoted include). undefined when this quick look cannot
+ * tell (a line splice, an odd spelling): the file is then lexed, and leadingIncludes() decides.
+ */
+function plainFirstInclude(text: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      if (end < 0 || text[end - 1] === '\\') return undefined;
+      i = end + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      i = end + 2;
+    } else break;
+  }
+  const head = text.slice(i, i + 300);
+  const m = /^#[ \t]*include[ \t]*<([^>\n\\]*)>/.exec(head);
+  if (m) return m[1];
+  if (head.includes('\\')) return undefined;
+  // Another directive, or a quoted include: not a line of a prefix.
+  const directive = /^#[ \t]*([a-z_]+)[ \t]*(["<]?)/.exec(head);
+  if (directive && (directive[1] !== 'include' || directive[2] === '"')) return '';
+  return head.startsWith('#') ? undefined : '';
+}
+
+/**
  * The recorded prefix this compile can start from, taken out of the store, with the main file's
  * sources entry, system files and pragma marks set as preprocessing the prefix would have set them;
  * undefined (and nothing changed) when none applies exactly.
@@ -129,6 +159,9 @@ function leadingIncludes(file: SourceFile, tokens: readonly PPToken[]): IncludeL
 export function takeHeaderPrefix(store: HeaderPrefixStore, file: SourceFile, ctx: CompileContext): PrefixUse | undefined {
   if (store.entries.length === 0 || file.id !== 0 || ctx.sources.files.length !== 1) return undefined;
   if (ctx.diags.list.length > 0 || ctx.diags.systemFiles.size > 0 || ctx.diags.ignoredAt.size > 0) return undefined;
+  // Most files begin otherwise than every recorded list: they are not lexed twice to find it out.
+  const first = plainFirstInclude(file.text);
+  if (first !== undefined && !store.entries.some((e) => e.headers[0] === first)) return undefined;
   const lexDiags = new Diagnostics(Number.MAX_SAFE_INTEGER);
   const tokens = lexFile(file, lexDiags);
   const lines = leadingIncludes(file, tokens);

@@ -90,6 +90,23 @@ describe('header prefixes', () => {
     expect(compare(fs, `#include <t.h>\n#include <u.h>\n#include <t.h>\n${PROGRAM}`, recorded(fs, ['t.h', 'u.h'])).taken).toBe(true);
   });
 
+  it('finds the include lines behind comments, splices and odd spellings, and is not taken by other first lines', () => {
+    const fs = memoryFs();
+    const store = () => recorded(fs, ['t.h', 'u.h']);
+    for (const main of [
+      `// one\n/* two\n */ #include <t.h>\n#include <u.h>\n${PROGRAM}`,
+      `#include /* here */ <t.h>\n#include <u.h>\n${PROGRAM}`,
+      `#\\\ninclude <t.h>\n#include <u.h>\n${PROGRAM}`,
+      `// a spliced comment \\\n still a comment\n#include <t.h>\n#include <u.h>\n${PROGRAM}`,
+    ]) {
+      expect(compare(fs, main, store()).taken).toBe(true);
+    }
+    fs.set('/src/q.h', '');
+    for (const main of [`#include "q.h"\n#include <t.h>\n#include <u.h>\n${PROGRAM}`, `#define X 1\n#include <t.h>\n#include <u.h>\n${PROGRAM}`, `#include <u.h>\n#include <t.h>\n${PROGRAM}`]) {
+      expect(compare(fs, main, store()).taken).toBe(false);
+    }
+  });
+
   it('gives the included headers the places of the file\'s own include lines', () => {
     // `-E` prints them in its line markers.
     const fs = memoryFs();
