@@ -762,7 +762,7 @@ export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
       image[entry.offsetBytes + i] = (image[entry.offsetBytes + i]! & ~m) | v;
     }
   }
-  storeImage(l, base, image);
+  storeImage(l, base, image, isVolatileObject(local.type));
   for (const entry of dynamic) {
     const addr = addrOffset(base, entry.offsetBytes);
     const value = lowerExpr(l, entry.expr);
@@ -773,8 +773,22 @@ export function initLocal(l: Lowerer, local: LocalVar, init: TInit): void {
   }
 }
 
+/**
+ * Whether an object of this type is volatile as a whole: `volatile char buf[448] = {}` is an array
+ * of volatile chars. Its initialisation is then volatile stores, as clang's is (a volatile
+ * memset): they stay even when nothing reads the object.
+ */
+function isVolatileObject(type: T.CType): boolean {
+  for (let t = type; ; ) {
+    if (T.qualifiersOf(t).volatile) return true;
+    const s = T.strip(t);
+    if (s.kind !== 'array') return false;
+    t = s.elem;
+  }
+}
+
 /** Stores `image` at the 8-byte aligned `base` with as few immediate stores as the encoding allows. */
-function storeImage(l: Lowerer, base: Address, image: Uint8Array): void {
+function storeImage(l: Lowerer, base: Address, image: Uint8Array, volatile = false): void {
   let off = 0;
   while (off < image.length) {
     let w: 1 | 2 | 4 | 8 = 1;
@@ -789,7 +803,7 @@ function storeImage(l: Lowerer, base: Address, image: Uint8Array): void {
     // An 8-byte store's imm is sign-extended from 32 bits: split values it cannot express.
     if (w === 8 && BigInt.asUintN(64, BigInt.asIntN(32, v)) !== v) w = 4;
     if (w === 4) v &= 0xffffffffn;
-    emit(l, { op: 'store', size: w, addr: addrOffset(base, off), src: imm(v), span: l.span });
+    emit(l, { op: 'store', size: w, addr: addrOffset(base, off), src: imm(v), ...(volatile ? { volatile } : {}), span: l.span });
     off += w;
   }
 }

@@ -131,6 +131,14 @@ describe('volatile from C through the whole pipeline (-O2)', () => {
     expect(text).not.toMatch(/ret 1$/m);
   });
 
+  it('a volatile array initialised and never read keeps its initialising stores, as clang\'s volatile memset', () => {
+    // The selftest test_pkt_access.c keeps a 448-byte frame in a noinline function this way.
+    const text = ir('__attribute__((noinline)) int f(struct xdp_md *ctx) { volatile char buf[448] = {}; return ctx->data; }\nSEC("xdp") int p(struct xdp_md *ctx) { return f(ctx); }');
+    expect(count(text, /store\.8 volatile \[#\d+\+\d+\], 0/g)).toBe(56);
+    const plain = ir('__attribute__((noinline)) int f(struct xdp_md *ctx) { char buf[448] = {}; return ctx->data; }\nSEC("xdp") int p(struct xdp_md *ctx) { return f(ctx); }');
+    expect(count(plain, /store\./g)).toBe(0);
+  });
+
   it('a const volatile configuration read in an unrolled loop is read once per iteration', () => {
     const text = ir('const volatile __u32 limit = 3;\nSEC("xdp") int p(struct xdp_md *ctx) { int s = 0; for (int i = 0; i < 4; i++) s += limit; return s; }');
     expect(count(text, /load\.4 volatile/g)).toBe(4);
