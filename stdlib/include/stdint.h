@@ -3,6 +3,26 @@
 #ifndef __EBCC_STDINT_H
 #define __EBCC_STDINT_H
 
+/* glibc's <stdint.h> declares these through <bits/types.h>, and programs name them. */
+typedef signed char __int8_t;
+typedef unsigned char __uint8_t;
+typedef short __int16_t;
+typedef unsigned short __uint16_t;
+typedef int __int32_t;
+typedef unsigned int __uint32_t;
+typedef long __int64_t;
+typedef unsigned long __uint64_t;
+typedef __int8_t __int_least8_t;
+typedef __uint8_t __uint_least8_t;
+typedef __int16_t __int_least16_t;
+typedef __uint16_t __uint_least16_t;
+typedef __int32_t __int_least32_t;
+typedef __uint32_t __uint_least32_t;
+typedef __int64_t __int_least64_t;
+typedef __uint64_t __uint_least64_t;
+typedef long __intmax_t;
+typedef unsigned long __uintmax_t;
+
 typedef signed char int8_t;
 typedef short int16_t;
 typedef int int32_t;

@@ -269,3 +269,16 @@ describe('tentative definitions', () => {
     expect(sema('struct later;\nconst volatile struct later cfg;\nstruct later { int a; };\n').text).toBe('');
   });
 });
+
+describe('<stdint.h>', () => {
+  it("also declares glibc's __intN_t and __uintN_t names, with the same widths and signedness", () => {
+    const out = sema(`#include <stdint.h>
+_Static_assert(sizeof(__int8_t) == 1 && sizeof(__uint16_t) == 2 && sizeof(__int32_t) == 4 && sizeof(__uint64_t) == 8, "widths");
+_Static_assert((__int8_t)-1 < 0 && (__uint8_t)-1 > 0 && (__int64_t)-1 < 0 && (__uint64_t)-1 > 0, "signedness");
+_Static_assert(sizeof(__uint_least32_t) == 4 && sizeof(__intmax_t) == 8, "others");
+__uint64_t rate;
+uint64_t same(__uint64_t x) { return x; }
+`);
+    expect(out.text).toBe('');
+  });
+});
