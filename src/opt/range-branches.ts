@@ -1,4 +1,4 @@
-// Branches decided by the range of their register.
+// Branches decided by the range of their register, or by the bits it may have set.
 // Needs: nothing. Changes: a branch comparing a register with a constant becomes a jump when
 // every value the register can hold gives the same answer, as `eth_type == -1` where eth_type is
 // either a 16-bit load or two bytes combined (clang folds the same test, and the walk that only
@@ -7,7 +7,8 @@
 // register is read. Only bounds the kernel verifier derives as well count: a test that the
 // kernel needs to bound an index it cannot bound itself (after a division or a byte swap)
 // stays. Invalidates: nothing (the untaken successor may become unreachable: simplifyCfg).
-import type { CmpOp, IrFunction, Terminator } from '../ir/ir.js';
+import type { CmpOp, Inst, IrFunction, Operand, Terminator } from '../ir/ir.js';
+import { instDef } from '../ir/ir.js';
 import { evalCmp } from '../ir/eval.js';
 import { deadCodeElim } from './dce.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -56,6 +57,67 @@ export function cmpOverRange(cmp: CmpOp, bits: 32 | 64, upper: bigint, c: bigint
 }
 
 /**
+ * The answer of `a CMP c` (eq, ne or set, on the low `bits` bits) for every a whose set bits are
+ * among `may`, or undefined when it depends on a: `(verlen & 0xf0) == 4` is never true.
+ */
+export function cmpOverBits(cmp: 'eq' | 'ne' | 'set', bits: 32 | 64, may: bigint, c: bigint): boolean | undefined {
+  const k = BigInt.asUintN(bits, c);
+  const m = BigInt.asUintN(bits, may);
+  if (cmp === 'set') return (k & m) === 0n ? false : undefined;
+  return (k & ~m) !== 0n ? cmp === 'ne' : undefined;
+}
+
+/**
+ * The bits each register may have set, over all its definitions in the function: a mask's
+ * operand, a narrow load's width, a constant, or what an `or`, `xor` or copy combines; any other
+ * definition, a parameter, may set any bit. A comparison's answer from these bits needs no bound
+ * the kernel must derive: it only tells that one side of an equality test is never taken.
+ */
+function possibleBits(fn: IrFunction): Map<number, bigint> {
+  const ALL = (1n << 64n) - 1n;
+  const low = (bits: number): bigint => (bits === 64 ? ALL : (1n << BigInt(bits)) - 1n);
+  const may = new Map<number, bigint>();
+  for (const p of fn.params) may.set(p, ALL);
+  const defs: Inst[] = [];
+  for (const b of fn.blocks) for (const i of b.insts) if (instDef(i) !== undefined) defs.push(i);
+  const of = (o: Operand): bigint => (o.kind === 'imm' ? BigInt.asUintN(64, o.value) : (may.get(o.reg) ?? 0n));
+  const defBits = (i: Inst): bigint => {
+    switch (i.op) {
+      case 'mov':
+        return of(i.src) & low(i.bits);
+      case 'load':
+        return low(i.size * 8);
+      case 'alu':
+        switch (i.alu) {
+          case 'and':
+            return of(i.a) & of(i.b) & low(i.bits);
+          case 'or':
+          case 'xor':
+            return (of(i.a) | of(i.b)) & low(i.bits);
+          default:
+            return ALL;
+        }
+      default:
+        return ALL;
+    }
+  };
+  // Optimistic start (no bit) and growth to a fixpoint: each round only sets bits.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const i of defs) {
+      const d = instDef(i)!;
+      const before = may.get(d) ?? 0n;
+      const now = before | defBits(i);
+      if (now !== before) {
+        may.set(d, now);
+        changed = true;
+      }
+    }
+  }
+  return may;
+}
+
+/**
  * Folds the branches the ranges decide and whose fold frees more than the branch; true if it
  * changed the function.
  */
@@ -65,13 +127,19 @@ export function foldRangeBranches(fn: IrFunction): boolean {
   if (!fn.blocks.some((b) => b.term.op === 'br' && b.term.b.kind === 'imm')) return false;
   const bound = upperBounds(fn, true);
   if (bound === undefined) return false;
+  let bits: Map<number, bigint> | undefined;
   const decided = new Map<number, Terminator>();
   for (const b of fn.blocks) {
     const t = b.term;
     if (t.op !== 'br' || t.b.kind !== 'imm') continue;
     const upper = bound.get(t.a);
     if (upper === undefined) continue;
-    const answer = cmpOverRange(t.cmp, t.bits, upper, t.b.value);
+    let answer = cmpOverRange(t.cmp, t.bits, upper, t.b.value);
+    if (answer === undefined && (t.cmp === 'eq' || t.cmp === 'ne' || t.cmp === 'set')) {
+      bits ??= possibleBits(fn);
+      const may = bits.get(t.a);
+      if (may !== undefined) answer = cmpOverBits(t.cmp, t.bits, may, t.b.value);
+    }
     if (answer !== undefined) decided.set(b.id, { op: 'jmp', target: answer ? t.then : t.else, span: t.span });
   }
   if (decided.size === 0) return false;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { disasm } from '../../src/bpf/disasm.js';
 import type { CmpOp } from '../../src/ir/ir.js';
 import { evalCmp } from '../../src/ir/eval.js';
-import { cmpOverRange } from '../../src/opt/range-branches.js';
+import { cmpOverBits, cmpOverRange } from '../../src/opt/range-branches.js';
 import { compileString } from '../util/compile.js';
 import { generate } from '../fuzz/diff-gen.js';
 
@@ -18,6 +18,35 @@ function asm(src: string, name = 'p'): string[] {
   expect(out.text).toBe('');
   return disasm(out.object!.functions.find((f) => f.name === name)!.insns);
 }
+
+describe('cmpOverBits', () => {
+  it('answers only what every value made of the possible bits answers (exhaustive over small masks)', () => {
+    for (const bits of [32, 64] as const) {
+      for (const may of [0n, 1n, 0x6n, 0xf0n, 0xffn, 0x101n]) {
+        const values: bigint[] = [];
+        for (let v = 0n; v <= may; v++) if ((v & ~may) === 0n) values.push(v);
+        for (const cmp of ['eq', 'ne', 'set'] as const) {
+          for (const c of [0n, 1n, 4n, 0x10n, 0xf0n, 0x100n, -1n, 0x100000010n]) {
+            const answer = cmpOverBits(cmp, bits, may, c);
+            if (answer !== undefined) expect(new Set(values.map((v) => evalCmp(cmp, bits, v, c))), `${cmp}.${bits} bits ${may} vs ${c}`).toEqual(new Set([answer]));
+          }
+        }
+      }
+    }
+    expect(cmpOverBits('eq', 32, 0xf0n, 4n)).toBe(false);
+    expect(cmpOverBits('ne', 32, 0xf0n, 4n)).toBe(true);
+    expect(cmpOverBits('eq', 32, 0xf0n, 0x40n)).toBeUndefined();
+  });
+
+  it('folds a masked test that can never hold, and the load that only fed it goes', () => {
+    const code = asm(`struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u32); } m SEC(".maps");
+      SEC("tc") int p(struct __sk_buff *skb) { __u8 *d = (void *)(long)skb->data; if ((void *)(d + 1) > (void *)(long)skb->data_end) return 0;
+        __u32 k = 0; __u32 *v = bpf_map_lookup_elem(&m, &k); if (!v) return 0;
+        if ((d[0] & 0xf0) == 4) { *v += 1; *v *= 3; *v ^= 5; } else *v = 2; return 1; }`);
+    expect(code.some((l) => / \^= 5/.test(l))).toBe(false);
+    expect(code.some((l) => /&= 240/.test(l))).toBe(false);
+  });
+});
 
 describe('cmpOverRange', () => {
   it('answers only what every value in [0, upper] answers (exhaustive over small ranges)', () => {
