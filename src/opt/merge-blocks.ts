@@ -14,7 +14,7 @@
 // their names: both blocks must read and leave the same values. The others are renamed by order
 // of definition. Twins have the same successors, hence the same live-out set, so a register the
 // kept block writes and nobody reads after it is dead after the removed one as well.
-import type { Address, Block, BlockId, Inst, IrFunction } from '../ir/ir.js';
+import type { Address, Block, BlockId, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses } from '../ir/ir.js';
 import { computeLiveOut } from '../ir/liveness.js';
 import { printInst, printTerm } from '../ir/print.js';
@@ -201,4 +201,93 @@ export function mergeIdenticalBlocks(fn: IrFunction): boolean {
     }
   }
   return true;
+}
+
+/** An instruction with its constant call arguments and constant moved value replaced by one mark. */
+function masked(i: Inst): Inst {
+  if ((i.op === 'call' || i.op === 'callfn') && i.args.some((a) => a.kind === 'imm')) return { ...i, args: i.args.map((a) => (a.kind === 'imm' ? HOLE : a)) };
+  if (i.op === 'mov' && i.src.kind === 'imm') return { ...i, src: HOLE };
+  return i;
+}
+
+const HOLE = { kind: 'imm' as const, value: 0x7e57ab1ec0den };
+
+/** The constants masked() hides in an instruction, in order. */
+function holes(i: Inst): bigint[] {
+  if (i.op === 'call' || i.op === 'callfn') return i.args.flatMap((a) => (a.kind === 'imm' ? [a.value] : []));
+  if (i.op === 'mov' && i.src.kind === 'imm') return [i.src.value];
+  return [];
+}
+
+/**
+ * Blocks shorter than this are not merged when they differ in a constant: each copy becomes a move
+ * and a jump. A call counts for two (its arguments are moves into R1-R5).
+ */
+const MIN_NEAR_TWIN_WEIGHT = 3;
+
+function weight(b: Block): number {
+  let w = 0;
+  for (const i of b.insts) w += i.op === 'call' || i.op === 'callfn' ? 2 : 1;
+  return w;
+}
+
+/**
+ * Blocks that do the same thing but for one constant (`bpf_tail_call(skb, &progs, 1)` and the same
+ * call with 2, each ending in the same jump): one copy stays, taking that constant from a new
+ * register, and each block becomes a move of its constant into it and a jump to the copy, as
+ * clang's sinking of common code makes them. True if it changed the function.
+ */
+export function mergeNearTwinBlocks(fn: IrFunction): boolean {
+  const inLoop = new Set<BlockId>();
+  for (const loop of findLoops(fn)) for (const id of loop.blocks) inLoop.add(id);
+  const candidates = fn.blocks.filter((b) => b.id !== 0 && !inLoop.has(b.id) && weight(b) >= MIN_NEAR_TWIN_WEIGHT && b.insts.some((i) => holes(i).length > 0));
+  if (candidates.length < 2) return false;
+  const outlines = new Map<string, Block[]>();
+  for (const b of candidates) {
+    const o = outline(b);
+    outlines.set(o, [...(outlines.get(o) ?? []), b]);
+  }
+  if (![...outlines.values()].some((g) => g.length > 1)) return false;
+  const liveOut = computeLiveOut(fn);
+  const where = slotBlocks(fn);
+  const groups = new Map<string, Block[]>();
+  for (const group of outlines.values()) {
+    if (group.length < 2) continue;
+    for (const b of group) {
+      const key = blockKey(fn, { ...b, insts: b.insts.map(masked) }, liveOut[b.id]!, where);
+      if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), b]);
+    }
+  }
+  let changed = false;
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // The one place where the constants differ: [instruction, its n-th constant].
+    const values = group.map((b) => b.insts.map(holes));
+    let at: [number, number] | undefined;
+    let places = 0;
+    values[0]!.forEach((list, k) => list.forEach((v, n) => {
+      if (values.some((vs) => vs[k]![n] !== v)) {
+        at = [k, n];
+        places++;
+      }
+    }));
+    if (places !== 1 || !at) continue;
+    const [k, n] = at;
+    const keep = group[0]!;
+    const value = fn.vregCount++ as VReg;
+    const inst = keep.insts[k]!;
+    let seen = -1;
+    const fill = (o: Operand): Operand => (o.kind === 'imm' && ++seen === n ? { kind: 'reg', reg: value } : o);
+    const filled: Inst = inst.op === 'call' || inst.op === 'callfn' ? { ...inst, args: inst.args.map(fill) } : inst.op === 'mov' ? { ...inst, src: fill(inst.src) } : inst;
+    // Block ids are positions in fn.blocks: the copy goes last.
+    const merged: Block = { id: fn.blocks.length, insts: keep.insts.map((i, j) => (j === k ? filled : i)), term: keep.term };
+    fn.blocks.push(merged);
+    group.forEach((b, g) => {
+      const bits = inst.op === 'mov' ? inst.bits : 64;
+      b.insts = [{ op: 'mov', bits, dst: value, src: { kind: 'imm', value: values[g]![k]![n]! }, span: b.insts[k]!.span }];
+      b.term = { op: 'jmp', target: merged.id, span: b.term.span };
+    });
+    changed = true;
+  }
+  return changed;
 }

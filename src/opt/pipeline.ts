@@ -15,7 +15,7 @@ import { forwardStores } from './forward-stores.js';
 import { forwardMemoryStores } from './forward-memory.js';
 import { forwardContextStores } from './ctx-forward.js';
 import { foldStackNullChecks } from './null-checks.js';
-import { mergeIdenticalBlocks } from './merge-blocks.js';
+import { mergeIdenticalBlocks, mergeNearTwinBlocks } from './merge-blocks.js';
 import { foldAddresses } from './fold-address.js';
 import { globalValueNumbering } from './gvn.js';
 import { mergeBitTests } from './bit-tests.js';
@@ -150,6 +150,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
         // Blocks that inlining made twins (the same callee's code at two call sites) become one.
         let merged = false;
         run(fn, 'merge-blocks', () => (merged = mergeIdenticalBlocks(fn)));
+        // Then blocks that differ only in one constant (tail calls to each protocol's program).
+        if (!merged) run(fn, 'merge-blocks', () => (merged = mergeNearTwinBlocks(fn)));
         if (merged) run(fn, 'simplify-cfg', () => simplifyCfg(fn));
         let removed = false;
         run(fn, 'dce', () => (removed = deadCodeElim(fn)));
