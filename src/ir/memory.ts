@@ -15,25 +15,29 @@ function offsetBy(a: Address, delta: number): Address {
 }
 
 /**
- * Copies `sizeBytes` from `from` to `to`. With `overlapSafe` every chunk is loaded before the
- * first store (memmove); otherwise each load is followed by its store (memcpy, struct copies).
+ * Copies `sizeBytes` from `from` to `to`. Each load is followed by its store (memcpy, struct
+ * copies). With `overlapSafe` (memmove) the copy is right however the two overlap: when both
+ * are offsets from the same register or slot, chunk by chunk from the end when the destination
+ * lies after the source (each chunk is read before a later one overwrites it) and from the start
+ * otherwise, as memmove itself goes; `distance` (destination minus source) says the same of two
+ * addresses whose bases the caller has related. When it is unknown, every chunk is loaded before
+ * the first store.
  */
-export function copyInsts(to: Address, from: Address, sizeBytes: number, alignBytes: number, newVReg: () => VReg, span: Span, overlapSafe = false): Inst[] {
-  const loads: Inst[] = [];
-  const stores: Inst[] = [];
-  const out: Inst[] = [];
+export function copyInsts(to: Address, from: Address, sizeBytes: number, alignBytes: number, newVReg: () => VReg, span: Span, overlapSafe = false, distance?: number): Inst[] {
+  const pairs: [Inst, Inst][] = [];
   for (let off = 0; off < sizeBytes; ) {
     const w = accessWidth(sizeBytes - off, alignBytes, off);
     const r = newVReg();
     const load: Inst = { op: 'load', size: w, dst: r, addr: offsetBy(from, off), span };
     const store: Inst = { op: 'store', size: w, addr: offsetBy(to, off), src: { kind: 'reg', reg: r }, span };
-    if (overlapSafe) {
-      loads.push(load);
-      stores.push(store);
-    } else out.push(load, store);
+    pairs.push([load, store]);
     off += w;
   }
-  return overlapSafe ? [...loads, ...stores] : out;
+  if (!overlapSafe) return pairs.flat();
+  const sameBase = to.kind === 'reg' ? from.kind === 'reg' && from.reg === to.reg : from.kind === 'slot' && from.slot === to.slot;
+  const d = distance ?? (sameBase ? to.off - from.off : undefined);
+  if (d === undefined) return [...pairs.map(([load]) => load), ...pairs.map(([, store]) => store)];
+  return (d > 0 ? pairs.reverse() : pairs).flat();
 }
 
 /** Stores `sizeBytes` copies of `byte` at `to`. */

@@ -14,6 +14,7 @@ import type { Address, Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.j
 import { instDef } from '../ir/ir.js';
 import { copyInsts, fillInsts } from '../ir/memory.js';
 import { pushAll } from '../util/array.js';
+import { hasCycle } from './loops.js';
 import { countInsns, MAX_INSNS } from './unroll.js';
 
 type MemOp = Inst & { op: 'memop' };
@@ -32,12 +33,69 @@ interface Expansion {
   size: number;
   /** Set once the function has grown past the budget: the memops left are dropped. */
   over: boolean;
+  /** Each register's one definition (null: several, or a parameter), in a function without cycles (moveDistance). */
+  defs?: Map<VReg, Inst | null>;
 }
 
 export function expandMemOps(fn: IrFunction, ctx: CompileContext): void {
   const x: Expansion = { fn, ctx, newVReg: (): VReg => fn.vregCount++ as VReg, size: countInsns(fn), over: false };
   // A memcmp splits its block; the rest is appended, so this loop reaches it too.
   for (let k = 0; k < fn.blocks.length; k++) expandBlock(x, fn.blocks[k]!);
+}
+
+/**
+ * How far a memmove's destination lies after its source when both are offsets from one register
+ * or slot (`memmove(data + 4, data, 12)`): each register is followed back through the copies and
+ * constant additions that last defined it in the block before the memmove, then through those
+ * defined once in a function without cycles; undefined when the two do not meet.
+ */
+function moveDistance(x: Expansion, insts: readonly Inst[], at: number, to: Address, from: Address): number | undefined {
+  if (!x.defs) {
+    // A register defined once holds one value wherever it is read only where nothing repeats.
+    x.defs = new Map();
+    if (!hasCycle(x.fn)) {
+      for (const p of x.fn.params) x.defs.set(p, null);
+      for (const b of x.fn.blocks) {
+        for (const i of b.insts) {
+          const d = instDef(i);
+          if (d !== undefined) x.defs.set(d, x.defs.has(d) ? null : i);
+        }
+      }
+    }
+  }
+  const defs = x.defs;
+  // A register's value is named by the register when it is defined once, and by the register and
+  // the place in the block when the walk never left the block; otherwise it has no name.
+  const root = (a: Address): [string | undefined, number] => {
+    if (a.kind === 'slot') return [`#${a.slot}`, a.off];
+    let reg = a.reg;
+    let off = a.off;
+    let k = at; // the instructions of the block before k may have defined reg
+    let local = true;
+    const name = () => (defs.get(reg) ? `%${reg}` : local ? `%${reg}:${k}` : undefined);
+    for (let depth = 0; depth < 16; depth++) {
+      let def: Inst | undefined;
+      while (k > 0 && def === undefined) {
+        const i = insts[--k]!;
+        if (instDef(i) === reg) def = i;
+      }
+      if (def === undefined) {
+        def = defs.get(reg) ?? undefined;
+        if (!def) return [name(), off];
+        local = false;
+        k = 0;
+      }
+      if (def.op === 'mov' && def.bits === 64 && def.src.kind === 'reg') reg = def.src.reg;
+      else if (def.op === 'alu' && def.alu === 'add' && def.bits === 64 && def.a.kind === 'reg' && def.b.kind === 'imm' && Math.abs(Number(BigInt.asIntN(64, def.b.value))) < 1 << 20) {
+        off += Number(BigInt.asIntN(64, def.b.value));
+        reg = def.a.reg;
+      } else return [name(), off];
+    }
+    return [undefined, off];
+  };
+  const [a, offA] = root(to);
+  const [b, offB] = root(from);
+  return a !== undefined && a === b ? offA - offB : undefined;
 }
 
 function expandBlock(x: Expansion, b: Block): void {
@@ -76,7 +134,7 @@ function expandBlock(x: Expansion, b: Block): void {
     switch (i.kind) {
       case 'copy':
       case 'move':
-        pushAll(out, copyInsts(i.to, i.from!, size, i.alignBytes, newVReg, i.span, i.kind === 'move'));
+        pushAll(out, copyInsts(i.to, i.from!, size, i.alignBytes, newVReg, i.span, i.kind === 'move', i.kind === 'move' ? moveDistance(x, b.insts, idx, i.to, i.from!) : undefined));
         break;
       case 'set':
         if (i.value!.kind !== 'imm') {

@@ -11,8 +11,9 @@
 // was computed, so this is done only in functions without cycles, on registers defined once (each
 // then holds one value wherever it is read), with addresses each defined once.
 // Invalidates: nothing (a folded branch leaves an unreachable successor: simplifyCfg).
-import type { Block, CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { definitionsByRegister, imm, instDef, reg, successors, swappedCmp } from '../ir/ir.js';
+import type { CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { definitionsByRegister, imm, instDef, reg, swappedCmp } from '../ir/ir.js';
+import { hasCycle } from './loops.js';
 
 /** An address: slot + k, plus `v` when set. */
 interface SlotAddress {
@@ -142,29 +143,4 @@ function compare(cmp: CmpOp, x: bigint, y: bigint): boolean {
     default:
       throw new Error(`stack-compares: ${cmp} is not folded`);
   }
-}
-
-function hasCycle(fn: IrFunction): boolean {
-  if (fn.blocks.length === 0) return false;
-  const byId = new Map<number, Block>(fn.blocks.map((b) => [b.id, b]));
-  // Depth-first, without recursion (an unrolled function has thousands of blocks): 1 on the path, 2 done.
-  const state = new Map<number, 1 | 2>();
-  const stack: { id: number; next: number[] }[] = [{ id: fn.blocks[0]!.id, next: [...successors(fn.blocks[0]!.term)] }];
-  state.set(fn.blocks[0]!.id, 1);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const s = top.next.pop();
-    if (s === undefined) {
-      state.set(top.id, 2);
-      stack.pop();
-      continue;
-    }
-    const st = state.get(s);
-    if (st === 1) return true;
-    if (st === undefined) {
-      state.set(s, 1);
-      stack.push({ id: s, next: [...successors(byId.get(s)!.term)] });
-    }
-  }
-  return false;
 }
