@@ -28,6 +28,7 @@ import { distributeScaledOffsets } from './scaled-offsets.js';
 import { scalarReplace } from './sroa.js';
 import { foldRangeBranches } from './range-branches.js';
 import { foldStackCompares } from './stack-compares.js';
+import { foldByteSwaps } from './bswap-fold.js';
 import { simplifyCfg } from './simplify-cfg.js';
 import { threadJumps } from './thread.js';
 import { unrollLoops } from './unroll.js';
@@ -38,7 +39,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets', 'stack-compares'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets', 'stack-compares', 'bswap-fold'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -125,6 +126,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));
       // `hdr->u16_field = u32_value` stores the value itself: the store keeps only its low bytes.
       run(fn, 'mask-elim', () => dropMasksBeforeNarrowStores(fn));
+      // `bpf_ntohs(x) & 0xfff` tested against a constant swaps the constants instead of x.
+      run(fn, 'bswap-fold', () => foldByteSwaps(fn));
       // `data + 14 > data_end` with both in one stack array compares offsets, constants or a range decides.
       run(fn, 'stack-compares', () => foldStackCompares(fn));
       // A test the value's range decides (a 16-bit value against -1) becomes a jump.
