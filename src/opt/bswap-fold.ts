@@ -10,19 +10,12 @@
 // computed, so only registers defined once, in functions without cycles, are followed.
 // Invalidates: nothing.
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
+import { evalBswap } from '../ir/eval.js';
 import { imm, instDef, instUses, reg, termUses } from '../ir/ir.js';
 import { hasCycle } from './loops.js';
 import { upperBounds } from './zext-elim.js';
 
-function swap(value: bigint, bits: 16 | 32 | 64): bigint {
-  let v = BigInt.asUintN(bits, value);
-  let out = 0n;
-  for (let i = 0; i < bits / 8; i++) {
-    out = (out << 8n) | (v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
-}
+const swap = (value: bigint, bits: 16 | 32 | 64): bigint => evalBswap(bits, value);
 
 export function foldByteSwaps(fn: IrFunction): boolean {
   if (!fn.blocks.some((b) => b.insts.some((i) => i.op === 'bswap'))) return false;
