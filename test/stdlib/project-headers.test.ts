@@ -223,3 +223,24 @@ int f(struct tcphdr *t) { return t->doff + TCP_NODELAY + SOL_TCP; }
     }
   });
 });
+
+describe('<netinet/udp.h>', () => {
+  it('gives SOL_UDP, the socket options and the header with BSD and Linux member names', () => {
+    const src = `#include <netinet/udp.h>
+#include <stddef.h>
+_Static_assert(sizeof(struct udphdr) == 8 && offsetof(struct udphdr, uh_ulen) == 4 && offsetof(struct udphdr, len) == 4, "layout");
+_Static_assert(SOL_UDP == 17 && UDP_SEGMENT == 103 && UDP_ENCAP_ESPINUDP == 2, "values");
+int f(struct udphdr *u) { return u->uh_dport + u->dest + u->check; }
+`;
+    expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+  });
+
+  it('goes with <linux/udp.h> in either order', () => {
+    for (const order of [['netinet/udp.h', 'linux/udp.h'], ['linux/udp.h', 'netinet/udp.h']]) {
+      const src = `${order.map((h) => `#include <${h}>`).join('\n')}
+int f(struct udphdr *u) { return u->source + u->len + UDP_GRO + SOL_UDP; }
+`;
+      expect(errors(compileString(src, {}, 'sema').text)).toEqual([]);
+    }
+  });
+});

@@ -5,12 +5,14 @@
 
 #include <linux/types.h>
 
+#ifndef __EBCC_NETINET_UDPHDR /* <netinet/udp.h> defines it with the BSD names as well */
 struct udphdr {
 	__be16 source;
 	__be16 dest;
 	__be16 len; /* header plus payload, in bytes */
 	__sum16 check;
 };
+#endif
 
 /* Socket options at level SOL_UDP. */
 #define UDP_CORK 1

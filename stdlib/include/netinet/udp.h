@@ -1,0 +1,48 @@
+/* ebcc freestanding header <netinet/udp.h>: the C library's UDP names: SOL_UDP, the socket
+ * options, and the header with both its BSD (uh_*) and Linux member names. After <linux/udp.h>,
+ * whose struct has only the Linux names, that definition stands. */
+#ifndef __EBCC_NETINET_UDP_H
+#define __EBCC_NETINET_UDP_H
+#define _NETINET_UDP_H 1
+
+#include <stdint.h>
+
+#define SOL_UDP 17
+
+#ifndef _LINUX_UDP_H
+#define __EBCC_NETINET_UDPHDR
+/* The 8-byte header (RFC 768), named either way. */
+struct udphdr {
+	__extension__ union {
+		struct {
+			uint16_t uh_sport;
+			uint16_t uh_dport;
+			uint16_t uh_ulen;
+			uint16_t uh_sum;
+		};
+		struct {
+			uint16_t source;
+			uint16_t dest;
+			uint16_t len;
+			uint16_t check;
+		};
+	};
+};
+#endif
+
+/* Socket options at level SOL_UDP, and UDP_ENCAP types (the kernel's values). */
+#define UDP_CORK 1
+#define UDP_ENCAP 100
+#define UDP_NO_CHECK6_TX 101
+#define UDP_NO_CHECK6_RX 102
+#define UDP_SEGMENT 103
+#define UDP_GRO 104
+#define UDP_ENCAP_ESPINUDP_NON_IKE 1
+#define UDP_ENCAP_ESPINUDP 2
+#define UDP_ENCAP_L2TPINUDP 3
+#define UDP_ENCAP_GTP0 4
+#define UDP_ENCAP_GTP1U 5
+#define UDP_ENCAP_RXRPC 6
+#define TCP_ENCAP_ESPINTCP 7
+
+#endif
