@@ -391,6 +391,17 @@ export function instDef(i: Inst): VReg | undefined {
 }
 
 /** Every register's definitions, in block order. */
+/**
+ * The registers defined by exactly one instruction, and not parameters, with that instruction. In
+ * a function without cycles each holds one value wherever it is read after its definition.
+ */
+export function singleDefinitions(fn: IrFunction): Map<VReg, Inst> {
+  const once = new Map<VReg, Inst>();
+  for (const [r, list] of definitionsByRegister(fn)) if (list.length === 1) once.set(r, list[0]!);
+  for (const p of fn.params) once.delete(p);
+  return once;
+}
+
 export function definitionsByRegister(fn: IrFunction): Map<VReg, Inst[]> {
   const defs = new Map<VReg, Inst[]>();
   for (const b of fn.blocks) {

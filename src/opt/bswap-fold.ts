@@ -11,7 +11,7 @@
 // Invalidates: nothing.
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
 import { evalBswap } from '../ir/eval.js';
-import { imm, instDef, instUses, reg, termUses } from '../ir/ir.js';
+import { imm, instUses, reg, singleDefinitions, termUses } from '../ir/ir.js';
 import { hasCycle } from './loops.js';
 import { upperBounds } from './zext-elim.js';
 
@@ -20,14 +20,7 @@ const swap = (value: bigint, bits: 16 | 32 | 64): bigint => evalBswap(bits, valu
 export function foldByteSwaps(fn: IrFunction): boolean {
   if (!fn.blocks.some((b) => b.insts.some((i) => i.op === 'bswap'))) return false;
   if (fn.blocks.some((b) => b.insts.some((i) => i.op === 'asm')) || hasCycle(fn)) return false;
-  const defs = new Map<VReg, Inst | null>();
-  for (const p of fn.params) defs.set(p, null);
-  for (const b of fn.blocks) {
-    for (const i of b.insts) {
-      const d = instDef(i);
-      if (d !== undefined) defs.set(d, defs.has(d) ? null : i);
-    }
-  }
+  const defs = singleDefinitions(fn);
   const bound = upperBounds(fn, false);
   if (bound === undefined) return false;
   // Only a swap that nothing else reads is worth moving: the other readers would keep it, and

@@ -11,7 +11,7 @@
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef } from '../ir/ir.js';
+import { instDef, singleDefinitions } from '../ir/ir.js';
 import { copyInsts, fillInsts } from '../ir/memory.js';
 import { pushAll } from '../util/array.js';
 import { hasCycle } from './loops.js';
@@ -33,8 +33,8 @@ interface Expansion {
   size: number;
   /** Set once the function has grown past the budget: the memops left are dropped. */
   over: boolean;
-  /** Each register's one definition (null: several, or a parameter), in a function without cycles (moveDistance). */
-  defs?: Map<VReg, Inst | null>;
+  /** The registers defined once, in a function without cycles (moveDistance); empty otherwise. */
+  defs?: Map<VReg, Inst>;
 }
 
 export function expandMemOps(fn: IrFunction, ctx: CompileContext): void {
@@ -50,19 +50,8 @@ export function expandMemOps(fn: IrFunction, ctx: CompileContext): void {
  * defined once in a function without cycles; undefined when the two do not meet.
  */
 function moveDistance(x: Expansion, insts: readonly Inst[], at: number, to: Address, from: Address): number | undefined {
-  if (!x.defs) {
-    // A register defined once holds one value wherever it is read only where nothing repeats.
-    x.defs = new Map();
-    if (!hasCycle(x.fn)) {
-      for (const p of x.fn.params) x.defs.set(p, null);
-      for (const b of x.fn.blocks) {
-        for (const i of b.insts) {
-          const d = instDef(i);
-          if (d !== undefined) x.defs.set(d, x.defs.has(d) ? null : i);
-        }
-      }
-    }
-  }
+  // A register defined once holds one value wherever it is read only where nothing repeats.
+  x.defs ??= hasCycle(x.fn) ? new Map() : singleDefinitions(x.fn);
   const defs = x.defs;
   // A register's value is named by the register when it is defined once, and by the register and
   // the place in the block when the walk never left the block; otherwise it has no name.

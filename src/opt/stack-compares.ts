@@ -1,4 +1,5 @@
-// Comparisons of two addresses in one stack slot become comparisons of their offsets.
+// Comparisons of two addresses in one stack slot become comparisons of their offsets (as
+// integers: within one object nothing wraps, so unsigned tests compare as intCompare does).
 // Needs: nothing. Changes: a 64-bit branch `a CMP b` (eq, ne or unsigned) where a and b are
 // addresses into the same slot, each the slot's address plus constants and at most one other
 // register, compares the offsets instead: when both are constants it becomes a jump; otherwise
@@ -12,7 +13,8 @@
 // then holds one value wherever it is read), with addresses each defined once.
 // Invalidates: nothing (a folded branch leaves an unreachable successor: simplifyCfg).
 import type { CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { definitionsByRegister, imm, instDef, reg, swappedCmp } from '../ir/ir.js';
+import { definitionsByRegister, imm, reg, singleDefinitions, swappedCmp } from '../ir/ir.js';
+import { intCompare, type IntCompareOp } from '../util/int-ops.js';
 import { hasCycle } from './loops.js';
 
 /** An address: slot + k, plus `v` when set. */
@@ -27,16 +29,9 @@ const FOLDED: ReadonlySet<CmpOp> = new Set<CmpOp>(['eq', 'ne', 'gt', 'ge', 'lt',
 export function foldStackCompares(fn: IrFunction): boolean {
   if (!fn.blocks.some((b) => b.term.op === 'br' && b.term.bits === 64 && b.term.b.kind === 'reg')) return false;
   if (fn.blocks.some((b) => b.insts.some((i) => i.op === 'asm'))) return false;
-  const defs = new Map<VReg, Inst | null>();
-  for (const p of fn.params) defs.set(p, null);
-  for (const b of fn.blocks) {
-    for (const i of b.insts) {
-      const d = instDef(i);
-      if (d !== undefined) defs.set(d, defs.has(d) ? null : i);
-    }
-  }
+  const defs = singleDefinitions(fn);
   const acyclic = !hasCycle(fn);
-  const once = (r: VReg): Inst | undefined => defs.get(r) ?? undefined;
+  const once = (r: VReg): Inst | undefined => defs.get(r);
   const known = new Map<VReg, SlotAddress | undefined>();
   const addressOf = (r: VReg, depth = 0): SlotAddress | undefined => {
     if (known.has(r)) return known.get(r);
@@ -75,7 +70,7 @@ export function foldStackCompares(fn: IrFunction): boolean {
     const y = addressOf(t.b.reg);
     if (!x || !y || x.slot !== y.slot) continue;
     if (x.v === undefined && y.v === undefined) {
-      b.term = { op: 'jmp', target: compare(t.cmp, x.k, y.k) ? t.then : t.else, span: t.span };
+      b.term = { op: 'jmp', target: intCompare(t.cmp as IntCompareOp, x.k, y.k) ? t.then : t.else, span: t.span };
       changed = true;
       continue;
     }
@@ -85,7 +80,7 @@ export function foldStackCompares(fn: IrFunction): boolean {
     if (without.v === undefined) {
       allDefs ??= definitionsByRegister(fn);
       const values = constantValues(allDefs, withV.v!, 0);
-      const answers = new Set(values?.map((c) => compare(cmpV, c + withV.k, without.k)));
+      const answers = new Set(values?.map((c) => intCompare(cmpV as IntCompareOp, c + withV.k, without.k)));
       if (values && answers.size === 1) {
         b.term = { op: 'jmp', target: answers.has(true) ? t.then : t.else, span: t.span };
         changed = true;
@@ -125,22 +120,3 @@ function constantValues(defs: ReadonlyMap<VReg, Inst[]>, r: VReg, depth: number)
   return out;
 }
 
-/** `x CMP y` on offsets within one object (no wrap: unsigned compares as integers). */
-function compare(cmp: CmpOp, x: bigint, y: bigint): boolean {
-  switch (cmp) {
-    case 'eq':
-      return x === y;
-    case 'ne':
-      return x !== y;
-    case 'gt':
-      return x > y;
-    case 'ge':
-      return x >= y;
-    case 'lt':
-      return x < y;
-    case 'le':
-      return x <= y;
-    default:
-      throw new Error(`stack-compares: ${cmp} is not folded`);
-  }
-}
