@@ -19,7 +19,9 @@ const blobPath = join(dist, 'ebcc.blob');
 const stampPath = join(dist, 'snapshot.stamp');
 /**
  * V8 flags of the build and of every start from the blob (V8 refuses a blob made with others).
- * --no-opt: as bin/ebcc.js, no TurboFan for a compile (`ebcc run` switches it on). A young
+ * --no-opt: as bin/ebcc.js, no TurboFan for a compile (`ebcc run` switches it on, and so does a
+ * compile that lasts, src/cli/tiering.ts). --interrupt-budget=1000000: as bin/ebcc.js, TurboFan
+ * then optimises only the functions that run most (tiering.ts). A young
  * generation of 16 MB from the start: a small compile then scavenges a few times instead of ten
  * (cachegrind: a trivial program 1.32 G -> 1.27 G instructions). --no-rehash-snapshot: a start
  * keeps the hash seed the blob was built with instead of drawing a new one and rehashing every
@@ -37,7 +39,7 @@ const stampPath = join(dist, 'snapshot.stamp');
  * and 4 of ebcc's: 1.8-2.1% less as a geometric mean, in both orders of the runs; the work itself
  * grows: cachegrind counts ~7% more instructions over all threads).
  */
-const SNAPSHOT_V8_FLAGS = ['--no-opt', '--min-semi-space-size=16', '--no-rehash-snapshot', '--interrupt-budget-factor-for-feedback-allocation=64', '--concurrent-sparkplug'];
+const SNAPSHOT_V8_FLAGS = ['--no-opt', '--interrupt-budget=1000000', '--min-semi-space-size=16', '--no-rehash-snapshot', '--interrupt-budget-factor-for-feedback-allocation=64', '--concurrent-sparkplug'];
 
 // The programs compiled at build: between them they run the whole compile path (every sample,
 // at -O2 and at -O0).

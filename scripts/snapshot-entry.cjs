@@ -25,14 +25,14 @@ async function warmUp() {
   const out = mkdtempSync(join(tmpdir(), 'ebcc-snapshot-'));
   try {
     for (const [i, args] of EBCC_SNAPSHOT.warmUp.entries()) {
-      const status = await main([...args, '-o', join(out, `${i}.o`)], { bundleFingerprint });
+      const status = await main([...args, '-o', join(out, `${i}.o`)], { bundleFingerprint, fixedFlags: true });
       if (status !== 0) throw new Error(`the warm-up compile ${args.join(' ')} failed (status ${status})`);
     }
     const recording = { entries: headerPrefixes.entries, recording: true };
     for (const [i, headers] of EBCC_SNAPSHOT.headerLists.entries()) {
       const file = join(out, `prefix-${i}.c`);
       writeFileSync(file, headers.map((h) => `#include <${h}>\n`).join(''));
-      const status = await main([file, '-fsyntax-only'], { headerPrefixes: recording });
+      const status = await main([file, '-fsyntax-only'], { headerPrefixes: recording, fixedFlags: true });
       if (status !== 0) throw new Error(`recording the header prefix of ${headers.join(' ')} failed (status ${status})`);
     }
   } finally {

@@ -74,6 +74,13 @@ export interface CompileContext {
    * program with them kept).
    */
   costlyLoops?: { kept: boolean; unroll: boolean };
+  /**
+   * Called now and then by the stages whose work grows with the program (before each optimisation
+   * pass, per function in lowering and code generation, every 1,024 instructions the verifier
+   * processes). The CLI switches V8's optimising compiler on from here once a compile has lasted
+   * long enough to pay for it; it never changes what a compile produces.
+   */
+  heartbeat?: () => void;
 }
 
 export function defaultOptions(overrides: Partial<CompileOptions> = {}): CompileOptions {

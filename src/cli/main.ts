@@ -2,7 +2,6 @@
 // success, 1 when the program has errors, 2 on a usage error.
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import v8 from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type CompileContext } from '../context.js';
 import { lookupCode, CODES } from '../diag/codes.js';
@@ -25,25 +24,17 @@ import { NodeFileSystem, readInputBytes, sameFile, writeOutputAtomic } from './n
 import { addCompileOptions, optionsFrom, report, type BuildFlags } from './options.js';
 import { parseCacheDir, parseCacheFingerprint, readParseCache, readParseCacheOf } from './parse-cache-files.js';
 import { addRunCommand } from './run.js';
+import { enableOptimizingCompiler, optimizerSwitch } from './tiering.js';
 import { addVerifyCommand } from './verify.js';
 
 const VERSION = '0.1.0';
 
-/**
- * bin/ebcc.js switches V8's optimising compiler (TurboFan) off: a compile of a few hundred lines
- * lasts a fraction of a second, and optimising costs more than it saves. A compile whose sources
- * are large (a program that includes vmlinux.h) spends seconds in the lexer, the parser and sema,
- * and pays for it many times over: with vmlinux.h, 3.0 s of CPU fall to ~1.6 s.
- */
-function enableOptimizingCompiler(): void {
-  v8.setFlagsFromString('--opt');
-}
-
 function runBuild(file: string, flags: BuildFlags, mode: Normalized, launch: Launch): number {
-  const ctx = createContext(new NodeFileSystem(enableOptimizingCompiler), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
+  const ctx = createContext(new NodeFileSystem(launch.fixedFlags ? undefined : enableOptimizingCompiler), { ...optionsFrom(flags, mode), verify: flags.verify !== false && !/\.s$/.test(file) });
   if (launch.bundleFingerprint !== undefined) ctx.parseCache = readParseCacheOf(parseCacheDir(), launch.bundleFingerprint);
   else if (launch.bundleSource !== undefined) ctx.parseCache = readParseCache(parseCacheDir(), launch.bundleSource);
   if (launch.headerPrefixes !== undefined) ctx.headerPrefixes = launch.headerPrefixes;
+  if (!launch.fixedFlags) ctx.heartbeat = optimizerSwitch();
   const output = flags.output ?? basename(file).replace(/\.c$/, '') + (mode.assembly ? '.s' : '.o');
   if (mode.verbose) process.stderr.write(verboseText(ctx));
   if (mode.deps?.mode === 'print') {
@@ -197,6 +188,8 @@ export interface Launch {
   bundleFingerprint?: string;
   /** A snapshot's recorded header prefixes (driver/header-prefix.ts), or a store to record them into. */
   headerPrefixes?: HeaderPrefixStore;
+  /** The startup snapshot's build: V8's flags stay as they are (the blob records them, and every start must repeat them). */
+  fixedFlags?: boolean;
 }
 
 export { parseCacheFingerprint, readParseCacheOf };

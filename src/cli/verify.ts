@@ -21,6 +21,7 @@ import { needKernelBtf } from '../bpf/core-relo.js';
 import { needsKernelStructs } from '../verify/kernel-struct.js';
 import { DEFAULT_KERNEL_BTF, loadKernelBtf, loadKernelSymbols } from './kernel-btf.js';
 import { NodeFileSystem } from './node-fs.js';
+import { enableOptimizingCompiler, optimizerSwitch } from './tiering.js';
 import { addCompileOptions, optionsFrom, type BuildFlags } from './options.js';
 
 interface VerifyFlags extends BuildFlags {
@@ -124,7 +125,8 @@ function load(file: string, flags: VerifyFlags, clang: Normalized, color: boolea
     if (!obj || diags.hasErrors()) return undefined;
     return { obj, sources, lineOf: ext && ext.lineInfo.length > 0 ? lineMapper(obj, ext.lineInfo, sources) : undefined };
   }
-  const ctx = createContext(new NodeFileSystem(), optionsFrom({ ...flags, progType: undefined } as BuildFlags, clang));
+  const ctx = createContext(new NodeFileSystem(enableOptimizingCompiler), optionsFrom({ ...flags, progType: undefined } as BuildFlags, clang));
+  ctx.heartbeat = optimizerSwitch();
   const out = compile(file, ctx, 'codegen');
   process.stderr.write(renderDiagnostics(ctx.diags.list, ctx.sources, { color }));
   if (ctx.diags.hasErrors() || !out.object) return undefined;
@@ -153,7 +155,7 @@ function verifyCommand(file: string, flags: VerifyFlags, clang: Normalized): num
   }
   // Typeless __ksym variables are looked up in the running kernel's symbols, as libbpf does.
   const kernelSymbols = ksyms.some((v) => !v.typed) && flags.kernelBtf === undefined ? loadKernelSymbols() : undefined;
-  const res = verifyObject(loaded.obj, { program: flags.program, progType: flags.progType, lineOf: loaded.lineOf, kernelBtf, kernelSymbols, noBtf: flags.btf === false });
+  const res = verifyObject(loaded.obj, { program: flags.program, progType: flags.progType, lineOf: loaded.lineOf, kernelBtf, kernelSymbols, noBtf: flags.btf === false, heartbeat: optimizerSwitch() });
   const diags: Diagnostic[] = [...res.diagnostics];
   for (const p of res.programs) diags.push(...p.diagnostics);
   if (flags.diagnostics === 'json') {

@@ -26,6 +26,7 @@ export function codegen(module: Module, ctx: CompileContext): ObjectProgram {
   // What a template may call by name: functions in .text, and kernel functions (__ksym).
   const subprograms = new Set([...module.functions.filter((f) => f.section === '.text').map((f) => f.name), ...module.kfuncs.map((f) => f.name), ...module.externFuncs.map((f) => f.name)]);
   const functions: FunctionCode[] = module.functions.map((fn) => {
+    ctx.heartbeat?.();
     const asmOk = checkAsmImmediates(fn, subprograms, ctx);
     legalize(fn, cpu);
     const alloc = allocateRegisters(fn);

@@ -98,7 +98,7 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   let verified: VerifyResult | undefined;
   if (costly.kept && out.object && !ctx.diags.hasErrors()) {
     at.stage = 'the verifier';
-    verified = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET });
+    verified = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
     if (!verified.programs.every((p) => p.accepted)) {
       verified = undefined;
       ctx.diags.list.length = reported;

@@ -15,6 +15,7 @@ export function lower(program: Program, ctx: CompileContext): Module {
   const functions: IrFunction[] = [];
   const strings: StringPool = { bytes: [], offsets: new Map() };
   for (const fd of program.functions) {
+    ctx.heartbeat?.();
     if (fd.sym.section !== undefined || fd.sym.noInline || fd.sym.addressTaken) functions.push(lowerFunction(fd, program, strings, ctx));
   }
   const kfuncs = [...program.funcs.values()].filter((f) => !f.def && f.section === '.ksyms');

@@ -43,6 +43,7 @@ export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll',
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
+    ctx.heartbeat?.();
     f();
     hooks.afterPass?.(pass, fn);
   };

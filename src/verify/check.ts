@@ -297,7 +297,8 @@ export function checkProgram(env: Env): CheckResult {
       cur.anchor = { st: cloneState(cur.st), idx, done: cur.steps, decisions: cur.trail?.count ?? 0, idGen: env.idGen, prev };
     }
     cur.steps++;
-    if (++stats.processedInsns > insnLimit) {
+    if ((++stats.processedInsns & 1023) === 0) env.heartbeat?.();
+    if (stats.processedInsns > insnLimit) {
       return done(false, new Reject('V1017', `BPF program is too large. Processed ${insnLimit + 1} insn`, {
         proven: `more than ${insnLimit} instructions were processed over all paths`,
         needed: 'fewer paths: tighter loop bounds, fewer independent branches',

@@ -45,6 +45,8 @@ export interface Env {
   progName: string;
   /** Most instructions to process before refusing the program as too large (INSN_LIMIT without it). */
   insnLimit?: number;
+  /** VerifyOptions.heartbeat. */
+  heartbeat?: () => void;
   insns: readonly Insn[];
   maps: readonly MapInfo[];
   progType: string;

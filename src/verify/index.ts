@@ -37,6 +37,8 @@ export interface VerifyOptions {
   noPerfmon?: boolean;
   /** Most instructions to process per program before refusing it as too large (the kernel's 1,000,000 by default). */
   insnLimit?: number;
+  /** Called every 1,024 instructions processed (CompileContext.heartbeat). */
+  heartbeat?: () => void;
   /** Where an instruction of a function comes from in the C source, for objects read from ELF. */
   lineOf?: (fn: FunctionCode, index: number) => Span | undefined;
   /**
@@ -401,6 +403,7 @@ function verifyOne(obj: ObjectProgram, entry: FunctionCode, defs: readonly MapDe
     warnings: new Map(),
     noPerfmon: options.noPerfmon ?? false,
     insnLimit: options.insnLimit,
+    heartbeat: options.heartbeat,
     btf: obj.btf,
     typeIdBtf,
     kfuncs: prog.kfuncs,
@@ -562,7 +565,7 @@ function nowUs(): number {
  */
 /** `verified`: the result of verifying this object before (the driver's check of a costly loop), if any. */
 export function verifyCompiled(obj: ObjectProgram, ctx: CompileContext, verified?: VerifyResult): void {
-  const res = verified ?? verifyObject(obj, { progType: ctx.options.progType });
+  const res = verified ?? verifyObject(obj, { progType: ctx.options.progType, heartbeat: ctx.heartbeat });
   // A rejection is a warning, and the object is written, as clang writes it: a Makefile that
   // builds with clang builds with ebcc, and a wrong verdict of ebcc's never stops a build.
   // -Werror=bpf-verifier makes it an error; `ebcc verify` reports it as one.
