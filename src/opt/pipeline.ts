@@ -146,7 +146,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'dce', () => deadCodeElim(fn));
       // Last: branches on booleans and error codes that the code above has left as constants
       // set just before a join become jumps; then the blocks and values they leave unused go.
-      run(fn, 'thread', () => threadJumps(fn));
+      run(fn, 'thread', () => threadJumps(fn, { skipDeadCopies: true }));
       // Two tests of bits of one value in a row (`th->syn && !th->ack`) become one masked compare.
       run(fn, 'bit-tests', () => mergeBitTests(fn));
       for (let round = 0; round < 8; round++) {

@@ -3,7 +3,8 @@
 // and ends in a branch (or jumps on, through more such blocks, to one that does), and what is known
 // of the values on leaving P decides that branch, P gets a copy of M's instructions and jumps
 // straight to the branch's target; and a branch's edge to a block that holds nothing but a branch
-// the edge decides goes to that branch's target. What is known (branch-facts.ts): the constants P
+// the edge decides goes to that branch's target (in the last threading, also an edge through
+// blocks of copies that the target never reads). What is known (branch-facts.ts): the constants P
 // sets, carried through M's copies, and what the paths to P tell: the tests they passed (`p == 6`
 // taken or not, as the arms of an inlined switch on a protocol that a second switch tests again)
 // and the bounds of loads and masks (a 16-bit port is never -1). A C boolean materialised as 0 or
@@ -13,8 +14,9 @@
 // constant returns it (C's `goto out` with `rc` set on each path, which then holds no register
 // across the code before `out`). A loop header is never bypassed, so loops keep one
 // entry. Invalidates: block ids (simplifyCfg then drops what became unreachable), liveness.
-import type { Block, BlockId, Inst, IrFunction, Terminator } from '../ir/ir.js';
-import { successors } from '../ir/ir.js';
+import type { Block, BlockId, Inst, IrFunction, Terminator, VReg } from '../ir/ir.js';
+import { forEachUse, instDef, successors, termUses } from '../ir/ir.js';
+import { computeLiveOut } from '../ir/liveness.js';
 import type { Facts } from './branch-facts.js';
 import { branchFacts, constantOf, decideCompare, edgeFacts, stepFacts, testedRegisters } from './branch-facts.js';
 import { reversePostOrder } from './loops.js';
@@ -22,27 +24,39 @@ import { reversePostOrder } from './loops.js';
 /** At most this many passes over the function: each can expose the next (a chain of tests). */
 const MAX_ROUNDS = 4;
 
-export function threadJumps(fn: IrFunction): boolean {
+export interface ThreadOptions {
+  /**
+   * A branch's edge may also skip copies the target never reads (threadBranchEdges). Only the last
+   * threading does: earlier, such an edge would leave a join that range-branches and the other
+   * passes fold whole (an unrolled parse loop's `break` edges meeting at its result's test).
+   */
+  skipDeadCopies?: boolean;
+}
+
+export function threadJumps(fn: IrFunction, options: ThreadOptions = {}): boolean {
   let changed = false;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (!threadOnce(fn)) break;
+    if (!threadOnce(fn, options.skipDeadCopies === true)) break;
     changed = true;
   }
   return changed;
 }
 
-function threadOnce(fn: IrFunction): boolean {
+function threadOnce(fn: IrFunction, skipDeadCopies: boolean): boolean {
   const headers = loopHeaders(fn);
   // Nothing changes unless some block's first step could (the first change is made from the
   // function as it is now): then the facts over the whole function are not worked out at all.
-  if (!fn.blocks.some((p) => mayThread(fn, p, headers))) return false;
+  if (!fn.blocks.some((p) => mayThread(fn, p, headers, skipDeadCopies))) return false;
   const tracked = testedRegisters(fn);
   const entry = branchFacts(fn, tracked);
+  // Worked out once, when an edge first needs it: no change this round makes a register live
+  // where it was not (a retargeted edge skips only copies dead at its new target).
+  let live: Set<number>[] | undefined;
   let changed = false;
   for (const p of fn.blocks) {
     const at = entry.get(p.id);
     if (at === undefined) continue; // unreachable
-    if (!mayThread(fn, p, headers)) continue;
+    if (!mayThread(fn, p, headers, skipDeadCopies)) continue;
     const facts = new Map(at);
     for (const i of p.insts) stepFacts(i, facts, tracked);
     // Follow the chain from P as long as each step is decided: P -> M1 -> M2 ...; stop at a cycle.
@@ -50,7 +64,7 @@ function threadOnce(fn: IrFunction): boolean {
     for (;;) {
       const t = p.term;
       if (t.op === 'br') {
-        if (threadBranchEdges(fn, p, facts, headers)) changed = true;
+        if (threadBranchEdges(fn, p, facts, headers, tracked, skipDeadCopies ? () => (live ??= liveIn(fn)) : undefined)) changed = true;
         break;
       }
       if (t.op !== 'jmp') break;
@@ -86,12 +100,13 @@ function threadOnce(fn: IrFunction): boolean {
  * bare return or to a chain of copies, or branches to a block that holds nothing but a branch.
  * Only then are P's facts worked out (most blocks are neither).
  */
-function mayThread(fn: IrFunction, p: Block, headers: ReadonlySet<BlockId>): boolean {
+function mayThread(fn: IrFunction, p: Block, headers: ReadonlySet<BlockId>, skipDeadCopies: boolean): boolean {
   const t = p.term;
   if (t.op === 'br') {
     for (const id of [t.then, t.else]) {
       const m = fn.blocks[id]!;
-      if (m.id !== p.id && !headers.has(m.id) && m.insts.length === 0 && m.term.op === 'br') return true;
+      if (m.id === p.id || headers.has(m.id)) continue;
+      if (skipDeadCopies ? onlyCopies(m) && (m.term.op === 'br' || m.term.op === 'jmp') : m.insts.length === 0 && m.term.op === 'br') return true;
     }
     return false;
   }
@@ -104,25 +119,67 @@ function mayThread(fn: IrFunction, p: Block, headers: ReadonlySet<BlockId>): boo
 /**
  * P ends in a branch: an edge to a block that holds nothing but a branch which the edge decides
  * (a second test of a value the first already told, as `if (p == 6)` after a switch on p whose
- * arms met) goes straight to that branch's target.
+ * arms met) goes straight to that branch's target. So does an edge to a block of copies and a
+ * branch, when the copies carry what decides it and the target never reads what they set: a
+ * parsed field copied out of an inlined parser's struct and tested, on the edge where the parser
+ * set it to a constant (`pkt.vlan_outer_offset == 0` after `offset = 14` on the VLAN path).
  */
-function threadBranchEdges(fn: IrFunction, p: Block, facts: Facts, headers: ReadonlySet<BlockId>): boolean {
+function threadBranchEdges(fn: IrFunction, p: Block, facts: Facts, headers: ReadonlySet<BlockId>, tracked: ReadonlySet<VReg>, live?: () => Set<number>[]): boolean {
   const t = p.term;
   if (t.op !== 'br') return false;
   let changed = false;
   for (const side of ['then', 'else'] as const) {
     const seen = new Set<BlockId>([p.id]);
     for (let steps = 0; steps < 8; steps++) {
-      const m = fn.blocks[t[side]]!;
-      if (seen.has(m.id) || headers.has(m.id) || m.insts.length > 0 || m.term.op !== 'br') break;
-      const target = decidedTarget(m.term, edgeFacts(p, facts, m.id));
+      // The blocks the edge enters: copies that jump on, then copies and the branch (m).
+      let on = edgeFacts(p, facts, t[side]);
+      const copies: Inst[] = [];
+      let m = fn.blocks[t[side]]!;
+      while (live && !seen.has(m.id) && !headers.has(m.id) && onlyCopies(m) && m.term.op === 'jmp' && copies.length + m.insts.length <= MAX_COPIES) {
+        seen.add(m.id);
+        copies.push(...m.insts);
+        m = fn.blocks[m.term.target]!;
+      }
+      if (seen.has(m.id) || headers.has(m.id) || !(live ? onlyCopies(m) : m.insts.length === 0) || m.term.op !== 'br') break;
+      copies.push(...m.insts);
+      if (copies.length > MAX_COPIES) break;
+      if (copies.length > 0) {
+        on = new Map(on);
+        for (const i of copies) stepFacts(i, on, tracked);
+      }
+      const target = decidedTarget(m.term, on);
       if (target === undefined) break;
+      if (copies.length > 0) {
+        const read = live!()[target]!;
+        if (copies.some((i) => read.has(instDef(i)!))) break;
+      }
       seen.add(m.id);
       t[side] = target;
       changed = true;
     }
   }
   return changed;
+}
+
+/** A block of at most MAX_COPIES copies (or none). */
+function onlyCopies(m: Block): boolean {
+  return m.insts.length <= MAX_COPIES && m.insts.every((i) => i.op === 'mov');
+}
+
+/** Registers read on some path from each block's start before being written. */
+function liveIn(fn: IrFunction): Set<number>[] {
+  const out = computeLiveOut(fn);
+  return fn.blocks.map((b, k) => {
+    const live = new Set(out[k]);
+    for (const x of termUses(b.term)) live.add(x);
+    for (let j = b.insts.length - 1; j >= 0; j--) {
+      const i = b.insts[j]!;
+      const d = instDef(i);
+      if (d !== undefined) live.delete(d);
+      forEachUse(i, (x) => live.add(x));
+    }
+    return live;
+  });
 }
 
 /** At most this many copies in the blocks threaded through: each predecessor gets its own. */

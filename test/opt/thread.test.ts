@@ -118,6 +118,44 @@ describe('jump threading', () => {
     expect(code.filter((l) => /= -1$|= 0xffffffff$/.test(l))).toEqual([]);
   });
 
+  it('decides a parsed field\'s test on the path where the inlined parser set it, past the parser\'s later code', () => {
+    // The outer tag sets `outer_off = 14`; the inner-tag code after it only fills fields nobody
+    // reads, so once the test of outer_off goes straight to its arm, that code goes too.
+    const code = asm(`
+      struct tags { __u16 proto; __u16 outer_id; __u16 inner_id; __u8 outer_off; __u8 inner_off; };
+      static __always_inline int parse(unsigned char *d, unsigned char *e, struct tags *t) {
+        __u8 off = 14;
+        if (d + off + 8 > e) return 0;
+        __u16 proto = *(__u16 *)(d + 12);
+        if (proto == 0x0081 || proto == 0xa888) {
+          t->outer_off = off;
+          t->outer_id = *(__u16 *)(d + off) & 0xff0f;
+          proto = *(__u16 *)(d + off + 2);
+          off += 4;
+        }
+        if (proto == 0x0081 || proto == 0xa888) {
+          t->inner_off = off;
+          t->inner_id = *(__u16 *)(d + off) & 0xff0f;
+          proto = *(__u16 *)(d + off + 2);
+          off += 4;
+        }
+        t->proto = proto;
+        return 1;
+      }
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        struct tags t = { 0 };
+        if (!parse(d, e, &t)) return XDP_ABORTED;
+        if (t.outer_off == 0) return XDP_PASS;
+        *(__u32 *)(d + 12) = *(__u32 *)(d + 8);
+        return XDP_TX; }`);
+    // Only the outer tag's two tests remain: no load of the inner tag's type, no test of 0 or 14.
+    expect(code.filter((l) => /^if /.test(l) && /0x81|0xa888/.test(l))).toHaveLength(2);
+    expect(code.filter((l) => /\+ 0x10\)|\+ 16\)/.test(l))).toEqual([]);
+    expect(code.filter((l) => /^if .* (==|!=) (0x0|0xe) /.test(l))).toEqual([]);
+    expect(wastedJumps(code)).toEqual([]);
+  });
+
   it('returns the constant a `goto out` path set, instead of carrying it to a shared `return rc`', () => {
     const code = asm(`
       SEC("xdp") int p(struct xdp_md *ctx) {
