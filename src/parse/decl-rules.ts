@@ -54,7 +54,7 @@ export class DeclParser extends ExprParser {
     const specs = this.emptySpecifiers(start);
     const seen: SeenType = { seenType: false };
     this.AT_LEAST_ONE({
-      GATE: () => this.isDeclSpecifierStart(this.LA(1), seen.seenType),
+      GATE: () => this.isDeclSpecifierStart(this.LA(1), seen.seenType) || this.unknownTypeName(seen),
       ERR_MSG: 'declaration specifiers',
       DEF: () => {
         const tok = this.LA(1);
@@ -66,7 +66,7 @@ export class DeclParser extends ExprParser {
           { ALT: () => { const s = this.SUBRULE(this.structOrUnionSpecifier); this.ACTION(() => setType(s, tok)); } },
           { ALT: () => { const s = this.SUBRULE(this.enumSpecifier); this.ACTION(() => setType(s, tok)); } },
           { ALT: () => { const s = this.SUBRULE(this.typeofSpecifier); this.ACTION(() => setType(s, tok)); } },
-          { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t)); } },
+          { ALT: () => { const t = this.CONSUME(T.Identifier); this.ACTION(() => (this.noteUnknownType(t), setType({ kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t))); } },
           { ALT: () => { this.CONSUME(T.Inline); specs.inline = true; } },
           { ALT: () => { this.CONSUME(T.Noreturn); specs.noreturn = true; } },
           { ALT: () => { const a = this.SUBRULE(this.alignmentSpecifier); this.ACTION(() => (specs.alignas = a)); } },
@@ -106,6 +106,7 @@ export class DeclParser extends ExprParser {
         this.setTypeSpecifier(specs, seen, this.SUBRULE(this.typeofSpecifier), tok);
       } else if (type === T.Identifier) {
         const t = this.CONSUME(T.Identifier);
+        this.noteUnknownType(t);
         this.setTypeSpecifier(specs, seen, { kind: 'TypedefName', span: this.outerSpan(t), name: t.image }, t);
       } else if (type === T.Inline) {
         this.CONSUME(T.Inline);
@@ -120,8 +121,28 @@ export class DeclParser extends ExprParser {
       } else {
         this.CONSUME(T.Extension);
       }
-    } while (this.isDeclSpecifierStart(this.LA(1), seen.seenType));
+    } while (this.isDeclSpecifierStart(this.LA(1), seen.seenType) || this.unknownTypeName(seen));
     return this.finishSpecifiers(specs, start, seen);
+  }
+
+  /**
+   * `static inline bool f(void)` with no typedef `bool` in scope: after specifiers that name no
+   * type yet, a name followed by another name or a '*' can only be a type the file does not know
+   * (were it the declarator, neither could follow). It is taken as a type specifier, and
+   * noteUnknownType() reports it once.
+   */
+  private unknownTypeName(seen: SeenType): boolean {
+    const t = this.LA(1);
+    if (seen.seenType || t.tokenType !== T.Identifier || this.isTypedefName(t)) return false;
+    const next = this.LA(2).tokenType;
+    return next === T.Identifier || next === T.Star;
+  }
+
+  /** A type specifier name that is no typedef in scope (unknownTypeName): reported as clang does, then declared as a typedef so the rest parses without follow-on errors. */
+  private noteUnknownType(t: IToken): void {
+    if (this.isTypedefName(t)) return;
+    this.report('E2008', `unknown type name '${t.image}'`, t);
+    this.st.scopes.declare(t.image, true);
   }
 
   /** The specifiers node before any specifier is read. */

@@ -24,6 +24,15 @@ describe('syntax errors', () => {
     expect(r.errors).toEqual(["2:3 E2008 unknown type name 'u32'"]);
   });
 
+  test('an unknown type name after specifiers that name no type (static inline bool f without <stdbool.h>)', () => {
+    // Once, at the name, and the function parses: its body's use of the type is not reported again.
+    const r = parseSource('static inline bool f(int a) {\n  bool b = a;\n  return b;\n}\nstatic const u8 *p;\nstruct s { const u16 v; };');
+    expect(r.errors).toEqual(["1:15 E2008 unknown type name 'bool'", "5:14 E2008 unknown type name 'u8'", "6:18 E2008 unknown type name 'u16'"]);
+    expect(r.unit.items.map((i) => i.kind)).toEqual(['FunctionDef', 'Declaration', 'Declaration']);
+    // A declarator name after specifiers that did name a type is still a missing ';'.
+    expectParseError('static int x y;', 'E2001', 1, 13, "expected ';' after top level declarator, saw 'y'");
+  });
+
   test('conflicting type specifiers', () => {
     expectParseError('int struct s x;', 'E2007', 1, 5, 'cannot combine');
   });
