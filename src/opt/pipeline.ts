@@ -161,6 +161,11 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
         run(fn, 'dce', () => (removed = deadCodeElim(fn)));
         if (!removed && !merged) break;
       }
+      // A value that other uses kept masked (a load of it that the rounds above found dead) is
+      // stored as it is now.
+      let unmasked = false;
+      run(fn, 'mask-elim', () => (unmasked = dropMasksBeforeNarrowStores(fn)));
+      if (unmasked) run(fn, 'dce', () => deadCodeElim(fn));
       // Last of all, once threading has used the booleans that branches test: the value
       // diamonds left become arithmetic (booleans) or selects (a constant set before the branch
       // and the other arm after it).
