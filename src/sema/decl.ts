@@ -93,6 +93,11 @@ function declareLocal(s: SemaState, name: string, type: CType, span: Span, init?
 
 function declareFunction(s: SemaState, name: string, type: Extract<CType, { kind: 'func' }>, span: Span, specs: ast.DeclSpecifiers, attrs: ast.Attribute[]): FuncSym {
   claimName(s, name);
+  const other = s.scopes[0]!.names.get(name);
+  if (other !== undefined && other.kind !== 'func') {
+    // `int bpf_tail_call(void);` after <bpf/bpf_helpers.h>, whose bpf_tail_call is a variable.
+    error(s, 'E3002', `redefinition of '${name}' as a different kind of symbol`, span, [{ message: 'previous definition is here', span: other.span }]);
+  }
   const existing = s.program.funcs.get(name);
   const sym: FuncSym = existing ?? {
     kind: 'func',
@@ -126,7 +131,19 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
   const blockStatic = !isFileScope(s) && !specs.storage.includes('extern');
   if (!blockStatic) claimName(s, name);
   const prev = blockStatic ? undefined : scope.names.get(name);
-  if (prev && prev.kind === 'global' && (!init || !prev.init)) {
+  if (prev && prev.kind === 'global' && !T.sameType(prev.type, type)) {
+    // `int q; long q;`, or a helper of <bpf/bpf_helper_defs.h> declared again as a variable.
+    const was = prev.init || !prev.isExtern ? 'definition' : 'declaration';
+    error(s, 'E3002', `redefinition of '${name}' with a different type: '${T.typeToString(type)}' vs '${T.typeToString(prev.type)}'`, span, [
+      { message: `previous ${was} is here`, span: prev.span },
+    ]);
+    return prev;
+  }
+  if (prev && prev.kind === 'global' && init && prev.init) {
+    error(s, 'E3002', `redefinition of '${name}'`, span, [{ message: 'previous definition is here', span: prev.span }]);
+    return prev;
+  }
+  if (prev && prev.kind === 'global') {
     if (init) {
       const checked = checkInitializer(s, init, type, span);
       prev.init = checked.init;
@@ -141,7 +158,7 @@ function declareGlobal(s: SemaState, name: string, type: CType, span: Span, spec
     }
     return prev;
   }
-  if (prev && prev.kind !== 'global') {
+  if (prev) {
     error(s, 'E3002', `redefinition of '${name}' as a different kind of symbol`, span, [{ message: 'previous definition is here', span: prev.span }]);
   }
   const sectionAttr = findAttr(attrs, 'section');

@@ -98,6 +98,8 @@ int bpf_tail_call(void);
 `);
     expect(out.text).toContain("typedef redefinition with different types ('int' vs '__u32 (*const)(void)')");
     expect(out.text).toContain("redefinition of enumerator 'bpf_redirect'");
+    expect(out.text).toContain("redefinition of 'bpf_ktime_get_ns' with a different type: 'int' vs '__u64 (*const)(void)'");
+    expect(out.text).toContain("redefinition of 'bpf_tail_call' as a different kind of symbol");
   });
 
   it('takes a declaration written before the header first, as it would otherwise', () => {

@@ -240,6 +240,11 @@ describe('diagnostics', () => {
     const twice = '#define below(x, y) ({ __label__ t; int r = 1; asm goto("if %0 < %1 goto %l[t]" :: "r"(x), "r"(y) :: t); r = 0; t: r; })\n';
     expect(sema(`${twice}int f(long a, long b) { return below(a, b) + below(b, a); }`).text).toBe('');
     expectDiag('int f(long a) { l: a++; l: return a; }', 'E3002', 1, 25, "redefinition of label 'l'");
+    // File-scope objects declared again: only with a compatible type, and defined at most once.
+    expectDiag('int q;\nlong q;', 'E3002', 2, 6, "redefinition of 'q' with a different type: 'long' vs 'int'");
+    expectDiag('int q = 1;\nint q = 2;', 'E3002', 2, 5, "redefinition of 'q'");
+    expectDiag('long (*const fp)(void);\nint fp(void);', 'E3002', 2, 5, "redefinition of 'fp' as a different kind of symbol");
+    expect(sema('extern int a[];\nint a[4];\nint t;\nint t;\nextern long e;\nlong e = 3;\nint g(void) { return a[0] + t + e; }').text).toBe('');
     // A statement expression in a for loop's step may break out of that loop (GNU).
     expect(sema('int f(int n) { int i, s = 0; for (i = 0; i < n; ({ if (s > 9) break; }), i++) s += i; return s; }').text).toBe('');
     expectDiag('int f(int n) { return ({ break; 0; }); }', 'E3015', 1, 26, "'break' statement not in loop or switch statement");
