@@ -18,6 +18,8 @@ interface FoundHeader {
   path: string;
   text: string;
   searchIndex: number;
+  /** Found in the including file's own directory (a "name" include). */
+  besideIncluder?: boolean;
 }
 
 /** Lexes `file` and makes it the innermost file being read. */
@@ -141,7 +143,7 @@ export function findHeader(pp: PPState, header: HeaderName, next: boolean): Foun
   if (!header.angled && !fromSearchList && current) {
     const path = joinPath(dirName(current.file.path), header.name);
     const text = fs.readFile(path);
-    if (text !== undefined) return { path, text, searchIndex: -1 };
+    if (text !== undefined) return { path, text, searchIndex: -1, besideIncluder: true };
     for (const dir of pp.ctx.options.quoteDirs ?? []) {
       const quoted = joinPath(dir, header.name);
       const found = fs.readFile(quoted);
@@ -240,7 +242,10 @@ export function handleInclude(pp: PPState, directive: PPToken, line: PPToken[], 
   // -isystem directories and ebcc's own headers are system headers: their warnings are not shown.
   const o = pp.ctx.options;
   const firstSystem = o.includeDirs.length;
-  if (found.searchIndex >= firstSystem && found.searchIndex <= firstSystem + (o.systemDirs?.length ?? 0)) {
+  // So is a header a system header includes from its own directory ("name"), as in clang.
+  const includer = currentFile(pp);
+  const besideSystem = found.besideIncluder === true && includer !== undefined && pp.ctx.diags.systemFiles.has(includer.file.id);
+  if (besideSystem || (found.searchIndex >= firstSystem && found.searchIndex <= firstSystem + (o.systemDirs?.length ?? 0))) {
     pp.ctx.diags.systemFiles.add(source.id);
   }
   // A guarded file included again while its guard holds would only have its one group skipped.

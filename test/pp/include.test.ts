@@ -23,6 +23,13 @@ describe('#include search', () => {
     expect(expand('#include <sub/x.h>', files, { includeDirs: ['inc'] })).toBe('y z');
   });
 
+  it('a header that a system header includes from its own directory ("name") is a system header too', () => {
+    // Its warnings are not shown, as clang hides them; the same header included by a user file is not.
+    const files = { 'sys/a.h': '#include "b.h"\n', 'sys/b.h': '#define XX 1\n#define XX 2\n', 'usr/a.h': '#include "b.h"\n', 'usr/b.h': '#define YY 1\n#define YY 2\n' };
+    expect(runPP('#include <a.h>\nXX', files, { includeDirs: [], systemDirs: ['sys'] }).diags).toEqual([]);
+    expect(runPP('#include <a.h>\nYY', files, { includeDirs: ['usr'] }).diags).toEqual(["warning E1008 usr/b.h:2: 'YY' macro redefined"]);
+  });
+
   it('#include_next continues after the directory where the current file was found', () => {
     const files = {
       'i1/limits.h': 'first\n#include_next <limits.h>',
