@@ -73,4 +73,27 @@ describe('sroa: after addresses fold', () => {
       return (t.id[1] << 16 | t.id[0]) + off;`, decls);
     expect(stackAccesses(text)).toBe(0);
   });
+
+  it('keeps a parse cursor of three pointers in registers when an unrolled loop passes its address to an inlined parser', () => {
+    // test_cls_redirect.c's `buf_t`: each unrolled call copies &pkt into the callee's parameter,
+    // so only after folding are the accesses the slot's own; the cursor is 24 bytes.
+    const text = ir(`
+      buf_t pkt = { .ctx = ctx, .head = (__u8 *)(long)ctx->data, .tail = (__u8 *)(long)ctx->data_end };
+      int sum = 0;
+      for (int i = 0; i < 6; i++) {
+        struct opt *o = buf_assign(&pkt, sizeof(*o));
+        if (!o || o->kind == 0) break;
+        sum += o->val;
+      }
+      return sum & 3;`, `
+      typedef struct { struct xdp_md *ctx; __u8 *head; __u8 *tail; } buf_t;
+      struct opt { __u8 kind; __u8 len; __u16 val; };
+      static __always_inline void *buf_assign(buf_t *b, __u64 len) {
+        if (b->head + len > b->tail) return 0;
+        void *p = b->head;
+        b->head += len;
+        return p;
+      }`);
+    expect(stackAccesses(text)).toBe(0);
+  });
 });
