@@ -352,8 +352,8 @@ function selectInst(e: Emitter, i: Inst): void {
       push(e, ...asm.ldImm64(r(e, i.dst), 0n));
       return;
     case 'fieldoff':
-      e.typeIds.push({ insnIndex: e.insns.length, ctype: i.core.root, relo: FIELD_BYTE_OFFSET, access: i.core.access });
-      push(e, asm.movImm(r(e, i.dst), i.core.offsetBytes));
+      e.typeIds.push({ insnIndex: e.insns.length, ctype: i.core.root, relo: i.info?.relo ?? FIELD_BYTE_OFFSET, access: i.core.access });
+      push(e, asm.movImm(r(e, i.dst), i.info?.value ?? i.core.offsetBytes));
       return;
     case 'call':
     case 'callfn': {

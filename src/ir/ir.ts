@@ -97,7 +97,7 @@ export type Inst =
    * writes the running kernel's offset. foldFieldOffsets (opt/field-offsets.ts) moves it into
    * the access's offset where the address is used only by loads and stores.
    */
-  | { op: 'fieldoff'; dst: VReg; core: CoreField; span: Span }
+  | { op: 'fieldoff'; dst: VReg; core: CoreField; info?: FieldInfo; span: Span }
   /**
    * Inline assembly: `parts` is the template (text and operand references); codegen writes each
    * operand out (a register name, an immediate, map[NAME]) and assembles it. dst is the output
@@ -135,6 +135,16 @@ export interface CoreField {
   root: import('../sema/types.js').CType;
   access: string;
   offsetBytes: number;
+}
+
+/**
+ * A `fieldoff` that is not the field's byte offset but another fact about it
+ * (__builtin_preserve_field_info's EXISTS): `value` is what the compile-time types say, `relo`
+ * the CO-RE relocation kind with which the loader replaces it.
+ */
+export interface FieldInfo {
+  relo: number;
+  value: number;
 }
 
 /** A piece of an asm template: literal text, or a reference to operand `operand`. */

@@ -69,7 +69,7 @@ export function printInst(i: Inst): string {
     case 'btftypeid':
       return `%${i.dst} = btf_type_id ${coreReloKind(i.relo)?.short ?? i.relo} ${typeToString(i.ctype)}`;
     case 'fieldoff':
-      return `%${i.dst} = field_offset ${coreText(i.core)}`;
+      return i.info ? `%${i.dst} = field_info relo ${i.info.relo} value ${i.info.value} ${coreText(i.core)}` : `%${i.dst} = field_offset ${coreText(i.core)}`;
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
     case 'ldabs':

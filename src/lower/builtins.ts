@@ -7,7 +7,7 @@ import { copyInsts } from '../ir/memory.js';
 import type { TExpr } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { emit, inlineChain, newVReg, terminate, toReg, type Lowerer } from './builder.js';
-import { addressExpr, alu, lowerExpr, materialize, materializeAddress } from './expr.js';
+import { addressExpr, alu, coreAccessChain, lowerExpr, materialize, materializeAddress } from './expr.js';
 
 /** Struct assignment: a copy of a known size, expanded here. */
 export function copyMemory(l: Lowerer, dst: Address, src: Address, sizeBytes: number, align: number): void {
@@ -55,6 +55,18 @@ export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard
     case '__builtin_unreachable':
     case '__builtin_trap':
       return imm(0);
+    case '__builtin_preserve_field_info': {
+      // A field's existence (sema keeps only that kind): 1, as the program's types say, in a mov
+      // that the loader rewrites from the running kernel's BTF (FIELD_EXISTS). The field access
+      // itself is not evaluated. A chain with no named root record cannot be relocated: 1.
+      const target = args[0]!;
+      const chain = coreAccessChain(target);
+      if (!chain || chain.root.kind !== 'record' || chain.root.info.name === undefined) return imm(1);
+      const dst = newVReg(l);
+      const relo = Number((args[1] as TExpr & { kind: 'Const' }).value);
+      emit(l, { op: 'fieldoff', dst, core: { root: chain.root, access: chain.access, offsetBytes: chain.offsetBytes }, info: { relo, value: 1 }, span: l.span });
+      return reg(dst);
+    }
     case '__builtin_btf_type_id': {
       // args[0] only names the type (it is not evaluated); args[1] is the relocation kind.
       const dst = newVReg(l);

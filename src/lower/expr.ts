@@ -429,16 +429,11 @@ const NO_CORE_STRUCTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A member access through a pointer to a kernel struct (one with preserve_access_index, as
- * vmlinux.h declares them all): `p->a.b[2].c`, as a CO-RE access, as clang makes it. The
- * member's offset in the running kernel may differ from the program's, so the address is the
- * pointer plus a `fieldoff` that the loader rewrites; opt/field-offsets.ts then moves it into the
- * load's or store's offset. The access string is the pointer's index 0, then each member's index in
- * its record and each constant array index. Bit-fields (read with BPF_CORE_READ_BITFIELD in CO-RE
- * code) and the context's and sockets' structs (NO_CORE_STRUCTS) keep their fixed offsets.
+ * A member access chain as a CO-RE access: its root record (the type the outermost pointer points
+ * to), the access string (the pointer's index 0, then each member's index in its record and each
+ * constant array index), the member's byte offset in the program's types, and the root pointer.
  */
-function coreMemberLValue(l: Lowerer, e: TExpr & { kind: 'Member' }): LValue | undefined {
-  if (e.member.bitWidth > 0) return undefined;
+export function coreAccessChain(e: TExpr): { root: T.CType; access: string; offsetBytes: number; ptr: TExpr } | undefined {
   const indexes: number[] = [];
   let offsetBytes = 0;
   let cur: TExpr = e;
@@ -464,18 +459,35 @@ function coreMemberLValue(l: Lowerer, e: TExpr & { kind: 'Member' }): LValue | u
       cur = p.ptr.operand;
       continue;
     }
-    const root = T.strip(cur.type);
-    if (root.kind !== 'record' || !root.info.preserveAccessIndex || root.info.name === undefined || NO_CORE_STRUCTS.has(root.info.name)) return undefined;
-    if (offsetBytes < 0 || offsetBytes > 0x7fff) return undefined;
-    const base = toReg(l, lowerExpr(l, p));
-    const off = newVReg(l);
-    emit(l, { op: 'fieldoff', dst: off, core: { root, access: `0:${indexes.join(':')}`, offsetBytes }, span: l.span });
-    const dst = newVReg(l);
-    // The offset first: where the sum is not folded into an access, it is computed in the offset's
-    // register (`r3 = 8; r3 += r7`), without a copy of the pointer.
-    emit(l, { op: 'alu', alu: 'add', bits: 64, dst, a: reg(off), b: reg(base), span: l.span });
-    return { kind: 'mem', addr: { kind: 'reg', reg: dst, off: 0 }, type: e.type };
+    if (indexes.length === 0) return undefined;
+    return { root: T.strip(cur.type), access: `0:${indexes.join(':')}`, offsetBytes, ptr: p };
   }
+}
+
+/**
+ * A member access through a pointer to a kernel struct (one with preserve_access_index, as
+ * vmlinux.h declares them all): `p->a.b[2].c`, as a CO-RE access, as clang makes it. The
+ * member's offset in the running kernel may differ from the program's, so the address is the
+ * pointer plus a `fieldoff` that the loader rewrites; opt/field-offsets.ts then moves it into the
+ * load's or store's offset. The access string is the pointer's index 0, then each member's index in
+ * its record and each constant array index. Bit-fields (read with BPF_CORE_READ_BITFIELD in CO-RE
+ * code) and the context's and sockets' structs (NO_CORE_STRUCTS) keep their fixed offsets.
+ */
+function coreMemberLValue(l: Lowerer, e: TExpr & { kind: 'Member' }): LValue | undefined {
+  if (e.member.bitWidth > 0) return undefined;
+  const chain = coreAccessChain(e);
+  if (!chain) return undefined;
+  const { root, access, offsetBytes, ptr: p } = chain;
+  if (root.kind !== 'record' || !root.info.preserveAccessIndex || root.info.name === undefined || NO_CORE_STRUCTS.has(root.info.name)) return undefined;
+  if (offsetBytes < 0 || offsetBytes > 0x7fff) return undefined;
+  const base = toReg(l, lowerExpr(l, p));
+  const off = newVReg(l);
+  emit(l, { op: 'fieldoff', dst: off, core: { root, access, offsetBytes }, span: l.span });
+  const dst = newVReg(l);
+  // The offset first: where the sum is not folded into an access, it is computed in the offset's
+  // register (`r3 = 8; r3 += r7`), without a copy of the pointer.
+  emit(l, { op: 'alu', alu: 'add', bits: 64, dst, a: reg(off), b: reg(base), span: l.span });
+  return { kind: 'mem', addr: { kind: 'reg', reg: dst, off: 0 }, type: e.type };
 }
 
 /** The address a pointer expression points at, with constant offsets folded into the access. */

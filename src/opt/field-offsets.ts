@@ -22,7 +22,7 @@ export function foldFieldOffsets(fn: IrFunction): boolean {
       const d = instDef(i);
       if (d !== undefined) defs.set(d, (defs.get(d) ?? 0) + 1);
       for (const u of instUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
-      if (i.op === 'fieldoff') fieldOffs.set(i.dst, i);
+      if (i.op === 'fieldoff' && !i.info) fieldOffs.set(i.dst, i);
     }
     for (const u of termUses(b.term)) uses.set(u, (uses.get(u) ?? 0) + 1);
   }

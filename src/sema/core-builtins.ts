@@ -1,6 +1,7 @@
 // The CO-RE builtins of clang's BPF target (__builtin_preserve_field_info, _type_info,
 // _enum_value), folded to constants from the types the program is compiled with; and
-// __builtin_btf_type_id, which keeps its CO-RE relocation (see checkCoreBuiltin). clang emits a
+// __builtin_btf_type_id and a field's existence, which keep their CO-RE relocations (see
+// checkCoreBuiltin). clang emits a
 // CO-RE relocation for each and libbpf computes the value against the running kernel's BTF;
 // ebcc emits no relocations, so the values are those of the compile-time types (the same as
 // libbpf's when the headers, vmlinux.h included, describe the kernel the object loads into).
@@ -113,5 +114,9 @@ export function checkCoreBuiltin(s: SemaState, name: string, args: TExpr[], span
   }
   const signed = (ft.kind === 'int' && ft.signed) || (ft.kind === 'enum' && ft.info.underlying.signed);
   const value = [byteOff, byteSz, 1, signed ? 1 : 0, 64 - (bitOff + bitSz - byteOff * 8), 64 - bitSz][kind]!;
+  // Whether a field exists is the one fact that cannot come from the program's types: a flavour
+  // (`struct task_struct___pre514`) declares a field so that the program can ask whether the
+  // running kernel still has it. It keeps its CO-RE relocation (lowered to a field_info), 1 here.
+  if (kind === 2) return { kind: 'Builtin', name, args: [target, constant(2n, T.INT, span)], type: T.UINT, span };
   return constant(BigInt(value), T.UINT, span);
 }

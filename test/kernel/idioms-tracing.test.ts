@@ -85,7 +85,8 @@ describeLoader('tracing macros in the kernel', () => {
     // 1000 * 3 + 100 * 4 + 10 * 5 + 7 + 2 + 6
     expect(ret('typed')).toBe(3465);
     expect(ret('none2')).toBe(9);
-    // 1000 * weight + height 40 + 100 * level 5 + delta -3; the field facts add nothing
+    // 1000 * weight + height 40 + 100 * level 5 + delta -3; the field facts add nothing: the
+    // kernel has task_struct.pid, and neither struct trunk nor task_struct.not_in_any_kernel
     expect(ret('chain')).toBe(7 * 1000 + 40 + 500 - 3);
   });
 });

@@ -26,7 +26,7 @@ function check(asserts: string[]): string {
   return r.text;
 }
 
-describe('__builtin_preserve_field_info, _type_info and _enum_value fold to constants', () => {
+describe('__builtin_preserve_field_info, _type_info and _enum_value fold to constants (but for a field\'s existence)', () => {
   it('bitfields: the load unit of the declared type, and the shifts that extract the field', () => {
     expect(check([
       'F(b, OFF) == 4', 'F(b, SIZE) == 4', 'F(b, SIGNED) == 0', 'F(b, LSHIFT) == 61', 'F(b, RSHIFT) == 61',
@@ -40,8 +40,14 @@ describe('__builtin_preserve_field_info, _type_info and _enum_value fold to cons
       'F(e, OFF) == 13', 'F(e, SIZE) == 6',
       'F(f, OFF) == 20', 'F(f, SIZE) == 2', 'F(f, SIGNED) == 1', 'F(f, LSHIFT) == 48', 'F(f, RSHIFT) == 48',
       'F(in[1].g, OFF) == 32', 'F(in[1].g, SIZE) == 8', 'F(in[0], OFF) == 24',
-      'F(h, SIGNED) == 1', 'F(a, EXISTS) == 1', 'F(a, OFF) == 0',
+      'F(h, SIGNED) == 1', 'F(a, OFF) == 0',
     ])).toBe('');
+  });
+
+  it('existence is not folded: the loader asks the running kernel (a CO-RE relocation), so it is no constant expression', () => {
+    const r = compileString(`${DECLS}\nint f(struct s *p) { return F(a, EXISTS) + F(in[1].g, EXISTS); }\n`, {}, 'sema');
+    expect(r.text).toBe('');
+    expect(check(['F(a, EXISTS) == 1'])).toMatch(/error: .*constant/);
   });
 
   it('type size and existence, enumerator value and existence', () => {

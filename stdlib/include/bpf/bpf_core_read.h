@@ -3,12 +3,15 @@
  * compiled-in types (bpf_core_field_exists, bpf_core_type_size, ...), written
  * for ebcc from the documented behaviour of libbpf's header.
  *
- * ebcc emits no CO-RE relocations for fields: a field's offset, size and existence are
- * those of the types the program is compiled with (a vmlinux.h of the kernel
- * it runs on gives the same values libbpf would compute). The CO-RE and the
- * plain (BPF_PROBE_READ) forms therefore read the same addresses. Type ids
- * (bpf_core_type_id_local/kernel) are the exception: they keep their CO-RE
- * relocation, since a program's own ids change when objects are linked. */
+ * A field's size, signedness and bit shifts are those of the types the
+ * program is compiled with (a vmlinux.h of the kernel it runs on gives the
+ * same values libbpf would compute), and so is its offset unless its struct is
+ * declared preserve_access_index, as vmlinux.h declares them all: then each
+ * member access, read directly or by address through bpf_probe_read, keeps a
+ * CO-RE byte-offset relocation, as clang's does. A field's existence
+ * (bpf_core_field_exists, which a struct flavour such as task_struct___old is
+ * declared to ask) and type ids (bpf_core_type_id_local/kernel) keep theirs
+ * too: libbpf computes them against the running kernel. */
 #ifndef __EBCC_BPF_CORE_READ_H
 #define __EBCC_BPF_CORE_READ_H
 #define __BPF_CORE_READ_H__

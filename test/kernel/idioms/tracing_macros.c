@@ -26,6 +26,13 @@ struct trunk {
 	struct leaf spare[2];
 };
 
+// A flavour of the kernel's task_struct (libbpf matches it by the name before "___"): one field
+// every kernel has, one none has.
+struct task_struct___mine {
+	int pid;
+	int not_in_any_kernel;
+} __attribute__((preserve_access_index));
+
 // raw_tp programs get their arguments as 64-bit words: the test runs them with chosen words.
 SEC("raw_tp/sys_enter")
 int BPF_PROG(scale_id, struct pt_regs *regs, long id)
@@ -89,12 +96,16 @@ int BPF_PROG(read_chain, void *unused, long weight)
 
 	if (got != 0 || found != &leaf)
 		return -2;
-	// 1000 * weight + height + 100 * level + delta, and the compile-time field facts
+	// 1000 * weight + height + 100 * level + delta, the compile-time field facts, and whether
+	// fields exist, which the loader asks the running kernel, as with clang: it has no struct
+	// trunk, so no trunk.branch either.
 	return (int)(w * 1000 + h + level * 100 + delta) +
-	       (bpf_core_field_exists(t->branch) ? 0 : 1000000) +
+	       (bpf_core_field_exists(t->branch) ? 1000000 : 0) +
 	       (bpf_core_field_offset(struct trunk, spare[1].weight) == 40 ? 0 : 2000000) +
 	       (bpf_core_field_size(struct leaf, weight) == 8 ? 0 : 4000000) +
-	       (bpf_core_type_size(struct branch) == 16 ? 0 : 8000000);
+	       (bpf_core_type_size(struct branch) == 16 ? 0 : 8000000) +
+	       (bpf_core_field_exists(struct task_struct___mine, pid) ? 0 : 16000000) +
+	       (bpf_core_field_exists(struct task_struct___mine, not_in_any_kernel) ? 32000000 : 0);
 }
 
 // Register frames: these load (the kernel checks the context offsets) but cannot be test-run.
