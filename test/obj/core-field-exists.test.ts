@@ -1,4 +1,5 @@
-// bpf_core_field_exists (__builtin_preserve_field_info(field, BPF_FIELD_EXISTS)) asks the running
+// <bpf/bpf_core_read.h> as clang and libbpf have it. bpf_core_field_exists
+// (__builtin_preserve_field_info(field, BPF_FIELD_EXISTS)) asks the running
 // kernel, as with clang: a `mov rX, 1` carrying a CO-RE FIELD_EXISTS relocation (root struct,
 // access string) that libbpf rewrites to 0 where the kernel's type lacks the field. A flavour of a
 // kernel struct (`task_struct___pre514`) declares a field precisely so that the program can ask;
@@ -57,4 +58,26 @@ it('keeps a FIELD_EXISTS relocation on a mov of 1, and both paths of the test', 
   const facts = disasm(out.object!.functions.find((f) => f.name === 'facts')!.insns).join('\n');
   // offset 12 and size 16, as immediates (or their sum)
   expect(/\+= 12\b[\s\S]*\+= 16\b|\+= 16\b[\s\S]*\+= 12\b|\+= 28\b/.test(facts)).toBe(true);
+});
+
+it('BPF_CORE_READ reads into an uninitialised temporary, as libbpf\'s does: the probe-read helper writes all of it', () => {
+  // A zeroing store before each bpf_probe_read_kernel() would be one slot per read for nothing:
+  // the helper fills its buffer, or zeroes it when the read fails.
+  const out = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+struct inner { long v; } __attribute__((preserve_access_index));
+struct outer { int pad; struct inner *in; } __attribute__((preserve_access_index));
+SEC("tp_btf/sched_switch")
+int chain(unsigned long long *ctx)
+{
+	struct outer *o = (void *)ctx[1];
+	return BPF_CORE_READ(o, in, v) & 0xff;
+}
+char _license[] SEC("license") = "GPL";
+`);
+  expect(out.text).toBe('');
+  const code = disasm(out.object!.functions.find((f) => f.name === 'chain')!.insns);
+  expect(code.filter((l) => /call bpf_probe_read_kernel/.test(l))).toHaveLength(2);
+  expect(code.filter((l) => /^\*\(u\d+ \*\)\(r10 -\d+\) = 0$/.test(l))).toEqual([]);
 });

@@ -178,9 +178,11 @@ enum bpf_enum_value_kind {
 #define BPF_PROBE_READ_STR_INTO BPF_CORE_READ_STR_INTO
 #define BPF_PROBE_READ_USER_STR_INTO BPF_CORE_READ_USER_STR_INTO
 
-/* The value of the chain, read with INTO (0 where a read failed). */
+/* The value of the chain, read with INTO (0 where a read failed: the probe-read
+ * helpers zero their buffer then, and write all of it otherwise, so it needs no
+ * initialiser, as in libbpf's header). */
 #define __EBCC_READ_VALUE(into, src, a, ...) ({ \
-	typeof(__EBCC_CHAIN(src, a, ##__VA_ARGS__)) __ebcc_val = {}; \
+	typeof(__EBCC_CHAIN(src, a, ##__VA_ARGS__)) __ebcc_val; \
 	into(&__ebcc_val, src, a, ##__VA_ARGS__); \
 	__ebcc_val; })
 #define BPF_CORE_READ(src, a, ...) __EBCC_READ_VALUE(BPF_CORE_READ_INTO, src, a, ##__VA_ARGS__)
