@@ -49,6 +49,12 @@ it('declares the spec maps and reads three arguments through bpf_usdt_arg', () =
   const maps = out.object!.data.find((d) => d.name === '.maps')!.symbols.map((s) => s.name).sort();
   expect(maps).toEqual(['__bpf_usdt_ip_to_spec_id', '__bpf_usdt_specs', 'seen']);
   expect(out.object!.externVars).toEqual([{ name: 'LINUX_HAS_BPF_COOKIE', weak: false }]);
+  // bpf_usdt_arg is one subprogram the three reads call, as libbpf's one function is, not three
+  // inlined copies of its ~100 instructions.
+  const fns = out.object!.functions;
+  expect(fns.filter((f) => f.name === 'bpf_usdt_arg').map((f) => f.section)).toEqual(['.text']);
+  const calls = fns.find((f) => f.name === 'on_probe')!.insns.filter((i) => i.code === 0x85 && i.src === 1);
+  expect(calls).toHaveLength(3);
 });
 
 describeKernel('a BPF_USDT program', () => {

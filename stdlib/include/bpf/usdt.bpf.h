@@ -102,8 +102,9 @@ static __always_inline int bpf_usdt_arg_cnt(struct pt_regs *ctx)
 
 /* Stores argument ARG_NUM (from 0), widened to 64 bits, in *RES: 0, or
  * -ESRCH (no spec), -ENOENT (no such argument), -EINVAL (unknown kind) or a
- * read helper's error. */
-static __always_inline int bpf_usdt_arg(struct pt_regs *ctx, __u64 arg_num, long *res)
+ * read helper's error. One subprogram that every read calls (libbpf's is one
+ * __weak __hidden function), not a copy of its ~100 instructions per read. */
+static __noinline int bpf_usdt_arg(struct pt_regs *ctx, __u64 arg_num, long *res)
 {
 	struct __bpf_usdt_spec *spec = __bpf_usdt_spec(ctx);
 	struct __bpf_usdt_arg_spec *arg;
