@@ -294,10 +294,20 @@ export function sectionSleepable(match: SectionMatch | undefined): boolean {
   return match?.kind === 'modern' && match.def.sleepable === true;
 }
 
-/** Whether the kernel reads only the low 32 bits of what a program of this section returns. */
-export function returnsLow32(section: string): boolean {
+/**
+ * Whether the kernel reads only the low 32 bits of what a program of this section returns. A
+ * section that names no type libbpf knows leaves the type to the loader: then the context struct
+ * decides when only one type takes it (`struct xdp_md *`: XDP, and no attach type, so no checked
+ * return range, can come from such a section); `struct __sk_buff *` does not (cgroup_skb checks
+ * its return range).
+ */
+export function returnsLow32(section: string, ctxStruct?: string): boolean {
   const match = findProgType(section);
-  return match !== undefined && match.progType?.ret.low32 === true && checkedReturnRange(match) === undefined;
+  if (match === undefined) {
+    const types = ctxStruct === undefined ? [] : PROG_TYPES.filter((t) => t.ctxStruct === ctxStruct);
+    return types.length === 1 && types[0]!.ret.low32 === true && types[0]!.ret.checked === undefined;
+  }
+  return match.progType?.ret.low32 === true && checkedReturnRange(match) === undefined;
 }
 
 /** The return range the verifier enforces for this section, if any. */

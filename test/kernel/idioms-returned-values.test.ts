@@ -3,7 +3,7 @@
 // the kernel and ebcc run both see the low half; a called function still clears the upper half.
 import { expect, it } from 'vitest';
 import { disasm } from '../../src/bpf/disasm.js';
-import { compileFile, REPO_DIR } from '../util/compile.js';
+import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 import { describeDual } from '../run/dual.js';
 
 const compiled = () => compileFile(`${REPO_DIR}test/kernel/idioms/returned_values.c`);
@@ -19,6 +19,23 @@ it('returns the helper result and the wide value without clearing the upper half
   expect(redirect.some((l) => /^r1 = r\d$/.test(l))).toBe(false);
   expect(code('wide_verdict').some((l) => /^w\d = w\d$/.test(l))).toBe(false);
   expect(code('low_half').some((l) => /^w0 = w\d$/.test(l))).toBe(true);
+});
+
+it('also in a section that names no program type, when the context parameter can only be XDP\'s', () => {
+  // The loader sets the type (bpftool ... type xdp); a `struct __sk_buff *` program keeps its
+  // zero-extension, as cgroup_skb's return range is checked.
+  const src = (ctx: string) => `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+SEC("redirect_to_111") int to_111(struct ${ctx} *c) { return bpf_redirect(111, 0); }
+char _license[] SEC("license") = "GPL";
+`;
+  const insns = (ctx: string) => {
+    const out = compileString(src(ctx));
+    expect(out.ctx.diags.list.filter((d) => d.severity === 'error')).toEqual([]);
+    return disasm(out.object!.functions.find((f) => f.name === 'to_111')!.insns);
+  };
+  expect(insns('xdp_md').some((l) => /^w0 = w0$/.test(l))).toBe(false);
+  expect(insns('__sk_buff').some((l) => /^w0 = w0$/.test(l))).toBe(true);
 });
 
 describeDual('returned values', compiled, (obj) => {
