@@ -17,8 +17,8 @@ export function enableOptimizingCompiler(): void {
  * How long a process runs before TurboFan is switched on (optimizerSwitch). Every start sets a
  * high tier-up budget (--interrupt-budget=1000000, 15x V8's), so that once TurboFan is on it
  * optimises only the few functions that run most: the verifier's and the optimiser's inner loops.
- * With V8's own budget, ~900 functions of a large program were optimised, and a compile lost more
- * than it won (katran's balancer 1,100 -> 1,100 ms, test_l4lb 170 -> 245 ms). Measured over 10
+ * With TurboFan on from the start and V8's own budget, ~900 functions of katran's balancer were
+ * optimised and it gained nothing (1,086 -> 1,100 ms), and test_l4lb lost (179 -> 245 ms). Measured over 10
  * real programs of 160 ms to 1.3 s, 5 alternating runs: switched on after 40, 70, 100 or 150 ms
  * the geometric mean is 0.85x the time without (pping 1,250 -> 690 ms, balancer 970 -> 655 ms,
  * test_xdp_noinline 420 -> 370 ms), test_l4lb 0.98-1.01x; with a budget of 400,000 or 2,500,000
