@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { disasm } from '../../src/bpf/disasm.js';
 import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 import { describeLoader, runLoader, type LoaderCase } from './loader/bpfload.js';
 
@@ -22,6 +23,17 @@ it('compiles with -Werror and no diagnostics', () => {
   const out = compiled();
   expect(out.ctx.diags.list).toEqual([]);
   expect(out.object!.functions.map((f) => f.name)).toEqual(expect.arrayContaining(['scale_id', 'mixed_words', 'no_args', 'typed_words', 'no_args2', 'read_chain', 'sleep_entry', 'sleep_exit', 'sleep_call']));
+});
+
+it('BPF_KSYSCALL reads the arguments as libbpf sets LINUX_HAS_SYSCALL_WRAPPER: from the wrapped frame, or from the registers', () => {
+  // One test of the .kconfig value, then one path each, and the body once (the kernel knows the
+  // value and walks one path); without the wrapper the first argument is the probe's own rdi.
+  const out = compiled();
+  expect(out.object!.externVars).toEqual(expect.arrayContaining([{ name: 'LINUX_HAS_SYSCALL_WRAPPER', weak: false }]));
+  const code = disasm(out.object!.functions.find((f) => f.name === 'sleep_call')!.insns);
+  expect(code.filter((l) => /call bpf_probe_read_kernel/.test(l))).toHaveLength(2);
+  expect(code.some((l) => /^r\d = \*\(u64 \*\)\(r\d \+112\)$/.test(l))).toBe(true);
+  expect(code.filter((l) => /^if /.test(l)).length).toBeLessThanOrEqual(2);
 });
 
 it('reads the x86-64 argument registers: UAPI names in user code, the kernel names with -D__KERNEL__', () => {

@@ -56,7 +56,7 @@
 #define __EBCC_REG(x, f) (((struct pt_regs *)(x))->f)
 /* The register F of the frame X, read with bpf_probe_read_kernel() (0 if that fails). */
 #define __EBCC_REG_READ(x, f) ({ \
-	unsigned long __ebcc_reg = 0; \
+	unsigned long __ebcc_reg; /* the helper writes it all, or zeroes it */ \
 	bpf_probe_read_kernel(&__ebcc_reg, sizeof(__ebcc_reg), &((const struct pt_regs *)(x))->f); \
 	__ebcc_reg; })
 
@@ -230,20 +230,49 @@ static __always_inline typeof(name(0)) __ebcc_body_##name(unsigned long long *ct
 
 /* BPF_KSYSCALL / BPF_KPROBE_SYSCALL: a kprobe on a system call's handler
  * (SEC("ksyscall/NAME") or a kprobe on __x64_sys_NAME) whose declared
- * arguments are the system call's. The handler gets the user's register frame
- * (x86-64 since Linux 4.17), which is kernel memory: each argument is read from
- * it with bpf_probe_read_kernel(). */
-#define __EBCC_SYSARGS_0(regs)
-#define __EBCC_SYSARGS_1(regs) , (void *)PT_REGS_PARM1_CORE_SYSCALL(regs)
-#define __EBCC_SYSARGS_2(regs) __EBCC_SYSARGS_1(regs), (void *)PT_REGS_PARM2_CORE_SYSCALL(regs)
-#define __EBCC_SYSARGS_3(regs) __EBCC_SYSARGS_2(regs), (void *)PT_REGS_PARM3_CORE_SYSCALL(regs)
-#define __EBCC_SYSARGS_4(regs) __EBCC_SYSARGS_3(regs), (void *)PT_REGS_PARM4_CORE_SYSCALL(regs)
-#define __EBCC_SYSARGS_5(regs) __EBCC_SYSARGS_4(regs), (void *)PT_REGS_PARM5_CORE_SYSCALL(regs)
-#define __EBCC_SYSARGS_6(regs) __EBCC_SYSARGS_5(regs), (void *)PT_REGS_PARM6_CORE_SYSCALL(regs)
+ * arguments are the system call's. Where the kernel wraps its handlers (x86-64
+ * since Linux 4.17), the handler gets the user's register frame, which is
+ * kernel memory: each argument is read from it with bpf_probe_read_kernel().
+ * Otherwise the arguments are the probe's own registers. libbpf sets
+ * LINUX_HAS_SYSCALL_WRAPPER when it loads the object, from the same probe of
+ * the kernel with which it chooses the function SEC("ksyscall/NAME") attaches
+ * to, so both agree; the kernel knows the value and walks one way only. */
+extern int LINUX_HAS_SYSCALL_WRAPPER __kconfig;
+/* The arguments are read on one of two paths into locals, and the body is inlined once. */
+#define __EBCC_SYSSET_0(regs, how)
+#define __EBCC_SYSSET_1(regs, how) __ebcc_a1 = (void *)PT_REGS_PARM1_##how(regs);
+#define __EBCC_SYSSET_2(regs, how) __EBCC_SYSSET_1(regs, how) __ebcc_a2 = (void *)PT_REGS_PARM2_##how(regs);
+#define __EBCC_SYSSET_3(regs, how) __EBCC_SYSSET_2(regs, how) __ebcc_a3 = (void *)PT_REGS_PARM3_##how(regs);
+#define __EBCC_SYSSET_4(regs, how) __EBCC_SYSSET_3(regs, how) __ebcc_a4 = (void *)PT_REGS_PARM4_##how(regs);
+#define __EBCC_SYSSET_5(regs, how) __EBCC_SYSSET_4(regs, how) __ebcc_a5 = (void *)PT_REGS_PARM5_##how(regs);
+#define __EBCC_SYSSET_6(regs, how) __EBCC_SYSSET_5(regs, how) __ebcc_a6 = (void *)PT_REGS_PARM6_##how(regs);
+#define __EBCC_SYSUSE_0
+#define __EBCC_SYSUSE_1 , __ebcc_a1
+#define __EBCC_SYSUSE_2 __EBCC_SYSUSE_1, __ebcc_a2
+#define __EBCC_SYSUSE_3 __EBCC_SYSUSE_2, __ebcc_a3
+#define __EBCC_SYSUSE_4 __EBCC_SYSUSE_3, __ebcc_a4
+#define __EBCC_SYSUSE_5 __EBCC_SYSUSE_4, __ebcc_a5
+#define __EBCC_SYSUSE_6 __EBCC_SYSUSE_5, __ebcc_a6
+#define __EBCC_SYSSET(regs, how, ...) __EBCC_JOIN(__EBCC_SYSSET_, __EBCC_NARG(__VA_ARGS__))(regs, how)
 #define BPF_KSYSCALL(name, ...) \
-	__EBCC_TYPED_PROG(name, struct pt_regs *ctx, \
-			  ctx __EBCC_JOIN(__EBCC_SYSARGS_, __EBCC_NARG(__VA_ARGS__))(PT_REGS_SYSCALL_REGS(ctx)), \
-			  ##__VA_ARGS__)
+name(struct pt_regs *ctx); \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__); \
+typeof(name(0)) name(struct pt_regs *ctx) \
+{ \
+	void *__ebcc_a1 __attribute__((unused)), *__ebcc_a2 __attribute__((unused)), \
+	     *__ebcc_a3 __attribute__((unused)), *__ebcc_a4 __attribute__((unused)), \
+	     *__ebcc_a5 __attribute__((unused)), *__ebcc_a6 __attribute__((unused)); \
+	if (LINUX_HAS_SYSCALL_WRAPPER) { \
+		__EBCC_SYSSET(PT_REGS_SYSCALL_REGS(ctx), CORE_SYSCALL, ##__VA_ARGS__) \
+	} else { \
+		__EBCC_SYSSET(ctx, SYSCALL, ##__VA_ARGS__) \
+	} \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return __ebcc_body_##name(ctx __EBCC_JOIN(__EBCC_SYSUSE_, __EBCC_NARG(__VA_ARGS__))); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) __ebcc_body_##name(struct pt_regs *ctx, ##__VA_ARGS__)
 #define BPF_KPROBE_SYSCALL BPF_KSYSCALL
 #endif /* bpf_target_defined */
 
