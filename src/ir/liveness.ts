@@ -1,6 +1,6 @@
 // Data-flow over the blocks of a function: liveness of virtual registers, and the two solvers
 // it is built on, which stack-slot colouring (codegen/stack-colouring.ts) also uses.
-import type { IrFunction } from './ir.js';
+import type { Block, IrFunction } from './ir.js';
 import { forEachUse, instDef, instUses, successors, termUses } from './ir.js';
 
 /**
@@ -120,20 +120,28 @@ export function computeLiveOut(fn: IrFunction): Set<number>[] {
   return solveBackward(fn, use, def);
 }
 
+/** Registers read on some path from block b's start before being written, given its liveOut. */
+export function blockLiveIn(b: Block, liveOut: ReadonlySet<number>): Set<number> {
+  const live = new Set(liveOut);
+  for (const x of termUses(b.term)) live.add(x);
+  for (let k = b.insts.length - 1; k >= 0; k--) {
+    const i = b.insts[k]!;
+    const w = instDef(i);
+    if (w !== undefined) live.delete(w);
+    for (const x of instUses(i)) live.add(x);
+  }
+  return live;
+}
+
+/** liveIn[b] = registers read on some path from block b's start before being written. */
+export function computeLiveIn(fn: IrFunction): Set<number>[] {
+  const out = computeLiveOut(fn);
+  return fn.blocks.map((b, k) => blockLiveIn(b, out[k]!));
+}
+
 /** Registers read on some path from the function's entry before any write to them. */
 export function liveAtEntry(fn: IrFunction): Set<number> {
   const entry = fn.blocks[0];
   if (entry === undefined) return new Set();
-  const live = new Set(computeLiveOut(fn)[0]);
-  for (let k = entry.insts.length; k >= 0; k--) {
-    if (k < entry.insts.length) {
-      const i = entry.insts[k]!;
-      const w = instDef(i);
-      if (w !== undefined) live.delete(w);
-      for (const x of instUses(i)) live.add(x);
-    } else {
-      for (const x of termUses(entry.term)) live.add(x);
-    }
-  }
-  return live;
+  return blockLiveIn(entry, computeLiveOut(fn)[0]!);
 }

@@ -9,8 +9,7 @@
 // Invalidates: liveness of the changed functions.
 import type { CompileContext } from '../context.js';
 import type { Inst, IrFunction, Module, Operand } from '../ir/ir.js';
-import { instDef, instUses, termUses } from '../ir/ir.js';
-import { computeLiveOut } from '../ir/liveness.js';
+import { liveAtEntry } from '../ir/liveness.js';
 import { MAX_CALL_ARGS } from '../sema/bpf-rules.js';
 
 export function dropArguments(module: Module, ctx: CompileContext): IrFunction[] {
@@ -60,18 +59,4 @@ export function dropArguments(module: Module, ctx: CompileContext): IrFunction[]
     if (fn.params.length > MAX_CALL_ARGS) report();
   }
   return changed;
-}
-
-/** The registers a function reads before writing them: its live parameters. */
-function liveAtEntry(fn: IrFunction): Set<number> {
-  const entry = fn.blocks[0]!;
-  const live = new Set<number>(computeLiveOut(fn)[entry.id]);
-  for (const u of termUses(entry.term)) live.add(u);
-  for (let k = entry.insts.length - 1; k >= 0; k--) {
-    const i = entry.insts[k]!;
-    const d = instDef(i);
-    if (d !== undefined) live.delete(d);
-    for (const u of instUses(i)) live.add(u);
-  }
-  return live;
 }

@@ -15,8 +15,8 @@
 // across the code before `out`). A loop header is never bypassed, so loops keep one
 // entry. Invalidates: block ids (simplifyCfg then drops what became unreachable), liveness.
 import type { Block, BlockId, Inst, IrFunction, Terminator, VReg } from '../ir/ir.js';
-import { forEachUse, instDef, successors, termUses } from '../ir/ir.js';
-import { computeLiveOut } from '../ir/liveness.js';
+import { instDef, successors } from '../ir/ir.js';
+import { computeLiveIn } from '../ir/liveness.js';
 import type { Facts } from './branch-facts.js';
 import { branchFacts, constantOf, decideCompare, edgeFacts, stepFacts, testedRegisters } from './branch-facts.js';
 import { reversePostOrder } from './loops.js';
@@ -64,7 +64,7 @@ function threadOnce(fn: IrFunction, skipDeadCopies: boolean): boolean {
     for (;;) {
       const t = p.term;
       if (t.op === 'br') {
-        if (threadBranchEdges(fn, p, facts, headers, tracked, skipDeadCopies ? () => (live ??= liveIn(fn)) : undefined)) changed = true;
+        if (threadBranchEdges(fn, p, facts, headers, tracked, skipDeadCopies ? () => (live ??= computeLiveIn(fn)) : undefined)) changed = true;
         break;
       }
       if (t.op !== 'jmp') break;
@@ -164,22 +164,6 @@ function threadBranchEdges(fn: IrFunction, p: Block, facts: Facts, headers: Read
 /** A block of at most MAX_COPIES copies (or none). */
 function onlyCopies(m: Block): boolean {
   return m.insts.length <= MAX_COPIES && m.insts.every((i) => i.op === 'mov');
-}
-
-/** Registers read on some path from each block's start before being written. */
-function liveIn(fn: IrFunction): Set<number>[] {
-  const out = computeLiveOut(fn);
-  return fn.blocks.map((b, k) => {
-    const live = new Set(out[k]);
-    for (const x of termUses(b.term)) live.add(x);
-    for (let j = b.insts.length - 1; j >= 0; j--) {
-      const i = b.insts[j]!;
-      const d = instDef(i);
-      if (d !== undefined) live.delete(d);
-      forEachUse(i, (x) => live.add(x));
-    }
-    return live;
-  });
 }
 
 /** At most this many copies in the blocks threaded through: each predecessor gets its own. */

@@ -8,7 +8,7 @@ import type { Inst, IrFunction, VReg } from '../ir/ir.js';
 import { instDef, instUses, termUses } from '../ir/ir.js';
 import { returnsLow32 } from '../bpf/prog-types.js';
 import { countDefsAndUses } from './copy-prop.js';
-import * as T from '../sema/types.js';
+import { contextStructOf } from '../sema/bpf-rules.js';
 
 function clearsUpperHalf(i: Inst): boolean {
   switch (i.op) {
@@ -60,14 +60,6 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
   return changed;
 }
 
-/** The struct a program's first parameter points to (its context), if it is a named struct. */
-function contextStructOf(fn: IrFunction): string | undefined {
-  const p0 = fn.source?.params[0];
-  if (p0 === undefined || !T.isPointer(p0.type)) return undefined;
-  const to = T.strip(T.pointee(p0.type)!);
-  return to.kind === 'record' ? to.info.name : undefined;
-}
-
 /**
  * Registers a program only returns, where the kernel reads only the low half of the return
  * value (`return bpf_redirect_map(...)` in an XDP program: clearing the upper half of the helper's
@@ -75,7 +67,7 @@ function contextStructOf(fn: IrFunction): string | undefined {
  */
 function returnedLow32(fn: IrFunction): Set<number> {
   const out = new Set<number>();
-  if (fn.section === '.text' || !returnsLow32(fn.section, contextStructOf(fn))) return out;
+  if (fn.section === '.text' || !returnsLow32(fn.section, fn.source ? contextStructOf(fn.source) : undefined)) return out;
   for (const b of fn.blocks) if (b.term.op === 'ret' && b.term.value?.kind === 'reg') out.add(b.term.value.reg);
   if (out.size === 0) return out;
   for (const b of fn.blocks) {

@@ -203,6 +203,14 @@ export function checkProgramFunction(s: SemaState, fd: FuncDef): void {
   }
 }
 
+/** The named struct a program's first parameter points to (the context it declares), if any. */
+export function contextStructOf(fd: FuncDef): string | undefined {
+  const p0 = fd.params[0];
+  if (p0 === undefined || !T.isPointer(p0.type)) return undefined;
+  const to = T.strip(T.pointee(p0.type)!);
+  return to.kind === 'record' ? to.info.name : undefined;
+}
+
 /** The program type of each context struct that selects one type unambiguously enough to check with. */
 const TYPE_OF_CTX: Readonly<Record<string, string>> = {
   xdp_md: 'xdp',
@@ -236,11 +244,7 @@ function decideProgType(s: SemaState, fd: FuncDef): ProgTypeInfo | undefined {
     return pt.progType;
   }
   const forced = s.ctx.options.progType !== undefined ? progTypeByName(s.ctx.options.progType) : undefined;
-  const p0 = fd.params[0];
-  const ctxName = p0 && T.isPointer(p0.type) ? (() => {
-    const to = T.strip(T.pointee(p0.type)!);
-    return to.kind === 'record' ? to.info.name : undefined;
-  })() : undefined;
+  const ctxName = contextStructOf(fd);
   const inferred = ctxName !== undefined && TYPE_OF_CTX[ctxName] !== undefined ? progTypeByName(TYPE_OF_CTX[ctxName]!) : undefined;
   const chosen = forced ?? inferred;
   const how = forced
