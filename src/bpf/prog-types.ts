@@ -32,6 +32,8 @@ export interface ProgTypeInfo {
    * tracing types, whose context is whatever the attach point passes. */
   ctxStruct: string | undefined;
   ret: ReturnRule;
+  /** Every read of the context gives a number, never a pointer (pt_regs, a tracepoint's record). */
+  ctxNumbers?: true;
 }
 
 const XDP_ACTIONS: readonly ReturnValue[] = [
@@ -54,9 +56,10 @@ function progType(
   value: number,
   ctxStruct: string | undefined,
   ret: ReturnRule,
+  ctxNumbers?: true,
 ): ProgTypeInfo {
   const ctx: CtxStructName | undefined = ctxStruct === 'xdp_md' || ctxStruct === '__sk_buff' ? ctxStruct : undefined;
-  return { name, cName: `BPF_PROG_TYPE_${name.toUpperCase()}`, value, ctx, ctxStruct, ret };
+  return { name, cName: `BPF_PROG_TYPE_${name.toUpperCase()}`, value, ctx, ctxStruct, ret, ...(ctxNumbers ? { ctxNumbers } : {}) };
 }
 
 /** The program types (and their numbers): the networking ones with their contexts, and the
@@ -64,12 +67,12 @@ function progType(
 export const PROG_TYPES: readonly ProgTypeInfo[] = [
   // A socket filter returns how many bytes of the packet to keep (0 drops it).
   progType('socket_filter', 1, '__sk_buff', { values: [], low32: true }),
-  progType('kprobe', 2, undefined, { values: [] }),
+  progType('kprobe', 2, undefined, { values: [] }, true),
   progType('sched_cls', 3, '__sk_buff', { values: TC_ACTIONS, low32: true }),
   progType('sched_act', 4, '__sk_buff', { values: TC_ACTIONS, low32: true }),
-  progType('tracepoint', 5, undefined, { values: [] }),
+  progType('tracepoint', 5, undefined, { values: [] }, true),
   progType('xdp', 6, 'xdp_md', { values: XDP_ACTIONS, low32: true }),
-  progType('perf_event', 7, 'bpf_perf_event_data', { values: [] }),
+  progType('perf_event', 7, 'bpf_perf_event_data', { values: [] }, true),
   // cgroup_skb: ingress 0..1; egress may also return 2/3 (congestion notification), see sections.
   progType('cgroup_skb', 8, '__sk_buff', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('cgroup_sock', 9, 'bpf_sock', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
@@ -80,7 +83,7 @@ export const PROG_TYPES: readonly ProgTypeInfo[] = [
   progType('sk_skb', 14, '__sk_buff', { values: SK_VERDICT, low32: true }),
   progType('cgroup_device', 15, 'bpf_cgroup_dev_ctx', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('sk_msg', 16, 'sk_msg_md', { values: SK_VERDICT, low32: true }),
-  progType('raw_tracepoint', 17, 'bpf_raw_tracepoint_args', { values: [] }),
+  progType('raw_tracepoint', 17, 'bpf_raw_tracepoint_args', { values: [] }, true),
   progType('cgroup_sock_addr', 18, 'bpf_sock_addr', { checked: { min: 0, max: 1 }, values: ALLOW_DENY }),
   progType('lwt_seg6local', 19, '__sk_buff', { values: BPF_OK_DROP }),
   progType('lirc_mode2', 20, undefined, { values: [] }),
@@ -308,6 +311,11 @@ export function returnsLow32(section: string, ctxStruct?: string): boolean {
     return types.length === 1 && types[0]!.ret.low32 === true && types[0]!.ret.checked === undefined;
   }
   return match.progType?.ret.low32 === true && checkedReturnRange(match) === undefined;
+}
+
+/** Whether every read of a program's context gives a number (a kprobe's pt_regs), by its section. */
+export function contextReadsNumbers(section: string): boolean {
+  return findProgType(section)?.progType?.ctxNumbers === true;
 }
 
 /** The return range the verifier enforces for this section, if any. */

@@ -104,8 +104,12 @@ export type Inst =
    * operand's register; `clobbers` are the physical registers the text overwrites.
    */
   | { op: 'asm'; parts: AsmPart[]; operands: AsmOperand[]; dst?: VReg; clobbers: number[]; span: Span }
-  /** Helper call: R1-R5 = args, dst = R0. */
-  | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; span: Span }
+  /**
+   * Helper call: R1-R5 = args, dst = R0. `low32Args` lists the arguments the helper reads only
+   * the low half of: variadic arguments of a 32-bit type (bpf_trace_printk's `%d` of an int, as a
+   * C function reads `va_arg(ap, int)`), whose upper half need not be cleared.
+   */
+  | { op: 'call'; helper: number; args: Operand[]; dst?: VReg; low32Args?: readonly number[]; span: Span }
   /**
    * A legacy packet load (BPF_LD | BPF_ABS, or BPF_IND when off is a register): dst = the `size`
    * bytes at packet offset `off` of the socket buffer `ctx`, converted from network byte order.

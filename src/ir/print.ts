@@ -71,7 +71,7 @@ export function printInst(i: Inst): string {
     case 'fieldoff':
       return i.info ? `%${i.dst} = field_info relo ${i.info.relo} value ${i.info.value} ${coreText(i.core)}` : `%${i.dst} = field_offset ${coreText(i.core)}`;
     case 'call':
-      return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map(opnd).join(', ')})`;
+      return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map((a, k) => (i.low32Args?.includes(k) ? `low32 ${opnd(a)}` : opnd(a))).join(', ')})`;
     case 'ldabs':
       return `%${i.dst} = ldabs.${i.size} %${i.ctx}, ${opnd(i.off)}`;
     case 'callfn':

@@ -10,6 +10,23 @@ import { lowerExpr, storeLValue } from './expr.js';
 import { lowerStmt } from './stmt.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 
+/**
+ * The variadic arguments of a helper call whose type is 32 bits wide: C passes them as such (an
+ * int stays an int under the default promotions) and the callee reads them so, as
+ * bpf_trace_printk formats `%d`, `%u` and `%x` from the low half of the register.
+ */
+function variadicLow32Args(e: TExpr & { kind: 'HelperCall' }): number[] {
+  let t = T.strip(e.helper.type);
+  if (t.kind === 'ptr') t = T.strip(t.to);
+  if (t.kind !== 'func' || !t.variadic) return [];
+  const out: number[] = [];
+  for (let k = t.params.length; k < e.args.length; k++) {
+    const at = e.args[k]!.type;
+    if (T.isInteger(at) && T.sizeOf(at) === 4) out.push(k);
+  }
+  return out;
+}
+
 /** Inlining depth beyond which a call is reported rather than expanded (recursion is rejected earlier). */
 const MAX_INLINE_DEPTH = 32;
 
@@ -18,7 +35,8 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
   const returnsValue = !T.isVoid(e.type);
   if (e.kind === 'HelperCall') {
     const dst = returnsValue ? newVReg(l) : undefined;
-    emit(l, { op: 'call', helper: e.helperId, args, dst, span: l.span });
+    const low32Args = variadicLow32Args(e);
+    emit(l, { op: 'call', helper: e.helperId, args, dst, ...(low32Args.length > 0 ? { low32Args } : {}), span: l.span });
     return dst === undefined ? undefined : reg(dst);
   }
   const def = e.callee.def;

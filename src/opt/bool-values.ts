@@ -27,6 +27,7 @@ import type { Span } from '../diag/source.js';
 import { computeLiveOut } from '../ir/liveness.js';
 import { predecessors } from './loops.js';
 import { helperById } from '../bpf/helpers.js';
+import { contextReadsNumbers } from '../bpf/prog-types.js';
 
 /** At most this many instructions in an operand of `&&` or `||` that is computed on both paths. */
 const MAX_SPECULATED = 12;
@@ -301,9 +302,11 @@ function operandsAreScalars(a: VReg, b: Operand, scalars: ReadonlySet<VReg>): bo
  * multiplication and division, which the kernel refuses on pointers), or copies, adds or
  * subtracts integers. Loads of 8 bytes (a spilled pointer, a pointer field), loads from the
  * context (xdp_md's data is a 4-byte load that gives a packet pointer), parameters, addresses
- * and the results of calls other than helpers that return a number may be pointers.
+ * and the results of calls other than helpers that return a number may be pointers; loads from
+ * the context of a program whose context holds only numbers (a kprobe's pt_regs) are numbers.
  */
 export function scalarRegisters(fn: IrFunction): Set<VReg> {
+  const ctxNumbers = fn.section !== '.text' && contextReadsNumbers(fn.section);
   const defs = definitionsByRegister(fn);
   const mayBePointer = new Set<VReg>(fn.params);
   // Registers derived from a parameter by copies and constant offsets (the context pointer).
@@ -332,7 +335,8 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
       case 'ldabs':
         return true;
       case 'load':
-        return i.size < 8 && (i.addr.kind === 'slot' || !fromParam.has(i.addr.reg));
+        if (i.addr.kind === 'reg' && fromParam.has(i.addr.reg)) return ctxNumbers;
+        return i.size < 8;
       case 'call':
         // A helper whose result is a number (bpf_xdp_adjust_tail's error code).
         return helperById(i.helper)?.ret === 'integer';

@@ -4,10 +4,11 @@
 // zero (loads of 4 bytes or less, 32-bit ALU results, 32-bit constants)
 // becomes a plain 64-bit move, which the register allocator can coalesce
 // away. Invalidates: nothing.
-import type { Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef, instUses, termUses } from '../ir/ir.js';
+import type { Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import { instDef, instUses, reg, termUses } from '../ir/ir.js';
 import { returnsLow32 } from '../bpf/prog-types.js';
 import { countDefsAndUses } from './copy-prop.js';
+import { scalarRegisters } from './bool-values.js';
 import { contextStructOf } from '../sema/bpf-rules.js';
 
 function clearsUpperHalf(i: Inst): boolean {
@@ -47,11 +48,15 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
       }
     }
   }
-  const onlyReturned = returnedLow32(fn);
+  // A register whose every use reads only the low half needs no clearing of the upper half, when
+  // it holds a number: `w1 = w2` of a pointer makes a number the kernel accepts in a 4-byte
+  // store to the stack or in R0 at exit, where the pointer itself is refused.
+  const onlyLow = readOnlyLow32(fn);
+  const scalars = onlyLow.size > 0 ? scalarRegisters(fn) : new Set<VReg>();
   let changed = false;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && (clean.get(i.src.reg) !== false || onlyReturned.has(i.dst))) {
+      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && (clean.get(i.src.reg) !== false || (onlyLow.has(i.dst) && scalars.has(i.src.reg)))) {
         i.bits = 64;
         changed = true;
       }
@@ -61,20 +66,61 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
 }
 
 /**
- * Registers a program only returns, where the kernel reads only the low half of the return
- * value (`return bpf_redirect_map(...)` in an XDP program: clearing the upper half of the helper's
- * long result is wasted). Called functions keep their zero-extension: their callers read all 64 bits.
+ * Registers whose every use reads only the low half: operands of 32-bit operations (ALU, moves,
+ * compares, sign extensions from 32 bits or less, byte swaps), values stored in 4 bytes or less,
+ * 32-bit variadic arguments of a helper call, and the value a program returns where the kernel
+ * reads only the low half of the return value (`return bpf_redirect_map(...)` in an XDP program;
+ * called functions keep their zero-extension, their callers read all 64 bits).
  */
-function returnedLow32(fn: IrFunction): Set<number> {
-  const out = new Set<number>();
-  if (fn.section === '.text' || !returnsLow32(fn.section, fn.source ? contextStructOf(fn.source) : undefined)) return out;
-  for (const b of fn.blocks) if (b.term.op === 'ret' && b.term.value?.kind === 'reg') out.add(b.term.value.reg);
-  if (out.size === 0) return out;
+function readOnlyLow32(fn: IrFunction): Set<number> {
+  const low = new Set<number>();
+  const wide = new Set<number>();
+  const use = (o: Operand | undefined, lowOnly: boolean) => {
+    if (o?.kind === 'reg') (lowOnly ? low : wide).add(o.reg);
+  };
+  const retLow = fn.section !== '.text' && returnsLow32(fn.section, fn.source ? contextStructOf(fn.source) : undefined);
   for (const b of fn.blocks) {
-    for (const i of b.insts) for (const u of instUses(i)) out.delete(u);
-    if (b.term.op !== 'ret') for (const u of termUses(b.term)) out.delete(u);
+    for (const i of b.insts) {
+      switch (i.op) {
+        case 'alu':
+          use(i.a, i.bits === 32);
+          use(i.b, i.bits === 32);
+          break;
+        case 'mov':
+          use(i.src, i.bits === 32);
+          break;
+        case 'neg':
+          use(reg(i.a), i.bits === 32);
+          break;
+        case 'sext':
+          use(reg(i.src), true);
+          break;
+        case 'bswap':
+          use(reg(i.src), i.bits <= 32);
+          break;
+        case 'store':
+          if (i.addr.kind === 'reg') wide.add(i.addr.reg);
+          use(i.src, i.size <= 4);
+          break;
+        case 'call':
+          i.args.forEach((a, k) => use(a, i.low32Args?.includes(k) === true));
+          break;
+        default:
+          for (const u of instUses(i)) wide.add(u);
+      }
+    }
+    const t = b.term;
+    if (t.op === 'br') {
+      use(reg(t.a), t.bits === 32);
+      use(t.b, t.bits === 32);
+    } else if (t.op === 'ret') {
+      use(t.value, retLow);
+    } else {
+      for (const u of termUses(t)) wide.add(u);
+    }
   }
-  return out;
+  for (const r of wide) low.delete(r);
+  return low;
 }
 
 /**

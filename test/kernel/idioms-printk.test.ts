@@ -4,6 +4,7 @@
 // char arrays. bpf_trace_printk/bpf_trace_vprintk return the length of the printed line, which
 // the program stores in map `lens`; the expected lengths are counted by hand from the formats.
 import { expect, it } from 'vitest';
+import { disasm } from '../../src/bpf/disasm.js';
 import { STRING_SECTION } from '../../src/bpf/object.js';
 import { compileFile, compileString, REPO_DIR } from '../util/compile.js';
 import { describeDual } from '../run/dual.js';
@@ -36,6 +37,37 @@ char _license[] SEC("license") = "GPL";`;
   expect(helperIds('')).toEqual([6]);
 });
 
+it('passes an int argument of bpf_printk without clearing its upper half, as the helper reads only the low half', () => {
+  // A kprobe's context holds numbers: the truncated register is the argument; a long made of
+  // the int is still sign-extended from the low half.
+  const out = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+struct regs { unsigned long a, b, c; };
+SEC("kprobe/f") int p(struct regs *ctx) {
+	bpf_printk("%d %ld", (int)ctx->a, (long)(int)ctx->b);
+	bpf_trace_printk("%u", 3, (__u32)ctx->c);
+	return 0;
+}
+char _license[] SEC("license") = "GPL";`);
+  expect(out.ctx.diags.list.filter((d) => d.severity === 'error')).toEqual([]);
+  const code = disasm(out.object!.functions[0]!.insns);
+  expect(code.filter((l) => /^w\d = w\d$/.test(l))).toEqual([]);
+  expect(code.some((l) => /^r\d s>>= 32$/.test(l))).toBe(true);
+  // A map value may hold a pointer where ebcc cannot tell: the 8-byte load is truncated first.
+  const fromMap = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u64); } m SEC(".maps");
+SEC("xdp") int q(struct xdp_md *ctx) {
+	__u32 k = 0;
+	__u64 *v = bpf_map_lookup_elem(&m, &k);
+	if (v)
+		bpf_printk("%d", (int)*v);
+	return 2;
+}
+char _license[] SEC("license") = "GPL";`);
+  expect(disasm(fromMap.object!.functions[0]!.insns).some((l) => /^w3 = w\d$/.test(l))).toBe(true);
+});
+
 it('reports a string literal whose address is stored in a global table (E3107)', () => {
   const out = compileString(`static const char *const names[] = { "a", "b" };
 __attribute__((section("xdp"))) int p(void *ctx) { return names[0][0]; }`);
@@ -43,7 +75,7 @@ __attribute__((section("xdp"))) int p(void *ctx) { return names[0][0]; }`);
 });
 
 describeDual('bpf_printk and strings', compiled, (obj) => {
-  const lens = () => Array.from({ length: 9 }, (_, k) => Number(readU64LE(obj().lookup('lens', u32LE(k))!.value)));
+  const lens = () => Array.from({ length: 10 }, (_, k) => Number(readU64LE(obj().lookup('lens', u32LE(k))!.value)));
 
   it('prints every line and returns its length', () => {
     const pkt = new Uint8Array(60);
@@ -58,6 +90,7 @@ describeDual('bpf_printk and strings', compiled, (obj) => {
       'lit abc'.length,
       'printk_lengths'.length,
       0,
+      '-40'.length,
     ]);
   });
 
@@ -66,7 +99,9 @@ describeDual('bpf_printk and strings', compiled, (obj) => {
     expect(obj().run('printk_lengths', pkt).retval).toBe(XDP_DROP);
     expect(lens()[8]).toBe('http:80'.length);
     expect(lens()[1]).toBe('len=80'.length);
+    expect(lens()[9]).toBe('-20'.length);
     expect(obj().run('printk_lengths', new Uint8Array(443)).retval).toBe(XDP_DROP);
     expect(lens()[8]).toBe('https:443'.length);
+    expect(lens()[9]).toBe('343'.length);
   });
 });

@@ -52,6 +52,12 @@ char LICENSE[] SEC("license") = "GPL";`;
   }
 });
 
+it('passes the int of a context word to bpf_printk as the word itself', () => {
+  const code = disasm(compiled().object!.functions.find((f) => f.name === 'print_low_half')!.insns);
+  expect(code[0]).toMatch(/^r3 = \*\(u64 \*\)\(r1 \+0\)$/);
+  expect(code.slice(0, code.findIndex((l) => l.startsWith('call'))).some((l) => /^w3 = /.test(l))).toBe(false);
+});
+
 it('without the pragma, the same conversion is a warning that -Werror makes an error', () => {
   const out = compileString(`static __attribute__((always_inline)) int f(long x) { return x; }
 __attribute__((section("raw_tp/x"))) int p(unsigned long long *ctx) { return f((void *)ctx[0]); }
@@ -74,6 +80,8 @@ describeLoader('tracing macros in the kernel', () => {
       run('mixed', 'mixed_words', words(1n, 0x1_0000_0005n, -2n, 0x1ffn)),
       run('mixed-null', 'mixed_words', words(0n, 1n, 1n, 1n)),
       run('none', 'no_args', words(0n)),
+      run('printk', 'print_low_half', words((7n << 32n) | 0xffff_ffd6n)),
+      run('printk2', 'print_low_half', words(-(1n << 32n) + 12345n)),
       // narrow: a = 7 in the low 4 bytes, b = 2 in the next 2, the last 2 bytes padding
       run('typed', 'typed_words', words(3n, 4n, 5n, 7n | (2n << 32n) | (0x7777n << 48n), 6n)),
       run('none2', 'no_args2', words(0n)),
@@ -94,6 +102,9 @@ describeLoader('tracing macros in the kernel', () => {
     expect(ret('mixed')).toBe(5 - 2 + 255);
     expect(ret('mixed-null')).toBe(-1);
     expect(ret('none')).toBe(7);
+    // (int) of the word: -42 and 12345, whatever the upper half, which is passed as it is
+    expect(ret('printk')).toBe('-42'.length);
+    expect(ret('printk2')).toBe('12345'.length);
     // 1000 * 3 + 100 * 4 + 10 * 5 + 7 + 2 + 6
     expect(ret('typed')).toBe(3465);
     expect(ret('none2')).toBe(9);

@@ -36,6 +36,7 @@ SEC("xdp")
 int printk_lengths(struct xdp_md *ctx)
 {
 	__u32 len = ctx->data_end - ctx->data;
+	__s64 wide = (__s64)len - 100;	/* negative: the upper half is all ones */
 	int i;
 
 	record(0, bpf_printk("no args"));
@@ -46,6 +47,7 @@ int printk_lengths(struct xdp_md *ctx)
 	record(5, bpf_trace_printk(len_fmt, sizeof(len_fmt), len));
 	record(6, bpf_trace_printk("lit %s", sizeof("lit %s"), "abc"));
 	record(7, bpf_printk("%s", __func__));
+	record(9, bpf_printk("%d", (int)wide));
 	for (i = 0; i < 3; i++) {
 		if (services[i].port == len) {
 			record(8, bpf_printk("%s:%d", services[i].name, services[i].port));

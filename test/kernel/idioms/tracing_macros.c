@@ -48,6 +48,13 @@ int BPF_PROG(mixed_words, void *ptr, unsigned int low, long long whole, unsigned
 	return (int)(low + whole + byte);
 }
 
+/* bpf_printk returns the length of the line: "%d" of the word's low half. */
+SEC("raw_tp/sys_enter")
+int BPF_PROG(print_low_half, long word)
+{
+	return bpf_printk("%d", (int)word);
+}
+
 SEC("raw_tp/sys_enter")
 int BPF_PROG(no_args)
 {
