@@ -36,7 +36,7 @@ describe.runIf(existsSync(BLOB) && existsSync(join(REPO_DIR, 'dist/cli/snapshot.
   cpSync(join(REPO_DIR, 'package.json'), join(top, 'work/package.json')); // any file: the work directory
   writeFileSync(join(top, 'work/prog.c'), PROGRAM);
   writeFileSync(join(top, 'work/broken.c'), BROKEN);
-  writeFileSync(fakeNode, `#!/bin/sh\nprintf '%s\\n' "$*" >>'${log}'\nexec '${process.execPath}' "$@"\n`);
+  writeFileSync(fakeNode, `#!/bin/sh\nprintf '%s\\n' "$*" "tunables=$GLIBC_TUNABLES" >>'${log}'\nexec '${process.execPath}' "$@"\n`);
   chmodSync(fakeNode, 0o755);
   const stamp = join(install, 'dist/cli/snapshot.stamp');
 
@@ -143,6 +143,20 @@ describe.runIf(existsSync(BLOB) && existsSync(join(REPO_DIR, 'dist/cli/snapshot.
     const fromBundle = outputs(env);
     expect(fromBundle.via).toEqual(['bundle', 'bundle', 'bundle']);
     expect({ ...fromBundle, via: [] }).toEqual({ ...fromSnapshot, via: [] });
+  }, 60_000);
+
+  it('asks glibc for transparent huge pages for large allocations, keeping the tunables already set, both ways', () => {
+    writeStamp(fakeNode);
+    const plain = run(['--version'], { GLIBC_TUNABLES: '' });
+    expect(plain.via).toBe('snapshot');
+    expect(plain.started).toContain('tunables=glibc.malloc.hugetlb=1\n');
+    const kept = run(['--version'], { GLIBC_TUNABLES: 'glibc.malloc.check=0' });
+    expect(kept.started).toContain('tunables=glibc.malloc.check=0:glibc.malloc.hugetlb=1\n');
+    rmSync(stamp);
+    const bundle = run(['--version'], { GLIBC_TUNABLES: '' });
+    expect(bundle.via).toBe('bundle');
+    expect(bundle.started).toContain('tunables=glibc.malloc.hugetlb=1\n');
+    expect(bundle.stdout).toBe(plain.stdout);
   }, 60_000);
 
   it('writes an output longer than a pipe holds whole, both ways, before it exits', () => {
