@@ -48,15 +48,26 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
       }
     }
   }
-  // A register whose every use reads only the low half needs no clearing of the upper half, when
-  // it holds a number: `w1 = w2` of a pointer makes a number the kernel accepts in a 4-byte
-  // store to the stack or in R0 at exit, where the pointer itself is refused.
-  const onlyLow = readOnlyLow32(fn);
-  const scalars = onlyLow.size > 0 ? scalarRegisters(fn) : new Set<VReg>();
   let changed = false;
   for (const b of fn.blocks) {
     for (const i of b.insts) {
-      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && (clean.get(i.src.reg) !== false || (onlyLow.has(i.dst) && scalars.has(i.src.reg)))) {
+      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && clean.get(i.src.reg) !== false) {
+        i.bits = 64;
+        changed = true;
+      }
+    }
+  }
+  // Then, on the code as it is now: a register whose every use reads only the low half needs no
+  // clearing of the upper half, when it holds a number (`w1 = w2` of a pointer makes a number the
+  // kernel accepts in a 4-byte store to the stack or in R0 at exit, where the pointer itself is
+  // refused). Not in the same sweep: its register is no longer clean, and a move of it that the
+  // sweep above made 64-bit reads all of it, so it is not such a register.
+  const onlyLow = readOnlyLow32(fn);
+  if (onlyLow.size === 0) return changed;
+  const scalars = scalarRegisters(fn);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === 'mov' && i.bits === 32 && i.src.kind === 'reg' && onlyLow.has(i.dst) && scalars.has(i.src.reg)) {
         i.bits = 64;
         changed = true;
       }
