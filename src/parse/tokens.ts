@@ -178,11 +178,27 @@ const LEFT_OUT: CToken = Object.freeze({ image: '', startOffset: -1, endOffset: 
  * message at the end of the input is placed after it).
  */
 export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}, from = 0): { tokens: CToken[]; pragmasBefore: Map<number, Token[]> } {
-  const out: CToken[] = [];
   const pragmasBefore = new Map<number, Token[]>();
   const c23 = opts.c23 === true;
   let last: Token | undefined;
-  for (const t of tokens) {
+  // The tokens before `from` are only counted (a header prefix leaves ~10,000 of them).
+  let i = 0;
+  let n = 0;
+  for (; n < from && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'eof') break;
+    if (t.kind === 'pragma') {
+      const list = pragmasBefore.get(n) ?? [];
+      list.push(t);
+      pragmasBefore.set(n, list);
+      continue;
+    }
+    last = t;
+    n++;
+  }
+  const out: CToken[] = n > 0 ? new Array<CToken>(n).fill(LEFT_OUT) : [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.kind === 'eof') break;
     if (t.kind === 'pragma') {
       const list = pragmasBefore.get(out.length) ?? [];
@@ -191,7 +207,7 @@ export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}, fr
       continue;
     }
     last = t;
-    out.push(out.length < from ? LEFT_OUT : parserToken(t, out.length, c23));
+    out.push(parserToken(t, out.length, c23));
   }
   if (last && out[out.length - 1] === LEFT_OUT) out[out.length - 1] = parserToken(last, out.length - 1, c23);
   return { tokens: out, pragmasBefore };
