@@ -12,7 +12,9 @@
 // result tested by its caller, and a second switch on a value the first decided become plain
 // jumps, as clang's jump threading makes them; and a jump to a bare `return v` where v is a known
 // constant returns it (C's `goto out` with `rc` set on each path, which then holds no register
-// across the code before `out`). A loop header is never bypassed, so loops keep one
+// across the code before `out`). A jump to a block whose open branch leads, under what P knows, to
+// one block either way (`i == n || i == MAX` after a search that leaves i = MAX) goes to that
+// block, when the values the skipped block computes are not read there. A loop header is never bypassed, so loops keep one
 // entry. Invalidates: block ids (simplifyCfg then drops what became unreachable), liveness.
 import type { Block, BlockId, Inst, IrFunction, Terminator, VReg } from '../ir/ir.js';
 import { instDef, successors } from '../ir/ir.js';
@@ -76,7 +78,14 @@ function threadOnce(fn: IrFunction, skipDeadCopies: boolean): boolean {
         break;
       }
       const chain = copyChain(fn, t.target, seen, headers);
-      if (chain === undefined) break;
+      if (chain === undefined) {
+        const joined = convergentTarget(fn, fn.blocks[t.target]!, facts, seen, headers, tracked, () => (live ??= computeLiveIn(fn)));
+        if (joined !== undefined) {
+          p.term = { op: 'jmp', target: joined, span: t.span };
+          changed = true;
+        }
+        break;
+      }
       const after = new Map(facts);
       for (const m of chain) for (const i of m.insts) stepFacts(i, after, tracked);
       const target = decidedTarget(chain[chain.length - 1]!.term, after);
@@ -159,6 +168,55 @@ function threadBranchEdges(fn: IrFunction, p: Block, facts: Facts, headers: Read
     }
   }
   return changed;
+}
+
+/**
+ * P jumps to M, whose branch P's facts leave open, but each of whose edges reaches one block T
+ * under them, directly or through blocks that hold nothing but a branch the edge decides: P goes
+ * to T when M only computes values (no stores or calls) that T never reads. As
+ * `if (i == pinginfo->count || i == MAX)` after a search loop that leaves i = MAX when it finds
+ * nothing: that exit returns at once, without loading the count.
+ */
+function convergentTarget(
+  fn: IrFunction, m: Block, facts: Facts, seen: ReadonlySet<BlockId>, headers: ReadonlySet<BlockId>, tracked: ReadonlySet<VReg>, live: () => Set<number>[],
+): BlockId | undefined {
+  const t = m.term;
+  if (t.op !== 'br' || seen.has(m.id) || headers.has(m.id) || m.insts.length > MAX_COPIES || !m.insts.every(computesOnly)) return undefined;
+  const after = new Map(facts);
+  for (const i of m.insts) stepFacts(i, after, tracked);
+  const ends = [t.then, t.else].map((side) => {
+    let on = edgeFacts(m, after, side);
+    let at = side;
+    for (let steps = 0; steps < 4; steps++) {
+      const n = fn.blocks[at]!;
+      if (n.id === m.id || headers.has(n.id) || n.insts.length > 0 || n.term.op !== 'br') break;
+      const next = decidedTarget(n.term, on);
+      if (next === undefined) break;
+      on = edgeFacts(n, on, next);
+      at = next;
+    }
+    return at;
+  });
+  const target = ends[0]!;
+  if (target !== ends[1] || target === m.id || headers.has(target)) return undefined;
+  const read = live()[target]!;
+  return m.insts.some((i) => read.has(instDef(i)!)) ? undefined : target;
+}
+
+/** An instruction with no effect but its result: a copy, arithmetic, or a load that is not volatile. */
+function computesOnly(i: Inst): boolean {
+  switch (i.op) {
+    case 'mov':
+    case 'alu':
+    case 'neg':
+    case 'sext':
+    case 'bswap':
+      return instDef(i) !== undefined;
+    case 'load':
+      return i.volatile !== true;
+    default:
+      return false;
+  }
 }
 
 /** A block of at most MAX_COPIES copies (or none). */

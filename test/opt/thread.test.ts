@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { disasm } from '../../src/bpf/disasm.js';
 import { compileString } from '../util/compile.js';
+import { describeDual } from '../run/dual.js';
 
 const HEAD = '#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n';
 
@@ -172,5 +173,60 @@ describe('jump threading', () => {
     code.forEach((l, k) => {
       if (l === 'exit') expect(code[k - 1]).toMatch(/^r0 = [0-9]+$/);
     });
+  });
+
+  it('returns at once from a search loop\'s not-found exit, whose index decides `i == n || i == MAX`', () => {
+    const code = asm(SEARCH);
+    // The index MAX is never materialised: the last slot's non-zero test goes straight to the
+    // return, and the count is loaded once, on the found path.
+    expect(code.filter((l) => /^r\d = 4$/.test(l))).toEqual([]);
+    const last = code.findIndex((l) => /^if r\d != 0x0 goto pc\+\d+$/.test(l));
+    const off = Number(/pc\+(\d+)$/.exec(code[last]!)![1]);
+    expect(code.slice(last + 1 + off, last + 3 + off)).toEqual(['r0 = 2', 'exit']);
+    expect(code.filter((l) => /\(u16 \*\)\(r\d \+10\)/.test(l))).toHaveLength(1);
+    expect(wastedJumps(code)).toEqual([]);
+  });
+});
+
+/** A search for the first free slot, the found index stored and counted against a limit (xdping). */
+const SEARCH = `
+  struct entry { __u64 start; __u16 seq, count; __u32 pad; __u64 times[4]; };
+  struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, struct entry); } m SEC(".maps");
+  SEC("xdp") int p(struct xdp_md *ctx) {
+    __u32 k = 0; __u8 i;
+    struct entry *e = bpf_map_lookup_elem(&m, &k);
+    if (!e) return XDP_PASS;
+    for (i = 0; i < 4; i++) if (e->times[i] == 0) break;
+    if (i < 4) { e->times[i] = 1; i++; }
+    if (i == e->count || i == 4) return XDP_PASS;
+    return XDP_TX;
+  }
+  char _license[] SEC("license") = "GPL";`;
+
+
+describeDual('a search loop\'s exits, threaded', () => compileString(HEAD + SEARCH), (obj) => {
+  // struct entry: start 8, seq 2, count 2, pad 4, times[4] 32 bytes
+  const entry = (count: number, times: number[]) => {
+    const b = Buffer.alloc(48);
+    b.writeUInt16LE(count, 10);
+    times.forEach((t, k) => b.writeBigUInt64LE(BigInt(t), 16 + 8 * k));
+    return new Uint8Array(b);
+  };
+  const key = new Uint8Array(4);
+  const times = () => [0, 1, 2, 3].map((k) => Number(Buffer.from(obj().lookup('m', key)!.value).readBigUInt64LE(16 + 8 * k)));
+
+  it('fills the free slots in turn, stops at the count or at the last slot, and passes when none is free', () => {
+    const pkt = new Uint8Array(64);
+    obj().update('m', key, entry(3, [0, 0, 0, 0]));
+    expect(obj().run('p', pkt).retval).toBe(3); // slot 0; 1 is neither the count nor 4
+    expect(obj().run('p', pkt).retval).toBe(3); // slot 1
+    expect(obj().run('p', pkt).retval).toBe(2); // slot 2; 3 is the count
+    expect(times()).toEqual([1, 1, 1, 0]);
+    expect(obj().run('p', pkt).retval).toBe(2); // slot 3; 4 is the limit
+    expect(obj().run('p', pkt).retval).toBe(2); // none free: the not-found exit
+    expect(times()).toEqual([1, 1, 1, 1]);
+    obj().update('m', key, entry(9, [5, 0, 7, 0]));
+    expect(obj().run('p', pkt).retval).toBe(3); // slot 1; 2 is neither
+    expect(times()).toEqual([5, 1, 7, 0]);
   });
 });
