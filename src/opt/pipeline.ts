@@ -116,14 +116,18 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // slots (clang 1,627), pping's programs 9 fewer; at 32 pping's kernel walk grew 2,064 -> 2,302
       // instructions, and at 40 test_l4lb.c's packet description spilled (678 -> 753 slots).
       run(fn, 'dce', () => deadCodeElim(fn));
-      run(fn, 'sroa', () => scalarReplace(fn, { maxSlotBytes: 24, minFields: 2 }));
+      let replacedLate = false;
+      run(fn, 'sroa', () => (replacedLate = scalarReplace(fn, { maxSlotBytes: 24, minFields: 2 })));
       // The slot accesses folding made that read a stored constant (a zeroed struct's flag) take
-      // it, and it folds.
+      // it, and it folds; so do the constants an aggregate replaced here held (an in6_addr
+      // compound literal compared word by word: `if w0 != 0x0`, not `w3 = 0; if w0 != w3`).
       let forwardedLate = false;
       run(fn, 'forward-stores', () => (forwardedLate = forwardStores(fn, { constantsOnly: true })));
       if (forwardedLate) {
         run(fn, 'const-prop', () => constProp(fn));
         run(fn, 'copy-prop', () => copyProp(fn));
+      } else if (replacedLate) {
+        run(fn, 'const-prop', () => constProp(fn));
       }
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
