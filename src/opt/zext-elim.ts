@@ -79,6 +79,7 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
 /**
  * Registers whose every use reads only the low half: operands of 32-bit operations (ALU, moves,
  * compares, sign extensions from 32 bits or less, byte swaps), values stored in 4 bytes or less,
+ * sources of 64-bit copies whose own readers read only the low half,
  * 32-bit variadic arguments of a helper call, and the value a program returns where the kernel
  * reads only the low half of the return value (`return bpf_redirect_map(...)` in an XDP program;
  * called functions keep their zero-extension, their callers read all 64 bits).
@@ -86,6 +87,7 @@ export function eliminateZeroExtensions(fn: IrFunction): boolean {
 function readOnlyLow32(fn: IrFunction): Set<number> {
   const low = new Set<number>();
   const wide = new Set<number>();
+  const copies: [VReg, VReg][] = [];
   const use = (o: Operand | undefined, lowOnly: boolean) => {
     if (o?.kind === 'reg') (lowOnly ? low : wide).add(o.reg);
   };
@@ -98,7 +100,13 @@ function readOnlyLow32(fn: IrFunction): Set<number> {
           use(i.b, i.bits === 32);
           break;
         case 'mov':
-          use(i.src, i.bits === 32);
+          // A 64-bit copy reads its source as the copy's own readers do (settled below).
+          if (i.bits === 64 && i.src.kind === 'reg') {
+            copies.push([i.dst, i.src.reg]);
+            low.add(i.src.reg);
+          } else {
+            use(i.src, i.bits === 32);
+          }
           break;
         case 'neg':
           use(reg(i.a), i.bits === 32);
@@ -128,6 +136,15 @@ function readOnlyLow32(fn: IrFunction): Set<number> {
       use(t.value, retLow);
     } else {
       for (const u of termUses(t)) wide.add(u);
+    }
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [d, src] of copies) {
+      if (wide.has(d) && !wide.has(src)) {
+        wide.add(src);
+        grew = true;
+      }
     }
   }
   for (const r of wide) low.delete(r);

@@ -61,6 +61,30 @@ it('clears the upper half of the u32 member before it is written out whole', () 
   expect(code.slice(0, store).some((l) => /^w\d = w\d$/.test(l))).toBe(true);
 });
 
+it('tests an int truncated from a context word without clearing its upper half, through the local\'s copy', () => {
+  // `v` lives in a slot (its address goes to a helper): the assignment is stored and copied, and
+  // the copy is only tested as 32 bits, as test_tcpbpf_kern.c's `v = bpf_getsockopt(...); if (!v)`.
+  const out = compileString(`#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+struct regs { unsigned long a, b, c; };
+SEC("kprobe/f") int p(struct regs *ctx) {
+	int v = 0;
+	bpf_probe_read_kernel(&v, sizeof(v), (void *)ctx->b);
+	if (v != 7)
+		return 1;
+	v = ctx->a;
+	if (!v)
+		return 2;
+	return 3;
+}
+char _license[] SEC("license") = "GPL";`);
+  expect(out.ctx.diags.list).toEqual([]);
+  const code = disasm(out.object!.functions[0]!.insns);
+  const load = code.indexOf('r0 = *(u64 *)(r6 +0)');
+  expect(load).toBeGreaterThan(0);
+  expect(code[load + 1]).toBe('if w0 == 0x0 goto pc+2');
+});
+
 describeDual('truncated members', compiled, (obj) => {
   it('writes the low halves: an odd word sets lo from x >> 3, an even one the 10-bit tag', () => {
     const odd = obj().run('trunc_chain', words(0x1_0000_0003n, 0n, 0n, 0n));
