@@ -19,24 +19,44 @@ export { STACK_LIMIT_BYTES };
 export interface Frame {
   sizeBytes: number;
   slotOffset(slot: number): number;
+  /**
+   * Whether a store of the whole slot may write its whole 8-byte word: a map key narrower than 8
+   * bytes at the start of a word whose other bytes belong to no slot or only to slots that are
+   * never active with it. The kernel's stack liveness takes a word as written only by an 8-byte
+   * store; a 4-byte key stored over the last word of a dead struct would keep the struct's other
+   * bytes, which differ by path, alive until a helper reads the key, and those paths would not
+   * prune (test_xdp_noinline.c's `vip_num` in `vip`'s last word: 12,860 processed instructions).
+   */
+  wordStore(slot: number): boolean;
 }
 
 export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
-  const { used: referenced, conflict, conflictIfTight, loaded } = slotConflicts(fn);
+  const { used: referenced, conflict, conflictIfTight, loaded, narrowKeys } = slotConflicts(fn);
   const alignOf = (s: StackSlot): number =>
     !s.spill && s.sizeBytes <= 4 && !loaded.has(s.id) ? 1 << Math.ceil(Math.log2(Math.max(1, s.sizeBytes))) : Math.min(8, Math.max(1, s.alignBytes));
   // Largest first, then largest alignment, keeps holes small.
   const slots = fn.slots.filter((s) => referenced.has(s.id)).sort((a, b) => b.sizeBytes - a.sizeBytes || alignOf(b) - alignOf(a) || a.id - b.id);
   let layout = placeSlots(slots, conflict, alignOf);
-  if (layout.used > STACK_LIMIT_BYTES) layout = placeSlots(slots, conflictIfTight, alignOf);
+  let placedWith = conflict;
+  if (layout.used > STACK_LIMIT_BYTES) {
+    layout = placeSlots(slots, conflictIfTight, alignOf);
+    placedWith = conflictIfTight;
+  }
   const { used, offsets } = layout;
+  const wordStores = new Set<number>();
+  for (const s of slots) {
+    const at = offsets.get(s.id)!;
+    if (!narrowKeys.has(s.id) || at % 8 !== 0) continue;
+    const shares = slots.some((p) => p.id !== s.id && placedWith(s.id, p.id) && offsets.get(p.id)! < at + 8 && offsets.get(p.id)! + p.sizeBytes > at);
+    if (!shares) wordStores.add(s.id);
+  }
   if (used > STACK_LIMIT_BYTES) {
     const biggest = slots.slice(0, 8);
     ctx.diags.error('E5010', `stack frame of '${fn.name}' needs ${used} bytes, but BPF programs have ${STACK_LIMIT_BYTES}`, fn.span, {
       notes: biggest.map((s) => ({ message: `'${s.name}' takes ${s.sizeBytes} bytes`, span: s.span })),
     });
   }
-  return { sizeBytes: used, slotOffset: (slot) => offsets.get(slot) ?? 0 };
+  return { sizeBytes: used, slotOffset: (slot) => offsets.get(slot) ?? 0, wordStore: (slot) => wordStores.has(slot) };
 }
 
 /** Each slot, in the order given, at the shallowest place where it overlaps no slot it conflicts with. */

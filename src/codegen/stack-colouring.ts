@@ -36,6 +36,8 @@ export interface SlotConflicts {
    * kernel's sake (narrow map keys apart from spill slots and 8-byte locals): for a frame that does not fit otherwise.
    */
   conflictIfTight(a: number, b: number): boolean;
+  /** Locals narrower than 8 bytes that only helpers read (map keys): see `narrowKey` below. */
+  narrowKeys: ReadonlySet<number>;
 }
 
 interface SlotAccess {
@@ -140,6 +142,7 @@ export function slotConflicts(fn: IrFunction): SlotConflicts {
   return {
     used,
     loaded,
+    narrowKeys: new Set([...used].filter(narrowKey)),
     conflict: (a, b) => conflict(a, b) || (spill.has(a) !== spill.has(b) && (narrowKey(a) || narrowKey(b))) || (narrowKey(a) && word(b)) || (narrowKey(b) && word(a)),
     conflictIfTight: conflict,
   };
