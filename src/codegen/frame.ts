@@ -20,14 +20,14 @@ export interface Frame {
   sizeBytes: number;
   slotOffset(slot: number): number;
   /**
-   * Whether a store of the whole slot may write its whole 8-byte word: a map key narrower than 8
+   * Whether a store of `sizeBytes` at the slot's start, the whole slot, may write its whole 8-byte word: a map key narrower than 8
    * bytes at the start of a word whose other bytes belong to no slot or only to slots that are
    * never active with it. The kernel's stack liveness takes a word as written only by an 8-byte
    * store; a 4-byte key stored over the last word of a dead struct would keep the struct's other
    * bytes, which differ by path, alive until a helper reads the key, and those paths would not
    * prune (test_xdp_noinline.c's `vip_num` in `vip`'s last word: 12,860 processed instructions).
    */
-  wordStore(slot: number): boolean;
+  wordStore(slot: number, sizeBytes: number): boolean;
 }
 
 export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
@@ -56,7 +56,7 @@ export function layoutFrame(fn: IrFunction, ctx: CompileContext): Frame {
       notes: biggest.map((s) => ({ message: `'${s.name}' takes ${s.sizeBytes} bytes`, span: s.span })),
     });
   }
-  return { sizeBytes: used, slotOffset: (slot) => offsets.get(slot) ?? 0, wordStore: (slot) => wordStores.has(slot) };
+  return { sizeBytes: used, slotOffset: (slot) => offsets.get(slot) ?? 0, wordStore: (slot, sizeBytes) => wordStores.has(slot) && fn.slots[slot]?.sizeBytes === sizeBytes };
 }
 
 /** Each slot, in the order given, at the shallowest place where it overlaps no slot it conflicts with. */

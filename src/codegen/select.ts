@@ -57,8 +57,6 @@ interface Emitter {
   clearR0: boolean;
   /** Functions emitted in .text, which inline assembly may call by name. */
   subprograms: ReadonlySet<string>;
-  /** A stack slot's size in bytes. */
-  slotSize(slot: number): number;
 }
 
 /**
@@ -73,7 +71,7 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
 }
 
 export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>, subprograms: ReadonlySet<string> = new Set()): Selected {
-  const e: Emitter = { insns: [], relocs: [], lines: [], typeIds: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms, slotSize: (slot) => fn.slots[slot]?.sizeBytes ?? 0 };
+  const e: Emitter = { insns: [], relocs: [], lines: [], typeIds: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms };
   const forward = forwardingTargets(fn, regOf);
   const order = layoutOrder(fn, forward);
   const tails = fn.naked ? new Map<BlockId, BlockId>() : shareExits(fn, order, forward, regOf, cpu);
@@ -324,7 +322,7 @@ function selectInst(e: Emitter, i: Inst): void {
       if (i.core) e.typeIds.push({ insnIndex: e.insns.length, ctype: i.core.root, relo: FIELD_BYTE_OFFSET, access: i.core.access });
       // A map key's store that may write its whole word does (Frame.wordStore): the key is the
       // low bytes of the 8 stored, the others belong to no slot active then.
-      const whole = i.src.kind === 'reg' && i.addr.kind === 'slot' && i.addr.off === 0 && !i.volatile && e.frame.wordStore(i.addr.slot) && i.size === e.slotSize(i.addr.slot);
+      const whole = i.src.kind === 'reg' && i.addr.kind === 'slot' && i.addr.off === 0 && !i.volatile && e.frame.wordStore(i.addr.slot, i.size);
       const size: MemSize = whole ? 8 : i.size;
       if (i.src.kind === 'imm') push(e, asm.st(SIZE[size], m.base, m.off, imm32(i.src.value)));
       else push(e, asm.stx(SIZE[size], m.base, m.off, r(e, i.src.reg)));

@@ -10,7 +10,7 @@
 // the range, as with clang. Invalidates: liveness.
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
 import { instDef, instUses, successors, termUses } from '../ir/ir.js';
-import { computeLiveOut } from '../ir/liveness.js';
+import { blockLiveIn, computeLiveOut } from '../ir/liveness.js';
 
 function movable(i: Inst): boolean {
   return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' || (i.op === 'load' && !i.volatile);
@@ -32,15 +32,7 @@ export function sinkToUses(fn: IrFunction): boolean {
     const liveInOf = (id: number): Set<number> => {
       let live = liveInCache.get(id);
       if (live !== undefined) return live;
-      const b = fn.blocks[id]!;
-      live = new Set<number>(liveOut[id]);
-      for (const u of termUses(b.term)) live.add(u);
-      for (let k = b.insts.length - 1; k >= 0; k--) {
-        const i = b.insts[k]!;
-        const d = instDef(i);
-        if (d !== undefined) live.delete(d);
-        for (const u of instUses(i)) live.add(u);
-      }
+      live = blockLiveIn(fn.blocks[id]!, liveOut[id]!);
       liveInCache.set(id, live);
       return live;
     };

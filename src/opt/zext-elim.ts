@@ -3,7 +3,8 @@
 // half) of a register whose every definition already leaves the upper half
 // zero (loads of 4 bytes or less, 32-bit ALU results, 32-bit constants)
 // becomes a plain 64-bit move, which the register allocator can coalesce
-// away. Invalidates: nothing.
+// away; so, after those, does a 32-bit move of a number whose result is read
+// only in its low half (readOnlyLow32). Invalidates: nothing.
 import type { Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, reg, termUses } from '../ir/ir.js';
 import { returnsLow32 } from '../bpf/prog-types.js';

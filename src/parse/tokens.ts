@@ -179,6 +179,11 @@ const LEFT_OUT: CToken = Object.freeze({ image: '', startOffset: -1, endOffset: 
  */
 export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}, from = 0): { tokens: CToken[]; pragmasBefore: Map<number, Token[]> } {
   const pragmasBefore = new Map<number, Token[]>();
+  const notePragma = (t: Token, before: number) => {
+    const list = pragmasBefore.get(before) ?? [];
+    list.push(t);
+    pragmasBefore.set(before, list);
+  };
   const c23 = opts.c23 === true;
   let last: Token | undefined;
   // The tokens before `from` are only counted (a header prefix leaves ~10,000 of them).
@@ -188,9 +193,7 @@ export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}, fr
     const t = tokens[i]!;
     if (t.kind === 'eof') break;
     if (t.kind === 'pragma') {
-      const list = pragmasBefore.get(n) ?? [];
-      list.push(t);
-      pragmasBefore.set(n, list);
+      notePragma(t, n);
       continue;
     }
     last = t;
@@ -201,9 +204,7 @@ export function toParserTokens(tokens: Token[], opts: { c23?: boolean } = {}, fr
     const t = tokens[i]!;
     if (t.kind === 'eof') break;
     if (t.kind === 'pragma') {
-      const list = pragmasBefore.get(out.length) ?? [];
-      list.push(t);
-      pragmasBefore.set(out.length, list);
+      notePragma(t, out.length);
       continue;
     }
     last = t;
