@@ -1,9 +1,10 @@
 // Constant parts of offsets go to the pointer: `p + (x + c1) * c2` becomes `p + x * c2 + c1 * c2`
-// and `p + (y + c)` becomes `p + y + c`.
+// and `p + (y + c)` becomes `p + y + c`; `(y + c) + k` becomes `y + (c + k)`.
 // Needs: upper bounds of registers (zext-elim.ts's `upperBounds`, those the kernel derives too).
 // Changes: in one block, where a 64-bit add reads `s`, written and read once: `t = x + c1;
 // s = t * c2` (or `t << k`, t written and read once) becomes `t = x * c2; s = t + c1 * c2`; then
-// `s = y + c` goes and the add reads y, followed by an add of c to its result. 32-bit arithmetic
+// `s = y + c` goes and the add reads y, followed by an add of c to its result (or, when the add's
+// other operand is a constant k, with c + k as that operand: the two adds are one). 32-bit arithmetic
 // only where no step wraps, by the upper bound of x or y (so y's upper half is zero, as the
 // sum's was). This is clang's canonical form (InstCombine distributes the constant, and a
 // constant index goes last in an address), and the kernel's verifier keeps a constant added to a
@@ -20,6 +21,8 @@ import { upperBounds } from './zext-elim.js';
 
 /** Largest constant folded into a pointer's offset: the kernel's offsets are 16 or 32 bits. */
 const MAX_CONSTANT = 1n << 15n;
+/** Largest sum of two constants kept as one add's immediate (a signed 32-bit field). */
+const MAX_IMM = (1n << 31n) - 1n;
 
 export function distributeScaledOffsets(fn: IrFunction): boolean {
   const { defs, uses } = countDefsAndUses(fn);
@@ -73,6 +76,17 @@ export function distributeScaledOffsets(fn: IrFunction): boolean {
         if (ub === undefined || ub + c > 0xffffffffn) continue;
       }
       const ptr = add.a.kind === 'reg' && add.a.reg === s ? add.b : add.a;
+      if (ptr.kind === 'imm') {
+        // (y + c) + k is y + (c + k): one add, which the next step may take further (a header
+        // pointer `data + 14 + 20 + 8` is data + 42), not an add of k followed by one of c
+        const sum = BigInt.asIntN(64, ptr.value + c);
+        if (sum < -MAX_IMM || sum > MAX_IMM) continue;
+        b.insts[u] = { ...add, a: { kind: 'reg', reg: y }, b: { kind: 'imm', value: sum } };
+        b.insts.splice(k, 1);
+        u -= 2;
+        changed = true;
+        continue;
+      }
       b.insts[u] = { ...add, a: ptr, b: { kind: 'reg', reg: y } };
       b.insts.splice(u + 1, 0, { op: 'alu', alu: 'add', bits: 64, dst: add.dst, a: { kind: 'reg', reg: add.dst }, b: { kind: 'imm', value: c }, span: add.span });
       b.insts.splice(k, 1); // s is read nowhere else

@@ -36,6 +36,18 @@ describe('scaled offsets', () => {
     expect(text).toMatch(/= lsh\.32 %\d+, 2\n {2}(%\d+) = add\.64 \1, %\d+\n {2}\1 = add\.64 \1, 8\n/);
   });
 
+  it('adds the headers of `data + 14 + 20 + 8` to the pointer as one constant', () => {
+    const text = ir(`
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        void *data = (void *)(long)ctx->data, *end = (void *)(long)ctx->data_end;
+        __u8 *ip = data + 14, *udp = data + 14 + 20;
+        if (data + 14 + 20 + 8 > end) return 1;
+        return ip[9] + udp[3];
+      }`);
+    expect(text).toMatch(/(%\d+) = add\.64 %\d+, 42\n {2}br gt\.64 \1, /);
+    expect(text).not.toMatch(/add\.64 (%\d+, (14|20|8)|(14|20|8), %\d+)\n/);
+  });
+
   it('leaves a 32-bit sum that may wrap as it is', () => {
     const text = ir(`
       SEC("xdp") int p(struct xdp_md *ctx) {
