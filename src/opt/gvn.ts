@@ -10,7 +10,9 @@
 // the pointer a bounds check tests and the pointer the access uses: `skb->data` read twice,
 // or `ip + len` computed for `ip + len + 10 > data_end` and again for the access
 // (verifier-first rule 2). A stack slot's address is not reused: computing it again (two
-// instructions) is cheaper than keeping it in a register across calls; nor is a global's, but a
+// instructions) is cheaper than keeping it in a register across calls; nor is a global's across
+// a call (a global's address computed again with no call since is the earlier register: one
+// ld_imm64 for a run of counter updates, as clang keeps it), and a
 // load through it is keyed by the global (symbol and offset), so that `cfg.x` read twice is one
 // value, and a store to a global gives the loads of the same bytes after it the stored register
 // (`rr = (rr + 1) & m; f(rr);` reads rr once). Leaves copies for copyProp and dead code for DCE.
@@ -64,8 +66,11 @@ interface Fact {
   holder: VReg;
   /** The registers the fact speaks of (it dies when one of them is written). */
   regs: VReg[];
-  /** A load: from the context (kept across stores through other pointers), or other memory. */
-  load?: 'ctx' | 'mem';
+  /**
+   * A load: from the context (kept across stores through other pointers), or other memory. Or
+   * 'addr': a global's address, forgotten at every call.
+   */
+  load?: 'ctx' | 'mem' | 'addr';
   /** A load through a register that never holds an address in this frame: a store to a stack slot keeps it. */
   outsideFrame?: boolean;
   /**
@@ -156,6 +161,7 @@ export function globalValueNumbering(fn: IrFunction): boolean {
   /** The expression an instruction computes, over the copies' sources, and the registers it reads. */
   const keyOf = (i: Inst, st: State): { key: string; regs: VReg[] } | undefined => {
     // Moves, stores, calls and the rest compute no expression: nothing to build for them.
+    if (i.op === 'dataaddr') return { key: `D ${i.symbol}+${i.off ?? 0}`, regs: [] };
     if (i.op !== 'alu' && i.op !== 'neg' && i.op !== 'sext' && i.op !== 'bswap' && !(i.op === 'load' && i.addr.kind === 'reg' && !i.volatile)) return undefined;
     const regs: VReg[] = [];
     const rep = (r: VReg) => {
@@ -228,6 +234,10 @@ export function globalValueNumbering(fn: IrFunction): boolean {
         }
         i = mov;
       }
+      if (i.op === 'call' || i.op === 'callfn' || i.op === 'asm' || i.op === 'ldabs') {
+        // held across one, the address would take a callee-saved register or a spill
+        for (const [k2, f] of st.exprs) if (f.load === 'addr') st.exprs.delete(k2);
+      }
       if (clobbersMemory(i)) {
         // A store through a register that cannot point into the context keeps context loads.
         const keepCtx = i.op === 'store' && ctxRegs !== undefined && (i.addr.kind === 'slot' || !ctxRegs.has(i.addr.reg));
@@ -252,7 +262,7 @@ export function globalValueNumbering(fn: IrFunction): boolean {
           note(copiesOf, src, d);
         }
       } else if (e && !e.regs.includes(d) && i.op !== 'mov') {
-        const load = i.op !== 'load' ? undefined : i.addr.kind === 'reg' && ctxRegs?.has(i.addr.reg) ? 'ctx' : 'mem';
+        const load = i.op === 'dataaddr' ? 'addr' : i.op !== 'load' ? undefined : i.addr.kind === 'reg' && ctxRegs?.has(i.addr.reg) ? 'ctx' : 'mem';
         const outsideFrame = i.op === 'load' && i.addr.kind === 'reg' && !frame.has(i.addr.reg);
         const fact: Fact = { holder: d, regs: e.regs, load, outsideFrame };
         st.exprs.set(e.key, fact);

@@ -91,6 +91,18 @@ describe('gvn', () => {
       expect(gvn([addr(1), add1(2, 0), gstore(1, 2), other, addr(3), gload(4, 3), add1(5, 4)], 5, 6)).not.toContain('%4 = mov.32');
     });
 
+    it('reuses a global\'s address computed again with no call since, and computes it anew after one', () => {
+      const bump = (a: number, v: number, off: number): Inst[] => [gload(v, a, 4, off), add1(v + 1, v), gstore(a, v + 1, 4, off)];
+      const out = gvn([addr(1), ...bump(1, 2, 0), addr(4), ...bump(4, 5, 4), add1(7, 6)], 7, 8);
+      expect(out).toContain('%4 = %1');
+      expect(out).toMatch(/%5 = load\.4 \[%1\+4\]|%5 = load\.4 \[%4\+4\]/);
+      // another symbol is another address
+      expect(gvn([addr(1), ...bump(1, 2, 0), addr(4, 'h'), ...bump(4, 5, 4), add1(7, 6)], 7, 8)).not.toContain('%4 = %1');
+      // held across a call it would take a callee-saved register: computed again
+      const call: Inst = { op: 'call', helper: 5, args: [], dst: r(8), span };
+      expect(gvn([addr(1), ...bump(1, 2, 0), call, addr(4), ...bump(4, 5, 4), add1(7, 6)], 7, 9)).not.toContain('%4 = %1');
+    });
+
     it('keys by symbol only an address register defined once', () => {
       // %1 is the address of g, then of h: a load through it is not a load of g.
       const out = gvn([addr(1), addr(1, 'h'), addr(3), gload(4, 3), gload(6, 1), gload(8, 3), add1(5, 4), add1(7, 6), add1(2, 8)], 7, 9);
