@@ -22,11 +22,11 @@
 // arithmetic other than add/sub is refused by the kernel), and a boolean whose arithmetic would
 // make the kernel track a variable exactly that it otherwise would not (diamondsToKeep).
 import type { Block, BlockId, CmpOp, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
-import { definitionsByRegister, instDef, termUses } from '../ir/ir.js';
+import { definitionsByRegister, instDef, instUses, termUses } from '../ir/ir.js';
 import type { Span } from '../diag/source.js';
 import { computeLiveOut } from '../ir/liveness.js';
 import { predecessors } from './loops.js';
-import { helperById } from '../bpf/helpers.js';
+import { helperById, type ArgKind } from '../bpf/helpers.js';
 import { contextReadsNumbers } from '../bpf/prog-types.js';
 
 /** At most this many instructions in an operand of `&&` or `||` that is computed on both paths. */
@@ -323,6 +323,7 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
     }
   }
   const integerOperand = (o: Operand): boolean => o.kind === 'imm' || !mayBePointer.has(o.reg);
+  const { rawSlots, storedTo } = rawMemorySlots(fn);
   const makesInteger = (i: Inst): boolean => {
     switch (i.op) {
       case 'mov':
@@ -336,7 +337,10 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
         return true;
       case 'load':
         if (i.addr.kind === 'reg' && fromParam.has(i.addr.reg)) return ctxNumbers;
-        return i.size < 8;
+        if (i.size < 8) return true;
+        // A slot that only helpers write through its address (the kernel marks their bytes as
+        // data) and that is stored only integers holds an integer (bpf_probe_read_kernel's u64).
+        return i.addr.kind === 'slot' && rawSlots.has(i.addr.slot) && (storedTo.get(i.addr.slot) ?? []).every(integerOperand);
       case 'call':
         // A helper whose result is a number (bpf_xdp_adjust_tail's error code).
         return helperById(i.helper)?.ret === 'integer';
@@ -359,6 +363,59 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
   const out = new Set<VReg>();
   for (const r of defs.keys()) if (!mayBePointer.has(r)) out.add(r);
   return out;
+}
+
+/** Helper arguments through which the helper reads or writes plain bytes. */
+const RAW_MEMORY_ARGS: ReadonlySet<ArgKind> = new Set<ArgKind>([
+  'ptr_to_uninit_mem', 'ptr_to_mem', 'ptr_to_mem_rdonly', 'ptr_to_mem_rdonly_or_null', 'ptr_to_map_key', 'ptr_to_map_value', 'ptr_to_uninit_map_value', 'ptr_to_int',
+]);
+
+/**
+ * The stack slots whose address goes nowhere but to helper arguments of plain memory (the kernel
+ * marks what a helper writes there as data: a spilled pointer in the bytes is forgotten), with
+ * the values stored to each slot directly.
+ */
+function rawMemorySlots(fn: IrFunction): { rawSlots: Set<number>; storedTo: Map<number, Operand[]> } {
+  const rawSlots = new Set<number>(fn.slots.map((s) => s.id));
+  const storedTo = new Map<number, Operand[]>();
+  const addrOf = new Map<VReg, number>();
+  const addrDefs = new Map<VReg, number>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      if (d !== undefined) addrDefs.set(d, (addrDefs.get(d) ?? 0) + 1);
+      if (i.op === 'slotaddr') addrOf.set(i.dst, i.slot);
+      else if (i.op === 'store' && i.addr.kind === 'slot') {
+        const list = storedTo.get(i.addr.slot);
+        if (list) list.push(i.src);
+        else storedTo.set(i.addr.slot, [i.src]);
+      } else if (i.op === 'atomic' && i.addr.kind === 'slot') rawSlots.delete(i.addr.slot);
+      else if (i.op === 'memop') {
+        for (const a of [i.to, i.from]) if (a?.kind === 'slot') rawSlots.delete(a.slot);
+      } else if (i.op === 'asm') rawSlots.clear(); // its text may reach any slot through r10
+    }
+  }
+  // An address register defined more than once may hold anything at a use.
+  for (const [r, slot] of addrOf) if (addrDefs.get(r) !== 1) rawSlots.delete(slot);
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const uses = instUses(i);
+      if (!uses.some((r) => addrOf.has(r))) continue;
+      const helper = i.op === 'call' ? helperById(i.helper) : undefined;
+      uses.forEach((r) => {
+        const slot = addrOf.get(r);
+        if (slot === undefined) return;
+        // as a call's argument of plain memory, and nothing else
+        const ok = i.op === 'call' && helper !== undefined && i.args.every((a, k) => a.kind !== 'reg' || a.reg !== r || RAW_MEMORY_ARGS.has(helper.args[k] ?? 'anything'));
+        if (!ok) rawSlots.delete(slot);
+      });
+    }
+    for (const r of termUses(b.term)) {
+      const slot = addrOf.get(r);
+      if (slot !== undefined) rawSlots.delete(slot);
+    }
+  }
+  return { rawSlots, storedTo };
 }
 
 /**

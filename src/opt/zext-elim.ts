@@ -1,7 +1,8 @@
 // Zero-extension elimination.
 // Needs: nothing. Changes: a 32-bit move (`w1 = w2`, which clears the upper
 // half) of a register whose every definition already leaves the upper half
-// zero (loads of 4 bytes or less, 32-bit ALU results, 32-bit constants)
+// zero (loads of 4 bytes or less, 32-bit ALU results, 32-bit constants, a
+// 64-bit shift right by 32 or more, a 64-bit and with a 32-bit mask)
 // becomes a plain 64-bit move, which the register allocator can coalesce
 // away; so, after those, does a 32-bit move of a number whose result is read
 // only in its low half (readOnlyLow32). Invalidates: nothing.
@@ -17,6 +18,11 @@ function clearsUpperHalf(i: Inst): boolean {
     case 'load':
       return i.size <= 4;
     case 'alu':
+      if (i.bits === 32) return true;
+      // `x >> 32` (logical) and `x & 0xffff` leave the upper half zero too
+      if (i.alu === 'rsh' && i.b.kind === 'imm') return i.b.value >= 32n && i.b.value < 64n;
+      if (i.alu === 'and') return (i.b.kind === 'imm' && BigInt.asUintN(64, i.b.value) <= 0xffffffffn) || (i.a.kind === 'imm' && BigInt.asUintN(64, i.a.value) <= 0xffffffffn);
+      return false;
     case 'neg':
       return i.bits === 32;
     case 'sext':

@@ -65,6 +65,13 @@ char LICENSE[] __attribute__((section("license"))) = "GPL";`, { warnings: 'error
   expect(out.ctx.diags.list.map((d) => [d.severity, d.code])).toEqual([['error', 'E3026']]);
 });
 
+it('takes the int of a word a helper copied, and a word shifted down by 32, without clearing upper halves', () => {
+  const code = disasm(compiled().object!.functions.find((f) => f.name === 'read_low_int')!.insns);
+  expect(code.some((l) => /call bpf_probe_read_kernel/.test(l))).toBe(true);
+  // the one truncation left is the int returned
+  expect(code.map((l, k) => (/^w(\d) = w\1$/.test(l) ? code[k + 1] : undefined)).filter((l) => l !== undefined)).toEqual(['exit']);
+});
+
 describeLoader('tracing macros in the kernel', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ebcc-tracing-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +87,8 @@ describeLoader('tracing macros in the kernel', () => {
       run('mixed', 'mixed_words', words(1n, 0x1_0000_0005n, -2n, 0x1ffn)),
       run('mixed-null', 'mixed_words', words(0n, 1n, 1n, 1n)),
       run('none', 'no_args', words(0n)),
+      run('lowint', 'read_low_int', words((7n << 32n) | 42n)),
+      run('lowint-neg', 'read_low_int', words((3n << 32n) | 0xffff_fff0n)),
       run('printk', 'print_low_half', words((7n << 32n) | 0xffff_ffd6n)),
       run('printk2', 'print_low_half', words(-(1n << 32n) + 12345n)),
       // narrow: a = 7 in the low 4 bytes, b = 2 in the next 2, the last 2 bytes padding
@@ -102,6 +111,9 @@ describeLoader('tracing macros in the kernel', () => {
     expect(ret('mixed')).toBe(5 - 2 + 255);
     expect(ret('mixed-null')).toBe(-1);
     expect(ret('none')).toBe(7);
+    // v = 42 from the low half, hi = 7; a negative low half (-16) returns -1
+    expect(ret('lowint')).toBe(4200007);
+    expect(ret('lowint-neg')).toBe(-1);
     // (int) of the word: -42 and 12345, whatever the upper half, which is passed as it is
     expect(ret('printk')).toBe('-42'.length);
     expect(ret('printk2')).toBe('12345'.length);

@@ -55,6 +55,22 @@ int BPF_PROG(print_low_half, long word)
 	return bpf_printk("%d", (int)word);
 }
 
+/* A word copied with bpf_probe_read_kernel() is a number: its int is its low half as it is.
+ * The upper half of the word, shifted down, is already a u32. */
+SEC("raw_tp/sys_enter")
+int BPF_PROG(read_low_int, long word)
+{
+	long long copy = word, got = 0;
+	__u32 hi = (unsigned long long)word >> 32;
+	int v;
+
+	bpf_probe_read_kernel(&got, sizeof(got), &copy);
+	v = got;
+	if (v < 0)
+		return -1;
+	return (int)((long long)v * 100000 + hi);
+}
+
 SEC("raw_tp/sys_enter")
 int BPF_PROG(no_args)
 {
