@@ -2,6 +2,7 @@
 // Needs: nothing. Changes, where x is a register of at most `bits` bits (a 16-bit load for
 // bswap16) and s = bswap(x):
 //   s & C  ->  bswap(x & swap(C))       s | C  ->  bswap(x | swap(C))
+//   s & all ones of `bits`  ->  bswap(x)
 //   bswap(s)  ->  x                     branch s == K (or !=)  ->  x == swap(K)
 // `bpf_ntohs(vlan->tci) & 0x0fff` tested against a constant, or rewritten as
 // `bpf_htons((bpf_ntohs(tci) & 0xf000) | id)`, then needs no byte swap at all once the swaps that
@@ -66,6 +67,14 @@ export function foldByteSwaps(fn: IrFunction): boolean {
         // bits above it (an `and` clears those of a swapped value anyway).
         const fits = (v: bigint) => i.alu === 'and' || BigInt.asUintN(s!.bits, v) === BigInt.asUintN(i.bits, v);
         if (s && s.bits <= i.bits && fits(i.b.value)) {
+          if (i.alu === 'and' && BigInt.asUintN(s.bits, i.b.value) === (1n << BigInt(s.bits)) - 1n) {
+            // a mask of every bit of the swap (a u16's `& 0xffff` after bpf_ntohs) keeps it whole
+            const whole: Inst = { op: 'bswap', bits: s.bits, dst: i.dst, src: s.x, span: i.span };
+            out.push(whole);
+            defs.set(i.dst, whole);
+            changed = true;
+            continue;
+          }
           const inner = fn.vregCount++ as VReg;
           out.push({ op: 'alu', alu: i.alu, bits: i.bits, dst: inner, a: reg(s.x), b: imm(swap(i.b.value, s.bits)), span: i.span });
           out.push({ op: 'bswap', bits: s.bits, dst: i.dst, src: inner, span: i.span });
