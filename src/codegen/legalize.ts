@@ -44,7 +44,7 @@ export function legalize(fn: IrFunction, cpu: ReadonlySet<CpuFeature>): void {
           i.b = materialize(i.b, i.span);
         }
       }
-      if (i.op === 'ldabs' && i.off.kind === 'imm' && !fitsImm64(i.off.value)) i.off = materialize(i.off, i.span);
+      if (i.op === 'ldabs' && i.off.kind === 'imm' && !fitsImm64(i.off.value + BigInt(i.disp ?? 0))) i.off = materialize(i.off, i.span);
       if (i.op === 'store' && i.src.kind === 'imm' && i.size === 8 && !fitsImm64(i.src.value)) i.src = materialize(i.src, i.span);
       out.push(i);
     }

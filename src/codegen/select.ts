@@ -381,7 +381,7 @@ function selectInst(e: Emitter, i: Inst): void {
         index = 1;
       }
       parallelMove(e, moves);
-      push(e, i.off.kind === 'imm' ? asm.ldAbs(SIZE[i.size] as 'b' | 'h' | 'w', imm32(i.off.value)) : asm.ldInd(SIZE[i.size] as 'b' | 'h' | 'w', index, 0));
+      push(e, i.off.kind === 'imm' ? asm.ldAbs(SIZE[i.size] as 'b' | 'h' | 'w', imm32(i.off.value + BigInt(i.disp ?? 0))) : asm.ldInd(SIZE[i.size] as 'b' | 'h' | 'w', index, i.disp ?? 0));
       if (r(e, i.dst) !== 0) push(e, asm.movReg(r(e, i.dst), 0));
       return;
     }

@@ -114,9 +114,10 @@ export type Inst =
    * A legacy packet load (BPF_LD | BPF_ABS, or BPF_IND when off is a register): dst = the `size`
    * bytes at packet offset `off` of the socket buffer `ctx`, converted from network byte order.
    * The kernel takes ctx in R6, returns in R0, clobbers R1-R5, and ends the program with return
-   * value 0 when the load is out of bounds.
+   * value 0 when the load is out of bounds. With a register `off`, `disp` is added to it (BPF_IND's
+   * immediate: the offset is the int of the sum).
    */
-  | { op: 'ldabs'; size: 1 | 2 | 4; ctx: VReg; off: Operand; dst: VReg; span: Span }
+  | { op: 'ldabs'; size: 1 | 2 | 4; ctx: VReg; off: Operand; disp?: number; dst: VReg; span: Span }
   /** BPF-to-BPF call of a function in .text. */
   | { op: 'callfn'; func: string; args: Operand[]; dst?: VReg; span: Span }
   /** Atomic read-modify-write on memory; with fetch, dst receives the old value. For cmpxchg, expected is compared (R0). */

@@ -73,7 +73,7 @@ export function printInst(i: Inst): string {
     case 'call':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call helper#${i.helper}(${i.args.map((a, k) => (i.low32Args?.includes(k) ? `low32 ${opnd(a)}` : opnd(a))).join(', ')})`;
     case 'ldabs':
-      return `%${i.dst} = ldabs.${i.size} %${i.ctx}, ${opnd(i.off)}`;
+      return `%${i.dst} = ldabs.${i.size} %${i.ctx}, ${opnd(i.off)}${i.disp ? (i.disp > 0 ? `+${i.disp}` : `${i.disp}`) : ''}`;
     case 'callfn':
       return `${i.dst !== undefined ? `%${i.dst} = ` : ''}call ${i.func}(${i.args.map(opnd).join(', ')})`;
     case 'atomic':

@@ -549,9 +549,12 @@ function rewrite(fn: IrFunction, { layout, entry }: Analysis): boolean {
           case 'callfn':
             out = { ...i, args: i.args.map((a) => fold(s, a)) };
             break;
-          case 'ldabs':
-            out = { ...i, off: fold(s, i.off) };
+          case 'ldabs': {
+            const off = fold(s, i.off);
+            // a known offset register: the displacement goes into the constant (LD_ABS)
+            out = off.kind === 'imm' && i.disp ? { ...i, off: { kind: 'imm', value: BigInt.asIntN(32, off.value + BigInt(i.disp)) }, disp: undefined } : { ...i, off };
             break;
+          }
           case 'asm':
             out = { ...i, operands: i.operands.map((o) => (o.kind === 'imm' ? { ...o, value: fold(s, o.value) } : o)) };
             break;

@@ -1,4 +1,5 @@
-// Address folding: `p2 = p + k; load [p2 + off]` becomes `load [p + k + off]`.
+// Address folding: `p2 = p + k; load [p2 + off]` becomes `load [p + k + off]`, and a legacy
+// packet load at `o = x + k` reads at x with the displacement k (LD_IND's immediate).
 // Needs: nothing. Changes: within each block, rewrites the base of loads,
 // stores and atomics whose base register was computed as another register
 // plus a constant (or copied from one), while neither register has been
@@ -88,6 +89,15 @@ export function foldAddresses(fn: IrFunction): boolean {
     b.insts = b.insts.map((i): Inst => {
       let out = i;
       if (i.op === 'load' || i.op === 'store' || i.op === 'atomic') out = { ...i, addr: fold(i.addr) } as Inst;
+      else if (i.op === 'ldabs' && i.off.kind === 'reg') {
+        // `o = x + k; ldabs [o]` reads at x + k: BPF_IND's immediate holds k
+        const d = derived.get(i.off.reg);
+        const disp = d === undefined ? 0 : d.off + (i.disp ?? 0);
+        if (d !== undefined && Math.abs(disp) <= MAX_OFF) {
+          out = { ...i, off: { kind: 'reg', reg: d.base }, disp: disp === 0 ? undefined : disp };
+          changed = true;
+        }
+      }
       const dst = instDef(i);
       if (dst !== undefined) {
         if (bases.has(dst)) {

@@ -19,6 +19,10 @@ it('compiles each load to one BPF_LD instruction: ABS for a constant offset, IND
   expect(count(0x30)).toBeGreaterThanOrEqual(3);
   expect(count(0x20)).toBe(1);
   expect(count(0x48)).toBe(2);
+  // `ihl + 2` and `ihl + 4`: the constants are the loads' immediates, read from one register
+  const ind = out.object!.functions.find((f) => f.name === 'ldabs_filter')!.insns.filter((i) => i.code === 0x48);
+  expect(ind.map((i) => i.imm)).toEqual([2, 4]);
+  expect(ind[0]!.src).toBe(ind[1]!.src);
 });
 
 it('reports a packet load called with the wrong arguments (E5014)', () => {
