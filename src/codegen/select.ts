@@ -216,7 +216,40 @@ export function layoutOrder(fn: IrFunction, forward: Map<BlockId, BlockId> = new
       post.push(top.id);
     }
   }
-  return post.reverse();
+  const order = post.reverse();
+  // A triangle's arm that only zeroes stack bytes (`if (flags & F) pckt.port = 0;`) goes to the
+  // end, from where it jumps back to the join: the branch then falls through to the join, and the
+  // kernel's verifier, which explores the fall-through first, walks on with the bytes as they
+  // were (data) before it comes back for the arm. At the join the arm's state (zero bytes) is then
+  // covered by the one already explored, and pruned; explored the other way round, data bytes are
+  // not covered by zero ones and everything after the join is walked twice.
+  // The verifier keeps a state for pruning only after two jumps and eight instructions since the
+  // last one: at a join that early in the function (an arm under the first test) there is nothing
+  // to prune against, and the arm's jump back would only cost an instruction.
+  const before = new Map<BlockId, { jumps: number; insts: number }>();
+  let jumps = 0;
+  let insts = 0;
+  for (const id of order) {
+    before.set(id, { jumps, insts });
+    const b = fn.blocks[id]!;
+    insts += b.insts.length + 1;
+    if (retarget(b.term, forward).op === 'br') jumps++;
+  }
+  const deferred = order.filter((id) => {
+    const b = fn.blocks[id]!;
+    const t = retarget(b.term, forward);
+    if (id === 0 || predCount.get(id) !== 1 || t.op !== 'jmp' || b.insts.length === 0) return false;
+    if (!b.insts.every((i) => i.op === 'store' && i.addr.kind === 'slot' && i.src.kind === 'imm' && i.src.value === 0n)) return false;
+    const from = order.find((p) => {
+      const pt = retarget(fn.blocks[p]!.term, forward);
+      return pt.op === 'br' && (pt.then === id || pt.else === id) && (pt.then === t.target || pt.else === t.target);
+    });
+    const at = from === undefined ? undefined : before.get(from)!;
+    return at !== undefined && at.jumps >= 1 && at.insts + fn.blocks[from!]!.insts.length >= 8;
+  });
+  if (deferred.length === 0) return order;
+  const late = new Set(deferred);
+  return [...order.filter((id) => !late.has(id)), ...deferred];
 }
 
 function r(e: Emitter, v: VReg): number {
