@@ -388,8 +388,15 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
       if (m.bitWidth > 0) return { kind: 'mem', addr, type: e.type, bitOffset: m.bitOffset - m.offsetBytes * 8, bitWidth: m.bitWidth, ...(m.packed ? { packed: true } : {}), ...known };
       return { kind: 'mem', addr, type: e.type, ...known };
     }
-    case 'Deref':
+    case 'Deref': {
+      // An element at a constant index of an array member of a kernel struct (`ctx->args[1]` of a
+      // tracepoint's context): one CO-RE access to the element, as clang makes it, not the
+      // member's address plus the index, which would modify the context pointer.
+      const p = e.ptr;
+      const core = p.kind === 'PtrAdd' && p.ptr.kind === 'Decay' && p.ptr.operand.kind === 'Member' ? coreMemberLValue(l, e) : undefined;
+      if (core) return core;
       return { kind: 'mem', addr: addressExpr(l, e.ptr), type: e.type };
+    }
     case 'StringLit':
       return stringLValue(l, e);
     case 'Global':
@@ -466,15 +473,15 @@ export function coreAccessChain(e: TExpr): { root: T.CType; access: string; offs
 
 /**
  * A member access through a pointer to a kernel struct (one with preserve_access_index, as
- * vmlinux.h declares them all): `p->a.b[2].c`, as a CO-RE access, as clang makes it. The
+ * vmlinux.h declares them all): `p->a.b[2].c` or `p->args[1]`, as a CO-RE access, as clang makes it. The
  * member's offset in the running kernel may differ from the program's, so the address is the
  * pointer plus a `fieldoff` that the loader rewrites; opt/field-offsets.ts then moves it into the
  * load's or store's offset. The access string is the pointer's index 0, then each member's index in
  * its record and each constant array index. Bit-fields (read with BPF_CORE_READ_BITFIELD in CO-RE
  * code) and the context's and sockets' structs (NO_CORE_STRUCTS) keep their fixed offsets.
  */
-function coreMemberLValue(l: Lowerer, e: TExpr & { kind: 'Member' }): LValue | undefined {
-  if (e.member.bitWidth > 0) return undefined;
+function coreMemberLValue(l: Lowerer, e: TExpr & { kind: 'Member' | 'Deref' }): LValue | undefined {
+  if (e.kind === 'Member' && e.member.bitWidth > 0) return undefined;
   const chain = coreAccessChain(e);
   if (!chain) return undefined;
   const { root, access, offsetBytes, ptr: p } = chain;

@@ -148,3 +148,51 @@ describeKernel('CO-RE member reads through kernel pointers', () => {
     });
   }
 });
+
+const TRACEPOINT = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+/* The syscall tracepoints' context, cut down: args at 8 here, at 16 in the kernel. */
+struct trace_event_raw_sys_enter___cut {
+	long id;
+	unsigned long args[6];
+} __attribute__((preserve_access_index));
+
+SEC("tracepoint/syscalls/sys_enter_kill")
+int kill_args(struct trace_event_raw_sys_enter___cut *ctx)
+{
+	return (int)(ctx->args[0] + ctx->args[1] * 2 + ctx->args[5]);
+}
+
+char _license[] SEC("license") = "GPL";
+`;
+
+it('reads an element at a constant index of an array member as one CO-RE access to the element', () => {
+  // `ctx->args[1]` as the member's address plus 8 would modify the context pointer, which the
+  // kernel refuses in a tracepoint program; clang relocates the load of the element itself.
+  const out = compileString(TRACEPOINT);
+  expect(out.text).toBe('');
+  const fn = out.object!.functions[0]!;
+  const btf = out.object!.btf;
+  const relos = (fn.coreRelos ?? []).map((c) => {
+    const t = btf[c.typeId - 1]!;
+    const insn = fn.insns[c.insnIndex]!;
+    return `${coreReloKind(c.kind)!.short} ${'name' in t ? t.name : '?'} ${c.access} ${(insn.code & 7) === 1 && insn.src === 1 ? `ldx r1 +${insn.off}` : `op ${insn.code}`}`;
+  });
+  expect(relos.sort()).toEqual([
+    'byte_off trace_event_raw_sys_enter___cut 0:1:0 ldx r1 +8',
+    'byte_off trace_event_raw_sys_enter___cut 0:1:1 ldx r1 +16',
+    'byte_off trace_event_raw_sys_enter___cut 0:1:5 ldx r1 +48',
+  ]);
+});
+
+describeKernel('CO-RE reads of a tracepoint\'s context', () => {
+  kernelIt('the kernel loads a program that reads ctx->args[1]: its context pointer stays unmodified', () => {
+    const obj = loadObjectBytes(compileString(TRACEPOINT).elf!);
+    try {
+      expect(obj.ok, obj.log).toBe(true);
+    } finally {
+      obj.cleanup();
+    }
+  });
+});
