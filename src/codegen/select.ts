@@ -334,7 +334,9 @@ function selectInst(e: Emitter, i: Inst): void {
         if (d !== s) push(e, asm.movReg(d, s));
         push(e, asm.alu64Imm('lsh', d, shift), asm.alu64Imm('arsh', d, shift));
       } else {
-        push(e, asm.mov32Reg(d, s), asm.alu32Imm('lsh', d, shift), asm.alu32Imm('arsh', d, shift));
+        // 32-bit shifts read the low half and clear the upper one: a copy only to another register
+        if (d !== s) push(e, asm.mov32Reg(d, s));
+        push(e, asm.alu32Imm('lsh', d, shift), asm.alu32Imm('arsh', d, shift));
       }
       return;
     }

@@ -6,7 +6,7 @@
 // becomes a plain 64-bit move, which the register allocator can coalesce
 // away; so, after those, does a 32-bit move of a number whose result is read
 // only in its low half (readOnlyLow32). Invalidates: nothing.
-import type { Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
+import type { Block, Inst, IrFunction, Operand, VReg } from '../ir/ir.js';
 import { instDef, instUses, reg, termUses } from '../ir/ir.js';
 import { returnsLow32 } from '../bpf/prog-types.js';
 import { countDefsAndUses } from './copy-prop.js';
@@ -289,6 +289,85 @@ export function eliminateSignExtensions(fn: IrFunction): boolean {
       changed = true;
       return { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: i.src }, span: i.span };
     });
+  }
+  return compareUnextended(fn, bound) || changed;
+}
+
+/**
+ * Equality tests of sign-extended narrow values test the values themselves: `(int)ca == (int)cb`
+ * of two chars is `ca == cb` on their bytes, and `(int)ca == -1` is `ca == 0xff`, when each
+ * extended value's upper bits are clear (a byte load): extension is one-to-one. For 8- and 16-bit
+ * extensions defined once, read only by 32-bit equality tests of a constant or of another such
+ * extension; the tests then read a copy of the narrow value taken where it was extended, and the
+ * extension goes (dce): a string compare of chars is a load and a test a byte, as clang makes it.
+ */
+function compareUnextended(fn: IrFunction, bound: Map<number, bigint>): boolean {
+  const ext = new Map<VReg, { i: Inst & { op: 'sext' }; block: Block }>();
+  const defs = new Map<VReg, number>();
+  const uses = new Map<VReg, number>();
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      const d = instDef(i);
+      for (const u of instUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
+      if (d === undefined) continue;
+      defs.set(d, (defs.get(d) ?? 0) + 1);
+      if (i.op === 'sext' && i.fromBits <= 16 && i.bits === 32) ext.set(d, { i, block: b });
+    }
+  }
+  for (const p of fn.params) defs.set(p, (defs.get(p) ?? 0) + 1);
+  const clean = (r: VReg): boolean => {
+    const x = ext.get(r);
+    if (!x || defs.get(r) !== 1 || (uses.get(r) ?? 0) > 0) return false; // read by an instruction
+    const max = bound.get(x.i.src);
+    return max !== undefined && max < 1n << BigInt(x.i.fromBits);
+  };
+  // The narrowed constant a test against `c` becomes, or undefined when no extension equals it.
+  const narrowed = (c: bigint, fromBits: number): bigint | undefined => {
+    const v = BigInt.asUintN(32, c);
+    const half = 1n << BigInt(fromBits - 1);
+    return v < half ? v : v >= (1n << 32n) - half ? v & ((half << 1n) - 1n) : undefined;
+  };
+  // Every test that reads each candidate; a candidate read by anything else is dropped.
+  const tests = new Map<VReg, Block[]>();
+  const dropped = new Set<VReg>();
+  for (const b of fn.blocks) {
+    const t = b.term;
+    const read = termUses(t).filter((r) => ext.has(r));
+    if (read.length === 0) continue;
+    const ok = t.op === 'br' && (t.cmp === 'eq' || t.cmp === 'ne') && t.bits === 32 &&
+      (t.b.kind === 'imm'
+        ? narrowed(t.b.value, ext.get(t.a)?.i.fromBits ?? 0) !== undefined
+        : clean(t.a) && clean(t.b.reg) && ext.get(t.a)!.i.fromBits === ext.get(t.b.reg)!.i.fromBits);
+    for (const r of read) {
+      if (!ok) dropped.add(r);
+      else tests.set(r, [...(tests.get(r) ?? []), b]);
+    }
+  }
+  const raw = new Map<VReg, VReg>();
+  const rawOf = (r: VReg): VReg => {
+    let v = raw.get(r);
+    if (v === undefined) {
+      const { i, block } = ext.get(r)!;
+      v = fn.vregCount++ as VReg;
+      block.insts.splice(block.insts.indexOf(i), 0, { op: 'mov', bits: 64, dst: v, src: { kind: 'reg', reg: i.src }, span: i.span });
+      raw.set(r, v);
+    }
+    return v;
+  };
+  const usable = (r: VReg) => clean(r) && !dropped.has(r);
+  let changed = false;
+  for (const [, blocks] of tests) {
+    for (const b of blocks) {
+      const t = b.term;
+      if (t.op !== 'br' || !usable(t.a)) continue;
+      if (t.b.kind === 'imm') {
+        b.term = { ...t, a: rawOf(t.a), b: { kind: 'imm', value: narrowed(t.b.value, ext.get(t.a)!.i.fromBits)! } };
+      } else {
+        if (!usable(t.b.reg)) continue;
+        b.term = { ...t, a: rawOf(t.a), b: { kind: 'reg', reg: rawOf(t.b.reg) } };
+      }
+      changed = true;
+    }
   }
   return changed;
 }
