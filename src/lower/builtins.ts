@@ -19,8 +19,26 @@ function alignOfPointer(e: TExpr, addr: Address): number {
   if (addr.kind === 'slot') return addr.off % 8 === 0 ? 8 : addr.off % 4 === 0 ? 4 : addr.off % 2 === 0 ? 2 : 1;
   let x = e;
   while (x.kind === 'Cast' && T.isPointer(x.operand.type)) x = x.operand;
+  // An array member or a member's address is as aligned as its record and its offset make it
+  // (`ev->header`, a byte array at offset 4 of a 4-aligned record, is 4-aligned), as clang takes it.
+  if (x.kind === 'Decay' || x.kind === 'AddrOf') return Math.min(8, alignOfObject(x.operand));
   const to = T.pointee(x.type);
   return to && !T.isVoid(to) ? T.alignOf(to) : 1;
+}
+
+/** The alignment the address of an object expression has: its type's, or more as a member of a record. */
+function alignOfObject(e: TExpr): number {
+  const own = T.alignOf(e.type);
+  if (e.kind === 'Member') {
+    const off = e.member.offsetBytes;
+    const low = off === 0 ? 8 : off & -off;
+    return Math.max(own, Math.min(alignOfObject(e.object), low));
+  }
+  if (e.kind === 'Deref') {
+    const to = T.pointee(e.ptr.type);
+    return Math.max(own, to && !T.isVoid(to) ? T.alignOf(to) : 1);
+  }
+  return own;
 }
 
 /** `discard`: the value is unused (an expression statement), so atomics need no fetch. */
