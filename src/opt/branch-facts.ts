@@ -3,7 +3,7 @@
 // registers some branch tests (and those copied into them): a register holds one of a few
 // constants (set on every path, or a branch's `==` taken), none of some constants (a branch's
 // `==` not taken, as the `default` of an inlined switch that tested 6 and 17), or at most a bound
-// (a zero-extending load, a mask, an unsigned `<` taken). Facts about the low 32 bits only, from
+// (a zero-extending load, a mask, an unsigned `<` taken, a signed `< 0` not taken). Facts about the low 32 bits only, from
 // 32-bit compares, are kept apart from facts about the whole register. At a join a fact holds
 // when every predecessor gives one (constants unite, excluded constants intersect, bounds take the
 // larger); a write forgets its register's fact.
@@ -115,8 +115,11 @@ export function refineFact(f: ValueFact | undefined, cmp: CmpOp, bits: 32 | 64, 
     return { bits: keepBits, excluded, max: f?.max };
   }
   let bound: bigint | undefined;
+  const sc = BigInt.asIntN(bits, c);
   if ((cmp === 'lt' && taken) || (cmp === 'ge' && !taken)) bound = uc === 0n ? undefined : uc - 1n;
   else if ((cmp === 'le' && taken) || (cmp === 'gt' && !taken)) bound = uc;
+  // Not negative (`if (delta < 0) goto out;` not taken): below the sign bit.
+  else if ((sc === 0n && ((cmp === 'slt' && !taken) || (cmp === 'sge' && taken))) || (sc === -1n && ((cmp === 'sgt' && taken) || (cmp === 'sle' && !taken)))) bound = (1n << BigInt(bits - 1)) - 1n;
   if (bound === undefined) return f;
   return { bits: keepBits, excluded: f?.excluded, max: f?.max !== undefined && f.max < bound ? f.max : bound };
 }
