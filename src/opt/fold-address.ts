@@ -12,7 +12,7 @@
 // Invalidates: liveness.
 import type { Address, Inst, IrFunction, VReg } from '../ir/ir.js';
 import { instDef, successors } from '../ir/ir.js';
-import { defsBeforeUses } from './loops.js';
+import { defsBeforeUses, reversePostOrder } from './loops.js';
 
 const MAX_OFF = 0x7fff;
 
@@ -38,9 +38,16 @@ export function foldAddresses(fn: IrFunction): boolean {
   fn.blocks.forEach((b, k) => {
     for (const s of successors(b.term)) preds[s]!.push(k);
   });
+  // Blocks in reverse post-order, so that a block entered from one other block comes after it
+  // (unrolled iterations are not in index order); unreachable blocks last, in index order.
+  const rpo = reversePostOrder(fn);
+  const placed = new Set(rpo);
+  const order = [...rpo, ...fn.blocks.map((b) => b.id).filter((id) => !placed.has(id))];
+  const position = new Array<number>(fn.blocks.length);
+  order.forEach((id, k) => (position[id] = k));
   /** How many blocks after each one start from its end. */
   const heirs = new Array<number>(fn.blocks.length).fill(0);
-  for (let k = 0; k < fn.blocks.length; k++) if (preds[k]!.length === 1 && preds[k]![0]! < k) heirs[preds[k]![0]!]!++;
+  for (let k = 0; k < fn.blocks.length; k++) if (preds[k]!.length === 1 && position[preds[k]![0]!]! < position[k]!) heirs[preds[k]![0]!]!++;
   // The registers derived from each base in the function-wide facts (see byBase below).
   const globalByBase = new Map<VReg, VReg[]>();
   for (const [r, v] of global) {
@@ -49,8 +56,9 @@ export function foldAddresses(fn: IrFunction): boolean {
     else globalByBase.set(v.base, [r]);
   }
   const atEnd = new Map<number, BlockFacts>();
-  for (const [k, b] of fn.blocks.entries()) {
-    const p = preds[k]!.length === 1 ? preds[k]![0]! : undefined;
+  for (const k of order) {
+    const b = fn.blocks[k]!;
+    const p = preds[k]!.length === 1 && position[preds[k]![0]!]! < position[k]! ? preds[k]![0]! : undefined;
     const from = p !== undefined ? atEnd.get(p) : undefined;
     let facts: BlockFacts;
     if (from === undefined) facts = { derived: new Overlay(global), slots: new Overlay(globalSlots), byBase: new Map() };
@@ -99,6 +107,10 @@ export function foldAddresses(fn: IrFunction): boolean {
         }
       }
       const dst = instDef(i);
+      // `p = p + k` where p was x + off: p is x + off + k after it (a pointer stepped in place, as
+      // `*buf++` unrolled does), read before the definition forgets it.
+      const stepped = i.op === 'alu' && i.bits === 64 && (i.alu === 'add' || i.alu === 'sub') && i.a.kind === 'reg' && i.a.reg === dst && i.b.kind === 'imm'
+        ? derived.get(dst) : undefined;
       if (dst !== undefined) {
         if (bases.has(dst)) {
           derived.delete(dst);
@@ -117,6 +129,9 @@ export function foldAddresses(fn: IrFunction): boolean {
           const base = inner ? inner.base : i.a.reg;
           const off = (inner ? inner.off : 0) + k;
           if (Math.abs(off) <= MAX_OFF) noteDerived(dst, { base, off });
+        } else if (stepped !== undefined && stepped.base !== dst && i.op === 'alu' && i.b.kind === 'imm') {
+          const off = stepped.off + Number(BigInt.asIntN(64, i.b.value)) * (i.alu === 'sub' ? -1 : 1);
+          if (Math.abs(off) <= MAX_OFF) noteDerived(dst, { base: stepped.base, off });
         } else if (i.op === 'mov' && i.bits === 64 && i.src.kind === 'reg' && i.src.reg !== dst) {
           const inner = derived.get(i.src.reg);
           noteDerived(dst, inner ?? { base: i.src.reg, off: 0 });
