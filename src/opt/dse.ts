@@ -134,6 +134,54 @@ export function dropStoresOfLoadedValues(fn: IrFunction): boolean {
   return changed;
 }
 
+/**
+ * A store of a constant to stack bytes that already hold it (`struct key k = {};` then a copy of
+ * an address whose unused bytes are zeros: `k.addr[4..15] = 0` again) writes what is there: it
+ * goes. Within a block, the bytes each constant store leaves known until something may write them:
+ * a store to the same bytes, a store through a register that may point into the frame, a call
+ * given such a register, inline assembly, an atomic or a memory builtin. Volatile stores stay.
+ */
+export function dropStoresOfKnownConstants(fn: IrFunction): boolean {
+  const frame = framePointers(fn);
+  let changed = false;
+  for (const b of fn.blocks) {
+    /** slot -> byte offset -> the byte it holds */
+    const known = new Map<number, Map<number, number>>();
+    const forget = (slot: number, off: number, size: number) => {
+      const bytes = known.get(slot);
+      if (bytes) for (let k = 0; k < size; k++) bytes.delete(off + k);
+    };
+    const kept: Inst[] = [];
+    for (const i of b.insts) {
+      if (i.op === 'store' && i.addr.kind === 'slot') {
+        const { slot, off } = i.addr;
+        if (i.src.kind === 'imm' && !i.volatile) {
+          const v = BigInt.asUintN(i.size * 8, i.src.value);
+          const bytes = known.get(slot) ?? new Map<number, number>();
+          let same = true;
+          for (let k = 0; k < i.size; k++) if (bytes.get(off + k) !== Number((v >> BigInt(8 * k)) & 0xffn)) same = false;
+          if (same) {
+            changed = true;
+            continue;
+          }
+          for (let k = 0; k < i.size; k++) bytes.set(off + k, Number((v >> BigInt(8 * k)) & 0xffn));
+          known.set(slot, bytes);
+        } else forget(slot, off, i.size);
+        kept.push(i);
+        continue;
+      }
+      // A call writes the frame only through a pointer to it among its arguments.
+      const callWrites = (i.op === 'call' || i.op === 'callfn') && i.args.some((a) => a.kind === 'reg' && frame.has(a.reg));
+      if ((i.op === 'store' && i.addr.kind === 'reg' && frame.has(i.addr.reg)) || callWrites || i.op === 'asm' || i.op === 'atomic' || i.op === 'memop') {
+        known.clear();
+      }
+      kept.push(i);
+    }
+    b.insts = kept;
+  }
+  return changed;
+}
+
 function sameAddress(a: Address, b: Address): boolean {
   if (a.kind === 'reg') return b.kind === 'reg' && a.reg === b.reg && a.off === b.off;
   return b.kind === 'slot' && a.slot === b.slot && a.off === b.off;

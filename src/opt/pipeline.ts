@@ -8,7 +8,7 @@ import { constProp } from './const-prop.js';
 import { copyProp } from './copy-prop.js';
 import { deadCodeElim } from './dce.js';
 import { dropArguments } from './drop-args.js';
-import { deadStoreElim, dropStoresOfLoadedValues } from './dse.js';
+import { deadStoreElim, dropStoresOfKnownConstants, dropStoresOfLoadedValues } from './dse.js';
 import { expandMemOps } from './expand-mem.js';
 import { foldFieldOffsets } from './field-offsets.js';
 import { forwardStores } from './forward-stores.js';
@@ -143,6 +143,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dse', () => deadStoreElim(fn));
       run(fn, 'dse', () => dropStoresOfLoadedValues(fn));
+      run(fn, 'dse', () => dropStoresOfKnownConstants(fn));
       run(fn, 'dce', () => deadCodeElim(fn));
       // `p + (x + 1) * 8` becomes `p + x * 8 + 8`: the constant goes to the pointer's fixed offset.
       run(fn, 'scaled-offsets', () => distributeScaledOffsets(fn));

@@ -117,3 +117,35 @@ describe('stack stores across blocks', () => {
     expect(text).not.toMatch(/store\.8 \[#\d+\+0\], 11$/m);
   });
 });
+
+describe('stores of the constants stack bytes hold', () => {
+  const MAP2 = 'struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4); __type(key, struct key); __type(value, __u32); } keys SEC(".maps");\n';
+  const KEY = 'struct key { __u32 len; __u8 fam; __u8 pad[3]; __u8 addr[8]; };\n';
+
+  it('drops zeros written again over a zeroed key, across a call that gets no stack pointer', () => {
+    const text = ir(`${KEY}${MAP2}SEC("xdp") int p(struct xdp_md *ctx) {
+      struct key k = {};
+      __u32 *v;
+      k.len = 64;
+      k.fam = bpf_get_smp_processor_id() & 1;
+      /* an IPv4 address in the first 4 bytes, the rest cleared again */
+      k.addr[4] = 0; k.addr[5] = 0; k.addr[6] = 0; k.addr[7] = 0;
+      k.pad[0] = 0;
+      v = bpf_map_lookup_elem(&keys, &k);
+      return v ? *v : 2; }`);
+    // the key's own zeroing stays, and no byte store of 0 follows it
+    expect(count(text, /^ {2}store\.1 \[#\d+\+(3|4|5|6|7|8|9|10|11)\], 0$/)).toBe(0);
+    expect(text).toMatch(/store\.8 \[#\d+\+8\], 0\n/);
+  });
+
+  it('keeps a zero written after a call that may write the key through a pointer', () => {
+    const text = ir(`${KEY}${MAP2}SEC("kprobe/f") int p(void *ctx) {
+      struct key k = {};
+      __u32 *v;
+      bpf_probe_read_kernel(&k, 8, ctx);
+      k.addr[5] = 0;
+      v = bpf_map_lookup_elem(&keys, &k);
+      return v ? *v : 2; }`);
+    expect(count(text, /^ {2}store\.1 \[#\d+\+13\], 0$/)).toBe(1);
+  });
+});
