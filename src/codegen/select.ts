@@ -235,17 +235,20 @@ export function layoutOrder(fn: IrFunction, forward: Map<BlockId, BlockId> = new
     insts += b.insts.length + 1;
     if (retarget(b.term, forward).op === 'br') jumps++;
   }
+  // The block that branches to each block, for those entered from one only.
+  const onlyPred = new Map<BlockId, BlockId>();
+  for (const p of order) for (const s of successors(retarget(fn.blocks[p]!.term, forward))) if (predCount.get(s) === 1) onlyPred.set(s, p);
   const deferred = order.filter((id) => {
     const b = fn.blocks[id]!;
     const t = retarget(b.term, forward);
     if (id === 0 || predCount.get(id) !== 1 || t.op !== 'jmp' || b.insts.length === 0) return false;
     if (!b.insts.every((i) => i.op === 'store' && i.addr.kind === 'slot' && i.src.kind === 'imm' && i.src.value === 0n)) return false;
-    const from = order.find((p) => {
-      const pt = retarget(fn.blocks[p]!.term, forward);
-      return pt.op === 'br' && (pt.then === id || pt.else === id) && (pt.then === t.target || pt.else === t.target);
-    });
-    const at = from === undefined ? undefined : before.get(from)!;
-    return at !== undefined && at.jumps >= 1 && at.insts + fn.blocks[from!]!.insts.length >= 8;
+    const from = onlyPred.get(id);
+    if (from === undefined) return false;
+    const pt = retarget(fn.blocks[from]!.term, forward);
+    if (pt.op !== 'br' || (pt.then !== t.target && pt.else !== t.target)) return false;
+    const at = before.get(from)!;
+    return at.jumps >= 1 && at.insts + fn.blocks[from]!.insts.length >= 8;
   });
   if (deferred.length === 0) return order;
   const late = new Set(deferred);
