@@ -21,7 +21,7 @@ import { globalValueNumbering } from './gvn.js';
 import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
-import { sinkAddressConstants, sinkConstantsToOnlyReader, sinkToUses } from './sink.js';
+import { shareGlobalAddresses, sinkAddressConstants, sinkConstantsToOnlyReader, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
 import { rotateLoops } from './rotate.js';
 import { distributeScaledOffsets } from './scaled-offsets.js';
@@ -179,6 +179,10 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // and the other arm after it).
       convertValueDiamonds(fn, run);
       run(fn, 'sink', () => sinkAddressConstants(fn));
+      // A global's address read again after a call, where registers across it are few.
+      let shared = false;
+      run(fn, 'sink', () => (shared = shareGlobalAddresses(fn)));
+      if (shared) run(fn, 'copy-prop', () => copyProp(fn));
       // A constant that one later block reads (an uninitialised aggregate's 0) is set there.
       run(fn, 'sink', () => sinkConstantsToOnlyReader(fn));
     }

@@ -200,3 +200,53 @@ export function sinkConstantsToOnlyReader(fn: IrFunction): boolean {
   }
   return changed;
 }
+
+/** Callee-saved registers a value kept across a call can take (R6-R9). */
+const CALLEE_SAVED = 4;
+
+/**
+ * A global's address computed again in a block after a call reads the register that computed it
+ * before the call, when that register still holds it and at most three other values live across
+ * each call in between, so that a callee-saved register is free for it: clang keeps `&counter` in
+ * R6 across `bpf_printk` and reads it again there, where a new ld_imm64 is two instruction slots.
+ * With more values across a call, the address would push one of them to the stack; then it is
+ * computed again. Within a block. Invalidates: liveness.
+ */
+export function shareGlobalAddresses(fn: IrFunction): boolean {
+  if (!fn.blocks.some((b) => b.insts.some((i) => i.op === 'dataaddr'))) return false;
+  const liveOut = computeLiveOut(fn);
+  let changed = false;
+  for (const b of fn.blocks) {
+    const n = b.insts.length;
+    // How many values live across each call of the block (read after it, not written by it).
+    const acrossCall = new Array<number>(n).fill(0);
+    const live = new Set<number>(liveOut[b.id]);
+    for (const r of termUses(b.term)) live.add(r);
+    for (let k = n - 1; k >= 0; k--) {
+      const i = b.insts[k]!;
+      const d = instDef(i);
+      if (d !== undefined) live.delete(d);
+      if (i.op === 'call' || i.op === 'callfn') acrossCall[k] = live.size;
+      for (const u of instUses(i)) live.add(u);
+    }
+    /** symbol+offset -> the register holding that address and where it was computed */
+    const held = new Map<string, { reg: VReg; at: number }>();
+    b.insts.forEach((i, k) => {
+      if (i.op === 'dataaddr') {
+        const key = `${i.symbol}+${i.off ?? 0}`;
+        const prev = held.get(key);
+        let crowded = false;
+        if (prev !== undefined) for (let c = prev.at + 1; c < k; c++) if (acrossCall[c]! >= CALLEE_SAVED) crowded = true;
+        if (prev !== undefined && !crowded && prev.reg !== i.dst) {
+          b.insts[k] = { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: prev.reg }, span: i.span };
+          changed = true;
+          // the copy is dropped by copy-prop; the earlier register now lives across the calls
+          for (let c = prev.at + 1; c < k; c++) if (b.insts[c]!.op === 'call' || b.insts[c]!.op === 'callfn') acrossCall[c]!++;
+        } else held.set(key, { reg: i.dst, at: k });
+      }
+      const d = instDef(b.insts[k]!);
+      if (d !== undefined) for (const [key, h] of held) if (h.reg === d && b.insts[k] !== undefined && !(b.insts[k]!.op === 'dataaddr' && h.at === k)) held.delete(key);
+    });
+  }
+  return changed;
+}
