@@ -28,6 +28,8 @@ import { computeLiveOut } from '../ir/liveness.js';
 import { predecessors } from './loops.js';
 import { helperById, type ArgKind } from '../bpf/helpers.js';
 import { contextReadsNumbers } from '../bpf/prog-types.js';
+import { ctxFieldAt, ctxLayout } from '../bpf/ctx-layouts.js';
+import { contextStructOf } from '../sema/bpf-rules.js';
 
 /** At most this many instructions in an operand of `&&` or `||` that is computed on both paths. */
 const MAX_SPECULATED = 12;
@@ -324,11 +326,14 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
   }
   const integerOperand = (o: Operand): boolean => o.kind === 'imm' || !mayBePointer.has(o.reg);
   const { rawSlots, storedTo } = rawMemorySlots(fn);
+  const packet = packetPointers(fn, defs);
   const makesInteger = (i: Inst): boolean => {
     switch (i.op) {
       case 'mov':
         return i.bits === 32 || integerOperand(i.src);
       case 'alu':
+        // `data_end - data`: the kernel makes the difference of two packet pointers a number
+        if (i.alu === 'sub' && i.a.kind === 'reg' && i.b.kind === 'reg' && packet.has(i.a.reg) && packet.has(i.b.reg)) return true;
         return i.bits === 32 || (i.alu !== 'add' && i.alu !== 'sub') || (integerOperand(i.a) && integerOperand(i.b));
       case 'neg':
       case 'sext':
@@ -362,6 +367,28 @@ export function scalarRegisters(fn: IrFunction): Set<VReg> {
   }
   const out = new Set<VReg>();
   for (const r of defs.keys()) if (!mayBePointer.has(r)) out.add(r);
+  return out;
+}
+
+/**
+ * The registers that surely hold a packet pointer: every definition is a load, from the context
+ * parameter itself, of a field the kernel gives as a packet pointer (xdp_md's or __sk_buff's
+ * data, data_end, data_meta).
+ */
+function packetPointers(fn: IrFunction, defs: Map<VReg, Inst[]>): Set<VReg> {
+  const out = new Set<VReg>();
+  const name = fn.section !== '.text' && fn.source ? contextStructOf(fn.source) : undefined;
+  if ((name !== 'xdp_md' && name !== '__sk_buff') || fn.params.length === 0) return out;
+  const layout = ctxLayout(name);
+  const ctx = fn.params[0]!;
+  for (const [r, list] of defs) {
+    const all = list.every((i) => {
+      if (i.op !== 'load' || i.addr.kind !== 'reg' || i.addr.reg !== ctx) return false;
+      const f = ctxFieldAt(layout, i.addr.off);
+      return f !== undefined && f.offsetBytes === i.addr.off && f.sizeBytes === i.size && (f.pointer === 'pkt' || f.pointer === 'pkt_end' || f.pointer === 'pkt_meta');
+    });
+    if (all && list.length > 0 && !fn.params.includes(r)) out.add(r);
+  }
   return out;
 }
 

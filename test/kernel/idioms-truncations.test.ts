@@ -96,3 +96,38 @@ describeDual('truncated members', compiled, (obj) => {
     expect([1, 2, 3].map((k) => word(even.dataOut, k))).toEqual([5n, 0x381cn, 2n]);
   });
 });
+
+const LENGTH_SRC = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+/* The packet's length as an int: XDP_DROP below 60 bytes, else XDP_PASS. */
+SEC("xdp")
+int by_length(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	int len = data_end - data;
+
+	if (len < 60)
+		return XDP_DROP;
+	return XDP_PASS;
+}
+
+char _license[] SEC("license") = "GPL";
+`;
+
+it('tests the int of data_end - data without clearing its upper half: the difference of two packet pointers is a number', () => {
+  const out = compileString(LENGTH_SRC);
+  expect(out.ctx.diags.list).toEqual([]);
+  const code = disasm(out.object!.functions[0]!.insns);
+  expect(code.filter((l) => /^w(\d) = w\1$/.test(l))).toEqual([]);
+  expect(code.some((l) => /^if w\d s< 0x3c goto/.test(l) || /^if w\d s>= 0x3c goto/.test(l))).toBe(true);
+});
+
+describeDual('the int of a packet length', () => compileString(LENGTH_SRC), (obj) => {
+  it('drops frames shorter than 60 bytes', () => {
+    expect(obj().run('by_length', new Uint8Array(59)).retval).toBe(1);
+    expect(obj().run('by_length', new Uint8Array(60)).retval).toBe(2);
+    expect(obj().run('by_length', new Uint8Array(1500)).retval).toBe(2);
+  });
+});
