@@ -7,7 +7,7 @@ import { copyInsts } from '../ir/memory.js';
 import type { TExpr } from '../sema/program.js';
 import * as T from '../sema/types.js';
 import { emit, inlineChain, newVReg, terminate, toReg, type Lowerer } from './builder.js';
-import { addressExpr, alu, coreAccessChain, lowerExpr, materialize, materializeAddress } from './expr.js';
+import { addressExpr, alu, coreAccessChain, lowBit, lowerExpr, materialize, materializeAddress } from './expr.js';
 
 /** Struct assignment: a copy of a known size, expanded here. */
 export function copyMemory(l: Lowerer, dst: Address, src: Address, sizeBytes: number, align: number): void {
@@ -30,9 +30,7 @@ function alignOfPointer(e: TExpr, addr: Address): number {
 function alignOfObject(e: TExpr): number {
   const own = T.alignOf(e.type);
   if (e.kind === 'Member') {
-    const off = e.member.offsetBytes;
-    const low = off === 0 ? 8 : off & -off;
-    return Math.max(own, Math.min(alignOfObject(e.object), low));
+    return Math.max(own, Math.min(alignOfObject(e.object), lowBit(e.member.offsetBytes)));
   }
   if (e.kind === 'Deref') {
     const to = T.pointee(e.ptr.type);

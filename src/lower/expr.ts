@@ -537,7 +537,7 @@ export function materializeAddress(l: Lowerer, a: Address): Operand {
 }
 
 /** The largest power of two (at most 8) dividing `n`. */
-function lowBit(n: number): number {
+export function lowBit(n: number): number {
   return n === 0 ? 8 : Math.min(8, n & -n);
 }
 

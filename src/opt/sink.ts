@@ -232,20 +232,21 @@ export function shareGlobalAddresses(fn: IrFunction): boolean {
     /** symbol+offset -> the register holding that address and where it was computed */
     const held = new Map<string, { reg: VReg; at: number }>();
     b.insts.forEach((i, k) => {
-      if (i.op === 'dataaddr') {
-        const key = `${i.symbol}+${i.off ?? 0}`;
-        const prev = held.get(key);
-        let crowded = false;
-        if (prev !== undefined) for (let c = prev.at + 1; c < k; c++) if (acrossCall[c]! >= CALLEE_SAVED) crowded = true;
-        if (prev !== undefined && !crowded && prev.reg !== i.dst) {
-          b.insts[k] = { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: prev.reg }, span: i.span };
-          changed = true;
-          // the copy is dropped by copy-prop; the earlier register now lives across the calls
-          for (let c = prev.at + 1; c < k; c++) if (b.insts[c]!.op === 'call' || b.insts[c]!.op === 'callfn') acrossCall[c]!++;
-        } else held.set(key, { reg: i.dst, at: k });
+      const d = instDef(i);
+      if (d !== undefined) for (const [key, h] of held) if (h.reg === d) held.delete(key);
+      if (i.op !== 'dataaddr') return;
+      const key = `${i.symbol}+${i.off ?? 0}`;
+      const prev = held.get(key);
+      let crowded = false;
+      if (prev !== undefined) for (let c = prev.at + 1; c < k; c++) if (acrossCall[c]! >= CALLEE_SAVED) crowded = true;
+      if (prev === undefined || crowded) {
+        held.set(key, { reg: i.dst, at: k });
+        return;
       }
-      const d = instDef(b.insts[k]!);
-      if (d !== undefined) for (const [key, h] of held) if (h.reg === d && b.insts[k] !== undefined && !(b.insts[k]!.op === 'dataaddr' && h.at === k)) held.delete(key);
+      b.insts[k] = { op: 'mov', bits: 64, dst: i.dst, src: { kind: 'reg', reg: prev.reg }, span: i.span };
+      changed = true;
+      // the copy is dropped by copy-prop; the earlier register now lives across the calls
+      for (let c = prev.at + 1; c < k; c++) if (b.insts[c]!.op === 'call' || b.insts[c]!.op === 'callfn') acrossCall[c]!++;
     });
   }
   return changed;

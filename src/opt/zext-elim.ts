@@ -327,8 +327,8 @@ function compareUnextended(fn: IrFunction, bound: Map<number, bigint>): boolean 
     const half = 1n << BigInt(fromBits - 1);
     return v < half ? v : v >= (1n << 32n) - half ? v & ((half << 1n) - 1n) : undefined;
   };
-  // Every test that reads each candidate; a candidate read by anything else is dropped.
-  const tests = new Map<VReg, Block[]>();
+  // The tests that may read the narrow values; a candidate read by any other test is dropped.
+  const tests: Block[] = [];
   const dropped = new Set<VReg>();
   for (const b of fn.blocks) {
     const t = b.term;
@@ -338,10 +338,8 @@ function compareUnextended(fn: IrFunction, bound: Map<number, bigint>): boolean 
       (t.b.kind === 'imm'
         ? narrowed(t.b.value, ext.get(t.a)?.i.fromBits ?? 0) !== undefined
         : clean(t.a) && clean(t.b.reg) && ext.get(t.a)!.i.fromBits === ext.get(t.b.reg)!.i.fromBits);
-    for (const r of read) {
-      if (!ok) dropped.add(r);
-      else tests.set(r, [...(tests.get(r) ?? []), b]);
-    }
+    if (ok) tests.push(b);
+    else for (const r of read) dropped.add(r);
   }
   const raw = new Map<VReg, VReg>();
   const rawOf = (r: VReg): VReg => {
@@ -356,18 +354,16 @@ function compareUnextended(fn: IrFunction, bound: Map<number, bigint>): boolean 
   };
   const usable = (r: VReg) => clean(r) && !dropped.has(r);
   let changed = false;
-  for (const [, blocks] of tests) {
-    for (const b of blocks) {
-      const t = b.term;
-      if (t.op !== 'br' || !usable(t.a)) continue;
-      if (t.b.kind === 'imm') {
-        b.term = { ...t, a: rawOf(t.a), b: { kind: 'imm', value: narrowed(t.b.value, ext.get(t.a)!.i.fromBits)! } };
-      } else {
-        if (!usable(t.b.reg)) continue;
-        b.term = { ...t, a: rawOf(t.a), b: { kind: 'reg', reg: rawOf(t.b.reg) } };
-      }
-      changed = true;
+  for (const b of tests) {
+    const t = b.term;
+    if (t.op !== 'br' || !usable(t.a)) continue;
+    if (t.b.kind === 'imm') {
+      b.term = { ...t, a: rawOf(t.a), b: { kind: 'imm', value: narrowed(t.b.value, ext.get(t.a)!.i.fromBits)! } };
+    } else {
+      if (!usable(t.b.reg)) continue;
+      b.term = { ...t, a: rawOf(t.a), b: { kind: 'reg', reg: rawOf(t.b.reg) } };
     }
+    changed = true;
   }
   return changed;
 }
