@@ -12,6 +12,7 @@ import { COMMUTATIVE_ALU, jmpOf, negatedCmp, successors } from '../ir/ir.js';
 import type { CType } from '../sema/types.js';
 import type { Frame } from './frame.js';
 import { fitsImm64 } from './legalize.js';
+import { forwardTwins, type TwinQuery } from './twins.js';
 import { dropRedundantFillsAndCopies } from './peephole.js';
 import type { PReg } from './regalloc.js';
 import { pushAll } from '../util/array.js';
@@ -73,6 +74,7 @@ function voidReturnClearsR0(fn: IrFunction, regOf: Map<VReg, PReg>): boolean {
 export function selectInstructions(fn: IrFunction, regOf: Map<VReg, PReg>, frame: Frame, cpu: ReadonlySet<CpuFeature>, subprograms: ReadonlySet<string> = new Set()): Selected {
   const e: Emitter = { insns: [], relocs: [], lines: [], typeIds: [], fixups: [], blockStart: new Map(), regOf, frame, cpu, clearR0: voidReturnClearsR0(fn, regOf), subprograms };
   const forward = forwardingTargets(fn, regOf);
+  if (!fn.naked) forwardTwins(fn, forward, twinQuery(e, forward));
   const order = layoutOrder(fn, forward);
   const tails = fn.naked ? new Map<BlockId, BlockId>() : shareExits(fn, order, forward, regOf, cpu);
   // Parameters arrive in R1-R5 (a naked function's assembly reads them there itself).
@@ -168,6 +170,33 @@ function shareExits(
     out.set(id, target);
   }
   return out;
+}
+
+/** How forwardTwins (twins.ts) reads a block's code and terminator: selected into a scratch emitter. */
+function twinQuery(e: Emitter, forward: Map<BlockId, BlockId>): TwinQuery {
+  const ids = new Map<unknown, number>();
+  const idOf = (x: unknown) => {
+    let n = ids.get(x);
+    if (n === undefined) ids.set(x, (n = ids.size));
+    return n;
+  };
+  const operand = (o: Operand | undefined) => (o === undefined ? '-' : o.kind === 'imm' ? `#${o.value}` : `r${r(e, o.reg)}`);
+  return {
+    codeKey(b) {
+      const s: Emitter = { ...e, insns: [], relocs: [], lines: [], typeIds: [], fixups: [], lastSpan: undefined };
+      for (const i of b.insts) selectInst(s, i);
+      const insns = s.insns.map((x) => `${x.code},${x.dst},${x.src},${x.off},${x.imm}`).join(';');
+      const relocs = s.relocs.map((x) => `${x.insnIndex},${x.kind},${x.symbol}`).join(';');
+      const types = s.typeIds.map((x) => `${x.insnIndex},${idOf(x.ctype)},${x.relo},${x.access ?? ''}`).join(';');
+      return `${insns}|${relocs}|${types}`;
+    },
+    termKey(t) {
+      if (t.op === 'jmp') return `jmp ${t.target}`;
+      if (t.op === 'ret') return `ret ${operand(t.value)}`;
+      return `br ${t.cmp}${t.bits} r${r(e, t.a)} ${operand(t.b)} ${t.then} ${t.else}`;
+    },
+    retarget: (t) => retarget(t, forward),
+  };
 }
 
 /** Blocks in reverse post-order from the entry, through forwarded targets; unreachable and forwarded blocks are dropped. */
