@@ -87,12 +87,13 @@ export interface TwinQuery {
  */
 export function forwardTwins(fn: IrFunction, forward: Map<BlockId, BlockId>, q: TwinQuery): void {
   // Only blocks with the same shape (operations in order, terminator kind) can be twins: the
-  // others are not selected for a key.
+  // others are not selected for a key. Copies are left out of the shape, as the allocator may
+  // have given a copy's two registers one machine register, and then it emits nothing.
   const shapes = new Map<string, BlockId[]>();
   for (const id of reachableBlocks(fn, q)) {
     const b = fn.blocks[id]!;
     if (id === 0 || forward.has(id)) continue;
-    const shape = `${b.term.op}:${b.insts.map((i) => i.op).join(',')}`;
+    const shape = `${b.term.op}:${b.insts.flatMap((i) => (i.op === 'mov' ? [] : [i.op])).join(',')}`;
     const same = shapes.get(shape);
     if (same) same.push(id);
     else shapes.set(shape, [id]);

@@ -23,7 +23,7 @@ function query(forward: Map<number, number>, phys: Record<number, number>): Twin
   const text = (i: Inst): string => {
     switch (i.op) {
       case 'load': return `ld${i.size} r${phys[i.dst] ?? i.dst} ${i.addr.kind === 'reg' ? p(reg(i.addr.reg)) : `slot${i.addr.slot}`}+${i.addr.off}`;
-      case 'mov': return `mov r${phys[i.dst] ?? i.dst} ${p(i.src)}`;
+      case 'mov': return i.src.kind === 'reg' && (phys[i.src.reg] ?? i.src.reg) === (phys[i.dst] ?? i.dst) ? '' : `mov r${phys[i.dst] ?? i.dst} ${p(i.src)}`;
       case 'call': return `call ${i.helper} ${i.args.map(p).join(' ')}`;
       default: return i.op;
     }
@@ -33,7 +33,7 @@ function query(forward: Map<number, number>, phys: Record<number, number>): Twin
     return t.op === 'jmp' ? { ...t, target: to(t.target) } : t.op === 'br' ? { ...t, then: to(t.then), else: to(t.else) } : t;
   };
   return {
-    codeKey: (b) => b.insts.map(text).join(';'),
+    codeKey: (b) => b.insts.map(text).filter((t) => t !== '').join(';'),
     termKey: (t) => (t.op === 'jmp' ? `jmp ${t.target}` : t.op === 'ret' ? `ret ${t.value ? p(t.value) : '-'}` : `br ${t.cmp} ${p(reg(t.a))} ${p(t.b)} ${t.then} ${t.else}`),
     retarget,
   };
@@ -57,6 +57,14 @@ describe('forwardTwins', () => {
     const f = twoLoads(2);
     const forward = new Map<number, number>();
     forwardTwins(f, forward, query(forward, { 5: 0, 6: 0 }));
+    expect([...forward]).toEqual([[2, 1]]);
+  });
+
+  it('merges them when one has a copy that the allocation made empty', () => {
+    const f = twoLoads(2);
+    f.blocks[1]!.insts.push({ op: 'mov', bits: 64, dst: v(9), src: reg(5), span });
+    const forward = new Map<number, number>();
+    forwardTwins(f, forward, query(forward, { 5: 0, 6: 0, 9: 0 }));
     expect([...forward]).toEqual([[2, 1]]);
   });
 
