@@ -1,10 +1,11 @@
 // Sinking reads into the one successor that uses them.
 // Needs: nothing (computes liveness). Changes: a load through a pointer (not the context
-// parameter), and the ALU operations, copies, extensions and byte swaps of what it read, at the
+// parameter) or from a stack slot, and the ALU operations, copies, extensions and byte swaps of what it read, at the
 // end of a block that ends in a branch, move to the start of the only successor where their
 // result is live, when that successor has no other predecessor, nothing later in the block
 // reads or writes the result or writes the operands, and (for a load) nothing later in the
-// block writes memory or calls; a volatile load stays where it is. Repeats, so a value sinks through several branches. A packet
+// block writes memory or calls (for a stack slot: writes that slot, or writes through a pointer
+// or calls when the slot's address is taken); a volatile load stays where it is. Repeats, so a value sinks through several branches. A packet
 // read written in C before its bounds check (`proto = eth->h_proto;` then
 // `if (data + 14 > data_end) return ...;`) so lands after the check, where the verifier knows
 // the range, as with clang. Invalidates: liveness.
@@ -24,6 +25,8 @@ export function sinkToUses(fn: IrFunction): boolean {
   let changed = false;
   // Liveness once: a move keeps it exact (see below), so the rounds need not compute it again.
   const liveOut = computeLiveOut(fn);
+  const addressTaken = new Set<number>();
+  for (const b of fn.blocks) for (const i of b.insts) if (i.op === 'slotaddr') addressTaken.add(i.slot);
   for (let round = 0; round < 16; round++) {
     // Live-in sets as of the start of the round, each built when first asked for (few blocks are
     // ever asked): a block is asked before anything moves out of it or into it, and a move keeps
@@ -50,17 +53,25 @@ export function sinkToUses(fn: IrFunction): boolean {
       for (const i of b.insts) {
         const d = instDef(i);
         if (d === undefined) continue;
-        if ((i.op === 'load' && i.addr.kind === 'reg' && !fn.params.includes(i.addr.reg)) || (movable(i) && instUses(i).some((u) => fromLoad.has(u)))) fromLoad.add(d);
+        if ((i.op === 'load' && (i.addr.kind === 'slot' || !fn.params.includes(i.addr.reg))) || (movable(i) && instUses(i).some((u) => fromLoad.has(u)))) fromLoad.add(d);
         else fromLoad.delete(d);
       }
       const usedAfter = new Set<VReg>(termUses(b.term));
       const definedAfter = new Set<VReg>();
+      // Writes later in the block: to which stack slots, and whether any other (through a
+      // pointer, a call...), which reaches only slots whose address is taken.
       let memAfter = false;
+      const slotsWrittenAfter = new Set<number>();
+      const blocked = (i: Inst): boolean => {
+        if (i.op !== 'load') return false;
+        if (i.addr.kind === 'reg') return memAfter || slotsWrittenAfter.size > 0;
+        return slotsWrittenAfter.has(i.addr.slot) || (memAfter && addressTaken.has(i.addr.slot));
+      };
       for (let k = b.insts.length - 1; k >= 0; k--) {
         const i = b.insts[k]!;
         const d = instDef(i);
         const uses = instUses(i);
-        if (movable(i) && d !== undefined && fromLoad.has(d) && !usedAfter.has(d) && !definedAfter.has(d) && !uses.some((u) => definedAfter.has(u)) && !(i.op === 'load' && memAfter)) {
+        if (movable(i) && d !== undefined && fromLoad.has(d) && !usedAfter.has(d) && !definedAfter.has(d) && !uses.some((u) => definedAfter.has(u)) && !blocked(i)) {
           const where = succ.filter((s) => liveInOf(s).has(d));
           const target = where[0];
           if (where.length === 1 && target !== undefined && target !== b.id && predCount[target] === 1) {
@@ -83,7 +94,9 @@ export function sinkToUses(fn: IrFunction): boolean {
         }
         for (const u of uses) usedAfter.add(u);
         if (d !== undefined) definedAfter.add(d);
-        if (writesMemory(i)) memAfter = true;
+        const slot = (i.op === 'store' || i.op === 'atomic') && i.addr.kind === 'slot' ? i.addr.slot : i.op === 'memop' && i.to.kind === 'slot' ? i.to.slot : undefined;
+        if (slot !== undefined) slotsWrittenAfter.add(slot);
+        if (writesMemory(i) && !(i.op === 'store' && slot !== undefined)) memAfter = true;
       }
     }
     if (!moved) break;
