@@ -4,7 +4,7 @@ import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Block, BlockId, InlinedCall, Inst, IrFunction, Operand, StackSlot, StringPool, Terminator, VReg } from '../ir/ir.js';
-import type { LocalVar, Program, TStmt } from '../sema/program.js';
+import type { FuncDef, LocalVar, Program, TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
 
 export type VarHome = { kind: 'reg'; reg: VReg } | { kind: 'slot'; slot: number };
@@ -17,6 +17,17 @@ export interface InlineFrame {
   callee: string;
   /** The call being inlined. */
   callSpan: Span;
+  /** Where the callee's tail calls of itself go. */
+  tail?: TailTarget;
+}
+
+/**
+ * Where a function's tail calls of itself go (sema/tail-calls.ts): its parameters take the
+ * arguments, and the code jumps to `start`, the first block of its body.
+ */
+export interface TailTarget {
+  def: FuncDef;
+  start: BlockId;
 }
 
 export interface Lowerer {
@@ -38,6 +49,16 @@ export interface Lowerer {
   inline: InlineFrame[];
   /** The block of each case label of the switches being lowered. */
   caseBlocks: Map<TStmt, BlockId>;
+  /** Where the function's own tail calls of itself go (inlined callees: InlineFrame.tail). */
+  tail?: TailTarget;
+}
+
+/** The parameters' homes of the function being lowered take `args`, and the code jumps to the start of its body. */
+export function beginTailTarget(l: Lowerer, def: FuncDef): TailTarget {
+  const start = newBlock(l);
+  jumpTo(l, start);
+  startBlock(l, start);
+  return { def, start };
 }
 
 /** The calls being inlined at this point, innermost first. */

@@ -5,10 +5,11 @@ import type { Operand, VReg } from '../ir/ir.js';
 import { reg } from '../ir/ir.js';
 import type { TExpr } from '../sema/program.js';
 import * as T from '../sema/types.js';
-import { emit, homeOf, newBlock, newVReg, startBlock, type Lowerer } from './builder.js';
-import { lowerExpr, storeLValue } from './expr.js';
+import { beginTailTarget, emit, homeOf, newBlock, newVReg, startBlock, type Lowerer } from './builder.js';
+import { homeLValue, lowerExpr, storeLValue } from './expr.js';
 import { lowerStmt } from './stmt.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
+import { tailSelfCalls } from '../sema/tail-calls.js';
 
 /**
  * The variadic arguments of a helper call whose type is 32 bits wide: C passes them as such (an
@@ -75,11 +76,11 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
   l.vars.push(new Map());
   l.labels.push(new Map());
   def.params.forEach((p, i) => {
-    const home = homeOf(l, p);
-    const lv = home.kind === 'reg' ? { kind: 'var' as const, reg: home.reg, type: p.type } : { kind: 'mem' as const, addr: { kind: 'slot' as const, slot: home.slot, off: 0 }, type: p.type };
-    storeLValue(l, lv, args[i]!);
+    storeLValue(l, homeLValue(homeOf(l, p), p.type), args[i]!);
   });
-  l.inline.push({ exit, result, callee: e.callee.name, callSpan: e.span });
+  // A callee that calls itself in tail position loops back to the start of its body (sema/tail-calls.ts).
+  const tail = tailSelfCalls(def).size > 0 ? beginTailTarget(l, def) : undefined;
+  l.inline.push({ exit, result, callee: e.callee.name, callSpan: e.span, ...(tail ? { tail } : {}) });
   const savedBreak = l.breakTargets;
   const savedContinue = l.continueTargets;
   l.breakTargets = [];

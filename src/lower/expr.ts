@@ -12,7 +12,7 @@ import { tryEval } from '../sema/const-eval.js';
 import { sourceBitField } from '../sema/convert.js';
 import * as T from '../sema/types.js';
 import { lowerBuiltin, copyMemory } from './builtins.js';
-import { addrOffset, aluBits, emit, homeOf, isSigned, jumpTo, memSize, newBlock, newVReg, startBlock, terminate, toReg, type Lowerer } from './builder.js';
+import { addrOffset, aluBits, emit, homeOf, isSigned, jumpTo, memSize, newBlock, newVReg, startBlock, terminate, toReg, type Lowerer, type VarHome } from './builder.js';
 import { lowerCall } from './call.js';
 import { lowerStmt } from './stmt.js';
 
@@ -660,6 +660,11 @@ function storedValue(l: Lowerer, lv: LValue, value: Operand): Operand {
     return imm(canonical(v, lv.type));
   }
   return extractBits(l, value, bits, 0, lv.bitWidth, lv.type);
+}
+
+/** A variable's home as an lvalue. */
+export function homeLValue(home: VarHome, type: T.CType): LValue {
+  return home.kind === 'reg' ? { kind: 'var', reg: home.reg, type } : { kind: 'mem', addr: { kind: 'slot', slot: home.slot, off: 0 }, type };
 }
 
 export function storeLValue(l: Lowerer, lv: LValue, value: Operand): void {

@@ -5,10 +5,11 @@ import type { CompileContext } from '../context.js';
 import type { Inst, IrFunction, Module, StringPool, VReg } from '../ir/ir.js';
 import { liveAtEntry } from '../ir/liveness.js';
 import type { FuncDef, Program } from '../sema/program.js';
-import { homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
+import { beginTailTarget, homeOf, jumpTo, newBlock, startBlock, type Lowerer } from './builder.js';
 import { lowerStmt } from './stmt.js';
 import { forEachUse, imm, instDef, termUses } from '../ir/ir.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
+import { tailSelfCalls } from '../sema/tail-calls.js';
 import * as T from '../sema/types.js';
 
 export function lower(program: Program, ctx: CompileContext): Module {
@@ -76,6 +77,7 @@ function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: 
       l.cur!.insts.push({ op: 'store', size: 8, addr: { kind: 'slot', slot: home.slot, off: 0 }, src: { kind: 'reg', reg: r }, span: fd.span });
     }
   }
+  if (tailSelfCalls(fd).size > 0) l.tail = beginTailTarget(l, fd);
   lowerStmt(l, fd.body);
   if (l.cur) {
     // Falling off the end of a function returns 0 (main-like), as clang's BPF backend emits.

@@ -2,12 +2,13 @@
 // Every instruction gets the span of the statement (or controlling
 // expression) it comes from: that is the line table's source.
 import { lowerAsm } from './asm.js';
-import { imm, type BlockId, type LoopHint } from '../ir/ir.js';
-import type { TStmt } from '../sema/program.js';
+import { imm, type BlockId, type LoopHint, type Operand } from '../ir/ir.js';
+import type { TExpr, TStmt } from '../sema/program.js';
+import { tailSelfCallsOf } from '../sema/tail-calls.js';
 import * as T from '../sema/types.js';
-import { emit, jumpTo, newBlock, startBlock, terminate, type Lowerer } from './builder.js';
+import { emit, homeOf, jumpTo, newBlock, startBlock, terminate, type Lowerer, type TailTarget } from './builder.js';
 import { lowerBuiltin } from './builtins.js';
-import { initLocal, lowerCond, lowerExpr } from './expr.js';
+import { homeLValue, initLocal, lowerCond, lowerExpr, storeLValue } from './expr.js';
 
 export function lowerStmt(l: Lowerer, st: TStmt): void {
   switch (st.kind) {
@@ -73,14 +74,13 @@ export function lowerStmt(l: Lowerer, st: TStmt): void {
       return;
     case 'Return': {
       l.span = st.span;
-      const value = st.expr ? lowerExpr(l, st.expr) : undefined;
       const frame = l.inline[l.inline.length - 1];
-      if (frame) {
-        if (frame.result !== undefined && value) emit(l, { op: 'mov', bits: 64, dst: frame.result, src: value, span: l.span });
-        jumpTo(l, frame.exit);
+      const tail = frame ? frame.tail : l.tail;
+      if (st.expr && tail && tailSelfCallsOf(st.expr, tail.def.sym.name).length > 0) {
+        returnThroughTailCalls(l, st.expr, tail);
         return;
       }
-      terminate(l, { op: 'ret', value: value ?? (T.isVoid(l.fn.source.sym.type.ret) ? undefined : imm(0)), span: l.span });
+      returnValue(l, st.expr ? lowerExpr(l, st.expr) : undefined);
       return;
     }
     case 'Goto':
@@ -105,6 +105,44 @@ export function lowerStmt(l: Lowerer, st: TStmt): void {
       return never;
     }
   }
+}
+
+/** Returns `value` from the function being lowered (an inlined callee: to the call's exit). */
+function returnValue(l: Lowerer, value: Operand | undefined): void {
+  const frame = l.inline[l.inline.length - 1];
+  if (frame) {
+    if (frame.result !== undefined && value) emit(l, { op: 'mov', bits: 64, dst: frame.result, src: value, span: l.span });
+    jumpTo(l, frame.exit);
+    return;
+  }
+  terminate(l, { op: 'ret', value: value ?? (T.isVoid(l.fn.source.sym.type.ret) ? undefined : imm(0)), span: l.span });
+}
+
+/**
+ * `return e;` where e calls the function itself in tail position (sema/tail-calls.ts): a call of
+ * itself evaluates its arguments, gives them to the parameters and jumps to the start of the
+ * body; a conditional branches and returns each arm so; anything else is returned.
+ */
+function returnThroughTailCalls(l: Lowerer, e: TExpr, tail: TailTarget): void {
+  if (e.kind === 'Call' && e.callee.name === tail.def.sym.name) {
+    const args = e.args.map((a) => lowerExpr(l, a));
+    tail.def.params.forEach((p, i) => {
+      storeLValue(l, homeLValue(homeOf(l, p), p.type), args[i]!);
+    });
+    jumpTo(l, tail.start);
+    return;
+  }
+  if (e.kind === 'Cond' && tailSelfCallsOf(e, tail.def.sym.name).length > 0) {
+    const whenTrue = newBlock(l);
+    const whenFalse = newBlock(l);
+    lowerCond(l, e.cond, whenTrue, whenFalse);
+    startBlock(l, whenTrue);
+    returnThroughTailCalls(l, e.then, tail);
+    startBlock(l, whenFalse);
+    returnThroughTailCalls(l, e.else, tail);
+    return;
+  }
+  returnValue(l, lowerExpr(l, e));
 }
 
 export function labelBlock(l: Lowerer, label: string): BlockId {

@@ -1,5 +1,6 @@
 // The restricted-C rules: what BPF cannot run, said at the C source line.
 // Each rule has a code in diag/codes/sema.ts whose explanation teaches why.
+import { tailSelfCalls } from './tail-calls.js';
 import type * as ast from '../parse/ast.js';
 import { helperByName, helperTable } from '../bpf/helpers.js';
 import { findProgType, preferredSection, progTypeByName, SECTION_DEFS, type ProgTypeInfo } from '../bpf/prog-types.js';
@@ -286,8 +287,10 @@ export function checkWholeProgram(s: SemaState, program: Program): void {
   for (const fd of program.functions) {
     const usedUnsupported = new Set<GlobalVar>();
     const list: { callee: string; span: Span }[] = [];
+    // A call of the function to itself in tail position becomes a loop (sema/tail-calls.ts).
+    const tail = tailSelfCalls(fd);
     walkStmt(fd.body, (e) => {
-      if (e.kind === 'Call') list.push({ callee: e.callee.name, span: e.span });
+      if (e.kind === 'Call' && !tail.has(e)) list.push({ callee: e.callee.name, span: e.span });
       if (e.kind === 'HelperCall' && e.args.length > MAX_CALL_ARGS) {
         error(s, 'E3106', `helper '${e.helper.name}' is called with ${e.args.length} arguments; BPF passes at most ${MAX_CALL_ARGS} (in R1-R5)`, e.span);
       }
