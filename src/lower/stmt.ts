@@ -158,17 +158,21 @@ export function labelBlock(l: Lowerer, label: string): BlockId {
 /**
  * What a loop's pragmas ask of the unroller, as clang reads them: `#pragma unroll` (with or
  * without a count; ebcc unrolls a loop fully or not at all), `#pragma clang loop unroll(full)`,
- * `unroll(enable)` or `unroll_count(N)` unroll it whatever its size; `#pragma nounroll` and
- * `#pragma clang loop unroll(disable)` keep it a loop. The last one written wins.
+ * `unroll(enable)` or `unroll_count(N)` (N a number or a macro) unroll it whatever its size;
+ * `#pragma nounroll`, `#pragma unroll 1`, `unroll_count(1)` and `#pragma clang loop
+ * unroll(disable)` keep it a loop. The last one written wins.
  */
 export function loopUnrollHint(pragmas: readonly string[]): LoopHint['unroll'] | undefined {
   let hint: LoopHint['unroll'] | undefined;
   for (const text of pragmas) {
     const p = text.replace(/\s+/g, '');
-    if (/^unroll($|[(\w])/.test(p)) hint = 'full';
+    if (/^unroll\(?1\)?$/.test(p)) hint = 'disable';
+    else if (/^unroll($|[(\w])/.test(p)) hint = 'full';
     else if (p === 'nounroll') hint = 'disable';
     else if (p.startsWith('clangloop')) {
-      if (/unroll\((full|enable)\)|unroll_count\(\d+\)/.test(p)) hint = 'full';
+      // A count is a constant expression, often a macro (`unroll_count(MAX_WORDS)`); a count of 1 unrolls nothing.
+      if (/unroll_count\(1\)/.test(p)) hint = 'disable';
+      else if (/unroll\((full|enable)\)|unroll_count\(/.test(p)) hint = 'full';
       if (/unroll\(disable\)/.test(p)) hint = 'disable';
     }
   }
