@@ -27,6 +27,7 @@ import { rotateLoops } from './rotate.js';
 import { distributeScaledOffsets } from './scaled-offsets.js';
 import { scalarReplace } from './sroa.js';
 import { foldRangeBranches } from './range-branches.js';
+import { compareHighBits } from './high-bit-tests.js';
 import { foldStackCompares } from './stack-compares.js';
 import { foldByteSwaps } from './bswap-fold.js';
 import { simplifyCfg } from './simplify-cfg.js';
@@ -39,7 +40,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets', 'stack-compares', 'bswap-fold'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets', 'stack-compares', 'bswap-fold', 'high-bit-tests'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -140,6 +141,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'stack-compares', () => foldStackCompares(fn));
       // A test the value's range decides (a 16-bit value against -1) becomes a jump.
       run(fn, 'range-branches', () => foldRangeBranches(fn));
+      run(fn, 'high-bit-tests', () => compareHighBits(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'dse', () => deadStoreElim(fn));
       run(fn, 'dse', () => dropStoresOfLoadedValues(fn));
