@@ -1,6 +1,7 @@
 // Lowering of typed expressions to IR. Values are canonical (see ir.ts):
 // narrow values are zero-extended bit patterns, so loads and 32-bit ALU ops
 // need no extra instructions, and sign extension is explicit.
+import { ctxLayout, type CtxField } from '../bpf/ctx-layouts.js';
 import { STACK_LIMIT_BYTES } from '../bpf/limits.js';
 import type { Span } from '../diag/source.js';
 import type { Address, AluOp, BlockId, CmpOp, Operand, VReg } from '../ir/ir.js';
@@ -381,6 +382,8 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
       const base = lowerLValue(l, e.object);
       if (base.kind !== 'mem') return base;
       const m = e.member;
+      const uapi = contextFieldOfOwnLayout(e);
+      if (uapi) return { kind: 'mem', addr: addrOffset(base.addr, uapi.offsetBytes), type: uapi.sizeBytes === 8 ? T.ULLONG : T.UINT };
       const addr = addrOffset(base.addr, m.offsetBytes);
       // A member of a packed record is only as aligned as the record and its offset make it.
       const align = Math.min(base.align ?? T.alignOf(base.type), lowBit(m.offsetBytes));
@@ -434,6 +437,25 @@ const NO_CORE_STRUCTS: ReadonlySet<string> = new Set([
   'bpf_sysctl', 'bpf_cgroup_dev_ctx', 'bpf_perf_event_data', 'bpf_raw_tracepoint_args', 'bpf_flow_keys', 'pt_regs', 'user_pt_regs',
   'bpf_sock', 'bpf_tcp_sock', 'bpf_xdp_sock', 'bpf_nf_ctx',
 ]);
+
+/**
+ * A member of a program's own `struct xdp_md` or `struct __sk_buff` with preserve_access_index
+ * whose layout is not the kernel's (userspace-xdp declares `__u64 data; __u64 data_end;`, as a
+ * user-space runtime lays the context out): the kernel's field of that name, where the access
+ * goes instead, with the kernel's size, as libbpf's CO-RE relocation of clang's object moves and
+ * resizes it. Context accesses take no relocation in ebcc's objects (NO_CORE_STRUCTS): the
+ * offset is resolved here. A field the kernel's struct lacks, a bit-field or an aggregate keeps
+ * the program's layout (the kernel refuses the access, as it refuses clang's).
+ */
+function contextFieldOfOwnLayout(e: TExpr & { kind: 'Member' }): CtxField | undefined {
+  const rec = T.strip(e.object.type);
+  if (rec.kind !== 'record' || !rec.info.preserveAccessIndex || (rec.info.name !== 'xdp_md' && rec.info.name !== '__sk_buff')) return undefined;
+  const m = e.member;
+  if (m.bitWidth > 0 || !T.isScalar(e.type)) return undefined;
+  const f = ctxLayout(rec.info.name).fields.find((x) => x.name === m.name);
+  if (!f || f.count !== 1 || (f.sizeBytes !== 4 && f.sizeBytes !== 8)) return undefined;
+  return f.offsetBytes === m.offsetBytes && f.sizeBytes === T.sizeOf(e.type) ? undefined : f;
+}
 
 /**
  * A member access chain as a CO-RE access: its root record (the type the outermost pointer points
