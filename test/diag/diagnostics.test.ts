@@ -1514,16 +1514,16 @@ int f(void) { return e; }
 `,
   ],
   [
-    `int f(int n) { return n ? f(n - 1) : 0; }
+    `int f(int n) { return n ? 1 + f(n - 1) : 0; }
 struct xdp_md;
 __attribute__((section("xdp"))) int prog(struct xdp_md *ctx)
 {
   return f(3);
 }
 `,
-    `test.c:1:27: error: recursive call to 'f': the BPF verifier rejects recursion (calls must form a DAG) [E3102]
-    1 | int f(int n) { return n ? f(n - 1) : 0; }
-      |                           ^~~~~~~~
+    `test.c:1:31: error: recursive call to 'f': the BPF verifier rejects recursion (calls must form a DAG) [E3102]
+    1 | int f(int n) { return n ? 1 + f(n - 1) : 0; }
+      |                               ^~~~~~~~
 `,
   ],
   [

@@ -28,7 +28,7 @@ const U_H = `#pragma once
 static inline u32 capped(u32 x) { return x > LIMIT ? LIMIT : x; }
 `;
 const R_H = `#include <u.h>
-static inline u32 again(u32 n) { return n ? again(n - 1) : 0; }
+static inline u32 again(u32 n) { return n ? 1 + again(n - 1) : 0; }
 `;
 
 function memoryFs(files: Record<string, string> = {}): MemoryFileSystem {

@@ -240,7 +240,9 @@ write
     explanation: `The verifier requires the call graph of a BPF program to be a DAG: it rejects recursion
 ("back-edge from insn X to Y" or "recursive call"), because each call frame uses stack and the total
 is bounded at 512 bytes over at most 8 frames. Rewrite the recursion as a loop with a constant bound,
-or use bpf_loop() for a long iteration.`,
+or use bpf_loop() for a long iteration. A function that calls itself only in tail position
+(\`return f(x - 1);\`, or an arm of a returned conditional) is no recursion: ebcc makes those calls a
+loop back to the start of the function, as clang's tail-call elimination does.`,
   },
   E3103: {
     name: 'floating-point',
