@@ -33,6 +33,12 @@ export interface CompileOptions {
    */
   c23?: boolean;
   /**
+   * Library functions whose calls are not the builtins (-ffreestanding and -fno-builtin: '*';
+   * -fno-builtin-memset: 'memset'). Otherwise a call of memcpy, memmove, memset, memcmp or bcmp
+   * is __builtin_NAME's, as clang takes it, even where the file declares or defines its own.
+   */
+  noBuiltins?: string[];
+  /**
    * false: every helper pointer declaration of a system header is parsed and checked where it
    * stands, instead of when its name is first used (parse/lazy-decls.ts); tests compare the two.
    */

@@ -37,6 +37,8 @@ export interface Normalized {
   enabledWarnings: string[];
   /** -std=c23, gnu23, c2x or gnu2x (the last -std= wins). */
   c23: boolean;
+  /** Library functions not to take as builtins: '*' for all (-ffreestanding, -fno-builtin), or -fno-builtin-NAME's names. */
+  noBuiltins: string[];
   /** -v: print the version and search list. */
   verbose: boolean;
   /** -###: print what would run, run nothing. */
@@ -53,7 +55,7 @@ export interface Normalized {
 }
 
 /** -f options whose meaning is already ebcc's behaviour, or that only affect other targets. */
-const IGNORED_F = /^-f(no-)?(freestanding|builtin(-.*)?|stack-protector(-.*)?|asynchronous-unwind-tables|unwind-tables|jump-tables|common|pic|PIC|pie|PIE|strict-aliasing|omit-frame-pointer|inline(-.*)?|unroll-loops|verbose-asm|ident|signed-char|unsigned-char|short-enums|delete-null-pointer-checks|strict-overflow|wrapv|trapv|exceptions|optimize-sibling-calls|merge-all-constants|zero-initialized-in-bss|function-sections|data-sections|debug-info-for-profiling|debug-types-section|standalone-debug|ms-extensions|gnu89-inline|asm|gnu-keywords|caret-diagnostics|show-column|show-source-location|diagnostics-show-option|sanitize=.*|macro-backtrace-limit=.*|error-limit=.*|template-backtrace-limit=.*|message-length=.*|diagnostics-format=.*|debug-prefix-map=.*|macro-prefix-map=.*|file-prefix-map=.*|max-type-align=.*|trivial-auto-var-init=.*|stack-clash-protection|cf-protection(=.*)?|visibility=.*|no-strict-aliasing)$/;
+const IGNORED_F = /^-f(no-)?(stack-protector(-.*)?|asynchronous-unwind-tables|unwind-tables|jump-tables|common|pic|PIC|pie|PIE|strict-aliasing|omit-frame-pointer|inline(-.*)?|unroll-loops|verbose-asm|ident|signed-char|unsigned-char|short-enums|delete-null-pointer-checks|strict-overflow|wrapv|trapv|exceptions|optimize-sibling-calls|merge-all-constants|zero-initialized-in-bss|function-sections|data-sections|debug-info-for-profiling|debug-types-section|standalone-debug|ms-extensions|gnu89-inline|asm|gnu-keywords|caret-diagnostics|show-column|show-source-location|diagnostics-show-option|sanitize=.*|macro-backtrace-limit=.*|error-limit=.*|template-backtrace-limit=.*|message-length=.*|diagnostics-format=.*|debug-prefix-map=.*|macro-prefix-map=.*|file-prefix-map=.*|max-type-align=.*|trivial-auto-var-init=.*|stack-clash-protection|cf-protection(=.*)?|visibility=.*|no-strict-aliasing)$/;
 
 export function normalizeArgs(args: string[]): Normalized {
   const n: Normalized = {
@@ -68,6 +70,7 @@ export function normalizeArgs(args: string[]): Normalized {
     enabledWarnings: [],
     noWarnings: false,
     c23: false,
+    noBuiltins: [],
     verbose: false,
     dryRun: false,
     quoteDirs: [],
@@ -147,7 +150,13 @@ export function normalizeArgs(args: string[]): Normalized {
       // ebcc compiles one dialect, gnu17 (gnu89 to gnu11 sources compile as it); C23 adds the
       // keywords bool, true and false.
       n.c23 = /^(c|gnu)(2x|23)$/.test(a.slice('-std='.length));
-    } else if (a === '-c' || a === '-nostdinc' || a === '-nostdlib' || a === '-ffreestanding' || a === '-pipe' || a === '-Qunused-arguments' || a === '-no-integrated-as') {
+    } else if (a === '-ffreestanding' || a === '-fno-builtin') {
+      n.noBuiltins = ['*'];
+    } else if (a.startsWith('-fno-builtin-')) {
+      n.noBuiltins.push(a.slice('-fno-builtin-'.length));
+    } else if (a === '-fbuiltin' || a === '-fhosted') {
+      n.noBuiltins = [];
+    } else if (a === '-c' || a === '-nostdinc' || a === '-nostdlib' || a === '-pipe' || a === '-Qunused-arguments' || a === '-no-integrated-as') {
       // Accepted for clang compatibility: ebcc always compiles one file to an object and never
       // reads the host's headers.
     } else if (a === '-emit-llvm') {

@@ -68,6 +68,7 @@ export function optionsFrom(flags: BuildFlags, clang: Normalized): Partial<Compi
     debugInfo: flags.g !== false,
     mcpu: mcpu as 1 | 2 | 3 | 4,
     c23: clang.c23,
+    ...(clang.noBuiltins.length > 0 ? { noBuiltins: clang.noBuiltins } : {}),
     compDir: process.cwd(),
   };
 }

@@ -10,7 +10,7 @@ import { castTo, checkCondition, convertForAssignment, isLvalue, isNullPointerCo
 import { resolveTypeName } from './decl-types.js';
 import { checkInitializer } from './init.js';
 import { findMember } from './layout.js';
-import type { ArithOp, CompareOp, LocalVar, TExpr, TStmt } from './program.js';
+import type { ArithOp, CompareOp, FuncSym, LocalVar, TExpr, TStmt } from './program.js';
 import { error, lookupName, popScope, pushScope, type SemaState } from './state.js';
 import { checkBlockItems, newLocal, withLocalLabels } from './stmt.js';
 import { reportUndeclared } from './bpf-rules.js';
@@ -470,6 +470,10 @@ function checkCall(s: SemaState, e: ast.CallExpr): TExpr {
     return checkBuiltinCall(s, e.callee.name, e.args, e.span);
   }
   const callee = checkExpr(s, e.callee, { noDecay: true });
+  // memset(p, 0, n) is the builtin's call, as clang takes it in a hosted compile, even when the
+  // file declares or defines its own memset (l3af's IPFIX exporter defines one that stops at the
+  // first zero byte of uninitialised stack; clang's object zeroes the record).
+  if (callee.kind === 'FuncRef' && isLibraryBuiltin(s, callee.sym) && e.args.length === 3) return checkBuiltinCall(s, `__builtin_${callee.sym.name}`, e.args, e.span);
   const args = e.args.map((a) => checkExpr(s, a));
   if (callee.kind === 'Const' && callee.value === 0n && e.callee.kind === 'Ident' && !lookupName(s, e.callee.name)) {
     return constant(0n, T.INT, e.span); // undeclared: already reported
@@ -490,6 +494,15 @@ function checkCall(s: SemaState, e: ast.CallExpr): TExpr {
   }
   error(s, 'E3105', 'calls through function pointers are not supported in BPF programs: only direct calls and BPF helpers can be called', e.callee.span);
   return constant(0n, T.INT, e.span);
+}
+
+const LIBRARY_BUILTINS: ReadonlySet<string> = new Set(['memcpy', 'memmove', 'memset', 'memcmp', 'bcmp']);
+
+/** A library function whose calls are its builtin's: not static, and not named by -ffreestanding, -fno-builtin or -fno-builtin-NAME. */
+function isLibraryBuiltin(s: SemaState, sym: FuncSym): boolean {
+  if (!LIBRARY_BUILTINS.has(sym.name) || sym.isStatic) return false;
+  const off = s.ctx.options.noBuiltins ?? [];
+  return !off.includes('*') && !off.includes(sym.name);
 }
 
 function convertArgs(s: SemaState, fn: Extract<CType, { kind: 'func' }>, args: TExpr[], e: ast.CallExpr): TExpr[] {
