@@ -1,5 +1,6 @@
 // Type checking of expressions (C11 6.5): resolves names, applies the
 // conversions of 6.3 explicitly, and builds the typed tree of program.ts.
+import { helperById } from '../bpf/helpers.js';
 import type { Span } from '../diag/source.js';
 import type * as ast from '../parse/ast.js';
 import { isTypeName } from '../parse/ast.js';
@@ -10,7 +11,7 @@ import { castTo, checkCondition, convertForAssignment, isLvalue, isNullPointerCo
 import { resolveTypeName } from './decl-types.js';
 import { checkInitializer } from './init.js';
 import { findMember } from './layout.js';
-import type { ArithOp, CompareOp, FuncSym, LocalVar, TExpr, TStmt } from './program.js';
+import type { ArithOp, CompareOp, FuncSym, GlobalVar, LocalVar, TExpr, TStmt } from './program.js';
 import { error, lookupName, popScope, pushScope, type SemaState } from './state.js';
 import { checkBlockItems, newLocal, withLocalLabels } from './stmt.js';
 import { reportUndeclared } from './bpf-rules.js';
@@ -491,6 +492,13 @@ function checkCall(s: SemaState, e: ast.CallExpr): TExpr {
   if (callee.kind === 'FuncRef') return { kind: 'Call', callee: callee.sym, args: converted, type, span: e.span };
   if (callee.kind === 'Global' && callee.sym.role === 'helper' && callee.sym.helperId !== undefined) {
     return { kind: 'HelperCall', helper: callee.sym, helperId: callee.sym.helperId, args: converted, type, span: e.span };
+  }
+  // A helper called through its id cast to a function pointer (`((int (*)(void *, void *, int))12)(ctx, map, i)`,
+  // as xdpcap calls bpf_tail_call whatever the headers name it): clang emits `call 12`.
+  const id = callee.kind === 'Cast' && T.isInteger(callee.operand.type) ? tryEval(callee.operand) : undefined;
+  if (id !== undefined && id > 0n && id < 0x7fffffffn) {
+    const helper: GlobalVar = { kind: 'global', name: helperById(Number(id))?.name ?? `helper #${id}`, type: callee.type, span: e.callee.span, isStatic: true, isExtern: false, role: 'helper', helperId: Number(id) };
+    return { kind: 'HelperCall', helper, helperId: Number(id), args: converted, type, span: e.span };
   }
   error(s, 'E3105', 'calls through function pointers are not supported in BPF programs: only direct calls and BPF helpers can be called', e.callee.span);
   return constant(0n, T.INT, e.span);
