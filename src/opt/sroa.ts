@@ -1,6 +1,7 @@
 // Scalar replacement of small local aggregates.
-// Needs: nothing. Changes: a stack slot whose address never escapes (every use of its address
-// is the base of a load or store with a constant offset, none of them volatile) and whose accesses fall into disjoint
+// Needs: nothing. Changes: a stack slot whose address never escapes (every use of its address,
+// or of the address plus a constant, is the base of a load or store with a constant offset, none
+// of them volatile) and whose accesses fall into disjoint
 // fields (a store of an immediate may cover several fields, as `= {0}` does) gets one virtual
 // register per field: stores become copies into the field's register (truncated to the store's
 // width), loads become copies out of it. Accesses that overlap (the storage units of bit-fields,
@@ -52,6 +53,23 @@ export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}):
       }
     }
   }
+  // An address plus a constant (`&pkt->saddr6`, the source of a by-value argument's copy, before
+  // fold-address folds it into the accesses) is another address register of the slot.
+  const derived = new Set<Inst>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const b of fn.blocks) {
+      for (const i of b.insts) {
+        if (i.op !== 'alu' || i.alu !== 'add' || i.bits !== 64 || derived.has(i) || defs.get(i.dst) !== 1) continue;
+        const [base, k] = i.a.kind === 'reg' && i.b.kind === 'imm' ? [i.a.reg, i.b.value] : i.b.kind === 'reg' && i.a.kind === 'imm' ? [i.b.reg, i.a.value] : [undefined, 0n];
+        const at = base === undefined ? undefined : addrRegs.get(base);
+        if (!at || k < -0x8000n || k > 0x7fffn) continue;
+        addrRegs.set(i.dst, { slot: at.slot, off: at.off + Number(k) });
+        derived.add(i);
+        grew = true;
+      }
+    }
+  }
   const accesses = new Map<number, Access[]>();
   const resolve = (a: Address): { slot: number; off: number } | undefined => {
     if (a.kind === 'slot') return { slot: a.slot, off: a.off };
@@ -67,6 +85,7 @@ export function scalarReplace(fn: IrFunction, limits: ScalarReplaceLimits = {}):
     for (const i of b.insts) {
       // An address register used other than as the base of a load or store: the slot escapes.
       const baseUse = (i.op === 'load' || i.op === 'store') && i.addr.kind === 'reg' ? i.addr.reg : undefined;
+      if (derived.has(i)) continue;
       for (const u of instUses(i)) {
         const r = addrRegs.get(u);
         if (r && u !== baseUse) escaped.add(r.slot);
