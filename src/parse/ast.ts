@@ -86,6 +86,8 @@ export interface EnumSpec {
   span: Span;
   name?: string;
   nameSpan?: Span;
+  /** The fixed underlying type (`enum E : __u8 { ... }`, C23). */
+  base?: TypeName;
   enumerators?: Enumerator[];
   attributes: Attribute[];
 }

@@ -322,27 +322,44 @@ export class DeclParser extends ExprParser {
 
   // enum-specifier = "enum" attribute-specifier* (identifier? "{" enumerator ("," enumerator)* ","? "}" | identifier)
   //   attribute-specifier*  (C11 6.7.2.2)
+  // C23 6.7.2.2 (and clang's extension before it): an enum may fix its underlying type with
+  // `: type-name` after its tag (`enum pkt_type : __u8 { ... }`). In a member declaration `enum E
+  // : 3;` is an unnamed bit-field: the base is taken only when a type name follows the colon.
   enumSpecifier = this.RULE('enumSpecifier', (): ast.EnumSpec => {
     const start = this.CONSUME(T.Enum);
     const attrs1 = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE(this.attributeSpecifiers);
     let name: IToken | undefined;
+    let base: ast.TypeName | undefined;
     let enumerators: ast.Enumerator[] | undefined;
     this.OR([
       {
         ALT: () => {
           name = this.CONSUME(T.Identifier);
-          this.OPTION(() => (enumerators = this.SUBRULE(this.enumeratorList)));
+          this.OPTION({ GATE: () => this.startsEnumBase(), DEF: () => (base = this.SUBRULE(this.enumBase)) });
+          this.OPTION2(() => (enumerators = this.SUBRULE(this.enumeratorList)));
         },
       },
-      { ALT: () => (enumerators = this.SUBRULE2(this.enumeratorList)) },
+      {
+        ALT: () => {
+          this.OPTION3({ GATE: () => this.startsEnumBase(), DEF: () => (base = this.SUBRULE2(this.enumBase)) });
+          enumerators = this.SUBRULE2(this.enumeratorList);
+        },
+      },
     ]);
     const attrs2 = this.fast() && !this.la(1, T.Attribute) ? [] : this.SUBRULE2(this.attributeSpecifiers);
     return this.ACTION(() => {
       const node: ast.EnumSpec = { kind: 'Enum', span: this.spanFrom(start), attributes: [...attrs1, ...attrs2] };
       if (name) Object.assign(node, { name: name.image, nameSpan: this.outerSpan(name) });
+      if (base) node.base = base;
       if (enumerators) node.enumerators = enumerators;
       return node;
     });
+  });
+
+  // enum-type-specifier = ":" specifier-qualifier-list  (C23 6.7.2.2), as a type name
+  enumBase = this.RULE('enumBase', (): ast.TypeName => {
+    this.CONSUME(T.Colon);
+    return this.SUBRULE(this.typeName);
   });
 
   enumeratorList = this.RULE('enumeratorList', (): ast.Enumerator[] => {

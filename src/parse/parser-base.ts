@@ -246,6 +246,11 @@ export class ParserBase extends EmbeddedActionsParser {
     );
   }
 
+  /** `: type-name` after `enum` or its tag: an enum's fixed underlying type, not a bit-field's width. */
+  protected startsEnumBase(): boolean {
+    return this.la(1, T.Colon) && this.startsTypeName(this.LA(2));
+  }
+
   /** Can `tok` continue declaration-specifiers (a typedef name only while no type specifier was seen). */
   protected isDeclSpecifierStart(tok: IToken, seenType: boolean): boolean {
     if (tok.tokenType === T.Identifier) return !seenType && this.isTypedefName(tok);

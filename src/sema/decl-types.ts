@@ -246,6 +246,14 @@ function resolveEnum(s: SemaState, spec: ast.EnumSpec): EnumInfo {
   }
   const info: EnumInfo = { name: spec.name, values: [], complete: false, underlying: T.UINT, span: spec.nameSpan ?? spec.span, id: s.nextTypeId++ };
   if (spec.name !== undefined) scope.tags.set(spec.name, { kind: 'enum', info });
+  // A fixed underlying type (C23): the enum has its size and signedness, complete at once.
+  let fixed: IntType | undefined;
+  if (spec.base) {
+    const t = T.strip(resolveTypeName(s, spec.base));
+    if (t.kind === 'int' && t.sizeBytes <= 8) fixed = t;
+    else error(s, 'E3004', `'${T.typeToString(t)}' cannot be the underlying type of an enum: it must be an integer type`, spec.base.span);
+    if (fixed) Object.assign(info, { underlying: fixed, complete: true });
+  }
   if (spec.enumerators) {
     let next = 0n;
     for (const e of spec.enumerators) {
@@ -261,7 +269,7 @@ function resolveEnum(s: SemaState, spec: ast.EnumSpec): EnumInfo {
       next++;
     }
     info.complete = true;
-    info.underlying = enumUnderlying(info.values.map((v) => v.value));
+    info.underlying = fixed ?? enumUnderlying(info.values.map((v) => v.value));
     // Enumerators whose values do not fit int take the enum's type (GNU).
     for (const v of info.values) {
       const sym = scope.names.get(v.name);
