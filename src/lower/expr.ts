@@ -415,6 +415,17 @@ export function lowerLValue(l: Lowerer, e: TExpr): LValue {
       initLocal(l, e.local, e.init);
       return { kind: 'mem', addr: { kind: 'slot', slot: home.slot, off: 0 }, type: e.type };
     }
+    // A struct value computed by a statement expression or after a comma (`BPF_CORE_READ(icsk,
+    // icsk_accept_queue).rskq_accept_head`: its result is the macro's local copy): the member is
+    // read where that value is.
+    case 'StmtExpr':
+      for (const st of e.body) lowerStmt(l, st);
+      if (e.result) return lowerLValue(l, e.result);
+      l.ctx.diags.error('E5001', 'internal: a statement expression without a value used as an object', e.span);
+      return { kind: 'var', reg: toReg(l, imm(0)), type: e.type };
+    case 'Comma':
+      for (const x of e.exprs.slice(0, -1)) lowerExpr(l, x);
+      return lowerLValue(l, e.exprs[e.exprs.length - 1]!);
     case 'Call':
     case 'HelperCall': {
       l.ctx.diags.error('E5005', 'functions returning structs by value are not supported in BPF programs: return a pointer or fill a struct passed by pointer', e.span);

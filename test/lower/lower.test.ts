@@ -72,6 +72,20 @@ describe('lower', () => {
   });
 });
 
+describe('members of struct values', () => {
+  it('reads a member of a struct a statement expression or a comma yields (BPF_CORE_READ(p, m).field)', () => {
+    // The macro's value is its local copy: the member is read there, at its offset.
+    const text = ir(`
+      struct pair { __u32 a; __u32 b; };
+      __attribute__((section("xdp"))) int p(struct xdp_md *ctx) {
+        __u32 q = ({ struct pair t = { ctx->ingress_ifindex, ctx->rx_queue_index }; t; }).b;
+        struct pair u = { 1, 2 };
+        return q + (q++, u).a; }`);
+    expect(text).toContain('load.4 [%0+16]');
+    expect(text).not.toContain('load.4 [%0+12]');
+  });
+});
+
 describe('BPF-to-BPF call signatures', () => {
   it('rejects structs passed or returned by value across a __noinline call', () => {
     const out = compileString(`#include <linux/bpf.h>
