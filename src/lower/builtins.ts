@@ -5,6 +5,7 @@ import type { Address, AtomicOp, MemOpKind, Operand } from '../ir/ir.js';
 import { imm, reg } from '../ir/ir.js';
 import { copyInsts } from '../ir/memory.js';
 import type { TExpr } from '../sema/program.js';
+import { bitCountBuiltin, foldBitCount, type BitCountOp } from '../sema/const-eval.js';
 import * as T from '../sema/types.js';
 import { emit, inlineChain, newVReg, terminate, toReg, type Lowerer } from './builder.js';
 import { addressExpr, alu, coreAccessChain, lowBit, lowerExpr, materialize, materializeAddress } from './expr.js';
@@ -39,10 +40,55 @@ function alignOfObject(e: TExpr): number {
   return own;
 }
 
+/**
+ * __builtin_popcount, ctz, clz, ffs and parity of a value (low `bits` bits): folded for a
+ * constant, else computed without branches, as BPF has no instruction for them (LLVM expands
+ * them alike): popcount by adding bit pairs, nibbles and bytes (SWAR), ctz as the popcount of
+ * the bits below the lowest set one, clz as `bits` less the popcount of the value with every bit
+ * below its highest set, ffs as ctz + 1 masked to 0 for 0. ctz and clz of 0 give `bits` (C
+ * leaves them undefined).
+ */
+function lowerBitCount(l: Lowerer, op: BitCountOp, bits: 32 | 64, v: Operand): Operand {
+  if (v.kind === 'imm') return imm(foldBitCount(op, v.value, bits) ?? BigInt(bits));
+  const rep = (byte: bigint) => {
+    let out = 0n;
+    for (let i = 0; i < bits / 8; i++) out = (out << 8n) | byte;
+    return out;
+  };
+  const popcount = (x: Operand): Operand => {
+    let t = alu(l, 'sub', bits, x, alu(l, 'and', bits, alu(l, 'rsh', bits, x, imm(1n)), imm(rep(0x55n))));
+    t = alu(l, 'add', bits, alu(l, 'and', bits, t, imm(rep(0x33n))), alu(l, 'and', bits, alu(l, 'rsh', bits, t, imm(2n)), imm(rep(0x33n))));
+    t = alu(l, 'and', bits, alu(l, 'add', bits, t, alu(l, 'rsh', bits, t, imm(4n))), imm(rep(0x0fn)));
+    return alu(l, 'rsh', bits, alu(l, 'mul', bits, t, imm(rep(0x01n))), imm(BigInt(bits - 8)));
+  };
+  // The bits below the lowest set one: (x & -x) - 1 (all bits for 0).
+  const belowLowest = (x: Operand) => alu(l, 'sub', bits, alu(l, 'and', bits, x, alu(l, 'sub', bits, imm(0n), x)), imm(1n));
+  switch (op) {
+    case 'popcount':
+      return popcount(v);
+    case 'parity':
+      return alu(l, 'and', bits, popcount(v), imm(1n));
+    case 'ctz':
+      return popcount(belowLowest(v));
+    case 'ffs': {
+      // (x | -x) has its top bit set exactly when x is not 0.
+      const nonZero = alu(l, 'rsh', bits, alu(l, 'or', bits, v, alu(l, 'sub', bits, imm(0n), v)), imm(BigInt(bits - 1)));
+      return alu(l, 'and', bits, alu(l, 'add', bits, popcount(belowLowest(v)), imm(1n)), alu(l, 'sub', bits, imm(0n), nonZero));
+    }
+    case 'clz': {
+      let t: Operand = v;
+      for (let k = 1; k < bits; k *= 2) t = alu(l, 'or', bits, t, alu(l, 'rsh', bits, t, imm(BigInt(k))));
+      return alu(l, 'sub', bits, imm(BigInt(bits)), popcount(t));
+    }
+  }
+}
+
 /** `discard`: the value is unused (an expression statement), so atomics need no fetch. */
 export function lowerBuiltin(l: Lowerer, e: TExpr & { kind: 'Builtin' }, discard = false): Operand {
   const name = e.name;
   const args = e.args;
+  const count = bitCountBuiltin(name);
+  if (count) return lowerBitCount(l, count.op, count.bits, lowerExpr(l, args[0]!));
   switch (name) {
     case '__builtin_memcpy':
     case '__builtin_memmove':

@@ -1,7 +1,7 @@
 // The compiler builtins BPF code uses. Each entry says how many arguments it
 // takes and what it returns; lowering gives each one its instructions.
 import type * as ast from '../parse/ast.js';
-import { tryEval } from './const-eval.js';
+import { bitCountBuiltin, tryEval } from './const-eval.js';
 import { castTo } from './convert.js';
 import { CORE_BUILTINS, checkCoreBuiltin } from './core-builtins.js';
 import { checkExpr } from './expr.js';
@@ -34,6 +34,7 @@ function table(): Map<string, BuiltinSpec> {
   m.set('__builtin_bswap16', { arity: 1, result: () => T.USHORT });
   m.set('__builtin_bswap32', { arity: 1, result: () => T.UINT });
   m.set('__builtin_bswap64', { arity: 1, result: () => T.ULLONG });
+  for (const op of ['ctz', 'clz', 'popcount', 'ffs', 'parity']) for (const w of ['', 'l', 'll']) m.set(`__builtin_${op}${w}`, { arity: 1, result: () => T.INT });
   m.set('__builtin_unreachable', { arity: 0, result: () => T.VOID });
   m.set('__builtin_trap', { arity: 0, result: () => T.VOID });
   for (const op of ATOMIC_RMW) {
@@ -107,6 +108,8 @@ export function checkBuiltinCall(s: SemaState, name: string, argAsts: ast.Expr[]
   if (name === '__builtin_bswap16' || name === '__builtin_bswap32' || name === '__builtin_bswap64') {
     args[0] = castTo(args[0]!, spec.result(args));
   }
+  const count = bitCountBuiltin(name);
+  if (count) args[0] = castTo(args[0]!, count.bits === 64 ? T.ULLONG : T.UINT);
   if (name === '__builtin_memcpy' || name === '__builtin_memmove' || name === '__builtin_memset' || name === '__builtin_memcmp' || name === '__builtin_bcmp') {
     args[2] = castTo(args[2]!, T.SIZE_T);
     if (name === '__builtin_memset') args[1] = castTo(args[1]!, T.INT);

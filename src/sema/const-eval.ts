@@ -78,11 +78,46 @@ export function tryEval(e: TExpr): bigint | undefined {
     case 'Builtin': {
       // clang folds a byte swap of a constant, so `case htobe16(53):` is a constant expression.
       const m = /^__builtin_bswap(16|32|64)$/.exec(e.name);
-      const v = m ? tryEval(e.args[0]!) : undefined;
-      return v === undefined ? undefined : byteSwap(v, Number(m![1]) / 8);
+      if (!m) {
+        // And the bit counts of one: FIELD_PREP(mask, v) shifts by __builtin_ctzl(mask).
+        const k = bitCountBuiltin(e.name);
+        const v = k ? tryEval(e.args[0]!) : undefined;
+        return k && v !== undefined ? foldBitCount(k.op, v, k.bits) : undefined;
+      }
+      const v = tryEval(e.args[0]!);
+      return v === undefined ? undefined : byteSwap(v, Number(m[1]) / 8);
     }
     default:
       return undefined;
+  }
+}
+
+export type BitCountOp = 'ctz' | 'clz' | 'popcount' | 'ffs' | 'parity';
+
+/** __builtin_ctz, clzl, popcountll, ffs, parity...: the count and the argument's width. */
+export function bitCountBuiltin(name: string): { op: BitCountOp; bits: 32 | 64 } | undefined {
+  const m = /^__builtin_(ctz|clz|popcount|ffs|parity)(l|ll)?$/.exec(name);
+  return m ? { op: m[1] as BitCountOp, bits: m[2] ? 64 : 32 } : undefined;
+}
+
+/** The count of the low `bits` bits of `v`; undefined for ctz and clz of 0, which C leaves undefined. */
+export function foldBitCount(op: BitCountOp, v: bigint, bits: 32 | 64): bigint | undefined {
+  const x = BigInt.asUintN(bits, v);
+  const ones = (y: bigint) => BigInt(y.toString(2).replace(/0/g, '').length);
+  switch (op) {
+    case 'popcount':
+      return ones(x);
+    case 'parity':
+      return ones(x) & 1n;
+    case 'ctz':
+    case 'ffs': {
+      if (x === 0n) return op === 'ffs' ? 0n : undefined;
+      let n = 0n;
+      while (((x >> n) & 1n) === 0n) n++;
+      return op === 'ffs' ? n + 1n : n;
+    }
+    case 'clz':
+      return x === 0n ? undefined : BigInt(bits - x.toString(2).length);
   }
 }
 
