@@ -75,11 +75,11 @@ export interface CompileContext {
   headerPrefixes?: HeaderPrefixStore;
   /**
    * Constant loops too large to unroll whose paths might multiply the kernel's walk past the
-   * unroller's estimate (opt/unroll.ts): `kept` is set when one stays a loop; with `unroll` they
-   * are unrolled instead (the driver's second try, when ebcc's verifier does not accept the
-   * program with them kept).
+   * unroller's estimate (opt/unroll.ts): `kept` is set when one stays a loop, and `keptIn` names
+   * the functions that keep one; with `unroll` they are unrolled instead (the driver's second try,
+   * when ebcc's verifier does not accept a program that may run one).
    */
-  costlyLoops?: { kept: boolean; unroll: boolean };
+  costlyLoops?: { kept: boolean; unroll: boolean; keptIn?: Set<string> };
   /**
    * Called now and then by the stages whose work grows with the program (before each optimisation
    * pass, per function in lowering and code generation, every 1,024 instructions the verifier

@@ -94,16 +94,38 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   ctx.costlyLoops = costly;
   generate(out.program, ctx, stopAfter, hooks, out, at);
   // A loop kept although the unroller's estimate of the kernel's walk of it was over its budget:
-  // ebcc's verifier judges the program, and if it does not accept it, the loop is unrolled.
+  // ebcc's verifier judges the program within COSTLY_LOOP_BUDGET, and if it does not accept a
+  // program that may run such a loop, the loops are unrolled (below).
   let verified: VerifyResult | undefined;
   if (costly.kept && out.object && !ctx.diags.hasErrors()) {
     at.stage = 'the verifier';
-    verified = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
-    if (!verified.programs.every((p) => p.accepted)) {
-      verified = undefined;
+    const keptVerdict = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
+    const rejected = (v: VerifyResult) => v.programs.filter((p) => !p.accepted).length;
+    // A verdict within the budget holds; a refusal is judged again under the kernel's own limit.
+    verified = rejected(keptVerdict) === 0 ? keptVerdict : undefined;
+    // A program may run a kept loop when its own function keeps one, or a .text function does.
+    const keptIn = costly.keptIn ?? new Set<string>();
+    const textKeeps = out.ir?.functions.some((f) => f.section === '.text' && keptIn.has(f.name)) ?? false;
+    if (keptVerdict.programs.some((p) => !p.accepted && (textKeeps || keptIn.has(p.name)))) {
+      // Unrolled, the kernel may accept what it refuses with the loops kept. It stays unrolled only
+      // if fewer programs are then refused: a program refused for another reason (one instruction
+      // seen with two pointer types) does not make every costly loop of the file unrolled.
+      const kept = { ir: out.ir, object: out.object, diags: ctx.diags.list.slice(reported) };
       ctx.diags.list.length = reported;
       costly.unroll = true;
       generate(out.program, ctx, stopAfter, hooks, out, at);
+      verified = undefined;
+      if (out.object && !ctx.diags.hasErrors()) {
+        at.stage = 'the verifier';
+        const unrolledVerdict = verifyObject(out.object, { progType: ctx.options.progType, heartbeat: ctx.heartbeat });
+        if (rejected(unrolledVerdict) < rejected(keptVerdict)) verified = unrolledVerdict;
+        else {
+          ctx.diags.list.length = reported;
+          ctx.diags.list.push(...kept.diags);
+          out.ir = kept.ir;
+          out.object = kept.object;
+        }
+      }
     }
   }
   if (stopAfter === 'ir') delete out.object;

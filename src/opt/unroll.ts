@@ -240,7 +240,10 @@ export function unrollLoops(fn: IrFunction, ctx: CompileContext): void {
           // (driver/compile.ts).
           const costly = (ctx.costlyLoops ??= { kept: false, unroll: false });
           if (costly.unroll || unrolledSize <= KEEP_COSTLY_ABOVE_INSNS) keep = false;
-          else costly.kept = true;
+          else {
+            costly.kept = true;
+            (costly.keptIn ??= new Set()).add(fn.name);
+          }
         }
         if (!keep) {
           done = true;
