@@ -117,8 +117,9 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
       verified = undefined;
       if (out.object && !ctx.diags.hasErrors()) {
         at.stage = 'the verifier';
-        const unrolledVerdict = verifyObject(out.object, { progType: ctx.options.progType, heartbeat: ctx.heartbeat });
-        if (rejected(unrolledVerdict) < rejected(keptVerdict)) verified = unrolledVerdict;
+        // Within the same budget: an unrolled object accepted there needs no other verdict.
+        const unrolledVerdict = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
+        if (rejected(unrolledVerdict) < rejected(keptVerdict)) verified = rejected(unrolledVerdict) === 0 ? unrolledVerdict : undefined;
         else {
           ctx.diags.list.length = reported;
           ctx.diags.list.push(...kept.diags);
