@@ -11,7 +11,7 @@
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef, singleDefinitions } from '../ir/ir.js';
+import { instDef, singleDefinitions, successors } from '../ir/ir.js';
 import { copyInsts, fillInsts } from '../ir/memory.js';
 import { pushAll } from '../util/array.js';
 import { hasCycle } from './loops.js';
@@ -87,6 +87,83 @@ function moveDistance(x: Expansion, insts: readonly Inst[], at: number, to: Addr
   return a !== undefined && a === b ? offA - offB : undefined;
 }
 
+/**
+ * The constant a register holds at insts[at] of block b when the code reads it back from memory
+ * just after storing the constant there (`*len = sizeof(u32); if (src) memcpy(dst, src, *len);`
+ * through an inlined out-parameter, before the passes that forward stores run): the load
+ * (through copies), and before it a store of an immediate to the same address with the same
+ * width, with nothing between that writes memory or the address register. The search goes back
+ * through blocks entered from one block only.
+ */
+function storedConstant(x: Expansion, b: Block, at: number, r: VReg): bigint | undefined {
+  const fn = x.fn;
+  x.defs ??= hasCycle(fn) ? new Map() : singleDefinitions(fn);
+  const defs = x.defs;
+  // A stack slot and offset that an address names, through copies and constant additions of registers defined once.
+  const slotOf = (a: Address): { slot: number; off: number } | undefined => {
+    if (a.kind === 'slot') return { slot: a.slot, off: a.off };
+    let reg = a.reg;
+    let off = a.off;
+    for (let depth = 0; depth < 16; depth++) {
+      const d = defs.get(reg);
+      if (!d) return undefined;
+      if (d.op === 'slotaddr') return { slot: d.slot, off: off + d.off };
+      if (d.op === 'mov' && d.bits === 64 && d.src.kind === 'reg') reg = d.src.reg;
+      else if (d.op === 'alu' && d.alu === 'add' && d.bits === 64 && d.a.kind === 'reg' && d.b.kind === 'imm') {
+        off += Number(BigInt.asIntN(64, d.b.value));
+        reg = d.a.reg;
+      } else return undefined;
+    }
+    return undefined;
+  };
+  const preds = new Map<BlockId, BlockId[]>();
+  for (const x of fn.blocks) for (const s of successors(x.term)) preds.set(s, [...(preds.get(s) ?? []), x.id]);
+  // Walks back from (block, k): the instructions before k, then the only predecessor's, ...
+  let block = b;
+  let k = at;
+  const prev = (): Inst | undefined => {
+    while (k === 0) {
+      const p = preds.get(block.id);
+      if (!p || p.length !== 1 || p[0] === block.id) return undefined;
+      block = fn.blocks[p[0]!]!;
+      k = block.insts.length;
+    }
+    return block.insts[--k];
+  };
+  let reg = r;
+  let def: Inst | undefined;
+  for (let steps = 0; steps < 256; steps++) {
+    const i = prev();
+    if (!i) return undefined;
+    if (instDef(i) !== reg) continue;
+    if (i.op === 'mov' && i.src.kind === 'reg' && i.bits === 64) {
+      reg = i.src.reg;
+      continue;
+    }
+    def = i;
+    break;
+  }
+  if (!def || def.op !== 'load' || def.volatile) return undefined;
+  const a = def.addr;
+  const at2 = slotOf(a);
+  for (let steps = 0; steps < 256; steps++) {
+    const i = prev();
+    if (!i) return undefined;
+    if (i.op === 'store' && !i.volatile) {
+      const same = i.addr.kind === a.kind && i.addr.off === a.off && (a.kind === 'slot' ? i.addr.kind === 'slot' && i.addr.slot === a.slot : i.addr.kind === 'reg' && i.addr.reg === a.reg);
+      const into = slotOf(i.addr);
+      const sameSlot = at2 !== undefined && into !== undefined && into.slot === at2.slot;
+      if ((same || (sameSlot && into.off === at2.off)) && i.size === def.size) return i.src.kind === 'imm' ? BigInt.asUintN(def.size * 8, i.src.value) : undefined;
+      // A store to another slot, or to other bytes of this one, leaves the value.
+      if (at2 !== undefined && into !== undefined && (into.slot !== at2.slot || into.off + i.size <= at2.off || at2.off + def.size <= into.off)) continue;
+      return undefined;
+    }
+    if (i.op === 'call' || i.op === 'callfn' || i.op === 'memop' || i.op === 'atomic' || i.op === 'asm' || i.op === 'ldabs') return undefined;
+    if (a.kind === 'reg' && at2 === undefined && instDef(i) === a.reg) return undefined;
+  }
+  return undefined;
+}
+
 function expandBlock(x: Expansion, b: Block): void {
   const { fn, ctx, newVReg } = x;
   const out: Inst[] = [];
@@ -97,6 +174,8 @@ function expandBlock(x: Expansion, b: Block): void {
       continue;
     }
     if (x.over) continue;
+    const stored = i.size.kind === 'reg' ? storedConstant(x, b, idx, i.size.reg) : undefined;
+    if (stored !== undefined) i.size = { kind: 'imm', value: stored };
     if (i.size.kind !== 'imm') {
       reportOnce(ctx, 'E5006', `the size passed to '${i.builtin}' is not a compile-time constant, even after inlining and constant propagation: BPF programs expand it into loads and stores`, i.sizeSpan, i);
       continue;

@@ -16,6 +16,16 @@ function ir(body: string, helpers = '', optLevel: 0 | 2 = 2): string {
 }
 
 describe('expand-mem: memory builtins expanded after constant propagation', () => {
+  it('takes a size that an inlined function stores through an out-parameter and reads back (*len = 4; memcpy(.., *len))', () => {
+    // netobserv's flow filter: the length is set through a pointer to the caller's local, then
+    // read back as the size, in a branch after the store; stores to another local come between.
+    const helper = `static __always_inline void key_of(unsigned char *src, unsigned char *key, __u8 *len, __u8 *off, int v4) {
+      if (v4) { *len = 4; *off = 12; if (src[0]) __builtin_memcpy(key, src + *off, *len); else __builtin_memcpy(key, src + 1 + *off, *len); }
+      else { *len = 16; *off = 0; __builtin_memcpy(key, src + *off, *len); } }\n`;
+    const text = ir('unsigned char key[16] = {}; __u8 len = 0, off = 0; key_of(d, key, &len, &off, d[5] & 1); return key[3] + len;', helper);
+    expect(text).not.toContain('memcpy');
+  });
+
   it('expands a memmove whose size is an inlined argument (ETH_ALEN * 2)', () => {
     const helper = 'static inline void mv(void *dst, const void *src, int n) { __builtin_memmove(dst, src, n); }\n';
     for (const level of [0, 2] as const) {
