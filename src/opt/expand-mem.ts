@@ -11,10 +11,10 @@
 import type { CompileContext } from '../context.js';
 import type { Span } from '../diag/source.js';
 import type { Address, Block, BlockId, Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef, singleDefinitions, successors } from '../ir/ir.js';
+import { instDef, singleDefinitions } from '../ir/ir.js';
 import { copyInsts, fillInsts } from '../ir/memory.js';
 import { pushAll } from '../util/array.js';
-import { hasCycle } from './loops.js';
+import { hasCycle, predecessors } from './loops.js';
 import { countInsns, MAX_INSNS } from './unroll.js';
 
 type MemOp = Inst & { op: 'memop' };
@@ -116,14 +116,13 @@ function storedConstant(x: Expansion, b: Block, at: number, r: VReg): bigint | u
     }
     return undefined;
   };
-  const preds = new Map<BlockId, BlockId[]>();
-  for (const x of fn.blocks) for (const s of successors(x.term)) preds.set(s, [...(preds.get(s) ?? []), x.id]);
+  const preds = predecessors(fn);
   // Walks back from (block, k): the instructions before k, then the only predecessor's, ...
   let block = b;
   let k = at;
   const prev = (): Inst | undefined => {
     while (k === 0) {
-      const p = preds.get(block.id);
+      const p = preds[block.id];
       if (!p || p.length !== 1 || p[0] === block.id) return undefined;
       block = fn.blocks[p[0]!]!;
       k = block.insts.length;
