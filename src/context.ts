@@ -81,6 +81,12 @@ export interface CompileContext {
    */
   costlyLoops?: { kept: boolean; unroll: boolean; keptIn?: Set<string> };
   /**
+   * Static functions kept as BPF-to-BPF calls (lower/inline-policy.ts): lowering fills `outlined`;
+   * with `all` every call is inlined instead (the driver's second try, when ebcc's verifier does
+   * not accept a program of the outlined object).
+   */
+  inlining?: { all: boolean; outlined?: Set<string> };
+  /**
    * Called now and then by the stages whose work grows with the program (before each optimisation
    * pass, per function in lowering and code generation, every 1,024 instructions the verifier
    * processes). The CLI switches V8's optimising compiler on from here once a compile has lasted

@@ -92,6 +92,8 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   const reported = ctx.diags.list.length;
   const costly: NonNullable<CompileContext['costlyLoops']> = { kept: false, unroll: false };
   ctx.costlyLoops = costly;
+  const inlining: NonNullable<CompileContext['inlining']> = { all: false };
+  ctx.inlining = inlining;
   generate(out.program, ctx, stopAfter, hooks, out, at);
   // A loop kept although the unroller's estimate of the kernel's walk of it was over its budget:
   // ebcc's verifier judges the program within COSTLY_LOOP_BUDGET, and if it does not accept a
@@ -129,6 +131,7 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
       }
     }
   }
+  if ((inlining.outlined?.size ?? 0) > 0 && stopAfter !== 'ir') verified = inlineAllIfBetter(out.program, ctx, stopAfter, hooks, out, at, reported, verified);
   if (stopAfter === 'ir') delete out.object;
   if (stopAfter === 'ir' || stopAfter === 'codegen' || !out.object || ctx.diags.hasErrors()) return;
 
@@ -140,6 +143,35 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
 
   at.stage = 'the object writer';
   out.elf = writeObject(out.object, ctx);
+}
+
+/**
+ * Calls kept out of line (lower/inline-policy.ts) are a size choice that must not cost a program
+ * its load: when the object has an error (a memory builtin whose size is a parameter is no longer
+ * constant) or ebcc's verifier refuses one of its programs, the program is compiled again with
+ * every call inlined, and that object is kept if it has no error and fewer programs refused.
+ * Returns the verdict of the object kept, when it was judged.
+ */
+function inlineAllIfBetter(program: Program, ctx: CompileContext, stopAfter: StopAfter, hooks: PassHooks, out: CompileOutput, at: { stage: string }, reported: number, verified: VerifyResult | undefined): VerifyResult | undefined {
+  const judge = (): VerifyResult | undefined => {
+    if (!out.object || ctx.diags.hasErrors()) return undefined;
+    at.stage = 'the verifier';
+    return verifyObject(out.object, { progType: ctx.options.progType, heartbeat: ctx.heartbeat });
+  };
+  const rejected = (v: VerifyResult | undefined) => (v === undefined ? Infinity : v.programs.filter((p) => !p.accepted).length);
+  const outlinedVerdict = verified ?? judge();
+  if (rejected(outlinedVerdict) === 0) return outlinedVerdict;
+  const outlined = { ir: out.ir, object: out.object, diags: ctx.diags.list.slice(reported) };
+  ctx.diags.list.length = reported;
+  ctx.inlining = { all: true };
+  generate(program, ctx, stopAfter, hooks, out, at);
+  const inlinedVerdict = judge();
+  if (rejected(inlinedVerdict) < rejected(outlinedVerdict)) return inlinedVerdict;
+  ctx.diags.list.length = reported;
+  ctx.diags.list.push(...outlined.diags);
+  out.ir = outlined.ir;
+  out.object = outlined.object;
+  return outlinedVerdict;
 }
 
 /** Lowering, the optimiser and code generation: the typed program to the object program. */

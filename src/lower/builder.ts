@@ -6,6 +6,7 @@ import type { Span } from '../diag/source.js';
 import type { Address, Block, BlockId, InlinedCall, Inst, IrFunction, Operand, StackSlot, StringPool, Terminator, VReg } from '../ir/ir.js';
 import type { FuncDef, LocalVar, Program, TStmt } from '../sema/program.js';
 import * as T from '../sema/types.js';
+import type { InlinePolicy } from './inline-policy.js';
 
 export type VarHome = { kind: 'reg'; reg: VReg } | { kind: 'slot'; slot: number };
 
@@ -19,6 +20,12 @@ export interface InlineFrame {
   callSpan: Span;
   /** Where the callee's tail calls of itself go. */
   tail?: TailTarget;
+  /**
+   * How often the callee's body is reached per entry of the function it is expanded into, as the
+   * inline policy counts it: for an __always_inline callee, its call's frequency; otherwise 1 (the
+   * callee's own calls are judged within its body).
+   */
+  frequency: number;
 }
 
 /**
@@ -47,6 +54,10 @@ export interface Lowerer {
   /** Labels of the function (per inline frame: index = vars depth). */
   labels: Map<string, BlockId>[];
   inline: InlineFrame[];
+  /** Which calls stay BPF-to-BPF calls (inline-policy.ts). */
+  policy: InlinePolicy;
+  /** The static functions that a kept call calls: each becomes a .text function. */
+  outlined: Set<string>;
   /** The block of each case label of the switches being lowered. */
   caseBlocks: Map<TStmt, BlockId>;
   /** Where the function's own tail calls of itself go (inlined callees: InlineFrame.tail). */

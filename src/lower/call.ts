@@ -1,6 +1,6 @@
 // Calls: helper calls become `call id`; calls to functions defined in the
-// unit are inlined (the default for every static function, and always for
-// __always_inline) unless marked __noinline, which keeps a BPF-to-BPF call.
+// unit are inlined (always for __always_inline) unless marked __noinline or
+// kept out of line by inline-policy.ts, which keeps a BPF-to-BPF call.
 import type { Operand, VReg } from '../ir/ir.js';
 import { reg } from '../ir/ir.js';
 import type { TExpr } from '../sema/program.js';
@@ -10,6 +10,7 @@ import { homeLValue, lowerExpr, storeLValue } from './expr.js';
 import { lowerStmt } from './stmt.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 import { tailSelfCalls } from '../sema/tail-calls.js';
+import { keepsCall } from './inline-policy.js';
 
 /**
  * The variadic arguments of a helper call whose type is 32 bits wide: C passes them as such (an
@@ -61,7 +62,10 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
     emit(l, { op: 'callfn', func: e.callee.name, args, dst, span: l.span });
     return dst === undefined ? undefined : reg(dst);
   }
-  if (e.callee.noInline) {
+  const frame = l.inline[l.inline.length - 1];
+  const frequency = (l.policy.frequency.get(e) ?? 1) * (frame?.frequency ?? 1);
+  if (e.callee.noInline || keepsCall(l.policy, e, frequency)) {
+    if (!e.callee.noInline) l.outlined.add(e.callee.name);
     const dst = returnsValue ? newVReg(l) : undefined;
     emit(l, { op: 'callfn', func: e.callee.name, args, dst, span: l.span });
     return dst === undefined ? undefined : reg(dst);
@@ -80,7 +84,7 @@ export function lowerCall(l: Lowerer, e: TExpr & { kind: 'Call' | 'HelperCall' }
   });
   // A callee that calls itself in tail position loops back to the start of its body (sema/tail-calls.ts).
   const tail = tailSelfCalls(def).size > 0 ? beginTailTarget(l, def) : undefined;
-  l.inline.push({ exit, result, callee: e.callee.name, callSpan: e.span, ...(tail ? { tail } : {}) });
+  l.inline.push({ exit, result, callee: e.callee.name, callSpan: e.span, frequency: e.callee.alwaysInline ? frequency : 1, ...(tail ? { tail } : {}) });
   const savedBreak = l.breakTargets;
   const savedContinue = l.continueTargets;
   l.breakTargets = [];

@@ -1,6 +1,7 @@
 // lower entry: sema.Program -> ir.Module. One IR function per program
-// (a function with a SEC()) and per __noinline function (placed in .text);
-// every other function is inlined at its call sites.
+// (a function with a SEC()), per __noinline function and per static function
+// that inline-policy.ts keeps out of line (placed in .text); every other
+// function is inlined at its call sites.
 import type { CompileContext } from '../context.js';
 import type { Inst, IrFunction, Module, StringPool, VReg } from '../ir/ir.js';
 import { liveAtEntry } from '../ir/liveness.js';
@@ -10,15 +11,27 @@ import { lowerStmt } from './stmt.js';
 import { forEachUse, imm, instDef, termUses } from '../ir/ir.js';
 import { packetLoadIntrinsic } from '../bpf/intrinsics.js';
 import { tailSelfCalls } from '../sema/tail-calls.js';
+import { inlinePolicy, type InlinePolicy } from './inline-policy.js';
 import * as T from '../sema/types.js';
 
 export function lower(program: Program, ctx: CompileContext): Module {
-  const functions: IrFunction[] = [];
   const strings: StringPool = { bytes: [], offsets: new Map() };
-  for (const fd of program.functions) {
-    ctx.heartbeat?.();
-    if (fd.sym.section !== undefined || fd.sym.noInline || fd.sym.addressTaken) functions.push(lowerFunction(fd, program, strings, ctx));
+  const policy = inlinePolicy(program, ctx);
+  const outlined = new Set<string>();
+  const lowered = new Map<FuncDef, IrFunction>();
+  const wanted = (fd: FuncDef) => fd.sym.section !== undefined || fd.sym.noInline || fd.sym.addressTaken || outlined.has(fd.sym.name);
+  // Lowering a function may keep calls of others (inline-policy.ts): lower those too, until none is new.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const fd of program.functions) {
+      if (lowered.has(fd) || !wanted(fd)) continue;
+      ctx.heartbeat?.();
+      lowered.set(fd, lowerFunction(fd, program, strings, policy, outlined, ctx));
+      grew = true;
+    }
   }
+  if (ctx.inlining) ctx.inlining.outlined = outlined;
+  const functions = program.functions.flatMap((fd) => lowered.get(fd) ?? []);
   const kfuncs = [...program.funcs.values()].filter((f) => !f.def && f.section === '.ksyms');
   const externFuncs = [...program.funcs.values()].filter((f) => !f.def && f.section !== '.ksyms' && !packetLoadIntrinsic(f.asmLabel));
   return { functions, globals: program.globals, strings, kfuncs, externFuncs };
@@ -37,7 +50,7 @@ function checkCallableSignature(fd: FuncDef, ctx: CompileContext): void {
   }
 }
 
-function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: CompileContext): IrFunction {
+function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, policy: InlinePolicy, outlined: Set<string>, ctx: CompileContext): IrFunction {
   checkCallableSignature(fd, ctx);
   const fn: IrFunction = {
     name: fd.sym.name,
@@ -64,6 +77,8 @@ function lowerFunction(fd: FuncDef, program: Program, strings: StringPool, ctx: 
     continueTargets: [],
     labels: [new Map()],
     inline: [],
+    policy,
+    outlined,
     caseBlocks: new Map(),
   };
   startBlock(l, newBlock(l));

@@ -114,6 +114,7 @@ function declareFunction(s: SemaState, name: string, type: Extract<CType, { kind
     }
     if (type.hasPrototype) existing.type = type;
   } else s.program.funcs.set(name, sym);
+  if (specs.inline) sym.inlineHint = true;
   if (findAttr(attrs, 'always_inline')) sym.alwaysInline = true;
   if (findAttr(attrs, 'noinline')) sym.noInline = true;
   if (findAttr(attrs, 'naked')) sym.naked = true;

@@ -118,6 +118,8 @@ export interface FuncSym {
   isStatic: boolean;
   alwaysInline: boolean;
   noInline: boolean;
+  /** Declared `inline` (a hint: lower/inline-policy.ts allows such a function a larger inlined cost). */
+  inlineHint?: boolean;
   section?: string;
   def?: FuncDef;
   /** __attribute__((naked)): the body is inline assembly that ends in its own exit; no prologue, no return. */
