@@ -228,14 +228,20 @@ const MIN_NEAR_TWIN_WEIGHT = 3;
 function weight(b: Block): number {
   let w = 0;
   for (const i of b.insts) w += i.op === 'call' || i.op === 'callfn' ? 2 : 1;
+  // A BPF-to-BPF call that the block returns from (`return report(skb, ev, WHY, VERDICT);`): its
+  // exit goes too.
+  if (b.term.op === 'ret' && b.insts.some((i) => i.op === 'callfn')) w += 1;
   return w;
 }
 
 /**
  * Blocks that do the same thing but for one constant (`bpf_tail_call(skb, &progs, 1)` and the same
- * call with 2, each ending in the same jump): one copy stays, taking that constant from a new
- * register, and each block becomes a move of its constant into it and a jump to the copy, as
- * clang's sinking of common code makes them. True if it changed the function.
+ * call with 2, each ending in the same jump), or but for constant arguments of one BPF-to-BPF call
+ * (`return report(skb, ev, WHY, VERDICT);` at each decision): one copy stays, taking those
+ * constants from new registers, and each block becomes moves of its constants into them and a
+ * jump to the copy, as clang's sinking of common code makes them. The kernel then walks one call
+ * instruction, where it can prune the paths that reach it with the same state. True if it
+ * changed the function.
  */
 export function mergeNearTwinBlocks(fn: IrFunction): boolean {
   const inLoop = new Set<BlockId>();
@@ -261,30 +267,33 @@ export function mergeNearTwinBlocks(fn: IrFunction): boolean {
   let changed = false;
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    // The one place where the constants differ: [instruction, its n-th constant].
+    // The places where the constants differ: [instruction, its n-th constant]. One place, or
+    // several arguments of one BPF-to-BPF call (each is a move into its argument register anyway).
     const values = group.map((b) => b.insts.map(holes));
-    let at: [number, number] | undefined;
-    let places = 0;
+    const at: [number, number][] = [];
     values[0]!.forEach((list, k) => list.forEach((v, n) => {
-      if (values.some((vs) => vs[k]![n] !== v)) {
-        at = [k, n];
-        places++;
-      }
+      if (values.some((vs) => vs[k]![n] !== v)) at.push([k, n]);
     }));
-    if (places !== 1 || !at) continue;
-    const [k, n] = at;
+    if (at.length === 0) continue;
+    const k = at[0]![0];
     const keep = group[0]!;
-    const value = fn.vregCount++ as VReg;
     const inst = keep.insts[k]!;
+    if (at.length > 1 && (inst.op !== 'callfn' || at.some(([k2]) => k2 !== k))) continue;
+    const regs = at.map(() => fn.vregCount++ as VReg);
     let seen = -1;
-    const fill = (o: Operand): Operand => (o.kind === 'imm' && ++seen === n ? { kind: 'reg', reg: value } : o);
+    const fill = (o: Operand): Operand => {
+      if (o.kind !== 'imm') return o;
+      const nth = ++seen;
+      const p = at.findIndex(([, n]) => n === nth);
+      return p < 0 ? o : { kind: 'reg', reg: regs[p]! };
+    };
     const filled: Inst = inst.op === 'call' || inst.op === 'callfn' ? { ...inst, args: inst.args.map(fill) } : inst.op === 'mov' ? { ...inst, src: fill(inst.src) } : inst;
     // Block ids are positions in fn.blocks: the copy goes last.
     const merged: Block = { id: fn.blocks.length, insts: keep.insts.map((i, j) => (j === k ? filled : i)), term: keep.term };
     fn.blocks.push(merged);
     group.forEach((b, g) => {
       const bits = inst.op === 'mov' ? inst.bits : 64;
-      b.insts = [{ op: 'mov', bits, dst: value, src: { kind: 'imm', value: values[g]![k]![n]! }, span: b.insts[k]!.span }];
+      b.insts = at.map(([, n], p) => ({ op: 'mov', bits, dst: regs[p]!, src: { kind: 'imm', value: values[g]![k]![n]! }, span: b.insts[k]!.span }));
       b.term = { op: 'jmp', target: merged.id, span: b.term.span };
     });
     changed = true;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inst, IrFunction, VReg } from '../../src/ir/ir.js';
 import { validateFunction } from '../../src/ir/validate.js';
-import { mergeIdenticalBlocks } from '../../src/opt/merge-blocks.js';
+import { mergeIdenticalBlocks, mergeNearTwinBlocks } from '../../src/opt/merge-blocks.js';
 import { NO_SPAN } from '../../src/diag/source.js';
 
 const span = NO_SPAN;
@@ -69,5 +69,27 @@ describe('merge-blocks', () => {
     expect(mergeIdenticalBlocks(f)).toBe(true);
     expect(validateFunction(f)).toEqual([]);
     expect(f.blocks[2]!.term).toMatchObject({ then: 1, else: 4 });
+  });
+
+  it('merges returned calls of one function that differ in several constant arguments: moves, and one call', () => {
+    // `return report(%0, 5, 2)` and `return report(%0, 6, 0)`: one call stays, taking both
+    // constants from new registers; each arm moves its two constants there and jumps to it.
+    const report = (dst: number, why: number, verdict: number): Inst => ({ op: 'callfn', func: 'report', args: [reg(0), imm(why), imm(verdict)], dst: r(dst), span });
+    const f = twoArms([report(2, 5, 2)], 2, [report(3, 6, 0)], 3);
+    expect(mergeNearTwinBlocks(f)).toBe(true);
+    expect(validateFunction(f)).toEqual([]);
+    const merged = f.blocks[3]!;
+    expect(merged.insts).toHaveLength(1);
+    expect(merged.insts[0]).toMatchObject({ op: 'callfn', func: 'report', args: [reg(0), reg(8), reg(9)] });
+    expect(f.blocks[1]!.insts).toMatchObject([{ op: 'mov', dst: 8, src: imm(5) }, { op: 'mov', dst: 9, src: imm(2) }]);
+    expect(f.blocks[2]!.insts).toMatchObject([{ op: 'mov', dst: 8, src: imm(6) }, { op: 'mov', dst: 9, src: imm(0) }]);
+    expect(f.blocks[1]!.term).toMatchObject({ op: 'jmp', target: 3 });
+    expect(f.blocks[2]!.term).toMatchObject({ op: 'jmp', target: 3 });
+  });
+
+  it('keeps apart helper calls that differ in two constants', () => {
+    const helper = (dst: number, a: number, b: number): Inst => ({ op: 'call', helper: 6, args: [reg(0), imm(a), imm(b)], dst: r(dst), span });
+    const f = twoArms([helper(2, 5, 2), add1(4, 2)], 4, [helper(3, 6, 0), add1(5, 3)], 5);
+    expect(mergeNearTwinBlocks(f)).toBe(false);
   });
 });
