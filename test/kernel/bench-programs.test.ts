@@ -3,7 +3,8 @@
 // dispatcher that tail-calls its stages through a PROG_ARRAY, a tc MSS clamp written with
 // inline asm, and a katran-sized balancer with its own headers (consistent-hash rings, per-CPU
 // and global connection tables, IP-in-IP and GUE, ICMP errors, QUIC and TCP server ids, decap,
-// ICMP "too big" answers, a tail-calling root program); and the trivial program whose compile
+// ICMP "too big" answers, a tail-calling root program); a tc firewall whose helpers are plain
+// static functions, kept as subprograms as clang keeps them; and the trivial program whose compile
 // time the bench holds against `node -e 0`. The expected packets are worked out from the C, not
 // recorded from a run: katran_lb's ring slots come from its hash, written again here in TypeScript.
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -15,7 +16,7 @@ import {
 } from './harness.js';
 import {
   be16, be32, concat, encodeTransport, eth, icmp, icmpv6, internetChecksum, ipv4, ipv6, onesComplementSum, parseIpv4, parseIpv6, parseMac,
-  pseudoHeader, readBe16, readBe32, tcp, text, udp, ETH_P_IP, ETH_P_IPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, TCP_ACK, TCP_SYN,
+  pseudoHeader, readBe16, readBe32, tcp, text, udp, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, TCP_ACK, TCP_SYN,
 } from './packets.js';
 
 const DIR = `${REPO_DIR}bench/programs`;
@@ -208,6 +209,73 @@ describeKernel('bench/programs/xdp_pass.c: the trivial program the bench times a
     const r = runProgram(obj.prog('xdp_pass').pinPath, pkt);
     expect(r.retval).toBe(XDP_PASS);
     expect([...r.dataOut]).toEqual([...pkt]);
+  });
+});
+
+describeKernel('bench/programs/event_fw.c: a tc firewall whose decisions all call one reporting function', () => {
+  const TC_ACT_OK = 0;
+  const TC_ACT_SHOT = 2;
+  // enum reason and the rule kinds of event_fw.c.
+  const R = { NOT_IP: 0, FRAGMENT: 2, OTHER_PROTO: 3, NO_RULE: 4, RULE_DROP: 5, RULE_PASS: 6, LIMITED: 7, UNDER_LIMIT: 8, SYN_NO_RULE: 9 };
+  const RULE = { DROP: 1, PASS: 2, LIMIT: 3 };
+  let obj: LoadedObject;
+  let subprograms: string[] = [];
+  beforeAll(() => {
+    const out = compileFile(`${DIR}/event_fw.c`);
+    expect(out.ctx.diags.list.filter((d) => d.severity !== 'note').map((d) => d.message)).toEqual([]);
+    subprograms = out.ir!.functions.filter((f) => f.section === '.text').map((f) => f.name);
+    obj = loadObjectBytes(out.elf!);
+    expect(obj.ok, obj.log).toBe(true);
+  });
+  afterAll(() => obj?.cleanup());
+  const run = (pkt: Uint8Array, prog = 'event_fw') => runProgram(obj.prog(prog).pinPath, pkt).retval;
+  const reason = (why: number) => readU64LE(lookupMap(obj.map('reasons').pinPath, u32LE(why))!.value, 0);
+  const rule = (port: number, proto: number, kind: number) => updateMap(obj.map('rules').pinPath, concat(Uint8Array.of(port & 0xff, port >> 8), Uint8Array.of(proto, 0)), u32LE(kind));
+  const toPort = (proto: 'tcp' | 'udp', dport: number, flags = TCP_ACK, sport = 40000) =>
+    eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: proto === 'tcp' ? tcp({ sport, dport, flags }) : udp({ sport, dport }) }) });
+
+  kernelIt('keeps the reporting function (and the rule check called from two places) as subprograms', () => {
+    expect(subprograms).toEqual(['report', 'check_rule']);
+  });
+
+  kernelIt('passes what no rule names, drops a SYN that no rule names, and counts each reason', () => {
+    expect(run(toPort('udp', 9999))).toBe(TC_ACT_OK);
+    expect(reason(R.NO_RULE)).toBe(1n);
+    expect(run(toPort('tcp', 9999, TCP_SYN))).toBe(TC_ACT_SHOT);
+    expect(reason(R.SYN_NO_RULE)).toBe(1n);
+    expect(run(eth({ ...mac, type: ETH_P_ARP, payload: new Uint8Array(28) }))).toBe(TC_ACT_OK);
+    expect(reason(R.NOT_IP)).toBe(1n);
+    expect(run(eth({ ...mac, type: ETH_P_IP, payload: ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: udp({ sport: 1, dport: 2 }), fragOffsetBytes: 8 }) }))).toBe(TC_ACT_SHOT);
+    expect(reason(R.FRAGMENT)).toBe(1n);
+  });
+
+  kernelIt('drops and passes by rule, and rate-limits a flow after two packets in its bucket', () => {
+    rule(22, IPPROTO_TCP, RULE.DROP);
+    rule(53, IPPROTO_UDP, RULE.PASS);
+    rule(80, IPPROTO_TCP, RULE.LIMIT);
+    expect(run(toPort('tcp', 22))).toBe(TC_ACT_SHOT);
+    expect(reason(R.RULE_DROP)).toBe(1n);
+    expect(run(toPort('udp', 53))).toBe(TC_ACT_OK);
+    expect(reason(R.RULE_PASS)).toBe(1n);
+    // A rule on TCP port 22 says nothing of UDP port 22.
+    expect(run(toPort('udp', 22))).toBe(TC_ACT_OK);
+    expect(run(toPort('tcp', 80, TCP_ACK, 41000))).toBe(TC_ACT_OK);
+    expect(run(toPort('tcp', 80, TCP_ACK, 41000))).toBe(TC_ACT_OK);
+    expect(run(toPort('tcp', 80, TCP_ACK, 41000))).toBe(TC_ACT_SHOT);
+    expect(reason(R.LIMITED)).toBe(1n);
+    expect(reason(R.UNDER_LIMIT)).toBe(2n);
+  });
+
+  kernelIt('the egress hook reports every IPv4 packet it passes', () => {
+    const before = reason(R.UNDER_LIMIT);
+    expect(run(toPort('udp', 7), 'event_fw_egress')).toBe(TC_ACT_OK);
+    expect(run(toPort('tcp', 7), 'event_fw_egress')).toBe(TC_ACT_OK);
+    expect(reason(R.UNDER_LIMIT)).toBe(before + 2n);
+    // With events asked for, the report also goes to the ring buffer; the verdict is the same.
+    updateMap(obj.map('config').pinPath, u32LE(0), u32LE(1));
+    expect(run(toPort('udp', 7), 'event_fw_egress')).toBe(TC_ACT_OK);
+    expect(run(toPort('tcp', 22))).toBe(TC_ACT_SHOT);
+    expect(reason(R.UNDER_LIMIT)).toBe(before + 3n);
   });
 });
 
