@@ -98,7 +98,13 @@ export function inlinePolicy(program: Program, ctx: CompileContext): InlinePolic
   // Expansions of each function's body: once, or for an __always_inline function once per place it is expanded.
   const expansions = new Map<string, number>();
   const callers = new Map<string, string[]>();
-  for (const name of reached) for (const c of callsIn.get(name) ?? []) callers.set(c.callee.name, [...(callers.get(c.callee.name) ?? []), name]);
+  for (const name of reached) {
+    for (const c of callsIn.get(name) ?? []) {
+      const list = callers.get(c.callee.name);
+      if (list) list.push(name);
+      else callers.set(c.callee.name, [name]);
+    }
+  }
   const expanded = (name: string, depth: number): number => {
     const known = expansions.get(name);
     if (known !== undefined) return known;
@@ -117,26 +123,46 @@ export function inlinePolicy(program: Program, ctx: CompileContext): InlinePolic
     if (fd && outlinable(fd)) policy.outlinable.add(name);
   }
 
-  // Costs bottom up: a call that stays inlined at its place in the callee's body costs the callee's body.
-  const active = new Set<string>();
-  const costOf = (name: string): BodyCost | undefined => {
-    const known = policy.cost.get(name);
-    if (known !== undefined) return known;
+  // Costs bottom up, callees before callers (an explicit stack: a chain of thousands of calls must
+  // reach E5009 in lowering, not overflow the compiler's own stack): a call that stays inlined at
+  // its place in the callee's body costs the callee's body.
+  for (const name of calleesFirst(reached, callsIn)) {
     const fd = defs.get(name);
-    if (!fd || active.has(name)) return undefined;
-    active.add(name);
-    const c = bodyCost(fd, (call) => {
+    if (!fd) continue;
+    policy.cost.set(name, bodyCost(fd, (call) => {
       const callee = call.callee;
-      const calleeCost = callee.def && !callee.noInline ? costOf(callee.name) : undefined;
+      const calleeCost = callee.def && !callee.noInline ? policy.cost.get(callee.name) : undefined;
       if (calleeCost === undefined || keepsCall(policy, call, policy.frequency.get(call) ?? 1)) return CALL_COST + call.args.length;
       return siteCost(calleeCost, call);
-    });
-    active.delete(name);
-    policy.cost.set(name, c);
-    return c;
-  };
-  for (const name of reached) costOf(name);
+    }));
+  }
   return policy;
+}
+
+/** The functions `roots` reach by calls, each after every function it calls (a call back into an unfinished one is skipped). */
+function calleesFirst(roots: Iterable<string>, callsIn: Map<string, (TExpr & { kind: 'Call' })[]>): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    const stack = [{ name: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const calls = callsIn.get(top.name) ?? [];
+      if (top.next < calls.length) {
+        const callee = calls[top.next++]!.callee.name;
+        if (!seen.has(callee)) {
+          seen.add(callee);
+          stack.push({ name: callee, next: 0 });
+        }
+      } else {
+        stack.pop();
+        order.push(top.name);
+      }
+    }
+  }
+  return order;
 }
 
 /**

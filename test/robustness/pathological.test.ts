@@ -72,6 +72,12 @@ describe('pathological inputs end in a diagnostic or an object, quickly', () => 
     expectCodes(program('', `switch (x) {\n${cases}\n}\nreturn 0;`), []);
   });
 
+  it('a chain of thousands of static functions, each calling the next: E5009, not the compiler\'s own stack', () => {
+    const fns = Array.from({ length: 4000 }, (_, i) => (i === 0 ? 'static int f0(int x) { return x + 1; }' : `static int f${i}(int x) { return f${i - 1}(x) * 3 + ${i}; }`));
+    const src = `#include <linux/bpf.h>\n${fns.join('\n')}\n__attribute__((section("xdp"), used)) int prog(struct xdp_md *ctx) { return f3999(ctx->data_end); }\n`;
+    expect(expectCodes(src, ['E5009'])).toContain('nests more than 32 calls deep');
+  });
+
   it('a function-like macro bomb stops with E1014', () => {
     let src = '#define F0(x) x x\n';
     for (let i = 1; i <= 30; i++) src += `#define F${i}(x) F${i - 1}(x x)\n`;
