@@ -5,6 +5,7 @@ import { codegen } from '../codegen/codegen.js';
 import type { CompileContext } from '../context.js';
 import type { ObjectProgram } from '../bpf/object.js';
 import { reportInternalError } from '../diag/internal-error.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
 import type { Module } from '../ir/ir.js';
 import { lower } from '../lower/lower.js';
 import { writeObject } from '../obj/write.js';
@@ -102,7 +103,6 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   if (costly.kept && out.object && !ctx.diags.hasErrors()) {
     at.stage = 'the verifier';
     const keptVerdict = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
-    const rejected = (v: VerifyResult) => v.programs.filter((p) => !p.accepted).length;
     // A verdict within the budget holds; a refusal is judged again under the kernel's own limit.
     verified = rejected(keptVerdict) === 0 ? keptVerdict : undefined;
     // A program may run a kept loop when its own function keeps one, or a .text function does.
@@ -112,8 +112,7 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
       // Unrolled, the kernel may accept what it refuses with the loops kept. It stays unrolled only
       // if fewer programs are then refused: a program refused for another reason (one instruction
       // seen with two pointer types) does not make every costly loop of the file unrolled.
-      const kept = { ir: out.ir, object: out.object, diags: ctx.diags.list.slice(reported) };
-      ctx.diags.list.length = reported;
+      const kept = setAside(out, ctx, reported);
       costly.unroll = true;
       generate(out.program, ctx, stopAfter, hooks, out, at);
       verified = undefined;
@@ -122,12 +121,7 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
         // Within the same budget: an unrolled object accepted there needs no other verdict.
         const unrolledVerdict = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
         if (rejected(unrolledVerdict) < rejected(keptVerdict)) verified = rejected(unrolledVerdict) === 0 ? unrolledVerdict : undefined;
-        else {
-          ctx.diags.list.length = reported;
-          ctx.diags.list.push(...kept.diags);
-          out.ir = kept.ir;
-          out.object = kept.object;
-        }
+        else putBack(kept, out, ctx, reported);
       }
     }
   }
@@ -158,20 +152,41 @@ function inlineAllIfBetter(program: Program, ctx: CompileContext, stopAfter: Sto
     at.stage = 'the verifier';
     return verifyObject(out.object, { progType: ctx.options.progType, heartbeat: ctx.heartbeat });
   };
-  const rejected = (v: VerifyResult | undefined) => (v === undefined ? Infinity : v.programs.filter((p) => !p.accepted).length);
   const outlinedVerdict = verified ?? judge();
   if (rejected(outlinedVerdict) === 0) return outlinedVerdict;
-  const outlined = { ir: out.ir, object: out.object, diags: ctx.diags.list.slice(reported) };
-  ctx.diags.list.length = reported;
+  const outlined = setAside(out, ctx, reported);
   ctx.inlining = { all: true };
   generate(program, ctx, stopAfter, hooks, out, at);
   const inlinedVerdict = judge();
   if (rejected(inlinedVerdict) < rejected(outlinedVerdict)) return inlinedVerdict;
-  ctx.diags.list.length = reported;
-  ctx.diags.list.push(...outlined.diags);
-  out.ir = outlined.ir;
-  out.object = outlined.object;
+  putBack(outlined, out, ctx, reported);
   return outlinedVerdict;
+}
+
+/** How many programs a verdict refuses; no verdict (an error stopped the compile) counts as worst. */
+function rejected(v: VerifyResult | undefined): number {
+  return v === undefined ? Infinity : v.programs.filter((p) => !p.accepted).length;
+}
+
+/** What a compile produced (its IR, object and diagnostics since `reported`), taken out of the way of a second try. */
+interface SetAside {
+  ir?: Module;
+  object?: ObjectProgram;
+  diags: Diagnostic[];
+}
+
+function setAside(out: CompileOutput, ctx: CompileContext, reported: number): SetAside {
+  const kept: SetAside = { ir: out.ir, object: out.object, diags: ctx.diags.list.slice(reported) };
+  ctx.diags.list.length = reported;
+  return kept;
+}
+
+/** Makes a compile set aside the output again, in place of the second try's. */
+function putBack(kept: SetAside, out: CompileOutput, ctx: CompileContext, reported: number): void {
+  ctx.diags.list.length = reported;
+  ctx.diags.list.push(...kept.diags);
+  out.ir = kept.ir;
+  out.object = kept.object;
 }
 
 /** Lowering, the optimiser and code generation: the typed program to the object program. */
