@@ -21,7 +21,7 @@ import { globalValueNumbering } from './gvn.js';
 import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
-import { shareGlobalAddresses, sinkAddressConstants, sinkConstantsToOnlyReader, sinkToUses } from './sink.js';
+import { shareGlobalAddresses, sinkAddressConstants, sinkConstantsToOnlyReader, sinkPastCalls, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
 import { rotateLoops } from './rotate.js';
 import { distributeScaledOffsets } from './scaled-offsets.js';
@@ -150,6 +150,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       // `p + (x + 1) * 8` becomes `p + x * 8 + 8`: the constant goes to the pointer's fixed offset.
       run(fn, 'scaled-offsets', () => distributeScaledOffsets(fn));
       run(fn, 'sink', () => sinkToUses(fn));
+      // A computation whose value is first needed after a call is made there, not held across it.
+      run(fn, 'sink', () => sinkPastCalls(fn));
       // Sinking can bring an address computation (ctx + 48) next to its only access, in another
       // block than where fold-address saw it: fold it again, so context accesses stay ctx + offset.
       run(fn, 'fold-address', () => foldAddresses(fn));

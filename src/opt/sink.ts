@@ -10,8 +10,9 @@
 // `if (data + 14 > data_end) return ...;`) so lands after the check, where the verifier knows
 // the range, as with clang. Invalidates: liveness.
 import type { Inst, IrFunction, VReg } from '../ir/ir.js';
-import { instDef, instUses, successors, termUses } from '../ir/ir.js';
+import { definitionsByRegister, forEachUse, instDef, instUses, successors, termUses } from '../ir/ir.js';
 import { blockLiveIn, computeLiveOut } from '../ir/liveness.js';
+import { dominators, hasCycle, predecessors } from './loops.js';
 
 function movable(i: Inst): boolean {
   return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' || (i.op === 'load' && !i.volatile);
@@ -263,4 +264,154 @@ export function shareGlobalAddresses(fn: IrFunction): boolean {
     });
   }
   return changed;
+}
+
+/**
+ * Moves a pure computation whose value is first needed after a call down to the block where it
+ * is needed, when the values it starts from are live there anyway. A register live across a
+ * helper or function call takes one of R6-R9 or a stack slot; a flow hash computed from the
+ * packet's addresses before the calls that report it, and stored after them, holds one all the
+ * way, while its inputs, which the report stores too, are held in any case (clang sinks it too).
+ *
+ * A group is a root, an ALU operation, copy, extension or byte swap whose every use lies in
+ * other blocks, with the operations of its block that compute its operands and feed nothing
+ * else. It moves, in its order, to the nearest block that dominates the root's uses, just
+ * before the first of them, when every value the group reads from outside is live into that
+ * block (so no register lives longer: the root's now dies earlier) and a call lies between:
+ * after the root in its block, in a block on a way from there to the target, or in the target
+ * before the use. Every register involved is written once, so no path between writes it again.
+ * Functions with cycles are left alone (a block in a loop would compute it every iteration).
+ * Invalidates: liveness.
+ */
+export function sinkPastCalls(fn: IrFunction): boolean {
+  if (!fn.blocks.some((b) => b.insts.some(isCall)) || hasCycle(fn)) return false;
+  const defs = definitionsByRegister(fn);
+  const writtenOnce = (r: VReg) => (fn.params.includes(r) ? !defs.has(r) : defs.get(r)?.length === 1);
+  // Uses of each register, by block (terminators count in their block).
+  const uses = new Map<VReg, Map<number, number>>();
+  const addUse = (r: VReg, block: number, n: number) => {
+    let m = uses.get(r);
+    if (m === undefined) uses.set(r, (m = new Map()));
+    const c = (m.get(block) ?? 0) + n;
+    if (c === 0) m.delete(block);
+    else m.set(block, c);
+  };
+  for (const b of fn.blocks) {
+    for (const i of b.insts) forEachUse(i, (u) => addUse(u, b.id, 1));
+    for (const u of termUses(b.term)) addUse(u, b.id, 1);
+  }
+  const preds = predecessors(fn);
+  const dom = dominators(fn, preds);
+  const liveOut = computeLiveOut(fn);
+  const liveInCache = new Map<number, Set<number>>();
+  const liveIn = (id: number): Set<number> => {
+    let live = liveInCache.get(id);
+    if (live === undefined) liveInCache.set(id, (live = blockLiveIn(fn.blocks[id]!, liveOut[id]!)));
+    return live;
+  };
+  // Whether a block on a way from `from` to `to` (neither included) calls: a walk back from `to`,
+  // which meets only blocks `from` dominates. Given up (no) past 256 blocks.
+  const between = new Map<string, boolean>();
+  const callBetween = (from: number, to: number): boolean => {
+    const key = `${from}:${to}`;
+    let found = between.get(key);
+    if (found !== undefined) return found;
+    found = false;
+    const seen = new Set<number>([from, to]);
+    const work = preds[to]!.filter((p) => p !== from);
+    for (const p of work) seen.add(p);
+    while (work.length > 0 && !found) {
+      const x = work.pop()!;
+      if (seen.size > 256) break;
+      if (fn.blocks[x]!.insts.some(isCall)) found = true;
+      for (const p of preds[x]!) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        work.push(p);
+      }
+    }
+    between.set(key, found);
+    return found;
+  };
+  const nearestCommonDominator = (blocks: Iterable<number>): number => {
+    let d = -1;
+    for (const x of blocks) {
+      if (d === -1) d = x;
+      while (!dom.dominates(d, x)) d = dom.idom[d]!;
+    }
+    return d;
+  };
+  let changed = false;
+  for (const b of fn.blocks) {
+    const gone = new Set<Inst>();
+    const position = new Map<VReg, number>();
+    b.insts.forEach((i, k) => {
+      const d = instDef(i);
+      if (d !== undefined) position.set(d, k);
+    });
+    for (let k = b.insts.length - 1; k >= 0; k--) {
+      const root = b.insts[k]!;
+      const d = instDef(root);
+      if (gone.has(root) || !pure(root) || d === undefined || !writtenOnce(d) || fn.params.includes(d)) continue;
+      const at = uses.get(d);
+      if (at === undefined || at.size === 0 || at.has(b.id)) continue;
+      const target = nearestCommonDominator(at.keys());
+      if (target === b.id || !dom.dominates(b.id, target)) continue;
+      // The group: the root, then each operand computed in this block for the group alone.
+      const group = [root];
+      const inGroup = new Set<VReg>([d]);
+      const usesInGroup = new Map<VReg, number>();
+      let fits = true;
+      for (let g = 0; g < group.length && fits; g++) {
+        forEachUse(group[g]!, (u) => usesInGroup.set(u, (usesInGroup.get(u) ?? 0) + 1));
+        for (const u of instUses(group[g]!)) {
+          if (inGroup.has(u)) continue;
+          const k2 = position.get(u);
+          const j = k2 === undefined ? undefined : b.insts[k2];
+          const total = uses.get(u)?.get(b.id) ?? 0;
+          const usedElsewhere = [...(uses.get(u)?.keys() ?? [])].some((x) => x !== b.id);
+          if (j !== undefined && !gone.has(j) && pure(j) && writtenOnce(u) && !usedElsewhere && total === usesInGroup.get(u)) {
+            // Every use of u is in the group so far; later members may only add to that count,
+            // checked again when the group is complete.
+            group.push(j);
+            inGroup.add(u);
+          }
+        }
+      }
+      // Inputs from outside the group: written once and live into the target anyway; members:
+      // used by the group alone.
+      const counted = new Map<VReg, number>();
+      for (const i of group) forEachUse(i, (u) => counted.set(u, (counted.get(u) ?? 0) + 1));
+      for (const [u, n] of counted) {
+        if (inGroup.has(u)) fits &&= (uses.get(u)?.get(b.id) ?? 0) === n && (uses.get(u)?.size ?? 0) === 1;
+        else fits &&= writtenOnce(u) && liveIn(target).has(u);
+      }
+      if (!fits) continue;
+      const t = fn.blocks[target]!;
+      let insertAt = t.insts.findIndex((i) => instUses(i).includes(d));
+      if (insertAt === -1) insertAt = t.insts.length;
+      const calls = b.insts.slice(k + 1).some(isCall) || t.insts.slice(0, insertAt).some(isCall) || callBetween(b.id, target);
+      if (!calls) continue;
+      group.sort((x, y) => position.get(instDef(x)!)! - position.get(instDef(y)!)!);
+      t.insts.splice(insertAt, 0, ...group);
+      for (const i of group) {
+        gone.add(i);
+        forEachUse(i, (u) => {
+          addUse(u, b.id, -1);
+          addUse(u, target, 1);
+        });
+      }
+      changed = true;
+    }
+    if (gone.size > 0) b.insts = b.insts.filter((i) => !gone.has(i));
+  }
+  return changed;
+}
+
+function pure(i: Inst): boolean {
+  return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap';
+}
+
+function isCall(i: Inst): boolean {
+  return i.op === 'call' || i.op === 'callfn' || i.op === 'ldabs';
 }
