@@ -21,6 +21,7 @@ import { globalValueNumbering } from './gvn.js';
 import { mergeBitTests } from './bit-tests.js';
 import { convertBooleanValues } from './bool-values.js';
 import { ifConvert } from './if-convert.js';
+import { extractFields } from './extract-fields.js';
 import { shareGlobalAddresses, sinkAddressConstants, sinkConstantsToOnlyReader, sinkPastCalls, sinkToUses } from './sink.js';
 import { splitLocalDefs } from './split-defs.js';
 import { rotateLoops } from './rotate.js';
@@ -40,7 +41,7 @@ export interface PassHooks {
   afterPass?(pass: string, fn: IrFunction): void;
 }
 
-export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets', 'stack-compares', 'bswap-fold', 'high-bit-tests'] as const;
+export const PASS_NAMES = ['simplify-cfg', 'const-prop', 'const-args', 'unroll', 'rotate', 'expand-mem', 'sroa', 'copy-prop', 'gvn', 'fold-address', 'zext-elim', 'sext-elim', 'dse', 'dce', 'sink', 'thread', 'bit-tests', 'merge-blocks', 'forward-stores', 'forward-memory', 'mask-elim', 'null-checks', 'bool-values', 'if-convert', 'asm-undef-inputs', 'split-defs', 'field-offsets', 'range-branches', 'ctx-forward', 'scaled-offsets', 'stack-compares', 'bswap-fold', 'high-bit-tests', 'extract-fields'] as const;
 
 export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks = {}): Module {
   const run = (fn: IrFunction, pass: (typeof PASS_NAMES)[number], f: () => unknown) => {
@@ -102,6 +103,8 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       run(fn, 'ctx-forward', () => forwardContextStores(fn));
       run(fn, 'null-checks', () => foldStackNullChecks(fn));
       run(fn, 'const-prop', () => constProp(fn));
+      // A field packed into a word register by scalar replacement and read back is its value.
+      run(fn, 'extract-fields', () => extractFields(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
       run(fn, 'gvn', () => globalValueNumbering(fn));
       run(fn, 'copy-prop', () => copyProp(fn));
@@ -130,6 +133,7 @@ export function optimize(module: Module, ctx: CompileContext, hooks: PassHooks =
       } else if (replacedLate) {
         run(fn, 'const-prop', () => constProp(fn));
       }
+      if (replacedLate) run(fn, 'extract-fields', () => extractFields(fn));
       run(fn, 'zext-elim', () => eliminateZeroExtensions(fn));
       run(fn, 'sext-elim', () => eliminateSignExtensions(fn));
       run(fn, 'mask-elim', () => eliminateRedundantMasks(fn));

@@ -89,7 +89,10 @@ function threadOnce(fn: IrFunction, skipDeadCopies: boolean): boolean {
       const after = new Map(facts);
       for (const m of chain) for (const i of m.insts) stepFacts(i, after, tracked);
       const target = decidedTarget(chain[chain.length - 1]!.term, after);
-      if (target === undefined) break;
+      if (target === undefined) {
+        if (threadPastOpenBranch(fn, p, chain, after, seen, headers)) changed = true;
+        break;
+      }
       const last = chain[chain.length - 1]!;
       for (const m of chain) {
         seen.add(m.id);
@@ -102,6 +105,31 @@ function threadOnce(fn: IrFunction, skipDeadCopies: boolean): boolean {
     }
   }
   return changed;
+}
+
+/**
+ * P jumps to M (through blocks of copies), whose branch P's facts leave open, and one of M's edges
+ * enters a block that holds nothing but a branch those facts decide: P takes M's copies and its
+ * own copy of M's branch, whose edge goes straight to that branch's target (LLVM's jump threading
+ * over two blocks). As a socket looked up by protocol and tested (`if (sk)`), then the protocol
+ * tested again (`if (proto == IPPROTO_TCP && sk->state ...)`): the UDP lookup's path no longer
+ * reaches the TCP socket's field, which the kernel refuses to read through one instruction for
+ * both kinds of socket.
+ */
+function threadPastOpenBranch(fn: IrFunction, p: Block, chain: Block[], after: Facts, seen: ReadonlySet<BlockId>, headers: ReadonlySet<BlockId>): boolean {
+  const m = chain[chain.length - 1]!;
+  const t = m.term;
+  if (t.op !== 'br' || t.then === t.else) return false;
+  for (const side of ['then', 'else'] as const) {
+    const n = fn.blocks[t[side]]!;
+    if (n.id === m.id || n.id === p.id || seen.has(n.id) || headers.has(n.id) || n.insts.length > 0 || n.term.op !== 'br') continue;
+    const target = decidedTarget(n.term, edgeFacts(m, after, n.id));
+    if (target === undefined || target === n.id) continue;
+    for (const c of chain) for (const i of c.insts) p.insts.push(copyInst(i));
+    p.term = { ...t, [side]: target };
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -186,6 +186,26 @@ describe('jump threading', () => {
     expect(code.filter((l) => /\(u16 \*\)\(r\d \+10\)/.test(l))).toHaveLength(1);
     expect(wastedJumps(code)).toEqual([]);
   });
+
+  it('threads each way from a call past the null test after it to the second test of the protocol', () => {
+    // The protocol picks a helper; after the join, \`r && proto == 6\` tests it again. Each helper's
+    // path knows the answer, so it gets its own copy of \`if (r)\` whose edge skips that test (the
+    // path of a UDP socket lookup then never reaches a TCP socket's field); on the other path
+    // neither test is left.
+    const code = asm(`
+      SEC("xdp") int p(struct xdp_md *ctx) {
+        unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+        long r;
+        if (d + 2 > e) return 0;
+        __u8 proto = d[0];
+        if (proto == 6) r = bpf_get_prandom_u32(); else r = bpf_ktime_get_ns();
+        if (r && proto == 6) return 1;
+        return 2; }`);
+    expect(code.filter((l) => /^if w\d+ [!=]= 0x6 /.test(l))).toHaveLength(1);
+    expect(code.filter((l) => /^if r0 [!=]= 0x0 /.test(l))).toHaveLength(1);
+    const other = code.findIndex((l) => l.startsWith('call bpf_ktime_get_ns'));
+    expect(code.slice(other + 1, other + 3)).toEqual(['r0 = 2', 'exit']);
+  });
 });
 
 /** A search for the first free slot, the found index stored and counted against a limit (xdping). */
