@@ -97,18 +97,23 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
   ctx.inlining = inlining;
   generate(out.program, ctx, stopAfter, hooks, out, at);
   // A loop kept although the unroller's estimate of the kernel's walk of it was over its budget:
-  // ebcc's verifier judges the program within COSTLY_LOOP_BUDGET, and if it does not accept a
-  // program that may run such a loop, the loops are unrolled (below).
+  // ebcc's verifier judges the program, and if it does not accept a program that may run such a
+  // loop within COSTLY_LOOP_BUDGET instructions, the loops are unrolled (below). When the object's
+  // verdict is wanted anyway, it judges it once, under the kernel's own limit: that verdict is the
+  // object's when the loops stay kept, and a program it accepts past the budget counts as refused.
   let verified: VerifyResult | undefined;
   if (costly.kept && out.object && !ctx.diags.hasErrors()) {
     at.stage = 'the verifier';
-    const keptVerdict = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
-    // A verdict within the budget holds; a refusal is judged again under the kernel's own limit.
-    verified = rejected(keptVerdict) === 0 ? keptVerdict : undefined;
+    const final = ctx.options.verify === true;
+    const keptVerdict = verifyObject(out.object, { progType: ctx.options.progType, heartbeat: ctx.heartbeat, ...(final ? {} : { insnLimit: COSTLY_LOOP_BUDGET }) });
+    // Without the kernel's limit, a refusal is judged again under it.
+    const keptFinal = final || rejected(keptVerdict) === 0 ? keptVerdict : undefined;
+    verified = keptFinal;
+    const overBudget = keptVerdict.programs.filter((p) => !p.accepted || p.stats.processedInsns > COSTLY_LOOP_BUDGET);
     // A program may run a kept loop when its own function keeps one, or a .text function does.
     const keptIn = costly.keptIn ?? new Set<string>();
     const textKeeps = out.ir?.functions.some((f) => f.section === '.text' && keptIn.has(f.name)) ?? false;
-    if (keptVerdict.programs.some((p) => !p.accepted && (textKeeps || keptIn.has(p.name)))) {
+    if (overBudget.some((p) => textKeeps || keptIn.has(p.name))) {
       // Unrolled, the kernel may accept what it refuses with the loops kept. It stays unrolled only
       // if fewer programs are then refused: a program refused for another reason (one instruction
       // seen with two pointer types) does not make every costly loop of the file unrolled.
@@ -120,8 +125,11 @@ function runStages(path: string, ctx: CompileContext, stopAfter: StopAfter, hook
         at.stage = 'the verifier';
         // Within the same budget: an unrolled object accepted there needs no other verdict.
         const unrolledVerdict = verifyObject(out.object, { progType: ctx.options.progType, insnLimit: COSTLY_LOOP_BUDGET, heartbeat: ctx.heartbeat });
-        if (rejected(unrolledVerdict) < rejected(keptVerdict)) verified = rejected(unrolledVerdict) === 0 ? unrolledVerdict : undefined;
-        else putBack(kept, out, ctx, reported);
+        if (rejected(unrolledVerdict) < overBudget.length) verified = rejected(unrolledVerdict) === 0 ? unrolledVerdict : undefined;
+        else {
+          putBack(kept, out, ctx, reported);
+          verified = keptFinal;
+        }
       }
     }
   }
