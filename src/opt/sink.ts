@@ -333,9 +333,11 @@ export function sinkPastCalls(fn: IrFunction): boolean {
     between.set(key, found);
     return found;
   };
+  // -1 when a block is unreachable (a use there needs no value).
   const nearestCommonDominator = (blocks: Iterable<number>): number => {
     let d = -1;
     for (const x of blocks) {
+      if (dom.idom[x] === -1) return -1;
       if (d === -1) d = x;
       while (!dom.dominates(d, x)) d = dom.idom[d]!;
     }
@@ -356,7 +358,7 @@ export function sinkPastCalls(fn: IrFunction): boolean {
       const at = uses.get(d);
       if (at === undefined || at.size === 0 || at.has(b.id)) continue;
       const target = nearestCommonDominator(at.keys());
-      if (target === b.id || !dom.dominates(b.id, target)) continue;
+      if (target === -1 || target === b.id || !dom.dominates(b.id, target)) continue;
       // The group: the root, then each operand computed in this block for the group alone.
       const group = [root];
       const inGroup = new Set<VReg>([d]);

@@ -101,6 +101,17 @@ describe('sinkPastCalls', () => {
     expect(sinkPastCalls(f)).toBe(false);
   });
 
+  it('leaves a value that an unreachable block also reads where it is (and returns)', () => {
+    // b3 has no predecessor: the nearest block dominating every use does not exist.
+    const f = fn([
+      { id: 0, insts: [load(1, 0), load(2, 0, 4), mul(3, 1, 3), add(4, 3, 2), call(9)], term: br(9, 1, 2) },
+      { id: 1, insts: [store(reg(1)), store(reg(2), 4), store(reg(4), 8)], term: ret(1) },
+      { id: 2, insts: [], term: ret(2) },
+      { id: 3, insts: [store(reg(4), 8)], term: ret(3) },
+    ]);
+    expect(sinkPastCalls(f)).toBe(false);
+  });
+
   it('leaves functions with loops alone', () => {
     const f = fn([
       { id: 0, insts: [load(1, 0), load(2, 0, 4), mul(3, 1, 3), add(4, 3, 2), call(9)], term: br(9, 1, 2) },
