@@ -57,9 +57,9 @@ export function extractFields(fn: IrFunction): boolean {
   // Where each register written once is defined: block and index.
   const defAt = new Map<VReg, { block: number; index: number }>();
   // The bits of each register written once, and the first such register to hold each value.
-  const known = new Map<VReg, Bits | null>();
+  const known = new Map<VReg, Bits>();
   const holder = new Map<string, VReg>();
-  const leaf = (r: VReg): Bits | null => {
+  const leaf = (r: VReg): Bits => {
     const w = widthOf(r);
     return w === 0 ? { pieces: [], constant: 0n } : { pieces: [{ r, from: 0, at: 0, width: w }], constant: 0n };
   };

@@ -15,7 +15,7 @@ import { blockLiveIn, computeLiveOut } from '../ir/liveness.js';
 import { dominators, hasCycle, predecessors } from './loops.js';
 
 function movable(i: Inst): boolean {
-  return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap' || (i.op === 'load' && !i.volatile);
+  return pure(i) || (i.op === 'load' && !i.volatile);
 }
 
 function writesMemory(i: Inst): boolean {
@@ -354,7 +354,7 @@ export function sinkPastCalls(fn: IrFunction): boolean {
     for (let k = b.insts.length - 1; k >= 0; k--) {
       const root = b.insts[k]!;
       const d = instDef(root);
-      if (gone.has(root) || !pure(root) || d === undefined || !writtenOnce(d) || fn.params.includes(d)) continue;
+      if (gone.has(root) || !pure(root) || d === undefined || !writtenOnce(d)) continue;
       const at = uses.get(d);
       if (at === undefined || at.size === 0 || at.has(b.id)) continue;
       const target = nearestCommonDominator(at.keys());
@@ -363,16 +363,15 @@ export function sinkPastCalls(fn: IrFunction): boolean {
       const group = [root];
       const inGroup = new Set<VReg>([d]);
       const usesInGroup = new Map<VReg, number>();
-      let fits = true;
-      for (let g = 0; g < group.length && fits; g++) {
+      for (let g = 0; g < group.length; g++) {
         forEachUse(group[g]!, (u) => usesInGroup.set(u, (usesInGroup.get(u) ?? 0) + 1));
         for (const u of instUses(group[g]!)) {
           if (inGroup.has(u)) continue;
           const k2 = position.get(u);
           const j = k2 === undefined ? undefined : b.insts[k2];
-          const total = uses.get(u)?.get(b.id) ?? 0;
-          const usedElsewhere = [...(uses.get(u)?.keys() ?? [])].some((x) => x !== b.id);
-          if (j !== undefined && !gone.has(j) && pure(j) && writtenOnce(u) && !usedElsewhere && total === usesInGroup.get(u)) {
+          // Read only in this block, and there only by the group so far.
+          const onlyHere = uses.get(u)?.size === 1 && uses.get(u)!.get(b.id) === usesInGroup.get(u);
+          if (j !== undefined && !gone.has(j) && pure(j) && writtenOnce(u) && onlyHere) {
             // Every use of u is in the group so far; later members may only add to that count,
             // checked again when the group is complete.
             group.push(j);
@@ -382,6 +381,7 @@ export function sinkPastCalls(fn: IrFunction): boolean {
       }
       // Inputs from outside the group: written once and live into the target anyway; members:
       // used by the group alone.
+      let fits = true;
       const counted = new Map<VReg, number>();
       for (const i of group) forEachUse(i, (u) => counted.set(u, (counted.get(u) ?? 0) + 1));
       for (const [u, n] of counted) {
@@ -410,6 +410,7 @@ export function sinkPastCalls(fn: IrFunction): boolean {
   return changed;
 }
 
+/** An operation whose result depends on its operands alone, and which does nothing else. */
 function pure(i: Inst): boolean {
   return i.op === 'alu' || i.op === 'mov' || i.op === 'neg' || i.op === 'sext' || i.op === 'bswap';
 }
